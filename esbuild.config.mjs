@@ -1,0 +1,47 @@
+import esbuild from 'esbuild';
+import process from 'process';
+import builtins from 'builtin-modules';
+
+const mode = process.argv[2];
+const production = mode === 'production';
+
+const banner = '/* Principle Chain — bundled by esbuild. Source: main.ts and src/. */';
+
+if (mode === 'cli') {
+  // The command-line tool runs on Node: bundle src/cli into one CommonJS file that bin/ requires.
+  await esbuild.build({
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile: 'dist/cli.js',
+    logLevel: 'warning',
+  });
+} else {
+  const context = await esbuild.context({
+    banner: { js: banner },
+    entryPoints: ['main.ts'],
+    bundle: true,
+    external: [
+      'obsidian',
+      'electron',
+      '@codemirror/*',
+      '@lezer/*',
+      ...builtins,
+    ],
+    format: 'cjs',
+    target: 'es2018',
+    logLevel: 'info',
+    sourcemap: production ? false : 'inline',
+    treeShaking: true,
+    outfile: 'main.js',
+    minify: production,
+  });
+  if (production) {
+    await context.rebuild();
+    process.exit(0);
+  } else {
+    await context.watch();
+  }
+}

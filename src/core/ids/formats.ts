@@ -1,0 +1,110 @@
+/** The ID formats a vault can use, and validation of user-supplied patterns. */
+import { isPlausibleTimestamp } from './timestamp';
+import type { IdFormatSetting } from '../settings';
+
+export interface IdFormat {
+  /** '12', '14', 'denote' or 'custom'. */
+  readonly key: IdFormatSetting;
+  readonly label: string;
+  /** Regex source matching exactly one ID: no anchors, no flags, no lookbehind. */
+  readonly source: string;
+  /** Whether an ID that names no note could still be meant as one. */
+  isPlausible(id: string): boolean;
+}
+
+export class IdFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IdFormatError';
+  }
+}
+
+export const TWELVE_DIGIT: IdFormat = Object.freeze({
+  key: '12',
+  label: '12 digits (YYYYMMDDHHmm)',
+  source: '\\d{12}',
+  isPlausible: isPlausibleTimestamp,
+});
+
+export const FOURTEEN_DIGIT: IdFormat = Object.freeze({
+  key: '14',
+  label: '14 digits (YYYYMMDDHHmmss)',
+  source: '\\d{14}',
+  isPlausible: isPlausibleTimestamp,
+});
+
+export const DENOTE: IdFormat = Object.freeze({
+  key: 'denote',
+  label: 'Denote (YYYYMMDDTHHMMSS)',
+  source: '\\d{8}T\\d{6}',
+  isPlausible: (id: string) => isPlausibleTimestamp(id.replace('T', '')),
+});
+
+export const PRESET_FORMATS: readonly IdFormat[] = [TWELVE_DIGIT, FOURTEEN_DIGIT, DENOTE];
+
+/** A custom pattern has no date structure to check, so every match it makes counts as an ID. */
+function customFormat(source: string): IdFormat {
+  return Object.freeze({ key: 'custom', label: `Custom (${source})`, source, isPlausible: () => true });
+}
+
+/** Builds the active format from settings; throws IdFormatError for a custom pattern that is rejected. */
+export function idFormatFor(setting: IdFormatSetting, customPattern = ''): IdFormat {
+  if (setting === 'custom') {
+    const problem = customPatternProblem(customPattern);
+    if (problem !== null) throw new IdFormatError(problem);
+    return customFormat(customPattern);
+  }
+  return PRESET_FORMATS.find((f) => f.key === setting) ?? TWELVE_DIGIT;
+}
+
+/** Parses the command line's `--id-format 12|14|denote|REGEX`. */
+export function idFormatFromArgument(argument: string): IdFormat {
+  const preset = PRESET_FORMATS.find((f) => f.key === argument);
+  return preset ?? idFormatFor('custom', argument);
+}
+
+// Inputs on which a pattern with nested or overlapping quantifiers backtracks exponentially.
+const BACKTRACK_PROBES = ['0', 'a', '1a', 'a1', '-', 'T0', ' '];
+const PROBE_BUDGET_MS = 40;
+
+/**
+ * Why a custom ID pattern cannot be used, or null when it can. Checks that it compiles, uses no
+ * lookbehind (older iOS rejects it), cannot match empty text, and does not backtrack pathologically.
+ */
+export function customPatternProblem(source: string): string | null {
+  if (source.trim() === '') return 'The pattern is empty.';
+  if (source.length > 200) return 'The pattern is longer than 200 characters.';
+  if (/\(\?<[=!]/.test(source)) {
+    return 'The pattern uses lookbehind ((?<= or (?<!), which Obsidian on older iPhones and iPads cannot run.';
+  }
+  if (/(^|[^\\])[\^$]/.test(source.replace(/\[[^\]]*\]/g, ''))) {
+    return 'The pattern uses ^ or $ anchors; describe one ID only, the plugin finds it within text.';
+  }
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, 'g');
+  } catch (error) {
+    return `The pattern does not compile: ${(error as Error).message}.`;
+  }
+  for (const sample of ['', ' ', 'a', '0', 'word 202104291524 word']) {
+    regex.lastIndex = 0;
+    const match = regex.exec(sample);
+    if (match !== null && match[0].length === 0) return 'The pattern can match empty text; it must match at least one character.';
+  }
+  if (/\([^()]*[+*}][^()]*\)\s*[+*{]/.test(source)) {
+    return 'The pattern repeats a group that itself repeats (like (a+)+), which can freeze matching on long text.';
+  }
+  for (const probe of BACKTRACK_PROBES) {
+    // Grow the input until matching is either instant at 64 repeats or visibly slow.
+    for (let repeats = 12; repeats <= 64; repeats += 4) {
+      const input = probe.repeat(repeats) + '!';
+      const started = Date.now();
+      regex.lastIndex = 0;
+      regex.exec(input);
+      if (Date.now() - started > PROBE_BUDGET_MS) {
+        return 'The pattern takes too long on repetitive text (catastrophic backtracking); simplify its repeated parts.';
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,147 @@
+/** The plugin's settings: one shape, frozen defaults, and a normaliser that never throws. */
+
+export type IdFormatSetting = '12' | '14' | 'denote' | 'custom';
+export type OwnIdSource = 'filename' | 'folder' | 'frontmatter';
+export type RenameHandling = 'ask' | 'always' | 'never';
+export type LinkStyle = 'off' | 'wikilink' | 'bare';
+
+export interface PrincipleChainSettings {
+  idFormat: IdFormatSetting;
+  /** Regex source used when idFormat is 'custom'. */
+  customPattern: string;
+  /** Where a note's own ID comes from, in order of preference. */
+  ownIdSources: OwnIdSource[];
+  /** Frontmatter key read when 'frontmatter' is a source. */
+  frontmatterKey: string;
+  /** Make the title after an ID part of the link when it is the target's title. */
+  linkTitle: boolean;
+  chainDepth: number;
+  showIncoming: boolean;
+  showContext: boolean;
+  /** Vault-relative folder paths whose notes are neither indexed nor decorated. */
+  excludedFolders: string[];
+  highlightUnresolved: boolean;
+  renameHandling: RenameHandling;
+  /** Link-style normalisation offered by repair; off by default. */
+  linkStyle: LinkStyle;
+}
+
+export const DEFAULT_SETTINGS: Readonly<PrincipleChainSettings> = Object.freeze({
+  idFormat: '12',
+  customPattern: '',
+  ownIdSources: Object.freeze(['filename', 'folder', 'frontmatter']) as unknown as OwnIdSource[],
+  frontmatterKey: 'id',
+  linkTitle: false,
+  chainDepth: 3,
+  showIncoming: true,
+  showContext: true,
+  excludedFolders: Object.freeze([]) as unknown as string[],
+  highlightUnresolved: true,
+  renameHandling: 'ask',
+  linkStyle: 'off',
+});
+
+export const MAX_CHAIN_DEPTH = 10;
+
+export interface NormalizedSettings {
+  settings: PrincipleChainSettings;
+  /** One message per stored value that was replaced by its default. */
+  problems: string[];
+}
+
+const ID_FORMATS: readonly IdFormatSetting[] = ['12', '14', 'denote', 'custom'];
+const OWN_ID_SOURCES: readonly OwnIdSource[] = ['filename', 'folder', 'frontmatter'];
+const RENAME_HANDLING: readonly RenameHandling[] = ['ask', 'always', 'never'];
+const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns whatever was stored (possibly hand-edited, from an older version, or corrupt) into valid
+ * settings. Unknown keys are dropped; each bad value falls back to its default and is reported.
+ */
+export function normalizeSettings(raw: unknown): NormalizedSettings {
+  const problems: string[] = [];
+  const settings: PrincipleChainSettings = {
+    ...DEFAULT_SETTINGS,
+    ownIdSources: [...DEFAULT_SETTINGS.ownIdSources],
+    excludedFolders: [],
+  };
+  if (raw === null || raw === undefined) return { settings, problems };
+  if (!isRecord(raw)) {
+    problems.push('Stored settings were not an object; using defaults.');
+    return { settings, problems };
+  }
+  const reject = (key: string, why: string): void => {
+    problems.push(`Setting "${key}" ${why}; using the default.`);
+  };
+  const pick = <T>(key: keyof PrincipleChainSettings, ok: (v: unknown) => v is T, why: string): T | undefined => {
+    if (!(key in raw)) return undefined;
+    const value = raw[key];
+    if (ok(value)) return value;
+    reject(key, why);
+    return undefined;
+  };
+  const isOneOf = <T extends string>(options: readonly T[]) => (v: unknown): v is T =>
+    typeof v === 'string' && (options as readonly string[]).includes(v);
+  const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+  const isString = (v: unknown): v is string => typeof v === 'string';
+
+  settings.idFormat = pick('idFormat', isOneOf(ID_FORMATS), `must be one of ${ID_FORMATS.join(', ')}`) ?? settings.idFormat;
+  settings.customPattern = pick('customPattern', isString, 'must be text') ?? settings.customPattern;
+  settings.linkTitle = pick('linkTitle', isBool, 'must be true or false') ?? settings.linkTitle;
+  settings.showIncoming = pick('showIncoming', isBool, 'must be true or false') ?? settings.showIncoming;
+  settings.showContext = pick('showContext', isBool, 'must be true or false') ?? settings.showContext;
+  settings.highlightUnresolved =
+    pick('highlightUnresolved', isBool, 'must be true or false') ?? settings.highlightUnresolved;
+  settings.renameHandling =
+    pick('renameHandling', isOneOf(RENAME_HANDLING), `must be one of ${RENAME_HANDLING.join(', ')}`) ??
+    settings.renameHandling;
+  settings.linkStyle = pick('linkStyle', isOneOf(LINK_STYLES), `must be one of ${LINK_STYLES.join(', ')}`) ?? settings.linkStyle;
+
+  const key = pick('frontmatterKey', isString, 'must be text');
+  if (key !== undefined) {
+    if (key.trim() === '') reject('frontmatterKey', 'must not be empty');
+    else settings.frontmatterKey = key.trim();
+  }
+
+  const depth = pick('chainDepth', (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v), 'must be a whole number');
+  if (depth !== undefined) {
+    if (depth < 1 || depth > MAX_CHAIN_DEPTH) reject('chainDepth', `must be between 1 and ${MAX_CHAIN_DEPTH}`);
+    else settings.chainDepth = depth;
+  }
+
+  const sources = pick('ownIdSources', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+  if (sources !== undefined) {
+    const valid = sources.filter(isOneOf(OWN_ID_SOURCES));
+    const unique = [...new Set(valid)];
+    if (unique.length === 0 || unique.length !== sources.length) {
+      reject('ownIdSources', `must list some of ${OWN_ID_SOURCES.join(', ')}, each once`);
+    } else settings.ownIdSources = unique;
+  }
+
+  const folders = pick('excludedFolders', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+  if (folders !== undefined) {
+    if (!folders.every(isString)) reject('excludedFolders', 'must be a list of folder paths');
+    else settings.excludedFolders = normalizeFolderList(folders);
+  }
+
+  if (settings.idFormat === 'custom' && settings.customPattern.trim() === '') {
+    problems.push('ID format is "custom" but no pattern is set; using the 12-digit format.');
+    settings.idFormat = '12';
+  }
+  return { settings, problems };
+}
+
+/** Trims, drops empty entries and surrounding slashes, and removes duplicates. */
+export function normalizeFolderList(folders: readonly string[]): string[] {
+  const cleaned = folders.map((f) => f.trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')).filter((f) => f !== '');
+  return [...new Set(cleaned)];
+}
+
+/** Whether a vault path lies inside one of the excluded folders. */
+export function isExcluded(path: string, excludedFolders: readonly string[]): boolean {
+  return excludedFolders.some((folder) => path === folder || path.startsWith(folder + '/'));
+}
