@@ -45,3 +45,50 @@ export interface Resolution {
   readonly status: ResolutionStatus;
   readonly paths: readonly string[];
 }
+
+/** What the index knows of one note, without its references. */
+export interface NoteRecord {
+  readonly path: string;
+  /** The note's own ID (from file name, folder or frontmatter), or null. */
+  readonly id: string | null;
+  /** Display title: the file name without extension and without the leading ID and separator
+   * (for `ID/README.md` notes: the first heading, else the ID). */
+  readonly title: string;
+}
+
+/** A reference as the index keeps it: where it stands and the line it stands in. */
+export interface IndexedReference {
+  readonly id: string;
+  readonly form: ReferenceForm;
+  readonly from: number;
+  readonly to: number;
+  /** 1-based line and column (UTF-16 units) of the ID. */
+  readonly line: number;
+  readonly column: number;
+  /** The line the reference stands in, trimmed around the ID (for context display). */
+  readonly context: string;
+  readonly link?: LinkParts;
+}
+
+/** An incoming reference: which note holds it, and the reference itself. */
+export interface IncomingReference {
+  readonly sourcePath: string;
+  readonly reference: IndexedReference;
+}
+
+/** Read access to the ID index, shared by every surface (editor, reading view, chain, repair). */
+export interface IdIndexReader {
+  /** Increases on every applied change. */
+  readonly revision: number;
+  resolve(id: string): Resolution;
+  /** Whether any note owns the ID (used with format.isPlausible to decide what counts as an ID). */
+  isKnownId(id: string): boolean;
+  note(path: string): NoteRecord | undefined;
+  notes(): Iterable<NoteRecord>;
+  /** The note's references that count (known IDs or plausible timestamps), in text order. */
+  referencesOf(path: string): readonly IndexedReference[];
+  /** References to the ID from every note, sorted by source path then offset. */
+  referencesTo(id: string): readonly IncomingReference[];
+  /** IDs owned by more than one note, each with its sorted paths. */
+  duplicates(): ReadonlyMap<string, readonly string[]>;
+}

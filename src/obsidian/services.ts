@@ -1,0 +1,25 @@
+import type { App, PaneType } from 'obsidian';
+import type { IdFormat } from '../core/ids/formats';
+import type { PrincipleChainSettings } from '../core/settings';
+import type { IdIndexReader } from '../core/types';
+
+/** Which IDs changed resolution: a set, or 'all' after a rebuild or a settings change. */
+export type IndexChange = ReadonlySet<string> | 'all';
+
+/** The narrow dependencies every feature receives from main.ts (never the plugin itself). */
+export interface IdServices {
+  readonly app: App;
+  /** Current settings (live: read on every use, never cache). */
+  settings(): PrincipleChainSettings;
+  /** The active ID format (live). */
+  format(): IdFormat;
+  /** The live index; only the indexer applies updates to it. */
+  readonly index: IdIndexReader;
+  /** Subscribe to resolution changes; returns the unsubscribe function. */
+  onIndexChange(listener: (change: IndexChange) => void): () => void;
+  /**
+   * Opens what an ID names, seen from sourcePath: the note when resolved, a chooser when ambiguous,
+   * an offer to create the note when unresolved. paneType follows Keymap.isModEvent.
+   */
+  openId(id: string, sourcePath: string, paneType: PaneType | boolean): Promise<void>;
+}
