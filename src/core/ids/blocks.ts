@@ -1,0 +1,135 @@
+/**
+ * Block-level structure of a Markdown note: which stretches of lines are prose, as opposed to
+ * frontmatter, fenced or indented code, and display math. Inline structure is the scanner's job.
+ */
+
+export interface TextRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+interface Line {
+  readonly from: number;
+  /** End of the line's content, before '\r\n' or '\n'. */
+  readonly to: number;
+  /** Start of the next line. */
+  readonly next: number;
+}
+
+function* lines(text: string, start: number): Generator<Line> {
+  let from = start;
+  while (from < text.length) {
+    const newline = text.indexOf('\n', from);
+    const next = newline === -1 ? text.length : newline + 1;
+    let to = newline === -1 ? text.length : newline;
+    if (to > from && text.charCodeAt(to - 1) === 13) to--;
+    yield { from, to, next };
+    from = next;
+  }
+}
+
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+
+/** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
+function stripContainers(line: string): string {
+  return line.replace(/^(?:\s*>)*\s*/, '');
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width++;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** End offset (exclusive, at the start of the line after it) of a frontmatter block at the start. */
+export function frontmatterEnd(text: string): number {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const first = lines(text, start).next();
+  if (first.done || text.slice(first.value.from, first.value.to).trimEnd() !== '---') return 0;
+  for (const line of lines(text, first.value.next)) {
+    const content = text.slice(line.from, line.to).trimEnd();
+    if (content === '---' || content === '...') return line.next;
+  }
+  return 0;
+}
+
+/** The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order. */
+export function proseRanges(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let proseStart = -1;
+  const openProse = (at: number): void => {
+    if (proseStart === -1) proseStart = at;
+  };
+  const closeProse = (at: number): void => {
+    if (proseStart !== -1 && at > proseStart) ranges.push({ from: proseStart, to: at });
+    proseStart = -1;
+  };
+
+  let fence: { char: string; length: number } | null = null;
+  let inMath = false;
+  let previousBlank = true;
+  let inList = false;
+  let inIndentedCode = false;
+
+  for (const line of lines(text, frontmatterEnd(text))) {
+    const raw = text.slice(line.from, line.to);
+    if (fence !== null) {
+      const closing = /^(`{3,}|~{3,})\s*$/.exec(stripContainers(raw));
+      if (closing && closing[1][0] === fence.char && closing[1].length >= fence.length) fence = null;
+      previousBlank = false;
+      continue;
+    }
+    if (inMath) {
+      if (raw.includes('$$')) inMath = false;
+      previousBlank = false;
+      continue;
+    }
+    const blank = isBlank(raw);
+    const indented = !blank && indentWidth(raw) >= 4;
+    if (inIndentedCode && (indented || blank)) {
+      previousBlank = blank;
+      continue;
+    }
+    inIndentedCode = false;
+    if (indented && previousBlank && !inList) {
+      closeProse(line.from);
+      inIndentedCode = true;
+      previousBlank = false;
+      continue;
+    }
+    const content = stripContainers(raw);
+    const fenceOpen = FENCE_OPEN.exec(content);
+    if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
+      closeProse(line.from);
+      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+      previousBlank = false;
+      continue;
+    }
+    if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
+      closeProse(line.from);
+      inMath = true;
+      previousBlank = false;
+      continue;
+    }
+    if (content.startsWith('$$') && content.trimEnd().endsWith('$$') && content.trim().length >= 4) {
+      closeProse(line.from);
+      previousBlank = false;
+      continue;
+    }
+    if (LIST_ITEM.test(raw)) inList = true;
+    else if (!blank && !indented) inList = false;
+    openProse(line.from);
+    previousBlank = blank;
+  }
+  closeProse(text.length);
+  return ranges;
+}

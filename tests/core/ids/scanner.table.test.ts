@@ -1,0 +1,119 @@
+import { scanReferences } from '../../../src/core/ids/scanner';
+import { TWELVE_DIGIT, FOURTEEN_DIGIT, DENOTE, idFormatFor } from '../../../src/core/ids/formats';
+import type { IdFormat } from '../../../src/core/ids/formats';
+
+const A = '202104291524';
+const B = '202108191025';
+
+/** Marks every recognised reference in the text as «form:ID» so a table row reads as before/after. */
+export function mark(text: string, format: IdFormat = TWELVE_DIGIT): string {
+  let result = '';
+  let at = 0;
+  for (const ref of scanReferences(text, format)) {
+    result += text.slice(at, ref.from) + `«${ref.form[0]}:${text.slice(ref.from, ref.to)}»`;
+    at = ref.to;
+  }
+  return result + text.slice(at);
+}
+
+// [case, input, expected marking]
+const rows: [string, string, string][] = [
+  ['bare in prose', `After all, ${B} Teams exist.`, `After all, «b:${B}» Teams exist.`],
+  ['at start and end', `${A} x ${B}`, `«b:${A}» x «b:${B}»`],
+  ['punctuation around', `(${A}), "${B}".`, `(«b:${A}»), "«b:${B}»".`],
+  ['heading', `# ${A} Title`, `# «b:${A}» Title`],
+  ['list item', `- see ${A}\n  - and ${B}`, `- see «b:${A}»\n  - and «b:${B}»`],
+  ['blockquote', `> quoting ${A}`, `> quoting «b:${A}»`],
+  ['bold and italics', `**${A}** _${B}_ __${A}__`, `**«b:${A}»** _«b:${B}»_ __«b:${A}»__`],
+  ['underscore inside a word on one side', `a_${A}_`, `a_${A}_`],
+  ['hyphen after', `${A}-title`, `«b:${A}»-title`],
+  ['.md after', `${A}.md`, `«b:${A}».md`],
+  ['11 digits', '20210429152 x', '20210429152 x'],
+  ['13 digits', '2021042915241 x', '2021042915241 x'],
+  ['14 digits', '20210429152404 x', '20210429152404 x'],
+  ['17 digits', '20210429152404793 x', '20210429152404793 x'],
+  ['letters before', `ID${A}`, `ID${A}`],
+  ['letters after', `${A}abc`, `${A}abc`],
+  ['underscore before', `x_${A}`, `x_${A}`],
+  ['underscore after', `${A}_x`, `${A}_x`],
+  ['accented letter before', `é${A}`, `é${A}`],
+  ['tag', `#${A} tagged`, `#${A} tagged`],
+  ['nested tag', `#zk/${A}`, `#zk/${A}`],
+  ['block id', `A paragraph. ^${A}`, `A paragraph. ^${A}`],
+  ['heading is not a tag', `# ${A}`, `# «b:${A}»`],
+  ['image name', `image-20210429152404793.png`, `image-20210429152404793.png`],
+  ['pasted image name (12-digit run inside)', `Pasted image ${A}.png`, `Pasted image ${A}.png`],
+  ['attachment pdf', `${A}-scan.pdf`, `${A}-scan.pdf`],
+  ['bare url', `https://example.com/${A} and ${B}`, `https://example.com/${A} and «b:${B}»`],
+  ['www url', `www.example.com/${A}`, `www.example.com/${A}`],
+  ['autolink', `<https://x.org/${A}>`, `<https://x.org/${A}>`],
+  ['inline code', `\`${A}\` and ${B}`, `\`${A}\` and «b:${B}»`],
+  ['inline code two backticks', `\`\` a \` ${A} \`\` ${B}`, `\`\` a \` ${A} \`\` «b:${B}»`],
+  ['unclosed backtick is literal', `a \` ${A}`, `a \` «b:${A}»`],
+  ['fenced backticks', `\`\`\`\n${A}\n\`\`\`\n${B}`, `\`\`\`\n${A}\n\`\`\`\n«b:${B}»`],
+  ['fenced tildes', `~~~js\n${A}\n~~~\n${B}`, `~~~js\n${A}\n~~~\n«b:${B}»`],
+  ['longer closing fence needed', `\`\`\`\`\n\`\`\`\n${A}\n\`\`\`\`\n${B}`, `\`\`\`\`\n\`\`\`\n${A}\n\`\`\`\`\n«b:${B}»`],
+  ['unclosed fence runs to end', `\`\`\`\n${A}`, `\`\`\`\n${A}`],
+  ['fence in a list', `- item\n  \`\`\`\n  ${A}\n  \`\`\`\n- ${B}`, `- item\n  \`\`\`\n  ${A}\n  \`\`\`\n- «b:${B}»`],
+  ['fence in a quote', `> \`\`\`\n> ${A}\n> \`\`\`\n${B}`, `> \`\`\`\n> ${A}\n> \`\`\`\n«b:${B}»`],
+  ['indented code', `Para.\n\n    ${A}\n\n${B}`, `Para.\n\n    ${A}\n\n«b:${B}»`],
+  ['tab-indented code', `\t${A}`, `\t${A}`],
+  ['indented list continuation is prose', `- item\n\n    ${A}`, `- item\n\n    «b:${A}»`],
+  ['indented line continuing a paragraph', `Para\n    ${A}`, `Para\n    «b:${A}»`],
+  ['inline math', `$x = ${A}$ ${B}`, `$x = ${A}$ «b:${B}»`],
+  ['display math', `$$\n${A}\n$$\n${B}`, `$$\n${A}\n$$\n«b:${B}»`],
+  ['one-line display math', `$$ ${A} $$\n${B}`, `$$ ${A} $$\n«b:${B}»`],
+  ['dollar amounts are not math', `$5 and ${A} $10`, `$5 and «b:${A}» $10`],
+  ['html comment', `<!-- ${A} --> ${B}`, `<!-- ${A} --> «b:${B}»`],
+  ['multi-line html comment', `<!--\n${A}\n--> ${B}`, `<!--\n${A}\n--> «b:${B}»`],
+  ['obsidian comment', `%% ${A} %% ${B}`, `%% ${A} %% «b:${B}»`],
+  ['html attribute', `<span data-x="${A}">${B}</span>`, `<span data-x="${A}">«b:${B}»</span>`],
+  ['escaped bracket', `\\[${A}](x)`, `\\[«b:${A}»](x)`],
+  ['wikilink with title', `[[${B} Teams exist]]`, `[[«w:${B}» Teams exist]]`],
+  ['wikilink alias', `[[${B}|alias]]`, `[[«w:${B}»|alias]]`],
+  ['wikilink heading', `[[${B} Title#Heading]]`, `[[«w:${B}» Title#Heading]]`],
+  ['wikilink in folder', `[[zk/${B} Title]]`, `[[zk/«w:${B}» Title]]`],
+  ['embed', `![[${B} Title]]`, `![[«w:${B}» Title]]`],
+  ['wikilink id only in alias', `[[Some note|${A}]]`, `[[Some note|${A}]]`],
+  ['wikilink to image', `![[Pasted image ${A}.png]]`, `![[Pasted image ${A}.png]]`],
+  ['markdown link encoded', `[t](${B}%20Teams%20exist.md)`, `[t](«m:${B}»%20Teams%20exist.md)`],
+  ['markdown link folder', `[${A}](../${A})`, `[${A}](../«m:${A}»)`],
+  ['markdown link README', `[x](/zet/${A}/README.md) Title`, `[x](/zet/«m:${A}»/README.md) Title`],
+  ['markdown link angle', `[x](<${A} T.md>)`, `[x](<«m:${A}» T.md>)`],
+  ['markdown link title attr', `[x](${A}.md "t")`, `[x](«m:${A}».md "t")`],
+  ['markdown link to url', `[${A}](https://x.org/${A})`, `[${A}](https://x.org/${A})`],
+  ['markdown image', `![alt](image-${A}.png)`, `![alt](image-${A}.png)`],
+  ['id in link text only', `[see ${A}](other.md)`, `[see ${A}](other.md)`],
+  ['reference link', `[see ${A}][ref]`, `[see ${A}][ref]`],
+  ['link definition', `[ref]: https://x.org/${A}`, `[ref]: https://x.org/${A}`],
+  ['plain brackets are prose', `[${A}]`, `[«b:${A}»]`],
+  ['footnote', `text[^1] ${A}`, `text[^1] «b:${A}»`],
+  ['table', `| a | ${A} |\n|---|---|\n| ${B} | \`${A}\` |`, `| a | «b:${A}» |\n|---|---|\n| «b:${B}» | \`${A}\` |`],
+  ['callout', `> [!note] ${A}\n> ${B}`, `> [!note] «b:${A}»\n> «b:${B}»`],
+  ['frontmatter', `---\nid: ${A}\n---\n${B}`, `---\nid: ${A}\n---\n«b:${B}»`],
+  ['frontmatter with BOM', `\uFEFF---\nid: ${A}\n---\n${B}`, `\uFEFF---\nid: ${A}\n---\n«b:${B}»`],
+  ['frontmatter CRLF', `---\r\nid: ${A}\r\n---\r\n${B}`, `---\r\nid: ${A}\r\n---\r\n«b:${B}»`],
+  ['unclosed frontmatter is prose', `---\n${A}`, `---\n«b:${A}»`],
+  ['horizontal rule later is not frontmatter', `x\n---\n${A}\n---`, `x\n---\n«b:${A}»\n---`],
+  ['CRLF prose', `a ${A}\r\nb ${B}\r\n`, `a «b:${A}»\r\nb «b:${B}»\r\n`],
+  ['seed line', `If the team fails, ${A} Eat the losses.`, `If the team fails, «b:${A}» Eat the losses.`],
+];
+
+describe('scanReferences (12-digit)', () => {
+  test.each(rows)('%s', (_name, input, expected) => {
+    expect(mark(input)).toBe(expected);
+  });
+});
+
+describe('other formats', () => {
+  test.each([
+    ['14 digits', FOURTEEN_DIGIT, 'see 20210929093313 and 202104291524', 'see «b:20210929093313» and 202104291524'],
+    ['14-digit pasted image', FOURTEEN_DIGIT, 'Pasted image 20210929093313.png', 'Pasted image 20210929093313.png'],
+    ['14-digit README link', FOURTEEN_DIGIT, '[20220920000000](/zet/20220920000000/README.md) T', '[20220920000000](/zet/«m:20220920000000»/README.md) T'],
+    ['denote', DENOTE, 'see 20210429T152404 and 20210429152404', 'see «b:20210429T152404» and 20210429152404'],
+    ['denote in a word', DENOTE, 'x20210429T152404', 'x20210429T152404'],
+    ['custom', idFormatFor('custom', 'zk-\\d{4}'), 'see zk-0042, zk-00421', 'see «b:zk-0042», zk-00421'],
+  ] as [string, IdFormat, string, string][])('%s', (_name, format, input, expected) => {
+    expect(mark(input, format)).toBe(expected);
+  });
+});
