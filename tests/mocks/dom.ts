@@ -1,0 +1,176 @@
+/**
+ * Obsidian's DOM helpers (createEl, createDiv, empty, setText, addClass…) installed on jsdom's
+ * prototypes, with the semantics of Obsidian's own implementation. Import for side effects:
+ * `import './mocks/dom'`. Does nothing under the node test environment (no DOM there).
+ */
+export {};
+
+type Attrs = Record<string, string | number | boolean | null>;
+
+function setAttribute(el: Element, name: string, value: string | number | boolean | null): void {
+  // Obsidian removes the attribute for null and false, and writes every other value as text.
+  if (value === null || value === false) el.removeAttribute(name);
+  else el.setAttribute(name, String(value));
+}
+
+function applyInfo(el: HTMLElement, info: DomElementInfo | string | undefined): void {
+  if (info === undefined) return;
+  const o: DomElementInfo = typeof info === 'string' ? { cls: info } : info;
+  if (o.cls !== undefined) el.addClasses(Array.isArray(o.cls) ? o.cls : o.cls.split(' ').filter((c) => c !== ''));
+  if (o.text !== undefined) el.setText(o.text);
+  if (o.attr !== undefined) el.setAttrs(o.attr);
+  if (o.title !== undefined) el.title = o.title;
+  if (o.value !== undefined && 'value' in el) (el as HTMLInputElement).value = o.value;
+  if (o.type !== undefined && 'type' in el) (el as HTMLInputElement).type = o.type;
+  if (o.placeholder !== undefined && 'placeholder' in el) (el as HTMLInputElement).placeholder = o.placeholder;
+  if (o.href !== undefined && 'href' in el) (el as HTMLAnchorElement).href = o.href;
+  if (o.parent !== undefined) {
+    if (o.prepend) o.parent.insertBefore(el, o.parent.firstChild);
+    else o.parent.appendChild(el);
+  }
+}
+
+function make<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  parent: Node | null,
+  tag: K,
+  info?: DomElementInfo | string,
+  callback?: (el: HTMLElementTagNameMap[K]) => void,
+): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  const o: DomElementInfo = typeof info === 'string' ? { cls: info } : { ...(info ?? {}) };
+  if (parent !== null && o.parent === undefined) o.parent = parent;
+  applyInfo(el, o);
+  callback?.(el);
+  return el;
+}
+
+function install(): void {
+  const node = Node.prototype;
+  const element = Element.prototype;
+  const html = HTMLElement.prototype;
+
+  Object.defineProperty(node, 'doc', { configurable: true, get(this: Node) { return this.ownerDocument ?? document; } });
+  Object.defineProperty(node, 'win', { configurable: true, get(this: Node) { return (this.ownerDocument ?? document).defaultView ?? window; } });
+  Object.defineProperty(node, 'constructorWin', { configurable: true, get() { return window; } });
+
+  node.createEl = function <K extends keyof HTMLElementTagNameMap>(this: Node, tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) {
+    return make(this.ownerDocument ?? document, this, tag, o, cb);
+  };
+  node.createDiv = function (this: Node, o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) {
+    return this.createEl('div', o, cb);
+  };
+  node.createSpan = function (this: Node, o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) {
+    return this.createEl('span', o, cb);
+  };
+  node.createSvg = function <K extends keyof SVGElementTagNameMap>(this: Node, tag: K, o?: SvgElementInfo | string, cb?: (el: SVGElementTagNameMap[K]) => void) {
+    const el = (this.ownerDocument ?? document).createElementNS('http://www.w3.org/2000/svg', tag);
+    const info: SvgElementInfo = typeof o === 'string' ? { cls: o } : (o ?? {});
+    if (info.cls !== undefined) el.addClasses(Array.isArray(info.cls) ? info.cls : info.cls.split(' ').filter((c) => c !== ''));
+    if (info.attr !== undefined) el.setAttrs(info.attr);
+    const parent = info.parent ?? this;
+    if (info.prepend) parent.insertBefore(el, parent.firstChild);
+    else parent.appendChild(el);
+    cb?.(el);
+    return el;
+  };
+  node.empty = function (this: Node) {
+    while (this.firstChild) this.removeChild(this.firstChild);
+  };
+  node.detach = function (this: Node) {
+    this.parentNode?.removeChild(this);
+  };
+  node.appendText = function (this: Node, val: string) {
+    this.appendChild((this.ownerDocument ?? document).createTextNode(val));
+  };
+  node.indexOf = function (this: Node, other: Node) {
+    return Array.prototype.indexOf.call(this.childNodes, other);
+  };
+  node.instanceOf = function <T>(this: Node, type: { new (): T }): boolean {
+    return this instanceof type;
+  } as Node['instanceOf'];
+
+  element.getText = function (this: Element) {
+    return this.textContent ?? '';
+  };
+  element.setText = function (this: Element, val: string | DocumentFragment) {
+    this.empty();
+    if (typeof val === 'string') this.textContent = val;
+    else this.appendChild(val);
+  };
+  element.addClass = function (this: Element, ...classes: string[]) {
+    this.classList.add(...classes);
+  };
+  element.addClasses = function (this: Element, classes: string[]) {
+    this.classList.add(...classes);
+  };
+  element.removeClass = function (this: Element, ...classes: string[]) {
+    this.classList.remove(...classes);
+  };
+  element.removeClasses = function (this: Element, classes: string[]) {
+    this.classList.remove(...classes);
+  };
+  element.toggleClass = function (this: Element, classes: string | string[], value: boolean) {
+    for (const c of Array.isArray(classes) ? classes : [classes]) this.classList.toggle(c, value);
+  };
+  element.hasClass = function (this: Element, cls: string) {
+    return this.classList.contains(cls);
+  };
+  element.setAttr = function (this: Element, name: string, value: string | number | boolean | null) {
+    setAttribute(this, name, value);
+  };
+  element.setAttrs = function (this: Element, obj: Attrs) {
+    for (const [name, value] of Object.entries(obj)) setAttribute(this, name, value);
+  };
+  element.getAttr = function (this: Element, name: string) {
+    return this.getAttribute(name);
+  };
+  element.matchParent = function (this: Element, selector: string, lastParent?: Element) {
+    for (let el: Element | null = this; el !== null && el !== lastParent; el = el.parentElement) {
+      if (el.matches(selector)) return el;
+    }
+    return null;
+  };
+  element.find = function (this: Element, selector: string) {
+    return this.querySelector(selector);
+  } as Element['find'];
+  element.findAll = function (this: Element, selector: string) {
+    return Array.from(this.querySelectorAll<HTMLElement>(selector));
+  };
+
+  html.show = function (this: HTMLElement) {
+    this.style.display = '';
+  };
+  html.hide = function (this: HTMLElement) {
+    this.style.display = 'none';
+  };
+  html.toggle = function (this: HTMLElement, show: boolean) {
+    this.style.display = show ? '' : 'none';
+  };
+  html.isShown = function (this: HTMLElement) {
+    return this.style.display !== 'none';
+  };
+  html.setCssProps = function (this: HTMLElement, props: Record<string, string>) {
+    for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value);
+  };
+  html.setCssStyles = function (this: HTMLElement, styles: Partial<CSSStyleDeclaration>) {
+    Object.assign(this.style, styles);
+  };
+
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.createEl = <K extends keyof HTMLElementTagNameMap>(tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) =>
+    make(document, null, tag, o, cb);
+  g.createDiv = (o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) => make(document, null, 'div', o, cb);
+  g.createSpan = (o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) => make(document, null, 'span', o, cb);
+  g.createFragment = (cb?: (el: DocumentFragment) => void) => {
+    const fragment = document.createDocumentFragment();
+    cb?.(fragment);
+    return fragment;
+  };
+  g.activeWindow = window;
+  g.activeDocument = document;
+  g.sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  g.nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+
+if (typeof Element !== 'undefined' && typeof Element.prototype.createEl !== 'function') install();
