@@ -1,0 +1,66 @@
+/**
+ * Keyboard movement in the chain trees (WAI-ARIA tree pattern): which entry an arrow key goes to.
+ * Only drawn entries exist (collapsed children are not in the DOM), so "visible" is "present".
+ */
+
+/** What a key press on a tree entry asks for. */
+export type TreeKeyIntent =
+  | { kind: 'focus'; item: HTMLElement }
+  | { kind: 'expand' }
+  | { kind: 'collapse' }
+  | { kind: 'activate' }
+  | { kind: 'none' };
+
+function itemsOf(tree: Element): HTMLElement[] {
+  return Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
+}
+
+function parentItem(item: HTMLElement): HTMLElement | null {
+  return item.parentElement?.closest<HTMLElement>('[role="treeitem"]') ?? null;
+}
+
+function firstChildItem(item: HTMLElement): HTMLElement | null {
+  return item.querySelector<HTMLElement>(':scope > [role="group"] > [role="treeitem"]');
+}
+
+/** Maps a key on a tree entry to what should happen; 'none' leaves the key to the browser. */
+export function treeKeyIntent(item: HTMLElement, key: string): TreeKeyIntent {
+  const tree = item.closest('[role="tree"]');
+  if (tree === null) return { kind: 'none' };
+  const items = itemsOf(tree);
+  const at = items.indexOf(item);
+  const expanded = item.getAttribute('aria-expanded');
+  const focus = (target: HTMLElement | null | undefined): TreeKeyIntent =>
+    target ? { kind: 'focus', item: target } : { kind: 'none' };
+  switch (key) {
+    case 'ArrowDown':
+      return focus(items[at + 1]);
+    case 'ArrowUp':
+      return focus(items[at - 1]);
+    case 'Home':
+      return focus(items[0]);
+    case 'End':
+      return focus(items[items.length - 1]);
+    case 'ArrowRight':
+      if (expanded === 'false') return { kind: 'expand' };
+      if (expanded === 'true') return focus(firstChildItem(item));
+      return { kind: 'none' };
+    case 'ArrowLeft':
+      if (expanded === 'true') return { kind: 'collapse' };
+      return focus(parentItem(item));
+    case 'Enter':
+      return { kind: 'activate' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Moves the tree's single tab stop to the item and focuses it. */
+export function moveTabStop(item: HTMLElement): void {
+  const tree = item.closest('[role="tree"]');
+  if (tree !== null) {
+    for (const other of itemsOf(tree)) if (other !== item) other.setAttribute('tabindex', '-1');
+  }
+  item.setAttribute('tabindex', '0');
+  item.focus();
+}

@@ -1,0 +1,114 @@
+/**
+ * What the chain view draws: a plain, serialisable model built from the core's chain result, and
+ * the view-only state (expansion, "show more") that survives re-renders. No DOM, no obsidian.
+ */
+
+import type { ResolutionStatus } from '../../core/types';
+
+/** Why the view has no chain to show. */
+export type EmptyReason = 'no-note' | 'not-markdown' | 'not-indexed' | 'no-id-no-refs';
+
+/** A note an ambiguous ID could mean. */
+export interface ChainCandidate {
+  readonly path: string;
+  readonly title: string;
+}
+
+/** One entry of a chain tree, as the view draws it. */
+export interface ChainViewNode {
+  /** The ID the reference names; null for an incoming note that has no ID of its own. */
+  readonly id: string | null;
+  readonly path: string | null;
+  readonly title: string;
+  readonly status: ResolutionStatus;
+  readonly candidates: readonly ChainCandidate[];
+  /** Already on the path from the root: drawn with a marker and never expanded. */
+  readonly cycle: boolean;
+  /** The line of the parent note the reference stands in. */
+  readonly context: string;
+  readonly children: readonly ChainViewNode[];
+  /** The core stopped here (depth reached) although the note has further references. */
+  readonly truncated: boolean;
+}
+
+/** The note the chain is drawn for. */
+export interface ChainRootNote {
+  readonly path: string;
+  readonly id: string | null;
+  readonly title: string;
+}
+
+export interface ChainModel {
+  readonly kind: 'chain';
+  readonly note: ChainRootNote;
+  readonly depth: number;
+  readonly maxDepth: number;
+  /** "Builds on": what the note references, recursively. */
+  readonly outgoing: readonly ChainViewNode[];
+  /** "Built on by": what references the note, recursively; null when the setting hides it. */
+  readonly incoming: readonly ChainViewNode[] | null;
+  readonly showContext: boolean;
+}
+
+export interface EmptyModel {
+  readonly kind: 'empty';
+  readonly reason: EmptyReason;
+  readonly depth: number;
+  readonly maxDepth: number;
+}
+
+/** Everything one render needs from the data side. */
+export type ChainViewModel = ChainModel | EmptyModel;
+
+/** The two trees of the view; the section name is the first part of every entry key. */
+export type ChainSectionName = 'out' | 'in';
+
+/** View-only state, keyed by entry keys (path-from-root), kept across re-renders. */
+export interface ChainUiState {
+  /** Explicit user choices; entries without one follow the default (expanded within the budget). */
+  readonly expansion: Map<string, boolean>;
+  /** Parents whose "Show N more" was clicked: all their children are drawn. */
+  readonly showAll: Set<string>;
+  /** The entry that holds the tree's single tab stop (roving tabindex). */
+  activeKey: string | null;
+}
+
+/** A fresh UI state with nothing collapsed and nothing shown beyond the cap. */
+export function createUiState(): ChainUiState {
+  return { expansion: new Map(), showAll: new Set(), activeKey: null };
+}
+
+/** Wording of each empty state: what is missing and what to do. */
+export const EMPTY_MESSAGES: Readonly<Record<EmptyReason, string>> = Object.freeze({
+  'no-note': 'Open a note to see the principles it builds on and the notes built on it.',
+  'not-markdown': 'The principle chain works on Markdown notes. Open a note to see its chain.',
+  'not-indexed':
+    'This note is not in the ID index yet: its folder is excluded in the settings, or indexing is still running.',
+  'no-id-no-refs':
+    'This note has no ID and mentions no other note by ID. Start its file name with an ID (like "202104291524 Title") or mention another note\'s ID.',
+});
+
+const KEY_SEPARATOR = '\u001f';
+
+/** The key of a section's tree (the parent key of its top-level entries). */
+export function sectionKey(section: ChainSectionName): string {
+  return section;
+}
+
+/**
+ * The key of an entry: its parent's key plus what the entry names. Keyed by names rather than
+ * positions so an entry keeps its expansion when siblings come and go.
+ */
+export function entryKey(parentKey: string, node: ChainViewNode): string {
+  return parentKey + KEY_SEPARATOR + (node.path ?? 'id:' + (node.id ?? ''));
+}
+
+/** The key of an ambiguous entry's candidate sub-entry. */
+export function candidateKey(parentKey: string, candidate: ChainCandidate): string {
+  return parentKey + KEY_SEPARATOR + 'candidate:' + candidate.path;
+}
+
+/** A cheap identity of the model, to skip re-renders when nothing visible changed. */
+export function modelSignature(model: ChainViewModel): string {
+  return JSON.stringify(model);
+}

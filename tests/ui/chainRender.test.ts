@@ -1,0 +1,187 @@
+/** @jest-environment jsdom */
+import '../mocks/dom';
+import { createUiState, EMPTY_MESSAGES, type ChainViewModel, type EmptyReason } from '../../src/ui/chain/model';
+import { LEVEL_CAP, RENDER_BUDGET, renderChainInto } from '../../src/ui/chain/render';
+import { chainModel, mixedModel, node, siblings } from './chainModels';
+import { chainAsText } from './chainText';
+
+function draw(model: ChainViewModel = mixedModel(), ui = createUiState()): HTMLElement {
+  const container = document.body.createDiv();
+  renderChainInto(container, model, ui);
+  return container;
+}
+
+afterEach(() => document.body.empty());
+
+describe('renderChainInto', () => {
+  test('draws titles, IDs, flags, cycle marker and context lines as indented text', () => {
+    expect(chainAsText(draw())).toBe(
+      [
+        '# Execution is the priority of the team · 202104291524',
+        'Depth 3',
+        '▾ Builds on (3)',
+        '  ▾ Teams exist for a reason · 202108191025',
+        '      > …After all, 202108191025 Teams exist for a reason and the reason…',
+        '    • Execution is the priority of the team · 202104291524 [↺]',
+        '        > See 202104291524 for why.',
+        '    • Ownership is shared · 202109260705 […]',
+        '  • No note has this ID · 202112311199 [unresolved]',
+        '      > Broken: 202112311199 somewhere',
+        '  ▾ Several notes have this ID · 202203151000 [ambiguous: 2 notes]',
+        '    • Feedback is a habit (202203151000 Feedback is a habit.md)',
+        '    • Praise in public (202203151000 Praise in public.md)',
+        '▾ Built on by (1)',
+        '  • Reading list',
+        '      > Start at 202104291524.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a cycle entry is marked and never expanded, even when the core gave it children', () => {
+    const cyclic = node({ id: '202104291524', title: 'Back to the start', cycle: true, children: [node({ id: '202108191025', title: 'Child' })] });
+    const container = draw(chainModel({ outgoing: [cyclic] }));
+    const item = container.querySelector<HTMLElement>('.pc-chain-item.is-cycle')!;
+    expect(item.hasAttribute('aria-expanded')).toBe(false);
+    expect(item.querySelector('[role="group"]')).toBeNull();
+    expect(item.querySelector('.mod-cycle')?.getAttribute('aria-label')).toBe('Already in this chain');
+  });
+
+  test('unresolved and ambiguous entries carry their state classes and every candidate is its own entry', () => {
+    const container = draw();
+    expect(container.querySelectorAll('.pc-chain-item.is-unresolved')).toHaveLength(1);
+    const ambiguous = container.querySelector('.pc-chain-item.is-ambiguous')!;
+    const candidates = ambiguous.querySelectorAll('.mod-candidate[role="treeitem"]');
+    expect(Array.from(candidates, (c) => c.getAttribute('aria-level'))).toEqual(['2', '2']);
+  });
+
+  test('context lines are hidden when the setting is off', () => {
+    const model = { ...mixedModel(), showContext: false };
+    expect(draw(model).querySelector('.pc-chain-context')).toBeNull();
+  });
+
+  test('the incoming section is absent when the model has none (setting off)', () => {
+    const container = draw({ ...mixedModel(), incoming: null });
+    expect(chainAsText(container)).not.toContain('Built on by');
+  });
+
+  test('empty sections say why', () => {
+    const noId = chainModel({ note: { path: 'Reading list.md', id: null, title: 'Reading list' }, outgoing: [node({ id: '202108191025', title: 'x' })] });
+    expect(chainAsText(draw(noId))).toContain('▾ Built on by (0)\n  This note has no ID, so no note can build on it.');
+    expect(chainAsText(draw(chainModel()))).toContain('▾ Builds on (0)\n  This note mentions no other note by ID.\n▾ Built on by (0)\n  No note mentions this note\'s ID.');
+  });
+
+  test.each<[EmptyReason, string]>([
+    ['no-note', 'Open a note to see the principles it builds on and the notes built on it.'],
+    ['not-markdown', 'The principle chain works on Markdown notes. Open a note to see its chain.'],
+    ['not-indexed', 'This note is not in the ID index yet: its folder is excluded in the settings, or indexing is still running.'],
+    [
+      'no-id-no-refs',
+      'This note has no ID and mentions no other note by ID. Start its file name with an ID (like "202104291524 Title") or mention another note\'s ID.',
+    ],
+  ])('empty state %s says what to do', (reason, message) => {
+    expect(EMPTY_MESSAGES[reason]).toBe(message);
+    const container = draw({ kind: 'empty', reason, depth: 3, maxDepth: 10 });
+    expect(chainAsText(container)).toBe(`# Principle chain\nDepth 3\n${message}\n`);
+    expect(container.querySelector('[role="tree"]')).toBeNull();
+  });
+
+  test('a title with markup renders as text, never as elements', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const model = chainModel({
+      note: { path: `202104291524 ${evil}.md`, id: '202104291524', title: evil },
+      outgoing: [node({ id: '202108191025', title: evil, context: `see ${evil}` })],
+      incoming: [node({ id: null, path: 'x.md', title: 'x', status: 'ambiguous', candidates: [{ path: `${evil}.md`, title: evil }] })],
+    });
+    const container = draw(model);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelectorAll('script, [onerror]')).toHaveLength(0);
+    expect(container.querySelector('.pc-chain-note-title')?.textContent).toBe(evil);
+    expect(container.querySelector('.pc-chain-item .pc-chain-title')?.textContent).toBe(evil);
+  });
+
+  test(`caps each level at ${LEVEL_CAP} entries with a "Show N more" entry, and shows all once asked`, () => {
+    const model = chainModel({ outgoing: siblings(LEVEL_CAP + 37) });
+    const ui = createUiState();
+    const container = draw(model, ui);
+    const tree = container.querySelector('[role="tree"]')!;
+    expect(tree.querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP);
+    const more = tree.querySelector('.pc-chain-more')!;
+    expect(more.textContent).toBe('Show 37 more');
+    expect(more.getAttribute('data-parent')).toBe('out');
+    ui.showAll.add('out');
+    const again = draw(model, ui);
+    expect(again.querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 37);
+    expect(again.querySelector('.pc-chain-more')).toBeNull();
+  });
+
+  test('past the render budget, entries start collapsed unless the user opened them', () => {
+    const wide = siblings(LEVEL_CAP).map((n) => ({ ...n, children: siblings(20) }));
+    const ui = createUiState();
+    const container = draw(chainModel({ outgoing: wide }), ui);
+    const top = Array.from(container.querySelectorAll<HTMLElement>('[role="tree"] > .pc-chain-item'));
+    const expanded = top.filter((el) => el.getAttribute('aria-expanded') === 'true');
+    expect(expanded.length).toBeGreaterThan(0);
+    expect(expanded.length).toBeLessThan(top.length);
+    expect(container.querySelectorAll('.pc-chain-item').length).toBeLessThanOrEqual(RENDER_BUDGET + LEVEL_CAP + 20);
+    const lastKey = top[top.length - 1].getAttribute('data-key')!;
+    ui.expansion.set(lastKey, true);
+    const again = draw(chainModel({ outgoing: wide }), ui);
+    const last = Array.from(again.querySelectorAll('[role="tree"] > .pc-chain-item')).pop()!;
+    expect(last.getAttribute('aria-expanded')).toBe('true');
+    expect(last.querySelectorAll('[role="group"] > .pc-chain-item')).toHaveLength(20);
+  });
+
+  test('collapsed entries and sections draw no children; keys follow the path from the root', () => {
+    const ui = createUiState();
+    const first = draw(mixedModel(), ui);
+    const teams = Array.from(first.querySelectorAll('.pc-chain-item')).find((el) => el.getAttribute('aria-label')?.startsWith('Teams'))!;
+    const key = teams.getAttribute('data-key')!;
+    expect(key.split('\u001f')).toEqual(['out', '202108191025 Teams exist for a reason.md']);
+    ui.expansion.set(key, false);
+    ui.expansion.set('in', false);
+    const text = chainAsText(draw(mixedModel(), ui));
+    expect(text).toContain('  ▸ Teams exist for a reason · 202108191025\n      > …After all');
+    expect(text).not.toContain('Ownership is shared');
+    expect(text).toContain('▸ Built on by (1)\n');
+    expect(text).not.toContain('Reading list');
+  });
+
+  test('tree semantics: one tab stop per tree, levels, expanded state, labels, drag only with an ID', () => {
+    const container = draw();
+    for (const tree of Array.from(container.querySelectorAll('[role="tree"]'))) {
+      expect(tree.querySelectorAll('[role="treeitem"][tabindex="0"]')).toHaveLength(1);
+    }
+    const items = Array.from(container.querySelectorAll('[role="treeitem"]'));
+    expect(items.every((el) => el.hasAttribute('aria-level') && el.getAttribute('aria-label') !== '')).toBe(true);
+    expect(items.filter((el) => el.getAttribute('draggable') === 'true')).toHaveLength(items.length - 1);
+    const reading = items.find((el) => el.getAttribute('aria-label') === 'Reading list')!;
+    expect(reading.hasAttribute('draggable')).toBe(false);
+  });
+
+  test('the active entry keeps the tab stop across renders', () => {
+    const ui = createUiState();
+    const first = draw(mixedModel(), ui);
+    const third = first.querySelectorAll('[role="tree"]')[0].querySelectorAll('[role="treeitem"]')[2];
+    ui.activeKey = third.getAttribute('data-key');
+    const again = draw(mixedModel(), ui);
+    const stop = again.querySelectorAll('[role="tree"]')[0].querySelector('[tabindex="0"]')!;
+    expect(stop.getAttribute('data-key')).toBe(ui.activeKey);
+  });
+
+  test('depth buttons are disabled at the limits', () => {
+    const low = draw(chainModel({ depth: 1 }));
+    expect(low.querySelector<HTMLButtonElement>('[data-action="depth-down"]')!.disabled).toBe(true);
+    expect(low.querySelector<HTMLButtonElement>('[data-action="depth-up"]')!.disabled).toBe(false);
+    const high = draw(chainModel({ depth: 10 }));
+    expect(high.querySelector<HTMLButtonElement>('[data-action="depth-up"]')!.disabled).toBe(true);
+  });
+
+  test('re-rendering replaces the content instead of appending', () => {
+    const container = document.body.createDiv();
+    renderChainInto(container, mixedModel(), createUiState());
+    const result = renderChainInto(container, mixedModel(), createUiState());
+    expect(container.querySelectorAll('.pc-chain')).toHaveLength(1);
+    expect(result.entryCount).toBe(8);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Serialises the drawn chain view as indented text (titles, IDs, markers, counts, context lines),
+ * so renders can be compared with approved files and read in a diff.
+ */
+
+function text(el: Element | null): string {
+  return el?.textContent ?? '';
+}
+
+function toggleMark(row: Element): string {
+  const toggle = row.querySelector(':scope > .pc-chain-toggle');
+  if (toggle === null || toggle.classList.contains('is-leaf')) return '•';
+  return toggle.classList.contains('is-collapsed') ? '▸' : '▾';
+}
+
+function entryLines(item: Element, indent: string, out: string[]): void {
+  if (item.classList.contains('pc-chain-more')) {
+    out.push(`${indent}[${text(item)}]`);
+    return;
+  }
+  const row = item.querySelector(':scope > .pc-chain-row');
+  if (row === null) return;
+  const parts = [toggleMark(row), text(row.querySelector(':scope > .pc-chain-title'))];
+  const id = row.querySelector(':scope > .pc-chain-id');
+  if (id !== null) parts.push(`· ${text(id)}`);
+  const path = row.querySelector(':scope > .pc-chain-path');
+  if (path !== null) parts.push(`(${text(path)})`);
+  for (const flag of Array.from(row.querySelectorAll(':scope > .pc-chain-flag'))) parts.push(`[${text(flag)}]`);
+  out.push(indent + parts.join(' '));
+  const context = item.querySelector(':scope > .pc-chain-context');
+  if (context !== null) out.push(`${indent}    > ${text(context)}`);
+  const group = item.querySelector(':scope > [role="group"]');
+  if (group !== null) for (const child of Array.from(group.children)) entryLines(child, indent + '  ', out);
+}
+
+/** The view's content as indented text, one line per header, section, entry and context line. */
+export function chainAsText(container: Element): string {
+  const out: string[] = [];
+  const root = container.querySelector('.pc-chain');
+  if (root === null) return '';
+  const title = text(root.querySelector('.pc-chain-note-title'));
+  const id = root.querySelector('.pc-chain-note-id');
+  out.push(`# ${title}${id !== null ? ` · ${text(id)}` : ''}`);
+  const depth = root.querySelector('.pc-chain-depth-value');
+  if (depth !== null) out.push(`Depth ${text(depth)}`);
+  const empty = root.querySelector(':scope > .pc-chain-empty');
+  if (empty !== null) out.push(text(empty));
+  for (const section of Array.from(root.querySelectorAll(':scope > .pc-chain-section'))) {
+    const header = section.querySelector(':scope > .pc-chain-section-header');
+    const expanded = header?.getAttribute('aria-expanded') === 'true';
+    out.push(
+      `${expanded ? '▾' : '▸'} ${text(header?.querySelector('.pc-chain-section-title') ?? null)} (${text(header?.querySelector('.pc-chain-count') ?? null)})`,
+    );
+    const sectionEmpty = section.querySelector(':scope > .pc-chain-section-empty');
+    if (sectionEmpty !== null) out.push(`  ${text(sectionEmpty)}`);
+    const tree = section.querySelector(':scope > [role="tree"]');
+    if (tree !== null) for (const item of Array.from(tree.children)) entryLines(item, '  ', out);
+  }
+  return out.join('\n') + '\n';
+}
