@@ -8,12 +8,25 @@ import type { IdMatch, LinkParts, ScannedReference } from '../types';
 import { proseRanges } from './blocks';
 import { collectIdsInRange } from './prose';
 import { idInLinkTarget } from './links';
+import { ForwardSearcher } from './searcher';
 
 // Everything that can open an inline construct whose text is not prose.
 const SPECIAL = /`+|\$\$?|<!--|%%|!?\[\[|!?\[|<[A-Za-z/!?]|\\[!-/:-@[-`{-~]/g;
-const HTML_TAG = /^<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/;
-const AUTOLINK = /^<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/;
+// Sticky, so a tag is matched where it starts without slicing the text.
+const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
+const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/y;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+
+/** What every construct parser needs: the text, the format, and memoised forward searches. */
+interface Scan {
+  readonly text: string;
+  readonly format: IdFormat;
+  readonly search: ForwardSearcher;
+  /** Matching `]` for each `[` of the current prose range, computed once per range. */
+  brackets: Map<number, number> | null;
+  /** End of the current prose range. */
+  limit: number;
+}
 
 interface Span {
   /** End of the construct: prose resumes here. */
@@ -22,47 +35,35 @@ interface Span {
 }
 
 /** The end of the paragraph holding `at` (a blank line), capped at `limit`. */
-function paragraphEnd(text: string, at: number, limit: number): number {
-  const blank = /\n[ \t]*\r?\n/g;
-  blank.lastIndex = at;
-  const match = blank.exec(text);
-  return match === null ? limit : Math.min(match.index, limit);
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+/** The end of the paragraph holding `at` (a blank line), capped at the range's end. */
+function paragraphEnd(scan: Scan, at: number): number {
+  const blank = scan.search.regexStart('blank', BLANK_LINE, at);
+  return blank === -1 ? scan.limit : Math.min(blank, scan.limit);
 }
 
-function lineEnd(text: string, at: number, limit: number): number {
-  const newline = text.indexOf('\n', at);
-  return newline === -1 ? limit : Math.min(newline, limit);
+function lineEnd(scan: Scan, at: number): number {
+  const newline = scan.search.indexOf('\n', at);
+  return newline === -1 ? scan.limit : Math.min(newline, scan.limit);
 }
 
-function codeSpan(text: string, at: number, ticks: number, limit: number): Span | null {
-  const end = paragraphEnd(text, at, limit);
-  let search = at + ticks;
-  while (search < end) {
-    const next = text.indexOf('`', search);
-    if (next === -1 || next >= end) return null;
-    let run = next;
-    while (run < end && text[run] === '`') run++;
-    if (run - next === ticks) return { end: run };
-    search = run;
-  }
-  return null;
+function codeSpan(scan: Scan, at: number, ticks: number): Span | null {
+  const close = scan.search.backtickRun(ticks, at + ticks);
+  return close === -1 || close >= paragraphEnd(scan, at) ? null : { end: close + ticks };
 }
 
-function inlineMath(text: string, at: number, limit: number): Span | null {
-  const first = text[at + 1];
+function inlineMath(scan: Scan, at: number): Span | null {
+  const first = scan.text[at + 1];
   if (first === undefined || /\s/.test(first)) return null;
-  const end = lineEnd(text, at, limit);
-  for (let close = text.indexOf('$', at + 1); close !== -1 && close < end; close = text.indexOf('$', close + 1)) {
-    if (text[close - 1] === '\\' || /\s/.test(text[close - 1])) continue;
-    if (/\d/.test(text[close + 1] ?? '')) continue;
-    return { end: close + 1 };
-  }
-  return null;
+  const close = scan.search.mathCloser(at + 2);
+  return close === -1 || close >= lineEnd(scan, at) ? null : { end: close + 1 };
 }
 
-function closedBy(text: string, at: number, closer: string, limit: number): Span {
-  const close = text.indexOf(closer, at);
-  return { end: close === -1 || close + closer.length > limit ? limit : close + closer.length };
+/** A comment runs to its closer, or to the end of the range when unclosed (as Obsidian renders it). */
+function closedBy(scan: Scan, at: number, closer: string): Span {
+  const close = scan.search.indexOf(closer, at);
+  return { end: close === -1 || close + closer.length > scan.limit ? scan.limit : close + closer.length };
 }
 
 function linkReference(format: IdFormat, form: 'wikilink' | 'markdown', link: LinkParts, decodedTarget: string): ScannedReference | undefined {
@@ -84,10 +85,11 @@ function safeDecode(target: string): string {
   }
 }
 
-function wikilink(text: string, format: IdFormat, at: number, embed: boolean, limit: number): Span | null {
+function wikilink(scan: Scan, at: number, embed: boolean): Span | null {
+  const { text, format } = scan;
   const open = at + (embed ? 3 : 2);
-  const close = text.indexOf(']]', open);
-  if (close === -1 || close > lineEnd(text, open, limit)) return null;
+  const close = scan.search.indexOf(']]', open);
+  if (close === -1 || close > lineEnd(scan, open)) return null;
   const inner = text.slice(open, close);
   const pipe = inner.search(/\\?\|/);
   const pathPart = pipe === -1 ? inner : inner.slice(0, pipe);
@@ -107,21 +109,31 @@ function wikilink(text: string, format: IdFormat, at: number, embed: boolean, li
   return { end: link.to, reference: linkReference(format, 'wikilink', link, target) };
 }
 
-/** The index of the `]` matching the `[` at `open`, within one paragraph, or -1. */
-function matchingBracket(text: string, open: number, limit: number): number {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const char = text[i];
-    if (char === '\\') i++;
-    else if (char === '[') depth++;
-    else if (char === ']' && --depth === 0) return i;
-    else if (char === '\n' && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 4))) return -1;
+/** Pairs every `[` of the range with its `]` in one pass; brackets never pair across a blank line. */
+function pairBrackets(text: string, from: number, to: number): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92) i++;
+    else if (code === 91) open.push(i);
+    else if (code === 93) {
+      const start = open.pop();
+      if (start !== undefined) pairs.set(start, i);
+    } else if (code === 10 && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 8))) open.length = 0;
   }
-  return -1;
+  return pairs;
+}
+
+/** The index of the `]` matching the `[` at `open`, within one paragraph, or -1. */
+function matchingBracket(scan: Scan, open: number): number {
+  if (scan.brackets === null) scan.brackets = pairBrackets(scan.text, open, scan.limit);
+  return scan.brackets.get(open) ?? -1;
 }
 
 /** Parses `(dest "title")` at `at`; returns the destination's range and the end of the construct. */
-function destination(text: string, at: number, limit: number): { from: number; to: number; end: number } | null {
+function destination(scan: Scan, at: number): { from: number; to: number; end: number } | null {
+  const { text, limit } = scan;
   let i = at + 1;
   while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
   let from: number;
@@ -145,26 +157,26 @@ function destination(text: string, at: number, limit: number): { from: number; t
     }
     to = i;
   }
-  const close = text.indexOf(')', i);
+  const close = scan.search.indexOf(')', i);
   if (close === -1 || close >= limit) return null;
   const between = text.slice(i, close).trim();
   if (between !== '' && !/^(?:"[^"]*"|'[^']*'|\([^)]*\))$/.test(between)) return null;
   return { from, to, end: close + 1 };
 }
 
-function markdownLink(text: string, format: IdFormat, at: number, embed: boolean, limit: number): Span | null {
+function markdownLink(scan: Scan, at: number, embed: boolean): Span | null {
+  const { text, format } = scan;
   const open = at + (embed ? 1 : 0);
-  const close = matchingBracket(text, open, paragraphEnd(text, open, limit));
+  const close = matchingBracket(scan, open);
   if (close === -1) return null;
   const after = text[close + 1];
   if (after === '[') {
-    const refClose = text.indexOf(']', close + 2);
-    if (refClose !== -1 && refClose < lineEnd(text, close, limit)) return { end: refClose + 1 };
-    return null;
+    const refClose = matchingBracket(scan, close + 1);
+    return refClose === -1 ? null : { end: refClose + 1 };
   }
-  if (after === ':' && (open === 0 || text[open - 1] === '\n')) return { end: lineEnd(text, close, limit) };
+  if (after === ':' && (open === 0 || text[open - 1] === '\n')) return { end: lineEnd(scan, close) };
   if (after !== '(') return null;
-  const dest = destination(text, close + 1, limit);
+  const dest = destination(scan, close + 1);
   if (dest === null) return null;
   const raw = text.slice(dest.from, dest.to);
   const hash = raw.indexOf('#');
@@ -183,28 +195,36 @@ function markdownLink(text: string, format: IdFormat, at: number, embed: boolean
 }
 
 /** The construct that starts with `token` at `at`, or null when the characters are literal text. */
-function specialSpan(text: string, format: IdFormat, at: number, token: string, limit: number): Span | null {
-  const first = token[0];
-  if (first === '`') return codeSpan(text, at, token.length, limit);
-  if (first === '\\') return { end: at + 2 };
-  if (token === '$$') {
-    const close = text.indexOf('$$', at + 2);
-    return close === -1 || close + 2 > limit ? null : { end: close + 2 };
-  }
-  if (first === '$') return inlineMath(text, at, limit);
-  if (token === '<!--') return closedBy(text, at + 4, '-->', limit);
-  if (token === '%%') return closedBy(text, at + 2, '%%', limit);
-  if (token === '[[' || token === '![[') return wikilink(text, format, at, first === '!', limit);
-  if (token === '[' || token === '![') return markdownLink(text, format, at, first === '!', limit);
-  if (first === '<') {
-    const rest = text.slice(at, Math.min(limit, at + 2048));
-    const tag = AUTOLINK.exec(rest) ?? HTML_TAG.exec(rest);
-    return tag === null ? null : { end: at + tag[0].length };
+function htmlTag(scan: Scan, at: number): Span | null {
+  for (const pattern of [AUTOLINK, HTML_TAG]) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(scan.text);
+    if (match !== null && at + match[0].length <= scan.limit) return { end: at + match[0].length };
   }
   return null;
 }
 
-function scanProseRange(text: string, format: IdFormat, from: number, to: number, out: ScannedReference[]): void {
+function specialSpan(scan: Scan, at: number, token: string): Span | null {
+  const first = token[0];
+  if (first === '`') return codeSpan(scan, at, token.length);
+  if (first === '\\') return { end: at + 2 };
+  if (token === '$$') {
+    const close = scan.search.indexOf('$$', at + 2);
+    return close === -1 || close + 2 > scan.limit ? null : { end: close + 2 };
+  }
+  if (first === '$') return inlineMath(scan, at);
+  if (token === '<!--') return closedBy(scan, at + 4, '-->');
+  if (token === '%%') return closedBy(scan, at + 2, '%%');
+  if (token === '[[' || token === '![[') return wikilink(scan, at, first === '!');
+  if (token === '[' || token === '![') return markdownLink(scan, at, first === '!');
+  if (first === '<') return htmlTag(scan, at);
+  return null;
+}
+
+function scanProseRange(scan: Scan, from: number, to: number, out: ScannedReference[]): void {
+  const { text, format } = scan;
+  scan.limit = to;
+  scan.brackets = null;
   const special = new RegExp(SPECIAL.source, 'g');
   special.lastIndex = from;
   let proseFrom = from;
@@ -216,7 +236,7 @@ function scanProseRange(text: string, format: IdFormat, from: number, to: number
   };
   let match: RegExpExecArray | null;
   while ((match = special.exec(text)) !== null && match.index < to) {
-    const span = specialSpan(text, format, match.index, match[0], to);
+    const span = specialSpan(scan, match.index, match[0]);
     if (span === null) {
       special.lastIndex = match.index + (match[0][0] === '!' ? 1 : match[0].length);
       continue;
@@ -235,6 +255,7 @@ function scanProseRange(text: string, format: IdFormat, from: number, to: number
  */
 export function scanReferences(text: string, format: IdFormat): ScannedReference[] {
   const out: ScannedReference[] = [];
-  for (const range of proseRanges(text)) scanProseRange(text, format, range.from, range.to, out);
+  const scan: Scan = { text, format, search: new ForwardSearcher(text), brackets: null, limit: text.length };
+  for (const range of proseRanges(text)) scanProseRange(scan, range.from, range.to, out);
   return out;
 }

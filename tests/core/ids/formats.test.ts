@@ -1,0 +1,129 @@
+import {
+  customPatternProblem,
+  idFormatFor,
+  idFormatFromArgument,
+  IdFormatError,
+  TWELVE_DIGIT,
+  FOURTEEN_DIGIT,
+  DENOTE,
+} from '../../../src/core/ids/formats';
+import { isPlausibleTimestamp } from '../../../src/core/ids/timestamp';
+import { idInLinkTarget } from '../../../src/core/ids/links';
+import { titleAfterId } from '../../../src/core/ids/title';
+import { findIdsInProse } from '../../../src/core/ids/prose';
+
+describe('timestamp plausibility', () => {
+  test.each([
+    ['202104291524', true],
+    ['202402291200', true], // leap day
+    ['202302291200', false], // not a leap year
+    ['210002291200', false], // century rule
+    ['200002291200', true], // 400-year rule
+    ['202113011200', false], // month 13
+    ['202100011200', false], // month 0
+    ['202104311200', false], // April 31
+    ['202104002400', false], // day 0
+    ['202104302400', false], // hour 24
+    ['202104302360', false], // minute 60
+    ['20221003150059', true],
+    ['20221003150060', false], // second 60 (Unique note creator bumps past 59)
+    ['2021042915', false],
+  ])('%s → %s', (id, expected) => {
+    expect(isPlausibleTimestamp(id)).toBe(expected);
+  });
+
+  test('Denote IDs are checked without the T', () => {
+    expect(DENOTE.isPlausible('20210429T152404')).toBe(true);
+    expect(DENOTE.isPlausible('20211329T152404')).toBe(false);
+  });
+});
+
+describe('custom patterns', () => {
+  test.each([
+    ['', 'empty'],
+    ['(', 'does not compile'],
+    ['\\d*', 'empty text'],
+    ['a?', 'empty text'],
+    ['(?<=x)\\d{4}', 'lookbehind'],
+    ['(?<!x)\\d{4}', 'lookbehind'],
+    ['^\\d{4}', 'anchors'],
+    ['(\\d+)+x', 'repeats a group'],
+    ['(a|a)*b', 'too long'],
+    ['x'.repeat(201), 'longer than 200'],
+  ])('%j is rejected (%s)', (source, why) => {
+    expect(customPatternProblem(source)).toMatch(new RegExp(why, 'i'));
+    expect(() => idFormatFor('custom', source)).toThrow(IdFormatError);
+  });
+
+  test.each(['zk-\\d{4}', '\\d{8}-\\d{4}', '[0-9]{10}[a-z]', 'ID[$]\\d{3}'])('%j is accepted', (source) => {
+    expect(customPatternProblem(source)).toBeNull();
+    const format = idFormatFor('custom', source);
+    expect(format.key).toBe('custom');
+    expect(format.isPlausible('anything')).toBe(true);
+  });
+
+  test('command-line argument picks presets by name and anything else as a pattern', () => {
+    expect(idFormatFromArgument('12')).toBe(TWELVE_DIGIT);
+    expect(idFormatFromArgument('14')).toBe(FOURTEEN_DIGIT);
+    expect(idFormatFromArgument('denote')).toBe(DENOTE);
+    expect(idFormatFromArgument('zk\\d{3}').source).toBe('zk\\d{3}');
+    expect(() => idFormatFromArgument('(')).toThrow(/does not compile/);
+  });
+});
+
+describe('idInLinkTarget', () => {
+  test.each([
+    ['202108191025 Teams exist', '202108191025', 0],
+    ['202108191025', '202108191025', 0],
+    ['202108191025.md', '202108191025', 0],
+    ['zk/202108191025 Title.md', '202108191025', 3],
+    ['../202109260705', '202109260705', 3],
+    ['../202109260705/', '202109260705', 3],
+    ['/zet/202109260705/README.md', '202109260705', 5],
+    ['202109260705/index', '202109260705', 0],
+    ['202108191025%20Teams%20exist.md', '202108191025', 0],
+    ['Pasted image 202104291524.png', null, 0],
+    ['notes/x202108191025', null, 0],
+    ['2021081910251 x', null, 0],
+    ['https://example.com/202108191025', null, 0],
+    ['README.md', null, 0],
+    ['', null, 0],
+  ])('%j', (target, id, offset) => {
+    const found = idInLinkTarget(target, TWELVE_DIGIT);
+    if (id === null) expect(found).toBeNull();
+    else expect(found).toEqual({ id, offset });
+  });
+});
+
+describe('titleAfterId', () => {
+  const text = '202108191025 Teams exist for a reason and more';
+  test.each([
+    ['Teams exist for a reason', 37],
+    ['Teams exist', 24],
+    ['Teams exi', null], // stops inside a word
+    ['teams exist', null], // exact case only
+    ['', null],
+  ])('%j', (title, end) => {
+    expect(titleAfterId(text, 12, title)).toBe(end);
+  });
+  test('needs exactly one space after the ID', () => {
+    expect(titleAfterId('202108191025  Teams', 12, 'Teams')).toBeNull();
+    expect(titleAfterId('202108191025Teams', 12, 'Teams')).toBeNull();
+  });
+  test('a title ending in punctuation may be followed by anything', () => {
+    expect(titleAfterId('202108191025 Why?x', 12, 'Why?')).toBe(17);
+  });
+});
+
+describe('findIdsInProse', () => {
+  test('reports IDs with offsets, ignoring Markdown structure', () => {
+    expect(findIdsInProse('see 202104291524 and `202108191025`', TWELVE_DIGIT)).toEqual([
+      { id: '202104291524', from: 4, to: 16 },
+      { id: '202108191025', from: 22, to: 34 },
+    ]);
+  });
+  test('skips tags, block IDs, URLs and attachment names', () => {
+    const text = '#202104291524 ^202104291524 http://x.org/202104291524 202104291524.jpg 202104291524.';
+    expect(findIdsInProse(text, TWELVE_DIGIT).map((m) => m.from)).toEqual([text.length - 13]);
+  });
+});
