@@ -1,0 +1,2 @@
+export { checkVault, type CheckInput, type CheckReport } from './checkVault';
+export type { Problem, ProblemKind } from './problems';

@@ -1,0 +1,126 @@
+import { checkVault } from '../../../src/core/check';
+import { FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { IdIndex } from '../../../src/core/index/idIndex';
+import { extractNoteFacts } from '../../../src/core/index/noteFacts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+
+/** Checks an in-memory vault; `attachments` are files that are not notes. */
+function check(notes: Record<string, string>, options: { format?: IdFormat; attachments?: string[]; unreadable?: { path: string; reason: string }[] } = {}) {
+  const format = options.format ?? TWELVE_DIGIT;
+  const index = new IdIndex({ format });
+  for (const [path, text] of Object.entries(notes)) {
+    index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' }) });
+  }
+  const all = new Set([...Object.keys(notes), ...(options.attachments ?? [])]);
+  const paths = {
+    has: (p: string) => all.has(p),
+    byBasename: (name: string) => [...all].filter((p) => p === name || p.endsWith(`/${name}`)),
+  };
+  return checkVault(index, { paths, unreadable: options.unreadable, textOf: (p) => notes[p] });
+}
+
+describe('checkVault counts', () => {
+  it('counts every reference of every form exactly once by resolution', () => {
+    const report = check({
+      '202101010000 A.md': 'See 202101010001 B, [[202101010001 B]], [b](202101010001%20B.md), 202212312359 and 202101010002.',
+      '202101010001 B.md': 'B.',
+      '202101010002 C.md': 'C one.',
+      '202101010002 D.md': 'C two.',
+      'No id.md': '202101010000 A',
+    });
+    expect(report).toMatchObject({ notes: 5, notesWithId: 4, references: 6, resolved: 4, unresolved: 1, ambiguous: 1 });
+    expect(report.references).toBe(report.resolved + report.unresolved + report.ambiguous);
+  });
+
+  it('does not count a digit run that names no note and is no plausible timestamp', () => {
+    const report = check({ '202101010000 A.md': 'Ticket 987654321012 and 202113011200.' });
+    expect(report).toMatchObject({ references: 0, problems: [] });
+  });
+
+  it('counts an impossible timestamp that names a note as resolved', () => {
+    const report = check({ '20221003150064.md': '# x', 'a.md': 'See 20221003150064 here.' }, { format: FOURTEEN_DIGIT });
+    expect(report).toMatchObject({ references: 1, resolved: 1, problems: [] });
+  });
+
+  it('is clean when every reference resolves and every link names its file', () => {
+    const report = check({
+      '202101010000 A.md': '202101010000 A links [[202101010001 B#Part|bee]] and ![[202101010001 B]].',
+      '202101010001 B.md': 'Back to [a](202101010000%20A.md).',
+    });
+    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 4, resolved: 4, unresolved: 0, ambiguous: 0, problems: [] });
+  });
+});
+
+describe('checkVault problems', () => {
+  it.each([
+    ['unresolved bare ID', { 'a.md': 'x\nSee 202201010900 here.' }, { kind: 'unresolved-id', file: 'a.md', line: 2, id: '202201010900' }],
+    ['unresolved wikilink', { 'a.md': '[[202201010900 Gone]]' }, { kind: 'unresolved-id', file: 'a.md', line: 1, id: '202201010900' }],
+    ['stale wikilink', { '202101010001 New.md': '', 'a.md': '\n\n[[202101010001 Old]]' }, { kind: 'stale-link', file: 'a.md', line: 3, id: '202101010001' }],
+    ['stale markdown link', { 'n/202101010001 New.md': '', 'a.md': '[x](202101010001%20Old.md)' }, { kind: 'stale-link', file: 'a.md', line: 1, id: '202101010001' }],
+  ])('%s', (_name, notes, expected) => {
+    const report = check(notes);
+    expect(report.problems).toEqual([expect.objectContaining(expected)]);
+    expect(report.problems[0].message.length).toBeGreaterThan(20);
+  });
+
+  it('does not call a link stale when it names a folder holding README.md or index.md', () => {
+    const report = check({
+      '202109260705/README.md': '# Folder note',
+      '202109260706/index.md': '# Other',
+      'zet/a.md': '[one](../202109260705) [two](/202109260706) [three](../202109260705/README.md)',
+    });
+    expect(report).toMatchObject({ references: 3, resolved: 3, problems: [] });
+  });
+
+  it('does not call a link stale when it names an attachment file that exists', () => {
+    const report = check({ '202101010001 Note.md': '', 'a.md': '![[202101010001 diagram.png]]' }, { attachments: ['202101010001 diagram.png'] });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('reports a duplicate ID once per file, and each reference to it as ambiguous', () => {
+    const report = check({
+      '202101010001 One.md': '',
+      '202101010001 Two.md': '',
+      'a.md': 'See 202101010001.',
+    });
+    expect(report.problems.map((p) => [p.kind, p.file, p.line, p.id])).toEqual([
+      ['duplicate-id', '202101010001 One.md', 1, '202101010001'],
+      ['duplicate-id', '202101010001 Two.md', 1, '202101010001'],
+      ['ambiguous-id', 'a.md', 1, '202101010001'],
+    ]);
+    expect(report.problems[0].message).toContain('202101010001 Two.md');
+    expect(report.problems[2].message).toContain('202101010001 One.md, 202101010001 Two.md');
+  });
+
+  it('reports unreadable files with a null id and their reason', () => {
+    const report = check({}, { unreadable: [{ path: 'bin.md', reason: 'it contains NUL bytes' }] });
+    expect(report.problems).toEqual([{ kind: 'unreadable-file', file: 'bin.md', line: 1, id: null, message: 'Not checked: it contains NUL bytes.' }]);
+  });
+
+  it('sorts problems by file then line, keeping text order within a line', () => {
+    const report = check({
+      'b.md': '202201010901 then 202201010902\n202201010903',
+      'a.md': '\n\n202201010904',
+    });
+    expect(report.problems.map((p) => `${p.file}:${p.line}:${p.id}`)).toEqual([
+      'a.md:3:202201010904', 'b.md:1:202201010901', 'b.md:1:202201010902', 'b.md:2:202201010903',
+    ]);
+  });
+
+  it('names the note a broken bare ID was meant for when exactly one title follows it', () => {
+    const report = check({ '202201100900 Clarity is a gift.md': '', 'a.md': 'As 202201010900 Clarity is a gift says.' });
+    expect(report.problems[0].message).toBe(
+      'No note has the ID 202201010900. The title after it is the title of 202201100900 Clarity is a gift.md: did you mean 202201100900?',
+    );
+  });
+
+  it.each([
+    ['no title follows', 'As 202201010900 says.'],
+    ['the title runs on into a word', 'As 202201010900 Clarity is a giftshop says.'],
+    ['two notes share the title', 'As 202201010900 Twin says.'],
+  ])('guesses nothing when %s', (_name, text) => {
+    const report = check({ '202201100900 Clarity is a gift.md': '', '202201100901 Twin.md': '', '202201100902 Twin.md': '', 'a.md': text });
+    const problem = report.problems.find((p) => p.file === 'a.md');
+    expect(problem?.message).toBe('No note has the ID 202201010900. Create the note, or correct the ID.');
+  });
+});
