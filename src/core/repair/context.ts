@@ -1,0 +1,40 @@
+/** Builds a RepairContext from plain data: the same wiring for the plugin, the CLI and tests. */
+import type { IdFormat } from '../ids/formats';
+import { resolveLinkPath, type LinkPathLookup } from '../index/linkTargets';
+import type { LinkStyle } from '../settings';
+import type { IdIndexReader } from '../types';
+import type { RepairContext } from './types';
+
+export interface RepairContextInput {
+  readonly format: IdFormat;
+  readonly index: IdIndexReader;
+  /** Every file path in the vault, notes and attachments. */
+  readonly paths: readonly string[];
+  readonly renameHistory?: ReadonlyMap<string, readonly string[]>;
+  readonly linkStyle?: LinkStyle;
+}
+
+/** A lookup over vault paths in the shape link resolution needs. */
+export function pathLookup(paths: readonly string[]): LinkPathLookup {
+  const all = new Set(paths);
+  const byName = new Map<string, string[]>();
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const bucket = byName.get(name);
+    if (bucket) bucket.push(path);
+    else byName.set(name, [path]);
+  }
+  return { has: (path) => all.has(path), byBasename: (name) => byName.get(name) ?? [] };
+}
+
+/** A context whose links resolve the way Obsidian resolves them among `paths`. */
+export function createRepairContext(input: RepairContextInput): RepairContext {
+  const lookup = pathLookup(input.paths);
+  return {
+    format: input.format,
+    index: input.index,
+    renameHistory: input.renameHistory ?? new Map(),
+    linkStyle: input.linkStyle ?? 'off',
+    resolveLink: (link, form, sourcePath) => resolveLinkPath(link, form, sourcePath, lookup),
+  };
+}

@@ -1,0 +1,96 @@
+/** Applying and inverting text edits, refusing anything that does not fit the text exactly. */
+import type { TextEdit } from './types';
+
+export class EditConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditConflictError';
+  }
+}
+
+/** Edits sorted by position; zero-width inserts before a replacement that starts at the same offset. */
+export function sortEdits<T extends TextEdit>(edits: readonly T[]): T[] {
+  return [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/** Why the edits cannot be applied to text (out of range, overlapping, or text not as expected), or null. */
+export function editsProblem(text: string, edits: readonly TextEdit[]): string | null {
+  let previousEnd = 0;
+  for (const edit of sortEdits(edits)) {
+    if (!Number.isInteger(edit.from) || !Number.isInteger(edit.to) || edit.from < 0 || edit.to < edit.from || edit.to > text.length) {
+      return `edit ${edit.from}-${edit.to} lies outside the text (length ${text.length})`;
+    }
+    if (edit.from < previousEnd) return `edit ${edit.from}-${edit.to} overlaps the edit before it`;
+    if (text.slice(edit.from, edit.to) !== edit.before) {
+      return `text at ${edit.from}-${edit.to} is no longer ${JSON.stringify(edit.before)}`;
+    }
+    previousEnd = Math.max(previousEnd, edit.to);
+  }
+  return null;
+}
+
+/** Applies non-overlapping edits back to front; throws EditConflictError rather than guess. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const problem = editsProblem(text, edits);
+  if (problem !== null) throw new EditConflictError(problem);
+  let result = text;
+  for (const edit of sortEdits(edits).reverse()) {
+    result = result.slice(0, edit.from) + edit.after + result.slice(edit.to);
+  }
+  return result;
+}
+
+/** The edits that turn the result of applyEdits(text, edits) back into text. */
+export function invertEdits(edits: readonly TextEdit[]): TextEdit[] {
+  let shift = 0;
+  return sortEdits(edits).map((edit) => {
+    const from = edit.from + shift;
+    shift += edit.after.length - edit.before.length;
+    return { from, to: from + edit.after.length, before: edit.after, after: edit.before };
+  });
+}
+
+/** 1-based line number of an offset (any of \n, \r\n, lone \r ends a line, as editors count). */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
+
+/** Maps offsets to lines without rescanning from the start for each one (offsets must not decrease). */
+export function lineCounter(text: string): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  return (offset: number) => {
+    if (offset < position) {
+      position = 0;
+      line = 1;
+    }
+    for (; position < offset && position < text.length; position++) {
+      const c = text.charCodeAt(position);
+      if (c === 10) line++;
+      else if (c === 13 && text.charCodeAt(position + 1) !== 10) line++;
+    }
+    return line;
+  };
+}
+
+/**
+ * A 64-bit fingerprint of a text (two FNV-1a hashes with different offsets, plus the length), to tell
+ * whether a file still holds what a repair wrote without keeping the whole text. Not cryptographic.
+ */
+export function textHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${text.length.toString(36)}-${hex(a)}${hex(b)}`;
+}

@@ -1,0 +1,230 @@
+/**
+ * The repair planner: for one file's text, the edits that fix stale link targets, stale titles after
+ * bare IDs, broken bare IDs and (optionally) link style, and the problems it will not guess at.
+ * Every edit is checked to be a fixed point, so planning again on the repaired text finds nothing.
+ */
+import { idInLinkTarget } from '../ids/links';
+import { findIdsInProse } from '../ids/prose';
+import { scanReferences } from '../ids/scanner';
+import type { LinkParts, NoteRecord, ScannedReference } from '../types';
+import { lineCounter } from './edits';
+import { markdownCandidates, wikilinkCandidates } from './targets';
+import { longestTitleAfter, TitleLookup } from './titles';
+import type { FileRepairPlan, ProblemKind, RepairContext, RepairEdit, RepairKind, RepairPlan, RepairProblem } from './types';
+
+/** The plan for one file: its edits (possibly none) and its problems. */
+export interface FileRepairResult {
+  readonly plan: FileRepairPlan;
+  readonly problems: readonly RepairProblem[];
+}
+
+export interface RepairPlanner {
+  planFile(path: string, text: string): FileRepairResult;
+  planVault(files: Iterable<{ readonly path: string; readonly text: string }>): RepairPlan;
+}
+
+interface PlannedChange {
+  readonly edit?: Omit<RepairEdit, 'line'>;
+  readonly problem?: { readonly kind: ProblemKind; readonly id: string; readonly message: string };
+}
+
+const NOTHING: PlannedChange = {};
+// Characters that cannot stand inside a wikilink's display text without changing its meaning.
+const UNLINKABLE = /[[\]|\r\n]/;
+
+/** A planner bound to one index state; reuse it across the files of one run. */
+export function createRepairPlanner(context: RepairContext): RepairPlanner {
+  const { index, format } = context;
+  let titleLookup: TitleLookup | null = null;
+  const titlesOf = (note: NoteRecord): string[] => [note.title, ...(context.renameHistory.get(note.id ?? '') ?? [])];
+
+  /** The shortest target that names the owner and still shows its ID (so the link stays a reference). */
+  function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string): string | null {
+    const candidates =
+      form === 'wikilink' ? wikilinkCandidates(ownerPath, link.target) : markdownCandidates(ownerPath, link.target, sourcePath);
+    for (const target of candidates) {
+      if (idInLinkTarget(target, format)?.id !== id) continue;
+      const probe: LinkParts = { ...link, target, targetTo: link.targetFrom + target.length };
+      if (context.resolveLink(probe, form, sourcePath) === ownerPath) return target;
+    }
+    return null;
+  }
+
+  /** `[[target|display]]` for a bare reference, or null when no wikilink would name the owner. */
+  function wikilinkFor(display: string, owner: NoteRecord, sourcePath: string, lineText: string): string | null {
+    if (UNLINKABLE.test(display)) return null;
+    const blank: LinkParts = { from: 0, to: 0, embed: false, target: '', targetFrom: 0, targetTo: 0, subpath: '', display: null };
+    const target = chooseTarget(owner.id ?? '', blank, 'wikilink', sourcePath, owner.path);
+    if (target === null) return null;
+    if (target === display) return `[[${target}]]`;
+    // An alias's '|' would split a table row into a new cell.
+    if (lineText.trimStart().startsWith('|')) return null;
+    return `[[${target}|${display}]]`;
+  }
+
+  function planBare(ref: ScannedReference, text: string, path: string): PlannedChange {
+    const resolution = index.resolve(ref.id);
+    if (resolution.status === 'ambiguous') return NOTHING;
+    let owner: NoteRecord | undefined;
+    let kind: RepairKind | null = null;
+    let titleEnd: number | null = null;
+    let after: string;
+    if (resolution.status === 'unresolved') {
+      titleLookup ??= new TitleLookup(index);
+      const candidates = uniqueByPath(titleLookup.notesTitledAfter(text, ref.to));
+      if (candidates.length !== 1) {
+        const message =
+          candidates.length === 0
+            ? `${ref.id} names no note, and no note's title follows it`
+            : `${ref.id} names no note; the text after it fits several notes: ${candidates.map((n) => n.path).join(', ')}`;
+        return { problem: { kind: 'unresolved-id', id: ref.id, message } };
+      }
+      owner = candidates[0];
+      const newId = owner.id ?? '';
+      const match = longestTitleAfter(text, ref.to, titlesOf(owner));
+      if (index.resolve(newId).status !== 'resolved' || match === null || match.title !== owner.title) {
+        const message = `${ref.id} names no note; the title after it is "${owner.title}" but its ID ${newId} cannot be used`;
+        return { problem: { kind: 'unresolved-id', id: ref.id, message } };
+      }
+      kind = 'broken-id';
+      titleEnd = match.end;
+      after = newId + text.slice(ref.to, titleEnd);
+    } else {
+      owner = index.note(resolution.paths[0]);
+      if (owner === undefined) return NOTHING;
+      const titles = titlesOf(owner);
+      const match = longestTitleAfter(text, ref.to, titles);
+      titleEnd = match?.end ?? null;
+      after = text.slice(ref.from, titleEnd ?? ref.to);
+      if (match !== null && match.title !== owner.title && owner.title !== '' && owner.title !== owner.id) {
+        const longest = Math.max(...titles.map((t) => t.length));
+        const repaired = ref.id + ' ' + owner.title + text.slice(match.end, match.end + longest + 2);
+        if (longestTitleAfter(repaired, ref.id.length, titles)?.title !== owner.title) return NOTHING;
+        kind = 'stale-title';
+        after = ref.id + ' ' + owner.title;
+      }
+    }
+    const spanEnd = titleEnd ?? ref.to;
+    if (context.linkStyle === 'wikilink') {
+      const link = wikilinkFor(after, owner, path, lineOf(text, ref.from));
+      if (link !== null) return { edit: { kind: kind ?? 'link-style', id: ref.id, from: ref.from, to: spanEnd, before: text.slice(ref.from, spanEnd), after: link } };
+    }
+    if (kind === 'broken-id') return { edit: { kind, id: ref.id, from: ref.from, to: ref.to, before: ref.id, after: owner.id ?? '' } };
+    if (kind === 'stale-title') {
+      return { edit: { kind, id: ref.id, from: ref.to + 1, to: spanEnd, before: text.slice(ref.to + 1, spanEnd), after: owner.title } };
+    }
+    return NOTHING;
+  }
+
+  /** The bare text a wikilink becomes under the 'bare' style, or null when it would not read the same. */
+  function bareFor(ref: ScannedReference, link: LinkParts, target: string, owner: NoteRecord, text: string): string | null {
+    if (link.embed || link.subpath !== '') return null;
+    const display = link.display ?? target;
+    if (display !== ref.id && display !== `${ref.id} ${owner.title}`) return null;
+    const windowStart = Math.max(0, link.from - 32);
+    const probe = text.slice(windowStart, link.from) + display + text.slice(link.to, link.to + 32);
+    const at = link.from - windowStart;
+    const stillAnId = findIdsInProse(probe, format).some((m) => m.from === at && m.id === ref.id);
+    return stillAnId ? display : null;
+  }
+
+  function planLink(ref: ScannedReference, link: LinkParts, text: string, path: string): PlannedChange {
+    const form = ref.form === 'markdown' ? 'markdown' : 'wikilink';
+    const named = context.resolveLink(link, form, path);
+    const resolution = index.resolve(ref.id);
+    if (resolution.status !== 'resolved') {
+      if (named !== null) return NOTHING;
+      const message =
+        resolution.status === 'unresolved'
+          ? `the link names no file and ${ref.id} names no note`
+          : `the link names no file and ${ref.id} is the ID of several notes: ${resolution.paths.join(', ')}`;
+      return { problem: { kind: resolution.status === 'unresolved' ? 'unresolved-id' : 'ambiguous-id', id: ref.id, message } };
+    }
+    const owner = index.note(resolution.paths[0]);
+    if (owner === undefined) return NOTHING;
+    let target = link.target;
+    let kind: RepairKind | null = null;
+    if (named === null) {
+      const repointed = chooseTarget(ref.id, link, form, path, owner.path);
+      if (repointed === null) {
+        return { problem: { kind: 'stale-link', id: ref.id, message: `the link names no file; no link to ${owner.path} could be written` } };
+      }
+      target = repointed;
+      kind = 'stale-link-target';
+    }
+    if (context.linkStyle === 'bare' && form === 'wikilink') {
+      const bare = bareFor(ref, link, target, owner, text);
+      if (bare !== null) {
+        return { edit: { kind: kind ?? 'link-style', id: ref.id, from: link.from, to: link.to, before: text.slice(link.from, link.to), after: bare } };
+      }
+    }
+    if (kind === null) return NOTHING;
+    return { edit: { kind, id: ref.id, from: link.targetFrom, to: link.targetTo, before: text.slice(link.targetFrom, link.targetTo), after: target } };
+  }
+
+  function planFile(path: string, text: string): FileRepairResult {
+    const edits: RepairEdit[] = [];
+    const problems: RepairProblem[] = [];
+    const line = lineCounter(text);
+    const ownId = index.note(path)?.id ?? null;
+    const sharing = ownId === null ? undefined : index.duplicates().get(ownId);
+    if (ownId !== null && sharing !== undefined) {
+      problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: `${ownId} is the ID of ${sharing.length} notes: ${sharing.join(', ')}` });
+    }
+    let consumedUntil = 0;
+    for (const ref of scanReferences(text, format)) {
+      if (ref.from < consumedUntil) continue;
+      if (!index.isKnownId(ref.id) && !format.isPlausible(ref.id)) continue;
+      const change = ref.link ? planLink(ref, ref.link, text, path) : planBare(ref, text, path);
+      if (change.edit && change.edit.before !== change.edit.after) {
+        edits.push({ ...change.edit, line: line(change.edit.from) });
+        consumedUntil = Math.max(ref.link?.to ?? ref.to, change.edit.to);
+      } else if (change.problem) {
+        problems.push({ ...change.problem, file: path, line: line(ref.from) });
+      }
+    }
+    return { plan: { path, text, edits }, problems };
+  }
+
+  function planVault(files: Iterable<{ readonly path: string; readonly text: string }>): RepairPlan {
+    const planned: FileRepairPlan[] = [];
+    const problems: RepairProblem[] = [];
+    for (const file of files) {
+      const result = planFile(file.path, file.text);
+      if (result.plan.edits.length > 0) planned.push(result.plan);
+      problems.push(...result.problems);
+    }
+    planned.sort((a, b) => compareText(a.path, b.path));
+    problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.kind, b.kind));
+    return { files: planned, problems };
+  }
+
+  return { planFile, planVault };
+}
+
+/** Plans one file (builds a planner; use createRepairPlanner to plan many). */
+export function planFileRepairs(path: string, text: string, context: RepairContext): FileRepairResult {
+  return createRepairPlanner(context).planFile(path, text);
+}
+
+/** Plans every given file: only files with edits are listed, problems from all of them. */
+export function planRepairs(files: Iterable<{ readonly path: string; readonly text: string }>, context: RepairContext): RepairPlan {
+  return createRepairPlanner(context).planVault(files);
+}
+
+function uniqueByPath(notes: readonly NoteRecord[]): NoteRecord[] {
+  const seen = new Map<string, NoteRecord>();
+  for (const note of notes) seen.set(note.path, note);
+  return [...seen.values()];
+}
+
+function lineOf(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const newline = text.slice(offset).search(/[\r\n]/);
+  return text.slice(start, newline === -1 ? text.length : offset + newline);
+}
+
+/** Code-unit order, so the same vault sorts the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+/** New link targets for a link whose target no longer names a file, in the style the link was written in. */
+
+const NOTE_EXTENSION = /\.md$/i;
+const FOLDER_NOTE = /^(readme|index)\.md$/i;
+
+/** Vault path of `to` written relative to the folder holding `fromFile`. */
+export function relativePath(fromFile: string, to: string): string {
+  const fromDir = fromFile.split('/').slice(0, -1);
+  const target = to.split('/');
+  let common = 0;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
+  const ups = fromDir.length - common;
+  return [...Array<string>(ups).fill('..'), ...target.slice(common)].join('/');
+}
+
+/** Percent-encodes what would end or confuse a Markdown link destination; leaves the rest readable. */
+export function encodeLinkDestination(path: string): string {
+  return path.replace(/[%\s()<>\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+/**
+ * Wikilink targets for the owner file, shortest first: the bare name, then ever longer path suffixes,
+ * the full path last. `.md` is kept only when the original target wrote it (or the file is no note).
+ */
+export function wikilinkCandidates(ownerPath: string, originalTarget: string): string[] {
+  const isNote = NOTE_EXTENSION.test(ownerPath);
+  const keepExtension = !isNote || NOTE_EXTENSION.test(originalTarget);
+  const written = keepExtension ? ownerPath : ownerPath.replace(NOTE_EXTENSION, '');
+  const segments = written.split('/');
+  const candidates: string[] = [];
+  for (let start = segments.length - 1; start >= 0; start--) candidates.push(segments.slice(start).join('/'));
+  return candidates;
+}
+
+/**
+ * Markdown link destinations for the owner file, preferred first: vault-absolute when the original
+ * began with '/', else relative to the source; with or without `.md` as the original; a folder note
+ * (`ID/README.md`) linked by its folder when the original named a folder.
+ */
+export function markdownCandidates(ownerPath: string, originalTarget: string, sourcePath: string): string[] {
+  const absolute = originalTarget.startsWith('/');
+  const dotSlash = !absolute && originalTarget.startsWith('./');
+  const write = (path: string): string => {
+    if (absolute) return '/' + encodeLinkDestination(path);
+    let relative = relativePath(sourcePath, path);
+    if (dotSlash && !relative.startsWith('../')) relative = './' + relative;
+    return encodeLinkDestination(relative);
+  };
+  const withExtension = write(ownerPath);
+  const withoutExtension = write(ownerPath.replace(NOTE_EXTENSION, ''));
+  const originalHasExtension = /\.[A-Za-z0-9]+$/.test(decodeSafely(originalTarget).split('/').pop() ?? '');
+  const candidates = originalHasExtension ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
+  const segments = ownerPath.split('/');
+  if (segments.length > 1 && FOLDER_NOTE.test(segments[segments.length - 1]) && !originalHasExtension) {
+    candidates.unshift(write(segments.slice(0, -1).join('/')));
+  }
+  return [...new Set(candidates)];
+}
+
+function decodeSafely(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
