@@ -31,6 +31,25 @@ function* lines(text: string, start: number): Generator<Line> {
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
 
+/** Whether a line starting with this character code is prose: no indentation, quote, fence, math or list marker. */
+function isPlainProseStart(code: number): boolean {
+  return (
+    code === code && // not NaN (end of text)
+    code !== 32 && code !== 9 && code !== 13 && code !== 10 &&
+    code !== 96 && code !== 126 && code !== 36 && code !== 62 && // ` ~ $ >
+    code !== 45 && code !== 42 && code !== 43 // - * +
+  );
+}
+
+/** `- text`, `* text`, `+ text` whose text cannot open a fence or display math. */
+function isBulletThenProse(text: string, from: number): boolean {
+  const bullet = text.charCodeAt(from);
+  if (bullet !== 45 && bullet !== 42 && bullet !== 43) return false;
+  if (text.charCodeAt(from + 1) !== 32) return false;
+  const next = text.charCodeAt(from + 2);
+  return isPlainProseStart(next) || next === 45 || next === 42 || next === 43;
+}
+
 /** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
 function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
@@ -81,6 +100,20 @@ export function proseRanges(text: string): TextRange[] {
   let inIndentedCode = false;
 
   for (const line of lines(text, frontmatterEnd(text))) {
+    // Fast path: a line of plain prose outside any block construct needs no closer look.
+    const first = text.charCodeAt(line.from);
+    if (fence === null && !inMath && !inIndentedCode && proseStart !== -1) {
+      if (isPlainProseStart(first)) {
+        inList = first >= 48 && first <= 57 && LIST_ITEM.test(text.slice(line.from, Math.min(line.to, line.from + 12)));
+        previousBlank = false;
+        continue;
+      }
+      if (isBulletThenProse(text, line.from)) {
+        inList = true;
+        previousBlank = false;
+        continue;
+      }
+    }
     const raw = text.slice(line.from, line.to);
     if (fence !== null) {
       const closing = /^(`{3,}|~{3,})\s*$/.exec(stripContainers(raw));

@@ -6,7 +6,7 @@
 import type { IdFormat } from './formats';
 import type { IdMatch, LinkParts, ScannedReference } from '../types';
 import { proseRanges } from './blocks';
-import { collectIdsInRange } from './prose';
+import { collectIdsInRange, idRegex } from './prose';
 import { idInLinkTarget } from './links';
 import { ForwardSearcher } from './searcher';
 
@@ -78,6 +78,7 @@ function linkReference(format: IdFormat, form: 'wikilink' | 'markdown', link: Li
 }
 
 function safeDecode(target: string): string {
+  if (!target.includes('%')) return target;
   try {
     return decodeURI(target);
   } catch {
@@ -109,18 +110,22 @@ function wikilink(scan: Scan, at: number, embed: boolean): Span | null {
   return { end: link.to, reference: linkReference(format, 'wikilink', link, target) };
 }
 
+const BRACKET_OR_BREAK = /[[\]\\]|\n[ \t]*\r?\n/g;
+
 /** Pairs every `[` of the range with its `]` in one pass; brackets never pair across a blank line. */
 function pairBrackets(text: string, from: number, to: number): Map<number, number> {
   const pairs = new Map<number, number>();
   const open: number[] = [];
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 92) i++;
-    else if (code === 91) open.push(i);
-    else if (code === 93) {
+  BRACKET_OR_BREAK.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = BRACKET_OR_BREAK.exec(text)) !== null && match.index < to) {
+    const char = match[0];
+    if (char === '\\') BRACKET_OR_BREAK.lastIndex = match.index + 2;
+    else if (char === '[') open.push(match.index);
+    else if (char === ']') {
       const start = open.pop();
-      if (start !== undefined) pairs.set(start, i);
-    } else if (code === 10 && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 8))) open.length = 0;
+      if (start !== undefined) pairs.set(start, match.index);
+    } else open.length = 0;
   }
   return pairs;
 }
@@ -153,7 +158,7 @@ function destination(scan: Scan, at: number): { from: number; to: number; end: n
       else if (char === ')') {
         if (depth === 0) break;
         depth--;
-      } else if (/\s/.test(char)) break;
+      } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') break;
     }
     to = i;
   }
@@ -229,7 +234,11 @@ function scanProseRange(scan: Scan, from: number, to: number, out: ScannedRefere
   special.lastIndex = from;
   let proseFrom = from;
   const bare: IdMatch[] = [];
+  const ids = idRegex(format);
   const flushBare = (until: number): void => {
+    // Most stretches between two constructs hold no ID: ask once where the next one is.
+    const next = scan.search.regexStart('id', ids, proseFrom);
+    if (next === -1 || next >= until) return;
     bare.length = 0;
     collectIdsInRange(text, format, proseFrom, until, bare);
     for (const match of bare) out.push({ id: match.id, form: 'bare', from: match.from, to: match.to });
