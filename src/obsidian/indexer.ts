@@ -1,0 +1,439 @@
+import { Component, TFile, TFolder } from 'obsidian';
+import type { App, TAbstractFile } from 'obsidian';
+import { idFormatFor, TWELVE_DIGIT } from '../core/ids/formats';
+import type { IdFormat } from '../core/ids/formats';
+import { IdIndex } from '../core/index/idIndex';
+import type { IndexUpdate } from '../core/index/idIndex';
+import { extractNoteFacts, namesOnlyFacts } from '../core/index/noteFacts';
+import type { NoteFactsOptions } from '../core/index/noteFacts';
+import { isExcluded } from '../core/settings';
+import type { PrincipleChainSettings } from '../core/settings';
+import { CacheLedger } from './indexerCache';
+import type { IndexCache } from './indexerCache';
+import { DEFAULT_PACING, Pacer } from './pacing';
+import type { IndexerPacing } from './pacing';
+import { openId } from './openId';
+import type { IdServices, IndexChange } from './services';
+
+export type { CachedNote, IndexCache, IndexSnapshot } from './indexerCache';
+export type { IndexerPacing } from './pacing';
+
+export interface VaultIndexerDeps {
+  readonly app: App;
+  readonly settings: () => PrincipleChainSettings;
+  /** The persisted index cache; without it every start-up reads every note. */
+  readonly cache?: IndexCache;
+  /** Creates the status bar element that shows progress (the plugin passes addStatusBarItem). */
+  readonly statusBar?: () => HTMLElement;
+  readonly pacing?: Partial<IndexerPacing>;
+}
+
+/** Settings that change what the index holds; a change of any of them needs a rebuild. */
+export function indexSettingsKey(settings: PrincipleChainSettings): string {
+  return JSON.stringify([
+    settings.idFormat,
+    settings.idFormat === 'custom' ? settings.customPattern : '',
+    settings.ownIdSources,
+    settings.ownIdSources.includes('frontmatter') ? settings.frontmatterKey : '',
+    settings.excludedFolders,
+  ]);
+}
+
+function isMarkdown(file: TAbstractFile | null): file is TFile {
+  return file instanceof TFile && file.extension === 'md';
+}
+
+/**
+ * Keeps the core ID index in step with the vault. Nothing happens before layout-ready; then the
+ * index is filled from file names at once, contents are read in paced chunks, and vault events
+ * update only the files they touch. Listeners learn which IDs changed.
+ */
+export class VaultIndexer extends Component {
+  /** The narrow services every feature receives. */
+  readonly services: IdServices;
+  /** The live index (the full class, for wiring features that need more than the reader). */
+  readonly index: IdIndex;
+
+  private readonly app: App;
+  private readonly settings: () => PrincipleChainSettings;
+  private readonly statusBar: (() => HTMLElement) | undefined;
+  private readonly pacing: IndexerPacing;
+  private readonly ledger: CacheLedger | null;
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private factOptions: NoteFactsOptions;
+  /** Bumped by rebuild and unload so stale async work drops its result. */
+  private generation = 0;
+  /** Bumped per path on every vault event, so a read that raced an event is discarded. */
+  private readonly pathVersions = new Map<string, number>();
+  private readonly debounced = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private started = false;
+  private unloaded = false;
+  private contentPass: Promise<void> = Promise.resolve();
+  private formatCache: { key: string; format: IdFormat } | null = null;
+  private progressEl: HTMLElement | null = null;
+  private passRunning = false;
+
+  constructor(deps: VaultIndexerDeps) {
+    super();
+    this.app = deps.app;
+    this.settings = deps.settings;
+    this.statusBar = deps.statusBar;
+    this.pacing = { ...DEFAULT_PACING, ...deps.pacing };
+    this.ledger = deps.cache ? new CacheLedger(deps.cache) : null;
+    this.factOptions = this.currentFactOptions();
+    this.index = new IdIndex({ format: this.factOptions.format });
+    const services: IdServices = {
+      app: deps.app,
+      settings: () => this.settings(),
+      format: () => this.format(),
+      index: this.index,
+      onIndexChange: (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+      openId: (id, sourcePath, paneType) => openId(services, id, sourcePath, paneType),
+    };
+    this.services = services;
+  }
+
+  onload(): void {
+    const vault = this.app.vault;
+    // Registered now but ignored until layout-ready: the initial pass lists the files itself, so
+    // the start-up burst of `create` events carries nothing new.
+    this.registerEvent(vault.on('create', (file) => this.onCreate(file)));
+    this.registerEvent(vault.on('modify', (file) => this.onModify(file)));
+    this.registerEvent(vault.on('delete', (file) => this.onDelete(file)));
+    this.registerEvent(vault.on('rename', (file, oldPath) => this.onRename(file, oldPath)));
+    this.app.workspace.onLayoutReady(() => {
+      if (this.unloaded) return;
+      this.started = true;
+      void this.rebuild();
+    });
+  }
+
+  onunload(): void {
+    this.unloaded = true;
+    this.started = false;
+    this.generation++;
+    for (const timer of this.debounced.values()) window.clearTimeout(timer);
+    this.debounced.clear();
+    this.hideProgress();
+    this.listeners.clear();
+  }
+
+  /** The active ID format; a stored custom pattern that is rejected falls back to 12 digits. */
+  format(): IdFormat {
+    const settings = this.settings();
+    const key = settings.idFormat + '\u0000' + settings.customPattern;
+    if (this.formatCache?.key !== key) {
+      let format: IdFormat;
+      try {
+        format = idFormatFor(settings.idFormat, settings.customPattern);
+      } catch {
+        format = TWELVE_DIGIT;
+      }
+      this.formatCache = { key, format };
+    }
+    return this.formatCache.format;
+  }
+
+  /** Whether a content pass (start-up or rebuild) is running. */
+  get indexing(): boolean {
+    return this.passRunning;
+  }
+
+  /** Resolves once the current content pass and every pending file update have been applied. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const pass = this.contentPass;
+      await pass;
+      if (pass !== this.contentPass) continue;
+      if (this.debounced.size > 0) this.flushDebounced();
+      if (this.inFlight.size === 0) return;
+      await Promise.all([...this.inFlight]);
+    }
+  }
+
+  /** Tells every listener that everything may have changed (display settings, for instance). */
+  notifyAll(): void {
+    this.emit('all');
+  }
+
+  /** Throws the index away and builds it again from the vault (command, settings changes). */
+  rebuild(): Promise<void> {
+    if (!this.started) return Promise.resolve();
+    const generation = ++this.generation;
+    for (const timer of this.debounced.values()) window.clearTimeout(timer);
+    this.debounced.clear();
+    this.pathVersions.clear();
+    this.ledger?.clear();
+    this.factOptions = this.currentFactOptions();
+    this.index.clear(this.factOptions.format);
+    const files = this.app.vault.getMarkdownFiles().filter((file) => this.isIncluded(file.path));
+    for (const file of files) this.index.apply({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) });
+    this.emit('all');
+    this.contentPass = this.readContents(files, generation);
+    return this.contentPass;
+  }
+
+  private currentFactOptions(): NoteFactsOptions {
+    const settings = this.settings();
+    return { format: this.format(), ownIdSources: [...settings.ownIdSources], frontmatterKey: settings.frontmatterKey };
+  }
+
+  private isIncluded(path: string): boolean {
+    return path.endsWith('.md') && !isExcluded(path, this.settings().excludedFolders);
+  }
+
+  // ---- the content pass ----
+
+  private async readContents(files: readonly TFile[], generation: number): Promise<void> {
+    this.passRunning = true;
+    try {
+      await this.readContentsPaced(files, generation);
+    } finally {
+      if (generation === this.generation) {
+        this.passRunning = false;
+        this.hideProgress();
+      }
+    }
+  }
+
+  private async readContentsPaced(files: readonly TFile[], generation: number): Promise<void> {
+    const total = files.length;
+    let done = 0;
+    const settingsKey = indexSettingsKey(this.settings());
+    const startVersions = new Map(files.map((file) => [file.path, this.versionOf(file.path)]));
+    const stale = () => generation !== this.generation;
+    const changed = new Set<string>();
+    const pacer = new Pacer(this.pacing, () => {
+      this.showProgress(done, total);
+      this.emitIds(changed);
+    });
+    this.showProgress(0, total);
+
+    const cached = this.ledger ? await this.ledger.load(settingsKey) : null;
+    if (stale()) return;
+    const toRead: TFile[] = [];
+    for (const file of files) {
+      const entry = cached?.get(file.path);
+      if (entry && entry.mtime === file.stat.mtime && entry.size === file.stat.size && this.versionOf(file.path) === startVersions.get(file.path)) {
+        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: entry.facts }, file.stat));
+        done++;
+        await pacer.pace();
+        if (stale()) return;
+      } else toRead.push(file);
+    }
+
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < toRead.length && !stale()) {
+        const file = toRead[next++];
+        const path = file.path;
+        const stat = { ...file.stat };
+        let text: string | null = null;
+        try {
+          text = await this.app.vault.cachedRead(file);
+        } catch {
+          // Unreadable now: it keeps its names-only facts; a later event re-reads it.
+        }
+        await pacer.pace();
+        if (stale()) return;
+        done++;
+        // A vault event on this file since the pass began brings its own, newer update.
+        if (text === null || file.path !== path || this.versionOf(path) !== startVersions.get(path)) continue;
+        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
+      }
+    };
+    const workers: Promise<void>[] = [];
+    for (let i = 0; i < Math.max(1, this.pacing.concurrentReads); i++) workers.push(worker());
+    await Promise.all(workers);
+    if (stale()) return;
+    this.emitIds(changed);
+    await this.ledger?.save(settingsKey);
+  }
+
+  // ---- vault events ----
+
+  private onCreate(file: TAbstractFile): void {
+    if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
+    this.bump(file.path);
+    this.emitIds(this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) }));
+    this.schedule(file.path);
+  }
+
+  private onModify(file: TAbstractFile): void {
+    if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
+    this.bump(file.path);
+    this.schedule(file.path);
+  }
+
+  private onDelete(file: TAbstractFile): void {
+    if (!this.started) return;
+    const paths = file instanceof TFolder ? this.indexedPathsUnder(file.path) : [file.path];
+    const changed = new Set<string>();
+    for (const path of paths) {
+      this.bump(path);
+      this.cancel(path);
+      if (this.index.note(path)) this.addAll(changed, this.applyUpdate({ kind: 'delete', path }));
+    }
+    this.emitIds(changed);
+  }
+
+  private onRename(file: TAbstractFile, oldPath: string): void {
+    if (!this.started) return;
+    // Obsidian reports a moved folder's files one by one too; handling both ways is harmless.
+    const moves: [string, string][] =
+      file instanceof TFolder
+        ? this.indexedPathsUnder(oldPath).map((path) => [path, file.path + path.slice(oldPath.length)])
+        : [[oldPath, file.path]];
+    const changed = new Set<string>();
+    for (const [from, to] of moves) {
+      this.bump(from);
+      this.bump(to);
+      this.cancel(from);
+      const wasIndexed = this.index.note(from) !== undefined;
+      const include = this.isIncluded(to) && isMarkdown(this.app.vault.getAbstractFileByPath(to));
+      if (wasIndexed && include) {
+        // Facts depend on the path (own ID, title), so the note is re-read as it moves.
+        this.track(this.move(from, to));
+      } else if (wasIndexed) {
+        this.addAll(changed, this.applyUpdate({ kind: 'delete', path: from }));
+      } else if (include && !this.index.note(to)) {
+        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(to, this.factOptions) }));
+        this.schedule(to);
+      }
+    }
+    this.emitIds(changed);
+  }
+
+  /** Moves a note in the index once its text is read; an event on either path meanwhile wins. */
+  private async move(from: string, to: string): Promise<void> {
+    const generation = this.generation;
+    const fromVersion = this.versionOf(from);
+    const toVersion = this.versionOf(to);
+    const file = this.app.vault.getAbstractFileByPath(to);
+    if (!isMarkdown(file)) return;
+    const stat = { ...file.stat };
+    let text: string | null = null;
+    try {
+      text = await this.app.vault.cachedRead(file);
+    } catch {
+      // Moved but unreadable: it moves with names-only facts and is read again later.
+    }
+    if (generation !== this.generation) return;
+    const facts = text === null ? namesOnlyFacts(to, this.factOptions) : extractNoteFacts(to, text, this.factOptions);
+    const fromUntouched = this.versionOf(from) === fromVersion;
+    if (this.versionOf(to) !== toVersion) {
+      // A later event on the new path brings its own update; only the old path is left to clear.
+      if (fromUntouched && this.index.note(from)) this.emitIds(this.applyUpdate({ kind: 'delete', path: from }));
+      return;
+    }
+    const update: IndexUpdate = fromUntouched ? { kind: 'rename', oldPath: from, facts } : { kind: 'upsert', facts };
+    this.emitIds(this.applyUpdate(update, text === null ? undefined : stat));
+    if (text === null) this.schedule(to);
+  }
+
+  private indexedPathsUnder(folder: string): string[] {
+    const prefix = folder === '/' || folder === '' ? '' : folder + '/';
+    const paths: string[] = [];
+    for (const note of this.index.notes()) if (note.path.startsWith(prefix)) paths.push(note.path);
+    return paths;
+  }
+
+  private versionOf(path: string): number {
+    return this.pathVersions.get(path) ?? 0;
+  }
+
+  private bump(path: string): void {
+    this.pathVersions.set(path, this.versionOf(path) + 1);
+  }
+
+  private schedule(path: string): void {
+    this.cancel(path);
+    const timer = window.setTimeout(() => {
+      this.debounced.delete(path);
+      this.track(this.refresh(path));
+    }, this.pacing.debounceMs);
+    this.debounced.set(path, timer);
+  }
+
+  private cancel(path: string): void {
+    const timer = this.debounced.get(path);
+    if (timer !== undefined) window.clearTimeout(timer);
+    this.debounced.delete(path);
+  }
+
+  private flushDebounced(): void {
+    for (const [path, timer] of [...this.debounced]) {
+      window.clearTimeout(timer);
+      this.debounced.delete(path);
+      this.track(this.refresh(path));
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Re-reads one file and applies what it says now; drops the result if an event raced it. */
+  private async refresh(path: string): Promise<void> {
+    const generation = this.generation;
+    const version = this.versionOf(path);
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!isMarkdown(file) || !this.isIncluded(path)) return;
+    const stat = { ...file.stat };
+    let text: string;
+    try {
+      text = await this.app.vault.cachedRead(file);
+    } catch {
+      return;
+    }
+    if (generation !== this.generation || version !== this.versionOf(path)) return;
+    this.emitIds(this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
+  }
+
+  /** The one place updates reach the index; the cache ledger learns the read facts with their stat. */
+  private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }): ReadonlySet<string> {
+    const changed = this.index.apply(update);
+    this.ledger?.record(update, stat);
+    return changed;
+  }
+
+  // ---- notifications and progress ----
+
+  private addAll(target: Set<string>, ids: Iterable<string>): void {
+    for (const id of ids) target.add(id);
+  }
+
+  /** Sends the IDs to listeners; a mutable set passed in is emptied (it has been reported). */
+  private emitIds(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const change = new Set(ids);
+    if (ids instanceof Set) ids.clear();
+    this.emit(change);
+  }
+
+  private emit(change: IndexChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('Principle Chain: an index listener failed', error);
+      }
+    }
+  }
+
+  private showProgress(done: number, total: number): void {
+    if (!this.statusBar) return;
+    this.progressEl ??= this.statusBar();
+    this.progressEl.setText(`Indexing IDs ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`);
+  }
+
+  private hideProgress(): void {
+    this.progressEl?.remove();
+    this.progressEl = null;
+  }
+}

@@ -1,0 +1,59 @@
+/** Pacing of long index work so no main-thread task runs much longer than a slice. */
+
+/** Knobs for pacing; the defaults suit Obsidian, tests shrink them. */
+export interface IndexerPacing {
+  /** Quiet time after the last event on a file before it is re-read. */
+  readonly debounceMs: number;
+  /** Reads in flight at once during the content pass. */
+  readonly concurrentReads: number;
+  /** Work done between two yields to the event loop. */
+  readonly sliceMs: number;
+  /** Minimum time between two progress reports during the content pass. */
+  readonly reportEveryMs: number;
+  /** Hands control back to the event loop (a macrotask, so rendering and input get their turn). */
+  yieldToEventLoop(): Promise<void>;
+  now(): number;
+}
+
+export const DEFAULT_PACING: IndexerPacing = {
+  debounceMs: 300,
+  concurrentReads: 8,
+  sliceMs: 30,
+  reportEveryMs: 250,
+  yieldToEventLoop: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+  now: () => performance.now(),
+};
+
+/**
+ * Shared by concurrent workers: whoever finds the slice used up starts one yield that all of them
+ * wait for, and progress is reported at most every `reportEveryMs`.
+ */
+export class Pacer {
+  private sliceStart: number;
+  private lastReport: number;
+  private yielding: Promise<void> | null = null;
+
+  constructor(
+    private readonly pacing: IndexerPacing,
+    private readonly report: () => void,
+  ) {
+    this.sliceStart = pacing.now();
+    this.lastReport = this.sliceStart;
+  }
+
+  /** Returns at once while the slice lasts; otherwise after one trip through the event loop. */
+  async pace(): Promise<void> {
+    if (this.pacing.now() - this.sliceStart < this.pacing.sliceMs) return;
+    if (this.yielding === null) {
+      this.yielding = this.pacing.yieldToEventLoop().then(() => {
+        this.sliceStart = this.pacing.now();
+        this.yielding = null;
+      });
+      if (this.pacing.now() - this.lastReport >= this.pacing.reportEveryMs) {
+        this.lastReport = this.pacing.now();
+        this.report();
+      }
+    }
+    await this.yielding;
+  }
+}
