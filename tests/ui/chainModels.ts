@@ -13,7 +13,7 @@ export function node(fields: NodeFields): ChainViewNode {
     cycle: false,
     context: '',
     children: [],
-    truncated: false,
+    truncated: 0,
     ...fields,
   };
 }
@@ -27,6 +27,9 @@ export function chainModel(fields: Partial<ChainModel> = {}): ChainModel {
     maxDepth: 10,
     outgoing: [],
     incoming: [],
+    outgoingTruncated: 0,
+    incomingTruncated: 0,
+    capped: false,
     showContext: true,
     ...fields,
   };
@@ -53,7 +56,7 @@ export function mixedModel(): ChainModel {
         context: '…After all, 202108191025 Teams exist for a reason and the reason…',
         children: [
           node({ ...root, cycle: true, context: 'See 202104291524 for why.' }),
-          node({ id: '202109260705', title: 'Ownership is shared', truncated: true }),
+          node({ id: '202109260705', title: 'Ownership is shared', truncated: 4 }),
         ],
       }),
       node({ id: '202112311199', title: '', path: null, status: 'unresolved', context: 'Broken: 202112311199 somewhere' }),

@@ -24,7 +24,7 @@ describe('renderChainInto', () => {
         '      > …After all, 202108191025 Teams exist for a reason and the reason…',
         '    • Execution is the priority of the team · 202104291524 [↺]',
         '        > See 202104291524 for why.',
-        '    • Ownership is shared · 202109260705 […]',
+        '    • Ownership is shared · 202109260705 [+4 not loaded]',
         '  • No note has this ID · 202112311199 [unresolved]',
         '      > Broken: 202112311199 somewhere',
         '  ▾ Several notes have this ID · 202203151000 [ambiguous: 2 notes]',
@@ -183,5 +183,25 @@ describe('renderChainInto', () => {
     const result = renderChainInto(container, mixedModel(), createUiState());
     expect(container.querySelectorAll('.pc-chain')).toHaveLength(1);
     expect(result.entryCount).toBe(8);
+  });
+});
+
+describe('entries the core left out', () => {
+  test('are counted in the section header, listed after the tree, and the cap is explained', () => {
+    const model = chainModel({ outgoing: siblings(2), outgoingTruncated: 5, capped: true, incoming: [], incomingTruncated: 3 });
+    expect(chainAsText(draw(model))).toBe(
+      [
+        '# Execution is the priority of the team · 202104291524',
+        'Depth 3',
+        '▾ Builds on (7)',
+        '  • Note 1 · 202101010000',
+        '  • Note 2 · 202101010001',
+        '  (5 more not loaded)',
+        '▾ Built on by (3)',
+        '  (3 more not loaded)',
+        'Left out to keep the view responsive on a large vault: some entries were not loaded.',
+        '',
+      ].join('\n'),
+    );
   });
 });

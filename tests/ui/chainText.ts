@@ -55,6 +55,10 @@ export function chainAsText(container: Element): string {
     if (sectionEmpty !== null) out.push(`  ${text(sectionEmpty)}`);
     const tree = section.querySelector(':scope > [role="tree"]');
     if (tree !== null) for (const item of Array.from(tree.children)) entryLines(item, '  ', out);
+    const truncated = section.querySelector(':scope > .pc-chain-truncated');
+    if (truncated !== null) out.push(`  (${text(truncated)})`);
   }
+  const capped = root.querySelector(':scope > .pc-chain-capped');
+  if (capped !== null) out.push(text(capped));
   return out.join('\n') + '\n';
 }

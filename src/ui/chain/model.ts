@@ -27,8 +27,8 @@ export interface ChainViewNode {
   /** The line of the parent note the reference stands in. */
   readonly context: string;
   readonly children: readonly ChainViewNode[];
-  /** The core stopped here (depth reached) although the note has further references. */
-  readonly truncated: boolean;
+  /** Children the core left out to stay within its node budget. */
+  readonly truncated: number;
 }
 
 /** The note the chain is drawn for. */
@@ -47,6 +47,11 @@ export interface ChainModel {
   readonly outgoing: readonly ChainViewNode[];
   /** "Built on by": what references the note, recursively; null when the setting hides it. */
   readonly incoming: readonly ChainViewNode[] | null;
+  /** Top-level entries the core left out of each tree to stay within its node budget. */
+  readonly outgoingTruncated: number;
+  readonly incomingTruncated: number;
+  /** Whether the core's node budget stopped the expansion anywhere. */
+  readonly capped: boolean;
   readonly showContext: boolean;
 }
 

@@ -44,6 +44,8 @@ export const ATTR = Object.freeze({ key: 'data-key', action: 'data-action', pare
 /** Actions a click or key press on an element triggers. */
 export type ChainAction = 'toggle' | 'toggle-section' | 'show-more' | 'depth-down' | 'depth-up' | 'open';
 
+const TRUNCATED_HINT = 'Left out to keep the view responsive on a large vault';
+
 const SECTION_TITLES: Readonly<Record<ChainSectionName, string>> = Object.freeze({
   out: 'Builds on',
   in: 'Built on by',
@@ -73,8 +75,11 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
   if (model.kind === 'empty') {
     root.createDiv({ cls: 'pc-chain-empty', text: EMPTY_MESSAGES[model.reason] });
   } else {
-    renderSection(root, 'out', model.outgoing, emptySectionText('out', model), ctx);
-    if (model.incoming !== null) renderSection(root, 'in', model.incoming, emptySectionText('in', model), ctx);
+    renderSection(root, 'out', model.outgoing, model.outgoingTruncated, emptySectionText('out', model), ctx);
+    if (model.incoming !== null) {
+      renderSection(root, 'in', model.incoming, model.incomingTruncated, emptySectionText('in', model), ctx);
+    }
+    if (model.capped) root.createDiv({ cls: 'pc-chain-capped', text: `${TRUNCATED_HINT}: some entries were not loaded.` });
   }
   applyRovingTabindex(root, ui.activeKey);
   return { targets: ctx.targets, entryCount: ctx.entryCount };
@@ -121,6 +126,7 @@ function renderSection(
   root: HTMLElement,
   section: ChainSectionName,
   nodes: readonly ChainViewNode[],
+  truncated: number,
   emptyText: string,
   ctx: RenderContext,
 ): void {
@@ -133,14 +139,15 @@ function renderSection(
   });
   header.createSpan({ cls: expanded ? 'pc-chain-toggle' : 'pc-chain-toggle is-collapsed', attr: { 'aria-hidden': 'true' } });
   header.createSpan({ cls: 'pc-chain-section-title', text: SECTION_TITLES[section] });
-  header.createSpan({ cls: 'pc-chain-count', text: String(nodes.length) });
+  header.createSpan({ cls: 'pc-chain-count', text: String(nodes.length + truncated) });
   if (!expanded) return;
-  if (nodes.length === 0) {
+  if (nodes.length === 0 && truncated === 0) {
     wrapper.createDiv({ cls: 'pc-chain-section-empty', text: emptyText });
     return;
   }
   const tree = wrapper.createDiv({ cls: 'pc-chain-tree', attr: { role: 'tree', 'aria-label': SECTION_TITLES[section] } });
   renderLevel(tree, key, nodes, 1, ctx);
+  if (truncated > 0) wrapper.createDiv({ cls: 'pc-chain-truncated', text: `${truncated} more not loaded`, attr: { title: TRUNCATED_HINT } });
 }
 
 function renderLevel(
@@ -258,8 +265,12 @@ function renderFlags(row: HTMLElement, node: ChainViewNode): void {
   if (node.cycle) {
     row.createSpan({ cls: 'pc-chain-flag mod-cycle', text: '↺', attr: { 'aria-label': 'Already in this chain', title: 'Already in this chain' } });
   }
-  if (node.truncated && !node.cycle && node.children.length === 0) {
-    row.createSpan({ cls: 'pc-chain-flag mod-truncated', text: '…', attr: { 'aria-label': 'Continues beyond the chosen depth', title: 'Continues beyond the chosen depth' } });
+  if (node.truncated > 0) {
+    row.createSpan({
+      cls: 'pc-chain-flag mod-truncated',
+      text: `+${node.truncated} not loaded`,
+      attr: { title: TRUNCATED_HINT },
+    });
   }
 }
 

@@ -272,6 +272,8 @@ export class Workspace extends Events {
   openedLinks: OpenedLink[] = [];
   /** Fake only: views registered by plugins, by type. */
   viewCreators = new Map<string, obsidian.ViewCreator>();
+  /** Fake only: how many times a layout save was requested. */
+  layoutSaveRequests = 0;
   private leaves: WorkspaceLeaf[] = [];
   private activeFile: TFile | null = null;
 
@@ -323,6 +325,13 @@ export class Workspace extends Events {
   }
 
   async revealLeaf(): Promise<void> {}
+
+  requestSaveLayout = Object.assign(
+    (): void => {
+      this.layoutSaveRequests++;
+    },
+    { cancel: () => undefined, run: () => undefined },
+  ) as unknown as obsidian.Debouncer<[], Promise<void>>;
 
   async openLinkText(linktext: string, sourcePath: string, newLeaf?: obsidian.PaneType | boolean): Promise<void> {
     this.openedLinks.push({ linktext, sourcePath, newLeaf });

@@ -1,0 +1,305 @@
+/**
+ * The principle chain sidebar: follows the active note and the index, draws the chain through
+ * renderChainInto, and turns clicks, keys, hovers and drags on entries into Obsidian actions.
+ */
+
+import { ItemView, Keymap, Notice, type HoverParent, type HoverPopover, type Menu, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { MAX_CHAIN_DEPTH } from '../core/settings';
+import type { IdServices } from '../obsidian/services';
+import { moveTabStop, treeKeyIntent } from './chain/keyboard';
+import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
+import { ATTR, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
+import type { ChainSource } from './chain/source';
+
+export const CHAIN_VIEW_TYPE = 'principle-chain';
+export const CHAIN_VIEW_ICON = 'git-fork';
+/** Quiet time after note switches and index changes before the chain is recomputed. */
+export const REFRESH_DELAY_MS = 150;
+/** Notes whose expansion state is remembered when the view moves between notes. */
+const REMEMBERED_NOTES = 20;
+
+/** The view's persisted state: only a depth the user chose in the view. */
+interface ChainViewState {
+  depth?: number;
+}
+
+/** The sidebar view; the plugin never holds it (find it with getLeavesOfType). */
+export class ChainView extends ItemView implements HoverParent {
+  hoverPopover: HoverPopover | null = null;
+  private chosenDepth: number | null = null;
+  private readonly uiByNote = new Map<string, ChainUiState>();
+  private model: ChainViewModel | null = null;
+  private signature = '';
+  private rendered: RenderedChain | null = null;
+  private refreshTimer: number | null = null;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly services: IdServices,
+    private readonly source: ChainSource,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return CHAIN_VIEW_TYPE;
+  }
+
+  getDisplayText(): string {
+    return 'Principle chain';
+  }
+
+  getIcon(): string {
+    return CHAIN_VIEW_ICON;
+  }
+
+  getState(): Record<string, unknown> {
+    const state: ChainViewState = this.chosenDepth === null ? {} : { depth: this.chosenDepth };
+    return { ...super.getState(), ...state };
+  }
+
+  async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const depth = (state as ChainViewState | null)?.depth;
+    if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH) {
+      this.chosenDepth = depth;
+      this.refreshNow();
+    }
+    await super.setState(state, result);
+  }
+
+  async onOpen(): Promise<void> {
+    this.contentEl.addClass('pc-chain-view');
+    const schedule = (): void => this.scheduleRefresh();
+    this.registerEvent(this.app.workspace.on('active-leaf-change', schedule));
+    this.registerEvent(this.app.workspace.on('file-open', schedule));
+    this.register(this.services.onIndexChange(schedule));
+    this.register(() => this.cancelRefresh());
+    this.registerDomEvent(this.contentEl, 'click', (evt) => this.onClick(evt));
+    this.registerDomEvent(this.contentEl, 'auxclick', (evt) => {
+      if (evt.button === 1) this.onClick(evt);
+    });
+    this.registerDomEvent(this.contentEl, 'keydown', (evt) => this.onKeyDown(evt));
+    this.registerDomEvent(this.contentEl, 'mouseover', (evt) => this.onHover(evt));
+    this.registerDomEvent(this.contentEl, 'dragstart', (evt) => this.onDragStart(evt));
+    this.registerDomEvent(this.contentEl, 'focusin', (evt) => this.onFocusIn(evt));
+    this.refreshNow();
+  }
+
+  async onClose(): Promise<void> {
+    this.cancelRefresh();
+    this.contentEl.empty();
+  }
+
+  onPaneMenu(menu: Menu, source: string): void {
+    super.onPaneMenu(menu, source);
+    menu.addItem((item) =>
+      item
+        .setTitle('Copy chain as outline')
+        .setIcon('copy')
+        .onClick(() => void this.copyOutline()),
+    );
+  }
+
+  /** The depth the view draws: the user's choice in the view, else the setting. */
+  get depth(): number {
+    return this.chosenDepth ?? this.services.settings().chainDepth;
+  }
+
+  /** Copies the followed note's chain, at the view's depth, as a Markdown outline. */
+  async copyOutline(): Promise<void> {
+    const outline = this.source.outline(this.app.workspace.getActiveFile(), this.depth);
+    if (outline === null) {
+      new Notice('Open a note with an ID or references to copy its chain.');
+      return;
+    }
+    await navigator.clipboard.writeText(outline);
+    new Notice('Chain copied as outline.');
+  }
+
+  /** Recomputes after a quiet period, so bursts of events cost one computation. */
+  scheduleRefresh(): void {
+    this.cancelRefresh();
+    this.refreshTimer = window.setTimeout(() => {
+      this.refreshTimer = null;
+      this.refreshNow();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Recomputes the model and redraws only when it differs from what is on screen. */
+  refreshNow(): void {
+    this.cancelRefresh();
+    const model = this.source.model(this.app.workspace.getActiveFile(), this.depth);
+    const signature = modelSignature(model);
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.render(model);
+  }
+
+  /** Draws the model with the expansion state remembered for its note. */
+  render(model: ChainViewModel): void {
+    this.model = model;
+    const hadFocus = this.contentEl.contains(document.activeElement);
+    const ui = this.uiState();
+    this.rendered = renderChainInto(this.contentEl, model, ui);
+    if (hadFocus) this.restoreFocus(ui.activeKey);
+  }
+
+  private cancelRefresh(): void {
+    if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+  }
+
+  private uiState(): ChainUiState {
+    const key = this.model?.kind === 'chain' ? this.model.note.path : '';
+    let ui = this.uiByNote.get(key);
+    if (ui === undefined) {
+      ui = createUiState();
+      if (this.uiByNote.size >= REMEMBERED_NOTES) {
+        const oldest = this.uiByNote.keys().next().value;
+        if (oldest !== undefined) this.uiByNote.delete(oldest);
+      }
+    } else this.uiByNote.delete(key);
+    this.uiByNote.set(key, ui);
+    return ui;
+  }
+
+  private redraw(): void {
+    if (this.model !== null) this.render(this.model);
+  }
+
+  private restoreFocus(key: string | null): void {
+    const target =
+      (key !== null ? this.elementByKey(key) : null) ??
+      this.contentEl.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
+    target?.focus();
+  }
+
+  private elementByKey(key: string): HTMLElement | null {
+    for (const el of Array.from(this.contentEl.querySelectorAll<HTMLElement>(`[${ATTR.key}]`))) {
+      if (el.getAttribute(ATTR.key) === key) return el;
+    }
+    return null;
+  }
+
+  private setDepth(depth: number): void {
+    const next = Math.max(1, Math.min(MAX_CHAIN_DEPTH, depth));
+    if (next === this.depth) return;
+    this.chosenDepth = next;
+    this.app.workspace.requestSaveLayout();
+    this.refreshNow();
+  }
+
+  private toggle(key: string): void {
+    const ui = this.uiState();
+    const el = this.elementByKey(key);
+    const expanded = el?.getAttribute('aria-expanded') === 'true';
+    ui.expansion.set(key, !expanded);
+    if (el?.getAttribute('role') === 'treeitem') ui.activeKey = key;
+    this.redraw();
+  }
+
+  private showMore(moreEl: HTMLElement): void {
+    const parentKey = moreEl.getAttribute(ATTR.parent);
+    if (parentKey === null) return;
+    const lastShown = moreEl.previousElementSibling?.getAttribute(ATTR.key) ?? null;
+    const ui = this.uiState();
+    ui.showAll.add(parentKey);
+    this.redraw();
+    const firstNew = lastShown !== null ? this.elementByKey(lastShown)?.nextElementSibling : null;
+    if (firstNew instanceof HTMLElement && firstNew.getAttribute('role') === 'treeitem') {
+      ui.activeKey = firstNew.getAttribute(ATTR.key);
+      moveTabStop(firstNew);
+    }
+  }
+
+  private openTarget(target: EntryTarget, evt: MouseEvent | KeyboardEvent): void {
+    if (this.model?.kind !== 'chain') return;
+    const paneType = Keymap.isModEvent(evt);
+    const sourcePath = this.model.note.path;
+    if (target.kind === 'note' && target.id !== null) {
+      void this.services.openId(target.id, sourcePath, paneType);
+    } else if (target.path !== null) {
+      void this.app.workspace.openLinkText(target.path, sourcePath, paneType);
+    }
+  }
+
+  private targetOf(el: Element): EntryTarget | undefined {
+    const key = el.getAttribute(ATTR.key);
+    return key === null ? undefined : this.rendered?.targets.get(key);
+  }
+
+  private onClick(evt: MouseEvent): void {
+    const actionEl = (evt.target as Element | null)?.closest<HTMLElement>(`[${ATTR.action}]`);
+    if (!actionEl || !this.contentEl.contains(actionEl)) return;
+    const action = actionEl.getAttribute(ATTR.action);
+    const itemEl = actionEl.closest<HTMLElement>(`[${ATTR.key}]`);
+    const key = itemEl?.getAttribute(ATTR.key) ?? null;
+    if (action === 'depth-down') this.setDepth(this.depth - 1);
+    else if (action === 'depth-up') this.setDepth(this.depth + 1);
+    else if ((action === 'toggle' || action === 'toggle-section') && key !== null) this.toggle(key);
+    else if (action === 'show-more') this.showMore(actionEl);
+    else if (action === 'open' && itemEl) {
+      const target = this.targetOf(itemEl);
+      if (target !== undefined) this.openTarget(target, evt);
+    } else return;
+    evt.preventDefault();
+  }
+
+  private onKeyDown(evt: KeyboardEvent): void {
+    const el = evt.target as HTMLElement | null;
+    if (el === null) return;
+    const action = el.getAttribute(ATTR.action);
+    if (action === 'toggle-section') {
+      if (evt.key !== 'Enter' && evt.key !== ' ') return;
+      const key = el.getAttribute(ATTR.key);
+      if (key !== null) this.toggle(key);
+      evt.preventDefault();
+      return;
+    }
+    if (el.getAttribute('role') !== 'treeitem') return;
+    const intent = treeKeyIntent(el, evt.key);
+    const key = el.getAttribute(ATTR.key);
+    if (intent.kind === 'none' || key === null) return;
+    evt.preventDefault();
+    if (intent.kind === 'focus') {
+      this.uiState().activeKey = intent.item.getAttribute(ATTR.key);
+      moveTabStop(intent.item);
+    } else if (intent.kind === 'expand' || intent.kind === 'collapse') {
+      this.toggle(key);
+    } else if (action === 'show-more') {
+      this.showMore(el);
+    } else {
+      const target = this.targetOf(el);
+      if (target !== undefined) this.openTarget(target, evt);
+    }
+  }
+
+  private onFocusIn(evt: FocusEvent): void {
+    const el = evt.target as HTMLElement | null;
+    if (el?.getAttribute('role') === 'treeitem') this.uiState().activeKey = el.getAttribute(ATTR.key);
+  }
+
+  private onHover(evt: MouseEvent): void {
+    const rowEl = (evt.target as Element | null)?.closest<HTMLElement>('.pc-chain-row');
+    if (!rowEl || rowEl.contains(evt.relatedTarget as Node | null)) return;
+    const itemEl = rowEl.closest<HTMLElement>(`[${ATTR.key}]`);
+    const target = itemEl ? this.targetOf(itemEl) : undefined;
+    if (target?.path == null || this.model?.kind !== 'chain') return;
+    this.app.workspace.trigger('hover-link', {
+      event: evt,
+      source: CHAIN_VIEW_TYPE,
+      hoverParent: this,
+      targetEl: rowEl,
+      linktext: target.path,
+      sourcePath: this.model.note.path,
+    });
+  }
+
+  private onDragStart(evt: DragEvent): void {
+    const itemEl = (evt.target as Element | null)?.closest<HTMLElement>(`[${ATTR.key}]`);
+    const target = itemEl ? this.targetOf(itemEl) : undefined;
+    if (target?.id == null || evt.dataTransfer === null) return;
+    evt.dataTransfer.setData('text/plain', target.title === '' ? target.id : `${target.id} ${target.title}`);
+    evt.dataTransfer.effectAllowed = 'copy';
+  }
+}

@@ -1,0 +1,312 @@
+/** @jest-environment jsdom */
+import { Menu, MenuItem, notices, clearNotices } from '../mocks/obsidian';
+import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
+import { LEVEL_CAP } from '../../src/ui/chain/render';
+import type { ChainViewModel } from '../../src/ui/chain/model';
+import { chainModel, mixedModel, node, siblings } from './chainModels';
+import { chainAsText } from './chainText';
+import { openChainView, type Harness } from './chainViewHarness';
+
+const EXECUTION = '202104291524 Execution is the priority of the team.md';
+
+function byLabel(h: Harness, labelStart: string): HTMLElement {
+  const found = Array.from(h.content().querySelectorAll<HTMLElement>('[role="treeitem"]')).find((el) =>
+    (el.getAttribute('aria-label') ?? el.textContent ?? '').startsWith(labelStart),
+  );
+  if (!found) throw new Error(`no entry labelled ${labelStart}`);
+  return found;
+}
+
+function click(el: Element, init: MouseEventInit = {}): void {
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
+}
+
+function key(el: Element, keyName: string, init: KeyboardEventInit = {}): void {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init }));
+}
+
+function chainFor(path: string | undefined): ChainViewModel {
+  return path === EXECUTION ? mixedModel() : { kind: 'empty', reason: 'no-note', depth: 3, maxDepth: 10 };
+}
+
+beforeEach(() => {
+  jest.useFakeTimers();
+  clearNotices();
+});
+
+afterEach(() => {
+  jest.useRealTimers();
+  document.body.empty();
+});
+
+describe('ChainView', () => {
+  test('describes itself and draws the empty state when no note is open', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    expect(h.view.getViewType()).toBe(CHAIN_VIEW_TYPE);
+    expect(h.view.getDisplayText()).toBe('Principle chain');
+    expect(chainAsText(h.content())).toContain('Open a note to see the principles');
+    expect(h.modelRequests).toEqual(['(none)@3']);
+  });
+
+  test('follows the open note after a quiet period, computing once for a burst of events', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile('Other.md');
+    h.openFile(EXECUTION);
+    h.fireIndexChange();
+    h.app.workspace.trigger('active-leaf-change', null);
+    jest.advanceTimersByTime(REFRESH_DELAY_MS - 1);
+    expect(h.modelRequests).toHaveLength(1);
+    jest.advanceTimersByTime(1);
+    expect(h.modelRequests).toEqual(['(none)@3', `${EXECUTION}@3`]);
+    expect(chainAsText(h.content())).toContain('# Execution is the priority of the team · 202104291524');
+  });
+
+  test('redraws only when the model changed', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const drawn = h.content().querySelector('.pc-chain');
+    h.fireIndexChange(new Set(['202108191025']));
+    jest.runOnlyPendingTimers();
+    expect(h.modelRequests).toHaveLength(3);
+    expect(h.content().querySelector('.pc-chain')).toBe(drawn);
+    h.modelFor = () => ({ ...mixedModel(), incoming: [] });
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    expect(h.content().querySelector('.pc-chain')).not.toBe(drawn);
+    expect(chainAsText(h.content())).toContain('▾ Built on by (0)');
+  });
+
+  test('stops listening when closed', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    await h.view.leaf.detach();
+    h.openFile(EXECUTION);
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    expect(h.modelRequests).toEqual(['(none)@3']);
+    expect(h.workspace.listenerCount('file-open')).toBe(0);
+  });
+
+  describe('opening entries', () => {
+    async function withChain(): Promise<Harness> {
+      const h = await openChainView((file) => chainFor(file?.path));
+      h.openFile(EXECUTION);
+      jest.runOnlyPendingTimers();
+      return h;
+    }
+
+    test.each<[string, MouseEventInit, boolean | string]>([
+      ['plain click', {}, false],
+      ['Ctrl-click', { ctrlKey: true }, 'tab'],
+      ['Ctrl-Alt-click', { ctrlKey: true, altKey: true }, 'split'],
+      ['Ctrl-Alt-Shift-click', { ctrlKey: true, altKey: true, shiftKey: true }, 'window'],
+    ])('%s opens the ID from the followed note in the pane Keymap.isModEvent names', async (_name, init, paneType) => {
+      const h = await withChain();
+      click(byLabel(h, 'Teams exist for a reason').querySelector('.pc-chain-title')!, init);
+      expect(h.openIdCalls).toEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType }]);
+    });
+
+    test('a middle click opens in a new tab', async () => {
+      const h = await withChain();
+      byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+      expect(h.openIdCalls).toEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' }]);
+    });
+
+    test('a context line click opens its entry; an unresolved ID goes through openId too', async () => {
+      const h = await withChain();
+      click(byLabel(h, 'No note has this ID').querySelector('.pc-chain-context')!);
+      expect(h.openIdCalls).toEqual([{ id: '202112311199', sourcePath: EXECUTION, paneType: false }]);
+    });
+
+    test('an ambiguous candidate opens its own file; a note without ID opens by path', async () => {
+      const h = await withChain();
+      click(byLabel(h, 'Praise in public'), { ctrlKey: true });
+      click(byLabel(h, 'Reading list'));
+      expect(h.openIdCalls).toEqual([]);
+      expect(h.workspace.openedLinks).toEqual([
+        { linktext: '202203151000 Praise in public.md', sourcePath: EXECUTION, newLeaf: 'tab' },
+        { linktext: 'Reading list.md', sourcePath: EXECUTION, newLeaf: false },
+      ]);
+    });
+
+    test('clicking the toggle collapses instead of opening', async () => {
+      const h = await withChain();
+      click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+      expect(h.openIdCalls).toEqual([]);
+      expect(byLabel(h, 'Teams exist').getAttribute('aria-expanded')).toBe('false');
+    });
+
+    test('hovering an entry asks for a page preview with this view as the parent', async () => {
+      const h = await withChain();
+      const hovers: unknown[] = [];
+      h.workspace.on('hover-link', (info) => hovers.push(info));
+      const row = byLabel(h, 'Teams exist').querySelector('.pc-chain-row')!;
+      row.querySelector('.pc-chain-title')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, ctrlKey: true }));
+      expect(hovers).toEqual([
+        expect.objectContaining({
+          source: CHAIN_VIEW_TYPE,
+          hoverParent: h.view,
+          targetEl: row,
+          linktext: '202108191025 Teams exist for a reason.md',
+          sourcePath: EXECUTION,
+        }),
+      ]);
+    });
+
+    test('dragging an entry carries "ID Title" as plain text', async () => {
+      const h = await withChain();
+      const drag = (el: Element): string | undefined => {
+        const data = new Map<string, string>();
+        const evt = new Event('dragstart', { bubbles: true });
+        Object.defineProperty(evt, 'dataTransfer', {
+          value: { setData: (type: string, value: string) => data.set(type, value), effectAllowed: '' },
+        });
+        el.dispatchEvent(evt);
+        return data.get('text/plain');
+      };
+      expect(drag(byLabel(h, 'Teams exist'))).toBe('202108191025 Teams exist for a reason');
+      expect(drag(byLabel(h, 'No note has this ID'))).toBe('202112311199');
+      expect(drag(byLabel(h, 'Praise in public'))).toBe('202203151000 Praise in public');
+      expect(drag(byLabel(h, 'Reading list'))).toBeUndefined();
+    });
+  });
+
+  test('"Show N more" draws the rest of the level and focuses the first new entry', async () => {
+    const h = await openChainView(() => chainModel({ outgoing: siblings(LEVEL_CAP + 5) }));
+    const more = h.content().querySelector('.pc-chain-more')!;
+    expect(more.textContent).toBe('Show 5 more');
+    click(more);
+    expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 5);
+    expect(h.content().querySelector('.pc-chain-more')).toBeNull();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
+  });
+
+  test('expansion survives refreshes and note switches', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+    click(h.content().querySelector('[data-action="toggle-section"][data-key="in"]')!);
+    h.modelFor = (file) => (file?.path === EXECUTION ? { ...mixedModel(), outgoing: [...mixedModel().outgoing, node({ id: '202201010101', title: 'New' })] } : chainFor(file?.path));
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    let text = chainAsText(h.content());
+    expect(text).toContain('▸ Teams exist for a reason');
+    expect(text).toContain('• New · 202201010101');
+    expect(text).toContain('▸ Built on by (1)');
+    h.openFile('Other.md');
+    jest.runOnlyPendingTimers();
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    text = chainAsText(h.content());
+    expect(text).toContain('▸ Teams exist for a reason');
+  });
+
+  test('the depth control recomputes at once, is kept in the view state, and follows the setting until used', async () => {
+    const h = await openChainView((file, depth) => ({ ...chainFor(file?.path), depth }));
+    h.settings.chainDepth = 4;
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    expect(h.modelRequests.at(-1)).toBe('(none)@4');
+    click(h.content().querySelector('[data-action="depth-up"]')!);
+    expect(h.modelRequests.at(-1)).toBe('(none)@5');
+    expect(h.view.getState()).toEqual(expect.objectContaining({ depth: 5 }));
+    expect(h.workspace.layoutSaveRequests).toBe(1);
+    click(h.content().querySelector('[data-action="depth-down"]')!);
+    click(h.content().querySelector('[data-action="depth-down"]')!);
+    expect(h.modelRequests.at(-1)).toBe('(none)@3');
+    expect(chainAsText(h.content())).toContain('Depth 3');
+  });
+
+  test('a restored view state sets the depth; bad stored depths are ignored', async () => {
+    const h = await openChainView((file, depth) => ({ ...chainFor(file?.path), depth }));
+    await h.view.setState({ depth: 7 }, { history: false });
+    expect(h.modelRequests.at(-1)).toBe('(none)@7');
+    await h.view.setState({ depth: 99 }, { history: false });
+    await h.view.setState({ depth: 'x' }, { history: false });
+    expect(h.view.depth).toBe(7);
+  });
+
+  test('the pane menu copies the chain as an outline', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+    h.outline = '- 202104291524 Execution is the priority of the team\n';
+    const menu = new Menu();
+    h.view.onPaneMenu(menu as never, 'more-options');
+    const item = menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === 'Copy chain as outline')!;
+    item.click();
+    await jest.runAllTimersAsync();
+    expect(written).toEqual([h.outline]);
+    expect(notices).toContain('Chain copied as outline.');
+    h.outline = null;
+    item.click();
+    await jest.runAllTimersAsync();
+    expect(written).toHaveLength(1);
+    expect(notices.at(-1)).toBe('Open a note with an ID or references to copy its chain.');
+  });
+
+  describe('keyboard', () => {
+    async function focused(): Promise<Harness> {
+      const h = await openChainView((file) => chainFor(file?.path));
+      h.openFile(EXECUTION);
+      jest.runOnlyPendingTimers();
+      h.content().querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')!.focus();
+      return h;
+    }
+    const label = (): string | null => document.activeElement?.getAttribute('aria-label') ?? null;
+
+    test('arrows move through drawn entries and the tab stop follows', async () => {
+      const h = await focused();
+      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      key(document.activeElement!, 'ArrowDown');
+      expect(label()).toBe('Execution is the priority of the team, 202104291524, already in this chain');
+      key(document.activeElement!, 'ArrowDown');
+      key(document.activeElement!, 'ArrowDown');
+      expect(label()).toBe('No note has this ID, 202112311199, unresolved');
+      expect(h.content().querySelectorAll('[role="tree"]')[0].querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+      key(document.activeElement!, 'ArrowUp');
+      expect(label()).toBe('Ownership is shared, 202109260705');
+      key(document.activeElement!, 'End');
+      expect(label()).toBe('Praise in public, 202203151000 Praise in public.md');
+      key(document.activeElement!, 'Home');
+      expect(label()).toBe('Teams exist for a reason, 202108191025');
+    });
+
+    test('left collapses then goes to the parent; right expands then enters', async () => {
+      await focused();
+      key(document.activeElement!, 'ArrowDown');
+      key(document.activeElement!, 'ArrowLeft');
+      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      key(document.activeElement!, 'ArrowLeft');
+      expect(document.activeElement?.getAttribute('aria-expanded')).toBe('false');
+      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      key(document.activeElement!, 'ArrowDown');
+      expect(label()).toBe('No note has this ID, 202112311199, unresolved');
+      key(document.activeElement!, 'ArrowUp');
+      key(document.activeElement!, 'ArrowRight');
+      expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
+      key(document.activeElement!, 'ArrowRight');
+      expect(label()).toBe('Execution is the priority of the team, 202104291524, already in this chain');
+    });
+
+    test('Enter opens, with modifiers deciding the pane', async () => {
+      const h = await focused();
+      key(document.activeElement!, 'Enter');
+      key(document.activeElement!, 'Enter', { ctrlKey: true });
+      expect(h.openIdCalls).toEqual([
+        { id: '202108191025', sourcePath: EXECUTION, paneType: false },
+        { id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' },
+      ]);
+    });
+
+    test('Enter and Space on a section header fold the section', async () => {
+      const h = await focused();
+      const header = h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;
+      key(header, ' ');
+      expect(chainAsText(h.content())).toContain('▸ Builds on (3)\n▾ Built on by');
+      key(h.content().querySelector('[data-action="toggle-section"][data-key="out"]')!, 'Enter');
+      expect(chainAsText(h.content())).toContain('▾ Builds on (3)\n  ▾ Teams');
+    });
+  });
+});
