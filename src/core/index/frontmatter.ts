@@ -1,0 +1,97 @@
+/**
+ * A deliberately tiny frontmatter reader: flat `key: value` lines of the `---` block at the very
+ * start of a note. Nested YAML, lists and multi-line values are ignored; the plugin only ever needs
+ * one scalar (the note's own ID), and a full YAML parser would cost more than the whole index.
+ */
+
+/** Where the frontmatter block lies in the text: `body` is the offset just after its closing line. */
+export interface FrontmatterBlock {
+  /** Offset of the first line inside the block. */
+  readonly contentFrom: number;
+  /** Offset of the closing `---` line. */
+  readonly contentTo: number;
+  /** Offset just after the closing line (and its line break). */
+  readonly body: number;
+}
+
+const BOM = '\uFEFF';
+
+/** The `---` block at the very start of the text (a BOM before it is allowed), or null. */
+export function findFrontmatter(text: string): FrontmatterBlock | null {
+  let start = text.startsWith(BOM) ? 1 : 0;
+  const firstEnd = lineEnd(text, start);
+  if (text.slice(start, firstEnd).trimEnd() !== '---') return null;
+  start = nextLine(text, firstEnd);
+  let lineStart = start;
+  while (lineStart < text.length) {
+    const end = lineEnd(text, lineStart);
+    const line = text.slice(lineStart, end).trimEnd();
+    if (line === '---' || line === '...') {
+      return { contentFrom: start, contentTo: lineStart, body: nextLine(text, end) };
+    }
+    lineStart = nextLine(text, end);
+  }
+  return null;
+}
+
+/** The flat scalar values of the frontmatter (top-level `key: value` lines), or an empty map. */
+export function readFrontmatter(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  const block = findFrontmatter(text);
+  if (block === null) return values;
+  for (const line of text.slice(block.contentFrom, block.contentTo).split(/\r?\n/)) {
+    const entry = parseEntry(line);
+    if (entry !== null && !values.has(entry.key)) values.set(entry.key, entry.value);
+  }
+  return values;
+}
+
+/** The scalar value of one top-level frontmatter key, or null when absent or not a scalar. */
+export function frontmatterValue(text: string, key: string): string | null {
+  return readFrontmatter(text).get(key) ?? null;
+}
+
+function parseEntry(line: string): { key: string; value: string } | null {
+  // Indented lines belong to nested mappings or lists, which this reader ignores on purpose.
+  if (line === '' || line[0] === ' ' || line[0] === '\t' || line[0] === '#' || line[0] === '-') return null;
+  const colon = line.indexOf(':');
+  if (colon <= 0) return null;
+  const key = unquote(line.slice(0, colon).trim());
+  const value = scalar(line.slice(colon + 1));
+  if (key === '' || value === null) return null;
+  return { key, value };
+}
+
+function scalar(raw: string): string | null {
+  let value = raw.trim();
+  if (value === '') return null;
+  const quote = value[0];
+  if (quote === '"' || quote === "'") {
+    const close = value.indexOf(quote, 1);
+    return close > 0 ? value.slice(1, close) : null;
+  }
+  // A comment ends a plain scalar only when preceded by whitespace (YAML's rule).
+  const comment = value.search(/\s#/);
+  if (comment >= 0) value = value.slice(0, comment).trimEnd();
+  if (value[0] === '[' || value[0] === '{' || value[0] === '|' || value[0] === '>' || value[0] === '&' || value[0] === '*') {
+    return null;
+  }
+  return value;
+}
+
+function unquote(key: string): string {
+  const quote = key[0];
+  if ((quote === '"' || quote === "'") && key.length >= 2 && key[key.length - 1] === quote) return key.slice(1, -1);
+  return key;
+}
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  if (newline < 0) return text.length;
+  return newline > from && text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+function nextLine(text: string, end: number): number {
+  if (text[end] === '\r') end++;
+  return text[end] === '\n' ? end + 1 : end;
+}

@@ -1,0 +1,158 @@
+/** What the index learns from one note: its record (path, own ID, title) and every raw reference. */
+import type { IdFormat } from '../ids/formats';
+import { scanReferences } from '../ids/scanner';
+import type { OwnIdSource } from '../settings';
+import type { IndexedReference, NoteRecord, ScannedReference } from '../types';
+import { findFrontmatter } from './frontmatter';
+import { idPrefixLength, isFolderNote, ownIdOf, stemOf } from './ownId';
+
+/** Options that decide a note's facts (from settings and the active format). */
+export interface NoteFactsOptions {
+  readonly format: IdFormat;
+  readonly ownIdSources: readonly OwnIdSource[];
+  readonly frontmatterKey: string;
+}
+
+/**
+ * A note's record plus every reference candidate the scanner found, plausible or not, in text
+ * order: the index filters at read time, because a note created later can make a candidate count.
+ * Plain data, so it can be cached and compared.
+ */
+export interface NoteFacts extends NoteRecord {
+  readonly references: readonly IndexedReference[];
+}
+
+/** How many characters of the line to keep on each side of the ID in a context string. */
+export const CONTEXT_RADIUS = 60;
+export const ELLIPSIS = '…';
+
+/** Facts of a note from its path and full text. */
+export function extractNoteFacts(path: string, text: string, options: NoteFactsOptions): NoteFacts {
+  const own = ownIdOf(path, text, options);
+  const id = own === null ? null : own.id;
+  const title = titleOf(path, id, text, options.format);
+  const references = indexReferences(text, scanReferences(text, options.format));
+  return { path, id, title, references };
+}
+
+/** Facts from the path alone, for the fast file-name-only first pass (no references, no frontmatter). */
+export function namesOnlyFacts(path: string, options: NoteFactsOptions): NoteFacts {
+  const own = ownIdOf(path, null, options);
+  const id = own === null ? null : own.id;
+  return { path, id, title: titleOf(path, id, null, options.format), references: [] };
+}
+
+/**
+ * The display title: the file name without `.md` and without a leading ID and its separators;
+ * for folder notes (`ID/README.md`) the first `# heading` of the text, else the ID. Falls back to
+ * the whole stem when nothing is left (`ID.md` is titled by its ID).
+ */
+export function titleOf(path: string, id: string | null, text: string | null, format: IdFormat): string {
+  if (isFolderNote(path)) {
+    const heading = text === null ? null : firstHeading(text);
+    if (heading !== null) {
+      const stripped = id !== null && heading.startsWith(id) ? stripSeparators(heading.slice(id.length)) : heading;
+      if (stripped !== '') return stripped;
+    }
+    if (id !== null) return id;
+  }
+  const stem = stemOf(path);
+  const prefix = idPrefixLength(stem, format);
+  const rest = stripSeparators(stem.slice(prefix));
+  return rest === '' ? stem : rest;
+}
+
+/** Converts scanner output to indexed references with 1-based line/column and a context line. */
+export function indexReferences(text: string, scanned: readonly ScannedReference[]): IndexedReference[] {
+  const references: IndexedReference[] = [];
+  let line = 1;
+  let lineStart = 0;
+  // The next line break is found once per line, so a megabyte one-line note stays linear.
+  let newline = text.indexOf('\n');
+  for (const reference of scanned) {
+    while (newline >= 0 && newline < reference.from) {
+      line++;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', lineStart);
+    }
+    const lineEnd = newline < 0 ? text.length : newline > lineStart && text[newline - 1] === '\r' ? newline - 1 : newline;
+    const indexed: IndexedReference = {
+      id: reference.id,
+      form: reference.form,
+      from: reference.from,
+      to: reference.to,
+      line,
+      column: reference.from - lineStart + 1,
+      context: contextAround(text, lineStart, lineEnd, reference.from, reference.to),
+      ...(reference.link === undefined ? {} : { link: reference.link }),
+    };
+    references.push(indexed);
+  }
+  return references;
+}
+
+/**
+ * The line [lineStart, lineEnd) trimmed to about CONTEXT_RADIUS characters each side of [from, to),
+ * cut at word boundaries where possible, with an ellipsis where text was left out.
+ */
+export function contextAround(text: string, lineStart: number, lineEnd: number, from: number, to: number): string {
+  let start = lineStart;
+  while (start < from && isSpace(text.charCodeAt(start))) start++;
+  let end = lineEnd;
+  while (end > to && isSpace(text.charCodeAt(end - 1))) end--;
+  let head = Math.max(start, from - CONTEXT_RADIUS);
+  let tail = Math.min(end, to + CONTEXT_RADIUS);
+  // Bounded loops rather than indexOf: a line without spaces must not make each reference scan it all.
+  if (head > start) {
+    let space = head;
+    while (space < from && !isSpace(text.charCodeAt(space))) space++;
+    if (space < from) head = space + 1;
+  }
+  if (tail < end) {
+    let space = tail;
+    while (space > to && !isSpace(text.charCodeAt(space))) space--;
+    if (space > to) tail = space;
+  }
+  return (head > start ? ELLIPSIS : '') + text.slice(head, tail).trim() + (tail < end ? ELLIPSIS : '');
+}
+
+function firstHeading(text: string): string | null {
+  const block = findFrontmatter(text);
+  let position = block === null ? (text.startsWith('\uFEFF') ? 1 : 0) : block.body;
+  let fence: string | null = null;
+  while (position < text.length) {
+    const end = endOfLine(text, position);
+    const line = text.slice(position, end);
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch !== null) {
+      if (fence === null) fence = fenceMatch[1];
+      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
+    } else if (fence === null) {
+      const heading = /^ {0,3}#[ \t]+(.*)$/.exec(line);
+      if (heading !== null) {
+        const title = heading[1].replace(/[ \t]+#+[ \t]*$/, '').trim();
+        if (title !== '') return title;
+      }
+    }
+    const newline = text.indexOf('\n', end);
+    if (newline < 0) break;
+    position = newline + 1;
+  }
+  return null;
+}
+
+function stripSeparators(rest: string): string {
+  let start = 0;
+  while (start < rest.length && ' -_'.includes(rest[start])) start++;
+  return rest.slice(start).trim();
+}
+
+function endOfLine(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  const end = newline < 0 ? text.length : newline;
+  return end > from && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}

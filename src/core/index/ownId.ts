@@ -1,0 +1,101 @@
+/** A note's own ID: from its file name, its folder (`ID/README.md`), or a frontmatter key. Never from the body. */
+import type { IdFormat } from '../ids/formats';
+import type { OwnIdSource } from '../settings';
+import { frontmatterValue } from './frontmatter';
+
+/** What decides a note's own ID: the active format and the user's source order. */
+export interface OwnIdOptions {
+  readonly format: IdFormat;
+  /** Sources tried in this order; the first that yields an ID wins. */
+  readonly ownIdSources: readonly OwnIdSource[];
+  /** Frontmatter key read for the 'frontmatter' source. */
+  readonly frontmatterKey: string;
+}
+
+/** Where a note's own ID came from, and where its display title lies in the file name. */
+export interface OwnId {
+  readonly id: string;
+  readonly source: OwnIdSource;
+}
+
+/** Characters that may separate a leading ID from the rest of a file name. */
+const SEPARATORS = ' -_';
+const FOLDER_NOTE_NAMES = ['readme.md', 'index.md'];
+
+/** The file name of a vault path (after the last '/'). */
+export function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The file name without a trailing `.md` (any case). */
+export function stemOf(path: string): string {
+  const name = fileNameOf(path);
+  return /\.md$/i.test(name) ? name.slice(0, -3) : name;
+}
+
+/** Whether the path is a folder note (`…/README.md` or `…/index.md`, any case) inside some folder. */
+export function isFolderNote(path: string): boolean {
+  return path.includes('/') && FOLDER_NOTE_NAMES.includes(fileNameOf(path).toLowerCase());
+}
+
+/**
+ * The ID at the start of a file name stem, when followed by the end of the stem or a separator
+ * (` `, `-`, `_`); returns the ID's length, or 0. A longer digit run (`20210429152404 x` with a
+ * 12-digit format) never yields a prefix because the character after the match is no separator.
+ */
+export function idPrefixLength(stem: string, format: IdFormat): number {
+  const match = anchored(format).exec(stem);
+  if (match === null || match[0].length === 0) return 0;
+  const length = match[0].length;
+  if (length === stem.length || SEPARATORS.includes(stem[length])) return length;
+  return 0;
+}
+
+/** The own ID from the file-name prefix (`ID Title.md`, `ID.md`, `ID-title.md`, `ID_title.md`). */
+export function idFromFileName(path: string, format: IdFormat): string | null {
+  const stem = stemOf(path);
+  const length = idPrefixLength(stem, format);
+  return length > 0 ? stem.slice(0, length) : null;
+}
+
+/** The own ID from the folder of a folder note (`ID/README.md`, `ID/index.md`): the folder name must be exactly an ID. */
+export function idFromFolder(path: string, format: IdFormat): string | null {
+  if (!isFolderNote(path)) return null;
+  const folderPath = path.slice(0, path.lastIndexOf('/'));
+  const folder = fileNameOf(folderPath);
+  return exact(format).test(folder) ? folder : null;
+}
+
+/** The own ID from the frontmatter key, when its value is exactly one ID of the format. */
+export function idFromFrontmatter(text: string, key: string, format: IdFormat): string | null {
+  const value = frontmatterValue(text, key);
+  return value !== null && exact(format).test(value) ? value : null;
+}
+
+/**
+ * The note's own ID from the sources in order. `text` is null when only the path is known
+ * (the file-name-only first pass); the frontmatter source then yields nothing.
+ */
+export function ownIdOf(path: string, text: string | null, options: OwnIdOptions): OwnId | null {
+  for (const source of options.ownIdSources) {
+    const id =
+      source === 'filename'
+        ? idFromFileName(path, options.format)
+        : source === 'folder'
+          ? idFromFolder(path, options.format)
+          : text === null
+            ? null
+            : idFromFrontmatter(text, options.frontmatterKey, options.format);
+    if (id !== null) return { id, source };
+  }
+  return null;
+}
+
+// V8 caches compiled regexes by source and flags, so building these per call stays cheap.
+function anchored(format: IdFormat): RegExp {
+  return new RegExp(`^(?:${format.source})`);
+}
+
+function exact(format: IdFormat): RegExp {
+  return new RegExp(`^(?:${format.source})$`);
+}
