@@ -126,14 +126,12 @@ function install(): void {
     return this.getAttribute(name);
   };
   element.matchParent = function (this: Element, selector: string, lastParent?: Element) {
-    for (let el: Element | null = this; el !== null && el !== lastParent; el = el.parentElement) {
-      if (el.matches(selector)) return el;
-    }
-    return null;
+    const match = this.closest(selector);
+    return match !== null && lastParent?.contains(match) !== false && match !== lastParent ? match : null;
   };
   element.find = function (this: Element, selector: string) {
     return this.querySelector(selector);
-  } as Element['find'];
+  };
   element.findAll = function (this: Element, selector: string) {
     return Array.from(this.querySelectorAll<HTMLElement>(selector));
   };

@@ -105,8 +105,8 @@ export class Component {
     callback: (this: HTMLElement, ev: Event) => unknown,
     options?: boolean | AddEventListenerOptions,
   ): void {
-    el.addEventListener(type, callback as EventListener, options);
-    this.register(() => el.removeEventListener(type, callback as EventListener, options));
+    el.addEventListener(type, callback, options);
+    this.register(() => el.removeEventListener(type, callback, options));
   }
 
   registerInterval(id: number): number {

@@ -1,0 +1,146 @@
+// Lint: Obsidian's recommended rules for the plugin, a validated manifest, and a pure core.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+import tseslint from 'typescript-eslint';
+
+// Node's globals for the few plain-JS files run by Node (TypeScript files get theirs from @types/node).
+const nodeGlobals = { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' };
+
+const nodeOnly = ['fs', 'fs/*', 'path', 'path/*', 'node:*', 'os', 'child_process', 'url', 'process'];
+
+export default defineConfig([
+  globalIgnores([
+    'node_modules/',
+    'main.js',
+    'dist/',
+    'bench/generated/',
+    'test-artifacts/',
+    'example-vault/',
+    'coverage/',
+    // Jest's own config is CommonJS run by Jest, not plugin code.
+    'jest.config.js',
+  ]),
+
+  ...obsidianmd.configs.recommended,
+
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // Files outside tsconfig's include (configs, scripts, the benchmark) get its options too.
+          allowDefaultProject: ['*.config.mjs', 'bin/*.js', 'scripts/*.mjs', 'scripts/*.ts', 'bench/*.ts', 'bench/*.mjs'],
+          defaultProject: 'tsconfig.json',
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+
+  {
+    files: ['**/*.ts'],
+    // TypeScript already reports undefined names, and knows type-only names that no-undef does not.
+    rules: { 'no-undef': 'off' },
+  },
+
+  // This file names lookbehind syntax in the message that rejects it in custom patterns; the rule
+  // reads every string containing "?<=" as a lookbehind, and inline disables of obsidianmd rules
+  // are banned by the recommended set, so the exception lives here.
+  {
+    files: ['src/core/ids/formats.ts'],
+    rules: { 'obsidianmd/regex-lookbehind': 'off' },
+  },
+
+  // The recommended set checks manifest.json's shape only when the file is parsed as an object
+  // expression, which typescript-eslint's parser does for .json files.
+  {
+    files: ['manifest.json'],
+    languageOptions: { parser: tseslint.parser },
+    extends: [tseslint.configs.disableTypeChecked],
+    plugins: { obsidianmd },
+    rules: { 'obsidianmd/validate-manifest': 'error' },
+  },
+
+  {
+    files: ['package.json'],
+    rules: {
+      // The "native" preset bans builtin-modules in favour of node:module's builtinModules, but the
+      // design card keeps it: esbuild.config.mjs marks every Node builtin external with it, as the
+      // official sample plugin does. Every other ban stays on.
+      'depend/ban-dependencies': ['error', { presets: ['native', 'microutilities', 'preferred'], allowed: ['builtin-modules'] }],
+    },
+  },
+
+  // The core is pure TypeScript: everything outside src/core adapts it to Obsidian, CodeMirror or Node.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['obsidian'], message: 'src/core stays free of Obsidian; put adapters in src/obsidian.' },
+            { group: ['@codemirror/*', '@lezer/*'], message: 'src/core stays free of the editor; put editor code in src/editor.' },
+            { group: nodeOnly, message: 'src/core does no I/O; the CLI and adapters read files.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'activeWindow', 'activeDocument', 'navigator', 'createEl', 'createDiv', 'createSpan', 'app'].map((name) => ({
+          name,
+          message: 'src/core has no DOM or app; take what you need as arguments.',
+        })),
+      ],
+    },
+  },
+
+  // Node-side code: the command-line tool, build and helper scripts run on Node, never in Obsidian.
+  {
+    files: ['src/cli/**/*.ts', 'scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', '*.config.mjs'],
+    languageOptions: { globals: nodeGlobals },
+    rules: {
+      'obsidianmd/no-nodejs-modules': 'off',
+      'obsidianmd/prefer-window-timers': 'off',
+      'obsidianmd/no-global-this': 'off',
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', 'src/cli/**/*.ts'],
+    rules: {
+      // A command-line tool talks through stdout and stderr.
+      'obsidianmd/rule-custom-message': 'off',
+      'no-console': 'off',
+    },
+  },
+
+  // Tests drive fakes and jsdom: they use document, globalThis, bare timers and Node modules on
+  // purpose, and cast freely to reach fake-only members. Keep the type-aware correctness rules,
+  // drop the rules about how a plugin should behave inside Obsidian.
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      'obsidianmd/no-nodejs-modules': 'off',
+      'obsidianmd/prefer-window-timers': 'off',
+      'obsidianmd/no-global-this': 'off',
+      'obsidianmd/prefer-create-el': 'off',
+      'obsidianmd/prefer-instanceof': 'off',
+      'obsidianmd/no-tfile-tfolder-cast': 'off',
+      'obsidianmd/hardcoded-config-path': 'off',
+      'obsidianmd/ui/sentence-case': 'off',
+      'obsidianmd/prefer-file-manager-trash-file': 'off',
+      'obsidianmd/no-static-styles-assignment': 'off',
+      'obsidianmd/rule-custom-message': 'off',
+      // Tests feed lookbehind patterns to the validator to see them rejected.
+      'obsidianmd/regex-lookbehind': 'off',
+      'import/no-extraneous-dependencies': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+]);
