@@ -8,8 +8,8 @@ import type { RepairContext } from './types';
 export interface RepairContextInput {
   readonly format: IdFormat;
   readonly index: IdIndexReader;
-  /** Every file path in the vault, notes and attachments. */
-  readonly paths: readonly string[];
+  /** Every file path in the vault (notes and attachments), or a lookup over them. */
+  readonly paths: readonly string[] | LinkPathLookup;
   readonly renameHistory?: ReadonlyMap<string, readonly string[]>;
   readonly linkStyle?: LinkStyle;
 }
@@ -29,7 +29,7 @@ export function pathLookup(paths: readonly string[]): LinkPathLookup {
 
 /** A context whose links resolve the way Obsidian resolves them among `paths`. */
 export function createRepairContext(input: RepairContextInput): RepairContext {
-  const lookup = pathLookup(input.paths);
+  const lookup = isLookup(input.paths) ? input.paths : pathLookup(input.paths);
   return {
     format: input.format,
     index: input.index,
@@ -37,4 +37,8 @@ export function createRepairContext(input: RepairContextInput): RepairContext {
     linkStyle: input.linkStyle ?? 'off',
     resolveLink: (link, form, sourcePath) => resolveLinkPath(link, form, sourcePath, lookup),
   };
+}
+
+function isLookup(paths: readonly string[] | LinkPathLookup): paths is LinkPathLookup {
+  return !Array.isArray(paths);
 }

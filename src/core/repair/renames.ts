@@ -1,0 +1,50 @@
+/** Rename history: the titles a note had before, per ID, which stale-title repair looks for. */
+import type { IdFormat } from '../ids/formats';
+import { idFromFileName, isFolderNote } from '../index/ownId';
+import { titleOf } from '../index/noteFacts';
+
+/** Former titles per ID, oldest first. */
+export type RenameHistory = Map<string, string[]>;
+
+/** Titles kept per ID; the oldest fall off first. */
+export const MAX_TITLES_PER_ID = 20;
+
+/** The ID and both titles when a rename kept a note's file-name ID and changed its title; else null. */
+export function titleChange(oldPath: string, newPath: string, format: IdFormat): { id: string; oldTitle: string; newTitle: string } | null {
+  if (isFolderNote(oldPath) || isFolderNote(newPath)) return null;
+  const id = idFromFileName(newPath, format);
+  if (id === null || idFromFileName(oldPath, format) !== id) return null;
+  const oldTitle = titleOf(oldPath, id, null, format);
+  const newTitle = titleOf(newPath, id, null, format);
+  if (oldTitle === newTitle || oldTitle === id || oldTitle === '') return null;
+  return { id, oldTitle, newTitle };
+}
+
+/**
+ * Records that the note with `id` was titled `oldTitle` before being titled `newTitle`. A title the
+ * note has again is dropped from its history. Returns whether anything changed.
+ */
+export function recordRename(history: RenameHistory, id: string, oldTitle: string, newTitle: string): boolean {
+  const before = history.get(id) ?? [];
+  const titles = [...before.filter((t) => t !== oldTitle && t !== newTitle), oldTitle].slice(-MAX_TITLES_PER_ID);
+  if (titles.length === before.length && titles.every((t, i) => t === before[i])) return false;
+  history.set(id, titles);
+  return true;
+}
+
+/** Reads stored history (`{ "ID": ["Old title", …] }`), dropping anything malformed. */
+export function parseRenameHistory(raw: unknown): RenameHistory {
+  const history: RenameHistory = new Map();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return history;
+  for (const [id, titles] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(titles)) continue;
+    const valid = titles.filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+    if (valid.length > 0) history.set(id, [...new Set(valid)].slice(-MAX_TITLES_PER_ID));
+  }
+  return history;
+}
+
+/** The stored form of the history: a plain object, IDs sorted. */
+export function serializeRenameHistory(history: RenameHistory): Record<string, string[]> {
+  return Object.fromEntries([...history].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, titles]) => [id, [...titles]]));
+}
