@@ -1,0 +1,90 @@
+/** @jest-environment jsdom */
+import '../mocks/dom';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { chainViewModel } from '../../src/ui/chain/fromCore';
+import { createUiState } from '../../src/ui/chain/model';
+import { renderChainInto } from '../../src/ui/chain/render';
+import { createChainSource } from '../../src/ui/chain/source';
+import { chainAsText } from './chainText';
+
+const VAULT = path.join(__dirname, '../../example-vault');
+const APPROVED = path.join(__dirname, 'approved/example-vault-chains.approved.txt');
+
+function markdownFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix + entry.name;
+    if (entry.isDirectory()) return entry.name.startsWith('.') ? [] : markdownFiles(path.join(dir, entry.name), relative + '/');
+    return entry.name.endsWith('.md') ? [relative] : [];
+  });
+}
+
+function exampleIndex(): IdIndex {
+  const index = new IdIndex({ format: TWELVE_DIGIT });
+  const options = { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  for (const file of markdownFiles(VAULT).sort()) {
+    index.apply({ kind: 'upsert', facts: extractNoteFacts(file, fs.readFileSync(path.join(VAULT, file), 'utf8'), options) });
+  }
+  return index;
+}
+
+const index = exampleIndex();
+const settings = { showIncoming: true, showContext: true };
+
+function drawn(file: string, depth = DEFAULT_SETTINGS.chainDepth): string {
+  const container = document.body.createDiv();
+  renderChainInto(container, chainViewModel(index, { path: file, extension: 'md' }, depth, settings), createUiState());
+  const text = chainAsText(container);
+  container.detach();
+  return text;
+}
+
+test('every note of the example vault draws the approved chain (depth 3, both directions)', () => {
+  const files = markdownFiles(VAULT).sort();
+  expect(files.length).toBeGreaterThan(20);
+  const actual = files.map((file) => `======== ${file}\n${drawn(file)}`).join('\n');
+  if (process.env.APPROVE === '1' || !fs.existsSync(APPROVED)) {
+    fs.mkdirSync(path.dirname(APPROVED), { recursive: true });
+    fs.writeFileSync(APPROVED, actual);
+  }
+  expect(actual).toBe(fs.readFileSync(APPROVED, 'utf8'));
+});
+
+test('depth 1 draws direct references only; deeper levels add entries', () => {
+  const map = '202301020900 Team leadership map.md';
+  const one = drawn(map, 1);
+  expect(one.split('\n').filter((line) => /^ {4}[•▾▸]/.test(line))).toEqual([]);
+  expect(drawn(map, 3).split('\n').length).toBeGreaterThan(one.split('\n').length);
+});
+
+test('the copied outline is the core outline of the same chain', () => {
+  const source = createChainSource({ index, settings: () => ({ ...DEFAULT_SETTINGS }) });
+  const outline = source.outline({ path: '202301020900 Team leadership map.md', extension: 'md' }, 2);
+  expect(outline).toMatch(/^- 202301020900 Team leadership map\n {2}- Builds on\n {4}- 202201100900 Clarity is a gift to the team\n/);
+  expect(source.outline(null, 2)).toBeNull();
+  expect(source.outline({ path: 'picture.png', extension: 'png' }, 2)).toBeNull();
+});
+
+test.each([
+  [null, 'no-note'],
+  [{ path: 'image.png', extension: 'png' }, 'not-markdown'],
+  [{ path: 'excluded/never indexed.md', extension: 'md' }, 'not-indexed'],
+])('%j has the empty state %s', (file, reason) => {
+  expect(chainViewModel(index, file, 3, settings)).toEqual({ kind: 'empty', reason, depth: 3, maxDepth: 10 });
+});
+
+test('a note without ID and without references has the "no ID, no references" empty state', () => {
+  const own = new IdIndex({ format: TWELVE_DIGIT });
+  const options = { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  own.apply({ kind: 'upsert', facts: extractNoteFacts('Loose thought.md', 'Nothing to see, not even 2021.', options) });
+  expect(chainViewModel(own, { path: 'Loose thought.md', extension: 'md' }, 3, settings)).toMatchObject({ kind: 'empty', reason: 'no-id-no-refs' });
+});
+
+test('showIncoming off leaves the incoming tree out; showContext off drops context lines', () => {
+  const model = chainViewModel(index, { path: '202201100900 Clarity is a gift to the team.md', extension: 'md' }, 3, { showIncoming: false, showContext: false });
+  expect(model).toMatchObject({ kind: 'chain', incoming: null, showContext: false });
+});
