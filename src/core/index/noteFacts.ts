@@ -25,6 +25,7 @@ export interface NoteFacts extends NoteRecord {
 /** How many characters of the line to keep on each side of the ID in a context string. */
 export const CONTEXT_RADIUS = 60;
 export const ELLIPSIS = '…';
+const WORD_SNAP = 15;
 
 /** Facts of a note from its path and full text. */
 export function extractNoteFacts(path: string, text: string, options: NoteFactsOptions): NoteFacts {
@@ -102,16 +103,19 @@ export function contextAround(text: string, lineStart: number, lineEnd: number, 
   while (end > to && isSpace(text.charCodeAt(end - 1))) end--;
   let head = Math.max(start, from - CONTEXT_RADIUS);
   let tail = Math.min(end, to + CONTEXT_RADIUS);
-  // Bounded loops rather than indexOf: a line without spaces must not make each reference scan it all.
+  // Snap to a nearby space so words are not cut, but never give up much context for it (a long
+  // run without spaces is cut mid-word), and never scan far on a megabyte line.
   if (head > start) {
+    const limit = Math.min(from, head + WORD_SNAP);
     let space = head;
-    while (space < from && !isSpace(text.charCodeAt(space))) space++;
-    if (space < from) head = space + 1;
+    while (space < limit && !isSpace(text.charCodeAt(space))) space++;
+    if (space < limit) head = space + 1;
   }
   if (tail < end) {
+    const limit = Math.max(to, tail - WORD_SNAP);
     let space = tail;
-    while (space > to && !isSpace(text.charCodeAt(space))) space--;
-    if (space > to) tail = space;
+    while (space > limit && !isSpace(text.charCodeAt(space))) space--;
+    if (space > limit) tail = space;
   }
   return (head > start ? ELLIPSIS : '') + text.slice(head, tail).trim() + (tail < end ? ELLIPSIS : '');
 }

@@ -1,0 +1,82 @@
+import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { contextAround, CONTEXT_RADIUS, extractNoteFacts, indexReferences } from '../../../src/core/index/noteFacts';
+
+const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as const, frontmatterKey: 'id' };
+const facts = (path: string, text: string) => extractNoteFacts(path, text, { ...options, ownIdSources: [...options.ownIdSources] });
+
+describe('extractNoteFacts', () => {
+  test('record and references of a seed-style note', () => {
+    const text = '202104291524 Execution\nAfter all, 202108191025 Teams exist for a reason.\nSee [[202104291947 Serve others|serve]].\n';
+    const result = facts('202104291524 Execution.md', text);
+    expect(result.id).toBe('202104291524');
+    expect(result.title).toBe('Execution');
+    expect(result.references.map((r) => [r.id, r.form, r.line, r.column, r.context])).toEqual([
+      ['202104291524', 'bare', 1, 1, '202104291524 Execution'],
+      ['202108191025', 'bare', 2, 12, 'After all, 202108191025 Teams exist for a reason.'],
+      ['202104291947', 'wikilink', 3, 7, 'See [[202104291947 Serve others|serve]].'],
+    ]);
+    const link = result.references[2].link;
+    expect(link?.display).toBe('serve');
+    expect(text.slice(result.references[1].from, result.references[1].to)).toBe('202108191025');
+  });
+
+  test('CRLF lines: columns and contexts exclude the carriage return', () => {
+    const text = 'first line\r\nsecond 202108191025 here\r\n\r\n202104291947\r\n';
+    const refs = facts('n.md', text).references;
+    expect(refs.map((r) => [r.line, r.column, r.context])).toEqual([
+      [2, 8, 'second 202108191025 here'],
+      [4, 1, '202104291947'],
+    ]);
+  });
+
+  test('frontmatter IDs are no references, and frontmatter gives the own ID', () => {
+    const text = '---\nid: 202201010101\nrelated: 202108191025\n---\nBody 202104291947\n';
+    const result = facts('Plain title.md', text);
+    expect(result.id).toBe('202201010101');
+    expect(result.title).toBe('Plain title');
+    expect(result.references.map((r) => [r.id, r.line])).toEqual([['202104291947', 5]]);
+  });
+
+  test('implausible candidates are kept: the index decides whether they count', () => {
+    const refs = facts('n.md', 'Bumped 202199999999 and real 202108191025\n').references;
+    expect(refs.map((r) => r.id)).toEqual(['202199999999', '202108191025']);
+  });
+
+  test('a megabyte one-line note stays linear and contexts stay short', () => {
+    const line = Array.from({ length: 20_000 }, (_, i) => `word 2021${String((i % 12) + 1).padStart(2, '0')}101200 more`).join(' ');
+    const refs = facts('big.md', line).references;
+    expect(refs).toHaveLength(20_000);
+    expect(refs[19_999].line).toBe(1);
+    expect(Math.max(...refs.map((r) => r.context.length))).toBeLessThanOrEqual(2 * CONTEXT_RADIUS + 12 + 2);
+  });
+});
+
+describe('contextAround', () => {
+  const around = (line: string, id: string) => {
+    const from = line.indexOf(id);
+    return contextAround(line, 0, line.length, from, from + id.length);
+  };
+
+  test.each<[string, string]>([
+    ['short line 202108191025 stays whole', 'short line 202108191025 stays whole'],
+    ['   indented 202108191025 line   ', 'indented 202108191025 line'],
+    [
+      'Above all else, a team has to execute well. If this isn’t happening then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason for having the team at all is to build something greater than the individuals.',
+      '…this isn’t happening then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason for having the team…',
+    ],
+    ['x'.repeat(200) + ' 202108191025 ' + 'y'.repeat(200), '…' + 'x'.repeat(59) + ' 202108191025 ' + 'y'.repeat(59) + '…'],
+  ])('%#', (line, expected) => {
+    expect(around(line, '202108191025')).toBe(expected);
+  });
+
+  test('the ID itself is always inside the context', () => {
+    for (let pad = 0; pad < 150; pad += 7) {
+      const line = 'a '.repeat(pad) + '202108191025' + ' b'.repeat(150 - pad);
+      expect(around(line, '202108191025')).toContain('202108191025');
+    }
+  });
+
+  test('indexReferences accepts an empty scan', () => {
+    expect(indexReferences('text', [])).toEqual([]);
+  });
+});
