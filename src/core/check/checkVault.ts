@@ -36,6 +36,16 @@ export function checkVault(index: IdIndexReader, input: CheckInput): CheckReport
   const problems: Problem[] = [];
   const notes = [...index.notes()].sort((a, b) => compare(a.path, b.path));
   const byTitle = titlesOfNotesWithId(notes);
+  // File-level problems first, so on line 1 they come before the references standing there.
+  for (const [id, paths] of index.duplicates()) {
+    for (const path of paths) {
+      const others = paths.filter((p) => p !== path);
+      problems.push({ kind: 'duplicate-id', file: path, line: 1, id, message: duplicateMessage(id, others) });
+    }
+  }
+  for (const { path, reason } of input.unreadable ?? []) {
+    problems.push({ kind: 'unreadable-file', file: path, line: 1, id: null, message: unreadableMessage(reason) });
+  }
   let references = 0;
   let resolved = 0;
   let unresolved = 0;
@@ -58,15 +68,6 @@ export function checkVault(index: IdIndexReader, input: CheckInput): CheckReport
         problems.push(problem('ambiguous-id', note.path, reference, ambiguousMessage(reference.id, resolution.paths)));
       }
     }
-  }
-  for (const [id, paths] of index.duplicates()) {
-    for (const path of paths) {
-      const others = paths.filter((p) => p !== path);
-      problems.push({ kind: 'duplicate-id', file: path, line: 1, id, message: duplicateMessage(id, others) });
-    }
-  }
-  for (const { path, reason } of input.unreadable ?? []) {
-    problems.push({ kind: 'unreadable-file', file: path, line: 1, id: null, message: unreadableMessage(reason) });
   }
   // Stable sort: problems of one line keep the text order they were found in.
   problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line);

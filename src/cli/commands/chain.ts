@@ -1,0 +1,80 @@
+/** `chain`: the notes a note builds on and the notes built on it, as trees. */
+import { buildChain, type ChainDirection, type ChainNode, type ChainResult, type ChainStart } from '../../core/chain/chain';
+import { renderOutline } from '../../core/chain/outline';
+import type { IdFormat } from '../../core/ids/formats';
+import { MAX_CHAIN_DEPTH } from '../../core/settings';
+import { choiceOption, wholeNumberOption } from '../args';
+import { UsageError } from '../errors';
+import type { CliIo } from '../io';
+import type { LoadedVault } from '../loadVault';
+import { locateNote } from '../locateNote';
+import { writeJson, type CliCommand } from './command';
+
+const DIRECTIONS: readonly ChainDirection[] = ['out', 'in', 'both'];
+const DEFAULT_DEPTH = 3;
+// Far beyond what anyone reads, yet it keeps a deep chain through a hub of a huge vault finite.
+const MAX_NODES = 100_000;
+
+/** A chain node, keyed exactly as the command-line contract prints it. */
+export interface ChainJsonNode {
+  readonly id: string | null;
+  readonly path: string | null;
+  readonly title: string;
+  readonly status: string;
+  readonly cycle: boolean;
+  readonly children: readonly ChainJsonNode[];
+}
+
+export const chainCommand: CliCommand = {
+  name: 'chain',
+  summary: 'Show the notes a note builds on and the notes built on it.',
+  synopsis: 'ID|PATH [options]',
+  description: [
+    'Starts from a note given by its ID or by its path (relative to the vault, or to the current',
+    'folder) and follows references out of it ("builds on") and into it ("built on by") to --depth',
+    'levels. A note already on the path from the start is marked as a cycle (↺ in text) and not',
+    'expanded again; an ID referenced twice from one note appears once; self-references are left out.',
+    'Outgoing children come in order of first reference in the note, incoming ones sorted by path.',
+    'An unresolved or ambiguous starting ID still shows the notes that reference it.',
+  ].join('\n'),
+  options: [
+    { name: 'depth', value: 'N', help: `Levels to follow, 1 to ${MAX_CHAIN_DEPTH} (default ${DEFAULT_DEPTH}); 1 = direct references only.` },
+    { name: 'direction', value: 'out|in|both', help: 'Which trees to show (default both).' },
+  ],
+  async run(context) {
+    if (context.positionals.length !== 1) throw new UsageError('chain needs exactly one ID or PATH.');
+    const depthOption = context.options.get('depth');
+    const depth = typeof depthOption === 'string' ? wholeNumberOption('depth', depthOption, 1, MAX_CHAIN_DEPTH) : DEFAULT_DEPTH;
+    const directionOption = context.options.get('direction');
+    const direction = typeof directionOption === 'string' ? choiceOption('direction', directionOption, DIRECTIONS) : 'both';
+    const vault = await context.loadVault();
+    const start = await chainStart(context.positionals[0], context.format, vault, context.io);
+    const result = buildChain(vault.index, start, { depth, direction, maxNodes: MAX_NODES });
+    if (result.capped) {
+      context.io.stderr(`principle-chain: the chain was cut at ${MAX_NODES} notes; use a smaller --depth to see all of it.\n`);
+    }
+    if (context.json) writeJson(context.io, chainJson(result));
+    else context.io.stdout(renderOutline(result));
+    return 0;
+  },
+};
+
+async function chainStart(argument: string, format: IdFormat, vault: LoadedVault, io: CliIo): Promise<ChainStart> {
+  if (new RegExp(`^(?:${format.source})$`).test(argument)) return { id: argument };
+  try {
+    return { path: await locateNote(argument, vault, io) };
+  } catch (error) {
+    const looksLikeId = !/[/\\]|\.md$/i.test(argument) && /\d/.test(argument);
+    if (!(error instanceof UsageError) || !looksLikeId) throw error;
+    throw new UsageError(`${argument} is not an ID of the format ${format.label}, and no note has that path; for another ID format use --id-format.`);
+  }
+}
+
+export function chainJson(result: ChainResult): { note: { id: string | null; path: string | null; title: string }; out: ChainJsonNode[]; in: ChainJsonNode[] } {
+  const { id, path, title } = result.root;
+  return { note: { id, path, title }, out: result.out.map(jsonNode), in: result.in.map(jsonNode) };
+}
+
+function jsonNode(node: ChainNode): ChainJsonNode {
+  return { id: node.id, path: node.path, title: node.title, status: node.status, cycle: node.cycle, children: node.children.map(jsonNode) };
+}

@@ -1,0 +1,67 @@
+/** `check`: link health of the whole vault. */
+import { checkVault, type CheckReport, type Problem } from '../../core/check';
+import { UsageError } from '../errors';
+import { writeJson, type CliCommand } from './command';
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Report unresolved, ambiguous, duplicate and stale ID references in the vault.',
+  synopsis: '[VAULT] [options]',
+  description: [
+    'Reads every .md file of the vault (skipping folders whose name starts with "." and node_modules),',
+    'counts every ID reference (bare, wikilink and markdown link) as resolved, unresolved or ambiguous,',
+    'and lists the problems: unresolved-id, ambiguous-id, duplicate-id, stale-link (a link whose ID',
+    'resolves but whose target names no file) and unreadable-file (binary, not UTF-8, or not readable;',
+    'such files are left out of the note count). The vault may be given as VAULT or with --vault.',
+    'Exits with 1 when there is any problem, 0 when there is none.',
+  ].join('\n'),
+  options: [],
+  async run(context) {
+    if (context.positionals.length > 1) throw new UsageError('check takes at most one VAULT folder.');
+    const [positional] = context.positionals;
+    if (positional !== undefined && context.options.has('vault')) {
+      throw new UsageError('Give the vault either as VAULT or with --vault, not both.');
+    }
+    const vault = await context.loadVault(positional);
+    const report = checkVault(vault.index, {
+      paths: vault.paths,
+      unreadable: vault.contents.unreadable,
+      textOf: vault.textOf,
+    });
+    if (context.json) writeJson(context.io, report);
+    else context.io.stdout(renderCheckText(report));
+    return report.problems.length > 0 ? 1 : 0;
+  },
+};
+
+/** The person-readable report: a summary, then problems grouped by file. */
+export function renderCheckText(report: CheckReport): string {
+  const lines = [
+    `${plural(report.notes, 'note')} (${report.notesWithId} with an ID), ${plural(report.references, 'reference')}: ` +
+      `${report.resolved} resolved, ${report.unresolved} unresolved, ${report.ambiguous} ambiguous.`,
+  ];
+  if (report.problems.length === 0) {
+    lines.push('No problems found.');
+    return `${lines.join('\n')}\n`;
+  }
+  let file: string | null = null;
+  for (const problem of report.problems) {
+    if (problem.file !== file) {
+      file = problem.file;
+      lines.push('', file);
+    }
+    lines.push(`  line ${problem.line}  ${problem.kind}  ${problem.message}`);
+  }
+  lines.push('', `${plural(report.problems.length, 'problem')}: ${countsByKind(report.problems)}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function countsByKind(problems: readonly Problem[]): string {
+  const counts = new Map<string, number>();
+  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`).join(', ');
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,36 @@
+/** The shape every subcommand has; the dispatcher knows commands only through it. */
+import type { OptionSpec } from '../args';
+import type { IdFormat } from '../../core/ids/formats';
+import type { CliIo } from '../io';
+import type { LoadedVault } from '../loadVault';
+
+export interface CommandContext {
+  readonly io: CliIo;
+  /** Positional arguments after the command name. */
+  readonly positionals: readonly string[];
+  /** Options given, by name (only ones this command accepts). */
+  readonly options: ReadonlyMap<string, string | true>;
+  readonly json: boolean;
+  readonly format: IdFormat;
+  /** Reads and indexes the vault named by --vault (or the default); usage errors when it cannot. */
+  loadVault(directoryArgument?: string): Promise<LoadedVault>;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the overall help. */
+  readonly summary: string;
+  /** The argument synopsis after the command name, e.g. "FILE... [options]". */
+  readonly synopsis: string;
+  /** Paragraphs of help shown by `COMMAND --help`. */
+  readonly description: string;
+  /** Options beyond the ones every command takes. */
+  readonly options: readonly OptionSpec[];
+  /** Returns the exit code: 0 fine, 1 problems found (usage errors are thrown as UsageError). */
+  run(context: CommandContext): Promise<number>;
+}
+
+/** Writes a value as the contract's JSON: two-space indented, with a final newline. */
+export function writeJson(io: CliIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,7 @@
+/** The tool's subcommands. Adding one is a new file and one line here. */
+import { chainCommand } from './chain';
+import { checkCommand } from './check';
+import type { CliCommand } from './command';
+import { refsCommand } from './refs';
+
+export const COMMANDS: readonly CliCommand[] = [checkCommand, refsCommand, chainCommand];

@@ -1,0 +1,43 @@
+/** Reads a vault folder into the core index the commands query. */
+import type { IdFormat } from '../core/ids/formats';
+import { IdIndex } from '../core/index/idIndex';
+import type { LinkPathLookup } from '../core/index/linkTargets';
+import { extractNoteFacts } from '../core/index/noteFacts';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { readVault, type VaultContents } from './readVault';
+import type { VaultFs } from './vaultFs';
+
+export interface LoadedVault {
+  /** Absolute folder of the vault. */
+  readonly directory: string;
+  readonly contents: VaultContents;
+  readonly index: IdIndex;
+  readonly paths: LinkPathLookup;
+  textOf(path: string): string | undefined;
+}
+
+/** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */
+export async function loadVault(directory: string, format: IdFormat, fs: VaultFs): Promise<LoadedVault> {
+  const contents = await readVault(directory, fs);
+  const index = new IdIndex({ format });
+  const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  const texts = new Map<string, string>();
+  for (const file of contents.files) {
+    texts.set(file.path, file.text);
+    index.apply({ kind: 'upsert', facts: extractNoteFacts(file.path, file.text, options) });
+  }
+  return { directory, contents, index, paths: pathLookup(contents.allPaths), textOf: (path) => texts.get(path) };
+}
+
+/** Link resolution's view of the vault's files. */
+export function pathLookup(paths: readonly string[]): LinkPathLookup {
+  const all = new Set(paths);
+  const byName = new Map<string, string[]>();
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const list = byName.get(name);
+    if (list === undefined) byName.set(name, [path]);
+    else list.push(path);
+  }
+  return { has: (path) => all.has(path), byBasename: (name) => byName.get(name) ?? [] };
+}

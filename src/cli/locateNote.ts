@@ -1,0 +1,31 @@
+/** Turns a FILE argument into the vault path of a note, or a usage error that says what is wrong. */
+import * as path from 'path';
+import { UsageError } from './errors';
+import type { CliIo } from './io';
+import type { LoadedVault } from './loadVault';
+
+/** The vault-relative path of `argument`, read relative to the vault first, then to the current folder. */
+export async function locateNote(argument: string, vault: LoadedVault, io: CliIo): Promise<string> {
+  const candidates = [...new Set([path.resolve(vault.directory, argument), path.resolve(io.cwd, argument)])];
+  for (const candidate of candidates) {
+    const vaultPath = insideVault(candidate, vault.directory);
+    if (vaultPath === null) continue;
+    if (vault.textOf(vaultPath) !== undefined) return vaultPath;
+    const unreadable = vault.contents.unreadable.find((u) => u.path === vaultPath);
+    if (unreadable !== undefined) throw new UsageError(`${argument} cannot be used: ${unreadable.reason}.`);
+  }
+  for (const candidate of candidates) {
+    const kind = await io.fs.kind(candidate);
+    if (kind === null) continue;
+    if (insideVault(candidate, vault.directory) === null) throw new UsageError(`${argument} is outside the vault ${vault.directory}.`);
+    if (kind === 'directory') throw new UsageError(`${argument} is a folder, not a note.`);
+    throw new UsageError(`${argument} is not a note of the vault: notes are .md files outside folders whose name starts with "." and node_modules.`);
+  }
+  throw new UsageError(`No such file: ${argument} (looked in the vault ${vault.directory} and in the current folder).`);
+}
+
+function insideVault(absolute: string, directory: string): string | null {
+  const relative = path.relative(directory, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative.split(path.sep).join('/');
+}

@@ -1,0 +1,111 @@
+/** Walks a vault folder and decodes its notes; files that cannot be read become problems, not crashes. */
+import * as path from 'path';
+import { UsageError } from './errors';
+import type { VaultFs } from './vaultFs';
+
+/** A note as read: its vault-relative '/' path and its UTF-8 text, a leading BOM kept. */
+export interface VaultFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface UnreadableFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface VaultContents {
+  /** The notes that could be read, sorted by path. */
+  readonly files: readonly VaultFile[];
+  readonly unreadable: readonly UnreadableFile[];
+  /** Every file outside skipped folders, notes and attachments alike, sorted: what links can name. */
+  readonly allPaths: readonly string[];
+}
+
+const READ_CONCURRENCY = 32;
+
+/** Folders Obsidian and other tools keep beside the notes, which are never notes themselves. */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Code-unit order, so output is the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Throws UsageError when `directory` is missing, is not a folder, or cannot be listed. */
+export async function readVault(directory: string, fs: VaultFs): Promise<VaultContents> {
+  const kind = await fs.kind(directory);
+  if (kind === null) throw new UsageError(`Vault folder not found: ${directory}`);
+  if (kind !== 'directory') throw new UsageError(`The vault must be a folder, but ${directory} is not one.`);
+  const allPaths: string[] = [];
+  const unreadable: UnreadableFile[] = [];
+  try {
+    await collectFiles(directory, '', fs, allPaths, unreadable, true);
+  } catch (error) {
+    throw new UsageError(`Cannot read the vault folder ${directory}: ${describeError(error)}`);
+  }
+  allPaths.sort(comparePaths);
+  const notePaths = allPaths.filter((p) => p.endsWith('.md'));
+  const files: VaultFile[] = [];
+  await forEachBounded(notePaths, READ_CONCURRENCY, async (notePath) => {
+    const result = await readNote(fs, path.join(directory, ...notePath.split('/')));
+    if (typeof result === 'string') files.push({ path: notePath, text: result });
+    else unreadable.push({ path: notePath, reason: result.reason });
+  });
+  files.sort((a, b) => comparePaths(a.path, b.path));
+  unreadable.sort((a, b) => comparePaths(a.path, b.path));
+  return { files, unreadable, allPaths };
+}
+
+async function collectFiles(
+  absolute: string, relative: string, fs: VaultFs, found: string[], unreadable: UnreadableFile[], isRoot: boolean,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.list(absolute);
+  } catch (error) {
+    if (isRoot) throw error;
+    unreadable.push({ path: relative, reason: `the folder cannot be listed (${describeError(error)})` });
+    return;
+  }
+  for (const entry of entries) {
+    const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.kind === 'directory' && !isSkippedFolder(entry.name)) {
+      await collectFiles(path.join(absolute, entry.name), childRelative, fs, found, unreadable, false);
+    } else if (entry.kind === 'file') {
+      found.push(childRelative);
+    }
+  }
+}
+
+/** The note's text, or why it cannot be used as one. */
+export async function readNote(fs: VaultFs, absolutePath: string): Promise<string | { reason: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.read(absolutePath);
+  } catch (error) {
+    return { reason: `it cannot be read (${describeError(error)})` };
+  }
+  if (bytes.includes(0)) return { reason: 'it contains NUL bytes, so it is binary, not a Markdown note' };
+  try {
+    // ignoreBOM keeps a leading U+FEFF in the text, so offsets count it as the file's first character.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { reason: 'it is not valid UTF-8 text' };
+  }
+}
+
+/** A Node error's code and message without its stack, e.g. "EACCES: permission denied, open '…'". */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

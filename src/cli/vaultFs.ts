@@ -1,0 +1,43 @@
+/** The file-system seam of the tool: Node's fs in production, an in-memory fake in tests. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+export type EntryKind = 'file' | 'directory' | 'other';
+
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly kind: EntryKind;
+}
+
+/** The few file operations the tool needs; paths are absolute and native to the platform. */
+export interface VaultFs {
+  /** What is at the path (following symlinks), or null when nothing is. */
+  kind(absolutePath: string): Promise<EntryKind | null>;
+  list(absoluteDirectory: string): Promise<DirectoryEntry[]>;
+  read(absolutePath: string): Promise<Uint8Array>;
+}
+
+export const nodeVaultFs: VaultFs = {
+  async kind(absolutePath) {
+    try {
+      const stats = await fs.stat(absolutePath);
+      return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+    } catch {
+      return null;
+    }
+  },
+  async list(absoluteDirectory) {
+    const entries = await fs.readdir(absoluteDirectory, { withFileTypes: true });
+    return Promise.all(entries.map(async (entry): Promise<DirectoryEntry> => {
+      if (entry.isFile()) return { name: entry.name, kind: 'file' };
+      if (entry.isDirectory()) return { name: entry.name, kind: 'directory' };
+      // A symlinked note is read; a symlinked folder is not followed, as it could loop back into the vault.
+      if (entry.isSymbolicLink()) {
+        const target = await nodeVaultFs.kind(path.join(absoluteDirectory, entry.name));
+        return { name: entry.name, kind: target === 'file' ? 'file' : 'other' };
+      }
+      return { name: entry.name, kind: 'other' };
+    }));
+  },
+  read: (absolutePath) => fs.readFile(absolutePath),
+};

@@ -1,0 +1,63 @@
+import { choiceOption, parseArguments, wholeNumberOption, type OptionSpec } from '../../src/cli/args';
+import { UsageError } from '../../src/cli/errors';
+
+const KNOWN: OptionSpec[] = [
+  { name: 'vault', value: 'DIR', help: '' },
+  { name: 'json', help: '' },
+  { name: 'help', short: 'h', help: '' },
+  { name: 'depth', value: 'N', help: '' },
+];
+
+describe('parseArguments', () => {
+  it.each<[string[], string | null, string[], Record<string, string | true>]>([
+    [[], null, [], {}],
+    [['check'], 'check', [], {}],
+    [['check', '--json'], 'check', [], { json: true }],
+    [['--json', 'check'], 'check', [], { json: true }],
+    [['--vault', 'v', 'check'], 'check', [], { vault: 'v' }],
+    [['check', '--vault=v w'], 'check', [], { vault: 'v w' }],
+    [['check', '--vault', '--json'], 'check', [], { vault: '--json' }],
+    [['refs', 'a.md', '--depth', '2', 'b.md'], 'refs', ['a.md', 'b.md'], { depth: '2' }],
+    [['refs', '--', '--json', '-h'], 'refs', ['--json', '-h'], {}],
+    [['refs', '-'], 'refs', ['-'], {}],
+    [['check', '-h'], 'check', [], { help: true }],
+    [['check', '--vault', 'a', '--vault', 'b'], 'check', [], { vault: 'b' }],
+    [['chain', '--depth='], 'chain', [], { depth: '' }],
+  ])('%j', (argv, command, positionals, options) => {
+    const parsed = parseArguments(argv, KNOWN);
+    expect(parsed.command).toBe(command);
+    expect(parsed.positionals).toEqual(positionals);
+    expect(Object.fromEntries(parsed.options)).toEqual(options);
+  });
+
+  it.each([
+    [['check', '--nope'], 'Unknown option --nope.'],
+    [['check', '-x'], 'Unknown option -x.'],
+    [['check', '--json=yes'], 'Option --json takes no value.'],
+    [['check', '--vault'], 'Option --vault needs a value (DIR).'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseArguments(argv, KNOWN)).toThrow(new UsageError(message));
+  });
+});
+
+describe('option values', () => {
+  it.each([['1', 1], ['10', 10], ['03', 3]])('reads depth %s', (raw, value) => {
+    expect(wholeNumberOption('depth', raw, 1, 10)).toBe(value);
+  });
+
+  it.each([
+    ['abc', '--depth must be a whole number from 1 to 10, not "abc".'],
+    ['', '--depth must be a whole number from 1 to 10, not "".'],
+    ['-1', '--depth must be a whole number from 1 to 10, not "-1".'],
+    ['2.5', '--depth must be a whole number from 1 to 10, not "2.5".'],
+    ['0', '--depth must be from 1 to 10, not 0.'],
+    ['11', '--depth must be from 1 to 10, not 11.'],
+  ])('rejects depth %j', (raw, message) => {
+    expect(() => wholeNumberOption('depth', raw, 1, 10)).toThrow(message);
+  });
+
+  it('reads a choice or says which ones exist', () => {
+    expect(choiceOption('direction', 'in', ['out', 'in', 'both'])).toBe('in');
+    expect(() => choiceOption('direction', 'up', ['out', 'in', 'both'])).toThrow('--direction must be one of out, in, both, not "up".');
+  });
+});

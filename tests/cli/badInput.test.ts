@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { run } from './harness';
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'principle-chain-bad-'));
+  writeFileSync(path.join(scratch, 'plain-file.md'), 'not a folder');
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no stack trace', () => {
+  it.each<[string, () => string[], RegExp]>([
+    ['no command', () => [], /No command given\./],
+    ['an unknown command', () => ['chek'], /Unknown command "chek"\./],
+    ['an unknown option', () => ['check', '--jsn'], /Unknown option --jsn\./],
+    ['an option of another command', () => ['check', '--depth', '2'], /check does not take --depth\./],
+    ['a missing vault', () => ['check', '--vault', path.join(scratch, 'nowhere')], /Vault folder not found: .*nowhere/],
+    ['a vault that is a file', () => ['check', '--vault', path.join(scratch, 'plain-file.md')], /The vault must be a folder, but .*plain-file\.md is not one\./],
+    ['the vault given twice', () => ['check', 'example-vault', '--vault', 'example-vault'], /either as VAULT or with --vault, not both/],
+    ['a bad ID pattern', () => ['check', '--id-format', '(a+)+'], /--id-format "\(a\+\)\+" cannot be used: The pattern repeats a group that itself repeats/],
+    ['a pattern that does not compile', () => ['check', '--id-format', '[0-9'], /--id-format "\[0-9" cannot be used: The pattern does not compile/],
+    ['a pattern matching empty text', () => ['check', '--id-format', '\\d*'], /can match empty text/],
+    ['refs without a FILE', () => ['refs'], /refs needs at least one FILE\./],
+    ['a missing FILE', () => ['refs', 'No such note.md'], /No such file: No such note\.md \(looked in the vault .*example-vault and in the current folder\)\./],
+    ['a FILE outside the vault', () => ['refs', 'package.json'], /package\.json is outside the vault/],
+    ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
+    ['a FILE that is no note', () => ['refs', '--vault', '.', 'package.json'], /package\.json is not a note of the vault/],
+  ])('%s', async (_name, argv, message) => {
+    const result = await run(argv());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^principle-chain: /);
+    expect(result.stderr).toMatch(/Run "principle-chain( \w+)? --help" for usage\.\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports an unexpected failure in one line, without a stack trace', async () => {
+    const failing = { kind: () => Promise.reject(new Error('disk on fire')), list: () => Promise.resolve([]), read: () => Promise.resolve(new Uint8Array()) };
+    const result = await run(['check'], { fs: failing });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'principle-chain: unexpected error: disk on fire\n' });
+  });
+});
+
+describe('help and version', () => {
+  it.each([[['--help']], [['-h']]])('%j prints the overall help', async (argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: principle-chain COMMAND \[options\]/);
+    for (const command of ['check', 'refs', 'chain']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} +\\S`));
+  });
+
+  it.each(['check', 'refs', 'chain'])('%s --help prints its usage and options', async (command) => {
+    const result = await run([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: principle-chain ${command} `));
+    expect(result.stdout).toContain('--vault DIR');
+    expect(result.stdout).toContain('--id-format 12|14|denote|REGEX');
+  });
+
+  it('prints the version', async () => {
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9-test\n', stderr: '' });
+  });
+});

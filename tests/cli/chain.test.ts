@@ -1,0 +1,112 @@
+import { expectApproved } from './approval';
+import { run, runJson } from './harness';
+
+interface Node { id: string | null; path: string | null; title: string; status: string; cycle: boolean; children: Node[] }
+interface Chain { note: { id: string | null; path: string | null; title: string }; out: Node[]; in: Node[] }
+
+async function chain(...argv: string[]): Promise<Chain> {
+  const { code, json } = await runJson(['chain', ...argv]);
+  expect(code).toBe(0);
+  return json as Chain;
+}
+
+function keysEverywhere(nodes: Node[]): void {
+  for (const node of nodes) {
+    expect(Object.keys(node)).toEqual(['id', 'path', 'title', 'status', 'cycle', 'children']);
+    keysEverywhere(node.children);
+  }
+}
+
+function depthOf(nodes: Node[]): number {
+  return nodes.length === 0 ? 0 : 1 + Math.max(...nodes.map((n) => depthOf(n.children)));
+}
+
+const labels = (nodes: Node[]) => nodes.map((n) => `${n.id} ${n.title}${n.cycle ? ' ↺' : ''}`);
+
+describe('chain on the example vault', () => {
+  it.each(['202201100900', '202202031000'])('matches the approved outline and JSON of %s', async (id) => {
+    const text = await run(['chain', id]);
+    expect(text.code).toBe(0);
+    expectApproved(`chain-${id}.txt`, text.stdout);
+    expectApproved(`chain-${id}.json`, (await run(['chain', id, '--json'])).stdout);
+  });
+
+  it('prints the contract keys on the note and every node', async () => {
+    const result = await chain('202201100900');
+    expect(Object.keys(result)).toEqual(['note', 'out', 'in']);
+    expect(result.note).toEqual({ id: '202201100900', path: '202201100900 Clarity is a gift to the team.md', title: 'Clarity is a gift to the team' });
+    keysEverywhere(result.out);
+    keysEverywhere(result.in);
+  });
+
+  it('follows a chain four deep and marks the cycle back to the start', async () => {
+    const result = await chain('202201100900', '--direction', 'out', '--depth', '5');
+    const path: string[] = [];
+    for (let nodes = result.out; nodes.length > 0; nodes = nodes[0].children) path.push(labels(nodes)[0]);
+    expect(path).toEqual([
+      '202201121430 Write the decision down before the meeting ends',
+      '202201150815 A decision nobody can find was never made',
+      '202201181100 Keep a decision log next to the code',
+      '202201201645 Review old decisions on a fixed rhythm',
+      '202201100900 Clarity is a gift to the team ↺',
+    ]);
+    expect(result.in).toEqual([]);
+  });
+
+  it('keeps to the depth: 1 means direct references only, in order of first reference', async () => {
+    const result = await chain('202301020900', '--depth', '1', '--direction', 'out');
+    expect(depthOf(result.out)).toBe(1);
+    expect(labels(result.out)).toEqual([
+      '202201100900 Clarity is a gift to the team',
+      '202202031000 Trust grows from kept promises',
+      '202203011000 The team owns the outcome',
+      '202207151330 Leaders absorb discomfort for the team',
+      '202212011000 Protect focus time',
+      '202211141100 Celebrate finished work',
+      '202204011030 Hire for slope over intercept',
+    ]);
+    expect(depthOf((await chain('202301020900', '--direction', 'out')).out)).toBe(3);
+  });
+
+  it('lists incoming notes sorted by path, each once', async () => {
+    const result = await chain('202203011000', '--depth', '1', '--direction', 'in');
+    expect(result.in.map((n) => n.path)).toEqual([
+      '202207151330 Leaders absorb discomfort for the team.md',
+      '202209051500 Delegate the problem, not the task.md',
+      '202301020900 Team leadership map.md',
+      'Reading list.md',
+    ]);
+  });
+
+  it('starts from a path, and from an unresolved ID with the notes that reference it', async () => {
+    const byPath = await chain('Reading list.md', '--depth', '1');
+    expect(byPath.note).toEqual({ id: null, path: 'Reading list.md', title: 'Reading list' });
+    expect(byPath.out.map((n) => n.id)).toEqual(['202209051500', '202203081400', '202203011000']);
+    const missing = await chain('202206011200', '--depth', '1');
+    expect(missing).toEqual({
+      note: { id: '202206011200', path: null, title: '' },
+      out: [],
+      in: [{ id: '202210031000', path: '202210031000 Name the owner of every risk.md', title: 'Name the owner of every risk', status: 'resolved', cycle: false, children: [] }],
+    });
+  });
+
+  it('shows an ambiguous ID as a leaf without a path', async () => {
+    const result = await chain('202211141100', '--depth', '2', '--direction', 'out');
+    expect(result.out).toEqual([{ id: '202203151000', path: null, title: '', status: 'ambiguous', cycle: false, children: [] }]);
+  });
+
+  it.each([
+    [['chain'], /chain needs exactly one ID or PATH\./],
+    [['chain', '202201100900', '202202031000'], /chain needs exactly one ID or PATH\./],
+    [['chain', '202201100900', '--depth', 'abc'], /--depth must be a whole number from 1 to 10, not "abc"\./],
+    [['chain', '202201100900', '--depth', '0'], /--depth must be from 1 to 10, not 0\./],
+    [['chain', '202201100900', '--direction', 'up'], /--direction must be one of out, in, both, not "up"\./],
+    [['chain', '20221003150064'], /20221003150064 is not an ID of the format 12 digits \(YYYYMMDDHHmm\), and no note has that path; for another ID format use --id-format\./],
+    [['chain', 'Missing note.md'], /No such file: Missing note\.md/],
+  ])('rejects %j with exit 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,36 @@
+/** Runs the tool in-process with captured output, the example vault as default and the repository as cwd. */
+import * as path from 'path';
+import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/run';
+import { nodeVaultFs } from '../../src/cli/vaultFs';
+
+export const REPOSITORY = path.resolve(__dirname, '..', '..');
+export const EXAMPLE_VAULT = path.join(REPOSITORY, 'example-vault');
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: REPOSITORY,
+    defaultVault: EXAMPLE_VAULT,
+    version: '9.9.9-test',
+    fs: nodeVaultFs,
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs a --json command and parses its output, failing with stderr when it did not print JSON. */
+export async function runJson(argv: readonly string[], io: Partial<CliIo> = {}): Promise<{ code: number; json: unknown }> {
+  const result = await run([...argv, '--json'], io);
+  if (result.stdout === '') throw new Error(`no output (exit ${result.code}): ${result.stderr}`);
+  return { code: result.code, json: JSON.parse(result.stdout) };
+}
