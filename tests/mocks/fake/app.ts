@@ -281,8 +281,22 @@ export class Workspace extends Events {
     super();
   }
 
+  private layoutWaiters: (() => unknown)[] = [];
+
+  /** Runs at once when the layout is ready (the default), else when the test calls setLayoutReady(). */
   onLayoutReady(callback: () => unknown): void {
-    void callback();
+    if (this.layoutReady) void callback();
+    else this.layoutWaiters.push(callback);
+  }
+
+  /** Fake only: ends start-up, running what waited for layout-ready. */
+  setLayoutReady(): void {
+    this.layoutReady = true;
+    for (const callback of this.layoutWaiters.splice(0)) void callback();
+  }
+
+  updateOptions(): void {
+    this.trigger('fake:update-options');
   }
 
   getActiveFile(): TFile | null {

@@ -57,10 +57,12 @@ export class Component {
   private children: Component[] = [];
   private cleanups: (() => unknown)[] = [];
 
+  private loading: Promise<void> = Promise.resolve();
+
   load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    void this.onload();
+    this.loading = Promise.resolve(this.onload());
     for (const child of this.children) child.load();
   }
 
@@ -114,6 +116,11 @@ export class Component {
     return id;
   }
 
+  /** Fake only: settles when an async onload() started by load() has finished (rejects if it threw). */
+  whenLoaded(): Promise<void> {
+    return this.loading;
+  }
+
   /** Fake only: whether load() ran and unload() has not. */
   get isLoaded(): boolean {
     return this.loaded;
@@ -158,6 +165,12 @@ export class TFolder extends TAbstractFile {
   isRoot(): boolean {
     return this.path === '/';
   }
+}
+
+/** Fake only: load() a component (a plugin, a view) and wait for its async onload to finish. */
+export async function loadAndWait(component: obsidian.Component): Promise<void> {
+  component.load();
+  await (component as unknown as Component).whenLoaded();
 }
 
 /** Fake only: a TFile at a path, outside any vault (for tests that need just a file object). */

@@ -1,0 +1,45 @@
+import { Notice, Plugin } from 'obsidian';
+import { DEFAULT_SETTINGS } from './src/core/settings';
+import type { PrincipleChainSettings } from './src/core/settings';
+import { VaultIndexer } from './src/obsidian/indexer';
+import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
+import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
+
+/**
+ * Principle Chain: wiring only. Settings are loaded here, the indexer owns the ID index, and each
+ * feature registers itself from its own module with the same narrow services.
+ */
+export default class PrincipleChainPlugin extends Plugin {
+  private current: PrincipleChainSettings = { ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], excludedFolders: [] };
+
+  async onload(): Promise<void> {
+    const { settings, problems } = await loadSettings(this);
+    this.current = settings;
+    // Long enough to read; the user can dismiss it.
+    if (problems.length > 0) new Notice(settingsProblemsMessage(problems), 15000);
+
+    // Reads no files now: the indexer starts once the workspace layout is ready.
+    const indexer = this.addChild(
+      new VaultIndexer({
+        app: this.app,
+        settings: () => this.current,
+        statusBar: () => this.addStatusBarItem(),
+      }),
+    );
+    this.addSettingTab(
+      new PrincipleChainSettingTab(this.app, this, {
+        settings: () => this.current,
+        save: (next) => this.storeSettings(next),
+        rebuild: () => indexer.rebuild(),
+        refresh: () => indexer.notifyAll(),
+      }),
+    );
+
+    // Features: one `register…(this, indexer.services)` line each, below.
+  }
+
+  private async storeSettings(next: PrincipleChainSettings): Promise<void> {
+    this.current = next;
+    await saveSettings(this, next);
+  }
+}

@@ -1,0 +1,79 @@
+/** @jest-environment jsdom */
+import { App } from 'obsidian';
+import type { PluginManifest } from 'obsidian';
+import PrincipleChainPlugin from '../main';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { loadSettings, saveSettings } from '../src/obsidian/settingsStore';
+import manifestJson from '../manifest.json';
+import * as fake from './mocks/obsidian';
+
+const manifest: PluginManifest = { ...manifestJson };
+const dataPath = `.obsidian/plugins/${manifest.id}/data.json`;
+
+async function startPlugin(dataJson: string | null, app = new App()) {
+  if (dataJson !== null) await app.vault.adapter.write(dataPath, dataJson);
+  const plugin = new PrincipleChainPlugin(app, { ...manifest });
+  await fake.loadAndWait(plugin);
+  return { app, plugin, registered: (plugin as unknown as fake.Plugin).registered };
+}
+
+beforeEach(() => fake.clearNotices());
+
+describe('loading settings at start-up', () => {
+  const cases: [string, string | null, string[]][] = [
+    ['no data.json', null, []],
+    ['valid settings', JSON.stringify({ ...DEFAULT_SETTINGS, chainDepth: 5 }), []],
+    ['corrupt JSON', '{"idFormat": "12",', ['could not be read']],
+    ['a list instead of an object', '[1, 2, 3]', ['not an object']],
+    ['wrong types', JSON.stringify({ chainDepth: 'deep', idFormat: 'hex', linkTitle: true }), ['"idFormat"', '"chainDepth"']],
+    ['custom format without a pattern', JSON.stringify({ idFormat: 'custom' }), ['no pattern']],
+  ];
+
+  it.each(cases)('%s', async (_name, data, expected) => {
+    const { plugin } = await startPlugin(data);
+    expect(fake.notices).toHaveLength(expected.length === 0 ? 0 : 1);
+    for (const fragment of expected) expect(fake.notices[0]).toContain(fragment);
+    // Start-up never rewrites data.json: a hand-edited file stays as the user left it.
+    const stored = await plugin.app.vault.adapter.exists(dataPath);
+    expect(stored).toBe(data !== null);
+    if (data !== null) expect(await plugin.app.vault.adapter.read(dataPath)).toBe(data);
+  });
+
+  it('keeps the valid values next to the replaced ones', async () => {
+    const { plugin } = await startPlugin(JSON.stringify({ chainDepth: 'deep', linkTitle: true }));
+    const { settings, problems } = await loadSettings(plugin);
+    expect(settings.linkTitle).toBe(true);
+    expect(settings.chainDepth).toBe(DEFAULT_SETTINGS.chainDepth);
+    expect(problems).toHaveLength(1);
+  });
+
+  it('reads no vault file before the layout is ready', async () => {
+    const app = new App();
+    await app.vault.create('202108191025 Ship small.md', 'Builds on 202108191026 Feedback.');
+    await app.vault.create('202108191026 Feedback.md', 'Nothing yet.');
+    (app.workspace as unknown as fake.Workspace).layoutReady = false;
+    const { registered } = await startPlugin(null, app);
+    expect((app.vault as unknown as fake.Vault).reads).toBe(0);
+    expect(registered.settingTabs).toHaveLength(1);
+  });
+
+  it('unloads cleanly, leaving no vault listeners behind', async () => {
+    const { app, plugin } = await startPlugin(null);
+    const vault = app.vault as unknown as fake.Vault;
+    expect(vault.listenerCount('modify')).toBeGreaterThan(0);
+    plugin.unload();
+    for (const event of ['create', 'modify', 'delete', 'rename']) expect(vault.listenerCount(event)).toBe(0);
+  });
+});
+
+describe('saving settings', () => {
+  it('round-trips through data.json without sharing arrays with the live settings', async () => {
+    const { plugin } = await startPlugin(null);
+    const settings = { ...DEFAULT_SETTINGS, excludedFolders: ['archive'], ownIdSources: [...DEFAULT_SETTINGS.ownIdSources] };
+    await saveSettings(plugin, settings);
+    settings.excludedFolders.push('later');
+    const loaded = await loadSettings(plugin);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.settings).toEqual({ ...settings, excludedFolders: ['archive'] });
+  });
+});
