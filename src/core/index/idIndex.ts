@@ -39,6 +39,14 @@ export type IndexUpdate =
 /** IDs whose resolution (owners, titles) or incoming references changed with an update. */
 export type IndexChange = ReadonlySet<string>;
 
+/** Which kinds of change a removal reports (an in-place modification reports only what differs). */
+interface Report {
+  readonly owner: boolean;
+  readonly references: boolean;
+}
+
+const REPORT_ALL: Report = { owner: true, references: true };
+
 /** The live ID index; one instance per vault, updated only through `apply`. */
 export class IdIndex implements IdIndexReader {
   private format: IdFormat;
@@ -172,55 +180,57 @@ export class IdIndex implements IdIndexReader {
   private upsert(facts: NoteFacts, changed: Set<string>): void {
     const previous = this.byPath.get(facts.path);
     const stored = this.store(facts);
+    // Report an ID only for what really changed: its owners or title, or its incoming references.
+    const report: Report = {
+      owner: previous === undefined || !sameRecord(previous.record, stored.record),
+      references: previous === undefined || !sameReferences(previous, stored),
+    };
     if (previous !== undefined) {
-      if (sameRecord(previous.record, stored.record) && sameReferences(previous, stored)) {
+      if (!report.owner && !report.references) {
         // Nothing changed: keep the stored note (and its interned strings) as it was.
         this.releaseUnused(stored);
         return;
       }
-      this.remove(facts.path, changed);
+      this.remove(facts.path, changed, report);
       // Removing the old version may have dropped entries the new version shares; put them back.
       for (const entry of stored.entries) if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     }
-    this.byPath.set(stored.record.path, stored);
-    this.addFileName(stored.record.path);
-    const id = stored.record.id;
-    if (id !== null) {
-      const entry = this.entryFor(id);
-      entry.owners = insertSorted(entry.owners, stored.record.path);
+    const path = stored.record.path;
+    this.byPath.set(path, stored);
+    this.addFileName(path);
+    if (stored.record.id !== null) {
+      const entry = this.entryFor(stored.record.id);
+      entry.owners = insertSorted(entry.owners, path);
       if (entry.owners.length > 1) this.duplicateIds.add(entry.id);
-      changed.add(entry.id);
+      if (report.owner) changed.add(entry.id);
     }
     for (const entry of stored.entries) {
-      if (!entry.sources.has(stored.record.path)) {
-        entry.sources.add(stored.record.path);
-        entry.sortedSources = null;
-        changed.add(entry.id);
-      }
+      if (entry.sources.has(path)) continue;
+      entry.sources.add(path);
+      entry.sortedSources = null;
+      if (report.references) changed.add(entry.id);
     }
   }
 
-  private remove(path: string, changed: Set<string>): void {
+  private remove(path: string, changed: Set<string>, report: Report = REPORT_ALL): void {
     const stored = this.byPath.get(path);
     if (stored === undefined) return;
     this.byPath.delete(path);
     this.removeFileName(path);
-    const id = stored.record.id;
-    if (id !== null) {
-      const entry = this.byId.get(id);
+    if (stored.record.id !== null) {
+      const entry = this.byId.get(stored.record.id);
       if (entry !== undefined) {
         entry.owners = entry.owners.filter((owner) => owner !== path);
         if (entry.owners.length < 2) this.duplicateIds.delete(entry.id);
-        changed.add(entry.id);
+        if (report.owner) changed.add(entry.id);
         this.dropIfUnused(entry);
       }
     }
     for (const entry of stored.entries) {
-      if (entry.sources.delete(path)) {
-        entry.sortedSources = null;
-        changed.add(entry.id);
-        this.dropIfUnused(entry);
-      }
+      if (!entry.sources.delete(path)) continue;
+      entry.sortedSources = null;
+      if (report.references) changed.add(entry.id);
+      this.dropIfUnused(entry);
     }
   }
 

@@ -1,0 +1,35 @@
+import type { IdIndex } from '../../../src/core/index/idIndex';
+import type { NoteFacts } from '../../../src/core/index/noteFacts';
+import type { IndexedReference } from '../../../src/core/types';
+
+/** Hand-built facts: each reference on its own line, `ID` alone, context `see ID`. */
+export function facts(path: string, id: string | null, referenced: readonly string[] = [], title = path.replace(/\.md$/, '')): NoteFacts {
+  const references: IndexedReference[] = referenced.map((refId, i) => ({
+    id: refId,
+    form: 'bare',
+    from: i * 20 + 4,
+    to: i * 20 + 4 + refId.length,
+    line: i + 1,
+    column: 5,
+    context: `see ${refId}`,
+  }));
+  return { path, id, title, references };
+}
+
+/** Everything the reader interface shows, in a canonical order, for comparing two indexes. */
+export function snapshot(index: IdIndex): unknown {
+  const notes = [...index.notes()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const ids = new Set<string>();
+  for (const note of notes) {
+    if (note.id !== null) ids.add(note.id);
+    for (const reference of index.referencesOf(note.path)) ids.add(reference.id);
+  }
+  const sortedIds = [...ids].sort();
+  return {
+    size: index.size,
+    notes: notes.map((note) => ({ ...note, references: index.referencesOf(note.path) })),
+    resolutions: sortedIds.map((id) => index.resolve(id)),
+    incoming: sortedIds.map((id) => [id, index.referencesTo(id)]),
+    duplicates: [...index.duplicates()],
+  };
+}
