@@ -9,7 +9,7 @@ import type { IdServices } from '../obsidian/services';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
 import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
 import { ATTR, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
-import type { ChainSource } from './chain/source';
+import type { ChainSource, FollowedFile } from './chain/source';
 
 export const CHAIN_VIEW_TYPE = 'principle-chain';
 export const CHAIN_VIEW_ICON = 'git-fork';
@@ -107,13 +107,7 @@ export class ChainView extends ItemView implements HoverParent {
 
   /** Copies the followed note's chain, at the view's depth, as a Markdown outline. */
   async copyOutline(): Promise<void> {
-    const outline = this.source.outline(this.app.workspace.getActiveFile(), this.depth);
-    if (outline === null) {
-      new Notice('Open a note with an ID or references to copy its chain.');
-      return;
-    }
-    await navigator.clipboard.writeText(outline);
-    new Notice('Chain copied as outline.');
+    await copyChainOutline(this.source, this.app.workspace.getActiveFile(), this.depth);
   }
 
   /** Recomputes after a quiet period, so bursts of events cost one computation. */
@@ -301,5 +295,20 @@ export class ChainView extends ItemView implements HoverParent {
     if (target?.id == null || evt.dataTransfer === null) return;
     evt.dataTransfer.setData('text/plain', target.title === '' ? target.id : `${target.id} ${target.title}`);
     evt.dataTransfer.effectAllowed = 'copy';
+  }
+}
+
+/** Copies a file's chain as a Markdown outline, or says why there is none. */
+export async function copyChainOutline(source: ChainSource, file: FollowedFile | null, depth: number): Promise<void> {
+  const outline = source.outline(file, depth);
+  if (outline === null) {
+    new Notice('Open a note with an ID or references to copy its chain.');
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(outline);
+    new Notice('Chain copied as outline.');
+  } catch {
+    new Notice('Could not copy to the clipboard.');
   }
 }

@@ -630,6 +630,20 @@ export class WorkspaceLeaf extends Component {
     return this.view?.getDisplayText() ?? '';
   }
 
+  /** Fake only: true simulates a leaf restored in the background, whose view is not loaded yet. */
+  deferred = false;
+  /** Fake only: loadIfDeferred calls. */
+  deferredLoads = 0;
+
+  get isDeferred(): boolean {
+    return this.deferred;
+  }
+
+  async loadIfDeferred(): Promise<void> {
+    this.deferredLoads++;
+    this.deferred = false;
+  }
+
   detach(): void {
     this.unload();
   }

@@ -1,0 +1,115 @@
+/** @jest-environment jsdom */
+import type * as obsidian from 'obsidian';
+import { App, Plugin, type WorkspaceLeaf, clearNotices, fakeFile, notices } from '../mocks/obsidian';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { IdIndexReader } from '../../src/core/types';
+import { registerChainView } from '../../src/obsidian/chainCommands';
+import type { IdServices } from '../../src/obsidian/services';
+import { CHAIN_VIEW_TYPE, ChainView } from '../../src/ui/chainView';
+
+class TestPlugin extends Plugin {}
+
+const emptyIndex: IdIndexReader = {
+  revision: 0,
+  resolve: (id) => ({ id, status: 'unresolved', paths: [] }),
+  isKnownId: () => false,
+  note: () => undefined,
+  notes: () => [],
+  referencesOf: () => [],
+  referencesTo: () => [],
+  duplicates: () => new Map(),
+};
+
+/** A → B → C: three notes, each building on the next. */
+function lineIndex(): IdIndex {
+  const index = new IdIndex({ format: TWELVE_DIGIT });
+  const options = { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  const notes: [string, string][] = [
+    ['202101010000 A.md', 'Builds on 202101010001 B.'],
+    ['202101010001 B.md', 'Builds on 202101010002 C.'],
+    ['202101010002 C.md', 'The end.'],
+  ];
+  for (const [path, text] of notes) index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, options) });
+  return index;
+}
+
+function setUp(index: IdIndexReader = emptyIndex): { app: App; plugin: TestPlugin; command(name: string): obsidian.Command } {
+  const app = new App();
+  const plugin = new TestPlugin(app as unknown as obsidian.App, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
+  const services: IdServices = {
+    app: app as unknown as obsidian.App,
+    settings: () => ({ ...DEFAULT_SETTINGS, chainDepth: 2 }),
+    format: () => {
+      throw new Error('unused');
+    },
+    index,
+    onIndexChange: () => () => undefined,
+    openId: async () => undefined,
+  };
+  plugin.load();
+  registerChainView(plugin as unknown as obsidian.Plugin, services);
+  const command = (name: string): obsidian.Command => {
+    const found = plugin.registered.commands.find((c) => c.name === name);
+    if (!found) throw new Error(`no command ${name}`);
+    return found;
+  };
+  return { app, plugin, command };
+}
+
+afterEach(() => {
+  document.body.empty();
+  clearNotices();
+});
+
+test('registers the view, its preview source, a ribbon icon and two commands without hotkeys', () => {
+  const { plugin } = setUp();
+  expect([...plugin.registered.views.keys()]).toEqual([CHAIN_VIEW_TYPE]);
+  expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toEqual({ display: 'Principle Chain', defaultMod: true });
+  expect(plugin.registered.ribbonIcons.map((r) => r.title)).toEqual(['Open principle chain']);
+  expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toEqual([
+    ['principle-chain:open-principle-chain', 'Open principle chain', undefined],
+    ['principle-chain:copy-chain-as-outline', 'Copy chain as outline', undefined],
+  ]);
+});
+
+test('"Open principle chain" opens one view in a side leaf and reveals it again instead of adding another', async () => {
+  const { app, command, plugin } = setUp();
+  await (command('Open principle chain').callback as () => Promise<void>)();
+  plugin.registered.ribbonIcons[0].el.click();
+  await Promise.resolve();
+  await (command('Open principle chain').callback as () => Promise<void>)();
+  const leaves = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE) as unknown as WorkspaceLeaf[];
+  expect(leaves).toHaveLength(1);
+  expect(leaves[0].view).toBeInstanceOf(ChainView);
+  expect(leaves[0].deferredLoads).toBeGreaterThanOrEqual(2);
+  expect(leaves[0].view?.getViewType()).toBe(CHAIN_VIEW_TYPE);
+});
+
+test('"Copy chain as outline" says so when the active file has no chain', async () => {
+  const { command } = setUp();
+  command('Copy chain as outline').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(notices).toEqual(['Open a note with an ID or references to copy its chain.']);
+});
+
+test('"Copy chain as outline" copies the active note\'s chain at the open view\'s depth', async () => {
+  const { app, command } = setUp(lineIndex());
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  const copy = async (): Promise<void> => {
+    command('Copy chain as outline').callback!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  await copy();
+  expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n      - 202101010002 C\n  - Built on by (none)\n');
+  await (command('Open principle chain').callback as () => Promise<void>)();
+  const view = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0].view as ChainView;
+  await view.setState({ depth: 1 }, { history: false });
+  await copy();
+  expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n');
+  expect(notices).toEqual(['Chain copied as outline.', 'Chain copied as outline.']);
+});
