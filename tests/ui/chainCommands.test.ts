@@ -107,7 +107,7 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
   await copy();
   expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n      - 202101010002 C\n  - Built on by (none)\n');
   await (command('Open principle chain').callback as () => Promise<void>)();
-  const view = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0].view as ChainView;
+  const view = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0].view as unknown as ChainView;
   await view.setState({ depth: 1 }, { history: false });
   await copy();
   expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n');
