@@ -1,0 +1,80 @@
+import { resolveLinkPath, type LinkPathLookup } from '../../../src/core/index/linkTargets';
+import type { LinkParts, ReferenceForm } from '../../../src/core/types';
+
+const VAULT = [
+  '202104291524 Execution.md',
+  'notes/202108191025 Teams exist.md',
+  'archive/202108191025 Teams exist.md',
+  'deep/er/Same.md',
+  'x/Same.md',
+  'zet/202109260705/README.md',
+  'zet/202109260706/index.md',
+  '202203011000/README.md',
+  'Name with %.md',
+];
+
+function lookup(paths: readonly string[]): LinkPathLookup {
+  const set = new Set(paths);
+  return {
+    has: (path) => set.has(path),
+    byBasename: (name) => paths.filter((path) => path.slice(path.lastIndexOf('/') + 1) === name),
+  };
+}
+
+function link(target: string): LinkParts {
+  return { from: 0, to: target.length + 4, embed: false, target, targetFrom: 2, targetTo: 2 + target.length, subpath: '', display: null };
+}
+
+const resolve = (form: ReferenceForm, target: string, source: string) => resolveLinkPath(link(target), form, source, lookup(VAULT));
+
+describe('wikilinks', () => {
+  test.each<[string, string, string | null]>([
+    ['202104291524 Execution', 'notes/a.md', '202104291524 Execution.md'],
+    ['202104291524 Execution.md', 'notes/a.md', '202104291524 Execution.md'],
+    ['notes/202108191025 Teams exist', 'x.md', 'notes/202108191025 Teams exist.md'],
+    // Same file name in two folders of equal depth: the shorter path wins, then path order.
+    ['202108191025 Teams exist', 'x.md', 'notes/202108191025 Teams exist.md'],
+    ['Same', 'a.md', 'x/Same.md'],
+    ['er/Same', 'a.md', 'deep/er/Same.md'],
+    ['./Same', 'x/other.md', 'x/Same.md'],
+    ['../x/Same', 'deep/n.md', 'x/Same.md'],
+    ['../../Same', 'n.md', null],
+    ['202203011000', 'n.md', '202203011000/README.md'],
+    ['zet/202109260706', 'n.md', 'zet/202109260706/index.md'],
+    ['202104291524 Old title', 'n.md', null],
+    ['', 'n.md', null],
+  ])('[[%s]] from %s', (target, source, expected) => {
+    expect(resolve('wikilink', target, source)).toBe(expected);
+  });
+});
+
+describe('markdown links', () => {
+  test.each<[string, string, string | null]>([
+    ['202104291524%20Execution.md', 'n.md', '202104291524 Execution.md'],
+    ['<202104291524 Execution.md>', 'n.md', '202104291524 Execution.md'],
+    ['../202109260706', 'zet/202109260705/README.md', 'zet/202109260706/index.md'],
+    ['../202109260705/README.md', 'zet/202109260706/index.md', 'zet/202109260705/README.md'],
+    ['./README.md', 'zet/202109260705/README.md', 'zet/202109260705/README.md'],
+    ['/zet/202109260705/README.md', 'n.md', 'zet/202109260705/README.md'],
+    ['/zet/202109260705', 'n.md', 'zet/202109260705/README.md'],
+    ['/202104291524%20Execution.md', 'deep/n.md', '202104291524 Execution.md'],
+    ['Same.md', 'deep/er/n.md', 'deep/er/Same.md'],
+    ['Same.md', 'n.md', 'x/Same.md'],
+    ['Name%20with%20%25.md', 'n.md', 'Name with %.md'],
+    ['Name with %.md', 'n.md', 'Name with %.md'],
+    ['../202199999999', 'zet/202109260705/README.md', null],
+    ['../../../x.md', 'a/b.md', null],
+  ])('(%s) from %s', (target, source, expected) => {
+    expect(resolve('markdown', target, source)).toBe(expected);
+  });
+
+  test('repository-absolute links drop leading segments until a file is named', () => {
+    // The vault root is the repository's `zet/` folder, so notes live at `ID/README.md`.
+    const paths = lookup(['20221003150064/README.md', '20221003150065/README.md']);
+    expect(resolveLinkPath(link('/zet/20221003150064/README.md'), 'markdown', '20221003150065/README.md', paths)).toBe(
+      '20221003150064/README.md',
+    );
+    expect(resolveLinkPath(link('/zet/20221003150099/README.md'), 'markdown', '20221003150065/README.md', paths)).toBeNull();
+    expect(resolveLinkPath(link('/'), 'markdown', 'a.md', paths)).toBeNull();
+  });
+});
