@@ -1,0 +1,156 @@
+/**
+ * Applies a previewed repair file by file through a RepairTarget (the vault, or the editor for an
+ * open note), re-checking each file's text against what was previewed, with bounded concurrency,
+ * cancel between files, and a summary; and undoes the last run the same way.
+ */
+import { invertEdits } from '../../core/repair/edits';
+import { countByKind } from '../../core/repair/render';
+import type { FileRepairPlan, RepairEdit, RepairKind, TextEdit } from '../../core/repair/types';
+import { recordFileRepair, undoFileRepair, type AppliedFileRecord, type RepairRecord } from '../../core/repair/undo';
+
+/** Thrown inside an update to leave the file exactly as it is. */
+export class SkipFile extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SkipFile';
+  }
+}
+
+/** Where repairs are written. `update` is atomic per file: `decide` sees the current text and returns the edits to apply. */
+export interface RepairTarget {
+  /**
+   * Applies the edits `decide` returns to the file's current text in one atomic step and returns
+   * the resulting text. Throws SkipFile (from decide, or when the file no longer exists) to leave it.
+   */
+  update(path: string, decide: (current: string) => readonly TextEdit[]): Promise<string>;
+}
+
+export interface RunControl {
+  /** Files written at the same time, at most. */
+  readonly concurrency: number;
+  /** Checked before each file starts; files already started finish. */
+  isCancelled(): boolean;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface RunSummary {
+  /** Files changed, with what was applied (the undo record). */
+  readonly changed: readonly AppliedFileRecord[];
+  readonly editsByKind: Readonly<Record<RepairKind, number>>;
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly failed: readonly { readonly path: string; readonly message: string }[];
+  /** Files never started because the run was cancelled. */
+  readonly notStarted: readonly string[];
+}
+
+/** Re-plans one file's current text (used when it changed since the preview). */
+export type Replanner = (path: string, text: string) => readonly RepairEdit[];
+
+/**
+ * The fresh edits that are the same repairs as the selected ones (same kind, ID, before and after,
+ * in the same order), or null when any selected edit no longer holds.
+ */
+export function matchEdits(selected: readonly RepairEdit[], fresh: readonly RepairEdit[]): RepairEdit[] | null {
+  const matched: RepairEdit[] = [];
+  let next = 0;
+  for (const edit of selected) {
+    while (next < fresh.length && !sameRepair(edit, fresh[next])) next++;
+    if (next === fresh.length) return null;
+    matched.push(fresh[next++]);
+  }
+  return matched;
+}
+
+function sameRepair(a: RepairEdit, b: RepairEdit): boolean {
+  return a.kind === b.kind && a.id === b.id && a.before === b.before && a.after === b.after;
+}
+
+/** Runs `work` over items with at most `limit` in flight, stopping new starts once cancelled. */
+async function pool<T>(items: readonly T[], control: RunControl, work: (item: T) => Promise<void>): Promise<T[]> {
+  const notStarted: T[] = [];
+  let cursor = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (cursor < items.length) {
+      const item = items[cursor++];
+      if (control.isCancelled()) {
+        notStarted.push(item);
+        continue;
+      }
+      await work(item);
+      control.onProgress?.(++done, items.length);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(control.concurrency, items.length)) }, worker);
+  await Promise.all(workers);
+  return notStarted;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Applies the selected edits of each file; a file changed since the preview is re-planned or skipped. */
+export async function applyRepairs(files: readonly FileRepairPlan[], target: RepairTarget, replan: Replanner, control: RunControl): Promise<RunSummary> {
+  const changed: AppliedFileRecord[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const failed: { path: string; message: string }[] = [];
+  const work = files.filter((f) => f.edits.length > 0);
+  const notStarted = await pool(work, control, async (file) => {
+    let before = '';
+    let applied: readonly RepairEdit[] = [];
+    try {
+      const after = await target.update(file.path, (current) => {
+        before = current;
+        if (current === file.text) applied = file.edits;
+        else {
+          const still = matchEdits(file.edits, replan(file.path, current));
+          if (still === null) throw new SkipFile('changed since the preview, and the planned edits no longer fit');
+          applied = still;
+        }
+        return applied;
+      });
+      changed.push(recordFileRepair(file.path, before, applied, after));
+    } catch (error) {
+      if (error instanceof SkipFile) skipped.push({ path: file.path, reason: error.message });
+      else failed.push({ path: file.path, message: messageOf(error) });
+    }
+  });
+  changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    changed,
+    editsByKind: countByKind(changed.flatMap((f) => f.edits)),
+    skipped,
+    failed,
+    notStarted: notStarted.map((f) => f.path),
+  };
+}
+
+export interface UndoSummary {
+  readonly restored: readonly string[];
+  /** Files left as they are, with why (changed since, missing, failed). */
+  readonly left: readonly { readonly path: string; readonly reason: string }[];
+  /** What remains of the record: the files not restored. */
+  readonly remaining: RepairRecord | null;
+}
+
+/** Restores each file of the record where it still holds exactly what the repair wrote. */
+export async function undoRepairs(record: RepairRecord, target: RepairTarget, control: RunControl): Promise<UndoSummary> {
+  const restored: string[] = [];
+  const left: { path: string; reason: string }[] = [];
+  const notStarted = await pool(record.files, control, async (file) => {
+    try {
+      await target.update(file.path, (current) => {
+        const outcome = undoFileRepair(current, file);
+        if (!outcome.ok) throw new SkipFile(outcome.reason);
+        return invertEdits(file.edits);
+      });
+      restored.push(file.path);
+    } catch (error) {
+      left.push({ path: file.path, reason: messageOf(error) });
+    }
+  });
+  for (const file of notStarted) left.push({ path: file.path, reason: 'cancelled' });
+  const keep = record.files.filter((f) => !restored.includes(f.path));
+  return { restored: restored.sort(), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
+}

@@ -1,0 +1,144 @@
+/** @jest-environment jsdom */
+import type { App } from 'obsidian';
+import { createRepairPlanner } from '../../src/core/repair/plan';
+import type { RepairPlan } from '../../src/core/repair/types';
+import { applyRepairs, undoRepairs, type RunControl } from '../../src/obsidian/repair/runner';
+import { ObsidianRepairTarget } from '../../src/obsidian/repair/target';
+import { FakeEditor, openInEditor, Scheduler, scheduledApp, settle, textOf } from './fakeVault';
+import { contextOf } from './helpers';
+
+const TITLE = '202108191025 Teams exist for a reason.md';
+const STALE = 'x 202108191025 Teams exist, y\n';
+const FIXED = 'x 202108191025 Teams exist for a reason, y\n';
+const SOURCES = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'];
+const RENAMES = { renames: { '202108191025': ['Teams exist'] } };
+
+async function vaultFiles(app: App): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const file of app.vault.getMarkdownFiles()) files[file.path] = await app.vault.read(file);
+  return files;
+}
+
+async function planOf(app: App) {
+  const files = await vaultFiles(app);
+  const planner = createRepairPlanner(contextOf(files, RENAMES));
+  const plan: RepairPlan = planner.planVault(Object.entries(files).map(([path, text]) => ({ path, text })));
+  return { plan, replan: (path: string, text: string) => planner.planFile(path, text).plan.edits };
+}
+
+const control = (overrides: Partial<RunControl> = {}): RunControl => ({ concurrency: 4, isCancelled: () => false, ...overrides });
+
+async function setUp() {
+  const scheduler = new Scheduler();
+  const app = await scheduledApp({ [TITLE]: '', ...Object.fromEntries(SOURCES.map((p) => [p, STALE])) }, scheduler);
+  return { app, scheduler, target: new ObsidianRepairTarget(app), ...(await planOf(app)) };
+}
+
+describe('applying a repair', () => {
+  it('writes every file through Vault.process, at most four at a time, and records what it did', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    expect(plan.files.map((f) => f.path)).toEqual(SOURCES);
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(scheduler.maxInFlight).toBe(4);
+    expect(summary.changed.map((f) => f.path)).toEqual(SOURCES);
+    expect(summary.editsByKind['stale-title']).toBe(6);
+    for (const path of SOURCES) expect(await textOf(app, path)).toBe(FIXED);
+    expect((await planOf(app)).plan.files).toEqual([]);
+  });
+
+  it('re-plans a file another writer changed, keeping their text and applying the same edits', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    scheduler.before('b.md', (file) => app.vault.modify(file, 'typed meanwhile\n' + STALE));
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.skipped).toEqual([]);
+    expect(await textOf(app, 'b.md')).toBe('typed meanwhile\n' + FIXED);
+  });
+
+  it('skips a file whose planned edit no longer holds, and leaves the other writer’s text alone', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const theirs = 'x 202108191025 was rewritten by hand\n';
+    scheduler.before('b.md', (file) => app.vault.modify(file, theirs));
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.skipped).toEqual([{ path: 'b.md', reason: expect.stringContaining('changed since the preview') }]);
+    expect(await textOf(app, 'b.md')).toBe(theirs);
+    expect(summary.changed).toHaveLength(5);
+  });
+
+  it('skips files deleted or renamed since the preview', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    scheduler.before('c.md', (file) => app.vault.delete(file));
+    scheduler.before('d.md', (file) => app.vault.rename(file, 'moved/d.md'));
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.skipped.map((s) => s.path).sort()).toEqual(['c.md', 'd.md']);
+    expect(await textOf(app, 'moved/d.md')).toBe(STALE);
+    expect(summary.failed).toEqual([]);
+  });
+
+  it('goes on after a write that throws, names it, and a rerun only has that file left', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    scheduler.before('c.md', () => {
+      throw new Error('disk full');
+    });
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.failed).toEqual([{ path: 'c.md', message: 'disk full' }]);
+    expect(summary.changed).toHaveLength(5);
+    expect(await textOf(app, 'c.md')).toBe(STALE);
+    const rerun = await planOf(app);
+    expect(rerun.plan.files.map((f) => f.path)).toEqual(['c.md']);
+  });
+
+  it('stops starting files once cancelled; started ones finish whole', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    let cancelled = false;
+    const run = applyRepairs(plan.files, target, replan, control({ concurrency: 2, isCancelled: () => cancelled, onProgress: (done) => (cancelled = done >= 1) }));
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.changed.map((f) => f.path)).toEqual(['a.md', 'b.md']);
+    expect(summary.notStarted).toEqual(['c.md', 'd.md', 'e.md', 'f.md']);
+    for (const path of summary.notStarted) expect(await textOf(app, path)).toBe(STALE);
+  });
+
+  it('changes an open note through its editor in one transaction, keeping the cursor where the user was', async () => {
+    const { app, scheduler, target, replan } = await setUp();
+    const typed = 'unsaved line\n' + STALE;
+    const editor = new FakeEditor(typed, typed.length - 3);
+    await openInEditor(app, 'a.md', editor);
+    const plan = { path: 'a.md', text: typed, edits: replan('a.md', typed) };
+    const summary = await applyRepairs([plan], target, replan, control());
+    expect(editor.transactions).toBe(1);
+    expect(editor.getValue()).toBe('unsaved line\n' + FIXED);
+    expect(editor.selection.head).toBe(editor.getValue().length - 3);
+    expect(await textOf(app, 'a.md')).toBe(STALE);
+    expect(scheduler.order).toEqual([]);
+    expect(summary.changed[0].path).toBe('a.md');
+  });
+});
+
+describe('undoing the last repair', () => {
+  it('restores every file still as written and lists the ones edited since', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    await app.vault.modify(app.vault.getFileByPath('e.md')!, FIXED + 'my own line\n');
+    const undo = undoRepairs({ createdAt: 1, files: summary.changed }, target, control());
+    await scheduler.drain();
+    const result = await undo;
+    expect(result.restored).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
+    expect(result.left).toEqual([{ path: 'e.md', reason: 'changed since the repair' }]);
+    expect(result.remaining?.files.map((f) => f.path)).toEqual(['e.md']);
+    for (const path of result.restored) expect(await textOf(app, path)).toBe(STALE);
+    expect(await textOf(app, 'e.md')).toBe(FIXED + 'my own line\n');
+    await settle();
+  });
+});
