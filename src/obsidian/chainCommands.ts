@@ -13,7 +13,7 @@ export function registerChainView(plugin: Plugin, services: IdServices): void {
   plugin.registerHoverLinkSource(CHAIN_VIEW_TYPE, { display: 'Principle Chain', defaultMod: true });
   plugin.addRibbonIcon(CHAIN_VIEW_ICON, 'Open principle chain', () => void openChainView(services.app));
   plugin.addCommand({
-    id: 'open-principle-chain',
+    id: 'open-chain-view',
     name: 'Open principle chain',
     callback: () => void openChainView(services.app),
   });

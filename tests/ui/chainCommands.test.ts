@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import type * as obsidian from 'obsidian';
-import { App, Plugin, type WorkspaceLeaf, clearNotices, fakeFile, notices } from '../mocks/obsidian';
+import { App, Plugin, clearNotices, fakeFile, notices } from '../mocks/obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../src/core/index/noteFacts';
@@ -70,7 +70,7 @@ test('registers the view, its preview source, a ribbon icon and two commands wit
   expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toEqual({ display: 'Principle Chain', defaultMod: true });
   expect(plugin.registered.ribbonIcons.map((r) => r.title)).toEqual(['Open principle chain']);
   expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toEqual([
-    ['principle-chain:open-principle-chain', 'Open principle chain', undefined],
+    ['principle-chain:open-chain-view', 'Open principle chain', undefined],
     ['principle-chain:copy-chain-as-outline', 'Copy chain as outline', undefined],
   ]);
 });
@@ -81,7 +81,7 @@ test('"Open principle chain" opens one view in a side leaf and reveals it again 
   plugin.registered.ribbonIcons[0].el.click();
   await Promise.resolve();
   await (command('Open principle chain').callback as () => Promise<void>)();
-  const leaves = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE) as unknown as WorkspaceLeaf[];
+  const leaves = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE);
   expect(leaves).toHaveLength(1);
   expect(leaves[0].view).toBeInstanceOf(ChainView);
   expect(leaves[0].deferredLoads).toBeGreaterThanOrEqual(2);

@@ -79,7 +79,8 @@ describe('ChainView', () => {
 
   test('stops listening when closed', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
-    await h.view.leaf.detach();
+    h.view.leaf.detach();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
     h.openFile(EXECUTION);
     h.fireIndexChange();
     jest.runOnlyPendingTimers();

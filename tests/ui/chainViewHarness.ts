@@ -8,7 +8,6 @@ import type { IdServices, IndexChange } from '../../src/obsidian/services';
 import type { ChainViewModel } from '../../src/ui/chain/model';
 import type { ChainSource, FollowedFile } from '../../src/ui/chain/source';
 import { ChainView } from '../../src/ui/chainView';
-import type { WorkspaceLeaf } from '../mocks/fake/ui';
 import type { Workspace as FakeWorkspace } from '../mocks/fake/app';
 
 export interface OpenIdCall {
@@ -36,7 +35,7 @@ export interface Harness {
 /** Builds and opens a chain view; the view's container is attached to the document for focus. */
 export async function openChainView(modelFor: Harness['modelFor']): Promise<Harness> {
   const app = new App();
-  const workspace = app.workspace as unknown as FakeWorkspace;
+  const workspace = app.workspace;
   const listeners = new Set<(change: IndexChange) => void>();
   const harness = {
     app,
@@ -77,7 +76,7 @@ export async function openChainView(modelFor: Harness['modelFor']): Promise<Harn
     workspace.setActiveFile(file);
     return file;
   };
-  const leaf = workspace.getLeaf(true) as unknown as WorkspaceLeaf;
+  const leaf = workspace.getLeaf(true);
   const view = new ChainView(leaf as unknown as obsidian.WorkspaceLeaf, services, source);
   document.body.appendChild(view.containerEl);
   await leaf.open(view as never);
