@@ -1,0 +1,150 @@
+import { buildChain, type ChainIndex, type ChainNode, type ChainOptions } from '../../../src/core/chain/chain';
+import { facts } from '../index/helpers';
+import { A, B, C, D, E, F, MISSING, sampleIndex, sampleNotes } from './sample';
+
+/** `ID` per node, nested, with markers: compact enough to read in an assertion. */
+function shape(nodes: readonly ChainNode[]): unknown[] {
+  return nodes.map((node) => {
+    const name = `${node.id ?? node.path}${node.cycle ? ' cycle' : ''}${node.status === 'resolved' ? '' : ` ${node.status}`}`;
+    const tail = node.truncated > 0 ? [`+${node.truncated}`] : [];
+    return node.children.length === 0 && tail.length === 0 ? name : { [name]: [...shape(node.children), ...tail] };
+  });
+}
+
+const both = (depth: number, extra: Partial<ChainOptions> = {}): ChainOptions => ({ depth, direction: 'both', ...extra });
+
+describe('outgoing', () => {
+  test('children in order of first reference, once each, self-references never edges', () => {
+    const result = buildChain(sampleIndex(), { path: `${A} Execution.md` }, { depth: 1, direction: 'out' });
+    expect(result.root).toEqual({ id: A, path: `${A} Execution.md`, title: 'Execution', status: 'resolved', candidates: [] });
+    expect(shape(result.out)).toEqual([B, C, `${MISSING} unresolved`, `${D} ambiguous`]);
+    expect(result.in).toEqual([]);
+  });
+
+  test('unresolved and ambiguous IDs are leaves; the ambiguous one lists every candidate', () => {
+    const result = buildChain(sampleIndex(), { id: A }, both(5));
+    const missing = result.out.find((node) => node.id === MISSING);
+    const ambiguous = result.out.find((node) => node.id === D);
+    expect(missing).toMatchObject({ path: null, title: '', status: 'unresolved', children: [], candidates: [] });
+    expect(ambiguous).toMatchObject({ path: null, status: 'ambiguous', children: [], candidates: [`${D} Hard decisions.md`, `dup/${D} Hard decisions.md`] });
+  });
+
+  test('a note already on the path is marked as a cycle and not expanded; elsewhere it expands again', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 4, direction: 'out' });
+    expect(shape(result.out)).toEqual([
+      { [B]: [{ [C]: [{ [E]: [F] }] }, `${A} cycle`] },
+      { [C]: [{ [E]: [F] }] },
+      `${MISSING} unresolved`,
+      `${D} ambiguous`,
+    ]);
+  });
+
+  test('depth limits: 0 gives nothing, 1 gives direct references only, 2 one level more', () => {
+    const index = sampleIndex();
+    expect(buildChain(index, { id: A }, both(0))).toMatchObject({ out: [], in: [], outTruncated: 0 });
+    expect(buildChain(index, { id: A }, both(1)).out.every((node) => node.children.length === 0)).toBe(true);
+    expect(shape(buildChain(index, { id: A }, { depth: 2, direction: 'out' }).out)).toEqual([
+      { [B]: [C, `${A} cycle`] },
+      { [C]: [E] },
+      `${MISSING} unresolved`,
+      `${D} ambiguous`,
+    ]);
+  });
+
+  test('each node carries the line its reference stands in', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 2, direction: 'out' });
+    expect(result.out[0].context).toBe(`see ${B}`);
+    expect(result.out[0].children[1].context).toBe(`see ${A}`);
+  });
+});
+
+describe('incoming', () => {
+  test('children sorted by path, once per note, self excluded, context from the referencing note', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 1, direction: 'in' });
+    expect(result.in.map((node) => [node.path, node.id, node.context])).toEqual([
+      [`${B} Teams exist.md`, B, `see ${A}`],
+      ['Reading list.md', null, `see ${A}`],
+    ]);
+    expect(result.out).toEqual([]);
+  });
+
+  test('recursion and cycles', () => {
+    const result = buildChain(sampleIndex(), { path: `${C} Serve others.md` }, { depth: 3, direction: 'in' });
+    expect(shape(result.in)).toEqual([
+      { [A]: [{ [B]: [`${A} cycle`] }, 'Reading list.md'] },
+      { [B]: [{ [A]: [`${B} cycle`, 'Reading list.md'] }] },
+      'Reading list.md',
+    ]);
+  });
+
+  test('an unresolved ID still shows who references it', () => {
+    const result = buildChain(sampleIndex(), { id: MISSING }, both(2));
+    expect(result.root).toEqual({ id: MISSING, path: null, title: '', status: 'unresolved', candidates: [] });
+    expect(result.out).toEqual([]);
+    expect(shape(result.in)).toEqual([{ [A]: [B, 'Reading list.md'] }]);
+  });
+
+  test('an ambiguous start lists candidates and who references the ID', () => {
+    const result = buildChain(sampleIndex(), { id: D }, both(1));
+    expect(result.root.candidates).toHaveLength(2);
+    expect(shape(result.in)).toEqual([A]);
+  });
+
+  test('the generic reader path (referencesTo) gives the same trees as the fast path', () => {
+    const index = sampleIndex();
+    const plain: ChainIndex = {
+      get revision() {
+        return index.revision;
+      },
+      resolve: (id) => index.resolve(id),
+      isKnownId: (id) => index.isKnownId(id),
+      note: (path) => index.note(path),
+      notes: () => index.notes(),
+      referencesOf: (path) => index.referencesOf(path),
+      referencesTo: (id) => index.referencesTo(id),
+      duplicates: () => index.duplicates(),
+    };
+    for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }]) {
+      expect(buildChain(plain, start, both(4))).toEqual(buildChain(index, start, both(4)));
+    }
+  });
+});
+
+describe('limits and determinism', () => {
+  test('a path outside the index gives an empty chain', () => {
+    const result = buildChain(sampleIndex(), { path: 'nowhere.md' }, both(3));
+    expect(result).toMatchObject({ root: { path: 'nowhere.md', id: null, status: 'unresolved' }, out: [], in: [], capped: false });
+  });
+
+  test('maxChildren keeps the first children and counts the rest', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 2, direction: 'both', maxChildren: 1 });
+    expect(shape(result.out)).toEqual([{ [B]: [C, '+1'] }]);
+    expect(result.outTruncated).toBe(3);
+    expect(result.inTruncated).toBe(1);
+    expect(result.capped).toBe(false);
+  });
+
+  test('maxNodes fills the upper levels first and says it capped', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 5, direction: 'out', maxNodes: 5 });
+    expect(shape(result.out)).toEqual([{ [B]: [{ [C]: ['+1'] }, '+1'] }, { [C]: ['+1'] }, `${MISSING} unresolved`, `${D} ambiguous`]);
+    expect(result.capped).toBe(true);
+  });
+
+  test('the same vault gives the same chain whatever order notes were indexed in', () => {
+    const forward = buildChain(sampleIndex(), { id: A }, both(6));
+    const backward = buildChain(sampleIndex(sampleNotes().reverse()), { id: A }, both(6));
+    expect(backward).toEqual(forward);
+  });
+
+  test('a long cycle stays finite at any depth', () => {
+    const ring = Array.from({ length: 30 }, (_, i) => {
+      const id = `2021010112${String(i).padStart(2, '0')}`;
+      const next = `2021010112${String((i + 1) % 30).padStart(2, '0')}`;
+      return facts(`${id}.md`, id, [next]);
+    });
+    const result = buildChain(sampleIndex(ring), { id: '202101011200' }, both(50));
+    let depth = 0;
+    for (let nodes = result.out; nodes.length > 0; nodes = nodes[0].children) depth++;
+    expect(depth).toBe(30);
+  });
+});
