@@ -1,9 +1,9 @@
 import { Notice, Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS } from './src/core/settings';
 import type { PrincipleChainSettings } from './src/core/settings';
+import { registerChainView } from './src/obsidian/chainCommands';
 import { VaultIndexer } from './src/obsidian/indexer';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
-import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
 
 /**
  * Principle Chain: wiring only. Settings are loaded here, the indexer owns the ID index, and each
@@ -26,18 +26,11 @@ export default class PrincipleChainPlugin extends Plugin {
         statusBar: () => this.addStatusBarItem(),
       }),
     );
-    this.addSettingTab(
-      new PrincipleChainSettingTab(this.app, this, {
-        settings: () => this.current,
-        save: (next) => this.storeSettings(next),
-        rebuild: () => indexer.rebuild(),
-        refresh: () => indexer.notifyAll(),
-      }),
-    );
-
     // Features: one `register…(this, indexer.services)` line each, below.
+    registerChainView(this, indexer.services);
   }
 
+  /** Replaces and persists the settings: what the settings tab's `save` calls. */
   private async storeSettings(next: PrincipleChainSettings): Promise<void> {
     this.current = next;
     await saveSettings(this, next);
