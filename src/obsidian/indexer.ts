@@ -43,6 +43,16 @@ function isMarkdown(file: TAbstractFile | null): file is TFile {
   return file instanceof TFile && file.extension === 'md';
 }
 
+/** Every file inside a folder, at any depth. */
+function filesUnder(folder: TFolder): TFile[] {
+  const files: TFile[] = [];
+  for (const child of folder.children) {
+    if (child instanceof TFile) files.push(child);
+    else if (child instanceof TFolder) files.push(...filesUnder(child));
+  }
+  return files;
+}
+
 /**
  * Keeps the core ID index in step with the vault. Nothing happens before layout-ready; then the
  * index is filled from file names at once, contents are read in paced chunks, and vault events
@@ -242,7 +252,7 @@ export class VaultIndexer extends Component {
         if (stale()) return;
         done++;
         // A vault event on this file since the pass began brings its own, newer update.
-        if (text === null || file.path !== path || this.versionOf(path) !== startVersions.get(path)) continue;
+        if (text === null || this.versionOf(path) !== startVersions.get(path) || this.app.vault.getAbstractFileByPath(path) !== file) continue;
         this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
       }
     };
@@ -286,7 +296,7 @@ export class VaultIndexer extends Component {
     // Obsidian reports a moved folder's files one by one too; handling both ways is harmless.
     const moves: [string, string][] =
       file instanceof TFolder
-        ? this.indexedPathsUnder(oldPath).map((path) => [path, file.path + path.slice(oldPath.length)])
+        ? filesUnder(file).map((moved) => [oldPath + moved.path.slice(file.path.length), moved.path])
         : [[oldPath, file.path]];
     const changed = new Set<string>();
     for (const [from, to] of moves) {
@@ -300,8 +310,9 @@ export class VaultIndexer extends Component {
         this.track(this.move(from, to));
       } else if (wasIndexed) {
         this.addAll(changed, this.applyUpdate({ kind: 'delete', path: from }));
-      } else if (include && !this.index.note(to)) {
-        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(to, this.factOptions) }));
+      } else if (include) {
+        // Not indexed under its old name (excluded, or a move still being read): read it afresh.
+        if (!this.index.note(to)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(to, this.factOptions) }));
         this.schedule(to);
       }
     }
@@ -325,8 +336,9 @@ export class VaultIndexer extends Component {
     if (generation !== this.generation) return;
     const facts = text === null ? namesOnlyFacts(to, this.factOptions) : extractNoteFacts(to, text, this.factOptions);
     const fromUntouched = this.versionOf(from) === fromVersion;
-    if (this.versionOf(to) !== toVersion) {
-      // A later event on the new path brings its own update; only the old path is left to clear.
+    if (this.versionOf(to) !== toVersion || this.app.vault.getAbstractFileByPath(to) !== file) {
+      // Moved, deleted (with its folder) or touched again meanwhile: a later event brings its own
+      // update, so only the old path is left to clear.
       if (fromUntouched && this.index.note(from)) this.emitIds(this.applyUpdate({ kind: 'delete', path: from }));
       return;
     }
@@ -392,6 +404,7 @@ export class VaultIndexer extends Component {
       return;
     }
     if (generation !== this.generation || version !== this.versionOf(path)) return;
+    if (this.app.vault.getAbstractFileByPath(path) !== file) return;
     this.emitIds(this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
   }
 

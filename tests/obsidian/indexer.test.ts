@@ -1,0 +1,339 @@
+/** @jest-environment jsdom */
+import fc from 'fast-check';
+import { TFile, TFolder } from '../mocks/obsidian';
+import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
+import type { IndexChange } from '../../src/obsidian/services';
+import { dump, makeHarness, rebuiltIndex, ticks } from './indexerHarness';
+import type { Harness } from './indexerHarness';
+
+const A = '202104291524 Execution is the priority of the team.md';
+const B = '202108191025 Teams exist for a reason.md';
+const C = 'zet/202109260705/README.md';
+
+async function seed(h: Harness, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) await h.app.vault.create(path, text);
+}
+
+async function expectEqualToRebuild(h: Harness): Promise<void> {
+  await h.indexer.whenIdle();
+  expect(h.indexer.index.checkInvariants()).toEqual([]);
+  expect(dump(h.indexer.index)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+}
+
+function file(h: Harness, path: string): TFile {
+  const found = h.app.vault.getAbstractFileByPath(path);
+  if (!(found instanceof TFile)) throw new Error(`no file ${path}`);
+  return found;
+}
+
+describe('VaultIndexer start-up', () => {
+  it('reads nothing before layout-ready and ignores the start-up burst of create events', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'See 202108191025 Teams exist for a reason.', [B]: 'Back to 202104291524.', [C]: '# 202109260705 Zet\n' });
+    await ticks(5);
+    expect(h.app.vault.reads).toBe(0);
+    expect([...h.indexer.index.notes()]).toEqual([]);
+
+    h.layoutReady();
+    // Names are indexed synchronously at layout-ready, before any content is read.
+    expect(h.indexer.index.resolve('202108191025').paths).toEqual([B]);
+    expect(h.indexer.index.resolve('202109260705').paths).toEqual([C]);
+    expect(h.app.vault.reads).toBe(0);
+
+    await h.indexer.whenIdle();
+    expect([A, B, C].map((p) => h.readsOf(p))).toEqual([1, 1, 1]);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    await expectEqualToRebuild(h);
+  });
+
+  it('shows progress in the status bar and removes it when done', async () => {
+    const bar = document.createElement('div');
+    const h = makeHarness({}, { statusBar: () => bar.createDiv() });
+    h.slowReads(2);
+    h.indexer.load();
+    await seed(h, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`2021010110${String(i).padStart(2, '0')}.md`, 'x'])));
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(bar.textContent ?? ''));
+    observer.observe(bar, { subtree: true, childList: true, characterData: true });
+    h.layoutReady();
+    expect(h.indexer.indexing).toBe(true);
+    await h.indexer.whenIdle();
+    observer.disconnect();
+    expect(seen).toContain('Indexing IDs 0 / 30');
+    expect([...seen].some((text) => /^Indexing IDs ([1-9]|[12]\d) \/ 30$/.test(text))).toBe(true);
+    expect(bar.childElementCount).toBe(0);
+    expect(h.indexer.indexing).toBe(false);
+  });
+
+  it('skips excluded folders and files that are not Markdown', async () => {
+    const h = makeHarness({ excludedFolders: ['Templates'] });
+    h.indexer.load();
+    await seed(h, { 'Templates/202101010000 Template.md': '202104291524', [A]: 'a', 'image 202101010101.png': '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+    await h.app.vault.create('Templates/202101010202.md', '');
+    await h.indexer.whenIdle();
+    expect(h.indexer.index.isKnownId('202101010202')).toBe(false);
+    await expectEqualToRebuild(h);
+  });
+});
+
+describe('VaultIndexer updates', () => {
+  async function started(files: Record<string, string>): Promise<Harness> {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, files);
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    return h;
+  }
+
+  it('tells listeners which IDs changed resolution', async () => {
+    const h = await started({ [A]: 'Builds on 202108191025.' });
+    const changes: IndexChange[] = [];
+    h.indexer.services.onIndexChange((change) => changes.push(change));
+    await h.app.vault.create(B, '');
+    await h.indexer.whenIdle();
+    expect(changes.some((c) => c !== 'all' && c.has('202108191025'))).toBe(true);
+    changes.length = 0;
+    await h.app.vault.delete(file(h, B));
+    expect(changes.some((c) => c !== 'all' && c.has('202108191025'))).toBe(true);
+    expect(h.indexer.index.resolve('202108191025').status).toBe('unresolved');
+  });
+
+  it('debounces a burst of modifications into one read', async () => {
+    const h = await started({ [A]: '' });
+    const before = h.readsOf(A);
+    for (let i = 0; i < 10; i++) await h.app.vault.modify(file(h, A), `edit ${i} 202108191025`);
+    await h.indexer.whenIdle();
+    expect(h.readsOf(A) - before).toBe(1);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['edit 9 202108191025']);
+  });
+
+  it('follows renames of notes and folders, including renames out of and into excluded folders', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: 'x', [C]: '# Zet\n202104291524' });
+    h.settings.excludedFolders = ['Archive'];
+    await h.app.vault.rename(file(h, A), '202104291524 Execution first.md');
+    await h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes');
+    await h.app.vault.rename(file(h, B), `Archive/${B}`);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.resolve('202109260705').paths).toEqual(['notes/202109260705/README.md']);
+    expect(h.indexer.index.resolve('202108191025').status).toBe('unresolved');
+    await h.app.vault.rename(file(h, `Archive/${B}`), B);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual(['202104291524 Execution first.md']);
+  });
+
+  it('deletes every note of a deleted folder', async () => {
+    const h = await started({ [C]: '# Zet', 'zet/202101010000.md': 'x', [A]: '' });
+    await h.app.vault.delete(h.app.vault.getAbstractFileByPath('zet')!);
+    await expectEqualToRebuild(h);
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+  });
+
+  it('keeps edits made during the initial pass', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`2021020${1 + (i % 9)}10${String(i).padStart(2, '0')} N.md`, `ref 202104291524 ${i}`]));
+    await seed(h, { ...files, [A]: '' });
+    h.slowReads((path) => path.length % 5);
+    h.layoutReady();
+    await ticks(2);
+    const paths = Object.keys(files);
+    await h.app.vault.modify(file(h, paths[0]), 'now 202108191025');
+    await h.app.vault.delete(file(h, paths[1]));
+    await h.app.vault.rename(file(h, paths[2]), '202103031111 Moved.md');
+    await h.app.vault.create(B, 'new 202104291524');
+    await h.app.vault.rename(file(h, A), paths[1]);
+    await expectEqualToRebuild(h);
+  });
+
+  it('stops following the vault once unloaded', async () => {
+    const h = await started({ [A]: '' });
+    const changes: IndexChange[] = [];
+    h.indexer.services.onIndexChange((change) => changes.push(change));
+    h.indexer.unload();
+    await h.app.vault.create(B, '');
+    await ticks(5);
+    expect(h.indexer.index.isKnownId('202108191025')).toBe(false);
+    expect(changes).toEqual([]);
+  });
+});
+
+describe('VaultIndexer rebuild and settings', () => {
+  it('rebuilds with a new ID format and tells listeners everything changed', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { '20210429152401 Fourteen.md': 'see 20210819102530', [A]: '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    expect(h.indexer.index.isKnownId('20210429152401')).toBe(false);
+    const changes: IndexChange[] = [];
+    h.indexer.services.onIndexChange((change) => changes.push(change));
+    h.settings.idFormat = '14';
+    expect(h.indexer.services.format().key).toBe('14');
+    await h.indexer.rebuild();
+    expect(changes[0]).toBe('all');
+    expect(h.indexer.index.isKnownId('20210429152401')).toBe(true);
+    await expectEqualToRebuild(h);
+  });
+
+  it('falls back to 12 digits when the stored custom pattern is rejected', () => {
+    const h = makeHarness({ idFormat: 'custom', customPattern: '(a+)+' });
+    expect(h.indexer.services.format().key).toBe('12');
+  });
+
+  it('a rebuild during the initial pass wins over it', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'see 202108191025', [B]: '' });
+    h.slowReads(3);
+    h.layoutReady();
+    await ticks(1);
+    h.settings.excludedFolders = [];
+    void h.indexer.rebuild();
+    await expectEqualToRebuild(h);
+  });
+});
+
+describe('VaultIndexer cache hook', () => {
+  function memoryCache(initial: IndexSnapshot | null = null): IndexCache & { saved: IndexSnapshot[] } {
+    let stored = initial;
+    const saved: IndexSnapshot[] = [];
+    return {
+      saved,
+      load: async () => stored,
+      save: async (snapshot) => {
+        saved.push(snapshot);
+        stored = snapshot;
+      },
+    };
+  }
+
+  it('saves after the content pass and skips reading unchanged files on the next start', async () => {
+    const cache = memoryCache();
+    const first = makeHarness({}, { cache });
+    first.indexer.load();
+    await seed(first, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
+    first.layoutReady();
+    await first.indexer.whenIdle();
+    expect(cache.saved).toHaveLength(1);
+    expect(cache.saved[0].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+
+    // The same vault on the next start: B changed while Obsidian was closed.
+    const second = makeHarness({}, { cache });
+    second.indexer.load();
+    await seed(second, { [A]: 'see 202108191025', [B]: 'changed' });
+    file(second, A).stat = { ...file(first, A).stat };
+    file(second, B).stat = { ...file(first, B).stat, size: 999 };
+    second.layoutReady();
+    await second.indexer.whenIdle();
+    expect(second.readsOf(A)).toBe(0);
+    expect(second.readsOf(B)).toBe(1);
+    expect(second.indexer.index.referencesTo('202104291524')).toEqual([]);
+    expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+  });
+
+  it('ignores a snapshot built with other settings, and a cache that fails', async () => {
+    const cache = memoryCache({ settingsKey: 'other', notes: [] });
+    const h = makeHarness({}, { cache });
+    h.indexer.load();
+    await seed(h, { [A]: '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    expect(h.readsOf(A)).toBe(1);
+
+    const broken: IndexCache = { load: () => Promise.reject(new Error('corrupt')), save: () => Promise.reject(new Error('disk full')) };
+    const g = makeHarness({}, { cache: broken });
+    g.indexer.load();
+    await seed(g, { [A]: 'see 202108191025' });
+    g.layoutReady();
+    await expectEqualToRebuild(g);
+  });
+});
+
+describe('VaultIndexer against random event sequences', () => {
+  type Op =
+    | { kind: 'create'; name: number; text: number }
+    | { kind: 'modify'; target: number; text: number }
+    | { kind: 'rename'; target: number; name: number }
+    | { kind: 'delete'; target: number }
+    | { kind: 'moveFolder'; childEvents: boolean }
+    | { kind: 'deleteFolder' }
+    | { kind: 'wait'; ticks: number };
+
+  const NAMES = [
+    '202104291524 Execution.md',
+    '202108191025 Teams.md',
+    '202104291524 Duplicate.md',
+    'zet/202109260705/README.md',
+    'zet/202110101010 Inner.md',
+    'Archive/202111111111 Old.md',
+    'plain note.md',
+    '202199999999 Not a date.md',
+  ];
+  const TEXTS = [
+    '',
+    'See 202108191025 Teams and 202104291524.',
+    '# 202109260705 Heading\nrefs 202110101010 and `202104291524`',
+    '---\nid: 202112121212\n---\nbody 202111111111',
+    'Bumped 202199999999 and 202113131313',
+  ];
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('create' as const), name: fc.nat(NAMES.length - 1), text: fc.nat(TEXTS.length - 1) }),
+    fc.record({ kind: fc.constant('modify' as const), target: fc.nat(20), text: fc.nat(TEXTS.length - 1) }),
+    fc.record({ kind: fc.constant('rename' as const), target: fc.nat(20), name: fc.nat(NAMES.length - 1) }),
+    fc.record({ kind: fc.constant('delete' as const), target: fc.nat(20) }),
+    fc.record({ kind: fc.constant('moveFolder' as const), childEvents: fc.boolean() }),
+    fc.constant({ kind: 'deleteFolder' as const }),
+    fc.record({ kind: fc.constant('wait' as const), ticks: fc.nat(4) }),
+  );
+
+  async function run(h: Harness, o: Op): Promise<void> {
+    const files = h.app.vault.getMarkdownFiles();
+    const pick = (i: number) => files[i % files.length];
+    try {
+      if (o.kind === 'create') await h.app.vault.create(NAMES[o.name], TEXTS[o.text]);
+      else if (o.kind === 'modify' && files.length) await h.app.vault.modify(pick(o.target), TEXTS[o.text]);
+      else if (o.kind === 'rename' && files.length) await h.app.vault.rename(pick(o.target), NAMES[o.name]);
+      else if (o.kind === 'delete' && files.length) await h.app.vault.delete(pick(o.target));
+      else if (o.kind === 'moveFolder') {
+        const zet = h.app.vault.getAbstractFileByPath('zet') ?? h.app.vault.getAbstractFileByPath('zettel');
+        if (!(zet instanceof TFolder)) return;
+        const oldPath = zet.path;
+        await h.app.vault.rename(zet, oldPath === 'zet' ? 'zettel' : 'zet');
+        // Obsidian may also report each moved file; the indexer must not mind either way.
+        if (o.childEvents) {
+          for (const moved of h.app.vault.getFiles().filter((f) => f.path.startsWith(zet.path + '/'))) {
+            h.app.vault.trigger('rename', moved, oldPath + moved.path.slice(zet.path.length));
+          }
+        }
+      } else if (o.kind === 'deleteFolder') {
+        const zet = h.app.vault.getAbstractFileByPath('zet');
+        if (zet) await h.app.vault.delete(zet);
+      } else if (o.kind === 'wait') await ticks(o.ticks);
+    } catch {
+      // Name clashes are refused by the vault, as Obsidian refuses them.
+    }
+  }
+
+  it('ends equal to a rebuild, with startup bursts and edits during the initial pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), fc.array(op, { maxLength: 25 }), fc.nat(3), async (before, during, slow) => {
+        const h = makeHarness({ excludedFolders: ['Archive'] });
+        h.indexer.load();
+        for (const o of before) await run(h, o);
+        h.slowReads((path) => (path.length + slow) % 4);
+        h.layoutReady();
+        for (const o of during) await run(h, o);
+        await h.indexer.whenIdle();
+        expect(h.indexer.index.checkInvariants()).toEqual([]);
+        expect(dump(h.indexer.index)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+        h.indexer.unload();
+      }),
+      { seed: 4242, numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,98 @@
+/** A fake vault for indexer tests: controllable layout-ready, slow reads, and a rebuild oracle. */
+import { App, TFile } from '../mocks/obsidian';
+import type * as obsidian from 'obsidian';
+import { idFormatFor } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { DEFAULT_SETTINGS, isExcluded } from '../../src/core/settings';
+import type { PrincipleChainSettings } from '../../src/core/settings';
+import type { IdIndexReader } from '../../src/core/types';
+import { VaultIndexer } from '../../src/obsidian/indexer';
+import type { VaultIndexerDeps } from '../../src/obsidian/indexer';
+
+export interface Harness {
+  app: App;
+  obsidianApp: obsidian.App;
+  indexer: VaultIndexer;
+  settings: PrincipleChainSettings;
+  /** Fires the layout-ready callbacks the indexer registered. */
+  layoutReady(): void;
+  /** How many reads each path got. */
+  readsOf(path: string): number;
+  /** Makes every read wait `ticks` macrotasks (or a per-path number). */
+  slowReads(ticks: number | ((path: string) => number)): void;
+}
+
+/** Waits n trips through the macrotask queue, so pending reads and timers can run. */
+export async function ticks(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function makeHarness(
+  settingsPatch: Partial<PrincipleChainSettings> = {},
+  deps: Partial<Omit<VaultIndexerDeps, 'app' | 'settings'>> = {},
+): Harness {
+  const app = new App();
+  const settings: PrincipleChainSettings = { ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], ...settingsPatch };
+  const ready: (() => unknown)[] = [];
+  app.workspace.onLayoutReady = (callback: () => unknown) => {
+    ready.push(callback);
+  };
+  const reads = new Map<string, number>();
+  let delay: (path: string) => number = () => 0;
+  const read = app.vault.cachedRead.bind(app.vault);
+  app.vault.cachedRead = async (file: TFile) => {
+    const path = file.path;
+    reads.set(path, (reads.get(path) ?? 0) + 1);
+    await ticks(delay(path));
+    return read(file);
+  };
+  const obsidianApp = app as unknown as obsidian.App;
+  const indexer = new VaultIndexer({
+    app: obsidianApp,
+    settings: () => settings,
+    pacing: { debounceMs: 2, sliceMs: 1, reportEveryMs: 0, yieldToEventLoop: () => ticks(1), ...deps.pacing },
+    ...deps,
+  });
+  return {
+    app,
+    obsidianApp,
+    indexer,
+    settings,
+    layoutReady: () => {
+      for (const callback of ready.splice(0)) callback();
+    },
+    readsOf: (path) => reads.get(path) ?? 0,
+    slowReads: (n) => {
+      delay = typeof n === 'number' ? () => n : n;
+    },
+  };
+}
+
+/** The index a rebuild from the vault's current files would produce. */
+export async function rebuiltIndex(app: App, settings: PrincipleChainSettings): Promise<IdIndex> {
+  const format = idFormatFor(settings.idFormat, settings.customPattern);
+  const index = new IdIndex({ format });
+  const options = { format, ownIdSources: settings.ownIdSources, frontmatterKey: settings.frontmatterKey };
+  for (const file of app.vault.getMarkdownFiles()) {
+    if (isExcluded(file.path, settings.excludedFolders)) continue;
+    index.apply({ kind: 'upsert', facts: extractNoteFacts(file.path, await app.vault.read(file), options) });
+  }
+  return index;
+}
+
+/** Everything observable through the reader, in a canonical order, for comparing two indexes. */
+export function dump(index: IdIndexReader): unknown {
+  const notes = [...index.notes()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ids = new Set<string>();
+  for (const note of notes) {
+    if (note.id !== null) ids.add(note.id);
+    for (const reference of index.referencesOf(note.path)) ids.add(reference.id);
+  }
+  return {
+    notes: notes.map((note) => ({ ...note, references: index.referencesOf(note.path) })),
+    resolutions: [...ids].sort().map((id) => index.resolve(id)),
+    incoming: [...ids].sort().map((id) => [id, index.referencesTo(id).map((r) => `${r.sourcePath}@${r.reference.from}`)]),
+    duplicates: [...index.duplicates()],
+  };
+}
