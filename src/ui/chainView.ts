@@ -132,7 +132,7 @@ export class ChainView extends ItemView implements HoverParent {
   /** Draws the model with the expansion state remembered for its note. */
   render(model: ChainViewModel): void {
     this.model = model;
-    const hadFocus = this.contentEl.contains(document.activeElement);
+    const hadFocus = this.contentEl.contains(this.contentEl.ownerDocument.activeElement);
     const ui = this.uiState();
     this.rendered = renderChainInto(this.contentEl, model, ui);
     if (hadFocus) this.restoreFocus(ui.activeKey);
@@ -293,7 +293,8 @@ export class ChainView extends ItemView implements HoverParent {
     const itemEl = (evt.target as Element | null)?.closest<HTMLElement>(`[${ATTR.key}]`);
     const target = itemEl ? this.targetOf(itemEl) : undefined;
     if (target?.id == null || evt.dataTransfer === null) return;
-    evt.dataTransfer.setData('text/plain', target.title === '' ? target.id : `${target.id} ${target.title}`);
+    const title = target.title === '' || target.title === target.id ? '' : ` ${target.title}`;
+    evt.dataTransfer.setData('text/plain', target.id + title);
     evt.dataTransfer.effectAllowed = 'copy';
   }
 }

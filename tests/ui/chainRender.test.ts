@@ -169,6 +169,12 @@ describe('renderChainInto', () => {
     expect(stop.getAttribute('data-key')).toBe(ui.activeKey);
   });
 
+  test('a note titled by its own ID shows the ID once', () => {
+    const container = draw(chainModel({ outgoing: [node({ id: '202203011000', title: '202203011000', path: '202203011000.md' })] }));
+    expect(chainAsText(container)).toContain('  • 202203011000\n');
+    expect(container.querySelector('.pc-chain-item')?.getAttribute('aria-label')).toBe('202203011000');
+  });
+
   test('depth buttons are disabled at the limits', () => {
     const low = draw(chainModel({ depth: 1 }));
     expect(low.querySelector<HTMLButtonElement>('[data-action="depth-down"]')!.disabled).toBe(true);

@@ -169,6 +169,9 @@ describe('ChainView', () => {
       expect(drag(byLabel(h, 'No note has this ID'))).toBe('202112311199');
       expect(drag(byLabel(h, 'Praise in public'))).toBe('202203151000 Praise in public');
       expect(drag(byLabel(h, 'Reading list'))).toBeUndefined();
+      h.modelFor = () => chainModel({ outgoing: [node({ id: '202203011000', title: '202203011000' })] });
+      h.view.refreshNow();
+      expect(drag(byLabel(h, '202203011000'))).toBe('202203011000');
     });
   });
 

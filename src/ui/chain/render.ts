@@ -188,8 +188,9 @@ function renderNode(parentEl: HTMLElement, parentKey: string, node: ChainViewNod
     attr: { 'aria-hidden': 'true' },
   });
   if (expandable) toggle.setAttribute(ATTR.action, 'toggle');
-  row.createSpan({ cls: 'pc-chain-title', text: displayTitle(node) });
-  if (node.id !== null) row.createSpan({ cls: 'pc-chain-id', text: node.id });
+  const title = displayTitle(node);
+  row.createSpan({ cls: 'pc-chain-title', text: title });
+  if (node.id !== null && node.id !== title) row.createSpan({ cls: 'pc-chain-id', text: node.id });
   renderFlags(row, node);
   if (ctx.showContext && node.context !== '') item.createDiv({ cls: 'pc-chain-context', text: node.context });
   if (!expanded) return;
@@ -275,8 +276,9 @@ function renderFlags(row: HTMLElement, node: ChainViewNode): void {
 }
 
 function entryLabel(node: ChainViewNode): string {
-  const parts = [displayTitle(node)];
-  if (node.id !== null) parts.push(node.id);
+  const title = displayTitle(node);
+  const parts = [title];
+  if (node.id !== null && node.id !== title) parts.push(node.id);
   if (node.status !== 'resolved') parts.push(node.status);
   if (node.cycle) parts.push('already in this chain');
   return parts.join(', ');
