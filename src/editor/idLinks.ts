@@ -1,0 +1,189 @@
+/**
+ * The editor side of bare-ID links (Live Preview and Source mode): a view plugin that marks the IDs
+ * in the visible ranges, and mouse handlers that open and preview them. It depends on no Obsidian
+ * runtime API, only on what it is given, so the browser playground can mount it too.
+ */
+import { language, syntaxTree } from '@codemirror/language';
+import { RangeSetBuilder, StateEffect, type EditorState, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import type { PaneType } from 'obsidian';
+import type { IdFormat } from '../core/ids/formats';
+import { collectIdsInRange } from '../core/ids/prose';
+import { titleAfterId } from '../core/ids/title';
+import { isExcluded, type PrincipleChainSettings } from '../core/settings';
+import type { IdIndexReader, IdMatch, ResolutionStatus } from '../core/types';
+import { frontmatterEnd, isExcludedNodeName } from './syntaxClassifier';
+
+/** The attribute naming the ID on every decorated range. */
+export const ID_ATTRIBUTE = 'data-principle-chain-id';
+
+/** Dispatch to an editor to redecorate it after ID resolution changed. */
+export const indexChanged = StateEffect.define<null>();
+
+/** What a hover over an ID knows, for the host to show a page preview. */
+export interface IdHover {
+  readonly event: MouseEvent;
+  readonly targetEl: HTMLElement;
+  readonly id: string;
+  readonly sourcePath: string;
+  readonly state: EditorState;
+}
+
+/** Everything the extension needs from its host (Obsidian, or the playground's stand-in). */
+export interface EditorLinkDeps {
+  readonly index: Pick<IdIndexReader, 'resolve' | 'note'>;
+  format(): IdFormat;
+  settings(): Pick<PrincipleChainSettings, 'highlightUnresolved' | 'linkTitle' | 'excludedFolders'>;
+  /** Subscribes to resolution changes; returns the unsubscribe function. */
+  onIndexChange(listener: () => void): () => void;
+  /** The vault path of the note the editor shows, or null when it shows no file. */
+  sourcePath(state: EditorState): string | null;
+  isLivePreview(state: EditorState): boolean;
+  /** Where a click should open, by its modifiers (Obsidian's Keymap.isModEvent). */
+  paneType(event: MouseEvent): PaneType | boolean;
+  open(id: string, sourcePath: string, paneType: PaneType | boolean): void;
+  hover(hover: IdHover): void;
+}
+
+// Characters of context read beyond a visible range that starts or ends mid-line (long lines), so
+// boundary rules (a digit run, a URL, a tag) see what precedes and follows an ID.
+const CONTEXT = 256;
+
+const STATUS_CLASS: Record<ResolutionStatus, string> = {
+  resolved: '',
+  unresolved: ' is-unresolved',
+  ambiguous: ' is-ambiguous',
+};
+
+function markFor(id: string, status: ResolutionStatus, highlightUnresolved: boolean): Decoration {
+  const statusClass = status === 'unresolved' && !highlightUnresolved ? '' : STATUS_CLASS[status];
+  return Decoration.mark({ class: `principle-chain-id${statusClass}`, attributes: { [ID_ATTRIBUTE]: id } });
+}
+
+function insideExcludedNode(tree: Tree, pos: number, side: -1 | 1): boolean {
+  for (let node: SyntaxNode | null = tree.resolveInner(pos, side); node !== null; node = node.parent) {
+    if (isExcludedNodeName(node.name)) return true;
+  }
+  return false;
+}
+
+/** Decorations for the IDs in the editor's visible ranges; the rest of the document is never read. */
+function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet {
+  const { state } = view;
+  const settings = deps.settings();
+  const sourcePath = deps.sourcePath(state);
+  if (sourcePath !== null && isExcluded(sourcePath, settings.excludedFolders)) return Decoration.none;
+  const format = deps.format();
+  const tree = syntaxTree(state);
+  // Like CodeMirror's highlighter, trust the tree as far as it reaches; the tree update that
+  // extends it rebuilds. Past its end, code cannot be told from prose yet.
+  const parsedTo = state.facet(language) === null ? state.doc.length : tree.length;
+  const proseFrom = frontmatterEnd(state.doc);
+  const builder = new RangeSetBuilder<Decoration>();
+  let lastTo = -1;
+  const matches: IdMatch[] = [];
+
+  for (const range of view.visibleRanges) {
+    for (let pos = range.from; pos <= range.to; ) {
+      const line = state.doc.lineAt(pos);
+      pos = line.to + 1;
+      const from = Math.max(range.from, line.from, proseFrom);
+      const to = Math.min(range.to, line.to, parsedTo);
+      if (from >= to) continue;
+      const windowFrom = Math.max(line.from, from - CONTEXT);
+      const text = state.doc.sliceString(windowFrom, Math.min(line.to, to + CONTEXT));
+      matches.length = 0;
+      collectIdsInRange(text, format, from - windowFrom, text.length, matches);
+      for (const match of matches) {
+        const idFrom = windowFrom + match.from;
+        const idTo = windowFrom + match.to;
+        if (idFrom >= to) break;
+        if (idFrom < lastTo) continue;
+        if (insideExcludedNode(tree, idFrom, 1) || insideExcludedNode(tree, idTo, -1)) continue;
+        const resolution = deps.index.resolve(match.id);
+        if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
+        let markTo = idTo;
+        if (settings.linkTitle && resolution.status === 'resolved') {
+          const title = deps.index.note(resolution.paths[0])?.title;
+          const titleEnd = title === undefined ? null : titleAfterId(text, match.to, title);
+          if (titleEnd !== null) markTo = windowFrom + titleEnd;
+        }
+        builder.add(idFrom, markTo, markFor(match.id, resolution.status, settings.highlightUnresolved));
+        lastTo = markTo;
+      }
+    }
+  }
+  return builder.finish();
+}
+
+function needsRebuild(update: ViewUpdate): boolean {
+  return (
+    update.docChanged ||
+    update.viewportChanged ||
+    syntaxTree(update.startState) !== syntaxTree(update.state) ||
+    update.transactions.some((tr) => tr.reconfigured || tr.effects.some((effect) => effect.is(indexChanged)))
+  );
+}
+
+function idElement(event: Event, view: EditorView): HTMLElement | null {
+  const target = event.target as Element | null;
+  // No instanceof: elements of Obsidian's pop-out windows belong to another realm.
+  if (target === null || typeof target.closest !== 'function') return null;
+  const element = target.closest<HTMLElement>(`[${ID_ATTRIBUTE}]`);
+  return element !== null && view.contentDOM.contains(element) ? element : null;
+}
+
+/**
+ * The editor extension: decorations for bare IDs in the visible ranges, rebuilt when the text, the
+ * viewport, the syntax tree or the index changes (so a keystroke costs the viewport, not the note);
+ * a click opens an ID in Live Preview, a Mod-click in either mode; hovering asks for a preview.
+ */
+export function idLinksExtension(deps: EditorLinkDeps): Extension {
+  const plugin = ViewPlugin.fromClass(
+    class {
+      decorations: DecorationSet;
+      private readonly unsubscribe: () => void;
+
+      constructor(view: EditorView) {
+        this.decorations = buildDecorations(view, deps);
+        this.unsubscribe = deps.onIndexChange(() => view.dispatch({ effects: indexChanged.of(null) }));
+      }
+
+      update(update: ViewUpdate): void {
+        if (needsRebuild(update)) this.decorations = buildDecorations(update.view, deps);
+      }
+
+      destroy(): void {
+        this.unsubscribe();
+      }
+    },
+    { decorations: (value) => value.decorations },
+  );
+
+  const handlers = EditorView.domEventHandlers({
+    mousedown(event, view) {
+      if (event.button !== 0 && event.button !== 1) return false;
+      const element = idElement(event, view);
+      const id = element?.getAttribute(ID_ATTRIBUTE);
+      if (!id) return false;
+      const paneType = deps.paneType(event);
+      if (!paneType && !deps.isLivePreview(view.state)) return false;
+      // Claim the event so CodeMirror neither moves the cursor nor adds one on Mod-click.
+      event.preventDefault();
+      deps.open(id, deps.sourcePath(view.state) ?? '', paneType);
+      return true;
+    },
+    mouseover(event, view) {
+      const targetEl = idElement(event, view);
+      const id = targetEl?.getAttribute(ID_ATTRIBUTE);
+      const from = event.relatedTarget as Node | null;
+      if (targetEl && id && !(from !== null && targetEl.contains(from))) {
+        deps.hover({ event, targetEl, id, sourcePath: deps.sourcePath(view.state) ?? '', state: view.state });
+      }
+      return false;
+    },
+  });
+
+  return [plugin, handlers];
+}

@@ -1,0 +1,296 @@
+/** @jest-environment jsdom */
+import type { Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import * as prose from '../../src/core/ids/prose';
+import { indexChanged } from '../../src/editor/idLinks';
+import { decorated, editorWithLinks, idElements, parseViewport, testHost, type TestHost } from './setup';
+
+const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
+const PRIORITY = '202104291524 Execution is the priority of the team.md';
+const ID = '202108191025';
+
+let views: EditorView[] = [];
+function open(doc: string, host: TestHost, extra: Extension = []): EditorView {
+  const view = editorWithLinks(doc, host, extra);
+  views.push(view);
+  return view;
+}
+afterEach(() => {
+  views.forEach((view) => view.destroy());
+  views = [];
+  jest.restoreAllMocks();
+});
+
+function mouse(target: Element, type: 'mousedown' | 'mouseover', init: MouseEventInit = {}): MouseEvent {
+  const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+describe('which ranges are decorated', () => {
+  const decoratedIds = (doc: string): string[] => decorated(open(doc, testHost([TEAMS]))).map((d) => d.text);
+
+  test.each<[string, string, string[]]>([
+    ['prose', `After all, ${ID} Teams exist for a reason.`, [ID]],
+    ['heading, emphasis and list', `# ${ID}\n\n*${ID}* and **${ID}**\n\n- ${ID}`, [ID, ID, ID, ID]],
+    ['quote and table', `> ${ID}\n\n| a |\n| - |\n| ${ID} |`, [ID, ID]],
+    ['fenced code', `\`\`\`\n${ID}\n\`\`\`\nafter`, []],
+    ['fenced code with a language', `~~~js\nconst id = '${ID}';\n~~~`, []],
+    ['indented code', `para\n\n    ${ID}\n`, []],
+    ['inline code', `see \`${ID}\` here`, []],
+    ['markdown link text', `[${ID}](https://example.com)`, []],
+    ['markdown link destination', `[note](${ID}%20Teams.md)`, []],
+    ['image', `![${ID}](${ID}.png)`, []],
+    ['autolink', `<https://example.com/${ID}>`, []],
+    ['bare URL', `https://example.com/${ID} end`, []],
+    ['wikilink', `[[${ID} Teams exist for a reason]]`, []],
+    ['wikilink alias', `[[note|${ID}]]`, []],
+    ['embed', `![[${ID}]]`, []],
+    ['frontmatter', `---\nid: ${ID}\n---\nbody`, []],
+    ['inline math', `$x = ${ID}$`, []],
+    ['block math', `$$\n${ID}\n$$`, []],
+    ['%% comment', `%% ${ID} %%`, []],
+    ['%% block comment', `%%\n${ID}\n%%`, []],
+    ['HTML comment', `<!-- ${ID} -->`, []],
+    ['HTML tag', `<span data-x="${ID}">text</span>`, []],
+    ['tag', `#${ID}`, []],
+    ['block id', `text ^${ID}`, []],
+    ['longer digit run', `2${ID} and ${ID}3`, []],
+    ['word', `ID${ID} x_${ID}`, []],
+    ['attachment name', `Pasted image ${ID}.png`, []],
+    ['prose after excluded syntax on the same line', `\`code\` [[x]] ${ID} $m$`, [ID]],
+    ['prose after frontmatter', `---\nid: 1\n---\n${ID}`, [ID]],
+  ])('%s', (_label, doc, expected) => {
+    expect(decoratedIds(doc)).toEqual(expected);
+  });
+
+  test('resolved, unresolved and ambiguous IDs carry their classes and the ID attribute', () => {
+    const host = testHost([TEAMS, 'a/202105050505 One.md', 'b/202105050505 Two.md']);
+    const view = open(`${ID} and 202104291524 and 202105050505`, host);
+    expect(decorated(view)).toEqual([
+      { text: ID, id: ID, cls: 'principle-chain-id' },
+      { text: '202104291524', id: '202104291524', cls: 'principle-chain-id is-unresolved' },
+      { text: '202105050505', id: '202105050505', cls: 'principle-chain-id is-ambiguous' },
+    ]);
+  });
+
+  test('unresolved IDs lose is-unresolved when highlighting is off', () => {
+    const host = testHost();
+    host.settings.highlightUnresolved = false;
+    expect(decorated(open('202104291524', host))).toEqual([{ text: '202104291524', id: '202104291524', cls: 'principle-chain-id' }]);
+  });
+
+  test('a digit run that is no date is decorated only when a note owns it', () => {
+    // Unique note creator bumps minutes past 59 on collision; such an ID still names a note.
+    const host = testHost(['202108191099 Bumped.md']);
+    expect(decorated(open('202108191099 and 202113450000', host)).map((d) => d.text)).toEqual(['202108191099']);
+  });
+
+  test('with "link the title" the title after a resolved ID is part of the link', () => {
+    const host = testHost([TEAMS]);
+    host.settings.linkTitle = true;
+    const view = open(`See ${ID} Teams exist for a reason. And ${ID} Teams existed.`, host);
+    expect(decorated(view).map((d) => d.text)).toEqual([`${ID} Teams exist for a reason`, ID]);
+  });
+
+  test('notes in excluded folders are not decorated', () => {
+    const host = testHost([TEAMS]);
+    host.settings.excludedFolders = ['notes'];
+    expect(decorated(open(ID, host))).toEqual([]);
+  });
+});
+
+describe('clicks', () => {
+  /** Mousedowns that reach the editor's own handling after ours (unclaimed ones). */
+  function editorSees(): { seen: MouseEvent[]; extension: Extension } {
+    const seen: MouseEvent[] = [];
+    return { seen, extension: EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) }) };
+  }
+
+  test('a plain click in Live Preview opens the ID from the edited note', () => {
+    const host = testHost([TEAMS]);
+    const editor = editorSees();
+    const view = open(`go ${ID} now`, host, editor.extension);
+    const event = mouse(idElements(view)[0], 'mousedown');
+    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: false }]);
+    expect(event.defaultPrevented).toBe(true);
+    expect(editor.seen).toEqual([]);
+  });
+
+  test('a plain click in Source mode leaves the click to the editor', () => {
+    const host = testHost([TEAMS]);
+    host.livePreview = false;
+    const editor = editorSees();
+    const view = open(`go ${ID} now`, host, editor.extension);
+    const event = mouse(idElements(view)[0], 'mousedown');
+    expect(host.opened).toEqual([]);
+    expect(editor.seen).toEqual([event]);
+  });
+
+  test.each([true, false])('a Ctrl-click opens in a new tab (Live Preview: %s)', (livePreview) => {
+    const host = testHost([TEAMS]);
+    host.livePreview = livePreview;
+    const editor = editorSees();
+    const view = open(`go ${ID} now`, host, editor.extension);
+    mouse(idElements(view)[0], 'mousedown', { ctrlKey: true });
+    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
+    // Claimed, so CodeMirror does not turn the Ctrl-click into a second cursor.
+    expect(editor.seen).toEqual([]);
+  });
+
+  test('a middle click opens in a new tab', () => {
+    const host = testHost([TEAMS]);
+    host.livePreview = false;
+    const view = open(`go ${ID} now`, host);
+    mouse(idElements(view)[0], 'mousedown', { button: 1 });
+    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
+  });
+
+  test('right clicks and clicks beside an ID open nothing', () => {
+    const host = testHost([TEAMS]);
+    const view = open(`go ${ID} now`, host);
+    mouse(idElements(view)[0], 'mousedown', { button: 2 });
+    mouse(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
+    expect(host.opened).toEqual([]);
+  });
+});
+
+describe('hover', () => {
+  test('entering an ID asks the host for a preview of it', () => {
+    const host = testHost([TEAMS]);
+    const view = open(`go ${ID} now`, host);
+    const element = idElements(view)[0];
+    mouse(element, 'mouseover', { ctrlKey: true });
+    expect(host.hovers.map((h) => [h.id, h.sourcePath, h.targetEl])).toEqual([[ID, 'notes/source.md', element]]);
+    expect(host.hovers[0].event.ctrlKey).toBe(true);
+  });
+
+  test('moving within the same ID does not ask again, text outside IDs never asks', () => {
+    const host = testHost([TEAMS]);
+    const view = open(`go ${ID} now`, host);
+    const element = idElements(view)[0];
+    mouse(element, 'mouseover', { relatedTarget: element.firstChild as Node });
+    mouse(view.contentDOM.querySelector('.cm-line')!, 'mouseover');
+    expect(host.hovers).toEqual([]);
+  });
+});
+
+describe('index changes', () => {
+  test('an index change redecorates open editors (unresolved → resolved)', () => {
+    const host = testHost();
+    const view = open(`see 202104291524`, host);
+    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+    host.index.add(PRIORITY);
+    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+    host.notifyIndexChange();
+    expect(decorated(view)[0].cls).toBe('principle-chain-id');
+  });
+
+  test('a known implausible ID appears once its note exists', () => {
+    const host = testHost();
+    const view = open('see 202108191099', host);
+    expect(decorated(view)).toEqual([]);
+    host.index.add('202108191099 Bumped.md');
+    view.dispatch({ effects: indexChanged.of(null) });
+    expect(decorated(view).map((d) => d.text)).toEqual(['202108191099']);
+  });
+
+  test('a destroyed editor stops listening', () => {
+    const host = testHost();
+    const view = open('x', host);
+    expect(host.listenerCount()).toBe(1);
+    view.destroy();
+    expect(host.listenerCount()).toBe(0);
+    expect(() => host.notifyIndexChange()).not.toThrow();
+  });
+});
+
+describe('typing', () => {
+  const type = (view: EditorView, from: number, insert: string, to = from): void => view.dispatch({ changes: { from, to, insert } });
+
+  test('breaking an ID removes its link, mending it restores it', () => {
+    const view = open(`see ${ID} now`, testHost([TEAMS]));
+    type(view, 8, 'x');
+    expect(decorated(view)).toEqual([]);
+    type(view, 8, '', 9);
+    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+  });
+
+  test('typing a letter against an ID joins it to a word; a space parts them again', () => {
+    const view = open(`see ${ID} now`, testHost([TEAMS]));
+    type(view, 4, 'a');
+    expect(decorated(view)).toEqual([]);
+    type(view, 5, ' ');
+    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+  });
+
+  test('typing before and after an ID keeps its link where the ID moved', () => {
+    const view = open(`see ${ID} now`, testHost([TEAMS]));
+    type(view, 0, 'we ');
+    type(view, view.state.doc.length, ' and more');
+    const element = idElements(view)[0];
+    expect(element.textContent).toBe(ID);
+    expect(view.posAtDOM(element)).toBe(7);
+  });
+
+  test('typing an ID into prose links it; typing a code fence above unlinks what follows', () => {
+    const view = open('intro\n\nsee  now', testHost([TEAMS]));
+    type(view, 11, ID);
+    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+    type(view, 0, '```\n');
+    expect(decorated(view)).toEqual([]);
+  });
+});
+
+describe('cost follows the viewport, not the note', () => {
+  const lines = (count: number): string => Array.from({ length: count }, (_, i) => `line ${i} mentions ${ID}.`).join('\n');
+  const longNote = (count: number): EditorView => {
+    const view = open(lines(count), testHost([TEAMS]));
+    parseViewport(view);
+    return view;
+  };
+
+  test('a long note decorates only what CodeMirror reports visible', () => {
+    const view = longNote(20_000);
+    const visible = view.visibleRanges;
+    expect(visible[visible.length - 1].to).toBeLessThan(view.state.doc.length / 10);
+    const positions = idElements(view).map((el) => view.posAtDOM(el));
+    expect(positions.length).toBeGreaterThan(0);
+    expect(positions.every((pos) => visible.some((r) => pos >= r.from && pos < r.to))).toBe(true);
+  });
+
+  test('a keystroke scans the visible text only, the same for a short and a 20,000-line note', () => {
+    const scanned = (count: number): number => {
+      const view = longNote(count);
+      const spy = jest.spyOn(prose, 'collectIdsInRange');
+      view.dispatch({ changes: { from: 0, insert: 'x' } });
+      const texts = spy.mock.calls.map((call) => call[0]);
+      spy.mockRestore();
+      expect(texts.every((text) => !text.includes('line 19999 '))).toBe(true);
+      return texts.reduce((sum, text) => sum + text.length, 0);
+    };
+    const short = scanned(200);
+    expect(short).toBeGreaterThan(0);
+    expect(scanned(20_000)).toBe(short);
+  });
+
+  test('scrolling far down decorates the new viewport', () => {
+    const view = longNote(20_000);
+    const far = view.state.doc.line(15_000).from;
+    const positions = (): number[] => idElements(view).map((el) => view.posAtDOM(el));
+    view.dispatch({ effects: EditorView.scrollIntoView(far, { y: 'start' }) });
+    parseViewport(view);
+    expect(positions().some((pos) => pos > far)).toBe(true);
+    expect(positions().some((pos) => pos < view.state.doc.line(100).from)).toBe(false);
+  });
+
+  test('a code block far down stays undecorated after the parser reaches it', () => {
+    const doc = `${lines(20_000)}\n\`\`\`\n${ID}\n\`\`\`\nafter ${ID}`;
+    const view = open(doc, testHost([TEAMS]));
+    view.dispatch({ effects: EditorView.scrollIntoView(doc.length, { y: 'end' }) });
+    parseViewport(view);
+    expect(idElements(view).filter((el) => view.posAtDOM(el) > doc.length - 40).map((el) => view.posAtDOM(el))).toEqual([
+      doc.length - ID.length,
+    ]);
+  });
+});

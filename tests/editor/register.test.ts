@@ -1,0 +1,155 @@
+/** @jest-environment jsdom */
+import { markdown } from '@codemirror/lang-markdown';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { App, editorInfoField, editorLivePreviewField, Plugin, type PaneType } from 'obsidian';
+import type { MarkdownFileInfo } from 'obsidian';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { IdIndexReader } from '../../src/core/types';
+import type { IdServices, IndexChange } from '../../src/obsidian/services';
+import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/editor/register';
+import { FakeIndex, idElements } from './setup';
+
+const ID = '202108191025';
+const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
+
+class TestPlugin extends Plugin {}
+
+interface Harness {
+  app: App;
+  plugin: TestPlugin;
+  index: FakeIndex;
+  opened: [string, string, PaneType | boolean][];
+  notify(change: IndexChange): void;
+  editor(doc: string, options?: { livePreview?: boolean; path?: string | null }): { view: EditorView; info: MarkdownFileInfo };
+}
+
+let views: EditorView[] = [];
+afterEach(() => {
+  views.forEach((view) => view.destroy());
+  views = [];
+});
+
+function harness(paths: string[] = [TEAMS]): Harness {
+  const app = new App();
+  const plugin = new TestPlugin(app, { id: 'principle-chain', name: 'Principle Chain', version: '0', minAppVersion: '0', author: '', description: '' });
+  const index = new FakeIndex(paths);
+  const listeners = new Set<(change: IndexChange) => void>();
+  const opened: Harness['opened'] = [];
+  const services: IdServices = {
+    app,
+    settings: () => DEFAULT_SETTINGS,
+    format: () => TWELVE_DIGIT,
+    index: index as unknown as IdIndexReader,
+    onIndexChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openId: async (id, sourcePath, paneType) => void opened.push([id, sourcePath, paneType]),
+  };
+  registerEditorLinks(plugin, services);
+  const registered = (plugin as unknown as { registered: { editorExtensions: Extension[] } }).registered.editorExtensions;
+  return {
+    app,
+    plugin,
+    index,
+    opened,
+    notify: (change) => listeners.forEach((listener) => listener(change)),
+    editor(doc, { livePreview = true, path = 'notes/source.md' } = {}) {
+      const info = { app, file: path === null ? null : { path }, hoverPopover: null } as unknown as MarkdownFileInfo;
+      const state = EditorState.create({
+        doc,
+        extensions: [markdown(), editorInfoField.init(() => info), editorLivePreviewField.init(() => livePreview), registered],
+      });
+      const view = new EditorView({ state, parent: document.body });
+      views.push(view);
+      return { view, info };
+    },
+  };
+}
+
+/** What the 'hover-link' workspace event carried, in order. */
+function hoverLinkEvents(app: App): unknown[] {
+  const events: unknown[] = [];
+  const workspace = app.workspace as unknown as { on(name: string, callback: (data: unknown) => void): void };
+  workspace.on('hover-link', (data) => void events.push(data));
+  return events;
+}
+
+function press(target: Element, type: 'mousedown' | 'mouseover', init: MouseEventInit = {}): void {
+  target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, ...init }));
+}
+
+describe('registerEditorLinks', () => {
+  test('registers one editor extension and the page preview source', () => {
+    const { plugin } = harness();
+    const registered = (plugin as unknown as { registered: { editorExtensions: Extension[]; hoverLinkSources: Map<string, unknown> } }).registered;
+    expect(registered.editorExtensions).toHaveLength(1);
+    expect([...registered.hoverLinkSources]).toEqual([[HOVER_SOURCE_ID, { display: 'Principle Chain', defaultMod: true }]]);
+  });
+
+  test.each<[string, boolean, MouseEventInit, PaneType | boolean | null]>([
+    ['Live Preview click', true, {}, false],
+    ['Live Preview Ctrl-click', true, { ctrlKey: true }, 'tab'],
+    ['Source mode click', false, {}, null],
+    ['Source mode Ctrl-click', false, { ctrlKey: true }, 'tab'],
+    ['Source mode Ctrl+Alt-click', false, { ctrlKey: true, altKey: true }, 'split'],
+    ['Source mode Ctrl+Alt+Shift-click', false, { ctrlKey: true, altKey: true, shiftKey: true }, 'window'],
+    ['Source mode middle click', false, { button: 1 }, 'tab'],
+  ])('%s opens per Keymap.isModEvent and the mode in editorLivePreviewField', (_label, livePreview, init, paneType) => {
+    const h = harness();
+    const { view } = h.editor(`go ${ID} now`, { livePreview });
+    press(idElements(view)[0], 'mousedown', init);
+    expect(h.opened).toEqual(paneType === null ? [] : [[ID, 'notes/source.md', paneType]]);
+  });
+
+  test('the source path comes from editorInfoField; an editor without a file opens from the vault root', () => {
+    const h = harness();
+    press(idElements(h.editor(ID, { path: 'a/b.md' }).view)[0], 'mousedown');
+    press(idElements(h.editor(ID, { path: null }).view)[0], 'mousedown');
+    expect(h.opened).toEqual([
+      [ID, 'a/b.md', false],
+      [ID, '', false],
+    ]);
+  });
+
+  test('hovering a resolved ID triggers hover-link for its note, from this editor', () => {
+    const h = harness();
+    const events = hoverLinkEvents(h.app);
+    const { view, info } = h.editor(`go ${ID} now`);
+    const targetEl = idElements(view)[0];
+    press(targetEl, 'mouseover', { ctrlKey: true });
+    const [hover] = events as { event: MouseEvent }[];
+    expect(hover.event.type).toBe('mouseover');
+    expect(hover.event.ctrlKey).toBe(true);
+    expect(events).toEqual([
+      {
+        event: hover.event,
+        source: HOVER_SOURCE_ID,
+        hoverParent: info,
+        targetEl,
+        linktext: 'zet/202108191025 Teams exist for a reason',
+        sourcePath: 'notes/source.md',
+      },
+    ]);
+  });
+
+  test('unresolved and ambiguous IDs have no single note to preview', () => {
+    const h = harness(['a/202105050505 One.md', 'b/202105050505 Two.md']);
+    const events = hoverLinkEvents(h.app);
+    const { view } = h.editor('202104291524 and 202105050505');
+    idElements(view).forEach((el) => press(el, 'mouseover'));
+    expect(idElements(view)).toHaveLength(2);
+    expect(events).toEqual([]);
+  });
+
+  test('index changes reach open editors', () => {
+    const h = harness([]);
+    const { view } = h.editor(`go ${ID}`);
+    expect(idElements(view)[0].className).toBe('principle-chain-id is-unresolved');
+    h.index.add(TEAMS);
+    h.notify(new Set([ID]));
+    expect(idElements(view)[0].className).toBe('principle-chain-id');
+  });
+});

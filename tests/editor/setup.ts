@@ -1,0 +1,128 @@
+/**
+ * Editor test support: the layout APIs CodeMirror calls that jsdom lacks, a small in-memory index,
+ * and a real EditorView with @codemirror/lang-markdown and the ID links extension.
+ */
+import { markdown } from '@codemirror/lang-markdown';
+import { forceParsing } from '@codemirror/language';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { PaneType } from 'obsidian';
+import { TWELVE_DIGIT, type IdFormat } from '../../src/core/ids/formats';
+import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
+import type { NoteRecord, Resolution } from '../../src/core/types';
+import { idLinksExtension, ID_ATTRIBUTE, type EditorLinkDeps, type IdHover } from '../../src/editor/idLinks';
+import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+
+const emptyRects = (): DOMRectList => Object.assign([], { item: () => null });
+const zeroRect = (): DOMRect => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
+
+// jsdom has no layout: CodeMirror measures text through Range rects, which jsdom does not define.
+if (typeof Range !== 'undefined') {
+  Range.prototype.getClientRects ??= emptyRects;
+  Range.prototype.getBoundingClientRect ??= zeroRect;
+  // CodeMirror's own mouse selection asks which element is under the pointer; with no layout, none.
+  document.elementFromPoint ??= () => null;
+}
+
+/** An index of note paths by ID, with titles taken from the file names. */
+export class FakeIndex {
+  private readonly byId = new Map<string, string[]>();
+  private readonly notes = new Map<string, NoteRecord>();
+
+  constructor(paths: readonly string[] = []) {
+    for (const path of paths) this.add(path);
+  }
+
+  add(path: string): void {
+    const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+    const id = /^\d{12}/.exec(name)?.[0] ?? null;
+    this.notes.set(path, { path, id, title: id === null ? name : name.slice(id.length).trim() });
+    if (id !== null) this.byId.set(id, [...(this.byId.get(id) ?? []), path].sort());
+  }
+
+  resolve(id: string): Resolution {
+    const paths = this.byId.get(id) ?? [];
+    return { id, status: paths.length === 0 ? 'unresolved' : paths.length === 1 ? 'resolved' : 'ambiguous', paths };
+  }
+
+  note(path: string): NoteRecord | undefined {
+    return this.notes.get(path);
+  }
+}
+
+export interface OpenCall {
+  id: string;
+  sourcePath: string;
+  paneType: PaneType | boolean;
+}
+
+/** Deps recording what the extension asks of its host; `notifyIndexChange` plays the indexer. */
+export interface TestHost {
+  deps: EditorLinkDeps;
+  index: FakeIndex;
+  settings: PrincipleChainSettings;
+  opened: OpenCall[];
+  hovers: IdHover[];
+  livePreview: boolean;
+  notifyIndexChange(): void;
+  listenerCount(): number;
+}
+
+export function testHost(paths: readonly string[] = [], format: IdFormat = TWELVE_DIGIT): TestHost {
+  const listeners = new Set<() => void>();
+  const host: TestHost = {
+    index: new FakeIndex(paths),
+    settings: { ...DEFAULT_SETTINGS, excludedFolders: [] },
+    opened: [],
+    hovers: [],
+    livePreview: true,
+    notifyIndexChange: () => listeners.forEach((listener) => listener()),
+    listenerCount: () => listeners.size,
+    deps: {} as EditorLinkDeps,
+  };
+  host.deps = {
+    index: host.index,
+    format: () => format,
+    settings: () => host.settings,
+    onIndexChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sourcePath: () => 'notes/source.md',
+    isLivePreview: () => host.livePreview,
+    paneType: (event) => (event.ctrlKey ? 'tab' : event.button === 1 ? 'tab' : false),
+    open: (id, sourcePath, paneType) => host.opened.push({ id, sourcePath, paneType }),
+    hover: (hover) => host.hovers.push(hover),
+  };
+  return host;
+}
+
+/** A real editor on `doc` with lang-markdown (plus Obsidian's syntax) and the given extensions. */
+export function makeEditor(doc: string, extensions: Extension): EditorView {
+  const state = EditorState.create({ doc, extensions: [markdown({ extensions: obsidianMarkdownSyntax }), extensions] });
+  return new EditorView({ state, parent: document.body });
+}
+
+/** Editor with the ID links extension driven by `host`. */
+export function editorWithLinks(doc: string, host: TestHost, extra: Extension = []): EditorView {
+  return makeEditor(doc, [idLinksExtension(host.deps), extra]);
+}
+
+/** The decorated ranges as they appear in the DOM: text, ID attribute and classes. */
+export function decorated(view: EditorView): { text: string; id: string | null; cls: string }[] {
+  return idElements(view).map((el) => ({
+    text: el.textContent ?? '',
+    id: el.getAttribute(ID_ATTRIBUTE),
+    cls: el.className,
+  }));
+}
+
+/** The ID elements in the editor's DOM. */
+export function idElements(view: EditorView): HTMLElement[] {
+  return Array.from(view.contentDOM.querySelectorAll<HTMLElement>(`[${ID_ATTRIBUTE}]`));
+}
+
+/** Plays CodeMirror's background parser: parses up to the end of the viewport and applies the tree. */
+export function parseViewport(view: EditorView): void {
+  if (!forceParsing(view, view.viewport.to, 10_000)) throw new Error('the viewport could not be parsed');
+}
