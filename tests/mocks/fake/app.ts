@@ -252,6 +252,14 @@ export class FileManager {
     await this.vault.delete(file);
   }
 
+  /** Fake only: the folder getNewFileParent answers ("default location for new notes"); root by default. */
+  newFileFolder = '/';
+
+  getNewFileParent(_sourcePath: string, _newFilePath?: string): TFolder {
+    const folder = this.vault.getAbstractFileByPath(this.newFileFolder);
+    return folder instanceof TFolder ? folder : this.vault.getRoot();
+  }
+
   generateMarkdownLink(file: TFile, _sourcePath: string, subpath = '', alias?: string): string {
     const target = file.extension === 'md' ? file.path.slice(0, -3) : file.path;
     return `[[${target}${subpath}${alias ? `|${alias}` : ''}]]`;

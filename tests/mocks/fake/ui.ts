@@ -745,6 +745,13 @@ export class MarkdownView extends FileView {
   /** Fake only: what getMode() answers. */
   mode: obsidian.MarkdownViewModeType = 'source';
   data = '';
+  /** Fake only in part: counts rerender calls of the Reading view. */
+  previewMode = {
+    rerenders: 0,
+    rerender(_full?: boolean): void {
+      this.rerenders++;
+    },
+  };
 
   getViewType(): string {
     return 'markdown';

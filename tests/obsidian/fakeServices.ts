@@ -1,0 +1,62 @@
+/** IdServices over a real core index built from a few notes, with a controllable change feed. */
+import type { PaneType } from 'obsidian';
+import type * as obsidian from 'obsidian';
+import { App } from '../mocks/obsidian';
+import { idFormatFor } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { PrincipleChainSettings } from '../../src/core/settings';
+import type { IdServices, IndexChange } from '../../src/obsidian/services';
+
+export interface OpenCall {
+  id: string;
+  sourcePath: string;
+  paneType: PaneType | boolean;
+}
+
+export interface FakeServices extends IdServices {
+  readonly fakeApp: App;
+  readonly live: PrincipleChainSettings;
+  readonly writable: IdIndex;
+  readonly opened: OpenCall[];
+  /** Adds or replaces a note and tells listeners which IDs changed. */
+  put(path: string, text?: string): void;
+  remove(path: string): void;
+  emit(change: IndexChange): void;
+}
+
+export function fakeServices(notes: Record<string, string>, patch: Partial<PrincipleChainSettings> = {}): FakeServices {
+  const live: PrincipleChainSettings = { ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], ...patch };
+  const format = idFormatFor(live.idFormat, live.customPattern);
+  const index = new IdIndex({ format });
+  const options = { format, ownIdSources: live.ownIdSources, frontmatterKey: live.frontmatterKey };
+  const listeners = new Set<(change: IndexChange) => void>();
+  const emit = (change: IndexChange): void => {
+    for (const listener of [...listeners]) listener(change);
+  };
+  const put = (path: string, text = ''): void => emit(index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, options) }));
+  for (const [path, text] of Object.entries(notes)) put(path, text);
+  const fakeApp = new App();
+  const opened: OpenCall[] = [];
+  return {
+    app: fakeApp as unknown as obsidian.App,
+    fakeApp,
+    live,
+    writable: index,
+    opened,
+    settings: () => live,
+    format: () => format,
+    index,
+    onIndexChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openId: async (id, sourcePath, paneType) => {
+      opened.push({ id, sourcePath, paneType });
+    },
+    put,
+    remove: (path) => emit(index.apply({ kind: 'delete', path })),
+    emit,
+  };
+}
