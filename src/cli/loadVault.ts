@@ -13,7 +13,7 @@ export interface LoadedVault {
   readonly contents: VaultContents;
   readonly index: IdIndex;
   readonly paths: LinkPathLookup;
-  textOf(path: string): string | undefined;
+  readonly textOf: (path: string) => string | undefined;
 }
 
 /** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */

@@ -11,6 +11,13 @@ function exampleVault(): string {
   return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0];
 }
 
+// A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
