@@ -1,0 +1,226 @@
+/**
+ * The repair feature's behaviour behind its commands: plan, preview, apply with progress and a
+ * summary, undo, and the rename follow-up. Obsidian is reached only through `app` and the store.
+ */
+import { Notice, TFile, type App } from 'obsidian';
+import { createRepairContext } from '../../core/repair/context';
+import { createRepairPlanner, type RepairPlanner } from '../../core/repair/plan';
+import { recordRename, titleChange } from '../../core/repair/renames';
+import type { FileRepairPlan, RepairPlan } from '../../core/repair/types';
+import { renameInRecord } from '../../core/repair/undo';
+import { isExcluded } from '../../core/settings';
+import { RepairPreviewModal, type RepairPreviewOptions } from '../../ui/repairPreview';
+import type { IdServices } from '../services';
+import { describeRun, describeUndo, RepairProgress } from './progress';
+import { applyRepairs, undoRepairs, type RunSummary } from './runner';
+import type { RepairStore } from './store';
+import { currentText, ObsidianRepairTarget } from './target';
+
+/** Files written at once: enough to hide disk latency, few enough to keep the app responsive. */
+export const REPAIR_CONCURRENCY = 4;
+/** Renames arriving this close together (a folder of notes renamed) are followed up together. */
+const RENAME_SETTLE_MS = 400;
+/** How long a rename follow-up waits for the index to learn the new title before giving up. */
+const INDEX_WAIT_MS = 5000;
+const READ_BATCH = 16;
+
+export interface RepairDeps {
+  readonly app: App;
+  readonly services: IdServices;
+  readonly store: RepairStore;
+  /** Opens the preview; the modal unless a test supplies another. */
+  readonly preview?: (options: RepairPreviewOptions) => void;
+}
+
+export class RepairController {
+  private running = false;
+  private readonly renamedIds = new Set<string>();
+  private renameTimer: number | null = null;
+
+  constructor(private readonly deps: RepairDeps) {}
+
+  /** Whether a repair or undo is writing now (its own writes must not start another). */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  dispose(): void {
+    if (this.renameTimer !== null) window.clearTimeout(this.renameTimer);
+    this.renameTimer = null;
+  }
+
+  async repairVault(): Promise<void> {
+    const { app, services } = this.deps;
+    const excluded = services.settings().excludedFolders;
+    const paths = app.vault.getMarkdownFiles().map((f) => f.path).filter((p) => !isExcluded(p, excluded)).sort();
+    const { planner, plan } = await this.plan(paths);
+    this.preview('Repair ID links in vault', plan, planner);
+  }
+
+  async repairNote(file: TFile): Promise<void> {
+    const { planner, plan } = await this.plan([file.path]);
+    this.preview(`Repair ID links in ${file.basename}`, plan, planner);
+  }
+
+  async undoLast(): Promise<void> {
+    const state = await this.deps.store.state();
+    const record = state.lastRun;
+    if (record === null) {
+      new Notice('There is no repair to undo.');
+      return;
+    }
+    if (this.refuseWhileRunning()) return;
+    this.running = true;
+    const progress = new RepairProgress('Undoing repair', record.files.length);
+    try {
+      const summary = await undoRepairs(record, new ObsidianRepairTarget(this.deps.app), {
+        concurrency: REPAIR_CONCURRENCY,
+        isCancelled: () => progress.cancelled,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      state.lastRun = summary.remaining;
+      await this.saveQuietly();
+      progress.finish(describeUndo(summary));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Follows a rename: records a changed title and, per the setting, offers or applies stale-title repairs. */
+  async onRename(file: TFile, oldPath: string): Promise<void> {
+    const state = await this.deps.store.state();
+    let changed = false;
+    if (state.lastRun?.files.some((f) => f.path === oldPath)) {
+      state.lastRun = renameInRecord(state.lastRun, oldPath, file.path);
+      changed = true;
+    }
+    const change = file.extension === 'md' ? titleChange(oldPath, file.path, this.deps.services.format()) : null;
+    if (change !== null) changed = recordRename(state.renameHistory, change.id, change.oldTitle, change.newTitle) || changed;
+    if (changed) await this.saveQuietly();
+    if (change === null || this.running || this.deps.services.settings().renameHandling === 'never') return;
+    await this.indexKnowsTitle(file.path, change.newTitle);
+    this.renamedIds.add(change.id);
+    if (this.renameTimer !== null) window.clearTimeout(this.renameTimer);
+    this.renameTimer = window.setTimeout(() => {
+      this.renameTimer = null;
+      void this.followRenames();
+    }, RENAME_SETTLE_MS);
+  }
+
+  private async followRenames(): Promise<void> {
+    const ids = new Set(this.renamedIds);
+    this.renamedIds.clear();
+    if (this.running) return;
+    const { index, settings } = this.deps.services;
+    const excluded = settings().excludedFolders;
+    const sources = new Set<string>();
+    for (const id of ids) for (const ref of index.referencesTo(id)) if (!isExcluded(ref.sourcePath, excluded)) sources.add(ref.sourcePath);
+    const { planner, plan: full } = await this.plan([...sources].sort());
+    const files = full.files
+      .map((f) => ({ ...f, edits: f.edits.filter((e) => e.kind === 'stale-title' && ids.has(e.id)) }))
+      .filter((f) => f.edits.length > 0);
+    if (files.length === 0) return;
+    const plan: RepairPlan = { files, problems: [] };
+    if (settings().renameHandling === 'always') await this.apply(files, planner);
+    else this.preview('Update references to the renamed note', plan, planner);
+  }
+
+  /** Resolves once the index has the note under its new title (or after a wait), so the plan sees it. */
+  private indexKnowsTitle(path: string, title: string): Promise<void> {
+    const { index, onIndexChange } = this.deps.services;
+    if (index.note(path)?.title === title) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        window.clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = window.setTimeout(finish, INDEX_WAIT_MS);
+      const unsubscribe = onIndexChange(() => {
+        if (index.note(path)?.title === title) finish();
+      });
+    });
+  }
+
+  private planner(renameHistory: ReadonlyMap<string, readonly string[]>): RepairPlanner {
+    const { app, services } = this.deps;
+    return createRepairPlanner(
+      createRepairContext({
+        format: services.format(),
+        index: services.index,
+        paths: app.vault.getFiles().map((f) => f.path),
+        renameHistory,
+        linkStyle: services.settings().linkStyle,
+      }),
+    );
+  }
+
+  private async plan(paths: readonly string[]): Promise<{ planner: RepairPlanner; plan: RepairPlan }> {
+    const planner = this.planner((await this.deps.store.state()).renameHistory);
+    const texts: { path: string; text: string }[] = [];
+    for (let start = 0; start < paths.length; start += READ_BATCH) {
+      const batch = await Promise.all(
+        paths.slice(start, start + READ_BATCH).map(async (path) => {
+          try {
+            const text = await currentText(this.deps.app, path);
+            return text === null ? null : { path, text };
+          } catch {
+            return null;
+          }
+        }),
+      );
+      for (const entry of batch) if (entry !== null) texts.push(entry);
+    }
+    return { planner, plan: planner.planVault(texts) };
+  }
+
+  private preview(title: string, plan: RepairPlan, planner: RepairPlanner): void {
+    if (plan.files.length === 0 && plan.problems.length === 0) {
+      new Notice('No ID links need repair.');
+      return;
+    }
+    const options: RepairPreviewOptions = { title, plan, onApply: (files) => void this.apply(files, planner) };
+    if (this.deps.preview) this.deps.preview(options);
+    else new RepairPreviewModal(this.deps.app, options).open();
+  }
+
+  /** Applies ticked edits, saves the undo record, and shows the summary. */
+  async apply(files: readonly FileRepairPlan[], planner: RepairPlanner): Promise<RunSummary | null> {
+    if (this.refuseWhileRunning()) return null;
+    this.running = true;
+    const progress = new RepairProgress('Repairing ID links', files.length);
+    try {
+      const summary = await applyRepairs(files, new ObsidianRepairTarget(this.deps.app), (path, text) => planner.planFile(path, text).plan.edits, {
+        concurrency: REPAIR_CONCURRENCY,
+        isCancelled: () => progress.cancelled,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      if (summary.changed.length > 0) {
+        (await this.deps.store.state()).lastRun = { createdAt: Date.now(), files: summary.changed };
+        await this.saveQuietly();
+      }
+      progress.finish(describeRun(summary));
+      return summary;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private refuseWhileRunning(): boolean {
+    if (this.running) new Notice('A repair is already running; wait for it to finish.');
+    return this.running;
+  }
+
+  private async saveQuietly(): Promise<void> {
+    try {
+      await this.deps.store.save();
+    } catch (error) {
+      new Notice(`Principle Chain could not save its repair record: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Whether the file is a note the current-note command can repair. */
+export function isNote(file: unknown): file is TFile {
+  return file instanceof TFile && file.extension === 'md';
+}

@@ -1,0 +1,138 @@
+/** @jest-environment jsdom */
+import { App, Plugin, type TFile } from 'obsidian';
+import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
+import { RepairController } from '../../src/obsidian/repair/controller';
+import { registerRepair } from '../../src/obsidian/repair/register';
+import { RepairStore } from '../../src/obsidian/repair/store';
+import { settle, textOf } from './fakeVault';
+import { liveServices, type LiveServices } from './liveServices';
+
+class TestPlugin extends Plugin {}
+
+const OLD = '202108191025 Teams exist.md';
+const NEW = '202108191025 Teams exist for a reason.md';
+const SOURCES: Record<string, string> = {
+  'a.md': 'We act because 202108191025 Teams exist.\n',
+  'b.md': 'See [[202108191025 Teams exist]] and 202104291525 Execution is the priority of the team.\n',
+  'c.md': '```\n202108191025 Teams exist\n```\n',
+};
+const STATE = '.obsidian/plugins/principle-chain/repair.json';
+
+async function setUp(files: Record<string, string> = { [OLD]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES }) {
+  const app = new App();
+  for (const [path, text] of Object.entries(files)) await app.vault.create(path, text);
+  const services = await liveServices(app);
+  const previews: RepairPreviewOptions[] = [];
+  const controller = new RepairController({
+    app,
+    services,
+    store: new RepairStore(app.vault.adapter, STATE),
+    preview: (options) => previews.push(options),
+  });
+  app.vault.on('rename', (file, oldPath) => void controller.onRename(file as TFile, oldPath));
+  let writes = 0;
+  const process = app.vault.process.bind(app.vault);
+  app.vault.process = (file, fn) => {
+    writes++;
+    return process(file, fn);
+  };
+  return { app, services, controller, previews, writes: () => writes };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function renameAndSettle(app: App, services: LiveServices, from: string, to: string) {
+  await app.vault.rename(app.vault.getFileByPath(from)!, to);
+  await services.indexed();
+  await wait(600);
+  await settle();
+}
+
+describe('registerRepair', () => {
+  it('adds the three commands, with no default hotkeys', async () => {
+    const app = new App();
+    const plugin = new TestPlugin(app, { id: 'principle-chain', name: 'Principle Chain', version: '0', minAppVersion: '1', author: '', description: '' });
+    registerRepair(plugin, await liveServices(app));
+    const commands = (plugin as unknown as { registered: { commands: { name: string; hotkeys?: unknown }[] } }).registered.commands;
+    expect(commands.map((c) => c.name)).toEqual(['Repair ID links in vault…', 'Repair ID links in current note', 'Undo last repair']);
+    expect(commands.every((c) => c.hotkeys === undefined)).toBe(true);
+  });
+});
+
+describe('the vault repair, previewed, applied and undone', () => {
+  it('writes nothing before Apply, then only the ticked edits; undo restores them', async () => {
+    const { app, services, controller, previews, writes } = await setUp({ [NEW]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES });
+    await controller.repairVault();
+    expect(previews).toHaveLength(1);
+    expect(writes()).toBe(0);
+    const { plan } = previews[0];
+    expect(plan.files.map((f) => [f.path, f.edits.map((e) => e.kind)])).toEqual([['b.md', ['stale-link-target', 'broken-id']]]);
+    const onlyLink = plan.files.map((f) => ({ ...f, edits: f.edits.filter((e) => e.kind === 'stale-link-target') }));
+    previews[0].onApply(onlyLink);
+    await settle();
+    expect(await textOf(app, 'b.md')).toBe('See [[202108191025 Teams exist for a reason]] and 202104291525 Execution is the priority of the team.\n');
+    const stored = JSON.parse((await app.vault.adapter.read(STATE)) as string);
+    expect(stored.lastRun.files.map((f: { path: string }) => f.path)).toEqual(['b.md']);
+    await services.indexed();
+    await controller.undoLast();
+    expect(await textOf(app, 'b.md')).toBe(SOURCES['b.md']);
+  });
+});
+
+describe('renaming a note', () => {
+  it('records the old title and, with "always", updates bare references once — its own writes start nothing else', async () => {
+    const { app, services, controller, previews, writes } = await setUp();
+    services.settingsValue.renameHandling = 'always';
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(await textOf(app, 'a.md')).toBe('We act because 202108191025 Teams exist for a reason.\n');
+    expect(await textOf(app, 'c.md')).toBe(SOURCES['c.md']);
+    // The stale wikilink is Obsidian's own link updater's business, not the rename follow-up's.
+    expect(await textOf(app, 'b.md')).toBe(SOURCES['b.md']);
+    expect(previews).toHaveLength(0);
+    const afterRun = writes();
+    expect(afterRun).toBe(1);
+    await wait(600);
+    await settle();
+    expect(writes()).toBe(afterRun);
+    expect(controller.busy).toBe(false);
+    const stored = JSON.parse((await app.vault.adapter.read(STATE)) as string);
+    expect(stored.renameHistory).toEqual({ '202108191025': ['Teams exist'] });
+  });
+
+  it('with "ask" shows the same preview with only the stale titles, and writes nothing yet', async () => {
+    const { app, services, previews, writes } = await setUp();
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews).toHaveLength(1);
+    expect(previews[0].plan.files.flatMap((f) => f.edits.map((e) => [f.path, e.kind]))).toEqual([['a.md', 'stale-title']]);
+    expect(writes()).toBe(0);
+  });
+
+  it('with "never" only records the history', async () => {
+    const { app, services, previews, writes } = await setUp();
+    services.settingsValue.renameHandling = 'never';
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews).toHaveLength(0);
+    expect(writes()).toBe(0);
+    expect(JSON.parse((await app.vault.adapter.read(STATE)) as string).renameHistory).toEqual({ '202108191025': ['Teams exist'] });
+  });
+
+  it('does not prompt for a rename that happens while a repair is writing', async () => {
+    const { app, services, controller, previews } = await setUp();
+    const process = app.vault.process.bind(app.vault);
+    let renamedDuringRun = false;
+    app.vault.process = async (file, fn) => {
+      if (!renamedDuringRun) {
+        renamedDuringRun = true;
+        await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+      }
+      return process(file, fn);
+    };
+    await controller.repairVault();
+    previews[0].onApply(previews[0].plan.files);
+    await services.indexed();
+    await wait(600);
+    await settle();
+    expect(renamedDuringRun).toBe(true);
+    expect(previews).toHaveLength(1);
+  });
+});
