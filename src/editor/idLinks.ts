@@ -12,11 +12,14 @@ import type { IdFormat } from '../core/ids/formats';
 import { collectIdsInRange } from '../core/ids/prose';
 import { titleAfterId } from '../core/ids/title';
 import { isExcluded, type PrincipleChainSettings } from '../core/settings';
-import type { IdIndexReader, IdMatch, ResolutionStatus } from '../core/types';
+import type { IdIndexReader, IdMatch, Resolution } from '../core/types';
 import { frontmatterEnd, isExcludedNodeName } from './syntaxClassifier';
 
 /** The attribute naming the ID on every decorated range. */
 export const ID_ATTRIBUTE = 'data-principle-chain-id';
+/** Classes shared with Reading view's ID links, so both surfaces look the same. */
+export const ID_CLASS = 'principle-chain-id';
+export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
 
 /** Dispatch to an editor to redecorate it after ID resolution changed. */
 export const indexChanged = StateEffect.define<null>();
@@ -50,15 +53,13 @@ export interface EditorLinkDeps {
 // boundary rules (a digit run, a URL, a tag) see what precedes and follows an ID.
 const CONTEXT = 256;
 
-const STATUS_CLASS: Record<ResolutionStatus, string> = {
-  resolved: '',
-  unresolved: ' is-unresolved',
-  ambiguous: ' is-ambiguous',
-};
-
-function markFor(id: string, status: ResolutionStatus, highlightUnresolved: boolean): Decoration {
-  const statusClass = status === 'unresolved' && !highlightUnresolved ? '' : STATUS_CLASS[status];
-  return Decoration.mark({ class: `principle-chain-id${statusClass}`, attributes: { [ID_ATTRIBUTE]: id } });
+function markFor(id: string, resolution: Resolution, highlightUnresolved: boolean): Decoration {
+  if (resolution.status === 'ambiguous') {
+    const label = `${id} is the ID of ${resolution.paths.length} notes`;
+    return Decoration.mark({ class: `${ID_CLASS} ${AMBIGUOUS_CLASS}`, attributes: { [ID_ATTRIBUTE]: id, 'aria-label': label } });
+  }
+  const unresolved = resolution.status === 'unresolved' && highlightUnresolved;
+  return Decoration.mark({ class: unresolved ? `${ID_CLASS} is-unresolved` : ID_CLASS, attributes: { [ID_ATTRIBUTE]: id } });
 }
 
 function insideExcludedNode(tree: Tree, pos: number, side: -1 | 1): boolean {
@@ -109,7 +110,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
           const titleEnd = title === undefined ? null : titleAfterId(text, match.to, title);
           if (titleEnd !== null) markTo = windowFrom + titleEnd;
         }
-        builder.add(idFrom, markTo, markFor(match.id, resolution.status, settings.highlightUnresolved));
+        builder.add(idFrom, markTo, markFor(match.id, resolution, settings.highlightUnresolved));
         lastTo = markTo;
       }
     }

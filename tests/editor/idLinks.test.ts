@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { Extension } from '@codemirror/state';
+import { Compartment, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import * as prose from '../../src/core/ids/prose';
 import { indexChanged } from '../../src/editor/idLinks';
@@ -70,8 +70,9 @@ describe('which ranges are decorated', () => {
     expect(decorated(view)).toEqual([
       { text: ID, id: ID, cls: 'principle-chain-id' },
       { text: '202104291524', id: '202104291524', cls: 'principle-chain-id is-unresolved' },
-      { text: '202105050505', id: '202105050505', cls: 'principle-chain-id is-ambiguous' },
+      { text: '202105050505', id: '202105050505', cls: 'principle-chain-id principle-chain-ambiguous' },
     ]);
+    expect(idElements(view)[2].getAttribute('aria-label')).toBe('202105050505 is the ID of 2 notes');
   });
 
   test('unresolved IDs lose is-unresolved when highlighting is off', () => {
@@ -193,6 +194,16 @@ describe('index changes', () => {
     host.index.add('202108191099 Bumped.md');
     view.dispatch({ effects: indexChanged.of(null) });
     expect(decorated(view).map((d) => d.text)).toEqual(['202108191099']);
+  });
+
+  test('a reconfiguration (Obsidian\'s updateOptions after a settings change) applies new settings', () => {
+    const host = testHost();
+    const compartment = new Compartment();
+    const view = open('see 202104291524', host, compartment.of([]));
+    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+    host.settings.highlightUnresolved = false;
+    view.dispatch({ effects: compartment.reconfigure([]) });
+    expect(decorated(view)[0].cls).toBe('principle-chain-id');
   });
 
   test('a destroyed editor stops listening', () => {
