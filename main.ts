@@ -1,6 +1,7 @@
 import { Notice, Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS } from './src/core/settings';
 import type { PrincipleChainSettings } from './src/core/settings';
+import { registerEditorLinks } from './src/editor/register';
 import { registerChainView } from './src/obsidian/chainCommands';
 import { VaultIndexer } from './src/obsidian/indexer';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
@@ -28,6 +29,7 @@ export default class PrincipleChainPlugin extends Plugin {
     );
     // Features: one `register…(this, indexer.services)` line each, below.
     registerChainView(this, indexer.services);
+    registerEditorLinks(this, indexer.services);
   }
 
   /** Replaces and persists the settings: what the settings tab's `save` calls. */
