@@ -4,6 +4,7 @@ import type { PrincipleChainSettings } from './src/core/settings';
 import { registerEditorLinks } from './src/editor/register';
 import { registerChainView } from './src/obsidian/chainCommands';
 import { VaultIndexer } from './src/obsidian/indexer';
+import { registerRepair } from './src/obsidian/repair/register';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
 
 /**
@@ -30,6 +31,7 @@ export default class PrincipleChainPlugin extends Plugin {
     // Features: one `register…(this, indexer.services)` line each, below.
     registerChainView(this, indexer.services);
     registerEditorLinks(this, indexer.services);
+    registerRepair(this, indexer.services);
   }
 
   /** Replaces and persists the settings: what the settings tab's `save` calls. */

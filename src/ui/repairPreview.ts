@@ -30,7 +30,7 @@ export class RepairPreviewModal extends Modal {
 
   onOpen(): void {
     this.setTitle(this.options.title);
-    this.modalEl.addClass('principle-chain-repair-modal');
+    this.modalEl.addClass('pc-repair-modal');
     this.render();
   }
 
@@ -52,11 +52,11 @@ export class RepairPreviewModal extends Modal {
     const all = plan.files.flatMap((f) => f.edits);
     const chosen = this.selection().flatMap((f) => f.edits);
     root.createEl('p', {
-      cls: 'principle-chain-repair-summary',
+      cls: 'pc-repair-summary',
       text: `${all.length} edit${all.length === 1 ? '' : 's'} in ${plan.files.length} file${plan.files.length === 1 ? '' : 's'}: ${describeCounts(countByKind(all))}. Selected: ${chosen.length}.`,
     });
     if (plan.problems.length > 0) this.renderProblems(root);
-    const list = root.createDiv('principle-chain-repair-files');
+    const list = root.createDiv('pc-repair-files');
     for (const file of plan.files.slice(0, this.shownFiles)) this.renderFile(list, file);
     const hidden = plan.files.length - this.shownFiles;
     if (hidden > 0) {
@@ -79,20 +79,20 @@ export class RepairPreviewModal extends Modal {
 
   private renderProblems(root: HTMLElement): void {
     const { problems } = this.options.plan;
-    const details = root.createEl('details', { cls: 'principle-chain-repair-problems' });
+    const details = root.createEl('details', { cls: 'pc-repair-problems' });
     details.createEl('summary', { text: `${problems.length} problem${problems.length === 1 ? '' : 's'} will not be fixed` });
     const list = details.createEl('ul');
     for (const problem of problems) {
       const item = list.createEl('li');
-      item.createSpan({ cls: 'principle-chain-repair-path', text: `${problem.file}:${problem.line}` });
+      item.createSpan({ cls: 'pc-repair-path', text: `${problem.file}:${problem.line}` });
       item.appendText(` — ${problem.message}`);
     }
   }
 
   private renderFile(parent: HTMLElement, file: FileRepairPlan): void {
     const ticked = file.edits.filter((e) => !this.unticked.has(e)).length;
-    const section = parent.createDiv('principle-chain-repair-file');
-    const header = section.createEl('label', { cls: 'principle-chain-repair-file-header' });
+    const section = parent.createDiv('pc-repair-file');
+    const header = section.createEl('label', { cls: 'pc-repair-file-header' });
     const box = header.createEl('input', { type: 'checkbox' });
     box.checked = ticked === file.edits.length;
     box.indeterminate = ticked > 0 && ticked < file.edits.length;
@@ -103,14 +103,14 @@ export class RepairPreviewModal extends Modal {
       }
       this.render();
     });
-    header.createSpan({ cls: 'principle-chain-repair-path', text: file.path });
-    header.createSpan({ cls: 'principle-chain-repair-count', text: ` ${ticked} of ${file.edits.length}` });
-    const list = section.createEl('ul', { cls: 'principle-chain-repair-edits' });
+    header.createSpan({ cls: 'pc-repair-path', text: file.path });
+    header.createSpan({ cls: 'pc-repair-count', text: ` ${ticked} of ${file.edits.length}` });
+    const list = section.createEl('ul', { cls: 'pc-repair-edits' });
     for (const edit of file.edits) this.renderEdit(list, file, edit);
   }
 
   private renderEdit(list: HTMLElement, file: FileRepairPlan, edit: RepairEdit): void {
-    const item = list.createEl('li', { cls: 'principle-chain-repair-edit' });
+    const item = list.createEl('li', { cls: 'pc-repair-edit' });
     const label = item.createEl('label');
     const box = label.createEl('input', { type: 'checkbox' });
     box.checked = !this.unticked.has(edit);
@@ -119,14 +119,14 @@ export class RepairPreviewModal extends Modal {
       else this.unticked.add(edit);
       this.render();
     });
-    label.createSpan({ cls: `principle-chain-repair-kind is-${edit.kind}`, text: KIND_LABELS[edit.kind] });
-    label.createSpan({ cls: 'principle-chain-repair-line', text: `line ${edit.line}` });
+    label.createSpan({ cls: `pc-repair-kind is-${edit.kind}`, text: KIND_LABELS[edit.kind] });
+    label.createSpan({ cls: 'pc-repair-line', text: `line ${edit.line}` });
     const shown = editInContext(file.text, edit);
-    const before = item.createDiv('principle-chain-repair-before');
+    const before = item.createDiv('pc-repair-before');
     before.appendText(shown.prefix);
     before.createEl('del', { text: shown.before });
     before.appendText(shown.suffix);
-    const after = item.createDiv('principle-chain-repair-after');
+    const after = item.createDiv('pc-repair-after');
     after.appendText(shown.prefix);
     after.createEl('ins', { text: shown.after });
     after.appendText(shown.suffix);

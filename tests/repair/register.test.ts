@@ -128,7 +128,7 @@ describe('renaming a note', () => {
       return process(file, fn);
     };
     await controller.repairVault();
-    previews[0].onApply(previews[0].plan.files);
+    previews[0].onApply([...previews[0].plan.files]);
     await services.indexed();
     await wait(600);
     await settle();

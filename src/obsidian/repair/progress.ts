@@ -17,7 +17,7 @@ export class RepairProgress {
   ) {
     const fragment = createFragment();
     this.status = fragment.createSpan({ text: `${label}: 0 of ${total} files` });
-    const cancel = fragment.createEl('button', { text: 'Cancel', cls: 'principle-chain-repair-cancel' });
+    const cancel = fragment.createEl('button', { text: 'Cancel', cls: 'pc-repair-cancel' });
     cancel.addEventListener('click', () => {
       this.cancelled = true;
       cancel.disabled = true;
