@@ -1,0 +1,90 @@
+import { FuzzySuggestModal, Notice } from 'obsidian';
+import type { App, Editor, Plugin } from 'obsidian';
+import { findIdsInProse } from '../core/ids/prose';
+import type { IdFormat } from '../core/ids/formats';
+import type { IdIndexReader, IdMatch, NoteRecord } from '../core/types';
+import type { IdServices } from './services';
+
+/** What the commands need besides the services: the indexer's rebuild. */
+export interface CommandDeps {
+  readonly services: IdServices;
+  rebuild(): Promise<void>;
+}
+
+/** The ID whose span holds column `ch` of `line` (its end counts too), if it counts as an ID. */
+export function idAtColumn(line: string, ch: number, format: IdFormat, index: IdIndexReader): IdMatch | null {
+  for (const match of findIdsInProse(line, format)) {
+    if (match.from <= ch && ch <= match.to && (index.isKnownId(match.id) || format.isPlausible(match.id))) return match;
+    if (match.from > ch) break;
+  }
+  return null;
+}
+
+/** The text inserted for a note: `ID Title`, or the ID alone when the note has no other title. */
+export function idLinkText(note: NoteRecord): string {
+  return note.id === null || note.title === '' || note.title === note.id ? (note.id ?? '') : `${note.id} ${note.title}`;
+}
+
+/** Registers "Open ID under cursor", "Insert link to note by ID" and "Rebuild ID index". */
+export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
+  const { services } = deps;
+  plugin.addCommand({
+    id: 'open-id-under-cursor',
+    name: 'Open ID under cursor',
+    editorCallback: (editor, ctx) => openIdUnderCursor(editor, ctx.file?.path ?? '', services),
+  });
+  plugin.addCommand({
+    id: 'insert-link-to-note-by-id',
+    name: 'Insert link to note by ID',
+    editorCallback: (editor) => new InsertIdLinkModal(services.app, services.index, editor).open(),
+  });
+  plugin.addCommand({
+    id: 'rebuild-id-index',
+    name: 'Rebuild ID index',
+    callback: () => {
+      const notice = new Notice('Rebuilding the ID index…');
+      void deps.rebuild().then(() => notice.setMessage(`ID index rebuilt: ${countNotes(services.index)} notes.`));
+    },
+  });
+}
+
+/** The editor part of "Open ID under cursor"; a notice says so when there is no ID there. */
+export function openIdUnderCursor(editor: Editor, sourcePath: string, services: IdServices): void {
+  const cursor = editor.getCursor();
+  const match = idAtColumn(editor.getLine(cursor.line), cursor.ch, services.format(), services.index);
+  if (match === null) {
+    new Notice('No ID at the cursor.');
+    return;
+  }
+  void services.openId(match.id, sourcePath, false);
+}
+
+function countNotes(index: IdIndexReader): string {
+  return Array.from(index.notes()).length.toLocaleString('en-US');
+}
+
+/** Fuzzy search over `ID Title` of every note that has an ID; inserts the choice at the cursor. */
+export class InsertIdLinkModal extends FuzzySuggestModal<NoteRecord> {
+  constructor(
+    app: App,
+    private readonly index: IdIndexReader,
+    private readonly editor: Editor,
+  ) {
+    super(app);
+    this.setPlaceholder('Type an ID or a title');
+  }
+
+  getItems(): NoteRecord[] {
+    const notes: NoteRecord[] = [];
+    for (const note of this.index.notes()) if (note.id !== null) notes.push(note);
+    return notes.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? '') || a.path.localeCompare(b.path));
+  }
+
+  getItemText(note: NoteRecord): string {
+    return idLinkText(note);
+  }
+
+  onChooseItem(note: NoteRecord): void {
+    this.editor.replaceSelection(idLinkText(note));
+  }
+}

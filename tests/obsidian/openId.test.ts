@@ -1,0 +1,122 @@
+/** @jest-environment jsdom */
+import { newNoteNameProblem } from '../../src/obsidian/chooser';
+import { openId } from '../../src/obsidian/openId';
+import { fakeServices } from './fakeServices';
+
+const SOURCE = 'notes/Source.md';
+const D1 = '202109260705 First.md';
+const D2 = 'other/202109260705 Second.md';
+
+function setup() {
+  const services = fakeServices({ '202104291524 Execution.md': '', [D1]: '', [D2]: '' });
+  return { services, app: services.fakeApp, opened: services.fakeApp.workspace.openedLinks };
+}
+
+function modal(): HTMLElement {
+  const el = document.body.querySelector<HTMLElement>('.modal-container');
+  if (!el) throw new Error('no modal open');
+  return el;
+}
+
+function button(text: string): HTMLButtonElement {
+  const found = Array.from(modal().querySelectorAll('button')).find((b) => b.textContent === text);
+  if (!found) throw new Error(`no button ${text}`);
+  return found;
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('openId', () => {
+  it('opens a resolved ID directly, in the pane the modifier asked for', async () => {
+    const { services, opened } = setup();
+    await openId(services, '202104291524', SOURCE, 'split');
+    expect(opened).toEqual([{ linktext: '202104291524 Execution.md', sourcePath: SOURCE, newLeaf: 'split' }]);
+    expect(document.body.querySelector('.modal-container')).toBeNull();
+  });
+
+  it('lists every candidate of an ambiguous ID and opens the chosen one', async () => {
+    const { services, opened } = setup();
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    const items = Array.from(modal().querySelectorAll('.suggestion-item'));
+    expect(items.map((item) => item.querySelector('.suggestion-note')?.textContent)).toEqual([D1, D2]);
+    expect(items.map((item) => item.querySelector('.suggestion-title')?.textContent)).toEqual(['First', 'Second']);
+    items[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(opened).toEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: false }]);
+  });
+
+  it('a modifier held while choosing opens the candidate in a new tab', async () => {
+    const { services, opened } = setup();
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    modal().querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
+    expect(opened).toEqual([{ linktext: D1, sourcePath: SOURCE, newLeaf: 'tab' }]);
+  });
+
+  it('offers to create an unresolved ID as a note in the default folder for new notes, then opens it', async () => {
+    const { services, app, opened } = setup();
+    await app.vault.createFolder('Inbox');
+    app.fileManager.newFileFolder = 'Inbox';
+    await openId(services, '202001011200', SOURCE, 'tab');
+    expect(modal().querySelector('.modal-title')?.textContent).toBe('Create note 202001011200?');
+    expect(modal().querySelector('input')?.value).toBe('202001011200');
+    button('Create').click();
+    await settle();
+    expect(app.vault.getFileByPath('Inbox/202001011200.md')).not.toBeNull();
+    expect(opened).toEqual([{ linktext: 'Inbox/202001011200.md', sourcePath: SOURCE, newLeaf: 'tab' }]);
+    expect(document.body.querySelector('.modal-container')).toBeNull();
+  });
+
+  it('takes a title typed after the ID, refuses names that would not own the ID, and creates nothing on cancel', async () => {
+    const { services, app, opened } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    const input = modal().querySelector('input')!;
+    const type = (value: string) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    type('My title');
+    expect(button('Create').disabled).toBe(true);
+    expect(modal().querySelector('.principle-chain-problem')?.textContent).toBe('The name must start with 202001011200 so the note owns the ID.');
+    type('202001011200 My title');
+    expect(button('Create').disabled).toBe(false);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(app.vault.getFileByPath('202001011200 My title.md')).not.toBeNull();
+    expect(opened.map((o) => o.linktext)).toEqual(['202001011200 My title.md']);
+
+    await openId(services, '202002021200', SOURCE, false);
+    button('Cancel').click();
+    await settle();
+    expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(['202001011200 My title.md']);
+  });
+
+  it('opens the note instead of failing when it appeared meanwhile', async () => {
+    const { services, app, opened } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    await app.vault.create('202001011200.md', 'already here');
+    button('Create').click();
+    await settle();
+    expect(await app.vault.read(app.vault.getFileByPath('202001011200.md')!)).toBe('already here');
+    expect(opened.map((o) => o.linktext)).toEqual(['202001011200.md']);
+  });
+});
+
+describe('newNoteNameProblem', () => {
+  it.each([
+    ['202001011200', null],
+    ['202001011200 A title', null],
+    ['202001011200-a-title', null],
+    ['  202001011200 padded  ', null],
+    ['A title', 'The name must start with 202001011200 so the note owns the ID.'],
+    ['2020010112001', 'Separate a title from the ID with a space or a dash.'],
+    ['202001011200 a/b', 'The name contains a character Obsidian does not allow in file names.'],
+    ['202001011200 [x]', 'The name contains a character Obsidian does not allow in file names.'],
+  ])('%j', (name, problem) => {
+    expect(newNoteNameProblem(name, '202001011200')).toBe(problem);
+  });
+});
