@@ -101,7 +101,7 @@ export function overallHelp(): string {
     'Options of every command:',
     ...optionLines([...COMMON_OPTIONS, VERSION_OPTION]),
     '',
-    'Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable vault (message on stderr).',
+    'Exit codes: 0 fine, 1 problems found, 2 usage error or a vault or file that cannot be read (message on stderr).',
     `Run "${TOOL} COMMAND --help" for a command's arguments.`,
     '',
   ].join('\n');
@@ -118,7 +118,7 @@ export function commandHelp(command: CliCommand): string {
     'Options:',
     ...optionLines([...command.options, ...COMMON_OPTIONS]),
     '',
-    'Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable vault (message on stderr).',
+    `Exit codes: ${command.exitCodes}.`,
     '',
   ].join('\n');
 }

@@ -37,6 +37,7 @@ export const chainCommand: CliCommand = {
     'Outgoing children come in order of first reference in the note, incoming ones sorted by path.',
     'An unresolved or ambiguous starting ID still shows the notes that reference it.',
   ].join('\n'),
+  exitCodes: '0 chain shown (also for an unresolved starting ID), 2 usage error or a vault or PATH that cannot be read',
   options: [
     { name: 'depth', value: 'N', help: `Levels to follow, 1 to ${MAX_CHAIN_DEPTH} (default ${DEFAULT_DEPTH}); 1 = direct references only.` },
     { name: 'direction', value: 'out|in|both', help: 'Which trees to show (default both).' },

@@ -14,7 +14,12 @@ export const checkCommand: CliCommand = {
     'resolves but whose target names no file) and unreadable-file (binary, not UTF-8, or not readable;',
     'such files are left out of the note count). The vault may be given as VAULT or with --vault.',
     'Exits with 1 when there is any problem, 0 when there is none.',
+    '',
+    'JSON: {"notes","notesWithId","references","resolved","unresolved","ambiguous","problems":[{"kind",',
+    '"file","line","id","message"}]}; problems are sorted by file and line. duplicate-id and',
+    'unreadable-file concern a whole file and stand on line 1; unreadable-file has "id": null.',
   ].join('\n'),
+  exitCodes: '0 no problems, 1 problems found (an unreadable note is one), 2 usage error or a vault folder that cannot be read',
   options: [],
   async run(context) {
     if (context.positionals.length > 1) throw new UsageError('check takes at most one VAULT folder.');

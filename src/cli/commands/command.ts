@@ -24,6 +24,8 @@ export interface CliCommand {
   readonly synopsis: string;
   /** Paragraphs of help shown by `COMMAND --help`. */
   readonly description: string;
+  /** What each exit code means for this command, for its help. */
+  readonly exitCodes: string;
   /** Options beyond the ones every command takes. */
   readonly options: readonly OptionSpec[];
   /** Returns the exit code: 0 fine, 1 problems found (usage errors are thrown as UsageError). */

@@ -29,6 +29,7 @@ export const refsCommand: CliCommand = {
     'character), its status (resolved, unresolved or ambiguous) and the notes it names.',
     'A FILE is a path relative to the vault, or to the current folder.',
   ].join('\n'),
+  exitCodes: '0 listed (unresolved references too; check is the command that fails on them), 2 usage error or a FILE that is missing or cannot be read',
   options: [],
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('refs needs at least one FILE.');

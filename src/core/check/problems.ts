@@ -19,7 +19,7 @@ export function unresolvedMessage(id: string, meant: { id: string; path: string 
 }
 
 export function ambiguousMessage(id: string, paths: readonly string[]): string {
-  return `${id} is the ID of ${paths.length} notes (${paths.join(', ')}), so this reference could mean any of them. Give each note its own ID.`;
+  return `${id} is the ID of ${paths.length} notes (${paths.join(', ')}). Give each note its own ID so that ${id} names one note.`;
 }
 
 export function duplicateMessage(id: string, others: readonly string[]): string {
