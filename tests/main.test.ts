@@ -52,9 +52,13 @@ describe('loading settings at start-up', () => {
     await app.vault.create('202108191025 Ship small.md', 'Builds on 202108191026 Feedback.');
     await app.vault.create('202108191026 Feedback.md', 'Nothing yet.');
     (app.workspace as unknown as fake.Workspace).layoutReady = false;
-    const { registered } = await startPlugin(null, app);
-    expect((app.vault as unknown as fake.Vault).reads).toBe(0);
-    expect(registered.settingTabs).toHaveLength(1);
+    await startPlugin(null, app);
+    const vault = app.vault as unknown as fake.Vault;
+    expect(vault.reads).toBe(0);
+    // Once the layout is ready the indexer reads the notes (paced, so give it a few turns).
+    (app.workspace as unknown as fake.Workspace).setLayoutReady();
+    for (let turn = 0; turn < 100 && vault.reads < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(vault.reads).toBe(2);
   });
 
   it('unloads cleanly, leaving no vault listeners behind', async () => {
