@@ -3,9 +3,12 @@ import { DEFAULT_SETTINGS } from './src/core/settings';
 import type { PrincipleChainSettings } from './src/core/settings';
 import { registerEditorLinks } from './src/editor/register';
 import { registerChainView } from './src/obsidian/chainCommands';
+import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
+import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
+import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
 
 /**
  * Principle Chain: wiring only. Settings are loaded here, the indexer owns the ID index, and each
@@ -32,6 +35,16 @@ export default class PrincipleChainPlugin extends Plugin {
     registerChainView(this, indexer.services);
     registerEditorLinks(this, indexer.services);
     registerRepair(this, indexer.services);
+    registerReadingView(this, indexer.services);
+    registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild() });
+    this.addSettingTab(
+      new PrincipleChainSettingTab(this.app, this, {
+        settings: () => this.current,
+        save: (next) => this.storeSettings(next),
+        rebuild: () => indexer.rebuild(),
+        refresh: () => indexer.notifyAll(),
+      }),
+    );
   }
 
   /** Replaces and persists the settings: what the settings tab's `save` calls. */
