@@ -51,7 +51,7 @@ describe('the repair preview', () => {
     button('Apply').click();
     expect(applied).toHaveLength(1);
     expect(applied[0].map((f) => [f.path, f.edits.map((e) => e.kind)])).toEqual([['a.md', ['stale-title']]]);
-    expect(modal.isOpen).toBe(false);
+    expect((modal as unknown as { isOpen: boolean }).isOpen).toBe(false);
   });
 
   it('cannot apply when nothing is ticked, and Cancel writes nothing', () => {

@@ -3,5 +3,6 @@ import { chainCommand } from './chain';
 import { checkCommand } from './check';
 import type { CliCommand } from './command';
 import { refsCommand } from './refs';
+import { repairCommand } from './repair';
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, refsCommand, chainCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, refsCommand, chainCommand, repairCommand];

@@ -31,7 +31,8 @@ export interface RepairProblem {
   readonly kind: ProblemKind;
   readonly file: string;
   readonly line: number;
-  readonly id: string;
+  /** Null only for unreadable-file. */
+  readonly id: string | null;
   readonly message: string;
 }
 

@@ -2,7 +2,8 @@
 import { TFile, type Plugin } from 'obsidian';
 import type { IdServices } from '../services';
 import { isNote, RepairController } from './controller';
-import { RepairStore, REPAIR_STATE_FILE } from './store';
+import { REPAIR_STATE_FILE } from '../../core/repair/state';
+import { RepairStore } from './store';
 
 /** Registers "Repair ID links in vault…", "Repair ID links in current note", "Undo last repair" and rename handling. */
 export function registerRepair(plugin: Plugin, services: IdServices): RepairController {

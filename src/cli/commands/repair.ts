@@ -1,0 +1,145 @@
+/** `repair`: plan the ID-link repairs of a vault (dry run), or write them with --apply. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { applyEdits } from '../../core/repair/edits';
+import { createRepairContext } from '../../core/repair/context';
+import { planRepairs } from '../../core/repair/plan';
+import { renderPlanMarkdown } from '../../core/repair/render';
+import { parseRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
+import type { RepairPlan, RepairProblem } from '../../core/repair/types';
+import type { RenameHistory } from '../../core/repair/renames';
+import { UsageError } from '../errors';
+import type { LoadedVault } from '../loadVault';
+import { describeError, readNote } from '../readVault';
+import type { VaultFs } from '../vaultFs';
+import { writeJson, type CliCommand } from './command';
+
+/** Where the plugin keeps its state inside a vault; the rename history there drives stale-title repairs. */
+export const PLUGIN_STATE_PATH = ['.obsidian', 'plugins', 'principle-chain', REPAIR_STATE_FILE];
+
+/** Replaces a file's whole text, only if it still holds `expected`. */
+export interface AtomicWriter {
+  replaceIfUnchanged(absolutePath: string, expected: string, next: string): Promise<'written' | 'changed'>;
+}
+
+function decodeNote(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a temporary file beside the note, then renames it over the note: readers see old or new, never half. */
+export const nodeAtomicWriter: AtomicWriter = {
+  async replaceIfUnchanged(absolutePath, expected, next) {
+    if (decodeNote(await fs.readFile(absolutePath)) !== expected) return 'changed';
+    const { mode } = await fs.stat(absolutePath);
+    const temporary = path.join(path.dirname(absolutePath), `.${path.basename(absolutePath)}.${process.pid}.${Date.now().toString(36)}.repair-tmp`);
+    try {
+      await fs.writeFile(temporary, next, { encoding: 'utf8', mode, flag: 'wx' });
+      // Checked again right before the swap, so an edit made while the temporary file was written is kept.
+      if (decodeNote(await fs.readFile(absolutePath)) !== expected) {
+        await fs.rm(temporary, { force: true });
+        return 'changed';
+      }
+      await fs.rename(temporary, absolutePath);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+    return 'written';
+  },
+};
+
+async function renameHistoryOf(directory: string, vaultFs: VaultFs): Promise<RenameHistory> {
+  const text = await readNote(vaultFs, path.join(directory, ...PLUGIN_STATE_PATH));
+  return typeof text === 'string' ? parseRepairState(text).renameHistory : new Map();
+}
+
+function unreadableProblems(vault: LoadedVault): RepairProblem[] {
+  return vault.contents.unreadable.map((u) => ({ kind: 'unreadable-file', file: u.path, line: 1, id: null, message: `${u.path} was left out: ${u.reason}` }));
+}
+
+interface ApplyOutcome {
+  readonly written: readonly string[];
+  readonly notWritten: readonly { readonly path: string; readonly reason: string }[];
+}
+
+async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWriter): Promise<ApplyOutcome> {
+  const written: string[] = [];
+  const notWritten: { path: string; reason: string }[] = [];
+  for (const file of plan.files) {
+    try {
+      const outcome = await writer.replaceIfUnchanged(path.join(directory, ...file.path.split('/')), file.text, applyEdits(file.text, file.edits));
+      if (outcome === 'written') written.push(file.path);
+      else notWritten.push({ path: file.path, reason: 'it changed while the repair was planned; run the repair again' });
+    } catch (error) {
+      notWritten.push({ path: file.path, reason: describeError(error) });
+    }
+  }
+  return { written, notWritten };
+}
+
+/** The command, with the writer as a seam for tests. */
+export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): CliCommand {
+  return {
+    name: 'repair',
+    summary: 'Plan (or with --apply, write) repairs of stale and broken ID references.',
+    synopsis: '[VAULT] [--apply] [options]',
+    description: [
+      'Plans the repairs the plugin offers: stale-link-target (a wikilink or markdown link whose ID',
+      'resolves but whose target names no file is repointed, keeping alias, heading, embed and style),',
+      'stale-title (a bare "ID Old title" where Old title is a former title of the note),',
+      'broken-id (an ID that names no note, followed by the exact title of exactly one note, is',
+      'corrected). Duplicate IDs, and IDs that cannot be fixed without guessing, are listed as problems.',
+      '',
+      `Former titles come from the plugin's rename history in VAULT/${PLUGIN_STATE_PATH.join('/')},`,
+      'which the plugin records whenever a note is renamed in Obsidian. Without it, no stale titles are found.',
+      '',
+      'A dry run by default: prints the plan and writes nothing. With --apply each file is written',
+      'atomically (a temporary file beside it, then renamed over it), and only if it still holds the',
+      'text the plan was made on.',
+      '',
+      'JSON: {"files":[{"file","edits":[{"kind","line","from","to","before","after"}]}],',
+      '"problems":[{"kind","file","line","id","message"}],"applied":bool}; from/to are UTF-16 offsets',
+      'into the file as it was planned on.',
+    ].join('\n'),
+    exitCodes: 'dry run: 0 nothing to repair, 1 edits pending; --apply: 0 every file written, 1 a file could not be written; 2 usage error',
+    options: [{ name: 'apply', help: 'Write the repairs (default: only show them).' }],
+    async run(context) {
+      if (context.positionals.length > 1) throw new UsageError('repair takes at most one VAULT folder.');
+      const [positional] = context.positionals;
+      if (positional !== undefined && context.options.has('vault')) throw new UsageError('Give the vault either as VAULT or with --vault, not both.');
+      const vault = await context.loadVault(positional);
+      const repairContext = createRepairContext({
+        format: context.format,
+        index: vault.index,
+        paths: vault.paths,
+        renameHistory: await renameHistoryOf(vault.directory, context.io.fs),
+      });
+      const planned = planRepairs(vault.contents.files, repairContext);
+      const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
+      const apply = context.options.has('apply');
+      const outcome = apply ? await applyPlan(plan, vault.directory, writer) : null;
+      const applied = outcome !== null && outcome.notWritten.length === 0;
+      for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${failure.path}: ${failure.reason}\n`);
+      if (context.json) {
+        writeJson(context.io, {
+          files: plan.files.map((f) => ({ file: f.path, edits: f.edits.map(({ kind, line, from, to, before, after }) => ({ kind, line, from, to, before, after })) })),
+          problems: plan.problems,
+          applied,
+        });
+      } else {
+        context.io.stdout(renderPlanMarkdown(plan));
+        const edits = plan.files.reduce((n, f) => n + f.edits.length, 0);
+        if (outcome === null) context.io.stdout(edits === 0 ? 'Nothing to repair.\n' : 'Dry run: nothing was written. Run again with --apply to write these edits.\n');
+        else context.io.stdout(`Wrote ${outcome.written.length} of ${plan.files.length} files.\n`);
+      }
+      if (outcome !== null) return applied ? 0 : 1;
+      return plan.files.length > 0 ? 1 : 0;
+    },
+  };
+}
+
+export const repairCommand = createRepairCommand();

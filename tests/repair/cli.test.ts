@@ -1,0 +1,116 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { createRepairCommand, nodeAtomicWriter, type AtomicWriter } from '../../src/cli/commands/repair';
+import { loadVault } from '../../src/cli/loadVault';
+import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { EXAMPLE_VAULT, run, runJson } from '../cli/harness';
+import { expectApproved } from './approval';
+
+const copies: string[] = [];
+function copyOfExampleVault(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-'));
+  cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+  copies.push(dir);
+  return dir;
+}
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const snapshot = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).filter((n) => n.endsWith('.md')).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+
+interface RepairJson {
+  files: { file: string; edits: { kind: string; line: number; from: number; to: number; before: string; after: string }[] }[];
+  problems: { kind: string; file: string; line: number; id: string | null; message: string }[];
+  applied: boolean;
+}
+
+describe('principle-chain repair', () => {
+  it('plans the example vault: one edit of each kind, the problems it leaves, and writes nothing (approved)', async () => {
+    const before = snapshot(EXAMPLE_VAULT);
+    const text = await run(['repair']);
+    expect(text.code).toBe(1);
+    expectApproved('example-vault-plan.md', text.stdout);
+    const { code, json } = await runJson(['repair']);
+    const plan = json as RepairJson;
+    expect(code).toBe(1);
+    expect(Object.keys(plan)).toEqual(['files', 'problems', 'applied']);
+    expect(plan.applied).toBe(false);
+    expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind)).sort()).toEqual(['broken-id', 'stale-link-target', 'stale-title']);
+    expect(Object.keys(plan.files[0].edits[0])).toEqual(['kind', 'line', 'from', 'to', 'before', 'after']);
+    expect(plan.problems.map((p) => p.kind)).toEqual(['duplicate-id', 'duplicate-id', 'unresolved-id']);
+    expect(snapshot(EXAMPLE_VAULT)).toEqual(before);
+  });
+
+  it('--apply writes exactly the planned spans, and a second run has nothing left', async () => {
+    const dir = copyOfExampleVault();
+    const before = snapshot(dir);
+    const planned = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    const { code, json } = await runJson(['repair', '--vault', dir, '--apply']);
+    expect(code).toBe(0);
+    expect((json as RepairJson).applied).toBe(true);
+    const after = snapshot(dir);
+    for (const name of Object.keys(before)) {
+      const file = planned.files.find((f) => f.file === name);
+      let expected = before[name];
+      for (const edit of [...(file?.edits ?? [])].reverse()) expected = expected.slice(0, edit.from) + edit.after + expected.slice(edit.to);
+      expect(after[name]).toBe(expected);
+    }
+    const again = await runJson(['repair', '--vault', dir]);
+    expect(again.code).toBe(0);
+    expect((again.json as RepairJson).files).toEqual([]);
+    const check = (await runJson(['check', '--vault', dir])).json as { problems: { kind: string }[] };
+    expect(check.problems.map((p) => p.kind)).not.toContain('stale-link');
+    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toEqual([]);
+  });
+
+  it('--apply leaves a file that changed after planning, says so, and exits 1', async () => {
+    const dir = copyOfExampleVault();
+    const target = '202208021000 Meetings need an owner and an end.md';
+    const theirs = 'Rewritten by someone else.\n';
+    const meddling: AtomicWriter = {
+      async replaceIfUnchanged(absolutePath, expected, next) {
+        if (absolutePath.endsWith(target)) writeFileSync(absolutePath, theirs);
+        return nodeAtomicWriter.replaceIfUnchanged(absolutePath, expected, next);
+      },
+    };
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
+    const code = await createRepairCommand(meddling).run({
+      io,
+      positionals: [],
+      options: new Map([['apply', true]]),
+      json: true,
+      format: TWELVE_DIGIT,
+      loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
+    });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).applied).toBe(false);
+    expect(stderr).toContain(`Not written: ${target}`);
+    expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
+  });
+
+  it('finds no stale titles without the rename history, and rejects two vaults', async () => {
+    const dir = copyOfExampleVault();
+    rmSync(path.join(dir, '.obsidian'), { recursive: true });
+    const plan = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind))).not.toContain('stale-title');
+    expect((await run(['repair', dir, '--vault', dir])).code).toBe(2);
+  });
+});
+
+describe('the atomic writer', () => {
+  it('keeps a BOM and CRLF, and never leaves a temporary file behind', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-writer-'));
+    copies.push(dir);
+    const file = path.join(dir, 'n.md');
+    const original = '\uFEFFa\r\nb\r\n';
+    writeFileSync(file, original);
+    expect(await nodeAtomicWriter.replaceIfUnchanged(file, original, '\uFEFFa\r\nB\r\n')).toBe('written');
+    expect(readFileSync(file)).toEqual(Buffer.from('\uFEFFa\r\nB\r\n', 'utf8'));
+    expect(await nodeAtomicWriter.replaceIfUnchanged(file, original, 'x')).toBe('changed');
+    expect(readdirSync(dir)).toEqual(['n.md']);
+  });
+});
