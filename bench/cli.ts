@@ -1,0 +1,82 @@
+/**
+ * `npm run bench` entry (bundled by scripts/bench.mjs): runs every row at full size and writes
+ * bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
+ * prints it as JSON (run by the main process with --expose-gc, so the heap holds nothing else).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../src/core/ids/formats';
+import { listMarkdown } from './harness';
+import { measureIndexMemory } from './suites/memory';
+import type { MemoryFigures } from './suites/memory';
+import { machineInfo, renderResults, runBench } from './run';
+import type { BenchConfig } from './run';
+import type { BenchInput } from './inputs';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+}
+
+function commitOf(repo: string): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
+  const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1], '--memory-probe', input.root, input.format.key, input.label], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    return Promise.resolve(null);
+  }
+  return Promise.resolve(JSON.parse(child.stdout) as MemoryFigures);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const probe = option(args, '--memory-probe');
+  if (probe !== undefined) {
+    const format = args[args.indexOf('--memory-probe') + 2] === '14' ? FOURTEEN_DIGIT : TWELVE_DIGIT;
+    const input: BenchInput = { label: args[args.indexOf('--memory-probe') + 3] ?? probe, root: probe, format, paths: listMarkdown(probe), generated: true };
+    process.stdout.write(JSON.stringify(measureIndexMemory(input)));
+    return;
+  }
+  const repo = path.resolve(option(args, '--repo') ?? process.cwd());
+  const quick = args.includes('--quick');
+  const sizes = (option(args, '--sizes') ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+  const runs = Number(option(args, '--runs') ?? 5);
+  const config: BenchConfig = {
+    generatedRoot: path.join(repo, 'bench', 'generated'),
+    corporaRoot: path.resolve(repo, '..', 'shared', 'corpora'),
+    sizes,
+    mediumSize: 10_000,
+    cacheNotes: 30_000,
+    editorNoteChars: [50_000, 5_000_000],
+    keystrokes: quick ? 100 : 200,
+    editorRounds: quick ? 1 : 3,
+    options: { runs, warmup: 1 },
+    bigOptions: { runs: Math.min(runs, 3), warmup: 1 },
+    measureMemory: memoryInChild,
+    log: (line) => process.stderr.write(`[bench] ${line}\n`),
+  };
+  const report = await runBench(config);
+  const text = renderResults(report, machineInfo(commitOf(repo)), config);
+  const out = option(args, '--out') ?? path.join(repo, 'bench', 'RESULTS.md');
+  fs.writeFileSync(out, text);
+  process.stdout.write(text);
+  process.stderr.write(`[bench] wrote ${path.relative(repo, out)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

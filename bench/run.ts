@@ -1,0 +1,180 @@
+/**
+ * The benchmark as a function: which rows run on which inputs, and the Markdown it produces.
+ * `bench/cli.ts` runs it at full size for `npm run bench`; the test runs it on a tiny vault.
+ */
+import * as os from 'os';
+import { BUILD_ROW, fullBuildFromDisk, buildRows, cacheRows, namesRow } from './suites/build';
+import { SCANNER_ROW, scannerRows } from './suites/scanner';
+import { chainRows } from './suites/chain';
+import { repairRows } from './suites/repair';
+import { editorRows } from './suites/editor';
+import { markdownTable, skippedRow } from './harness';
+import type { BenchOptions, Row } from './harness';
+import { CORPORA, corpusInput, generatedInput, readText, sizeLabel } from './inputs';
+import type { BenchInput } from './inputs';
+import type { MemoryFigures } from './suites/memory';
+
+export interface BenchConfig {
+  readonly generatedRoot: string;
+  /** Folder holding the shared corpora; rows for absent corpora are skipped with a note. */
+  readonly corporaRoot: string;
+  /** Generated vault sizes; the largest is used for names, chain, cache and memory rows. */
+  readonly sizes: readonly number[];
+  /** The generated size used for the scanner comparison, repair and the editor's notes. */
+  readonly mediumSize: number;
+  /** Notes restored from the cache in the restart row (capped by the largest vault). */
+  readonly cacheNotes: number;
+  /** Editor note sizes in characters, cut from the medium vault's biggest note. */
+  readonly editorNoteChars: readonly number[];
+  readonly keystrokes: number;
+  readonly editorRounds: number;
+  readonly options: BenchOptions;
+  /** Options for inputs of 50k notes and more, where each run takes seconds. */
+  readonly bigOptions: BenchOptions;
+  /** Measures index memory in a process with `--expose-gc` (null figures: not measurable here). */
+  readonly measureMemory: (input: BenchInput) => Promise<MemoryFigures | null>;
+  readonly log: (line: string) => void;
+}
+
+export interface BenchReport {
+  readonly rows: readonly Row[];
+  readonly seconds: number;
+}
+
+function optionsFor(config: BenchConfig, input: BenchInput): BenchOptions {
+  return input.paths.length >= 50_000 ? config.bigOptions : config.options;
+}
+
+function kb(chars: number): string {
+  if (chars < 1000) return `${chars} B`;
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(0)} MB` : `${(chars / 1000).toFixed(0)} KB`;
+}
+
+/** Cuts the note down to about `chars`, at a paragraph break, so the editor sees whole Markdown. */
+function noteOfSize(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.lastIndexOf('\n\n', chars);
+  return text.slice(0, cut > chars / 2 ? cut : chars);
+}
+
+function section(config: BenchConfig, name: string, started: number): void {
+  config.log(`${name} done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export async function runBench(config: BenchConfig): Promise<BenchReport> {
+  const started = Date.now();
+  const rows: Row[] = [];
+  const sizes = [...config.sizes].sort((a, b) => a - b);
+  const generated = sizes.map((notes) => generatedInput(config.generatedRoot, notes, config.log));
+  const largest = generated[generated.length - 1];
+  const medium = generated.find((input) => input.paths.length >= config.mediumSize) ?? largest;
+  const corpora = CORPORA.map((spec) => ({ spec, input: corpusInput(config.corporaRoot, spec) }));
+  section(config, 'vaults ready', started);
+
+  for (const input of generated) rows.push(...buildRows(input, optionsFor(config, input)));
+  for (const { spec, input } of corpora) {
+    if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
+    else rows.push(...buildRows(input, config.options));
+  }
+  section(config, 'index build', started);
+
+  rows.push(namesRow(largest, optionsFor(config, largest)));
+
+  for (const { spec, input } of corpora) {
+    if (input === null) rows.push(skippedRow(SCANNER_ROW, spec.folder, 'corpus absent'));
+    else rows.push(...scannerRows(input, config.options, config.log));
+  }
+  rows.push(...scannerRows(medium, config.options, config.log));
+  section(config, 'scanner choice', started);
+
+  {
+    const { index } = fullBuildFromDisk(largest);
+    rows.push(...chainRows(index, largest.paths, largest.label, optionsFor(config, largest)));
+  }
+  section(config, 'chain', started);
+
+  const mediumIndex = fullBuildFromDisk(medium).index;
+  rows.push(...repairRows(medium, mediumIndex, config.options));
+  section(config, 'repair', started);
+
+  rows.push(...cacheRows(largest, Math.min(config.cacheNotes, largest.paths.length), config.options));
+  section(config, 'cache', started);
+
+  {
+    const biggest = medium.paths.reduce((best, path) => {
+      const text = readText(medium, path);
+      return text.length > best.length ? text : best;
+    }, '');
+    const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
+    rows.push(...editorRows(notes, mediumIndex, medium.format, config.keystrokes, config.editorRounds));
+  }
+  section(config, 'editor', started);
+
+  const memory = await config.measureMemory(largest);
+  rows.push(
+    memory === null
+      ? skippedRow('Index memory per note', largest.label, 'not measured: needs node --expose-gc')
+      : {
+          row: 'Index memory per note (heap after − before, GC settled)',
+          input: largest.label,
+          ours: `${Math.round(memory.bytesPerNote).toLocaleString('en-US')} B/note`,
+          baseline: '—',
+          ratio: null,
+          target: '< 1 KB/note',
+          met: memory.bytesPerNote < 1024,
+          note: `${(memory.heapDelta / 1_000_000).toFixed(1)} MB for ${memory.notes.toLocaleString('en-US')} notes`,
+        },
+  );
+  section(config, 'memory', started);
+  return { rows, seconds: (Date.now() - started) / 1000 };
+}
+
+export interface MachineInfo {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly node: string;
+  readonly platform: string;
+  readonly date: string;
+  readonly commit: string;
+}
+
+export function machineInfo(commit: string): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit,
+  };
+}
+
+/** bench/RESULTS.md: where and when it ran, the table, and how to read it. */
+export function renderResults(report: BenchReport, machine: MachineInfo, config: Pick<BenchConfig, 'sizes' | 'options' | 'bigOptions'>): string {
+  const missed = report.rows.filter((row) => row.met === false);
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (scripts/bench.mjs). Do not edit by hand; rerun it.`,
+    '',
+    `- Date: ${machine.date}`,
+    `- Commit: ${machine.commit}`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.platform}`,
+    `- Node: ${machine.node}`,
+    `- Generated vaults: ${config.sizes.map(sizeLabel).join(', ')} notes (bench/generate.ts, fixed seed)`,
+    `- Runs: median of ${config.options.runs} after ${config.options.warmup} warm-up (${config.bigOptions.runs} after ${config.bigOptions.warmup} at 50k notes and more); subject and baseline alternate`,
+    `- Total bench time: ${report.seconds.toFixed(0)} s`,
+    '',
+    markdownTable(report.rows),
+    '',
+    missed.length === 0 ? 'Every row with a target met it on this run.' : `Rows that missed their target on this run: ${missed.map((row) => `${row.row} (${row.input})`).join('; ')}.`,
+    '',
+    'How to read it: "Ratio" is ours divided by the baseline measured in the same run on the same input.',
+    'Build and repair baselines read the same files and run one plain ID regex (the floor for any scanner).',
+    'The scanner row compares our skip-span lexer with @lezer/markdown finding prose and then applying',
+    'the same ID rules; agreement counts files where both report the same IDs at the same offsets.',
+    'Editor rows type into a real EditorView in jsdom (no layout), so they measure update work, not paint.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,121 @@
+/**
+ * Editor rows: a real CodeMirror EditorView in jsdom with Markdown, typing into prose next to IDs,
+ * with the ID links extension against the same editor without it, on a small and a huge note.
+ */
+import { markdown } from '@codemirror/lang-markdown';
+import { forceParsing } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import type { Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { IdFormat } from '../../src/core/ids/formats';
+import type { IdIndexReader } from '../../src/core/types';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { idLinksExtension } from '../../src/editor/idLinks';
+import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+import { ensureDom } from '../dom';
+import { median, percentile, timeOnce } from '../harness';
+import type { Row } from '../harness';
+
+export interface KeystrokeTimes {
+  readonly p50: number;
+  readonly p95: number;
+  /** Decorated IDs in the viewport at the end, to show the extension did its work. */
+  readonly decorated: number;
+}
+
+function baseExtensions(): Extension[] {
+  return [markdown({ extensions: [...obsidianMarkdownSyntax] })];
+}
+
+function linkExtension(index: Pick<IdIndexReader, 'resolve' | 'note'>, format: IdFormat): Extension {
+  return idLinksExtension({
+    index,
+    format: () => format,
+    settings: () => DEFAULT_SETTINGS,
+    onIndexChange: () => () => undefined,
+    sourcePath: () => 'bench.md',
+    isLivePreview: () => true,
+    paneType: () => false,
+    open: () => undefined,
+    hover: () => undefined,
+  });
+}
+
+/** Where typing happens: right after the first ID in the text, in a paragraph near the top. */
+function typingPosition(text: string, format: IdFormat): number {
+  const match = new RegExp(format.source).exec(text.slice(0, 20_000));
+  return match === null ? Math.min(text.length, 200) : match.index + match[0].length;
+}
+
+/** Times `keystrokes` single-character insertions (each a full view update) in a fresh editor. */
+export function typeInto(text: string, extensions: Extension[], at: number, keystrokes: number): KeystrokeTimes {
+  ensureDom();
+  const parent = document.body.createDiv();
+  const view = new EditorView({ state: EditorState.create({ doc: text, extensions }), parent });
+  try {
+    forceParsing(view, Math.min(view.state.doc.length, view.viewport.to + 10_000), 5_000);
+    const times: number[] = [];
+    let pos = at;
+    for (let i = 0; i < keystrokes; i++) {
+      // Type a word, then delete it again, so the document (and its IDs) stay the same size.
+      const typing = i % 8 < 6;
+      const change = typing ? { from: pos, insert: i % 8 === 0 ? ' ' : 'a' } : { from: pos - 1, to: pos };
+      const next = typing ? pos + 1 : pos - 1;
+      times.push(timeOnce(() => view.dispatch({ changes: change, selection: { anchor: next }, userEvent: typing ? 'input.type' : 'delete.backward' })));
+      pos = next;
+    }
+    const decorated = view.contentDOM.querySelectorAll('[data-principle-chain-id]').length;
+    return { p50: median(times), p95: percentile(times, 0.95), decorated };
+  } finally {
+    view.destroy();
+    parent.remove();
+  }
+}
+
+function fmt(value: number): string {
+  return `${value.toFixed(3)} ms`;
+}
+
+/**
+ * One row per note size: p50/p95 with the extension against the bare editor, typed in alternating
+ * blocks so both see the same machine noise; the note column gives p50 relative to the smallest note.
+ */
+export function editorRows(
+  notes: readonly { label: string; text: string }[],
+  index: Pick<IdIndexReader, 'resolve' | 'note'>,
+  format: IdFormat,
+  keystrokes: number,
+  rounds: number,
+): Row[] {
+  const rows: Row[] = [];
+  let smallestP50: number | null = null;
+  for (const note of notes) {
+    const at = typingPosition(note.text, format);
+    // Warm-up: the first editor pays for JIT and style setup.
+    typeInto(note.text, baseExtensions(), at, Math.min(50, keystrokes));
+    typeInto(note.text, [...baseExtensions(), linkExtension(index, format)], at, Math.min(50, keystrokes));
+    const ours: KeystrokeTimes[] = [];
+    const bare: KeystrokeTimes[] = [];
+    for (let round = 0; round < Math.max(1, rounds); round++) {
+      bare.push(typeInto(note.text, baseExtensions(), at, keystrokes));
+      ours.push(typeInto(note.text, [...baseExtensions(), linkExtension(index, format)], at, keystrokes));
+    }
+    const p50 = median(ours.map((t) => t.p50));
+    const p95 = median(ours.map((t) => t.p95));
+    const bareP50 = median(bare.map((t) => t.p50));
+    const bareP95 = median(bare.map((t) => t.p95));
+    smallestP50 ??= p50;
+    const growth = p50 / smallestP50;
+    rows.push({
+      row: 'Editor keystroke, ID links on vs off (p50 / p95)',
+      input: note.label,
+      ours: `${fmt(p50)} / ${fmt(p95)}`,
+      baseline: `without extension: ${fmt(bareP50)} / ${fmt(bareP95)}`,
+      ratio: bareP50 > 0 ? p50 / bareP50 : null,
+      target: '≈ 1× (≤ 1.5×)',
+      met: bareP50 > 0 ? p50 / bareP50 <= 1.5 : null,
+      note: `${ours[0].decorated} IDs decorated in view; ${keystrokes} keystrokes × ${rounds} editors; p50 ${growth.toFixed(2)}× the smallest note's`,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,37 @@
+// `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom) with
+// esbuild into a temporary file and runs it with Node; arguments are passed through
+// (--quick, --sizes 1000,10000, --runs N, --out FILE).
+import esbuild from 'esbuild';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, dirname } from 'path';
+import { fileURLToPath } from 'url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'principle-chain-bench-'));
+const outfile = join(dir, 'bench.cjs');
+try {
+  await esbuild.build({
+    entryPoints: [join(repo, 'bench', 'cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile,
+    // jsdom loads files relative to its own package and has optional native parts: keep it external.
+    external: ['jsdom', 'canvas'],
+    // The chain view imports obsidian; the bench draws it with the same fake the tests use.
+    alias: { obsidian: join(repo, 'tests', 'mocks', 'obsidian.ts') },
+    nodePaths: [join(repo, 'node_modules')],
+    logLevel: 'warning',
+  });
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, '--repo', repo, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    // The bundle lives in a temporary folder; external packages resolve from the repository.
+    env: { ...process.env, NODE_PATH: join(repo, 'node_modules') },
+  });
+  process.exitCode = result.status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

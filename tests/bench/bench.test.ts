@@ -1,0 +1,157 @@
+/** @jest-environment jsdom */
+/**
+ * Runs the benchmark code on a tiny vault (one run each) so it cannot rot. Never asserts timings:
+ * only that every row is produced, measured what it claims, and that the generator is deterministic.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ensureVault, generateNotes, GENERATOR_VERSION } from '../../bench/generate';
+import { markdownTable, median, percentile } from '../../bench/harness';
+import { machineInfo, renderResults, runBench } from '../../bench/run';
+import type { BenchConfig } from '../../bench/run';
+import { agreement } from '../../bench/suites/scanner';
+import { lezerReferences } from '../../bench/lezerScanner';
+import { scanReferences } from '../../src/core/ids/scanner';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+
+const EXAMPLE_VAULT = path.join(__dirname, '..', '..', 'example-vault');
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'pc-bench-test-'));
+}
+
+describe('vault generator', () => {
+  const spec = { notes: 60, seed: 42, hugeNotes: false };
+
+  it('makes the same vault from the same seed, and another from another seed', () => {
+    const a = [...generateNotes(spec)];
+    expect([...generateNotes(spec)]).toEqual(a);
+    expect([...generateNotes({ ...spec, seed: 43 })]).not.toEqual(a);
+  });
+
+  it('writes notes in the seed style, with references the core recognises and decoys it must skip', () => {
+    const notes = [...generateNotes({ ...spec, notes: 400 })];
+    expect(notes).toHaveLength(400);
+    expect(new Set(notes.map((n) => n.path)).size).toBe(400);
+    for (const note of notes) expect(note.path).toMatch(/^\d{4}\/\d{12} [A-Z][a-z ]+( \d+)?\.md$/);
+    const all = notes.map((n) => n.text).join('\n');
+    expect(all).toMatch(/\d{12} [A-Z][a-z]+/); // bare `ID Title`
+    expect(all).toContain('[['); // wikilinks
+    expect(all).toMatch(/```|~~~/); // code blocks with IDs inside
+    expect(all).toContain('\r\n'); // CRLF notes
+    const references = notes.reduce((sum, n) => sum + scanReferences(n.text, TWELVE_DIGIT).length, 0);
+    const digitRuns = (all.match(/\d{12}/g) ?? []).length;
+    expect(references).toBeGreaterThan(400);
+    expect(references).toBeLessThan(digitRuns);
+  });
+
+  it('adds a ~5 MB note and a ~1 MB single-line note when asked', () => {
+    const [huge, oneLine] = [...generateNotes({ notes: 3, seed: 1, hugeNotes: true })];
+    expect(huge.text.length).toBeGreaterThan(5_000_000);
+    expect(oneLine.text.length).toBeGreaterThan(1_000_000);
+    expect(oneLine.text).not.toContain('\n');
+  });
+
+  it('reuses a vault on disk from the same generator version and spec, and redoes it otherwise', () => {
+    const dir = path.join(tempDir(), 'vault');
+    expect(ensureVault(dir, spec)).toBe(true);
+    expect(ensureVault(dir, spec)).toBe(false);
+    expect(ensureVault(dir, { ...spec, notes: 61 })).toBe(true);
+    fs.writeFileSync(path.join(dir, '.generator.json'), JSON.stringify({ version: GENERATOR_VERSION - 1, ...spec }));
+    expect(ensureVault(dir, { ...spec, notes: 61 })).toBe(true);
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+});
+
+describe('scanner comparison', () => {
+  it('counts a file as agreeing only when both scanners give the same IDs at the same offsets', () => {
+    const texts = ['See 202104291524 Title.', 'In $202104291524$ math and [[202104291524|x]].'];
+    const result = agreement(['a.md', 'b.md'], texts, TWELVE_DIGIT);
+    expect(result.sameFiles).toBe(2);
+    expect(result.ours).toBe(scanReferences(texts[0], TWELVE_DIGIT).length + scanReferences(texts[1], TWELVE_DIGIT).length);
+    // A construct lezer reads differently from our lexer shows up as a disagreement, with an example.
+    const differs = agreement(['c.md'], ['<span>202104291524</span> text'], TWELVE_DIGIT);
+    expect(differs.sameFiles + differs.examples.length).toBe(1);
+  });
+
+  it('lezer finds the IDs of the example vault where our scanner does', () => {
+    for (const name of fs.readdirSync(EXAMPLE_VAULT).filter((n) => n.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(EXAMPLE_VAULT, name), 'utf8');
+      const ours = scanReferences(text, TWELVE_DIGIT).map((r) => `${r.from}:${r.id}`);
+      const lezer = lezerReferences(text, TWELVE_DIGIT).map((r) => `${r.from}:${r.id}`);
+      expect({ name, ids: lezer }).toEqual({ name, ids: ours });
+    }
+  });
+});
+
+describe('harness', () => {
+  it('takes medians and nearest-rank percentiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
+  });
+
+  it('escapes pipes in cells so a note cannot break the table', () => {
+    const table = markdownTable([{ row: 'r', input: 'a|b', ours: '1 ms', baseline: '—', ratio: 2, target: '≤ 2×', met: true, note: '' }]);
+    expect(table.split('\n')[2]).toBe('| r | a\\|b | 1 ms | — | 2.00× | ≤ 2× | yes |  |');
+  });
+});
+
+describe('benchmark on a tiny vault', () => {
+  jest.setTimeout(120_000);
+
+  it('produces every row, measured, and a results file with the machine and the table', async () => {
+    const root = tempDir();
+    const corpora = path.join(root, 'corpora');
+    // One corpus present (the example vault stands in), one absent: both paths of the code run.
+    fs.mkdirSync(corpora);
+    fs.cpSync(EXAMPLE_VAULT, path.join(corpora, 'zettelkasten-public-12digit'), { recursive: true });
+    const lines: string[] = [];
+    const config: BenchConfig = {
+      generatedRoot: path.join(root, 'generated'),
+      corporaRoot: corpora,
+      sizes: [50],
+      mediumSize: 50,
+      cacheNotes: 30,
+      editorNoteChars: [500, 2000],
+      keystrokes: 10,
+      editorRounds: 1,
+      options: { runs: 1, warmup: 0 },
+      bigOptions: { runs: 1, warmup: 0 },
+      measureMemory: () => Promise.resolve({ notes: 50, heapDelta: 25_000, bytesPerNote: 500 }),
+      log: (line) => lines.push(line),
+    };
+    const report = await runBench(config);
+    const byRow = (prefix: string) => report.rows.filter((r) => r.row.startsWith(prefix));
+
+    expect(byRow('Index build (read').map((r) => r.input)).toEqual(['generated 50', 'zettelkasten-public-12digit', 'zet-conversion-14digit']);
+    expect(byRow('Index build (read')[2].note).toMatch(/absent/);
+    expect(byRow('Index build (read')[0].note).toMatch(/^50 notes, [\d,]+ references/);
+    expect(byRow('Index build, texts in memory')).toHaveLength(2);
+    expect(byRow('File-name index')).toHaveLength(1);
+    expect(byRow('Scanner:').map((r) => r.note)).toEqual([
+      expect.stringMatching(/^same IDs at same offsets in \d+ \/ \d+ files/),
+      'corpus absent',
+      expect.stringMatching(/^same IDs at same offsets in 50 \/ 50 files/),
+    ]);
+    expect(byRow('Chain compute').map((r) => r.row)).toEqual(['Chain compute, depth 3, both directions', 'Chain compute, depth 10, both directions']);
+    expect(byRow('Chain view render')[0].note).toMatch(/^[1-9][\d,]* entries drawn/);
+    expect(byRow('Repair planning')[0].note).toMatch(/edits planned/);
+    expect(byRow('Restart from index cache')[0].input).toBe('generated 50, first 30 notes');
+    expect(byRow('Editor keystroke').map((r) => r.input)).toEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);
+    for (const row of byRow('Editor keystroke')) expect(row.note).toMatch(/^[1-9]\d* IDs decorated/);
+    expect(byRow('Index memory per note')[0].ours).toBe('500 B/note');
+
+    for (const row of report.rows.filter((r) => r.ours !== '—')) expect(row.ours).toMatch(/\d/);
+    const text = renderResults(report, machineInfo('abc1234'), config);
+    expect(text).toContain('- Commit: abc1234');
+    expect(text).toMatch(/- Machine: .+, \d+ cores/);
+    expect(text).toContain(`- Node: ${process.version}`);
+    expect(text).toContain('| Row | Input | Ours (median) | Baseline (median) | Ratio | Target | Met | Note |');
+    expect(text.split('\n').filter((l) => l.startsWith('| ')).length).toBe(report.rows.length + 1);
+    expect(lines.some((l) => l.startsWith('generated 50 vault'))).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
