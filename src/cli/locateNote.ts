@@ -4,13 +4,15 @@ import { UsageError } from './errors';
 import type { CliIo } from './io';
 import type { LoadedVault } from './loadVault';
 
-/** The vault-relative path of `argument`, read relative to the vault first, then to the current folder. */
+/** The vault-relative path of `argument` (`.md` optional), read relative to the vault first, then to the current folder. */
 export async function locateNote(argument: string, vault: LoadedVault, io: CliIo): Promise<string> {
   const candidates = [...new Set([path.resolve(vault.directory, argument), path.resolve(io.cwd, argument)])];
   for (const candidate of candidates) {
     const vaultPath = insideVault(candidate, vault.directory);
     if (vaultPath === null) continue;
     if (vault.textOf(vaultPath) !== undefined) return vaultPath;
+    // Notes are named without their extension in Obsidian, so `ID Title` finds `ID Title.md`.
+    if (vault.textOf(`${vaultPath}.md`) !== undefined) return `${vaultPath}.md`;
     const unreadable = vault.contents.unreadable.find((u) => u.path === vaultPath);
     if (unreadable !== undefined) throw new UsageError(`${argument} cannot be used: ${unreadable.reason}.`);
   }

@@ -79,6 +79,7 @@ describe('chain on the example vault', () => {
   });
 
   it('starts from a path, and from an unresolved ID with the notes that reference it', async () => {
+    expect(await chain('Reading list', '--depth', '1')).toEqual(await chain('example-vault/Reading list.md', '--depth', '1'));
     const byPath = await chain('Reading list.md', '--depth', '1');
     expect(byPath.note).toEqual({ id: null, path: 'Reading list.md', title: 'Reading list' });
     expect(byPath.out.map((n) => n.id)).toEqual(['202209051500', '202203081400', '202203011000']);
