@@ -7,6 +7,7 @@ let scratch: string;
 beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'principle-chain-bad-'));
   writeFileSync(path.join(scratch, 'plain-file.md'), 'not a folder');
+  writeFileSync(path.join(scratch, 'notes.txt'), 'not a note');
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -26,7 +27,7 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a missing FILE', () => ['refs', 'No such note.md'], /No such file: No such note\.md \(looked in the vault .*example-vault and in the current folder\)\./],
     ['a FILE outside the vault', () => ['refs', 'package.json'], /package\.json is outside the vault/],
     ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
-    ['a FILE that is no note', () => ['refs', '--vault', '.', 'package.json'], /package\.json is not a note of the vault/],
+    ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault/],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv());
     expect(result.code).toBe(2);
