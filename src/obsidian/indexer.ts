@@ -181,9 +181,7 @@ export class VaultIndexer extends Component {
     this.factOptions = this.currentFactOptions();
     this.index.clear(this.factOptions.format);
     const files = this.app.vault.getMarkdownFiles().filter((file) => this.isIncluded(file.path));
-    for (const file of files) this.index.apply({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) });
-    this.emit('all');
-    this.contentPass = this.readContents(files, generation);
+    this.contentPass = this.fill(files, generation);
     return this.contentPass;
   }
 
@@ -198,10 +196,10 @@ export class VaultIndexer extends Component {
 
   // ---- the content pass ----
 
-  private async readContents(files: readonly TFile[], generation: number): Promise<void> {
+  private async fill(files: readonly TFile[], generation: number): Promise<void> {
     this.passRunning = true;
     try {
-      await this.readContentsPaced(files, generation);
+      await this.fillPaced(files, generation);
     } finally {
       if (generation === this.generation) {
         this.passRunning = false;
@@ -210,50 +208,69 @@ export class VaultIndexer extends Component {
     }
   }
 
-  private async readContentsPaced(files: readonly TFile[], generation: number): Promise<void> {
-    const total = files.length;
+  /**
+   * Names first (a small vault is done before this returns its promise), then cached facts, then
+   * the contents. Each file's path and version are taken at the start: a vault event on it since
+   * then brings its own, newer update, and the pass leaves that file alone.
+   */
+  private async fillPaced(files: readonly TFile[], generation: number): Promise<void> {
+    const entries = files.map((file) => ({ file, path: file.path, version: this.versionOf(file.path) }));
+    const untouched = (entry: (typeof entries)[number]): boolean =>
+      this.versionOf(entry.path) === entry.version && this.app.vault.getAbstractFileByPath(entry.path) === entry.file;
+    const stale = (): boolean => generation !== this.generation;
+    const total = entries.length;
     let done = 0;
-    const settingsKey = indexSettingsKey(this.settings());
-    const startVersions = new Map(files.map((file) => [file.path, this.versionOf(file.path)]));
-    const stale = () => generation !== this.generation;
     const changed = new Set<string>();
     const pacer = new Pacer(this.pacing, () => {
       this.showProgress(done, total);
       this.emitIds(changed);
     });
+
+    for (const entry of entries) {
+      if (untouched(entry)) this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(entry.path, this.factOptions) });
+      if (pacer.due()) {
+        await pacer.pause();
+        if (stale()) return;
+      }
+    }
+    this.emit('all');
     this.showProgress(0, total);
 
+    const settingsKey = indexSettingsKey(this.settings());
     const cached = this.ledger ? await this.ledger.load(settingsKey) : null;
     if (stale()) return;
-    const toRead: TFile[] = [];
-    for (const file of files) {
-      const entry = cached?.get(file.path);
-      if (entry && entry.mtime === file.stat.mtime && entry.size === file.stat.size && this.versionOf(file.path) === startVersions.get(file.path)) {
-        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: entry.facts }, file.stat));
+    const toRead: typeof entries = [];
+    for (const entry of entries) {
+      const hit = cached?.get(entry.path);
+      const stat = entry.file.stat;
+      if (hit === undefined || hit.mtime !== stat.mtime || hit.size !== stat.size) toRead.push(entry);
+      else {
+        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat));
         done++;
-        await pacer.pace();
+      }
+      if (pacer.due()) {
+        await pacer.pause();
         if (stale()) return;
-      } else toRead.push(file);
+      }
     }
 
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < toRead.length && !stale()) {
-        const file = toRead[next++];
-        const path = file.path;
-        const stat = { ...file.stat };
+        const entry = toRead[next++];
+        const stat = { ...entry.file.stat };
         let text: string | null = null;
         try {
-          text = await this.app.vault.cachedRead(file);
+          text = await this.app.vault.cachedRead(entry.file);
         } catch {
           // Unreadable now: it keeps its names-only facts; a later event re-reads it.
         }
-        await pacer.pace();
+        if (pacer.due()) await pacer.pause();
         if (stale()) return;
         done++;
-        // A vault event on this file since the pass began brings its own, newer update.
-        if (text === null || this.versionOf(path) !== startVersions.get(path) || this.app.vault.getAbstractFileByPath(path) !== file) continue;
-        this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
+        if (text !== null && untouched(entry)) {
+          this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(entry.path, text, this.factOptions) }, stat));
+        }
       }
     };
     const workers: Promise<void>[] = [];

@@ -41,19 +41,23 @@ export class Pacer {
     this.lastReport = this.sliceStart;
   }
 
-  /** Returns at once while the slice lasts; otherwise after one trip through the event loop. */
-  async pace(): Promise<void> {
-    if (this.pacing.now() - this.sliceStart < this.pacing.sliceMs) return;
+  /** Whether the current slice is used up. */
+  due(): boolean {
+    return this.pacing.now() - this.sliceStart >= this.pacing.sliceMs;
+  }
+
+  /** One trip through the event loop, shared by every worker that asks while it is under way. */
+  pause(): Promise<void> {
     if (this.yielding === null) {
-      this.yielding = this.pacing.yieldToEventLoop().then(() => {
-        this.sliceStart = this.pacing.now();
-        this.yielding = null;
-      });
       if (this.pacing.now() - this.lastReport >= this.pacing.reportEveryMs) {
         this.lastReport = this.pacing.now();
         this.report();
       }
+      this.yielding = this.pacing.yieldToEventLoop().then(() => {
+        this.sliceStart = this.pacing.now();
+        this.yielding = null;
+      });
     }
-    await this.yielding;
+    return this.yielding;
   }
 }
