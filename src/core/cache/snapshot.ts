@@ -108,7 +108,14 @@ function isString(value: unknown): value is string {
 
 function unpackLink(raw: unknown): LinkParts | null {
   if (!Array.isArray(raw) || raw.length !== 8) return null;
-  const [from, to, embed, target, targetFrom, targetTo, subpath, display] = raw as unknown[];
+  const from: unknown = raw[0];
+  const to: unknown = raw[1];
+  const embed: unknown = raw[2];
+  const target: unknown = raw[3];
+  const targetFrom: unknown = raw[4];
+  const targetTo: unknown = raw[5];
+  const subpath: unknown = raw[6];
+  const display: unknown = raw[7];
   if (!isInt(from) || !isInt(to) || to < from || (embed !== 0 && embed !== 1)) return null;
   if (!isString(target) || !isInt(targetFrom) || !isInt(targetTo) || targetTo < targetFrom) return null;
   if (targetFrom < from || targetTo > to || !isString(subpath) || (display !== null && !isString(display))) return null;
@@ -117,15 +124,21 @@ function unpackLink(raw: unknown): LinkParts | null {
 
 function unpackReference(raw: unknown): IndexedReference | null {
   if (!Array.isArray(raw) || (raw.length !== 7 && raw.length !== 8)) return null;
-  const [id, form, from, to, line, column, context, packedLink] = raw as unknown[];
-  if (!isString(id) || id === '' || !isInt(form) || form >= FORMS.length) return null;
+  const id: unknown = raw[0];
+  const formIndex: unknown = raw[1];
+  const from: unknown = raw[2];
+  const to: unknown = raw[3];
+  const line: unknown = raw[4];
+  const column: unknown = raw[5];
+  const context: unknown = raw[6];
+  if (!isString(id) || id === '' || !isInt(formIndex) || formIndex >= FORMS.length) return null;
   if (!isInt(from) || !isInt(to) || to - from !== id.length || !isInt(line) || line < 1 || !isInt(column) || column < 1) return null;
   if (!isString(context)) return null;
-  const reference: IndexedReference = { id, form: FORMS[form], from, to, line, column, context };
-  if (raw.length === 7) return FORMS[form] === 'bare' ? reference : null;
-  const link = unpackLink(packedLink);
-  if (link === null || FORMS[form] === 'bare' || from < link.targetFrom || to > link.targetTo) return null;
-  return { ...reference, link };
+  const form = FORMS[formIndex];
+  if (raw.length === 7) return form === 'bare' ? { id, form, from, to, line, column, context } : null;
+  const link = unpackLink(raw[7]);
+  if (link === null || form === 'bare' || from < link.targetFrom || to > link.targetTo) return null;
+  return { id, form, from, to, line, column, context, link };
 }
 
 function unpackNote(line: string): CachedNote | null {
@@ -136,13 +149,18 @@ function unpackNote(line: string): CachedNote | null {
     return null;
   }
   if (!Array.isArray(raw) || raw.length !== 6) return null;
-  const [path, mtime, size, id, title, packedReferences] = raw as unknown[];
+  const path: unknown = raw[0];
+  const mtime: unknown = raw[1];
+  const size: unknown = raw[2];
+  const id: unknown = raw[3];
+  const title: unknown = raw[4];
+  const packedReferences: unknown = raw[5];
   if (!isString(path) || path === '' || !isInt(mtime) || !isInt(size)) return null;
   if ((id !== null && (!isString(id) || id === '')) || !isString(title) || !Array.isArray(packedReferences)) return null;
   const references: IndexedReference[] = [];
   let previousFrom = -1;
-  for (const packed of packedReferences) {
-    const reference = unpackReference(packed);
+  for (let i = 0; i < packedReferences.length; i++) {
+    const reference = unpackReference(packedReferences[i]);
     // The index relies on text order; anything else was not written by us.
     if (reference === null || reference.from < previousFrom) return null;
     previousFrom = reference.from;
