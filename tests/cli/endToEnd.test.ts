@@ -1,23 +1,32 @@
 import { spawnSync } from 'child_process';
 import { build } from 'esbuild';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
-import { REPOSITORY } from './harness';
+import { EXAMPLE_VAULT, REPOSITORY } from './harness';
 
-// The real thing: the bundle `npm install` builds, run by the package's bin script in a child process.
+// The real thing, laid out as the package is: bin/ runs dist/cli.js, which finds example-vault/ beside
+// it. Built into a scratch copy so the test never races a build of the working tree's dist/.
+let packageDir: string;
 beforeAll(async () => {
+  packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-package-'));
+  mkdirSync(path.join(packageDir, 'bin'));
+  cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(packageDir, 'bin/principle-chain.js'));
+  cpSync(EXAMPLE_VAULT, path.join(packageDir, 'example-vault'), { recursive: true });
   await build({
     entryPoints: [path.join(REPOSITORY, 'src/cli/main.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    outfile: path.join(REPOSITORY, 'dist/cli.js'),
+    outfile: path.join(packageDir, 'dist/cli.js'),
     logLevel: 'silent',
   });
 }, 60_000);
+afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
 
 function cli(...argv: string[]) {
-  return spawnSync(process.execPath, [path.join(REPOSITORY, 'bin/principle-chain.js'), ...argv], { cwd: REPOSITORY, encoding: 'utf8' });
+  return spawnSync(process.execPath, [path.join(packageDir, 'bin/principle-chain.js'), ...argv], { cwd: REPOSITORY, encoding: 'utf8' });
 }
 
 describe('bin/principle-chain.js', () => {
