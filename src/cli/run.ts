@@ -54,10 +54,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: parsed.options,
       json: parsed.options.has('json'),
       format,
-      loadVault: (directoryArgument) => {
+      loadVault: async (directoryArgument) => {
         const given = directoryArgument ?? (typeof vaultOption === 'string' ? vaultOption : undefined);
-        const directory = given === undefined ? io.defaultVault : path.resolve(io.cwd, given);
-        return loadVault(directory, format, io.fs);
+        if (given !== undefined) return loadVault(path.resolve(io.cwd, given), format, io.fs);
+        try {
+          return await loadVault(io.defaultVault, format, io.fs);
+        } catch (error) {
+          if (!(error instanceof UsageError)) throw error;
+          throw new UsageError(`${error.message} (the example vault that ships with the tool); give a vault with --vault DIR.`);
+        }
       },
     });
   } catch (error) {

@@ -38,6 +38,12 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says so when the bundled example vault is missing', async () => {
+    const result = await run(['check'], { defaultVault: path.join(scratch, 'example-vault') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^principle-chain: Vault folder not found: .*example-vault \(the example vault that ships with the tool\); give a vault with --vault DIR\.\n/);
+  });
+
   it('reports an unexpected failure in one line, without a stack trace', async () => {
     const failing = { kind: () => Promise.reject(new Error('disk on fire')), list: () => Promise.resolve([]), read: () => Promise.resolve(new Uint8Array()) };
     const result = await run(['check'], { fs: failing });
