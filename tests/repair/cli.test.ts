@@ -87,7 +87,7 @@ describe('principle-chain repair', () => {
       loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
     });
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).applied).toBe(false);
+    expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
     expect(stderr).toContain(`Not written: ${target}`);
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
   });

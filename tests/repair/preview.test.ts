@@ -20,7 +20,7 @@ const plan: RepairPlan = {
 
 function open() {
   const applied: FileRepairPlan[][] = [];
-  const modal = new RepairPreviewModal(new App() as never, { title: 'Repair ID links in vault', plan, onApply: (files) => applied.push(files) });
+  const modal = new RepairPreviewModal(new App(), { title: 'Repair ID links in vault', plan, onApply: (files) => applied.push(files) });
   modal.open();
   const root = modal.contentEl;
   const boxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
@@ -58,7 +58,7 @@ describe('the repair preview', () => {
     const { boxes, click, button, applied } = open();
     click(boxes()[0]);
     click(boxes()[3]);
-    expect((button('Apply') as HTMLButtonElement).disabled).toBe(true);
+    expect((button('Apply')).disabled).toBe(true);
     button('Cancel').click();
     expect(applied).toEqual([]);
   });

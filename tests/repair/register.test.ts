@@ -39,6 +39,12 @@ async function setUp(files: Record<string, string> = { [OLD]: '', '202104291524 
   return { app, services, controller, previews, writes: () => writes };
 }
 
+interface StoredState {
+  renameHistory: Record<string, string[]>;
+  lastRun: { files: { path: string }[] } | null;
+}
+const storedState = async (app: App) => JSON.parse(await app.vault.adapter.read(STATE)) as StoredState;
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function renameAndSettle(app: App, services: LiveServices, from: string, to: string) {
@@ -71,8 +77,8 @@ describe('the vault repair, previewed, applied and undone', () => {
     previews[0].onApply(onlyLink);
     await settle();
     expect(await textOf(app, 'b.md')).toBe('See [[202108191025 Teams exist for a reason]] and 202104291525 Execution is the priority of the team.\n');
-    const stored = JSON.parse((await app.vault.adapter.read(STATE)) as string);
-    expect(stored.lastRun.files.map((f: { path: string }) => f.path)).toEqual(['b.md']);
+    const stored = await storedState(app);
+    expect(stored.lastRun?.files.map((f) => f.path)).toEqual(['b.md']);
     await services.indexed();
     await controller.undoLast();
     expect(await textOf(app, 'b.md')).toBe(SOURCES['b.md']);
@@ -95,7 +101,7 @@ describe('renaming a note', () => {
     await settle();
     expect(writes()).toBe(afterRun);
     expect(controller.busy).toBe(false);
-    const stored = JSON.parse((await app.vault.adapter.read(STATE)) as string);
+    const stored = await storedState(app);
     expect(stored.renameHistory).toEqual({ '202108191025': ['Teams exist'] });
   });
 
@@ -113,7 +119,7 @@ describe('renaming a note', () => {
     await renameAndSettle(app, services, OLD, NEW);
     expect(previews).toHaveLength(0);
     expect(writes()).toBe(0);
-    expect(JSON.parse((await app.vault.adapter.read(STATE)) as string).renameHistory).toEqual({ '202108191025': ['Teams exist'] });
+    expect((await storedState(app)).renameHistory).toEqual({ '202108191025': ['Teams exist'] });
   });
 
   it('does not prompt for a rename that happens while a repair is writing', async () => {

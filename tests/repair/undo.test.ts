@@ -23,7 +23,7 @@ describe('undoing a file repair', () => {
   });
 
   it('survives a round trip through stored JSON and follows renames', () => {
-    const stored = JSON.parse(JSON.stringify({ createdAt: 5, files: [record] }));
+    const stored: unknown = JSON.parse(JSON.stringify({ createdAt: 5, files: [record] }));
     const parsed = parseRepairRecord(stored);
     expect(parsed).toEqual({ createdAt: 5, files: [record] });
     expect(renameInRecord(parsed!, 'n.md', 'm.md').files[0].path).toBe('m.md');

@@ -14,8 +14,13 @@ import { describeError, readNote } from '../readVault';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
 
+/** Obsidian's configuration folder unless the vault was set up with another (then pass --config-dir). */
+const DEFAULT_CONFIG_DIR = '.obsidian';
+
 /** Where the plugin keeps its state inside a vault; the rename history there drives stale-title repairs. */
-export const PLUGIN_STATE_PATH = ['.obsidian', 'plugins', 'principle-chain', REPAIR_STATE_FILE];
+export function pluginStatePath(configDir: string): string[] {
+  return [configDir, 'plugins', 'principle-chain', REPAIR_STATE_FILE];
+}
 
 /** Replaces a file's whole text, only if it still holds `expected`. */
 export interface AtomicWriter {
@@ -52,8 +57,8 @@ export const nodeAtomicWriter: AtomicWriter = {
   },
 };
 
-async function renameHistoryOf(directory: string, vaultFs: VaultFs): Promise<RenameHistory> {
-  const text = await readNote(vaultFs, path.join(directory, ...PLUGIN_STATE_PATH));
+async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs): Promise<RenameHistory> {
+  const text = await readNote(vaultFs, path.join(directory, ...pluginStatePath(configDir)));
   return typeof text === 'string' ? parseRepairState(text).renameHistory : new Map();
 }
 
@@ -81,6 +86,14 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
   return { written, notWritten };
 }
 
+function configDirOption(value: string | true | undefined): string {
+  if (value === undefined) return DEFAULT_CONFIG_DIR;
+  if (value === true || value.trim() === '' || value.includes('/') || value.includes('\\') || value === '..') {
+    throw new UsageError(`--config-dir takes the name of a folder inside the vault, like ${DEFAULT_CONFIG_DIR}.`);
+  }
+  return value;
+}
+
 /** The command, with the writer as a seam for tests. */
 export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): CliCommand {
   return {
@@ -94,7 +107,7 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       'broken-id (an ID that names no note, followed by the exact title of exactly one note, is',
       'corrected). Duplicate IDs, and IDs that cannot be fixed without guessing, are listed as problems.',
       '',
-      `Former titles come from the plugin's rename history in VAULT/${PLUGIN_STATE_PATH.join('/')},`,
+      `Former titles come from the plugin's rename history in VAULT/${pluginStatePath(DEFAULT_CONFIG_DIR).join('/')},`,
       'which the plugin records whenever a note is renamed in Obsidian. Without it, no stale titles are found.',
       '',
       'A dry run by default: prints the plan and writes nothing. With --apply each file is written',
@@ -106,7 +119,10 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       'into the file as it was planned on.',
     ].join('\n'),
     exitCodes: 'dry run: 0 nothing to repair, 1 edits pending; --apply: 0 every file written, 1 a file could not be written; 2 usage error',
-    options: [{ name: 'apply', help: 'Write the repairs (default: only show them).' }],
+    options: [
+      { name: 'apply', help: 'Write the repairs (default: only show them).' },
+      { name: 'config-dir', value: 'NAME', help: `The vault's Obsidian configuration folder, for the rename history (default ${DEFAULT_CONFIG_DIR}).` },
+    ],
     async run(context) {
       if (context.positionals.length > 1) throw new UsageError('repair takes at most one VAULT folder.');
       const [positional] = context.positionals;
@@ -116,7 +132,7 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
         format: context.format,
         index: vault.index,
         paths: vault.paths,
-        renameHistory: await renameHistoryOf(vault.directory, context.io.fs),
+        renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs),
       });
       const planned = planRepairs(vault.contents.files, repairContext);
       const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };

@@ -111,24 +111,24 @@ export class RepairController {
     const ids = new Set(this.renamedIds);
     this.renamedIds.clear();
     if (this.running) return;
-    const { index, settings } = this.deps.services;
-    const excluded = settings().excludedFolders;
+    const services = this.deps.services;
+    const excluded = services.settings().excludedFolders;
     const sources = new Set<string>();
-    for (const id of ids) for (const ref of index.referencesTo(id)) if (!isExcluded(ref.sourcePath, excluded)) sources.add(ref.sourcePath);
+    for (const id of ids) for (const ref of services.index.referencesTo(id)) if (!isExcluded(ref.sourcePath, excluded)) sources.add(ref.sourcePath);
     const { planner, plan: full } = await this.plan([...sources].sort());
     const files = full.files
       .map((f) => ({ ...f, edits: f.edits.filter((e) => e.kind === 'stale-title' && ids.has(e.id)) }))
       .filter((f) => f.edits.length > 0);
     if (files.length === 0) return;
     const plan: RepairPlan = { files, problems: [] };
-    if (settings().renameHandling === 'always') await this.apply(files, planner);
+    if (services.settings().renameHandling === 'always') await this.apply(files, planner);
     else this.preview('Update references to the renamed note', plan, planner);
   }
 
   /** Resolves once the index has the note under its new title (or after a wait), so the plan sees it. */
   private indexKnowsTitle(path: string, title: string): Promise<void> {
-    const { index, onIndexChange } = this.deps.services;
-    if (index.note(path)?.title === title) return Promise.resolve();
+    const services = this.deps.services;
+    if (services.index.note(path)?.title === title) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = () => {
         window.clearTimeout(timer);
@@ -136,8 +136,8 @@ export class RepairController {
         resolve();
       };
       const timer = window.setTimeout(finish, INDEX_WAIT_MS);
-      const unsubscribe = onIndexChange(() => {
-        if (index.note(path)?.title === title) finish();
+      const unsubscribe = services.onIndexChange(() => {
+        if (services.index.note(path)?.title === title) finish();
       });
     });
   }
