@@ -39,7 +39,7 @@ export class CacheLedger {
   async load(settingsKey: string): Promise<Map<string, CachedNote> | null> {
     try {
       const snapshot = await this.cache.load();
-      if (!snapshot || snapshot.settingsKey !== settingsKey || !Array.isArray(snapshot.notes)) return null;
+      if (!snapshot || snapshot.settingsKey !== settingsKey) return null;
       return new Map(snapshot.notes.map((note) => [note.path, note]));
     } catch {
       return null;

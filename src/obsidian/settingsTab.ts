@@ -26,6 +26,13 @@ const ALL_SOURCES: readonly OwnIdSource[] = ['filename', 'folder', 'frontmatter'
 /** Text fields that cost a rebuild are applied after a pause in typing, not on every keystroke. */
 const TYPING_PAUSE_MS = 800;
 
+/** Shows why a value is rejected under the setting's description (null clears it). */
+function showProblem(setting: Setting, problem: string | null): void {
+  let el = setting.infoEl.querySelector<HTMLElement>('.principle-chain-problem');
+  if (el === null) el = setting.infoEl.createDiv({ cls: 'principle-chain-problem' });
+  el.setText(problem ?? '');
+}
+
 /**
  * Saves a settings change and makes it take effect: a rebuild when it changes what the index holds,
  * otherwise a redraw; open editors always refresh.
@@ -84,7 +91,7 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
           .onChange((value) => this.changeAfterTyping({ excludedFolders: normalizeFolderList(value.split('\n')) })),
       );
 
-    new Setting(containerEl).setName('Principle chain').setHeading();
+    new Setting(containerEl).setName('Chain view').setHeading();
     new Setting(containerEl)
       .setName('Chain depth')
       .setDesc('How many steps of the chain are shown at first.')
@@ -92,7 +99,6 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
         slider
           .setLimits(1, MAX_CHAIN_DEPTH, 1)
           .setValue(settings.chainDepth)
-          .setDynamicTooltip()
           .onChange((chainDepth) => void this.change({ chainDepth })),
       );
     new Setting(containerEl)
@@ -151,7 +157,7 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
           }
           // A custom choice takes effect only once its pattern passes the check.
           const problem = customPatternProblem(this.deps.settings().customPattern);
-          patternSetting?.setErrorMessage(problem);
+          if (patternSetting) showProblem(patternSetting, problem);
           if (problem === null) void this.change({ idFormat: 'custom' });
         });
       });
@@ -164,7 +170,7 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
           .setValue(settings.customPattern)
           .onChange((customPattern) => {
             const problem = customPatternProblem(customPattern);
-            patternSetting?.setErrorMessage(problem);
+            if (patternSetting) showProblem(patternSetting, problem);
             if (problem === null) this.changeAfterTyping({ idFormat: 'custom', customPattern });
             else this.cancelPending();
           }),

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
-import { MarkdownRenderChild, MarkdownView, Plugin, WorkspaceLeaf } from '../mocks/obsidian';
+import { MarkdownRenderChild, MarkdownView, Plugin } from '../mocks/obsidian';
 import { decorateRendered, registerReadingView } from '../../src/obsidian/readingView';
 import { fakeServices } from './fakeServices';
 import type { FakeServices } from './fakeServices';
@@ -207,7 +207,7 @@ describe('Reading view: clicks and index changes', () => {
     registerReadingView(plugin as unknown as obsidian.Plugin, services);
     plugin.load();
     const leaf = services.fakeApp.workspace.getLeaf(true);
-    const reading = new MarkdownView(leaf as unknown as WorkspaceLeaf);
+    const reading = new MarkdownView(leaf);
     reading.mode = 'preview';
     leaf.view = reading;
     services.emit(new Set(['202104291524']));

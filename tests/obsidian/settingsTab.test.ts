@@ -48,7 +48,7 @@ async function settle(): Promise<void> {
 }
 
 function errorOf(el: HTMLElement): string | null {
-  return el.querySelector('.setting-item-error')?.textContent ?? null;
+  return el.querySelector('.principle-chain-problem')?.textContent || null;
 }
 
 afterEach(() => {
