@@ -5,6 +5,7 @@ import { registerEditorLinks } from './src/editor/register';
 import { registerChainView } from './src/obsidian/chainCommands';
 import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
+import { PluginFolderIndexCache } from './src/obsidian/indexCache';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
@@ -23,11 +24,19 @@ export default class PrincipleChainPlugin extends Plugin {
     // Long enough to read; the user can dismiss it.
     if (problems.length > 0) new Notice(settingsProblemsMessage(problems), 15000);
 
+    // Restarts reuse the facts of unchanged notes; a snapshot still pending is written on unload.
+    const indexCache = new PluginFolderIndexCache({
+      adapter: this.app.vault.adapter,
+      pluginDir: this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      pluginVersion: this.manifest.version,
+    });
+    this.register(() => void indexCache.flush());
     // Reads no files now: the indexer starts once the workspace layout is ready.
     const indexer = this.addChild(
       new VaultIndexer({
         app: this.app,
         settings: () => this.current,
+        cache: indexCache,
         statusBar: () => this.addStatusBarItem(),
       }),
     );

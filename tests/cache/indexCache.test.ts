@@ -69,7 +69,8 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
     const adapter = new MemoryAdapter();
     await primed(adapter);
     const h = await vaultWithCache(cacheOn(adapter));
-    const b = h.app.vault.getAbstractFileByPath(B) as TFile;
+    const b = h.app.vault.getAbstractFileByPath(B);
+    if (!(b instanceof TFile)) throw new Error(`no file ${B}`);
     // Same size, new mtime: the cached facts may be stale, so B must be read again.
     b.stat = { ...b.stat, mtime: b.stat.mtime + 1 };
     await started(h);
