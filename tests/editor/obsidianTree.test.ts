@@ -12,6 +12,7 @@ function open(doc: string): EditorView {
   const host = testHost(['zet/202108191025 Teams exist for a reason.md']);
   const state = EditorState.create({ doc, extensions: [obsidianLikeLanguage, idLinksExtension(host.deps)] });
   const view = new EditorView({ state, parent: document.body });
+  parseViewport(view);
   views.push(view);
   return view;
 }

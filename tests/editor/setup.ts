@@ -97,10 +97,22 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
   return host;
 }
 
-/** A real editor on `doc` with lang-markdown (plus Obsidian's syntax) and the given extensions. */
+/**
+ * A real editor on `doc` with lang-markdown (plus Obsidian's syntax) and the given extensions, its
+ * viewport parsed: CodeMirror parses on a time budget, so on a busy machine the tree could
+ * otherwise stop short and leave text for a background parse that synchronous tests never run.
+ */
 export function makeEditor(doc: string, extensions: Extension): EditorView {
   const state = EditorState.create({ doc, extensions: [markdown({ extensions: obsidianMarkdownSyntax }), extensions] });
-  return new EditorView({ state, parent: document.body });
+  const view = new EditorView({ state, parent: document.body });
+  parseViewport(view);
+  return view;
+}
+
+/** Applies an edit as typing would, then lets the parser catch up as its background work would. */
+export function edit(view: EditorView, from: number, to: number, insert: string): void {
+  view.dispatch({ changes: { from, to, insert } });
+  parseViewport(view);
 }
 
 /** Editor with the ID links extension driven by `host`. */
