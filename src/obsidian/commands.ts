@@ -63,21 +63,31 @@ function countNotes(index: IdIndexReader): string {
   return Array.from(index.notes()).length.toLocaleString('en-US');
 }
 
+/** Every note that has an ID, by ID then path (code-unit order: IDs are ASCII). */
+function notesWithIds(index: IdIndexReader): NoteRecord[] {
+  const notes: NoteRecord[] = [];
+  for (const note of index.notes()) if (note.id !== null) notes.push(note);
+  const key = (note: NoteRecord): string => `${note.id ?? ''}\u0000${note.path}`;
+  return notes.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Fuzzy search over `ID Title` of every note that has an ID; inserts the choice at the cursor. */
 export class InsertIdLinkModal extends FuzzySuggestModal<NoteRecord> {
+  /** Collected once: Obsidian asks for the items on every keystroke. */
+  private readonly items: NoteRecord[];
+
   constructor(
     app: App,
-    private readonly index: IdIndexReader,
+    index: IdIndexReader,
     private readonly editor: Editor,
   ) {
     super(app);
     this.setPlaceholder('Type an ID or a title');
+    this.items = notesWithIds(index);
   }
 
   getItems(): NoteRecord[] {
-    const notes: NoteRecord[] = [];
-    for (const note of this.index.notes()) if (note.id !== null) notes.push(note);
-    return notes.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? '') || a.path.localeCompare(b.path));
+    return this.items;
   }
 
   getItemText(note: NoteRecord): string {

@@ -45,7 +45,8 @@ export async function applySettingsChange(
   const before = deps.settings();
   const next: PrincipleChainSettings = { ...before, ...patch };
   await deps.save(next);
-  if (indexSettingsKey(next) !== indexSettingsKey(before)) await deps.rebuild();
+  // Not awaited: a rebuild of a large vault runs in the background with its own progress.
+  if (indexSettingsKey(next) !== indexSettingsKey(before)) void deps.rebuild();
   else deps.refresh();
   app.workspace.updateOptions();
 }
@@ -176,6 +177,8 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
           }),
       );
     showPattern();
+    // A stored pattern can be bad (hand-edited data.json); the index then uses 12 digits.
+    if (settings.idFormat === 'custom') showProblem(patternSetting, customPatternProblem(settings.customPattern));
   }
 
   private displayOwnId(containerEl: HTMLElement, settings: PrincipleChainSettings): void {

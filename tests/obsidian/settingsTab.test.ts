@@ -123,6 +123,12 @@ describe('settings tab: ID format', () => {
     expect(s.settings().customPattern).toBe('Q\\d{4}');
     expect(s.rebuild).toHaveBeenCalledTimes(2);
   });
+  it('says so when the stored custom pattern is rejected (the index then uses 12 digits)', () => {
+    const s = setup({ idFormat: 'custom', customPattern: '\\d*' });
+    const pattern = s.setting('Custom pattern');
+    expect(pattern.classList.contains('principle-chain-hidden')).toBe(false);
+    expect(errorOf(pattern)).toBe('The pattern can match empty text; it must match at least one character.');
+  });
 });
 
 describe('settings tab: other settings', () => {
