@@ -67,6 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
   } catch (error) {
     if (error instanceof UsageError) {
+      // An option error stops parsing before the command is known; a command named anywhere still gets its own help.
+      command ??= COMMANDS.find((c) => argv.includes(c.name));
       const helpCommand = command === undefined ? `${TOOL} --help` : `${TOOL} ${command.name} --help`;
       io.stderr(`${TOOL}: ${error.message}\nRun "${helpCommand}" for usage.\n`);
     } else {
