@@ -69,7 +69,7 @@ export function renderRefsText(rows: readonly ReferenceRow[], files: readonly st
     const own = rows.filter((row) => row.file === file);
     lines.push(`${file}: ${plural(own.length, 'reference')}`);
     for (const row of own) {
-      const where = `${row.line}:${row.column}`.padEnd(8);
+      const where = `${`${row.line}:${row.column}`.padEnd(7)} `;
       const names = row.status === 'unresolved' ? 'no note has this ID' : row.targets.join(', ');
       lines.push(`  ${where}${row.id}  ${row.form.padEnd(8)}  ${row.status.padEnd(10)}  ${names}`);
     }
