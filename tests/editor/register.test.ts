@@ -8,7 +8,9 @@ import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { IdIndexReader } from '../../src/core/types';
 import type { IdServices, IndexChange } from '../../src/obsidian/services';
+import { AMBIGUOUS_CLASS, ID_CLASS } from '../../src/editor/idLinks';
 import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/editor/register';
+import { AMBIGUOUS_CLASS as READING_AMBIGUOUS_CLASS, ID_LINK_CLASS } from '../../src/obsidian/readingView';
 import { FakeIndex, idElements } from './setup';
 
 const ID = '202108191025';
@@ -142,6 +144,10 @@ describe('registerEditorLinks', () => {
     idElements(view).forEach((el) => press(el, 'mouseover'));
     expect(idElements(view)).toHaveLength(2);
     expect(events).toEqual([]);
+  });
+
+  test('IDs carry the same classes as Reading view\'s, so styles.css styles both alike', () => {
+    expect([ID_CLASS, AMBIGUOUS_CLASS]).toEqual([ID_LINK_CLASS, READING_AMBIGUOUS_CLASS]);
   });
 
   test('index changes reach open editors', () => {
