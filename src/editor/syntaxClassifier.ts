@@ -62,11 +62,15 @@ const LEZER_NODES = new Set([
   'PercentComment',
 ]);
 
+const LINE_CLASS_PREFIX = /^line-(?:background-)?/;
+
 const verdicts = new Map<string, boolean>();
 
 function classify(name: string): boolean {
   if (LEZER_NODES.has(name)) return true;
-  for (const cls of name.split('_')) {
+  for (const part of name.split('_')) {
+    // Stream-parser styles carry line classes as `line-…` and `line-background-…`.
+    const cls = part.replace(LINE_CLASS_PREFIX, '');
     if (OBSIDIAN_CLASSES.has(cls)) return true;
     for (const prefix of OBSIDIAN_PREFIXES) if (cls.startsWith(prefix)) return true;
   }
