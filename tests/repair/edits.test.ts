@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyEdits, EditConflictError, invertEdits, lineAt, textHash } from '../../src/core/repair/edits';
+import { applyEdits, EditConflictError, invertEdits, lineAt, lineCounter, textHash } from '../../src/core/repair/edits';
 import type { TextEdit } from '../../src/core/repair/types';
 
 const edit = (from: number, to: number, before: string, after: string): TextEdit => ({ from, to, before, after });
@@ -45,6 +45,17 @@ describe('applyEdits', () => {
 describe('lineAt and textHash', () => {
   it('counts LF, CRLF and lone CR as line ends', () => {
     expect(lineAt('a\nb\r\nc\rd', 8)).toBe(4);
+  });
+
+  it('lineCounter agrees with lineAt for offsets in any order', () => {
+    const text = fc.array(fc.constantFrom('a', '\n', '\r', '\r\n', 'bc'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(60), { maxLength: 20 }), (t, offsets) => {
+        const line = lineCounter(t);
+        for (const offset of offsets) expect(line(offset)).toBe(lineAt(t, Math.min(offset, t.length)));
+      }),
+      { numRuns: 1000, seed: 3 },
+    );
   });
 
   it('tells texts apart that differ in one character or only in length', () => {

@@ -61,20 +61,33 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Maps offsets to lines without rescanning from the start for each one (offsets must not decrease). */
+/**
+ * Where the line holding [from, to) starts and ends (before its line break), looking at most `limit`
+ * characters each way, so a megabyte-long line costs no more than a short one.
+ */
+export function lineBounds(text: string, from: number, to: number, limit: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0 && from - start < limit && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = to;
+  while (end < text.length && end - to < limit && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
+}
+
+/**
+ * Maps offsets to 1-based lines, moving from the previous offset instead of from the start: linear
+ * over a file when offsets mostly increase, as references do.
+ */
 export function lineCounter(text: string): (offset: number) => number {
+  const endsLine = (at: number): boolean => {
+    const c = text.charCodeAt(at);
+    return c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10);
+  };
   let position = 0;
   let line = 1;
   return (offset: number) => {
-    if (offset < position) {
-      position = 0;
-      line = 1;
-    }
-    for (; position < offset && position < text.length; position++) {
-      const c = text.charCodeAt(position);
-      if (c === 10) line++;
-      else if (c === 13 && text.charCodeAt(position + 1) !== 10) line++;
-    }
+    const target = Math.max(0, Math.min(offset, text.length));
+    for (; position < target; position++) if (endsLine(position)) line++;
+    for (; position > target; position--) if (endsLine(position - 1)) line--;
     return line;
   };
 }

@@ -7,7 +7,7 @@ import { idInLinkTarget } from '../ids/links';
 import { findIdsInProse } from '../ids/prose';
 import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
-import { lineCounter } from './edits';
+import { lineBounds, lineCounter } from './edits';
 import { markdownCandidates, wikilinkCandidates } from './targets';
 import { longestTitleAfter, TitleLookup } from './titles';
 import type { FileRepairPlan, ProblemKind, RepairContext, RepairEdit, RepairKind, RepairPlan, RepairProblem } from './types';
@@ -51,14 +51,14 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   }
 
   /** `[[target|display]]` for a bare reference, or null when no wikilink would name the owner. */
-  function wikilinkFor(display: string, owner: NoteRecord, sourcePath: string, lineText: string): string | null {
+  function wikilinkFor(display: string, owner: NoteRecord, sourcePath: string, inTable: () => boolean): string | null {
     if (UNLINKABLE.test(display)) return null;
     const blank: LinkParts = { from: 0, to: 0, embed: false, target: '', targetFrom: 0, targetTo: 0, subpath: '', display: null };
     const target = chooseTarget(owner.id ?? '', blank, 'wikilink', sourcePath, owner.path);
     if (target === null) return null;
     if (target === display) return `[[${target}]]`;
     // An alias's '|' would split a table row into a new cell.
-    if (lineText.trimStart().startsWith('|')) return null;
+    if (inTable()) return null;
     return `[[${target}|${display}]]`;
   }
 
@@ -106,7 +106,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     }
     const spanEnd = titleEnd ?? ref.to;
     if (context.linkStyle === 'wikilink') {
-      const link = wikilinkFor(after, owner, path, lineOf(text, ref.from));
+      const link = wikilinkFor(after, owner, path, () => inTableRow(text, ref.from));
       if (link !== null) return { edit: { kind: kind ?? 'link-style', id: ref.id, from: ref.from, to: spanEnd, before: text.slice(ref.from, spanEnd), after: link } };
     }
     if (kind === 'broken-id') return { edit: { kind, id: ref.id, from: ref.from, to: ref.to, before: ref.id, after: owner.id ?? '' } };
@@ -218,10 +218,16 @@ function uniqueByPath(notes: readonly NoteRecord[]): NoteRecord[] {
   return [...seen.values()];
 }
 
-function lineOf(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const newline = text.slice(offset).search(/[\r\n]/);
-  return text.slice(start, newline === -1 ? text.length : offset + newline);
+/** Longest line prefix looked at to tell a table row; a longer one is treated as a row, to be safe. */
+const TABLE_SCAN_LIMIT = 4096;
+
+/** Whether the offset stands in a table row (the line's first non-blank character is '|'). */
+function inTableRow(text: string, offset: number): boolean {
+  const { start } = lineBounds(text, offset, offset, TABLE_SCAN_LIMIT);
+  if (offset - start >= TABLE_SCAN_LIMIT) return true;
+  let at = start;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return text[at] === '|';
 }
 
 /** Code-unit order, so the same vault sorts the same on every machine and locale. */

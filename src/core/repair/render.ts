@@ -1,4 +1,5 @@
 /** Human-readable forms of a plan: each edit in its line, counts by kind, and the whole plan as Markdown. */
+import { lineBounds } from './edits';
 import { REPAIR_KINDS, type RepairEdit, type RepairKind, type RepairPlan } from './types';
 
 const CONTEXT_CHARS = 30;
@@ -20,11 +21,9 @@ export const KIND_LABELS: Readonly<Record<RepairKind, string>> = {
 
 /** The line around an edit, cut to a few words each side so long lines stay readable. */
 export function editInContext(text: string, edit: RepairEdit): EditInContext {
-  const lineStart = Math.max(text.lastIndexOf('\n', edit.from - 1), text.lastIndexOf('\r', edit.from - 1)) + 1;
-  const rest = text.slice(edit.to).search(/[\r\n]/);
-  const lineEnd = rest === -1 ? text.length : edit.to + rest;
-  let prefix = text.slice(lineStart, edit.from);
-  let suffix = text.slice(edit.to, lineEnd);
+  const { start, end } = lineBounds(text, edit.from, edit.to, CONTEXT_CHARS + 1);
+  let prefix = text.slice(start, edit.from);
+  let suffix = text.slice(edit.to, end);
   if (prefix.length > CONTEXT_CHARS) prefix = '…' + prefix.slice(prefix.length - CONTEXT_CHARS);
   if (suffix.length > CONTEXT_CHARS) suffix = suffix.slice(0, CONTEXT_CHARS) + '…';
   return { prefix, before: edit.before, after: edit.after, suffix };

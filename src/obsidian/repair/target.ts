@@ -30,7 +30,7 @@ export class ObsidianRepairTarget implements RepairTarget {
 
   async update(path: string, decide: (current: string) => readonly TextEdit[]): Promise<string> {
     const file = this.app.vault.getFileByPath(path);
-    if (file === null) throw new SkipFile('deleted or renamed since the preview');
+    if (file === null) throw new SkipFile('deleted or renamed meanwhile');
     const editor = openEditor(this.app, path);
     if (editor !== null) {
       const edits = decide(editor.getValue());
@@ -41,11 +41,11 @@ export class ObsidianRepairTarget implements RepairTarget {
     }
     try {
       return await this.app.vault.process(file, (data) => {
-        if (file.path !== path) throw new SkipFile('renamed since the preview');
+        if (file.path !== path) throw new SkipFile('renamed meanwhile');
         return applyEdits(data, decide(data));
       });
     } catch (error) {
-      if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed since the preview');
+      if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed meanwhile');
       throw error;
     }
   }
