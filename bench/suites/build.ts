@@ -9,6 +9,7 @@ import { extractNoteFacts, namesOnlyFacts } from '../../src/core/index/noteFacts
 import { decodeSnapshot, encodeSnapshot } from '../../src/core/cache/snapshot';
 import type { CachedNote } from '../../src/core/cache/snapshot';
 import type { IdFormat } from '../../src/core/ids/formats';
+import type { IndexedReference } from '../../src/core/types';
 import { absoluteRow, ms, ratioRow, timeAlone, timeOnce, timePair } from '../harness';
 import type { BenchOptions, Row } from '../harness';
 import { factOptions, megabytes, readAll, readText, totalBytes } from '../inputs';
@@ -23,24 +24,28 @@ export interface BuildSummary {
   readonly resolved: number;
 }
 
-/** Adds every note to the index, then resolves every reference that counts. */
+/** Adds every note to the index, then resolves every reference ID the notes hold. */
 export function indexTexts(paths: readonly string[], text: (i: number) => string, format: IdFormat): { index: IdIndex; summary: BuildSummary } {
   const index = new IdIndex({ format });
   const options = factOptions(format);
-  for (let i = 0; i < paths.length; i++) index.apply({ kind: 'upsert', facts: extractNoteFacts(paths[i], text(i), options) });
-  return { index, summary: resolveAll(index, paths) };
-}
-
-export function resolveAll(index: IdIndex, paths: readonly string[]): BuildSummary {
+  const referenced: (readonly IndexedReference[])[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    const facts = extractNoteFacts(paths[i], text(i), options);
+    index.apply({ kind: 'upsert', facts });
+    referenced.push(facts.references);
+  }
+  // Resolution runs once every note is in: a reference may name a note indexed after it.
   let references = 0;
   let resolved = 0;
-  for (const path of paths) {
-    for (const reference of index.referencesOf(path)) {
+  for (const list of referenced) {
+    for (const reference of list) {
+      const resolution = index.resolve(reference.id);
+      if (resolution.status === 'unresolved' && !format.isPlausible(reference.id)) continue;
       references++;
-      if (index.resolve(reference.id).status === 'resolved') resolved++;
+      if (resolution.status === 'resolved') resolved++;
     }
   }
-  return { notes: paths.length, references, resolved };
+  return { index, summary: { notes: paths.length, references, resolved } };
 }
 
 /** The floor: the same reads (or texts) and one plain ID regex over each. */
