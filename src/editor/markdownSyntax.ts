@@ -84,13 +84,14 @@ const inlineComment: MarkdownConfig = {
 
 /** A block from a line starting with `fence` to the next line holding `fence`, or to the document's end. */
 function fencedBlock(name: string, fence: string): BlockParser {
-  const opens = (line: Line): boolean => line.text.startsWith(fence, line.pos);
+  // Closed on its opening line it is inline syntax, and prose may follow it.
+  const opens = (line: Line): boolean =>
+    line.text.startsWith(fence, line.pos) && !line.text.includes(fence, line.pos + fence.length);
   return {
     name,
     before: 'FencedCode',
     parse(cx: BlockContext, line: Line) {
-      // Closed on its own line it is inline syntax, and prose may follow it.
-      if (!opens(line) || line.text.includes(fence, line.pos + fence.length)) return false;
+      if (!opens(line)) return false;
       const from = cx.lineStart + line.pos;
       let closed = false;
       while (!closed && cx.nextLine()) closed = line.text.includes(fence);

@@ -33,6 +33,7 @@ describe('Obsidian syntax for lang-markdown', () => {
     ['$$\nnever closed 202108191025', ['BlockMath:$$\nnever closed 202108191025']],
     ['%% short %% then 202108191025', ['PercentComment:%% short %%']],
     ['para\n$$\nx\n$$', ['BlockMath:$$\nx\n$$']],
+    ['para\n$$x$$ more\nend', ['InlineMath:$$x$$']],
   ])('%j', (text, expected) => {
     expect(nodes(text)).toEqual(expected);
   });
