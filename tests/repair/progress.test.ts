@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { clearNotices, notices } from 'obsidian';
+import { clearNotices, notices } from '../mocks/obsidian';
 import { countByKind } from '../../src/core/repair/render';
 import { describeRun, describeUndo, RepairProgress } from '../../src/obsidian/repair/progress';
 
