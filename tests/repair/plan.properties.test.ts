@@ -4,6 +4,8 @@
  * come through byte-identical, and no digit run is split.
  */
 import fc from 'fast-check';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { scanReferences } from '../../src/core/ids/scanner';
 import { applyEdits } from '../../src/core/repair/edits';
 import { createRepairPlanner } from '../../src/core/repair/plan';
 import type { LinkStyle } from '../../src/core/settings';
@@ -114,7 +116,10 @@ describe('repair plan properties', () => {
           if (!s.prose) protectedRanges.push([at, at + s.text.length]);
           at += s.text.length;
         }
+        const references = scanReferences(text, TWELVE_DIGIT);
         for (const edit of edits) {
+          // Each edit starts inside a reference (its link, or the ID and the space before its title).
+          expect(references.some((r) => edit.from >= (r.link?.from ?? r.from) && edit.from <= (r.link?.to ?? r.to + 1))).toBe(true);
           for (const [from, to] of protectedRanges) expect(edit.to <= from || edit.from >= to).toBe(true);
           expect(/[\r\n]/.test(edit.before + edit.after)).toBe(false);
           expect(isDigit(text[edit.from - 1]) && isDigit(text[edit.from])).toBe(false);

@@ -53,6 +53,15 @@ describe('planFileRepairs: one row per case', () => {
     expect(repair(result).kinds).toEqual([]);
   });
 
+  const changing = rows.filter(([, before, after]) => before !== after);
+  it.each(changing)('%s — same edits behind frontmatter, with CRLF, and none inside a fence', (_name, before, after) => {
+    if (before.startsWith('\uFEFF') || before.startsWith('---')) return;
+    const frontmatter = '---\nid: 202108191025 Teams exist\n---\n';
+    expect(repair(frontmatter + before).result).toBe(frontmatter + after);
+    expect(repair(before.replace(/\r?\n/g, '\r\n')).result).toBe(after.replace(/\r?\n/g, '\r\n'));
+    if (!before.includes('```')) expect(repair('```\n' + before + '\n```\n').kinds).toEqual([]);
+  });
+
   it('repoints a markdown link relative to a note in a subfolder', () => {
     expect(repair('[x](../202108191025%20Old.md)', 'sub/source.md').result).toBe('[x](../202108191025%20Teams%20exist%20for%20a%20reason.md)');
   });
