@@ -9,6 +9,8 @@ import type { FileRepairPlan, RepairEdit, RepairPlan } from '../core/repair/type
 
 /** Files rendered at first and added per "Show more", so a huge plan opens at once. */
 const FILE_PAGE = 50;
+/** Problems listed; the rest are counted, so a vault with thousands of them still opens at once. */
+const PROBLEMS_SHOWN = 200;
 
 export interface RepairPreviewOptions {
   readonly title: string;
@@ -82,10 +84,13 @@ export class RepairPreviewModal extends Modal {
     const details = root.createEl('details', { cls: 'pc-repair-problems' });
     details.createEl('summary', { text: `${problems.length} problem${problems.length === 1 ? '' : 's'} will not be fixed` });
     const list = details.createEl('ul');
-    for (const problem of problems) {
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
       const item = list.createEl('li');
       item.createSpan({ cls: 'pc-repair-path', text: `${problem.file}:${problem.line}` });
       item.appendText(` — ${problem.message}`);
+    }
+    if (problems.length > PROBLEMS_SHOWN) {
+      details.createEl('p', { text: `…and ${problems.length - PROBLEMS_SHOWN} more.` });
     }
   }
 
