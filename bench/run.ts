@@ -3,7 +3,8 @@
  * `bench/cli.ts` runs it at full size for `npm run bench`; the test runs it on a tiny vault.
  */
 import * as os from 'os';
-import { BUILD_ROW, fullBuildFromDisk, buildRows, cacheRows, namesRow } from './suites/build';
+import { BUILD_ROW, fullBuildFromDisk, buildRows, cacheRows, namesIndex, namesRow } from './suites/build';
+import type { IdIndex } from '../src/core/index/idIndex';
 import { SCANNER_ROW, scannerRows } from './suites/scanner';
 import { chainRows } from './suites/chain';
 import { repairRows } from './suites/repair';
@@ -61,6 +62,36 @@ function section(config: BenchConfig, name: string, started: number): void {
   config.log(`${name} done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * Runs one group of rows; if the code it measures throws (an API mid-change, a bug), the group
+ * becomes one row that says so instead of ending the whole run.
+ */
+function measured(config: BenchConfig, rows: Row[], row: string, input: string, work: () => Row[]): void {
+  try {
+    rows.push(...work());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    config.log(`${row} (${input}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    rows.push(skippedRow(row, input, `not measured: the measured code threw "${message.slice(0, 120)}"`));
+  }
+}
+
+function memoryRow(input: BenchInput, memory: MemoryFigures | null): Row {
+  if (memory === null) return skippedRow(MEMORY_ROW, input.label, 'not measured: needs node --expose-gc');
+  return {
+    row: MEMORY_ROW,
+    input: input.label,
+    ours: `${Math.round(memory.bytesPerNote).toLocaleString('en-US')} B/note`,
+    baseline: '—',
+    ratio: null,
+    target: '< 1 KB/note',
+    met: memory.bytesPerNote < 1024,
+    note: `${(memory.heapDelta / 1_000_000).toFixed(1)} MB for ${memory.notes.toLocaleString('en-US')} notes`,
+  };
+}
+
+const MEMORY_ROW = 'Index memory per note (heap after − before, GC settled)';
+
 export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const started = Date.now();
   const rows: Row[] = [];
@@ -71,60 +102,51 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const corpora = CORPORA.map((spec) => ({ spec, input: corpusInput(config.corporaRoot, spec) }));
   section(config, 'vaults ready', started);
 
-  for (const input of generated) rows.push(...buildRows(input, optionsFor(config, input)));
+  for (const input of generated) measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, optionsFor(config, input)));
   for (const { spec, input } of corpora) {
     if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
-    else rows.push(...buildRows(input, config.options));
+    else measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, config.options));
   }
   section(config, 'index build', started);
 
-  rows.push(namesRow(largest, optionsFor(config, largest)));
+  measured(config, rows, 'File-name index', largest.label, () => [namesRow(largest, optionsFor(config, largest))]);
 
   for (const { spec, input } of corpora) {
     if (input === null) rows.push(skippedRow(SCANNER_ROW, spec.folder, 'corpus absent'));
-    else rows.push(...scannerRows(input, config.options, config.log));
+    else measured(config, rows, SCANNER_ROW, input.label, () => scannerRows(input, config.options, config.log));
   }
-  rows.push(...scannerRows(medium, config.options, config.log));
+  measured(config, rows, SCANNER_ROW, medium.label, () => scannerRows(medium, config.options, config.log));
   section(config, 'scanner choice', started);
 
-  {
-    const { index } = fullBuildFromDisk(largest);
-    rows.push(...chainRows(index, largest.paths, largest.label, optionsFor(config, largest)));
-  }
+  measured(config, rows, 'Chain compute and render', largest.label, () =>
+    chainRows(fullBuildFromDisk(largest).index, largest.paths, largest.label, optionsFor(config, largest)),
+  );
   section(config, 'chain', started);
 
-  const mediumIndex = fullBuildFromDisk(medium).index;
-  rows.push(...repairRows(medium, mediumIndex, config.options));
+  let mediumIndex: IdIndex | null = null;
+  measured(config, rows, 'Repair planning', medium.label, () => {
+    mediumIndex = fullBuildFromDisk(medium).index;
+    return repairRows(medium, mediumIndex, config.options);
+  });
   section(config, 'repair', started);
 
-  rows.push(...cacheRows(largest, Math.min(config.cacheNotes, largest.paths.length), config.options));
+  measured(config, rows, 'Restart from index cache', largest.label, () =>
+    cacheRows(largest, Math.min(config.cacheNotes, largest.paths.length), config.options),
+  );
   section(config, 'cache', started);
 
-  {
+  measured(config, rows, 'Editor keystroke', medium.label, () => {
     const biggest = medium.paths.reduce((best, path) => {
       const text = readText(medium, path);
       return text.length > best.length ? text : best;
     }, '');
     const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
-    rows.push(...editorRows(notes, mediumIndex, medium.format, config.keystrokes, config.editorRounds));
-  }
+    const index = mediumIndex ?? namesIndex(medium.paths, medium.format);
+    return editorRows(notes, index, medium.format, config.keystrokes, config.editorRounds);
+  });
   section(config, 'editor', started);
 
-  const memory = await config.measureMemory(largest);
-  rows.push(
-    memory === null
-      ? skippedRow('Index memory per note', largest.label, 'not measured: needs node --expose-gc')
-      : {
-          row: 'Index memory per note (heap after − before, GC settled)',
-          input: largest.label,
-          ours: `${Math.round(memory.bytesPerNote).toLocaleString('en-US')} B/note`,
-          baseline: '—',
-          ratio: null,
-          target: '< 1 KB/note',
-          met: memory.bytesPerNote < 1024,
-          note: `${(memory.heapDelta / 1_000_000).toFixed(1)} MB for ${memory.notes.toLocaleString('en-US')} notes`,
-        },
-  );
+  rows.push(memoryRow(largest, await config.measureMemory(largest)));
   section(config, 'memory', started);
   return { rows, seconds: (Date.now() - started) / 1000 };
 }
