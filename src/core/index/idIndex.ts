@@ -14,18 +14,21 @@ import type { NoteFacts } from './noteFacts';
 import { fileNameOf } from './ownId';
 import { checkIndexInvariants } from './invariants';
 import {
-  COLUMN,
-  comparePaths,
-  CONTEXT_END,
+  addOwner,
+  bagAdd,
+  bagDelete,
+  bagHas,
+  bagSize,
   counts,
-  FIELDS,
-  FORM,
-  FORMS,
-  FROM,
-  LINE,
-  materialize,
+  detach,
+  encodeTitle,
+  ownerCount,
+  ownerPaths,
+  packReferences,
+  recordOf,
+  removeOwner,
+  ReferenceReader,
   sortedSources,
-  TO,
   type IdEntry,
   type StoredNote,
 } from './storedNote';
@@ -52,14 +55,21 @@ export class IdIndex implements IdIndexReader {
   private format: IdFormat;
   private readonly byPath = new Map<string, StoredNote>();
   private readonly byId = new Map<string, IdEntry>();
-  private readonly byFileName = new Map<string, string[]>();
+  /**
+   * File name → path, or paths when several notes share the name (rare, so no array per note).
+   * Built on the first link lookup and kept up to date from then on: only link resolution needs it.
+   */
+  private byFileName: Map<string, string | string[]> | null = null;
   private readonly duplicateIds = new Set<string>();
   private revisionCount = 0;
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
     has: (path) => this.byPath.has(path),
-    byBasename: (name) => this.byFileName.get(name) ?? [],
+    byBasename: (name) => {
+      const found = this.fileNames().get(name);
+      return found === undefined ? [] : typeof found === 'string' ? [found] : found;
+    },
   };
 
   constructor(options: { format: IdFormat }) {
@@ -92,38 +102,38 @@ export class IdIndex implements IdIndexReader {
     if (format !== undefined) this.format = format;
     this.byPath.clear();
     this.byId.clear();
-    this.byFileName.clear();
+    this.byFileName = null;
     this.duplicateIds.clear();
     this.revisionCount++;
   }
 
   resolve(id: string): Resolution {
-    const owners = this.byId.get(id)?.owners ?? [];
-    const status = owners.length === 0 ? 'unresolved' : owners.length === 1 ? 'resolved' : 'ambiguous';
-    return { id, status, paths: owners };
+    const owners = this.byId.get(id)?.owners ?? null;
+    const status = owners === null ? 'unresolved' : typeof owners === 'string' ? 'resolved' : 'ambiguous';
+    return { id, status, paths: ownerPaths(owners) };
   }
 
   isKnownId(id: string): boolean {
     const entry = this.byId.get(id);
-    return entry !== undefined && entry.owners.length > 0;
+    return entry !== undefined && entry.owners !== null;
   }
 
   note(path: string): NoteRecord | undefined {
-    return this.byPath.get(path)?.record;
+    const stored = this.byPath.get(path);
+    return stored === undefined ? undefined : recordOf(stored);
   }
 
   /** Every note record, in no particular order. */
   *notes(): Iterable<NoteRecord> {
-    for (const stored of this.byPath.values()) yield stored.record;
+    for (const stored of this.byPath.values()) yield recordOf(stored);
   }
 
   referencesOf(path: string): readonly IndexedReference[] {
     const stored = this.byPath.get(path);
     if (stored === undefined) return [];
     const references: IndexedReference[] = [];
-    for (let i = 0; i < stored.entries.length; i++) {
-      if (counts(stored.entries[i])) references.push(materialize(stored, i));
-    }
+    const reader = new ReferenceReader(stored);
+    while (reader.next()) if (counts(reader.entry)) references.push(reader.reference());
     return references;
   }
 
@@ -134,9 +144,8 @@ export class IdIndex implements IdIndexReader {
     for (const sourcePath of sortedSources(entry)) {
       const stored = this.byPath.get(sourcePath);
       if (stored === undefined) continue;
-      for (let i = 0; i < stored.entries.length; i++) {
-        if (stored.entries[i] === entry) incoming.push({ sourcePath, reference: materialize(stored, i) });
-      }
+      const reader = new ReferenceReader(stored);
+      while (reader.next()) if (reader.entry === entry) incoming.push({ sourcePath, reference: reader.reference() });
     }
     return incoming;
   }
@@ -144,7 +153,7 @@ export class IdIndex implements IdIndexReader {
   /** Paths of notes that reference the ID (where it counts), sorted: the cheap form of referencesTo. */
   referencingPaths(id: string): readonly string[] {
     const entry = this.byId.get(id);
-    return entry === undefined || !counts(entry) ? [] : sortedSources(entry);
+    return entry === undefined || !counts(entry) ? NO_PATHS : sortedSources(entry);
   }
 
   /** The first counting reference to the ID in one note, or undefined. */
@@ -152,13 +161,14 @@ export class IdIndex implements IdIndexReader {
     const stored = this.byPath.get(path);
     const entry = this.byId.get(id);
     if (stored === undefined || entry === undefined || !counts(entry)) return undefined;
-    const at = stored.entries.indexOf(entry);
-    return at < 0 ? undefined : materialize(stored, at);
+    const reader = new ReferenceReader(stored);
+    while (reader.next()) if (reader.entry === entry) return reader.reference();
+    return undefined;
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {
     const ids = [...this.duplicateIds].sort();
-    return new Map(ids.map((id) => [id, this.byId.get(id)?.owners ?? []]));
+    return new Map(ids.map((id) => [id, ownerPaths(this.byId.get(id)?.owners ?? null)]));
   }
 
   /** The vault path a link names (Obsidian's rules), or null. */
@@ -182,7 +192,7 @@ export class IdIndex implements IdIndexReader {
     const stored = this.store(facts);
     // Report an ID only for what really changed: its owners or title, or its incoming references.
     const report: Report = {
-      owner: previous === undefined || !sameRecord(previous.record, stored.record),
+      owner: previous === undefined || !sameRecord(previous, stored),
       references: previous === undefined || !sameReferences(previous, stored),
     };
     if (previous !== undefined) {
@@ -195,18 +205,18 @@ export class IdIndex implements IdIndexReader {
       // Removing the old version may have dropped entries the new version shares; put them back.
       for (const entry of stored.entries) if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
     }
-    const path = stored.record.path;
+    const path = stored.path;
     this.byPath.set(path, stored);
     this.addFileName(path);
-    if (stored.record.id !== null) {
-      const entry = this.entryFor(stored.record.id);
-      entry.owners = insertSorted(entry.owners, path);
-      if (entry.owners.length > 1) this.duplicateIds.add(entry.id);
+    if (stored.id !== null) {
+      const entry = this.entryFor(stored.id);
+      entry.owners = addOwner(entry.owners, path);
+      if (ownerCount(entry.owners) > 1) this.duplicateIds.add(entry.id);
       if (report.owner) changed.add(entry.id);
     }
     for (const entry of stored.entries) {
-      if (entry.sources.has(path)) continue;
-      entry.sources.add(path);
+      if (bagHas(entry.sources, path)) continue;
+      entry.sources = bagAdd(entry.sources, path);
       entry.sortedSources = null;
       if (report.references) changed.add(entry.id);
     }
@@ -217,17 +227,17 @@ export class IdIndex implements IdIndexReader {
     if (stored === undefined) return;
     this.byPath.delete(path);
     this.removeFileName(path);
-    if (stored.record.id !== null) {
-      const entry = this.byId.get(stored.record.id);
+    if (stored.id !== null) {
+      const entry = this.byId.get(stored.id);
       if (entry !== undefined) {
-        entry.owners = entry.owners.filter((owner) => owner !== path);
-        if (entry.owners.length < 2) this.duplicateIds.delete(entry.id);
+        entry.owners = removeOwner(entry.owners, path);
+        if (ownerCount(entry.owners) < 2) this.duplicateIds.delete(entry.id);
         if (report.owner) changed.add(entry.id);
         this.dropIfUnused(entry);
       }
     }
     for (const entry of stored.entries) {
-      if (!entry.sources.delete(path)) continue;
+      if (!bagDelete(entry.sources, path)) continue;
       entry.sortedSources = null;
       if (report.references) changed.add(entry.id);
       this.dropIfUnused(entry);
@@ -237,41 +247,24 @@ export class IdIndex implements IdIndexReader {
   /** Packs facts into the stored form, interning IDs and detaching every kept string from note text. */
   private store(facts: NoteFacts): StoredNote {
     const path = detach(facts.path);
-    const record: NoteRecord = Object.freeze({
+    const references = facts.references;
+    const entries = references.map((reference) => this.entryFor(reference.id));
+    const { layout, contexts } = packReferences(references);
+    return {
       path,
       id: facts.id === null ? null : this.entryFor(facts.id).id,
-      title: shareWithPath(path, facts.title),
-    });
-    const count = facts.references.length;
-    const entries: IdEntry[] = new Array<IdEntry>(count);
-    const numbers = new Int32Array(count * FIELDS);
-    const contexts: string[] = [];
-    let contextEnd = 0;
-    let links: (LinkParts | undefined)[] | null = null;
-    facts.references.forEach((reference, i) => {
-      entries[i] = this.entryFor(reference.id);
-      const base = i * FIELDS;
-      contextEnd += reference.context.length;
-      contexts.push(reference.context);
-      numbers[base + FROM] = reference.from;
-      numbers[base + TO] = reference.to;
-      numbers[base + LINE] = reference.line;
-      numbers[base + COLUMN] = reference.column;
-      numbers[base + CONTEXT_END] = contextEnd;
-      numbers[base + FORM] = FORMS.indexOf(reference.form);
-      if (reference.link !== undefined) {
-        links ??= new Array<LinkParts | undefined>(count);
-        links[i] = detachLink(reference.link);
-      }
-    });
-    return { record, entries, numbers, contexts: detach(contexts.join('')), links };
+      title: encodeTitle(path, facts.title),
+      entries,
+      layout,
+      contexts,
+    };
   }
 
   private entryFor(id: string): IdEntry {
     let entry = this.byId.get(id);
     if (entry === undefined) {
       const own = detach(id);
-      entry = { id: own, plausible: this.format.isPlausible(own), owners: [], sources: new Set(), sortedSources: null };
+      entry = { id: own, plausible: this.format.isPlausible(own), owners: null, sources: [], sortedSources: null };
       this.byId.set(own, entry);
     }
     return entry;
@@ -279,89 +272,55 @@ export class IdIndex implements IdIndexReader {
 
   /** Entries created while packing facts that turned out to be unchanged must not linger. */
   private releaseUnused(stored: StoredNote): void {
-    if (stored.record.id !== null) {
-      const entry = this.byId.get(stored.record.id);
+    if (stored.id !== null) {
+      const entry = this.byId.get(stored.id);
       if (entry !== undefined) this.dropIfUnused(entry);
     }
     for (const entry of stored.entries) this.dropIfUnused(entry);
   }
 
   private dropIfUnused(entry: IdEntry): void {
-    if (entry.owners.length === 0 && entry.sources.size === 0 && this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
+    if (entry.owners === null && bagSize(entry.sources) === 0 && this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
+  }
+
+  private fileNames(): Map<string, string | string[]> {
+    if (this.byFileName === null) {
+      this.byFileName = new Map();
+      for (const path of this.byPath.keys()) this.addFileName(path);
+    }
+    return this.byFileName;
   }
 
   private addFileName(path: string): void {
+    const names = this.byFileName;
+    if (names === null) return;
     const name = fileNameOf(path);
-    const list = this.byFileName.get(name);
-    if (list === undefined) this.byFileName.set(name, [path]);
-    else list.push(path);
+    const found = names.get(name);
+    if (found === undefined) names.set(name, path);
+    else if (typeof found === 'string') names.set(name, [found, path]);
+    else found.push(path);
   }
 
   private removeFileName(path: string): void {
+    const names = this.byFileName;
+    if (names === null) return;
     const name = fileNameOf(path);
-    const list = this.byFileName.get(name);
-    if (list === undefined) return;
-    const at = list.indexOf(path);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length === 0) this.byFileName.delete(name);
+    const found = names.get(name);
+    if (found === undefined || found === path) names.delete(name);
+    else if (typeof found !== 'string') {
+      const rest = found.filter((other) => other !== path);
+      names.set(name, rest.length === 1 ? rest[0] : rest);
+    }
   }
 }
 
-function insertSorted(list: readonly string[], path: string): readonly string[] {
-  if (list.includes(path)) return list;
-  return [...list, path].sort(comparePaths);
-}
+const NO_PATHS: readonly string[] = Object.freeze([]);
 
-function sameRecord(a: NoteRecord, b: NoteRecord): boolean {
+function sameRecord(a: StoredNote, b: StoredNote): boolean {
   return a.path === b.path && a.id === b.id && a.title === b.title;
 }
 
 function sameReferences(a: StoredNote, b: StoredNote): boolean {
-  if (a.entries.length !== b.entries.length || a.contexts !== b.contexts) return false;
-  for (let i = 0; i < a.entries.length; i++) if (a.entries[i] !== b.entries[i]) return false;
-  for (let i = 0; i < a.numbers.length; i++) if (a.numbers[i] !== b.numbers[i]) return false;
-  for (let i = 0; i < a.entries.length; i++) {
-    const left = a.links === null ? undefined : a.links[i];
-    const right = b.links === null ? undefined : b.links[i];
-    if (!sameLink(left, right)) return false;
-  }
-  return true;
-}
-
-function sameLink(a: LinkParts | undefined, b: LinkParts | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return (
-    a.from === b.from &&
-    a.to === b.to &&
-    a.embed === b.embed &&
-    a.target === b.target &&
-    a.targetFrom === b.targetFrom &&
-    a.targetTo === b.targetTo &&
-    a.subpath === b.subpath &&
-    a.display === b.display
-  );
-}
-
-/**
- * A copy of the string that keeps no larger string alive. V8 represents `text.slice(…)` of 13+
- * characters as a view into the whole text; concatenating forces a flat copy, so an index of 100k
- * notes never retains the notes' full texts through a kept ID, title or context.
- */
-function detach(value: string): string {
-  return value.length < 13 ? value : (' ' + value).slice(1);
-}
-
-function detachLink(link: LinkParts): LinkParts {
-  return Object.freeze({
-    ...link,
-    target: detach(link.target),
-    subpath: detach(link.subpath),
-    display: link.display === null ? null : detach(link.display),
-  });
-}
-
-/** The title as a slice of the path when the path spells it, so it costs no characters of its own. */
-function shareWithPath(path: string, title: string): string {
-  const at = path.lastIndexOf(title);
-  return at >= 0 ? path.slice(at, at + title.length) : detach(title);
+  if (a.layout !== b.layout || a.contexts !== b.contexts || a.entries.length !== b.entries.length) return false;
+  return a.entries.every((entry, i) => entry === b.entries[i]);
 }

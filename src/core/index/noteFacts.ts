@@ -23,7 +23,7 @@ export interface NoteFacts extends NoteRecord {
 }
 
 /** How many characters of the line to keep on each side of the ID in a context string. */
-export const CONTEXT_RADIUS = 60;
+export const CONTEXT_RADIUS = 40;
 export const ELLIPSIS = '…';
 const WORD_SNAP = 15;
 

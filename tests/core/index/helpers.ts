@@ -31,5 +31,7 @@ export function snapshot(index: IdIndex): unknown {
     resolutions: sortedIds.map((id) => index.resolve(id)),
     incoming: sortedIds.map((id) => [id, index.referencesTo(id)]),
     duplicates: [...index.duplicates()],
+    // Asking builds the file-name map; from then on updates must keep it in step.
+    fileNames: notes.map((note) => [...index.paths.byBasename(note.path.slice(note.path.lastIndexOf('/') + 1))].sort()),
   };
 }

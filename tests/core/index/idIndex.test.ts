@@ -184,8 +184,8 @@ describe('checkInvariants', () => {
   test('reports a corrupted reverse map', () => {
     const index = indexOf(facts('a.md', A, [B]));
     // Reach into the private maps the way a bug would, to prove the check can fail.
-    const internals = index as unknown as { byId: Map<string, { sources: Set<string> }> };
-    internals.byId.get(B)?.sources.add('ghost.md');
+    const internals = index as unknown as { byId: Map<string, { sources: string[] }> };
+    internals.byId.get(B)?.sources.push('ghost.md');
     expect(index.checkInvariants()).toContain(`ghost.md is listed as referencing ${B} but does not`);
   });
 

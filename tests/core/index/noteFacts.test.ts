@@ -62,9 +62,9 @@ describe('contextAround', () => {
     ['   indented 202108191025 line   ', 'indented 202108191025 line'],
     [
       'Above all else, a team has to execute well. If this isn’t happening then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason for having the team at all is to build something greater than the individuals.',
-      '…this isn’t happening then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason for having the team…',
+      '…then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason…',
     ],
-    ['x'.repeat(200) + ' 202108191025 ' + 'y'.repeat(200), '…' + 'x'.repeat(59) + ' 202108191025 ' + 'y'.repeat(59) + '…'],
+    ['x'.repeat(200) + ' 202108191025 ' + 'y'.repeat(200), '…' + 'x'.repeat(CONTEXT_RADIUS - 1) + ' 202108191025 ' + 'y'.repeat(CONTEXT_RADIUS - 1) + '…'],
   ])('%#', (line, expected) => {
     expect(around(line, '202108191025')).toBe(expected);
   });
