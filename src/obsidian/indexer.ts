@@ -12,6 +12,7 @@ import { CacheLedger } from './indexerCache';
 import type { IndexCache } from './indexerCache';
 import { DEFAULT_PACING, Pacer } from './pacing';
 import type { IndexerPacing } from './pacing';
+import { FileUpdates } from './fileUpdates';
 import { openId } from './openId';
 import type { IdServices, IndexChange } from './services';
 
@@ -73,10 +74,7 @@ export class VaultIndexer extends Component {
   private factOptions: NoteFactsOptions;
   /** Bumped by rebuild and unload so stale async work drops its result. */
   private generation = 0;
-  /** Bumped per path on every vault event, so a read that raced an event is discarded. */
-  private readonly pathVersions = new Map<string, number>();
-  private readonly debounced = new Map<string, number>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly updates: FileUpdates;
   private started = false;
   private unloaded = false;
   private contentPass: Promise<void> = Promise.resolve();
@@ -91,6 +89,7 @@ export class VaultIndexer extends Component {
     this.statusBar = deps.statusBar;
     this.pacing = { ...DEFAULT_PACING, ...deps.pacing };
     this.ledger = deps.cache ? new CacheLedger(deps.cache) : null;
+    this.updates = new FileUpdates(this.pacing.debounceMs, (path) => this.refresh(path));
     this.factOptions = this.currentFactOptions();
     this.index = new IdIndex({ format: this.factOptions.format });
     const services: IdServices = {
@@ -126,8 +125,7 @@ export class VaultIndexer extends Component {
     this.unloaded = true;
     this.started = false;
     this.generation++;
-    for (const timer of this.debounced.values()) window.clearTimeout(timer);
-    this.debounced.clear();
+    this.updates.reset();
     this.hideProgress();
     this.listeners.clear();
   }
@@ -159,9 +157,8 @@ export class VaultIndexer extends Component {
       const pass = this.contentPass;
       await pass;
       if (pass !== this.contentPass) continue;
-      if (this.debounced.size > 0) this.flushDebounced();
-      if (this.inFlight.size === 0) return;
-      await Promise.all([...this.inFlight]);
+      await this.updates.settle();
+      if (this.updates.idle && pass === this.contentPass) return;
     }
   }
 
@@ -174,9 +171,7 @@ export class VaultIndexer extends Component {
   rebuild(): Promise<void> {
     if (!this.started) return Promise.resolve();
     const generation = ++this.generation;
-    for (const timer of this.debounced.values()) window.clearTimeout(timer);
-    this.debounced.clear();
-    this.pathVersions.clear();
+    this.updates.reset();
     this.ledger?.clear();
     this.factOptions = this.currentFactOptions();
     this.index.clear(this.factOptions.format);
@@ -214,9 +209,9 @@ export class VaultIndexer extends Component {
    * then brings its own, newer update, and the pass leaves that file alone.
    */
   private async fillPaced(files: readonly TFile[], generation: number): Promise<void> {
-    const entries = files.map((file) => ({ file, path: file.path, version: this.versionOf(file.path) }));
+    const entries = files.map((file) => ({ file, path: file.path, version: this.updates.versionOf(file.path) }));
     const untouched = (entry: (typeof entries)[number]): boolean =>
-      this.versionOf(entry.path) === entry.version && this.app.vault.getAbstractFileByPath(entry.path) === entry.file;
+      this.updates.versionOf(entry.path) === entry.version && this.app.vault.getAbstractFileByPath(entry.path) === entry.file;
     const stale = (): boolean => generation !== this.generation;
     const total = entries.length;
     let done = 0;
@@ -285,15 +280,15 @@ export class VaultIndexer extends Component {
 
   private onCreate(file: TAbstractFile): void {
     if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
-    this.bump(file.path);
+    this.updates.bump(file.path);
     this.emitIds(this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) }));
-    this.schedule(file.path);
+    this.updates.schedule(file.path);
   }
 
   private onModify(file: TAbstractFile): void {
     if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
-    this.bump(file.path);
-    this.schedule(file.path);
+    this.updates.bump(file.path);
+    this.updates.schedule(file.path);
   }
 
   private onDelete(file: TAbstractFile): void {
@@ -301,8 +296,8 @@ export class VaultIndexer extends Component {
     const paths = file instanceof TFolder ? this.indexedPathsUnder(file.path) : [file.path];
     const changed = new Set<string>();
     for (const path of paths) {
-      this.bump(path);
-      this.cancel(path);
+      this.updates.bump(path);
+      this.updates.cancel(path);
       if (this.index.note(path)) this.addAll(changed, this.applyUpdate({ kind: 'delete', path }));
     }
     this.emitIds(changed);
@@ -317,20 +312,20 @@ export class VaultIndexer extends Component {
         : [[oldPath, file.path]];
     const changed = new Set<string>();
     for (const [from, to] of moves) {
-      this.bump(from);
-      this.bump(to);
-      this.cancel(from);
+      this.updates.bump(from);
+      this.updates.bump(to);
+      this.updates.cancel(from);
       const wasIndexed = this.index.note(from) !== undefined;
       const include = this.isIncluded(to) && isMarkdown(this.app.vault.getAbstractFileByPath(to));
       if (wasIndexed && include) {
         // Facts depend on the path (own ID, title), so the note is re-read as it moves.
-        this.track(this.move(from, to));
+        this.updates.track(this.move(from, to));
       } else if (wasIndexed) {
         this.addAll(changed, this.applyUpdate({ kind: 'delete', path: from }));
       } else if (include) {
         // Not indexed under its old name (excluded, or a move still being read): read it afresh.
         if (!this.index.note(to)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(to, this.factOptions) }));
-        this.schedule(to);
+        this.updates.schedule(to);
       }
     }
     this.emitIds(changed);
@@ -339,8 +334,8 @@ export class VaultIndexer extends Component {
   /** Moves a note in the index once its text is read; an event on either path meanwhile wins. */
   private async move(from: string, to: string): Promise<void> {
     const generation = this.generation;
-    const fromVersion = this.versionOf(from);
-    const toVersion = this.versionOf(to);
+    const fromVersion = this.updates.versionOf(from);
+    const toVersion = this.updates.versionOf(to);
     const file = this.app.vault.getAbstractFileByPath(to);
     if (!isMarkdown(file)) return;
     const stat = { ...file.stat };
@@ -352,8 +347,8 @@ export class VaultIndexer extends Component {
     }
     if (generation !== this.generation) return;
     const facts = text === null ? namesOnlyFacts(to, this.factOptions) : extractNoteFacts(to, text, this.factOptions);
-    const fromUntouched = this.versionOf(from) === fromVersion;
-    if (this.versionOf(to) !== toVersion || this.app.vault.getAbstractFileByPath(to) !== file) {
+    const fromUntouched = this.updates.versionOf(from) === fromVersion;
+    if (this.updates.versionOf(to) !== toVersion || this.app.vault.getAbstractFileByPath(to) !== file) {
       // Moved, deleted (with its folder) or touched again meanwhile: a later event brings its own
       // update, so only the old path is left to clear.
       if (fromUntouched && this.index.note(from)) this.emitIds(this.applyUpdate({ kind: 'delete', path: from }));
@@ -361,7 +356,7 @@ export class VaultIndexer extends Component {
     }
     const update: IndexUpdate = fromUntouched ? { kind: 'rename', oldPath: from, facts } : { kind: 'upsert', facts };
     this.emitIds(this.applyUpdate(update, text === null ? undefined : stat));
-    if (text === null) this.schedule(to);
+    if (text === null) this.updates.schedule(to);
   }
 
   private indexedPathsUnder(folder: string): string[] {
@@ -371,46 +366,10 @@ export class VaultIndexer extends Component {
     return paths;
   }
 
-  private versionOf(path: string): number {
-    return this.pathVersions.get(path) ?? 0;
-  }
-
-  private bump(path: string): void {
-    this.pathVersions.set(path, this.versionOf(path) + 1);
-  }
-
-  private schedule(path: string): void {
-    this.cancel(path);
-    const timer = window.setTimeout(() => {
-      this.debounced.delete(path);
-      this.track(this.refresh(path));
-    }, this.pacing.debounceMs);
-    this.debounced.set(path, timer);
-  }
-
-  private cancel(path: string): void {
-    const timer = this.debounced.get(path);
-    if (timer !== undefined) window.clearTimeout(timer);
-    this.debounced.delete(path);
-  }
-
-  private flushDebounced(): void {
-    for (const [path, timer] of [...this.debounced]) {
-      window.clearTimeout(timer);
-      this.debounced.delete(path);
-      this.track(this.refresh(path));
-    }
-  }
-
-  private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-  }
-
   /** Re-reads one file and applies what it says now; drops the result if an event raced it. */
   private async refresh(path: string): Promise<void> {
     const generation = this.generation;
-    const version = this.versionOf(path);
+    const version = this.updates.versionOf(path);
     const file = this.app.vault.getAbstractFileByPath(path);
     if (!isMarkdown(file) || !this.isIncluded(path)) return;
     const stat = { ...file.stat };
@@ -420,7 +379,7 @@ export class VaultIndexer extends Component {
     } catch {
       return;
     }
-    if (generation !== this.generation || version !== this.versionOf(path)) return;
+    if (generation !== this.generation || version !== this.updates.versionOf(path)) return;
     if (this.app.vault.getAbstractFileByPath(path) !== file) return;
     this.emitIds(this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
   }

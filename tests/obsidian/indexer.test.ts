@@ -28,7 +28,8 @@ function file(h: Harness, path: string): TFile {
 
 describe('VaultIndexer start-up', () => {
   it('reads nothing before layout-ready and ignores the start-up burst of create events', async () => {
-    const h = makeHarness();
+    // A slice long enough for the whole (small) vault: names are then in before layoutReady returns.
+    const h = makeHarness({}, { pacing: { sliceMs: 1e9 } });
     h.indexer.load();
     await seed(h, { [A]: 'See 202108191025 Teams exist for a reason.', [B]: 'Back to 202104291524.', [C]: '# 202109260705 Zet\n' });
     await ticks(5);
@@ -262,6 +263,7 @@ describe('VaultIndexer against random event sequences', () => {
     | { kind: 'delete'; target: number }
     | { kind: 'moveFolder'; childEvents: boolean }
     | { kind: 'deleteFolder' }
+    | { kind: 'rebuild' }
     | { kind: 'wait'; ticks: number };
 
   const NAMES = [
@@ -288,6 +290,7 @@ describe('VaultIndexer against random event sequences', () => {
     fc.record({ kind: fc.constant('delete' as const), target: fc.nat(20) }),
     fc.record({ kind: fc.constant('moveFolder' as const), childEvents: fc.boolean() }),
     fc.constant({ kind: 'deleteFolder' as const }),
+    fc.constant({ kind: 'rebuild' as const }),
     fc.record({ kind: fc.constant('wait' as const), ticks: fc.nat(4) }),
   );
 
@@ -310,6 +313,10 @@ describe('VaultIndexer against random event sequences', () => {
             h.app.vault.trigger('rename', moved, oldPath + moved.path.slice(zet.path.length));
           }
         }
+      } else if (o.kind === 'rebuild') {
+        // A settings change mid-stream: the exclusion flips and the index is rebuilt.
+        h.settings.excludedFolders = h.settings.excludedFolders.length ? [] : ['Archive'];
+        void h.indexer.rebuild();
       } else if (o.kind === 'deleteFolder') {
         const zet = h.app.vault.getAbstractFileByPath('zet');
         if (zet) await h.app.vault.delete(zet);

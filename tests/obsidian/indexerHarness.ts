@@ -48,11 +48,13 @@ export function makeHarness(
     return read(file);
   };
   const obsidianApp = app as unknown as obsidian.App;
+  // A clock that moves on every look makes every slice end at once: maximal interleaving, no flakes.
+  let clock = 0;
   const indexer = new VaultIndexer({
     app: obsidianApp,
     settings: () => settings,
-    pacing: { debounceMs: 2, sliceMs: 1, reportEveryMs: 0, yieldToEventLoop: () => ticks(1), ...deps.pacing },
     ...deps,
+    pacing: { debounceMs: 2, sliceMs: 1, reportEveryMs: 0, yieldToEventLoop: () => ticks(1), now: () => clock++, ...deps.pacing },
   });
   return {
     app,
