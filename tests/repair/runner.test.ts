@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import fc from 'fast-check';
 import type { App } from 'obsidian';
 import { createRepairPlanner } from '../../src/core/repair/plan';
 import type { RepairPlan } from '../../src/core/repair/types';
@@ -122,6 +123,63 @@ describe('applying a repair', () => {
     expect(await textOf(app, 'a.md')).toBe(STALE);
     expect(scheduler.order).toEqual([]);
     expect(summary.changed[0].path).toBe('a.md');
+  });
+});
+
+describe('applying while the user types in the open note', () => {
+  it('re-plans the editor text and applies the same edits when they still hold', async () => {
+    const { app, target, replan } = await setUp();
+    const editor = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'a.md', editor);
+    const plan = { path: 'a.md', text: STALE, edits: replan('a.md', STALE) };
+    editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, text: 'typed ' }] });
+    const summary = await applyRepairs([plan], target, replan, control());
+    expect(summary.changed).toHaveLength(1);
+    expect(editor.getValue()).toBe('typed ' + FIXED);
+  });
+
+  it('skips the note when the user changed the reference itself', async () => {
+    const { app, target, replan } = await setUp();
+    const editor = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'a.md', editor);
+    const plan = { path: 'a.md', text: STALE, edits: replan('a.md', STALE) };
+    editor.transaction({ changes: [{ from: { line: 0, ch: 15 }, to: { line: 0, ch: 26 }, text: 'Teams' }] });
+    const summary = await applyRepairs([plan], target, replan, control());
+    expect(summary.skipped.map((s) => s.path)).toEqual(['a.md']);
+    expect(editor.getValue()).toBe('x 202108191025 Teams, y\n');
+    expect(editor.transactions).toBe(1);
+  });
+});
+
+describe('other writers at random moments never lose a character', () => {
+  type Action = 'none' | 'append' | 'prepend' | 'rewrite' | 'delete';
+  const actions = fc.array(fc.constantFrom<Action>('none', 'append', 'prepend', 'rewrite', 'delete'), { minLength: SOURCES.length, maxLength: SOURCES.length });
+
+  it('ends with each file repaired, or holding exactly what the other writer left', async () => {
+    await fc.assert(
+      fc.asyncProperty(actions, fc.integer({ min: 1, max: 4 }), async (chosen, concurrency) => {
+        const { app, scheduler, target, plan, replan } = await setUp();
+        SOURCES.forEach((path, i) => {
+          const action = chosen[i];
+          const marker = `USER ${i}\n`;
+          if (action === 'append') scheduler.before(path, (file) => app.vault.modify(file, STALE + marker));
+          if (action === 'prepend') scheduler.before(path, (file) => app.vault.modify(file, marker + STALE));
+          if (action === 'rewrite') scheduler.before(path, (file) => app.vault.modify(file, marker));
+          if (action === 'delete') scheduler.before(path, (file) => app.vault.delete(file));
+        });
+        const run = applyRepairs(plan.files, target, replan, control({ concurrency }));
+        await scheduler.drain();
+        const summary = await run;
+        for (const [i, path] of SOURCES.entries()) {
+          const marker = `USER ${i}\n`;
+          const expected = { none: FIXED, append: FIXED + marker, prepend: marker + FIXED, rewrite: marker, delete: undefined }[chosen[i]];
+          expect(await textOf(app, path)).toBe(expected);
+        }
+        expect(scheduler.maxInFlight).toBeLessThanOrEqual(concurrency);
+        expect(summary.failed).toEqual([]);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
   });
 });
 
