@@ -301,6 +301,23 @@ describe('cost follows the viewport, not the note', () => {
     expect(scanned(20_000)).toBe(scanned(200));
   });
 
+  test.each([
+    ['without', []],
+    ['with', EditorView.lineWrapping],
+  ])('a one-line megabyte note (%s line wrapping) is scanned only where CodeMirror shows it', (_label, wrapping) => {
+    const doc = `word ${ID} and `.repeat(50_000);
+    const view = open(doc, testHost([TEAMS]), wrapping);
+    const visible = view.visibleRanges.reduce((sum, r) => sum + r.to - r.from, 0);
+    expect(visible).toBeLessThan(doc.length / 10);
+    const spy = jest.spyOn(prose, 'collectIdsInRange');
+    edit(view, 10, 10, 'x');
+    const scanned = spy.mock.calls.reduce((sum, call) => sum + call[0].length, 0);
+    spy.mockRestore();
+    // The visible parts plus a little context on each side, for each rebuild (the edit, the parse).
+    expect(scanned).toBeLessThanOrEqual(2 * (visible + 2 * 256 * view.visibleRanges.length));
+    expect(idElements(view).length).toBeGreaterThan(0);
+  });
+
   test('scrolling far down decorates the new viewport', () => {
     const view = longNote(20_000);
     const far = view.state.doc.line(15_000).from;
