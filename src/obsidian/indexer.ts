@@ -288,6 +288,8 @@ export class VaultIndexer extends Component {
   private onModify(file: TAbstractFile): void {
     if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
     this.updates.bump(file.path);
+    // Edited before the names pass reached it: resolvable now, its references after the re-read.
+    if (!this.index.note(file.path)) this.emitIds(this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) }));
     this.updates.schedule(file.path);
   }
 
