@@ -85,6 +85,41 @@ describe('the vault repair, previewed, applied and undone', () => {
   });
 });
 
+describe('the undo record', () => {
+  it('survives a restart: a new controller over the same plugin folder undoes the last run', async () => {
+    const { app, services, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    expect(await textOf(app, 'b.md')).not.toBe(SOURCES['b.md']);
+    const restarted = new RepairController({ app, services, store: new RepairStore(app.vault.adapter, STATE), preview: () => undefined });
+    await restarted.undoLast();
+    expect(await textOf(app, 'b.md')).toBe(SOURCES['b.md']);
+    expect((await storedState(app)).lastRun).toBeNull();
+  });
+
+  it('follows a note renamed after the repair', async () => {
+    const { app, services, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    await app.vault.rename(app.vault.getFileByPath('b.md')!, 'moved/b.md');
+    await services.indexed();
+    await settle();
+    await controller.undoLast();
+    expect(await textOf(app, 'moved/b.md')).toBe(SOURCES['b.md']);
+  });
+});
+
+describe('what the vault repair reads', () => {
+  it('leaves excluded folders out of the plan', async () => {
+    const { services, controller, previews } = await setUp({ [NEW]: '', 'b.md': SOURCES['b.md'], 'archive/old.md': SOURCES['b.md'] });
+    services.settingsValue.excludedFolders = ['archive'];
+    await controller.repairVault();
+    expect(previews[0].plan.files.map((f) => f.path)).toEqual(['b.md']);
+  });
+});
+
 describe('renaming a note', () => {
   it('records the old title and, with "always", updates bare references once — its own writes start nothing else', async () => {
     const { app, services, controller, previews, writes } = await setUp();
