@@ -42,8 +42,9 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
     id: 'rebuild-id-index',
     name: 'Rebuild ID index',
     callback: () => {
-      const notice = new Notice('Rebuilding the ID index…');
-      void deps.rebuild().then(() => notice.setMessage(`ID index rebuilt: ${countNotes(services.index)} notes.`));
+      new Notice('Rebuilding the ID index…');
+      // A new notice: on a large vault the first one has timed out by the time the rebuild ends.
+      void deps.rebuild().then(() => new Notice(`ID index rebuilt: ${countNotes(services.index)} notes.`));
     },
   });
 }
