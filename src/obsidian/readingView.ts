@@ -12,7 +12,8 @@ export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
 
 /**
  * Rendered elements whose text is never a bare reference: code, links (tags are `a.tag`), math,
- * properties, embeds, and form or media elements that hold no prose.
+ * properties, embeds and embedded search results (each rendered on its own), and form or media
+ * elements that hold no prose.
  */
 const SKIP_SELECTOR = [
   'code',
@@ -27,6 +28,7 @@ const SKIP_SELECTOR = [
   '.metadata-container',
   '.internal-embed',
   '.markdown-embed',
+  '.internal-query',
   '.tag',
   'script',
   'style',

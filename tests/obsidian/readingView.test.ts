@@ -85,6 +85,7 @@ describe('Reading view: where IDs become links', () => {
       [],
     ],
     ['embedded notes (they are processed on their own)', [['div', { class: 'internal-embed markdown-embed' }, ['p', {}, '202104291524']]], []],
+    ['embedded search results', [['div', { class: 'internal-query' }, ['div', { class: 'search-result-file-match' }, '202104291524']]], []],
     ['text that only looks like an ID', [['p', {}, '20210429152404 ID202104291524 x_202104291524 #202104291524 ^202104291524 Pasted image 20210929093313.png']], []],
     ['digit runs that are not dates and name no note', [['p', {}, '202113131313 and 202199999999']], ['202199999999']],
   ];
