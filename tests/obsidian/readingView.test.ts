@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
+import fc from 'fast-check';
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { MarkdownRenderChild, MarkdownView, Plugin } from '../mocks/obsidian';
+import { findIdsInProse } from '../../src/core/ids/prose';
 import { decorateRendered, registerReadingView } from '../../src/obsidian/readingView';
 import { fakeServices } from './fakeServices';
 import type { FakeServices } from './fakeServices';
@@ -216,5 +218,27 @@ describe('Reading view: clicks and index changes', () => {
     services.emit('all');
     expect(reading.previewMode.rerenders).toBe(1);
     expect(plugin.registered.postProcessors).toHaveLength(1);
+  });
+});
+
+describe('Reading view: splitting text', () => {
+  it('keeps the text as it was and links exactly the IDs that count', () => {
+    const services = fakeServices(notes(), { linkTitle: true });
+    const pieces = ['202104291524', '202108191025', ' Teams exist for a reason', '202001011200', '202113131313', 'x', ' ', '.', '#', '<b>', '2021042915240', '\u00a0'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const el = section(['p', {}, text]);
+        render(services, el);
+        expect(el.textContent).toBe(text);
+        const expected = findIdsInProse(text, services.format())
+          .filter((m) => services.index.isKnownId(m.id) || services.format().isPlausible(m.id))
+          .map((m) => m.id);
+        expect(linked(el).map((t) => t.slice(0, 12))).toEqual(expected);
+        expect(el.querySelector('b')).toBeNull();
+        document.body.replaceChildren();
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
