@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { Menu, MenuItem, notices, clearNotices } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
-import { LEVEL_CAP } from '../../src/ui/chain/render';
+import { LEVEL_CAP } from '../../src/ui/chain/expansion';
 import type { ChainViewModel } from '../../src/ui/chain/model';
 import { chainModel, mixedModel, node, siblings } from './chainModels';
 import { chainAsText } from './chainText';

@@ -16,11 +16,8 @@ import {
   type ChainViewModel,
   type ChainViewNode,
 } from './model';
+import { isExpandable, planExpansion, shownCount } from './expansion';
 
-/** Entries drawn per parent before a "Show N more" entry. */
-export const LEVEL_CAP = 200;
-/** Entries drawn with default expansion; past it, entries start collapsed unless the user opened them. */
-export const RENDER_BUDGET = 2000;
 
 /** What an entry opens, drags and previews. */
 export interface EntryTarget {
@@ -53,9 +50,9 @@ const SECTION_TITLES: Readonly<Record<ChainSectionName, string>> = Object.freeze
 
 interface RenderContext {
   readonly ui: ChainUiState;
+  readonly expanded: ReadonlySet<string>;
   readonly showContext: boolean;
   readonly targets: Map<string, EntryTarget>;
-  budget: number;
   entryCount: number;
 }
 
@@ -66,8 +63,8 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
   const ctx: RenderContext = {
     ui,
     showContext: model.kind === 'chain' && model.showContext,
+    expanded: planExpansion(model, ui),
     targets: new Map(),
-    budget: RENDER_BUDGET,
     entryCount: 0,
   };
   renderHeader(root, model);
@@ -157,7 +154,7 @@ function renderLevel(
   level: number,
   ctx: RenderContext,
 ): void {
-  const shown = ctx.ui.showAll.has(parentKey) ? nodes.length : Math.min(nodes.length, LEVEL_CAP);
+  const shown = shownCount(parentKey, nodes.length, ctx.ui);
   for (let i = 0; i < shown; i++) renderNode(parentEl, parentKey, nodes[i], level, ctx);
   if (shown < nodes.length) renderShowMore(parentEl, parentKey, nodes.length - shown, level);
 }
@@ -165,10 +162,9 @@ function renderLevel(
 function renderNode(parentEl: HTMLElement, parentKey: string, node: ChainViewNode, level: number, ctx: RenderContext): void {
   const key = entryKey(parentKey, node);
   ctx.entryCount++;
-  ctx.budget--;
   ctx.targets.set(key, { kind: 'note', id: node.id, path: node.path, title: node.title, status: node.status });
-  const expandable = !node.cycle && (node.children.length > 0 || node.candidates.length > 0);
-  const expanded = expandable && (ctx.ui.expansion.get(key) ?? ctx.budget > 0);
+  const expandable = isExpandable(node);
+  const expanded = ctx.expanded.has(key);
   const item = parentEl.createDiv({
     cls: itemClasses(node),
     attr: {
@@ -209,7 +205,6 @@ function renderCandidate(
 ): void {
   const key = candidateKey(parentKey, candidate);
   ctx.entryCount++;
-  ctx.budget--;
   ctx.targets.set(key, { kind: 'candidate', id: node.id, path: candidate.path, title: candidate.title, status: 'resolved' });
   const item = parentEl.createDiv({
     cls: 'pc-chain-item mod-candidate',

@@ -1,0 +1,53 @@
+/**
+ * Which entries are drawn expanded. The user's explicit choices win; every other entry opens
+ * breadth-first while its children still fit the render budget, so a huge chain shows its upper
+ * levels first and the view never draws more than a sidebar can hold.
+ */
+
+import { entryKey, sectionKey, type ChainUiState, type ChainViewModel, type ChainViewNode } from './model';
+
+/** Entries drawn per parent before a "Show N more" entry. */
+export const LEVEL_CAP = 200;
+/** Entries that default expansion may draw in total; past it, entries start collapsed. */
+export const RENDER_BUDGET = 500;
+
+/** How many of a parent's children are drawn: all when "Show more" was used, else up to the cap. */
+export function shownCount(parentKey: string, total: number, ui: ChainUiState): number {
+  return ui.showAll.has(parentKey) ? total : Math.min(total, LEVEL_CAP);
+}
+
+/** Whether an entry can open at all (cycles never do). */
+export function isExpandable(node: ChainViewNode): boolean {
+  return !node.cycle && (node.children.length > 0 || node.candidates.length > 0);
+}
+
+interface Pending {
+  readonly key: string;
+  readonly node: ChainViewNode;
+}
+
+/** The keys of entries drawn expanded, for the model and the UI state. */
+export function planExpansion(model: ChainViewModel, ui: ChainUiState): Set<string> {
+  const expanded = new Set<string>();
+  if (model.kind !== 'chain') return expanded;
+  let budget = RENDER_BUDGET;
+  const queue: Pending[] = [];
+  const enqueueLevel = (parentKey: string, nodes: readonly ChainViewNode[]): void => {
+    const shown = shownCount(parentKey, nodes.length, ui);
+    for (let i = 0; i < shown; i++) queue.push({ key: entryKey(parentKey, nodes[i]), node: nodes[i] });
+    budget -= shown;
+  };
+  for (const [section, nodes] of [['out', model.outgoing], ['in', model.incoming]] as const) {
+    if (nodes !== null && (ui.expansion.get(sectionKey(section)) ?? true)) enqueueLevel(sectionKey(section), nodes);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const { key, node } = queue[head];
+    if (!isExpandable(node)) continue;
+    const cost = node.candidates.length + shownCount(key, node.children.length, ui);
+    if (!(ui.expansion.get(key) ?? cost <= budget)) continue;
+    expanded.add(key);
+    budget -= node.candidates.length;
+    enqueueLevel(key, node.children);
+  }
+  return expanded;
+}
