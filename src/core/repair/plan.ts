@@ -180,7 +180,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
         edits.push({ ...change.edit, line: line(change.edit.from) });
         consumedUntil = Math.max(ref.link?.to ?? ref.to, change.edit.to);
       } else if (change.problem) {
-        problems.push({ ...change.problem, file: path, line: line(ref.from) });
+        const { kind, id, message } = change.problem;
+        problems.push({ kind, file: path, line: line(ref.from), id, message });
       }
     }
     return { plan: { path, text, edits }, problems };
