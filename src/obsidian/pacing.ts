@@ -15,12 +15,28 @@ export interface IndexerPacing {
   now(): number;
 }
 
+/**
+ * A macrotask through a message port: unlike a zero timeout it is not clamped or throttled to a
+ * second per call while Obsidian's window is in the background.
+ */
+function yieldThroughMessage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => window.setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export const DEFAULT_PACING: IndexerPacing = {
   debounceMs: 300,
   concurrentReads: 8,
   sliceMs: 30,
   reportEveryMs: 250,
-  yieldToEventLoop: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+  yieldToEventLoop: yieldThroughMessage,
   now: () => performance.now(),
 };
 
