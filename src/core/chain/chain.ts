@@ -87,7 +87,8 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
   const maxChildren = options.maxChildren ?? Infinity;
   let budget = options.maxNodes ?? DEFAULT_MAX_NODES;
   let capped = false;
-  const root = rootNote(index, start);
+  const edges = new EdgeCache(index);
+  const root = 'path' in start ? edges.noteAtPath(start.path) : edges.noteForId(start.id);
   const tops: BuildNode[] = [];
   if (options.direction !== 'in') tops.push(pseudoRoot(root, 'out'));
   if (options.direction !== 'out') tops.push(pseudoRoot(root, 'in'));
@@ -96,17 +97,17 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head];
     if (node.level >= depth || node.cycle || !expandable(node)) continue;
-    const children = node.direction === 'out' ? outgoing(index, node) : incoming(index, node);
-    const kept = Math.min(children.count, maxChildren, budget);
+    const edgeList = node.direction === 'out' ? edges.outgoing(node.note) : edges.incoming(node.note);
+    const kept = Math.min(edgeList.length, maxChildren, budget);
     for (let i = 0; i < kept; i++) {
-      const child = children.make(i);
+      const child = edges.child(node, edgeList, i);
       child.cycle = child.note.path !== null && onPath(node, child.note.path);
       node.children.push(child);
       queue.push(child);
     }
     budget -= kept;
-    node.truncated = children.count - kept;
-    if (kept < Math.min(children.count, maxChildren)) capped = true;
+    node.truncated = edgeList.length - kept;
+    if (kept < Math.min(edgeList.length, maxChildren)) capped = true;
   }
   const outTop = tops.find((top) => top.direction === 'out');
   const inTop = tops.find((top) => top.direction === 'in');
@@ -122,24 +123,6 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
   };
 }
 
-function rootNote(index: ChainIndex, start: ChainStart): ChainNote {
-  if ('path' in start) {
-    const record = index.note(start.path);
-    if (record === undefined) return { id: null, path: start.path, title: '', status: 'unresolved', candidates: [] };
-    return { id: record.id, path: record.path, title: record.title, status: 'resolved', candidates: [] };
-  }
-  return noteForId(index, start.id);
-}
-
-function noteForId(index: ChainIndex, id: string): ChainNote {
-  const resolution = index.resolve(id);
-  if (resolution.status === 'resolved') {
-    const path = resolution.paths[0];
-    return { id, path, title: index.note(path)?.title ?? '', status: 'resolved', candidates: [] };
-  }
-  return { id, path: null, title: '', status: resolution.status, candidates: resolution.paths };
-}
-
 function pseudoRoot(root: ChainNote, direction: 'out' | 'in'): BuildNode {
   return { note: root, parent: null, level: 0, cycle: false, context: null, children: [], truncated: 0, direction };
 }
@@ -150,55 +133,115 @@ function expandable(node: BuildNode): boolean {
   return node.parent === null && node.direction === 'in' && node.note.id !== null;
 }
 
-/** A node's children, counted up front and built only when kept (a hub may have thousands). */
-interface Children {
-  readonly count: number;
-  make(i: number): BuildNode;
+/** The children of one note in one direction: notes, and contexts filled in when first needed. */
+interface EdgeList {
+  readonly length: number;
+  note(i: number): ChainNote;
+  context(i: number): string | null;
 }
 
-function outgoing(index: ChainIndex, parent: BuildNode): Children {
-  const { path, id: ownId } = parent.note;
-  const firsts: IndexedReference[] = [];
-  if (path !== null) {
-    const seen = new Set<string>();
-    for (const reference of index.referencesOf(path)) {
-      if (reference.id === ownId || seen.has(reference.id)) continue;
-      seen.add(reference.id);
-      firsts.push(reference);
+/**
+ * Edges and notes looked up once per chain: in a real vault the same notes recur in many branches
+ * (paths are not shared, so cycle marks stay per branch), and a 100k-note chain at depth 10 would
+ * otherwise redo the same lookups thousands of times.
+ */
+class EdgeCache {
+  private readonly byId = new Map<string, ChainNote>();
+  private readonly byPath = new Map<string, ChainNote>();
+  private readonly out = new Map<string, EdgeList>();
+  private readonly in = new Map<string, EdgeList>();
+
+  constructor(private readonly index: ChainIndex) {}
+
+  noteForId(id: string): ChainNote {
+    let note = this.byId.get(id);
+    if (note === undefined) {
+      const resolution = this.index.resolve(id);
+      note =
+        resolution.status === 'resolved'
+          ? this.noteAtPath(resolution.paths[0])
+          : { id, path: null, title: '', status: resolution.status, candidates: resolution.paths };
+      this.byId.set(id, note);
     }
+    return note;
   }
-  return { count: firsts.length, make: (i) => child(parent, noteForId(index, firsts[i].id), firsts[i].context) };
-}
 
-function incoming(index: ChainIndex, parent: BuildNode): Children {
-  const id = parent.note.id;
-  const sources: string[] = [];
-  const contexts: (string | null)[] = [];
-  const fast = index.referencingPaths !== undefined && index.firstReference !== undefined;
-  if (id !== null && fast) {
-    for (const sourcePath of index.referencingPaths?.(id) ?? []) if (sourcePath !== parent.note.path) sources.push(sourcePath);
-  } else if (id !== null) {
+  /** The note at a path; a path the index does not hold is an unresolved start with no ID. */
+  noteAtPath(path: string): ChainNote {
+    let note = this.byPath.get(path);
+    if (note === undefined) {
+      const record = this.index.note(path);
+      note =
+        record === undefined
+          ? { id: null, path, title: '', status: 'unresolved', candidates: [] }
+          : { id: record.id, path: record.path, title: record.title, status: 'resolved', candidates: [] };
+      this.byPath.set(path, note);
+    }
+    return note;
+  }
+
+  /** What the note references: one edge per ID, in order of first reference, never itself. */
+  outgoing(parent: ChainNote): EdgeList {
+    const path = parent.path;
+    if (path === null) return NO_EDGES;
+    let edges = this.out.get(path);
+    if (edges === undefined) {
+      const firsts: IndexedReference[] = [];
+      const seen = new Set<string>();
+      for (const reference of this.index.referencesOf(path)) {
+        if (reference.id === parent.id || seen.has(reference.id)) continue;
+        seen.add(reference.id);
+        firsts.push(reference);
+      }
+      edges = { length: firsts.length, note: (i) => this.noteForId(firsts[i].id), context: (i) => firsts[i].context };
+      this.out.set(path, edges);
+    }
+    return edges;
+  }
+
+  /** The notes referencing the note's ID, by path, once each, never itself. */
+  incoming(parent: ChainNote): EdgeList {
+    const id = parent.id;
+    if (id === null) return NO_EDGES;
+    const key = `${id}\n${parent.path ?? ''}`;
+    let edges = this.in.get(key);
+    if (edges === undefined) {
+      edges = this.incomingEdges(id, parent.path);
+      this.in.set(key, edges);
+    }
+    return edges;
+  }
+
+  child(parent: BuildNode, edges: EdgeList, i: number): BuildNode {
+    const note = edges.note(i);
+    return { note, parent, level: parent.level + 1, cycle: false, context: edges.context(i), children: [], truncated: 0, direction: parent.direction };
+  }
+
+  private incomingEdges(id: string, exclude: string | null): EdgeList {
+    const { index } = this;
+    const sources: string[] = [];
+    if (index.referencingPaths !== undefined && index.firstReference !== undefined) {
+      const firstReference = index.firstReference.bind(index);
+      for (const sourcePath of index.referencingPaths(id)) if (sourcePath !== exclude) sources.push(sourcePath);
+      const found: (string | null)[] = [];
+      return {
+        length: sources.length,
+        note: (i) => this.noteAtPath(sources[i]),
+        context: (i) => (i in found ? found[i] : (found[i] = firstReference(sources[i], id)?.context ?? null)),
+      };
+    }
+    const contexts: string[] = [];
     for (const { sourcePath, reference } of index.referencesTo(id)) {
-      if (sourcePath === parent.note.path || sourcePath === sources[sources.length - 1]) continue;
+      if (sourcePath === exclude || sourcePath === sources[sources.length - 1]) continue;
       sources.push(sourcePath);
       contexts.push(reference.context);
     }
+    return { length: sources.length, note: (i) => this.noteAtPath(sources[i]), context: (i) => contexts[i] };
   }
-  const contextOf = (i: number): string | null =>
-    fast && id !== null ? index.firstReference?.(sources[i], id)?.context ?? null : contexts[i];
-  return {
-    count: sources.length,
-    make: (i) => {
-      const record = index.note(sources[i]);
-      const note: ChainNote = { id: record?.id ?? null, path: sources[i], title: record?.title ?? '', status: 'resolved', candidates: [] };
-      return child(parent, note, contextOf(i));
-    },
-  };
 }
 
-function child(parent: BuildNode, note: ChainNote, context: string | null): BuildNode {
-  return { note, parent, level: parent.level + 1, cycle: false, context, children: [], truncated: 0, direction: parent.direction };
-}
+const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, context: () => null };
+const NO_NOTE: ChainNote = { id: null, path: null, title: '', status: 'unresolved', candidates: [] };
 
 function onPath(node: BuildNode | null, path: string): boolean {
   for (let at = node; at !== null; at = at.parent) if (at.note.path === path) return true;
@@ -206,8 +249,13 @@ function onPath(node: BuildNode | null, path: string): boolean {
 }
 
 function freeze(node: BuildNode): ChainNode {
+  const { note } = node;
   return {
-    ...node.note,
+    id: note.id,
+    path: note.path,
+    title: note.title,
+    status: note.status,
+    candidates: note.candidates,
     cycle: node.cycle,
     context: node.context,
     children: node.children.map(freeze),
