@@ -6,6 +6,7 @@
 import { ItemView, Keymap, Notice, type HoverParent, type HoverPopover, type Menu, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { MAX_CHAIN_DEPTH } from '../core/settings';
 import type { IdServices } from '../obsidian/services';
+import { pinExpansion } from './chain/expansion';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
 import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
 import { ATTR, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
@@ -185,6 +186,7 @@ export class ChainView extends ItemView implements HoverParent {
 
   private toggle(key: string): void {
     const ui = this.uiState();
+    if (this.rendered !== null) pinExpansion(ui, this.rendered.expansion);
     const el = this.elementByKey(key);
     const expanded = el?.getAttribute('aria-expanded') === 'true';
     ui.expansion.set(key, !expanded);
@@ -197,6 +199,7 @@ export class ChainView extends ItemView implements HoverParent {
     if (parentKey === null) return;
     const lastShown = moreEl.previousElementSibling?.getAttribute(ATTR.key) ?? null;
     const ui = this.uiState();
+    if (this.rendered !== null) pinExpansion(ui, this.rendered.expansion);
     ui.showAll.add(parentKey);
     this.redraw();
     const firstNew = lastShown !== null ? this.elementByKey(lastShown)?.nextElementSibling : null;

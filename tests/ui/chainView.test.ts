@@ -314,3 +314,23 @@ describe('ChainView', () => {
     });
   });
 });
+
+describe('expansion under the render budget', () => {
+  const bigChild = (i: number) =>
+    node({
+      id: `2021010100${String(i).padStart(2, '0')}`,
+      title: `Big ${i}`,
+      children: Array.from({ length: 199 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `Child ${i}.${j}` })),
+    });
+  const states = (h: Harness): string[] =>
+    Array.from(h.content().querySelectorAll('[role="tree"] > [role="treeitem"]'), (el) => el.getAttribute('aria-expanded') ?? '-');
+
+  test('closing one entry never opens others that the budget left closed', async () => {
+    const h = await openChainView(() => chainModel({ outgoing: [0, 1, 2, 3].map(bigChild) }));
+    expect(states(h)).toEqual(['true', 'true', 'false', 'false']);
+    click(byLabel(h, 'Big 0').querySelector('.pc-chain-toggle')!);
+    expect(states(h)).toEqual(['false', 'true', 'false', 'false']);
+    click(byLabel(h, 'Big 3').querySelector('.pc-chain-toggle')!);
+    expect(states(h)).toEqual(['false', 'true', 'false', 'true']);
+  });
+});

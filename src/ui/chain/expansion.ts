@@ -51,3 +51,11 @@ export function planExpansion(model: ChainViewModel, ui: ChainUiState): Set<stri
   }
   return expanded;
 }
+
+/**
+ * Turns the drawn defaults into explicit choices, so that opening or closing one entry never
+ * makes others open or close as the budget shifts.
+ */
+export function pinExpansion(ui: ChainUiState, drawn: ReadonlyMap<string, boolean>): void {
+  for (const [key, expanded] of drawn) if (!ui.expansion.has(key)) ui.expansion.set(key, expanded);
+}

@@ -31,6 +31,8 @@ export interface EntryTarget {
 /** The result of one render: the targets behind each drawn entry key. */
 export interface RenderedChain {
   readonly targets: ReadonlyMap<string, EntryTarget>;
+  /** Every drawn entry or section that can open, and whether it was drawn open. */
+  readonly expansion: ReadonlyMap<string, boolean>;
   /** Entries drawn (notes and candidates), for the benchmark and tests. */
   readonly entryCount: number;
 }
@@ -53,6 +55,7 @@ interface RenderContext {
   readonly expanded: ReadonlySet<string>;
   readonly showContext: boolean;
   readonly targets: Map<string, EntryTarget>;
+  readonly drawnExpansion: Map<string, boolean>;
   entryCount: number;
 }
 
@@ -65,6 +68,7 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
     showContext: model.kind === 'chain' && model.showContext,
     expanded: planExpansion(model, ui),
     targets: new Map(),
+    drawnExpansion: new Map(),
     entryCount: 0,
   };
   renderHeader(root, model);
@@ -79,7 +83,7 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
     if (model.capped) root.createDiv({ cls: 'pc-chain-capped', text: `${TRUNCATED_HINT}: some entries were not loaded.` });
   }
   applyRovingTabindex(root, ui.activeKey);
-  return { targets: ctx.targets, entryCount: ctx.entryCount };
+  return { targets: ctx.targets, expansion: ctx.drawnExpansion, entryCount: ctx.entryCount };
 }
 
 function renderHeader(root: HTMLElement, model: ChainViewModel): void {
@@ -129,6 +133,7 @@ function renderSection(
 ): void {
   const key = sectionKey(section);
   const expanded = ctx.ui.expansion.get(key) ?? true;
+  ctx.drawnExpansion.set(key, expanded);
   const wrapper = root.createDiv({ cls: `pc-chain-section mod-${section}` });
   const header = wrapper.createDiv({
     cls: 'pc-chain-section-header',
@@ -165,6 +170,7 @@ function renderNode(parentEl: HTMLElement, parentKey: string, node: ChainViewNod
   ctx.targets.set(key, { kind: 'note', id: node.id, path: node.path, title: node.title, status: node.status });
   const expandable = isExpandable(node);
   const expanded = ctx.expanded.has(key);
+  if (expandable) ctx.drawnExpansion.set(key, expanded);
   const item = parentEl.createDiv({
     cls: itemClasses(node),
     attr: {
