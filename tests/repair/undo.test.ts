@@ -47,6 +47,11 @@ describe('rename history', () => {
     expect(titleChange(from, to, TWELVE_DIGIT)).toEqual(expected);
   });
 
+  it('uses the ID the index knows for a note whose file names hold none (frontmatter ID)', () => {
+    expect(titleChange('Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toEqual({ id: '202108191025', oldTitle: 'Old', newTitle: 'New' });
+    expect(titleChange('202108191025 Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toBeNull();
+  });
+
   it('keeps titles oldest first, drops a title the note has again, and ignores repeats', () => {
     const history: RenameHistory = new Map();
     expect(recordRename(history, 'x', 'A', 'B')).toBe(true);

@@ -9,11 +9,23 @@ export type RenameHistory = Map<string, string[]>;
 /** Titles kept per ID; the oldest fall off first. */
 export const MAX_TITLES_PER_ID = 20;
 
-/** The ID and both titles when a rename kept a note's file-name ID and changed its title; else null. */
-export function titleChange(oldPath: string, newPath: string, format: IdFormat): { id: string; oldTitle: string; newTitle: string } | null {
+/**
+ * The ID and both titles when a rename kept a note's ID and changed its title; else null. The ID is
+ * the file-name ID on both sides, or — for a note whose ID comes from elsewhere (frontmatter) and
+ * whose file names hold none — `otherId`, the ID the index knows for the note.
+ */
+export function titleChange(
+  oldPath: string,
+  newPath: string,
+  format: IdFormat,
+  otherId: string | null = null,
+): { id: string; oldTitle: string; newTitle: string } | null {
   if (isFolderNote(oldPath) || isFolderNote(newPath)) return null;
-  const id = idFromFileName(newPath, format);
-  if (id === null || idFromFileName(oldPath, format) !== id) return null;
+  const oldId = idFromFileName(oldPath, format);
+  const newId = idFromFileName(newPath, format);
+  if (oldId !== newId) return null;
+  const id = newId ?? otherId;
+  if (id === null) return null;
   const oldTitle = titleOf(oldPath, id, null, format);
   const newTitle = titleOf(newPath, id, null, format);
   if (oldTitle === newTitle || oldTitle === id || oldTitle === '') return null;

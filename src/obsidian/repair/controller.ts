@@ -94,7 +94,10 @@ export class RepairController {
       state.lastRun = renameInRecord(state.lastRun, oldPath, file.path);
       changed = true;
     }
-    const change = file.extension === 'md' ? titleChange(oldPath, file.path, this.deps.services.format()) : null;
+    const services = this.deps.services;
+    // The indexer may or may not have seen the rename yet: the note is under one of the two paths.
+    const knownId = services.index.note(file.path)?.id ?? services.index.note(oldPath)?.id ?? null;
+    const change = file.extension === 'md' ? titleChange(oldPath, file.path, services.format(), knownId) : null;
     if (change !== null) changed = recordRename(state.renameHistory, change.id, change.oldTitle, change.newTitle) || changed;
     if (changed) await this.saveQuietly();
     if (change === null || this.running || this.deps.services.settings().renameHandling === 'never') return;
