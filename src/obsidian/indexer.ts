@@ -80,6 +80,9 @@ export class VaultIndexer extends Component {
   private contentPass: Promise<void> = Promise.resolve();
   private formatCache: { key: string; format: IdFormat } | null = null;
   private progressEl: HTMLElement | null = null;
+  /** indexSettingsKey of the settings the index was last built with (ties cache snapshots to them). */
+  private builtWith = '';
+  private cacheSaveTimer: number | null = null;
   private passRunning = false;
 
   constructor(deps: VaultIndexerDeps) {
@@ -126,6 +129,12 @@ export class VaultIndexer extends Component {
     this.started = false;
     this.generation++;
     this.updates.reset();
+    if (this.cacheSaveTimer !== null) {
+      // Edits since the last snapshot: hand the cache one more (it writes pending snapshots on unload).
+      window.clearTimeout(this.cacheSaveTimer);
+      this.cacheSaveTimer = null;
+      void this.ledger?.save(this.builtWith);
+    }
     this.hideProgress();
     this.listeners.clear();
   }
@@ -172,6 +181,9 @@ export class VaultIndexer extends Component {
     if (!this.started) return Promise.resolve();
     const generation = ++this.generation;
     this.updates.reset();
+    if (this.cacheSaveTimer !== null) window.clearTimeout(this.cacheSaveTimer);
+    this.cacheSaveTimer = null;
+    this.builtWith = indexSettingsKey(this.settings());
     this.ledger?.clear();
     this.factOptions = this.currentFactOptions();
     this.index.clear(this.factOptions.format);
@@ -231,7 +243,7 @@ export class VaultIndexer extends Component {
     this.emit('all');
     this.showProgress(0, total);
 
-    const settingsKey = indexSettingsKey(this.settings());
+    const settingsKey = this.builtWith;
     const cached = this.ledger ? await this.ledger.load(settingsKey) : null;
     if (stale()) return;
     const toRead: typeof entries = [];
@@ -389,8 +401,20 @@ export class VaultIndexer extends Component {
   /** The one place updates reach the index; the cache ledger learns the read facts with their stat. */
   private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }): ReadonlySet<string> {
     const changed = this.index.apply(update);
-    this.ledger?.record(update, stat);
+    if (this.ledger) {
+      this.ledger.record(update, stat);
+      if (!this.passRunning) this.scheduleCacheSave();
+    }
     return changed;
+  }
+
+  /** After the content pass, edits refresh the snapshot once the vault has been quiet a while. */
+  private scheduleCacheSave(): void {
+    if (this.cacheSaveTimer !== null) window.clearTimeout(this.cacheSaveTimer);
+    this.cacheSaveTimer = window.setTimeout(() => {
+      this.cacheSaveTimer = null;
+      void this.ledger?.save(this.builtWith);
+    }, this.pacing.cacheSaveDelayMs);
   }
 
   // ---- notifications and progress ----

@@ -10,6 +10,8 @@ export interface IndexerPacing {
   readonly sliceMs: number;
   /** Minimum time between two progress reports during the content pass. */
   readonly reportEveryMs: number;
+  /** Quiet time after the last update before the persisted cache is refreshed. */
+  readonly cacheSaveDelayMs: number;
   /** Hands control back to the event loop (a macrotask, so rendering and input get their turn). */
   yieldToEventLoop(): Promise<void>;
   now(): number;
@@ -36,6 +38,7 @@ export const DEFAULT_PACING: IndexerPacing = {
   concurrentReads: 8,
   sliceMs: 30,
   reportEveryMs: 250,
+  cacheSaveDelayMs: 60_000,
   yieldToEventLoop: yieldThroughMessage,
   now: () => performance.now(),
 };

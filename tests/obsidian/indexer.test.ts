@@ -237,6 +237,29 @@ describe('VaultIndexer cache hook', () => {
     expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
   });
 
+  it('refreshes the snapshot after edits once the vault is quiet, and on unload when edits are pending', async () => {
+    const cache = memoryCache();
+    const h = makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 40 } });
+    h.indexer.load();
+    await seed(h, { [A]: '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    expect(cache.saved).toHaveLength(1);
+    await h.app.vault.modify(file(h, A), 'now 202108191025');
+    await h.indexer.whenIdle();
+    expect(cache.saved).toHaveLength(1);
+    for (let i = 0; i < 500 && cache.saved.length < 2; i++) await ticks(1);
+    expect(cache.saved).toHaveLength(2);
+    expect(cache.saved[1].notes.map((n) => n.facts.references.map((r) => r.id))).toEqual([['202108191025']]);
+
+    await h.app.vault.create(B, '');
+    await h.indexer.whenIdle();
+    // Well inside the quiet time: only the unload can have saved.
+    h.indexer.unload();
+    expect(cache.saved).toHaveLength(3);
+    expect(cache.saved[2].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+  });
+
   it('ignores a snapshot built with other settings, and a cache that fails', async () => {
     const cache = memoryCache({ settingsKey: 'other', notes: [] });
     const h = makeHarness({}, { cache });
