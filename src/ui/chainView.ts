@@ -132,10 +132,14 @@ export class ChainView extends ItemView implements HoverParent {
 
   /** Draws the model with the expansion state remembered for its note. */
   render(model: ChainViewModel): void {
+    const sameNote = noteOf(this.model) === noteOf(model);
+    const scrollTop = this.contentEl.scrollTop;
     this.model = model;
     const hadFocus = this.contentEl.contains(this.contentEl.ownerDocument.activeElement);
     const ui = this.uiState();
     this.rendered = renderChainInto(this.contentEl, model, ui);
+    // Redrawing the same note (a toggle, an index change) must not jump back to the top.
+    this.contentEl.scrollTop = sameNote ? scrollTop : 0;
     if (hadFocus) this.restoreFocus(ui.activeKey);
   }
 
@@ -300,6 +304,10 @@ export class ChainView extends ItemView implements HoverParent {
     evt.dataTransfer.setData('text/plain', target.id + title);
     evt.dataTransfer.effectAllowed = 'copy';
   }
+}
+
+function noteOf(model: ChainViewModel | null): string | null {
+  return model?.kind === 'chain' ? model.note.path : null;
 }
 
 /** Copies a file's chain as a Markdown outline, or says why there is none. */

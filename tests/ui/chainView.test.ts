@@ -206,6 +206,26 @@ describe('ChainView', () => {
     expect(text).toContain('▸ Teams exist for a reason');
   });
 
+  test('a redraw of the same note keeps the scroll position; another note starts at the top', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    let scrollTop = 0;
+    Object.defineProperty(h.content(), 'scrollTop', { get: () => scrollTop, set: (v: number) => (scrollTop = v) });
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    scrollTop = 120;
+    click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+    expect(scrollTop).toBe(120);
+    h.modelFor = () => ({ ...mixedModel(), incoming: [] });
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    expect(scrollTop).toBe(120);
+    h.modelFor = () => chainModel({ note: { path: 'Other.md', id: null, title: 'Other' } });
+    h.openFile('Other.md');
+    jest.runOnlyPendingTimers();
+    expect(chainAsText(h.content())).toContain('# Other · No ID');
+    expect(scrollTop).toBe(0);
+  });
+
   test('the depth control recomputes at once, is kept in the view state, and follows the setting until used', async () => {
     const h = await openChainView((file, depth) => ({ ...chainFor(file?.path), depth }));
     h.settings.chainDepth = 4;
