@@ -18,7 +18,9 @@ export class RepairProgress {
     const fragment = createFragment();
     this.status = fragment.createSpan({ text: `${label}: 0 of ${total} files` });
     const cancel = fragment.createEl('button', { text: 'Cancel', cls: 'pc-repair-cancel' });
-    cancel.addEventListener('click', () => {
+    cancel.addEventListener('click', (event) => {
+      // A click on a notice dismisses it; this one should stay to show the run winding down.
+      event.stopPropagation();
       this.cancelled = true;
       cancel.disabled = true;
       cancel.setText('Cancelling…');
