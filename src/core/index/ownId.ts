@@ -27,10 +27,15 @@ export function fileNameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** Whether the name ends in `.md`, any case. */
+export function hasMarkdownExtension(name: string): boolean {
+  return name.length >= 3 && name.slice(-3).toLowerCase() === '.md';
+}
+
 /** The file name without a trailing `.md` (any case). */
 export function stemOf(path: string): string {
   const name = fileNameOf(path);
-  return /\.md$/i.test(name) ? name.slice(0, -3) : name;
+  return hasMarkdownExtension(name) ? name.slice(0, -3) : name;
 }
 
 /** Whether the path is a folder note (`…/README.md` or `…/index.md`, any case) inside some folder. */
@@ -91,11 +96,24 @@ export function ownIdOf(path: string, text: string | null, options: OwnIdOptions
   return null;
 }
 
-// V8 caches compiled regexes by source and flags, so building these per call stays cheap.
+// Shared per pattern source: these regexes are not global, so they carry no lastIndex state, and
+// the file-name pass over 100k notes must not build two regexes per note.
+const anchoredCache = new Map<string, RegExp>();
+const exactCache = new Map<string, RegExp>();
+
 function anchored(format: IdFormat): RegExp {
-  return new RegExp(`^(?:${format.source})`);
+  return cached(anchoredCache, format.source, `^(?:${format.source})`);
 }
 
 function exact(format: IdFormat): RegExp {
-  return new RegExp(`^(?:${format.source})$`);
+  return cached(exactCache, format.source, `^(?:${format.source})$`);
+}
+
+function cached(cache: Map<string, RegExp>, key: string, source: string): RegExp {
+  let regex = cache.get(key);
+  if (regex === undefined) {
+    regex = new RegExp(source);
+    cache.set(key, regex);
+  }
+  return regex;
 }

@@ -152,8 +152,11 @@ export interface PackedReferences {
   readonly contexts: string;
 }
 
+const NOTHING_PACKED: PackedReferences = { layout: '', contexts: '' };
+
 /** Packs references (any order) into a layout string and a context string. */
 export function packReferences(references: readonly IndexedReference[]): PackedReferences {
+  if (references.length === 0) return NOTHING_PACKED;
   const codes: number[] = [];
   const contexts: string[] = [];
   let previousFrom = 0;
