@@ -1,0 +1,311 @@
+/**
+ * The playground page: the example vault, the plugin loaded from its own sources through the
+ * stand-in for Obsidian's API, a CodeMirror editor and a reading pane that use what the plugin
+ * registered, the chain view in the sidebar, and a check of the production main.js.
+ */
+import * as codemirrorLangMarkdown from '@codemirror/lang-markdown';
+import * as codemirrorLanguage from '@codemirror/language';
+import * as codemirrorState from '@codemirror/state';
+import * as codemirrorView from '@codemirror/view';
+import type * as obsidian from 'obsidian';
+import vaultFiles from 'playground:vault';
+import PrincipleChainPlugin from '../main';
+import manifest from '../manifest.json';
+import { VaultIndexer } from '../src/obsidian/indexer';
+import { CHAIN_VIEW_TYPE } from '../src/ui/chainView';
+import { PlaygroundEditor, type EditorMode } from './editor';
+import { renderMarkdown } from './markdown';
+import * as standIn from './obsidian';
+import { Component, PlaygroundApp, shownNotices, TFile } from './obsidian';
+import { checkProductionBundle, type ProductionCheck } from './productionCheck';
+import { ReadingPane } from './readingPane';
+import type { PlaygroundTestApi, Theme } from './testApi';
+import { chainAsText } from '../tests/ui/chainText';
+
+const START_NOTE = '202201100900 Clarity is a gift to the team.md';
+// Matches the chain view's own debounce (150 ms) with room to spare.
+const CHAIN_SETTLE_MS = 400;
+const SAVE_DELAY_MS = 250;
+
+/** A component's children: the stand-in's Component keeps them in a field the playground may read. */
+function childrenOf(component: unknown): unknown[] {
+  return (component as { children: unknown[] }).children;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, info?: DomElementInfo | string): HTMLElementTagNameMap[K] {
+  return parent.createEl(tag, info);
+}
+
+async function start(): Promise<void> {
+  const app = new PlaygroundApp();
+  for (const [path, text] of Object.entries(vaultFiles)) await app.vault.create(path, text);
+  app.workspace.layoutReady = false;
+
+  const root = document.body.createDiv('pg-app');
+  const toolbar = el(root, 'header', 'pg-toolbar');
+  const filesEl = el(root, 'nav', { cls: 'pg-files', attr: { 'aria-label': 'Files' } });
+  const main = el(root, 'main', 'pg-main');
+  const sidebar = el(root, 'aside', { cls: 'pg-sidebar', attr: { 'aria-label': 'Principle chain' } });
+  const statusBar = el(root, 'footer', 'status-bar');
+  app.statusBarEl = statusBar;
+
+  const plugin = new PrincipleChainPlugin(app as unknown as obsidian.App, { ...manifest } as obsidian.PluginManifest);
+  plugin.load();
+  await (plugin as unknown as Component).whenLoaded();
+  const registered = (plugin as unknown as standIn.Plugin).registered;
+  const indexer = childrenOf(plugin).find((c): c is VaultIndexer => c instanceof VaultIndexer);
+  if (indexer === undefined) throw new Error('The plugin added no VaultIndexer');
+
+  const editorPane = main.createEl('section', { cls: 'pg-pane pg-editor-pane' });
+  const editorTitle = editorPane.createDiv('pg-pane-title');
+  const pendingSaves = new Map<string, number>();
+  const editor = new PlaygroundEditor(editorPane.createDiv('pg-editor markdown-source-view'), app as unknown as obsidian.App, registered.editorExtensions, (file, text) => {
+    window.clearTimeout(pendingSaves.get(file.path));
+    pendingSaves.set(
+      file.path,
+      window.setTimeout(() => {
+        pendingSaves.delete(file.path);
+        if (app.vault.getFileByPath(file.path) === file) void app.vault.modify(file, text);
+      }, SAVE_DELAY_MS),
+    );
+  });
+
+  const readingSection = main.createEl('section', { cls: 'pg-pane pg-reading-pane' });
+  readingSection.createDiv({ cls: 'pg-pane-title', text: 'Reading view' });
+  const readingLeaf = app.workspace.getLeaf(true);
+  const reading = new ReadingPane(readingLeaf, app, () => registered.postProcessors);
+  await readingLeaf.open(reading);
+  readingSection.appendChild(reading.contentEl);
+
+  let fileButtons = new Map<string, HTMLElement>();
+  const renderFileList = (): void => {
+    filesEl.empty();
+    filesEl.createDiv({ cls: 'pg-files-title', text: 'Example vault' });
+    fileButtons = new Map();
+    const files = app.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path));
+    for (const file of files) {
+      const button = filesEl.createEl('button', { cls: 'pg-file', text: file.path.replace(/\.md$/, ''), attr: { 'data-path': file.path, title: file.path } });
+      button.addEventListener('click', () => void openFile(file));
+      fileButtons.set(file.path, button);
+    }
+    markCurrent();
+  };
+  const markCurrent = (): void => {
+    for (const [path, button] of fileButtons) button.toggleClass('is-active', path === editor.currentFile?.path);
+  };
+
+  const openFile = async (file: TFile, newLeaf?: obsidian.PaneType | boolean): Promise<void> => {
+    const text = await app.vault.cachedRead(file);
+    editor.show(file, text);
+    reading.show(file, text);
+    editorTitle.setText(`Editor · ${editor.currentMode === 'live' ? 'Live Preview' : 'Source mode'} · ${file.path}`);
+    app.workspace.setActiveFile(file);
+    markCurrent();
+    if (newLeaf) new standIn.Notice(`Opened ${file.basename} (Obsidian would use a new ${newLeaf === true ? 'tab' : newLeaf}).`, 2500);
+  };
+  app.workspace.opener = openFile;
+
+  const showCurrentAgain = (file: standIn.TAbstractFile): void => {
+    if (file === reading.file && file instanceof TFile) void app.vault.cachedRead(file).then((text) => reading.show(file, text));
+  };
+  app.vault.on('modify', (file) => showCurrentAgain(file as standIn.TAbstractFile));
+  for (const name of ['create', 'delete', 'rename']) app.vault.on(name, () => renderFileList());
+
+  buildToolbar(toolbar, app, plugin, registered, editor);
+  wireHoverPreview(app);
+
+  app.workspace.setLayoutReady();
+  await indexer.whenIdle();
+  const openChain = registered.commands.find((c) => c.id === `${manifest.id}:open-chain-view`);
+  openChain?.callback?.();
+  const chainLeaf = await waitFor(() => app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0]);
+  if (chainLeaf?.view) sidebar.appendChild(chainLeaf.view.containerEl);
+
+  renderFileList();
+  const initial = decodeURIComponent(location.hash.slice(1)) || START_NOTE;
+  const first = app.vault.getFileByPath(initial) ?? app.vault.getFileByPath(START_NOTE);
+  if (first) await openFile(first);
+
+  const setMode = (mode: EditorMode): void => {
+    editor.setMode(mode);
+    document.body.toggleClass('is-source-mode', mode === 'source');
+    for (const button of Array.from(toolbar.querySelectorAll<HTMLElement>('[data-mode]'))) button.toggleClass('is-active', button.dataset.mode === mode);
+    editorTitle.setText(`Editor · ${mode === 'live' ? 'Live Preview' : 'Source mode'} · ${editor.currentFile?.path ?? ''}`);
+  };
+  toolbar.addEventListener('pg-mode', (evt) => setMode((evt as CustomEvent<EditorMode>).detail));
+
+  const api: PlaygroundTestApi = {
+    ready: false,
+    currentFile: () => editor.currentFile?.path ?? null,
+    openedLinks: () => app.workspace.openedLinks.map((link) => ({ ...link })),
+    hoverLinks: () => app.workspace.hoverLinks.map((hover) => ({ ...hover })),
+    notices: () => [...shownNotices],
+    open: async (path) => {
+      const file = app.vault.getFileByPath(path);
+      if (file === null) throw new Error(`No file ${path}`);
+      await openFile(file);
+    },
+    createNote: async (path, text) => {
+      const file = await app.vault.create(path, text);
+      await indexer.whenIdle();
+      await openFile(file);
+    },
+    setMode,
+    setTheme,
+    settle: async () => {
+      while (pendingSaves.size > 0) await sleep(SAVE_DELAY_MS);
+      await indexer.whenIdle();
+      await sleep(CHAIN_SETTLE_MS);
+    },
+    productionCheck: null,
+    chainText: () => chainAsText(sidebar),
+  };
+  window.__playground = api;
+  await api.settle();
+  api.productionCheck = await runProductionCheck(statusBar);
+  api.ready = true;
+  document.body.addClass('is-ready');
+}
+
+async function waitFor<T>(get: () => T | undefined, tries = 50): Promise<T | undefined> {
+  for (let i = 0; i < tries; i++) {
+    const value = get();
+    if (value !== undefined) return value;
+    await sleep(20);
+  }
+  return undefined;
+}
+
+function setTheme(theme: Theme): void {
+  document.body.toggleClass('theme-dark', theme === 'dark');
+  document.body.toggleClass('theme-light', theme === 'light');
+  for (const button of Array.from(document.querySelectorAll<HTMLElement>('[data-theme]'))) button.toggleClass('is-active', button.dataset.theme === theme);
+}
+
+function buildToolbar(
+  toolbar: HTMLElement,
+  app: PlaygroundApp,
+  plugin: PrincipleChainPlugin,
+  registered: standIn.Registrations,
+  editor: PlaygroundEditor,
+): void {
+  toolbar.createDiv({ cls: 'pg-brand', text: 'Principle Chain playground' });
+  const modes = toolbar.createDiv({ cls: 'pg-segmented', attr: { role: 'group', 'aria-label': 'Editor mode' } });
+  for (const [mode, label] of [['live', 'Live Preview'], ['source', 'Source mode']] as const) {
+    const button = modes.createEl('button', { text: label, attr: { 'data-mode': mode } });
+    button.toggleClass('is-active', mode === 'live');
+    button.addEventListener('click', () => toolbar.dispatchEvent(new CustomEvent('pg-mode', { detail: mode })));
+  }
+  const themes = toolbar.createDiv({ cls: 'pg-segmented', attr: { role: 'group', 'aria-label': 'Theme' } });
+  for (const theme of ['light', 'dark'] as const) {
+    const button = themes.createEl('button', { text: theme === 'light' ? 'Light' : 'Dark', attr: { 'data-theme': theme } });
+    button.addEventListener('click', () => setTheme(theme));
+  }
+  setTheme(window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+
+  const commands = toolbar.createEl('select', { cls: 'dropdown pg-commands', attr: { 'aria-label': 'Run a command' } });
+  commands.createEl('option', { text: 'Run a command…', value: '' });
+  for (const command of registered.commands) commands.createEl('option', { text: command.name, value: command.id });
+  commands.addEventListener('change', () => {
+    const command = registered.commands.find((c) => c.id === commands.value);
+    commands.value = '';
+    if (command === undefined) return;
+    const file = editor.currentFile;
+    const ctx = { file } as unknown as obsidian.MarkdownView;
+    const obsidianEditor = editor.api as unknown as obsidian.Editor;
+    if (command.editorCallback) void command.editorCallback(obsidianEditor, ctx);
+    else if (command.editorCheckCallback) command.editorCheckCallback(false, obsidianEditor, ctx);
+    else if (command.checkCallback) command.checkCallback(false);
+    else void command.callback?.();
+    editor.view.focus();
+  });
+
+  const settings = toolbar.createEl('button', { text: 'Settings', cls: 'pg-settings-button' });
+  settings.addEventListener('click', () => {
+    const tab = registered.settingTabs[0];
+    if (tab === undefined) return;
+    const modal = new standIn.Modal(app as unknown as obsidian.App);
+    modal.modalEl.addClass('mod-settings');
+    modal.setTitle(`${plugin.manifest.name} settings`);
+    tab.display();
+    modal.contentEl.appendChild(tab.containerEl);
+    modal.onClose = () => tab.hide();
+    modal.open();
+  });
+}
+
+/** A small page preview: what the Page preview core plugin shows for a hover-link with Ctrl/Cmd. */
+function wireHoverPreview(app: PlaygroundApp): void {
+  let popover: HTMLElement | null = null;
+  const hide = (): void => {
+    popover?.detach();
+    popover = null;
+  };
+  app.workspace.on('hover-link', (...data: unknown[]) => {
+    const info = data[0] as { event?: MouseEvent; targetEl?: HTMLElement; linktext: string; sourcePath: string };
+    if (!info.event || !(info.event.ctrlKey || info.event.metaKey) || !info.targetEl) return;
+    const file = app.metadataCache.getFirstLinkpathDest(info.linktext.split('#')[0], info.sourcePath);
+    if (file === null) return;
+    hide();
+    const shown = document.body.createDiv({ cls: 'popover hover-popover', attr: { 'data-linktext': info.linktext } });
+    popover = shown;
+    const rect = info.targetEl.getBoundingClientRect();
+    shown.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 420))}px`;
+    shown.style.top = `${rect.bottom + 6}px`;
+    void app.vault.cachedRead(file).then((text) => {
+      renderMarkdown(text, shown.createDiv('markdown-preview-view markdown-rendered'), {
+        isResolved: (linkpath) => app.metadataCache.getFirstLinkpathDest(linkpath, file.path) !== null,
+      });
+    });
+    const target = info.targetEl;
+    const leave = (): void => {
+      target.removeEventListener('mouseleave', leave);
+      window.setTimeout(() => {
+        if (popover === shown && !shown.matches(':hover')) hide();
+      }, 300);
+    };
+    target.addEventListener('mouseleave', leave);
+    shown.addEventListener('mouseleave', () => {
+      if (popover === shown) hide();
+    });
+  });
+}
+
+async function runProductionCheck(statusBar: HTMLElement): Promise<ProductionCheck> {
+  const panel = statusBar.createEl('details', { cls: 'pg-check' });
+  const summary = panel.createEl('summary', { text: 'Production main.js: checking…' });
+  let result: ProductionCheck;
+  try {
+    const response = await fetch('main.js', { cache: 'no-store' });
+    if (!response.ok) throw new Error(`main.js could not be loaded (${response.status}); run npm run build`);
+    const modules = {
+      obsidian: standIn,
+      '@codemirror/state': codemirrorState,
+      '@codemirror/view': codemirrorView,
+      '@codemirror/language': codemirrorLanguage,
+      '@codemirror/lang-markdown': codemirrorLangMarkdown,
+    };
+    result = await checkProductionBundle(await response.text(), modules, vaultFiles, manifest as obsidian.PluginManifest);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    result = { ok: false, items: [{ name: 'main.js loaded', ok: false, detail: message }], errors: [message], commands: [] };
+  }
+  const passed = result.items.filter((item) => item.ok).length;
+  summary.setText(result.ok ? `Production main.js: all ${passed} checks passed` : `Production main.js: ${result.items.length - passed} of ${result.items.length} checks failed`);
+  panel.addClass(result.ok ? 'is-ok' : 'is-failed');
+  panel.setAttr('data-ok', String(result.ok));
+  const list = panel.createEl('ul');
+  for (const item of result.items) {
+    list.createEl('li', { cls: item.ok ? 'is-ok' : 'is-failed', text: `${item.ok ? '✓' : '✗'} ${item.name}${item.detail === '' ? '' : ` — ${item.detail}`}` });
+  }
+  return result;
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  document.body.createDiv({ cls: 'pg-fatal', text: `The playground failed to start: ${error instanceof Error ? error.message : String(error)}` });
+});
