@@ -252,7 +252,7 @@ export class VaultIndexer extends Component {
       const stat = entry.file.stat;
       if (hit === undefined || hit.mtime !== stat.mtime || hit.size !== stat.size) toRead.push(entry);
       else {
-        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat));
+        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat, true));
         done++;
       }
       if (pacer.due()) {
@@ -399,10 +399,10 @@ export class VaultIndexer extends Component {
   }
 
   /** The one place updates reach the index; the cache ledger learns the read facts with their stat. */
-  private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }): ReadonlySet<string> {
+  private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }, fromCache = false): ReadonlySet<string> {
     const changed = this.index.apply(update);
     if (this.ledger) {
-      this.ledger.record(update, stat);
+      this.ledger.record(update, stat, fromCache);
       if (!this.passRunning) this.scheduleCacheSave();
     }
     return changed;

@@ -23,6 +23,14 @@ export interface IndexCache {
 }
 
 /**
+ * A copy that shares no string with the note's text: facts hold slices of it (contexts, link parts),
+ * and V8 keeps a whole string alive for any slice of it, so keeping raw facts kept every note's text.
+ */
+function detached(facts: NoteFacts): NoteFacts {
+  return JSON.parse(JSON.stringify(facts)) as NoteFacts;
+}
+
+/**
  * Tracks, for every note whose full text was read, the facts and the file version they came from,
  * so the snapshot saved after the content pass never pairs old facts with a newer mtime.
  */
@@ -46,8 +54,11 @@ export class CacheLedger {
     }
   }
 
-  /** Follows one index update; facts without a file version (names only, unreadable) are not kept. */
-  record(update: IndexUpdate, stat?: { mtime: number; size: number }): void {
+  /**
+   * Follows one index update; facts without a file version (names only, unreadable) are not kept.
+   * `ownStrings` says the facts share no string with a note's text (they came from the cache).
+   */
+  record(update: IndexUpdate, stat?: { mtime: number; size: number }, ownStrings = false): void {
     if (update.kind === 'delete') {
       this.notes.delete(update.path);
       return;
@@ -55,7 +66,7 @@ export class CacheLedger {
     if (update.kind === 'rename') this.notes.delete(update.oldPath);
     const path = update.facts.path;
     if (stat === undefined) this.notes.delete(path);
-    else this.notes.set(path, { path, mtime: stat.mtime, size: stat.size, facts: update.facts });
+    else this.notes.set(path, { path, mtime: stat.mtime, size: stat.size, facts: ownStrings ? update.facts : detached(update.facts) });
   }
 
   async save(settingsKey: string): Promise<void> {
