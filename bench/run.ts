@@ -3,7 +3,7 @@
  * `bench/cli.ts` runs it at full size for `npm run bench`; the test runs it on a tiny vault.
  */
 import * as os from 'os';
-import { BUILD_ROW, fullBuildFromDisk, buildRows, cacheRows, namesIndex, namesRow } from './suites/build';
+import { BUILD_ROW, breakdownRow, fullBuildFromDisk, buildRows, cacheRows, namesIndex, namesRow } from './suites/build';
 import type { IdIndex } from '../src/core/index/idIndex';
 import { SCANNER_ROW, scannerRows } from './suites/scanner';
 import { chainRows } from './suites/chain';
@@ -107,6 +107,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
     else measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, config.options));
   }
+  measured(config, rows, 'Index build breakdown', medium.label, () => [breakdownRow(medium, config.options)]);
   section(config, 'index build', started);
 
   measured(config, rows, 'File-name index', largest.label, () => [namesRow(largest, optionsFor(config, largest))]);

@@ -4,6 +4,7 @@ import type { IdIndex } from '../../src/core/index/idIndex';
 import { chainViewModel } from '../../src/ui/chain/fromCore';
 import { createUiState } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
+import { LEVEL_CAP, RENDER_BUDGET } from '../../src/ui/chain/expansion';
 import { ensureDom } from '../dom';
 import { absoluteRow, timeAlone } from '../harness';
 import type { BenchOptions, Row } from '../harness';
@@ -54,6 +55,17 @@ export function chainRows(index: IdIndex, paths: readonly string[], label: strin
     }, options);
     rows.push(
       absoluteRow(`Chain compute, depth ${depth}, both directions`, label, timed.median, TASK_BUDGET_MS, '—', `start: the most-cited note (${hubCited.toLocaleString('en-US')} citing notes); ${size.toLocaleString('en-US')} nodes${capped ? ', stopped at the node cap' : ''}`),
+    );
+  }
+
+  {
+    let size = 0;
+    const timed = timeAlone(() => {
+      const result = buildChain(index, { path: hub }, { depth: 3, direction: 'both', maxChildren: LEVEL_CAP, maxNodes: RENDER_BUDGET });
+      size = nodeCount(result.out) + nodeCount(result.in);
+    }, options);
+    rows.push(
+      absoluteRow('Chain compute, depth 3, capped as the view draws', label, timed.median, TASK_BUDGET_MS, '—', `maxChildren ${LEVEL_CAP}, maxNodes ${RENDER_BUDGET} (the view's LEVEL_CAP and RENDER_BUDGET); ${size.toLocaleString('en-US')} nodes`),
     );
   }
 

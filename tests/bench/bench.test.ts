@@ -131,12 +131,17 @@ describe('benchmark on a tiny vault', () => {
     expect(byRow('Index build (read')[0].note).toMatch(/^50 notes, [\d,]+ references/);
     expect(byRow('Index build, texts in memory')).toHaveLength(2);
     expect(byRow('File-name index')).toHaveLength(1);
+    expect(byRow('Index build breakdown')[0].note).toMatch(/^scanReferences .+; extractNoteFacts .+; IdIndex\.apply .+; resolve every reference .+$/);
     expect(byRow('Scanner:').map((r) => r.note)).toEqual([
       expect.stringMatching(/^same IDs at same offsets in \d+ \/ \d+ files/),
       'corpus absent',
       expect.stringMatching(/^same IDs at same offsets in 50 \/ 50 files/),
     ]);
-    expect(byRow('Chain compute').map((r) => r.row)).toEqual(['Chain compute, depth 3, both directions', 'Chain compute, depth 10, both directions']);
+    expect(byRow('Chain compute').map((r) => r.row)).toEqual([
+      'Chain compute, depth 3, both directions',
+      'Chain compute, depth 10, both directions',
+      'Chain compute, depth 3, capped as the view draws',
+    ]);
     expect(byRow('Chain view render')[0].note).toMatch(/^[1-9][\d,]* entries drawn/);
     expect(byRow('Repair planning')[0].note).toMatch(/edits planned/);
     expect(byRow('Restart from index cache')[0].input).toBe('generated 50, first 30 notes');
