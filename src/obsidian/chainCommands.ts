@@ -2,7 +2,8 @@
 
 import type { App, Plugin } from 'obsidian';
 import { createChainSource, type ChainSource } from '../ui/chain/source';
-import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, copyChainOutline } from '../ui/chainView';
+import { copyChainOutline } from '../ui/chain/copyOutline';
+import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView } from '../ui/chainView';
 import type { IdServices } from './services';
 
 /** Registers the chain view, "Open principle chain" (command and ribbon) and "Copy chain as outline". */

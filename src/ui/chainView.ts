@@ -3,14 +3,15 @@
  * renderChainInto, and turns clicks, keys, hovers and drags on entries into Obsidian actions.
  */
 
-import { ItemView, Keymap, Notice, type HoverParent, type HoverPopover, type Menu, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, type HoverParent, type HoverPopover, type Menu, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { MAX_CHAIN_DEPTH } from '../core/settings';
 import type { IdServices } from '../obsidian/services';
 import { pinExpansion } from './chain/expansion';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
 import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
 import { ATTR, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
-import type { ChainSource, FollowedFile } from './chain/source';
+import { copyChainOutline } from './chain/copyOutline';
+import type { ChainSource } from './chain/source';
 
 export const CHAIN_VIEW_TYPE = 'principle-chain';
 export const CHAIN_VIEW_ICON = 'git-fork';
@@ -69,7 +70,6 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   async onOpen(): Promise<void> {
-    this.contentEl.addClass('pc-chain-view');
     const schedule = (): void => this.scheduleRefresh();
     this.registerEvent(this.app.workspace.on('active-leaf-change', schedule));
     this.registerEvent(this.app.workspace.on('file-open', schedule));
@@ -308,19 +308,4 @@ export class ChainView extends ItemView implements HoverParent {
 
 function noteOf(model: ChainViewModel | null): string | null {
   return model?.kind === 'chain' ? model.note.path : null;
-}
-
-/** Copies a file's chain as a Markdown outline, or says why there is none. */
-export async function copyChainOutline(source: ChainSource, file: FollowedFile | null, depth: number): Promise<void> {
-  const outline = source.outline(file, depth);
-  if (outline === null) {
-    new Notice('Open a note with an ID or references to copy its chain.');
-    return;
-  }
-  try {
-    await navigator.clipboard.writeText(outline);
-    new Notice('Chain copied as outline.');
-  } catch {
-    new Notice('Could not copy to the clipboard.');
-  }
 }

@@ -18,6 +18,9 @@ import {
 } from './model';
 import { isExpandable, planExpansion, shownCount } from './expansion';
 
+/** The caps the drawing follows, for callers that time or test it. */
+export { LEVEL_CAP, RENDER_BUDGET } from './expansion';
+
 
 /** What an entry opens, drags and previews. */
 export interface EntryTarget {
