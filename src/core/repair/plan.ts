@@ -21,6 +21,13 @@ export interface FileRepairResult {
 export interface RepairPlanner {
   planFile(path: string, text: string): FileRepairResult;
   planVault(files: Iterable<{ readonly path: string; readonly text: string }>): RepairPlan;
+  /** Plans files one at a time as they arrive, keeping only the text of files that get edits. */
+  collector(): PlanCollector;
+}
+
+export interface PlanCollector {
+  add(path: string, text: string): void;
+  finish(): RepairPlan;
 }
 
 interface PlannedChange {
@@ -187,20 +194,30 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     return { plan: { path, text, edits }, problems };
   }
 
-  function planVault(files: Iterable<{ readonly path: string; readonly text: string }>): RepairPlan {
+  function collector(): PlanCollector {
     const planned: FileRepairPlan[] = [];
     const problems: RepairProblem[] = [];
-    for (const file of files) {
-      const result = planFile(file.path, file.text);
-      if (result.plan.edits.length > 0) planned.push(result.plan);
-      problems.push(...result.problems);
-    }
-    planned.sort((a, b) => compareText(a.path, b.path));
-    problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.kind, b.kind));
-    return { files: planned, problems };
+    return {
+      add(path, text) {
+        const result = planFile(path, text);
+        if (result.plan.edits.length > 0) planned.push(result.plan);
+        problems.push(...result.problems);
+      },
+      finish() {
+        planned.sort((a, b) => compareText(a.path, b.path));
+        problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.kind, b.kind));
+        return { files: planned, problems };
+      },
+    };
   }
 
-  return { planFile, planVault };
+  function planVault(files: Iterable<{ readonly path: string; readonly text: string }>): RepairPlan {
+    const plan = collector();
+    for (const file of files) plan.add(file.path, file.text);
+    return plan.finish();
+  }
+
+  return { planFile, planVault, collector };
 }
 
 /** Plans one file (builds a planner; use createRepairPlanner to plan many). */

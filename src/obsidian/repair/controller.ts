@@ -160,21 +160,23 @@ export class RepairController {
 
   private async plan(paths: readonly string[]): Promise<{ planner: RepairPlanner; plan: RepairPlan }> {
     const planner = this.planner((await this.deps.store.state()).renameHistory);
-    const texts: { path: string; text: string }[] = [];
+    // Planned as read, so only the texts of files that get edits stay in memory.
+    const collector = planner.collector();
     for (let start = 0; start < paths.length; start += READ_BATCH) {
-      const batch = await Promise.all(
-        paths.slice(start, start + READ_BATCH).map(async (path) => {
-          try {
-            const text = await currentText(this.deps.app, path);
-            return text === null ? null : { path, text };
-          } catch {
-            return null;
-          }
-        }),
-      );
-      for (const entry of batch) if (entry !== null) texts.push(entry);
+      const batch = await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => this.readQuietly(path)));
+      for (const file of batch) if (file !== null) collector.add(file.path, file.text);
     }
-    return { planner, plan: planner.planVault(texts) };
+    return { planner, plan: collector.finish() };
+  }
+
+  /** A note's current text; a note that vanished or cannot be read is left out of the plan. */
+  private async readQuietly(path: string): Promise<{ path: string; text: string } | null> {
+    try {
+      const text = await currentText(this.deps.app, path);
+      return text === null ? null : { path, text };
+    } catch {
+      return null;
+    }
   }
 
   private preview(title: string, plan: RepairPlan, planner: RepairPlanner): void {
