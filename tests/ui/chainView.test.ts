@@ -119,6 +119,12 @@ describe('ChainView', () => {
       expect(h.openIdCalls).toEqual([{ id: '202112311199', sourcePath: EXECUTION, paneType: false }]);
     });
 
+    test('an ambiguous entry itself goes through openId, which offers the chooser', async () => {
+      const h = await withChain();
+      click(byLabel(h, 'Several notes have this ID'));
+      expect(h.openIdCalls).toEqual([{ id: '202203151000', sourcePath: EXECUTION, paneType: false }]);
+    });
+
     test('an ambiguous candidate opens its own file; a note without ID opens by path', async () => {
       const h = await withChain();
       click(byLabel(h, 'Praise in public'), { ctrlKey: true });
@@ -248,6 +254,9 @@ describe('ChainView', () => {
     expect(h.modelRequests.at(-1)).toBe('(none)@7');
     await h.view.setState({ depth: 99 }, { history: false });
     await h.view.setState({ depth: 'x' }, { history: false });
+    await h.view.setState(null, { history: false });
+    await h.view.setState({ depth: 0 }, { history: false });
+    await h.view.setState({ depth: 2.5 }, { history: false });
     expect(h.view.depth).toBe(7);
   });
 
