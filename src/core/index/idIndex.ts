@@ -56,7 +56,7 @@ export class IdIndex implements IdIndexReader {
   private readonly byPath = new Map<string, StoredNote>();
   private readonly byId = new Map<string, IdEntry>();
   /**
-   * File name → path, or paths when several notes share the name (rare, so no array per note).
+   * Lower-cased file name → path, or paths when several notes share the name (rare, so no array per note).
    * Built on the first link lookup and kept up to date from then on: only link resolution needs it.
    */
   private byFileName: Map<string, string | string[]> | null = null;
@@ -67,7 +67,7 @@ export class IdIndex implements IdIndexReader {
   readonly paths: LinkPathLookup = {
     has: (path) => this.byPath.has(path),
     byBasename: (name) => {
-      const found = this.fileNames().get(name);
+      const found = this.fileNames().get(name.toLowerCase());
       return found === undefined ? [] : typeof found === 'string' ? [found] : found;
     },
   };
@@ -294,7 +294,7 @@ export class IdIndex implements IdIndexReader {
   private addFileName(path: string): void {
     const names = this.byFileName;
     if (names === null) return;
-    const name = fileNameOf(path);
+    const name = fileNameOf(path).toLowerCase();
     const found = names.get(name);
     if (found === undefined) names.set(name, path);
     else if (typeof found === 'string') names.set(name, [found, path]);
@@ -304,7 +304,7 @@ export class IdIndex implements IdIndexReader {
   private removeFileName(path: string): void {
     const names = this.byFileName;
     if (names === null) return;
-    const name = fileNameOf(path);
+    const name = fileNameOf(path).toLowerCase();
     const found = names.get(name);
     if (found === undefined || found === path) names.delete(name);
     else if (typeof found !== 'string') {

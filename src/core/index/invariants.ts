@@ -34,7 +34,7 @@ function checkFileNames(index: IndexInternals, byFileName: ReadonlyMap<string, s
     for (const path of paths) {
       named++;
       if (!index.byPath.has(path)) problems.push(`file name ${name} lists ${path}, which is not indexed`);
-      if (fileNameOf(path) !== name) problems.push(`${path} is listed under the file name ${name}`);
+      if (fileNameOf(path).toLowerCase() !== name) problems.push(`${path} is listed under the file name ${name}`);
     }
   }
   if (named !== index.byPath.size) problems.push(`file-name map lists ${named} paths for ${index.byPath.size} notes`);

@@ -1,10 +1,14 @@
 /** Which vault file a wikilink or markdown link names, following Obsidian's resolution rules. */
 import type { LinkParts, ReferenceForm } from '../types';
+import { fileNameOf, hasMarkdownExtension } from './ownId';
 
 /** The vault's note paths as link resolution needs them. */
 export interface LinkPathLookup {
   has(path: string): boolean;
-  /** Every path whose file name (with extension) is exactly `name`. */
+  /**
+   * Every path whose file name (with extension) is `name`, ignoring case, like Obsidian's own
+   * lookup. A lookup that matches exact case only still works; it just misses case variants.
+   */
   byBasename(name: string): readonly string[];
 }
 
@@ -16,7 +20,7 @@ const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
  * rule; ties by path order); `.md` is optional. Markdown links are URL-decoded and resolve relative
  * to the source note's folder, or from the vault root with a leading `/`, then by file name like
  * wikilinks (Obsidian resolves both the same way). A link to a folder names its `README.md` or
- * `index.md`.
+ * `index.md`. An exact-case match wins; otherwise case is ignored, as Obsidian does.
  */
 export function resolveLinkPath(
   link: LinkParts,
@@ -62,25 +66,36 @@ function resolveRooted(target: string, paths: LinkPathLookup): string | null {
 /** The path itself, with `.md` added, or the folder note inside it, whichever exists. */
 function existing(path: string, paths: LinkPathLookup): string | null {
   if (path === '') return null;
-  if (paths.has(path)) return path;
-  if (!/\.md$/i.test(path) && paths.has(`${path}.md`)) return `${path}.md`;
   const folder = path.replace(/\/+$/, '');
-  for (const name of FOLDER_NOTE_NAMES) {
-    const candidate = folder === '' ? name : `${folder}/${name}`;
-    if (paths.has(candidate)) return candidate;
+  const candidates = [path];
+  if (!hasMarkdownExtension(path)) candidates.push(`${path}.md`);
+  for (const name of FOLDER_NOTE_NAMES) candidates.push(folder === '' ? name : `${folder}/${name}`);
+  for (const candidate of candidates) if (paths.has(candidate)) return candidate;
+  for (const candidate of candidates) {
+    const wanted = candidate.toLowerCase();
+    const found = shortest(paths.byBasename(fileNameOf(candidate)).filter((other) => other.toLowerCase() === wanted));
+    if (found !== null) return found;
   }
   return null;
 }
 
 /** Obsidian's fallback: a file with that name anywhere whose path ends with the link's path. */
 function byFileName(target: string, paths: LinkPathLookup): string | null {
-  const name = target.slice(target.lastIndexOf('/') + 1);
+  const name = fileNameOf(target);
   if (name === '') return null;
-  const candidates = [...paths.byBasename(name), ...(/\.md$/i.test(name) ? [] : paths.byBasename(`${name}.md`))];
+  const names = hasMarkdownExtension(name) ? [name] : [name, `${name}.md`];
+  const ends = names.map((candidate) => `/${target.slice(0, target.length - name.length)}${candidate}`);
+  const found = names.flatMap((candidate) => paths.byBasename(candidate));
+  const exact = found.filter((path) => ends.some((end) => `/${path}`.endsWith(end)));
+  if (exact.length > 0) return shortest(exact);
+  const folded = ends.map((end) => end.toLowerCase());
+  return shortest(found.filter((path) => folded.some((end) => `/${path}`.toLowerCase().endsWith(end))));
+}
+
+/** The shortest path, ties broken by code-unit order (deterministic); null for none. */
+function shortest(candidates: readonly string[]): string | null {
   let best: string | null = null;
   for (const candidate of candidates) {
-    const matches = candidate === target || candidate === `${target}.md` || candidate.endsWith(`/${target}`) || candidate.endsWith(`/${target}.md`);
-    if (!matches) continue;
     if (best === null || candidate.length < best.length || (candidate.length === best.length && candidate < best)) best = candidate;
   }
   return best;

@@ -172,6 +172,7 @@ describe('file names for link resolution', () => {
     const index = indexOf(facts('a/Same.md', null), facts('b/c/Same.md', null), facts('Other.md', null));
     expect([...index.paths.byBasename('Same.md')].sort()).toEqual(['a/Same.md', 'b/c/Same.md']);
     expect(index.paths.byBasename('Missing.md')).toEqual([]);
+    expect([...index.paths.byBasename('same.MD')].sort()).toEqual(['a/Same.md', 'b/c/Same.md']);
     expect(index.resolveLink(
       { from: 0, to: 8, embed: false, target: 'Same', targetFrom: 2, targetTo: 6, subpath: '', display: null },
       'wikilink',

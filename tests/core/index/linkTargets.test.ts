@@ -17,7 +17,7 @@ function lookup(paths: readonly string[]): LinkPathLookup {
   const set = new Set(paths);
   return {
     has: (path) => set.has(path),
-    byBasename: (name) => paths.filter((path) => path.slice(path.lastIndexOf('/') + 1) === name),
+    byBasename: (name) => paths.filter((path) => path.slice(path.lastIndexOf('/') + 1).toLowerCase() === name.toLowerCase()),
   };
 }
 
@@ -42,6 +42,10 @@ describe('wikilinks', () => {
     ['202203011000', 'n.md', '202203011000/README.md'],
     ['zet/202109260706', 'n.md', 'zet/202109260706/index.md'],
     ['202104291524 Old title', 'n.md', null],
+    // Obsidian ignores case when the exact spelling names nothing.
+    ['202104291524 execution', 'n.md', '202104291524 Execution.md'],
+    ['NOTES/202108191025 teams exist', 'n.md', 'notes/202108191025 Teams exist.md'],
+    ['zet/202109260705/readme', 'n.md', 'zet/202109260705/README.md'],
     ['', 'n.md', null],
   ])('[[%s]] from %s', (target, source, expected) => {
     expect(resolve('wikilink', target, source)).toBe(expected);
@@ -64,8 +68,16 @@ describe('markdown links', () => {
     ['Name with %.md', 'n.md', 'Name with %.md'],
     ['../202199999999', 'zet/202109260705/README.md', null],
     ['../../../x.md', 'a/b.md', null],
+    ['../202109260705/readme.MD', 'zet/202109260706/index.md', 'zet/202109260705/README.md'],
   ])('(%s) from %s', (target, source, expected) => {
     expect(resolve('markdown', target, source)).toBe(expected);
+  });
+
+  test('an exact-case file wins over a case variant', () => {
+    const paths = lookup(['a/Note.md', 'a/note.md']);
+    expect(resolveLinkPath(link('note'), 'wikilink', 'x.md', paths)).toBe('a/note.md');
+    expect(resolveLinkPath(link('a/Note'), 'wikilink', 'x.md', paths)).toBe('a/Note.md');
+    expect(resolveLinkPath(link('a/NOTE'), 'wikilink', 'x.md', paths)).toBe('a/Note.md');
   });
 
   test('repository-absolute links drop leading segments until a file is named', () => {
