@@ -90,6 +90,11 @@ describe('index cache snapshot', () => {
     );
   });
 
+  it('keeps an mtime with fractions of a millisecond exactly, so it still matches the file', () => {
+    const fractional: IndexSnapshot = { settingsKey: 'k', notes: [{ ...snapshot.notes[0], mtime: 1_700_000_000_123.456 }] };
+    expect(decodeSnapshot(encodeSnapshot(fractional, STAMP), STAMP)?.notes[0].mtime).toBe(1_700_000_000_123.456);
+  });
+
   it('yields between slices so a big vault never blocks for the whole decode', () => {
     const many: IndexSnapshot = {
       settingsKey: 'k',

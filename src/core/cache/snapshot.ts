@@ -102,6 +102,11 @@ function isInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** Modification times may carry fractions of a millisecond on some platforms; JSON keeps them exactly. */
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
 function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
@@ -155,7 +160,7 @@ function unpackNote(line: string): CachedNote | null {
   const id: unknown = raw[3];
   const title: unknown = raw[4];
   const packedReferences: unknown = raw[5];
-  if (!isString(path) || path === '' || !isInt(mtime) || !isInt(size)) return null;
+  if (!isString(path) || path === '' || !isTime(mtime) || !isInt(size)) return null;
   if ((id !== null && (!isString(id) || id === '')) || !isString(title) || !Array.isArray(packedReferences)) return null;
   const references: IndexedReference[] = [];
   let previousFrom = -1;
