@@ -83,9 +83,9 @@ interface BuildNode {
  * and unresolved IDs are leaves.
  */
 export function buildChain(index: ChainIndex, start: ChainStart, options: ChainOptions): ChainResult {
-  const depth = Math.max(0, Math.floor(options.depth));
-  const maxChildren = options.maxChildren ?? Infinity;
-  let budget = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const depth = countOption(options.depth, 0);
+  const maxChildren = countOption(options.maxChildren, Infinity);
+  let budget = countOption(options.maxNodes, DEFAULT_MAX_NODES);
   let capped = false;
   const edges = new EdgeCache(index);
   const root = 'path' in start ? edges.noteAtPath(start.path) : edges.noteForId(start.id);
@@ -121,6 +121,12 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
     inTruncated: inTop?.truncated ?? 0,
     capped,
   };
+}
+
+/** A whole, non-negative count; a missing or non-numeric one falls back (NaN must not mean "unlimited"). */
+function countOption(value: number | undefined, fallback: number): number {
+  if (value === undefined || Number.isNaN(value)) return fallback;
+  return value === Infinity ? Infinity : Math.max(0, Math.floor(value));
 }
 
 function pseudoRoot(root: ChainNote, direction: 'out' | 'in'): BuildNode {

@@ -68,7 +68,7 @@ export class IdIndex implements IdIndexReader {
     has: (path) => this.byPath.has(path),
     byBasename: (name) => {
       const found = this.fileNames().get(name.toLowerCase());
-      return found === undefined ? [] : typeof found === 'string' ? [found] : found;
+      return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
     },
   };
 

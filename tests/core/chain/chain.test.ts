@@ -148,3 +148,22 @@ describe('limits and determinism', () => {
     expect(depth).toBe(30);
   });
 });
+
+describe('bad options', () => {
+  test.each<[string, Partial<ChainOptions>]>([
+    ['NaN depth', { depth: Number.NaN }],
+    ['negative depth', { depth: -3 }],
+    ['negative budget', { depth: 3, maxNodes: -5 }],
+    ['zero children', { depth: 3, maxChildren: 0 }],
+  ])('%s gives a finite, empty-or-capped chain', (_name, options) => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 3, direction: 'both', ...options });
+    expect(result.out).toEqual([]);
+    expect(result.in).toEqual([]);
+  });
+
+  test('a fractional depth rounds down and an infinite budget is allowed', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 1.9, direction: 'out', maxNodes: Infinity });
+    expect(result.depth).toBe(1);
+    expect(result.out.every((node) => node.children.length === 0)).toBe(true);
+  });
+});
