@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { App, Plugin, type TFile } from 'obsidian';
+import { clearNotices, notices } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { RepairController } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
@@ -112,6 +113,16 @@ describe('the undo record', () => {
 });
 
 describe('what the vault repair reads', () => {
+  it('shows planning progress on a large vault and still finds every edit', async () => {
+    const many = Object.fromEntries(Array.from({ length: 520 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
+    const { controller, previews } = await setUp({ [NEW]: '', ...many });
+    clearNotices();
+    await controller.repairVault();
+    expect(notices[0]).toBe('Planning ID link repair: 0 of 521 filesCancel');
+    expect(previews[0].plan.files).toHaveLength(520);
+  });
+
+
   it('leaves excluded folders out of the plan', async () => {
     const { services, controller, previews } = await setUp({ [NEW]: '', 'b.md': SOURCES['b.md'], 'archive/old.md': SOURCES['b.md'] });
     services.settingsValue.excludedFolders = ['archive'];

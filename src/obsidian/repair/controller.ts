@@ -23,6 +23,8 @@ const RENAME_SETTLE_MS = 400;
 /** How long a rename follow-up waits for the index to learn the new title before giving up. */
 const INDEX_WAIT_MS = 5000;
 const READ_BATCH = 16;
+/** Plans over this many notes show progress (and can be cancelled); smaller ones finish too fast to need it. */
+const PLANNING_NOTICE_FROM = 500;
 
 export interface RepairDeps {
   readonly app: App;
@@ -53,13 +55,13 @@ export class RepairController {
     const { app, services } = this.deps;
     const excluded = services.settings().excludedFolders;
     const paths = app.vault.getMarkdownFiles().map((f) => f.path).filter((p) => !isExcluded(p, excluded)).sort();
-    const { planner, plan } = await this.plan(paths);
-    this.preview('Repair ID links in vault', plan, planner);
+    const planned = await this.plan(paths);
+    if (planned !== null) this.preview('Repair ID links in vault', planned.plan, planned.planner);
   }
 
   async repairNote(file: TFile): Promise<void> {
-    const { planner, plan } = await this.plan([file.path]);
-    this.preview(`Repair ID links in ${file.basename}`, plan, planner);
+    const planned = await this.plan([file.path]);
+    if (planned !== null) this.preview(`Repair ID links in ${file.basename}`, planned.plan, planned.planner);
   }
 
   async undoLast(): Promise<void> {
@@ -118,7 +120,9 @@ export class RepairController {
     const excluded = services.settings().excludedFolders;
     const sources = new Set<string>();
     for (const id of ids) for (const ref of services.index.referencesTo(id)) if (!isExcluded(ref.sourcePath, excluded)) sources.add(ref.sourcePath);
-    const { planner, plan: full } = await this.plan([...sources].sort());
+    const planned = await this.plan([...sources].sort());
+    if (planned === null) return;
+    const { planner, plan: full } = planned;
     const files = full.files
       .map((f) => ({ ...f, edits: f.edits.filter((e) => e.kind === 'stale-title' && ids.has(e.id)) }))
       .filter((f) => f.edits.length > 0);
@@ -158,13 +162,21 @@ export class RepairController {
     );
   }
 
-  private async plan(paths: readonly string[]): Promise<{ planner: RepairPlanner; plan: RepairPlan }> {
+  /** Reads and plans the notes; null when the user cancelled. */
+  private async plan(paths: readonly string[]): Promise<{ planner: RepairPlanner; plan: RepairPlan } | null> {
     const planner = this.planner((await this.deps.store.state()).renameHistory);
+    const progress = paths.length >= PLANNING_NOTICE_FROM ? new RepairProgress('Planning ID link repair', paths.length) : null;
     // Planned as read, so only the texts of files that get edits stay in memory.
     const collector = planner.collector();
-    for (let start = 0; start < paths.length; start += READ_BATCH) {
-      const batch = await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => this.readQuietly(path)));
-      for (const file of batch) if (file !== null) collector.add(file.path, file.text);
+    try {
+      for (let start = 0; start < paths.length; start += READ_BATCH) {
+        if (progress?.cancelled) return null;
+        const batch = await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => this.readQuietly(path)));
+        for (const file of batch) if (file !== null) collector.add(file.path, file.text);
+        progress?.update(Math.min(start + READ_BATCH, paths.length), paths.length);
+      }
+    } finally {
+      progress?.hide();
     }
     return { planner, plan: collector.finish() };
   }

@@ -36,6 +36,10 @@ export class RepairProgress {
     this.notice.hide();
     new Notice(message, SUMMARY_MS);
   }
+
+  hide(): void {
+    this.notice.hide();
+  }
 }
 
 function listed(paths: readonly string[]): string {
