@@ -130,10 +130,11 @@ export class VaultIndexer extends Component {
     this.generation++;
     this.updates.reset();
     if (this.cacheSaveTimer !== null) {
-      // Edits since the last snapshot: hand the cache one more (it writes pending snapshots on unload).
+      // Edits since the last snapshot: hand the cache one more now, without pausing (it writes
+      // pending snapshots on unload).
       window.clearTimeout(this.cacheSaveTimer);
       this.cacheSaveTimer = null;
-      void this.ledger?.save(this.builtWith);
+      void this.saveCache(false);
     }
     this.hideProgress();
     this.listeners.clear();
@@ -252,7 +253,7 @@ export class VaultIndexer extends Component {
       const stat = entry.file.stat;
       if (hit === undefined || hit.mtime !== stat.mtime || hit.size !== stat.size) toRead.push(entry);
       else {
-        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat, true));
+        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat));
         done++;
       }
       if (pacer.due()) {
@@ -285,7 +286,7 @@ export class VaultIndexer extends Component {
     await Promise.all(workers);
     if (stale()) return;
     this.emitIds(changed);
-    await this.ledger?.save(settingsKey);
+    await this.saveCache();
   }
 
   // ---- vault events ----
@@ -399,10 +400,10 @@ export class VaultIndexer extends Component {
   }
 
   /** The one place updates reach the index; the cache ledger learns the read facts with their stat. */
-  private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }, fromCache = false): ReadonlySet<string> {
+  private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }): ReadonlySet<string> {
     const changed = this.index.apply(update);
     if (this.ledger) {
-      this.ledger.record(update, stat, fromCache);
+      this.ledger.record(update, this.factOptions.format, stat);
       if (!this.passRunning) this.scheduleCacheSave();
     }
     return changed;
@@ -413,8 +414,17 @@ export class VaultIndexer extends Component {
     if (this.cacheSaveTimer !== null) window.clearTimeout(this.cacheSaveTimer);
     this.cacheSaveTimer = window.setTimeout(() => {
       this.cacheSaveTimer = null;
-      void this.ledger?.save(this.builtWith);
+      void this.saveCache();
     }, this.pacing.cacheSaveDelayMs);
+  }
+
+  /** Hands the cache a snapshot of what the index holds now, built in paced slices unless unloading. */
+  private async saveCache(paced = true): Promise<void> {
+    if (!this.ledger) return;
+    const pacer = new Pacer(this.pacing, () => undefined);
+    const pace = paced ? () => (pacer.due() ? pacer.pause() : Promise.resolve()) : undefined;
+    const generation = this.generation;
+    await this.ledger.save(this.builtWith, this.index, this.factOptions.format, pace, () => generation === this.generation);
   }
 
   // ---- notifications and progress ----

@@ -1,6 +1,8 @@
 /** The indexer's side of the persisted index cache: which facts were read from which file version. */
+import type { IdFormat } from '../core/ids/formats';
 import type { IndexUpdate } from '../core/index/idIndex';
 import type { NoteFacts } from '../core/index/noteFacts';
+import type { IdIndexReader, IndexedReference } from '../core/types';
 
 /** One note's facts as the persisted cache keeps them, valid while the file's size and mtime match. */
 export interface CachedNote {
@@ -22,20 +24,33 @@ export interface IndexCache {
   save(snapshot: IndexSnapshot): Promise<void>;
 }
 
-/**
- * A copy that shares no string with the note's text: facts hold slices of it (contexts, link parts),
- * and V8 keeps a whole string alive for any slice of it, so keeping raw facts kept every note's text.
- */
-function detached(facts: NoteFacts): NoteFacts {
-  return JSON.parse(JSON.stringify(facts)) as NoteFacts;
+/** What the ledger keeps per note: the file version its facts were read from, and the odd references. */
+interface LedgerEntry {
+  readonly mtime: number;
+  readonly size: number;
+  /**
+   * References to IDs that are not plausible timestamps: they count only while some note owns the
+   * ID, so the index cannot always give them back. Usually none.
+   */
+  readonly odd: readonly IndexedReference[];
+}
+
+const NONE: readonly IndexedReference[] = Object.freeze([]);
+
+/** Merges two reference lists that are each in text order. */
+function inTextOrder(a: readonly IndexedReference[], b: readonly IndexedReference[]): IndexedReference[] {
+  if (b.length === 0) return [...a];
+  return [...a, ...b].sort((x, y) => x.from - y.from);
 }
 
 /**
- * Tracks, for every note whose full text was read, the facts and the file version they came from,
- * so the snapshot saved after the content pass never pairs old facts with a newer mtime.
+ * Tracks, for every note whose full text was read, the file version the facts came from, so the
+ * snapshot never pairs old facts with a newer mtime. The facts themselves are taken back from the
+ * index when saving: keeping them here would double the index's memory (and their strings, slices
+ * of the note texts, kept every text alive).
  */
 export class CacheLedger {
-  private readonly notes = new Map<string, CachedNote>();
+  private readonly notes = new Map<string, LedgerEntry>();
 
   constructor(private readonly cache: IndexCache) {}
 
@@ -54,24 +69,47 @@ export class CacheLedger {
     }
   }
 
-  /**
-   * Follows one index update; facts without a file version (names only, unreadable) are not kept.
-   * `ownStrings` says the facts share no string with a note's text (they came from the cache).
-   */
-  record(update: IndexUpdate, stat?: { mtime: number; size: number }, ownStrings = false): void {
+  /** Follows one index update; facts without a file version (names only, unreadable) are not kept. */
+  record(update: IndexUpdate, format: IdFormat, stat?: { mtime: number; size: number }): void {
     if (update.kind === 'delete') {
       this.notes.delete(update.path);
       return;
     }
     if (update.kind === 'rename') this.notes.delete(update.oldPath);
     const path = update.facts.path;
-    if (stat === undefined) this.notes.delete(path);
-    else this.notes.set(path, { path, mtime: stat.mtime, size: stat.size, facts: ownStrings ? update.facts : detached(update.facts) });
+    if (stat === undefined) {
+      this.notes.delete(path);
+      return;
+    }
+    const odd = update.facts.references.filter((reference) => !format.isPlausible(reference.id));
+    // Copied through JSON so no kept string is a slice of the note's text.
+    this.notes.set(path, { mtime: stat.mtime, size: stat.size, odd: odd.length === 0 ? NONE : (JSON.parse(JSON.stringify(odd)) as IndexedReference[]) });
   }
 
-  async save(settingsKey: string): Promise<void> {
+  /**
+   * Rebuilds every recorded note's facts from the index and hands the snapshot to the cache. With
+   * `pace`, the work yields in slices; without, the snapshot reaches the cache before this returns
+   * its promise (for unload, when nothing later would run).
+   */
+  async save(
+    settingsKey: string,
+    index: IdIndexReader,
+    format: IdFormat,
+    pace?: () => Promise<void>,
+    stillCurrent: () => boolean = () => true,
+  ): Promise<void> {
+    const notes: CachedNote[] = [];
+    for (const [path, entry] of this.notes) {
+      const record = index.note(path);
+      if (record === undefined) continue;
+      const plausible = index.referencesOf(path).filter((reference) => format.isPlausible(reference.id));
+      notes.push({ path, mtime: entry.mtime, size: entry.size, facts: { ...record, references: inTextOrder(plausible, entry.odd) } });
+      if (pace) await pace();
+    }
+    // A rebuild that started meanwhile cleared both: this snapshot would be partial.
+    if (!stillCurrent()) return;
     try {
-      await this.cache.save({ settingsKey, notes: [...this.notes.values()] });
+      await this.cache.save({ settingsKey, notes });
     } catch {
       // A cache that cannot be written only costs the next start-up a full read.
     }

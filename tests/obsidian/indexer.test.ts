@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
 import { TFile, TFolder } from '../mocks/obsidian';
+import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
+import { PluginFolderIndexCache } from '../../src/obsidian/indexCache';
 import type { IndexChange } from '../../src/obsidian/services';
 import { dump, makeHarness, rebuiltIndex, ticks } from './indexerHarness';
 import type { Harness } from './indexerHarness';
@@ -258,6 +260,42 @@ describe('VaultIndexer cache hook', () => {
     h.indexer.unload();
     expect(cache.saved).toHaveLength(3);
     expect(cache.saved[2].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+  });
+
+  it('a restart from the snapshot equals a rebuild, including references to IDs that are not dates', async () => {
+    const files: Record<string, string> = {
+      [A]: 'See 202108191025 Teams exist for a reason, [[202109260705|the zet]] and 202199999999 (not a date).',
+      [B]: '---\nid: 202112121212\n---\n# Teams\n`202104291524` in code; [x](202104291524%20Execution.md); 202113131313',
+      [C]: '# 202109260705 Zet\nrefs 202104291524 and 202199999998, 202199999999 again',
+      'Archive/202101010101 Old.md': 'Old 202104291524',
+    };
+    // The real cache file, written and read back through the vault adapter.
+    const stored = (h: Harness) =>
+      new PluginFolderIndexCache({ adapter: h.app.vault.adapter, pluginDir: '.obsidian/plugins/principle-chain', pluginVersion: '1.0.0', debounceMs: 0, yieldToEventLoop: () => Promise.resolve() });
+    const first = makeHarness();
+    const firstCache = stored(first);
+    const firstIndexer = new VaultIndexer({ app: first.obsidianApp, settings: () => first.settings, cache: firstCache });
+    first.indexer = firstIndexer;
+    first.indexer.load();
+    await seed(first, files);
+    first.layoutReady();
+    await first.indexer.whenIdle();
+    await firstCache.flush();
+
+    const second = makeHarness();
+    second.app.vault.adapter = first.app.vault.adapter;
+    second.indexer = new VaultIndexer({ app: second.obsidianApp, settings: () => second.settings, cache: stored(second) });
+    second.indexer.load();
+    await seed(second, files);
+    for (const path of Object.keys(files)) file(second, path).stat = { ...file(first, path).stat };
+    second.layoutReady();
+    await second.indexer.whenIdle();
+    expect(Object.keys(files).map((p) => second.readsOf(p))).toEqual([0, 0, 0, 0]);
+    await expectEqualToRebuild(second);
+
+    await second.app.vault.create('202199999999 Bumped.md', '');
+    await expectEqualToRebuild(second);
+    expect(second.indexer.index.referencesTo('202199999999').map((r) => r.sourcePath)).toEqual([A, C]);
   });
 
   it('ignores a snapshot built with other settings, and a cache that fails', async () => {
