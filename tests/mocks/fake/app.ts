@@ -5,7 +5,7 @@
 import type * as obsidian from 'obsidian';
 import type { Extension } from '@codemirror/state';
 import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath } from './base';
-import { PluginSettingTab, View, WorkspaceLeaf } from './ui';
+import { View, WorkspaceLeaf } from './ui';
 
 /** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does. */
 export class MemoryAdapter {
@@ -400,7 +400,7 @@ export class App {
 export interface Registrations {
   commands: obsidian.Command[];
   ribbonIcons: { icon: string; title: string; el: HTMLElement; callback: (evt: MouseEvent) => unknown }[];
-  settingTabs: PluginSettingTab[];
+  settingTabs: obsidian.PluginSettingTab[];
   views: Map<string, obsidian.ViewCreator>;
   postProcessors: obsidian.MarkdownPostProcessor[];
   editorExtensions: Extension[];
@@ -452,7 +452,7 @@ export abstract class Plugin extends Component {
     this.registered.commands = this.registered.commands.filter((c) => c.id !== `${this.manifest.id}:${commandId}`);
   }
 
-  addSettingTab(settingTab: PluginSettingTab): void {
+  addSettingTab(settingTab: obsidian.PluginSettingTab): void {
     this.registered.settingTabs.push(settingTab);
   }
 

@@ -78,14 +78,14 @@ export class Component {
 
   onunload(): void {}
 
-  addChild<T extends Component>(component: T): T {
-    this.children.push(component);
+  addChild<T extends obsidian.Component>(component: T): T {
+    this.children.push(component as unknown as Component);
     if (this.loaded) component.load();
     return component;
   }
 
-  removeChild<T extends Component>(component: T): T {
-    const at = this.children.indexOf(component);
+  removeChild<T extends obsidian.Component>(component: T): T {
+    const at = this.children.indexOf(component as unknown as Component);
     if (at >= 0) {
       this.children.splice(at, 1);
       component.unload();
@@ -199,11 +199,20 @@ export const Platform = {
 };
 
 export class Scope {
+  /** Fake only: the registered key handlers, for tests to find and call. */
+  handlers: (obsidian.KeymapEventHandler & { func: obsidian.KeymapEventListener })[] = [];
+
   constructor(public parent?: Scope) {}
-  register(): unknown {
-    return {};
+
+  register(modifiers: obsidian.Modifier[] | null, key: string | null, func: obsidian.KeymapEventListener): obsidian.KeymapEventHandler {
+    const handler = { scope: this as unknown as obsidian.Scope, modifiers: modifiers?.join(',') ?? null, key, func };
+    this.handlers.push(handler);
+    return handler;
   }
-  unregister(): void {}
+
+  unregister(handler: obsidian.KeymapEventHandler): void {
+    this.handlers = this.handlers.filter((h) => h !== handler);
+  }
 }
 
 export class Keymap {
