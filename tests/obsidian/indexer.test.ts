@@ -268,6 +268,7 @@ describe('VaultIndexer cache hook', () => {
       [B]: '---\nid: 202112121212\n---\n# Teams\n`202104291524` in code; [x](202104291524%20Execution.md); 202113131313',
       [C]: '# 202109260705 Zet\nrefs 202104291524 and 202199999998, 202199999999 again',
       'Archive/202101010101 Old.md': 'Old 202104291524',
+      '202102020202 Ünïcode.md': 'Wie „202104291524“ sagt 🙂 — 中文 202108191025 Teams exist for a reason.\r\nNext line 202199999999',
     };
     // The real cache file, written and read back through the vault adapter.
     const stored = (h: Harness) =>
@@ -290,12 +291,12 @@ describe('VaultIndexer cache hook', () => {
     for (const path of Object.keys(files)) file(second, path).stat = { ...file(first, path).stat };
     second.layoutReady();
     await second.indexer.whenIdle();
-    expect(Object.keys(files).map((p) => second.readsOf(p))).toEqual([0, 0, 0, 0]);
+    expect(Object.keys(files).map((p) => second.readsOf(p))).toEqual([0, 0, 0, 0, 0]);
     await expectEqualToRebuild(second);
 
     await second.app.vault.create('202199999999 Bumped.md', '');
     await expectEqualToRebuild(second);
-    expect(second.indexer.index.referencesTo('202199999999').map((r) => r.sourcePath)).toEqual([A, C]);
+    expect(second.indexer.index.referencesTo('202199999999').map((r) => r.sourcePath)).toEqual(['202102020202 Ünïcode.md', A, C].sort());
   });
 
   it('ignores a snapshot built with other settings, and a cache that fails', async () => {
