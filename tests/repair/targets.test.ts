@@ -1,0 +1,35 @@
+import { encodeLinkDestination, markdownCandidates, relativePath, wikilinkCandidates } from '../../src/core/repair/targets';
+
+describe('link targets for a repointed link', () => {
+  it.each([
+    ['a.md', 'b.md', 'b.md'],
+    ['x/a.md', 'b.md', '../b.md'],
+    ['x/y/a.md', 'x/z/b.md', '../z/b.md'],
+    ['a.md', 'x/b.md', 'x/b.md'],
+    ['x/a.md', 'x/b.md', 'b.md'],
+  ])('relativePath(%s, %s) = %s', (from, to, expected) => {
+    expect(relativePath(from, to)).toBe(expected);
+  });
+
+  it('encodes only what would break a Markdown destination', () => {
+    expect(encodeLinkDestination('202108191025 A (b) 100% é.md')).toBe('202108191025%20A%20%28b%29%20100%25%20é.md');
+    expect(decodeURIComponent(encodeLinkDestination('a <b> \\ c.md'))).toBe('a <b> \\ c.md');
+  });
+
+  it('offers wikilink paths shortest first, with .md only when the original had it', () => {
+    expect(wikilinkCandidates('zet/202109260705/README.md', '202109260705 Old')).toEqual(['README', '202109260705/README', 'zet/202109260705/README']);
+    expect(wikilinkCandidates('n/202108191025 T.md', 'x/202108191025 Old.md')).toEqual(['202108191025 T.md', 'n/202108191025 T.md']);
+    expect(wikilinkCandidates('img/202108191025.png', '202108191025')).toEqual(['202108191025.png', 'img/202108191025.png']);
+  });
+
+  it('offers markdown destinations in the style of the original', () => {
+    expect(markdownCandidates('n/202108191025 T.md', '../202108191025%20Old.md', 'm/s.md')).toEqual(['../n/202108191025%20T.md', '../n/202108191025%20T']);
+    expect(markdownCandidates('n/202108191025 T.md', '/202108191025%20Old', 'm/s.md')).toEqual(['/n/202108191025%20T', '/n/202108191025%20T.md']);
+    expect(markdownCandidates('zet/202109260705/README.md', '../202109260704', 'zet/202101010000/README.md')).toEqual([
+      '../202109260705',
+      '../202109260705/README',
+      '../202109260705/README.md',
+    ]);
+    expect(markdownCandidates('n/202108191025 T.md', './202108191025%20Old.md', 'n/s.md')[0]).toBe('./202108191025%20T.md');
+  });
+});
