@@ -20,7 +20,7 @@ const NOTES: Files = {
   '202301010000 Teams.md': '',
   'source.md': '',
 };
-const RENAMES = { '202108191025': ['Teams exist', 'Why teams', 'Teams exist for'], '202301010000': ['Crews'] };
+const RENAMES = { '202108191025': ['Teams exist', 'Why teams', 'Teams exist for'], '202301010000': ['Crews', 'Teams and more'] };
 const planners = new Map(
   (['off', 'wikilink', 'bare'] as LinkStyle[]).map((style) => [style, createRepairPlanner(contextOf(NOTES, { renames: RENAMES, linkStyle: style }))]),
 );
@@ -28,7 +28,7 @@ const planners = new Map(
 type Segment = { text: string; prose: boolean };
 
 const ids = fc.constantFrom('202108191025', '202104291524', '202109260705', '202203151000', '202301010000', '202104291525', '202108191059', '202199999999');
-const titles = fc.constantFrom('Teams exist', 'Teams exist for a reason', 'Why teams', 'Execution is the priority of the team', 'Teams', 'Crews', 'Old', 'Folder note', 'Teams exist for');
+const titles = fc.constantFrom('Teams exist', 'Teams exist for a reason', 'Why teams', 'Execution is the priority of the team', 'Teams', 'Crews', 'Old', 'Folder note', 'Teams exist for', 'Teams and more');
 const tails = fc.constantFrom('', '.', ',', ' and more', 'ence', ')', '!', '-x');
 const prose = fc.oneof(
   fc.constantFrom('word', 'the team', '—', '(', ')', '#tag', '2021', '20210829', 'x_', 'é', '*', '_', '|'),
