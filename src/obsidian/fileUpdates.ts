@@ -1,5 +1,8 @@
 /** The indexer's bookkeeping of per-file work: versions, debounced re-reads and work in flight. */
 
+/** Extra quiet time per megabyte of file before a re-read. */
+const LARGE_FILE_MS_PER_MB = 2000;
+
 /**
  * Every vault event bumps its path's version, so an asynchronous read that started before the
  * event can tell its result is stale. Re-reads are debounced per path; `settle` waits for all.
@@ -22,13 +25,18 @@ export class FileUpdates {
     this.versions.set(path, this.versionOf(path) + 1);
   }
 
-  /** Re-reads the path once no event has touched it for the debounce time. */
-  schedule(path: string): void {
+  /**
+   * Re-reads the path once no event has touched it for the debounce time, longer for big files:
+   * Obsidian saves a note every few seconds while it is typed in, and scanning a note of several
+   * megabytes is a long task, better run once the typing pauses.
+   */
+  schedule(path: string, size = 0): void {
     this.cancel(path);
+    const delay = this.debounceMs + Math.round((size / 1_000_000) * LARGE_FILE_MS_PER_MB);
     const timer = window.setTimeout(() => {
       this.timers.delete(path);
       this.track(this.reread(path));
-    }, this.debounceMs);
+    }, delay);
     this.timers.set(path, timer);
   }
 

@@ -303,7 +303,7 @@ export class VaultIndexer extends Component {
     this.updates.bump(file.path);
     // Edited before the names pass reached it: resolvable now, its references after the re-read.
     if (!this.index.note(file.path)) this.emitIds(this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) }));
-    this.updates.schedule(file.path);
+    this.updates.schedule(file.path, file.stat.size);
   }
 
   private onDelete(file: TAbstractFile): void {
