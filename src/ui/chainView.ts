@@ -9,7 +9,7 @@ import type { IdServices } from '../obsidian/services';
 import { pinExpansion } from './chain/expansion';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
 import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
-import { ATTR, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
+import { ATTR, redrawEntry, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
 import { copyChainOutline } from './chain/copyOutline';
 import type { ChainSource } from './chain/source';
 
@@ -194,8 +194,15 @@ export class ChainView extends ItemView implements HoverParent {
     const el = this.elementByKey(key);
     const expanded = el?.getAttribute('aria-expanded') === 'true';
     ui.expansion.set(key, !expanded);
-    if (el?.getAttribute('role') === 'treeitem') ui.activeKey = key;
-    this.redraw();
+    if (el?.getAttribute('role') !== 'treeitem') {
+      this.redraw();
+      return;
+    }
+    ui.activeKey = key;
+    const hadFocus = el.contains(this.contentEl.ownerDocument.activeElement);
+    if (this.model === null || this.rendered === null || !redrawEntry(this.contentEl, this.model, ui, this.rendered, key)) {
+      this.redraw();
+    } else if (hadFocus) this.restoreFocus(key);
   }
 
   private showMore(moreEl: HTMLElement): void {
@@ -277,7 +284,10 @@ export class ChainView extends ItemView implements HoverParent {
 
   private onFocusIn(evt: FocusEvent): void {
     const el = evt.target as HTMLElement | null;
-    if (el?.getAttribute('role') === 'treeitem') this.uiState().activeKey = el.getAttribute(ATTR.key);
+    if (el?.getAttribute('role') !== 'treeitem') return;
+    this.uiState().activeKey = el.getAttribute(ATTR.key);
+    // A click focuses an entry too: it becomes the tree's tab stop, as arrow keys would make it.
+    if (el.getAttribute('tabindex') !== '0') moveTabStop(el);
   }
 
   private onHover(evt: MouseEvent): void {

@@ -2,7 +2,8 @@
 import { Menu, MenuItem, notices, clearNotices } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
 import { LEVEL_CAP } from '../../src/ui/chain/expansion';
-import type { ChainViewModel } from '../../src/ui/chain/model';
+import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
+import { renderChainInto } from '../../src/ui/chain/render';
 import { chainModel, mixedModel, node, siblings } from './chainModels';
 import { chainAsText } from './chainText';
 import { openChainView, type Harness } from './chainViewHarness';
@@ -342,6 +343,29 @@ describe('ChainView', () => {
       expect(chainAsText(h.content())).toContain('▾ Builds on (3)\n  ▾ Teams');
     });
   });
+});
+
+test('opening or closing an entry redraws only its subtree and keeps one tab stop per tree', async () => {
+  const h = await openChainView((file) => chainFor(file?.path));
+  h.openFile(EXECUTION);
+  jest.runOnlyPendingTimers();
+  const tree = h.content().querySelector('[role="tree"]')!;
+  const ambiguous = byLabel(h, 'Several notes have this ID');
+  byLabel(h, 'Ownership is shared').focus();
+  expect(byLabel(h, 'Ownership is shared').getAttribute('tabindex')).toBe('0');
+  click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+  expect(byLabel(h, 'Several notes have this ID')).toBe(ambiguous);
+  expect(byLabel(h, 'Teams exist').getAttribute('aria-expanded')).toBe('false');
+  expect(tree.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+  expect(byLabel(h, 'Teams exist').getAttribute('tabindex')).toBe('0');
+  click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+  expect(chainAsText(h.content())).toBe(chainAsText((() => {
+    const fresh = document.createElement('div');
+    renderChainInto(fresh, mixedModel(), createUiState());
+    return fresh;
+  })()));
+  click(byLabel(h, 'Execution is the priority'));
+  expect(h.openIdCalls).toEqual([{ id: '202104291524', sourcePath: EXECUTION, paneType: false }]);
 });
 
 describe('expansion under the render budget', () => {

@@ -113,6 +113,34 @@ export function candidateKey(parentKey: string, candidate: ChainCandidate): stri
   return parentKey + KEY_SEPARATOR + 'candidate:' + candidate.path;
 }
 
+/** A drawn entry found by its key: the node, its parent's key and its tree level (1 = top). */
+export interface LocatedEntry {
+  readonly node: ChainViewNode;
+  readonly parentKey: string;
+  readonly level: number;
+}
+
+/** Finds the note entry a key names by walking the model from its section; null when gone. */
+export function locateEntry(model: ChainViewModel, key: string): LocatedEntry | null {
+  if (model.kind !== 'chain') return null;
+  const section = key.slice(0, key.indexOf(KEY_SEPARATOR));
+  let nodes = section === 'out' ? model.outgoing : section === 'in' ? model.incoming : null;
+  let parentKey = section;
+  for (let level = 1; nodes !== null; level++) {
+    const parent = parentKey;
+    const next = nodes.find((node) => {
+      const candidate = entryKey(parent, node);
+      return key === candidate || key.startsWith(candidate + KEY_SEPARATOR);
+    });
+    if (next === undefined) return null;
+    const nextKey = entryKey(parent, next);
+    if (nextKey === key) return { node: next, parentKey: parent, level };
+    parentKey = nextKey;
+    nodes = next.children;
+  }
+  return null;
+}
+
 /** A cheap identity of the model, to skip re-renders when nothing visible changed. */
 export function modelSignature(model: ChainViewModel): string {
   return JSON.stringify(model);

@@ -8,6 +8,7 @@ import {
   candidateKey,
   entryKey,
   EMPTY_MESSAGES,
+  locateEntry,
   sectionKey,
   type ChainCandidate,
   type ChainModel,
@@ -31,20 +32,17 @@ export interface EntryTarget {
   readonly status: ChainViewNode['status'];
 }
 
-/** The result of one render: the targets behind each drawn entry key. */
+/** The result of one render: the targets behind each drawn entry key (kept up to date by redrawEntry). */
 export interface RenderedChain {
-  readonly targets: ReadonlyMap<string, EntryTarget>;
+  readonly targets: Map<string, EntryTarget>;
   /** Every drawn entry or section that can open, and whether it was drawn open. */
-  readonly expansion: ReadonlyMap<string, boolean>;
+  readonly expansion: Map<string, boolean>;
   /** Entries drawn (notes and candidates), for the benchmark and tests. */
   readonly entryCount: number;
 }
 
 /** Attribute names the view's event handlers read. */
 export const ATTR = Object.freeze({ key: 'data-key', action: 'data-action', parent: 'data-parent' });
-
-/** Actions a click or key press on an element triggers. */
-export type ChainAction = 'toggle' | 'toggle-section' | 'show-more' | 'depth-down' | 'depth-up' | 'open';
 
 const TRUNCATED_HINT = 'Left out to keep the view responsive on a large vault';
 
@@ -87,6 +85,34 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
   }
   applyRovingTabindex(root, ui.activeKey);
   return { targets: ctx.targets, expansion: ctx.drawnExpansion, entryCount: ctx.entryCount };
+}
+
+/**
+ * Redraws one entry and its subtree in place (after it was opened or closed), leaving the rest
+ * of the tree untouched. Returns false when the entry is not drawn or no longer in the model.
+ */
+export function redrawEntry(container: HTMLElement, model: ChainViewModel, ui: ChainUiState, rendered: RenderedChain, key: string): boolean {
+  const located = locateEntry(model, key);
+  const current = Array.from(container.querySelectorAll<HTMLElement>(`[${ATTR.key}]`)).find((el) => el.getAttribute(ATTR.key) === key);
+  if (located === null || current === undefined || model.kind !== 'chain') return false;
+  const ctx: RenderContext = {
+    ui,
+    showContext: model.showContext,
+    expanded: planExpansion(model, ui),
+    targets: rendered.targets,
+    drawnExpansion: rendered.expansion,
+    entryCount: 0,
+  };
+  const holder = container.ownerDocument.createElement('div');
+  renderNode(holder, located.parentKey, located.node, located.level, ctx);
+  const replacement = holder.firstElementChild;
+  if (replacement === null) return false;
+  current.replaceWith(replacement);
+  // The tree's tab stop may have been inside the subtree that was just closed.
+  const tree = replacement.closest('[role="tree"]');
+  const hasTabStop = tree?.querySelector('[role="treeitem"][tabindex="0"]') != null;
+  if (!hasTabStop) replacement.setAttribute('tabindex', '0');
+  return true;
 }
 
 function renderHeader(root: HTMLElement, model: ChainViewModel): void {
