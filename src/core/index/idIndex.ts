@@ -17,7 +17,7 @@ import {
   addOwner,
   bagAdd,
   bagDelete,
-  bagHas,
+  bagEndsWith,
   bagSize,
   counts,
   detach,
@@ -214,8 +214,10 @@ export class IdIndex implements IdIndexReader {
       if (ownerCount(entry.owners) > 1) this.duplicateIds.add(entry.id);
       if (report.owner) changed.add(entry.id);
     }
+    // The path is in no bag now (a new note, or just removed), so only a repeat within this note
+    // can find it there, right where it was added last.
     for (const entry of stored.entries) {
-      if (bagHas(entry.sources, path)) continue;
+      if (bagEndsWith(entry.sources, path)) continue;
       entry.sources = bagAdd(entry.sources, path);
       entry.sortedSources = null;
       if (report.references) changed.add(entry.id);

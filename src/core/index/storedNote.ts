@@ -96,6 +96,11 @@ export function bagSize(bag: PathBag): number {
   return Array.isArray(bag) ? bag.length : bag.size;
 }
 
+/** Whether the path is the last one added (arrays append, so a repeat is found at the end). */
+export function bagEndsWith(bag: PathBag, path: string): boolean {
+  return Array.isArray(bag) ? bag.length > 0 && bag[bag.length - 1] === path : bag.has(path);
+}
+
 /** Adds the path (absent) and returns the bag to keep (an array grows into a Set). */
 export function bagAdd(bag: PathBag, path: string): PathBag {
   if (!Array.isArray(bag)) return bag.add(path);
@@ -158,40 +163,40 @@ const NOTHING_PACKED: PackedReferences = { layout: '', contexts: '' };
 export function packReferences(references: readonly IndexedReference[]): PackedReferences {
   if (references.length === 0) return NOTHING_PACKED;
   const codes: number[] = [];
-  const contexts: string[] = [];
+  const texts: string[] = [];
   let previousFrom = 0;
   let previousLine = 0;
   for (const reference of references) {
-    let context = reference.context;
-    let flags = FORMS.indexOf(reference.form);
+    const { context, id, link } = reference;
+    let flags = FORMS.indexOf(reference.form) | (link === undefined ? 0 : LINKED);
+    let start = 0;
+    let end = context.length;
     if (context.startsWith(ELLIPSIS)) {
       flags |= LEADING;
-      context = context.slice(ELLIPSIS.length);
+      start += ELLIPSIS.length;
     }
-    if (context.endsWith(ELLIPSIS)) {
+    if (end - start >= ELLIPSIS.length && context.endsWith(ELLIPSIS)) {
       flags |= TRAILING;
-      context = context.slice(0, -ELLIPSIS.length);
+      end -= ELLIPSIS.length;
     }
     // The ID is known from the entry, so the context keeps only what surrounds its first occurrence.
-    const idAt = reference.id === '' ? -1 : context.indexOf(reference.id);
-    if (idAt >= 0) {
+    const idAt = id === '' ? -1 : context.indexOf(id, start);
+    const cut = idAt >= 0 && idAt + id.length <= end;
+    if (cut) {
       flags |= ID_CUT;
-      context = context.slice(0, idAt) + context.slice(idAt + reference.id.length);
-    }
+      texts.push(context.slice(start, idAt), context.slice(idAt + id.length, end));
+    } else texts.push(context.slice(start, end));
     pushVarint(codes, zigzag(reference.from - previousFrom));
     pushVarint(codes, zigzag(reference.to - reference.from));
     pushVarint(codes, zigzag(reference.line - previousLine));
     pushVarint(codes, zigzag(reference.column));
-    const link = reference.link;
-    if (link !== undefined) flags |= LINKED;
-    pushVarint(codes, context.length * 2 ** FLAG_BITS + flags);
-    if (idAt >= 0) pushVarint(codes, idAt);
-    contexts.push(context);
-    if (link !== undefined) packLink(link, reference, codes, contexts);
+    pushVarint(codes, (end - start - (cut ? id.length : 0)) * 2 ** FLAG_BITS + flags);
+    if (cut) pushVarint(codes, idAt - start);
+    if (link !== undefined) packLink(link, reference, codes, texts);
     previousFrom = reference.from;
     previousLine = reference.line;
   }
-  return { layout: fromCodes(codes), contexts: narrow(flatJoin(contexts)) };
+  return { layout: fromCodes(codes), contexts: compactCopy(texts.join('')) };
 }
 
 /** Link offsets relative to the ID, and its texts after the context (display: 0 = none, else length + 1). */
@@ -322,26 +327,29 @@ function unzigzag(value: number): number {
   return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
 }
 
+/** The codes (each below 256) as a one-byte string. */
 function fromCodes(codes: readonly number[]): string {
+  if (codes.length <= CODES_PER_CALL) return String.fromCharCode.apply(null, codes as number[]);
   const chunks: string[] = [];
   // fromCharCode takes its codes as arguments; chunk to stay far below engine argument limits.
-  for (let at = 0; at < codes.length; at += 8192) chunks.push(String.fromCharCode(...codes.slice(at, at + 8192)));
-  return flatJoin(chunks);
+  for (let at = 0; at < codes.length; at += CODES_PER_CALL) {
+    chunks.push(String.fromCharCode.apply(null, codes.slice(at, at + CODES_PER_CALL)));
+  }
+  return chunks.join('');
 }
+
+const CODES_PER_CALL = 8192;
 
 /**
- * The same text as a one-byte string when every character fits. A slice of a note that holds a
- * single curly quote anywhere is stored two bytes per character, and joining slices keeps that, so
- * contexts would cost twice what their characters need.
+ * A flat copy of the text, one byte per character when every character fits. Joined slices of a
+ * note keep the note's representation: a note with a single curly quote anywhere is two bytes per
+ * character, so its contexts would cost twice what they need; and a single slice would keep the
+ * whole note alive. V8's JSON parser builds fresh strings, one-byte whenever it can, and
+ * round-trips every string exactly (lone surrogates included), at about a microsecond per note.
  */
-function narrow(text: string): string {
-  if (text.length < 32 || WIDE.test(text)) return text;
-  const codes = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-  return fromCodes(codes);
+function compactCopy(text: string): string {
+  return text === '' ? '' : (JSON.parse(JSON.stringify(text)) as string);
 }
-
-const WIDE = /[^\u0000-\u00ff]/;
 
 // ---- Strings that keep nothing else alive ---------------------------------------------------
 
@@ -352,11 +360,4 @@ const WIDE = /[^\u0000-\u00ff]/;
  */
 export function detach(value: string): string {
   return value.length < 13 ? value : [value.slice(0, 1), value.slice(1)].join('');
-}
-
-/** The parts joined into one flat string (a single part is copied, not returned as is). */
-export function flatJoin(parts: readonly string[]): string {
-  // V8 returns the only non-empty part itself from a join, so that case is copied explicitly.
-  const kept = parts.filter((part) => part !== '');
-  return kept.length === 1 ? detach(kept[0]) : kept.join('');
 }
