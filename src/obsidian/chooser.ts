@@ -81,7 +81,8 @@ export class CreateNoteModal extends Modal {
     const submit = (): void => {
       if (!check()) return;
       this.close();
-      this.onCreate(this.name.trim());
+      // The extension is added on creation; a typed one would double it.
+      this.onCreate(this.name.trim().replace(/\.md$/i, ''));
     };
     new Setting(this.contentEl).setName('Note name').addText((text) => {
       text.setValue(this.name).onChange((value) => {

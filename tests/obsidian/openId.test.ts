@@ -82,7 +82,7 @@ describe('openId', () => {
     type('My title');
     expect(button('Create').disabled).toBe(true);
     expect(modal().querySelector('.principle-chain-problem')?.textContent).toBe('The name must start with 202001011200 so the note owns the ID.');
-    type('202001011200 My title');
+    type('202001011200 My title.md');
     expect(button('Create').disabled).toBe(false);
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await settle();
