@@ -103,7 +103,7 @@ export function redrawEntry(container: HTMLElement, model: ChainViewModel, ui: C
     drawnExpansion: rendered.expansion,
     entryCount: 0,
   };
-  const holder = container.ownerDocument.createElement('div');
+  const holder = createDiv();
   renderNode(holder, located.parentKey, located.node, located.level, ctx);
   const replacement = holder.firstElementChild;
   if (replacement === null) return false;
