@@ -205,12 +205,15 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
             .onChange((on) => void this.toggleSource(source, on)),
         );
     });
-    new Setting(containerEl)
+    const keySetting: Setting = new Setting(containerEl)
       .setName('Frontmatter key')
       .setDesc('The property that holds a note’s ID when “Frontmatter property” is a source.')
       .addText((text) =>
         text.setValue(settings.frontmatterKey).onChange((value) => {
-          if (value.trim() !== '') this.changeAfterTyping({ frontmatterKey: value.trim() });
+          const empty = value.trim() === '';
+          showProblem(keySetting, empty ? 'The key must not be empty; the last one is kept.' : null);
+          if (empty) this.cancelPending();
+          else this.changeAfterTyping({ frontmatterKey: value.trim() });
         }),
       );
   }

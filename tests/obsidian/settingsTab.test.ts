@@ -169,6 +169,20 @@ describe('settings tab: other settings', () => {
     expect(s.settings().ownIdSources).toEqual(['frontmatter']);
   });
 
+  it('an empty frontmatter key is refused with a message; a new one rebuilds the index', async () => {
+    const s = setup();
+    const key = s.setting('Frontmatter key');
+    type(key.querySelector('input')!, '  ');
+    s.tab.hide();
+    await settle();
+    expect(errorOf(key)).toBe('The key must not be empty; the last one is kept.');
+    expect([s.settings().frontmatterKey, s.rebuild.mock.calls.length]).toEqual(['id', 0]);
+    type(key.querySelector('input')!, ' zettel-id ');
+    s.tab.hide();
+    await settle();
+    expect([s.settings().frontmatterKey, s.rebuild.mock.calls.length]).toEqual(['zettel-id', 1]);
+  });
+
   it('chain and repair settings are saved without touching the index', async () => {
     const s = setup();
     const slider = s.setting('Chain depth').querySelector<HTMLInputElement>('input.slider')!;
