@@ -92,6 +92,14 @@ describe('principle-chain repair', () => {
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
   });
 
+  it('normalises link style on request, and rejects an unknown style', async () => {
+    const plan = (await runJson(['repair', '--link-style', 'wikilink'])).json as RepairJson;
+    const styled = plan.files.flatMap((f) => f.edits).filter((e) => e.kind === 'link-style');
+    expect(styled.length).toBeGreaterThan(10);
+    expect(styled.every((e) => e.after.startsWith('[[') && e.after.endsWith(']]'))).toBe(true);
+    expect((await run(['repair', '--link-style', 'fancy'])).code).toBe(2);
+  });
+
   it('finds no stale titles without the rename history, and rejects two vaults', async () => {
     const dir = copyOfExampleVault();
     rmSync(path.join(dir, '.obsidian'), { recursive: true });

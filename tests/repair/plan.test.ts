@@ -118,6 +118,11 @@ describe('link-style normalisation', () => {
     expect(kinds).toEqual(['link-style', 'link-style']);
   });
 
+  it('leaves a note naming itself unlinked', () => {
+    const own = '202108191025 Teams exist for a reason.md';
+    expect(repair('202108191025 Teams exist for a reason', own, { linkStyle: 'wikilink' }).kinds).toEqual([]);
+  });
+
   it('fixes a stale title and links it in one edit', () => {
     const { result, kinds } = repair('202108191025 Teams exist', 'source.md', { linkStyle: 'wikilink' });
     expect(result).toBe('[[202108191025 Teams exist for a reason]]');

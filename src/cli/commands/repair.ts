@@ -8,6 +8,8 @@ import { renderPlanMarkdown } from '../../core/repair/render';
 import { parseRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
 import type { RepairPlan, RepairProblem } from '../../core/repair/types';
 import type { RenameHistory } from '../../core/repair/renames';
+import { choiceOption } from '../args';
+import type { LinkStyle } from '../../core/settings';
 import { UsageError } from '../errors';
 import type { LoadedVault } from '../loadVault';
 import { describeError, readNote } from '../readVault';
@@ -16,6 +18,7 @@ import { writeJson, type CliCommand } from './command';
 
 /** Obsidian's configuration folder unless the vault was set up with another (then pass --config-dir). */
 const DEFAULT_CONFIG_DIR = '.obsidian';
+const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
 
 /** Where the plugin keeps its state inside a vault; the rename history there drives stale-title repairs. */
 export function pluginStatePath(configDir: string): string[] {
@@ -86,6 +89,11 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
   return { written, notWritten };
 }
 
+function linkStyleOption(value: string | true | undefined): LinkStyle {
+  if (value === undefined) return 'off';
+  return choiceOption('link-style', value === true ? '' : value, LINK_STYLES);
+}
+
 function configDirOption(value: string | true | undefined): string {
   if (value === undefined) return DEFAULT_CONFIG_DIR;
   if (value === true || value.trim() === '' || value.includes('/') || value.includes('\\') || value === '..') {
@@ -105,7 +113,8 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       'resolves but whose target names no file is repointed, keeping alias, heading, embed and style),',
       'stale-title (a bare "ID Old title" where Old title is a former title of the note),',
       'broken-id (an ID that names no note, followed by the exact title of exactly one note, is',
-      'corrected). Duplicate IDs, and IDs that cannot be fixed without guessing, are listed as problems.',
+      'corrected), and with --link-style also link-style (bare references into wikilinks, or back).',
+      'Duplicate IDs, and IDs that cannot be fixed without guessing, are listed as problems.',
       '',
       `Former titles come from the plugin's rename history in VAULT/${pluginStatePath(DEFAULT_CONFIG_DIR).join('/')},`,
       'which the plugin records whenever a note is renamed in Obsidian. Without it, no stale titles are found.',
@@ -121,6 +130,7 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
     exitCodes: 'dry run: 0 nothing to repair, 1 edits pending; --apply: 0 every file written, 1 a file could not be written; 2 usage error',
     options: [
       { name: 'apply', help: 'Write the repairs (default: only show them).' },
+      { name: 'link-style', value: 'off|wikilink|bare', help: 'Also rewrite references to one style: bare "ID Title" into [[ID Title]], or back (default off).' },
       { name: 'config-dir', value: 'NAME', help: `The vault's Obsidian configuration folder, for the rename history (default ${DEFAULT_CONFIG_DIR}).` },
     ],
     async run(context) {
@@ -133,6 +143,7 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
         index: vault.index,
         paths: vault.paths,
         renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs),
+        linkStyle: linkStyleOption(context.options.get('link-style')),
       });
       const planned = planRepairs(vault.contents.files, repairContext);
       const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };

@@ -112,7 +112,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       }
     }
     const spanEnd = titleEnd ?? ref.to;
-    if (context.linkStyle === 'wikilink') {
+    // A note naming itself (its own "ID Title" line) is no link to anywhere.
+    if (context.linkStyle === 'wikilink' && owner.path !== path) {
       const link = wikilinkFor(after, owner, path, () => inTableRow(text, ref.from));
       if (link !== null) return { edit: { kind: kind ?? 'link-style', id: ref.id, from: ref.from, to: spanEnd, before: text.slice(ref.from, spanEnd), after: link } };
     }
