@@ -17,8 +17,6 @@ export default defineConfig([
     'test-artifacts/',
     'example-vault/',
     'coverage/',
-    // Jest's own config is CommonJS run by Jest, not plugin code.
-    'jest.config.js',
   ]),
 
   ...obsidianmd.configs.recommended,
@@ -28,7 +26,17 @@ export default defineConfig([
       parserOptions: {
         projectService: {
           // Files outside tsconfig's include (configs, scripts, the benchmark) get its options too.
-          allowDefaultProject: ['*.config.mjs', 'bin/*.js', 'scripts/*.mjs', 'scripts/*.ts', 'bench/cli.ts', 'bench/*.mjs'],
+          allowDefaultProject: [
+            '*.config.mjs',
+            '*.config.js',
+            'bin/*.js',
+            'scripts/*.mjs',
+            'scripts/*.ts',
+            'bench/cli.ts',
+            'bench/*.mjs',
+            'playground/*.mjs',
+            'tests/browser/*.js',
+          ],
           defaultProject: 'tsconfig.json',
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
         },
@@ -97,7 +105,15 @@ export default defineConfig([
 
   // Node-side code: the command-line tool, build and helper scripts run on Node, never in Obsidian.
   {
-    files: ['src/cli/**/*.ts', 'scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', '*.config.mjs'],
+    files: [
+      'src/cli/**/*.ts',
+      'scripts/**/*.{mjs,ts}',
+      'bench/**/*.{mjs,ts}',
+      'bin/**/*.js',
+      '*.config.{js,mjs}',
+      'playground/*.mjs',
+      'tests/browser/*.js',
+    ],
     languageOptions: { globals: nodeGlobals },
     rules: {
       'obsidianmd/no-nodejs-modules': 'off',
@@ -106,12 +122,13 @@ export default defineConfig([
     },
   },
   {
-    files: ['bin/**/*.js'],
+    // CommonJS run directly by Node or Jest.
+    files: ['bin/**/*.js', '*.config.js', 'tests/browser/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', 'src/cli/**/*.ts'],
+    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', 'src/cli/**/*.ts', 'playground/*.mjs', 'tests/browser/*.js'],
     rules: {
       // A command-line tool talks through stdout and stderr.
       'obsidianmd/rule-custom-message': 'off',
@@ -119,11 +136,12 @@ export default defineConfig([
     },
   },
 
-  // Tests drive fakes and jsdom: they use document, globalThis, bare timers and Node modules on
-  // purpose, and cast freely to reach fake-only members. Keep the type-aware correctness rules,
-  // drop the rules about how a plugin should behave inside Obsidian.
+  // Tests drive fakes and jsdom, and the playground is a browser page standing in for Obsidian:
+  // they use document, globalThis, bare timers and Node modules on purpose, and cast freely to reach
+  // fake-only members. Keep the type-aware correctness rules, drop the rules about how a plugin
+  // should behave inside Obsidian.
   {
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'playground/**/*.ts'],
     rules: {
       'obsidianmd/no-nodejs-modules': 'off',
       'obsidianmd/prefer-window-timers': 'off',
@@ -142,5 +160,12 @@ export default defineConfig([
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+
+  // The playground checks the production main.js the way Obsidian loads it: as the body of a
+  // function taking require, module and exports.
+  {
+    files: ['playground/productionCheck.ts'],
+    rules: { '@typescript-eslint/no-implied-eval': 'off' },
   },
 ]);
