@@ -93,8 +93,10 @@ export function indexReferences(text: string, scanned: readonly ScannedReference
 }
 
 /**
- * The line [lineStart, lineEnd) trimmed to about CONTEXT_RADIUS characters each side of [from, to),
- * cut at word boundaries where possible, with an ellipsis where text was left out.
+ * The sentence around [from, to) within the line [lineStart, lineEnd), trimmed to about
+ * CONTEXT_RADIUS characters each side of the ID: cut at a sentence end where one is near, else at a
+ * word boundary with an ellipsis where text was left out. Whole short sentences read best in the
+ * chain view, and every character here is kept in memory for every reference in the vault.
  */
 export function contextAround(text: string, lineStart: number, lineEnd: number, from: number, to: number): string {
   let start = lineStart;
@@ -103,21 +105,51 @@ export function contextAround(text: string, lineStart: number, lineEnd: number, 
   while (end > to && isSpace(text.charCodeAt(end - 1))) end--;
   let head = Math.max(start, from - CONTEXT_RADIUS);
   let tail = Math.min(end, to + CONTEXT_RADIUS);
+  const sentenceStart = lastSentenceStart(text, head, from);
+  const sentenceEnd = firstSentenceEnd(text, to, tail, end);
   // Snap to a nearby space so words are not cut, but never give up much context for it (a long
   // run without spaces is cut mid-word), and never scan far on a megabyte line.
-  if (head > start) {
+  if (sentenceStart >= 0) head = sentenceStart;
+  else if (head > start) {
     const limit = Math.min(from, head + WORD_SNAP);
     let space = head;
     while (space < limit && !isSpace(text.charCodeAt(space))) space++;
     if (space < limit) head = space + 1;
   }
-  if (tail < end) {
+  if (sentenceEnd >= 0) tail = sentenceEnd;
+  else if (tail < end) {
     const limit = Math.max(to, tail - WORD_SNAP);
     let space = tail;
     while (space > limit && !isSpace(text.charCodeAt(space))) space--;
     if (space > limit) tail = space;
   }
-  return (head > start ? ELLIPSIS : '') + text.slice(head, tail).trim() + (tail < end ? ELLIPSIS : '');
+  const leading = head > start && sentenceStart < 0 ? ELLIPSIS : '';
+  const trailing = tail < end && sentenceEnd < 0 ? ELLIPSIS : '';
+  return leading + text.slice(head, tail).trim() + trailing;
+}
+
+/** Where the sentence holding `before` starts, if a sentence ends in [from, before); else -1. */
+function lastSentenceStart(text: string, from: number, before: number): number {
+  for (let at = before - 2; at >= from; at--) {
+    if (isSentenceEnd(text.charCodeAt(at)) && isSpace(text.charCodeAt(at + 1))) {
+      let start = at + 1;
+      while (start < before && isSpace(text.charCodeAt(start))) start++;
+      return start;
+    }
+  }
+  return -1;
+}
+
+/** Just after the first sentence end in [from, to) that is followed by a space or the line's end; else -1. */
+function firstSentenceEnd(text: string, from: number, to: number, lineEnd: number): number {
+  for (let at = from; at < to; at++) {
+    if (isSentenceEnd(text.charCodeAt(at)) && (at + 1 >= lineEnd || isSpace(text.charCodeAt(at + 1)))) return at + 1;
+  }
+  return -1;
+}
+
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
 }
 
 function firstHeading(text: string): string | null {

@@ -62,8 +62,12 @@ describe('contextAround', () => {
     ['   indented 202108191025 line   ', 'indented 202108191025 line'],
     [
       'Above all else, a team has to execute well. If this isn’t happening then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason for having the team at all is to build something greater than the individuals.',
-      '…then nothing else matters. After all, 202108191025 Teams exist for a reason and the reason…',
+      'After all, 202108191025 Teams exist for a reason and the reason…',
     ],
+    ['Earlier words. See 202108191025 now. Later words follow here.', 'See 202108191025 now.'],
+    ['Really? Yes 202108191025! And then more', 'Yes 202108191025!'],
+    ['Version 3.5 of 202108191025 is out', 'Version 3.5 of 202108191025 is out'],
+    ['Ends with the ID 202108191025.', 'Ends with the ID 202108191025.'],
     ['x'.repeat(200) + ' 202108191025 ' + 'y'.repeat(200), '…' + 'x'.repeat(CONTEXT_RADIUS - 1) + ' 202108191025 ' + 'y'.repeat(CONTEXT_RADIUS - 1) + '…'],
   ])('%#', (line, expected) => {
     expect(around(line, '202108191025')).toBe(expected);
