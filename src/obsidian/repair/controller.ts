@@ -38,6 +38,8 @@ export class RepairController {
   private running = false;
   private readonly renamedIds = new Set<string>();
   private renameTimer: number | null = null;
+  /** Set on unload: a run in progress finishes the files it started and starts no more. */
+  private disposed = false;
 
   constructor(private readonly deps: RepairDeps) {}
 
@@ -47,6 +49,7 @@ export class RepairController {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.renameTimer !== null) window.clearTimeout(this.renameTimer);
     this.renameTimer = null;
   }
@@ -77,7 +80,7 @@ export class RepairController {
     try {
       const summary = await undoRepairs(record, new ObsidianRepairTarget(this.deps.app), {
         concurrency: REPAIR_CONCURRENCY,
-        isCancelled: () => progress.cancelled,
+        isCancelled: () => progress.cancelled || this.disposed,
         onProgress: (done, total) => progress.update(done, total),
       });
       state.lastRun = summary.remaining;
@@ -170,7 +173,7 @@ export class RepairController {
     const collector = planner.collector();
     try {
       for (let start = 0; start < paths.length; start += READ_BATCH) {
-        if (progress?.cancelled) return null;
+        if (progress?.cancelled || this.disposed) return null;
         const batch = await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => this.readQuietly(path)));
         for (const file of batch) if (file !== null) collector.add(file.path, file.text);
         progress?.update(Math.min(start + READ_BATCH, paths.length), paths.length);
@@ -209,7 +212,7 @@ export class RepairController {
     try {
       const summary = await applyRepairs(files, new ObsidianRepairTarget(this.deps.app), (path, text) => planner.planFile(path, text).plan.edits, {
         concurrency: REPAIR_CONCURRENCY,
-        isCancelled: () => progress.cancelled,
+        isCancelled: () => progress.cancelled || this.disposed,
         onProgress: (done, total) => progress.update(done, total),
       });
       if (summary.changed.length > 0) {
