@@ -11,7 +11,7 @@ async function started() {
   await app.vault.create('202104291524 Execution.md', '');
   app.workspace.layoutReady = false;
   const plugin = new PrincipleChainPlugin(app as never, { ...(manifestJson as PluginManifest) });
-  await fake.loadAndWait(plugin as never);
+  await fake.loadAndWait(plugin);
   return { app, plugin, registered: (plugin as unknown as fake.Plugin).registered };
 }
 
