@@ -31,6 +31,7 @@ export class ChainView extends ItemView implements HoverParent {
   private chosenDepth: number | null = null;
   private readonly uiByNote = new Map<string, ChainUiState>();
   private model: ChainViewModel | null = null;
+  private inputs = '';
   private signature = '';
   private rendered: RenderedChain | null = null;
   private refreshTimer: number | null = null;
@@ -123,7 +124,13 @@ export class ChainView extends ItemView implements HoverParent {
   /** Recomputes the model and redraws only when it differs from what is on screen. */
   refreshNow(): void {
     this.cancelRefresh();
-    const model = this.source.model(this.app.workspace.getActiveFile(), this.depth);
+    const file = this.app.workspace.getActiveFile();
+    const { showIncoming, showContext } = this.services.settings();
+    // Focus moving between panes fires events without changing anything the chain depends on.
+    const inputs = [file?.path ?? '', this.depth, this.services.index.revision, showIncoming, showContext].join('\u001f');
+    if (inputs === this.inputs) return;
+    this.inputs = inputs;
+    const model = this.source.model(file, this.depth);
     const signature = modelSignature(model);
     if (signature === this.signature) return;
     this.signature = signature;

@@ -13,7 +13,7 @@ function toggleMark(row: Element): string {
   return toggle.classList.contains('is-collapsed') ? '▸' : '▾';
 }
 
-function entryLines(item: Element, indent: string, out: string[]): void {
+function entryLines(item: Element, indent: string, out: string[], withContext: boolean): void {
   if (item.classList.contains('pc-chain-more')) {
     out.push(`${indent}[${text(item)}]`);
     return;
@@ -28,13 +28,13 @@ function entryLines(item: Element, indent: string, out: string[]): void {
   for (const flag of Array.from(row.querySelectorAll(':scope > .pc-chain-flag'))) parts.push(`[${text(flag)}]`);
   out.push(indent + parts.join(' '));
   const context = item.querySelector(':scope > .pc-chain-context');
-  if (context !== null) out.push(`${indent}    > ${text(context)}`);
+  if (context !== null && withContext) out.push(`${indent}    > ${text(context)}`);
   const group = item.querySelector(':scope > [role="group"]');
-  if (group !== null) for (const child of Array.from(group.children)) entryLines(child, indent + '  ', out);
+  if (group !== null) for (const child of Array.from(group.children)) entryLines(child, indent + '  ', out, withContext);
 }
 
-/** The view's content as indented text, one line per header, section, entry and context line. */
-export function chainAsText(container: Element): string {
+/** The view's content as indented text, one line per header, section, entry and (unless left out) context line. */
+export function chainAsText(container: Element, withContext = true): string {
   const out: string[] = [];
   const root = container.querySelector('.pc-chain');
   if (root === null) return '';
@@ -54,7 +54,7 @@ export function chainAsText(container: Element): string {
     const sectionEmpty = section.querySelector(':scope > .pc-chain-section-empty');
     if (sectionEmpty !== null) out.push(`  ${text(sectionEmpty)}`);
     const tree = section.querySelector(':scope > [role="tree"]');
-    if (tree !== null) for (const item of Array.from(tree.children)) entryLines(item, '  ', out);
+    if (tree !== null) for (const item of Array.from(tree.children)) entryLines(item, '  ', out, withContext);
     const truncated = section.querySelector(':scope > .pc-chain-truncated');
     if (truncated !== null) out.push(`  (${text(truncated)})`);
   }

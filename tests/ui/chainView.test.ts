@@ -62,6 +62,19 @@ describe('ChainView', () => {
     expect(chainAsText(h.content())).toContain('# Execution is the priority of the team · 202104291524');
   });
 
+  test('pane focus changes that leave the note, depth, index and settings alone compute nothing', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    h.workspace.trigger('active-leaf-change', null);
+    jest.runOnlyPendingTimers();
+    expect(h.modelRequests).toHaveLength(2);
+    h.settings.showContext = false;
+    h.workspace.trigger('active-leaf-change', null);
+    jest.runOnlyPendingTimers();
+    expect(h.modelRequests).toHaveLength(3);
+  });
+
   test('redraws only when the model changed', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
     h.openFile(EXECUTION);
@@ -177,7 +190,8 @@ describe('ChainView', () => {
       expect(drag(byLabel(h, 'Praise in public'))).toBe('202203151000 Praise in public');
       expect(drag(byLabel(h, 'Reading list'))).toBeUndefined();
       h.modelFor = () => chainModel({ outgoing: [node({ id: '202203011000', title: '202203011000' })] });
-      h.view.refreshNow();
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
       expect(drag(byLabel(h, '202203011000'))).toBe('202203011000');
     });
   });

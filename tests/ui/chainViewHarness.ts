@@ -52,7 +52,7 @@ export async function openChainView(modelFor: Harness['modelFor']): Promise<Harn
     format: () => {
       throw new Error('the chain view does not need the format');
     },
-    index: {} as IdIndexReader,
+    index: { revision: 0 } as IdIndexReader,
     onIndexChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -69,6 +69,7 @@ export async function openChainView(modelFor: Harness['modelFor']): Promise<Harn
     outline: () => harness.outline,
   };
   harness.fireIndexChange = (change = 'all') => {
+    (services.index as { revision: number }).revision++;
     for (const listener of listeners) listener(change);
   };
   harness.openFile = (path) => {

@@ -35,13 +35,26 @@ function exampleIndex(): IdIndex {
 const index = exampleIndex();
 const settings = { showIncoming: true, showContext: true };
 
-function drawn(file: string, depth = DEFAULT_SETTINGS.chainDepth): string {
+/** The drawn chain as text; context lines are left out because their trimming belongs to the core. */
+function drawn(file: string, depth = DEFAULT_SETTINGS.chainDepth, withContext = false): string {
   const container = document.body.createDiv();
   renderChainInto(container, chainViewModel(index, { path: file, extension: 'md' }, depth, settings), createUiState());
-  const text = chainAsText(container);
+  const text = chainAsText(container, withContext);
   container.detach();
   return text;
 }
+
+test('every entry shows the line its reference stands in, naming the ID it is about', () => {
+  const lines = drawn('202301020900 Team leadership map.md', 2, true).split('\n');
+  const entries = lines.filter((line) => / · \d{12}/.test(line) && /^ +[•▾▸]/.test(line));
+  expect(entries.length).toBeGreaterThan(10);
+  for (const entry of entries) {
+    const at = lines.indexOf(entry);
+    expect(lines[at + 1]).toMatch(/^ +> /);
+  }
+  const first = lines.findIndex((line) => line.startsWith('  ▾ Clarity is a gift to the team · 202201100900'));
+  expect(lines[first + 1]).toContain('202201100900');
+});
 
 test('every note of the example vault draws the approved chain (depth 3, both directions)', () => {
   const files = markdownFiles(VAULT).sort();
