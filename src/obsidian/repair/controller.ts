@@ -107,6 +107,7 @@ export class RepairController {
     if (changed) await this.saveQuietly();
     if (change === null || this.running || this.deps.services.settings().renameHandling === 'never') return;
     await this.indexKnowsTitle(file.path, change.newTitle);
+    if (this.disposed) return;
     this.renamedIds.add(change.id);
     if (this.renameTimer !== null) window.clearTimeout(this.renameTimer);
     this.renameTimer = window.setTimeout(() => {
