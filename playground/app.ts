@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   const statusBar = el(root, 'footer', 'status-bar');
   app.statusBarEl = statusBar;
 
-  const plugin = new PrincipleChainPlugin(app as unknown as obsidian.App, { ...manifest } as obsidian.PluginManifest);
+  const plugin = new PrincipleChainPlugin(app as unknown as obsidian.App, { ...manifest });
   plugin.load();
   await (plugin as unknown as Component).whenLoaded();
   const registered = (plugin as unknown as standIn.Plugin).registered;
@@ -163,6 +163,7 @@ async function start(): Promise<void> {
     },
     productionCheck: null,
     chainText: () => chainAsText(sidebar),
+    checkBundle: (code) => checkProductionBundle(code, bundleModules(), vaultFiles, manifest),
   };
   window.__playground = api;
   await api.settle();
@@ -275,6 +276,17 @@ function wireHoverPreview(app: PlaygroundApp): void {
   });
 }
 
+/** What `require` answers inside main.js: the stand-in and the page's own CodeMirror modules. */
+function bundleModules(): Record<string, unknown> {
+  return {
+    obsidian: standIn,
+    '@codemirror/state': codemirrorState,
+    '@codemirror/view': codemirrorView,
+    '@codemirror/language': codemirrorLanguage,
+    '@codemirror/lang-markdown': codemirrorLangMarkdown,
+  };
+}
+
 async function runProductionCheck(statusBar: HTMLElement): Promise<ProductionCheck> {
   const panel = statusBar.createEl('details', { cls: 'pg-check' });
   const summary = panel.createEl('summary', { text: 'Production main.js: checking…' });
@@ -282,14 +294,7 @@ async function runProductionCheck(statusBar: HTMLElement): Promise<ProductionChe
   try {
     const response = await fetch('main.js', { cache: 'no-store' });
     if (!response.ok) throw new Error(`main.js could not be loaded (${response.status}); run npm run build`);
-    const modules = {
-      obsidian: standIn,
-      '@codemirror/state': codemirrorState,
-      '@codemirror/view': codemirrorView,
-      '@codemirror/language': codemirrorLanguage,
-      '@codemirror/lang-markdown': codemirrorLangMarkdown,
-    };
-    result = await checkProductionBundle(await response.text(), modules, vaultFiles, manifest as obsidian.PluginManifest);
+    result = await checkProductionBundle(await response.text(), bundleModules(), vaultFiles, manifest);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     result = { ok: false, items: [{ name: 'main.js loaded', ok: false, detail: message }], errors: [message], commands: [] };

@@ -95,8 +95,14 @@ export async function checkProductionBundle(
     const paragraph = createEl('p', { text: `Read ${RESOLVED_ID} first.` });
     const owner = new Component();
     owner.load();
-    const ctx = { sourcePath: 'check.md', docId: 'check', frontmatter: undefined, addChild: (c: obsidian.Component) => owner.addChild(c), getSectionInfo: () => null };
-    for (const postProcessor of registered.postProcessors) await postProcessor(paragraph, ctx as unknown as obsidian.MarkdownPostProcessorContext);
+    const ctx = {
+      sourcePath: 'check.md',
+      docId: 'check',
+      frontmatter: undefined,
+      addChild: (c: obsidian.Component) => owner.addChild(c),
+      getSectionInfo: () => null,
+    } as unknown as obsidian.MarkdownPostProcessorContext;
+    for (const postProcessor of registered.postProcessors) await postProcessor(paragraph, ctx);
     const anchor = paragraph.querySelector('a.internal-link');
     check('post processor links an ID', anchor?.getAttribute('data-href')?.startsWith(RESOLVED_ID) === true, anchor?.getAttribute('data-href') ?? 'no link');
     owner.unload();

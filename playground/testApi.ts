@@ -21,6 +21,8 @@ export interface PlaygroundTestApi {
   /** Resolves when edits are saved, the index has applied every change and the chain view redrew. */
   settle(): Promise<void>;
   productionCheck: ProductionCheck | null;
+  /** Runs the production check on other bundle text (to show the check can fail). */
+  checkBundle(code: string): Promise<ProductionCheck>;
   /** The chain view as indented text, in the format of the chain view's approved files. */
   chainText(): string;
 }

@@ -109,24 +109,24 @@ export interface Box {
   height: number;
 }
 
-/** The on-screen box of the first occurrence of `text` in a text node under `selector`. */
+/** The on-screen box of an occurrence of `text` within one text node under the elements matching `selector`. */
 export async function textBox(page: Page, selector: string, text: string, occurrence = 0): Promise<Box> {
   const box = await page.evaluate(
     ({ selector, text, occurrence }) => {
-      const root = document.querySelector(selector);
-      if (root === null) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let seen = 0;
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ < occurrence) continue;
-          (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const rect = range.getClientRects()[0];
-          return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      for (const root of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          const data = (node as Text).data;
+          for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+            if (seen++ < occurrence) continue;
+            (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            const rect = range.getClientRects()[0];
+            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+          }
         }
       }
       return null;
@@ -161,7 +161,7 @@ export async function clickAt(page: Page, box: Box, modifiers: Modifier[] = []):
 /** The editor's ID marks: text and ID of each, in document order. */
 export async function editorMarks(page: Page): Promise<{ text: string; id: string; classes: string }[]> {
   return page.$$eval('.cm-content [data-principle-chain-id]', (els) =>
-    els.map((el) => ({ text: el.textContent ?? '', id: el.getAttribute('data-principle-chain-id') ?? '', classes: el.className })),
+    els.map((el) => ({ text: el.textContent ?? '', id: el.getAttribute('data-principle-chain-id') ?? '', classes: el.getAttribute('class') ?? '' })),
   );
 }
 
@@ -172,7 +172,7 @@ export async function readingLinks(page: Page): Promise<{ text: string; id: stri
       text: el.textContent ?? '',
       id: el.getAttribute('data-principle-chain-id') ?? '',
       href: el.getAttribute('data-href') ?? '',
-      classes: el.className,
+      classes: el.getAttribute('class') ?? '',
     })),
   );
 }
