@@ -24,14 +24,13 @@ import {
   encodeTitle,
   ownerCount,
   ownerPaths,
-  packReferences,
   recordOf,
   removeOwner,
-  ReferenceReader,
   sortedSources,
   type IdEntry,
   type StoredNote,
 } from './storedNote';
+import { packReferences, ReferenceReader } from './packing';
 
 /** One change to the index: a note created or modified, deleted, or renamed (with its new facts). */
 export type IndexUpdate =

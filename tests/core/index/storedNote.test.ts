@@ -6,14 +6,13 @@ import {
   bagHas,
   encodeTitle,
   ownerPaths,
-  packReferences,
   recordOf,
-  ReferenceReader,
   removeOwner,
   type IdEntry,
   type PathBag,
   type StoredNote,
 } from '../../../src/core/index/storedNote';
+import { packReferences, ReferenceReader } from '../../../src/core/index/packing';
 import type { IndexedReference, LinkParts } from '../../../src/core/types';
 
 const text = fc.string({ unit: fc.constantFrom('a', ' ', '…', 'é', '’', '2', '0', '1', '|', '#', '🙂'), maxLength: 30 });
