@@ -10,8 +10,9 @@ import { collectIdsInRange, idRegex } from './prose';
 import { idInLinkTarget } from './links';
 import { ForwardSearcher } from './searcher';
 
-// Everything that can open an inline construct whose text is not prose.
-const SPECIAL = /`+|\$\$?|<!--|%%|!?\[\[|!?\[|<[A-Za-z/!?]|\\[!-/:-@[-`{-~]/g;
+// Every character that can open an inline construct whose text is not prose. A single character
+// class lets the regex engine skip plain text fast; the token is read from the text afterwards.
+const SPECIAL = /[`$<%[\\]/g;
 // Sticky, so a tag is matched where it starts without slicing the text.
 const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
 const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/y;
@@ -212,7 +213,7 @@ function htmlTag(scan: Scan, at: number): Span | null {
 function specialSpan(scan: Scan, at: number, token: string): Span | null {
   const first = token[0];
   if (first === '`') return codeSpan(scan, at, token.length);
-  if (first === '\\') return { end: at + 2 };
+  if (first === '\\') return token.length === 2 ? { end: at + 2 } : null;
   if (token === '$$') {
     const close = scan.search.indexOf('$$', at + 2);
     return close === -1 || close + 2 > scan.limit ? null : { end: close + 2 };
@@ -222,8 +223,33 @@ function specialSpan(scan: Scan, at: number, token: string): Span | null {
   if (token === '%%') return closedBy(scan, at + 2, '%%');
   if (token === '[[' || token === '![[') return wikilink(scan, at, first === '!');
   if (token === '[' || token === '![') return markdownLink(scan, at, first === '!');
-  if (first === '<') return htmlTag(scan, at);
+  if (token === '<') return htmlTag(scan, at);
   return null;
+}
+
+/** The construct opener at `at` (where SPECIAL matched), widened to a preceding `!` for embeds. */
+function tokenAt(text: string, at: number, proseFrom: number): string {
+  const char = text[at];
+  const next = text[at + 1];
+  switch (char) {
+    case '`': {
+      let end = at + 1;
+      while (text.charCodeAt(end) === 96) end++;
+      return text.slice(at, end);
+    }
+    case '$':
+      return next === '$' ? '$$' : '$';
+    case '%':
+      return next === '%' ? '%%' : '%';
+    case '<':
+      return text.startsWith('<!--', at) ? '<!--' : '<';
+    case '\\':
+      return next !== undefined && /[!-/:-@[-`{-~]/.test(next) ? '\\' + next : '\\';
+    default: {
+      const bracket = next === '[' ? '[[' : '[';
+      return at > proseFrom && text[at - 1] === '!' ? '!' + bracket : bracket;
+    }
+  }
 }
 
 function scanProseRange(scan: Scan, from: number, to: number, out: ScannedReference[]): void {
@@ -240,17 +266,19 @@ function scanProseRange(scan: Scan, from: number, to: number, out: ScannedRefere
     const next = scan.search.regexStart('id', ids, proseFrom);
     if (next === -1 || next >= until) return;
     bare.length = 0;
-    collectIdsInRange(text, format, proseFrom, until, bare);
+    collectIdsInRange(text, format, next, until, bare);
     for (const match of bare) out.push({ id: match.id, form: 'bare', from: match.from, to: match.to });
   };
   let match: RegExpExecArray | null;
   while ((match = special.exec(text)) !== null && match.index < to) {
-    const span = specialSpan(scan, match.index, match[0]);
+    const token = tokenAt(text, match.index, proseFrom);
+    const start = token[0] === '!' ? match.index - 1 : match.index;
+    const span = specialSpan(scan, start, token);
     if (span === null) {
-      special.lastIndex = match.index + (match[0][0] === '!' ? 1 : match[0].length);
+      special.lastIndex = match.index + (token[0] === '!' ? token.length - 1 : token.length);
       continue;
     }
-    flushBare(match.index);
+    flushBare(start);
     if (span.reference !== undefined) out.push(span.reference);
     proseFrom = span.end;
     special.lastIndex = span.end;
