@@ -3,7 +3,7 @@
 import type { App, Plugin } from 'obsidian';
 import { createChainSource, type ChainSource } from '../ui/chain/source';
 import { copyChainOutline } from '../ui/chain/copyOutline';
-import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView } from '../ui/chainView';
+import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, storedDepth } from '../ui/chainView';
 import type { IdServices } from './services';
 
 /** Registers the chain view, "Open principle chain" (command and ribbon) and "Copy chain as outline". */
@@ -31,10 +31,15 @@ export async function openChainView(app: App): Promise<void> {
   await leaf.loadIfDeferred();
 }
 
-/** The open chain view's depth when there is one (it may differ from the setting), else the setting. */
+/**
+ * The chain view's depth when there is one (it may differ from the setting), else the setting. A
+ * deferred view (restored but not shown yet) has no ChainView instance, only its saved state.
+ */
 function chainDepth(services: IdServices): number {
   for (const leaf of services.app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)) {
     if (leaf.view instanceof ChainView) return leaf.view.depth;
+    const saved = storedDepth(leaf.getViewState().state);
+    if (saved !== null) return saved;
   }
   return services.settings().chainDepth;
 }

@@ -62,8 +62,8 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   async setState(state: unknown, result: ViewStateResult): Promise<void> {
-    const depth = (state as ChainViewState | null)?.depth;
-    if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH) {
+    const depth = storedDepth(state);
+    if (depth !== null) {
       this.chosenDepth = depth;
       this.refreshNow();
     }
@@ -321,6 +321,12 @@ export class ChainView extends ItemView implements HoverParent {
     evt.dataTransfer.setData('text/plain', target.id + title);
     evt.dataTransfer.effectAllowed = 'copy';
   }
+}
+
+/** The depth a stored view state holds, when it is a valid one. */
+export function storedDepth(state: unknown): number | null {
+  const depth = (state as ChainViewState | null | undefined)?.depth;
+  return typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH ? depth : null;
 }
 
 function noteOf(model: ChainViewModel | null): string | null {

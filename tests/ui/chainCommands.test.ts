@@ -36,8 +36,7 @@ function lineIndex(): IdIndex {
   return index;
 }
 
-function setUp(index: IdIndexReader = emptyIndex): { app: App; plugin: TestPlugin; command(name: string): obsidian.Command } {
-  const app = new App();
+function setUp(index: IdIndexReader = emptyIndex, app = new App()): { app: App; plugin: TestPlugin; command(name: string): obsidian.Command } {
   const plugin = new TestPlugin(app as unknown as obsidian.App, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
   const services: IdServices = {
     app: app as unknown as obsidian.App,
@@ -112,4 +111,19 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
   await copy();
   expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n');
   expect(notices).toEqual(['Chain copied as outline.', 'Chain copied as outline.']);
+});
+
+test('"Copy chain as outline" uses the depth saved in a deferred chain view', async () => {
+  const app = new App();
+  const leaf = app.workspace.getRightLeaf();
+  leaf.deferred = true;
+  await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state: { depth: 1 } });
+  expect(leaf.view).toBeNull();
+  const { command } = setUp(lineIndex(), app);
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  command('Copy chain as outline').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(written).toEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
 });

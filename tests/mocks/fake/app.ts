@@ -339,7 +339,10 @@ export class Workspace extends Events {
   }
 
   getLeavesOfType(viewType: string): WorkspaceLeaf[] {
-    return this.leaves.filter((leaf) => leaf.view?.getViewType() === viewType);
+    // A deferred leaf counts by its saved view state: Obsidian lists it before its view loads.
+    return this.leaves.filter(
+      (leaf) => leaf.view?.getViewType() === viewType || (leaf.isDeferred && leaf.getViewState().type === viewType),
+    );
   }
 
   iterateAllLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
