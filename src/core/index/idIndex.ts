@@ -248,7 +248,7 @@ export class IdIndex implements IdIndexReader {
   /** Packs facts into the stored form, interning IDs and detaching every kept string from note text. */
   private store(facts: NoteFacts): StoredNote {
     const path = detach(facts.path);
-    const references = facts.references;
+    const references = inTextOrder(facts.references);
     const entries = references.map((reference) => this.entryFor(reference.id));
     const { layout, contexts } = packReferences(references);
     return {
@@ -316,6 +316,14 @@ export class IdIndex implements IdIndexReader {
 }
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
+
+/** The references sorted by offset (the scanner's order already; facts from elsewhere may not be). */
+function inTextOrder(references: readonly IndexedReference[]): readonly IndexedReference[] {
+  for (let i = 1; i < references.length; i++) {
+    if (references[i].from < references[i - 1].from) return [...references].sort((a, b) => a.from - b.from);
+  }
+  return references;
+}
 
 function sameRecord(a: StoredNote, b: StoredNote): boolean {
   return a.path === b.path && a.id === b.id && a.title === b.title;

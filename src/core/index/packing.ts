@@ -34,7 +34,7 @@ export function packReferences(references: readonly IndexedReference[]): PackedR
   let previousLine = 0;
   for (const reference of references) {
     const { context, id, link } = reference;
-    let flags = FORMS.indexOf(reference.form) | (link === undefined ? 0 : LINKED);
+    let flags = Math.max(0, FORMS.indexOf(reference.form)) | (link === undefined ? 0 : LINKED);
     let start = 0;
     let end = context.length;
     if (context.startsWith(ELLIPSIS)) {

@@ -198,3 +198,12 @@ describe('checkInvariants', () => {
     expect(index.checkInvariants().length).toBeGreaterThan(0);
   });
 });
+
+describe('facts from elsewhere', () => {
+  test('references out of text order are stored in text order', () => {
+    const note = facts('a.md', null, [A, B, C]);
+    const shuffled = { ...note, references: [note.references[2], note.references[0], note.references[1]] };
+    const index = indexOf(shuffled);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual([A, B, C]);
+  });
+});
