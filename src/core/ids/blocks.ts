@@ -8,22 +8,15 @@ export interface TextRange {
   readonly to: number;
 }
 
-interface Line {
-  readonly from: number;
-  /** End of the line's content, before '\r\n' or '\n'. */
-  readonly to: number;
-  /** Start of the next line. */
-  readonly next: number;
-}
-
-function* lines(text: string, start: number): Generator<Line> {
+/** Calls `visit` for each line from `start`; stops early when it returns false. No allocation per line. */
+function forEachLine(text: string, start: number, visit: (from: number, to: number, next: number) => boolean | void): void {
   let from = start;
   while (from < text.length) {
     const newline = text.indexOf('\n', from);
     const next = newline === -1 ? text.length : newline + 1;
     let to = newline === -1 ? text.length : newline;
     if (to > from && text.charCodeAt(to - 1) === 13) to--;
-    yield { from, to, next };
+    if (visit(from, to, next) === false) return;
     from = next;
   }
 }
@@ -72,13 +65,22 @@ function indentWidth(line: string): number {
 /** End offset (exclusive, at the start of the line after it) of a frontmatter block at the start. */
 export function frontmatterEnd(text: string): number {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const first = lines(text, start).next();
-  if (first.done || text.slice(first.value.from, first.value.to).trimEnd() !== '---') return 0;
-  for (const line of lines(text, first.value.next)) {
-    const content = text.slice(line.from, line.to).trimEnd();
-    if (content === '---' || content === '...') return line.next;
-  }
-  return 0;
+  if (!text.startsWith('---', start)) return 0;
+  let end = 0;
+  let first = true;
+  forEachLine(text, start, (from, to, next) => {
+    const content = text.slice(from, to).trimEnd();
+    if (first) {
+      first = false;
+      return content === '---';
+    }
+    if (content === '---' || content === '...') {
+      end = next;
+      return false;
+    }
+    return true;
+  });
+  return end;
 }
 
 /** The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order. */
@@ -99,70 +101,70 @@ export function proseRanges(text: string): TextRange[] {
   let inList = false;
   let inIndentedCode = false;
 
-  for (const line of lines(text, frontmatterEnd(text))) {
+  forEachLine(text, frontmatterEnd(text), (lineFrom, lineTo) => {
     // Fast path: a line of plain prose outside any block construct needs no closer look.
-    const first = text.charCodeAt(line.from);
+    const first = text.charCodeAt(lineFrom);
     if (fence === null && !inMath && !inIndentedCode && proseStart !== -1) {
       if (isPlainProseStart(first)) {
-        inList = first >= 48 && first <= 57 && LIST_ITEM.test(text.slice(line.from, Math.min(line.to, line.from + 12)));
+        inList = first >= 48 && first <= 57 && LIST_ITEM.test(text.slice(lineFrom, Math.min(lineTo, lineFrom + 12)));
         previousBlank = false;
-        continue;
+        return;
       }
-      if (isBulletThenProse(text, line.from)) {
+      if (isBulletThenProse(text, lineFrom)) {
         inList = true;
         previousBlank = false;
-        continue;
+        return;
       }
     }
-    const raw = text.slice(line.from, line.to);
+    const raw = text.slice(lineFrom, lineTo);
     if (fence !== null) {
       const closing = /^(`{3,}|~{3,})\s*$/.exec(stripContainers(raw));
       if (closing && closing[1][0] === fence.char && closing[1].length >= fence.length) fence = null;
       previousBlank = false;
-      continue;
+      return;
     }
     if (inMath) {
       if (raw.includes('$$')) inMath = false;
       previousBlank = false;
-      continue;
+      return;
     }
     const blank = isBlank(raw);
     const indented = !blank && indentWidth(raw) >= 4;
     if (inIndentedCode && (indented || blank)) {
       previousBlank = blank;
-      continue;
+      return;
     }
     inIndentedCode = false;
     if (indented && previousBlank && !inList) {
-      closeProse(line.from);
+      closeProse(lineFrom);
       inIndentedCode = true;
       previousBlank = false;
-      continue;
+      return;
     }
     const content = stripContainers(raw);
     const fenceOpen = FENCE_OPEN.exec(content);
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-      closeProse(line.from);
+      closeProse(lineFrom);
       fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
       previousBlank = false;
-      continue;
+      return;
     }
     if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
-      closeProse(line.from);
+      closeProse(lineFrom);
       inMath = true;
       previousBlank = false;
-      continue;
+      return;
     }
     if (content.startsWith('$$') && content.trimEnd().endsWith('$$') && content.trim().length >= 4) {
-      closeProse(line.from);
+      closeProse(lineFrom);
       previousBlank = false;
-      continue;
+      return;
     }
     if (LIST_ITEM.test(raw)) inList = true;
     else if (!blank && !indented) inList = false;
-    openProse(line.from);
+    openProse(lineFrom);
     previousBlank = blank;
-  }
+  });
   closeProse(text.length);
   return ranges;
 }

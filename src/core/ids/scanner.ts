@@ -256,7 +256,8 @@ function scanProseRange(scan: Scan, from: number, to: number, out: ScannedRefere
   const { text, format } = scan;
   scan.limit = to;
   scan.brackets = null;
-  const special = new RegExp(SPECIAL.source, 'g');
+  // Shared regex: scanning is synchronous and never re-entered, so lastIndex is ours until we return.
+  const special = SPECIAL;
   special.lastIndex = from;
   let proseFrom = from;
   const bare: IdMatch[] = [];
