@@ -22,14 +22,12 @@ import { isExpandable, planExpansion, shownCount } from './expansion';
 /** The caps the drawing follows, for callers that time or test it. */
 export { LEVEL_CAP, RENDER_BUDGET } from './expansion';
 
-
 /** What an entry opens, drags and previews. */
 export interface EntryTarget {
   readonly kind: 'note' | 'candidate';
   readonly id: string | null;
   readonly path: string | null;
   readonly title: string;
-  readonly status: ChainViewNode['status'];
 }
 
 /** The result of one render: the targets behind each drawn entry key (kept up to date by redrawEntry). */
@@ -196,7 +194,7 @@ function renderLevel(
 function renderNode(parentEl: HTMLElement, parentKey: string, node: ChainViewNode, level: number, ctx: RenderContext): void {
   const key = entryKey(parentKey, node);
   ctx.entryCount++;
-  ctx.targets.set(key, { kind: 'note', id: node.id, path: node.path, title: node.title, status: node.status });
+  ctx.targets.set(key, { kind: 'note', id: node.id, path: node.path, title: node.title });
   const expandable = isExpandable(node);
   const expanded = ctx.expanded.has(key);
   if (expandable) ctx.drawnExpansion.set(key, expanded);
@@ -240,7 +238,7 @@ function renderCandidate(
 ): void {
   const key = candidateKey(parentKey, candidate);
   ctx.entryCount++;
-  ctx.targets.set(key, { kind: 'candidate', id: node.id, path: candidate.path, title: candidate.title, status: 'resolved' });
+  ctx.targets.set(key, { kind: 'candidate', id: node.id, path: candidate.path, title: candidate.title });
   const item = parentEl.createDiv({
     cls: 'pc-chain-item mod-candidate',
     attr: {
