@@ -1,0 +1,109 @@
+/**
+ * Bare-ID links in the reading pane, in Chromium: the plugin's post processor runs on sections
+ * rendered like Obsidian's Reading view, and clicks land on the pixels of the link.
+ */
+import {
+  clickAt,
+  currentFile,
+  describeInBrowser,
+  elementBox,
+  launchBrowser,
+  openPlayground,
+  readingLinks,
+  START_NOTE,
+  TIMEOUT,
+  waitForFile,
+  type BrowserSession,
+  type PlaygroundPage,
+} from './harness';
+
+jest.setTimeout(TIMEOUT);
+
+const TARGET = '202201121430 Write the decision down before the meeting ends.md';
+const link = (id: string): string => `.pg-reading-pane a.principle-chain-id[data-principle-chain-id="${id}"]`;
+
+describeInBrowser('reading view links', () => {
+  let session: BrowserSession;
+  let open: PlaygroundPage | null = null;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  afterEach(async () => {
+    const errors = open?.errors ?? [];
+    await open?.page.close();
+    open = null;
+    expect(errors).toEqual([]);
+  });
+
+  async function page(note = START_NOTE): Promise<PlaygroundPage> {
+    open = await openPlayground(session, note);
+    return open;
+  }
+
+  test('IDs in prose become internal links to their notes', async () => {
+    const { page: p } = await page();
+    expect(await readingLinks(p)).toEqual([
+      { text: '202201100900', id: '202201100900', href: START_NOTE, classes: 'internal-link principle-chain-id' },
+      { text: '202201121430', id: '202201121430', href: TARGET, classes: 'internal-link principle-chain-id' },
+      { text: '202209051500', id: '202209051500', href: '202209051500 Delegate the problem, not the task.md', classes: 'internal-link principle-chain-id' },
+    ]);
+  });
+
+  test('a click on an ID opens its note; Ctrl-click asks for a new tab', async () => {
+    const { page: p } = await page();
+    await clickAt(p, await elementBox(p, link('202201121430')));
+    await waitForFile(p, TARGET);
+    await p.evaluate((note) => window.__playground.open(note), START_NOTE);
+    await clickAt(p, await elementBox(p, link('202201121430')), ['Control']);
+    await p.waitForFunction(() => window.__playground.openedLinks().length === 2);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([
+      { linktext: TARGET, sourcePath: START_NOTE, newLeaf: false },
+      { linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' },
+    ]);
+  });
+
+  test('no ID inside code blocks, inline code, math, URLs or tags is linked', async () => {
+    const { page: p } = await page('202302140930 Tools are not the principle.md');
+    expect((await readingLinks(p)).map((l) => l.id)).toEqual(['202302140930']);
+    expect(await p.$$eval('.pg-reading-pane pre code, .pg-reading-pane code', (els) => els.length)).toBeGreaterThanOrEqual(4);
+    expect(await p.$$('.pg-reading-pane :is(pre, code, .math, a.external-link) a')).toEqual([]);
+  });
+
+  test('an unresolved ID looks unresolved; a click offers to create the note and Cancel creates nothing', async () => {
+    const note = '202210031000 Name the owner of every risk.md';
+    const { page: p } = await page(note);
+    const unresolved = link('202206011200');
+    expect(await p.getAttribute(unresolved, 'class')).toContain('is-unresolved');
+    const opacity = await p.$eval(unresolved, (el) => Number(getComputedStyle(el).opacity));
+    expect(opacity).toBeLessThan(1);
+    await clickAt(p, await elementBox(p, unresolved));
+    await p.waitForSelector('.modal-container .modal-title');
+    expect(await p.textContent('.modal-container .modal-title')).toBe('Create note 202206011200?');
+    const cancel = p.locator('.modal-container button', { hasText: 'Cancel' });
+    const box = await cancel.boundingBox();
+    if (box === null) throw new Error('Cancel is not visible');
+    await clickAt(p, box);
+    await p.waitForSelector('.modal-container', { state: 'detached' });
+    expect(await currentFile(p)).toBe(note);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+  });
+
+  test('an ambiguous ID is marked and opens the chooser', async () => {
+    const { page: p } = await page('202211141100 Celebrate finished work.md');
+    const ambiguous = link('202203151000');
+    expect(await p.getAttribute(ambiguous, 'aria-label')).toBe('202203151000 is the ID of 2 notes');
+    const marker = await p.$eval(ambiguous, (el) => getComputedStyle(el, '::after').content);
+    expect(marker).toBe('"?"');
+    await clickAt(p, await elementBox(p, ambiguous));
+    await p.waitForSelector('.modal-container .suggestion-item');
+    expect(await p.$$eval('.modal-container .suggestion-item', (els) => els.length)).toBe(2);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => window.__playground.currentFile()?.startsWith('202203151000 ') === true);
+  });
+});
