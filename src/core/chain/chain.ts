@@ -205,15 +205,17 @@ class EdgeCache {
     return edges;
   }
 
-  /** The notes referencing the note's ID, by path, once each, never itself. */
+  /**
+   * The notes referencing the note's ID, by path, once each. An owner of the ID referencing it is
+   * a self-reference (with a duplicate ID, every owner's mention of it is), so owners never count.
+   */
   incoming(parent: ChainNote): EdgeList {
     const id = parent.id;
     if (id === null) return NO_EDGES;
-    const key = `${id}\n${parent.path ?? ''}`;
-    let edges = this.in.get(key);
+    let edges = this.in.get(id);
     if (edges === undefined) {
-      edges = this.incomingEdges(id, parent.path);
-      this.in.set(key, edges);
+      edges = this.incomingEdges(id, new Set(this.index.resolve(id).paths));
+      this.in.set(id, edges);
     }
     return edges;
   }
@@ -223,12 +225,12 @@ class EdgeCache {
     return { note, parent, level: parent.level + 1, cycle: false, context: edges.context(i), children: [], truncated: 0, direction: parent.direction };
   }
 
-  private incomingEdges(id: string, exclude: string | null): EdgeList {
+  private incomingEdges(id: string, owners: ReadonlySet<string>): EdgeList {
     const { index } = this;
     const sources: string[] = [];
     if (index.referencingPaths !== undefined && index.firstReference !== undefined) {
       const firstReference = index.firstReference.bind(index);
-      for (const sourcePath of index.referencingPaths(id)) if (sourcePath !== exclude) sources.push(sourcePath);
+      for (const sourcePath of index.referencingPaths(id)) if (!owners.has(sourcePath)) sources.push(sourcePath);
       const found: (string | null)[] = [];
       return {
         length: sources.length,
@@ -238,7 +240,7 @@ class EdgeCache {
     }
     const contexts: string[] = [];
     for (const { sourcePath, reference } of index.referencesTo(id)) {
-      if (sourcePath === exclude || sourcePath === sources[sources.length - 1]) continue;
+      if (owners.has(sourcePath) || sourcePath === sources[sources.length - 1]) continue;
       sources.push(sourcePath);
       contexts.push(reference.context);
     }
