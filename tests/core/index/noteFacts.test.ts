@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { contextAround, CONTEXT_RADIUS, extractNoteFacts, indexReferences } from '../../../src/core/index/noteFacts';
 
@@ -82,5 +83,27 @@ describe('contextAround', () => {
 
   test('indexReferences accepts an empty scan', () => {
     expect(indexReferences('text', [])).toEqual([]);
+  });
+});
+
+describe('metamorphic variants over the example vault', () => {
+  const vault = `${__dirname}/../../../example-vault`;
+  const files = existsSync(vault) ? readdirSync(vault).filter((name) => name.endsWith('.md')) : [];
+
+  test.each(files)('%s', (name) => {
+    const text = readFileSync(`${vault}/${name}`, 'utf8').replace(/\r\n/g, '\n');
+    const base = facts(name, text);
+    const shape = (f: ReturnType<typeof facts>, lineShift = 0) => f.references.map((r) => [r.id, r.form, r.line - lineShift, r.column, r.context]);
+
+    // CRLF line endings: same references, lines, columns and contexts.
+    expect(shape(facts(name, text.replace(/\n/g, '\r\n')))).toEqual(shape(base));
+    // Frontmatter prepended (when the note has none): same references, three lines lower.
+    if (!text.startsWith('---')) {
+      const withFrontmatter = facts(name, `---\ntags: [a]\n---\n${text}`);
+      expect(shape(withFrontmatter, 3)).toEqual(shape(base));
+      expect(withFrontmatter.id).toBe(base.id);
+    }
+    // A fence around everything: no references at all.
+    expect(facts(name, '~~~~~~~~\n' + text + '\n~~~~~~~~\n').references).toEqual([]);
   });
 });
