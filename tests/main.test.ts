@@ -61,12 +61,14 @@ describe('loading settings at start-up', () => {
     expect(vault.reads).toBe(2);
   });
 
-  it('unloads cleanly, leaving no vault listeners behind', async () => {
+  it('unloads cleanly, leaving no listeners or views behind', async () => {
     const { app, plugin } = await startPlugin(null);
-    const vault = app.vault as unknown as fake.Vault;
-    expect(vault.listenerCount('modify')).toBeGreaterThan(0);
+    const sources = [app.vault, app.workspace, app.metadataCache] as unknown as fake.Events[];
+    const workspace = app.workspace as unknown as fake.Workspace;
+    expect((app.vault as unknown as fake.Vault).listenerCount('modify')).toBeGreaterThan(0);
     plugin.unload();
-    for (const event of ['create', 'modify', 'delete', 'rename']) expect(vault.listenerCount(event)).toBe(0);
+    expect(sources.map((events) => events.listenerCount())).toEqual([0, 0, 0]);
+    expect([...workspace.viewCreators.keys()]).toEqual([]);
   });
 });
 

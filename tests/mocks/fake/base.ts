@@ -46,9 +46,12 @@ export class Events {
     }
   }
 
-  /** Fake only: how many listeners are registered for an event (to test cleanup). */
-  listenerCount(name: string): number {
-    return this.listeners.get(name)?.length ?? 0;
+  /** Fake only: how many listeners are registered for an event, or for all events (to test cleanup). */
+  listenerCount(name?: string): number {
+    if (name !== undefined) return this.listeners.get(name)?.length ?? 0;
+    let total = 0;
+    for (const refs of this.listeners.values()) total += refs.length;
+    return total;
   }
 }
 
