@@ -55,20 +55,19 @@ export class IdIndex implements IdIndexReader {
   private readonly byPath = new Map<string, StoredNote>();
   private readonly byId = new Map<string, IdEntry>();
   /**
-   * Lower-cased file name → path, or paths when several notes share the name (rare, so no array per note).
-   * Built on the first link lookup and kept up to date from then on: only link resolution needs it.
+   * Lower-cased file name, and lower-cased path, → path, or paths when several share it (rare, so
+   * no array per note). Built on the first link lookup and kept up to date from then on: only link
+   * resolution needs them.
    */
-  private byFileName: Map<string, string | string[]> | null = null;
+  private linkMaps: LinkMaps | null = null;
   private readonly duplicateIds = new Set<string>();
   private revisionCount = 0;
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
     has: (path) => this.byPath.has(path),
-    byBasename: (name) => {
-      const found = this.fileNames().get(name.toLowerCase());
-      return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
-    },
+    byBasename: (name) => listed(this.links().byName.get(name.toLowerCase())),
+    byPathIgnoringCase: (path) => listed(this.links().byPath.get(path.toLowerCase())),
   };
 
   constructor(options: { format: IdFormat }) {
@@ -101,7 +100,7 @@ export class IdIndex implements IdIndexReader {
     if (format !== undefined) this.format = format;
     this.byPath.clear();
     this.byId.clear();
-    this.byFileName = null;
+    this.linkMaps = null;
     this.duplicateIds.clear();
     this.revisionCount++;
   }
@@ -181,7 +180,7 @@ export class IdIndex implements IdIndexReader {
       format: this.format,
       byPath: this.byPath,
       byId: this.byId,
-      byFileName: this.byFileName,
+      linkMaps: this.linkMaps,
       duplicateIds: this.duplicateIds,
     });
   }
@@ -206,7 +205,7 @@ export class IdIndex implements IdIndexReader {
     }
     const path = stored.path;
     this.byPath.set(path, stored);
-    this.addFileName(path);
+    this.addLinkKeys(path);
     if (stored.id !== null) {
       const entry = this.entryFor(stored.id);
       entry.owners = addOwner(entry.owners, path);
@@ -227,7 +226,7 @@ export class IdIndex implements IdIndexReader {
     const stored = this.byPath.get(path);
     if (stored === undefined) return;
     this.byPath.delete(path);
-    this.removeFileName(path);
+    this.removeLinkKeys(path);
     if (stored.id !== null) {
       const entry = this.byId.get(stored.id);
       if (entry !== undefined) {
@@ -284,34 +283,53 @@ export class IdIndex implements IdIndexReader {
     if (entry.owners === null && bagSize(entry.sources) === 0 && this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
   }
 
-  private fileNames(): Map<string, string | string[]> {
-    if (this.byFileName === null) {
-      this.byFileName = new Map();
-      for (const path of this.byPath.keys()) this.addFileName(path);
+  private links(): LinkMaps {
+    if (this.linkMaps === null) {
+      this.linkMaps = { byName: new Map(), byPath: new Map() };
+      for (const path of this.byPath.keys()) this.addLinkKeys(path);
     }
-    return this.byFileName;
+    return this.linkMaps;
   }
 
-  private addFileName(path: string): void {
-    const names = this.byFileName;
-    if (names === null) return;
-    const name = fileNameOf(path).toLowerCase();
-    const found = names.get(name);
-    if (found === undefined) names.set(name, path);
-    else if (typeof found === 'string') names.set(name, [found, path]);
-    else found.push(path);
+  private addLinkKeys(path: string): void {
+    if (this.linkMaps === null) return;
+    addListed(this.linkMaps.byName, fileNameOf(path).toLowerCase(), path);
+    addListed(this.linkMaps.byPath, path.toLowerCase(), path);
   }
 
-  private removeFileName(path: string): void {
-    const names = this.byFileName;
-    if (names === null) return;
-    const name = fileNameOf(path).toLowerCase();
-    const found = names.get(name);
-    if (found === undefined || found === path) names.delete(name);
-    else if (typeof found !== 'string') {
-      const rest = found.filter((other) => other !== path);
-      names.set(name, rest.length === 1 ? rest[0] : rest);
-    }
+  private removeLinkKeys(path: string): void {
+    if (this.linkMaps === null) return;
+    removeListed(this.linkMaps.byName, fileNameOf(path).toLowerCase(), path);
+    removeListed(this.linkMaps.byPath, path.toLowerCase(), path);
+  }
+}
+
+/** Lower-cased key → path, or paths when several share the key. */
+export type ListedPaths = Map<string, string | string[]>;
+
+/** The maps link resolution uses (see IdIndex.linkMaps). */
+export interface LinkMaps {
+  readonly byName: ListedPaths;
+  readonly byPath: ListedPaths;
+}
+
+function listed(found: string | readonly string[] | undefined): readonly string[] {
+  return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
+}
+
+function addListed(map: ListedPaths, key: string, path: string): void {
+  const found = map.get(key);
+  if (found === undefined) map.set(key, path);
+  else if (typeof found === 'string') map.set(key, [found, path]);
+  else found.push(path);
+}
+
+function removeListed(map: ListedPaths, key: string, path: string): void {
+  const found = map.get(key);
+  if (found === undefined || found === path) map.delete(key);
+  else if (typeof found !== 'string') {
+    const rest = found.filter((other) => other !== path);
+    map.set(key, rest.length === 1 ? rest[0] : rest);
   }
 }
 

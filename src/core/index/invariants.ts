@@ -2,6 +2,7 @@
 import type { IdFormat } from '../ids/formats';
 import { ReferenceReader } from './packing';
 import { bagHas, comparePaths, ownerPaths, recordOf, type IdEntry, type StoredNote } from './storedNote';
+import type { LinkMaps, ListedPaths } from './idIndex';
 import { fileNameOf } from './ownId';
 
 /** The index's internal maps, as the check reads them. */
@@ -9,8 +10,8 @@ export interface IndexInternals {
   readonly format: IdFormat;
   readonly byPath: ReadonlyMap<string, StoredNote>;
   readonly byId: ReadonlyMap<string, IdEntry>;
-  /** Null until a link lookup built it. */
-  readonly byFileName: ReadonlyMap<string, string | readonly string[]> | null;
+  /** Null until a link lookup built them. */
+  readonly linkMaps: LinkMaps | null;
   readonly duplicateIds: ReadonlySet<string>;
 }
 
@@ -22,23 +23,26 @@ export function checkIndexInvariants(index: IndexInternals): string[] {
   for (const id of index.duplicateIds) {
     if (ownerPaths(index.byId.get(id)?.owners ?? null).length < 2) problems.push(`${id} is listed as a duplicate but has fewer than two owners`);
   }
-  if (index.byFileName !== null) checkFileNames(index, index.byFileName, problems);
+  if (index.linkMaps !== null) {
+    checkListed(index, index.linkMaps.byName, (path) => fileNameOf(path).toLowerCase(), 'file name', problems);
+    checkListed(index, index.linkMaps.byPath, (path) => path.toLowerCase(), 'folded path', problems);
+  }
   return problems;
 }
 
-function checkFileNames(index: IndexInternals, byFileName: ReadonlyMap<string, string | readonly string[]>, problems: string[]): void {
-  let named = 0;
-  for (const [name, found] of byFileName) {
+function checkListed(index: IndexInternals, map: ListedPaths, keyOf: (path: string) => string, what: string, problems: string[]): void {
+  let listed = 0;
+  for (const [key, found] of map) {
     const paths = typeof found === 'string' ? [found] : found;
-    if (typeof found !== 'string' && paths.length < 2) problems.push(`file name ${name} keeps a list of fewer than two paths`);
-    if (new Set(paths).size !== paths.length) problems.push(`file name ${name} lists a path twice`);
+    if (typeof found !== 'string' && paths.length < 2) problems.push(`${what} ${key} keeps a list of fewer than two paths`);
+    if (new Set(paths).size !== paths.length) problems.push(`${what} ${key} lists a path twice`);
     for (const path of paths) {
-      named++;
-      if (!index.byPath.has(path)) problems.push(`file name ${name} lists ${path}, which is not indexed`);
-      if (fileNameOf(path).toLowerCase() !== name) problems.push(`${path} is listed under the file name ${name}`);
+      listed++;
+      if (!index.byPath.has(path)) problems.push(`${what} ${key} lists ${path}, which is not indexed`);
+      if (keyOf(path) !== key) problems.push(`${path} is listed under the ${what} ${key}`);
     }
   }
-  if (named !== index.byPath.size) problems.push(`file-name map lists ${named} paths for ${index.byPath.size} notes`);
+  if (listed !== index.byPath.size) problems.push(`${what} map lists ${listed} paths for ${index.byPath.size} notes`);
 }
 
 function checkNote(index: IndexInternals, path: string, stored: StoredNote, problems: string[]): void {

@@ -10,6 +10,11 @@ export interface LinkPathLookup {
    * lookup. A lookup that matches exact case only still works; it just misses case variants.
    */
   byBasename(name: string): readonly string[];
+  /**
+   * Every path equal to `path` ignoring case. Optional: without it, case variants are found by
+   * walking byBasename(name), which in an `ID/README.md` vault lists every note.
+   */
+  byPathIgnoringCase?(path: string): readonly string[];
 }
 
 const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
@@ -30,53 +35,63 @@ export function resolveLinkPath(
 ): string | null {
   const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
   if (target === '') return null;
-  const folder = sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) : '';
-
-  if (target.startsWith('/')) return resolveRooted(target, paths);
-  const explicitlyRelative = target.startsWith('./') || target.startsWith('../');
-  const relative = joinPath(folder, target);
-  if (form === 'markdown' || explicitlyRelative) {
-    const found = relative === null ? null : existing(relative, paths);
-    if (found !== null || explicitlyRelative) return found;
+  const readings = pathReadings(target, form, sourcePath);
+  if (readings === null) return null;
+  const candidates = readings.flatMap(fileCandidates);
+  // Every exact reading is tried before any case-insensitive one: the latter walks every file of
+  // that name, which in an `ID/README.md` vault is every note.
+  for (const candidate of candidates) if (paths.has(candidate)) return candidate;
+  for (const candidate of candidates) {
+    const found = shortest(variantsOf(candidate, paths));
+    if (found !== null) return found;
   }
-  const fromRoot = normalizePath(target);
-  const direct = fromRoot === null ? null : existing(fromRoot, paths);
-  if (direct !== null) return direct;
-  return fromRoot === null ? null : byFileName(fromRoot, paths);
+  const lastResort = target.startsWith('/') || isExplicitlyRelative(target) ? null : normalizePath(target);
+  return lastResort === null || lastResort === '' ? null : byFileName(lastResort, paths);
 }
 
 /**
+ * The vault paths a link target can mean, most likely first; null when it climbs above the root.
  * A leading `/` means the vault root, but a vault kept in a subfolder of a git repository often
- * holds repository-absolute links (`/zet/ID/README.md` where the vault root is `zet/`). When the
- * vault-absolute reading names nothing, leading segments are dropped one at a time and the first
- * reading that names a file wins. Dropping segments can only ever find files the link ends with,
- * so it never points a link somewhere its own text does not spell out.
+ * holds repository-absolute links (`/zet/ID/README.md` where the vault root is `zet/`), so readings
+ * with leading segments dropped follow. Dropping segments can only ever find files the link ends
+ * with, so it never points a link somewhere its own text does not spell out. Markdown links and
+ * `./`, `../` targets are relative to the source note's folder; other wikilinks are read from the
+ * vault root (their by-name fallback comes last, in resolveLinkPath).
  */
-function resolveRooted(target: string, paths: LinkPathLookup): string | null {
-  const normalized = normalizePath(target.replace(/^\/+/, ''));
-  if (normalized === null || normalized === '') return null;
-  const segments = normalized.split('/');
-  for (let drop = 0; drop < segments.length; drop++) {
-    const found = existing(segments.slice(drop).join('/'), paths);
-    if (found !== null) return found;
+function pathReadings(target: string, form: ReferenceForm, sourcePath: string): string[] | null {
+  if (target.startsWith('/')) {
+    const rooted = normalizePath(target.replace(/^\/+/, ''));
+    if (rooted === null || rooted === '') return null;
+    const segments = rooted.split('/');
+    return segments.map((_, drop) => segments.slice(drop).join('/'));
   }
-  return null;
+  const folder = sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) : '';
+  const relative = normalizePath(folder === '' ? target : `${folder}/${target}`);
+  if (isExplicitlyRelative(target)) return relative === null ? null : [relative];
+  const fromRoot = normalizePath(target);
+  const readings: string[] = [];
+  if (form === 'markdown' && relative !== null) readings.push(relative);
+  if (fromRoot !== null) readings.push(fromRoot);
+  return readings;
 }
 
-/** The path itself, with `.md` added, or the folder note inside it, whichever exists. */
-function existing(path: string, paths: LinkPathLookup): string | null {
-  if (path === '') return null;
-  const folder = path.replace(/\/+$/, '');
+function isExplicitlyRelative(target: string): boolean {
+  return target.startsWith('./') || target.startsWith('../');
+}
+
+function variantsOf(path: string, paths: LinkPathLookup): readonly string[] {
+  if (paths.byPathIgnoringCase !== undefined) return paths.byPathIgnoringCase(path);
+  const wanted = path.toLowerCase();
+  return paths.byBasename(fileNameOf(path)).filter((other) => other.toLowerCase() === wanted);
+}
+
+/** A reading as a file: the path itself, with `.md` added, or the folder note inside it. */
+function fileCandidates(path: string): string[] {
+  if (path === '') return [];
   const candidates = [path];
   if (!hasMarkdownExtension(path)) candidates.push(`${path}.md`);
-  for (const name of FOLDER_NOTE_NAMES) candidates.push(folder === '' ? name : `${folder}/${name}`);
-  for (const candidate of candidates) if (paths.has(candidate)) return candidate;
-  for (const candidate of candidates) {
-    const wanted = candidate.toLowerCase();
-    const found = shortest(paths.byBasename(fileNameOf(candidate)).filter((other) => other.toLowerCase() === wanted));
-    if (found !== null) return found;
-  }
-  return null;
+  for (const name of FOLDER_NOTE_NAMES) candidates.push(`${path}/${name}`);
+  return candidates;
 }
 
 /** Obsidian's fallback: a file with that name anywhere whose path ends with the link's path. */
@@ -109,11 +124,6 @@ function decodeTarget(target: string): string {
   } catch {
     return trimmed;
   }
-}
-
-/** `folder` joined with a relative path; null when `..` climbs above the vault root. */
-function joinPath(folder: string, relative: string): string | null {
-  return normalizePath(folder === '' ? relative : `${folder}/${relative}`);
 }
 
 /** Resolves `.` and `..` segments and drops empty ones; null when `..` climbs above the root. */
