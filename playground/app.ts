@@ -162,7 +162,7 @@ async function start(): Promise<void> {
       await sleep(CHAIN_SETTLE_MS);
     },
     productionCheck: null,
-    chainText: () => chainAsText(sidebar),
+    chainText: (withContext) => chainAsText(sidebar, withContext),
     checkBundle: (code) => checkProductionBundle(code, bundleModules(), vaultFiles, manifest),
   };
   window.__playground = api;
@@ -218,11 +218,13 @@ function buildToolbar(
     const file = editor.currentFile;
     const ctx = { file } as unknown as obsidian.MarkdownView;
     const obsidianEditor = editor.api as unknown as obsidian.Editor;
+    // Back to the editor first (its selection is what editor commands act on); a modal the
+    // command opens then takes the focus.
+    editor.view.focus();
     if (command.editorCallback) void command.editorCallback(obsidianEditor, ctx);
     else if (command.editorCheckCallback) command.editorCheckCallback(false, obsidianEditor, ctx);
     else if (command.checkCallback) command.checkCallback(false);
     else void command.callback?.();
-    editor.view.focus();
   });
 
   const settings = toolbar.createEl('button', { text: 'Settings', cls: 'pg-settings-button' });

@@ -107,8 +107,9 @@ Modal.prototype.open = function (this: Modal): void {
   const background = createDiv('modal-bg');
   this.containerEl.prepend(background);
   background.addEventListener('click', () => this.close());
-  const closeButton = this.modalEl.createDiv({ cls: 'modal-close-button', attr: { 'aria-label': 'Close', role: 'button' } });
-  closeButton.addEventListener('click', () => this.close());
+  // Obsidian's prompts (suggestion lists) have no close button; other modals do.
+  if (this instanceof SuggestModal) this.modalEl.addClass('prompt');
+  else this.modalEl.createDiv({ cls: 'modal-close-button', attr: { 'aria-label': 'Close', role: 'button' } }).addEventListener('click', () => this.close());
   const onKey = (evt: KeyboardEvent): void => {
     if (evt.key === 'Escape') this.close();
   };

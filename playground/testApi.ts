@@ -24,7 +24,7 @@ export interface PlaygroundTestApi {
   /** Runs the production check on other bundle text (to show the check can fail). */
   checkBundle(code: string): Promise<ProductionCheck>;
   /** The chain view as indented text, in the format of the chain view's approved files. */
-  chainText(): string;
+  chainText(withContext: boolean): string;
 }
 
 declare global {

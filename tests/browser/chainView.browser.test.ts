@@ -52,12 +52,20 @@ describeInBrowser('chain view', () => {
   test('shows the example chain of the open note, as approved, and follows the note that opens', async () => {
     open = await openPlayground(session);
     const p = open.page;
-    expect(await p.evaluate(() => window.__playground.chainText())).toBe(approvedChain(START_NOTE));
+    expect(await p.evaluate(() => window.__playground.chainText(false))).toBe(approvedChain(START_NOTE));
+    // Context lines are left out of the approved render; here each entry has one, naming its ID.
+    const lines = (await p.evaluate(() => window.__playground.chainText(true))).split('\n');
+    const entries = lines.filter((line) => / · \d{12}/.test(line) && /^ +[•▾▸] /.test(line));
+    expect(entries.length).toBe(18);
+    for (const entry of entries) {
+      const context = lines[lines.indexOf(entry) + 1];
+      expect(context).toMatch(/^ +> /);
+    }
 
     const next = '202201121430 Write the decision down before the meeting ends.md';
     await p.evaluate((note) => window.__playground.open(note), next);
     await settle(p);
-    expect(await p.evaluate(() => window.__playground.chainText())).toBe(approvedChain(next));
+    expect(await p.evaluate(() => window.__playground.chainText(false))).toBe(approvedChain(next));
   });
 
   test('clicking an entry opens its note and the view follows; Ctrl-click asks for a new tab', async () => {
@@ -82,8 +90,8 @@ describeInBrowser('chain view', () => {
     open = await openPlayground(session);
     const p = open.page;
     await clickAt(p, await textBox(p, '.pg-sidebar .pc-chain-section-header', 'Builds on'));
-    await p.waitForFunction(() => window.__playground.chainText().includes('▸ Builds on (2)'));
-    const text = await p.evaluate(() => window.__playground.chainText());
+    await p.waitForFunction(() => window.__playground.chainText(false).includes('▸ Builds on (2)'));
+    const text = await p.evaluate(() => window.__playground.chainText(false));
     expect(text).not.toContain('Write the decision down before the meeting ends · 202201121430');
     expect(text).toContain('▾ Built on by (3)');
   });
