@@ -3,7 +3,7 @@
  * renderChainInto, and turns clicks, keys, hovers and drags on entries into Obsidian actions.
  */
 
-import { ItemView, Keymap, type HoverParent, type HoverPopover, type Menu, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, Menu, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { MAX_CHAIN_DEPTH } from '../core/settings';
 import type { IdServices } from '../obsidian/services';
 import { pinExpansion } from './chain/expansion';
@@ -84,6 +84,7 @@ export class ChainView extends ItemView implements HoverParent {
     this.registerDomEvent(this.contentEl, 'mouseover', (evt) => this.onHover(evt));
     this.registerDomEvent(this.contentEl, 'dragstart', (evt) => this.onDragStart(evt));
     this.registerDomEvent(this.contentEl, 'focusin', (evt) => this.onFocusIn(evt));
+    this.registerDomEvent(this.contentEl, 'contextmenu', (evt) => this.onContextMenu(evt));
     this.refreshNow();
   }
 
@@ -311,6 +312,18 @@ export class ChainView extends ItemView implements HoverParent {
       linktext: target.path,
       sourcePath: this.model.note.path,
     });
+  }
+
+  /** Right-click on an entry shows Obsidian's file menu for its note, as the file explorer does. */
+  private onContextMenu(evt: MouseEvent): void {
+    const itemEl = (evt.target as Element | null)?.closest<HTMLElement>(`[${ATTR.key}]`);
+    const path = itemEl ? this.targetOf(itemEl)?.path : null;
+    const file = path == null ? null : this.app.vault.getFileByPath(path);
+    if (file === null) return;
+    evt.preventDefault();
+    const menu = new Menu();
+    this.app.workspace.trigger('file-menu', menu, file, CHAIN_VIEW_TYPE, this.leaf);
+    menu.showAtMouseEvent(evt);
   }
 
   private onDragStart(evt: DragEvent): void {

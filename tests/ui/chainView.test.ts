@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { Menu, MenuItem, notices, clearNotices } from '../mocks/obsidian';
+import { Menu, MenuItem, notices, clearNotices, clearMenus, shownMenus } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
 import { LEVEL_CAP } from '../../src/ui/chain/expansion';
 import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
@@ -172,6 +172,18 @@ describe('ChainView', () => {
           sourcePath: EXECUTION,
         }),
       ]);
+    });
+
+    test('right-clicking an entry shows Obsidian\'s file menu for its note', async () => {
+      const h = await withChain();
+      const file = await h.app.vault.create('202108191025 Teams exist for a reason.md', '');
+      const fileMenus: unknown[][] = [];
+      h.workspace.on('file-menu', (...args) => fileMenus.push(args));
+      clearMenus();
+      byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+      expect(fileMenus).toEqual([[shownMenus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
+      byLabel(h, 'No note has this ID').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+      expect(shownMenus).toHaveLength(1);
     });
 
     test('dragging an entry carries "ID Title" as plain text', async () => {
