@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.BROWSER_TESTS_CHROMIUM ?? '/usr/bin/chromium';
 
 module.exports = async function globalSetup() {
   if (!fs.existsSync(CHROMIUM)) {
