@@ -3,7 +3,8 @@
 import type { App, Plugin } from 'obsidian';
 import { createChainSource, type ChainSource } from '../ui/chain/source';
 import { copyChainOutline } from '../ui/chain/copyOutline';
-import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, storedDepth } from '../ui/chainView';
+import { storedDepth } from '../ui/chain/model';
+import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView } from '../ui/chainView';
 import type { IdServices } from './services';
 
 /** Registers the chain view, "Open principle chain" (command and ribbon) and "Copy chain as outline". */

@@ -8,7 +8,8 @@ import { MAX_CHAIN_DEPTH } from '../core/settings';
 import type { IdServices } from '../obsidian/services';
 import { pinExpansion } from './chain/expansion';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
-import { createUiState, modelSignature, type ChainUiState, type ChainViewModel } from './chain/model';
+import { modelSignature, storedDepth, type ChainUiState, type ChainViewModel, type ChainViewState } from './chain/model';
+import { RememberedUiStates } from './chain/uiStates';
 import { ATTR, redrawEntry, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
 import { copyChainOutline } from './chain/copyOutline';
 import type { ChainSource } from './chain/source';
@@ -20,16 +21,11 @@ export const REFRESH_DELAY_MS = 150;
 /** Notes whose expansion state is remembered when the view moves between notes. */
 const REMEMBERED_NOTES = 20;
 
-/** The view's persisted state: only a depth the user chose in the view. */
-interface ChainViewState {
-  depth?: number;
-}
-
 /** The sidebar view; the plugin never holds it (find it with getLeavesOfType). */
 export class ChainView extends ItemView implements HoverParent {
   hoverPopover: HoverPopover | null = null;
   private chosenDepth: number | null = null;
-  private readonly uiByNote = new Map<string, ChainUiState>();
+  private readonly uiByNote = new RememberedUiStates(REMEMBERED_NOTES);
   private model: ChainViewModel | null = null;
   private inputs = '';
   private signature = '';
@@ -157,17 +153,7 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   private uiState(): ChainUiState {
-    const key = this.model?.kind === 'chain' ? this.model.note.path : '';
-    let ui = this.uiByNote.get(key);
-    if (ui === undefined) {
-      ui = createUiState();
-      if (this.uiByNote.size >= REMEMBERED_NOTES) {
-        const oldest = this.uiByNote.keys().next().value;
-        if (oldest !== undefined) this.uiByNote.delete(oldest);
-      }
-    } else this.uiByNote.delete(key);
-    this.uiByNote.set(key, ui);
-    return ui;
+    return this.uiByNote.of(noteOf(this.model) ?? '');
   }
 
   private redraw(): void {
@@ -334,12 +320,6 @@ export class ChainView extends ItemView implements HoverParent {
     evt.dataTransfer.setData('text/plain', target.id + title);
     evt.dataTransfer.effectAllowed = 'copy';
   }
-}
-
-/** The depth a stored view state holds, when it is a valid one. */
-export function storedDepth(state: unknown): number | null {
-  const depth = (state as ChainViewState | null | undefined)?.depth;
-  return typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH ? depth : null;
 }
 
 function noteOf(model: ChainViewModel | null): string | null {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { LEVEL_CAP, planExpansion, RENDER_BUDGET } from '../../src/ui/chain/expansion';
 import { createUiState, entryKey, type ChainViewNode } from '../../src/ui/chain/model';
+import { RememberedUiStates } from '../../src/ui/chain/uiStates';
 import { chainModel, node } from './chainModels';
 
 /** A chain `length` levels deep below one top entry. */
@@ -71,5 +72,17 @@ describe('planExpansion', () => {
       }),
       { seed: 20261125, numRuns: 30, endOnFailure: true },
     );
+  });
+});
+
+describe('RememberedUiStates', () => {
+  test('keeps the most recently used notes and forgets the oldest', () => {
+    const states = new RememberedUiStates(2);
+    const a = states.of('a.md');
+    const b = states.of('b.md');
+    expect(states.of('a.md')).toBe(a);
+    states.of('c.md');
+    expect(states.of('a.md')).toBe(a);
+    expect(states.of('b.md')).not.toBe(b);
   });
 });

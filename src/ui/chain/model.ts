@@ -3,6 +3,7 @@
  * the view-only state (expansion, "show more") that survives re-renders. No DOM, no obsidian.
  */
 
+import { MAX_CHAIN_DEPTH } from '../../core/settings';
 import type { ResolutionStatus } from '../../core/types';
 
 /** Why the view has no chain to show. */
@@ -144,4 +145,15 @@ export function locateEntry(model: ChainViewModel, key: string): LocatedEntry | 
 /** A cheap identity of the model, to skip re-renders when nothing visible changed. */
 export function modelSignature(model: ChainViewModel): string {
   return JSON.stringify(model);
+}
+
+/** The chain view's persisted state: only a depth the user chose in the view. */
+export interface ChainViewState {
+  depth?: number;
+}
+
+/** The depth a stored view state holds, when it is a valid one. */
+export function storedDepth(state: unknown): number | null {
+  const depth = (state as ChainViewState | null | undefined)?.depth;
+  return typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH ? depth : null;
 }
