@@ -249,14 +249,13 @@ export class IdIndex implements IdIndexReader {
     const path = detach(facts.path);
     const references = inTextOrder(facts.references);
     const entries = references.map((reference) => this.entryFor(reference.id));
-    const { layout, contexts } = packReferences(references);
+    const packed = packReferences(references);
     return {
       path,
       id: facts.id === null ? null : this.entryFor(facts.id).id,
       title: encodeTitle(path, facts.title),
       entries,
-      layout,
-      contexts,
+      packed,
     };
   }
 
@@ -348,6 +347,6 @@ function sameRecord(a: StoredNote, b: StoredNote): boolean {
 }
 
 function sameReferences(a: StoredNote, b: StoredNote): boolean {
-  if (a.layout !== b.layout || a.contexts !== b.contexts || a.entries.length !== b.entries.length) return false;
+  if (a.packed !== b.packed || a.entries.length !== b.entries.length) return false;
   return a.entries.every((entry, i) => entry === b.entries[i]);
 }

@@ -1,8 +1,8 @@
 /**
- * A note's references packed into two strings: their numbers as delta-encoded varints in a
- * Latin-1 "layout" string, and their context lines (without the ID and the ellipses, which flags
- * restore) followed by any link texts in one "contexts" string. Readers decode on demand, so the
- * index keeps no object per reference.
+ * A note's references packed into one string: the length of the layout, the layout (every
+ * reference's numbers as delta-encoded varints, one character per byte), then every reference's
+ * context line (without the ID and the ellipses, which flags restore) followed by its link texts.
+ * Readers decode on demand, so the index keeps no object per reference.
  */
 import type { IndexedReference, LinkParts, ReferenceForm } from '../types';
 import type { IdEntry, StoredNote } from './storedNote';
@@ -17,17 +17,9 @@ const TRAILING = 8;
 const ID_CUT = 16;
 const LINKED = 32;
 
-/** The packed form of a note's references. */
-export interface PackedReferences {
-  readonly layout: string;
-  readonly contexts: string;
-}
-
-const NOTHING_PACKED: PackedReferences = { layout: '', contexts: '' };
-
-/** Packs references (any order) into a layout string and a context string. */
-export function packReferences(references: readonly IndexedReference[]): PackedReferences {
-  if (references.length === 0) return NOTHING_PACKED;
+/** Packs references (any order) into one string. */
+export function packReferences(references: readonly IndexedReference[]): string {
+  if (references.length === 0) return '';
   const codes: number[] = [];
   const texts: string[] = [];
   let previousFrom = 0;
@@ -62,7 +54,9 @@ export function packReferences(references: readonly IndexedReference[]): PackedR
     previousFrom = reference.from;
     previousLine = reference.line;
   }
-  return { layout: fromCodes(codes), contexts: compactCopy(texts.join('')) };
+  const header: number[] = [];
+  pushVarint(header, codes.length);
+  return compactCopy(fromCodes(header) + fromCodes(codes) + texts.join(''));
 }
 
 /** Link offsets relative to the ID, and its texts after the context (display: 0 = none, else length + 1). */
@@ -96,8 +90,13 @@ export class ReferenceReader {
   private contextEnd = 0;
   private idAt = 0;
   private position = 0;
+  private readonly layoutEnd: number;
 
-  constructor(private readonly stored: StoredNote) {}
+  constructor(private readonly stored: StoredNote) {
+    const layoutLength = stored.packed === '' ? 0 : this.varint();
+    this.layoutEnd = this.position + layoutLength;
+    this.contextEnd = this.layoutEnd;
+  }
 
   /** Moves to the next reference; false after the last. */
   next(): boolean {
@@ -123,7 +122,7 @@ export class ReferenceReader {
     const targetFrom = from + unzigzag(this.varint());
     const targetTo = targetFrom + unzigzag(this.varint());
     const embed = this.varint() === 1;
-    const texts = this.stored.contexts;
+    const texts = this.stored.packed;
     const target = texts.slice(this.contextEnd, (this.contextEnd += this.varint()));
     const subpath = texts.slice(this.contextEnd, (this.contextEnd += this.varint()));
     const displayLength = this.varint();
@@ -131,9 +130,9 @@ export class ReferenceReader {
     return { from, to, embed, target, targetFrom, targetTo, subpath, display };
   }
 
-  /** After the last next(): whether the layout and contexts were read exactly to their ends. */
+  /** After the last next(): whether the layout and the texts were read exactly to their ends. */
   consumedAll(): boolean {
-    return this.position === this.stored.layout.length && this.contextEnd === this.stored.contexts.length;
+    return this.position === this.layoutEnd && this.contextEnd === this.stored.packed.length;
   }
 
   get entry(): IdEntry {
@@ -156,8 +155,7 @@ export class ReferenceReader {
   }
 
   private context(): string {
-    const { contexts } = this.stored;
-    let context = contexts.slice(this.contextStart, this.contextStart + this.contextLength);
+    let context = this.stored.packed.slice(this.contextStart, this.contextStart + this.contextLength);
     if ((this.flags & ID_CUT) !== 0) context = context.slice(0, this.idAt) + this.entry.id + context.slice(this.idAt);
     if ((this.flags & LEADING) !== 0) context = ELLIPSIS + context;
     if ((this.flags & TRAILING) !== 0) context += ELLIPSIS;
@@ -165,7 +163,7 @@ export class ReferenceReader {
   }
 
   private varint(): number {
-    const layout = this.stored.layout;
+    const layout = this.stored.packed;
     let value = 0;
     let scale = 1;
     for (;;) {
@@ -194,8 +192,8 @@ function unzigzag(value: number): number {
 }
 
 /** The codes (each below 256) as a one-byte string. */
-function fromCodes(codes: readonly number[]): string {
-  if (codes.length <= CODES_PER_CALL) return String.fromCharCode.apply(null, codes as number[]);
+function fromCodes(codes: number[]): string {
+  if (codes.length <= CODES_PER_CALL) return String.fromCharCode.apply(null, codes);
   const chunks: string[] = [];
   // fromCharCode takes its codes as arguments; chunk to stay far below engine argument limits.
   for (let at = 0; at < codes.length; at += CODES_PER_CALL) {

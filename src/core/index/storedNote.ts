@@ -1,7 +1,7 @@
 /**
  * The index's storage of notes and IDs. At 100k notes the index must stay well under 1 KB per
  * note: one object per note and per ID, owners and referencing paths as plain strings or small
- * arrays, and a note's references packed into two strings (see packing.ts).
+ * arrays, and a note's references packed into one string (see packing.ts).
  */
 import type { NoteRecord } from '../types';
 
@@ -31,10 +31,8 @@ export interface StoredNote {
   readonly title: string | number;
   /** One entry per reference, in text order. */
   readonly entries: readonly IdEntry[];
-  /** The references' numbers, varint-encoded (see packing.ts). */
-  readonly layout: string;
-  /** Per reference: its context line (without its ID and ellipses), then link target, subpath, display. */
-  readonly contexts: string;
+  /** The references' numbers, context lines and link texts in one string (see packing.ts). */
+  readonly packed: string;
 }
 
 const TITLE_SPAN = 4096;

@@ -51,7 +51,7 @@ describe('packed references', () => {
   test('decode to exactly what was packed, in any order, with any characters', () => {
     fc.assert(
       fc.property(fc.array(reference, { maxLength: 12 }), (references) => {
-        const stored: StoredNote = { path: 'n.md', id: null, title: 'n', entries: references.map((r) => entry(r.id)), ...packReferences(references) };
+        const stored: StoredNote = { path: 'n.md', id: null, title: 'n', entries: references.map((r) => entry(r.id)), packed: packReferences(references) };
         const reader = new ReferenceReader(stored);
         const decoded: IndexedReference[] = [];
         while (reader.next()) decoded.push(reader.reference());
@@ -64,7 +64,7 @@ describe('packed references', () => {
 
   test('a context without its ID and without ellipses round-trips too', () => {
     const plain: IndexedReference = { id: '202104291524', form: 'bare', from: 3, to: 15, line: 1, column: 4, context: 'no id here' };
-    const stored: StoredNote = { path: 'n.md', id: null, title: 'n', entries: [entry(plain.id)], ...packReferences([plain]) };
+    const stored: StoredNote = { path: 'n.md', id: null, title: 'n', entries: [entry(plain.id)], packed: packReferences([plain]) };
     const reader = new ReferenceReader(stored);
     expect(reader.next()).toBe(true);
     expect(reader.reference()).toEqual(plain);
@@ -79,7 +79,7 @@ describe('titles, owners and path bags', () => {
     ['zet/202109260705/README.md', 'A heading, not in the path'],
     ['x.md', ''],
   ])('title of %s', (path, title) => {
-    expect(recordOf({ path, id: null, title: encodeTitle(path, title), entries: [], layout: '', contexts: '' }).title).toBe(title);
+    expect(recordOf({ path, id: null, title: encodeTitle(path, title), entries: [], packed: '' }).title).toBe(title);
   });
 
   test('owners: none, one, several sorted, and back', () => {
