@@ -75,6 +75,32 @@ describeInBrowser('reading view links', () => {
     expect(await p.$$('.pg-reading-pane :is(pre, code, .math, a.external-link) a')).toEqual([]);
   });
 
+  test('the reading pane is shaped like Obsidian\'s: code blocks, inline code, math, links, embeds; comments hidden', async () => {
+    const { page: p } = await page('202302140930 Tools are not the principle.md');
+    const shape = await p.$eval('.pg-reading-pane .markdown-preview-sizer', (sizer) => ({
+      sections: sizer.children.length,
+      blocks: sizer.querySelectorAll(':scope > div > pre').length,
+      inlineCode: Array.from(sizer.querySelectorAll('p code')).map((el) => el.textContent),
+      math: Array.from(sizer.querySelectorAll('.math')).map((el) => el.textContent),
+      external: Array.from(sizer.querySelectorAll('a.external-link')).map((el) => el.getAttribute('href')),
+      embeds: sizer.querySelectorAll('.internal-embed').length,
+      tags: sizer.querySelectorAll('a.tag').length,
+      text: sizer.textContent ?? '',
+    }));
+    expect(shape.blocks).toBe(3);
+    expect(shape.sections).toBeGreaterThan(shape.blocks);
+    // CommonMark strips one space only when the code starts and ends with one.
+    expect(shape.inlineCode).toEqual(['202201121430', '202201150815 with `ticks` ']);
+    expect(shape.math).toEqual(['202208101200 + 1', '202209051500']);
+    expect(shape.external).toEqual(['https://example.com/notes/202201181100', 'https://example.com/202201201645']);
+    expect(shape.embeds).toBe(1);
+    // Obsidian: a tag needs a character that is not a digit, so #202203081400 stays text.
+    expect(shape.tags).toBe(0);
+    expect(shape.text).toContain('#202203081400');
+    expect(shape.text).not.toContain('202210031000');
+    expect(shape.text).not.toContain('202211141100');
+  });
+
   test('an unresolved ID looks unresolved; a click offers to create the note and Cancel creates nothing', async () => {
     const note = '202210031000 Name the owner of every risk.md';
     const { page: p } = await page(note);
