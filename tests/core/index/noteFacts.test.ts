@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { IdIndex } from '../../../src/core/index/idIndex';
 import { contextAround, CONTEXT_RADIUS, extractNoteFacts, indexReferences } from '../../../src/core/index/noteFacts';
 
 const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as const, frontmatterKey: 'id' };
@@ -105,5 +107,31 @@ describe('metamorphic variants over the example vault', () => {
     }
     // A fence around everything: no references at all.
     expect(facts(name, '~~~~~~~~\n' + text + '\n~~~~~~~~\n').references).toEqual([]);
+  });
+});
+
+describe('properties over arbitrary text', () => {
+  const piece = fc.constantFrom('202104291524', '202108191025 Title', '[[202104291947|x]]', '[a](202104291524%20A.md)', ' ', '\n', '\r\n', '. ', 'word', '…', '’', '🙂', '`', '#', '---\n', '$', '\t', 'x'.repeat(70));
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  test('positions, lines, columns and contexts agree with the text, and the index hands back the same references', () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        const result = facts('n.md', body);
+        for (const reference of result.references) {
+          expect(body.slice(reference.from, reference.to)).toBe(reference.id);
+          const before = body.slice(0, reference.from);
+          expect(reference.line).toBe(before.split('\n').length);
+          expect(reference.column).toBe(reference.from - (before.lastIndexOf('\n') + 1) + 1);
+          expect(reference.context).toContain(reference.id);
+          expect(reference.context.length).toBeLessThanOrEqual(2 * CONTEXT_RADIUS + reference.id.length + 2);
+        }
+        const index = new IdIndex({ format: TWELVE_DIGIT });
+        index.apply({ kind: 'upsert', facts: result });
+        expect(index.referencesOf('n.md')).toEqual(result.references.filter((r) => TWELVE_DIGIT.isPlausible(r.id)));
+        expect(index.checkInvariants()).toEqual([]);
+      }),
+      { seed: 99, numRuns: 300 },
+    );
   });
 });
