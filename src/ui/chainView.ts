@@ -10,7 +10,7 @@ import { pinExpansion } from './chain/expansion';
 import { moveTabStop, treeKeyIntent } from './chain/keyboard';
 import { modelSignature, storedDepth, type ChainUiState, type ChainViewModel, type ChainViewState } from './chain/model';
 import { RememberedUiStates } from './chain/uiStates';
-import { ATTR, redrawEntry, renderChainInto, type EntryTarget, type RenderedChain } from './chain/render';
+import { ATTR, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain } from './chain/render';
 import { copyChainOutline } from './chain/copyOutline';
 import type { ChainSource } from './chain/source';
 
@@ -200,18 +200,16 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   private showMore(moreEl: HTMLElement): void {
-    const parentKey = moreEl.getAttribute(ATTR.parent);
-    if (parentKey === null) return;
-    const lastShown = moreEl.previousElementSibling?.getAttribute(ATTR.key) ?? null;
     const ui = this.uiState();
-    if (this.rendered !== null) pinExpansion(ui, this.rendered.expansion);
-    ui.showAll.add(parentKey);
-    this.redraw();
-    const firstNew = lastShown !== null ? this.elementByKey(lastShown)?.nextElementSibling : null;
-    if (firstNew instanceof HTMLElement && firstNew.getAttribute('role') === 'treeitem') {
-      ui.activeKey = firstNew.getAttribute(ATTR.key);
-      moveTabStop(firstNew);
+    if (this.model === null || this.rendered === null) return;
+    pinExpansion(ui, this.rendered.expansion);
+    const first = revealMore(this.model, ui, this.rendered, moreEl);
+    if (first === null) {
+      this.redraw();
+      return;
     }
+    ui.activeKey = first.getAttribute(ATTR.key);
+    moveTabStop(first);
   }
 
   private openTarget(target: EntryTarget, evt: MouseEvent | KeyboardEvent): void {

@@ -110,7 +110,7 @@ describe('renderChainInto', () => {
     const more = tree.querySelector('.pc-chain-more')!;
     expect(more.textContent).toBe('Show 37 more');
     expect(more.getAttribute('data-parent')).toBe('out');
-    ui.showAll.add('out');
+    ui.shown.set('out', LEVEL_CAP + 37);
     const again = draw(model, ui);
     expect(again.querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 37);
     expect(again.querySelector('.pc-chain-more')).toBeNull();

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { Menu, MenuItem, notices, clearNotices, clearMenus, shownMenus } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
-import { LEVEL_CAP } from '../../src/ui/chain/expansion';
+import { LEVEL_CAP, SHOW_MORE_PAGE } from '../../src/ui/chain/expansion';
 import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { chainModel, mixedModel, node, siblings } from './chainModels';
@@ -216,6 +216,41 @@ describe('ChainView', () => {
     expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 5);
     expect(h.content().querySelector('.pc-chain-more')).toBeNull();
     expect(document.activeElement?.getAttribute('aria-label')).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
+  });
+
+  test('"Show more" on a long level adds pages in place, keeping what is drawn', async () => {
+    const h = await openChainView(() => chainModel({ outgoing: siblings(LEVEL_CAP + 1200) }));
+    const first = byLabel(h, 'Note 1,');
+    const more = (): HTMLElement => h.content().querySelector<HTMLElement>('.pc-chain-more')!;
+    expect(more().textContent).toBe(`Show ${SHOW_MORE_PAGE} more (1200 not shown)`);
+    click(more());
+    expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + SHOW_MORE_PAGE);
+    expect(byLabel(h, 'Note 1,')).toBe(first);
+    expect(more().textContent).toBe(`Show ${SHOW_MORE_PAGE} more (700 not shown)`);
+    key(more(), 'Enter');
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(new RegExp(`^Note ${LEVEL_CAP + SHOW_MORE_PAGE + 1},`));
+    expect(more().textContent).toBe('Show 200 more');
+    click(more());
+    expect(h.content().querySelector('.pc-chain-more')).toBeNull();
+    expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 1200);
+    const stops = h.content().querySelectorAll('[role="tree"] [tabindex="0"]');
+    expect(stops).toHaveLength(1);
+  });
+
+  test('"Show more" inside an entry reveals that entry\'s children and survives a refresh', async () => {
+    const parent = node({ id: '202001010000', title: 'Hub', children: siblings(LEVEL_CAP + 3) });
+    const h = await openChainView(() => chainModel({ outgoing: [parent] }));
+    const more = h.content().querySelector<HTMLElement>('.pc-chain-more')!;
+    expect(more.getAttribute('aria-level')).toBe('2');
+    click(more);
+    expect(byLabel(h, 'Hub').querySelectorAll('[role="group"] > .pc-chain-item')).toHaveLength(LEVEL_CAP + 3);
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    h.modelFor = () => chainModel({ outgoing: [parent], incoming: null });
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    expect(chainAsText(h.content())).not.toContain('Built on by');
+    expect(byLabel(h, 'Hub').querySelectorAll('[role="group"] > .pc-chain-item')).toHaveLength(LEVEL_CAP + 3);
   });
 
   test('expansion survives refreshes and note switches', async () => {

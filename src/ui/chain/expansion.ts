@@ -6,14 +6,21 @@
 
 import { entryKey, sectionKey, type ChainUiState, type ChainViewModel, type ChainViewNode } from './model';
 
-/** Entries drawn per parent before a "Show N more" entry. */
+/** Entries drawn per parent before a "Show more" entry. */
 export const LEVEL_CAP = 200;
+/** Entries one "Show more" adds: all that are left when few are, else a page that draws quickly. */
+export const SHOW_MORE_PAGE = 500;
 /** Entries that default expansion may draw in total; past it, entries start collapsed. */
 export const RENDER_BUDGET = 500;
 
-/** How many of a parent's children are drawn: all when "Show more" was used, else up to the cap. */
+/** How many of a parent's children are drawn: up to the cap, plus the pages "Show more" added. */
 export function shownCount(parentKey: string, total: number, ui: ChainUiState): number {
-  return ui.showAll.has(parentKey) ? total : Math.min(total, LEVEL_CAP);
+  return Math.min(total, ui.shown.get(parentKey) ?? LEVEL_CAP);
+}
+
+/** How many children the parent's next "Show more" adds. */
+export function nextPage(hidden: number): number {
+  return Math.min(hidden, SHOW_MORE_PAGE);
 }
 
 /** Whether an entry can open at all (cycles never do). */

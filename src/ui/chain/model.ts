@@ -73,15 +73,15 @@ export type ChainSectionName = 'out' | 'in';
 export interface ChainUiState {
   /** Explicit user choices; entries without one follow the default (expanded within the budget). */
   readonly expansion: Map<string, boolean>;
-  /** Parents whose "Show N more" was clicked: all their children are drawn. */
-  readonly showAll: Set<string>;
+  /** How many children are drawn for parents whose "Show more" was used (default: the level cap). */
+  readonly shown: Map<string, number>;
   /** The entry that holds the tree's single tab stop (roving tabindex). */
   activeKey: string | null;
 }
 
 /** A fresh UI state with nothing collapsed and nothing shown beyond the cap. */
 export function createUiState(): ChainUiState {
-  return { expansion: new Map(), showAll: new Set(), activeKey: null };
+  return { expansion: new Map(), shown: new Map(), activeKey: null };
 }
 
 /** Wording of each empty state: what is missing and what to do. */
@@ -140,6 +140,14 @@ export function locateEntry(model: ChainViewModel, key: string): LocatedEntry | 
     nodes = next.children;
   }
   return null;
+}
+
+/** The children listed under a parent key: a section's top entries or an entry's children. */
+export function childrenOf(model: ChainViewModel, parentKey: string): readonly ChainViewNode[] | null {
+  if (model.kind !== 'chain') return null;
+  if (parentKey === sectionKey('out')) return model.outgoing;
+  if (parentKey === sectionKey('in')) return model.incoming;
+  return locateEntry(model, parentKey)?.node.children ?? null;
 }
 
 /** A cheap identity of the model, to skip re-renders when nothing visible changed. */

@@ -7,6 +7,7 @@
 import {
   candidateKey,
   entryKey,
+  childrenOf,
   EMPTY_MESSAGES,
   locateEntry,
   sectionKey,
@@ -17,7 +18,7 @@ import {
   type ChainViewModel,
   type ChainViewNode,
 } from './model';
-import { isExpandable, planExpansion, shownCount } from './expansion';
+import { isExpandable, nextPage, planExpansion, shownCount } from './expansion';
 
 /** The caps the drawing follows, for callers that time or test it. */
 export { LEVEL_CAP, RENDER_BUDGET } from './expansion';
@@ -111,6 +112,35 @@ export function redrawEntry(container: HTMLElement, model: ChainViewModel, ui: C
   const hasTabStop = tree?.querySelector('[role="treeitem"][tabindex="0"]') != null;
   if (!hasTabStop) replacement.setAttribute('tabindex', '0');
   return true;
+}
+
+/**
+ * Answers a "Show more" entry in place: draws the parent's next page of children where the entry
+ * stood (with a new "Show more" after them when some are still hidden) and records it in the UI
+ * state. Returns the first new entry, or null when the parent is no longer in the model.
+ */
+export function revealMore(model: ChainViewModel, ui: ChainUiState, rendered: RenderedChain, moreEl: HTMLElement): HTMLElement | null {
+  const parentKey = moreEl.getAttribute(ATTR.parent);
+  const nodes = parentKey === null ? null : childrenOf(model, parentKey);
+  if (parentKey === null || nodes === null || model.kind !== 'chain') return null;
+  const level = Number(moreEl.getAttribute('aria-level'));
+  const from = shownCount(parentKey, nodes.length, ui);
+  ui.shown.set(parentKey, from + nextPage(nodes.length - from));
+  const ctx: RenderContext = {
+    ui,
+    showContext: model.showContext,
+    expanded: planExpansion(model, ui),
+    targets: rendered.targets,
+    drawnExpansion: rendered.expansion,
+    entryCount: 0,
+  };
+  const holder = createDiv();
+  const to = shownCount(parentKey, nodes.length, ui);
+  for (let i = from; i < to; i++) renderNode(holder, parentKey, nodes[i], level, ctx);
+  if (to < nodes.length) renderShowMore(holder, parentKey, nodes.length - to, level);
+  const first = holder.firstElementChild as HTMLElement | null;
+  moreEl.replaceWith(...Array.from(holder.children));
+  return first;
 }
 
 function renderHeader(root: HTMLElement, model: ChainViewModel): void {
@@ -258,9 +288,10 @@ function renderCandidate(
 }
 
 function renderShowMore(parentEl: HTMLElement, parentKey: string, hidden: number, level: number): void {
+  const page = nextPage(hidden);
   parentEl.createDiv({
     cls: 'pc-chain-more',
-    text: `Show ${hidden} more`,
+    text: page === hidden ? `Show ${hidden} more` : `Show ${page} more (${hidden} not shown)`,
     attr: {
       role: 'treeitem',
       'aria-level': level,
