@@ -27,7 +27,11 @@ import {
   recordOf,
   removeOwner,
   sortedSources,
+  addListed,
+  listed,
+  removeListed,
   type IdEntry,
+  type LinkMaps,
   type StoredNote,
 } from './storedNote';
 import { packReferences, ReferenceReader } from './packing';
@@ -300,35 +304,6 @@ export class IdIndex implements IdIndexReader {
     if (this.linkMaps === null) return;
     removeListed(this.linkMaps.byName, fileNameOf(path).toLowerCase(), path);
     removeListed(this.linkMaps.byPath, path.toLowerCase(), path);
-  }
-}
-
-/** Lower-cased key → path, or paths when several share the key. */
-export type ListedPaths = Map<string, string | string[]>;
-
-/** The maps link resolution uses (see IdIndex.linkMaps). */
-export interface LinkMaps {
-  readonly byName: ListedPaths;
-  readonly byPath: ListedPaths;
-}
-
-function listed(found: string | readonly string[] | undefined): readonly string[] {
-  return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
-}
-
-function addListed(map: ListedPaths, key: string, path: string): void {
-  const found = map.get(key);
-  if (found === undefined) map.set(key, path);
-  else if (typeof found === 'string') map.set(key, [found, path]);
-  else found.push(path);
-}
-
-function removeListed(map: ListedPaths, key: string, path: string): void {
-  const found = map.get(key);
-  if (found === undefined || found === path) map.delete(key);
-  else if (typeof found !== 'string') {
-    const rest = found.filter((other) => other !== path);
-    map.set(key, rest.length === 1 ? rest[0] : rest);
   }
 }
 

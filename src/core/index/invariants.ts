@@ -1,8 +1,7 @@
 /** The consistency check behind IdIndex.checkInvariants: every forward fact has its reverse, and back. */
 import type { IdFormat } from '../ids/formats';
 import { ReferenceReader } from './packing';
-import { bagHas, comparePaths, ownerPaths, recordOf, type IdEntry, type StoredNote } from './storedNote';
-import type { LinkMaps, ListedPaths } from './idIndex';
+import { bagHas, comparePaths, ownerPaths, recordOf, type IdEntry, type LinkMaps, type ListedPaths, type StoredNote } from './storedNote';
 import { fileNameOf } from './ownId';
 
 /** The index's internal maps, as the check reads them. */

@@ -118,6 +118,38 @@ export function bagDelete(bag: PathBag, path: string): boolean {
   return true;
 }
 
+// ---- Paths by folded key (link resolution) --------------------------------------------------
+
+/** Lower-cased key → path, or paths when several share the key. */
+export type ListedPaths = Map<string, string | string[]>;
+
+/** The maps link resolution uses, built on the first link lookup (see IdIndex.paths). */
+export interface LinkMaps {
+  readonly byName: ListedPaths;
+  readonly byPath: ListedPaths;
+}
+
+/** The paths under a key, as a fresh array. */
+export function listed(found: string | readonly string[] | undefined): readonly string[] {
+  return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
+}
+
+export function addListed(map: ListedPaths, key: string, path: string): void {
+  const found = map.get(key);
+  if (found === undefined) map.set(key, path);
+  else if (typeof found === 'string') map.set(key, [found, path]);
+  else found.push(path);
+}
+
+export function removeListed(map: ListedPaths, key: string, path: string): void {
+  const found = map.get(key);
+  if (found === undefined || found === path) map.delete(key);
+  else if (typeof found !== 'string') {
+    const rest = found.filter((other) => other !== path);
+    map.set(key, rest.length === 1 ? rest[0] : rest);
+  }
+}
+
 // ---- Ordering and counting ------------------------------------------------------------------
 
 /** Code-unit order, the same on every platform and locale. */
