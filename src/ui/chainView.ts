@@ -257,6 +257,8 @@ export class ChainView extends ItemView implements HoverParent {
       return;
     }
     if (el.getAttribute('role') !== 'treeitem') return;
+    // Modified arrows belong to Obsidian's hotkeys (navigate back/forward and the like).
+    if (evt.key !== 'Enter' && (evt.altKey || evt.ctrlKey || evt.metaKey)) return;
     const intent = treeKeyIntent(el, evt.key);
     const key = el.getAttribute(ATTR.key);
     if (intent.kind === 'none' || key === null) return;

@@ -385,6 +385,16 @@ describe('ChainView', () => {
       expect(label()).toBe('Execution is the priority of the team, 202104291524, already in this chain');
     });
 
+    test('modified arrows are left to Obsidian\'s hotkeys', async () => {
+      await focused();
+      const evt = new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, ctrlKey: true, bubbles: true, cancelable: true });
+      document.activeElement!.dispatchEvent(evt);
+      expect(evt.defaultPrevented).toBe(false);
+      expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
+      key(document.activeElement!, 'ArrowDown', { metaKey: true });
+      expect(label()).toBe('Teams exist for a reason, 202108191025');
+    });
+
     test('Enter opens, with modifiers deciding the pane', async () => {
       const h = await focused();
       key(document.activeElement!, 'Enter');
