@@ -1,8 +1,10 @@
 /** The principle chain: the notes a note builds on (outgoing) and the notes built on it (incoming), as trees. */
 import type { IdIndexReader, IndexedReference, ResolutionStatus } from '../types';
 
+/** Which trees to build: what the note builds on, what builds on it, or both. */
 export type ChainDirection = 'out' | 'in' | 'both';
 
+/** How far and how wide a chain goes. */
 export interface ChainOptions {
   /** Levels below the start note; 1 = direct references only; 0 = none. */
   readonly depth: number;
@@ -29,6 +31,7 @@ export interface ChainNote {
   readonly candidates: readonly string[];
 }
 
+/** One entry of a chain tree. */
 export interface ChainNode extends ChainNote {
   /** Already on the path from the root: shown, never expanded again. */
   readonly cycle: boolean;
@@ -42,6 +45,7 @@ export interface ChainNode extends ChainNote {
   readonly truncated: number;
 }
 
+/** Both trees of a chain, with what was left out. */
 export interface ChainResult {
   readonly root: ChainNote;
   readonly direction: ChainDirection;

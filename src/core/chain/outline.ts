@@ -1,6 +1,7 @@
 /** The chain as an indented Markdown list: "Copy chain as outline" and the command line's text mode. */
 import type { ChainNode, ChainNote, ChainResult } from './chain';
 
+/** Ends the line of a note already on the path (shown, not expanded again). */
 export const CYCLE_MARKER = '↺';
 const INDENT = '  ';
 

@@ -24,6 +24,7 @@ export interface NoteFacts extends NoteRecord {
 
 /** How many characters of the line to keep on each side of the ID in a context string. */
 export const CONTEXT_RADIUS = 40;
+/** Marks text left out of a context line. */
 export const ELLIPSIS = '…';
 const WORD_SNAP = 15;
 

@@ -59,6 +59,7 @@ export function recordOf(stored: StoredNote): NoteRecord {
  */
 export type Owners = null | string | readonly string[];
 
+/** How many notes own the ID. */
 export function ownerCount(owners: Owners): number {
   return owners === null ? 0 : typeof owners === 'string' ? 1 : owners.length;
 }
@@ -68,12 +69,14 @@ export function ownerPaths(owners: Owners): readonly string[] {
   return owners === null ? [] : typeof owners === 'string' ? [owners] : owners;
 }
 
+/** The owners with the path added (sorted; unchanged when already there). */
 export function addOwner(owners: Owners, path: string): Owners {
   if (owners === null) return path;
   const paths = ownerPaths(owners);
   return paths.includes(path) ? owners : paths.concat(path).sort(comparePaths);
 }
 
+/** The owners without the path. */
 export function removeOwner(owners: Owners, path: string): Owners {
   const rest = ownerPaths(owners).filter((owner) => owner !== path);
   return rest.length === 0 ? null : rest.length === 1 ? rest[0] : rest;
@@ -85,10 +88,12 @@ export function removeOwner(owners: Owners, path: string): Owners {
 export type PathBag = string[] | Set<string>;
 const BAG_TO_SET = 32;
 
+/** Whether the bag holds the path. */
 export function bagHas(bag: PathBag, path: string): boolean {
   return Array.isArray(bag) ? bag.includes(path) : bag.has(path);
 }
 
+/** How many paths the bag holds. */
 export function bagSize(bag: PathBag): number {
   return Array.isArray(bag) ? bag.length : bag.size;
 }
@@ -134,6 +139,7 @@ export function listed(found: string | readonly string[] | undefined): readonly 
   return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
 }
 
+/** Lists the path under the key. */
 export function addListed(map: ListedPaths, key: string, path: string): void {
   const found = map.get(key);
   if (found === undefined) map.set(key, path);
@@ -141,6 +147,7 @@ export function addListed(map: ListedPaths, key: string, path: string): void {
   else found.push(path);
 }
 
+/** Takes the path off the key's list (a list of one becomes the path itself). */
 export function removeListed(map: ListedPaths, key: string, path: string): void {
   const found = map.get(key);
   if (found === undefined || found === path) map.delete(key);
