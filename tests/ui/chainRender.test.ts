@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '../mocks/dom';
-import { createUiState, EMPTY_MESSAGES, type ChainViewModel, type EmptyReason } from '../../src/ui/chain/model';
+import fc from 'fast-check';
+import { createUiState, EMPTY_MESSAGES, type ChainViewModel, type ChainViewNode, type EmptyReason } from '../../src/ui/chain/model';
 import { LEVEL_CAP, RENDER_BUDGET } from '../../src/ui/chain/expansion';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { chainModel, mixedModel, node, siblings } from './chainModels';
@@ -208,6 +209,51 @@ describe('entries the core left out', () => {
         'Left out to keep the view responsive on a large vault: some entries were not loaded.',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('render properties', () => {
+  const arbNode = fc.memo((depth: number): fc.Arbitrary<ChainViewNode> =>
+    fc
+      .record({
+        n: fc.integer({ min: 0, max: 99_999_999 }),
+        title: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('<img src=x onerror=alert(1)>', '<b>bold</b>', '&amp;')),
+        status: fc.constantFrom('resolved', 'unresolved', 'ambiguous') as fc.Arbitrary<ChainViewNode['status']>,
+        cycle: fc.boolean(),
+        context: fc.string({ maxLength: 20 }),
+        children: depth <= 1 ? fc.constant([]) : fc.uniqueArray(arbNode(depth - 1), { maxLength: 5, selector: (c) => c.path ?? c.id }),
+      })
+      .map(({ n, title, status, cycle, context, children }) => {
+        const id = `2021${String(n).padStart(8, '0')}`;
+        return status === 'resolved'
+          ? node({ id, title, cycle, context, children })
+          : node({ id, title: '', path: null, status, context, candidates: status === 'ambiguous' ? [{ path: `${id} a.md`, title: 'a' }, { path: `${id} b.md`, title: 'b' }] : [] });
+      }),
+  );
+
+  test('every drawn entry has a unique key, a target, and text equal to the model (never markup)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbNode(3), { maxLength: 8, selector: (c) => c.path ?? c.id }),
+        fc.uniqueArray(arbNode(3), { maxLength: 8, selector: (c) => c.path ?? c.id }),
+        (outgoing, incoming) => {
+          const container = document.body.createDiv();
+          const rendered = renderChainInto(container, chainModel({ outgoing, incoming }), createUiState());
+          const items = Array.from(container.querySelectorAll('.pc-chain-item'));
+          const keys = items.map((el) => el.getAttribute('data-key')!);
+          container.detach();
+          const titles = items.map((el) => el.querySelector(':scope > .pc-chain-row > .pc-chain-title')?.textContent ?? '');
+          return (
+            new Set(keys).size === keys.length &&
+            keys.every((k) => rendered.targets.has(k)) &&
+            rendered.entryCount === items.length &&
+            titles.every((t) => t !== '') &&
+            Array.from(container.querySelectorAll('*')).every((el) => ['DIV', 'SPAN', 'BUTTON'].includes(el.tagName))
+          );
+        },
+      ),
+      { seed: 20261125, numRuns: 100 },
     );
   });
 });
