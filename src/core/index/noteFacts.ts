@@ -1,17 +1,12 @@
 /** What the index learns from one note: its record (path, own ID, title) and every raw reference. */
 import type { IdFormat } from '../ids/formats';
 import { scanReferences } from '../ids/scanner';
-import type { OwnIdSource } from '../settings';
 import type { IndexedReference, NoteRecord, ScannedReference } from '../types';
 import { findFrontmatter } from './frontmatter';
-import { idPrefixLength, isFolderNote, ownIdOf, stemOf } from './ownId';
+import { idPrefixLength, isFolderNote, ownIdOf, stemOf, type OwnIdOptions } from './ownId';
 
-/** Options that decide a note's facts (from settings and the active format). */
-export interface NoteFactsOptions {
-  readonly format: IdFormat;
-  readonly ownIdSources: readonly OwnIdSource[];
-  readonly frontmatterKey: string;
-}
+/** Options that decide a note's facts (from settings and the active format): those of its own ID. */
+export type NoteFactsOptions = OwnIdOptions;
 
 /**
  * A note's record plus every reference candidate the scanner found, plausible or not, in text
