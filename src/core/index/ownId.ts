@@ -12,7 +12,7 @@ export interface OwnIdOptions {
   readonly frontmatterKey: string;
 }
 
-/** Where a note's own ID came from, and where its display title lies in the file name. */
+/** A note's own ID and the source it came from. */
 export interface OwnId {
   readonly id: string;
   readonly source: OwnIdSource;
