@@ -219,7 +219,7 @@ describe('render properties', () => {
       .record({
         n: fc.integer({ min: 0, max: 99_999_999 }),
         title: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('<img src=x onerror=alert(1)>', '<b>bold</b>', '&amp;')),
-        status: fc.constantFrom('resolved', 'unresolved', 'ambiguous') as fc.Arbitrary<ChainViewNode['status']>,
+        status: fc.constantFrom('resolved', 'unresolved', 'ambiguous'),
         cycle: fc.boolean(),
         context: fc.string({ maxLength: 20 }),
         children: depth <= 1 ? fc.constant([]) : fc.uniqueArray(arbNode(depth - 1), { maxLength: 5, selector: (c) => c.path ?? c.id }),
