@@ -7,6 +7,7 @@ import * as path from 'path';
 import {
   clickAt,
   describeInBrowser,
+  elementBox,
   launchBrowser,
   openPlayground,
   settle,
@@ -84,6 +85,52 @@ describeInBrowser('chain view', () => {
       { linktext: delegate, sourcePath: START_NOTE, newLeaf: false },
       { linktext: '202203011000/README.md', sourcePath: delegate, newLeaf: 'tab' },
     ]);
+  });
+
+  test('hovering an entry with Ctrl held emits hover-link with the view as the source', async () => {
+    open = await openPlayground(session);
+    const p = open.page;
+    const box = await textBox(p, '.pg-sidebar .pc-chain-title', 'Delegate the problem, not the task');
+    // From the status bar in one step, so the pointer crosses no other link on its way.
+    const status = await elementBox(p, '.status-bar');
+    await p.mouse.move(status.x + 5, status.y + 5);
+    await p.keyboard.down('Control');
+    await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.waitForFunction(() => window.__playground.hoverLinks().length > 0);
+    await p.keyboard.up('Control');
+    expect(await p.evaluate(() => window.__playground.hoverLinks())).toEqual([{
+      source: 'principle-chain',
+      linktext: '202209051500 Delegate the problem, not the task.md',
+      sourcePath: START_NOTE,
+      modifier: true,
+    }]);
+  });
+
+  test('the trees work from the keyboard: arrows move between entries, Enter opens one', async () => {
+    open = await openPlayground(session);
+    const p = open.page;
+    await p.focus('.pg-sidebar [role="tree"] [role="treeitem"][tabindex="0"]');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('ArrowDown');
+    const focused = await p.evaluate(() => document.activeElement?.querySelector('.pc-chain-title')?.textContent);
+    expect(focused).toBe('Keep a decision log next to the code');
+    await p.keyboard.press('Enter');
+    await waitForFile(p, '202201181100 Keep a decision log next to the code.md');
+  });
+
+  test('dragging an entry into the editor inserts "ID Title"', async () => {
+    open = await openPlayground(session);
+    const p = open.page;
+    const from = await textBox(p, '.pg-sidebar .pc-chain-title', 'Delegate the problem, not the task');
+    const to = await textBox(p, '.cm-content', 'Vague goals');
+    await p.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(to.x + 2, to.y + to.height / 2, { steps: 8 });
+    await p.mouse.move(to.x + 1, to.y + to.height / 2, { steps: 2 });
+    await p.mouse.up();
+    await p.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('202209051500 Delegate the problem, not the task') === true);
+    const line = await p.$$eval('.cm-line', (lines) => lines.map((l) => l.textContent ?? '').find((t) => t.includes('Vague goals')));
+    expect(line).toContain('202209051500 Delegate the problem, not the taskVague goals');
   });
 
   test('collapsing a section hides its entries and keeps the other section', async () => {
