@@ -119,6 +119,9 @@ export function contextAround(text: string, lineStart: number, lineEnd: number, 
     while (space > limit && !isSpace(text.charCodeAt(space))) space--;
     if (space > limit) tail = space;
   }
+  // Never split an emoji or other astral character in half at a cut.
+  if (head > start && isLowSurrogate(text.charCodeAt(head))) head++;
+  if (tail < end && isLowSurrogate(text.charCodeAt(tail))) tail--;
   const leading = head > start && sentenceStart < 0 ? ELLIPSIS : '';
   const trailing = tail < end && sentenceEnd < 0 ? ELLIPSIS : '';
   return leading + text.slice(head, tail).trim() + trailing;
@@ -142,6 +145,10 @@ function firstSentenceEnd(text: string, from: number, to: number, lineEnd: numbe
     if (isSentenceEnd(text.charCodeAt(at)) && (at + 1 >= lineEnd || isSpace(text.charCodeAt(at + 1)))) return at + 1;
   }
   return -1;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isSentenceEnd(code: number): boolean {

@@ -76,6 +76,15 @@ describe('contextAround', () => {
     expect(around(line, '202108191025')).toBe(expected);
   });
 
+  test('a cut never splits an emoji', () => {
+    for (let pad = 30; pad < 50; pad++) {
+      const line = '🙂'.repeat(pad) + ' 202108191025 ' + '🙂'.repeat(pad);
+      const context = around(line, '202108191025');
+      expect(context).toContain('202108191025');
+      expect(context).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/);
+    }
+  });
+
   test('the ID itself is always inside the context', () => {
     for (let pad = 0; pad < 150; pad += 7) {
       const line = 'a '.repeat(pad) + '202108191025' + ' b'.repeat(150 - pad);
