@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     if (newLeaf) new standIn.Notice(`Opened ${file.basename} (Obsidian would use a new ${newLeaf === true ? 'tab' : newLeaf}).`, 2500);
   };
   app.workspace.opener = openFile;
+  app.workspace.editorRefresher = () => editor.setMode(editor.currentMode);
 
   const showCurrentAgain = (file: standIn.TAbstractFile): void => {
     if (file === reading.file && file instanceof TFile) void app.vault.cachedRead(file).then((text) => reading.show(file, text));

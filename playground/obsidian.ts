@@ -28,6 +28,13 @@ export type FileOpener = (file: TFile, newLeaf: obsidian.PaneType | boolean | un
 export class PlaygroundWorkspace extends Workspace {
   hoverLinks: HoverLinkRecord[] = [];
   opener: FileOpener | null = null;
+  /** Reconfigures open editors; Obsidian's updateOptions does that after a settings change. */
+  editorRefresher: (() => void) | null = null;
+
+  updateOptions(): void {
+    super.updateOptions();
+    this.editorRefresher?.();
+  }
 
   constructor(private readonly playgroundApp: PlaygroundApp) {
     super(playgroundApp);
