@@ -8,7 +8,6 @@ import * as codemirrorLanguage from '@codemirror/language';
 import * as codemirrorState from '@codemirror/state';
 import * as codemirrorView from '@codemirror/view';
 import type * as obsidian from 'obsidian';
-import vaultFiles from 'playground:vault';
 import PrincipleChainPlugin from '../main';
 import manifest from '../manifest.json';
 import { VaultIndexer } from '../src/obsidian/indexer';
@@ -21,6 +20,10 @@ import { checkProductionBundle, type ProductionCheck } from './productionCheck';
 import { ReadingPane } from './readingPane';
 import type { PlaygroundTestApi, Theme } from './testApi';
 import { chainAsText } from '../tests/ui/chainText';
+
+/** The example vault (vault path → text), embedded by playground/build.mjs at build time. */
+declare const PLAYGROUND_VAULT: Readonly<Record<string, string>>;
+const vaultFiles = PLAYGROUND_VAULT;
 
 const START_NOTE = '202201100900 Clarity is a gift to the team.md';
 // Matches the chain view's own debounce (150 ms) with room to spare.

@@ -25,20 +25,6 @@ async function readVault(dir = VAULT_DIR, prefix = '') {
   return files;
 }
 
-/** Embeds the example vault as the virtual module `playground:vault`. */
-const vaultPlugin = {
-  name: 'playground-vault',
-  setup(build) {
-    build.onResolve({ filter: /^playground:vault$/ }, (args) => ({ path: args.path, namespace: 'playground-vault' }));
-    build.onLoad({ filter: /.*/, namespace: 'playground-vault' }, async () => ({
-      contents: JSON.stringify(await readVault()),
-      loader: 'json',
-      watchFiles: [],
-      watchDirs: [VAULT_DIR],
-    }));
-  },
-};
-
 function newestMtime(target) {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -79,7 +65,8 @@ export async function buildPlayground(outDir, { log = () => {} } = {}) {
     target: 'es2020',
     outfile: path.join(outDir, 'app.js'),
     alias: { obsidian: path.join(ROOT, 'playground/obsidian.ts') },
-    plugins: [vaultPlugin],
+    // The example vault is embedded in the page as a constant (see PLAYGROUND_VAULT in app.ts).
+    define: { PLAYGROUND_VAULT: JSON.stringify(await readVault()) },
     sourcemap: 'linked',
     logLevel: 'warning',
   });
