@@ -3,22 +3,19 @@
  * stand-in for Obsidian's API, a CodeMirror editor and a reading pane that use what the plugin
  * registered, the chain view in the sidebar, and a check of the production main.js.
  */
-import * as codemirrorLangMarkdown from '@codemirror/lang-markdown';
-import * as codemirrorLanguage from '@codemirror/language';
-import * as codemirrorState from '@codemirror/state';
-import * as codemirrorView from '@codemirror/view';
 import type * as obsidian from 'obsidian';
 import PrincipleChainPlugin from '../main';
 import manifest from '../manifest.json';
 import { VaultIndexer } from '../src/obsidian/indexer';
 import { CHAIN_VIEW_TYPE } from '../src/ui/chainView';
 import { PlaygroundEditor, type EditorMode } from './editor';
-import { renderMarkdown } from './markdown';
+import { buildToolbar, setTheme, wireHoverPreview } from './chrome';
 import * as standIn from './obsidian';
 import { Component, PlaygroundApp, shownNotices, TFile } from './obsidian';
-import { checkProductionBundle, type ProductionCheck } from './productionCheck';
+import { checkProductionBundle } from './productionCheck';
+import { bundleModules, runProductionCheck } from './productionPanel';
 import { ReadingPane } from './readingPane';
-import type { PlaygroundTestApi, Theme } from './testApi';
+import type { PlaygroundTestApi } from './testApi';
 import { chainAsText } from '../tests/ui/chainText';
 
 /** The example vault (vault path → text), embedded by playground/build.mjs at build time. */
@@ -171,7 +168,7 @@ async function start(): Promise<void> {
   };
   window.__playground = api;
   await api.settle();
-  api.productionCheck = await runProductionCheck(statusBar);
+  api.productionCheck = await runProductionCheck(statusBar, vaultFiles, manifest);
   api.ready = true;
   document.body.addClass('is-ready');
 }
@@ -183,137 +180,6 @@ async function waitFor<T>(get: () => T | undefined, tries = 50): Promise<T | und
     await sleep(20);
   }
   return undefined;
-}
-
-function setTheme(theme: Theme): void {
-  document.body.toggleClass('theme-dark', theme === 'dark');
-  document.body.toggleClass('theme-light', theme === 'light');
-  for (const button of Array.from(document.querySelectorAll<HTMLElement>('[data-theme]'))) button.toggleClass('is-active', button.dataset.theme === theme);
-}
-
-function buildToolbar(
-  toolbar: HTMLElement,
-  app: PlaygroundApp,
-  plugin: PrincipleChainPlugin,
-  registered: standIn.Registrations,
-  editor: PlaygroundEditor,
-): void {
-  toolbar.createDiv({ cls: 'pg-brand', text: 'Principle Chain playground' });
-  const modes = toolbar.createDiv({ cls: 'pg-segmented', attr: { role: 'group', 'aria-label': 'Editor mode' } });
-  for (const [mode, label] of [['live', 'Live Preview'], ['source', 'Source mode']] as const) {
-    const button = modes.createEl('button', { text: label, attr: { 'data-mode': mode } });
-    button.toggleClass('is-active', mode === 'live');
-    button.addEventListener('click', () => toolbar.dispatchEvent(new CustomEvent('pg-mode', { detail: mode })));
-  }
-  const themes = toolbar.createDiv({ cls: 'pg-segmented', attr: { role: 'group', 'aria-label': 'Theme' } });
-  for (const theme of ['light', 'dark'] as const) {
-    const button = themes.createEl('button', { text: theme === 'light' ? 'Light' : 'Dark', attr: { 'data-theme': theme } });
-    button.addEventListener('click', () => setTheme(theme));
-  }
-  setTheme(window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-
-  const commands = toolbar.createEl('select', { cls: 'dropdown pg-commands', attr: { 'aria-label': 'Run a command' } });
-  commands.createEl('option', { text: 'Run a command…', value: '' });
-  for (const command of registered.commands) commands.createEl('option', { text: command.name, value: command.id });
-  commands.addEventListener('change', () => {
-    const command = registered.commands.find((c) => c.id === commands.value);
-    commands.value = '';
-    if (command === undefined) return;
-    const file = editor.currentFile;
-    const ctx = { file } as unknown as obsidian.MarkdownView;
-    const obsidianEditor = editor.api as unknown as obsidian.Editor;
-    // Back to the editor first (its selection is what editor commands act on); a modal the
-    // command opens then takes the focus.
-    editor.view.focus();
-    if (command.editorCallback) void command.editorCallback(obsidianEditor, ctx);
-    else if (command.editorCheckCallback) command.editorCheckCallback(false, obsidianEditor, ctx);
-    else if (command.checkCallback) command.checkCallback(false);
-    else void command.callback?.();
-  });
-
-  const settings = toolbar.createEl('button', { text: 'Settings', cls: 'pg-settings-button' });
-  settings.addEventListener('click', () => {
-    const tab = registered.settingTabs[0];
-    if (tab === undefined) return;
-    const modal = new standIn.Modal(app as unknown as obsidian.App);
-    modal.modalEl.addClass('mod-settings');
-    modal.setTitle(`${plugin.manifest.name} settings`);
-    tab.display();
-    modal.contentEl.appendChild(tab.containerEl);
-    modal.onClose = () => tab.hide();
-    modal.open();
-  });
-}
-
-/** A small page preview: what the Page preview core plugin shows for a hover-link with Ctrl/Cmd. */
-function wireHoverPreview(app: PlaygroundApp): void {
-  let popover: HTMLElement | null = null;
-  const hide = (): void => {
-    popover?.detach();
-    popover = null;
-  };
-  app.workspace.on('hover-link', (...data: unknown[]) => {
-    const info = data[0] as { event?: MouseEvent; targetEl?: HTMLElement; linktext: string; sourcePath: string };
-    if (!info.event || !(info.event.ctrlKey || info.event.metaKey) || !info.targetEl) return;
-    const file = app.metadataCache.getFirstLinkpathDest(info.linktext.split('#')[0], info.sourcePath);
-    if (file === null) return;
-    hide();
-    const shown = document.body.createDiv({ cls: 'popover hover-popover', attr: { 'data-linktext': info.linktext } });
-    popover = shown;
-    const rect = info.targetEl.getBoundingClientRect();
-    shown.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 420))}px`;
-    shown.style.top = `${rect.bottom + 6}px`;
-    void app.vault.cachedRead(file).then((text) => {
-      renderMarkdown(text, shown.createDiv('markdown-preview-view markdown-rendered'), {
-        isResolved: (linkpath) => app.metadataCache.getFirstLinkpathDest(linkpath, file.path) !== null,
-      });
-    });
-    const target = info.targetEl;
-    const leave = (): void => {
-      target.removeEventListener('mouseleave', leave);
-      window.setTimeout(() => {
-        if (popover === shown && !shown.matches(':hover')) hide();
-      }, 300);
-    };
-    target.addEventListener('mouseleave', leave);
-    shown.addEventListener('mouseleave', () => {
-      if (popover === shown) hide();
-    });
-  });
-}
-
-/** What `require` answers inside main.js: the stand-in and the page's own CodeMirror modules. */
-function bundleModules(): Record<string, unknown> {
-  return {
-    obsidian: standIn,
-    '@codemirror/state': codemirrorState,
-    '@codemirror/view': codemirrorView,
-    '@codemirror/language': codemirrorLanguage,
-    '@codemirror/lang-markdown': codemirrorLangMarkdown,
-  };
-}
-
-async function runProductionCheck(statusBar: HTMLElement): Promise<ProductionCheck> {
-  const panel = statusBar.createEl('details', { cls: 'pg-check' });
-  const summary = panel.createEl('summary', { text: 'Production main.js: checking…' });
-  let result: ProductionCheck;
-  try {
-    const response = await fetch('main.js', { cache: 'no-store' });
-    if (!response.ok) throw new Error(`main.js could not be loaded (${response.status}); run npm run build`);
-    result = await checkProductionBundle(await response.text(), bundleModules(), vaultFiles, manifest);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    result = { ok: false, items: [{ name: 'main.js loaded', ok: false, detail: message }], errors: [message], commands: [] };
-  }
-  const passed = result.items.filter((item) => item.ok).length;
-  summary.setText(result.ok ? `Production main.js: all ${passed} checks passed` : `Production main.js: ${result.items.length - passed} of ${result.items.length} checks failed`);
-  panel.addClass(result.ok ? 'is-ok' : 'is-failed');
-  panel.setAttr('data-ok', String(result.ok));
-  const list = panel.createEl('ul');
-  for (const item of result.items) {
-    list.createEl('li', { cls: item.ok ? 'is-ok' : 'is-failed', text: `${item.ok ? '✓' : '✗'} ${item.name}${item.detail === '' ? '' : ` — ${item.detail}`}` });
-  }
-  return result;
 }
 
 start().catch((error: unknown) => {
