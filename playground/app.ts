@@ -127,8 +127,7 @@ async function start(): Promise<void> {
   if (chainLeaf?.view) sidebar.appendChild(chainLeaf.view.containerEl);
 
   renderFileList();
-  const initial = decodeURIComponent(location.hash.slice(1)) || START_NOTE;
-  const first = app.vault.getFileByPath(initial) ?? app.vault.getFileByPath(START_NOTE);
+  const first = app.vault.getFileByPath(noteInHash() ?? START_NOTE) ?? app.vault.getFileByPath(START_NOTE);
   if (first) await openFile(first);
 
   const setMode = (mode: EditorMode): void => {
@@ -173,7 +172,16 @@ async function start(): Promise<void> {
   document.body.addClass('is-ready');
 }
 
-async function waitFor<T>(get: () => T | undefined, tries = 50): Promise<T | undefined> {
+/** The note named by the page's `#path`, if any (links into the playground open that note). */
+function noteInHash(): string | null {
+  try {
+    return decodeURIComponent(location.hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitFor<T>(get: () => T | undefined, tries = 500): Promise<T | undefined> {
   for (let i = 0; i < tries; i++) {
     const value = get();
     if (value !== undefined) return value;
