@@ -27,7 +27,7 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
 /** Whether a line starting with this character code is prose: no indentation, quote, fence, math or list marker. */
 function isPlainProseStart(code: number): boolean {
   return (
-    code === code && // not NaN (end of text)
+    !Number.isNaN(code) && // NaN past the end of the text
     code !== 32 && code !== 9 && code !== 13 && code !== 10 &&
     code !== 96 && code !== 126 && code !== 36 && code !== 62 && // ` ~ $ >
     code !== 45 && code !== 42 && code !== 43 // - * +
