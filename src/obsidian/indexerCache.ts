@@ -3,20 +3,9 @@ import type { IdFormat } from '../core/ids/formats';
 import type { IndexUpdate } from '../core/index/idIndex';
 import type { NoteFacts } from '../core/index/noteFacts';
 import type { IdIndexReader, IndexedReference } from '../core/types';
+import type { CachedNote, IndexSnapshot } from '../core/cache/snapshot';
 
-/** One note's facts as the persisted cache keeps them, valid while the file's size and mtime match. */
-export interface CachedNote {
-  readonly path: string;
-  readonly mtime: number;
-  readonly size: number;
-  readonly facts: NoteFacts;
-}
-
-/** What the persisted index cache stores; `settingsKey` ties it to the settings it was built with. */
-export interface IndexSnapshot {
-  readonly settingsKey: string;
-  readonly notes: readonly CachedNote[];
-}
+export type { CachedNote, IndexSnapshot };
 
 /** Storage for the persisted index cache (built elsewhere); the indexer works without it. */
 export interface IndexCache {

@@ -86,6 +86,18 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
   return { targets: ctx.targets, expansion: ctx.drawnExpansion, entryCount: ctx.entryCount };
 }
 
+/** The context for drawing part of an already rendered tree again. */
+function redrawContext(model: ChainModel, ui: ChainUiState, rendered: RenderedChain): RenderContext {
+  return {
+    ui,
+    showContext: model.showContext,
+    expanded: planExpansion(model, ui),
+    targets: rendered.targets,
+    drawnExpansion: rendered.expansion,
+    entryCount: 0,
+  };
+}
+
 /**
  * Redraws one entry and its subtree in place (after it was opened or closed), leaving the rest
  * of the tree untouched. Returns false when the entry is not drawn or no longer in the model.
@@ -94,14 +106,7 @@ export function redrawEntry(container: HTMLElement, model: ChainViewModel, ui: C
   const located = locateEntry(model, key);
   const current = Array.from(container.querySelectorAll<HTMLElement>(`[${ATTR.key}]`)).find((el) => el.getAttribute(ATTR.key) === key);
   if (located === null || current === undefined || model.kind !== 'chain') return false;
-  const ctx: RenderContext = {
-    ui,
-    showContext: model.showContext,
-    expanded: planExpansion(model, ui),
-    targets: rendered.targets,
-    drawnExpansion: rendered.expansion,
-    entryCount: 0,
-  };
+  const ctx = redrawContext(model, ui, rendered);
   const holder = createDiv();
   renderNode(holder, located.parentKey, located.node, located.level, ctx);
   const replacement = holder.firstElementChild;
@@ -126,14 +131,7 @@ export function revealMore(model: ChainViewModel, ui: ChainUiState, rendered: Re
   const level = Number(moreEl.getAttribute('aria-level'));
   const from = shownCount(parentKey, nodes.length, ui);
   ui.shown.set(parentKey, from + nextPage(nodes.length - from));
-  const ctx: RenderContext = {
-    ui,
-    showContext: model.showContext,
-    expanded: planExpansion(model, ui),
-    targets: rendered.targets,
-    drawnExpansion: rendered.expansion,
-    entryCount: 0,
-  };
+  const ctx = redrawContext(model, ui, rendered);
   const holder = createDiv();
   const to = shownCount(parentKey, nodes.length, ui);
   for (let i = from; i < to; i++) renderNode(holder, parentKey, nodes[i], level, ctx);
