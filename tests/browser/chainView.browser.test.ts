@@ -8,15 +8,12 @@ import {
   clickAt,
   describeInBrowser,
   elementBox,
-  launchBrowser,
-  openPlayground,
   settle,
   START_NOTE,
   textBox,
   TIMEOUT,
+  usePlaygroundPages,
   waitForFile,
-  type BrowserSession,
-  type PlaygroundPage,
 } from './harness';
 
 jest.setTimeout(TIMEOUT);
@@ -32,26 +29,10 @@ function approvedChain(note: string): string {
 }
 
 describeInBrowser('chain view', () => {
-  let session: BrowserSession;
-  let open: PlaygroundPage | null = null;
-
-  beforeAll(async () => {
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    const errors = open?.errors ?? [];
-    await open?.page.close();
-    open = null;
-    expect(errors).toEqual([]);
-  });
+  const openPage = usePlaygroundPages();
 
   test('shows the example chain of the open note, as approved, and follows the note that opens', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     expect(await p.evaluate(() => window.__playground.chainText(false))).toBe(approvedChain(START_NOTE));
     // Context lines are left out of the approved render; here each entry has one, naming its ID.
@@ -70,7 +51,7 @@ describeInBrowser('chain view', () => {
   });
 
   test('clicking an entry opens its note and the view follows; Ctrl-click asks for a new tab', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     const delegate = '202209051500 Delegate the problem, not the task.md';
     await clickAt(p, await textBox(p, '.pg-sidebar .pc-chain-title', 'Delegate the problem, not the task'));
@@ -88,7 +69,7 @@ describeInBrowser('chain view', () => {
   });
 
   test('hovering an entry with Ctrl held emits hover-link with the view as the source', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     const box = await textBox(p, '.pg-sidebar .pc-chain-title', 'Delegate the problem, not the task');
     // From the status bar in one step, so the pointer crosses no other link on its way.
@@ -107,7 +88,7 @@ describeInBrowser('chain view', () => {
   });
 
   test('the trees work from the keyboard: arrows move between entries, Enter opens one', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     await p.focus('.pg-sidebar [role="tree"] [role="treeitem"][tabindex="0"]');
     await p.keyboard.press('ArrowDown');
@@ -119,7 +100,7 @@ describeInBrowser('chain view', () => {
   });
 
   test('dragging an entry into the editor inserts "ID Title"', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     const from = await textBox(p, '.pg-sidebar .pc-chain-title', 'Delegate the problem, not the task');
     const to = await textBox(p, '.cm-content', 'Vague goals');
@@ -134,7 +115,7 @@ describeInBrowser('chain view', () => {
   });
 
   test('collapsing a section hides its entries and keeps the other section', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     await clickAt(p, await textBox(p, '.pg-sidebar .pc-chain-section-header', 'Builds on'));
     await p.waitForFunction(() => window.__playground.chainText(false).includes('▸ Builds on (2)'));

@@ -2,31 +2,23 @@
  * The plugin's editor commands run from the playground's toolbar, in Chromium, on the editor's real
  * cursor: "Open ID under cursor" and "Insert link to note by ID".
  */
-import { clickAt, describeInBrowser, launchBrowser, openPlayground, START_NOTE, textBox, TIMEOUT, waitForFile, type BrowserSession, type PlaygroundPage } from './harness';
+import {
+  clickAt,
+  describeInBrowser,
+  START_NOTE,
+  textBox,
+  TIMEOUT,
+  usePlaygroundPages,
+  waitForFile,
+} from './harness';
 
 jest.setTimeout(TIMEOUT);
 
 describeInBrowser('editor commands', () => {
-  let session: BrowserSession;
-  let open: PlaygroundPage | null = null;
-
-  beforeAll(async () => {
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    const errors = open?.errors ?? [];
-    await open?.page.close();
-    open = null;
-    expect(errors).toEqual([]);
-  });
+  const openPage = usePlaygroundPages();
 
   test('"Open ID under cursor" opens the ID the cursor stands in (Source mode)', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     await p.evaluate(() => window.__playground.setMode('source'));
     await p.waitForSelector('.cm-editor.is-source-mode');
@@ -37,7 +29,7 @@ describeInBrowser('editor commands', () => {
   });
 
   test('"Insert link to note by ID" inserts "ID Title" at the cursor', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     await p.evaluate(() => window.__playground.setMode('source'));
     await p.waitForSelector('.cm-editor.is-source-mode');

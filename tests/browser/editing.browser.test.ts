@@ -4,7 +4,14 @@
  * marks stay right after the edits are saved and the index has caught up.
  */
 import type { Page } from 'playwright-core';
-import { clickAt, describeInBrowser, launchBrowser, openPlayground, settle, textBox, TIMEOUT, type BrowserSession, type PlaygroundPage } from './harness';
+import {
+  clickAt,
+  describeInBrowser,
+  settle,
+  textBox,
+  TIMEOUT,
+  usePlaygroundPages,
+} from './harness';
 
 jest.setTimeout(TIMEOUT);
 
@@ -77,26 +84,10 @@ async function scrollToLine(page: Page, n: number): Promise<void> {
 }
 
 describeInBrowser('typing in the editor', () => {
-  let session: BrowserSession;
-  let open: PlaygroundPage | null = null;
-
-  beforeAll(async () => {
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    const errors = open?.errors ?? [];
-    await open?.page.close();
-    open = null;
-    expect(errors).toEqual([]);
-  });
+  const openPage = usePlaygroundPages();
 
   test('typing into a long note keeps every visible line marked exactly as its text calls for', async () => {
-    open = await openPlayground(session);
+    const open = await openPage();
     const p = open.page;
     await p.evaluate((text) => window.__playground.createNote('Long note.md', text), longNote());
     await p.evaluate(() => window.__playground.setMode('source'));

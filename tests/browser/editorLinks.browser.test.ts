@@ -8,14 +8,11 @@ import {
   describeInBrowser,
   editorMarks,
   elementBox,
-  launchBrowser,
-  openPlayground,
   START_NOTE,
   textBox,
   TIMEOUT,
+  usePlaygroundPages,
   waitForFile,
-  type BrowserSession,
-  type PlaygroundPage,
 } from './harness';
 
 jest.setTimeout(TIMEOUT);
@@ -25,28 +22,7 @@ const TARGET = '202201121430 Write the decision down before the meeting ends.md'
 const idMark = (id: string): string => `.cm-content [data-principle-chain-id="${id}"]`;
 
 describeInBrowser('editor links', () => {
-  let session: BrowserSession;
-  let open: PlaygroundPage | null = null;
-
-  beforeAll(async () => {
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    const errors = open?.errors ?? [];
-    await open?.page.close();
-    open = null;
-    expect(errors).toEqual([]);
-  });
-
-  async function page(note = START_NOTE): Promise<PlaygroundPage> {
-    open = await openPlayground(session, note);
-    return open;
-  }
+  const page = usePlaygroundPages();
 
   test('a click on an ID in Live Preview opens its note in the same tab', async () => {
     const { page: p } = await page();

@@ -90,6 +90,36 @@ export async function openPlayground(session: BrowserSession, note = START_NOTE)
   return { page, errors };
 }
 
+/**
+ * One browser for the enclosing describe block, and an opener for playground pages: the page a test
+ * opened is closed after it, and the test fails if the page reported an error meanwhile.
+ */
+export function usePlaygroundPages(): (note?: string) => Promise<PlaygroundPage> {
+  let session: BrowserSession | undefined;
+  let open: PlaygroundPage | null = null;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  afterEach(async () => {
+    const errors = open?.errors ?? [];
+    await open?.page.close();
+    open = null;
+    expect(errors).toEqual([]);
+  });
+
+  return async (note = START_NOTE) => {
+    if (session === undefined) throw new Error('the browser did not start');
+    open = await openPlayground(session, note);
+    return open;
+  };
+}
+
 export async function currentFile(page: Page): Promise<string | null> {
   return page.evaluate(() => window.__playground.currentFile());
 }

@@ -7,14 +7,11 @@ import {
   currentFile,
   describeInBrowser,
   elementBox,
-  launchBrowser,
-  openPlayground,
   readingLinks,
   START_NOTE,
   TIMEOUT,
+  usePlaygroundPages,
   waitForFile,
-  type BrowserSession,
-  type PlaygroundPage,
 } from './harness';
 
 jest.setTimeout(TIMEOUT);
@@ -23,28 +20,7 @@ const TARGET = '202201121430 Write the decision down before the meeting ends.md'
 const link = (id: string): string => `.pg-reading-pane a.principle-chain-id[data-principle-chain-id="${id}"]`;
 
 describeInBrowser('reading view links', () => {
-  let session: BrowserSession;
-  let open: PlaygroundPage | null = null;
-
-  beforeAll(async () => {
-    session = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    const errors = open?.errors ?? [];
-    await open?.page.close();
-    open = null;
-    expect(errors).toEqual([]);
-  });
-
-  async function page(note = START_NOTE): Promise<PlaygroundPage> {
-    open = await openPlayground(session, note);
-    return open;
-  }
+  const page = usePlaygroundPages();
 
   test('IDs in prose become internal links to their notes', async () => {
     const { page: p } = await page();
