@@ -1,5 +1,8 @@
-import { expectApproved } from './approval';
+import { approvalsIn } from '../approval';
 import { run, runJson } from './harness';
+import * as path from 'path';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
 interface Node { id: string | null; path: string | null; title: string; status: string; cycle: boolean; children: Node[] }
 interface Chain { note: { id: string | null; path: string | null; title: string }; out: Node[]; in: Node[] }

@@ -1,5 +1,8 @@
-import { expectApproved } from './approval';
+import { approvalsIn } from '../approval';
 import { run, runJson } from './harness';
+import * as path from 'path';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
 const PROBLEM_KINDS = ['unresolved-id', 'ambiguous-id', 'duplicate-id', 'stale-link', 'unreadable-file'];
 

@@ -6,7 +6,9 @@ import { loadVault } from '../../src/cli/loadVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { EXAMPLE_VAULT, run, runJson } from '../cli/harness';
-import { expectApproved } from './approval';
+import { approvalsIn } from '../approval';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
 const copies: string[] = [];
 function copyOfExampleVault(): string {

@@ -11,6 +11,7 @@ import { createUiState } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { createChainSource } from '../../src/ui/chain/source';
 import { chainAsText } from './chainText';
+import { approvalsIn } from '../approval';
 
 const VAULT = path.join(__dirname, '../../example-vault');
 const APPROVED = path.join(__dirname, 'approved/example-vault-chains.approved.txt');
@@ -60,11 +61,7 @@ test('every note of the example vault draws the approved chain (depth 3, both di
   const files = markdownFiles(VAULT).sort();
   expect(files.length).toBeGreaterThan(20);
   const actual = files.map((file) => `======== ${file}\n${drawn(file)}`).join('\n');
-  if (process.env.APPROVE === '1' || !fs.existsSync(APPROVED)) {
-    fs.mkdirSync(path.dirname(APPROVED), { recursive: true });
-    fs.writeFileSync(APPROVED, actual);
-  }
-  expect(actual).toBe(fs.readFileSync(APPROVED, 'utf8'));
+  approvalsIn(path.dirname(APPROVED))(path.basename(APPROVED), actual);
 });
 
 test('depth 1 draws direct references only; deeper levels add entries', () => {

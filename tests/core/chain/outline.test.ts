@@ -1,7 +1,10 @@
 import { buildChain } from '../../../src/core/chain/chain';
 import { renderOutline } from '../../../src/core/chain/outline';
-import { expectApproved } from './approval';
+import { approvalsIn } from '../../approval';
 import { A, B, C, MISSING, sampleIndex } from './sample';
+import * as path from 'path';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
 describe('renderOutline', () => {
   test('both directions of the sample vault, with cycle, unresolved, ambiguous and truncation markers', () => {
