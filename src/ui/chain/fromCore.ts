@@ -1,6 +1,7 @@
 /** Turns the core's chain result into the view model (pure: index and settings in, plain data out). */
 
 import { buildChain, type ChainIndex, type ChainNode, type ChainResult } from '../../core/chain/chain';
+import { readableContext } from '../../core/chain/readableContext';
 import { MAX_CHAIN_DEPTH } from '../../core/settings';
 import type { ChainViewModel, ChainViewNode, EmptyReason } from './model';
 import type { FollowedFile } from './source';
@@ -51,7 +52,7 @@ export function chainViewModel(
     status: node.status,
     candidates: node.candidates.map((path) => ({ path, title: index.note(path)?.title ?? '' })),
     cycle: node.cycle,
-    context: node.context ?? '',
+    context: readableContext(node.context ?? ''),
     children: node.children.map(toView),
     truncated: node.truncated,
   });
