@@ -1,4 +1,5 @@
 /** The plugin's settings: one shape, frozen defaults, and a normaliser that never throws. */
+import { customPatternProblem } from './ids/formats';
 
 export type IdFormatSetting = '12' | '14' | 'denote' | 'custom';
 export type OwnIdSource = 'filename' | 'folder' | 'frontmatter';
@@ -128,16 +129,22 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     else settings.excludedFolders = normalizeFolderList(folders);
   }
 
-  if (settings.idFormat === 'custom' && settings.customPattern.trim() === '') {
-    problems.push('ID format is "custom" but no pattern is set; using the 12-digit format.');
-    settings.idFormat = '12';
+  if (settings.idFormat === 'custom') {
+    // The pattern text is kept so the settings tab shows it for correcting.
+    const problem = customPatternProblem(settings.customPattern);
+    if (problem !== null) {
+      problems.push(`The custom ID pattern cannot be used (${problem}); using the 12-digit format.`);
+      settings.idFormat = '12';
+    }
   }
   return { settings, problems };
 }
 
-/** Trims, drops empty entries and surrounding slashes, and removes duplicates. */
+/** Trims, turns backslashes into slashes, drops empty entries, doubled and surrounding slashes, and duplicates. */
 export function normalizeFolderList(folders: readonly string[]): string[] {
-  const cleaned = folders.map((f) => f.trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')).filter((f) => f !== '');
+  const cleaned = folders
+    .map((f) => f.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, ''))
+    .filter((f) => f !== '');
   return [...new Set(cleaned)];
 }
 
