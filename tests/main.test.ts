@@ -26,7 +26,8 @@ describe('loading settings at start-up', () => {
     ['corrupt JSON', '{"idFormat": "12",', ['could not be read']],
     ['a list instead of an object', '[1, 2, 3]', ['not an object']],
     ['wrong types', JSON.stringify({ chainDepth: 'deep', idFormat: 'hex', linkTitle: true }), ['"idFormat"', '"chainDepth"']],
-    ['custom format without a pattern', JSON.stringify({ idFormat: 'custom' }), ['no pattern']],
+    ['custom format without a pattern', JSON.stringify({ idFormat: 'custom' }), ['pattern is empty']],
+    ['custom pattern that backtracks', JSON.stringify({ idFormat: 'custom', customPattern: '(a+)+' }), ['custom ID pattern cannot be used']],
   ];
 
   it.each(cases)('%s', async (_name, data, expected) => {
