@@ -1,6 +1,6 @@
 /**
- * Draws a chain model into a container with Obsidian's DOM helpers (createDiv/createEl, never
- * innerHTML). Pure with respect to the app: no obsidian import, no events bound here, so it can be
+ * Draws a chain model into a container with Obsidian's DOM helpers (createDiv/createEl; note text
+ * is only ever set as text, never parsed as HTML). Pure with respect to the app: no obsidian import, no events bound here, so it can be
  * timed in jsdom. Interaction is wired by the view through the data attributes set here.
  */
 
