@@ -4,8 +4,8 @@ import * as path from 'path';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
-interface Node { id: string | null; path: string | null; title: string; status: string; cycle: boolean; children: Node[] }
-interface Chain { note: { id: string | null; path: string | null; title: string }; out: Node[]; in: Node[] }
+interface Node { id: string | null; path: string | null; title: string; status: string; cycle: boolean; candidates: string[]; children: Node[] }
+interface Chain { note: { id: string | null; path: string | null; title: string; candidates: string[] }; out: Node[]; in: Node[] }
 
 async function chain(...argv: string[]): Promise<Chain> {
   const { code, json } = await runJson(['chain', ...argv]);
@@ -15,7 +15,7 @@ async function chain(...argv: string[]): Promise<Chain> {
 
 function keysEverywhere(nodes: Node[]): void {
   for (const node of nodes) {
-    expect(Object.keys(node)).toEqual(['id', 'path', 'title', 'status', 'cycle', 'children']);
+    expect(Object.keys(node)).toEqual(['id', 'path', 'title', 'status', 'cycle', 'candidates', 'children']);
     keysEverywhere(node.children);
   }
 }
@@ -37,7 +37,7 @@ describe('chain on the example vault', () => {
   it('prints the contract keys on the note and every node', async () => {
     const result = await chain('202201100900');
     expect(Object.keys(result)).toEqual(['note', 'out', 'in']);
-    expect(result.note).toEqual({ id: '202201100900', path: '202201100900 Clarity is a gift to the team.md', title: 'Clarity is a gift to the team' });
+    expect(result.note).toEqual({ id: '202201100900', path: '202201100900 Clarity is a gift to the team.md', title: 'Clarity is a gift to the team', candidates: [] });
     keysEverywhere(result.out);
     keysEverywhere(result.in);
   });
@@ -84,19 +84,31 @@ describe('chain on the example vault', () => {
   it('starts from a path, and from an unresolved ID with the notes that reference it', async () => {
     expect(await chain('Reading list', '--depth', '1')).toEqual(await chain('example-vault/Reading list.md', '--depth', '1'));
     const byPath = await chain('Reading list.md', '--depth', '1');
-    expect(byPath.note).toEqual({ id: null, path: 'Reading list.md', title: 'Reading list' });
+    expect(byPath.note).toEqual({ id: null, path: 'Reading list.md', title: 'Reading list', candidates: [] });
     expect(byPath.out.map((n) => n.id)).toEqual(['202209051500', '202203081400', '202203011000']);
     const missing = await chain('202206011200', '--depth', '1');
     expect(missing).toEqual({
-      note: { id: '202206011200', path: null, title: '' },
+      note: { id: '202206011200', path: null, title: '', candidates: [] },
       out: [],
-      in: [{ id: '202210031000', path: '202210031000 Name the owner of every risk.md', title: 'Name the owner of every risk', status: 'resolved', cycle: false, children: [] }],
+      in: [{ id: '202210031000', path: '202210031000 Name the owner of every risk.md', title: 'Name the owner of every risk', status: 'resolved', cycle: false, candidates: [], children: [] }],
     });
   });
 
-  it('shows an ambiguous ID as a leaf without a path', async () => {
+  it('shows an ambiguous ID as a leaf without a path, listing its candidates as text mode does', async () => {
     const result = await chain('202211141100', '--depth', '2', '--direction', 'out');
-    expect(result.out).toEqual([{ id: '202203151000', path: null, title: '', status: 'ambiguous', cycle: false, children: [] }]);
+    const candidates = ['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md'];
+    expect(result.out).toEqual([{ id: '202203151000', path: null, title: '', status: 'ambiguous', cycle: false, candidates, children: [] }]);
+    expect((await run(['chain', '202211141100', '--depth', '2', '--direction', 'out'])).stdout).toContain(`(ambiguous: ${candidates.join(', ')})`);
+  });
+
+  it('gives an ambiguous starting ID its candidates', async () => {
+    const result = await chain('202203151000', '--depth', '1', '--direction', 'in');
+    expect(result.note).toEqual({
+      id: '202203151000',
+      path: null,
+      title: '',
+      candidates: ['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md'],
+    });
   });
 
   it.each([

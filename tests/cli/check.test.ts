@@ -26,9 +26,6 @@ describe('check on the example vault', () => {
     expect(report.notesWithId).toBe(24);
     expect(report.problems.map((p) => `${p.kind} ${p.id} ${p.file}:${p.line}`)).toEqual([
       'duplicate-id 202203151000 202203151000 Feedback is a habit, not an event.md:1',
-      'ambiguous-id 202203151000 202203151000 Feedback is a habit, not an event.md:1',
-      'duplicate-id 202203151000 202203151000 Praise in public, correct in private.md:1',
-      'ambiguous-id 202203151000 202203151000 Praise in public, correct in private.md:1',
       'unresolved-id 202201010900 202208021000 Meetings need an owner and an end.md:3',
       'unresolved-id 202206011200 202210031000 Name the owner of every risk.md:3',
       'ambiguous-id 202203151000 202211141100 Celebrate finished work.md:3',

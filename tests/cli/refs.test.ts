@@ -3,7 +3,7 @@ import * as path from 'path';
 import { EXAMPLE_VAULT, run, runJson } from './harness';
 
 interface Row {
-  file: string; id: string; form: string; line: number; column: number; from: number; to: number; status: string; targets: string[];
+  file: string; id: string; form: string; line: number; column: number; from: number; to: number; status: string; targets: string[]; self: boolean;
 }
 
 async function refs(...files: string[]): Promise<Row[]> {
@@ -18,7 +18,7 @@ describe('refs on the example vault', () => {
     const rows = await refs(...files);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['file', 'id', 'form', 'line', 'column', 'from', 'to', 'status', 'targets']);
+      expect(Object.keys(row)).toEqual(['file', 'id', 'form', 'line', 'column', 'from', 'to', 'status', 'targets', 'self']);
       const text = readFileSync(path.join(EXAMPLE_VAULT, row.file), 'utf8');
       expect(text.slice(row.from, row.to)).toBe(row.id);
       const lineStart = row.from - (row.column - 1);
@@ -33,6 +33,13 @@ describe('refs on the example vault', () => {
       [8, '202202101200', 'bare', 'resolved', ['Psychological safety comes before candour.md']],
       [10, '202203081400', 'bare', 'resolved', ['202203081400 One-on-ones belong to the report.md']],
       [10, '202203151000', 'wikilink', 'ambiguous', ['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md']],
+    ]);
+  });
+
+  it('flags a note naming its own ID (from its file name or its frontmatter) as a self-reference, and nothing else', async () => {
+    const rows = await refs('202211141100 Celebrate finished work.md', 'Psychological safety comes before candour.md');
+    expect(rows.map((r) => `${r.line}:${r.id} ${r.self}`)).toEqual([
+      '1:202211141100 true', '3:202203151000 false', '8:202202101200 true', '10:202203081400 false', '10:202203151000 false',
     ]);
   });
 
@@ -67,7 +74,7 @@ describe('refs on the example vault', () => {
     expect(result.stdout).toBe(
       [
         '202211141100 Celebrate finished work.md: 2 references',
-        '  1:1     202211141100  bare      resolved    202211141100 Celebrate finished work.md',
+        '  1:1     202211141100  bare      resolved    202211141100 Celebrate finished work.md  (self)',
         '  3:40    202203151000  bare      ambiguous   202203151000 Feedback is a habit, not an event.md, 202203151000 Praise in public, correct in private.md',
         '',
       ].join('\n'),

@@ -64,7 +64,7 @@ describe('files that cannot be read', () => {
   it('skips dot-folders and node_modules, and keeps a BOM as the first character of the text', async () => {
     const { json } = await runJson(['refs', '--vault', vault, 'bom note.md']);
     expect(json).toEqual([
-      { file: 'bom note.md', id: '202101010000', form: 'bare', line: 1, column: 2, from: 1, to: 13, status: 'resolved', targets: ['202101010000 Fine.md'] },
+      { file: 'bom note.md', id: '202101010000', form: 'bare', line: 1, column: 2, from: 1, to: 13, status: 'resolved', targets: ['202101010000 Fine.md'], self: false },
     ]);
     const listing = await runJson(['check', '--vault', vault]);
     expect(JSON.stringify(listing.json)).not.toContain('202101019999');

@@ -74,7 +74,7 @@ export interface CheckJson {
 }
 
 export interface RefJson {
-  file: string; id: string; form: string; line: number; column: number; from: number; to: number; status: string; targets: string[];
+  file: string; id: string; form: string; line: number; column: number; from: number; to: number; status: string; targets: string[]; self: boolean;
 }
 
 const KINDS = ['unresolved-id', 'ambiguous-id', 'duplicate-id', 'stale-link', 'unreadable-file'];

@@ -22,6 +22,8 @@ export interface ChainJsonNode {
   readonly title: string;
   readonly status: string;
   readonly cycle: boolean;
+  /** Every note owning an ambiguous ID, sorted; empty otherwise. */
+  readonly candidates: readonly string[];
   readonly children: readonly ChainJsonNode[];
 }
 
@@ -36,6 +38,9 @@ export const chainCommand: CliCommand = {
     'expanded again; an ID referenced twice from one note appears once; self-references are left out.',
     'Outgoing children come in order of first reference in the note, incoming ones sorted by path.',
     'An unresolved or ambiguous starting ID still shows the notes that reference it.',
+    'JSON: {"note":{"id","path","title","candidates"},"out":[NODE],"in":[NODE]}, NODE = {"id","path",',
+    '"title","status","cycle","candidates","children":[NODE]}; "candidates" lists every note owning an',
+    'ambiguous ID (empty otherwise).',
   ].join('\n'),
   exitCodes: '0 chain shown (also for an unresolved starting ID), 2 usage error or a vault or PATH that cannot be read',
   options: [
@@ -71,11 +76,14 @@ async function chainStart(argument: string, format: IdFormat, vault: LoadedVault
   }
 }
 
-export function chainJson(result: ChainResult): { note: { id: string | null; path: string | null; title: string }; out: ChainJsonNode[]; in: ChainJsonNode[] } {
-  const { id, path, title } = result.root;
-  return { note: { id, path, title }, out: result.out.map(jsonNode), in: result.in.map(jsonNode) };
+type ChainJsonNote = { id: string | null; path: string | null; title: string; candidates: readonly string[] };
+
+export function chainJson(result: ChainResult): { note: ChainJsonNote; out: ChainJsonNode[]; in: ChainJsonNode[] } {
+  const { id, path, title, candidates } = result.root;
+  return { note: { id, path, title, candidates: [...candidates] }, out: result.out.map(jsonNode), in: result.in.map(jsonNode) };
 }
 
 function jsonNode(node: ChainNode): ChainJsonNode {
-  return { id: node.id, path: node.path, title: node.title, status: node.status, cycle: node.cycle, children: node.children.map(jsonNode) };
+  const { id, path, title, status, cycle } = node;
+  return { id, path, title, status, cycle, candidates: [...node.candidates], children: node.children.map(jsonNode) };
 }

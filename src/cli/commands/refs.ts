@@ -16,6 +16,8 @@ export interface ReferenceRow {
   readonly to: number;
   readonly status: ResolutionStatus;
   readonly targets: readonly string[];
+  /** The note names its own ID (its own "ID Title" line): listed, but no reference to another note. */
+  readonly self: boolean;
 }
 
 export const refsCommand: CliCommand = {
@@ -26,7 +28,8 @@ export const refsCommand: CliCommand = {
     'Lists the references of each FILE in text order: the ID, its form (bare, wikilink or markdown),',
     'its line and column (1-based, column in UTF-16 code units), from/to (0-based UTF-16 offsets of',
     'the ID in the file\'s text as decoded from UTF-8, a leading byte-order mark counting as one',
-    'character), its status (resolved, unresolved or ambiguous) and the notes it names.',
+    'character), its status (resolved, unresolved or ambiguous), the notes it names, and whether it',
+    'is the note\'s own ID ("self": true in JSON, "(self)" in text; check does not count those).',
     'A FILE is a path relative to the vault, or to the current folder.',
   ].join('\n'),
   exitCodes: '0 listed (unresolved references too; check is the command that fails on them), 2 usage error or a FILE that is missing or cannot be read',
@@ -47,6 +50,7 @@ export const refsCommand: CliCommand = {
 };
 
 export function referenceRows(index: IdIndexReader, file: string): ReferenceRow[] {
+  const ownId = index.note(file)?.id ?? null;
   return index.referencesOf(file).map((reference) => {
     const resolution = index.resolve(reference.id);
     return {
@@ -59,6 +63,7 @@ export function referenceRows(index: IdIndexReader, file: string): ReferenceRow[
       to: reference.to,
       status: resolution.status,
       targets: [...resolution.paths],
+      self: reference.id === ownId,
     };
   });
 }
@@ -71,7 +76,7 @@ export function renderRefsText(rows: readonly ReferenceRow[], files: readonly st
     for (const row of own) {
       const where = `${`${row.line}:${row.column}`.padEnd(7)} `;
       const names = row.status === 'unresolved' ? 'no note has this ID' : row.targets.join(', ');
-      lines.push(`  ${where}${row.id}  ${row.form.padEnd(8)}  ${row.status.padEnd(10)}  ${names}`);
+      lines.push(`  ${where}${row.id}  ${row.form.padEnd(8)}  ${row.status.padEnd(10)}  ${names}${row.self ? '  (self)' : ''}`);
     }
   }
   return `${lines.join('\n')}\n`;

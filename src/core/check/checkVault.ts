@@ -1,7 +1,7 @@
 /** Link health of a whole vault: counts of references by resolution, and every problem found. */
-import { isWordChar } from '../ids/prose';
+import { isWordCharAt, isWordCharBefore } from '../ids/wordRule';
 import { titleAfterId } from '../ids/title';
-import { resolveLinkPath, type LinkPathLookup } from '../index/linkTargets';
+import { resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { IdIndexReader, IndexedReference, NoteRecord } from '../types';
 import {
   ambiguousMessage, duplicateMessage, staleLinkMessage, unreadableMessage, unresolvedMessage, type Problem,
@@ -36,12 +36,11 @@ export function checkVault(index: IdIndexReader, input: CheckInput): CheckReport
   const problems: Problem[] = [];
   const notes = [...index.notes()].sort((a, b) => compare(a.path, b.path));
   const byTitle = titlesOfNotesWithId(notes);
-  // File-level problems first, so on line 1 they come before the references standing there.
-  for (const [id, paths] of index.duplicates()) {
-    for (const path of paths) {
-      const others = paths.filter((p) => p !== path);
-      problems.push({ kind: 'duplicate-id', file: path, line: 1, id, message: duplicateMessage(id, others) });
-    }
+  const paths = withIdOwners(input.paths, index);
+  // File-level problems first, so on line 1 they come before the references standing there. A
+  // duplicate ID is one problem, at the first of its files, naming every one of them.
+  for (const [id, owners] of index.duplicates()) {
+    problems.push({ kind: 'duplicate-id', file: owners[0], line: 1, id, message: duplicateMessage(id, owners) });
   }
   for (const { path, reason } of input.unreadable ?? []) {
     problems.push({ kind: 'unreadable-file', file: path, line: 1, id: null, message: unreadableMessage(reason) });
@@ -53,11 +52,13 @@ export function checkVault(index: IdIndexReader, input: CheckInput): CheckReport
   for (const note of notes) {
     const text = input.textOf?.(note.path);
     for (const reference of index.referencesOf(note.path)) {
+      // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no problem.
+      if (reference.id === note.id) continue;
       references++;
       const resolution = index.resolve(reference.id);
       if (resolution.status === 'resolved') {
         resolved++;
-        const stale = staleLink(reference, note.path, resolution.paths[0], input.paths);
+        const stale = staleLink(reference, note.path, resolution.paths[0], paths);
         if (stale !== null) problems.push(stale);
       } else if (resolution.status === 'unresolved') {
         unresolved++;
@@ -115,7 +116,7 @@ function noteNamedAfter(text: string, idEnd: number, byTitle: ReadonlyMap<string
   const found = new Map<string, NoteRecord>();
   for (let end = start + 1; end <= limit; end++) {
     const next = text[end];
-    if (!(isWordChar(text[end - 1]) && isWordChar(next))) {
+    if (!(isWordCharBefore(text, end) && isWordCharAt(text, end))) {
       for (const note of byTitle.get(text.slice(start, end)) ?? []) {
         if (titleAfterId(text, idEnd, note.title) !== null) found.set(note.path, note);
       }

@@ -6,7 +6,8 @@ export type ProblemKind = 'unresolved-id' | 'ambiguous-id' | 'duplicate-id' | 's
 export interface Problem {
   readonly kind: ProblemKind;
   readonly file: string;
-  /** 1-based; file-level problems (duplicate ID, unreadable file) stand on line 1. */
+  /** 1-based; file-level problems (duplicate ID, unreadable file) stand on line 1. A duplicate ID
+   * is one problem, filed under the first of its notes (path order) and naming all of them. */
   readonly line: number;
   readonly id: string | null;
   readonly message: string;
@@ -22,9 +23,8 @@ export function ambiguousMessage(id: string, paths: readonly string[]): string {
   return `${id} is the ID of ${paths.length} notes (${paths.join(', ')}). Give each note its own ID so that ${id} names one note.`;
 }
 
-export function duplicateMessage(id: string, others: readonly string[]): string {
-  const who = others.length === 1 ? `Another note has the same ID: ${others[0]}.` : `${others.length} other notes have the same ID: ${others.join(', ')}.`;
-  return `${who} Give each note its own ID; until then every reference to ${id} is ambiguous.`;
+export function duplicateMessage(id: string, paths: readonly string[]): string {
+  return `${id} is the ID of ${paths.length} notes (${paths.join(', ')}). Give each note its own ID; until then every reference to ${id} is ambiguous.`;
 }
 
 export function staleLinkMessage(target: string, id: string, ownerPath: string): string {

@@ -2,23 +2,11 @@
  * Block-level structure of a Markdown note: which stretches of lines are prose, as opposed to
  * frontmatter, fenced or indented code, and display math. Inline structure is the scanner's job.
  */
+import { forEachLine } from './lines';
 
 export interface TextRange {
   readonly from: number;
   readonly to: number;
-}
-
-/** Calls `visit` for each line from `start`; stops early when it returns false. No allocation per line. */
-function forEachLine(text: string, start: number, visit: (from: number, to: number, next: number) => boolean | void): void {
-  let from = start;
-  while (from < text.length) {
-    const newline = text.indexOf('\n', from);
-    const next = newline === -1 ? text.length : newline + 1;
-    let to = newline === -1 ? text.length : newline;
-    if (to > from && text.charCodeAt(to - 1) === 13) to--;
-    if (visit(from, to, next) === false) return;
-    from = next;
-  }
 }
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;

@@ -1,6 +1,6 @@
 /** The ID a link target names, for wikilinks and markdown links alike. */
 import type { IdFormat } from './formats';
-import { isWordChar } from './prose';
+import { isWordCharAt } from './wordRule';
 
 const anchoredCache = new Map<string, RegExp>();
 
@@ -14,6 +14,18 @@ function anchored(format: IdFormat): RegExp {
 }
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+/** Denote's link form: `[desc](denote:20200310T094419)` names a note by its ID. */
+export const DENOTE_SCHEME = 'denote:';
+const exactCache = new Map<string, RegExp>();
+
+function exactly(format: IdFormat): RegExp {
+  let regex = exactCache.get(format.source);
+  if (regex === undefined) {
+    regex = new RegExp(`^(?:${format.source})$`);
+    exactCache.set(format.source, regex);
+  }
+  return regex;
+}
 const FOLDER_NOTE = /^(?:readme|index)(?:\.md)?$/i;
 
 /**
@@ -34,6 +46,18 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
   const segment = target.slice(segmentStart, end);
   const match = anchored(format).exec(segment);
   if (match === null || match[0].length === 0) return null;
-  if (isWordChar(segment[match[0].length])) return null;
+  // As in file names (`ID_title.md`), an underscore after the ID separates it from the rest.
+  const after = match[0].length;
+  if (segment.charCodeAt(after) !== 95 && isWordCharAt(segment, after)) return null;
   return { id: match[0], offset: segmentStart };
+}
+
+/**
+ * The ID of Denote's own link target `denote:ID` (with the Denote format only) and its offset into
+ * the target, or null. Such a link names the note owning the ID, whatever its file is called.
+ */
+export function idInDenoteLink(target: string, format: IdFormat): { id: string; offset: number } | null {
+  if (format.key !== 'denote' || !target.startsWith(DENOTE_SCHEME)) return null;
+  const id = target.slice(DENOTE_SCHEME.length);
+  return exactly(format).test(id) ? { id, offset: DENOTE_SCHEME.length } : null;
 }

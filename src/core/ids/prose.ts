@@ -4,6 +4,7 @@
  */
 import type { IdFormat } from './formats';
 import type { IdMatch } from '../types';
+import { endOfWordRun, joinsWordAfter, joinsWordBefore } from './wordRule';
 
 const idRegexCache = new Map<string, RegExp>();
 
@@ -17,16 +18,11 @@ export function idRegex(format: IdFormat): RegExp {
   return regex;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
 // Characters a tag or block ID is made of, walked backwards from an ID to find a leading # or ^.
 const TAG_CHAR = /[\p{L}\p{N}_/-]/u;
 const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
 const URL_START = /(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|www\.)/;
 const TOKEN_LIMIT = 2048;
-
-export function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && char !== '' && WORD_CHAR.test(char);
-}
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0;
@@ -69,24 +65,6 @@ function isExcludedByToken(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether the character next to an ID joins it to a word. An underscore run counts only when a
- * letter or digit stands beyond it: `_ID_` is emphasis around an ID, `x_ID` is one word.
- */
-function joinsWord(text: string, at: number, step: 1 | -1): boolean {
-  if (!isWordChar(text[at])) return false;
-  let beyond = at;
-  while (text[beyond] === '_') beyond += step;
-  return beyond === at || isWordChar(text[beyond]);
-}
-
-/** End of the run of word characters that starts at or before `at` (so a rejected run is skipped whole). */
-function endOfWordRun(text: string, at: number): number {
-  let end = at;
-  while (end < text.length && isWordChar(text[end])) end++;
-  return end;
-}
-
-/**
  * Appends the IDs in text[from, to) to `out`; boundaries are checked against the whole text, so a
  * range may start or end next to other characters of the same word.
  */
@@ -102,7 +80,7 @@ export function collectIdsInRange(text: string, format: IdFormat, from: number, 
       regex.lastIndex = start + 1;
       continue;
     }
-    if (joinsWord(text, start - 1, -1) || joinsWord(text, end, 1)) {
+    if (joinsWordBefore(text, start) || joinsWordAfter(text, end)) {
       regex.lastIndex = Math.max(endOfWordRun(text, end), start + 1);
       continue;
     }

@@ -7,7 +7,8 @@ import type { IdFormat } from './formats';
 import type { IdMatch, LinkParts, ScannedReference } from '../types';
 import { proseRanges } from './blocks';
 import { collectIdsInRange, idRegex } from './prose';
-import { idInLinkTarget } from './links';
+import { linkDefinition } from './definitions';
+import { idInDenoteLink, idInLinkTarget } from './links';
 import { ForwardSearcher } from './searcher';
 
 // Every character that can open an inline construct whose text is not prose. A single character
@@ -25,8 +26,11 @@ interface Scan {
   readonly search: ForwardSearcher;
   /** Matching `]` for each `[` of the current prose range, computed once per range. */
   brackets: Map<number, number> | null;
-  /** End of the current prose range. */
+  /** Start and end of the current prose range. */
+  rangeFrom: number;
   limit: number;
+  /** End of the last link reference definition found in the current range, or -1. */
+  lastDefinitionEnd: number;
 }
 
 interface Span {
@@ -35,8 +39,9 @@ interface Span {
   readonly reference?: ScannedReference;
 }
 
-/** The end of the paragraph holding `at` (a blank line), capped at `limit`. */
-const BLANK_LINE = /\n[ \t]*\r?\n/g;
+// A line break (`\r\n`, lone `\r` or `\n`), then only spaces or tabs up to the next one.
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
+const LINE_BREAK = /[\r\n]/g;
 
 /** The end of the paragraph holding `at` (a blank line), capped at the range's end. */
 function paragraphEnd(scan: Scan, at: number): number {
@@ -44,8 +49,9 @@ function paragraphEnd(scan: Scan, at: number): number {
   return blank === -1 ? scan.limit : Math.min(blank, scan.limit);
 }
 
+/** The end of the line holding `at` (before its break), capped at the range's end. */
 function lineEnd(scan: Scan, at: number): number {
-  const newline = scan.search.indexOf('\n', at);
+  const newline = scan.search.regexStart('eol', LINE_BREAK, at);
   return newline === -1 ? scan.limit : Math.min(newline, scan.limit);
 }
 
@@ -68,7 +74,11 @@ function closedBy(scan: Scan, at: number, closer: string): Span {
 }
 
 function linkReference(format: IdFormat, form: 'wikilink' | 'markdown', link: LinkParts, decodedTarget: string): ScannedReference | undefined {
-  if (form === 'markdown' && SCHEME.test(link.target)) return undefined;
+  if (form === 'markdown' && SCHEME.test(link.target)) {
+    // Denote's own link form names the ID itself: `[desc](denote:20200310T094419)`.
+    const denote = idInDenoteLink(link.target, format);
+    return denote === null ? undefined : { id: denote.id, form, from: link.targetFrom + denote.offset, to: link.targetFrom + denote.offset + denote.id.length, link };
+  }
   const found = idInLinkTarget(decodedTarget, format);
   if (found === null) return undefined;
   // Percent-decoding never changes the characters before the ID's own segment ends, so the offset
@@ -111,7 +121,7 @@ function wikilink(scan: Scan, at: number, embed: boolean): Span | null {
   return { end: link.to, reference: linkReference(format, 'wikilink', link, target) };
 }
 
-const BRACKET_OR_BREAK = /[[\]\\]|\n[ \t]*\r?\n/g;
+const BRACKET_OR_BREAK = /[[\]\\]|(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
 
 /** Pairs every `[` of the range with its `]` in one pass; brackets never pair across a blank line. */
 function pairBrackets(text: string, from: number, to: number): Map<number, number> {
@@ -147,7 +157,7 @@ function destination(scan: Scan, at: number): { from: number; to: number; end: n
   if (text[i] === '<') {
     from = i + 1;
     to = text.indexOf('>', from);
-    if (to === -1 || to >= limit || text.slice(from, to).includes('\n')) return null;
+    if (to === -1 || to >= limit || /[\r\n]/.test(text.slice(from, to))) return null;
     i = to + 1;
   } else {
     from = i;
@@ -170,8 +180,36 @@ function destination(scan: Scan, at: number): { from: number; to: number; end: n
   return { from, to, end: close + 1 };
 }
 
+/** The markdown-form reference of a link or definition whose destination is text[destFrom, destTo). */
+function markdownReference(scan: Scan, parts: { from: number; to: number; embed: boolean; display: string }, destFrom: number, destTo: number): ScannedReference | undefined {
+  const raw = scan.text.slice(destFrom, destTo);
+  const hash = raw.indexOf('#');
+  const target = hash === -1 ? raw : raw.slice(0, hash);
+  const link: LinkParts = {
+    ...parts,
+    target,
+    targetFrom: destFrom,
+    targetTo: destFrom + target.length,
+    subpath: hash === -1 ? '' : raw.slice(hash),
+  };
+  return linkReference(scan.format, 'markdown', link, safeDecode(target));
+}
+
+/** A link reference definition (`[label]: destination`), or null when the label opens none. */
+function definition(scan: Scan, open: number, close: number): Span | null {
+  const found = linkDefinition(
+    { text: scan.text, rangeFrom: scan.rangeFrom, limit: scan.limit, lastDefinitionEnd: scan.lastDefinitionEnd, lineEnd: (at) => lineEnd(scan, at) },
+    open,
+    close,
+  );
+  if (found === null) return null;
+  scan.lastDefinitionEnd = found.end;
+  const parts = { from: open, to: found.linkEnd, embed: false, display: scan.text.slice(open + 1, close) };
+  return { end: found.end, reference: markdownReference(scan, parts, found.destinationFrom, found.destinationTo) };
+}
+
 function markdownLink(scan: Scan, at: number, embed: boolean): Span | null {
-  const { text, format } = scan;
+  const { text } = scan;
   const open = at + (embed ? 1 : 0);
   const close = matchingBracket(scan, open);
   if (close === -1) return null;
@@ -180,24 +218,12 @@ function markdownLink(scan: Scan, at: number, embed: boolean): Span | null {
     const refClose = matchingBracket(scan, close + 1);
     return refClose === -1 ? null : { end: refClose + 1 };
   }
-  if (after === ':' && (open === 0 || text[open - 1] === '\n')) return { end: lineEnd(scan, close) };
+  if (after === ':') return embed ? null : definition(scan, open, close);
   if (after !== '(') return null;
   const dest = destination(scan, close + 1);
   if (dest === null) return null;
-  const raw = text.slice(dest.from, dest.to);
-  const hash = raw.indexOf('#');
-  const target = hash === -1 ? raw : raw.slice(0, hash);
-  const link: LinkParts = {
-    from: at,
-    to: dest.end,
-    embed,
-    target,
-    targetFrom: dest.from,
-    targetTo: dest.from + target.length,
-    subpath: hash === -1 ? '' : raw.slice(hash),
-    display: text.slice(open + 1, close),
-  };
-  return { end: dest.end, reference: linkReference(format, 'markdown', link, safeDecode(target)) };
+  const parts = { from: at, to: dest.end, embed, display: text.slice(open + 1, close) };
+  return { end: dest.end, reference: markdownReference(scan, parts, dest.from, dest.to) };
 }
 
 /** The construct that starts with `token` at `at`, or null when the characters are literal text. */
@@ -254,7 +280,9 @@ function tokenAt(text: string, at: number, proseFrom: number): string {
 
 function scanProseRange(scan: Scan, from: number, to: number, out: ScannedReference[]): void {
   const { text, format } = scan;
+  scan.rangeFrom = from;
   scan.limit = to;
+  scan.lastDefinitionEnd = -1;
   scan.brackets = null;
   // Shared regex: scanning is synchronous and never re-entered, so lastIndex is ours until we return.
   const special = SPECIAL;
@@ -293,7 +321,7 @@ function scanProseRange(scan: Scan, from: number, to: number, out: ScannedRefere
  */
 export function scanReferences(text: string, format: IdFormat): ScannedReference[] {
   const out: ScannedReference[] = [];
-  const scan: Scan = { text, format, search: new ForwardSearcher(text), brackets: null, limit: text.length };
+  const scan: Scan = { text, format, search: new ForwardSearcher(text), brackets: null, rangeFrom: 0, limit: text.length, lastDefinitionEnd: -1 };
   for (const range of proseRanges(text)) scanProseRange(scan, range.from, range.to, out);
   return out;
 }

@@ -1,4 +1,4 @@
-import { isWordChar } from './prose';
+import { isWordCharAt, isWordCharBefore } from './wordRule';
 
 /**
  * When the text at idEnd continues with one space and exactly `title`, followed by a non-word
@@ -9,6 +9,6 @@ export function titleAfterId(text: string, idEnd: number, title: string): number
   const start = idEnd + 1;
   if (!text.startsWith(title, start)) return null;
   const end = start + title.length;
-  if (isWordChar(text[end - 1]) && isWordChar(text[end])) return null;
+  if (isWordCharBefore(text, end) && isWordCharAt(text, end)) return null;
   return end;
 }

@@ -3,6 +3,7 @@
  * start of a note. Nested YAML, lists and multi-line values are ignored; the plugin only ever needs
  * one scalar (the note's own ID), and a full YAML parser would cost more than the whole index.
  */
+import { LineBreaks, lineBreakLength } from '../ids/lines';
 
 /** Where the frontmatter block lies in the text: `body` is the offset just after its closing line. */
 export interface FrontmatterBlock {
@@ -19,12 +20,14 @@ const BOM = '\uFEFF';
 /** The `---` block at the very start of the text (a BOM before it is allowed), or null. */
 export function findFrontmatter(text: string): FrontmatterBlock | null {
   let start = text.startsWith(BOM) ? 1 : 0;
-  const firstEnd = lineEnd(text, start);
+  const breaks = new LineBreaks(text);
+  const lineEnd = (from: number): number => breaks.lineEnd(from);
+  const firstEnd = lineEnd(start);
   if (text.slice(start, firstEnd).trimEnd() !== '---') return null;
   start = nextLine(text, firstEnd);
   let lineStart = start;
   while (lineStart < text.length) {
-    const end = lineEnd(text, lineStart);
+    const end = lineEnd(lineStart);
     const line = text.slice(lineStart, end).trimEnd();
     if (line === '---' || line === '...') {
       return { contentFrom: start, contentTo: lineStart, body: nextLine(text, end) };
@@ -39,7 +42,7 @@ export function readFrontmatter(text: string): Map<string, string> {
   const values = new Map<string, string>();
   const block = findFrontmatter(text);
   if (block === null) return values;
-  for (const line of text.slice(block.contentFrom, block.contentTo).split(/\r?\n/)) {
+  for (const line of text.slice(block.contentFrom, block.contentTo).split(/\r\n|\r|\n/)) {
     const entry = parseEntry(line);
     if (entry !== null && !values.has(entry.key)) values.set(entry.key, entry.value);
   }
@@ -85,13 +88,6 @@ function unquote(key: string): string {
   return key;
 }
 
-function lineEnd(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  if (newline < 0) return text.length;
-  return newline > from && text[newline - 1] === '\r' ? newline - 1 : newline;
-}
-
 function nextLine(text: string, end: number): number {
-  if (text[end] === '\r') end++;
-  return text[end] === '\n' ? end + 1 : end;
+  return end + lineBreakLength(text, end);
 }

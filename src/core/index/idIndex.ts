@@ -9,7 +9,7 @@ import type {
   ReferenceForm,
   Resolution,
 } from '../types';
-import { resolveLinkPath, type LinkPathLookup } from './linkTargets';
+import { resolveLinkPath, soleOwner, type LinkPathLookup } from './linkTargets';
 import type { NoteFacts } from './noteFacts';
 import { fileNameOf } from './ownId';
 import { checkIndexInvariants } from './invariants';
@@ -72,6 +72,7 @@ export class IdIndex implements IdIndexReader {
     has: (path) => this.byPath.has(path),
     byBasename: (name) => listed(this.links().byName.get(name.toLowerCase())),
     byPathIgnoringCase: (path) => listed(this.links().byPath.get(path.toLowerCase())),
+    ownerOfId: (id) => soleOwner(this, id),
   };
 
   constructor(options: { format: IdFormat }) {

@@ -1,5 +1,6 @@
 /** Which vault file a wikilink or markdown link names, following Obsidian's resolution rules. */
-import type { LinkParts, ReferenceForm } from '../types';
+import { DENOTE_SCHEME } from '../ids/links';
+import type { IdIndexReader, LinkParts, ReferenceForm } from '../types';
 import { fileNameOf, hasMarkdownExtension } from './ownId';
 
 /** The vault's note paths as link resolution needs them. */
@@ -15,6 +16,27 @@ export interface LinkPathLookup {
    * walking byBasename(name), which in an `ID/README.md` vault lists every note.
    */
   byPathIgnoringCase?(path: string): readonly string[];
+  /**
+   * The one note owning an ID, or null (none, or several). Optional: without it a Denote link
+   * (`denote:ID`, which names a note by its ID, not by its file) names no file.
+   */
+  ownerOfId?(id: string): string | null;
+}
+
+/** The lookup with `ownerOfId` answered from the index, for Denote links. */
+export function withIdOwners(paths: LinkPathLookup, index: Pick<IdIndexReader, 'resolve'>): LinkPathLookup {
+  return {
+    has: (path) => paths.has(path),
+    byBasename: (name) => paths.byBasename(name),
+    ...(paths.byPathIgnoringCase === undefined ? {} : { byPathIgnoringCase: (path: string) => paths.byPathIgnoringCase?.(path) ?? [] }),
+    ownerOfId: (id) => soleOwner(index, id),
+  };
+}
+
+/** The path of the one note owning the ID, or null. */
+export function soleOwner(index: Pick<IdIndexReader, 'resolve'>, id: string): string | null {
+  const resolution = index.resolve(id);
+  return resolution.status === 'resolved' ? resolution.paths[0] : null;
 }
 
 const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
@@ -25,7 +47,8 @@ const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
  * rule; ties by path order); `.md` is optional. Markdown links are URL-decoded and resolve relative
  * to the source note's folder, or from the vault root with a leading `/`, then by file name like
  * wikilinks (Obsidian resolves both the same way). A link to a folder names its `README.md` or
- * `index.md`. An exact-case match wins; otherwise case is ignored, as Obsidian does.
+ * `index.md`. An exact-case match wins; otherwise case is ignored, as Obsidian does. A Denote link
+ * (`[desc](denote:ID)`) names the note owning the ID.
  */
 export function resolveLinkPath(
   link: LinkParts,
@@ -33,6 +56,7 @@ export function resolveLinkPath(
   sourcePath: string,
   paths: LinkPathLookup,
 ): string | null {
+  if (form === 'markdown' && link.target.startsWith(DENOTE_SCHEME)) return paths.ownerOfId?.(link.target.slice(DENOTE_SCHEME.length)) ?? null;
   const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
   if (target === '') return null;
   const readings = pathReadings(target, form, sourcePath);

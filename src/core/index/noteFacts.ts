@@ -1,9 +1,11 @@
 /** What the index learns from one note: its record (path, own ID, title) and every raw reference. */
-import type { IdFormat } from '../ids/formats';
 import { scanReferences } from '../ids/scanner';
 import type { IndexedReference, NoteRecord, ScannedReference } from '../types';
-import { findFrontmatter } from './frontmatter';
-import { idPrefixLength, isFolderNote, ownIdOf, stemOf, type OwnIdOptions } from './ownId';
+import { LineBreaks, lineBreakLength } from '../ids/lines';
+import { ownIdOf, type OwnIdOptions } from './ownId';
+import { titleOf } from './titles';
+
+export { titleOf } from './titles';
 
 /** Options that decide a note's facts (from settings and the active format): those of its own ID. */
 export type NoteFactsOptions = OwnIdOptions;
@@ -39,40 +41,20 @@ export function namesOnlyFacts(path: string, options: NoteFactsOptions): NoteFac
   return { path, id, title: titleOf(path, id, null, options.format), references: [] };
 }
 
-/**
- * The display title: the file name without `.md` and without a leading ID and its separators;
- * for folder notes (`ID/README.md`) the first `# heading` of the text, else the ID. Falls back to
- * the whole stem when nothing is left (`ID.md` is titled by its ID).
- */
-export function titleOf(path: string, id: string | null, text: string | null, format: IdFormat): string {
-  if (isFolderNote(path)) {
-    const heading = text === null ? null : firstHeading(text);
-    if (heading !== null) {
-      const stripped = id !== null && heading.startsWith(id) ? stripSeparators(heading.slice(id.length)) : heading;
-      if (stripped !== '') return stripped;
-    }
-    if (id !== null) return id;
-  }
-  const stem = stemOf(path);
-  const prefix = idPrefixLength(stem, format);
-  const rest = stripSeparators(stem.slice(prefix));
-  return rest === '' ? stem : rest;
-}
-
 /** Converts scanner output to indexed references with 1-based line/column and a context line. */
 export function indexReferences(text: string, scanned: readonly ScannedReference[]): IndexedReference[] {
   const references: IndexedReference[] = [];
   let line = 1;
   let lineStart = 0;
   // The next line break is found once per line, so a megabyte one-line note stays linear.
-  let newline = text.indexOf('\n');
+  const breaks = new LineBreaks(text);
+  let lineEnd = breaks.lineEnd(0);
   for (const reference of scanned) {
-    while (newline >= 0 && newline < reference.from) {
+    while (lineEnd < text.length && lineEnd < reference.from) {
       line++;
-      lineStart = newline + 1;
-      newline = text.indexOf('\n', lineStart);
+      lineStart = lineEnd + lineBreakLength(text, lineEnd);
+      lineEnd = breaks.lineEnd(lineStart);
     }
-    const lineEnd = newline < 0 ? text.length : newline > lineStart && text[newline - 1] === '\r' ? newline - 1 : newline;
     const indexed: IndexedReference = {
       id: reference.id,
       form: reference.form,
@@ -153,43 +135,6 @@ function isLowSurrogate(code: number): boolean {
 
 function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63;
-}
-
-function firstHeading(text: string): string | null {
-  const block = findFrontmatter(text);
-  let position = block === null ? (text.startsWith('\uFEFF') ? 1 : 0) : block.body;
-  let fence: string | null = null;
-  while (position < text.length) {
-    const end = endOfLine(text, position);
-    const line = text.slice(position, end);
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch !== null) {
-      if (fence === null) fence = fenceMatch[1];
-      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
-    } else if (fence === null) {
-      const heading = /^ {0,3}#[ \t]+(.*)$/.exec(line);
-      if (heading !== null) {
-        const title = heading[1].replace(/[ \t]+#+[ \t]*$/, '').trim();
-        if (title !== '') return title;
-      }
-    }
-    const newline = text.indexOf('\n', end);
-    if (newline < 0) break;
-    position = newline + 1;
-  }
-  return null;
-}
-
-function stripSeparators(rest: string): string {
-  let start = 0;
-  while (start < rest.length && ' -_'.includes(rest[start])) start++;
-  return rest.slice(start).trim();
-}
-
-function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  const end = newline < 0 ? text.length : newline;
-  return end > from && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 function isSpace(code: number): boolean {

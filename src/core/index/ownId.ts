@@ -45,14 +45,17 @@ export function isFolderNote(path: string): boolean {
 
 /**
  * The ID at the start of a file name stem, when followed by the end of the stem or a separator
- * (` `, `-`, `_`); returns the ID's length, or 0. A longer digit run (`20210429152404 x` with a
- * 12-digit format) never yields a prefix because the character after the match is no separator.
+ * (` `, `-`, `_`, and a Denote signature's `==` with the Denote format); returns the ID's length,
+ * or 0. A longer digit run (`20210429152404 x` with a 12-digit format) never yields a prefix
+ * because the character after the match is no separator.
  */
 export function idPrefixLength(stem: string, format: IdFormat): number {
   const match = anchored(format).exec(stem);
   if (match === null || match[0].length === 0) return 0;
   const length = match[0].length;
   if (length === stem.length || SEPARATORS.includes(stem[length])) return length;
+  // A Denote name may carry a signature right after the ID: `20200310T094419==2--title.md`.
+  if (format.key === 'denote' && stem.startsWith('==', length)) return length;
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /** Builds a RepairContext from plain data: the same wiring for the plugin, the CLI and tests. */
 import type { IdFormat } from '../ids/formats';
-import { resolveLinkPath, type LinkPathLookup } from '../index/linkTargets';
+import { resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { LinkStyle } from '../settings';
 import type { IdIndexReader } from '../types';
 import type { RepairContext } from './types';
@@ -29,7 +29,8 @@ export function pathLookup(paths: readonly string[]): LinkPathLookup {
 
 /** A context whose links resolve the way Obsidian resolves them among `paths`. */
 export function createRepairContext(input: RepairContextInput): RepairContext {
-  const lookup = isLookup(input.paths) ? input.paths : pathLookup(input.paths);
+  // The index answers for Denote links (`denote:ID`), which name a note by its ID, not by a file.
+  const lookup = withIdOwners(isLookup(input.paths) ? input.paths : pathLookup(input.paths), input.index);
   return {
     format: input.format,
     index: input.index,

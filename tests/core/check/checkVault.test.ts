@@ -1,5 +1,5 @@
 import { checkVault } from '../../../src/core/check';
-import { FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../../src/core/index/noteFacts';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
@@ -47,7 +47,15 @@ describe('checkVault counts', () => {
       '202101010000 A.md': '202101010000 A links [[202101010001 B#Part|bee]] and ![[202101010001 B]].',
       '202101010001 B.md': 'Back to [a](202101010000%20A.md).',
     });
-    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 4, resolved: 4, unresolved: 0, ambiguous: 0, problems: [] });
+    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 3, resolved: 3, unresolved: 0, ambiguous: 0, problems: [] });
+  });
+
+  it('leaves a note naming its own ID out of the counts and the problems', () => {
+    const report = check({
+      '202101010000 A.md': '202101010000 A\nBuilds on 202101010001 B and [[202101010000 Old A]].',
+      '202101010001 B.md': '202101010001 B',
+    });
+    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 1, resolved: 1, unresolved: 0, ambiguous: 0, problems: [] });
   });
 });
 
@@ -77,19 +85,22 @@ describe('checkVault problems', () => {
     expect(report.problems).toEqual([]);
   });
 
-  it('reports a duplicate ID once per file, and each reference to it as ambiguous', () => {
+  it('reports a duplicate ID once, naming every file, and each reference to it from another note as ambiguous', () => {
     const report = check({
-      '202101010001 One.md': '',
-      '202101010001 Two.md': '',
+      '202101010001 One.md': '202101010001 One',
+      '202101010001 Two.md': '# 202101010001 Two',
+      '202101010001 Three.md': '',
       'a.md': 'See 202101010001.',
     });
     expect(report.problems.map((p) => [p.kind, p.file, p.line, p.id])).toEqual([
       ['duplicate-id', '202101010001 One.md', 1, '202101010001'],
-      ['duplicate-id', '202101010001 Two.md', 1, '202101010001'],
       ['ambiguous-id', 'a.md', 1, '202101010001'],
     ]);
-    expect(report.problems[0].message).toContain('202101010001 Two.md');
-    expect(report.problems[2].message).toContain('202101010001 One.md, 202101010001 Two.md');
+    expect(report.problems[0].message).toBe(
+      '202101010001 is the ID of 3 notes (202101010001 One.md, 202101010001 Three.md, 202101010001 Two.md). ' +
+        'Give each note its own ID; until then every reference to 202101010001 is ambiguous.',
+    );
+    expect(report).toMatchObject({ references: 1, ambiguous: 1 });
   });
 
   it('reports unreadable files with a null id and their reason', () => {
@@ -122,5 +133,29 @@ describe('checkVault problems', () => {
     const report = check({ '202201100900 Clarity is a gift.md': '', '202201100901 Twin.md': '', '202201100902 Twin.md': '', 'a.md': text });
     const problem = report.problems.find((p) => p.file === 'a.md');
     expect(problem?.message).toBe('No note has the ID 202201010900. Create the note, or correct the ID.');
+  });
+});
+
+describe('checkVault on real-vault shapes', () => {
+  it('counts a Denote link (denote:ID) by its ID and never calls it stale', () => {
+    const report = check(
+      {
+        '20200310T094419==2--reading-notes__books.md': '',
+        'a.md': '[r](denote:20200310T094419) and [gone](denote:20990101T000000)',
+      },
+      { format: DENOTE },
+    );
+    expect(report).toMatchObject({ references: 2, resolved: 1, unresolved: 1 });
+    expect(report.problems.map((p) => [p.kind, p.id])).toEqual([['unresolved-id', '20990101T000000']]);
+  });
+
+  it('counts IDs in Japanese prose, definitions and footnote lines, on the lines a lone-CR note has', () => {
+    const report = check({
+      '202001011200-小さな一歩.md': '',
+      '202002021200-書く.md': '',
+      'a.md': '詳細は202001011200を参照\r\r[n]: /202002021200-書く.md\r\r[^1]: 202003031200 も',
+    });
+    expect(report).toMatchObject({ references: 3, resolved: 2, unresolved: 1 });
+    expect(report.problems.map((p) => [p.kind, p.line, p.id])).toEqual([['unresolved-id', 5, '202003031200']]);
   });
 });

@@ -11,6 +11,7 @@ const fragment = fc.constantFrom(
   '202104291524', '202108191025', '20210429152404', '2021042915', '0', '7', ' ', ' ', '\n', '\n\n', '\r\n',
   'word', '_', '#', '^', '`', '``', '```', '~~~', '$', '$$', '[', ']', '[[', ']]', '(', ')', '!', '<', '>',
   '<!--', '-->', '%%', 'https://', 'www.', '.png', '.md', '|', '\\', '---', '    ', '\t', '- ', '> ', '%20', '/',
+  '[a]: ', '[^1]: ', ']:', '"t"', '\r', '詳細', 'を', '、', '\u{1D400}', 'e\u0301', '\u0301', 'か\u3099',
 );
 const noteText = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -93,8 +94,19 @@ describe('metamorphic variants', () => {
   test('CRLF line endings find the same references', () => {
     fc.assert(
       fc.property(noteText, (text) => {
-        const lf = text.replace(/\r\n/g, '\n');
+        const lf = text.replace(/\r\n?/g, '\n');
         expect(ids(lf.replace(/\n/g, '\r\n'))).toEqual(ids(lf));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  test('lone-CR line endings find the same references at the same offsets', () => {
+    const at = (text: string) => scanReferences(text, TWELVE_DIGIT).map((r) => `${r.form}:${r.id}@${r.from}`);
+    fc.assert(
+      fc.property(noteText, (text) => {
+        const lf = text.replace(/\r\n?/g, '\n');
+        expect(at(lf.replace(/\n/g, '\r'))).toEqual(at(lf));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -119,6 +131,42 @@ describe('metamorphic variants', () => {
   });
 });
 
+// The word rule as relations between texts: swapping a neighbour of an ID for another character of
+// the same class keeps every reference where it was.
+describe('word rule metamorphic relations', () => {
+  const at = (text: string) => scanReferences(text, TWELVE_DIGIT).map((r) => `${r.form}:${r.id}@${r.from}`);
+  const words = fc
+    .array(fc.constantFrom('202104291524', '202108191025', ' ', 'ab', '詳', 'を', 'カ', '한', '\u{20000}', '\u{1D400}', 'e\u0301', 'か\u3099', '_', '、', '.', '7'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
+
+  test('a CJK letter separates like punctuation', () => {
+    fc.assert(
+      fc.property(words, (text) => {
+        expect(at(text.replace(/[詳をカ한]/g, '、').replace(/\u{20000}/gu, '「」'))).toEqual(at(text));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  test('an astral letter joins like two Latin letters', () => {
+    fc.assert(
+      fc.property(words, (text) => {
+        expect(at(text.replace(/\u{1D400}/gu, 'xy'))).toEqual(at(text));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  test('a combining mark reads as the letter it sits on', () => {
+    fc.assert(
+      fc.property(words, (text) => {
+        expect(at(text.replace(/e\u0301/g, 'ee').replace(/か\u3099/g, 'かか'))).toEqual(at(text));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
+
 describe('hostile input', () => {
   // Each input would take minutes if a construct rescanned to the end of the line from every opener.
   // The ID placed after the hostile part proves the scan reached it and resumed normal prose.
@@ -131,6 +179,14 @@ describe('hostile input', () => {
     ['link openers', '[x]( '.repeat(60_000), 0],
     ['angle brackets', '<a '.repeat(100_000), 0],
     ['ids without spaces', '202104291524,'.repeat(40_000), 40_000],
+    ['definition openers on one line', '[a]: '.repeat(100_000), 0],
+    ['definition lines', '[a]: /x\n'.repeat(60_000), 0],
+    ['footnote lines', '[^1]: x\n'.repeat(60_000), 0],
+    ['labels with long destinations', ('[a]: ' + '('.repeat(500) + '\n').repeat(1_000), 0],
+    ['lone-CR lines', 'x\r'.repeat(200_000), 0],
+    ['ids between Japanese words', '詳細は202104291524を'.repeat(20_000), 20_000],
+    ['a long run of astral letters after an id', '202104291524' + '\u{1D400}'.repeat(200_000), 0],
+    ['a long run of combining marks before an id', 'e' + '\u0301'.repeat(200_000) + '202104291524', 0],
   ])('%s on one megabyte-scale line', (_name, hostile, idsInside) => {
     const text = hostile + tail;
     const refs = scanReferences(text, TWELVE_DIGIT);

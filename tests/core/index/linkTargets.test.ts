@@ -1,4 +1,4 @@
-import { resolveLinkPath, type LinkPathLookup } from '../../../src/core/index/linkTargets';
+import { resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
 import type { LinkParts, ReferenceForm } from '../../../src/core/types';
 
 const VAULT = [
@@ -88,5 +88,37 @@ describe('markdown links', () => {
     );
     expect(resolveLinkPath(link('/zet/20221003150099/README.md'), 'markdown', '20221003150065/README.md', paths)).toBeNull();
     expect(resolveLinkPath(link('/'), 'markdown', 'a.md', paths)).toBeNull();
+  });
+});
+
+describe('Denote links (denote:ID)', () => {
+  const owners: Record<string, string[]> = {
+    '20200310T094419': ['20200310T094419==2--reading-notes__books.md'],
+    '20200311T000000': ['a/20200311T000000--one.md', 'b/20200311T000000--two.md'],
+  };
+  const index = {
+    resolve: (id: string) => {
+      const paths = owners[id] ?? [];
+      return { id, paths, status: paths.length === 0 ? ('unresolved' as const) : paths.length === 1 ? ('resolved' as const) : ('ambiguous' as const) };
+    },
+  };
+  const withOwners = withIdOwners(lookup(VAULT), index);
+
+  test.each<[string, string | null]>([
+    ['denote:20200310T094419', '20200310T094419==2--reading-notes__books.md'],
+    ['denote:20200311T000000', null],
+    ['denote:20990101T000000', null],
+  ])('a markdown link to %s names the one note owning the ID', (target, expected) => {
+    expect(resolveLinkPath(link(target), 'markdown', 'notes/a.md', withOwners)).toBe(expected);
+  });
+
+  test('without an ID lookup, or as a wikilink, it names no file', () => {
+    expect(resolveLinkPath(link('denote:20200310T094419'), 'markdown', 'a.md', lookup(VAULT))).toBeNull();
+    expect(resolveLinkPath(link('denote:20200310T094419'), 'wikilink', 'a.md', withOwners)).toBeNull();
+  });
+
+  test('the wrapped lookup still answers file questions', () => {
+    expect(withOwners.has('202104291524 Execution.md')).toBe(true);
+    expect(withOwners.byBasename('Same.md')).toEqual(['deep/er/Same.md', 'x/Same.md']);
   });
 });

@@ -32,6 +32,15 @@ describe('extractNoteFacts', () => {
     ]);
   });
 
+  test('lone-CR lines: line numbers, columns and contexts', () => {
+    const text = 'first line\rsecond 202108191025 here\r\r202104291947\r';
+    const refs = facts('n.md', text).references;
+    expect(refs.map((r) => [r.line, r.column, r.context])).toEqual([
+      [2, 8, 'second 202108191025 here'],
+      [4, 1, '202104291947'],
+    ]);
+  });
+
   test('frontmatter IDs are no references, and frontmatter gives the own ID', () => {
     const text = '---\nid: 202201010101\nrelated: 202108191025\n---\nBody 202104291947\n';
     const result = facts('Plain title.md', text);
@@ -106,8 +115,12 @@ describe('metamorphic variants over the example vault', () => {
     const base = facts(name, text);
     const shape = (f: ReturnType<typeof facts>, lineShift = 0) => f.references.map((r) => [r.id, r.form, r.line - lineShift, r.column, r.context]);
 
-    // CRLF line endings: same references, lines, columns and contexts.
-    expect(shape(facts(name, text.replace(/\n/g, '\r\n')))).toEqual(shape(base));
+    // CRLF and lone-CR line endings: same references, lines, columns, contexts, own ID and title.
+    for (const eol of ['\r\n', '\r']) {
+      const other = facts(name, text.replace(/\n/g, eol));
+      expect(shape(other)).toEqual(shape(base));
+      expect([other.id, other.title]).toEqual([base.id, base.title]);
+    }
     // Frontmatter prepended (when the note has none): same references, three lines lower.
     if (!text.startsWith('---')) {
       const withFrontmatter = facts(name, `---\ntags: [a]\n---\n${text}`);
@@ -120,7 +133,7 @@ describe('metamorphic variants over the example vault', () => {
 });
 
 describe('properties over arbitrary text', () => {
-  const piece = fc.constantFrom('202104291524', '202108191025 Title', '[[202104291947|x]]', '[a](202104291524%20A.md)', ' ', '\n', '\r\n', '. ', 'word', '…', '’', '🙂', '`', '#', '---\n', '$', '\t', 'x'.repeat(70));
+  const piece = fc.constantFrom('202104291524', '202108191025 Title', '[[202104291947|x]]', '[a](202104291524%20A.md)', ' ', '\n', '\r\n', '\r', '. ', 'word', '…', '’', '🙂', '`', '#', '---\n', '$', '\t', 'x'.repeat(70), '[r]: ', '詳細は');
   const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
   test('positions, lines, columns and contexts agree with the text, and the index hands back the same references', () => {
@@ -130,8 +143,11 @@ describe('properties over arbitrary text', () => {
         for (const reference of result.references) {
           expect(body.slice(reference.from, reference.to)).toBe(reference.id);
           const before = body.slice(0, reference.from);
-          expect(reference.line).toBe(before.split('\n').length);
-          expect(reference.column).toBe(reference.from - (before.lastIndexOf('\n') + 1) + 1);
+          // Lines end at \n, \r\n or a lone \r.
+          const lines = before.split(/\r\n|\r|\n/);
+          expect(reference.line).toBe(lines.length);
+          expect(reference.column).toBe(lines[lines.length - 1].length + 1);
+          expect(reference.context).not.toMatch(/[\r\n]/);
           expect(reference.context).toContain(reference.id);
           expect(reference.context.length).toBeLessThanOrEqual(2 * CONTEXT_RADIUS + reference.id.length + 2);
         }

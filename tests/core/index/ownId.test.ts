@@ -38,6 +38,16 @@ describe('own ID from the path', () => {
     ['20221003150064 Title.md', '20221003150064', FOURTEEN_DIGIT],
     ['202210031500 Title.md', null, FOURTEEN_DIGIT],
     ['20210429T152400--execution__team.md', '20210429T152400', DENOTE],
+    // Denote signatures (`==…`) follow the ID directly.
+    ['20200310T094419==2--reading-notes__books.md', '20200310T094419', DENOTE],
+    ['20200310T094419==1a.md', '20200310T094419', DENOTE],
+    ['20200310T094419__books.md', '20200310T094419', DENOTE],
+    ['20200310T094419.md', '20200310T094419', DENOTE],
+    ['20200310T0944190==2--x.md', null, DENOTE],
+    ['202003100944==2--x.md', null],
+    // Japanese `ID-slug.md` names.
+    ['202001011200-小さな一歩.md', '202001011200'],
+    ['202001011200小さな一歩.md', null],
   ])('%s → %s', (path, expected, format = TWELVE_DIGIT) => {
     expect(ownIdOf(path, null, options(format))?.id ?? null).toBe(expected);
   });
@@ -100,9 +110,51 @@ describe('titles', () => {
     ['zet/202109260705/README.md', 'No heading at all\n', '202109260705'],
     ['zet/202109260705/README.md', null, '202109260705'],
     ['docs/README.md', 'Nothing\n', 'README'],
+    // Notes named only by their ID: first heading, else frontmatter `title`, else the ID.
+    ['zet/202109260705/README.md', '---\ntitle: "Small steps compound"\n---\nNo heading\n', 'Small steps compound'],
+    ['zet/202109260705/README.md', '---\ntitle: From frontmatter\n---\n# From the heading\n', 'From the heading'],
+    ['202104291524.md', '# Execution is the priority\n', 'Execution is the priority'],
+    ['202104291524.md', '# 202104291524 Execution first\n', 'Execution first'],
+    ['202104291524.md', '# 202104291524\n', '202104291524'],
+    ['202104291524.md', '---\ntitle: Blog post title\ndate: 2021-04-29\n---\nText\n', 'Blog post title'],
+    ['202104291524.md', '---\ntitle: Blog post title\n---\n# Heading wins\n', 'Heading wins'],
+    ['202104291524.md', '---\ntitle: ""\n---\nText\n', '202104291524'],
+    ['202104291524.md', '202104291524 A first line is no heading\n', '202104291524'],
+    ['202104291524.md', '## Only a second level\n', '202104291524'],
+    ['202104291524.md', '#tag line\n', '202104291524'],
+    ['202104291524.md', '~~~\n# in code\n~~~\n', '202104291524'],
+    ['202104291524.md', '---\rtitle: Lone CR title\r---\rText\r', 'Lone CR title'],
+    ['202104291524.md', 'Intro\r\r# Lone CR heading\rText', 'Lone CR heading'],
+    ['202104291524.md', '~~~\r# in code\r~~~\r# After the fence\r', 'After the fence'],
+    // A title in the name wins over the text.
+    ['202104291524 Named.md', '# Heading\n', 'Named'],
+    ['202001011200-小さな一歩.md', '# 見出し\n', '小さな一歩'],
+    // A note without an ID keeps its name.
+    ['Reading list.md', '# Heading\n', 'Reading list'],
   ])('%s', (path, text, expected) => {
     const own = ownIdOf(path, text, options());
     expect(titleOf(path, own?.id ?? null, text, TWELVE_DIGIT)).toBe(expected);
+  });
+
+  test.each<[string, string | null, string]>([
+    ['20210101T101010--spaced-repetition__memory_learning.md', null, 'spaced repetition'],
+    ['20200310T094419==2--reading-notes__books.md', null, 'reading notes'],
+    ['20200310T094419--reading-notes.md', null, 'reading notes'],
+    ['notes/20200310T094419==1a--a-b-c__x.md', null, 'a b c'],
+    ['20200310T094419__books.md', '# Notes on books\n', 'Notes on books'],
+    ['20200310T094419==2__books.md', '---\ntitle:      "Notes on books"\n---\n', 'Notes on books'],
+    ['20200310T094419__books.md', null, '20200310T094419'],
+    ['20200310T094419.md', null, '20200310T094419'],
+    // Not in Denote's form after the ID: the name after the separator, as in other formats.
+    ['20200310T094419 Plain title.md', null, 'Plain title'],
+    ['20200310T094419-single-hyphen.md', null, 'single-hyphen'],
+  ])('Denote: %s', (path, text, expected) => {
+    const own = ownIdOf(path, text, options(DENOTE));
+    expect(titleOf(path, own?.id ?? null, text, DENOTE)).toBe(expected);
+  });
+
+  test('Denote titles are read only with the Denote format', () => {
+    expect(titleOf('20210101T101010--spaced-repetition__memory.md', null, null, TWELVE_DIGIT)).toBe('20210101T101010--spaced-repetition__memory');
   });
 
   test('names-only facts carry no references and no frontmatter ID', () => {
@@ -129,6 +181,13 @@ describe('frontmatter reader', () => {
   test('the first of repeated keys wins and a missing key is null', () => {
     expect(frontmatterValue('---\nid: 1\nid: 2\n---\n', 'id')).toBe('1');
     expect(frontmatterValue('---\nother: 1\n---\n', 'id')).toBeNull();
+  });
+
+  test('lone-CR and mixed line ends', () => {
+    expect([...readFrontmatter('---\rid: 202104291524\rtitle: T\r---\rbody')]).toEqual([['id', '202104291524'], ['title', 'T']]);
+    expect(findFrontmatter('---\rid: 1\r---\rbody')).toEqual({ contentFrom: 4, contentTo: 10, body: 14 });
+    expect(frontmatterValue('---\r\nid: 1\rtitle: x\n---\n', 'title')).toBe('x');
+    expect(ownIdOf('a.md', '---\rid: 202104291524\r---\r', options())?.id).toBe('202104291524');
   });
 
   test('block bounds with CRLF, BOM and a `...` terminator', () => {

@@ -1,0 +1,175 @@
+/**
+ * Link reference definitions (`[label]: destination "title"`), as CommonMark defines them. Only a
+ * true definition is one: its destination is a reference of the markdown form, and nothing else on
+ * its lines is prose. Any other line starting with `[label]:` is an ordinary paragraph (footnote
+ * lines `[^1]: …` included), scanned as prose and links.
+ *
+ * What counts, in CommonMark's terms (each pinned by the scanner's tables):
+ * - the label stands at the start of a block: first on its line after up to three spaces of
+ *   indentation, block quote markers or a list item marker, and the line does not continue a
+ *   paragraph (the line before is blank, a heading, another definition, or outside this prose range;
+ *   a list item marker always starts a block);
+ * - the label is on one line, holds a non-space character and no unescaped bracket, is at most 999
+ *   characters long, and does not start with `^` (a footnote);
+ * - the destination follows the colon on the same line or the next one: `<…>` without line breaks,
+ *   or a run without spaces or control characters whose parentheses balance;
+ * - an optional title (`"…"`, `'…'` or `(…)`, on one line) follows after a space on the same line,
+ *   or alone on the next line; after the title, or after the destination, only spaces and tabs to
+ *   the end of the line. A title line that does not fit is no part of the definition; a same-line
+ *   title that does not fit means there is no definition at all.
+ */
+
+/** What the definition parser needs to know of the text around it. */
+export interface DefinitionContext {
+  readonly text: string;
+  /** Start of the prose range the label stands in: a line starting there starts a block. */
+  readonly rangeFrom: number;
+  /** End of that prose range: a definition never runs past it. */
+  readonly limit: number;
+  /** End of the line holding `at`, before its break, capped at `limit`. */
+  lineEnd(at: number): number;
+  /** End of the last definition found in this range (its line end), or -1. */
+  readonly lastDefinitionEnd: number;
+}
+
+/** A definition: where its destination stands and where it ends (its last line's end). */
+export interface Definition {
+  readonly destinationFrom: number;
+  readonly destinationTo: number;
+  /** End of the destination, or of the title when there is one. */
+  readonly linkEnd: number;
+  /** Where prose resumes: the end of the definition's last line. */
+  readonly end: number;
+}
+
+const MAX_PREFIX = 40;
+const MAX_LABEL = 999;
+const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*)*((?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
+const ATX_HEADING = /^[ \t]*(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
+const TITLE = /[ \t]*(?:"(?:\\.|[^"\\\r\n])*"|'(?:\\.|[^'\\\r\n])*'|\((?:\\.|[^()\\\r\n])*\))[ \t]*/y;
+const SPACES = /[ \t]*/y;
+
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Start of the line holding `at`: just after the line break before it, or 0. */
+function lineStartOf(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Start of the line break that ends the line before the one starting at `lineStart`. */
+function previousBreak(text: string, lineStart: number): number {
+  return text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1;
+}
+
+/** Position after a match of the sticky regex at `at`, or -1. */
+function stickyEnd(regex: RegExp, text: string, at: number): number {
+  regex.lastIndex = at;
+  return regex.test(text) ? regex.lastIndex : -1;
+}
+
+/** Whether the line starting at `lineStart`, whose content starts with the label, begins a block. */
+function startsBlock(context: DefinitionContext, lineStart: number, listItem: boolean): boolean {
+  const { text, rangeFrom } = context;
+  if (listItem || lineStart <= rangeFrom) return true;
+  const previousEnd = previousBreak(text, lineStart);
+  if (previousEnd === context.lastDefinitionEnd) return true;
+  const previousStart = lineStartOf(text, previousEnd);
+  const previous = text.slice(previousStart, previousEnd);
+  return /^[ \t>]*$/.test(previous) || ATX_HEADING.test(previous);
+}
+
+function labelIsValid(text: string, open: number, close: number): boolean {
+  if (close - open - 1 > MAX_LABEL || text.charCodeAt(open + 1) === 94) return false; // ^: a footnote
+  let visible = false;
+  for (let at = open + 1; at < close; at++) {
+    const char = text[at];
+    if (char === '\\') at++;
+    else if (char === '[' || char === ']' || char === '\r' || char === '\n') return false;
+    else if (char !== ' ' && char !== '\t') visible = true;
+  }
+  return visible;
+}
+
+/** The destination at `at`: `<…>` or a run without spaces whose parentheses balance. */
+function destinationAt(text: string, at: number, lineEnd: number): { from: number; to: number; end: number } | null {
+  if (text[at] === '<') {
+    for (let i = at + 1; i < lineEnd; i++) {
+      const char = text[i];
+      if (char === '\\') i++;
+      else if (char === '<') return null;
+      else if (char === '>') return { from: at + 1, to: i, end: i + 1 };
+    }
+    return null;
+  }
+  let depth = 0;
+  let i = at;
+  for (; i < lineEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || code === 127) break;
+    if (code === 92) i++; // a backslash escapes the next character
+    else if (code === 40) depth++;
+    else if (code === 41 && --depth < 0) return null;
+  }
+  return i === at || depth !== 0 ? null : { from: at, to: Math.min(i, lineEnd), end: Math.min(i, lineEnd) };
+}
+
+/**
+ * The definition whose label is the `[` at `open` and the `]` at `close` (a `:` follows it), or
+ * null when these characters open no definition (then they are literal text).
+ */
+export function linkDefinition(context: DefinitionContext, open: number, close: number): Definition | null {
+  const { text, limit } = context;
+  // Only a short run of indentation and container markers may stand before the label.
+  let lineStart = open;
+  while (lineStart > 0 && open - lineStart <= MAX_PREFIX && !isBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+  if (lineStart > 0 && !isBreak(text.charCodeAt(lineStart - 1))) return null;
+  const prefix = CONTAINER_PREFIX.exec(text.slice(lineStart, open));
+  if (prefix === null || !labelIsValid(text, open, close)) return null;
+  if (!startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
+
+  let at = stickyEnd(SPACES, text, close + 2);
+  let lineEnd = context.lineEnd(at);
+  if (at === lineEnd) {
+    // The destination may stand on the next line, which must not be blank.
+    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    if (lineEnd >= limit || next >= limit) return null;
+    at = stickyEnd(SPACES, text, next);
+    lineEnd = context.lineEnd(at);
+    if (at === lineEnd) return null;
+  }
+  const destination = destinationAt(text, at, lineEnd);
+  if (destination === null) return null;
+
+  const afterDestination = stickyEnd(SPACES, text, destination.end);
+  if (afterDestination === lineEnd) {
+    const title = titleOnNextLine(context, lineEnd);
+    const linkEnd = title === null ? destination.end : title.linkEnd;
+    return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd, end: title === null ? lineEnd : title.end };
+  }
+  // A title on the same line must be set off by a space and be all that is left of the line.
+  if (afterDestination === destination.end) return null;
+  const titleEnd = stickyEnd(TITLE, text, destination.end);
+  if (titleEnd !== lineEnd) return null;
+  return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd: trimmedEnd(text, titleEnd), end: lineEnd };
+}
+
+/** A line holding only a title, right after the destination's line; null when there is none. */
+function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number): { linkEnd: number; end: number } | null {
+  const { text, limit } = context;
+  if (destinationLineEnd >= limit) return null;
+  const next = destinationLineEnd + (text.charCodeAt(destinationLineEnd) === 13 && text.charCodeAt(destinationLineEnd + 1) === 10 ? 2 : 1);
+  if (next >= limit) return null;
+  const lineEnd = context.lineEnd(next);
+  const titleEnd = stickyEnd(TITLE, text, next);
+  return titleEnd === lineEnd ? { linkEnd: trimmedEnd(text, titleEnd), end: lineEnd } : null;
+}
+
+function trimmedEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
