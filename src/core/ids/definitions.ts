@@ -7,8 +7,8 @@
  * What counts, in CommonMark's terms (each pinned by the scanner's tables):
  * - the label stands at the start of a block: first on its line after up to three spaces of
  *   indentation, block quote markers or a list item marker, and the line does not continue a
- *   paragraph (the line before is blank, a heading, another definition, or outside this prose range;
- *   a list item marker always starts a block);
+ *   paragraph (the line before is blank, a heading, a thematic break or setext underline, another
+ *   definition, or outside this prose range; a list item marker always starts a block);
  * - the label is on one line, holds a non-space character and no unescaped bracket, is at most 999
  *   characters long, and does not start with `^` (a footnote);
  * - the destination follows the colon on the same line or the next one: `<…>` without line breaks,
@@ -18,6 +18,7 @@
  *   the end of the line. A title line that does not fit is no part of the definition; a same-line
  *   title that does not fit means there is no definition at all.
  */
+import { lineBreakLength } from './lines';
 
 /** What the definition parser needs to know of the text around it. */
 export interface DefinitionContext {
@@ -46,6 +47,8 @@ const MAX_PREFIX = 40;
 const MAX_LABEL = 999;
 const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*)*((?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
 const ATX_HEADING = /^[ \t]*(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
+// A thematic break or a setext heading's underline: the block before it has ended.
+const BREAK_OR_UNDERLINE = /^[ \t]*(?:>[ \t]*)*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
 const TITLE = /[ \t]*(?:"(?:\\.|[^"\\\r\n])*"|'(?:\\.|[^'\\\r\n])*'|\((?:\\.|[^()\\\r\n])*\))[ \t]*/y;
 const SPACES = /[ \t]*/y;
 
@@ -79,7 +82,7 @@ function startsBlock(context: DefinitionContext, lineStart: number, listItem: bo
   if (previousEnd === context.lastDefinitionEnd) return true;
   const previousStart = lineStartOf(text, previousEnd);
   const previous = text.slice(previousStart, previousEnd);
-  return /^[ \t>]*$/.test(previous) || ATX_HEADING.test(previous);
+  return /^[ \t>]*$/.test(previous) || ATX_HEADING.test(previous) || BREAK_OR_UNDERLINE.test(previous);
 }
 
 function labelIsValid(text: string, open: number, close: number): boolean {
@@ -134,12 +137,11 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
   let at = stickyEnd(SPACES, text, close + 2);
   let lineEnd = context.lineEnd(at);
   if (at === lineEnd) {
-    // The destination may stand on the next line, which must not be blank.
-    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-    if (lineEnd >= limit || next >= limit) return null;
+    // The destination may stand on the next line (a blank one holds none).
+    const next = lineEnd + lineBreakLength(text, lineEnd);
+    if (next >= limit) return null;
     at = stickyEnd(SPACES, text, next);
     lineEnd = context.lineEnd(at);
-    if (at === lineEnd) return null;
   }
   const destination = destinationAt(text, at, lineEnd);
   if (destination === null) return null;
@@ -160,8 +162,7 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
 /** A line holding only a title, right after the destination's line; null when there is none. */
 function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number): { linkEnd: number; end: number } | null {
   const { text, limit } = context;
-  if (destinationLineEnd >= limit) return null;
-  const next = destinationLineEnd + (text.charCodeAt(destinationLineEnd) === 13 && text.charCodeAt(destinationLineEnd + 1) === 10 ? 2 : 1);
+  const next = destinationLineEnd + lineBreakLength(text, destinationLineEnd);
   if (next >= limit) return null;
   const lineEnd = context.lineEnd(next);
   const titleEnd = stickyEnd(TITLE, text, next);

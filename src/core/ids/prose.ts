@@ -18,49 +18,89 @@ export function idRegex(format: IdFormat): RegExp {
   return regex;
 }
 
-// Characters a tag or block ID is made of, walked backwards from an ID to find a leading # or ^.
-const TAG_CHAR = /[\p{L}\p{N}_/-]/u;
+// What a tag or block ID is made of, between its leading # or ^ and an ID inside it.
+const TAG_BODY = /^[\p{L}\p{N}_/-]*$/u;
 const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
 const URL_START = /(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|www\.)/;
 const TOKEN_LIMIT = 2048;
+const TAG_LIMIT = 256;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0;
 }
 
-/** Start of the whitespace-delimited token that holds position `at`. */
-function tokenStart(text: string, at: number): number {
-  const floor = Math.max(0, at - TOKEN_LIMIT);
-  let start = at;
-  while (start > floor && !isSpace(text.charCodeAt(start - 1))) start--;
-  return start;
+/**
+ * The whitespace-delimited token around IDs that come in text order, each side looked at up to
+ * TOKEN_LIMIT characters away. What one walk learned (no whitespace between here and there) is kept
+ * for the next ID, so text without spaces (Japanese prose, a megabyte of IDs) is walked once, not
+ * once per ID.
+ */
+class Tokens {
+  /** No whitespace in [knownStart, knownStartOf): the start walk from knownStartOf ended at knownStart. */
+  private knownStartOf = -1;
+  private knownStart = -1;
+  /** No whitespace in [knownEndOf, knownEnd). */
+  private knownEndOf = -1;
+  private knownEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Start of the token holding `at`, at most TOKEN_LIMIT characters back. */
+  start(at: number): number {
+    const floor = Math.max(0, at - TOKEN_LIMIT);
+    let start = at;
+    while (start > floor && !isSpace(this.text.charCodeAt(start - 1))) {
+      if (start === this.knownStartOf) {
+        start = Math.max(floor, this.knownStart);
+        break;
+      }
+      start--;
+    }
+    this.knownStartOf = at;
+    this.knownStart = start;
+    return start;
+  }
+
+  /** End of the token holding `at`, at most TOKEN_LIMIT characters on. */
+  end(at: number): number {
+    const ceiling = Math.min(this.text.length, at + TOKEN_LIMIT);
+    // knownEnd is at most knownEndOf + TOKEN_LIMIT, so never past this ceiling.
+    let end = at >= this.knownEndOf && at <= this.knownEnd ? this.knownEnd : at;
+    while (end < ceiling && !isSpace(this.text.charCodeAt(end))) end++;
+    if (!(at >= this.knownEndOf && at <= this.knownEnd)) this.knownEndOf = at;
+    this.knownEnd = end;
+    return end;
+  }
 }
 
-function tokenEnd(text: string, at: number): number {
-  const ceiling = Math.min(text.length, at + TOKEN_LIMIT);
-  let end = at;
-  while (end < ceiling && !isSpace(text.charCodeAt(end))) end++;
-  return end;
-}
-
-/** A tag (`#proj/ID`) or block ID (`^ID`): walking back over tag characters reaches # or ^. */
+/** A tag (`#proj/ID`) or block ID (`^ID`): only tag characters stand between a leading # or ^ and the ID. */
 function isInTagOrBlockId(text: string, from: number): boolean {
-  let at = from - 1;
-  const floor = Math.max(0, from - 256);
-  while (at >= floor && TAG_CHAR.test(text[at])) at--;
-  return at >= floor && (text[at] === '#' || text[at] === '^');
+  const floor = Math.max(0, from - TAG_LIMIT);
+  let marker = from - 1;
+  for (; marker >= floor; marker--) {
+    const code = text.charCodeAt(marker);
+    if (code === 35 || code === 94) break;
+    if (isSpace(code)) return false;
+  }
+  return marker >= floor && TAG_BODY.test(text.slice(marker + 1, from));
 }
 
 /**
  * Whether the ID at [from, to) is excluded by its surroundings: a tag, a block ID, part of a bare
  * URL, or part of an attachment's file name.
  */
-function isExcludedByToken(text: string, from: number, to: number): boolean {
+function isExcludedByToken(text: string, tokens: Tokens, from: number, to: number): boolean {
   if (isInTagOrBlockId(text, from)) return true;
-  const start = tokenStart(text, from);
-  if (start < from && URL_START.test(text.slice(start, from))) return true;
-  const end = tokenEnd(text, to);
-  if (end > to && ATTACHMENT.test(text.slice(to, end).replace(/[)\]>.,;:!?'"]+$/, ''))) return true;
+  const start = tokens.start(from);
+  if (start < from) {
+    const before = text.slice(start, from);
+    if ((before.includes('://') || before.includes('www.')) && URL_START.test(before)) return true;
+  }
+  const end = tokens.end(to);
+  if (end > to) {
+    const after = text.slice(to, end);
+    if (after.includes('.') && ATTACHMENT.test(after.replace(/[)\]>.,;:!?'"]+$/, ''))) return true;
+  }
   return false;
 }
 
@@ -70,6 +110,7 @@ function isExcludedByToken(text: string, from: number, to: number): boolean {
  */
 export function collectIdsInRange(text: string, format: IdFormat, from: number, to: number, out: IdMatch[]): void {
   const regex = idRegex(format);
+  const tokens = new Tokens(text);
   regex.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text)) !== null) {
@@ -84,7 +125,7 @@ export function collectIdsInRange(text: string, format: IdFormat, from: number, 
       regex.lastIndex = Math.max(endOfWordRun(text, end), start + 1);
       continue;
     }
-    if (!isExcludedByToken(text, start, end)) out.push({ id: match[0], from: start, to: end });
+    if (!isExcludedByToken(text, tokens, start, end)) out.push({ id: match[0], from: start, to: end });
   }
 }
 

@@ -218,7 +218,8 @@ function markdownLink(scan: Scan, at: number, embed: boolean): Span | null {
     const refClose = matchingBracket(scan, close + 1);
     return refClose === -1 ? null : { end: refClose + 1 };
   }
-  if (after === ':') return embed ? null : definition(scan, open, close);
+  // A definition's label stands first on its line, so an embed's `!` never opens one.
+  if (after === ':') return definition(scan, open, close);
   if (after !== '(') return null;
   const dest = destination(scan, close + 1);
   if (dest === null) return null;

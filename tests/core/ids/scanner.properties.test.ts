@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { scanReferences } from '../../../src/core/ids/scanner';
-import { findIdsInProse } from '../../../src/core/ids/prose';
+import { collectIdsInRange, findIdsInProse } from '../../../src/core/ids/prose';
+import type { IdMatch } from '../../../src/core/types';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { mark } from './mark';
 
@@ -131,6 +132,29 @@ describe('metamorphic variants', () => {
   });
 });
 
+describe('prose finder', () => {
+  // What one ID's surroundings decide must not depend on the IDs before it: the finder remembers
+  // token walks from one ID to the next, and must answer as if each were looked at alone.
+  const piece = fc.constantFrom('202104291524', '202108191025', ' ', '\n', 'x', '詳細', 'を', '#', '#tag', '^', '/', '-', '.png', '.', 'https://h.org/', 'www.', ')', 'x'.repeat(700), '詳'.repeat(900), '\u{20000}');
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  test('finds in a whole text exactly the IDs it finds at each candidate alone', () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        const whole = findIdsInProse(body, TWELVE_DIGIT).map((m) => m.from);
+        const alone: number[] = [];
+        for (const candidate of body.matchAll(/(?=\d{12})/g)) {
+          const out: IdMatch[] = [];
+          collectIdsInRange(body, TWELVE_DIGIT, candidate.index, candidate.index + 12, out);
+          if (out.length > 0 && out[0].from === candidate.index) alone.push(candidate.index);
+        }
+        expect(whole).toEqual(alone);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
+
 // The word rule as relations between texts: swapping a neighbour of an ID for another character of
 // the same class keeps every reference where it was.
 describe('word rule metamorphic relations', () => {
@@ -184,6 +208,7 @@ describe('hostile input', () => {
     ['footnote lines', '[^1]: x\n'.repeat(60_000), 0],
     ['labels with long destinations', ('[a]: ' + '('.repeat(500) + '\n').repeat(1_000), 0],
     ['lone-CR lines', 'x\r'.repeat(200_000), 0],
+    ['long quote and rule lines before definitions', ('> '.repeat(20_000) + 'x\n[a]: /b\n' + '- '.repeat(20_000) + 'x\n[a]: /b\n').repeat(5), 0],
     ['ids between Japanese words', '詳細は202104291524を'.repeat(20_000), 20_000],
     ['a long run of astral letters after an id', '202104291524' + '\u{1D400}'.repeat(200_000), 0],
     ['a long run of combining marks before an id', 'e' + '\u0301'.repeat(200_000) + '202104291524', 0],
