@@ -38,6 +38,7 @@ export const chainCommand: CliCommand = {
     'expanded again; an ID referenced twice from one note appears once; self-references are left out.',
     'Outgoing children come in order of first reference in the note, incoming ones sorted by path.',
     'An unresolved or ambiguous starting ID still shows the notes that reference it.',
+    '',
     'JSON: {"note":{"id","path","title","candidates"},"out":[NODE],"in":[NODE]}, NODE = {"id","path",',
     '"title","status","cycle","candidates","children":[NODE]}; "candidates" lists every note owning an',
     'ambiguous ID (empty otherwise).',
