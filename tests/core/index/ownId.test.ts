@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { findFrontmatter, frontmatterValue, readFrontmatter } from '../../../src/core/index/frontmatter';
 import { namesOnlyFacts, titleOf } from '../../../src/core/index/noteFacts';
@@ -151,6 +152,18 @@ describe('titles', () => {
   ])('Denote: %s', (path, text, expected) => {
     const own = ownIdOf(path, text, options(DENOTE));
     expect(titleOf(path, own?.id ?? null, text, DENOTE)).toBe(expected);
+  });
+
+  test('Denote: the title is the title words, whatever signature and keywords the name carries', () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.option(fc.stringMatching(/^[a-z0-9=]{1,6}$/)), fc.array(word, { maxLength: 3 }), (words, signature, keywords) => {
+        const name = `20200310T094419${signature === null ? '' : `==${signature}`}--${words.join('-')}${keywords.length === 0 ? '' : `__${keywords.join('_')}`}.md`;
+        expect(ownIdOf(name, null, options(DENOTE))?.id).toBe('20200310T094419');
+        expect(titleOf(name, '20200310T094419', null, DENOTE)).toBe(words.join(' '));
+      }),
+      { seed: 14, numRuns: 300 },
+    );
   });
 
   test('Denote titles are read only with the Denote format', () => {
