@@ -17,6 +17,8 @@ export default defineConfig([
     'test-artifacts/',
     'example-vault/',
     'coverage/',
+    // Vendored third-party code (HyperMD's mode, test-only); see its README.
+    'tests/editor/hypermd/*.js',
   ]),
 
   ...obsidianmd.configs.recommended,

@@ -10,6 +10,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^obsidian$': '<rootDir>/tests/mocks/obsidian.ts',
+    // The vendored HyperMD mode requires its stylesheet; tests need no styles.
+    '\\.css$': '<rootDir>/tests/mocks/styles.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/tests/browser/'],
 };

@@ -13,7 +13,8 @@ import { collectIdsInRange } from '../core/ids/prose';
 import { titleAfterId } from '../core/ids/title';
 import { isExcluded, type PrincipleChainSettings } from '../core/settings';
 import type { IdIndexReader, IdMatch, Resolution } from '../core/types';
-import { frontmatterEnd, isExcludedNodeName } from './syntaxClassifier';
+import { bracketsFormLink, insideHtmlTag } from './inlineSyntax';
+import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
 
 /** The attribute naming the ID on every decorated range. */
 export const ID_ATTRIBUTE = 'data-principle-chain-id';
@@ -62,11 +63,30 @@ function markFor(id: string, resolution: Resolution, highlightUnresolved: boolea
   return Decoration.mark({ class: unresolved ? `${ID_CLASS} is-unresolved` : ID_CLASS, attributes: { [ID_ATTRIBUTE]: id } });
 }
 
-function insideExcludedNode(tree: Tree, pos: number, side: -1 | 1): boolean {
+/** The strongest exclusion of the nodes around `pos`: 'excluded' wins over 'link-text'. */
+function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
+  let found: NodeExclusion = null;
   for (let node: SyntaxNode | null = tree.resolveInner(pos, side); node !== null; node = node.parent) {
-    if (isExcludedNodeName(node.name)) return true;
+    const exclusion = nodeExclusion(node.name);
+    if (exclusion === 'excluded') return exclusion;
+    found ??= exclusion;
   }
-  return false;
+  return found;
+}
+
+/**
+ * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
+ * link text whose brackets make a link, or inside an HTML tag. `text` is the stretch of the line
+ * read around it, starting at document offset `textFrom`; `lineFrom` is where the line starts.
+ */
+function isOutOfProse(tree: Tree, text: string, textFrom: number, lineFrom: number, from: number, to: number): boolean {
+  const start = exclusionAt(tree, from, 1);
+  const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
+  if (start === 'excluded' || end === 'excluded') return true;
+  if ((start === 'link-text' || end === 'link-text') && bracketsFormLink(text, from - textFrom, to - textFrom, lineFrom - textFrom)) {
+    return true;
+  }
+  return insideHtmlTag(text, from - textFrom, to - textFrom);
 }
 
 /** Decorations for the IDs in the editor's visible ranges; the rest of the document is never read. */
@@ -101,7 +121,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (insideExcludedNode(tree, idFrom, 1) || insideExcludedNode(tree, idTo, -1)) continue;
+        if (isOutOfProse(tree, text, windowFrom, line.from, idFrom, idTo)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;

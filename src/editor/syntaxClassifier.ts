@@ -7,7 +7,15 @@
  * `formatting_formatting-code_inline-code`); @codemirror/lang-markdown (the browser playground)
  * names nodes after CommonMark constructs (`FencedCode`, `InlineCode`, `Link`), plus the Obsidian
  * constructs from ./markdownSyntax (`WikiLink`, `InlineMath`, `BlockMath`, `PercentComment`).
+ *
+ * Link text is its own verdict: both parsers mark any `[text]` as a link, but without a destination,
+ * a label or a definition colon it is literal text (CommonMark; Obsidian's Reading view shows it so),
+ * and the core scanner reads `[202108191025]` as a bare reference. The editor decides those by the
+ * text around the brackets (./inlineSyntax).
  */
+
+/** Where a node puts its text: out of prose, in link text (decided by the brackets), or neither. */
+export type NodeExclusion = 'excluded' | 'link-text' | null;
 
 // Obsidian classes that mark excluded text wherever they appear in a node's class list.
 const OBSIDIAN_CLASSES = new Set([
@@ -16,15 +24,9 @@ const OBSIDIAN_CLASSES = new Set([
   'formatting-code',
   'formatting-code-block',
   'url',
-  'link',
   'hmd-internal-link',
-  'hmd-barelink',
   'hmd-footnote',
-  'formatting-link',
   'formatting-link-string',
-  'image',
-  'image-marker',
-  'image-alt-text',
   'math',
   'formatting-math',
   'comment',
@@ -33,6 +35,18 @@ const OBSIDIAN_CLASSES = new Set([
   'hashtag',
   'formatting-hashtag',
   'attribute',
+]);
+
+// Obsidian classes of `[link text]` and `![alt text]`, a link only when its brackets say so.
+const OBSIDIAN_LINK_TEXT_CLASSES = new Set([
+  'link',
+  'hmd-barelink',
+  'hmd-barelink2',
+  'hmd-footref',
+  'formatting-link',
+  'image',
+  'image-marker',
+  'image-alt-text',
 ]);
 
 // Obsidian class families whose members vary (begin/end/background variants).
@@ -46,8 +60,7 @@ const LEZER_NODES = new Set([
   'CodeText',
   'CodeInfo',
   'URL',
-  'Link',
-  'Image',
+  'LinkLabel',
   'Autolink',
   'LinkReference',
   'HTMLBlock',
@@ -62,23 +75,28 @@ const LEZER_NODES = new Set([
   'PercentComment',
 ]);
 
+const LEZER_LINK_TEXT_NODES = new Set(['Link', 'Image']);
+
 const LINE_CLASS_PREFIX = /^line-(?:background-)?/;
 
-const verdicts = new Map<string, boolean>();
+const verdicts = new Map<string, NodeExclusion>();
 
-function classify(name: string): boolean {
-  if (LEZER_NODES.has(name)) return true;
+function classify(name: string): NodeExclusion {
+  if (LEZER_NODES.has(name)) return 'excluded';
+  if (LEZER_LINK_TEXT_NODES.has(name)) return 'link-text';
+  let verdict: NodeExclusion = null;
   for (const part of name.split('_')) {
     // Stream-parser styles carry line classes as `line-…` and `line-background-…`.
     const cls = part.replace(LINE_CLASS_PREFIX, '');
-    if (OBSIDIAN_CLASSES.has(cls)) return true;
-    for (const prefix of OBSIDIAN_PREFIXES) if (cls.startsWith(prefix)) return true;
+    if (OBSIDIAN_CLASSES.has(cls)) return 'excluded';
+    for (const prefix of OBSIDIAN_PREFIXES) if (cls.startsWith(prefix)) return 'excluded';
+    if (OBSIDIAN_LINK_TEXT_CLASSES.has(cls)) verdict = 'link-text';
   }
-  return false;
+  return verdict;
 }
 
-/** Whether text inside a syntax node of this name is excluded from bare-ID recognition. */
-export function isExcludedNodeName(name: string): boolean {
+/** Where text inside a syntax node of this name stands for bare-ID recognition. */
+export function nodeExclusion(name: string): NodeExclusion {
   // Node names come from a small fixed vocabulary per parser, so the verdict is memoised.
   let verdict = verdicts.get(name);
   if (verdict === undefined) {

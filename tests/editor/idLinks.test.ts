@@ -2,19 +2,16 @@
 import { Compartment, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import * as prose from '../../src/core/ids/prose';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { scanReferences } from '../../src/core/ids/scanner';
 import { indexChanged } from '../../src/editor/idLinks';
-import { decorated, edit, editorWithLinks, idElements, parseViewport, testHost, type TestHost } from './setup';
+import { decorated, edit, editorWithLinks, idElements, parseViewport, testHost, TREE_SHAPES, type TestHost } from './setup';
 
 const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
 const PRIORITY = '202104291524 Execution is the priority of the team.md';
 const ID = '202108191025';
 
 let views: EditorView[] = [];
-function open(doc: string, host: TestHost, extra: Extension = []): EditorView {
-  const view = editorWithLinks(doc, host, extra);
-  views.push(view);
-  return view;
-}
 afterEach(() => {
   views.forEach((view) => view.destroy());
   views = [];
@@ -27,314 +24,349 @@ function mouse(target: Element, type: 'mousedown' | 'mouseover', init: MouseEven
   return event;
 }
 
-describe('which ranges are decorated', () => {
-  const decoratedIds = (doc: string): string[] => decorated(open(doc, testHost([TEAMS]))).map((d) => d.text);
+/** The IDs the core scanner reads as bare references (and that count as IDs) in a note's text. */
+function coreBareIds(doc: string, host: TestHost): string[] {
+  return scanReferences(doc, TWELVE_DIGIT)
+    .filter((ref) => ref.form === 'bare' && (host.index.resolve(ref.id).status !== 'unresolved' || TWELVE_DIGIT.isPlausible(ref.id)))
+    .map((ref) => ref.id);
+}
 
-  const cases: [string, string, string[]][] = [
-    ['prose', `After all, ${ID} Teams exist for a reason.`, [ID]],
-    ['heading, emphasis and list', `# ${ID}\n\n*${ID}* and **${ID}**\n\n- ${ID}`, [ID, ID, ID, ID]],
-    ['quote and table', `> ${ID}\n\n| a |\n| - |\n| ${ID} |`, [ID, ID]],
-    ['fenced code', `\`\`\`\n${ID}\n\`\`\`\nafter`, []],
-    ['fenced code with a language', `~~~js\nconst id = '${ID}';\n~~~`, []],
-    ['indented code', `para\n\n    ${ID}\n`, []],
-    ['inline code', `see \`${ID}\` here`, []],
-    ['markdown link text', `[${ID}](https://example.com)`, []],
-    ['markdown link destination', `[note](${ID}%20Teams.md)`, []],
-    ['image', `![${ID}](${ID}.png)`, []],
-    ['autolink', `<https://example.com/${ID}>`, []],
-    ['bare URL', `https://example.com/${ID} end`, []],
-    ['wikilink', `[[${ID} Teams exist for a reason]]`, []],
-    ['wikilink alias', `[[note|${ID}]]`, []],
-    ['embed', `![[${ID}]]`, []],
-    ['frontmatter', `---\nid: ${ID}\n---\nbody`, []],
-    ['inline math', `$x = ${ID}$`, []],
-    ['block math', `$$\n${ID}\n$$`, []],
-    ['%% comment', `%% ${ID} %%`, []],
-    ['%% block comment', `%%\n${ID}\n%%`, []],
-    ['HTML comment', `<!-- ${ID} -->`, []],
-    ['HTML tag', `<span data-x="${ID}">text</span>`, []],
-    ['tag', `#${ID}`, []],
-    ['block id', `text ^${ID}`, []],
-    ['longer digit run', `2${ID} and ${ID}3`, []],
-    ['word', `ID${ID} x_${ID}`, []],
-    ['attachment name', `Pasted image ${ID}.png`, []],
-    ['prose after excluded syntax on the same line', `\`code\` [[x]] ${ID} $m$`, [ID]],
-    ['prose after frontmatter', `---\nid: 1\n---\n${ID}`, [ID]],
-  ];
-
-  test.each(cases)('%s', (_label, doc, expected) => {
-    expect(decoratedIds(doc)).toEqual(expected);
-  });
-
-  // Metamorphic variants: frontmatter before the text changes nothing; a code fence around it hides all.
-  test.each(cases.filter(([label]) => !label.includes('frontmatter')))('%s, after frontmatter', (_label, doc, expected) => {
-    expect(decoratedIds(`---\nid: ${ID}\ntags: [a]\n---\n${doc}`)).toEqual(expected);
-  });
-
-  test.each(cases)('%s, inside a code fence', (_label, doc) => {
-    expect(decoratedIds(`\`\`\`\`\n${doc}\n\`\`\`\``)).toEqual([]);
-  });
-
-  test('CRLF line endings decorate the same IDs', () => {
-    expect(decoratedIds(`a ${ID}\r\n\r\n\`\`\`\r\n${ID}\r\n\`\`\`\r\nb ${ID}`)).toEqual([ID, ID]);
-  });
-
-  test('resolved, unresolved and ambiguous IDs carry their classes and the ID attribute', () => {
-    const host = testHost([TEAMS, 'a/202105050505 One.md', 'b/202105050505 Two.md']);
-    const view = open(`${ID} and 202104291524 and 202105050505`, host);
-    expect(decorated(view)).toEqual([
-      { text: ID, id: ID, cls: 'principle-chain-id' },
-      { text: '202104291524', id: '202104291524', cls: 'principle-chain-id is-unresolved' },
-      { text: '202105050505', id: '202105050505', cls: 'principle-chain-id principle-chain-ambiguous' },
-    ]);
-    expect(idElements(view)[2].getAttribute('aria-label')).toBe('202105050505 is the ID of 2 notes');
-  });
-
-  test('unresolved IDs lose is-unresolved when highlighting is off', () => {
-    const host = testHost();
-    host.settings.highlightUnresolved = false;
-    expect(decorated(open('202104291524', host))).toEqual([{ text: '202104291524', id: '202104291524', cls: 'principle-chain-id' }]);
-  });
-
-  test('a digit run that is no date is decorated only when a note owns it', () => {
-    // Unique note creator bumps minutes past 59 on collision; such an ID still names a note.
-    const host = testHost(['202108191099 Bumped.md']);
-    expect(decorated(open('202108191099 and 202113450000', host)).map((d) => d.text)).toEqual(['202108191099']);
-  });
-
-  test('with "link the title" the title after a resolved ID is part of the link', () => {
-    const host = testHost([TEAMS]);
-    host.settings.linkTitle = true;
-    const view = open(`See ${ID} Teams exist for a reason. And ${ID} Teams existed.`, host);
-    expect(decorated(view).map((d) => d.text)).toEqual([`${ID} Teams exist for a reason`, ID]);
-  });
-
-  test('notes in excluded folders are not decorated', () => {
-    const host = testHost([TEAMS]);
-    host.settings.excludedFolders = ['notes'];
-    expect(decorated(open(ID, host))).toEqual([]);
-  });
-});
-
-describe('clicks', () => {
-  /** Mousedowns that reach the editor's own handling after ours (unclaimed ones). */
-  function editorSees(): { seen: MouseEvent[]; extension: Extension } {
-    const seen: MouseEvent[] = [];
-    return { seen, extension: EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) }) };
+// Every test runs on both trees: lang-markdown's and one shaped like Obsidian's editor's.
+describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
+  function open(doc: string, host: TestHost, extra: Extension = []): EditorView {
+    const view = editorWithLinks(doc, host, extra, shape);
+    views.push(view);
+    return view;
   }
 
-  test('a plain click in Live Preview opens the ID from the edited note', () => {
-    const host = testHost([TEAMS]);
-    const editor = editorSees();
-    const view = open(`go ${ID} now`, host, editor.extension);
-    const event = mouse(idElements(view)[0], 'mousedown');
-    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: false }]);
-    expect(event.defaultPrevented).toBe(true);
-    expect(editor.seen).toEqual([]);
+  describe('which ranges are decorated', () => {
+    const decoratedIds = (doc: string): string[] => decorated(open(doc, testHost([TEAMS]))).map((d) => d.text);
+
+    const cases: [string, string, string[]][] = [
+      ['prose', `After all, ${ID} Teams exist for a reason.`, [ID]],
+      ['heading, emphasis and list', `# ${ID}\n\n*${ID}* and **${ID}**\n\n- ${ID}`, [ID, ID, ID, ID]],
+      ['quote and table', `> ${ID}\n\n| a |\n| - |\n| ${ID} |`, [ID, ID]],
+      ['fenced code', `\`\`\`\n${ID}\n\`\`\`\nafter`, []],
+      ['fenced code with a language', `~~~js\nconst id = '${ID}';\n~~~`, []],
+      ['indented code', `para\n\n    ${ID}\n`, []],
+      ['inline code', `see \`${ID}\` here`, []],
+      ['markdown link text', `[${ID}](https://example.com)`, []],
+      ['markdown link destination', `[note](${ID}%20Teams.md)`, []],
+      ['image', `![${ID}](${ID}.png)`, []],
+      ['autolink', `<https://example.com/${ID}>`, []],
+      ['bare URL', `https://example.com/${ID} end`, []],
+      ['wikilink', `[[${ID} Teams exist for a reason]]`, []],
+      ['wikilink alias', `[[note|${ID}]]`, []],
+      ['embed', `![[${ID}]]`, []],
+      ['frontmatter', `---\nid: ${ID}\n---\nbody`, []],
+      ['inline math', `$x = ${ID}$`, []],
+      ['block math', `$$\n${ID}\n$$`, []],
+      ['%% comment', `%% ${ID} %%`, []],
+      ['%% block comment', `%%\n${ID}\n%%`, []],
+      ['HTML comment', `<!-- ${ID} -->`, []],
+      ['HTML tag', `<span data-x="${ID}">text</span>`, []],
+      ['tag', `#${ID}`, []],
+      ['block id', `text ^${ID}`, []],
+      ['longer digit run', `2${ID} and ${ID}3`, []],
+      ['word', `ID${ID} x_${ID}`, []],
+      ['attachment name', `Pasted image ${ID}.png`, []],
+      ['prose after excluded syntax on the same line', `\`code\` [[x]] ${ID} $m$`, [ID]],
+      ['prose after frontmatter', `---\nid: 1\n---\n${ID}`, [ID]],
+      // `[text]` without a destination, a label or a definition colon is literal text.
+      ['an ID alone in brackets', `[${ID}]`, [ID]],
+      ['an ID in brackets mid-sentence', `as [${ID}] says`, [ID]],
+      ['brackets, a space, then parentheses', `[${ID}] (see)`, [ID]],
+      ['image alt text with no destination', `![${ID}]`, [ID]],
+      ['escaped brackets before parentheses', `\\[${ID}](x)`, [ID]],
+      ['reference link text', `[${ID}][ref]`, []],
+      ['collapsed reference link text', `[${ID}][]`, []],
+      ['link reference definition label', `[${ID}]: https://example.com`, []],
+      ['text of a link inside brackets', `[see [${ID}](x)]`, []],
+      ['HTML tag around prose', `<b>${ID}</b>`, [ID]],
+      ['HTML tag attribute among others', `<a href="x" title="${ID}">t</a> ${ID}`, [ID]],
+      ['dollar amounts are not math', `$5 and ${ID} $10`, [ID]],
+      ['footnote reference before an ID', `text[^1] ${ID}`, [ID]],
+    ];
+
+    test.each(cases)('%s', (_label, doc, expected) => {
+      expect(decoratedIds(doc)).toEqual(expected);
+    });
+
+    // The editor and the core scanner (check, refs, repair, the index) read every case alike.
+    test.each(cases)('%s: the core scanner agrees', (_label, doc, expected) => {
+      expect(coreBareIds(doc, testHost([TEAMS]))).toEqual(expected);
+    });
+
+    // Metamorphic variants: frontmatter before the text changes nothing; a code fence around it hides all.
+    test.each(cases.filter(([label]) => !label.includes('frontmatter')))('%s, after frontmatter', (_label, doc, expected) => {
+      expect(decoratedIds(`---\nid: ${ID}\ntags: [a]\n---\n${doc}`)).toEqual(expected);
+    });
+
+    test.each(cases)('%s, inside a code fence', (_label, doc) => {
+      expect(decoratedIds(`\`\`\`\`\n${doc}\n\`\`\`\``)).toEqual([]);
+    });
+
+    test('CRLF line endings decorate the same IDs', () => {
+      expect(decoratedIds(`a ${ID}\r\n\r\n\`\`\`\r\n${ID}\r\n\`\`\`\r\nb ${ID}`)).toEqual([ID, ID]);
+    });
+
+    test('resolved, unresolved and ambiguous IDs carry their classes and the ID attribute', () => {
+      const host = testHost([TEAMS, 'a/202105050505 One.md', 'b/202105050505 Two.md']);
+      const view = open(`${ID} and 202104291524 and 202105050505`, host);
+      expect(decorated(view)).toEqual([
+        { text: ID, id: ID, cls: 'principle-chain-id' },
+        { text: '202104291524', id: '202104291524', cls: 'principle-chain-id is-unresolved' },
+        { text: '202105050505', id: '202105050505', cls: 'principle-chain-id principle-chain-ambiguous' },
+      ]);
+      expect(idElements(view)[2].getAttribute('aria-label')).toBe('202105050505 is the ID of 2 notes');
+    });
+
+    test('unresolved IDs lose is-unresolved when highlighting is off', () => {
+      const host = testHost();
+      host.settings.highlightUnresolved = false;
+      expect(decorated(open('202104291524', host))).toEqual([{ text: '202104291524', id: '202104291524', cls: 'principle-chain-id' }]);
+    });
+
+    test('a digit run that is no date is decorated only when a note owns it', () => {
+      // Unique note creator bumps minutes past 59 on collision; such an ID still names a note.
+      const host = testHost(['202108191099 Bumped.md']);
+      expect(decorated(open('202108191099 and 202113450000', host)).map((d) => d.text)).toEqual(['202108191099']);
+    });
+
+    test('with "link the title" the title after a resolved ID is part of the link', () => {
+      const host = testHost([TEAMS]);
+      host.settings.linkTitle = true;
+      const view = open(`See ${ID} Teams exist for a reason. And ${ID} Teams existed.`, host);
+      expect(decorated(view).map((d) => d.text)).toEqual([`${ID} Teams exist for a reason`, ID]);
+    });
+
+    test('notes in excluded folders are not decorated', () => {
+      const host = testHost([TEAMS]);
+      host.settings.excludedFolders = ['notes'];
+      expect(decorated(open(ID, host))).toEqual([]);
+    });
   });
 
-  test('a plain click in Source mode leaves the click to the editor', () => {
-    const host = testHost([TEAMS]);
-    host.livePreview = false;
-    const editor = editorSees();
-    const view = open(`go ${ID} now`, host, editor.extension);
-    const event = mouse(idElements(view)[0], 'mousedown');
-    expect(host.opened).toEqual([]);
-    expect(editor.seen).toEqual([event]);
+  describe('clicks', () => {
+    /** Mousedowns that reach the editor's own handling after ours (unclaimed ones). */
+    function editorSees(): { seen: MouseEvent[]; extension: Extension } {
+      const seen: MouseEvent[] = [];
+      return { seen, extension: EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) }) };
+    }
+
+    test('a plain click in Live Preview opens the ID from the edited note', () => {
+      const host = testHost([TEAMS]);
+      const editor = editorSees();
+      const view = open(`go ${ID} now`, host, editor.extension);
+      const event = mouse(idElements(view)[0], 'mousedown');
+      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: false }]);
+      expect(event.defaultPrevented).toBe(true);
+      expect(editor.seen).toEqual([]);
+    });
+
+    test('a plain click in Source mode leaves the click to the editor', () => {
+      const host = testHost([TEAMS]);
+      host.livePreview = false;
+      const editor = editorSees();
+      const view = open(`go ${ID} now`, host, editor.extension);
+      const event = mouse(idElements(view)[0], 'mousedown');
+      expect(host.opened).toEqual([]);
+      expect(editor.seen).toEqual([event]);
+    });
+
+    test.each([true, false])('a Ctrl-click opens in a new tab (Live Preview: %s)', (livePreview) => {
+      const host = testHost([TEAMS]);
+      host.livePreview = livePreview;
+      const editor = editorSees();
+      const view = open(`go ${ID} now`, host, editor.extension);
+      mouse(idElements(view)[0], 'mousedown', { ctrlKey: true });
+      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
+      // Claimed, so CodeMirror does not turn the Ctrl-click into a second cursor.
+      expect(editor.seen).toEqual([]);
+    });
+
+    test('a middle click opens in a new tab', () => {
+      const host = testHost([TEAMS]);
+      host.livePreview = false;
+      const view = open(`go ${ID} now`, host);
+      mouse(idElements(view)[0], 'mousedown', { button: 1 });
+      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
+    });
+
+    test('right clicks and clicks beside an ID open nothing', () => {
+      const host = testHost([TEAMS]);
+      const view = open(`go ${ID} now`, host);
+      mouse(idElements(view)[0], 'mousedown', { button: 2 });
+      mouse(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
+      expect(host.opened).toEqual([]);
+    });
   });
 
-  test.each([true, false])('a Ctrl-click opens in a new tab (Live Preview: %s)', (livePreview) => {
-    const host = testHost([TEAMS]);
-    host.livePreview = livePreview;
-    const editor = editorSees();
-    const view = open(`go ${ID} now`, host, editor.extension);
-    mouse(idElements(view)[0], 'mousedown', { ctrlKey: true });
-    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
-    // Claimed, so CodeMirror does not turn the Ctrl-click into a second cursor.
-    expect(editor.seen).toEqual([]);
+  describe('hover', () => {
+    test('entering an ID asks the host for a preview of it', () => {
+      const host = testHost([TEAMS]);
+      const view = open(`go ${ID} now`, host);
+      const element = idElements(view)[0];
+      mouse(element, 'mouseover', { ctrlKey: true });
+      expect(host.hovers.map((h) => [h.id, h.sourcePath, h.targetEl])).toEqual([[ID, 'notes/source.md', element]]);
+      expect(host.hovers[0].event.ctrlKey).toBe(true);
+    });
+
+    test('moving within the same ID does not ask again, text outside IDs never asks', () => {
+      const host = testHost([TEAMS]);
+      const view = open(`go ${ID} now`, host);
+      const element = idElements(view)[0];
+      mouse(element, 'mouseover', { relatedTarget: element.firstChild as Node });
+      mouse(view.contentDOM.querySelector('.cm-line')!, 'mouseover');
+      expect(host.hovers).toEqual([]);
+    });
   });
 
-  test('a middle click opens in a new tab', () => {
-    const host = testHost([TEAMS]);
-    host.livePreview = false;
-    const view = open(`go ${ID} now`, host);
-    mouse(idElements(view)[0], 'mousedown', { button: 1 });
-    expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
+  describe('index changes', () => {
+    test('an index change redecorates open editors (unresolved → resolved)', () => {
+      const host = testHost();
+      const view = open(`see 202104291524`, host);
+      expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+      host.index.add(PRIORITY);
+      expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+      host.notifyIndexChange();
+      expect(decorated(view)[0].cls).toBe('principle-chain-id');
+    });
+
+    test('a known implausible ID appears once its note exists', () => {
+      const host = testHost();
+      const view = open('see 202108191099', host);
+      expect(decorated(view)).toEqual([]);
+      host.index.add('202108191099 Bumped.md');
+      view.dispatch({ effects: indexChanged.of(null) });
+      expect(decorated(view).map((d) => d.text)).toEqual(['202108191099']);
+    });
+
+    test('a reconfiguration (Obsidian\'s updateOptions after a settings change) applies new settings', () => {
+      const host = testHost();
+      const compartment = new Compartment();
+      const view = open('see 202104291524', host, compartment.of([]));
+      expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
+      host.settings.highlightUnresolved = false;
+      view.dispatch({ effects: compartment.reconfigure([]) });
+      expect(decorated(view)[0].cls).toBe('principle-chain-id');
+    });
+
+    test('a destroyed editor stops listening', () => {
+      const host = testHost();
+      const view = open('x', host);
+      expect(host.listenerCount()).toBe(1);
+      view.destroy();
+      expect(host.listenerCount()).toBe(0);
+      expect(() => host.notifyIndexChange()).not.toThrow();
+    });
   });
 
-  test('right clicks and clicks beside an ID open nothing', () => {
-    const host = testHost([TEAMS]);
-    const view = open(`go ${ID} now`, host);
-    mouse(idElements(view)[0], 'mousedown', { button: 2 });
-    mouse(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
-    expect(host.opened).toEqual([]);
-  });
-});
+  describe('typing', () => {
+    const type = (view: EditorView, from: number, insert: string, to = from): void => edit(view, from, to, insert);
 
-describe('hover', () => {
-  test('entering an ID asks the host for a preview of it', () => {
-    const host = testHost([TEAMS]);
-    const view = open(`go ${ID} now`, host);
-    const element = idElements(view)[0];
-    mouse(element, 'mouseover', { ctrlKey: true });
-    expect(host.hovers.map((h) => [h.id, h.sourcePath, h.targetEl])).toEqual([[ID, 'notes/source.md', element]]);
-    expect(host.hovers[0].event.ctrlKey).toBe(true);
-  });
+    test('breaking an ID removes its link, mending it restores it', () => {
+      const view = open(`see ${ID} now`, testHost([TEAMS]));
+      type(view, 8, 'x');
+      expect(decorated(view)).toEqual([]);
+      type(view, 8, '', 9);
+      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+    });
 
-  test('moving within the same ID does not ask again, text outside IDs never asks', () => {
-    const host = testHost([TEAMS]);
-    const view = open(`go ${ID} now`, host);
-    const element = idElements(view)[0];
-    mouse(element, 'mouseover', { relatedTarget: element.firstChild as Node });
-    mouse(view.contentDOM.querySelector('.cm-line')!, 'mouseover');
-    expect(host.hovers).toEqual([]);
-  });
-});
+    test('typing a letter against an ID joins it to a word; a space parts them again', () => {
+      const view = open(`see ${ID} now`, testHost([TEAMS]));
+      type(view, 4, 'a');
+      expect(decorated(view)).toEqual([]);
+      type(view, 5, ' ');
+      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+    });
 
-describe('index changes', () => {
-  test('an index change redecorates open editors (unresolved → resolved)', () => {
-    const host = testHost();
-    const view = open(`see 202104291524`, host);
-    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
-    host.index.add(PRIORITY);
-    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
-    host.notifyIndexChange();
-    expect(decorated(view)[0].cls).toBe('principle-chain-id');
+    test('typing before and after an ID keeps its link where the ID moved', () => {
+      const view = open(`see ${ID} now`, testHost([TEAMS]));
+      type(view, 0, 'we ');
+      type(view, view.state.doc.length, ' and more');
+      const element = idElements(view)[0];
+      expect(element.textContent).toBe(ID);
+      expect(view.posAtDOM(element)).toBe(7);
+    });
+
+    test('typing an ID into prose links it; typing a code fence above unlinks what follows', () => {
+      const view = open('intro\n\nsee  now', testHost([TEAMS]));
+      type(view, 11, ID);
+      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+      type(view, 0, '```\n');
+      expect(decorated(view)).toEqual([]);
+    });
   });
 
-  test('a known implausible ID appears once its note exists', () => {
-    const host = testHost();
-    const view = open('see 202108191099', host);
-    expect(decorated(view)).toEqual([]);
-    host.index.add('202108191099 Bumped.md');
-    view.dispatch({ effects: indexChanged.of(null) });
-    expect(decorated(view).map((d) => d.text)).toEqual(['202108191099']);
-  });
-
-  test('a reconfiguration (Obsidian\'s updateOptions after a settings change) applies new settings', () => {
-    const host = testHost();
-    const compartment = new Compartment();
-    const view = open('see 202104291524', host, compartment.of([]));
-    expect(decorated(view)[0].cls).toBe('principle-chain-id is-unresolved');
-    host.settings.highlightUnresolved = false;
-    view.dispatch({ effects: compartment.reconfigure([]) });
-    expect(decorated(view)[0].cls).toBe('principle-chain-id');
-  });
-
-  test('a destroyed editor stops listening', () => {
-    const host = testHost();
-    const view = open('x', host);
-    expect(host.listenerCount()).toBe(1);
-    view.destroy();
-    expect(host.listenerCount()).toBe(0);
-    expect(() => host.notifyIndexChange()).not.toThrow();
-  });
-});
-
-describe('typing', () => {
-  const type = (view: EditorView, from: number, insert: string, to = from): void => edit(view, from, to, insert);
-
-  test('breaking an ID removes its link, mending it restores it', () => {
-    const view = open(`see ${ID} now`, testHost([TEAMS]));
-    type(view, 8, 'x');
-    expect(decorated(view)).toEqual([]);
-    type(view, 8, '', 9);
-    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
-  });
-
-  test('typing a letter against an ID joins it to a word; a space parts them again', () => {
-    const view = open(`see ${ID} now`, testHost([TEAMS]));
-    type(view, 4, 'a');
-    expect(decorated(view)).toEqual([]);
-    type(view, 5, ' ');
-    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
-  });
-
-  test('typing before and after an ID keeps its link where the ID moved', () => {
-    const view = open(`see ${ID} now`, testHost([TEAMS]));
-    type(view, 0, 'we ');
-    type(view, view.state.doc.length, ' and more');
-    const element = idElements(view)[0];
-    expect(element.textContent).toBe(ID);
-    expect(view.posAtDOM(element)).toBe(7);
-  });
-
-  test('typing an ID into prose links it; typing a code fence above unlinks what follows', () => {
-    const view = open('intro\n\nsee  now', testHost([TEAMS]));
-    type(view, 11, ID);
-    expect(decorated(view).map((d) => d.text)).toEqual([ID]);
-    type(view, 0, '```\n');
-    expect(decorated(view)).toEqual([]);
-  });
-});
-
-describe('cost follows the viewport, not the note', () => {
-  const lines = (count: number): string => Array.from({ length: count }, (_, i) => `line ${i} mentions ${ID}.`).join('\n');
-  const longNote = (count: number): EditorView => {
-    return open(lines(count), testHost([TEAMS]));
-  };
-
-  test('a long note decorates only what CodeMirror reports visible', () => {
-    const view = longNote(20_000);
-    const visible = view.visibleRanges;
-    expect(visible[visible.length - 1].to).toBeLessThan(view.state.doc.length / 10);
-    const positions = idElements(view).map((el) => view.posAtDOM(el));
-    expect(positions.length).toBeGreaterThan(0);
-    expect(positions.every((pos) => visible.some((r) => pos >= r.from && pos < r.to))).toBe(true);
-  });
-
-  test('a keystroke scans the visible text only, however long the note', () => {
-    const scanned = (count: number): number => {
-      const view = longNote(count);
-      const visible = view.visibleRanges.reduce((sum, r) => sum + r.to - r.from, 0);
-      const spy = jest.spyOn(prose, 'collectIdsInRange');
-      edit(view, 0, 0, 'x');
-      const texts = spy.mock.calls.map((call) => call[0]);
-      spy.mockRestore();
-      expect(texts.some((text) => text.includes('line 1 '))).toBe(true);
-      expect(texts.every((text) => !text.includes(`line ${count - 1} `))).toBe(true);
-      const total = texts.reduce((sum, text) => sum + text.length, 0);
-      // One rebuild for the edit, perhaps one more when the parser catches up: each reads the viewport.
-      expect(total).toBeLessThanOrEqual(2 * visible);
-      return visible;
+  describe('cost follows the viewport, not the note', () => {
+    const lines = (count: number): string => Array.from({ length: count }, (_, i) => `line ${i} mentions ${ID}.`).join('\n');
+    const longNote = (count: number): EditorView => {
+      return open(lines(count), testHost([TEAMS]));
     };
-    expect(scanned(20_000)).toBe(scanned(200));
-  });
 
-  test.each([
-    ['without', []],
-    ['with', EditorView.lineWrapping],
-  ])('a one-line megabyte note (%s line wrapping) is scanned only where CodeMirror shows it', (_label, wrapping) => {
-    const doc = `word ${ID} and `.repeat(50_000);
-    const view = open(doc, testHost([TEAMS]), wrapping);
-    const visible = view.visibleRanges.reduce((sum, r) => sum + r.to - r.from, 0);
-    expect(visible).toBeLessThan(doc.length / 10);
-    const spy = jest.spyOn(prose, 'collectIdsInRange');
-    edit(view, 10, 10, 'x');
-    const scanned = spy.mock.calls.reduce((sum, call) => sum + call[0].length, 0);
-    spy.mockRestore();
-    // The visible parts plus a little context on each side, for each rebuild (the edit, the parse).
-    expect(scanned).toBeLessThanOrEqual(2 * (visible + 2 * 256 * view.visibleRanges.length));
-    expect(idElements(view).length).toBeGreaterThan(0);
-  });
+    test('a long note decorates only what CodeMirror reports visible', () => {
+      const view = longNote(20_000);
+      const visible = view.visibleRanges;
+      expect(visible[visible.length - 1].to).toBeLessThan(view.state.doc.length / 10);
+      const positions = idElements(view).map((el) => view.posAtDOM(el));
+      expect(positions.length).toBeGreaterThan(0);
+      expect(positions.every((pos) => visible.some((r) => pos >= r.from && pos < r.to))).toBe(true);
+    });
 
-  test('scrolling far down decorates the new viewport', () => {
-    const view = longNote(20_000);
-    const far = view.state.doc.line(15_000).from;
-    const positions = (): number[] => idElements(view).map((el) => view.posAtDOM(el));
-    view.dispatch({ effects: EditorView.scrollIntoView(far, { y: 'start' }) });
-    parseViewport(view);
-    expect(positions().some((pos) => pos > far)).toBe(true);
-    expect(positions().some((pos) => pos < view.state.doc.line(100).from)).toBe(false);
-  });
+    test('a keystroke scans the visible text only, however long the note', () => {
+      const scanned = (count: number): number => {
+        const view = longNote(count);
+        const visible = view.visibleRanges.reduce((sum, r) => sum + r.to - r.from, 0);
+        const spy = jest.spyOn(prose, 'collectIdsInRange');
+        edit(view, 0, 0, 'x');
+        const texts = spy.mock.calls.map((call) => call[0]);
+        spy.mockRestore();
+        expect(texts.some((text) => text.includes('line 1 '))).toBe(true);
+        expect(texts.every((text) => !text.includes(`line ${count - 1} `))).toBe(true);
+        const total = texts.reduce((sum, text) => sum + text.length, 0);
+        // One rebuild for the edit, perhaps one more when the parser catches up: each reads the viewport.
+        expect(total).toBeLessThanOrEqual(2 * visible);
+        return visible;
+      };
+      expect(scanned(20_000)).toBe(scanned(200));
+    });
 
-  test('a code block far down stays undecorated after the parser reaches it', () => {
-    const doc = `${lines(20_000)}\n\`\`\`\n${ID}\n\`\`\`\nafter ${ID}`;
-    const view = open(doc, testHost([TEAMS]));
-    view.dispatch({ effects: EditorView.scrollIntoView(doc.length, { y: 'end' }) });
-    parseViewport(view);
-    expect(idElements(view).filter((el) => view.posAtDOM(el) > doc.length - 40).map((el) => view.posAtDOM(el))).toEqual([
-      doc.length - ID.length,
-    ]);
+    test.each([
+      ['without', []],
+      ['with', EditorView.lineWrapping],
+    ])('a one-line megabyte note (%s line wrapping) is scanned only where CodeMirror shows it', (_label, wrapping) => {
+      const doc = `word ${ID} and `.repeat(50_000);
+      const view = open(doc, testHost([TEAMS]), wrapping);
+      const visible = view.visibleRanges.reduce((sum, r) => sum + r.to - r.from, 0);
+      expect(visible).toBeLessThan(doc.length / 10);
+      const spy = jest.spyOn(prose, 'collectIdsInRange');
+      edit(view, 10, 10, 'x');
+      const scanned = spy.mock.calls.reduce((sum, call) => sum + call[0].length, 0);
+      spy.mockRestore();
+      // The visible parts plus a little context on each side, for each rebuild (the edit, the parse).
+      expect(scanned).toBeLessThanOrEqual(2 * (visible + 2 * 256 * view.visibleRanges.length));
+      expect(idElements(view).length).toBeGreaterThan(0);
+    });
+
+    test('scrolling far down decorates the new viewport', () => {
+      const view = longNote(20_000);
+      const far = view.state.doc.line(15_000).from;
+      const positions = (): number[] => idElements(view).map((el) => view.posAtDOM(el));
+      view.dispatch({ effects: EditorView.scrollIntoView(far, { y: 'start' }) });
+      parseViewport(view);
+      expect(positions().some((pos) => pos > far)).toBe(true);
+      expect(positions().some((pos) => pos < view.state.doc.line(100).from)).toBe(false);
+    });
+
+    test('a code block far down stays undecorated after the parser reaches it', () => {
+      const doc = `${lines(20_000)}\n\`\`\`\n${ID}\n\`\`\`\nafter ${ID}`;
+      const view = open(doc, testHost([TEAMS]));
+      view.dispatch({ effects: EditorView.scrollIntoView(doc.length, { y: 'end' }) });
+      parseViewport(view);
+      expect(idElements(view).filter((el) => view.posAtDOM(el) > doc.length - 40).map((el) => view.posAtDOM(el))).toEqual([
+        doc.length - ID.length,
+      ]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Editor test support: the layout APIs CodeMirror calls that jsdom lacks, a small in-memory index,
- * and a real EditorView with @codemirror/lang-markdown and the ID links extension.
+ * and a real EditorView with the ID links extension on either of two syntax trees: the one of
+ * @codemirror/lang-markdown (the playground's) and a HyperMD-shaped one like Obsidian's editor's.
  */
 import { markdown } from '@codemirror/lang-markdown';
 import { forceParsing } from '@codemirror/language';
@@ -12,6 +13,16 @@ import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/se
 import type { NoteRecord, Resolution } from '../../src/core/types';
 import { idLinksExtension, ID_ATTRIBUTE, type EditorLinkDeps, type IdHover } from '../../src/editor/idLinks';
 import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+import { hyperMdLanguage } from './hyperMdLanguage';
+
+/** The syntax trees the editor extension is tested on. */
+export type TreeShape = 'lang-markdown' | 'HyperMD';
+export const TREE_SHAPES: readonly TreeShape[] = ['lang-markdown', 'HyperMD'];
+
+/** The language extension that builds a tree of this shape. */
+export function languageFor(shape: TreeShape): Extension {
+  return shape === 'HyperMD' ? hyperMdLanguage : markdown({ extensions: obsidianMarkdownSyntax });
+}
 
 const emptyRects = (): DOMRectList => Object.assign([], { item: () => null });
 const zeroRect = (): DOMRect => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
@@ -98,12 +109,13 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
 }
 
 /**
- * A real editor on `doc` with lang-markdown (plus Obsidian's syntax) and the given extensions, its
- * viewport parsed: CodeMirror parses on a time budget, so on a busy machine the tree could
- * otherwise stop short and leave text for a background parse that synchronous tests never run.
+ * A real editor on `doc` with a tree of the given shape (lang-markdown plus Obsidian's syntax by
+ * default) and the given extensions, its viewport parsed: CodeMirror parses on a time budget, so on
+ * a busy machine the tree could otherwise stop short and leave text for a background parse that
+ * synchronous tests never run.
  */
-export function makeEditor(doc: string, extensions: Extension): EditorView {
-  const state = EditorState.create({ doc, extensions: [markdown({ extensions: obsidianMarkdownSyntax }), extensions] });
+export function makeEditor(doc: string, extensions: Extension, shape: TreeShape = 'lang-markdown'): EditorView {
+  const state = EditorState.create({ doc, extensions: [languageFor(shape), extensions] });
   const view = new EditorView({ state, parent: document.body });
   parseViewport(view);
   return view;
@@ -116,8 +128,8 @@ export function edit(view: EditorView, from: number, to: number, insert: string)
 }
 
 /** Editor with the ID links extension driven by `host`. */
-export function editorWithLinks(doc: string, host: TestHost, extra: Extension = []): EditorView {
-  return makeEditor(doc, [idLinksExtension(host.deps), extra]);
+export function editorWithLinks(doc: string, host: TestHost, extra: Extension = [], shape: TreeShape = 'lang-markdown'): EditorView {
+  return makeEditor(doc, [idLinksExtension(host.deps), extra], shape);
 }
 
 /** The decorated ranges as they appear in the DOM: text, ID attribute and classes. */

@@ -1,111 +1,121 @@
 import { Text } from '@codemirror/state';
-import { frontmatterEnd, isExcludedNodeName, MAX_FRONTMATTER_LINES } from '../../src/editor/syntaxClassifier';
+import { frontmatterEnd, MAX_FRONTMATTER_LINES, nodeExclusion, type NodeExclusion } from '../../src/editor/syntaxClassifier';
 
-describe('isExcludedNodeName', () => {
+describe('nodeExclusion', () => {
+  const L = 'link-text';
   // Obsidian's editor (HyperMD-derived stream parser): node names are `_`-joined class lists.
-  const obsidian: [string, boolean][] = [
-    ['hmd-codeblock', true],
-    ['hmd-codeblock_HyperMD-codeblock-bg', true],
-    ['formatting-code-block_formatting-code-block-begin_hmd-codeblock', true],
-    ['keyword_hmd-codeblock', true],
-    ['HyperMD-codeblock_HyperMD-codeblock-begin', true],
-    ['hmd-indented-code', true],
-    ['inline-code', true],
-    ['formatting_formatting-code_inline-code', true],
-    ['url', true],
-    ['string_url', true],
-    ['link', true],
-    ['hmd-internal-link', true],
-    ['hmd-internal-link_link-has-alias', true],
-    ['formatting-link_formatting-link-start', true],
-    ['hmd-barelink', true],
-    ['hmd-footnote', true],
-    ['image_image-alt-text_link', true],
-    ['hmd-frontmatter', true],
-    ['def_hmd-frontmatter', true],
-    ['atom_hmd-frontmatter', true],
-    ['math', true],
-    ['formatting_formatting-math_formatting-math-begin_math_math-block', true],
-    ['comment', true],
-    ['formatting_formatting-comment_comment', true],
-    ['tag', true],
-    ['hashtag_hashtag-end_meta', true],
-    ['formatting_formatting-hashtag_hashtag_hashtag-begin_meta', true],
-    ['tag_hmd-html-begin', true],
-    ['attribute', true],
-    ['variable_hmd-codeblock', true],
-    ['plain_hmd-indented-code', true],
-    ['line-HyperMD-codeblock', true],
-    ['line-background-HyperMD-codeblock-bg', true],
-    ['comment_url', true],
-    ['list-1_url', true],
-    ['quote_quote-1_url', true],
-    ['formatting_formatting-link_link_url', true],
-    ['formatting_formatting-link-string_string_url', true],
-    ['math-block', true],
-    ['hashtag_meta', true],
+  const obsidian: [string, NodeExclusion][] = [
+    ['hmd-codeblock', 'excluded'],
+    ['hmd-codeblock_HyperMD-codeblock-bg', 'excluded'],
+    ['formatting-code-block_formatting-code-block-begin_hmd-codeblock', 'excluded'],
+    ['keyword_hmd-codeblock', 'excluded'],
+    ['HyperMD-codeblock_HyperMD-codeblock-begin', 'excluded'],
+    ['hmd-indented-code', 'excluded'],
+    ['inline-code', 'excluded'],
+    ['formatting_formatting-code_inline-code', 'excluded'],
+    ['url', 'excluded'],
+    ['string_url', 'excluded'],
+    ['link', L],
+    ['hmd-internal-link', 'excluded'],
+    ['hmd-internal-link_link-has-alias', 'excluded'],
+    ['formatting-link_formatting-link-start', L],
+    ['hmd-barelink', L],
+    ['hmd-footnote', 'excluded'],
+    ['image_image-alt-text_link', L],
+    ['hmd-frontmatter', 'excluded'],
+    ['def_hmd-frontmatter', 'excluded'],
+    ['atom_hmd-frontmatter', 'excluded'],
+    ['math', 'excluded'],
+    ['formatting_formatting-math_formatting-math-begin_math_math-block', 'excluded'],
+    ['comment', 'excluded'],
+    ['formatting_formatting-comment_comment', 'excluded'],
+    ['tag', 'excluded'],
+    ['hashtag_hashtag-end_meta', 'excluded'],
+    ['formatting_formatting-hashtag_hashtag_hashtag-begin_meta', 'excluded'],
+    ['tag_hmd-html-begin', 'excluded'],
+    ['attribute', 'excluded'],
+    ['variable_hmd-codeblock', 'excluded'],
+    ['plain_hmd-indented-code', 'excluded'],
+    ['line-HyperMD-codeblock', 'excluded'],
+    ['line-background-HyperMD-codeblock-bg', 'excluded'],
+    ['comment_url', 'excluded'],
+    ['list-1_url', 'excluded'],
+    ['quote_quote-1_url', 'excluded'],
+    ['formatting_formatting-link_link_url', 'excluded'],
+    ['formatting_formatting-link-string_string_url', 'excluded'],
+    ['math-block', 'excluded'],
+    ['hashtag_meta', 'excluded'],
     // Prose: headings, emphasis, lists, quotes, tables, highlights keep their IDs.
-    ['header_header-1', false],
-    ['strong', false],
-    ['em', false],
-    ['em_strong', false],
-    ['strikethrough', false],
-    ['highlight', false],
-    ['list-1', false],
-    ['quote_quote-1', false],
-    ['hmd-table-sep', false],
-    ['hmd-callout', false],
-    ['Document', false],
-    ['line-HyperMD-quote_line-HyperMD-quote-1', false],
-    ['line-HyperMD-list-line_line-HyperMD-list-line-1', false],
+    ['header_header-1', null],
+    ['strong', null],
+    ['em', null],
+    ['em_strong', null],
+    ['strikethrough', null],
+    ['highlight', null],
+    ['list-1', null],
+    ['quote_quote-1', null],
+    ['hmd-table-sep', null],
+    ['hmd-callout', null],
+    ['Document', null],
+    ['line-HyperMD-quote_line-HyperMD-quote-1', null],
+    ['line-HyperMD-list-line_line-HyperMD-list-line-1', null],
     // Class families are matched whole, not as substrings of other words.
-    ['linkish', false],
-    ['codex', false],
+    ['linkish', null],
+    ['codex', null],
   ];
 
   // @codemirror/lang-markdown (CommonMark + GFM) and ./markdownSyntax's Obsidian constructs.
-  const lezer: [string, boolean][] = [
-    ['FencedCode', true],
-    ['CodeBlock', true],
-    ['InlineCode', true],
-    ['CodeText', true],
-    ['CodeInfo', true],
-    ['URL', true],
-    ['Link', true],
-    ['Image', true],
-    ['Autolink', true],
-    ['LinkReference', true],
-    ['HTMLBlock', true],
-    ['HTMLTag', true],
-    ['Comment', true],
-    ['CommentBlock', true],
-    ['ProcessingInstruction', true],
-    ['WikiLink', true],
-    ['InlineMath', true],
-    ['BlockMath', true],
-    ['PercentComment', true],
-    ['Paragraph', false],
-    ['ATXHeading1', false],
-    ['Emphasis', false],
-    ['StrongEmphasis', false],
-    ['Strikethrough', false],
-    ['BulletList', false],
-    ['ListItem', false],
-    ['Blockquote', false],
-    ['Table', false],
-    ['TableCell', false],
-    ['Task', false],
-    ['LinkMark', false],
+  const lezer: [string, NodeExclusion][] = [
+    ['FencedCode', 'excluded'],
+    ['CodeBlock', 'excluded'],
+    ['InlineCode', 'excluded'],
+    ['CodeText', 'excluded'],
+    ['CodeInfo', 'excluded'],
+    ['URL', 'excluded'],
+    ['LinkLabel', 'excluded'],
+    ['Link', L],
+    ['Image', L],
+    ['Autolink', 'excluded'],
+    ['LinkReference', 'excluded'],
+    ['HTMLBlock', 'excluded'],
+    ['HTMLTag', 'excluded'],
+    ['Comment', 'excluded'],
+    ['CommentBlock', 'excluded'],
+    ['ProcessingInstruction', 'excluded'],
+    ['WikiLink', 'excluded'],
+    ['InlineMath', 'excluded'],
+    ['BlockMath', 'excluded'],
+    ['PercentComment', 'excluded'],
+    ['Paragraph', null],
+    ['ATXHeading1', null],
+    ['Emphasis', null],
+    ['StrongEmphasis', null],
+    ['Strikethrough', null],
+    ['BulletList', null],
+    ['ListItem', null],
+    ['Blockquote', null],
+    ['Table', null],
+    ['TableCell', null],
+    ['Task', null],
+    ['LinkMark', null],
   ];
 
-  test.each([...obsidian, ...lezer])('%s → excluded %s', (name, excluded) => {
-    expect(isExcludedNodeName(name)).toBe(excluded);
+  test.each([...obsidian, ...lezer])('%s → %s', (name, verdict) => {
+    expect(nodeExclusion(name)).toBe(verdict);
   });
 
   test('a repeated name gets the same verdict (memoised)', () => {
-    expect(isExcludedNodeName('inline-code')).toBe(true);
-    expect(isExcludedNodeName('inline-code')).toBe(true);
-    expect(isExcludedNodeName('strong')).toBe(false);
+    expect(nodeExclusion('inline-code')).toBe('excluded');
+    expect(nodeExclusion('inline-code')).toBe('excluded');
+    expect(nodeExclusion('link')).toBe(L);
+    expect(nodeExclusion('link')).toBe(L);
+    expect(nodeExclusion('strong')).toBe(null);
+    expect(nodeExclusion('strong')).toBe(null);
+  });
+
+  test('link text inside something excluded is excluded', () => {
+    expect(nodeExclusion('link_hmd-footnote')).toBe('excluded');
+    expect(nodeExclusion('formatting_formatting-link-string_string_url')).toBe('excluded');
   });
 });
 

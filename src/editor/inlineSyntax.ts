@@ -1,0 +1,73 @@
+/**
+ * Inline syntax the editor's syntax tree leaves ambiguous, decided from the text of the line the way
+ * the core scanner decides it, so that the editor and the core agree on every bare ID:
+ *
+ * - `[text]` is a link only with a destination `(…)`, a label `[…]` right after it, or as a
+ *   definition `[label]:` at the start of a line; `[202108191025]` alone is literal text (CommonMark,
+ *   and Obsidian's Reading view), while both parsers style any `[…]` as link text.
+ * - An HTML tag's attributes are not prose; a stream parser styles their values as plain strings.
+ *
+ * Positions are offsets into `text`, a stretch of one line; `lineStart` is where the line starts in
+ * it (or -1 when the stretch starts later, on a long line).
+ */
+
+// The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
+const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
+
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** The `]` that closes the `[` at `open`, or -1 when the line ends first. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i];
+    if ((char !== '[' && char !== ']') || isEscaped(text, i)) continue;
+    if (char === '[') depth++;
+    else if (depth === 0) return i;
+    else depth--;
+  }
+  return -1;
+}
+
+/**
+ * Whether the brackets around [from, to) make it link syntax. Link text that began on an earlier
+ * line, or goes on past this one, is left to the parser (it counts as a link).
+ */
+export function bracketsFormLink(text: string, from: number, to: number, lineStart: number): boolean {
+  let depth = 0;
+  let sawPair = false;
+  for (let open = from - 1; open >= 0; open--) {
+    const char = text[open];
+    if ((char !== '[' && char !== ']') || isEscaped(text, open)) continue;
+    if (char === ']') {
+      depth++;
+      continue;
+    }
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    const close = closingBracket(text, open);
+    if (close === -1) return true;
+    if (close < to) continue;
+    sawPair = true;
+    const after = text[close + 1];
+    if (after === '(' || after === '[') return true;
+    if (after === ':' && lineStart >= 0 && open >= lineStart && /^ {0,3}$/.test(text.slice(lineStart, open))) return true;
+  }
+  return !sawPair;
+}
+
+/** Whether [from, to) lies inside an HTML tag (`<span data-x="…">`). */
+export function insideHtmlTag(text: string, from: number, to: number): boolean {
+  // A tag holds no `<`, so only the nearest one before the ID can open it.
+  const open = text.lastIndexOf('<', from - 1);
+  if (open < 0) return false;
+  HTML_TAG.lastIndex = open;
+  const tag = HTML_TAG.exec(text);
+  return tag !== null && open + tag[0].length >= to;
+}

@@ -1,0 +1,53 @@
+import { bracketsFormLink, insideHtmlTag } from '../../src/editor/inlineSyntax';
+
+const ID = '202108191025';
+
+/** Runs a check on the first ID in a line written with the whole line in view. */
+function onId(check: (text: string, from: number, to: number, lineStart: number) => boolean, line: string): boolean {
+  const from = line.indexOf(ID);
+  return check(line, from, from + ID.length, 0);
+}
+
+describe('bracketsFormLink', () => {
+  test.each<[string, string, boolean]>([
+    ['alone', `[${ID}]`, false],
+    ['mid-sentence', `see [${ID}] here`, false],
+    ['space before parentheses', `[${ID}] (x)`, false],
+    ['inline link', `[${ID}](x.md)`, true],
+    ['inline link with more text', `[see ${ID} now](x.md)`, true],
+    ['full reference', `[${ID}][ref]`, true],
+    ['collapsed reference', `[${ID}][]`, true],
+    ['definition label', `[${ID}]: https://x.org`, true],
+    ['definition label indented three spaces', `   [${ID}]: x`, true],
+    ['colon after brackets mid-line', `see [${ID}]: no`, false],
+    ['escaped opening bracket', `\\[${ID}](x)`, true],
+    ['escaped closing bracket inside', `[${ID}\\](x)`, true],
+    ['nested in a link', `[see [${ID}] there](x)`, true],
+    ['nested in plain brackets', `[see [${ID}] there]`, false],
+    ['closed earlier', `[x] ${ID}`, true],
+    ['link text that goes on past the line', `[see ${ID}`, true],
+  ])('%s', (_label, line, expected) => {
+    expect(onId(bracketsFormLink, line)).toBe(expected);
+  });
+
+  test('a definition needs the line start in view', () => {
+    const text = `[${ID}]: x`;
+    expect(bracketsFormLink(text, 1, 1 + ID.length, -1)).toBe(false);
+  });
+});
+
+describe('insideHtmlTag', () => {
+  test.each<[string, string, boolean]>([
+    ['attribute value', `<span data-x="${ID}">`, true],
+    ['second attribute', `<a href="x" title="${ID}">t</a>`, true],
+    ['a tag name', `</x${ID}>`, true],
+    ['between tags', `<b>${ID}</b>`, false],
+    ['after a tag', `<br> ${ID}`, false],
+    ['a less-than sign in prose', `a < b ${ID} > c`, false],
+    ['an unclosed tag', `<span data-x="${ID}"`, false],
+    ['a declaration', `<!X ${ID}>`, true],
+    ['a processing instruction', `<?x ${ID} ?>`, true],
+  ])('%s', (_label, line, expected) => {
+    expect(onId(insideHtmlTag, line)).toBe(expected);
+  });
+});
