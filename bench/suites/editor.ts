@@ -35,6 +35,7 @@ function linkExtension(index: Pick<IdIndexReader, 'resolve' | 'note'>, format: I
     onIndexChange: () => () => undefined,
     sourcePath: () => 'bench.md',
     isLivePreview: () => true,
+    isMobile: () => false,
     paneType: () => false,
     open: () => undefined,
     hover: () => undefined,

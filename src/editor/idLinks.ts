@@ -4,51 +4,22 @@
  * runtime API, only on what it is given, so the browser playground can mount it too.
  */
 import { language, syntaxTree } from '@codemirror/language';
-import { RangeSetBuilder, StateEffect, type EditorState, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { RangeSetBuilder, StateEffect, type Extension } from '@codemirror/state';
+import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { PaneType } from 'obsidian';
-import type { IdFormat } from '../core/ids/formats';
 import { collectIdsInRange } from '../core/ids/prose';
 import { titleAfterId } from '../core/ids/title';
-import { isExcluded, type PrincipleChainSettings } from '../core/settings';
-import type { IdIndexReader, IdMatch, Resolution } from '../core/types';
+import { isExcluded } from '../core/settings';
+import type { IdMatch, Resolution } from '../core/types';
+import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS, type EditorLinkDeps } from './host';
 import { bracketsFormLink, insideHtmlTag } from './inlineSyntax';
+import { idPointerHandlers } from './pointer';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
 
-/** The attribute naming the ID on every decorated range. */
-export const ID_ATTRIBUTE = 'data-principle-chain-id';
-/** Classes shared with Reading view's ID links, so both surfaces look the same. */
-export const ID_CLASS = 'principle-chain-id';
-export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
+export { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS, type EditorLinkDeps, type IdHover } from './host';
 
 /** Dispatch to an editor to redecorate it after ID resolution changed. */
 export const indexChanged = StateEffect.define<null>();
-
-/** What a hover over an ID knows, for the host to show a page preview. */
-export interface IdHover {
-  readonly event: MouseEvent;
-  readonly targetEl: HTMLElement;
-  readonly id: string;
-  readonly sourcePath: string;
-  readonly state: EditorState;
-}
-
-/** Everything the extension needs from its host (Obsidian, or the playground's stand-in). */
-export interface EditorLinkDeps {
-  readonly index: Pick<IdIndexReader, 'resolve' | 'note'>;
-  format(): IdFormat;
-  settings(): Pick<PrincipleChainSettings, 'highlightUnresolved' | 'linkTitle' | 'excludedFolders'>;
-  /** Subscribes to resolution changes; returns the unsubscribe function. */
-  onIndexChange(listener: () => void): () => void;
-  /** The vault path of the note the editor shows, or null when it shows no file. */
-  sourcePath(state: EditorState): string | null;
-  isLivePreview(state: EditorState): boolean;
-  /** Where a click should open, by its modifiers (Obsidian's Keymap.isModEvent). */
-  paneType(event: MouseEvent): PaneType | boolean;
-  open(id: string, sourcePath: string, paneType: PaneType | boolean): void;
-  hover(hover: IdHover): void;
-}
 
 // Characters of context read beyond a visible range that starts or ends mid-line (long lines), so
 // boundary rules (a digit run, a URL, a tag) see what precedes and follows an ID.
@@ -147,18 +118,10 @@ function needsRebuild(update: ViewUpdate): boolean {
   );
 }
 
-function idElement(event: Event, view: EditorView): HTMLElement | null {
-  const target = event.target as Element | null;
-  // No instanceof: elements of Obsidian's pop-out windows belong to another realm.
-  if (target === null || typeof target.closest !== 'function') return null;
-  const element = target.closest<HTMLElement>(`[${ID_ATTRIBUTE}]`);
-  return element !== null && view.contentDOM.contains(element) ? element : null;
-}
-
 /**
  * The editor extension: decorations for bare IDs in the visible ranges, rebuilt when the text, the
  * viewport, the syntax tree or the index changes (so a keystroke costs the viewport, not the note);
- * a click opens an ID in Live Preview, a Mod-click in either mode; hovering asks for a preview.
+ * clicks and hovers are handled by ./pointer.
  */
 export function idLinksExtension(deps: EditorLinkDeps): Extension {
   const plugin = ViewPlugin.fromClass(
@@ -182,29 +145,5 @@ export function idLinksExtension(deps: EditorLinkDeps): Extension {
     { decorations: (value) => value.decorations },
   );
 
-  const handlers = EditorView.domEventHandlers({
-    mousedown(event, view) {
-      if (event.button !== 0 && event.button !== 1) return false;
-      const element = idElement(event, view);
-      const id = element?.getAttribute(ID_ATTRIBUTE);
-      if (!id) return false;
-      const paneType = deps.paneType(event);
-      if (!paneType && !deps.isLivePreview(view.state)) return false;
-      // Claim the event so CodeMirror neither moves the cursor nor adds one on Mod-click.
-      event.preventDefault();
-      deps.open(id, deps.sourcePath(view.state) ?? '', paneType);
-      return true;
-    },
-    mouseover(event, view) {
-      const targetEl = idElement(event, view);
-      const id = targetEl?.getAttribute(ID_ATTRIBUTE);
-      const from = event.relatedTarget as Node | null;
-      if (targetEl && id && !(from !== null && targetEl.contains(from))) {
-        deps.hover({ event, targetEl, id, sourcePath: deps.sourcePath(view.state) ?? '', state: view.state });
-      }
-      return false;
-    },
-  });
-
-  return [plugin, handlers];
+  return [plugin, idPointerHandlers(deps)];
 }

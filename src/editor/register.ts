@@ -1,15 +1,11 @@
 /** Wires the editor extension into Obsidian: its state fields, modifier rules, opening and page preview. */
-import { editorInfoField, editorLivePreviewField, Keymap, type Plugin } from 'obsidian';
+import { editorInfoField, editorLivePreviewField, Keymap, Platform, type Plugin } from 'obsidian';
+import { linktextFor } from '../obsidian/linktext';
 import type { IdServices } from '../obsidian/services';
 import { idLinksExtension, type EditorLinkDeps } from './idLinks';
 
 /** The hover link source the 'Page preview' core plugin lists for editor IDs. */
 export const HOVER_SOURCE_ID = 'principle-chain';
-
-/** A link text Obsidian resolves to exactly this file: its full path without the `.md` extension. */
-function linktextFor(path: string): string {
-  return path.replace(/\.md$/i, '');
-}
 
 /** The extension's dependencies, taken from Obsidian and the plugin's services. */
 export function obsidianEditorDeps(services: IdServices): EditorLinkDeps {
@@ -20,6 +16,7 @@ export function obsidianEditorDeps(services: IdServices): EditorLinkDeps {
     onIndexChange: (listener) => services.onIndexChange(listener),
     sourcePath: (state) => state.field(editorInfoField, false)?.file?.path ?? null,
     isLivePreview: (state) => state.field(editorLivePreviewField, false) ?? false,
+    isMobile: () => Platform.isMobile,
     paneType: (event) => Keymap.isModEvent(event),
     open: (id, sourcePath, paneType) => void services.openId(id, sourcePath, paneType),
     hover: ({ event, targetEl, id, sourcePath, state }) => {
@@ -32,7 +29,7 @@ export function obsidianEditorDeps(services: IdServices): EditorLinkDeps {
         source: HOVER_SOURCE_ID,
         hoverParent,
         targetEl,
-        linktext: linktextFor(resolution.paths[0]),
+        linktext: linktextFor(services.app, resolution.paths[0], sourcePath),
         sourcePath,
       });
     },

@@ -40,6 +40,20 @@ describeInBrowser('editor links', () => {
     expect(opened).toEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' }]);
   });
 
+  test('in Live Preview a press on an ID dragged across the line selects text and opens nothing', async () => {
+    const { page: p } = await page();
+    const box = await elementBox(p, idMark(TARGET_ID));
+    const y = box.y + box.height / 2;
+    await p.mouse.move(box.x + 2, y);
+    await p.mouse.down();
+    await p.mouse.move(box.x + box.width + 40, y, { steps: 5 });
+    await p.mouse.up();
+    await p.evaluate(() => window.__playground.settle());
+    expect(await currentFile(p)).toBe(START_NOTE);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => (document.getSelection()?.toString() ?? '').length)).toBeGreaterThan(TARGET_ID.length / 2);
+  });
+
   test('in Source mode a plain click edits (moves the cursor) and opens nothing', async () => {
     const { page: p } = await page();
     await p.evaluate(() => window.__playground.setMode('source'));

@@ -18,7 +18,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function mouse(target: Element, type: 'mousedown' | 'mouseover', init: MouseEventInit = {}): MouseEvent {
+function mouse(target: Element, type: 'mouseover', init: MouseEventInit = {}): MouseEvent {
   const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, ...init });
   target.dispatchEvent(event);
   return event;
@@ -144,61 +144,6 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       const host = testHost([TEAMS]);
       host.settings.excludedFolders = ['notes'];
       expect(decorated(open(ID, host))).toEqual([]);
-    });
-  });
-
-  describe('clicks', () => {
-    /** Mousedowns that reach the editor's own handling after ours (unclaimed ones). */
-    function editorSees(): { seen: MouseEvent[]; extension: Extension } {
-      const seen: MouseEvent[] = [];
-      return { seen, extension: EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) }) };
-    }
-
-    test('a plain click in Live Preview opens the ID from the edited note', () => {
-      const host = testHost([TEAMS]);
-      const editor = editorSees();
-      const view = open(`go ${ID} now`, host, editor.extension);
-      const event = mouse(idElements(view)[0], 'mousedown');
-      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: false }]);
-      expect(event.defaultPrevented).toBe(true);
-      expect(editor.seen).toEqual([]);
-    });
-
-    test('a plain click in Source mode leaves the click to the editor', () => {
-      const host = testHost([TEAMS]);
-      host.livePreview = false;
-      const editor = editorSees();
-      const view = open(`go ${ID} now`, host, editor.extension);
-      const event = mouse(idElements(view)[0], 'mousedown');
-      expect(host.opened).toEqual([]);
-      expect(editor.seen).toEqual([event]);
-    });
-
-    test.each([true, false])('a Ctrl-click opens in a new tab (Live Preview: %s)', (livePreview) => {
-      const host = testHost([TEAMS]);
-      host.livePreview = livePreview;
-      const editor = editorSees();
-      const view = open(`go ${ID} now`, host, editor.extension);
-      mouse(idElements(view)[0], 'mousedown', { ctrlKey: true });
-      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
-      // Claimed, so CodeMirror does not turn the Ctrl-click into a second cursor.
-      expect(editor.seen).toEqual([]);
-    });
-
-    test('a middle click opens in a new tab', () => {
-      const host = testHost([TEAMS]);
-      host.livePreview = false;
-      const view = open(`go ${ID} now`, host);
-      mouse(idElements(view)[0], 'mousedown', { button: 1 });
-      expect(host.opened).toEqual([{ id: ID, sourcePath: 'notes/source.md', paneType: 'tab' }]);
-    });
-
-    test('right clicks and clicks beside an ID open nothing', () => {
-      const host = testHost([TEAMS]);
-      const view = open(`go ${ID} now`, host);
-      mouse(idElements(view)[0], 'mousedown', { button: 2 });
-      mouse(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
-      expect(host.opened).toEqual([]);
     });
   });
 

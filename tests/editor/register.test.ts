@@ -2,7 +2,7 @@
 import { markdown } from '@codemirror/lang-markdown';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { App, editorInfoField, editorLivePreviewField, Plugin, type PaneType } from 'obsidian';
+import { App, editorInfoField, editorLivePreviewField, Platform, Plugin, type PaneType } from 'obsidian';
 import type { MarkdownFileInfo } from 'obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -80,7 +80,13 @@ function hoverLinkEvents(app: App): unknown[] {
 }
 
 function press(target: Element, type: 'mousedown' | 'mouseover', init: MouseEventInit = {}): void {
-  target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, ...init }));
+  target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, detail: 1, ...init }));
+}
+
+/** A click as the browser sends it: press, then click (auxclick for the middle button). */
+function click(target: Element, init: MouseEventInit = {}): void {
+  press(target, 'mousedown', init);
+  target.dispatchEvent(new MouseEvent((init.button ?? 0) === 0 ? 'click' : 'auxclick', { bubbles: true, cancelable: true, button: 0, detail: 1, ...init }));
 }
 
 describe('registerEditorLinks', () => {
@@ -102,14 +108,26 @@ describe('registerEditorLinks', () => {
   ])('%s opens per Keymap.isModEvent and the mode in editorLivePreviewField', (_label, livePreview, init, paneType) => {
     const h = harness();
     const { view } = h.editor(`go ${ID} now`, { livePreview });
-    press(idElements(view)[0], 'mousedown', init);
+    click(idElements(view)[0], init);
     expect(h.opened).toEqual(paneType === null ? [] : [[ID, 'notes/source.md', paneType]]);
+  });
+
+  test.each([true, false])('on mobile (Platform.isMobile) a tap opens in either mode (Live Preview: %s)', (livePreview) => {
+    const h = harness();
+    const { view } = h.editor(`go ${ID} now`, { livePreview });
+    Platform.isMobile = true;
+    try {
+      click(idElements(view)[0]);
+    } finally {
+      Platform.isMobile = false;
+    }
+    expect(h.opened).toEqual([[ID, 'notes/source.md', false]]);
   });
 
   test('the source path comes from editorInfoField; an editor without a file opens from the vault root', () => {
     const h = harness();
-    press(idElements(h.editor(ID, { path: 'a/b.md' }).view)[0], 'mousedown');
-    press(idElements(h.editor(ID, { path: null }).view)[0], 'mousedown');
+    click(idElements(h.editor(ID, { path: 'a/b.md' }).view)[0]);
+    click(idElements(h.editor(ID, { path: null }).view)[0]);
     expect(h.opened).toEqual([
       [ID, 'a/b.md', false],
       [ID, '', false],

@@ -75,6 +75,7 @@ export interface TestHost {
   opened: OpenCall[];
   hovers: IdHover[];
   livePreview: boolean;
+  mobile: boolean;
   notifyIndexChange(): void;
   listenerCount(): number;
 }
@@ -87,6 +88,7 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
     opened: [],
     hovers: [],
     livePreview: true,
+    mobile: false,
     notifyIndexChange: () => listeners.forEach((listener) => listener()),
     listenerCount: () => listeners.size,
     deps: {} as EditorLinkDeps,
@@ -101,6 +103,7 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
     },
     sourcePath: () => 'notes/source.md',
     isLivePreview: () => host.livePreview,
+    isMobile: () => host.mobile,
     paneType: (event) => (event.ctrlKey ? 'tab' : event.button === 1 ? 'tab' : false),
     open: (id, sourcePath, paneType) => host.opened.push({ id, sourcePath, paneType }),
     hover: (hover) => host.hovers.push(hover),

@@ -1,0 +1,160 @@
+/** @jest-environment jsdom */
+import { EditorSelection, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { CLICK_SLOP } from '../../src/editor/pointer';
+import { editorWithLinks, idElements, testHost, type TestHost } from './setup';
+
+const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
+const ID = '202108191025';
+const SOURCE = 'notes/source.md';
+
+let views: EditorView[] = [];
+afterEach(() => {
+  views.forEach((view) => view.destroy());
+  views = [];
+});
+
+/** An editor on `go ID now` with one resolved ID; `seen` gets the presses CodeMirror itself handles. */
+function setup(configure: (host: TestHost) => void = () => undefined): { host: TestHost; view: EditorView; id: HTMLElement; seen: MouseEvent[] } {
+  const host = testHost([TEAMS]);
+  configure(host);
+  const seen: MouseEvent[] = [];
+  const editorSees: Extension = EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) });
+  const view = editorWithLinks(`go ${ID} now`, host, editorSees);
+  views.push(view);
+  return { host, view, id: idElements(view)[0], seen };
+}
+
+function fire(target: Element, type: 'mousedown' | 'mouseup' | 'click' | 'auxclick', init: MouseEventInit = {}): MouseEvent {
+  // detail: a single click (CodeMirror reads the click count from it; 0 would select the line).
+  const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, detail: 1, clientX: 10, clientY: 10, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** A whole click as a browser sends it: press, release, then click (or auxclick for other buttons). */
+function click(target: Element, init: MouseEventInit = {}, releaseAt: Element = target): { press: MouseEvent; click: MouseEvent } {
+  const press = fire(target, 'mousedown', init);
+  fire(releaseAt, 'mouseup', init);
+  const done = fire(releaseAt, (init.button ?? 0) === 0 ? 'click' : 'auxclick', init);
+  return { press, click: done };
+}
+
+const opened = (paneType: string | boolean): unknown[] => [{ id: ID, sourcePath: SOURCE, paneType }];
+
+describe('opening an ID with the mouse', () => {
+  test('in Live Preview a click opens it; the press stays the editor\'s (cursor, selection)', () => {
+    const { host, id, seen } = setup();
+    const { press, click: done } = click(id);
+    expect(host.opened).toEqual(opened(false));
+    expect(seen).toEqual([press]);
+    expect(done.defaultPrevented).toBe(true);
+  });
+
+  test('a press alone opens nothing: the click does', () => {
+    const { host, id } = setup();
+    fire(id, 'mousedown');
+    expect(host.opened).toEqual([]);
+    fire(id, 'mouseup');
+    fire(id, 'click');
+    expect(host.opened).toEqual(opened(false));
+  });
+
+  test('a press that becomes a text selection opens nothing', () => {
+    const { host, view, id } = setup();
+    fire(id, 'mousedown');
+    // What CodeMirror's own mouse handling does as the pointer drags across the text.
+    view.dispatch({ selection: EditorSelection.range(3, 9) });
+    fire(id, 'mouseup');
+    fire(id, 'click');
+    expect(host.opened).toEqual([]);
+  });
+
+  test.each([
+    ['right', { clientX: 10 + CLICK_SLOP + 1 }],
+    ['down', { clientY: 10 + CLICK_SLOP + 1 }],
+  ])('a press dragged %s past the slop opens nothing, even released on the ID', (_dir, to) => {
+    const { host, id } = setup();
+    fire(id, 'mousedown');
+    fire(id, 'mouseup', to);
+    fire(id, 'click', to);
+    expect(host.opened).toEqual([]);
+  });
+
+  test('a jitter within the slop is still a click', () => {
+    const { host, id } = setup();
+    fire(id, 'mousedown');
+    fire(id, 'click', { clientX: 10 + CLICK_SLOP, clientY: 10 - CLICK_SLOP });
+    expect(host.opened).toEqual(opened(false));
+  });
+
+  test('a press on the ID released elsewhere opens nothing', () => {
+    const { host, view, id } = setup();
+    click(id, {}, view.contentDOM.querySelector('.cm-line')!);
+    expect(host.opened).toEqual([]);
+  });
+
+  test('a press elsewhere released on the ID opens nothing', () => {
+    const { host, view, id } = setup();
+    fire(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
+    fire(id, 'click');
+    expect(host.opened).toEqual([]);
+  });
+
+  test('clicking again after a non-empty selection was made elsewhere still opens', () => {
+    const { host, view, id } = setup();
+    view.dispatch({ selection: EditorSelection.range(0, 2) });
+    fire(id, 'mousedown', { ctrlKey: true });
+    fire(id, 'click', { ctrlKey: true });
+    expect(host.opened).toEqual(opened('tab'));
+  });
+
+  test('in Source mode a plain click is the editor\'s alone', () => {
+    const { host, id, seen } = setup((h) => (h.livePreview = false));
+    const { press, click: done } = click(id);
+    expect(host.opened).toEqual([]);
+    expect(seen).toEqual([press]);
+    expect(done.defaultPrevented).toBe(false);
+  });
+
+  test.each([true, false])('a Ctrl-click opens in a new tab, its press claimed (Live Preview: %s)', (livePreview) => {
+    const { host, id, seen } = setup((h) => (h.livePreview = livePreview));
+    const { press } = click(id, { ctrlKey: true });
+    expect(host.opened).toEqual(opened('tab'));
+    // Claimed, so CodeMirror does not turn the Ctrl-press into a second cursor.
+    expect(press.defaultPrevented).toBe(true);
+    expect(seen).toEqual([]);
+  });
+
+  test('a middle click opens in a new tab on auxclick, in Source mode too', () => {
+    const { host, id, seen } = setup((h) => (h.livePreview = false));
+    const press = fire(id, 'mousedown', { button: 1 });
+    expect(host.opened).toEqual([]);
+    fire(id, 'auxclick', { button: 1 });
+    expect(host.opened).toEqual(opened('tab'));
+    expect([press.defaultPrevented, seen]).toEqual([true, []]);
+  });
+
+  test('right clicks and clicks beside an ID open nothing', () => {
+    const { host, view, id } = setup();
+    click(id, { button: 2 });
+    click(view.contentDOM.querySelector('.cm-line')!);
+    expect(host.opened).toEqual([]);
+  });
+
+  test.each([true, false])('on mobile a tap opens in either mode (Live Preview: %s)', (livePreview) => {
+    const { host, id } = setup((h) => {
+      h.livePreview = livePreview;
+      h.mobile = true;
+    });
+    click(id);
+    expect(host.opened).toEqual(opened(false));
+  });
+
+  test('one click opens once', () => {
+    const { host, id } = setup();
+    click(id);
+    fire(id, 'click');
+    expect(host.opened).toEqual(opened(false));
+  });
+});
