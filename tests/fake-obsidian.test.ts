@@ -21,6 +21,12 @@ describe('Keymap.isModEvent', () => {
     expect(Keymap.isModEvent(new MouseEvent('click', init))).toBe(expected);
   });
   it('is false without an event', () => expect(Keymap.isModEvent(null)).toBe(false));
+  it('sees a middle click from another window (a pop-out)', () => {
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    const OtherMouseEvent = (frame.contentWindow as unknown as typeof globalThis).MouseEvent;
+    expect(Keymap.isModEvent(new OtherMouseEvent('auxclick', { button: 1 }))).toBe('tab');
+    frame.remove();
+  });
 });
 
 describe('DOM helpers', () => {
@@ -47,6 +53,19 @@ describe('DOM helpers', () => {
     expect([el.children.length, el.firstElementChild?.tagName, el.getText()]).toEqual([1, 'B', 'bold']);
     expect(el.instanceOf(HTMLDivElement)).toBe(true);
     expect(el.doc).toBe(activeDocument);
+  });
+  it('instanceOf works across windows, as in pop-outs (d.ts: cross-window capable)', () => {
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    const other = frame.contentWindow as Window & typeof globalThis;
+    fake.installDomHelpers(other);
+    const anchor = other.document.createElement('a');
+    expect(anchor instanceof HTMLAnchorElement).toBe(false);
+    expect([anchor.instanceOf(HTMLAnchorElement), anchor.instanceOf(HTMLElement), anchor.instanceOf(HTMLDivElement)]).toEqual([true, true, false]);
+    expect(anchor.win).toBe(other);
+    const event = new other.MouseEvent('click');
+    expect([event.instanceOf(MouseEvent), event.instanceOf(KeyboardEvent)]).toEqual([true, false]);
+    expect(other.document.body.createDiv().ownerDocument).toBe(other.document);
+    frame.remove();
   });
 });
 
@@ -84,6 +103,44 @@ describe('the Obsidian fake', () => {
     expect(seen).toEqual(['rename zet/202108191025 Title.md -> other/202108191025 New.md']);
     await app.vault.delete(file);
     expect(app.vault.getMarkdownFiles()).toEqual([]);
+  });
+  it('a renamed folder is reported file by file, then as a folder, every path already new', async () => {
+    const app = new App();
+    await app.vault.create('zet/a.md', '');
+    await app.vault.create('zet/sub/b.md', '');
+    const seen: string[] = [];
+    app.vault.on('rename', (file, old) => seen.push(`${old} -> ${file.path} ${app.vault.getAbstractFileByPath(file.path) === file}`));
+    await app.vault.rename(app.vault.getAbstractFileByPath('zet')!, 'notes');
+    expect(seen).toEqual(['zet/a.md -> notes/a.md true', 'zet/sub -> notes/sub true', 'zet/sub/b.md -> notes/sub/b.md true', 'zet -> notes true']);
+  });
+  it('announces existing files at start-up, as Obsidian does while the vault loads', async () => {
+    const app = new fake.App();
+    await app.vault.create('a/b.md', '');
+    const created: string[] = [];
+    app.vault.on('create', (file) => created.push((file as fake.TFile).path));
+    app.vault.announceExistingFiles();
+    expect(created.sort()).toEqual(['a', 'a/b.md']);
+  });
+  it('fileToLinktext gives the file name when it is unique, else the path (d.ts)', async () => {
+    const app = new App();
+    const unique = await app.vault.create('zet/202108191025 Teams.md', '');
+    const first = await app.vault.create('a/Same.md', '');
+    await app.vault.create('b/Same.md', '');
+    const image = await app.vault.create('img/pic.png', '');
+    expect(app.metadataCache.fileToLinktext(unique, '')).toBe('202108191025 Teams');
+    expect(app.metadataCache.fileToLinktext(unique, '', false)).toBe('202108191025 Teams.md');
+    expect(app.metadataCache.fileToLinktext(first, '')).toBe('a/Same');
+    expect(app.metadataCache.fileToLinktext(image, '')).toBe('pic.png');
+  });
+  it('onLayoutReady runs the callback at once when the layout is ready, else later (d.ts)', () => {
+    const app = new fake.App();
+    const calls: string[] = [];
+    app.workspace.onLayoutReady(() => calls.push('ready now'));
+    app.workspace.layoutReady = false;
+    app.workspace.onLayoutReady(() => calls.push('queued'));
+    expect(calls).toEqual(['ready now']);
+    app.workspace.setLayoutReady();
+    expect(calls).toEqual(['ready now', 'queued']);
   });
   it('Setting builds real controls that report changes', () => {
     const container = createDiv();

@@ -84,6 +84,10 @@ export class VaultIndexer extends Component {
   private builtWith = '';
   private cacheSaveTimer: number | null = null;
   private passRunning = false;
+  /** Moves being read, by new path: the old path each came from. */
+  private readonly movesInFlight = new Map<string, string>();
+  /** The old paths of those moves (still in the index until the move is applied). */
+  private readonly moveSources = new Set<string>();
 
   constructor(deps: VaultIndexerDeps) {
     super();
@@ -129,6 +133,7 @@ export class VaultIndexer extends Component {
     this.started = false;
     this.generation++;
     this.updates.reset();
+    this.forgetMoves();
     if (this.cacheSaveTimer !== null) {
       // Edits since the last snapshot: hand the cache one more now, without pausing (it writes
       // pending snapshots on unload).
@@ -182,6 +187,7 @@ export class VaultIndexer extends Component {
     if (!this.started) return Promise.resolve();
     const generation = ++this.generation;
     this.updates.reset();
+    this.forgetMoves();
     if (this.cacheSaveTimer !== null) window.clearTimeout(this.cacheSaveTimer);
     this.cacheSaveTimer = null;
     this.builtWith = indexSettingsKey(this.settings());
@@ -320,13 +326,15 @@ export class VaultIndexer extends Component {
 
   private onRename(file: TAbstractFile, oldPath: string): void {
     if (!this.started) return;
-    // Obsidian reports a moved folder's files one by one too; handling both ways is harmless.
+    // Obsidian reports a renamed folder's files one by one, then the folder: each move is handled
+    // once, by whichever event brings it first (the order is the fake's; see tests/mocks/fake/app.ts).
     const moves: [string, string][] =
       file instanceof TFolder
         ? filesUnder(file).map((moved) => [oldPath + moved.path.slice(file.path.length), moved.path])
         : [[oldPath, file.path]];
     const changed = new Set<string>();
     for (const [from, to] of moves) {
+      if (this.alreadyMoved(from, to)) continue;
       this.updates.bump(from);
       this.updates.bump(to);
       this.updates.cancel(from);
@@ -334,7 +342,7 @@ export class VaultIndexer extends Component {
       const include = this.isIncluded(to) && isMarkdown(this.app.vault.getAbstractFileByPath(to));
       if (wasIndexed && include) {
         // Facts depend on the path (own ID, title), so the note is re-read as it moves.
-        this.updates.track(this.move(from, to));
+        this.trackMove(from, to);
       } else if (wasIndexed) {
         this.addAll(changed, this.applyUpdate({ kind: 'delete', path: from }));
       } else if (include) {
@@ -344,6 +352,32 @@ export class VaultIndexer extends Component {
       }
     }
     this.emitIds(changed);
+  }
+
+  private forgetMoves(): void {
+    this.movesInFlight.clear();
+    this.moveSources.clear();
+  }
+
+  /** Whether a reported move from → to is already in the index or on its way there. */
+  private alreadyMoved(from: string, to: string): boolean {
+    if (this.movesInFlight.get(to) === from) return true;
+    // `to` still indexed as the source of a move not yet applied is no sign this move happened.
+    if (this.moveSources.has(to)) return false;
+    return this.index.note(from) === undefined && this.index.note(to) !== undefined;
+  }
+
+  private trackMove(from: string, to: string): void {
+    const generation = this.generation;
+    this.movesInFlight.set(to, from);
+    this.moveSources.add(from);
+    const done = (): void => {
+      // A rebuild or unload dropped this move's result and forgot it already.
+      if (generation !== this.generation) return;
+      if (this.movesInFlight.get(to) === from) this.movesInFlight.delete(to);
+      this.moveSources.delete(from);
+    };
+    this.updates.track(this.move(from, to).finally(done));
   }
 
   /** Moves a note in the index once its text is read; an event on either path meanwhile wins. */

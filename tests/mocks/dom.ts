@@ -1,9 +1,10 @@
 /**
- * Obsidian's DOM helpers (createEl, createDiv, empty, setText, addClass…) installed on jsdom's
- * prototypes, with the semantics of Obsidian's own implementation. Import for side effects:
- * `import './mocks/dom'`. Does nothing under the node test environment (no DOM there).
+ * Obsidian's DOM helpers (createEl, createDiv, empty, setText, addClass, instanceOf…) installed on
+ * jsdom's prototypes, with the semantics obsidian.d.ts gives them. Import for side effects:
+ * `import './mocks/dom'`; a second window (a pop-out, in tests an iframe) gets its own with
+ * installDomHelpers(win), as each of Obsidian's windows has its own. Does nothing under the node
+ * test environment (no DOM there).
  */
-export {};
 
 type Attrs = Record<string, string | number | boolean | null>;
 
@@ -45,14 +46,31 @@ function make<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function install(): void {
-  const node = Node.prototype;
-  const element = Element.prototype;
-  const html = HTMLElement.prototype;
+/** A window's own DOM classes, by name (each jsdom window, like each browser window, has its own). */
+function classNamed(win: Window | null | undefined, name: string): unknown {
+  return win === null || win === undefined ? undefined : (win as unknown as Record<string, unknown>)[name];
+}
+
+/**
+ * d.ts instanceOf: "Cross-window capable instanceof check": true for an instance of the class or of
+ * the class of the same name in the object's own window.
+ */
+function crossWindowInstanceOf(value: object, type: { name: string; prototype: unknown }, win: Window | null | undefined): boolean {
+  if (value instanceof (type as unknown as new () => unknown)) return true;
+  const own = classNamed(win, type.name);
+  return typeof own === 'function' && value instanceof (own as new () => unknown);
+}
+
+/** Installs Obsidian's DOM helpers on a window's prototypes and globals. */
+export function installDomHelpers(win: Window & typeof globalThis): void {
+  const node = win.Node.prototype;
+  const element = win.Element.prototype;
+  const html = win.HTMLElement.prototype;
+  const document = win.document;
 
   Object.defineProperty(node, 'doc', { configurable: true, get(this: Node) { return this.ownerDocument ?? document; } });
-  Object.defineProperty(node, 'win', { configurable: true, get(this: Node) { return (this.ownerDocument ?? document).defaultView ?? window; } });
-  Object.defineProperty(node, 'constructorWin', { configurable: true, get() { return window; } });
+  Object.defineProperty(node, 'win', { configurable: true, get(this: Node) { return (this.ownerDocument ?? document).defaultView ?? win; } });
+  Object.defineProperty(node, 'constructorWin', { configurable: true, get() { return win; } });
 
   node.createEl = function <K extends keyof HTMLElementTagNameMap>(this: Node, tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) {
     return make(this.ownerDocument ?? document, this, tag, o, cb);
@@ -87,8 +105,12 @@ function install(): void {
     return Array.prototype.indexOf.call(this.childNodes, other);
   };
   node.instanceOf = function <T>(this: Node, type: { new (): T }): boolean {
-    return this instanceof type;
+    return crossWindowInstanceOf(this, type, (this.ownerDocument ?? (this as Document)).defaultView);
   } as Node['instanceOf'];
+  win.UIEvent.prototype.instanceOf = function <T>(this: UIEvent, type: { new (...data: never[]): T }): boolean {
+    const target = this.target as Node | null;
+    return crossWindowInstanceOf(this, type, this.view ?? target?.ownerDocument?.defaultView ?? win);
+  } as UIEvent['instanceOf'];
 
   element.getText = function (this: Element) {
     return this.textContent ?? '';
@@ -155,7 +177,7 @@ function install(): void {
     Object.assign(this.style, styles);
   };
 
-  const g = globalThis as unknown as Record<string, unknown>;
+  const g = win as unknown as Record<string, unknown>;
   g.createEl = <K extends keyof HTMLElementTagNameMap>(tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) =>
     make(document, null, tag, o, cb);
   g.createDiv = (o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) => make(document, null, 'div', o, cb);
@@ -165,10 +187,10 @@ function install(): void {
     cb?.(fragment);
     return fragment;
   };
-  g.activeWindow = window;
+  g.activeWindow = win;
   g.activeDocument = document;
   g.sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   g.nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
-if (typeof Element !== 'undefined' && typeof Element.prototype.createEl !== 'function') install();
+if (typeof window !== 'undefined' && typeof Element.prototype.createEl !== 'function') installDomHelpers(window);

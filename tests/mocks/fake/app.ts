@@ -1,13 +1,15 @@
 /**
  * The application part of the Obsidian fake: an in-memory vault that fires Obsidian's events,
  * a metadata cache tests fill themselves, a workspace that records what was opened, and Plugin.
+ * Every behaviour that models Obsidian's internals says where it comes from: obsidian.d.ts (1.13.1),
+ * the developer docs, public plugins' code, or "unknown" (the plugin must then be right either way).
  */
 import type * as obsidian from 'obsidian';
 import type { Extension } from '@codemirror/state';
 import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath } from './base';
 import { View, WorkspaceLeaf } from './ui';
 
-/** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does. */
+/** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does (d.ts: DataAdapter). */
 export class MemoryAdapter {
   readonly files = new Map<string, string>();
 
@@ -90,6 +92,8 @@ export class Vault extends Events {
     return this.ensureFolder(normalizePath(path), true);
   }
 
+  // d.ts Vault.on('create'): also fired for every existing file while the vault loads, before
+  // layout-ready (see announceExistingFiles); tests create files with layoutReady = false for that.
   async create(path: string, data: string): Promise<TFile> {
     const p = normalizePath(path);
     if (this.entries.has(p)) throw new Error('File already exists.');
@@ -123,6 +127,12 @@ export class Vault extends Events {
     await this.modify(file, (this.contents.get(file.path) ?? '') + data);
   }
 
+  /** Fake only: the start-up burst, one 'create' per existing file and folder (d.ts Vault.on('create')). */
+  announceExistingFiles(): void {
+    for (const entry of this.entries.values()) this.trigger('create', entry);
+  }
+
+  // d.ts: process reads, applies fn and writes atomically; the fake has no other writer to race.
   async process(file: TFile, fn: (data: string) => string): Promise<string> {
     const next = fn(await this.read(file));
     await this.modify(file, next);
@@ -147,9 +157,18 @@ export class Vault extends Events {
       }
     }
     this.attach(file);
+    // A renamed folder reaches plugins as one 'rename' per file and folder inside it (their paths
+    // already new), then its own: the order issue 12's review of the real app found; one 'rename'
+    // per note of a renamed folder is also what dvcrn/obsidian-filename-heading-sync issue 14 saw.
+    // The order among the children is unknown; here it is depth-first, parents first.
+    for (const [child, childOld] of moved.slice(1).map((f) => [f, oldPath + f.path.slice(file.path.length)] as const)) {
+      this.trigger('rename', child, childOld);
+    }
     this.trigger('rename', file, oldPath);
   }
 
+  // One 'delete' for a folder, not one per child: unknown whether Obsidian also reports each child
+  // (the indexer handles both).
   async delete(file: TAbstractFile): Promise<void> {
     for (const f of file instanceof TFolder ? this.descendants(file) : []) {
       this.entries.delete(f.path);
@@ -201,7 +220,11 @@ export class Vault extends Events {
   }
 }
 
-/** Tests fill the cache with setFileCache; resolution of link paths follows Obsidian's shortest-path rule loosely. */
+/**
+ * Tests fill the cache with setFileCache. Link resolution follows Obsidian's shortest-path rule only
+ * loosely (d.ts getFirstLinkpathDest: "the best match"); the plugin resolves IDs itself and uses
+ * this only to pass link text back to Obsidian.
+ */
 export class MetadataCache extends Events {
   resolvedLinks: Record<string, Record<string, number>> = {};
   unresolvedLinks: Record<string, Record<string, number>> = {};
@@ -236,14 +259,18 @@ export class MetadataCache extends Events {
     return candidates.find((f) => f.parent?.path === sourceFolder) ?? candidates.sort((a, b) => a.path.length - b.path.length)[0] ?? null;
   }
 
+  /** d.ts fileToLinktext: "If file name is unique, use the filename. If not unique, use full path." */
   fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
-    return omitMdExtension && file.extension === 'md' ? file.path.slice(0, -3) : file.path;
+    const unique = this.vault.getFiles().filter((other) => other.name === file.name).length === 1;
+    const text = unique ? file.name : file.path;
+    return omitMdExtension && file.extension === 'md' ? text.slice(0, -3) : text;
   }
 }
 
 export class FileManager {
   constructor(private vault: Vault) {}
 
+  // d.ts renameFile also updates links in other notes; the fake does not (no plugin test relies on it).
   async renameFile(file: TAbstractFile, newPath: string): Promise<void> {
     await this.vault.rename(file, newPath);
   }
@@ -260,6 +287,7 @@ export class FileManager {
     return folder instanceof TFolder ? folder : this.vault.getRoot();
   }
 
+  // The real form depends on the user's link settings (d.ts); the plugin must not depend on it.
   generateMarkdownLink(file: TFile, _sourcePath: string, subpath = '', alias?: string): string {
     const target = file.extension === 'md' ? file.path.slice(0, -3) : file.path;
     return `[[${target}${subpath}${alias ? `|${alias}` : ''}]]`;
@@ -291,7 +319,11 @@ export class Workspace extends Events {
 
   private layoutWaiters: (() => unknown)[] = [];
 
-  /** Runs at once when the layout is ready (the default), else when the test calls setLayoutReady(). */
+  /**
+   * d.ts: "Runs the callback function right away if layout is already ready, or push it to a queue
+   * to be called later when layout is ready." Ready is the default (a plugin enabled mid-session);
+   * tests of start-up set layoutReady = false and call setLayoutReady().
+   */
   onLayoutReady(callback: () => unknown): void {
     if (this.layoutReady) void callback();
     else this.layoutWaiters.push(callback);
@@ -339,7 +371,8 @@ export class Workspace extends Events {
   }
 
   getLeavesOfType(viewType: string): WorkspaceLeaf[] {
-    // A deferred leaf counts by its saved view state: Obsidian lists it before its view loads.
+    // A deferred leaf counts by its saved view state: Obsidian lists it before its view loads, with a
+    // DeferredView as its view (docs: "Defer views"; d.ts WorkspaceLeaf.isDeferred).
     return this.leaves.filter(
       (leaf) => leaf.view?.getViewType() === viewType || (leaf.isDeferred && leaf.getViewState().type === viewType),
     );
@@ -358,6 +391,7 @@ export class Workspace extends Events {
     { cancel: () => undefined, run: () => undefined },
   ) as unknown as obsidian.Debouncer<[], Promise<void>>;
 
+  // d.ts openLinkText: resolves linktext from sourcePath and opens it in getLeaf(newLeaf); recorded here.
   async openLinkText(linktext: string, sourcePath: string, newLeaf?: obsidian.PaneType | boolean): Promise<void> {
     this.openedLinks.push({ linktext, sourcePath, newLeaf });
   }
@@ -470,12 +504,16 @@ export abstract class Plugin extends Component {
     this.registered.hoverLinkSources.set(id, info);
   }
 
+  // d.ts: runs on sections rendered from now on; a Reading view already shown is not processed again
+  // until it re-renders (unknown beyond that; the plugin re-renders open views itself).
   registerMarkdownPostProcessor(postProcessor: obsidian.MarkdownPostProcessor, sortOrder?: number): obsidian.MarkdownPostProcessor {
     if (sortOrder !== undefined) postProcessor.sortOrder = sortOrder;
     this.registered.postProcessors.push(postProcessor);
     return postProcessor;
   }
 
+  // d.ts registerEditorExtension: Obsidian adds it to every editor, open ones included; tests build
+  // editors from `registered.editorExtensions`.
   registerEditorExtension(extension: Extension): void {
     this.registered.editorExtensions.push(extension);
   }

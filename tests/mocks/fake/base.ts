@@ -1,10 +1,14 @@
 /**
  * The runtime-free part of the Obsidian fake: events, components, files, keymap and small helpers.
- * Semantics follow obsidian 1.13.1's declarations and documented behaviour.
+ * Semantics follow obsidian 1.13.1's declarations (d.ts) and documented behaviour; where a behaviour
+ * models Obsidian's internals, a comment says where it comes from, or "unknown".
  */
 import { StateField } from '@codemirror/state';
 import type * as obsidian from 'obsidian';
 import '../dom';
+
+/** Fake only: installs Obsidian's DOM helpers in another window (a pop-out, in tests an iframe). */
+export { installDomHelpers } from '../dom';
 
 /** A registered listener; the fake's EventRef. */
 export interface FakeEventRef extends obsidian.EventRef {
@@ -41,7 +45,8 @@ export class Events {
     try {
       ref.callback.apply(ref.ctx, args);
     } catch (error) {
-      // Obsidian logs a throwing listener and carries on with the others.
+      // Unknown whether Obsidian carries on after a throwing listener; the plugin's listeners do not
+      // throw (the indexer catches around each of its own), so either way is fine.
       console.error(error);
     }
   }
@@ -55,6 +60,7 @@ export class Events {
   }
 }
 
+/** d.ts Component: load() loads children after onload; unload() unloads children, runs registered cleanups, then onunload. */
 export class Component {
   private loaded = false;
   private children: Component[] = [];
@@ -184,7 +190,7 @@ export function fakeFile(path: string, stat: Partial<obsidian.FileStats> = {}): 
   return file;
 }
 
-/** Mutable so a test can play a platform; defaults describe desktop Linux. */
+/** d.ts Platform. Mutable so a test can play a platform; defaults describe desktop Linux. */
 export const Platform = {
   isDesktop: true,
   isMobile: false,
@@ -240,24 +246,26 @@ export class Keymap {
 
   /**
    * 'tab' for Mod or a middle click, 'split' for Mod+Alt, 'window' for Mod+Alt+Shift, else false
-   * (the documented contract of Keymap.isModEvent).
+   * (the documented contract of Keymap.isModEvent in d.ts).
    */
   static isModEvent(evt?: obsidian.UserEvent | null): obsidian.PaneType | boolean {
     if (!evt) return false;
-    const middleClick = typeof MouseEvent !== 'undefined' && evt instanceof MouseEvent && evt.button === 1;
+    // Duck-typed: an event from a pop-out window is no instance of this window's MouseEvent.
+    const middleClick = evt.type !== 'keydown' && 'button' in evt && evt.button === 1;
     if (!Keymap.isModifier(evt, 'Mod') && !middleClick) return false;
     if (evt.altKey) return evt.shiftKey ? 'window' : 'split';
     return 'tab';
   }
 }
 
-/** Obsidian's normalizePath: one forward slash between parts, none at the ends, NFC. */
+/** Obsidian's normalizePath (d.ts): one forward slash between parts, none at the ends, NFC. */
 export function normalizePath(path: string): string {
   let normalized = path.replace(/[\\/]+/g, '/').replace(/^\/+|\/+$/g, '');
   if (normalized === '') normalized = '/';
   return normalized.replace(/\u00A0|\u202F/g, ' ').normalize('NFC');
 }
 
+// d.ts debounce: runs once `timeout` ms after the first call (after the last with resetTimer).
 export function debounce<T extends unknown[], V>(
   cb: (...args: [...T]) => V,
   timeout = 0,
@@ -301,15 +309,16 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
   parent.createSvg('svg', { cls: ['svg-icon', `lucide-${iconId}`] });
 }
 
-/** Obsidian shows tooltips from aria-label. */
+/** Obsidian shows tooltips from aria-label (developer docs, "Accessibility"; d.ts setTooltip). */
 export function setTooltip(el: HTMLElement, tooltip: string, options?: obsidian.TooltipOptions): void {
   el.setAttr('aria-label', tooltip);
   if (options?.placement) el.setAttr('data-tooltip-position', options.placement);
 }
 
 /**
- * Real StateFields so editor tests can provide them with `.init(...)`. Without a provided value
- * there is no file, and the editor is in Source mode (tests name the mode they mean).
+ * Real StateFields (d.ts: editorInfoField, editorLivePreviewField) so editor tests can provide them
+ * with `.init(...)`. Without a provided value there is no file, and the editor is in Source mode
+ * (tests name the mode they mean).
  */
 export const editorInfoField = StateField.define<obsidian.MarkdownFileInfo>({
   create: () => ({ file: null, hoverPopover: null }) as unknown as obsidian.MarkdownFileInfo,

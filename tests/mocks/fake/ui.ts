@@ -1,6 +1,8 @@
 /**
  * The DOM-building part of the Obsidian fake: notices, modals, settings controls, views and menus.
- * Everything here except Notice needs the jsdom test environment.
+ * Everything here except Notice needs the jsdom test environment. Behaviour follows obsidian.d.ts
+ * (1.13.1); the DOM shapes (class names) are those Obsidian's own CSS and themes select on, and
+ * nothing in the plugin depends on them beyond what the d.ts exposes (containerEl, contentEl, …).
  */
 import type * as obsidian from 'obsidian';
 import { Component, Scope, TFile, setIcon, setTooltip } from './base';
@@ -145,7 +147,7 @@ export abstract class SuggestModal<T> extends Modal {
     if (this.shown.length > 0) this.selectSuggestion(this.shown[0], evt);
   }
 
-  /** Fake only: re-renders suggestions for the current input (Obsidian does this on input). */
+  /** Fake only: re-renders suggestions for the current input (d.ts: getSuggestions is called as the query changes). */
   async refresh(): Promise<void> {
     const suggestions = (await this.getSuggestions(this.inputEl.value)).slice(0, this.limit);
     this.shown = suggestions;
@@ -630,7 +632,10 @@ export class WorkspaceLeaf extends Component {
     return this.view?.getDisplayText() ?? '';
   }
 
-  /** Fake only: true simulates a leaf restored in the background, whose view is not loaded yet. */
+  /**
+   * Fake only: true simulates a leaf restored in the background, whose view is not loaded yet
+   * (d.ts isDeferred / loadIfDeferred, 1.7.2; docs "Understanding deferred views").
+   */
   deferred = false;
   /** Fake only: loadIfDeferred calls. */
   deferredLoads = 0;
@@ -745,7 +750,11 @@ export class MarkdownView extends FileView {
   /** Fake only: what getMode() answers. */
   mode: obsidian.MarkdownViewModeType = 'source';
   data = '';
-  /** Fake only in part: counts rerender calls of the Reading view. */
+  /**
+   * Fake only in part: counts rerender calls of the Reading view (d.ts MarkdownPreviewView.rerender;
+   * rerender(true) runs post processors on every section again, which a view open before the plugin
+   * was enabled needs: unknown beyond the d.ts, tests of the playground render for real).
+   */
   previewMode = {
     rerenders: 0,
     rerender(_full?: boolean): void {
