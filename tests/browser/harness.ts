@@ -196,7 +196,7 @@ export async function editorMarks(page: Page): Promise<{ text: string; id: strin
   );
 }
 
-/** The reading pane's ID anchors. */
+/** The reading pane's ID anchors (resolved IDs; the others are spans). */
 export async function readingLinks(page: Page): Promise<{ text: string; id: string; href: string; classes: string }[]> {
   return page.$$eval('.pg-reading-pane a.principle-chain-id', (els) =>
     els.map((el) => ({

@@ -17,7 +17,9 @@ import {
 jest.setTimeout(TIMEOUT);
 
 const TARGET = '202201121430 Write the decision down before the meeting ends.md';
-const link = (id: string): string => `.pg-reading-pane a.principle-chain-id[data-principle-chain-id="${id}"]`;
+// The link text Obsidian writes for a note with a unique file name: the name, without `.md`.
+const TARGET_LINKTEXT = TARGET.slice(0, -3);
+const link = (id: string): string => `.pg-reading-pane .principle-chain-id[data-principle-chain-id="${id}"]`;
 
 describeInBrowser('reading view links', () => {
   const page = usePlaygroundPages();
@@ -25,9 +27,9 @@ describeInBrowser('reading view links', () => {
   test('IDs in prose become internal links to their notes', async () => {
     const { page: p } = await page();
     expect(await readingLinks(p)).toEqual([
-      { text: '202201100900', id: '202201100900', href: START_NOTE, classes: 'internal-link principle-chain-id' },
-      { text: '202201121430', id: '202201121430', href: TARGET, classes: 'internal-link principle-chain-id' },
-      { text: '202209051500', id: '202209051500', href: '202209051500 Delegate the problem, not the task.md', classes: 'internal-link principle-chain-id' },
+      { text: '202201100900', id: '202201100900', href: START_NOTE.slice(0, -3), classes: 'internal-link principle-chain-id' },
+      { text: '202201121430', id: '202201121430', href: TARGET_LINKTEXT, classes: 'internal-link principle-chain-id' },
+      { text: '202209051500', id: '202209051500', href: '202209051500 Delegate the problem, not the task', classes: 'internal-link principle-chain-id' },
     ]);
   });
 
@@ -39,8 +41,8 @@ describeInBrowser('reading view links', () => {
     await clickAt(p, await elementBox(p, link('202201121430')), ['Control']);
     await p.waitForFunction(() => window.__playground.openedLinks().length === 2);
     expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([
-      { linktext: TARGET, sourcePath: START_NOTE, newLeaf: false },
-      { linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' },
+      { linktext: TARGET_LINKTEXT, sourcePath: START_NOTE, newLeaf: false },
+      { linktext: TARGET_LINKTEXT, sourcePath: START_NOTE, newLeaf: 'tab' },
     ]);
   });
 
@@ -81,6 +83,8 @@ describeInBrowser('reading view links', () => {
     const note = '202210031000 Name the owner of every risk.md';
     const { page: p } = await page(note);
     const unresolved = link('202206011200');
+    // The plugin's own element, never an internal link Obsidian would open (and so create) itself.
+    expect(await p.$eval(unresolved, (el) => [el.tagName, el.getAttribute('role'), el.getAttribute('tabindex')])).toEqual(['SPAN', 'link', '0']);
     expect(await p.getAttribute(unresolved, 'class')).toContain('is-unresolved');
     const opacity = await p.$eval(unresolved, (el) => Number(getComputedStyle(el).opacity));
     expect(opacity).toBeLessThan(1);
@@ -99,6 +103,7 @@ describeInBrowser('reading view links', () => {
   test('an ambiguous ID is marked and opens the chooser', async () => {
     const { page: p } = await page('202211141100 Celebrate finished work.md');
     const ambiguous = link('202203151000');
+    expect(await p.$eval(ambiguous, (el) => el.tagName)).toBe('SPAN');
     expect(await p.getAttribute(ambiguous, 'aria-label')).toBe('202203151000 is the ID of 2 notes');
     const marker = await p.$eval(ambiguous, (el) => getComputedStyle(el, '::after').content);
     expect(marker).toBe('"?"');
@@ -107,5 +112,15 @@ describeInBrowser('reading view links', () => {
     expect(await p.$$eval('.modal-container .suggestion-item', (els) => els.length)).toBe(2);
     await p.keyboard.press('Enter');
     await p.waitForFunction(() => window.__playground.currentFile()?.startsWith('202203151000 ') === true);
+  });
+
+  test('an unresolved ID takes keyboard focus and Enter offers to create the note', async () => {
+    const { page: p } = await page('202210031000 Name the owner of every risk.md');
+    await p.focus(link('202206011200'));
+    const outline = await p.$eval(link('202206011200'), (el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('.modal-container .modal-title');
+    expect(await p.textContent('.modal-container .modal-title')).toBe('Create note 202206011200?');
   });
 });

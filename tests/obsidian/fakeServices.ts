@@ -1,4 +1,7 @@
-/** IdServices over a real core index built from a few notes, with a controllable change feed. */
+/**
+ * IdServices over a real core index built from a few notes, with a controllable change feed. The
+ * notes are files of the fake vault too, so what Obsidian derives from files (link text) is real.
+ */
 import type { PaneType } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { App } from '../mocks/obsidian';
@@ -35,9 +38,19 @@ export function fakeServices(notes: Record<string, string>, patch: Partial<Princ
   const emit = (change: IndexChange): void => {
     for (const listener of [...listeners]) listener(change);
   };
-  const put = (path: string, text = ''): void => emit(index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, options) }));
-  for (const [path, text] of Object.entries(notes)) put(path, text);
   const fakeApp = new App();
+  // The fake vault's create and modify do their work before their first await: the file is there at once.
+  const put = (path: string, text = ''): void => {
+    const file = fakeApp.vault.getFileByPath(path);
+    void (file === null ? fakeApp.vault.create(path, text) : fakeApp.vault.modify(file, text));
+    emit(index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, options) }));
+  };
+  const remove = (path: string): void => {
+    const file = fakeApp.vault.getFileByPath(path);
+    if (file !== null) void fakeApp.vault.delete(file);
+    emit(index.apply({ kind: 'delete', path }));
+  };
+  for (const [path, text] of Object.entries(notes)) put(path, text);
   const opened: OpenCall[] = [];
   return {
     app: fakeApp as unknown as obsidian.App,
@@ -56,7 +69,7 @@ export function fakeServices(notes: Record<string, string>, patch: Partial<Princ
       opened.push({ id, sourcePath, paneType });
     },
     put,
-    remove: (path) => emit(index.apply({ kind: 'delete', path })),
+    remove,
     emit,
   };
 }

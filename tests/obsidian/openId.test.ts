@@ -89,10 +89,12 @@ describe('openId', () => {
     expect(app.vault.getFileByPath('202001011200 My title.md')).not.toBeNull();
     expect(opened.map((o) => o.linktext)).toEqual(['202001011200 My title.md']);
 
+    const before = app.vault.getMarkdownFiles().length;
     await openId(services, '202002021200', SOURCE, false);
     button('Cancel').click();
     await settle();
-    expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(['202001011200 My title.md']);
+    expect(app.vault.getMarkdownFiles().length).toBe(before);
+    expect(app.vault.getMarkdownFiles().some((f) => f.path.startsWith('202002021200'))).toBe(false);
   });
 
   it('opens the note instead of failing when it appeared meanwhile', async () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
-import { MarkdownRenderChild, MarkdownView, Plugin } from '../mocks/obsidian';
+import { clearMenus, MarkdownRenderChild, MarkdownView, MenuItem, Plugin, shownMenus } from '../mocks/obsidian';
 import { findIdsInProse } from '../../src/core/ids/prose';
 import { decorateRendered, registerReadingView } from '../../src/obsidian/readingView';
 import { fakeServices } from './fakeServices';
@@ -56,8 +56,9 @@ function render(services: FakeServices, el: HTMLElement, sourcePath = SOURCE): R
   return { el, children };
 }
 
+/** The text of every ID element (anchor or span), in document order. */
 function linked(el: HTMLElement): string[] {
-  return Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.textContent ?? '');
+  return Array.from(el.querySelectorAll('.principle-chain-id')).map((a) => a.textContent ?? '');
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -125,36 +126,55 @@ describe('Reading view: where IDs become links', () => {
   });
 });
 
-describe('Reading view: the anchors', () => {
-  function anchor(el: HTMLElement, text: string): HTMLAnchorElement {
-    const found = Array.from(el.querySelectorAll<HTMLAnchorElement>('a.principle-chain-id')).find((a) => a.textContent === text);
-    if (!found) throw new Error(`no anchor ${text}`);
+describe('Reading view: the elements', () => {
+  function idEl(el: HTMLElement, text: string): HTMLElement {
+    const found = Array.from(el.querySelectorAll<HTMLElement>('.principle-chain-id')).find((e) => e.textContent === text);
+    if (!found) throw new Error(`no ID element ${text}`);
     return found;
   }
+  const attrs = (e: Element): Record<string, string> => Object.fromEntries(Array.from(e.attributes).map((a) => [a.name, a.value]));
 
-  it('resolved IDs are Obsidian internal links to the target path', () => {
+  it('a resolved ID is an internal link whose href is the link text Obsidian would write', () => {
     const { el } = render(fakeServices(notes()), section(['p', {}, 'see 202104291524.']));
-    const a = anchor(el, '202104291524');
-    expect([a.getAttribute('data-href'), a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]).toEqual([A, A, '_blank', 'noopener']);
-    expect(Array.from(a.classList)).toEqual(['internal-link', 'principle-chain-id']);
+    const a = idEl(el, '202104291524');
+    expect(a.tagName).toBe('A');
+    // metadataCache.fileToLinktext: the file name alone when it is unique in the vault, no `.md`.
+    expect(attrs(a)).toEqual({
+      class: 'internal-link principle-chain-id',
+      'data-principle-chain-id': '202104291524',
+      'data-href': '202104291524 Execution is the priority of the team',
+      href: '202104291524 Execution is the priority of the team',
+      target: '_blank',
+      rel: 'noopener',
+    });
     expect(a.previousSibling?.textContent).toBe('see ');
     expect(a.nextSibling?.textContent).toBe('.');
   });
 
-  it('unresolved IDs point at the ID and are styled unless highlighting is off', () => {
-    const on = render(fakeServices(notes()), section(['p', {}, '202001011200'])).el;
-    expect(anchor(on, '202001011200').getAttribute('data-href')).toBe('202001011200');
-    expect(anchor(on, '202001011200').classList.contains('is-unresolved')).toBe(true);
-    const off = render(fakeServices(notes(), { highlightUnresolved: false }), section(['p', {}, '202001011200'])).el;
-    expect(anchor(off, '202001011200').classList.contains('is-unresolved')).toBe(false);
+  it('a resolved ID whose file name is not unique links by path', () => {
+    const services = fakeServices({ 'zet/202110101010/README.md': '', 'zet/202111111111/README.md': '' });
+    const { el } = render(services, section(['p', {}, '202110101010']));
+    expect(idEl(el, '202110101010').getAttribute('data-href')).toBe('zet/202110101010/README');
   });
 
-  it('ambiguous IDs carry a marker and point at the ID', () => {
-    const { el } = render(fakeServices(notes()), section(['p', {}, '202109260705']));
-    const a = anchor(el, '202109260705');
-    expect(a.classList.contains('principle-chain-ambiguous')).toBe(true);
-    expect(a.getAttribute('data-href')).toBe('202109260705');
-    expect(a.getAttribute('aria-label')).toBe('202109260705 is the ID of 2 notes');
+  it('an unresolved ID is a focusable span, never an internal link, styled unless highlighting is off', () => {
+    const on = idEl(render(fakeServices(notes()), section(['p', {}, '202001011200'])).el, '202001011200');
+    expect(on.tagName).toBe('SPAN');
+    expect(attrs(on)).toEqual({ class: 'principle-chain-id is-unresolved', 'data-principle-chain-id': '202001011200', role: 'link', tabindex: '0' });
+    const off = idEl(render(fakeServices(notes(), { highlightUnresolved: false }), section(['p', {}, '202001011200'])).el, '202001011200');
+    expect(off.className).toBe('principle-chain-id');
+  });
+
+  it('an ambiguous ID is a focusable span with a marker and a label', () => {
+    const span = idEl(render(fakeServices(notes()), section(['p', {}, '202109260705'])).el, '202109260705');
+    expect(span.tagName).toBe('SPAN');
+    expect(attrs(span)).toEqual({
+      class: 'principle-chain-id principle-chain-ambiguous',
+      'data-principle-chain-id': '202109260705',
+      role: 'link',
+      tabindex: '0',
+      'aria-label': '202109260705 is the ID of 2 notes',
+    });
   });
 
   it('with "link the title", a following title joins the link', () => {
@@ -173,45 +193,117 @@ describe('Reading view: the anchors', () => {
     expect(el.querySelector('img')).toBeNull();
     expect(el.textContent).toBe(text);
   });
+
+  it('leaves no empty text nodes behind', () => {
+    const { el } = render(fakeServices(notes()), section(['p', {}, '202104291524 and 202001011200']));
+    expect(Array.from(el.querySelector('p')!.childNodes).map((n) => n.textContent)).toEqual(['202104291524', ' and ', '202001011200']);
+  });
 });
 
-describe('Reading view: clicks and index changes', () => {
-  function click(target: Element, init: MouseEventInit = {}): MouseEvent {
-    const evt = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });
-    target.dispatchEvent(evt);
-    return evt;
+describe('Reading view: using unresolved and ambiguous IDs', () => {
+  function fire<E extends Event>(target: Element, event: E): E {
+    target.dispatchEvent(event);
+    return event;
   }
+  /**
+   * Obsidian's delegated handler for internal links, as a worst case: it opens `data-href` of any
+   * `a.internal-link` clicked, ignoring defaultPrevented, and opening an unresolved link creates the
+   * note. Whether it runs before the plugin's listener (capture) or after (bubble) is unknown.
+   */
+  function obsidianLinkHandler(services: FakeServices, capture: boolean): string[] {
+    const created: string[] = [];
+    const handler = (evt: Event): void => {
+      const anchor = (evt.target as Element).closest('a.internal-link');
+      const href = anchor?.getAttribute('data-href');
+      if (href && services.fakeApp.metadataCache.getFirstLinkpathDest(href, SOURCE) === null) created.push(`${href}.md`);
+    };
+    document.addEventListener('click', handler, { capture });
+    stopHandlers.push(() => document.removeEventListener('click', handler, { capture }));
+    return created;
+  }
+  const stopHandlers: (() => void)[] = [];
+  afterEach(() => stopHandlers.splice(0).forEach((stop) => stop()));
 
-  it('a click on an unresolved or ambiguous ID goes to the opener, with the pane from the modifier', () => {
+  it.each([
+    ['before', true],
+    ['after', false],
+  ])('a click on one goes to the opener and creates nothing, whether Obsidian handles links %s the plugin', (_when, capture) => {
     const services = fakeServices(notes());
+    const created = obsidianLinkHandler(services, capture);
     const { el } = render(services, section(['p', {}, '202001011200 and 202109260705']));
-    const [unresolved, ambiguous] = Array.from(el.querySelectorAll('a.principle-chain-id'));
+    const [unresolved, ambiguous] = Array.from(el.querySelectorAll('.principle-chain-id'));
     expect(click(unresolved).defaultPrevented).toBe(true);
     click(ambiguous, { ctrlKey: true });
     expect(services.opened).toEqual([
       { id: '202001011200', sourcePath: SOURCE, paneType: false },
       { id: '202109260705', sourcePath: SOURCE, paneType: 'tab' },
     ]);
+    expect(created).toEqual([]);
   });
 
-  it('a click on a resolved ID is left to Obsidian', () => {
+  it('a middle click opens in a new tab; Enter opens, Mod+Enter in a new tab', () => {
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202001011200']));
+    const span = el.querySelector('.principle-chain-id')!;
+    fire(span, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }));
+    expect(fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' })).defaultPrevented).toBe(true);
+    fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', ctrlKey: true }));
+    fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'a' }));
+    expect(services.opened.map((o) => o.paneType)).toEqual(['tab', false, 'tab']);
+  });
+
+  it.each([
+    ['unresolved', '202001011200', 'Create note 202001011200…'],
+    ['ambiguous', '202109260705', 'Choose a note to open…'],
+  ])('the context menu of an %s ID offers the opener and copying the ID', (_kind, id, first) => {
+    clearMenus();
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, id]));
+    const evt = fire(el.querySelector('.principle-chain-id')!, new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    expect(evt.defaultPrevented).toBe(true);
+    const items = shownMenus[0].items.filter((item): item is MenuItem => item !== 'separator');
+    expect(items.map((item) => item.title)).toEqual([first, 'Copy ID']);
+    items[0].click();
+    expect(services.opened).toEqual([{ id, sourcePath: SOURCE, paneType: false }]);
+  });
+
+  it('clicks, keys and menus on a resolved ID are left to Obsidian', () => {
+    clearMenus();
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, '202104291524']));
-    expect(click(el.querySelector('a')!).defaultPrevented).toBe(false);
+    const a = el.querySelector('a')!;
+    expect(click(a).defaultPrevented).toBe(false);
+    expect(fire(a, new MouseEvent('contextmenu', { bubbles: true, cancelable: true })).defaultPrevented).toBe(false);
+    expect(fire(a, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' })).defaultPrevented).toBe(false);
+    expect([services.opened, shownMenus]).toEqual([[], []]);
+  });
+});
+
+describe('Reading view: index changes', () => {
+  it('an unresolved ID becomes an internal link when its note appears, and a span again when it goes', () => {
+    const services = fakeServices(notes());
+    const { el, children } = render(services, section(['p', {}, 'see 202001011200.']));
+    services.put('202001011200 New note.md');
+    const a = el.querySelector('.principle-chain-id')!;
+    expect([a.tagName, a.getAttribute('data-href'), a.textContent, el.textContent]).toEqual(['A', '202001011200 New note', '202001011200', 'see 202001011200.']);
+    expect(click(a).defaultPrevented).toBe(false);
     expect(services.opened).toEqual([]);
+    services.remove('202001011200 New note.md');
+    const span = el.querySelector('.principle-chain-id')!;
+    expect([span.tagName, span.className]).toEqual(['SPAN', 'principle-chain-id is-unresolved']);
+    click(span);
+    expect(services.opened.map((o) => o.id)).toEqual(['202001011200']);
+    children.forEach((child) => child.unload());
+    services.put('202001011200 New note.md');
+    expect(el.querySelector('.principle-chain-id')!.tagName).toBe('SPAN');
   });
 
-  it('anchors follow resolution changes while the section is shown, and stop when it is gone', () => {
+  it('a resolved ID that becomes ambiguous turns into the chooser span', () => {
     const services = fakeServices(notes());
-    const { el, children } = render(services, section(['p', {}, '202001011200']));
-    const a = el.querySelector('a')!;
-    services.put('202001011200 New note.md');
-    expect([a.getAttribute('data-href'), a.classList.contains('is-unresolved')]).toEqual(['202001011200 New note.md', false]);
-    click(a);
-    expect(services.opened).toEqual([]);
-    children.forEach((child) => child.unload());
-    services.remove('202001011200 New note.md');
-    expect(a.getAttribute('data-href')).toBe('202001011200 New note.md');
+    const { el } = render(services, section(['p', {}, '202104291524']));
+    services.put('elsewhere/202104291524 Copy.md');
+    const span = el.querySelector('.principle-chain-id')!;
+    expect([span.tagName, span.classList.contains('principle-chain-ambiguous')]).toEqual(['SPAN', true]);
   });
 
   it('re-renders open Reading views when the whole index changed', () => {
@@ -230,6 +322,12 @@ describe('Reading view: clicks and index changes', () => {
     expect(plugin.registered.postProcessors).toHaveLength(1);
   });
 });
+
+function click(target: Element, init: MouseEventInit = {}): MouseEvent {
+  const evt = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });
+  target.dispatchEvent(evt);
+  return evt;
+}
 
 describe('Reading view: splitting text', () => {
   it('keeps the text as it was and links exactly the IDs that count', () => {

@@ -41,8 +41,8 @@ describe('plugin wiring of the ID links', () => {
     const ctx = { sourcePath: 'x.md', addChild: (c: fake.MarkdownRenderChild) => children.push(c), getSectionInfo: () => null };
     for (const processor of registered.postProcessors) void processor(el, ctx as unknown as MarkdownPostProcessorContext);
     expect(Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.getAttribute('data-href'))).toEqual([
-      '202108191025 Teams exist for a reason.md',
-      '202104291524 Execution.md',
+      '202108191025 Teams exist for a reason',
+      '202104291524 Execution',
     ]);
     plugin.unload();
     expect(app.vault.listenerCount('modify')).toBe(0);

@@ -1,0 +1,135 @@
+/**
+ * The elements an ID becomes in Reading view, and what they do.
+ *
+ * A resolved ID is Obsidian's own internal link (`a.internal-link`, `data-href`/`href` holding the
+ * link text Obsidian itself would write), so Obsidian's click, modifier-click, drag, hover preview
+ * and context menu work on it natively. An unresolved or ambiguous ID is never a native anchor:
+ * Obsidian creates a note at once when an unresolved internal link is clicked, and whether this
+ * plugin's listener would run before Obsidian's delegated link handler is unknown. It is a span of
+ * the plugin's own (role "link", focusable) whose click, middle click, Enter and context menu
+ * offer to create the note or choose among the notes that own the ID.
+ */
+import { Keymap, MarkdownRenderChild, Menu } from 'obsidian';
+import { linktextFor } from './linktext';
+import type { IdServices, IndexChange } from './services';
+
+/** Class on every element this plugin makes for an ID; shared with the editor and styles.css. */
+export const ID_LINK_CLASS = 'principle-chain-id';
+/** Marker class for an ID owned by several notes. */
+export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
+/** The attribute naming the ID on every element (the editor's marks carry it too). */
+export const ID_DATA_ATTRIBUTE = 'data-principle-chain-id';
+
+/**
+ * Appends the element for one ID to `parent` (so it is made in the document the ID is shown in;
+ * callers move it into place) and returns it: an internal-link anchor when the ID resolves, else a span.
+ */
+export function appendIdElement(parent: Node, id: string, text: string, services: IdServices, sourcePath: string): HTMLElement {
+  const resolution = services.index.resolve(id);
+  const attr = { [ID_DATA_ATTRIBUTE]: id };
+  if (resolution.status === 'resolved') {
+    const linktext = linktextFor(services.app, resolution.paths[0], sourcePath);
+    // The attributes of the internal links Obsidian renders itself.
+    return parent.createEl('a', {
+      cls: ['internal-link', ID_LINK_CLASS],
+      text,
+      attr: { ...attr, 'data-href': linktext, href: linktext, target: '_blank', rel: 'noopener' },
+    });
+  }
+  const span = parent.createSpan({ cls: ID_LINK_CLASS, text, attr: { ...attr, role: 'link', tabindex: 0 } });
+  if (resolution.status === 'ambiguous') {
+    span.addClass(AMBIGUOUS_CLASS);
+    span.setAttr('aria-label', `${id} is the ID of ${resolution.paths.length} notes`);
+  } else {
+    span.toggleClass('is-unresolved', services.settings().highlightUnresolved);
+  }
+  return span;
+}
+
+/** The ID of one of this plugin's ID elements, or null for any other node. */
+function idOf(element: Element): string | null {
+  return element.getAttribute(ID_DATA_ATTRIBUTE);
+}
+
+/**
+ * Lives as long as the rendered section: handles the spans of unresolved and ambiguous IDs, and
+ * keeps every ID element current when its ID changes resolution (a span becomes an anchor when the
+ * note appears, an anchor becomes a span when it goes).
+ */
+export class IdLinksChild extends MarkdownRenderChild {
+  constructor(
+    containerEl: HTMLElement,
+    private readonly elements: HTMLElement[],
+    private readonly sourcePath: string,
+    private readonly services: IdServices,
+  ) {
+    super(containerEl);
+  }
+
+  onload(): void {
+    this.registerDomEvent(this.containerEl, 'click', (evt) => this.activate(evt));
+    this.registerDomEvent(this.containerEl, 'auxclick', (evt) => {
+      if (evt.button === 1) this.activate(evt);
+    });
+    // Enter activates a link (ARIA's link pattern); Mod+Enter opens in a new tab, as Mod-click does.
+    this.registerDomEvent(this.containerEl, 'keydown', (evt) => {
+      if (evt.key === 'Enter' && !evt.isComposing) this.activate(evt);
+    });
+    this.registerDomEvent(this.containerEl, 'contextmenu', (evt) => this.showMenu(evt));
+    this.register(this.services.onIndexChange((change) => this.onIndexChange(change)));
+  }
+
+  /** The span of an unresolved or ambiguous ID the event happened on, if it is one of ours. */
+  private spanAt(evt: Event): HTMLElement | null {
+    const target = evt.target as Node | null;
+    // instanceOf, not instanceof: a pop-out window's elements belong to another realm.
+    if (target === null || !target.instanceOf(Element)) return null;
+    const element = target.closest(`span.${ID_LINK_CLASS}[${ID_DATA_ATTRIBUTE}]`);
+    return element !== null && element.instanceOf(HTMLElement) && this.containerEl.contains(element) ? element : null;
+  }
+
+  private activate(evt: MouseEvent | KeyboardEvent): void {
+    const span = this.spanAt(evt);
+    const id = span === null ? null : idOf(span);
+    if (id === null) return;
+    evt.preventDefault();
+    evt.stopPropagation();
+    void this.services.openId(id, this.sourcePath, Keymap.isModEvent(evt));
+  }
+
+  private showMenu(evt: MouseEvent): void {
+    const span = this.spanAt(evt);
+    const id = span === null ? null : idOf(span);
+    if (id === null) return;
+    evt.preventDefault();
+    evt.stopPropagation();
+    const ambiguous = this.services.index.resolve(id).status === 'ambiguous';
+    new Menu()
+      .addItem((item) =>
+        item
+          .setTitle(ambiguous ? 'Choose a note to open…' : `Create note ${id}…`)
+          .setIcon(ambiguous ? 'files' : 'file-plus')
+          .onClick(() => void this.services.openId(id, this.sourcePath, false)),
+      )
+      .addItem((item) =>
+        item
+          .setTitle('Copy ID')
+          .setIcon('copy')
+          .onClick(() => void navigator.clipboard.writeText(id)),
+      )
+      .showAtMouseEvent(evt);
+  }
+
+  private onIndexChange(change: IndexChange): void {
+    for (let i = 0; i < this.elements.length; i++) {
+      const element = this.elements[i];
+      const id = idOf(element);
+      const parent = element.parentNode;
+      if (id === null || parent === null || (change !== 'all' && !change.has(id))) continue;
+      // Rebuilt rather than patched: the element's kind (anchor or span) may change with it.
+      const next = appendIdElement(parent, id, element.textContent ?? '', this.services, this.sourcePath);
+      element.replaceWith(next);
+      this.elements[i] = next;
+    }
+  }
+}
