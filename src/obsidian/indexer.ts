@@ -121,10 +121,16 @@ export class VaultIndexer extends Component {
     this.registerEvent(vault.on('modify', (file) => this.onModify(file)));
     this.registerEvent(vault.on('delete', (file) => this.onDelete(file)));
     this.registerEvent(vault.on('rename', (file, oldPath) => this.onRename(file, oldPath)));
+    // onLayoutReady runs its callback at once when the layout is already ready (d.ts), as when the
+    // plugin is turned on mid-session. The first index event then waits one microtask, until onload
+    // has returned and every feature has subscribed: the 'all' it sends is what re-renders the
+    // Reading views that were open before the plugin was.
     this.app.workspace.onLayoutReady(() => {
-      if (this.unloaded) return;
-      this.started = true;
-      void this.rebuild();
+      queueMicrotask(() => {
+        if (this.unloaded) return;
+        this.started = true;
+        void this.rebuild();
+      });
     });
   }
 
