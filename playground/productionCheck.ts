@@ -25,7 +25,7 @@ export interface ProductionCheck {
 }
 
 /** Commands the issues ask for; their ids are prefixed with the plugin id by Obsidian. */
-const EXPECTED_COMMANDS = ['open-chain-view', 'copy-chain-as-outline', 'open-id-under-cursor', 'insert-link-to-note-by-id', 'rebuild-id-index'];
+const EXPECTED_COMMANDS = ['open-chain-view', 'copy-chain-as-outline', 'open-id-under-cursor', 'insert-link-to-note-by-id', 'rebuild-id-index', 'copy-diagnostics-for-this-note'];
 const RESOLVED_ID = '202201121430';
 
 type PluginClass = new (app: obsidian.App, manifest: obsidian.PluginManifest) => Plugin;

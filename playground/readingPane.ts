@@ -11,6 +11,7 @@ import { Component, Keymap, MarkdownView, type PlaygroundApp, type TFile, type W
 export class ReadingPane extends MarkdownView {
   mode: obsidian.MarkdownViewModeType = 'preview';
   previewMode = {
+    containerEl: this.contentEl,
     rerenders: 0,
     rerender: (): void => {
       this.previewMode.rerenders++;

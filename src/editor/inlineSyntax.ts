@@ -2,9 +2,10 @@
  * Inline syntax the editor's syntax tree leaves ambiguous, decided from the text of the line the way
  * the core scanner decides it, so that the editor and the core agree on every bare ID:
  *
- * - `[text]` is a link only with a destination `(…)`, a label `[…]` right after it, or as a
- *   definition `[label]:` at the start of a line; `[202108191025]` alone is literal text (CommonMark,
- *   and Obsidian's Reading view), while both parsers style any `[…]` as link text.
+ * - `[text]` is a link only with a destination `(…)`, a label `[…]` right after it, as a
+ *   definition `[label]:` at the start of a line, or inside `[[…]]` (a wikilink); `[202108191025]`
+ *   alone is literal text (CommonMark, and Obsidian's Reading view), while both parsers style any
+ *   `[…]` as link text.
  * - An HTML tag's attributes are not prose; a stream parser styles their values as plain strings.
  *
  * Positions are offsets into `text`, a stretch of one line; `lineStart` is where the line starts in
@@ -57,6 +58,8 @@ export function bracketsFormLink(text: string, from: number, to: number, lineSta
     sawPair = true;
     const after = text[close + 1];
     if (after === '(' || after === '[') return true;
+    // `[[…]]` is a wikilink, whichever way a parser styles its inner brackets.
+    if (after === ']' && open > 0 && text[open - 1] === '[') return true;
     if (after === ':' && lineStart >= 0 && open >= lineStart && /^ {0,3}$/.test(text.slice(lineStart, open))) return true;
   }
   return !sawPair;

@@ -3,6 +3,7 @@ import type { App, Editor, Plugin } from 'obsidian';
 import { findIdsInProse } from '../core/ids/prose';
 import type { IdFormat } from '../core/ids/formats';
 import type { IdIndexReader, IdMatch, NoteRecord } from '../core/types';
+import { registerDiagnosticsCommand } from './diagnostics/command';
 import type { IdServices } from './services';
 
 /** What the commands need besides the services: the indexer's rebuild. */
@@ -25,7 +26,10 @@ export function idLinkText(note: NoteRecord): string {
   return note.id === null || note.title === '' || note.title === note.id ? (note.id ?? '') : `${note.id} ${note.title}`;
 }
 
-/** Registers "Open ID under cursor", "Insert link to note by ID" and "Rebuild ID index". */
+/**
+ * Registers "Open ID under cursor", "Insert link to note by ID", "Rebuild ID index" and "Copy
+ * diagnostics for this note".
+ */
 export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
   const { services } = deps;
   plugin.addCommand({
@@ -47,6 +51,7 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
       void deps.rebuild().then(() => new Notice(`ID index rebuilt: ${countNotes(services.index)} notes.`));
     },
   });
+  registerDiagnosticsCommand(plugin, services);
 }
 
 /** The editor part of "Open ID under cursor"; a notice says so when there is no ID there. */

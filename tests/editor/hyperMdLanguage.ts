@@ -36,7 +36,8 @@ import { tags } from '@lezer/highlight';
 
 /** The parts of HyperMD's (CodeMirror 5 markdown's) state this wrapper reads. */
 interface HyperMdState {
-  code: number;
+  /** Backticks of the open inline code span, -1 in a fenced block; 0 or false outside both. */
+  code: number | false;
   indentedCode: boolean;
   linkText: boolean;
   linkHref: boolean;
@@ -68,7 +69,7 @@ const hypermd = CodeMirror.getMode<HyperMdState>(
 /** Whether HyperMD is in inline Markdown prose, where Obsidian's own inline constructs can start. */
 function inProse(md: HyperMdState): boolean {
   return (
-    !md.hmdOverride && md.code === 0 && !md.indentedCode && !md.linkText && !md.linkHref && !md.image && md.htmlState == null && md.localMode == null
+    !md.hmdOverride && !md.code && !md.indentedCode && !md.linkText && !md.linkHref && !md.image && md.htmlState == null && md.localMode == null
   );
 }
 

@@ -57,6 +57,8 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['bare URL', `https://example.com/${ID} end`, []],
       ['wikilink', `[[${ID} Teams exist for a reason]]`, []],
       ['wikilink alias', `[[note|${ID}]]`, []],
+      ['wikilink in a list item', `- [[${ID} Teams]] and ${ID}`, [ID]],
+      ['embed in a quote', `> ![[${ID}]]`, []],
       ['embed', `![[${ID}]]`, []],
       ['frontmatter', `---\nid: ${ID}\n---\nbody`, []],
       ['inline math', `$x = ${ID}$`, []],

@@ -23,6 +23,8 @@ describe('bracketsFormLink', () => {
     ['escaped opening bracket', `\\[${ID}](x)`, true],
     ['escaped closing bracket inside', `[${ID}\\](x)`, true],
     ['nested in a link', `[see [${ID}] there](x)`, true],
+    ['the inside of a wikilink', `- [[${ID} Teams]] and`, true],
+    ['brackets inside brackets, no wikilink', `[[${ID}] x]`, false],
     ['nested in plain brackets', `[see [${ID}] there]`, false],
     ['closed earlier', `[x] ${ID}`, true],
     ['link text that goes on past the line', `[see ${ID}`, true],

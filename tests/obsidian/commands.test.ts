@@ -57,6 +57,7 @@ describe('commands', () => {
       ['Open ID under cursor', undefined],
       ['Insert link to note by ID', undefined],
       ['Rebuild ID index', undefined],
+      ['Copy diagnostics for this note', undefined],
     ]);
   });
 

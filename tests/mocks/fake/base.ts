@@ -190,6 +190,9 @@ export function fakeFile(path: string, stat: Partial<obsidian.FileStats> = {}): 
   return file;
 }
 
+/** d.ts apiVersion: the version of Obsidian's API the app provides; here the typings' version. */
+export const apiVersion = '1.13.1';
+
 /** d.ts Platform. Mutable so a test can play a platform; defaults describe desktop Linux. */
 export const Platform = {
   isDesktop: true,

@@ -756,6 +756,8 @@ export class MarkdownView extends FileView {
    * was enabled needs: unknown beyond the d.ts, tests of the playground render for real).
    */
   previewMode = {
+    /** d.ts MarkdownPreviewView.containerEl: holds the rendered sections (tests fill it). */
+    containerEl: createDiv('markdown-preview-view markdown-rendered') as HTMLElement,
     rerenders: 0,
     rerender(_full?: boolean): void {
       this.rerenders++;
