@@ -90,7 +90,10 @@ describe('chain on the example vault', () => {
     expect(missing).toEqual({
       note: { id: '202206011200', path: null, title: '', candidates: [] },
       out: [],
-      in: [{ id: '202210031000', path: '202210031000 Name the owner of every risk.md', title: 'Name the owner of every risk', status: 'resolved', cycle: false, candidates: [], children: [] }],
+      in: [
+        { id: '202210031000', path: '202210031000 Name the owner of every risk.md', title: 'Name the owner of every risk', status: 'resolved', cycle: false, candidates: [], children: [] },
+        { id: null, path: 'Smoke test in Obsidian.md', title: 'Smoke test in Obsidian', status: 'resolved', cycle: false, candidates: [], children: [] },
+      ],
     });
   });
 

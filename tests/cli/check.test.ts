@@ -22,7 +22,7 @@ describe('check on the example vault', () => {
   it('finds exactly the faults the vault was written with', async () => {
     const { json } = await runJson(['check']);
     const report = json as { notes: number; notesWithId: number; problems: { kind: string; file: string; line: number; id: string }[] };
-    expect(report.notes).toBe(25);
+    expect(report.notes).toBe(26);
     expect(report.notesWithId).toBe(24);
     expect(report.problems.map((p) => `${p.kind} ${p.id} ${p.file}:${p.line}`)).toEqual([
       'duplicate-id 202203151000 202203151000 Feedback is a habit, not an event.md:1',
@@ -31,6 +31,9 @@ describe('check on the example vault', () => {
       'ambiguous-id 202203151000 202211141100 Celebrate finished work.md:3',
       'stale-link 202204011030 202301020900 Team leadership map.md:9',
       'ambiguous-id 202203151000 Psychological safety comes before candour.md:10',
+      // The smoke-test note clicks one unresolved and one ambiguous ID on purpose.
+      'unresolved-id 202206011200 Smoke test in Obsidian.md:9',
+      'ambiguous-id 202203151000 Smoke test in Obsidian.md:10',
     ]);
   });
 

@@ -35,8 +35,8 @@ describe('bin/principle-chain.js', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { notes: number; references: number; problems: unknown[] };
-    expect(report.notes).toBe(25);
-    expect(report.problems).toHaveLength(6);
+    expect(report.notes).toBe(26);
+    expect(report.problems).toHaveLength(8);
   });
 
   it('exits 2 with a one-line reason for a missing vault', () => {

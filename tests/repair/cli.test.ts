@@ -41,7 +41,7 @@ describe('principle-chain repair', () => {
     expect(plan.applied).toBe(false);
     expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind)).sort()).toEqual(['broken-id', 'stale-link-target', 'stale-title']);
     expect(Object.keys(plan.files[0].edits[0])).toEqual(['kind', 'line', 'from', 'to', 'before', 'after']);
-    expect(plan.problems.map((p) => p.kind)).toEqual(['duplicate-id', 'duplicate-id', 'unresolved-id']);
+    expect(plan.problems.map((p) => p.kind)).toEqual(['duplicate-id', 'duplicate-id', 'unresolved-id', 'unresolved-id']);
     expect(snapshot(EXAMPLE_VAULT)).toEqual(before);
   });
 
