@@ -29,7 +29,8 @@ export function appendIdElement(parent: Node, id: string, text: string, services
   const attr = { [ID_DATA_ATTRIBUTE]: id };
   if (resolution.status === 'resolved') {
     const linktext = linktextFor(services.app, resolution.paths[0], sourcePath);
-    // The attributes of the internal links Obsidian renders itself.
+    // The attributes of the internal links Obsidian renders itself (obsidian-virtual-linker's
+    // reading-mode links use the same shape and get Obsidian's native link handling).
     return parent.createEl('a', {
       cls: ['internal-link', ID_LINK_CLASS],
       text,

@@ -104,6 +104,7 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
     sourcePath: () => 'notes/source.md',
     isLivePreview: () => host.livePreview,
     isMobile: () => host.mobile,
+    // The part of Keymap.isModEvent's contract (d.ts) the editor tests use: Ctrl or a middle click → 'tab'.
     paneType: (event) => (event.ctrlKey ? 'tab' : event.button === 1 ? 'tab' : false),
     open: (id, sourcePath, paneType) => host.opened.push({ id, sourcePath, paneType }),
     hover: (hover) => host.hovers.push(hover),

@@ -20,7 +20,16 @@ function notes(): Record<string, string> {
   return { [A]: '', [B]: '', [D1]: '', [D2]: '', [ODD]: '', [XSS]: '' };
 }
 
-/** Builds rendered-Markdown DOM from a tree description; text is always set as text. */
+/**
+ * Builds rendered-Markdown DOM from a tree description; text is always set as text. The shapes are
+ * those Obsidian renders, as public code selects them: `a.internal-link` with data-href, href,
+ * target and rel (obsidian-virtual-linker's reading-mode links copy it to look native), `a.tag`,
+ * `.math`/`mjx-container` (MathJax), `.callout[data-callout]`, `.metadata-container` (Properties),
+ * `pre.frontmatter`, `.internal-embed.markdown-embed`, `.internal-query .search-result-container`
+ * (embedded search; folder-overview and the forum's "common CSS hacks" select it), and
+ * `button.copy-code-button`. Their finer details are unknown; none decides more than whether a
+ * stretch of text is prose.
+ */
 type Spec = string | [tag: string, attrs: Record<string, string>, ...children: Spec[]];
 function build(spec: Spec): Node {
   if (typeof spec === 'string') return document.createTextNode(spec);
