@@ -100,6 +100,8 @@ describe('Reading view: where IDs become links', () => {
     ['embedded search results', [['div', { class: 'internal-query' }, ['div', { class: 'search-result-file-match' }, '202104291524']]], []],
     ['text that only looks like an ID', [['p', {}, '20210429152404 ID202104291524 x_202104291524 #202104291524 ^202104291524 Pasted image 20210929093313.png']], []],
     ['digit runs that are not dates and name no note', [['p', {}, '202113131313 and 202199999999']], ['202199999999']],
+    // Obsidian renders `[ID]` without a link definition as literal text, as CommonMark does.
+    ['an ID alone in square brackets', [['p', {}, 'as [202104291524] says']], ['202104291524']],
   ];
 
   it.each(cases)('%s', (_name, spec, expected) => {
