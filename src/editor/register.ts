@@ -24,6 +24,8 @@ export function obsidianEditorDeps(services: IdServices): EditorLinkDeps {
       const resolution = services.index.resolve(id);
       // Only a single target can be previewed; ambiguous and unresolved IDs open a chooser or an offer instead.
       if (hoverParent === undefined || resolution.status !== 'resolved') return;
+      // The payload Obsidian's page preview reads (the shape public plugins trigger it with, e.g.
+      // breadcrumbs' matrix view; the source is the one registered below).
       services.app.workspace.trigger('hover-link', {
         event,
         source: HOVER_SOURCE_ID,

@@ -45,6 +45,7 @@ interface Fakes {
   setTooltip: typeof fake.setTooltip;
   editorInfoField: typeof fake.editorInfoField;
   editorLivePreviewField: typeof fake.editorLivePreviewField;
+  apiVersion: typeof fake.apiVersion;
 }
 
 type ModalMembers = 'containerEl' | 'modalEl' | 'titleEl' | 'contentEl' | 'shouldRestoreSelection' | 'open' | 'close' | 'onOpen' | 'onClose' | 'scope';
@@ -97,6 +98,7 @@ interface Reals {
   setTooltip: typeof real.setTooltip;
   editorInfoField: typeof real.editorInfoField;
   editorLivePreviewField: typeof real.editorLivePreviewField;
+  apiVersion: typeof real.apiVersion;
 }
 
 /** Never called: the type checker checking its return statement is the test. */
