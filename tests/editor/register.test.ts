@@ -155,6 +155,15 @@ describe('registerEditorLinks', () => {
     ]);
   });
 
+  test("the preview's link text is the one Obsidian writes for the note (its file name when unique)", async () => {
+    const h = harness();
+    await (h.app.vault as unknown as { create(path: string, data: string): Promise<unknown> }).create(TEAMS, '');
+    const events = hoverLinkEvents(h.app);
+    const { view } = h.editor(`go ${ID} now`);
+    press(idElements(view)[0], 'mouseover', { ctrlKey: true });
+    expect((events as { linktext: string }[]).map((e) => e.linktext)).toEqual(['202108191025 Teams exist for a reason']);
+  });
+
   test('unresolved and ambiguous IDs have no single note to preview', () => {
     const h = harness(['a/202105050505 One.md', 'b/202105050505 Two.md']);
     const events = hoverLinkEvents(h.app);
