@@ -10,10 +10,10 @@ import type { LoadedVault } from '../loadVault';
 import { locateNote } from '../locateNote';
 import { writeJson, type CliCommand } from './command';
 
-const DIRECTIONS: readonly ChainDirection[] = ['out', 'in', 'both'];
-const DEFAULT_DEPTH = 3;
+export const DIRECTIONS: readonly ChainDirection[] = ['out', 'in', 'both'];
+export const DEFAULT_DEPTH = 3;
 // Far beyond what anyone reads, yet it keeps a deep chain through a hub of a huge vault finite.
-const MAX_NODES = 100_000;
+export const MAX_NODES = 100_000;
 
 /** A chain node, keyed exactly as the command-line contract prints it. */
 export interface ChainJsonNode {
@@ -66,7 +66,8 @@ export const chainCommand: CliCommand = {
   },
 };
 
-async function chainStart(argument: string, format: IdFormat, vault: LoadedVault, io: CliIo): Promise<ChainStart> {
+/** The start a CLI argument names: an ID of the format, else a note's path (with a hint when it looked like an ID). */
+export async function chainStart(argument: string, format: IdFormat, vault: LoadedVault, io: CliIo): Promise<ChainStart> {
   if (new RegExp(`^(?:${format.source})$`).test(argument)) return { id: argument };
   try {
     return { path: await locateNote(argument, vault, io) };

@@ -2,7 +2,8 @@
 import { chainCommand } from './chain';
 import { checkCommand } from './check';
 import type { CliCommand } from './command';
+import { graphCommand } from './graph';
 import { refsCommand } from './refs';
 import { repairCommand } from './repair';
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, refsCommand, chainCommand, repairCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, refsCommand, chainCommand, graphCommand, repairCommand];

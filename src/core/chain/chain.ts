@@ -40,6 +40,11 @@ export interface ChainNode extends ChainNote {
    * children, in this (referencing) note for incoming children.
    */
   readonly context: string | null;
+  /**
+   * How many times the referencing note mentions the reference: the parent note naming this
+   * entry (outgoing), or this note naming its parent (incoming).
+   */
+  readonly mentions: number;
   readonly children: readonly ChainNode[];
   /** Children left out by maxChildren or maxNodes. */
   readonly truncated: number;
@@ -64,6 +69,7 @@ export interface ChainResult {
 export interface ChainIndex extends IdIndexReader {
   referencingPaths?(id: string): readonly string[];
   firstReference?(path: string, id: string): IndexedReference | undefined;
+  referenceCount?(path: string, id: string): number;
 }
 
 /** Enough for any view to stay responsive on a 100k-note vault, far more than a reader scans. */
@@ -75,6 +81,7 @@ interface BuildNode {
   level: number;
   cycle: boolean;
   context: string | null;
+  mentions: number;
   children: BuildNode[];
   truncated: number;
   direction: 'out' | 'in';
@@ -134,7 +141,7 @@ function countOption(value: number | undefined, fallback: number): number {
 }
 
 function pseudoRoot(root: ChainNote, direction: 'out' | 'in'): BuildNode {
-  return { note: root, parent: null, level: 0, cycle: false, context: null, children: [], truncated: 0, direction };
+  return { note: root, parent: null, level: 0, cycle: false, context: null, mentions: 0, children: [], truncated: 0, direction };
 }
 
 /** Notes expand; IDs expand only at the root, where an unresolved or ambiguous ID still has incoming references. */
@@ -143,11 +150,12 @@ function expandable(node: BuildNode): boolean {
   return node.parent === null && node.direction === 'in' && node.note.id !== null;
 }
 
-/** The children of one note in one direction: notes, and contexts filled in when first needed. */
+/** The children of one note in one direction: notes, and contexts and counts filled in when first needed. */
 interface EdgeList {
   readonly length: number;
   note(i: number): ChainNote;
   context(i: number): string | null;
+  mentions(i: number): number;
 }
 
 /**
@@ -197,13 +205,19 @@ class EdgeCache {
     let edges = this.out.get(path);
     if (edges === undefined) {
       const firsts: IndexedReference[] = [];
-      const seen = new Set<string>();
+      const counts = new Map<string, number>();
       for (const reference of this.index.referencesOf(path)) {
-        if (reference.id === parent.id || seen.has(reference.id)) continue;
-        seen.add(reference.id);
-        firsts.push(reference);
+        if (reference.id === parent.id) continue;
+        const seen = counts.get(reference.id);
+        counts.set(reference.id, (seen ?? 0) + 1);
+        if (seen === undefined) firsts.push(reference);
       }
-      edges = { length: firsts.length, note: (i) => this.noteForId(firsts[i].id), context: (i) => firsts[i].context };
+      edges = {
+        length: firsts.length,
+        note: (i) => this.noteForId(firsts[i].id),
+        context: (i) => firsts[i].context,
+        mentions: (i) => counts.get(firsts[i].id) ?? 0,
+      };
       this.out.set(path, edges);
     }
     return edges;
@@ -226,33 +240,51 @@ class EdgeCache {
 
   child(parent: BuildNode, edges: EdgeList, i: number): BuildNode {
     const note = edges.note(i);
-    return { note, parent, level: parent.level + 1, cycle: false, context: edges.context(i), children: [], truncated: 0, direction: parent.direction };
+    return {
+      note,
+      parent,
+      level: parent.level + 1,
+      cycle: false,
+      context: edges.context(i),
+      mentions: edges.mentions(i),
+      children: [],
+      truncated: 0,
+      direction: parent.direction,
+    };
   }
 
   private incomingEdges(id: string, owners: ReadonlySet<string>): EdgeList {
     const { index } = this;
     const sources: string[] = [];
-    if (index.referencingPaths !== undefined && index.firstReference !== undefined) {
+    if (index.referencingPaths !== undefined && index.firstReference !== undefined && index.referenceCount !== undefined) {
       const firstReference = index.firstReference.bind(index);
+      const referenceCount = index.referenceCount.bind(index);
       for (const sourcePath of index.referencingPaths(id)) if (!owners.has(sourcePath)) sources.push(sourcePath);
       const found: (string | null)[] = [];
       return {
         length: sources.length,
         note: (i) => this.noteAtPath(sources[i]),
         context: (i) => (i in found ? found[i] : (found[i] = firstReference(sources[i], id)?.context ?? null)),
+        mentions: (i) => referenceCount(sources[i], id),
       };
     }
     const contexts: string[] = [];
+    const counts: number[] = [];
     for (const { sourcePath, reference } of index.referencesTo(id)) {
-      if (owners.has(sourcePath) || sourcePath === sources[sources.length - 1]) continue;
+      if (owners.has(sourcePath)) continue;
+      if (sourcePath === sources[sources.length - 1]) {
+        counts[counts.length - 1]++;
+        continue;
+      }
       sources.push(sourcePath);
       contexts.push(reference.context);
+      counts.push(1);
     }
-    return { length: sources.length, note: (i) => this.noteAtPath(sources[i]), context: (i) => contexts[i] };
+    return { length: sources.length, note: (i) => this.noteAtPath(sources[i]), context: (i) => contexts[i], mentions: (i) => counts[i] };
   }
 }
 
-const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, context: () => null };
+const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, context: () => null, mentions: () => 0 };
 const NO_NOTE: ChainNote = { id: null, path: null, title: '', status: 'unresolved', candidates: [] };
 
 function onPath(node: BuildNode | null, path: string): boolean {
@@ -270,7 +302,35 @@ function freeze(node: BuildNode): ChainNode {
     candidates: note.candidates,
     cycle: node.cycle,
     context: node.context,
+    mentions: node.mentions,
     children: node.children.map(freeze),
     truncated: node.truncated,
+  };
+}
+
+/**
+ * How many notes cite an ID, its owners' mentions of it left out (0 for none): asked only for the
+ * entries a view draws, so a 10,000-node chain does not pay for counts nobody sees. Memoised per
+ * counter; make a new one after the index changes.
+ */
+export function createCitationCounter(index: ChainIndex): (id: string) => number {
+  const counts = new Map<string, number>();
+  return (id) => {
+    let count = counts.get(id);
+    if (count === undefined) {
+      count = 0;
+      const owners = new Set(index.resolve(id).paths);
+      if (index.referencingPaths !== undefined) {
+        for (const path of index.referencingPaths(id)) if (!owners.has(path)) count++;
+      } else {
+        let last: string | null = null;
+        for (const { sourcePath } of index.referencesTo(id)) {
+          if (sourcePath !== last && !owners.has(sourcePath)) count++;
+          last = sourcePath;
+        }
+      }
+      counts.set(id, count);
+    }
+    return count;
   };
 }

@@ -169,6 +169,17 @@ export class IdIndex implements IdIndexReader {
     return undefined;
   }
 
+  /** How many counting references to the ID one note holds (the chain's "×N"). */
+  referenceCount(path: string, id: string): number {
+    const stored = this.byPath.get(path);
+    const entry = this.byId.get(id);
+    if (stored === undefined || entry === undefined || !counts(entry)) return 0;
+    let count = 0;
+    const reader = new ReferenceReader(stored);
+    while (reader.next()) if (reader.entry === entry) count++;
+    return count;
+  }
+
   duplicates(): ReadonlyMap<string, readonly string[]> {
     const ids = [...this.duplicateIds].sort();
     return new Map(ids.map((id) => [id, ownerPaths(this.byId.get(id)?.owners ?? null)]));

@@ -1,4 +1,4 @@
-import { buildChain, type ChainIndex, type ChainNode, type ChainOptions } from '../../../src/core/chain/chain';
+import { buildChain, createCitationCounter, type ChainIndex, type ChainNode, type ChainOptions } from '../../../src/core/chain/chain';
 import { facts } from '../index/helpers';
 import { A, B, C, D, E, F, MISSING, sampleIndex, sampleNotes } from './sample';
 
@@ -106,6 +106,31 @@ describe('incoming', () => {
     };
     for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }]) {
       expect(buildChain(plain, start, both(4))).toEqual(buildChain(index, start, both(4)));
+    }
+  });
+});
+
+describe('counts', () => {
+  test('mentions: how often the referencing note names the reference, in both directions', () => {
+    const result = buildChain(sampleIndex(), { id: A }, both(1));
+    expect(result.out.map((node) => [node.id, node.mentions])).toEqual([[B, 2], [C, 1], [MISSING, 1], [D, 1]]);
+    expect(result.in.map((node) => [node.path, node.mentions])).toEqual([[`${B} Teams exist.md`, 1], ['Reading list.md', 2]]);
+  });
+
+  test('citations: the notes citing an ID, its owners\' self-references left out; the same through the generic reader', () => {
+    const index = sampleIndex();
+    const plain: ChainIndex = {
+      revision: 0,
+      resolve: (id) => index.resolve(id),
+      isKnownId: (id) => index.isKnownId(id),
+      note: (path) => index.note(path),
+      notes: () => index.notes(),
+      referencesOf: (path) => index.referencesOf(path),
+      referencesTo: (id) => index.referencesTo(id),
+      duplicates: () => index.duplicates(),
+    };
+    for (const counter of [createCitationCounter(index), createCitationCounter(plain)]) {
+      expect([A, B, C, D, MISSING, F, '209901010000'].map(counter)).toEqual([2, 1, 3, 1, 1, 1, 0]);
     }
   });
 });

@@ -1,0 +1,86 @@
+import * as path from 'path';
+import { buildChain, type ChainResult } from '../../../src/core/chain/chain';
+import { GRAPH_FORMATS, renderChainText, renderGraph, type ChainTextFormat } from '../../../src/core/chain/export';
+import { chainGraph, vaultGraph } from '../../../src/core/chain/graph';
+import { renderOutline } from '../../../src/core/chain/outline';
+import { approvalsIn } from '../../approval';
+import { exampleVaultIndex } from '../../exampleVault';
+import { A, B, MISSING, sampleIndex } from './sample';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
+const example = exampleVaultIndex();
+const CLARITY = '202201100900 Clarity is a gift to the team.md';
+const FORMATS: readonly ChainTextFormat[] = ['outline', ...GRAPH_FORMATS];
+const EXTENSIONS: Record<ChainTextFormat, string> = { outline: 'md', mermaid: 'mmd', dot: 'dot', json: 'json' };
+
+describe('the example vault in every format (approved files)', () => {
+  const chain = buildChain(example, { path: CLARITY }, { depth: 3, direction: 'both' });
+  test.each(FORMATS)('the chain of "Clarity is a gift to the team" as %s', (format) => {
+    expectApproved(`example-chain.${EXTENSIONS[format]}`, renderChainText(chain, format));
+  });
+
+  test.each(GRAPH_FORMATS)('the whole vault\'s reference graph as %s', (format) => {
+    expectApproved(`example-vault-graph.${EXTENSIONS[format]}`, renderGraph(vaultGraph(example), format));
+  });
+
+  test('the outline format is the outline renderer', () => {
+    expect(renderChainText(chain, 'outline')).toBe(renderOutline(chain));
+  });
+});
+
+describe('chainGraph', () => {
+  test('each note once, each reference once, a cycle as an edge back; incoming edges point at the note they cite', () => {
+    const graph = chainGraph(buildChain(sampleIndex(), { id: A }, { depth: 2, direction: 'both' }));
+    const name = (key: string): string => key.slice(0, 12);
+    expect(graph.root).toBe(`${A} Execution.md`);
+    expect(new Set(graph.nodes.map((node) => node.key)).size).toBe(graph.nodes.length);
+    const edges = graph.edges.map((edge) => `${name(edge.from)}>${name(edge.to)}`);
+    expect(new Set(edges).size).toBe(edges.length);
+    expect(edges).toContain(`${A}>${B}`);
+    expect(edges).toContain(`${B}>${A}`);
+    expect(edges).toContain(`Reading list>${A}`);
+    expect(graph.nodes.find((node) => node.id === MISSING)).toEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
+  });
+
+  test('a graph renders the same whatever order the chain was built in', () => {
+    const forward = chainGraph(buildChain(sampleIndex(), { id: A }, { depth: 4, direction: 'both' }));
+    expect(renderGraph(forward, 'json')).toBe(renderGraph(chainGraph(buildChain(sampleIndex(), { id: A }, { depth: 4, direction: 'both' })), 'json'));
+  });
+});
+
+describe('text that would break a format', () => {
+  const note = (title: string): ChainResult => ({
+    root: { id: '202101010000', path: `202101010000 ${title}.md`, title, status: 'resolved', candidates: [] },
+    direction: 'out',
+    depth: 1,
+    out: [],
+    outTruncated: 0,
+    in: [],
+    inTruncated: 0,
+    capped: false,
+  });
+  const hostile = 'Say "no" <b>early</b> & C# #quot; \\ done';
+
+  test('Mermaid labels use entity codes, so the node still shows (and links to) the exact text', () => {
+    const mermaid = renderChainText(note(hostile), 'mermaid');
+    const label = /n0\["([^"]*)"\]/.exec(mermaid)?.[1] ?? '';
+    expect(label).not.toMatch(/[<>"]/);
+    expect(label.replace(/#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))).toBe(`202101010000 ${hostile}`);
+  });
+
+  test('DOT strings escape quotes and backslashes', () => {
+    const dot = renderChainText(note(hostile), 'dot');
+    expect(dot).toContain('label="202101010000 Say \\"no\\" <b>early</b> & C# #quot; \\\\ done"');
+  });
+
+  test('JSON keeps the text as it is', () => {
+    const json = JSON.parse(renderChainText(note(hostile), 'json')) as { nodes: { title: string }[] };
+    expect(json.nodes[0].title).toBe(hostile);
+  });
+
+  test('Mermaid shows the link text Obsidian would write when given one', () => {
+    const mermaid = renderChainText(note('Plain'), 'mermaid', { linktext: () => 'Plain note' });
+    expect(mermaid).toContain('n0["Plain note"]');
+    expect(mermaid).toContain('class n0 internal-link');
+  });
+});
