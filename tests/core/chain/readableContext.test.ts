@@ -1,4 +1,4 @@
-import { readableContext } from '../../../src/core/chain/readableContext';
+import { contextParts, readableContext } from '../../../src/core/chain/readableContext';
 
 describe('readableContext', () => {
   test.each([
@@ -13,7 +13,29 @@ describe('readableContext', () => {
     ['wikilink cut at the end', 'see ! [[202201150815 A decision nobody can…', 'see ! 202201150815 A decision nobody can…'],
     ['markdown link cut at the end', 'is to [keep the log](202201181100%20Keep%20a…', 'is to keep the log…'],
     ['brackets that are no link', 'a [note] and [[open', 'a [note] and [[open'],
+    ['list marker', '- See 202108191025 Teams exist', 'See 202108191025 Teams exist'],
+    ['numbered list marker', '12. See 202108191025', 'See 202108191025'],
+    ['task marker', '* [x] Done with 202108191025', 'Done with 202108191025'],
+    ['quote markers, nested, with a list inside', '> > - 202108191025 says so', '202108191025 says so'],
+    ['callout', '> [!note]- Why 202108191025', 'Why 202108191025'],
+    ['heading', '### 202108191025 Teams exist', '202108191025 Teams exist'],
+    ['a hash that is no heading stays', '#202108191025 is a tag, 202108191025 is not', '#202108191025 is a tag, 202108191025 is not'],
+    ['a dash inside prose stays', 'teams - 202108191025 - exist', 'teams - 202108191025 - exist'],
+    ['a cut line has no markers to strip', '…one - 202108191025 two', '…one - 202108191025 two'],
+    ['a marker alone leaves nothing', '- ', ''],
   ])('%s', (_name, input, expected) => {
     expect(readableContext(input)).toBe(expected);
+  });
+});
+
+describe('contextParts', () => {
+  test.each([
+    ['See 202108191025 Teams', '202108191025', ['See ', '202108191025', ' Teams']],
+    ['202108191025', '202108191025', ['', '202108191025', '']],
+    ['x2021081910255 then 202108191025.', '202108191025', ['x2021081910255 then ', '202108191025', '.']],
+    ['the team note', '202108191025', ['the team note', '', '']],
+    ['no ID here', null, ['no ID here', '', '']],
+  ])('%j around %s', (readable, id, [before, shown, after]) => {
+    expect(contextParts(readable, id)).toEqual({ before, id: shown, after });
   });
 });

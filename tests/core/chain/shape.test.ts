@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import type { ChainNode, ChainResult } from '../../../src/core/chain/chain';
+import { foldForSearch, shapeChain, ShapeKeys } from '../../../src/core/chain/shape';
+
+function node(id: string | null, title: string, fields: Partial<ChainNode> = {}): ChainNode {
+  return {
+    id,
+    path: id === null ? `${title}.md` : `${id} ${title}.md`,
+    title,
+    status: 'resolved',
+    candidates: [],
+    cycle: false,
+    context: null,
+    mentions: 1,
+    children: [],
+    truncated: 0,
+    ...fields,
+  };
+}
+
+function chain(out: ChainNode[], incoming: ChainNode[] = []): ChainResult {
+  return {
+    root: { id: '202101010000', path: '202101010000 Root.md', title: 'Root', status: 'resolved', candidates: [] },
+    direction: 'both',
+    depth: 3,
+    out,
+    outTruncated: 0,
+    in: incoming,
+    inTruncated: 0,
+    capped: false,
+  };
+}
+
+/** `Title` per node, nested, `*` after a node that matches the filter itself. */
+function outline(nodes: readonly ChainNode[], matches: ReadonlySet<ChainNode> = new Set()): unknown[] {
+  return nodes.map((n) => {
+    const name = `${n.title || n.id}${matches.has(n) ? '*' : ''}`;
+    return n.children.length === 0 ? name : { [name]: outline(n.children, matches) };
+  });
+}
+
+const sample = chain(
+  [
+    node('202102010000', 'Zebra crossing', {
+      context: '- see 202102010000 for the Café rule',
+      children: [node('202102020000', 'Éclair recipes'), node('202102030000', 'apple pie', { children: [node('202102040000', 'Deep note')] })],
+    }),
+    node('202101150000', 'Apple orchard'),
+    node('202112311199', '', { path: null, status: 'unresolved', context: 'broken 202112311199 here' }),
+  ],
+  [node(null, 'Reading list', { context: 'Start at 202101010000.' })],
+);
+
+describe('filter', () => {
+  test.each([
+    ['', ['Zebra crossing', 'Apple orchard', '202112311199'].length],
+    ['eclair', 1],
+    ['ÉCLAIR', 1],
+    ['cafe', 1],
+    ['202112311199', 1],
+    ['apple', 2],
+    ['zzz', 0],
+  ])('%j keeps %i top-level entries', (filter, count) => {
+    expect(shapeChain(sample, { filter }).result.out).toHaveLength(count);
+  });
+
+  test('keeps the path to each match, drops the rest, and marks what matched itself', () => {
+    const shaped = shapeChain(sample, { filter: 'deep' });
+    expect(outline(shaped.result.out, shaped.matches)).toEqual([{ 'Zebra crossing': [{ 'apple pie': ['Deep note*'] }] }]);
+    expect(shaped.result.in).toEqual([]);
+  });
+
+  test('a matching entry keeps only the children that match or lead to a match', () => {
+    const shaped = shapeChain(sample, { filter: 'apple' });
+    expect(outline(shaped.result.out, shaped.matches)).toEqual([{ 'Zebra crossing': ['apple pie*'] }, 'Apple orchard*']);
+  });
+
+  test('every word must appear somewhere in the entry; context counts, list markers aside', () => {
+    expect(outline(shapeChain(sample, { filter: 'zebra café' }).result.out)).toEqual(['Zebra crossing']);
+    expect(shapeChain(sample, { filter: 'zebra pie' }).result.out).toEqual([]);
+    expect(shapeChain(sample, { filter: '- see' }).result.out).toEqual([]);
+  });
+
+  test('without a filter nothing is marked and untouched subtrees stay the same objects', () => {
+    const shaped = shapeChain(sample, {});
+    expect(shaped.matches.size).toBe(0);
+    expect(shaped.result.out[0]).toBe(sample.out[0]);
+  });
+
+  test('the input chain is left as it was', () => {
+    const before = JSON.stringify(sample);
+    shapeChain(sample, { filter: 'deep', sort: 'title', hidden: (n) => n.title === 'Apple orchard' });
+    expect(JSON.stringify(sample)).toBe(before);
+  });
+
+  test('folding: case and accents, composed or not', () => {
+    expect(foldForSearch('Ünïcödé É\u0301')).toBe('unicode e');
+    expect(foldForSearch('Cafe\u0301')).toBe(foldForSearch('Café'));
+  });
+});
+
+describe('sort within each level', () => {
+  const titles = (nodes: readonly ChainNode[]): string[] => nodes.map((n) => n.title || `(${n.id})`);
+
+  test('reference order leaves each level as the chain built it', () => {
+    expect(titles(shapeChain(sample, { sort: 'reference' }).result.out)).toEqual(['Zebra crossing', 'Apple orchard', '(202112311199)']);
+  });
+
+  test('title: case- and accent-insensitive, entries without a title by their ID', () => {
+    const shaped = shapeChain(sample, { sort: 'title' });
+    expect(titles(shaped.result.out)).toEqual(['(202112311199)', 'Apple orchard', 'Zebra crossing']);
+    expect(titles(shaped.result.out[2].children)).toEqual(['apple pie', 'Éclair recipes']);
+  });
+
+  test('id: oldest first, entries without an ID last', () => {
+    const withLoose = chain([node(null, 'Loose'), ...sample.out]);
+    expect(titles(shapeChain(withLoose, { sort: 'id' }).result.out)).toEqual(['Apple orchard', 'Zebra crossing', '(202112311199)', 'Loose']);
+  });
+
+  test('modified: newest first, unknown times last, ties by path', () => {
+    const times: Record<string, number> = { '202101150000 Apple orchard.md': 5, '202102010000 Zebra crossing.md': 9 };
+    const shaped = shapeChain(sample, { sort: 'modified', modified: (path) => times[path] });
+    expect(titles(shaped.result.out)).toEqual(['Zebra crossing', 'Apple orchard', '(202112311199)']);
+  });
+});
+
+describe('hidden notes', () => {
+  test('leave with everything under them, counted per tree', () => {
+    const shaped = shapeChain(sample, { hidden: (n) => n.title === 'apple pie' || n.title === 'Reading list' });
+    expect(outline(shaped.result.out)).toEqual([{ 'Zebra crossing': ['Éclair recipes'] }, 'Apple orchard', '202112311199']);
+    expect([shaped.hiddenOut, shaped.hiddenIn]).toEqual([1, 1]);
+  });
+});
+
+describe('properties', () => {
+  const word = fc.constantFrom('alpha', 'beta', 'gamma', 'Délta', 'EPSILON');
+  const tree: fc.Memo<ChainNode> = fc.memo((depth) =>
+    fc
+      .record({
+        title: word,
+        context: word,
+        children: depth > 1 ? fc.array(tree(depth - 1), { maxLength: 3 }) : fc.constant([]),
+      })
+      .map(({ title, context, children }) => node(null, title, { context, children })),
+  );
+
+  test('an entry is kept exactly when it or something under it matches, and keeps its order', () => {
+    fc.assert(
+      fc.property(fc.array(tree(4), { maxLength: 4 }), word, (out, filter) => {
+        const keys = new ShapeKeys();
+        const shaped = shapeChain(chain(out), { filter }, keys);
+        const folded = foldForSearch(filter);
+        const check = (original: readonly ChainNode[], kept: readonly ChainNode[]): void => {
+          const expected = original.filter(function leads(n: ChainNode): boolean {
+            return keys.searchText(n).includes(folded) || n.children.some(leads);
+          });
+          expect(kept.map((n) => n.title)).toEqual(expected.map((n) => n.title));
+          kept.forEach((n, i) => {
+            expect(shaped.matches.has(n)).toBe(keys.searchText(expected[i]).includes(folded));
+            check(expected[i].children, n.children);
+          });
+        };
+        check(out, shaped.result.out);
+      }),
+    );
+  });
+});
