@@ -21,6 +21,10 @@ export interface PrincipleChainSettings {
   showContext: boolean;
   /** Vault-relative folder paths whose notes are neither indexed nor decorated. */
   excludedFolders: string[];
+  /** Folders whose notes the chain view and code blocks can hide (still indexed and linked). */
+  chainExcludedFolders: string[];
+  /** Tags (without '#') whose notes the chain can hide; a tag also covers its nested tags. */
+  chainExcludedTags: string[];
   highlightUnresolved: boolean;
   renameHandling: RenameHandling;
   /** Link-style normalisation offered by repair; off by default. */
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS: Readonly<PrincipleChainSettings> = Object.freeze(
   showIncoming: true,
   showContext: true,
   excludedFolders: Object.freeze([]) as unknown as string[],
+  chainExcludedFolders: Object.freeze([]) as unknown as string[],
+  chainExcludedTags: Object.freeze([]) as unknown as string[],
   highlightUnresolved: true,
   renameHandling: 'ask',
   linkStyle: 'off',
@@ -69,6 +75,8 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     ...DEFAULT_SETTINGS,
     ownIdSources: [...DEFAULT_SETTINGS.ownIdSources],
     excludedFolders: [],
+    chainExcludedFolders: [],
+    chainExcludedTags: [],
   };
   if (raw === null || raw === undefined) return { settings, problems };
   if (!isRecord(raw)) {
@@ -129,6 +137,17 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     else settings.excludedFolders = normalizeFolderList(folders);
   }
 
+  const chainFolders = pick('chainExcludedFolders', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+  if (chainFolders !== undefined) {
+    if (!chainFolders.every(isString)) reject('chainExcludedFolders', 'must be a list of folder paths');
+    else settings.chainExcludedFolders = normalizeFolderList(chainFolders);
+  }
+  const chainTags = pick('chainExcludedTags', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+  if (chainTags !== undefined) {
+    if (!chainTags.every(isString)) reject('chainExcludedTags', 'must be a list of tags');
+    else settings.chainExcludedTags = normalizeTagList(chainTags);
+  }
+
   if (settings.idFormat === 'custom') {
     // The pattern text is kept so the settings tab shows it for correcting.
     const problem = customPatternProblem(settings.customPattern);
@@ -146,6 +165,19 @@ export function normalizeFolderList(folders: readonly string[]): string[] {
     .map((f) => f.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, ''))
     .filter((f) => f !== '');
   return [...new Set(cleaned)];
+}
+
+/** Trims, drops a leading '#', empty entries and duplicates (tags compare without case, as in Obsidian). */
+export function normalizeTagList(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const tag of tags) {
+    const cleaned = tag.trim().replace(/^#+/, '').replace(/\/+$/, '');
+    if (cleaned === '' || seen.has(cleaned.toLowerCase())) continue;
+    seen.add(cleaned.toLowerCase());
+    kept.push(cleaned);
+  }
+  return kept;
 }
 
 /** Whether a vault path lies inside one of the excluded folders. */

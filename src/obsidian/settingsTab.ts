@@ -1,7 +1,7 @@
 import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { customPatternProblem, PRESET_FORMATS } from '../core/ids/formats';
-import { MAX_CHAIN_DEPTH, normalizeFolderList } from '../core/settings';
+import { MAX_CHAIN_DEPTH, normalizeFolderList, normalizeTagList } from '../core/settings';
 import type { IdFormatSetting, LinkStyle, OwnIdSource, PrincipleChainSettings, RenameHandling } from '../core/settings';
 import { indexSettingsKey } from './indexer';
 
@@ -49,6 +49,15 @@ export async function applySettingsChange(
   if (indexSettingsKey(next) !== indexSettingsKey(before)) void deps.rebuild();
   else deps.refresh();
   app.workspace.updateOptions();
+}
+
+/** One line per folder or #tag, as typed in the "Hidden from the chain" field. */
+export function chainExclusionPatch(value: string): Pick<PrincipleChainSettings, 'chainExcludedFolders' | 'chainExcludedTags'> {
+  const lines = value.split('\n').map((line) => line.trim());
+  return {
+    chainExcludedFolders: normalizeFolderList(lines.filter((line) => !line.startsWith('#'))),
+    chainExcludedTags: normalizeTagList(lines.filter((line) => line.startsWith('#'))),
+  };
 }
 
 /** The plugin's settings tab. */
@@ -110,6 +119,15 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
       .setName('Show context')
       .setDesc('Show the line each reference stands in.')
       .addToggle((toggle) => toggle.setValue(settings.showContext).onChange((showContext) => void this.change({ showContext })));
+    new Setting(containerEl)
+      .setName('Hidden from the chain')
+      .setDesc('Folders (one per line) and #tags whose notes the chain hides while “Hide excluded” is on. They stay indexed and linked.')
+      .addTextArea((text) =>
+        text
+          .setPlaceholder('Daily\n#meeting')
+          .setValue([...settings.chainExcludedFolders, ...settings.chainExcludedTags.map((tag) => `#${tag}`)].join('\n'))
+          .onChange((value) => this.changeAfterTyping(chainExclusionPatch(value))),
+      );
 
     new Setting(containerEl).setName('Repair').setHeading();
     new Setting(containerEl)

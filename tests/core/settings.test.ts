@@ -73,3 +73,19 @@ describe('excluded folders', () => {
     expect(normalizeFolderList(['/a/', 'a', ''])).toEqual(['a']);
   });
 });
+
+describe('chain exclusion settings', () => {
+  test('folders and tags are normalised; bad values fall back with a message', () => {
+    const { settings, problems } = normalizeSettings({ chainExcludedFolders: [' Daily/ ', 'Daily', '\\\\Archive\\\\old'], chainExcludedTags: ['#daily', 'Daily', ' #meeting/ ', ''] });
+    expect(settings.chainExcludedFolders).toEqual(['Daily', 'Archive/old']);
+    expect(settings.chainExcludedTags).toEqual(['daily', 'meeting']);
+    expect(problems).toEqual([]);
+    const bad = normalizeSettings({ chainExcludedFolders: 'Daily', chainExcludedTags: [1] });
+    expect(bad.settings.chainExcludedFolders).toEqual([]);
+    expect(bad.settings.chainExcludedTags).toEqual([]);
+    expect(bad.problems).toEqual([
+      'Setting "chainExcludedFolders" must be a list; using the default.',
+      'Setting "chainExcludedTags" must be a list of tags; using the default.',
+    ]);
+  });
+});

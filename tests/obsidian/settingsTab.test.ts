@@ -152,6 +152,18 @@ describe('settings tab: other settings', () => {
     expect(s.rebuild).toHaveBeenCalledTimes(1);
   });
 
+  it('folders and #tags hidden from the chain are one per line, redraw without a rebuild, and show again as typed', async () => {
+    const s = setup();
+    type(s.setting('Hidden from the chain').querySelector('textarea')!, ' Daily/ \n#meeting\n\n##Private/\nDaily');
+    s.tab.hide();
+    await settle();
+    expect([s.settings().chainExcludedFolders, s.settings().chainExcludedTags]).toEqual([['Daily'], ['meeting', 'Private']]);
+    expect(s.rebuild).not.toHaveBeenCalled();
+    expect(s.refresh).toHaveBeenCalledTimes(1);
+    s.tab.display();
+    expect(s.setting('Hidden from the chain').querySelector('textarea')!.value).toBe('Daily\n#meeting\n#Private');
+  });
+
   it('own-ID sources can be turned off and reordered, never all off', async () => {
     const s = setup();
     s.setting('Folder name (README.md or index.md in a folder named by the ID)').querySelector<HTMLElement>('.checkbox-container')!.click();
