@@ -1,28 +1,86 @@
-/** Wires the principle chain view into Obsidian: the view type, its commands, ribbon icon and preview source. */
+/**
+ * Wires the principle chain view into Obsidian: the view type with its narrow deps (built here from
+ * the services), the commands, the ribbon icon and the page preview source.
+ */
 
-import type { App, Plugin } from 'obsidian';
-import { createChainSource, type ChainSource } from '../ui/chain/source';
-import { copyChainOutline } from '../ui/chain/copyOutline';
-import { storedDepth } from '../ui/chain/model';
-import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView } from '../ui/chainView';
+import { getAllTags, Platform, type App, type Plugin } from 'obsidian';
+import { createCitationCounter, type ChainResult } from '../core/chain/chain';
+import { hasChainExclusions, isChainExcluded } from '../core/chain/exclusion';
+import { renderChainText } from '../core/chain/export';
+import type { ChainViewDeps, FollowedFile } from '../ui/chain/deps';
+import { copyChain } from '../ui/chain/copyChain';
+import { computeChain } from '../ui/chain/fromCore';
+import { storedDepth, storedPin } from '../ui/chain/viewState';
+import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, openAnotherChainView } from '../ui/chainView';
 import type { IdServices } from './services';
 
-/** Registers the chain view, "Open principle chain" (command and ribbon) and "Copy chain as outline". */
+/** The chain view's deps over the live index, settings and vault. */
+export function chainViewDeps(services: IdServices): ChainViewDeps {
+  const { app, index } = services;
+  let counter = { revision: -1, count: (_id: string): number => 0 };
+  const tagsOf = (path: string): string[] => {
+    const file = app.vault.getFileByPath(path);
+    const cache = file === null ? null : app.metadataCache.getFileCache(file);
+    return cache === null ? [] : (getAllTags(cache) ?? []);
+  };
+  return {
+    settings: () => services.settings(),
+    chain: (file, depth) => computeChain(index, file, depth, services.settings()),
+    noteTitle: (path) => index.note(path)?.title ?? '',
+    citedBy: (id) => {
+      if (counter.revision !== index.revision) counter = { revision: index.revision, count: createCitationCounter(index) };
+      return counter.count(id);
+    },
+    isExcluded: (path) => {
+      const settings = services.settings();
+      // Tags are looked up only when some tag is excluded.
+      return isChainExcluded(path, settings.chainExcludedTags.length > 0 ? tagsOf(path) : [], settings);
+    },
+    hasExclusions: () => hasChainExclusions(services.settings()),
+    modified: (path) => app.vault.getFileByPath(path)?.stat.mtime,
+    revision: () => index.revision,
+    onIndexChange: (listener) => services.onIndexChange(() => listener()),
+    openId: (id, sourcePath, paneType) => services.openId(id, sourcePath, paneType),
+    indexingProgress: () => services.indexingProgress?.() ?? null,
+    isMobile: Platform.isMobile,
+    chainText: (result, format, sourcePath) => chainText(app, result, format, sourcePath),
+  };
+}
+
+/** The chain as an outline, or as Mermaid whose nodes carry the link text Obsidian would write. */
+function chainText(app: App, result: ChainResult, format: 'outline' | 'mermaid', sourcePath: string): string {
+  return renderChainText(result, format, {
+    linktext: (path) => {
+      const file = app.vault.getFileByPath(path);
+      return file === null ? path.replace(/\.md$/i, '') : app.metadataCache.fileToLinktext(file, sourcePath, true);
+    },
+  });
+}
+
+/**
+ * Registers the chain view, "Open principle chain" (command and ribbon), "Open another chain
+ * view", "Copy chain as outline", "Copy chain as Mermaid", and expand or collapse all.
+ */
 export function registerChainView(plugin: Plugin, services: IdServices): void {
-  const source = createChainSource(services);
-  plugin.registerView(CHAIN_VIEW_TYPE, (leaf) => new ChainView(leaf, services, source));
+  const deps = chainViewDeps(services);
+  const { app } = services;
+  plugin.registerView(CHAIN_VIEW_TYPE, (leaf) => new ChainView(leaf, deps));
   // Same source id as the editor's links: one "Principle Chain" switch in the page preview settings.
   plugin.registerHoverLinkSource(CHAIN_VIEW_TYPE, { display: 'Principle Chain', defaultMod: true });
-  plugin.addRibbonIcon(CHAIN_VIEW_ICON, 'Open principle chain', () => void openChainView(services.app));
+  plugin.addRibbonIcon(CHAIN_VIEW_ICON, 'Open principle chain', () => void openChainView(app));
+  plugin.addCommand({ id: 'open-chain-view', name: 'Open principle chain', callback: () => void openChainView(app) });
+  plugin.addCommand({ id: 'open-another-chain-view', name: 'Open another chain view', callback: () => void openAnotherChainView(app) });
+  plugin.addCommand({ id: 'copy-chain-as-outline', name: 'Copy chain as outline', callback: () => void copyActiveChain(app, deps, 'outline') });
+  plugin.addCommand({ id: 'copy-chain-as-mermaid', name: 'Copy chain as Mermaid', callback: () => void copyActiveChain(app, deps, 'mermaid') });
   plugin.addCommand({
-    id: 'open-chain-view',
-    name: 'Open principle chain',
-    callback: () => void openChainView(services.app),
+    id: 'expand-all-in-chain',
+    name: 'Expand all entries of the chain',
+    checkCallback: (checking) => withChainView(app, checking, (view) => view.expandAll()),
   });
   plugin.addCommand({
-    id: 'copy-chain-as-outline',
-    name: 'Copy chain as outline',
-    callback: () => void copyActiveChain(services, source),
+    id: 'collapse-all-in-chain',
+    name: 'Collapse all entries of the chain',
+    checkCallback: (checking) => withChainView(app, checking, (view) => view.collapseAll()),
   });
 }
 
@@ -32,19 +90,38 @@ export async function openChainView(app: App): Promise<void> {
   await leaf.loadIfDeferred();
 }
 
-/**
- * The chain view's depth when there is one (it may differ from the setting), else the setting. A
- * deferred view (restored but not shown yet) has no ChainView instance, only its saved state.
- */
-function chainDepth(services: IdServices): number {
-  for (const leaf of services.app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)) {
-    if (leaf.view instanceof ChainView) return leaf.view.depth;
-    const saved = storedDepth(leaf.getViewState().state);
-    if (saved !== null) return saved;
-  }
-  return services.settings().chainDepth;
+/** The chain view a command acts on: the active one, else the first one following the open note, else the first. */
+function relevantChainView(app: App): ChainView | null {
+  const active = app.workspace.getActiveViewOfType(ChainView);
+  if (active !== null) return active;
+  const views = app.workspace
+    .getLeavesOfType(CHAIN_VIEW_TYPE)
+    .map((leaf) => leaf.view)
+    .filter((view): view is ChainView => view instanceof ChainView);
+  return views.find((view) => view.pinnedPath === null) ?? views[0] ?? null;
 }
 
-async function copyActiveChain(services: IdServices, source: ChainSource): Promise<void> {
-  await copyChainOutline(source, services.app.workspace.getActiveFile(), chainDepth(services));
+function withChainView(app: App, checking: boolean, act: (view: ChainView) => void): boolean {
+  const view = relevantChainView(app);
+  if (view === null) return false;
+  if (!checking) act(view);
+  return true;
+}
+
+/**
+ * Copies the chain the relevant view shows. Without a loaded view (none open, or one restored but
+ * not shown yet), the chain of the open note, or of the deferred view's pinned note, at its depth.
+ */
+async function copyActiveChain(app: App, deps: ChainViewDeps, format: 'outline' | 'mermaid'): Promise<void> {
+  const view = relevantChainView(app);
+  if (view !== null) {
+    await view.copy(format);
+    return;
+  }
+  const saved = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0]?.getViewState().state;
+  const pinned = storedPin(saved);
+  const file: FollowedFile | null = pinned !== null ? { path: pinned, extension: 'md' } : app.workspace.getActiveFile();
+  const computation = deps.chain(file, storedDepth(saved) ?? deps.settings().chainDepth);
+  const text = computation.kind === 'chain' ? deps.chainText(computation.result, format, file?.path ?? '') : null;
+  await copyChain(text, format);
 }

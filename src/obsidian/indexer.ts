@@ -80,6 +80,7 @@ export class VaultIndexer extends Component {
   private contentPass: Promise<void> = Promise.resolve();
   private formatCache: { key: string; format: IdFormat } | null = null;
   private progressEl: HTMLElement | null = null;
+  private progress: { done: number; total: number } | null = null;
   /** indexSettingsKey of the settings the index was last built with (ties cache snapshots to them). */
   private builtWith = '';
   private cacheSaveTimer: number | null = null;
@@ -109,6 +110,7 @@ export class VaultIndexer extends Component {
         return () => this.listeners.delete(listener);
       },
       openId: (id, sourcePath, paneType) => openId(services, id, sourcePath, paneType),
+      indexingProgress: () => this.progress,
     };
     this.services = services;
   }
@@ -492,12 +494,14 @@ export class VaultIndexer extends Component {
   }
 
   private showProgress(done: number, total: number): void {
+    this.progress = { done, total };
     if (!this.statusBar) return;
     this.progressEl ??= this.statusBar();
     this.progressEl.setText(`Indexing IDs ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`);
   }
 
   private hideProgress(): void {
+    this.progress = null;
     this.progressEl?.remove();
     this.progressEl = null;
   }

@@ -22,4 +22,6 @@ export interface IdServices {
    * an offer to create the note when unresolved. paneType follows Keymap.isModEvent.
    */
   openId(id: string, sourcePath: string, paneType: PaneType | boolean): Promise<void>;
+  /** How far indexing has got while it runs, else null (what the status bar shows; mobile has none). */
+  indexingProgress?(): { readonly done: number; readonly total: number } | null;
 }

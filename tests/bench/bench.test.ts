@@ -143,6 +143,7 @@ describe('benchmark on a tiny vault', () => {
       'Chain compute, depth 3, capped as the view draws',
     ]);
     expect(byRow('Chain view render')[0].note).toMatch(/^[1-9][\d,]* entries drawn/);
+    expect(byRow('Chain view filter + sort')[0].note).toMatch(/^[1-9][\d,]*-node chain/);
     expect(byRow('Repair planning')[0].note).toMatch(/edits planned/);
     expect(byRow('Restart from index cache')[0].input).toBe('generated 50, first 30 notes');
     expect(byRow('Editor keystroke').map((r) => r.input)).toEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);

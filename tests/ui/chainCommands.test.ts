@@ -63,14 +63,18 @@ afterEach(() => {
   clearNotices();
 });
 
-test('registers the view, its preview source, a ribbon icon and two commands without hotkeys', () => {
+test('registers the view, its preview source, a ribbon icon and its commands without hotkeys', () => {
   const { plugin } = setUp();
   expect([...plugin.registered.views.keys()]).toEqual([CHAIN_VIEW_TYPE]);
   expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toEqual({ display: 'Principle Chain', defaultMod: true });
   expect(plugin.registered.ribbonIcons.map((r) => r.title)).toEqual(['Open principle chain']);
   expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toEqual([
     ['principle-chain:open-chain-view', 'Open principle chain', undefined],
+    ['principle-chain:open-another-chain-view', 'Open another chain view', undefined],
     ['principle-chain:copy-chain-as-outline', 'Copy chain as outline', undefined],
+    ['principle-chain:copy-chain-as-mermaid', 'Copy chain as Mermaid', undefined],
+    ['principle-chain:expand-all-in-chain', 'Expand all entries of the chain', undefined],
+    ['principle-chain:collapse-all-in-chain', 'Collapse all entries of the chain', undefined],
   ]);
 });
 
@@ -126,4 +130,57 @@ test('"Copy chain as outline" uses the depth saved in a deferred chain view', as
   command('Copy chain as outline').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(written).toEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
+});
+
+test('"Copy chain as Mermaid" copies the chain with each note as an internal link', async () => {
+  const { app, command } = setUp(lineIndex());
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+  await app.vault.create('202101010001 B.md', 'Builds on 202101010002 C.');
+  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  command('Copy chain as Mermaid').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(written).toEqual([
+    [
+      'graph TD',
+      '  n0["202101010000 A"]',
+      '  n1["202101010001 B"]',
+      '  n2["202101010002 C"]',
+      '  n0 --> n1',
+      '  n1 --> n2',
+      '  classDef start stroke-width:3px',
+      '  class n0 start',
+      '  class n0,n1,n2 internal-link',
+      '',
+    ].join('\n'),
+  ]);
+  expect(notices).toEqual(['Chain copied as Mermaid.']);
+});
+
+test('"Open another principle chain view" adds a view beside the first; expand and collapse all act on a chain view', async () => {
+  const { app, command } = setUp(lineIndex());
+  const expandAll = command('Expand all entries of the chain');
+  expect(expandAll.checkCallback!(true)).toBe(false);
+  await (command('Open principle chain').callback as () => Promise<void>)();
+  await (command('Open another chain view').callback as () => Promise<void>)();
+  const views = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE).map((leaf) => leaf.view as unknown as ChainView);
+  expect(views).toHaveLength(2);
+  expect(views.every((view) => view instanceof ChainView)).toBe(true);
+  const collapse = jest.spyOn(views[0], 'collapseAll');
+  expect(command('Collapse all entries of the chain').checkCallback!(false)).toBe(true);
+  expect(collapse).toHaveBeenCalledTimes(1);
+});
+
+test('"Copy chain as outline" uses the note a deferred view is pinned to', async () => {
+  const app = new App();
+  const leaf = app.workspace.getRightLeaf();
+  leaf.deferred = true;
+  await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state: { depth: 1, pinned: '202101010001 B.md' } });
+  const { command } = setUp(lineIndex(), app);
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  command('Copy chain as outline').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(written).toEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { LEVEL_CAP, planExpansion, RENDER_BUDGET } from '../../src/ui/chain/expansion';
-import { createUiState, entryKey, type ChainViewNode } from '../../src/ui/chain/model';
+import { EXPAND_ALL_BUDGET, LEVEL_CAP, planExpansion as plan, RENDER_BUDGET } from '../../src/ui/chain/expansion';
+import { createUiState, entryKey, type ChainUiState, type ChainViewModel, type ChainViewNode } from '../../src/ui/chain/model';
 import { RememberedUiStates } from '../../src/ui/chain/uiStates';
 import { chainModel, node } from './chainModels';
 
@@ -13,7 +13,7 @@ function deep(length: number, prefix: string): ChainViewNode {
   return current;
 }
 
-function drawnCount(nodes: readonly ChainViewNode[], parentKey: string, expanded: Set<string>): number {
+function drawnCount(nodes: readonly ChainViewNode[], parentKey: string, expanded: ReadonlySet<string>): number {
   let count = 0;
   for (const n of nodes.slice(0, LEVEL_CAP)) {
     count += 1;
@@ -22,6 +22,8 @@ function drawnCount(nodes: readonly ChainViewNode[], parentKey: string, expanded
   }
   return count;
 }
+
+const planExpansion = (model: ChainViewModel, ui: ChainUiState): ReadonlySet<string> => plan(model, ui).expanded;
 
 describe('planExpansion', () => {
   test('small chains open completely', () => {
@@ -45,10 +47,23 @@ describe('planExpansion', () => {
     const ui = createUiState();
     const before = planExpansion(model, ui);
     expect([0, 1, 2, 3].map((i) => before.has(entryKey('out', big(i))))).toEqual([true, true, false, false]);
-    ui.expansion.set(entryKey('out', big(0)), false);
-    ui.expansion.set(entryKey('out', big(3)), true);
-    const after = planExpansion(model, ui);
+    expect(plan(model, ui).closedByBudget).toBe(2);
+    const expansion = new Map([[entryKey('out', big(0)), false], [entryKey('out', big(3)), true]]);
+    const after = planExpansion(model, { ...ui, expansion });
     expect([0, 1, 2, 3].map((i) => after.has(entryKey('out', big(i))))).toEqual([false, true, true, true]);
+  });
+
+  test('after "Expand all" entries open within a larger budget; after "Collapse all" only chosen ones open', () => {
+    const big = (i: number): ChainViewNode =>
+      node({ id: `2021010100${String(i).padStart(2, '0')}`, title: `big ${i}`, children: Array.from({ length: 199 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `c${j}` })) });
+    const model = chainModel({ outgoing: Array.from({ length: 12 }, (_, i) => big(i)) });
+    const all = plan(model, { ...createUiState(), defaultOpen: 'all' });
+    const fits = Math.floor((EXPAND_ALL_BUDGET - 12) / 199);
+    expect(all.expanded.size).toBe(fits);
+    expect(all.closedByBudget).toBe(12 - fits);
+    const none = plan(model, { ...createUiState(), defaultOpen: 'none', expansion: new Map([[entryKey('out', big(5)), true]]) });
+    expect([...none.expanded]).toEqual([entryKey('out', big(5))]);
+    expect(none.closedByBudget).toBe(0);
   });
 
   // Sibling IDs are unique, as the core guarantees (one entry per referenced ID and per citing note).
@@ -78,11 +93,13 @@ describe('planExpansion', () => {
 describe('RememberedUiStates', () => {
   test('keeps the most recently used notes and forgets the oldest', () => {
     const states = new RememberedUiStates(2);
-    const a = states.of('a.md');
-    const b = states.of('b.md');
+    const a = { ...createUiState(), activeKey: 'a' };
+    const b = { ...createUiState(), activeKey: 'b' };
+    states.remember('a.md', a);
+    states.remember('b.md', b);
+    states.remember('a.md', a);
+    states.remember('c.md', createUiState());
     expect(states.of('a.md')).toBe(a);
-    states.of('c.md');
-    expect(states.of('a.md')).toBe(a);
-    expect(states.of('b.md')).not.toBe(b);
+    expect(states.of('b.md')).toEqual(createUiState());
   });
 });

@@ -1,20 +1,29 @@
 /** Hand-built chain models for render and view tests (shapes the core produces). */
 
-import type { ChainModel, ChainViewNode } from '../../src/ui/chain/model';
+import { contextParts } from '../../src/core/chain/readableContext';
+import type { ChainModel, ChainViewNode, ViewContext } from '../../src/ui/chain/model';
 
-type NodeFields = Partial<ChainViewNode> & Pick<ChainViewNode, 'id' | 'title'>;
+type NodeFields = Partial<Omit<ChainViewNode, 'context'>> & Pick<ChainViewNode, 'id' | 'title'> & { context?: string | ViewContext | null };
 
-/** A resolved node with sensible defaults; override any field. */
+/** A context line split around the ID it names (as the view model builds it). */
+export function context(text: string, id: string | null): ViewContext {
+  return contextParts(text, id);
+}
+
+/** A resolved node with sensible defaults; override any field. A string context is split around the node's ID. */
 export function node(fields: NodeFields): ChainViewNode {
+  const { context: given, ...rest } = fields;
   return {
     path: fields.id === null ? null : `${fields.id} ${fields.title}.md`,
     status: 'resolved',
     candidates: [],
     cycle: false,
-    context: '',
+    mentions: 1,
+    match: false,
     children: [],
     truncated: 0,
-    ...fields,
+    ...rest,
+    context: typeof given === 'string' ? (given === '' ? null : context(given, fields.id)) : (given ?? null),
   };
 }
 
@@ -29,8 +38,11 @@ export function chainModel(fields: Partial<ChainModel> = {}): ChainModel {
     incoming: [],
     outgoingTruncated: 0,
     incomingTruncated: 0,
+    outgoingHidden: 0,
+    incomingHidden: 0,
     capped: false,
     showContext: true,
+    filter: '',
     ...fields,
   };
 }
@@ -45,7 +57,7 @@ export function siblings(count: number): ChainViewNode[] {
   });
 }
 
-/** A small chain with a cycle, an unresolved ID, an ambiguous ID and a context line. */
+/** A small chain with a cycle, an unresolved ID, an ambiguous ID, counts and context lines. */
 export function mixedModel(): ChainModel {
   const root = { id: '202104291524', title: 'Execution is the priority of the team' };
   return chainModel({
@@ -53,6 +65,7 @@ export function mixedModel(): ChainModel {
       node({
         id: '202108191025',
         title: 'Teams exist for a reason',
+        mentions: 2,
         context: '…After all, 202108191025 Teams exist for a reason and the reason…',
         children: [
           node({ ...root, cycle: true, context: 'See 202104291524 for why.' }),
@@ -71,6 +84,6 @@ export function mixedModel(): ChainModel {
         ],
       }),
     ],
-    incoming: [node({ id: null, title: 'Reading list', path: 'Reading list.md', context: 'Start at 202104291524.' })],
+    incoming: [node({ id: null, title: 'Reading list', path: 'Reading list.md', context: context('Start at 202104291524.', '202104291524') })],
   });
 }

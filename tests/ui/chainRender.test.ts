@@ -3,15 +3,18 @@ import '../mocks/dom';
 import fc from 'fast-check';
 import { createUiState, EMPTY_MESSAGES, type ChainViewModel, type ChainViewNode, type EmptyReason } from '../../src/ui/chain/model';
 import { LEVEL_CAP, RENDER_BUDGET } from '../../src/ui/chain/expansion';
-import { renderChainInto } from '../../src/ui/chain/render';
+import { redrawEntry, renderChainInto, revealMore, type RenderOptions } from '../../src/ui/chain/render';
 import { chainModel, mixedModel, node, siblings } from './chainModels';
-import { chainAsText } from './chainText';
+import { accessibleName, chainAsText } from './chainText';
 
-function draw(model: ChainViewModel = mixedModel(), ui = createUiState()): HTMLElement {
+function draw(model: ChainViewModel = mixedModel(), ui = createUiState(), options: RenderOptions = {}): HTMLElement {
   const container = document.body.createDiv();
-  renderChainInto(container, model, ui);
+  renderChainInto(container, model, ui, options);
   return container;
 }
+
+const entry = (container: Element, nameStart: string): HTMLElement =>
+  Array.from(container.querySelectorAll<HTMLElement>('[role="treeitem"]')).find((el) => accessibleName(el)?.startsWith(nameStart))!;
 
 afterEach(() => document.body.empty());
 
@@ -22,22 +25,68 @@ describe('renderChainInto', () => {
         '# Execution is the priority of the team · 202104291524',
         'Depth 3',
         '▾ Builds on (3)',
-        '  ▾ Teams exist for a reason · 202108191025',
-        '      > …After all, 202108191025 Teams exist for a reason and the reason…',
+        '  ▾ Teams exist for a reason · 202108191025 [×2]',
+        '      > …After all, [202108191025] Teams exist for a reason and the reason…',
         '    • Execution is the priority of the team · 202104291524 [↺]',
-        '        > See 202104291524 for why.',
+        '        > See [202104291524] for why.',
         '    • Ownership is shared · 202109260705 [+4 not loaded]',
         '  • No note has this ID · 202112311199 [unresolved]',
-        '      > Broken: 202112311199 somewhere',
+        '      > Broken: [202112311199] somewhere',
         '  ▾ Several notes have this ID · 202203151000 [ambiguous: 2 notes]',
         '    • Feedback is a habit (202203151000 Feedback is a habit.md)',
         '    • Praise in public (202203151000 Praise in public.md)',
         '▾ Built on by (1)',
         '  • Reading list',
-        '      > Start at 202104291524.',
+        '      > Start at [202104291524].',
         '',
       ].join('\n'),
     );
+  });
+
+  test('counts: "×N" when the note mentions an entry more than once, "cited by N" when more than one note cites it', () => {
+    const cited: Record<string, number> = { '202108191025': 5, '202109260705': 1 };
+    const container = draw(mixedModel(), createUiState(), { citedBy: (id) => cited[id] ?? 0 });
+    expect(chainAsText(container)).toContain('  ▾ Teams exist for a reason · 202108191025 [×2] [cited by 5]\n');
+    expect(chainAsText(container)).toContain('    • Ownership is shared · 202109260705 [+4 not loaded]\n');
+    expect(accessibleName(entry(container, 'Teams'))).toBe('Teams exist for a reason, ×2, cited by 5, 202108191025');
+  });
+
+  test('entries are named by what they show (aria-labelledby), never by an aria-label Obsidian would turn into a tooltip', () => {
+    const container = draw();
+    const items = Array.from(container.querySelectorAll('[role="treeitem"]'));
+    expect(items.length).toBe(8);
+    expect(items.filter((el) => el.hasAttribute('aria-label'))).toEqual([]);
+    expect(items.map(accessibleName)).toEqual([
+      'Teams exist for a reason, ×2, 202108191025',
+      'Execution is the priority of the team, Already in this chain, 202104291524',
+      'Ownership is shared, +4 not loaded, 202109260705',
+      'No note has this ID, unresolved, 202112311199',
+      'Several notes have this ID, ambiguous: 2 notes, 202203151000',
+      'Feedback is a habit, 202203151000 Feedback is a habit.md',
+      'Praise in public, 202203151000 Praise in public.md',
+      'Reading list',
+    ]);
+    const withContext = entry(container, 'Reading list');
+    expect(container.ownerDocument.getElementById(withContext.getAttribute('aria-describedby')!)?.textContent).toBe('Start at 202104291524.');
+    const ids = Array.from(container.querySelectorAll('[id]'), (el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('a context line highlights the ID it stands for, as text', () => {
+    const container = draw();
+    expect(Array.from(container.querySelectorAll('.pc-chain-context-id'), (el) => el.textContent)).toEqual(['202108191025', '202104291524', '202112311199', '202104291524']);
+  });
+
+  test('filter matches are marked; with nothing left, the view says how to clear the filter', () => {
+    const matched = chainModel({ filter: 'own', outgoing: [node({ id: '202108191025', title: 'Teams', children: [node({ id: '202109260705', title: 'Ownership', match: true })] })] });
+    expect(chainAsText(draw(matched))).toContain('  ▾ Teams · 202108191025\n    • Ownership · 202109260705 *\n');
+    const none = chainModel({ filter: 'zzz', outgoing: [], incoming: [] });
+    expect(chainAsText(draw(none))).toContain('No entry matches “zzz”. Press Esc in the filter box to clear it.\n▾ Builds on (0)\n  No entry here matches the filter.');
+  });
+
+  test('hidden entries are counted under their section', () => {
+    const container = draw(chainModel({ outgoing: siblings(1), outgoingHidden: 3 }));
+    expect(chainAsText(container)).toContain('  (3 hidden: in an excluded folder or with an excluded tag)');
   });
 
   test('a cycle entry is marked and never expanded, even when the core gave it children', () => {
@@ -47,6 +96,7 @@ describe('renderChainInto', () => {
     expect(item.hasAttribute('aria-expanded')).toBe(false);
     expect(item.querySelector('[role="group"]')).toBeNull();
     expect(item.querySelector('.mod-cycle')?.getAttribute('aria-label')).toBe('Already in this chain');
+    expect(item.hasAttribute('aria-label')).toBe(false);
   });
 
   test('unresolved and ambiguous entries carry their state classes and every candidate is its own entry', () => {
@@ -111,8 +161,7 @@ describe('renderChainInto', () => {
     const more = tree.querySelector('.pc-chain-more')!;
     expect(more.textContent).toBe('Show 37 more');
     expect(more.getAttribute('data-parent')).toBe('out');
-    ui.shown.set('out', LEVEL_CAP + 37);
-    const again = draw(model, ui);
+    const again = draw(model, { ...ui, shown: new Map([['out', LEVEL_CAP + 37]]) });
     expect(again.querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 37);
     expect(again.querySelector('.pc-chain-more')).toBeNull();
   });
@@ -126,8 +175,7 @@ describe('renderChainInto', () => {
     expect(top.map((el) => el.getAttribute('aria-expanded') === 'true')).toEqual(top.map((_, i) => i < fits));
     expect(container.querySelectorAll('.pc-chain-item')).toHaveLength(RENDER_BUDGET);
     const lastKey = top[top.length - 1].getAttribute('data-key')!;
-    ui.expansion.set(lastKey, true);
-    const again = draw(chainModel({ outgoing: wide }), ui);
+    const again = draw(chainModel({ outgoing: wide }), { ...ui, expansion: new Map([[lastKey, true]]) });
     const last = Array.from(again.querySelectorAll('[role="tree"] > .pc-chain-item')).pop()!;
     expect(last.getAttribute('aria-expanded')).toBe('true');
     expect(last.querySelectorAll('[role="group"] > .pc-chain-item')).toHaveLength(20);
@@ -136,13 +184,10 @@ describe('renderChainInto', () => {
   test('collapsed entries and sections draw no children; keys follow the path from the root', () => {
     const ui = createUiState();
     const first = draw(mixedModel(), ui);
-    const teams = Array.from(first.querySelectorAll('.pc-chain-item')).find((el) => el.getAttribute('aria-label')?.startsWith('Teams'))!;
-    const key = teams.getAttribute('data-key')!;
+    const key = entry(first, 'Teams').getAttribute('data-key')!;
     expect(key.split('\u001f')).toEqual(['out', '202108191025 Teams exist for a reason.md']);
-    ui.expansion.set(key, false);
-    ui.expansion.set('in', false);
-    const text = chainAsText(draw(mixedModel(), ui));
-    expect(text).toContain('  ▸ Teams exist for a reason · 202108191025\n      > …After all');
+    const text = chainAsText(draw(mixedModel(), { ...ui, expansion: new Map([[key, false], ['in', false]]) }));
+    expect(text).toContain('  ▸ Teams exist for a reason · 202108191025 [×2]\n      > …After all');
     expect(text).not.toContain('Ownership is shared');
     expect(text).toContain('▸ Built on by (1)\n');
     expect(text).not.toContain('Reading list');
@@ -154,9 +199,9 @@ describe('renderChainInto', () => {
       expect(tree.querySelectorAll('[role="treeitem"][tabindex="0"]')).toHaveLength(1);
     }
     const items = Array.from(container.querySelectorAll('[role="treeitem"]'));
-    expect(items.every((el) => el.hasAttribute('aria-level') && el.getAttribute('aria-label') !== '')).toBe(true);
+    expect(items.every((el) => el.hasAttribute('aria-level') && accessibleName(el) !== '')).toBe(true);
     expect(items.filter((el) => el.getAttribute('draggable') === 'true')).toHaveLength(items.length - 1);
-    const reading = items.find((el) => el.getAttribute('aria-label') === 'Reading list')!;
+    const reading = items.find((el) => accessibleName(el) === 'Reading list')!;
     expect(reading.hasAttribute('draggable')).toBe(false);
   });
 
@@ -164,16 +209,16 @@ describe('renderChainInto', () => {
     const ui = createUiState();
     const first = draw(mixedModel(), ui);
     const third = first.querySelectorAll('[role="tree"]')[0].querySelectorAll('[role="treeitem"]')[2];
-    ui.activeKey = third.getAttribute('data-key');
-    const again = draw(mixedModel(), ui);
+    const activeKey = third.getAttribute('data-key');
+    const again = draw(mixedModel(), { ...ui, activeKey });
     const stop = again.querySelectorAll('[role="tree"]')[0].querySelector('[tabindex="0"]')!;
-    expect(stop.getAttribute('data-key')).toBe(ui.activeKey);
+    expect(stop.getAttribute('data-key')).toBe(activeKey);
   });
 
   test('a note titled by its own ID shows the ID once', () => {
     const container = draw(chainModel({ outgoing: [node({ id: '202203011000', title: '202203011000', path: '202203011000.md' })] }));
     expect(chainAsText(container)).toContain('  • 202203011000\n');
-    expect(container.querySelector('.pc-chain-item')?.getAttribute('aria-label')).toBe('202203011000');
+    expect(accessibleName(container.querySelector('.pc-chain-item'))).toBe('202203011000');
   });
 
   test('depth buttons are disabled at the limits', () => {
@@ -190,6 +235,37 @@ describe('renderChainInto', () => {
     const result = renderChainInto(container, mixedModel(), createUiState());
     expect(container.querySelectorAll('.pc-chain')).toHaveLength(1);
     expect(result.entryCount).toBe(8);
+  });
+});
+
+describe('partial redraws use what the render recorded', () => {
+  test('redrawing one entry replaces only its element and keeps the records in step', () => {
+    const container = document.body.createDiv();
+    const model = mixedModel();
+    const rendered = renderChainInto(container, model, createUiState());
+    const ambiguous = entry(container, 'Several');
+    const teamsKey = entry(container, 'Teams').getAttribute('data-key')!;
+    const childKey = entry(container, 'Ownership').getAttribute('data-key')!;
+    expect(rendered.elements.has(childKey)).toBe(true);
+    expect(redrawEntry(rendered, model, { ...createUiState(), expansion: new Map([[teamsKey, false]]) }, teamsKey)).toBe(true);
+    expect(entry(container, 'Several')).toBe(ambiguous);
+    expect(rendered.elements.has(childKey)).toBe(false);
+    expect(rendered.targets.has(childKey)).toBe(false);
+    expect(rendered.elements.get(teamsKey)).toBe(entry(container, 'Teams'));
+    expect(rendered.expansion.get(teamsKey)).toBe(false);
+    expect(container.querySelectorAll('[role="tree"]')[0].querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    expect(redrawEntry(rendered, model, createUiState(), 'out\u001fgone.md')).toBe(false);
+  });
+
+  test('"Show more" draws the next page where its entry stood and returns the first new key', () => {
+    const container = document.body.createDiv();
+    const model = chainModel({ outgoing: siblings(LEVEL_CAP + 3) });
+    const rendered = renderChainInto(container, model, createUiState());
+    const first = revealMore(rendered, model, { ...createUiState(), shown: new Map([['out', LEVEL_CAP + 3]]) }, 'out', LEVEL_CAP);
+    expect(first).toBe(rendered.elements.get(first!)?.getAttribute('data-key'));
+    expect(container.querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 3);
+    expect(container.querySelector('.pc-chain-more')).toBeNull();
+    expect(revealMore(rendered, model, createUiState(), 'out', 0)).toBeNull();
   });
 });
 
@@ -243,7 +319,7 @@ describe('render properties', () => {
           const items = Array.from(container.querySelectorAll('.pc-chain-item'));
           const keys = items.map((el) => el.getAttribute('data-key')!);
           container.detach();
-          const titles = items.map((el) => el.querySelector(':scope > .pc-chain-row > .pc-chain-title')?.textContent ?? '');
+          const titles = items.map((el) => el.querySelector(':scope > .pc-chain-row > .pc-chain-main > .pc-chain-title')?.textContent ?? '');
           return (
             new Set(keys).size === keys.length &&
             keys.every((k) => rendered.targets.has(k)) &&

@@ -1,6 +1,7 @@
 /**
  * Serialises the drawn chain view as indented text (titles, IDs, markers, counts, context lines),
- * so renders can be compared with approved files and read in a diff.
+ * so renders can be compared with approved files and read in a diff. The ID a context line names
+ * is shown in [brackets] where the view highlights it.
  */
 
 function text(el: Element | null): string {
@@ -13,6 +14,10 @@ function toggleMark(row: Element): string {
   return toggle.classList.contains('is-collapsed') ? '▸' : '▾';
 }
 
+function contextText(el: Element): string {
+  return Array.from(el.childNodes, (child) => (child instanceof Element && child.classList.contains('pc-chain-context-id') ? `[${text(child)}]` : (child.textContent ?? ''))).join('');
+}
+
 function entryLines(item: Element, indent: string, out: string[], withContext: boolean): void {
   if (item.classList.contains('pc-chain-more')) {
     out.push(`${indent}[${text(item)}]`);
@@ -20,15 +25,17 @@ function entryLines(item: Element, indent: string, out: string[], withContext: b
   }
   const row = item.querySelector(':scope > .pc-chain-row');
   if (row === null) return;
-  const parts = [toggleMark(row), text(row.querySelector(':scope > .pc-chain-title'))];
+  const main = row.querySelector(':scope > .pc-chain-main');
+  const parts = [toggleMark(row), text(main?.querySelector(':scope > .pc-chain-title') ?? null)];
   const id = row.querySelector(':scope > .pc-chain-id');
   if (id !== null) parts.push(`· ${text(id)}`);
-  const path = row.querySelector(':scope > .pc-chain-path');
+  const path = main?.querySelector(':scope > .pc-chain-path') ?? null;
   if (path !== null) parts.push(`(${text(path)})`);
-  for (const flag of Array.from(row.querySelectorAll(':scope > .pc-chain-flag'))) parts.push(`[${text(flag)}]`);
+  for (const flag of Array.from(main?.querySelectorAll(':scope > .pc-chain-flag') ?? [])) parts.push(`[${text(flag)}]`);
+  if (item.classList.contains('is-match')) parts.push('*');
   out.push(indent + parts.join(' '));
   const context = item.querySelector(':scope > .pc-chain-context');
-  if (context !== null && withContext) out.push(`${indent}    > ${text(context)}`);
+  if (context !== null && withContext) out.push(`${indent}    > ${contextText(context)}`);
   const group = item.querySelector(':scope > [role="group"]');
   if (group !== null) for (const child of Array.from(group.children)) entryLines(child, indent + '  ', out, withContext);
 }
@@ -43,8 +50,7 @@ export function chainAsText(container: Element, withContext = true): string {
   out.push(`# ${title}${id !== null ? ` · ${text(id)}` : ''}`);
   const depth = root.querySelector('.pc-chain-depth-value');
   if (depth !== null) out.push(`Depth ${text(depth)}`);
-  const empty = root.querySelector(':scope > .pc-chain-empty');
-  if (empty !== null) out.push(text(empty));
+  for (const empty of Array.from(root.querySelectorAll(':scope > .pc-chain-empty'))) out.push(text(empty));
   for (const section of Array.from(root.querySelectorAll(':scope > .pc-chain-section'))) {
     const header = section.querySelector(':scope > .pc-chain-section-header');
     const expanded = header?.getAttribute('aria-expanded') === 'true';
@@ -57,8 +63,17 @@ export function chainAsText(container: Element, withContext = true): string {
     if (tree !== null) for (const item of Array.from(tree.children)) entryLines(item, '  ', out, withContext);
     const truncated = section.querySelector(':scope > .pc-chain-truncated');
     if (truncated !== null) out.push(`  (${text(truncated)})`);
+    const hidden = section.querySelector(':scope > .pc-chain-hidden-note');
+    if (hidden !== null) out.push(`  (${text(hidden)})`);
   }
-  const capped = root.querySelector(':scope > .pc-chain-capped');
-  if (capped !== null) out.push(text(capped));
+  for (const capped of Array.from(root.querySelectorAll(':scope > .pc-chain-capped'))) out.push(text(capped));
   return out.join('\n') + '\n';
+}
+
+/** An element's accessible name as its aria-labelledby (or aria-label, or text) gives it. */
+export function accessibleName(el: Element | null): string | null {
+  if (el === null) return null;
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids !== null) return ids.split(' ').map((id) => el.ownerDocument.getElementById(id)?.getAttribute('aria-label') ?? text(el.ownerDocument.getElementById(id))).join(', ');
+  return el.getAttribute('aria-label') ?? text(el);
 }

@@ -2,21 +2,38 @@
 import { Menu, MenuItem, notices, clearNotices, clearMenus, shownMenus } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
 import { LEVEL_CAP, SHOW_MORE_PAGE } from '../../src/ui/chain/expansion';
-import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
+import type { ChainComputation } from '../../src/ui/chain/deps';
+import { createUiState } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
-import { chainModel, mixedModel, node, siblings } from './chainModels';
-import { chainAsText } from './chainText';
-import { openChainView, type Harness } from './chainViewHarness';
+import { mixedModel } from './chainModels';
 
-const EXECUTION = '202104291524 Execution is the priority of the team.md';
+const withoutIncoming = (): ChainComputation => {
+  const chain = mixedChain();
+  return chain.kind === 'chain' ? { kind: 'chain', result: { ...chain.result, in: [] } } : chain;
+};
+import { accessibleName, chainAsText } from './chainText';
+import { coreChain, coreNode, EXECUTION, mixedChain, openChainView, type Harness } from './chainViewHarness';
 
 function byLabel(h: Harness, labelStart: string): HTMLElement {
   const found = Array.from(h.content().querySelectorAll<HTMLElement>('[role="treeitem"]')).find((el) =>
-    (el.getAttribute('aria-label') ?? el.textContent ?? '').startsWith(labelStart),
+    (accessibleName(el) ?? '').startsWith(labelStart),
   );
   if (!found) throw new Error(`no entry labelled ${labelStart}`);
   return found;
 }
+
+/** `count` resolved core siblings with IDs 2021010100nn… in order, titled "Note N". */
+function coreSiblings(count: number): ReturnType<typeof coreNode>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const minutes = String(i % 60).padStart(2, '0');
+    const hours = String(Math.floor(i / 60) % 24).padStart(2, '0');
+    const day = String(1 + Math.floor(i / 1440)).padStart(2, '0');
+    return coreNode(`202101${day}${hours}${minutes}`, `Note ${i + 1}`);
+  });
+}
+
+const chainOf = (out: ReturnType<typeof coreNode>[], incoming: ReturnType<typeof coreNode>[] = []): ChainComputation =>
+  coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', out, incoming);
 
 function click(el: Element, init: MouseEventInit = {}): void {
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
@@ -26,8 +43,8 @@ function key(el: Element, keyName: string, init: KeyboardEventInit = {}): void {
   el.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init }));
 }
 
-function chainFor(path: string | undefined): ChainViewModel {
-  return path === EXECUTION ? mixedModel() : { kind: 'empty', reason: 'no-note', depth: 3, maxDepth: 10 };
+function chainFor(path: string | undefined): ChainComputation {
+  return path === EXECUTION ? mixedChain() : { kind: 'empty', reason: 'no-note' };
 }
 
 beforeEach(() => {
@@ -46,7 +63,7 @@ describe('ChainView', () => {
     expect(h.view.getViewType()).toBe(CHAIN_VIEW_TYPE);
     expect(h.view.getDisplayText()).toBe('Principle chain');
     expect(chainAsText(h.content())).toContain('Open a note to see the principles');
-    expect(h.modelRequests).toEqual(['(none)@3']);
+    expect(h.chainRequests).toEqual(['(none)@3']);
   });
 
   test('follows the open note after a quiet period, computing once for a burst of events', async () => {
@@ -56,9 +73,9 @@ describe('ChainView', () => {
     h.fireIndexChange();
     h.app.workspace.trigger('active-leaf-change', null);
     jest.advanceTimersByTime(REFRESH_DELAY_MS - 1);
-    expect(h.modelRequests).toHaveLength(1);
+    expect(h.chainRequests).toHaveLength(1);
     jest.advanceTimersByTime(1);
-    expect(h.modelRequests).toEqual(['(none)@3', `${EXECUTION}@3`]);
+    expect(h.chainRequests).toEqual(['(none)@3', `${EXECUTION}@3`]);
     expect(chainAsText(h.content())).toContain('# Execution is the priority of the team · 202104291524');
   });
 
@@ -68,11 +85,11 @@ describe('ChainView', () => {
     jest.runOnlyPendingTimers();
     h.workspace.trigger('active-leaf-change', null);
     jest.runOnlyPendingTimers();
-    expect(h.modelRequests).toHaveLength(2);
+    expect(h.chainRequests).toHaveLength(2);
     h.settings.showContext = false;
     h.workspace.trigger('active-leaf-change', null);
     jest.runOnlyPendingTimers();
-    expect(h.modelRequests).toHaveLength(3);
+    expect(h.chainRequests).toHaveLength(3);
   });
 
   test('redraws only when the model changed', async () => {
@@ -80,11 +97,11 @@ describe('ChainView', () => {
     h.openFile(EXECUTION);
     jest.runOnlyPendingTimers();
     const drawn = h.content().querySelector('.pc-chain');
-    h.fireIndexChange(new Set(['202108191025']));
+    h.fireIndexChange();
     jest.runOnlyPendingTimers();
-    expect(h.modelRequests).toHaveLength(3);
+    expect(h.chainRequests).toHaveLength(3);
     expect(h.content().querySelector('.pc-chain')).toBe(drawn);
-    h.modelFor = () => ({ ...mixedModel(), incoming: [] });
+    h.chainFor = withoutIncoming;
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
     expect(h.content().querySelector('.pc-chain')).not.toBe(drawn);
@@ -98,7 +115,7 @@ describe('ChainView', () => {
     h.openFile(EXECUTION);
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
-    expect(h.modelRequests).toEqual(['(none)@3']);
+    expect(h.chainRequests).toEqual(['(none)@3']);
     expect(h.workspace.listenerCount('file-open')).toBe(0);
   });
 
@@ -201,7 +218,7 @@ describe('ChainView', () => {
       expect(drag(byLabel(h, 'No note has this ID'))).toBe('202112311199');
       expect(drag(byLabel(h, 'Praise in public'))).toBe('202203151000 Praise in public');
       expect(drag(byLabel(h, 'Reading list'))).toBeUndefined();
-      h.modelFor = () => chainModel({ outgoing: [node({ id: '202203011000', title: '202203011000' })] });
+      h.chainFor = () => chainOf([coreNode('202203011000', '202203011000')]);
       h.fireIndexChange();
       jest.runOnlyPendingTimers();
       expect(drag(byLabel(h, '202203011000'))).toBe('202203011000');
@@ -209,17 +226,17 @@ describe('ChainView', () => {
   });
 
   test('"Show N more" draws the rest of the level and focuses the first new entry', async () => {
-    const h = await openChainView(() => chainModel({ outgoing: siblings(LEVEL_CAP + 5) }));
+    const h = await openChainView(() => chainOf(coreSiblings(LEVEL_CAP + 5)));
     const more = h.content().querySelector('.pc-chain-more')!;
     expect(more.textContent).toBe('Show 5 more');
     click(more);
     expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 5);
     expect(h.content().querySelector('.pc-chain-more')).toBeNull();
-    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
+    expect(accessibleName(document.activeElement)).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
   });
 
   test('"Show more" on a long level adds pages in place, keeping what is drawn', async () => {
-    const h = await openChainView(() => chainModel({ outgoing: siblings(LEVEL_CAP + 1200) }));
+    const h = await openChainView(() => chainOf(coreSiblings(LEVEL_CAP + 1200)));
     const first = byLabel(h, 'Note 1,');
     const more = (): HTMLElement => h.content().querySelector<HTMLElement>('.pc-chain-more')!;
     expect(more().textContent).toBe(`Show ${SHOW_MORE_PAGE} more (1200 not shown)`);
@@ -228,7 +245,7 @@ describe('ChainView', () => {
     expect(byLabel(h, 'Note 1,')).toBe(first);
     expect(more().textContent).toBe(`Show ${SHOW_MORE_PAGE} more (700 not shown)`);
     key(more(), 'Enter');
-    expect(document.activeElement?.getAttribute('aria-label')).toMatch(new RegExp(`^Note ${LEVEL_CAP + SHOW_MORE_PAGE + 1},`));
+    expect(accessibleName(document.activeElement)).toMatch(new RegExp(`^Note ${LEVEL_CAP + SHOW_MORE_PAGE + 1},`));
     expect(more().textContent).toBe('Show 200 more');
     click(more());
     expect(h.content().querySelector('.pc-chain-more')).toBeNull();
@@ -238,15 +255,15 @@ describe('ChainView', () => {
   });
 
   test('"Show more" inside an entry reveals that entry\'s children and survives a refresh', async () => {
-    const parent = node({ id: '202001010000', title: 'Hub', children: siblings(LEVEL_CAP + 3) });
-    const h = await openChainView(() => chainModel({ outgoing: [parent] }));
+    const parent = coreNode('202001010000', 'Hub', { children: coreSiblings(LEVEL_CAP + 3) });
+    const h = await openChainView(() => chainOf([parent]));
     const more = h.content().querySelector<HTMLElement>('.pc-chain-more')!;
     expect(more.getAttribute('aria-level')).toBe('2');
     click(more);
     expect(byLabel(h, 'Hub').querySelectorAll('[role="group"] > .pc-chain-item')).toHaveLength(LEVEL_CAP + 3);
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
-    h.modelFor = () => chainModel({ outgoing: [parent], incoming: null });
+    h.settings.showIncoming = false;
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
     expect(chainAsText(h.content())).not.toContain('Built on by');
@@ -259,7 +276,10 @@ describe('ChainView', () => {
     jest.runOnlyPendingTimers();
     click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
     click(h.content().querySelector('[data-action="toggle-section"][data-key="in"]')!);
-    h.modelFor = (file) => (file?.path === EXECUTION ? { ...mixedModel(), outgoing: [...mixedModel().outgoing, node({ id: '202201010101', title: 'New' })] } : chainFor(file?.path));
+    h.chainFor = (file) => {
+      const chain = mixedChain();
+      return file?.path === EXECUTION && chain.kind === 'chain' ? { kind: 'chain', result: { ...chain.result, out: [...chain.result.out, coreNode('202201010101', 'New')] } } : chainFor(file?.path);
+    };
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
     let text = chainAsText(h.content());
@@ -283,11 +303,11 @@ describe('ChainView', () => {
     scrollTop = 120;
     click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
     expect(scrollTop).toBe(120);
-    h.modelFor = () => ({ ...mixedModel(), incoming: [] });
+    h.chainFor = withoutIncoming;
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
     expect(scrollTop).toBe(120);
-    h.modelFor = () => chainModel({ note: { path: 'Other.md', id: null, title: 'Other' } });
+    h.chainFor = () => coreChain('Other.md', null, 'Other', []);
     h.openFile('Other.md');
     jest.runOnlyPendingTimers();
     expect(chainAsText(h.content())).toContain('# Other · No ID');
@@ -299,21 +319,21 @@ describe('ChainView', () => {
     h.settings.chainDepth = 4;
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
-    expect(h.modelRequests.at(-1)).toBe('(none)@4');
+    expect(h.chainRequests.at(-1)).toBe('(none)@4');
     click(h.content().querySelector('[data-action="depth-up"]')!);
-    expect(h.modelRequests.at(-1)).toBe('(none)@5');
+    expect(h.chainRequests.at(-1)).toBe('(none)@5');
     expect(h.view.getState()).toEqual(expect.objectContaining({ depth: 5 }));
     expect(h.workspace.layoutSaveRequests).toBe(1);
     click(h.content().querySelector('[data-action="depth-down"]')!);
     click(h.content().querySelector('[data-action="depth-down"]')!);
-    expect(h.modelRequests.at(-1)).toBe('(none)@3');
+    expect(h.chainRequests.at(-1)).toBe('(none)@3');
     expect(chainAsText(h.content())).toContain('Depth 3');
   });
 
   test('a restored view state sets the depth; bad stored depths are ignored', async () => {
     const h = await openChainView((file, depth) => ({ ...chainFor(file?.path), depth }));
     await h.view.setState({ depth: 7 }, { history: false });
-    expect(h.modelRequests.at(-1)).toBe('(none)@7');
+    expect(h.chainRequests.at(-1)).toBe('(none)@7');
     await h.view.setState({ depth: 99 }, { history: false });
     await h.view.setState({ depth: 'x' }, { history: false });
     await h.view.setState(null, { history: false });
@@ -322,23 +342,27 @@ describe('ChainView', () => {
     expect(h.view.depth).toBe(7);
   });
 
-  test('the pane menu copies the chain as an outline', async () => {
+  test('the pane menu copies the chain shown as an outline or as Mermaid, or says why it cannot', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
-    h.outline = '- 202104291524 Execution is the priority of the team\n';
     const menu = new Menu();
     h.view.onPaneMenu(menu as never, 'more-options');
-    const item = menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === 'Copy chain as outline')!;
-    item.click();
+    const item = (title: string): MenuItem => menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === title)!;
+    item('Copy chain as outline').click();
     await jest.runAllTimersAsync();
-    expect(written).toEqual([h.outline]);
-    expect(notices).toContain('Chain copied as outline.');
-    h.outline = null;
-    item.click();
-    await jest.runAllTimersAsync();
-    expect(written).toHaveLength(1);
+    expect(written).toEqual([]);
     expect(notices.at(-1)).toBe('Open a note with an ID or references to copy its chain.');
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    item('Copy chain as outline').click();
+    await jest.runAllTimersAsync();
+    expect(written[0]).toMatch(/^- 202104291524 Execution is the priority of the team\n {2}- Builds on\n {4}- 202108191025 Teams exist for a reason\n/);
+    expect(notices).toContain('Chain copied as outline.');
+    item('Copy chain as Mermaid').click();
+    await jest.runAllTimersAsync();
+    expect(written[1]).toBe(`graph TD %% ${EXECUTION}\n`);
+    expect(notices.at(-1)).toBe('Chain copied as Mermaid.');
   });
 
   describe('keyboard', () => {
@@ -349,40 +373,40 @@ describe('ChainView', () => {
       h.content().querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')!.focus();
       return h;
     }
-    const label = (): string | null => document.activeElement?.getAttribute('aria-label') ?? null;
+    const label = (): string | null => accessibleName(document.activeElement);
 
     test('arrows move through drawn entries and the tab stop follows', async () => {
       const h = await focused();
-      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
       key(document.activeElement!, 'ArrowDown');
-      expect(label()).toBe('Execution is the priority of the team, 202104291524, already in this chain');
+      expect(label()).toBe('Execution is the priority of the team, Already in this chain, 202104291524');
       key(document.activeElement!, 'ArrowDown');
       key(document.activeElement!, 'ArrowDown');
-      expect(label()).toBe('No note has this ID, 202112311199, unresolved');
+      expect(label()).toBe('No note has this ID, unresolved, 202112311199');
       expect(h.content().querySelectorAll('[role="tree"]')[0].querySelectorAll('[tabindex="0"]')).toHaveLength(1);
       key(document.activeElement!, 'ArrowUp');
-      expect(label()).toBe('Ownership is shared, 202109260705');
+      expect(label()).toBe('Ownership is shared, +4 not loaded, 202109260705');
       key(document.activeElement!, 'End');
       expect(label()).toBe('Praise in public, 202203151000 Praise in public.md');
       key(document.activeElement!, 'Home');
-      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
     });
 
     test('left collapses then goes to the parent; right expands then enters', async () => {
       await focused();
       key(document.activeElement!, 'ArrowDown');
       key(document.activeElement!, 'ArrowLeft');
-      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
       key(document.activeElement!, 'ArrowLeft');
       expect(document.activeElement?.getAttribute('aria-expanded')).toBe('false');
-      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
       key(document.activeElement!, 'ArrowDown');
-      expect(label()).toBe('No note has this ID, 202112311199, unresolved');
+      expect(label()).toBe('No note has this ID, unresolved, 202112311199');
       key(document.activeElement!, 'ArrowUp');
       key(document.activeElement!, 'ArrowRight');
       expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
       key(document.activeElement!, 'ArrowRight');
-      expect(label()).toBe('Execution is the priority of the team, 202104291524, already in this chain');
+      expect(label()).toBe('Execution is the priority of the team, Already in this chain, 202104291524');
     });
 
     test('modified arrows are left to Obsidian\'s hotkeys', async () => {
@@ -392,7 +416,7 @@ describe('ChainView', () => {
       expect(evt.defaultPrevented).toBe(false);
       expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
       key(document.activeElement!, 'ArrowDown', { metaKey: true });
-      expect(label()).toBe('Teams exist for a reason, 202108191025');
+      expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
     });
 
     test('Enter opens, with modifiers deciding the pane', async () => {
@@ -441,16 +465,14 @@ test('opening or closing an entry redraws only its subtree and keeps one tab sto
 
 describe('expansion under the render budget', () => {
   const bigChild = (i: number) =>
-    node({
-      id: `2021010100${String(i).padStart(2, '0')}`,
-      title: `Big ${i}`,
-      children: Array.from({ length: 199 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `Child ${i}.${j}` })),
+    coreNode(`2021010100${String(i).padStart(2, '0')}`, `Big ${i}`, {
+      children: Array.from({ length: 199 }, (_, j) => coreNode(`2022${String(i * 1000 + j).padStart(8, '0')}`, `Child ${i}.${j}`)),
     });
   const states = (h: Harness): string[] =>
     Array.from(h.content().querySelectorAll('[role="tree"] > [role="treeitem"]'), (el) => el.getAttribute('aria-expanded') ?? '-');
 
   test('closing one entry never opens others that the budget left closed', async () => {
-    const h = await openChainView(() => chainModel({ outgoing: [0, 1, 2, 3].map(bigChild) }));
+    const h = await openChainView(() => chainOf([0, 1, 2, 3].map(bigChild)));
     expect(states(h)).toEqual(['true', 'true', 'false', 'false']);
     click(byLabel(h, 'Big 0').querySelector('.pc-chain-toggle')!);
     expect(states(h)).toEqual(['false', 'true', 'false', 'false']);

@@ -1,12 +1,11 @@
-/** A ChainView on the Obsidian fake with recording services and a scriptable chain source. */
+/** A ChainView on the Obsidian fake with recording deps and a scriptable chain. */
 
 import { App, fakeFile, type TFile } from '../mocks/obsidian';
 import type * as obsidian from 'obsidian';
-import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
-import type { IdIndexReader } from '../../src/core/types';
-import type { IdServices, IndexChange } from '../../src/obsidian/services';
-import type { ChainViewModel } from '../../src/ui/chain/model';
-import type { ChainSource, FollowedFile } from '../../src/ui/chain/source';
+import type { ChainNode, ChainResult } from '../../src/core/chain/chain';
+import { renderOutline } from '../../src/core/chain/outline';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { ChainComputation, ChainViewDeps, FollowedFile, IndexingProgress } from '../../src/ui/chain/deps';
 import { ChainView } from '../../src/ui/chainView';
 import type { Workspace as FakeWorkspace } from '../mocks/fake/app';
 
@@ -20,39 +19,83 @@ export interface Harness {
   app: App;
   workspace: FakeWorkspace;
   view: ChainView;
-  settings: PrincipleChainSettings;
+  settings: { chainDepth: number; showIncoming: boolean; showContext: boolean };
   openIdCalls: OpenIdCall[];
-  /** Requests the source answered, as "path@depth". */
-  modelRequests: string[];
-  /** What the source returns; tests replace it. */
-  modelFor: (file: FollowedFile | null, depth: number) => ChainViewModel;
-  outline: string | null;
-  fireIndexChange(change?: IndexChange): void;
+  /** Requests the deps answered, as "path@depth". */
+  chainRequests: string[];
+  /** What the deps return for a file and depth; tests replace it. */
+  chainFor: (file: FollowedFile | null, depth: number) => ChainComputation;
+  citations: Record<string, number>;
+  excluded: Set<string>;
+  modified: Record<string, number>;
+  progress: IndexingProgress | null;
+  fireIndexChange(): void;
   openFile(path: string): TFile;
   content(): HTMLElement;
 }
 
+/** A core chain node with defaults (resolved, titled, one mention). */
+export function coreNode(id: string | null, title: string, fields: Partial<ChainNode> = {}): ChainNode {
+  return {
+    id,
+    path: id === null ? `${title}.md` : `${id} ${title}.md`,
+    title,
+    status: 'resolved',
+    candidates: [],
+    cycle: false,
+    context: null,
+    mentions: 1,
+    children: [],
+    truncated: 0,
+    ...fields,
+  };
+}
+
+/** A core chain result rooted at `path`. */
+export function coreChain(path: string, id: string | null, title: string, out: ChainNode[], incoming: ChainNode[] = []): ChainComputation {
+  const result: ChainResult = {
+    root: { id, path, title, status: 'resolved', candidates: [] },
+    direction: 'both',
+    depth: 3,
+    out,
+    outTruncated: 0,
+    in: incoming,
+    inTruncated: 0,
+    capped: false,
+  };
+  return { kind: 'chain', result };
+}
+
 /** Builds and opens a chain view; the view's container is attached to the document for focus. */
-export async function openChainView(modelFor: Harness['modelFor']): Promise<Harness> {
+export async function openChainView(chainFor: Harness['chainFor'], options: { isMobile?: boolean } = {}): Promise<Harness> {
   const app = new App();
   const workspace = app.workspace;
-  const listeners = new Set<(change: IndexChange) => void>();
+  const listeners = new Set<() => void>();
+  let revision = 0;
   const harness = {
     app,
     workspace,
-    settings: { ...DEFAULT_SETTINGS },
+    settings: { chainDepth: DEFAULT_SETTINGS.chainDepth, showIncoming: true, showContext: true },
     openIdCalls: [] as OpenIdCall[],
-    modelRequests: [] as string[],
-    modelFor,
-    outline: null as string | null,
+    chainRequests: [] as string[],
+    chainFor,
+    citations: {},
+    excluded: new Set<string>(),
+    modified: {},
+    progress: null as IndexingProgress | null,
   } as Harness;
-  const services: IdServices = {
-    app: app as unknown as obsidian.App,
+  const deps: ChainViewDeps = {
     settings: () => harness.settings,
-    format: () => {
-      throw new Error('the chain view does not need the format');
+    chain(file, depth) {
+      harness.chainRequests.push(`${file?.path ?? '(none)'}@${depth}`);
+      return harness.chainFor(file, depth);
     },
-    index: { revision: 0 } as IdIndexReader,
+    noteTitle: (path) => path.replace(/^\d{12} /, '').replace(/\.md$/, ''),
+    citedBy: (id) => harness.citations[id] ?? 0,
+    isExcluded: (path) => harness.excluded.has(path),
+    hasExclusions: () => harness.excluded.size > 0,
+    modified: (path) => harness.modified[path],
+    revision: () => revision,
     onIndexChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -60,17 +103,13 @@ export async function openChainView(modelFor: Harness['modelFor']): Promise<Harn
     async openId(id, sourcePath, paneType) {
       harness.openIdCalls.push({ id, sourcePath, paneType });
     },
+    indexingProgress: () => harness.progress,
+    isMobile: options.isMobile ?? false,
+    chainText: (result, format) => (format === 'outline' ? renderOutline(result) : `graph TD %% ${result.root.path}\n`),
   };
-  const source: ChainSource = {
-    model(file, depth) {
-      harness.modelRequests.push(`${file?.path ?? '(none)'}@${depth}`);
-      return harness.modelFor(file, depth);
-    },
-    outline: () => harness.outline,
-  };
-  harness.fireIndexChange = (change = 'all') => {
-    (services.index as { revision: number }).revision++;
-    for (const listener of listeners) listener(change);
+  harness.fireIndexChange = () => {
+    revision++;
+    for (const listener of listeners) listener();
   };
   harness.openFile = (path) => {
     const file = fakeFile(path);
@@ -78,10 +117,38 @@ export async function openChainView(modelFor: Harness['modelFor']): Promise<Harn
     return file;
   };
   const leaf = workspace.getLeaf(true);
-  const view = new ChainView(leaf as unknown as obsidian.WorkspaceLeaf, services, source);
+  const view = new ChainView(leaf as unknown as obsidian.WorkspaceLeaf, deps);
   document.body.appendChild(view.containerEl);
   await leaf.open(view as never);
   harness.view = view;
   harness.content = () => view.contentEl;
   return harness;
+}
+
+export const EXECUTION = '202104291524 Execution is the priority of the team.md';
+
+/** The core form of chainModels' mixedModel: a cycle, an unresolved and an ambiguous ID, counts and contexts. */
+export function mixedChain(): ChainComputation {
+  return coreChain(
+    EXECUTION,
+    '202104291524',
+    'Execution is the priority of the team',
+    [
+      coreNode('202108191025', 'Teams exist for a reason', {
+        mentions: 2,
+        context: '…After all, 202108191025 Teams exist for a reason and the reason…',
+        children: [
+          coreNode('202104291524', 'Execution is the priority of the team', { cycle: true, context: 'See 202104291524 for why.' }),
+          coreNode('202109260705', 'Ownership is shared', { truncated: 4 }),
+        ],
+      }),
+      coreNode('202112311199', '', { path: null, status: 'unresolved', context: 'Broken: 202112311199 somewhere' }),
+      coreNode('202203151000', '', {
+        path: null,
+        status: 'ambiguous',
+        candidates: ['202203151000 Feedback is a habit.md', '202203151000 Praise in public.md'],
+      }),
+    ],
+    [coreNode(null, 'Reading list', { context: 'Start at 202104291524.' })],
+  );
 }

@@ -1,16 +1,11 @@
-/** Turns the core's chain result into the view model (pure: index and settings in, plain data out). */
+/** From the core's chain to what the view draws: the chain of a file, and its view model. */
 
-import { buildChain, type ChainIndex, type ChainNode, type ChainResult } from '../../core/chain/chain';
-import { readableContext } from '../../core/chain/readableContext';
+import { buildChain, type ChainIndex, type ChainNode } from '../../core/chain/chain';
+import { contextParts, readableContext } from '../../core/chain/readableContext';
+import type { ShapedChain } from '../../core/chain/shape';
 import { MAX_CHAIN_DEPTH } from '../../core/settings';
-import type { ChainViewModel, ChainViewNode, EmptyReason } from './model';
-import type { FollowedFile } from './source';
-
-/** The settings the chain view reads. */
-export interface ChainViewSettings {
-  readonly showIncoming: boolean;
-  readonly showContext: boolean;
-}
+import type { ChainComputation, FollowedFile } from './deps';
+import type { ChainModel, ChainViewModel, ChainViewNode, EmptyReason, ViewContext } from './model';
 
 /** Why a file has no chain to show, or null when it has one. */
 export function emptyReasonFor(index: ChainIndex, file: FollowedFile | null): EmptyReason | null {
@@ -22,50 +17,71 @@ export function emptyReasonFor(index: ChainIndex, file: FollowedFile | null): Em
   return null;
 }
 
-/** The core's chain for the file in the directions the settings ask for, or null when there is none. */
-export function chainFor(
+/** The core's chain for the file, in the directions the settings ask for, or why there is none. */
+export function computeChain(
   index: ChainIndex,
   file: FollowedFile | null,
   depth: number,
-  settings: ChainViewSettings,
-): ChainResult | null {
-  if (file === null || emptyReasonFor(index, file) !== null) return null;
-  return buildChain(index, { path: file.path }, { depth, direction: settings.showIncoming ? 'both' : 'out' });
+  settings: { readonly showIncoming: boolean },
+): ChainComputation {
+  const reason = emptyReasonFor(index, file);
+  if (reason !== null || file === null) return { kind: 'empty', reason: reason ?? 'no-note' };
+  return { kind: 'chain', result: buildChain(index, { path: file.path }, { depth, direction: settings.showIncoming ? 'both' : 'out' }) };
 }
 
-/** The view model for the file: its chain, or the reason there is none. */
-export function chainViewModel(
-  index: ChainIndex,
-  file: FollowedFile | null,
-  depth: number,
-  settings: ChainViewSettings,
-): ChainViewModel {
-  const reason = emptyReasonFor(index, file);
-  if (reason !== null || file === null) {
-    return { kind: 'empty', reason: reason ?? 'no-note', depth, maxDepth: MAX_CHAIN_DEPTH };
-  }
-  const result = buildChain(index, { path: file.path }, { depth, direction: settings.showIncoming ? 'both' : 'out' });
-  const toView = (node: ChainNode): ChainViewNode => ({
+/** What the view model needs besides the shaped chain. */
+export interface ViewModelInputs {
+  readonly depth: number;
+  readonly showIncoming: boolean;
+  readonly showContext: boolean;
+  readonly filter: string;
+  readonly noteTitle: (path: string) => string;
+}
+
+export function emptyModel(reason: EmptyReason, depth: number): ChainViewModel {
+  return { kind: 'empty', reason, depth, maxDepth: MAX_CHAIN_DEPTH };
+}
+
+/** The view model of a shaped chain: context lines as prose split around their ID, candidates with titles. */
+export function chainViewModel(shaped: ShapedChain, inputs: ViewModelInputs): ChainModel {
+  const { result, matches } = shaped;
+  // The context of an outgoing entry (a line of its parent) names the entry's ID; the context of
+  // an incoming entry (a line of the entry itself) names its parent's ID.
+  const toView = (node: ChainNode, contextId: string | null, children: ChainViewNode[]): ChainViewNode => ({
     id: node.id,
     path: node.path,
     title: node.title,
     status: node.status,
-    candidates: node.candidates.map((path) => ({ path, title: index.note(path)?.title ?? '' })),
+    candidates: node.candidates.map((path) => ({ path, title: inputs.noteTitle(path) })),
     cycle: node.cycle,
-    context: readableContext(node.context ?? ''),
-    children: node.children.map(toView),
+    context: viewContext(node.context, contextId),
+    mentions: node.mentions,
+    match: matches.has(node),
+    children,
     truncated: node.truncated,
   });
+  const outgoing = (node: ChainNode): ChainViewNode => toView(node, node.id, node.children.map(outgoing));
+  const incoming = (node: ChainNode, parentId: string | null): ChainViewNode =>
+    toView(node, parentId, node.children.map((child) => incoming(child, node.id)));
   return {
     kind: 'chain',
-    note: { path: file.path, id: result.root.id, title: result.root.title },
-    depth,
+    note: { path: result.root.path ?? '', id: result.root.id, title: result.root.title },
+    depth: inputs.depth,
     maxDepth: MAX_CHAIN_DEPTH,
-    outgoing: result.out.map(toView),
-    incoming: settings.showIncoming ? result.in.map(toView) : null,
+    outgoing: result.out.map(outgoing),
+    incoming: inputs.showIncoming ? result.in.map((node) => incoming(node, result.root.id)) : null,
     outgoingTruncated: result.outTruncated,
     incomingTruncated: result.inTruncated,
+    outgoingHidden: shaped.hiddenOut,
+    incomingHidden: shaped.hiddenIn,
     capped: result.capped,
-    showContext: settings.showContext,
+    showContext: inputs.showContext,
+    filter: inputs.filter.trim(),
   };
+}
+
+function viewContext(context: string | null, id: string | null): ViewContext | null {
+  if (context === null || context === '') return null;
+  const readable = readableContext(context);
+  return readable === '' ? null : contextParts(readable, id);
 }

@@ -1,6 +1,7 @@
 /**
  * Keyboard movement in the chain trees (WAI-ARIA tree pattern): which entry an arrow key goes to.
  * Only drawn entries exist (collapsed children are not in the DOM), so "visible" is "present".
+ * Whether an entry is open comes from what the render recorded, not from the DOM.
  */
 
 /** What a key press on a tree entry asks for. */
@@ -9,6 +10,8 @@ export type TreeKeyIntent =
   | { kind: 'expand' }
   | { kind: 'collapse' }
   | { kind: 'activate' }
+  | { kind: 'expand-all' }
+  | { kind: 'collapse-all' }
   | { kind: 'none' };
 
 function itemsOf(tree: Element): HTMLElement[] {
@@ -23,15 +26,17 @@ function firstChildItem(item: HTMLElement): HTMLElement | null {
   return item.querySelector<HTMLElement>(':scope > [role="group"] > [role="treeitem"]');
 }
 
-/** Maps a key on a tree entry to what should happen; 'none' leaves the key to the browser. */
-export function treeKeyIntent(item: HTMLElement, key: string): TreeKeyIntent {
+/**
+ * Maps a key on a tree entry to what should happen; 'none' leaves the key to the browser.
+ * `expanded` is undefined for an entry that cannot open. `*` opens every entry (the tree pattern's
+ * "expand all siblings", widened to the whole view), `-` closes them.
+ */
+export function treeKeyIntent(item: HTMLElement, key: string, expanded: boolean | undefined): TreeKeyIntent {
   const tree = item.closest('[role="tree"]');
   if (tree === null) return { kind: 'none' };
   const items = itemsOf(tree);
   const at = items.indexOf(item);
-  const expanded = item.getAttribute('aria-expanded');
-  const focus = (target: HTMLElement | null | undefined): TreeKeyIntent =>
-    target ? { kind: 'focus', item: target } : { kind: 'none' };
+  const focus = (target: HTMLElement | null | undefined): TreeKeyIntent => (target ? { kind: 'focus', item: target } : { kind: 'none' });
   switch (key) {
     case 'ArrowDown':
       return focus(items[at + 1]);
@@ -42,25 +47,19 @@ export function treeKeyIntent(item: HTMLElement, key: string): TreeKeyIntent {
     case 'End':
       return focus(items[items.length - 1]);
     case 'ArrowRight':
-      if (expanded === 'false') return { kind: 'expand' };
-      if (expanded === 'true') return focus(firstChildItem(item));
+      if (expanded === false) return { kind: 'expand' };
+      if (expanded === true) return focus(firstChildItem(item));
       return { kind: 'none' };
     case 'ArrowLeft':
-      if (expanded === 'true') return { kind: 'collapse' };
+      if (expanded === true) return { kind: 'collapse' };
       return focus(parentItem(item));
     case 'Enter':
       return { kind: 'activate' };
+    case '*':
+      return { kind: 'expand-all' };
+    case '-':
+      return { kind: 'collapse-all' };
     default:
       return { kind: 'none' };
   }
-}
-
-/** Moves the tree's single tab stop to the item and focuses it. */
-export function moveTabStop(item: HTMLElement): void {
-  const tree = item.closest('[role="tree"]');
-  if (tree !== null) {
-    for (const other of itemsOf(tree)) if (other !== item) other.setAttribute('tabindex', '-1');
-  }
-  item.setAttribute('tabindex', '0');
-  item.focus();
 }

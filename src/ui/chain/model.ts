@@ -1,9 +1,8 @@
 /**
- * What the chain view draws: a plain, serialisable model built from the core's chain result, and
- * the view-only state (expansion, "show more") that survives re-renders. No DOM, no obsidian.
+ * What the chain view draws: a plain model built from the core's (shaped) chain, and the
+ * view-only state (expansion, "show more", the tab stop) that survives redraws. No DOM, no obsidian.
  */
 
-import { MAX_CHAIN_DEPTH } from '../../core/settings';
 import type { ResolutionStatus } from '../../core/types';
 
 /** Why the view has no chain to show. */
@@ -13,6 +12,13 @@ export type EmptyReason = 'no-note' | 'not-markdown' | 'not-indexed' | 'no-id-no
 export interface ChainCandidate {
   readonly path: string;
   readonly title: string;
+}
+
+/** A context line split around the ID it stands for (the ID is highlighted when shown). */
+export interface ViewContext {
+  readonly before: string;
+  readonly id: string;
+  readonly after: string;
 }
 
 /** One entry of a chain tree, as the view draws it. */
@@ -25,8 +31,12 @@ export interface ChainViewNode {
   readonly candidates: readonly ChainCandidate[];
   /** Already on the path from the root: drawn with a marker and never expanded. */
   readonly cycle: boolean;
-  /** The line of the parent note the reference stands in. */
-  readonly context: string;
+  /** The sentence the reference stands in, as prose; null when there is none. */
+  readonly context: ViewContext | null;
+  /** How many times the referencing note mentions the reference. */
+  readonly mentions: number;
+  /** Matches the view's filter itself (not only on the way to a match). */
+  readonly match: boolean;
   readonly children: readonly ChainViewNode[];
   /** Children the core left out to stay within its node budget. */
   readonly truncated: number;
@@ -51,9 +61,14 @@ export interface ChainModel {
   /** Top-level entries the core left out of each tree to stay within its node budget. */
   readonly outgoingTruncated: number;
   readonly incomingTruncated: number;
+  /** Entries hidden as excluded notes, per tree. */
+  readonly outgoingHidden: number;
+  readonly incomingHidden: number;
   /** Whether the core's node budget stopped the expansion anywhere. */
   readonly capped: boolean;
   readonly showContext: boolean;
+  /** The filter the trees were narrowed by ('' for none). */
+  readonly filter: string;
 }
 
 export interface EmptyModel {
@@ -69,19 +84,23 @@ export type ChainViewModel = ChainModel | EmptyModel;
 /** The two trees of the view; the section name is the first part of every entry key. */
 export type ChainSectionName = 'out' | 'in';
 
-/** View-only state, keyed by entry keys (path-from-root), kept across re-renders. */
+/** How entries without an explicit choice start: within the render budget, all (within a larger one), or closed. */
+export type DefaultOpen = 'budget' | 'all' | 'none';
+
+/** View-only state, keyed by entry keys (path-from-root), kept across redraws. Never mutated: see controller.ts. */
 export interface ChainUiState {
-  /** Explicit user choices; entries without one follow the default (expanded within the budget). */
-  readonly expansion: Map<string, boolean>;
+  /** Explicit user choices; entries without one follow `defaultOpen`. */
+  readonly expansion: ReadonlyMap<string, boolean>;
   /** How many children are drawn for parents whose "Show more" was used (default: the level cap). */
-  readonly shown: Map<string, number>;
+  readonly shown: ReadonlyMap<string, number>;
   /** The entry that holds the tree's single tab stop (roving tabindex). */
-  activeKey: string | null;
+  readonly activeKey: string | null;
+  readonly defaultOpen: DefaultOpen;
 }
 
-/** A fresh UI state with nothing collapsed and nothing shown beyond the cap. */
+/** A fresh UI state with nothing chosen and nothing shown beyond the cap. */
 export function createUiState(): ChainUiState {
-  return { expansion: new Map(), shown: new Map(), activeKey: null };
+  return { expansion: new Map(), shown: new Map(), activeKey: null, defaultOpen: 'budget' };
 }
 
 /** Wording of each empty state: what is missing and what to do. */
@@ -96,14 +115,10 @@ export const EMPTY_MESSAGES: Readonly<Record<EmptyReason, string>> = Object.free
 
 const KEY_SEPARATOR = '\u001f';
 
-/** The key of a section's tree (the parent key of its top-level entries). */
-export function sectionKey(section: ChainSectionName): string {
-  return section;
-}
-
 /**
  * The key of an entry: its parent's key plus what the entry names. Keyed by names rather than
- * positions so an entry keeps its expansion when siblings come and go.
+ * positions so an entry keeps its expansion when siblings come and go or the order changes.
+ * A section's key is its name ('out', 'in').
  */
 export function entryKey(parentKey: string, node: ChainViewNode): string {
   return parentKey + KEY_SEPARATOR + (node.path ?? 'id:' + (node.id ?? ''));
@@ -112,6 +127,16 @@ export function entryKey(parentKey: string, node: ChainViewNode): string {
 /** The key of an ambiguous entry's candidate sub-entry. */
 export function candidateKey(parentKey: string, candidate: ChainCandidate): string {
   return parentKey + KEY_SEPARATOR + 'candidate:' + candidate.path;
+}
+
+/** The key of a parent's "Show more" entry. */
+export function moreKey(parentKey: string): string {
+  return parentKey + KEY_SEPARATOR + 'more';
+}
+
+/** Whether `key` is `ancestor` itself or lies under it. */
+export function isKeyWithin(key: string, ancestor: string): boolean {
+  return key === ancestor || key.startsWith(ancestor + KEY_SEPARATOR);
 }
 
 /** A drawn entry found by its key: the node, its parent's key and its tree level (1 = top). */
@@ -129,10 +154,7 @@ export function locateEntry(model: ChainViewModel, key: string): LocatedEntry | 
   let parentKey = section;
   for (let level = 1; nodes !== null; level++) {
     const parent = parentKey;
-    const next = nodes.find((node) => {
-      const candidate = entryKey(parent, node);
-      return key === candidate || key.startsWith(candidate + KEY_SEPARATOR);
-    });
+    const next = nodes.find((node) => isKeyWithin(key, entryKey(parent, node)));
     if (next === undefined) return null;
     const nextKey = entryKey(parent, next);
     if (nextKey === key) return { node: next, parentKey: parent, level };
@@ -145,23 +167,60 @@ export function locateEntry(model: ChainViewModel, key: string): LocatedEntry | 
 /** The children listed under a parent key: a section's top entries or an entry's children. */
 export function childrenOf(model: ChainViewModel, parentKey: string): readonly ChainViewNode[] | null {
   if (model.kind !== 'chain') return null;
-  if (parentKey === sectionKey('out')) return model.outgoing;
-  if (parentKey === sectionKey('in')) return model.incoming;
+  if (parentKey === 'out') return model.outgoing;
+  if (parentKey === 'in') return model.incoming;
   return locateEntry(model, parentKey)?.node.children ?? null;
 }
 
-/** A cheap identity of the model, to skip re-renders when nothing visible changed. */
-export function modelSignature(model: ChainViewModel): string {
-  return JSON.stringify(model);
+/**
+ * Whether two models draw the same: compared field by field with an early exit, so an index change
+ * that leaves the chain alone costs one walk and no redraw (and no serialised copy of the model).
+ */
+export function sameModel(a: ChainViewModel | null, b: ChainViewModel | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'empty' || b.kind === 'empty') return a.kind === 'empty' && b.kind === 'empty' && a.reason === b.reason && a.depth === b.depth;
+  return (
+    a.note.path === b.note.path &&
+    a.note.id === b.note.id &&
+    a.note.title === b.note.title &&
+    a.depth === b.depth &&
+    a.outgoingTruncated === b.outgoingTruncated &&
+    a.incomingTruncated === b.incomingTruncated &&
+    a.outgoingHidden === b.outgoingHidden &&
+    a.incomingHidden === b.incomingHidden &&
+    a.capped === b.capped &&
+    a.showContext === b.showContext &&
+    a.filter === b.filter &&
+    sameNodes(a.outgoing, b.outgoing) &&
+    (a.incoming === null || b.incoming === null ? a.incoming === b.incoming : sameNodes(a.incoming, b.incoming))
+  );
 }
 
-/** The chain view's persisted state: only a depth the user chose in the view. */
-export interface ChainViewState {
-  depth?: number;
+function sameNodes(a: readonly ChainViewNode[], b: readonly ChainViewNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.id !== y.id ||
+      x.path !== y.path ||
+      x.title !== y.title ||
+      x.status !== y.status ||
+      x.cycle !== y.cycle ||
+      x.mentions !== y.mentions ||
+      x.match !== y.match ||
+      x.truncated !== y.truncated ||
+      !sameContext(x.context, y.context) ||
+      x.candidates.length !== y.candidates.length ||
+      x.candidates.some((c, j) => c.path !== y.candidates[j].path || c.title !== y.candidates[j].title) ||
+      !sameNodes(x.children, y.children)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
-/** The depth a stored view state holds, when it is a valid one. */
-export function storedDepth(state: unknown): number | null {
-  const depth = (state as ChainViewState | null | undefined)?.depth;
-  return typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_CHAIN_DEPTH ? depth : null;
+function sameContext(a: ViewContext | null, b: ViewContext | null): boolean {
+  return a === null || b === null ? a === b : a.before === b.before && a.id === b.id && a.after === b.after;
 }

@@ -1,144 +1,141 @@
 /**
  * Draws a chain model into a container with Obsidian's DOM helpers (createDiv/createEl; note text
- * is only ever set as text, never parsed as HTML). Pure with respect to the app: no obsidian import, no events bound here, so it can be
- * timed in jsdom. Interaction is wired by the view through the data attributes set here.
+ * is only ever set as text, never parsed as HTML). No obsidian import and no events bound here, so
+ * it can be timed in jsdom; the view wires interaction through the data attributes set here.
+ *
+ * A full render returns what it drew (a RenderedChain); redrawing one entry or adding a page of
+ * entries updates that record, so nothing ever searches the DOM for an entry.
  */
 
-import {
-  candidateKey,
-  entryKey,
-  childrenOf,
-  EMPTY_MESSAGES,
-  locateEntry,
-  sectionKey,
-  type ChainCandidate,
-  type ChainModel,
-  type ChainSectionName,
-  type ChainUiState,
-  type ChainViewModel,
-  type ChainViewNode,
-} from './model';
-import { isExpandable, nextPage, planExpansion, shownCount } from './expansion';
+import { isSectionOpen, planExpansion } from './expansion';
+import { ATTR, renderLevel, renderNode, TRUNCATED_HINT, type EntryContext, type RenderedChain } from './entries';
+import { childrenOf, EMPTY_MESSAGES, isKeyWithin, locateEntry, moreKey, type ChainModel, type ChainSectionName, type ChainUiState, type ChainViewModel } from './model';
 
+export { ATTR, type EntryTarget, type RenderedChain } from './entries';
 /** The caps the drawing follows, for callers that time or test it. */
 export { LEVEL_CAP, RENDER_BUDGET } from './expansion';
 
-/** What an entry opens, drags and previews. */
-export interface EntryTarget {
-  readonly kind: 'note' | 'candidate';
-  readonly id: string | null;
-  readonly path: string | null;
-  readonly title: string;
+/** What a render needs besides the model and UI state. */
+export interface RenderOptions {
+  /** How many notes cite an ID (asked for drawn entries only). */
+  readonly citedBy?: (id: string) => number;
+  /** Makes the element ids of this render unique in the document (one per view). */
+  readonly idPrefix?: string;
 }
 
-/** The result of one render: the targets behind each drawn entry key (kept up to date by redrawEntry). */
-export interface RenderedChain {
-  readonly targets: Map<string, EntryTarget>;
-  /** Every drawn entry or section that can open, and whether it was drawn open. */
-  readonly expansion: Map<string, boolean>;
-  /** Entries drawn (notes and candidates), for the benchmark and tests. */
-  readonly entryCount: number;
-}
+const SECTION_TITLES: Readonly<Record<ChainSectionName, string>> = Object.freeze({ out: 'Builds on', in: 'Built on by' });
+const NO_COUNTS = (): number => 0;
 
-/** Attribute names the view's event handlers read. */
-export const ATTR = Object.freeze({ key: 'data-key', action: 'data-action', parent: 'data-parent' });
-
-const TRUNCATED_HINT = 'Left out to keep the view responsive on a large vault';
-
-const SECTION_TITLES: Readonly<Record<ChainSectionName, string>> = Object.freeze({
-  out: 'Builds on',
-  in: 'Built on by',
-});
-
-interface RenderContext {
-  readonly ui: ChainUiState;
-  readonly expanded: ReadonlySet<string>;
-  readonly showContext: boolean;
-  readonly targets: Map<string, EntryTarget>;
-  readonly drawnExpansion: Map<string, boolean>;
-  entryCount: number;
-}
-
-/** Replaces the container's content with the drawn model. */
-export function renderChainInto(container: HTMLElement, model: ChainViewModel, ui: ChainUiState): RenderedChain {
-  container.empty();
-  const root = container.createDiv({ cls: 'pc-chain' });
-  const ctx: RenderContext = {
+function entryContext(model: ChainViewModel, ui: ChainUiState, rendered: RenderedChain, options: RenderOptions): EntryContext & { closedByBudget: number } {
+  const plan = planExpansion(model, ui);
+  return {
     ui,
+    expanded: plan.expanded,
+    closedByBudget: plan.closedByBudget,
     showContext: model.kind === 'chain' && model.showContext,
-    expanded: planExpansion(model, ui),
-    targets: new Map(),
-    drawnExpansion: new Map(),
-    entryCount: 0,
+    citedBy: options.citedBy ?? NO_COUNTS,
+    rendered,
   };
+}
+
+/** Replaces the container's content with the drawn model and returns what was drawn. */
+export function renderChainInto(container: HTMLElement, model: ChainViewModel, ui: ChainUiState, options: RenderOptions = {}): RenderedChain {
+  container.empty();
+  const rendered: RenderedChain = {
+    elements: new Map(),
+    targets: new Map(),
+    expansion: new Map(),
+    tabStops: new Map(),
+    trees: new Map(),
+    entryCount: 0,
+    nextId: 0,
+    idPrefix: options.idPrefix ?? 'pc-chain',
+  };
+  const root = container.createDiv({ cls: 'pc-chain' });
+  const ctx = entryContext(model, ui, rendered, options);
   renderHeader(root, model);
   renderDepthControl(root, model.depth, model.maxDepth);
   if (model.kind === 'empty') {
     root.createDiv({ cls: 'pc-chain-empty', text: EMPTY_MESSAGES[model.reason] });
-  } else {
-    renderSection(root, 'out', model.outgoing, model.outgoingTruncated, emptySectionText('out', model), ctx);
-    if (model.incoming !== null) {
-      renderSection(root, 'in', model.incoming, model.incomingTruncated, emptySectionText('in', model), ctx);
-    }
-    if (model.capped) root.createDiv({ cls: 'pc-chain-capped', text: `${TRUNCATED_HINT}: some entries were not loaded.` });
+    return rendered;
   }
-  applyRovingTabindex(root, ui.activeKey);
-  return { targets: ctx.targets, expansion: ctx.drawnExpansion, entryCount: ctx.entryCount };
-}
-
-/** The context for drawing part of an already rendered tree again. */
-function redrawContext(model: ChainModel, ui: ChainUiState, rendered: RenderedChain): RenderContext {
-  return {
-    ui,
-    showContext: model.showContext,
-    expanded: planExpansion(model, ui),
-    targets: rendered.targets,
-    drawnExpansion: rendered.expansion,
-    entryCount: 0,
-  };
+  if (model.filter !== '' && model.outgoing.length === 0 && (model.incoming?.length ?? 0) === 0) {
+    root.createDiv({ cls: 'pc-chain-empty', text: `No entry matches “${model.filter}”. Press Esc in the filter box to clear it.` });
+  }
+  renderSection(root, 'out', model, ctx);
+  if (model.incoming !== null) renderSection(root, 'in', model, ctx);
+  if (ctx.closedByBudget > 0 && ui.defaultOpen === 'all') {
+    root.createDiv({ cls: 'pc-chain-capped', text: `${ctx.closedByBudget} entries stay closed to keep the view responsive; open them one by one.` });
+  }
+  if (model.capped) root.createDiv({ cls: 'pc-chain-capped', text: `${TRUNCATED_HINT}: some entries were not loaded.` });
+  for (const section of ['out', 'in'] as const) placeTabStop(rendered, section, ui.activeKey);
+  return rendered;
 }
 
 /**
  * Redraws one entry and its subtree in place (after it was opened or closed), leaving the rest
  * of the tree untouched. Returns false when the entry is not drawn or no longer in the model.
  */
-export function redrawEntry(container: HTMLElement, model: ChainViewModel, ui: ChainUiState, rendered: RenderedChain, key: string): boolean {
+export function redrawEntry(rendered: RenderedChain, model: ChainViewModel, ui: ChainUiState, key: string, options: RenderOptions = {}): boolean {
   const located = locateEntry(model, key);
-  const current = Array.from(container.querySelectorAll<HTMLElement>(`[${ATTR.key}]`)).find((el) => el.getAttribute(ATTR.key) === key);
+  const current = rendered.elements.get(key);
   if (located === null || current === undefined || model.kind !== 'chain') return false;
-  const ctx = redrawContext(model, ui, rendered);
+  forgetWithin(rendered, key);
   const holder = createDiv();
-  renderNode(holder, located.parentKey, located.node, located.level, ctx);
-  const replacement = holder.firstElementChild;
-  if (replacement === null) return false;
+  const replacement = renderNode(holder, located.parentKey, located.node, located.level, entryContext(model, ui, rendered, options));
   current.replaceWith(replacement);
-  // The tree's tab stop may have been inside the subtree that was just closed.
-  const tree = replacement.closest('[role="tree"]');
-  const hasTabStop = tree?.querySelector('[role="treeitem"][tabindex="0"]') != null;
-  if (!hasTabStop) replacement.setAttribute('tabindex', '0');
+  const section = key.slice(0, key.indexOf('\u001f'));
+  // The tree's tab stop was redrawn with the subtree, or closed away with it: put it back.
+  const stop = rendered.tabStops.get(section);
+  if (stop === undefined || isKeyWithin(stop, key)) {
+    rendered.tabStops.delete(section);
+    placeTabStop(rendered, section, stop !== undefined && rendered.elements.has(stop) ? stop : key);
+  }
   return true;
 }
 
 /**
- * Answers a "Show more" entry in place: draws the parent's next page of children where the entry
- * stood (with a new "Show more" after them when some are still hidden) and records it in the UI
- * state. Returns the first new entry, or null when the parent is no longer in the model.
+ * Draws the parent's children from `from` up to its shown count where its "Show more" entry
+ * stood (with a new one when some are still hidden). Returns the first new entry's key, or null
+ * when nothing could be drawn (the caller then draws everything again).
  */
-export function revealMore(model: ChainViewModel, ui: ChainUiState, rendered: RenderedChain, moreEl: HTMLElement): HTMLElement | null {
-  const parentKey = moreEl.getAttribute(ATTR.parent);
-  const nodes = parentKey === null ? null : childrenOf(model, parentKey);
-  if (parentKey === null || nodes === null || model.kind !== 'chain') return null;
+export function revealMore(rendered: RenderedChain, model: ChainViewModel, ui: ChainUiState, parentKey: string, from: number, options: RenderOptions = {}): string | null {
+  const nodes = childrenOf(model, parentKey);
+  const moreEl = rendered.elements.get(moreKey(parentKey));
+  if (nodes === null || moreEl === undefined || model.kind !== 'chain') return null;
+  rendered.elements.delete(moreKey(parentKey));
   const level = Number(moreEl.getAttribute('aria-level'));
-  const from = shownCount(parentKey, nodes.length, ui);
-  ui.shown.set(parentKey, from + nextPage(nodes.length - from));
-  const ctx = redrawContext(model, ui, rendered);
   const holder = createDiv();
-  const to = shownCount(parentKey, nodes.length, ui);
-  for (let i = from; i < to; i++) renderNode(holder, parentKey, nodes[i], level, ctx);
-  if (to < nodes.length) renderShowMore(holder, parentKey, nodes.length - to, level);
-  const first = holder.firstElementChild as HTMLElement | null;
+  renderLevel(holder, parentKey, nodes, level, entryContext(model, ui, rendered, options), from);
+  const first = holder.firstElementChild;
   moreEl.replaceWith(...Array.from(holder.children));
-  return first;
+  return first?.getAttribute(ATTR.key) ?? null;
+}
+
+/** Moves the tree's single tab stop to the entry (roving tabindex) and returns its element. */
+export function moveTabStop(rendered: RenderedChain, key: string): HTMLElement | null {
+  const el = rendered.elements.get(key);
+  if (el === undefined) return null;
+  const section = key.slice(0, key.indexOf('\u001f'));
+  const previous = rendered.tabStops.get(section);
+  if (previous !== undefined && previous !== key) rendered.elements.get(previous)?.setAttribute('tabindex', '-1');
+  el.setAttribute('tabindex', '0');
+  rendered.tabStops.set(section, key);
+  return el;
+}
+
+/** Puts the section's tab stop on the preferred entry when drawn, else on its first entry. */
+function placeTabStop(rendered: RenderedChain, section: string, preferred: string | null): void {
+  const first = rendered.trees.get(section)?.firstElementChild ?? null;
+  const key = preferred !== null && isKeyWithin(preferred, section) && rendered.elements.has(preferred) ? preferred : first?.getAttribute(ATTR.key) ?? null;
+  if (key !== null) moveTabStop(rendered, key);
+}
+
+/** Drops the records of an entry and everything drawn under it (they are about to be replaced). */
+function forgetWithin(rendered: RenderedChain, key: string): void {
+  for (const map of [rendered.elements, rendered.targets, rendered.expansion] as const) {
+    for (const drawn of map.keys()) if (isKeyWithin(drawn, key)) map.delete(drawn);
+  }
 }
 
 function renderHeader(root: HTMLElement, model: ChainViewModel): void {
@@ -148,15 +145,13 @@ function renderHeader(root: HTMLElement, model: ChainViewModel): void {
     return;
   }
   header.createDiv({ cls: 'pc-chain-note-title', text: model.note.title || model.note.path });
-  header.createDiv({
-    cls: model.note.id === null ? 'pc-chain-note-id is-missing' : 'pc-chain-note-id',
-    text: model.note.id ?? 'No ID',
-  });
+  header.createDiv({ cls: model.note.id === null ? 'pc-chain-note-id is-missing' : 'pc-chain-note-id', text: model.note.id ?? 'No ID' });
 }
 
 function renderDepthControl(root: HTMLElement, depth: number, maxDepth: number): void {
   const control = root.createDiv({ cls: 'pc-chain-depth' });
   control.createSpan({ cls: 'pc-chain-depth-label', text: 'Depth' });
+  // Icon-like buttons with no visible words: their names are aria-labels.
   const down = control.createEl('button', {
     cls: 'pc-chain-depth-button clickable-icon',
     text: '−',
@@ -173,180 +168,37 @@ function renderDepthControl(root: HTMLElement, depth: number, maxDepth: number):
 }
 
 function emptySectionText(section: ChainSectionName, model: ChainModel): string {
+  if (model.filter !== '') return 'No entry here matches the filter.';
   if (section === 'out') return 'This note mentions no other note by ID.';
   if (model.note.id === null) return 'This note has no ID, so no note can build on it.';
   return 'No note mentions this note\'s ID.';
 }
 
-function renderSection(
-  root: HTMLElement,
-  section: ChainSectionName,
-  nodes: readonly ChainViewNode[],
-  truncated: number,
-  emptyText: string,
-  ctx: RenderContext,
-): void {
-  const key = sectionKey(section);
-  const expanded = ctx.ui.expansion.get(key) ?? true;
-  ctx.drawnExpansion.set(key, expanded);
+function renderSection(root: HTMLElement, section: ChainSectionName, model: ChainModel, ctx: EntryContext): void {
+  const nodes = (section === 'out' ? model.outgoing : model.incoming) ?? [];
+  const truncated = section === 'out' ? model.outgoingTruncated : model.incomingTruncated;
+  const hidden = section === 'out' ? model.outgoingHidden : model.incomingHidden;
+  const expanded = isSectionOpen(ctx.ui, section);
+  const { rendered } = ctx;
+  rendered.expansion.set(section, expanded);
   const wrapper = root.createDiv({ cls: `pc-chain-section mod-${section}` });
   const header = wrapper.createDiv({
     cls: 'pc-chain-section-header',
-    attr: { role: 'button', tabindex: 0, 'aria-expanded': String(expanded), [ATTR.action]: 'toggle-section', [ATTR.key]: key },
+    attr: { role: 'button', tabindex: 0, 'aria-expanded': String(expanded), [ATTR.action]: 'toggle-section', [ATTR.key]: section },
   });
+  rendered.elements.set(section, header);
   header.createSpan({ cls: expanded ? 'pc-chain-toggle' : 'pc-chain-toggle is-collapsed', attr: { 'aria-hidden': 'true' } });
-  header.createSpan({ cls: 'pc-chain-section-title', text: SECTION_TITLES[section] });
+  const title = header.createSpan({ cls: 'pc-chain-section-title', text: SECTION_TITLES[section], attr: { id: `${rendered.idPrefix}-${section}` } });
   header.createSpan({ cls: 'pc-chain-count', text: String(nodes.length + truncated) });
   if (!expanded) return;
-  if (nodes.length === 0 && truncated === 0) {
-    wrapper.createDiv({ cls: 'pc-chain-section-empty', text: emptyText });
-    return;
+  if (nodes.length === 0 && truncated === 0) wrapper.createDiv({ cls: 'pc-chain-section-empty', text: emptySectionText(section, model) });
+  else {
+    const tree = wrapper.createDiv({ cls: 'pc-chain-tree', attr: { role: 'tree', 'aria-labelledby': title.id } });
+    rendered.trees.set(section, tree);
+    renderLevel(tree, section, nodes, 1, ctx);
+    if (truncated > 0) wrapper.createDiv({ cls: 'pc-chain-truncated', text: `${truncated} more not loaded`, attr: { title: TRUNCATED_HINT } });
   }
-  const tree = wrapper.createDiv({ cls: 'pc-chain-tree', attr: { role: 'tree', 'aria-label': SECTION_TITLES[section] } });
-  renderLevel(tree, key, nodes, 1, ctx);
-  if (truncated > 0) wrapper.createDiv({ cls: 'pc-chain-truncated', text: `${truncated} more not loaded`, attr: { title: TRUNCATED_HINT } });
-}
-
-function renderLevel(
-  parentEl: HTMLElement,
-  parentKey: string,
-  nodes: readonly ChainViewNode[],
-  level: number,
-  ctx: RenderContext,
-): void {
-  const shown = shownCount(parentKey, nodes.length, ctx.ui);
-  for (let i = 0; i < shown; i++) renderNode(parentEl, parentKey, nodes[i], level, ctx);
-  if (shown < nodes.length) renderShowMore(parentEl, parentKey, nodes.length - shown, level);
-}
-
-function renderNode(parentEl: HTMLElement, parentKey: string, node: ChainViewNode, level: number, ctx: RenderContext): void {
-  const key = entryKey(parentKey, node);
-  ctx.entryCount++;
-  ctx.targets.set(key, { kind: 'note', id: node.id, path: node.path, title: node.title });
-  const expandable = isExpandable(node);
-  const expanded = ctx.expanded.has(key);
-  if (expandable) ctx.drawnExpansion.set(key, expanded);
-  const item = parentEl.createDiv({
-    cls: itemClasses(node),
-    attr: {
-      role: 'treeitem',
-      'aria-level': level,
-      'aria-label': entryLabel(node),
-      tabindex: -1,
-      [ATTR.key]: key,
-      [ATTR.action]: 'open',
-    },
-  });
-  if (node.id !== null) item.setAttribute('draggable', 'true');
-  if (expandable) item.setAttribute('aria-expanded', String(expanded));
-  const row = item.createDiv({ cls: 'pc-chain-row' });
-  const toggle = row.createSpan({
-    cls: expandable ? (expanded ? 'pc-chain-toggle' : 'pc-chain-toggle is-collapsed') : 'pc-chain-toggle is-leaf',
-    attr: { 'aria-hidden': 'true' },
-  });
-  if (expandable) toggle.setAttribute(ATTR.action, 'toggle');
-  const title = displayTitle(node);
-  row.createSpan({ cls: 'pc-chain-title', text: title });
-  if (node.id !== null && node.id !== title) row.createSpan({ cls: 'pc-chain-id', text: node.id });
-  renderFlags(row, node);
-  if (ctx.showContext && node.context !== '') item.createDiv({ cls: 'pc-chain-context', text: node.context });
-  if (!expanded) return;
-  const group = item.createDiv({ cls: 'pc-chain-children', attr: { role: 'group' } });
-  for (const candidate of node.candidates) renderCandidate(group, key, node, candidate, level + 1, ctx);
-  renderLevel(group, key, node.children, level + 1, ctx);
-}
-
-function renderCandidate(
-  parentEl: HTMLElement,
-  parentKey: string,
-  node: ChainViewNode,
-  candidate: ChainCandidate,
-  level: number,
-  ctx: RenderContext,
-): void {
-  const key = candidateKey(parentKey, candidate);
-  ctx.entryCount++;
-  ctx.targets.set(key, { kind: 'candidate', id: node.id, path: candidate.path, title: candidate.title });
-  const item = parentEl.createDiv({
-    cls: 'pc-chain-item mod-candidate',
-    attr: {
-      role: 'treeitem',
-      'aria-level': level,
-      'aria-label': `${candidate.title}, ${candidate.path}`,
-      tabindex: -1,
-      draggable: 'true',
-      [ATTR.key]: key,
-      [ATTR.action]: 'open',
-    },
-  });
-  const row = item.createDiv({ cls: 'pc-chain-row' });
-  row.createSpan({ cls: 'pc-chain-toggle is-leaf', attr: { 'aria-hidden': 'true' } });
-  row.createSpan({ cls: 'pc-chain-title', text: candidate.title || candidate.path });
-  row.createSpan({ cls: 'pc-chain-path', text: candidate.path });
-}
-
-function renderShowMore(parentEl: HTMLElement, parentKey: string, hidden: number, level: number): void {
-  const page = nextPage(hidden);
-  parentEl.createDiv({
-    cls: 'pc-chain-more',
-    text: page === hidden ? `Show ${hidden} more` : `Show ${page} more (${hidden} not shown)`,
-    attr: {
-      role: 'treeitem',
-      'aria-level': level,
-      tabindex: -1,
-      [ATTR.key]: parentKey + '\u001fmore',
-      [ATTR.action]: 'show-more',
-      [ATTR.parent]: parentKey,
-    },
-  });
-}
-
-function itemClasses(node: ChainViewNode): string {
-  const classes = ['pc-chain-item'];
-  if (node.status === 'unresolved') classes.push('is-unresolved');
-  if (node.status === 'ambiguous') classes.push('is-ambiguous');
-  if (node.cycle) classes.push('is-cycle');
-  return classes.join(' ');
-}
-
-function displayTitle(node: ChainViewNode): string {
-  if (node.title !== '') return node.title;
-  if (node.status === 'resolved' && node.path !== null) return node.path;
-  return node.status === 'unresolved' ? 'No note has this ID' : 'Several notes have this ID';
-}
-
-function renderFlags(row: HTMLElement, node: ChainViewNode): void {
-  if (node.status === 'unresolved') row.createSpan({ cls: 'pc-chain-flag mod-unresolved', text: 'unresolved' });
-  if (node.status === 'ambiguous') {
-    row.createSpan({ cls: 'pc-chain-flag mod-ambiguous', text: `ambiguous: ${node.candidates.length} notes` });
-  }
-  if (node.cycle) {
-    row.createSpan({ cls: 'pc-chain-flag mod-cycle', text: '↺', attr: { 'aria-label': 'Already in this chain', title: 'Already in this chain' } });
-  }
-  if (node.truncated > 0) {
-    row.createSpan({
-      cls: 'pc-chain-flag mod-truncated',
-      text: `+${node.truncated} not loaded`,
-      attr: { title: TRUNCATED_HINT },
-    });
-  }
-}
-
-function entryLabel(node: ChainViewNode): string {
-  const title = displayTitle(node);
-  const parts = [title];
-  if (node.id !== null && node.id !== title) parts.push(node.id);
-  if (node.status !== 'resolved') parts.push(node.status);
-  if (node.cycle) parts.push('already in this chain');
-  return parts.join(', ');
-}
-
-/** Makes exactly one entry per tree reachable by Tab: the active one if drawn, else the first. */
-function applyRovingTabindex(root: HTMLElement, activeKey: string | null): void {
-  for (const tree of Array.from(root.querySelectorAll<HTMLElement>('[role="tree"]'))) {
-    const items = Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
-    if (items.length === 0) continue;
-    const active = items.find((item) => item.getAttribute(ATTR.key) === activeKey) ?? items[0];
-    active.setAttribute('tabindex', '0');
+  if (hidden > 0) {
+    wrapper.createDiv({ cls: 'pc-chain-hidden-note', text: `${hidden} hidden: in an excluded folder or with an excluded tag` });
   }
 }

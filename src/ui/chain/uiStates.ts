@@ -8,17 +8,19 @@ export class RememberedUiStates {
 
   constructor(private readonly capacity: number) {}
 
-  /** The note's state, created fresh when unknown or forgotten; marks it most recently used. */
+  /** The note's state, fresh when unknown or forgotten. */
   of(notePath: string): ChainUiState {
-    let ui = this.states.get(notePath);
-    if (ui === undefined) {
-      ui = createUiState();
-      if (this.states.size >= this.capacity) {
-        const oldest = this.states.keys().next().value;
-        if (oldest !== undefined) this.states.delete(oldest);
-      }
-    } else this.states.delete(notePath);
+    return this.states.get(notePath) ?? createUiState();
+  }
+
+  /** Keeps the note's state as the most recently used, forgetting the oldest beyond capacity. */
+  remember(notePath: string, ui: ChainUiState): void {
+    this.states.delete(notePath);
     this.states.set(notePath, ui);
-    return ui;
+    while (this.states.size > this.capacity) {
+      const oldest = this.states.keys().next().value;
+      if (oldest === undefined) break;
+      this.states.delete(oldest);
+    }
   }
 }

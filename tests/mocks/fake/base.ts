@@ -261,6 +261,19 @@ export class Keymap {
   }
 }
 
+/**
+ * Obsidian's getAllTags: "Combines all tags from frontmatter and note content into a single array"
+ * (obsidian.d.ts). Body tags carry their '#'; frontmatter `tags` (a list or a comma/space-separated
+ * string) get one, as Obsidian shows them. Whether the real one returns null or [] when there are
+ * none is unknown: callers handle both.
+ */
+export function getAllTags(cache: obsidian.CachedMetadata): string[] | null {
+  const raw: unknown = cache.frontmatter?.tags ?? cache.frontmatter?.tag;
+  const listed = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[,\s]+/) : [];
+  const fromFrontmatter = listed.filter((tag) => tag !== '').map((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
+  return [...fromFrontmatter, ...(cache.tags ?? []).map((tag) => tag.tag)];
+}
+
 /** Obsidian's normalizePath (d.ts): one forward slash between parts, none at the ends, NFC. */
 export function normalizePath(path: string): string {
   let normalized = path.replace(/[\\/]+/g, '/').replace(/^\/+|\/+$/g, '');

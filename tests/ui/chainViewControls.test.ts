@@ -1,0 +1,275 @@
+/** @jest-environment jsdom */
+/** The chain view's controls end to end on the fake: filter, sort, hiding, expand/collapse all, pin, counts, progress, menus. */
+import { clearMenus, Menu, MenuItem, Platform, shownMenus } from '../mocks/obsidian';
+import { FILTER_DELAY_MS, REFRESH_DELAY_MS } from '../../src/ui/chainView';
+import { EXPAND_ALL_BUDGET } from '../../src/ui/chain/expansion';
+import type { ChainComputation } from '../../src/ui/chain/deps';
+import { accessibleName, chainAsText } from './chainText';
+import { coreChain, coreNode, EXECUTION, mixedChain, openChainView, type Harness } from './chainViewHarness';
+
+const OTHER = '202301010000 Other.md';
+
+function chainFor(path: string | undefined): ChainComputation {
+  if (path === EXECUTION) return mixedChain();
+  if (path === OTHER) return coreChain(OTHER, '202301010000', 'Other', [coreNode('202302020000', 'Elsewhere')]);
+  return { kind: 'empty', reason: 'no-note' };
+}
+
+async function withChain(options: { isMobile?: boolean } = {}): Promise<Harness> {
+  const h = await openChainView((file) => chainFor(file?.path), options);
+  h.openFile(EXECUTION);
+  jest.advanceTimersByTime(REFRESH_DELAY_MS);
+  return h;
+}
+
+const tool = (h: Harness, name: string): HTMLElement => h.content().querySelector<HTMLElement>(`[data-tool="${name}"]`)!;
+const filterBox = (h: Harness): HTMLInputElement => h.content().querySelector<HTMLInputElement>('.pc-chain-filter-input')!;
+const titles = (h: Harness): string[] => Array.from(h.content().querySelectorAll('[role="tree"] .pc-chain-title'), (el) => el.textContent ?? '');
+
+function type(h: Harness, text: string): void {
+  const input = filterBox(h);
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function key(el: Element, name: string): KeyboardEvent {
+  const evt = new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+  el.dispatchEvent(evt);
+  return evt;
+}
+
+function paneMenu(h: Harness): (title: string) => MenuItem {
+  const menu = new Menu();
+  h.view.onPaneMenu(menu as never, 'more-options');
+  return (title) => {
+    const found = menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === title);
+    if (!found) throw new Error(`no menu item ${title}`);
+    return found;
+  };
+}
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => {
+  jest.useRealTimers();
+  document.body.empty();
+  Platform.isDesktopApp = true;
+});
+
+describe('filter box', () => {
+  test('narrows both trees after a pause in typing, keeps the path to each match, and is saved', async () => {
+    const h = await withChain();
+    type(h, 'OWNERSHIP');
+    jest.advanceTimersByTime(FILTER_DELAY_MS - 1);
+    expect(titles(h)).toContain('Reading list');
+    jest.advanceTimersByTime(1);
+    expect(chainAsText(h.content(), false)).toBe(
+      ['# Execution is the priority of the team · 202104291524', 'Depth 3', '▾ Builds on (1)', '  ▾ Teams exist for a reason · 202108191025 [×2]', '    • Ownership is shared · 202109260705 [+4 not loaded] *', '▾ Built on by (0)', '  No entry here matches the filter.', ''].join('\n'),
+    );
+    expect(h.view.getState()).toEqual(expect.objectContaining({ filter: 'OWNERSHIP' }));
+    expect(h.workspace.layoutSaveRequests).toBe(1);
+  });
+
+  test('matches context lines, without accents or case', async () => {
+    const h = await withChain();
+    type(h, 'brokén');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).toEqual(['No note has this ID']);
+  });
+
+  test('Esc clears it at once and the trees come back as they were before filtering', async () => {
+    const h = await withChain();
+    h.content().querySelector<HTMLElement>('.pc-chain-item .pc-chain-toggle')!.click();
+    const before = chainAsText(h.content());
+    type(h, 'reading');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).toEqual(['Reading list']);
+    const evt = key(filterBox(h), 'Escape');
+    expect(evt.defaultPrevented).toBe(true);
+    expect(filterBox(h).value).toBe('');
+    expect(chainAsText(h.content())).toBe(before);
+    expect(key(filterBox(h), 'Escape').defaultPrevented).toBe(false);
+  });
+
+  test('a restored filter is shown in the box and applied', async () => {
+    const h = await withChain();
+    await h.view.setState({ filter: 'teams' }, { history: false });
+    expect(filterBox(h).value).toBe('teams');
+    expect(titles(h)).toEqual(['Teams exist for a reason']);
+  });
+});
+
+describe('sort', () => {
+  test('the sort button offers every order as a checked menu; the choice sorts each level and is saved', async () => {
+    const h = await withChain();
+    h.modified = { '202108191025 Teams exist for a reason.md': 1, '202109260705 Ownership is shared.md': 9 };
+    clearMenus();
+    tool(h, 'sort').click();
+    const items = shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator');
+    expect(items.map((i) => [i.title, i.checked])).toEqual([['Reference order', true], ['Title', false], ['ID (creation time)', false], ['Modified time', false]]);
+    items[1].click();
+    expect(titles(h).slice(0, 5)).toEqual(['No note has this ID', 'Several notes have this ID', 'Feedback is a habit', 'Praise in public', 'Teams exist for a reason']);
+    expect(tool(h, 'sort').getAttribute('aria-label')).toBe('Sort: Title');
+    expect(h.view.getState()).toEqual(expect.objectContaining({ sort: 'title' }));
+    clearMenus();
+    tool(h, 'sort').click();
+    shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
+    expect(titles(h).slice(0, 3)).toEqual(['Teams exist for a reason', 'Ownership is shared', 'Execution is the priority of the team']);
+  });
+});
+
+describe('hide excluded', () => {
+  test('the toggle shows only when something is excluded, hides those notes by default, and shows them again', async () => {
+    const h = await withChain();
+    expect(tool(h, 'hide-excluded').classList.contains('pc-chain-hidden-tool')).toBe(true);
+    h.excluded.add('Reading list.md');
+    h.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(tool(h, 'hide-excluded').classList.contains('pc-chain-hidden-tool')).toBe(false);
+    expect(titles(h)).not.toContain('Reading list');
+    expect(chainAsText(h.content())).toContain('  (1 hidden: in an excluded folder or with an excluded tag)');
+    tool(h, 'hide-excluded').click();
+    expect(titles(h)).toContain('Reading list');
+    expect(tool(h, 'hide-excluded').getAttribute('aria-pressed')).toBe('false');
+    expect(h.view.getState()).toEqual(expect.objectContaining({ hideExcluded: false }));
+  });
+});
+
+describe('expand all and collapse all', () => {
+  const expandedStates = (h: Harness): (string | null)[] => Array.from(h.content().querySelectorAll('[aria-expanded]'), (el) => el.getAttribute('aria-expanded'));
+
+  test('from the toolbar, the pane menu and the keyboard', async () => {
+    const h = await withChain();
+    tool(h, 'collapse-all').click();
+    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    tool(h, 'expand-all').click();
+    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+    paneMenu(h)('Collapse all').click();
+    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    paneMenu(h)('Expand all').click();
+    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+    const first = h.content().querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')!;
+    first.focus();
+    key(first, '-');
+    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    key(document.activeElement!, '*');
+    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+  });
+
+  test('expand all opens past the usual budget but not past its own, and says so', async () => {
+    const wide = Array.from({ length: 12 }, (_, i) =>
+      coreNode(`2021010100${String(i).padStart(2, '0')}`, `Big ${i}`, {
+        children: Array.from({ length: 199 }, (_, j) => coreNode(`2022${String(i * 1000 + j).padStart(8, '0')}`, `Child ${i}.${j}`)),
+      }),
+    );
+    const h = await openChainView(() => coreChain(EXECUTION, '202104291524', 'Execution', wide));
+    tool(h, 'expand-all').click();
+    const open = Array.from(h.content().querySelectorAll('[role="tree"] > [aria-expanded="true"]')).length;
+    expect(open).toBe(Math.floor((EXPAND_ALL_BUDGET - 12) / 199));
+    expect(chainAsText(h.content())).toContain(`${12 - open} entries stay closed to keep the view responsive; open them one by one.`);
+  });
+});
+
+describe('pin', () => {
+  test('locks the view to its note while another note opens, shows it in the tab title, and is saved', async () => {
+    const h = await withChain();
+    tool(h, 'pin').click();
+    expect(tool(h, 'pin').getAttribute('aria-pressed')).toBe('true');
+    expect(h.view.getState()).toEqual(expect.objectContaining({ pinned: EXECUTION }));
+    expect(h.view.getDisplayText()).toBe('Principle chain: Execution is the priority of the team');
+    h.openFile(OTHER);
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(chainAsText(h.content())).toContain('# Execution is the priority of the team');
+    tool(h, 'pin').click();
+    expect(chainAsText(h.content())).toContain('# Other');
+    expect(h.view.getDisplayText()).toBe('Principle chain');
+    expect(h.view.getState()).not.toHaveProperty('pinned');
+  });
+
+  test('a restored pin shows that note; a rename moves the pin; a delete unpins', async () => {
+    const h = await withChain();
+    const file = await h.app.vault.create(OTHER, '');
+    await h.view.setState({ pinned: OTHER }, { history: false });
+    expect(chainAsText(h.content())).toContain('# Other');
+    await h.app.vault.rename(file, '202301010000 Renamed.md');
+    expect(h.view.pinnedPath).toBe('202301010000 Renamed.md');
+    await h.app.vault.delete(file);
+    expect(h.view.pinnedPath).toBeNull();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(chainAsText(h.content())).toContain('# Execution is the priority of the team');
+  });
+
+  test('two views side by side: one pinned, one following', async () => {
+    const pinned = await withChain();
+    tool(pinned, 'pin').click();
+    const following = await openChainView((file) => chainFor(file?.path));
+    following.openFile(OTHER);
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(chainAsText(following.content())).toContain('# Other');
+    pinned.openFile(OTHER);
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(chainAsText(pinned.content())).toContain('# Execution');
+    const ids = Array.from(document.querySelectorAll('[id]'), (el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('counts', () => {
+  test('citations are drawn for drawn entries and a changed count redraws on the next index change', async () => {
+    const h = await withChain();
+    h.citations['202108191025'] = 3;
+    h.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(chainAsText(h.content())).toContain('Teams exist for a reason · 202108191025 [×2] [cited by 3]');
+  });
+});
+
+describe('right-click', () => {
+  test('offers to open the note in a new tab, to the right or in a new window before Obsidian\'s own file items', async () => {
+    const h = await withChain();
+    await h.app.vault.create('202108191025 Teams exist for a reason.md', '');
+    clearMenus();
+    h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    const items = shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator');
+    expect(items.map((i) => [i.section, i.title])).toEqual([['open', 'Open in new tab'], ['open', 'Open to the right'], ['open', 'Open in new window']]);
+    items[1].click();
+    expect(h.workspace.openedLinks.at(-1)).toEqual({ linktext: '202108191025 Teams exist for a reason.md', sourcePath: EXECUTION, newLeaf: 'split' });
+    Platform.isDesktopApp = false;
+    clearMenus();
+    h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    expect(shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator').map((i) => i.title)).not.toContain('Open in new window');
+  });
+});
+
+describe('indexing progress on mobile', () => {
+  test('mobile shows it in the view header and follows it until indexing ends; desktop leaves it to the status bar', async () => {
+    const mobile = await withChain({ isMobile: true });
+    const progress = (h: Harness): string => h.content().querySelector('.pc-chain-progress')?.textContent ?? '';
+    mobile.progress = { done: 1200, total: 5000 };
+    mobile.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(progress(mobile)).toBe('Indexing IDs 1,200 / 5,000');
+    mobile.progress = { done: 4000, total: 5000 };
+    jest.advanceTimersByTime(500);
+    expect(progress(mobile)).toBe('Indexing IDs 4,000 / 5,000');
+    mobile.progress = null;
+    jest.advanceTimersByTime(500);
+    expect(progress(mobile)).toBe('');
+    expect(jest.getTimerCount()).toBe(0);
+
+    const desktop = await withChain();
+    desktop.progress = { done: 1, total: 2 };
+    desktop.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(progress(desktop)).toBe('');
+  });
+});
+
+describe('accessibility', () => {
+  test('toolbar buttons without words are named; entries are named by what they show', async () => {
+    const h = await withChain();
+    const names = Array.from(h.content().querySelectorAll('.pc-chain-toolbar button'), (el) => el.getAttribute('aria-label'));
+    expect(names).toEqual(['Pin to this note', 'Sort: Reference order', 'Expand all', 'Collapse all', 'Hide excluded folders and tags']);
+    expect(accessibleName(h.content().querySelector('[role="tree"]'))).toBe('Builds on');
+    expect(Array.from(h.content().querySelectorAll('[role="treeitem"][aria-label]'))).toEqual([]);
+  });
+});
