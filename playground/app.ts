@@ -163,6 +163,15 @@ async function start(): Promise<void> {
     },
     productionCheck: null,
     chainText: (withContext) => chainAsText(sidebar, withContext),
+    setSidebarWidth: (width) => {
+      root.style.setProperty('--pg-sidebar-width', width === null ? '' : `${width}px`);
+    },
+    rename: async (path, newPath) => {
+      const file = app.vault.getFileByPath(path);
+      if (file === null) throw new Error(`No file ${path}`);
+      await app.fileManager.renameFile(file, newPath);
+      await indexer.whenIdle();
+    },
     checkBundle: (code) => checkProductionBundle(code, bundleModules(), vaultFiles, manifest),
   };
   window.__playground = api;

@@ -6,7 +6,7 @@
  */
 import type * as obsidian from 'obsidian';
 import { App, Plugin, Workspace } from '../tests/mocks/fake/app';
-import { Modal, SuggestModal } from '../tests/mocks/fake/ui';
+import { Menu, MenuItem, Modal, SuggestModal } from '../tests/mocks/fake/ui';
 import type { TFile } from '../tests/mocks/fake/base';
 
 export * from '../tests/mocks/fake/base';
@@ -152,4 +152,44 @@ Plugin.prototype.addStatusBarItem = function (this: Plugin): HTMLElement {
   const el = addStatusBarItem.call(this);
   (this.app as unknown as Partial<PlaygroundApp>).statusBarEl?.appendChild(el);
   return el;
+};
+
+// The fake's menus only record themselves: show them as a list at the pointer, as Obsidian's do,
+// close on a choice, a click elsewhere or Escape.
+const showMenuAt = (menu: Menu, x: number, y: number): void => {
+  document.querySelector('.menu')?.remove();
+  const el = document.body.createDiv({ cls: 'menu' });
+  el.style.left = `${x}px`;
+  el.style.top = `${y}px`;
+  const close = (): void => {
+    el.remove();
+    document.removeEventListener('mousedown', outside, true);
+    document.removeEventListener('keydown', onKey, true);
+    menu.hide();
+  };
+  const outside = (evt: MouseEvent): void => {
+    if (!el.contains(evt.target as Node)) close();
+  };
+  const onKey = (evt: KeyboardEvent): void => {
+    if (evt.key === 'Escape') close();
+  };
+  for (const item of menu.items) {
+    if (item === 'separator') {
+      el.createDiv({ cls: 'menu-separator' });
+      continue;
+    }
+    const row = el.createDiv({ cls: item.checked ? 'menu-item mod-checked' : 'menu-item', text: item.title });
+    row.addEventListener('click', (evt) => {
+      close();
+      (item as MenuItem).click(evt);
+    });
+  }
+  document.addEventListener('mousedown', outside, true);
+  document.addEventListener('keydown', onKey, true);
+};
+const showAtMouseEvent = Menu.prototype.showAtMouseEvent;
+Menu.prototype.showAtMouseEvent = function (this: Menu, evt: MouseEvent): Menu {
+  showAtMouseEvent.call(this);
+  showMenuAt(this, evt.clientX, evt.clientY);
+  return this;
 };

@@ -25,6 +25,10 @@ export interface PlaygroundTestApi {
   checkBundle(code: string): Promise<ProductionCheck>;
   /** The chain view as indented text, in the format of the chain view's approved files. */
   chainText(withContext: boolean): string;
+  /** Sets the chain sidebar's width in CSS pixels (null: the page's own). */
+  setSidebarWidth(width: number | null): void;
+  /** Renames (moves) a note as Obsidian's file manager would, and waits for the index. */
+  rename(path: string, newPath: string): Promise<void>;
 }
 
 declare global {

@@ -51,7 +51,7 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
     nextId: 0,
     idPrefix: options.idPrefix ?? 'pc-chain',
   };
-  const root = container.createDiv({ cls: 'pc-chain' });
+  const root = container.createDiv({ cls: model.kind === 'chain' && model.filter !== '' ? 'pc-chain is-filtered' : 'pc-chain' });
   const ctx = entryContext(model, ui, rendered, options);
   renderHeader(root, model);
   renderDepthControl(root, model.depth, model.maxDepth);
