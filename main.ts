@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from './src/core/settings';
 import type { PrincipleChainSettings } from './src/core/settings';
 import { registerEditorLinks } from './src/editor/register';
 import { registerChainView } from './src/obsidian/chainCommands';
+import { registerChainBlocks } from './src/obsidian/codeBlock';
 import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
 import { PluginFolderIndexCache } from './src/obsidian/indexCache';
@@ -42,6 +43,7 @@ export default class PrincipleChainPlugin extends Plugin {
     );
     // Features: one `register…(this, indexer.services)` line each, below.
     registerChainView(this, indexer.services);
+    registerChainBlocks(this, indexer.services);
     registerEditorLinks(this, indexer.services);
     registerRepair(this, indexer.services);
     registerReadingView(this, indexer.services);

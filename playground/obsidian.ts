@@ -188,7 +188,7 @@ const showMenuAt = (menu: Menu, x: number, y: number): void => {
   document.addEventListener('keydown', onKey, true);
 };
 const showAtMouseEvent = Menu.prototype.showAtMouseEvent;
-Menu.prototype.showAtMouseEvent = function (this: Menu, evt: MouseEvent): Menu {
+(Menu.prototype as unknown as { showAtMouseEvent(evt: MouseEvent): Menu }).showAtMouseEvent = function (this: Menu, evt: MouseEvent): Menu {
   showAtMouseEvent.call(this);
   showMenuAt(this, evt.clientX, evt.clientY);
   return this;

@@ -421,6 +421,8 @@ export class App {
   fileManager = new FileManager(this.vault);
   workspace: Workspace = new Workspace(this);
   lastEvent: obsidian.UserEvent | null = null;
+  /** Fake only: every MarkdownRenderer.render call with this app, in order. */
+  renderedMarkdown: { markdown: string; sourcePath: string }[] = [];
 
   isDarkMode(): boolean {
     return false;
@@ -440,6 +442,8 @@ export interface Registrations {
   settingTabs: obsidian.PluginSettingTab[];
   views: Map<string, obsidian.ViewCreator>;
   postProcessors: obsidian.MarkdownPostProcessor[];
+  /** Code block processors by language (registerMarkdownCodeBlockProcessor). */
+  codeBlockProcessors: Map<string, (source: string, el: HTMLElement, ctx: obsidian.MarkdownPostProcessorContext) => Promise<unknown> | void>;
   editorExtensions: Extension[];
   hoverLinkSources: Map<string, obsidian.HoverLinkSource>;
   statusBarItems: HTMLElement[];
@@ -453,6 +457,7 @@ export abstract class Plugin extends Component {
     settingTabs: [],
     views: new Map(),
     postProcessors: [],
+    codeBlockProcessors: new Map(),
     editorExtensions: [],
     hoverLinkSources: new Map(),
     statusBarItems: [],
@@ -510,6 +515,19 @@ export abstract class Plugin extends Component {
     if (sortOrder !== undefined) postProcessor.sortOrder = sortOrder;
     this.registered.postProcessors.push(postProcessor);
     return postProcessor;
+  }
+
+  /**
+   * Records the handler; Obsidian calls it for each fenced block of the language with the block's
+   * text, a fresh element in its place and the section's context (obsidian.d.ts, since 0.9.7).
+   */
+  registerMarkdownCodeBlockProcessor(
+    language: string,
+    handler: (source: string, el: HTMLElement, ctx: obsidian.MarkdownPostProcessorContext) => Promise<unknown> | void,
+  ): obsidian.MarkdownPostProcessor {
+    this.registered.codeBlockProcessors.set(language, handler);
+    const processor: obsidian.MarkdownPostProcessor = () => undefined;
+    return processor;
   }
 
   // d.ts registerEditorExtension: Obsidian adds it to every editor, open ones included; tests build

@@ -5,6 +5,7 @@
  */
 import { StateField } from '@codemirror/state';
 import type * as obsidian from 'obsidian';
+import { parse as parseYamlText } from 'yaml';
 import '../dom';
 
 /** Fake only: installs Obsidian's DOM helpers in another window (a pop-out, in tests an iframe). */
@@ -272,6 +273,15 @@ export function getAllTags(cache: obsidian.CachedMetadata): string[] | null {
   const listed = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[,\s]+/) : [];
   const fromFrontmatter = listed.filter((tag) => tag !== '').map((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
   return [...fromFrontmatter, ...(cache.tags ?? []).map((tag) => tag.tag)];
+}
+
+/**
+ * Obsidian's parseYaml (obsidian.d.ts). It is the `yaml` package's parse: plugins calling it on
+ * broken YAML report that package's `YAMLParseError` (bartkessels/daily-note-calendar#63), so the
+ * fake uses the same parser and throws the same way.
+ */
+export function parseYaml(yaml: string): unknown {
+  return parseYamlText(yaml) as unknown;
 }
 
 /** Obsidian's normalizePath (d.ts): one forward slash between parts, none at the ends, NFC. */

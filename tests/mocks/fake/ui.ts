@@ -791,6 +791,29 @@ export class MarkdownRenderChild extends Component {
   }
 }
 
+/** One MarkdownRenderer.render call, as the fake App records it. */
+export interface RenderedMarkdown {
+  readonly markdown: string;
+  readonly sourcePath: string;
+}
+
+/**
+ * MarkdownRenderer's static renderers (obsidian.d.ts: `render(app, markdown, el, sourcePath,
+ * component)`, and the deprecated `renderMarkdown` without the app). The fake records each call on
+ * the app and shows the Markdown as text; how Obsidian draws it (a mermaid block as a diagram) is
+ * Obsidian's business.
+ */
+export class MarkdownRenderer {
+  static async render(app: obsidian.App, markdown: string, el: HTMLElement, sourcePath: string, _component: obsidian.Component): Promise<void> {
+    ((app as unknown as { renderedMarkdown?: RenderedMarkdown[] }).renderedMarkdown ??= []).push({ markdown, sourcePath });
+    el.createDiv({ cls: 'markdown-rendered', text: markdown });
+  }
+
+  static async renderMarkdown(markdown: string, el: HTMLElement, _sourcePath: string, _component: obsidian.Component): Promise<void> {
+    el.createDiv({ cls: 'markdown-rendered', text: markdown });
+  }
+}
+
 export class MenuItem {
   title = '';
   icon: string | null = null;

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { BLOCK_DEFAULTS, checkBlockOptions, MAX_BLOCK_LIMIT } from '../../../src/core/chain/blockOptions';
+
+/** As the code block reads its body: YAML first (Obsidian's parseYaml is the `yaml` package's parse), then the check. */
+function check(source: string): ReturnType<typeof checkBlockOptions> {
+  return checkBlockOptions(parse(source) as unknown, source);
+}
+
+describe('code block options', () => {
+  test('an empty block, or only comments, gives the defaults', () => {
+    expect(check('')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+    expect(check('# nothing here\n')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+  });
+
+  test('the example from the README, comments and all', () => {
+    const source = [
+      'start: 202108191025     # default: this note',
+      'direction: out          # out | in | both',
+      'depth: 3',
+      'show: tree              # tree | list | graph',
+      'context: false',
+      'sort: reference         # reference | title | id | modified',
+      'exclude: [Daily/]',
+      'limit: 200',
+    ].join('\n');
+    expect(check(source)).toEqual({
+      ok: true,
+      options: { start: '202108191025', direction: 'out', depth: 3, show: 'tree', context: false, sort: 'reference', excludeFolders: ['Daily'], excludeTags: [], limit: 200 },
+    });
+  });
+
+  test.each([
+    ['start: 202108191025', '202108191025'],
+    ['start: 0123', '0123'],
+    ['start: "202108191025"', '202108191025'],
+    ["start: '20210819T102530'  # Denote", '20210819T102530'],
+    ['start: [[202108191025 Teams exist]]', '[[202108191025 Teams exist]]'],
+    ['start: Zettel/202108191025 Teams exist.md', 'Zettel/202108191025 Teams exist.md'],
+    ['start: Notes # a folder note', 'Notes'],
+  ])('%j starts at %j, as written', (source, start) => {
+    expect(check(source)).toMatchObject({ ok: true, options: { start } });
+  });
+
+  test('tags to exclude are quoted #tags; folders and tags are normalised', () => {
+    expect(check('exclude: ["#meeting", Daily/, "#private/"]')).toMatchObject({ ok: true, options: { excludeFolders: ['Daily'], excludeTags: ['meeting', 'private'] } });
+    expect(check('exclude: Archive')).toMatchObject({ ok: true, options: { excludeFolders: ['Archive'] } });
+  });
+
+  test.each([
+    ['dept: 2', 'Unknown option "dept" (did you mean "depth"?). Options: start, direction, depth, show, context, sort, exclude, limit.'],
+    ['colour: red', 'Unknown option "colour". Options: start, direction, depth, show, context, sort, exclude, limit.'],
+    ['direction: up', 'direction must be one of out, in, both, not "up".'],
+    ['show: picture', 'show must be one of tree, list, graph, not "picture".'],
+    ['sort: size', 'sort must be one of reference, title, id, modified, not "size".'],
+    ['depth: 0', 'depth must be a whole number from 1 to 10, not 0.'],
+    ['depth: two', 'depth must be a whole number from 1 to 10, not "two".'],
+    ['depth: 2.5', 'depth must be a whole number from 1 to 10, not 2.5.'],
+    [`limit: ${MAX_BLOCK_LIMIT + 1}`, `limit must be a whole number from 1 to ${MAX_BLOCK_LIMIT}, not ${MAX_BLOCK_LIMIT + 1}.`],
+    ['context: yes please', 'context must be true or false, not "yes please".'],
+    ['exclude: [1, 2]', 'exclude must list folders and #tags, for example [Daily/, "#meeting"] (quote a #tag: YAML reads # as a comment).'],
+    ['- depth: 2', 'Write the options as "key: value" lines, for example "depth: 2".'],
+    ['just text', 'Write the options as "key: value" lines, for example "depth: 2".'],
+  ])('%j is rejected: %s', (source, problem) => {
+    expect(check(source)).toEqual({ ok: false, problems: [problem] });
+  });
+
+  test('every problem is reported at once', () => {
+    const result = check('depth: 0\nshow: picture\nfoo: 1');
+    expect(result.ok ? [] : result.problems).toHaveLength(3);
+  });
+
+  test('property: whatever the YAML holds, the check answers and never throws', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = checkBlockOptions(value, '');
+        return result.ok ? typeof result.options.depth === 'number' : result.problems.length > 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

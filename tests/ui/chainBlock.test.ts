@@ -1,0 +1,256 @@
+/** @jest-environment jsdom */
+/** The `principle-chain` code block on the fake: drawing, messages, live updates, the shared scheduler, cleanup. */
+import type * as obsidian from 'obsidian';
+import { Component, Plugin } from '../mocks/obsidian';
+import { BLOCK_REFRESH_DELAY_MS, type ChainBlock } from '../../src/ui/block/chainBlock';
+import { MAX_GRAPH_EDGES } from '../../src/ui/block/render';
+import { CHAIN_BLOCK_LANGUAGE, registerChainBlocks } from '../../src/obsidian/codeBlock';
+import { fakeServices, type FakeServices } from '../obsidian/fakeServices';
+
+class TestPlugin extends Plugin {}
+
+const NOTES: Record<string, string> = {
+  '202101010000 Root.md': 'Builds on 202101010001 and 202101010002, and again 202101010001.\n```principle-chain\n```',
+  '202101010001 First.md': '- Then 202101010003 Deep.',
+  '202101010002 Second.md': 'Nothing further.',
+  '202101010003 Deep.md': 'The end.',
+  'Daily/2021-01-01.md': 'Read 202101010000 today.',
+  '202101010009 Loose.md': 'No references yet.',
+};
+
+interface Setup {
+  services: FakeServices;
+  plugin: TestPlugin;
+  section: Component;
+  /** Draws a block as Obsidian's Reading view would: a fresh element, the handler, the section's context. */
+  block(source: string, sourcePath?: string): { el: HTMLElement; child: ChainBlock };
+  settle(): void;
+  /** Index listeners subscribed now. */
+  indexListeners(): number;
+}
+
+async function setUp(notes = NOTES): Promise<Setup> {
+  const services = fakeServices(notes);
+  let indexListeners = 0;
+  const subscribe = services.onIndexChange;
+  (services as { onIndexChange: FakeServices['onIndexChange'] }).onIndexChange = (listener) => {
+    indexListeners++;
+    const off = subscribe(listener);
+    return () => {
+      indexListeners--;
+      off();
+    };
+  };
+  for (const path of Object.keys(notes)) await services.fakeApp.vault.create(path, notes[path]);
+  const plugin = new TestPlugin(services.app, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
+  plugin.load();
+  registerChainBlocks(plugin as unknown as obsidian.Plugin, services);
+  const section = new Component();
+  section.load();
+  const handler = plugin.registered.codeBlockProcessors.get(CHAIN_BLOCK_LANGUAGE)!;
+  return {
+    services,
+    plugin,
+    section,
+    block(source, sourcePath = '202101010000 Root.md') {
+      const el = document.body.createDiv();
+      let child: ChainBlock | null = null;
+      const ctx = {
+        sourcePath,
+        docId: sourcePath,
+        frontmatter: undefined,
+        addChild: (c: ChainBlock) => {
+          child = c;
+          section.addChild(c as never);
+        },
+        getSectionInfo: () => null,
+      } as unknown as obsidian.MarkdownPostProcessorContext;
+      void handler(source, el, ctx);
+      return { el, child: child! };
+    },
+    settle: () => jest.advanceTimersByTime(BLOCK_REFRESH_DELAY_MS),
+    indexListeners: () => indexListeners,
+  };
+}
+
+const links = (el: HTMLElement): string[] => Array.from(el.querySelectorAll('a.internal-link'), (a) => `${a.textContent} → ${a.getAttribute('data-href')}`);
+const problems = (el: HTMLElement): string[] => Array.from(el.querySelectorAll('.pc-block-problem li'), (li) => li.textContent ?? '');
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => {
+  jest.useRealTimers();
+  document.body.empty();
+});
+
+describe('drawing', () => {
+  test('the note\'s own chain as nested lists of Obsidian internal links, with counts', async () => {
+    const s = await setUp();
+    const { el } = s.block('');
+    expect(el.classList.contains('pc-block')).toBe(true);
+    expect(links(el)).toEqual([
+      '202101010000 Root → 202101010000 Root',
+      '202101010001 First → 202101010001 First',
+      '202101010003 Deep → 202101010003 Deep',
+      '202101010002 Second → 202101010002 Second',
+      '2021-01-01 → Daily/2021-01-01',
+    ]);
+    const anchor = el.querySelector<HTMLAnchorElement>('.pc-block-section a.internal-link')!;
+    expect([anchor.getAttribute('href'), anchor.getAttribute('target'), anchor.getAttribute('rel')]).toEqual(['202101010001 First', '_blank', 'noopener']);
+    expect(el.querySelector('.pc-block-entry')?.textContent).toContain('×2');
+    expect(el.querySelectorAll('.pc-block-section ul ul a.internal-link')).toHaveLength(1);
+  });
+
+  test.each([
+    ['start: 202101010001\ndirection: out', ['202101010001 First', '202101010003 Deep']],
+    ['start: "[[202101010001 First|the first]]"\ndirection: out', ['202101010001 First', '202101010003 Deep']],
+    ['start: 202101010001 First\ndirection: out', ['202101010001 First', '202101010003 Deep']],
+    ['start: Daily/2021-01-01.md\ndirection: out\ndepth: 1', ['2021-01-01', '202101010000 Root']],
+  ])('%j starts where it says', async (source, expected) => {
+    const s = await setUp();
+    expect(links(s.block(source).el).map((l) => l.split(' → ')[0])).toEqual(expected);
+  });
+
+  test('show: list gives each note once; sort and exclude apply; context shows the sentence', async () => {
+    const s = await setUp();
+    const list = s.block('show: list\ndirection: out\nsort: title');
+    expect(list.el.querySelectorAll('.pc-block-section ul ul')).toHaveLength(0);
+    expect(links(list.el).map((l) => l.split(' → ')[0])).toEqual(['202101010000 Root', '202101010001 First', '202101010002 Second', '202101010003 Deep']);
+    const excluded = s.block('direction: in\nexclude: [Daily/]');
+    expect(excluded.el.textContent).toContain('None.');
+    const context = s.block('direction: out\ncontext: true\ndepth: 1');
+    const contexts = Array.from(context.el.querySelectorAll('.pc-block-context'), (c) => c.textContent ?? '');
+    expect(contexts).toHaveLength(2);
+    expect(contexts[0]).toMatch(/^Builds on 202101010001 and 202101010002/);
+    expect(context.el.querySelector('.pc-block-context .pc-chain-context-id')?.textContent).toBe('202101010001');
+  });
+
+  test('an unresolved start still shows who cites it, as text rather than a link', async () => {
+    const s = await setUp({ ...NOTES, '202101010005 Asks.md': 'Where is 202112311159?' });
+    const { el } = s.block('start: 202112311159');
+    expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202112311159 (no note)');
+    expect(links(el)).toEqual(['202101010005 Asks → 202101010005 Asks']);
+  });
+});
+
+describe('messages instead of exceptions', () => {
+  test.each([
+    ['depth: 0', ['depth must be a whole number from 1 to 10, not 0.']],
+    ['dept: 2', ['Unknown option "dept" (did you mean "depth"?). Options: start, direction, depth, show, context, sort, exclude, limit.']],
+    ['depth: [1', [expect.stringMatching(/^The options are not valid YAML: /)]],
+    ['start: 209901010000 Nobody', ['start: no note is called "209901010000 Nobody", and it is not an ID of the format 12 digits (YYYYMMDDHHmm).']],
+  ])('%j draws a message in the block', async (source, expected) => {
+    const s = await setUp();
+    const { el } = s.block(source);
+    expect(problems(el)).toEqual(expected);
+    expect(el.querySelector('.pc-block-problem')?.getAttribute('role')).toBe('alert');
+    expect(el.querySelector('a')).toBeNull();
+  });
+
+  test('a block in a note outside the index says so', async () => {
+    const s = await setUp();
+    expect(problems(s.block('', 'Elsewhere.md').el)).toEqual(['This note is not in the ID index (its folder is excluded in the settings, or indexing is still running).']);
+  });
+});
+
+describe('graph', () => {
+  test('show: graph hands Obsidian a mermaid block whose notes are internal links', async () => {
+    const s = await setUp();
+    const { el } = s.block('show: graph\ndirection: out');
+    const rendered = s.services.fakeApp.renderedMarkdown;
+    expect(rendered).toHaveLength(1);
+    expect(rendered[0].sourcePath).toBe('202101010000 Root.md');
+    expect(rendered[0].markdown).toBe(
+      ['```mermaid', 'graph TD', '  n0["202101010000 Root"]', '  n1["202101010001 First"]', '  n2["202101010002 Second"]', '  n3["202101010003 Deep"]', '  n0 --> n1', '  n0 --> n2', '  n1 --> n3', '  classDef start stroke-width:3px', '  class n0 start', '  class n0,n1,n2,n3 internal-link', '```', ''].join('\n'),
+    );
+    expect(el.querySelector('.pc-block-graph')).not.toBeNull();
+  });
+
+  test(`past ${MAX_GRAPH_EDGES} links it draws the tree and says why`, async () => {
+    const ids = Array.from({ length: MAX_GRAPH_EDGES + 1 }, (_, i) => `2021020${String(Math.floor(i / 100)).padStart(1, '0')}${String(i % 100).padStart(2, '0')}00`.slice(0, 12));
+    const notes: Record<string, string> = { '202101010000 Hub.md': ids.join(' ') };
+    for (const id of ids) notes[`${id} N.md`] = '';
+    const s = await setUp(notes);
+    const { el } = s.block('show: graph\ndirection: out\ndepth: 1\nlimit: 600', '202101010000 Hub.md');
+    expect(s.services.fakeApp.renderedMarkdown).toEqual([]);
+    expect(el.querySelector('.pc-block-note')?.textContent).toBe(`This chain has ${MAX_GRAPH_EDGES + 1} links, more than a diagram can show (${MAX_GRAPH_EDGES}), so it is drawn as a tree.`);
+    expect(el.querySelectorAll('.pc-block-section a.internal-link')).toHaveLength(MAX_GRAPH_EDGES + 1);
+  });
+});
+
+describe('staying current', () => {
+  test('a referenced note renamed: the block redraws after a quiet period, and only then', async () => {
+    const s = await setUp();
+    const { el } = s.block('direction: out');
+    s.services.put('202101010002 Second.md', '');
+    s.services.remove('202101010002 Second.md');
+    s.services.put('202101010002 Renamed.md', 'Nothing further.');
+    expect(links(el).join()).toContain('Second');
+    s.settle();
+    expect(links(el).join()).toContain('202101010002 Renamed');
+    expect(links(el).join()).not.toContain('Second');
+  });
+
+  test('a burst of changes costs each touched visible block one computation; untouched blocks none', async () => {
+    const s = await setUp();
+    const touched = Array.from({ length: 50 }, () => s.block('direction: out').child);
+    const untouched = Array.from({ length: 50 }, () => s.block('start: 202101010009').child);
+    for (let i = 0; i < 10; i++) s.services.put('202101010003 Deep.md', `The end, take ${i}.`);
+    s.services.emit(new Set(['202101010003']));
+    jest.advanceTimersByTime(BLOCK_REFRESH_DELAY_MS - 1);
+    expect(touched.every((b) => b.computations === 1)).toBe(true);
+    jest.runOnlyPendingTimers();
+    while (jest.getTimerCount() > 0) jest.runOnlyPendingTimers();
+    expect(touched.map((b) => b.computations)).toEqual(touched.map(() => 2));
+    expect(untouched.map((b) => b.computations)).toEqual(untouched.map(() => 1));
+  });
+
+  test('a hidden block waits, and redraws once shown', async () => {
+    const s = await setUp();
+    const { el, child } = s.block('direction: out');
+    el.hide();
+    s.services.emit('all');
+    s.settle();
+    expect(child.computations).toBe(1);
+    el.show();
+    s.services.fakeApp.workspace.trigger('layout-change');
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
+  test('a note of the chain that gains its first reference redraws the block once the index catches up', async () => {
+    const s = await setUp();
+    const { el } = s.block('direction: out');
+    const second = s.services.fakeApp.vault.getFileByPath('202101010002 Second.md')!;
+    await s.services.fakeApp.vault.modify(second, 'Now builds on 202101010009.');
+    s.services.put('202101010002 Second.md', 'Now builds on 202101010009.');
+    s.settle();
+    expect(links(el).join()).toContain('202101010009 Loose');
+  });
+
+  test('renaming the note that holds the block: its own chain follows', async () => {
+    const s = await setUp();
+    const { el } = s.block('direction: out');
+    const root = s.services.fakeApp.vault.getFileByPath('202101010000 Root.md')!;
+    s.services.remove('202101010000 Root.md');
+    s.services.put('202101010000 Root again.md', NOTES['202101010000 Root.md']);
+    await s.services.fakeApp.vault.rename(root, '202101010000 Root again.md');
+    s.settle();
+    expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202101010000 Root again');
+  });
+
+  test('unloading every block leaves no listener behind', async () => {
+    const s = await setUp();
+    const { vault, workspace } = s.services.fakeApp;
+    const before = { modify: vault.listenerCount('modify'), layout: workspace.listenerCount('layout-change') };
+    for (let i = 0; i < 3; i++) s.block('');
+    expect(vault.listenerCount('modify')).toBe(before.modify + 1);
+    expect(s.indexListeners()).toBe(1);
+    s.section.unload();
+    expect(s.indexListeners()).toBe(0);
+    expect(vault.listenerCount('modify')).toBe(before.modify);
+    expect(vault.listenerCount('rename')).toBe(0);
+    expect(workspace.listenerCount('layout-change')).toBe(before.layout);
+    s.services.emit('all');
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
