@@ -77,7 +77,7 @@ async function start(): Promise<void> {
   const readingSection = main.createEl('section', { cls: 'pg-pane pg-reading-pane' });
   readingSection.createDiv({ cls: 'pg-pane-title', text: 'Reading view' });
   const readingLeaf = app.workspace.getLeaf(true);
-  const reading = new ReadingPane(readingLeaf, app, () => registered.postProcessors);
+  const reading = new ReadingPane(readingLeaf, app, () => registered.postProcessors, () => registered.codeBlockProcessors);
   await readingLeaf.open(reading);
   readingSection.appendChild(reading.contentEl);
 
@@ -163,6 +163,7 @@ async function start(): Promise<void> {
     },
     productionCheck: null,
     chainText: (withContext) => chainAsText(sidebar, withContext),
+    renderedMarkdown: () => app.renderedMarkdown.map((call) => ({ ...call })),
     setSidebarWidth: (width) => {
       root.style.setProperty('--pg-sidebar-width', width === null ? '' : `${width}px`);
     },

@@ -6,7 +6,8 @@
  */
 import type * as obsidian from 'obsidian';
 import { App, Plugin, Workspace } from '../tests/mocks/fake/app';
-import { Menu, MenuItem, Modal, SuggestModal } from '../tests/mocks/fake/ui';
+import { MarkdownRenderer, Menu, MenuItem, Modal, SuggestModal } from '../tests/mocks/fake/ui';
+import { renderMarkdown } from './markdown';
 import type { TFile } from '../tests/mocks/fake/base';
 
 export * from '../tests/mocks/fake/base';
@@ -192,4 +193,15 @@ const showAtMouseEvent = Menu.prototype.showAtMouseEvent;
   showAtMouseEvent.call(this);
   showMenuAt(this, evt.clientX, evt.clientY);
   return this;
+};
+
+// MarkdownRenderer.render draws with the playground's renderer, as Obsidian draws with its own. A
+// mermaid block stays a `pre.language-mermaid` holding the diagram's source (Obsidian would draw it;
+// the page has no Mermaid): the browser tests read what the plugin asked for there and in the log.
+const recordRender = MarkdownRenderer.render;
+MarkdownRenderer.render = async function (app: obsidian.App, markdown: string, el: HTMLElement, sourcePath: string, component: obsidian.Component): Promise<void> {
+  await recordRender.call(this, app, markdown, createDiv(), sourcePath, component);
+  const { metadataCache } = app as unknown as PlaygroundApp;
+  const view = el.createDiv('markdown-rendered');
+  renderMarkdown(markdown, view, { isResolved: (linkpath) => metadataCache.getFirstLinkpathDest(linkpath, sourcePath) !== null });
 };

@@ -8,6 +8,8 @@ import type * as obsidian from 'obsidian';
 import { renderMarkdown } from './markdown';
 import { Component, Keymap, MarkdownView, type PlaygroundApp, type TFile, type WorkspaceLeaf } from './obsidian';
 
+type CodeBlockProcessor = (source: string, el: HTMLElement, ctx: obsidian.MarkdownPostProcessorContext) => Promise<unknown> | void;
+
 export class ReadingPane extends MarkdownView {
   mode: obsidian.MarkdownViewModeType = 'preview';
   previewMode = {
@@ -24,6 +26,7 @@ export class ReadingPane extends MarkdownView {
     leaf: WorkspaceLeaf,
     private readonly playgroundApp: PlaygroundApp,
     private readonly postProcessors: () => readonly obsidian.MarkdownPostProcessor[],
+    private readonly codeBlockProcessors: () => ReadonlyMap<string, CodeBlockProcessor> = () => new Map(),
   ) {
     super(leaf);
   }
@@ -75,10 +78,26 @@ export class ReadingPane extends MarkdownView {
         addChild: (child: obsidian.Component) => sections.addChild(child),
         getSectionInfo: () => null,
       } as unknown as obsidian.MarkdownPostProcessorContext;
+      this.runCodeBlockProcessor(el, ctx);
       for (const postProcessor of this.postProcessors()) {
         void Promise.resolve(postProcessor(el, ctx)).catch((error: unknown) => console.error('Post processor failed', error));
       }
     }
+  }
+
+  /**
+   * A fenced block whose language has a processor is replaced by a `div.block-language-…` and handed
+   * to the processor with its text, as Obsidian's Reading view does (registerMarkdownCodeBlockProcessor).
+   */
+  private runCodeBlockProcessor(section: HTMLElement, ctx: obsidian.MarkdownPostProcessorContext): void {
+    const pre = section.firstElementChild;
+    if (pre?.tagName !== 'PRE') return;
+    const language = /(?:^|\s)language-(\S+)/.exec(pre.className)?.[1];
+    const processor = language === undefined ? undefined : this.codeBlockProcessors().get(language);
+    if (processor === undefined) return;
+    const el = createDiv({ cls: `block-language-${language}` });
+    pre.replaceWith(el);
+    void Promise.resolve(processor(pre.textContent ?? '', el, ctx)).catch((error: unknown) => console.error('Code block processor failed', error));
   }
 
   private onClick(evt: MouseEvent): void {

@@ -25,6 +25,8 @@ export interface PlaygroundTestApi {
   checkBundle(code: string): Promise<ProductionCheck>;
   /** The chain view as indented text, in the format of the chain view's approved files. */
   chainText(withContext: boolean): string;
+  /** Every MarkdownRenderer.render call (what a graph block hands Obsidian to draw), in order. */
+  renderedMarkdown(): { markdown: string; sourcePath: string }[];
   /** Sets the chain sidebar's width in CSS pixels (null: the page's own). */
   setSidebarWidth(width: number | null): void;
   /** Renames (moves) a note as Obsidian's file manager would, and waits for the index. */

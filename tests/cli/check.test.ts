@@ -22,8 +22,8 @@ describe('check on the example vault', () => {
   it('finds exactly the faults the vault was written with', async () => {
     const { json } = await runJson(['check']);
     const report = json as { notes: number; notesWithId: number; problems: { kind: string; file: string; line: number; id: string }[] };
-    expect(report.notes).toBe(26);
-    expect(report.notesWithId).toBe(24);
+    expect(report.notes).toBe(27);
+    expect(report.notesWithId).toBe(25);
     expect(report.problems.map((p) => `${p.kind} ${p.id} ${p.file}:${p.line}`)).toEqual([
       'duplicate-id 202203151000 202203151000 Feedback is a habit, not an event.md:1',
       'unresolved-id 202201010900 202208021000 Meetings need an owner and an end.md:3',

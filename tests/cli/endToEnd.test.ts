@@ -35,7 +35,7 @@ describe('bin/principle-chain.js', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { notes: number; references: number; problems: unknown[] };
-    expect(report.notes).toBe(26);
+    expect(report.notes).toBe(27);
     expect(report.problems).toHaveLength(8);
   });
 

@@ -124,6 +124,12 @@ describe('drawing', () => {
     expect(context.el.querySelector('.pc-block-context .pc-chain-context-id')?.textContent).toBe('202101010001');
   });
 
+  test('an incoming entry\'s sentence highlights the ID it cites: its parent\'s', async () => {
+    const s = await setUp();
+    const { el } = s.block('start: 202101010003\ndirection: in\ncontext: true');
+    expect(Array.from(el.querySelectorAll('.pc-block-context .pc-chain-context-id'), (id) => id.textContent)).toEqual(['202101010003', '202101010001', '202101010000']);
+  });
+
   test('an unresolved start still shows who cites it, as text rather than a link', async () => {
     const s = await setUp({ ...NOTES, '202101010005 Asks.md': 'Where is 202112311159?' });
     const { el } = s.block('start: 202112311159');

@@ -57,8 +57,8 @@ export function renderBlock(el: HTMLElement, drawing: BlockDrawing, deps: ChainB
     });
   }
   const limit = { left: options.limit };
-  if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, drawing, deps, limit);
-  if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, drawing, deps, limit);
+  if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, drawing, deps, limit, null);
+  if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, drawing, deps, limit, result.root.id);
   if (result.capped || limit.left < 0) el.createDiv({ cls: 'pc-block-note', text: `Only the first ${options.limit} entries are shown (limit).` });
 }
 
@@ -70,6 +70,8 @@ function section(
   drawing: BlockDrawing,
   deps: ChainBlockDeps,
   limit: { left: number },
+  /** Incoming: the ID each context stands for is its parent's (the root's at the top); outgoing: null, the entry's own. */
+  citedId: string | null,
 ): void {
   const wrapper = el.createDiv({ cls: 'pc-block-section' });
   wrapper.createDiv({ cls: 'pc-block-heading', text: heading });
@@ -78,8 +80,9 @@ function section(
     return;
   }
   const list = wrapper.createEl('ul', { cls: 'pc-block-list' });
-  if (drawing.options.show === 'list') for (const node of distinct(nodes)) entry(list, node, drawing, deps, limit, false);
-  else for (const node of nodes) entry(list, node, drawing, deps, limit, true);
+  const incoming = citedId !== null;
+  if (drawing.options.show === 'list') for (const node of distinct(nodes)) entry(list, node, drawing, deps, limit, false, incoming ? citedId : null);
+  else for (const node of nodes) entry(list, node, drawing, deps, limit, true, incoming ? citedId : null);
   if (truncated > 0) list.createEl('li', { cls: 'pc-block-more', text: `… ${truncated} more` });
 }
 
@@ -100,7 +103,16 @@ function distinct(nodes: readonly ChainNode[]): ChainNode[] {
   return out;
 }
 
-function entry(list: HTMLElement, node: ChainNode, drawing: BlockDrawing, deps: ChainBlockDeps, limit: { left: number }, nested: boolean): void {
+function entry(
+  list: HTMLElement,
+  node: ChainNode,
+  drawing: BlockDrawing,
+  deps: ChainBlockDeps,
+  limit: { left: number },
+  nested: boolean,
+  /** The ID the entry's context names when it is not the entry's own (incoming entries). */
+  citedId: string | null,
+): void {
   if (--limit.left < 0) return;
   const item = list.createEl('li', { cls: 'pc-block-entry' });
   noteLink(item, node, deps, drawing.sourcePath);
@@ -114,7 +126,7 @@ function entry(list: HTMLElement, node: ChainNode, drawing: BlockDrawing, deps: 
   if (node.cycle) item.createSpan({ cls: 'pc-block-flag', text: ' ↺', attr: { title: 'Already in this chain' } });
   if (node.mentions > 1) item.createSpan({ cls: 'pc-block-flag', text: ` ×${node.mentions}` });
   if (drawing.options.context && node.context !== null && node.context !== '') {
-    const parts = contextParts(readableContext(node.context), node.id);
+    const parts = contextParts(readableContext(node.context), citedId ?? node.id);
     const context = item.createDiv({ cls: 'pc-block-context' });
     context.appendText(parts.before);
     if (parts.id !== '') context.createSpan({ cls: 'pc-chain-context-id', text: parts.id });
@@ -122,7 +134,7 @@ function entry(list: HTMLElement, node: ChainNode, drawing: BlockDrawing, deps: 
   }
   if (!nested || node.children.length === 0) return;
   const children = item.createEl('ul', { cls: 'pc-block-list' });
-  for (const child of node.children) entry(children, child, drawing, deps, limit, true);
+  for (const child of node.children) entry(children, child, drawing, deps, limit, true, citedId === null ? null : node.id);
   if (node.truncated > 0) children.createEl('li', { cls: 'pc-block-more', text: `… ${node.truncated} more` });
 }
 
