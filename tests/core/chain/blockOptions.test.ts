@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { parse } from 'yaml';
 import { BLOCK_DEFAULTS, checkBlockOptions, MAX_BLOCK_LIMIT } from '../../../src/core/chain/blockOptions';
 
@@ -79,4 +81,11 @@ describe('code block options', () => {
       { numRuns: 300 },
     );
   });
+});
+
+test('the block shown in the README is a valid block', () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+  const block = /```principle-chain\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toBeDefined();
+  expect(check(block ?? '')).toMatchObject({ ok: true, options: { start: '202108191025', direction: 'out', excludeFolders: ['Daily'], excludeTags: ['meeting'] } });
 });
