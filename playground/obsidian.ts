@@ -6,7 +6,7 @@
  */
 import type * as obsidian from 'obsidian';
 import { App, Plugin, Workspace } from '../tests/mocks/fake/app';
-import { MarkdownRenderer, Menu, MenuItem, Modal, SuggestModal } from '../tests/mocks/fake/ui';
+import { MarkdownRenderer, Menu, Modal, SuggestModal } from '../tests/mocks/fake/ui';
 import { renderMarkdown } from './markdown';
 import type { TFile } from '../tests/mocks/fake/base';
 
@@ -182,7 +182,7 @@ const showMenuAt = (menu: Menu, x: number, y: number): void => {
     const row = el.createDiv({ cls: item.checked ? 'menu-item mod-checked' : 'menu-item', text: item.title });
     row.addEventListener('click', (evt) => {
       close();
-      (item as MenuItem).click(evt);
+      item.click(evt);
     });
   }
   document.addEventListener('mousedown', outside, true);

@@ -121,7 +121,7 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
       .addToggle((toggle) => toggle.setValue(settings.showContext).onChange((showContext) => void this.change({ showContext })));
     new Setting(containerEl)
       .setName('Hidden from the chain')
-      .setDesc('Folders (one per line) and #tags whose notes the chain hides while “Hide excluded” is on. They stay indexed and linked.')
+      .setDesc('Folders and #tags, one per line. The chain view (with hide excluded on) and code blocks leave their notes out; they stay indexed and linked.')
       .addTextArea((text) =>
         text
           .setPlaceholder('Daily\n#meeting')
