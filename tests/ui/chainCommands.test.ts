@@ -117,11 +117,12 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
   expect(notices).toEqual(['Chain copied as outline.', 'Chain copied as outline.']);
 });
 
-test('"Copy chain as outline" uses the depth saved in a deferred chain view', async () => {
+/** "Copy chain as outline" with A open and one chain view restored but not loaded yet, holding `state`. */
+async function copyWithDeferredView(state: Record<string, unknown>): Promise<string[]> {
   const app = new App();
   const leaf = app.workspace.getRightLeaf();
   leaf.deferred = true;
-  await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state: { depth: 1 } });
+  await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state });
   expect(leaf.view).toBeNull();
   const { command } = setUp(lineIndex(), app);
   const written: string[] = [];
@@ -129,7 +130,11 @@ test('"Copy chain as outline" uses the depth saved in a deferred chain view', as
   app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
   command('Copy chain as outline').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(written).toEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
+  return written;
+}
+
+test('"Copy chain as outline" uses the depth saved in a deferred chain view', async () => {
+  expect(await copyWithDeferredView({ depth: 1 })).toEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
 });
 
 test('"Copy chain as Mermaid" copies the chain with each note as an internal link', async () => {
@@ -172,15 +177,5 @@ test('"Open another principle chain view" adds a view beside the first; expand a
 });
 
 test('"Copy chain as outline" uses the note a deferred view is pinned to', async () => {
-  const app = new App();
-  const leaf = app.workspace.getRightLeaf();
-  leaf.deferred = true;
-  await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state: { depth: 1, pinned: '202101010001 B.md' } });
-  const { command } = setUp(lineIndex(), app);
-  const written: string[] = [];
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
-  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
-  command('Copy chain as outline').callback!();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(written).toEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
+  expect(await copyWithDeferredView({ depth: 1, pinned: '202101010001 B.md' })).toEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
 });

@@ -2,7 +2,10 @@
 
 import { App, fakeFile, type TFile } from '../mocks/obsidian';
 import type * as obsidian from 'obsidian';
-import type { ChainNode, ChainResult } from '../../src/core/chain/chain';
+import type { ChainNode } from '../../src/core/chain/chain';
+import { coreNode, coreResult } from '../core/chain/nodes';
+
+export { coreNode };
 import { renderOutline } from '../../src/core/chain/outline';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { ChainComputation, ChainViewDeps, FollowedFile, IndexingProgress } from '../../src/ui/chain/deps';
@@ -34,36 +37,9 @@ export interface Harness {
   content(): HTMLElement;
 }
 
-/** A core chain node with defaults (resolved, titled, one mention). */
-export function coreNode(id: string | null, title: string, fields: Partial<ChainNode> = {}): ChainNode {
-  return {
-    id,
-    path: id === null ? `${title}.md` : `${id} ${title}.md`,
-    title,
-    status: 'resolved',
-    candidates: [],
-    cycle: false,
-    context: null,
-    mentions: 1,
-    children: [],
-    truncated: 0,
-    ...fields,
-  };
-}
-
 /** A core chain result rooted at `path`. */
 export function coreChain(path: string, id: string | null, title: string, out: ChainNode[], incoming: ChainNode[] = []): ChainComputation {
-  const result: ChainResult = {
-    root: { id, path, title, status: 'resolved', candidates: [] },
-    direction: 'both',
-    depth: 3,
-    out,
-    outTruncated: 0,
-    in: incoming,
-    inTruncated: 0,
-    capped: false,
-  };
-  return { kind: 'chain', result };
+  return { kind: 'chain', result: coreResult(path, id, title, out, incoming) };
 }
 
 /** Builds and opens a chain view; the view's container is attached to the document for focus. */

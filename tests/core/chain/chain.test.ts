@@ -11,6 +11,22 @@ function shape(nodes: readonly ChainNode[]): unknown[] {
   });
 }
 
+/** The index seen only through IdIndexReader: the chain then takes its generic paths, not the fast ones. */
+function genericReader(index: ReturnType<typeof sampleIndex>): ChainIndex {
+  return {
+    get revision() {
+      return index.revision;
+    },
+    resolve: (id) => index.resolve(id),
+    isKnownId: (id) => index.isKnownId(id),
+    note: (path) => index.note(path),
+    notes: () => index.notes(),
+    referencesOf: (path) => index.referencesOf(path),
+    referencesTo: (id) => index.referencesTo(id),
+    duplicates: () => index.duplicates(),
+  };
+}
+
 const both = (depth: number, extra: Partial<ChainOptions> = {}): ChainOptions => ({ depth, direction: 'both', ...extra });
 
 describe('outgoing', () => {
@@ -92,18 +108,7 @@ describe('incoming', () => {
 
   test('the generic reader path (referencesTo) gives the same trees as the fast path', () => {
     const index = sampleIndex();
-    const plain: ChainIndex = {
-      get revision() {
-        return index.revision;
-      },
-      resolve: (id) => index.resolve(id),
-      isKnownId: (id) => index.isKnownId(id),
-      note: (path) => index.note(path),
-      notes: () => index.notes(),
-      referencesOf: (path) => index.referencesOf(path),
-      referencesTo: (id) => index.referencesTo(id),
-      duplicates: () => index.duplicates(),
-    };
+    const plain = genericReader(index);
     for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }]) {
       expect(buildChain(plain, start, both(4))).toEqual(buildChain(index, start, both(4)));
     }
@@ -119,16 +124,7 @@ describe('counts', () => {
 
   test('citations: the notes citing an ID, its owners\' self-references left out; the same through the generic reader', () => {
     const index = sampleIndex();
-    const plain: ChainIndex = {
-      revision: 0,
-      resolve: (id) => index.resolve(id),
-      isKnownId: (id) => index.isKnownId(id),
-      note: (path) => index.note(path),
-      notes: () => index.notes(),
-      referencesOf: (path) => index.referencesOf(path),
-      referencesTo: (id) => index.referencesTo(id),
-      duplicates: () => index.duplicates(),
-    };
+    const plain = genericReader(index);
     for (const counter of [createCitationCounter(index), createCitationCounter(plain)]) {
       expect([A, B, C, D, MISSING, F, '209901010000'].map(counter)).toEqual([2, 1, 3, 1, 1, 1, 0]);
     }

@@ -1,34 +1,12 @@
 import fc from 'fast-check';
 import type { ChainNode, ChainResult } from '../../../src/core/chain/chain';
 import { foldForSearch, shapeChain, ShapeKeys } from '../../../src/core/chain/shape';
+import { coreNode, coreResult } from './nodes';
 
-function node(id: string | null, title: string, fields: Partial<ChainNode> = {}): ChainNode {
-  return {
-    id,
-    path: id === null ? `${title}.md` : `${id} ${title}.md`,
-    title,
-    status: 'resolved',
-    candidates: [],
-    cycle: false,
-    context: null,
-    mentions: 1,
-    children: [],
-    truncated: 0,
-    ...fields,
-  };
-}
+const node = coreNode;
 
 function chain(out: ChainNode[], incoming: ChainNode[] = []): ChainResult {
-  return {
-    root: { id: '202101010000', path: '202101010000 Root.md', title: 'Root', status: 'resolved', candidates: [] },
-    direction: 'both',
-    depth: 3,
-    out,
-    outTruncated: 0,
-    in: incoming,
-    inTruncated: 0,
-    capped: false,
-  };
+  return coreResult('202101010000 Root.md', '202101010000', 'Root', out, incoming);
 }
 
 /** `Title` per node, nested, `*` after a node that matches the filter itself. */
