@@ -4,7 +4,7 @@
  * sentence as prose. The index keeps the raw line (repair and offsets need it); views show this.
  */
 
-import { isWordChar } from '../ids/prose';
+import { joinsWordAfter, joinsWordBefore } from '../ids/wordRule';
 
 const ELLIPSIS = '…';
 
@@ -54,7 +54,7 @@ export function contextParts(readable: string, id: string | null): ContextParts 
   if (id !== null && id !== '') {
     for (let at = readable.indexOf(id); at >= 0; at = readable.indexOf(id, at + 1)) {
       const end = at + id.length;
-      if (!isWordChar(readable.charAt(at - 1)) && !isWordChar(readable.charAt(end))) {
+      if (!joinsWordBefore(readable, at) && !joinsWordAfter(readable, end)) {
         return { before: readable.slice(0, at), id: readable.slice(at, end), after: readable.slice(end) };
       }
     }

@@ -35,6 +35,8 @@ describe('contextParts', () => {
     ['x2021081910255 then 202108191025.', '202108191025', ['x2021081910255 then ', '202108191025', '.']],
     ['the team note', '202108191025', ['the team note', '', '']],
     ['no ID here', null, ['no ID here', '', '']],
+    ['詳細は202108191025を参照', '202108191025', ['詳細は', '202108191025', 'を参照']],
+    ['see_202108191025 and 202108191025', '202108191025', ['see_202108191025 and ', '202108191025', '']],
   ])('%j around %s', (readable, id, [before, shown, after]) => {
     expect(contextParts(readable, id)).toEqual({ before, id: shown, after });
   });
