@@ -41,7 +41,6 @@ async function setUp(notes = NOTES): Promise<Setup> {
       off();
     };
   };
-  for (const path of Object.keys(notes)) await services.fakeApp.vault.create(path, notes[path]);
   const plugin = new TestPlugin(services.app, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
   plugin.load();
   registerChainBlocks(plugin as unknown as obsidian.Plugin, services);
@@ -92,7 +91,7 @@ describe('drawing', () => {
       '202101010001 First → 202101010001 First',
       '202101010003 Deep → 202101010003 Deep',
       '202101010002 Second → 202101010002 Second',
-      '2021-01-01 → Daily/2021-01-01',
+      '2021-01-01 → 2021-01-01',
     ]);
     const anchor = el.querySelector<HTMLAnchorElement>('.pc-block-section a.internal-link')!;
     expect([anchor.getAttribute('href'), anchor.getAttribute('target'), anchor.getAttribute('rel')]).toEqual(['202101010001 First', '_blank', 'noopener']);
@@ -226,8 +225,7 @@ describe('staying current', () => {
   test('a note of the chain that gains its first reference redraws the block once the index catches up', async () => {
     const s = await setUp();
     const { el } = s.block('direction: out');
-    const second = s.services.fakeApp.vault.getFileByPath('202101010002 Second.md')!;
-    await s.services.fakeApp.vault.modify(second, 'Now builds on 202101010009.');
+    // put() writes the file (a vault modify event), then applies it to the index.
     s.services.put('202101010002 Second.md', 'Now builds on 202101010009.');
     s.settle();
     expect(links(el).join()).toContain('202101010009 Loose');
@@ -237,9 +235,9 @@ describe('staying current', () => {
     const s = await setUp();
     const { el } = s.block('direction: out');
     const root = s.services.fakeApp.vault.getFileByPath('202101010000 Root.md')!;
+    await s.services.fakeApp.vault.rename(root, '202101010000 Root again.md');
     s.services.remove('202101010000 Root.md');
     s.services.put('202101010000 Root again.md', NOTES['202101010000 Root.md']);
-    await s.services.fakeApp.vault.rename(root, '202101010000 Root again.md');
     s.settle();
     expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202101010000 Root again');
   });
