@@ -45,7 +45,7 @@ export function chainBlockDeps(services: IdServices): ChainBlockDeps {
       const file = app.vault.getFileByPath(path);
       return file === null ? path.replace(/\.md$/i, '') : app.metadataCache.fileToLinktext(file, sourcePath, true);
     },
-    // MarkdownRenderer.render replaced renderMarkdown in API 1.3 (docs: renderMarkdown is deprecated for it): within minAppVersion 1.7.2.
+    // MarkdownRenderer.render (obsidian.d.ts; the docs deprecate renderMarkdown in its favour) came with the 2023 API, before minAppVersion 1.7.2.
     renderMarkdown: (markdown, el, sourcePath, component) => MarkdownRenderer.render(app, markdown, el, sourcePath, component),
   };
 }

@@ -23,7 +23,7 @@ describeInBrowser('code blocks', () => {
       '202201150815 A decision nobody can find was never made → 202201150815 A decision nobody can find was never made',
       '202201181100 Keep a decision log next to the code → 202201181100 Keep a decision log next to the code',
       '202209051500 Delegate the problem, not the task → 202209051500 Delegate the problem, not the task',
-      '202203011000 The team owns the outcome → 202203011000/README',
+      '202203011000 The team owns the outcome → README',
       '202201100900 Clarity is a gift to the team → 202201100900 Clarity is a gift to the team',
       '202201150815 A decision nobody can find was never made → 202201150815 A decision nobody can find was never made',
     ]);
