@@ -10,8 +10,10 @@ module.exports = {
   roots: ['<rootDir>/tests/browser'],
   testMatch: ['**/*.browser.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  // Each file also sets the harness's TIMEOUT; this covers hooks and anything outside a file's own setting.
+  testTimeout: 240_000,
   globalSetup: '<rootDir>/tests/browser/globalSetup.js',
   globalTeardown: '<rootDir>/tests/browser/globalTeardown.js',
 };

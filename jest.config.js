@@ -6,7 +6,7 @@ module.exports = {
   // TypeScript first: `import '../main'` must load main.ts, never a main.js bundle left by a build.
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleNameMapper: {
     '^obsidian$': '<rootDir>/tests/mocks/obsidian.ts',
@@ -14,4 +14,8 @@ module.exports = {
     '\\.css$': '<rootDir>/tests/mocks/styles.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/tests/browser/'],
+  // Jest's 5 s default fails sound tests on a loaded machine (two cores shared with other work, a
+  // cold ts-jest cache). Tests check behaviour, never speed, so the ceiling is generous; tests that
+  // do heavy real I/O (packing, property runs on real files) set their own budget on top.
+  testTimeout: 60_000,
 };

@@ -6,7 +6,4 @@
  */
 module.exports = {
   projects: ['<rootDir>/jest.config.js', '<rootDir>/jest.browser.config.js'],
-  // A leaked handle (a browser or server a failing test never closed) must not keep CI waiting
-  // after every result is in; the results are complete by then.
-  forceExit: true,
 };

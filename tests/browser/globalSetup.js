@@ -1,24 +1,34 @@
 /**
- * Builds the playground once into a temporary folder and serves it on 127.0.0.1 for every browser
- * test file (the URL travels in PLAYGROUND_URL). Does nothing when Chromium is missing: the test
- * files then skip themselves, or fail in CI.
+ * The one place that decides whether the browser tests run. With Chromium present it builds the
+ * playground into a temporary folder and serves it on 127.0.0.1 for every browser test file. Without
+ * it, the tests are skipped with one line saying so, or fail when CI is set. The decision travels to
+ * the test files in BROWSER_TESTS_MODE (run, skip or fail), the page in PLAYGROUND_URL.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const CHROMIUM = process.env.BROWSER_TESTS_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium; BROWSER_TESTS_CHROMIUM names another binary (or a missing one, to try the skip). */
+const CHROMIUM = process.env.BROWSER_TESTS_CHROMIUM || '/usr/bin/chromium';
+
+const inCi = () => {
+  const value = process.env.CI;
+  return value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
+};
 
 module.exports = async function globalSetup() {
+  process.env.BROWSER_TESTS_CHROMIUM = CHROMIUM;
   if (!fs.existsSync(CHROMIUM)) {
-    const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+    const ci = inCi();
+    process.env.BROWSER_TESTS_MODE = ci ? 'fail' : 'skip';
     process.stderr.write(
       ci
-        ? `\nBrowser tests: ${CHROMIUM} is missing and CI is set, so they fail. Install it: apt-get install -y chromium\n`
+        ? `\nBrowser tests fail: ${CHROMIUM} is missing and CI is set. Install it: apt-get install -y chromium\n`
         : `\nBrowser tests skipped: ${CHROMIUM} is missing. Install it (apt-get install -y chromium) to run them.\n`,
     );
     return;
   }
+  process.env.BROWSER_TESTS_MODE = 'run';
   const { buildPlayground, serveDir } = await import('../../playground/build.mjs');
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'principle-chain-browser-tests-'));
   await buildPlayground(dir, { log: (message) => process.stderr.write(`\nBrowser tests: ${message}\n`) });

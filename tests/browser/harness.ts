@@ -9,7 +9,7 @@ import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import '../../playground/testApi';
 
-/** Debian's Chromium; BROWSER_TESTS_CHROMIUM names another binary (or a missing one, to try the skip). */
+/** The Chromium binary globalSetup.js found (it decides whether these tests run at all). */
 export const CHROMIUM = process.env.BROWSER_TESTS_CHROMIUM ?? '/usr/bin/chromium';
 /** Generous: the machine may be loaded; these tests check behaviour, never speed. */
 export const TIMEOUT = 240_000;
@@ -18,24 +18,26 @@ const WAIT = 90_000;
 export const START_NOTE = '202201100900 Clarity is a gift to the team.md';
 export const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
-const hasChromium = fs.existsSync(CHROMIUM);
-const ci = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI);
-
 /**
- * A describe block that runs in Chromium. Without /usr/bin/chromium it is skipped, except in CI,
- * where a single failing test says what is missing.
+ * A describe block that runs in Chromium, as globalSetup.js decided: run, skip (it already said
+ * why, in one line), or fail with one test that says what is missing (CI without Chromium).
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (hasChromium) {
+  const mode = process.env.BROWSER_TESTS_MODE;
+  if (mode === 'run') {
     describe(name, body);
-  } else if (ci) {
+  } else if (mode === 'skip') {
+    describe.skip(name, body);
+  } else {
     describe(name, () => {
       test('Chromium is installed', () => {
-        throw new Error(`${CHROMIUM} is missing; CI must install it (apt-get install -y chromium) to run the browser tests.`);
+        throw new Error(
+          mode === 'fail'
+            ? `${CHROMIUM} is missing; CI must install it (apt-get install -y chromium) to run the browser tests.`
+            : 'BROWSER_TESTS_MODE is not set: run the browser tests with jest.browser.config.js (npm test or npm run test:browser).',
+        );
       });
     });
-  } else {
-    describe.skip(`${name} (skipped: ${CHROMIUM} is missing)`, body);
   }
 }
 
