@@ -1,5 +1,5 @@
 // `npm start`: rebuild the command-line tool, then show `check` and `chain` on the bundled example
-// vault. `check` exits 1 because the example vault holds problems on purpose; only exit 2 (usage
+// vault, named explicitly (the tool's default vault is the current folder). `check` exits 1 because the example vault holds problems on purpose; only exit 2 (usage
 // error, unreadable vault) or a crash fails this script.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -29,6 +29,7 @@ if (run(['esbuild.config.mjs', 'cli']) !== 0) {
   console.error('Building the command-line tool failed.');
   process.exit(2);
 }
-show('Link health of the example vault (it holds problems on purpose)', ['check']);
-show(`The principle chain of ${CHAIN_START}`, ['chain', CHAIN_START, '--depth', '4']);
-console.log('\nTry your own vault: npx principle-chain check --vault PATH (see README, "Command-line tool").');
+const VAULT = 'example-vault/';
+show('Link health of the example vault (it holds problems on purpose)', ['check', VAULT]);
+show(`The principle chain of ${CHAIN_START}`, ['chain', CHAIN_START, '--depth', '4', '--vault', VAULT]);
+console.log('\nTry your own vault: cd into it and run npx principle-chain check, or give --vault PATH (see README, "Command-line tool").');

@@ -1,4 +1,5 @@
 /** Hand-written argument parsing: options may stand anywhere, `--name value` or `--name=value`. */
+import { closestChoice } from './didYouMean';
 import { UsageError } from './errors';
 
 /** An option the tool understands; `value` names its argument in help, absent for a plain flag. */
@@ -39,7 +40,7 @@ export function parseArguments(argv: readonly string[], known: readonly OptionSp
     const equals = token.indexOf('=');
     const written = equals === -1 ? token : token.slice(0, equals);
     const spec = findOption(written, known);
-    if (spec === undefined) throw new UsageError(`Unknown option ${written}.`);
+    if (spec === undefined) throw new UsageError(`Unknown option ${written}.${suggestOption(written, known)}`);
     if (spec.value === undefined) {
       if (equals !== -1) throw new UsageError(`Option --${spec.name} takes no value.`);
       options.set(spec.name, true);
@@ -56,6 +57,12 @@ export function parseArguments(argv: readonly string[], known: readonly OptionSp
   }
   const [command = null, ...rest] = positionals;
   return { command, positionals: rest, options };
+}
+
+function suggestOption(written: string, known: readonly OptionSpec[]): string {
+  if (!written.startsWith('--')) return '';
+  const suggestion = closestChoice(written.slice(2), known.map((o) => o.name));
+  return suggestion === null ? '' : ` Did you mean --${suggestion}?`;
 }
 
 function findOption(written: string, known: readonly OptionSpec[]): OptionSpec | undefined {

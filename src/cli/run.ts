@@ -4,20 +4,27 @@ import { parseArguments, type OptionSpec } from './args';
 import type { CliCommand } from './commands/command';
 import { COMMANDS } from './commands';
 import { IdFormatError, idFormatFromArgument, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
-import { UsageError } from './errors';
+import { closestChoice } from './didYouMean';
+import { nothingToCheck } from './emptyVault';
+import { NothingToCheckError, UsageError } from './errors';
 import type { CliIo } from './io';
 import { loadVault } from './loadVault';
+import { line, PLAIN, renderLines, type OutputStyle, type TextLine } from './textLayout';
 
 const TOOL = 'principle-chain';
+/** Help is laid out for this many columns at most, so it reads well in any terminal and in a pipe. */
+export const HELP_WIDTH = 100;
 
 /** Options every command takes. */
 const COMMON_OPTIONS: readonly OptionSpec[] = [
-  { name: 'vault', value: 'DIR', help: 'The vault folder (default: the example vault bundled with the tool).' },
+  { name: 'vault', value: 'DIR', help: 'The vault folder (default: the current folder, as with git or rg).' },
   { name: 'id-format', value: '12|14|denote|REGEX', help: 'How IDs look: 12 digits (default), 14 digits, Denote, or a regular expression.' },
   { name: 'json', help: 'Print JSON instead of text.' },
   { name: 'help', short: 'h', help: 'Show help.' },
 ];
 const VERSION_OPTION: OptionSpec = { name: 'version', help: 'Print the version.' };
+
+const EMPTY_VAULT = 'The vault folder is empty text; name a folder (. for the current one).';
 
 /** Runs the tool; never throws. Returns the exit code: 0 fine, 1 problems found, 2 usage error or unreadable vault. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,15 +38,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (parsed.command === null) {
       if (parsed.options.has('help')) {
-        io.stdout(overallHelp());
+        io.stdout(overallHelp(io.style));
         return 0;
       }
-      throw new UsageError('No command given.');
+      throw new UsageError(`No command given; the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
     }
     command = COMMANDS.find((c) => c.name === parsed.command);
-    if (command === undefined) throw new UsageError(`Unknown command "${parsed.command}".`);
+    if (command === undefined) {
+      const suggestion = closestChoice(parsed.command, COMMANDS.map((c) => c.name));
+      throw new UsageError(`Unknown command "${parsed.command}".${suggestion === null ? '' : ` Did you mean "${suggestion}"?`}`);
+    }
     if (parsed.options.has('help')) {
-      io.stdout(commandHelp(command));
+      io.stdout(commandHelp(command, io.style));
       return 0;
     }
     const accepted = [...COMMON_OPTIONS, ...command.options].map((o) => o.name);
@@ -48,21 +58,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const format = formatOption(parsed.options.get('id-format'));
     const vaultOption = parsed.options.get('vault');
+    if (vaultOption === '') throw new UsageError(EMPTY_VAULT);
     return await command.run({
       io,
       positionals: parsed.positionals,
       options: parsed.options,
       json: parsed.options.has('json'),
       format,
-      loadVault: async (directoryArgument) => {
+      loadVault: async (directoryArgument, requirement) => {
+        if (directoryArgument === '') throw new UsageError(EMPTY_VAULT);
         const given = directoryArgument ?? (typeof vaultOption === 'string' ? vaultOption : undefined);
-        if (given !== undefined) return loadVault(path.resolve(io.cwd, given), format, io.fs);
-        try {
-          return await loadVault(io.defaultVault, format, io.fs);
-        } catch (error) {
-          if (!(error instanceof UsageError)) throw error;
-          throw new UsageError(`${error.message} (the example vault that ships with the tool); give a vault with --vault DIR.`);
+        if (given === undefined && requirement?.mustBeNamedFor !== undefined) {
+          throw new UsageError(`${requirement.mustBeNamedFor} needs the vault named: give --vault DIR or VAULT (. for the current folder).`);
         }
+        const directory = path.resolve(io.cwd, given ?? '.');
+        const vault = await loadVault(directory, format, io.fs);
+        const nothing = nothingToCheck(vault, format, given === undefined ? `the current folder ${directory}` : directory);
+        if (nothing !== null) throw new NothingToCheckError(nothing);
+        return vault;
       },
     });
   } catch (error) {
@@ -71,9 +84,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       command ??= COMMANDS.find((c) => argv.includes(c.name));
       const helpCommand = command === undefined ? `${TOOL} --help` : `${TOOL} ${command.name} --help`;
       io.stderr(`${TOOL}: ${error.message}\nRun "${helpCommand}" for usage.\n`);
-    } else {
-      io.stderr(`${TOOL}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
     }
+    if (error instanceof NothingToCheckError) {
+      io.stderr(`${TOOL}: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`${TOOL}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }
@@ -88,44 +105,62 @@ function formatOption(value: string | true | undefined): IdFormat {
   }
 }
 
-function optionLines(options: readonly OptionSpec[]): string[] {
+function optionLines(options: readonly OptionSpec[]): TextLine[] {
   const left = options.map((o) => `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.value === undefined ? '' : ` ${o.value}`}`);
   const width = Math.max(...left.map((l) => l.length)) + 2;
-  return options.map((o, i) => `  ${left[i].padEnd(width)}${o.help}`);
+  return options.map((o, i) => ({ segments: [{ text: `  ${left[i].padEnd(width)}${o.help}` }], hangingIndent: width + 2 }));
 }
 
-export function overallHelp(): string {
+function paragraphs(text: string): TextLine[] {
+  return text.split('\n').map((l) => line(l));
+}
+
+function helpStyle(style: OutputStyle = PLAIN): OutputStyle {
+  return { width: Math.min(style.width ?? HELP_WIDTH, HELP_WIDTH), color: false };
+}
+
+export function overallHelp(style?: OutputStyle): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  return [
-    `Usage: ${TOOL} COMMAND [options]`,
-    '',
-    'Checks and explores the bare timestamp ID references of a Markdown vault (Zettelkasten notes',
-    'that mention each other as "202104291524 Title" in prose, wikilinks or markdown links).',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
-    '',
-    'Options of every command:',
-    ...optionLines([...COMMON_OPTIONS, VERSION_OPTION]),
-    '',
-    'Exit codes: 0 fine, 1 problems found, 2 usage error or a vault or file that cannot be read (message on stderr).',
-    `Run "${TOOL} COMMAND --help" for a command's arguments.`,
-    '',
-  ].join('\n');
+  return renderLines(
+    [
+      line(`Usage: ${TOOL} COMMAND [options]`),
+      line(''),
+      ...paragraphs(
+        [
+          'Checks and explores the bare timestamp ID references of a Markdown vault (Zettelkasten notes',
+          'that mention each other as "202104291524 Title" in prose, wikilinks or markdown links).',
+          'The vault is the current folder unless one is given with --vault DIR (or as VAULT for check',
+          'and repair); repair --apply always needs it named.',
+          '',
+          'Commands:',
+        ].join('\n'),
+      ),
+      ...COMMANDS.map((c) => ({ segments: [{ text: `  ${c.name.padEnd(width)}${c.summary}` }], hangingIndent: width + 2 })),
+      line(''),
+      line('Options of every command:'),
+      ...optionLines([...COMMON_OPTIONS, VERSION_OPTION]),
+      line(''),
+      { segments: [{ text: 'Exit codes: 0 fine; 1 problems found, or no note with an ID in the vault; 2 usage error or a vault or file that cannot be read (message on stderr).' }], hangingIndent: 12 },
+      line(`Run "${TOOL} COMMAND --help" for a command's arguments.`),
+    ],
+    helpStyle(style),
+  );
 }
 
-export function commandHelp(command: CliCommand): string {
-  return [
-    `Usage: ${TOOL} ${command.name} ${command.synopsis}`,
-    '',
-    command.summary,
-    '',
-    command.description,
-    '',
-    'Options:',
-    ...optionLines([...command.options, ...COMMON_OPTIONS]),
-    '',
-    `Exit codes: ${command.exitCodes}.`,
-    '',
-  ].join('\n');
+export function commandHelp(command: CliCommand, style?: OutputStyle): string {
+  return renderLines(
+    [
+      line(`Usage: ${TOOL} ${command.name} ${command.synopsis}`),
+      line(''),
+      line(command.summary),
+      line(''),
+      ...paragraphs(command.description),
+      line(''),
+      line('Options:'),
+      ...optionLines([...command.options, ...COMMON_OPTIONS]),
+      line(''),
+      { segments: [{ text: `Exit codes: ${command.exitCodes}.` }], hangingIndent: 12 },
+    ],
+    helpStyle(style),
+  );
 }

@@ -1,21 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { run } from './harness';
+import { REPOSITORY, run } from './harness';
 
 let scratch: string;
 beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'principle-chain-bad-'));
   writeFileSync(path.join(scratch, 'plain-file.md'), 'not a folder');
   writeFileSync(path.join(scratch, 'notes.txt'), 'not a note');
+  writeFileSync(path.join(scratch, '202101010900 A note.md'), 'So the folder is a vault.\n');
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no stack trace', () => {
   it.each<[string, () => string[], RegExp]>([
-    ['no command', () => [], /No command given\./],
-    ['an unknown command', () => ['chek'], /Unknown command "chek"\./],
-    ['an unknown option', () => ['check', '--jsn'], /Unknown option --jsn\./],
+    ['no command', () => [], /No command given; the commands are check, refs, chain, repair\./],
+    ['an unknown command', () => ['chek'], /Unknown command "chek"\. Did you mean "check"\?/],
+    ['an unknown option', () => ['check', '--jsn'], /Unknown option --jsn\. Did you mean --json\?/],
     ['an option of another command', () => ['check', '--depth', '2'], /check does not take --depth\./],
     ['a missing vault', () => ['check', '--vault', path.join(scratch, 'nowhere')], /Vault folder not found: .*nowhere/],
     ['a vault that is a file', () => ['check', '--vault', path.join(scratch, 'plain-file.md')], /The vault must be a folder, but .*plain-file\.md is not one\./],
@@ -25,7 +26,7 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a pattern matching empty text', () => ['check', '--id-format', '\\d*'], /can match empty text/],
     ['refs without a FILE', () => ['refs'], /refs needs at least one FILE\./],
     ['a missing FILE', () => ['refs', 'No such note.md'], /No such file: No such note\.md \(looked in the vault .*example-vault and in the current folder\)\./],
-    ['a FILE outside the vault', () => ['refs', 'package.json'], /package\.json is outside the vault/],
+    ['a FILE outside the vault', () => ['refs', path.join(REPOSITORY, 'package.json')], /package\.json is outside the vault/],
     ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
     ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault/],
   ])('%s', async (_name, argv, message) => {
@@ -39,10 +40,10 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('says so when the bundled example vault is missing', async () => {
-    const result = await run(['check'], { defaultVault: path.join(scratch, 'example-vault') });
+  it('says so when the current folder, the default vault, is gone', async () => {
+    const result = await run(['check'], { cwd: path.join(scratch, 'deleted') });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^principle-chain: Vault folder not found: .*example-vault \(the example vault that ships with the tool\); give a vault with --vault DIR\.\n/);
+    expect(result.stderr).toMatch(/^principle-chain: Vault folder not found: .*deleted\n/);
   });
 
   it('reports an unexpected failure in one line, without a stack trace', async () => {

@@ -5,14 +5,14 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { EXAMPLE_VAULT, REPOSITORY } from './harness';
 
-// The real thing, laid out as the package is: bin/ runs dist/cli.js, which finds example-vault/ beside
-// it. Built into a scratch copy so the test never races a build of the working tree's dist/.
+// The real thing, laid out as the package is: bin/ runs dist/cli.js. Built into a scratch copy so the
+// test never races a build of the working tree's dist/. Run from inside the example vault, as a user
+// runs it from inside theirs.
 let packageDir: string;
 beforeAll(async () => {
   packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-package-'));
   mkdirSync(path.join(packageDir, 'bin'));
   cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(packageDir, 'bin/principle-chain.js'));
-  cpSync(EXAMPLE_VAULT, path.join(packageDir, 'example-vault'), { recursive: true });
   await build({
     entryPoints: [path.join(REPOSITORY, 'src/cli/main.ts')],
     bundle: true,
@@ -26,11 +26,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
 
 function cli(...argv: string[]) {
-  return spawnSync(process.execPath, [path.join(packageDir, 'bin/principle-chain.js'), ...argv], { cwd: REPOSITORY, encoding: 'utf8' });
+  return spawnSync(process.execPath, [path.join(packageDir, 'bin/principle-chain.js'), ...argv], { cwd: EXAMPLE_VAULT, encoding: 'utf8' });
 }
 
 describe('bin/principle-chain.js', () => {
-  it('checks the bundled example vault by default and exits 1 for its planted problems', () => {
+  it('checks the current folder by default and exits 1 for the example vault\'s planted problems', () => {
     const result = cli('check', '--json');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
@@ -43,12 +43,60 @@ describe('bin/principle-chain.js', () => {
     const result = cli('check', '--vault', 'no-such-folder');
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`principle-chain: Vault folder not found: ${path.join(REPOSITORY, 'no-such-folder')}\nRun "principle-chain check --help" for usage.\n`);
+    expect(result.stderr).toBe(`principle-chain: Vault folder not found: ${path.join(EXAMPLE_VAULT, 'no-such-folder')}\nRun "principle-chain check --help" for usage.\n`);
   });
 
   it('prints the package version', () => {
     const result = cli('--version');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+// Colour and wrapping depend on stdout being a terminal: util-linux `script` gives the tool a real
+// pseudo-terminal, and `stty cols` sets its width, so this runs the same code path a person does.
+const onLinux = process.platform === 'linux' ? describe : describe.skip;
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
+
+onLinux('bin/principle-chain.js in a terminal', () => {
+  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+  function inTerminal(columns: number, env: Record<string, string>, ...argv: string[]): string {
+    const command = `stty cols ${columns}; ${[process.execPath, path.join(packageDir, 'bin/principle-chain.js'), ...argv].map(quote).join(' ')}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: EXAMPLE_VAULT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', TERM: 'xterm', ...env },
+    });
+    if (result.error) throw result.error;
+    return result.stdout.replace(/\r\n/g, '\n');
+  }
+  const words = (text: string): string[] => text.replace(ANSI, '').split(/\s+/).filter((w) => w !== '');
+
+  it('wraps to the terminal width and colours problem kinds; the words are those of the piped text', () => {
+    const piped = cli('check').stdout;
+    const shown = inTerminal(60, {}, 'check');
+    expect(shown).toContain(`${ESC}[31munresolved-id${ESC}[39m`);
+    for (const row of shown.replace(ANSI, '').split('\n')) {
+      if (row.length > 60) expect(row.trim()).not.toContain(' ');
+    }
+    expect(shown.replace(ANSI, '').split('\n').length).toBeGreaterThan(piped.split('\n').length);
+    expect(words(shown)).toEqual(words(piped));
+  });
+
+  it('honours NO_COLOR', () => {
+    const shown = inTerminal(200, { NO_COLOR: '1' }, 'check');
+    expect(shown).not.toMatch(ANSI);
+    expect(words(shown)).toEqual(words(cli('check').stdout));
+  });
+
+  it('piped output has neither colour nor wrapping, whatever the environment says', () => {
+    const result = spawnSync(process.execPath, [path.join(packageDir, 'bin/principle-chain.js'), 'check'], {
+      cwd: EXAMPLE_VAULT,
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '40', FORCE_COLOR: '1', TERM: 'xterm-256color' },
+    });
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stdout.split('\n').some((row) => row.length > 100)).toBe(true);
   });
 });

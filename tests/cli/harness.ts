@@ -1,4 +1,4 @@
-/** Runs the tool in-process with captured output, the example vault as default and the repository as cwd. */
+/** Runs the tool in-process with captured output, from inside the example vault (so it is the default vault). */
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
@@ -19,8 +19,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
   const code = await runCli(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    cwd: REPOSITORY,
-    defaultVault: EXAMPLE_VAULT,
+    cwd: EXAMPLE_VAULT,
     version: '9.9.9-test',
     fs: nodeVaultFs,
     ...io,

@@ -33,7 +33,7 @@ describe('principle-chain repair', () => {
     const before = snapshot(EXAMPLE_VAULT);
     const text = await run(['repair']);
     expect(text.code).toBe(1);
-    expectApproved('example-vault-plan.md', text.stdout);
+    expectApproved('example-vault-plan.txt', text.stdout);
     const { code, json } = await runJson(['repair']);
     const plan = json as RepairJson;
     expect(code).toBe(1);

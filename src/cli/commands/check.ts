@@ -1,6 +1,8 @@
 /** `check`: link health of the whole vault. */
-import { checkVault, type CheckReport, type Problem } from '../../core/check';
+import { checkVault, type CheckReport } from '../../core/check';
+import { checkTextLines } from '../checkText';
 import { UsageError } from '../errors';
+import { PLAIN, renderLines, type OutputStyle } from '../textLayout';
 import { writeJson, type CliCommand } from './command';
 
 export const checkCommand: CliCommand = {
@@ -13,15 +15,16 @@ export const checkCommand: CliCommand = {
     '(a note naming its own ID is not counted: refs lists those with "self": true),',
     'and lists the problems: unresolved-id, ambiguous-id, duplicate-id, stale-link (a link whose ID',
     'resolves but whose target names no file) and unreadable-file (binary, not UTF-8, or not readable;',
-    'such files are left out of the note count). The vault may be given as VAULT or with --vault.',
-    'Exits with 1 when there is any problem, 0 when there is none.',
+    'such files are left out of the note count). The vault is VAULT, or --vault DIR, or else the current',
+    'folder. Exits with 1 when there is any problem, 0 when there is none; a folder with no Markdown, or',
+    'with no note that has an ID in the chosen format, exits with 1 and says so on stderr.',
     '',
     'JSON: {"notes","notesWithId","references","resolved","unresolved","ambiguous","problems":[{"kind",',
     '"file","line","id","message"}]}; problems are sorted by file and line. duplicate-id (one per ID,',
     'under the first of its files, naming them all) and unreadable-file stand on line 1;',
     'unreadable-file has "id": null.',
   ].join('\n'),
-  exitCodes: '0 no problems, 1 problems found (an unreadable note is one), 2 usage error or a vault folder that cannot be read',
+  exitCodes: '0 no problems; 1 problems found (an unreadable note is one), or no note with an ID; 2 usage error or a vault folder that cannot be read',
   options: [],
   async run(context) {
     if (context.positionals.length > 1) throw new UsageError('check takes at most one VAULT folder.');
@@ -36,39 +39,12 @@ export const checkCommand: CliCommand = {
       textOf: vault.textOf,
     });
     if (context.json) writeJson(context.io, report);
-    else context.io.stdout(renderCheckText(report));
+    else context.io.stdout(renderCheckText(report, context.io.style));
     return report.problems.length > 0 ? 1 : 0;
   },
 };
 
-/** The person-readable report: a summary, then problems grouped by file. */
-export function renderCheckText(report: CheckReport): string {
-  const lines = [
-    `${plural(report.notes, 'note')} (${report.notesWithId} with an ID), ${plural(report.references, 'reference')}: ` +
-      `${report.resolved} resolved, ${report.unresolved} unresolved, ${report.ambiguous} ambiguous.`,
-  ];
-  if (report.problems.length === 0) {
-    lines.push('No problems found.');
-    return `${lines.join('\n')}\n`;
-  }
-  let file: string | null = null;
-  for (const problem of report.problems) {
-    if (problem.file !== file) {
-      file = problem.file;
-      lines.push('', file);
-    }
-    lines.push(`  line ${problem.line}  ${problem.kind}  ${problem.message}`);
-  }
-  lines.push('', `${plural(report.problems.length, 'problem')}: ${countsByKind(report.problems)}.`);
-  return `${lines.join('\n')}\n`;
-}
-
-function countsByKind(problems: readonly Problem[]): string {
-  const counts = new Map<string, number>();
-  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`).join(', ');
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** The person-readable report: a summary, then problems grouped by file (plain unless a style says otherwise). */
+export function renderCheckText(report: CheckReport, style: OutputStyle = PLAIN): string {
+  return renderLines(checkTextLines(report), style);
 }

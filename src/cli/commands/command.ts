@@ -12,8 +12,17 @@ export interface CommandContext {
   readonly options: ReadonlyMap<string, string | true>;
   readonly json: boolean;
   readonly format: IdFormat;
-  /** Reads and indexes the vault named by --vault (or the default); usage errors when it cannot. */
-  loadVault(directoryArgument?: string): Promise<LoadedVault>;
+  /**
+   * Reads and indexes the vault: `directoryArgument`, else --vault, else the current folder. Usage
+   * errors when it cannot be read, or when `requirement` asks for a vault named on the command line
+   * and none was; a vault with no note to work on is a NothingToCheckError.
+   */
+  loadVault(directoryArgument?: string, requirement?: VaultRequirement): Promise<LoadedVault>;
+}
+
+export interface VaultRequirement {
+  /** What needs the vault named, e.g. "repair --apply"; never the current folder by default. */
+  readonly mustBeNamedFor?: string;
 }
 
 export interface CliCommand {

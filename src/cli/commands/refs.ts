@@ -2,7 +2,7 @@
 import type { IdIndexReader, ResolutionStatus } from '../../core/types';
 import { UsageError } from '../errors';
 import { locateNote } from '../locateNote';
-import { plural } from './check';
+import { plural } from '../textLayout';
 import { writeJson, type CliCommand } from './command';
 
 /** One reference, keyed exactly as the command-line contract prints it. */

@@ -4,7 +4,6 @@ import * as path from 'path';
 import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
-import { renderPlanMarkdown } from '../../core/repair/render';
 import { parseRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
 import type { RepairPlan, RepairProblem } from '../../core/repair/types';
 import type { RenameHistory } from '../../core/repair/renames';
@@ -13,6 +12,8 @@ import type { LinkStyle } from '../../core/settings';
 import { UsageError } from '../errors';
 import type { LoadedVault } from '../loadVault';
 import { describeError, readNote } from '../readVault';
+import { repairTextLines } from '../repairText';
+import { PLAIN, renderLines } from '../textLayout';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
 
@@ -121,7 +122,8 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       '',
       'A dry run by default: prints the plan and writes nothing. With --apply each file is written',
       'atomically (a temporary file beside it, then renamed over it), and only if it still holds the',
-      'text the plan was made on.',
+      'text the plan was made on. The vault is VAULT, or --vault DIR, or else the current folder; with',
+      '--apply it must be named (. for the current folder), so notes are only written where you said.',
       '',
       'JSON: {"files":[{"file","edits":[{"kind","line","from","to","before","after"}]}],',
       '"problems":[{"kind","file","line","id","message"}],"applied":bool}; from/to are UTF-16 offsets',
@@ -137,7 +139,9 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       if (context.positionals.length > 1) throw new UsageError('repair takes at most one VAULT folder.');
       const [positional] = context.positionals;
       if (positional !== undefined && context.options.has('vault')) throw new UsageError('Give the vault either as VAULT or with --vault, not both.');
-      const vault = await context.loadVault(positional);
+      const apply = context.options.has('apply');
+      // Writing notes: never into a folder the user did not name.
+      const vault = await context.loadVault(positional, apply ? { mustBeNamedFor: 'repair --apply' } : undefined);
       const repairContext = createRepairContext({
         format: context.format,
         index: vault.index,
@@ -147,7 +151,6 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       });
       const planned = planRepairs(vault.contents.files, repairContext);
       const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
-      const apply = context.options.has('apply');
       const outcome = apply ? await applyPlan(plan, vault.directory, writer) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;
       for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${failure.path}: ${failure.reason}\n`);
@@ -158,10 +161,8 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
           applied,
         });
       } else {
-        context.io.stdout(renderPlanMarkdown(plan));
-        const edits = plan.files.reduce((n, f) => n + f.edits.length, 0);
-        if (outcome === null) context.io.stdout(edits === 0 ? 'Nothing to repair.\n' : 'Dry run: nothing was written. Run again with --apply to write these edits.\n');
-        else context.io.stdout(`Wrote ${outcome.written.length} of ${plan.files.length} files.\n`);
+        const summary = outcome === null ? null : { written: outcome.written.length, notWritten: outcome.notWritten.length };
+        context.io.stdout(renderLines(repairTextLines(plan, summary, vault.contents.files.length), context.io.style ?? PLAIN));
       }
       if (outcome !== null) return applied ? 0 : 1;
       return plan.files.length > 0 ? 1 : 0;

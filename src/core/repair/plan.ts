@@ -3,6 +3,7 @@
  * bare IDs, broken bare IDs and (optionally) link style, and the problems it will not guess at.
  * Every edit is checked to be a fixed point, so planning again on the repaired text finds nothing.
  */
+import { ambiguousMessage, duplicateMessage, staleLinkMessage, unresolvedMessage } from '../check/problems';
 import { idInLinkTarget } from '../ids/links';
 import { findIdsInProse } from '../ids/prose';
 import { scanReferences } from '../ids/scanner';
@@ -80,10 +81,11 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       titleLookup ??= new TitleLookup(index);
       const candidates = uniqueByPath(titleLookup.notesTitledAfter(text, ref.to));
       if (candidates.length !== 1) {
+        // Worded as `check` words the same problem.
         const message =
           candidates.length === 0
-            ? `${ref.id} names no note, and no note's title follows it`
-            : `${ref.id} names no note; the text after it fits several notes: ${candidates.map((n) => n.path).join(', ')}`;
+            ? unresolvedMessage(ref.id, null)
+            : `No note has the ID ${ref.id}. The text after it fits several notes (${candidates.map((n) => n.path).join(', ')}); correct the ID.`;
         return { problem: { kind: 'unresolved-id', id: ref.id, message } };
       }
       owner = candidates[0];
@@ -142,10 +144,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const resolution = index.resolve(ref.id);
     if (resolution.status !== 'resolved') {
       if (named !== null) return NOTHING;
-      const message =
-        resolution.status === 'unresolved'
-          ? `the link names no file and ${ref.id} names no note`
-          : `the link names no file and ${ref.id} is the ID of several notes: ${resolution.paths.join(', ')}`;
+      const message = resolution.status === 'unresolved' ? unresolvedMessage(ref.id, null) : ambiguousMessage(ref.id, resolution.paths);
       return { problem: { kind: resolution.status === 'unresolved' ? 'unresolved-id' : 'ambiguous-id', id: ref.id, message } };
     }
     const owner = index.note(resolution.paths[0]);
@@ -155,7 +154,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     if (named === null) {
       const repointed = chooseTarget(ref.id, link, form, path, owner.path);
       if (repointed === null) {
-        return { problem: { kind: 'stale-link', id: ref.id, message: `the link names no file; no link to ${owner.path} could be written` } };
+        return { problem: { kind: 'stale-link', id: ref.id, message: staleLinkMessage(link.target, ref.id, owner.path) } };
       }
       target = repointed;
       kind = 'stale-link-target';
@@ -177,7 +176,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const ownId = index.note(path)?.id ?? null;
     const sharing = ownId === null ? undefined : index.duplicates().get(ownId);
     if (ownId !== null && sharing !== undefined) {
-      problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: `${ownId} is the ID of ${sharing.length} notes: ${sharing.join(', ')}` });
+      const others = sharing.filter((p) => p !== path);
+      problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: duplicateMessage(ownId, others) });
     }
     let consumedUntil = 0;
     for (const ref of scanReferences(text, format)) {

@@ -1,0 +1,21 @@
+/** `npm start` shows the example vault whatever folder it is started from: it names the vault. */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { REPOSITORY } from './harness';
+
+it('runs check and chain on example-vault/, named explicitly, and exits 0', () => {
+  const elsewhere = mkdtempSync(path.join(tmpdir(), 'pc-start-'));
+  try {
+    const result = spawnSync(process.execPath, [path.join(REPOSITORY, 'scripts', 'start.mjs')], { cwd: elsewhere, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('$ principle-chain check example-vault/\n');
+    expect(result.stdout).toContain('25 notes (24 with an ID), 60 references');
+    expect(result.stdout).toContain('$ principle-chain chain 202201100900 --depth 4 --vault example-vault/\n');
+    expect(result.stdout).toContain('202201100900 Clarity is a gift to the team');
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});

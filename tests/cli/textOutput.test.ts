@@ -1,0 +1,200 @@
+/**
+ * How the tool's text reads: repair like check, help within 100 columns, colour only where asked,
+ * wrapping that keeps every word, and a did-you-mean for a mistyped command.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { COMMANDS } from '../../src/cli/commands';
+import { closestChoice, editDistance } from '../../src/cli/didYouMean';
+import { commandHelp, HELP_WIDTH, overallHelp } from '../../src/cli/run';
+import { displayWidth, line, outputStyleFor, PLAIN, renderLines, toned, type OutputStyle } from '../../src/cli/textLayout';
+import { EXAMPLE_VAULT, run, runJson } from './harness';
+
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
+const COLOUR: OutputStyle = { width: null, color: true };
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'pc-text-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("repair's text reads like check's", () => {
+  interface Problem { kind: string; file: string; line: number; message: string }
+
+  it('words every problem it leaves exactly as check words it', async () => {
+    const check = (await runJson(['check'])).json as { problems: Problem[] };
+    const repair = (await runJson(['repair'])).json as { problems: Problem[] };
+    expect(repair.problems.length).toBeGreaterThan(0);
+    const key = (p: Problem): string => `${p.file}:${p.line} ${p.kind} ${p.message}`;
+    expect(check.problems.map(key)).toEqual(expect.arrayContaining(repair.problems.map(key)));
+  });
+
+  it('prints those problems in the same lines as check, and no Markdown', async () => {
+    const checkLines = (await run(['check'])).stdout.split('\n');
+    const repairText = (await run(['repair'])).stdout;
+    for (const problemLine of repairText.split('\n').filter((l) => /^ {2}line \d+ {2}(duplicate|unresolved|ambiguous)-id /.test(l))) {
+      expect(checkLines).toContain(problemLine);
+    }
+    expect(repairText).not.toMatch(/^#|\| --- \||`/m);
+  });
+
+  it('puts a blank line before the summary', async () => {
+    const rows = (await run(['repair'])).stdout.split('\n');
+    const summary = rows.findIndex((r) => /^\d+ edits? in \d+ files?: /.test(r));
+    expect(summary).toBeGreaterThan(0);
+    expect(rows[summary - 1]).toBe('');
+    expect(rows[summary - 2]).not.toBe('');
+  });
+
+  it('prints one line for an empty plan', async () => {
+    const clean = mkdtempSync(path.join(scratch, 'empty-plan-'));
+    writeFileSync(path.join(clean, '202101010900 A.md'), 'Builds on 202101011000 B.\n');
+    writeFileSync(path.join(clean, '202101011000 B.md'), 'Alone.\n');
+    const result = await run(['repair', clean]);
+    expect(result).toEqual({ code: 0, stdout: 'Nothing to repair: no stale or broken ID references in 2 notes.\n', stderr: '' });
+  });
+
+  it('with problems but no edits, lists the problems and then says there is nothing to repair', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'problems-only-'));
+    writeFileSync(path.join(dir, '202101010900 A.md'), 'Builds on 202101011000.\n');
+    const rows = (await run(['repair', dir])).stdout.split('\n');
+    expect(rows).toEqual([
+      '202101010900 A.md',
+      '  line 1  unresolved-id  No note has the ID 202101011000. Create the note, or correct the ID.',
+      '',
+      'Nothing to repair; 1 problem left for you to fix (listed above).',
+      '',
+    ]);
+  });
+
+  it('after --apply, says how many files were written', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'apply-'));
+    cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+    const rows = (await run(['repair', dir, '--apply'])).stdout.trimEnd().split('\n');
+    expect(rows.slice(-2)).toEqual([
+      '3 edits in 3 files: 1 stale link target, 1 stale title, 1 broken ID; 3 problems left for you to fix (listed above).',
+      'Wrote 3 of 3 files.',
+    ]);
+  });
+
+  it('colours what an edit removes and adds only when the style asks for colour', async () => {
+    const plain = (await run(['repair'])).stdout;
+    const coloured = (await run(['repair'], { style: COLOUR })).stdout;
+    expect(plain).not.toMatch(ANSI);
+    expect(coloured).toContain('\u001b[31m202201010900\u001b[39m');
+    expect(coloured).toContain('\u001b[32m202201100900\u001b[39m');
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+});
+
+describe('check text', () => {
+  it('colours problem kinds and file names only when asked, and is otherwise the same text', async () => {
+    const plain = (await run(['check'])).stdout;
+    const coloured = (await run(['check'], { style: COLOUR })).stdout;
+    expect(plain).not.toMatch(ANSI);
+    expect(coloured).toContain('\u001b[31mduplicate-id\u001b[39m');
+    expect(coloured).toContain('\u001b[33mambiguous-id\u001b[39m');
+    expect(coloured).toContain('\u001b[1m202301020900 Team leadership map.md\u001b[22m');
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+
+  it.each([40, 60, 100])('wraps at %i columns: no row wider unless it is one word, every word kept, continuations indented', async (width) => {
+    const plain = (await run(['check'])).stdout;
+    const wrapped = (await run(['check'], { style: { width, color: false } })).stdout;
+    const rows = wrapped.split('\n');
+    for (const row of rows) if (displayWidth(row) > width) expect(row.trim()).not.toMatch(/ /);
+    expect(wrapped.split(/\s+/)).toEqual(plain.split(/\s+/));
+    const continuation = rows.find((r, i) => i > 0 && /^ {4,}\S/.test(r) && rows[i - 1].startsWith('  line '));
+    expect(continuation).toBeDefined();
+  });
+});
+
+describe('text layout', () => {
+  it('measures East Asian wide characters as two columns and combining marks as none', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('詳細は')).toBe(6);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+
+  it('keeps a line within the width, a long word alone, and the first row\'s indentation', () => {
+    const text = renderLines([{ segments: [{ text: '  one two three ' }, toned('problem', 'four'), { text: ' averyveryverylongword five' }], hangingIndent: 4 }], { width: 12, color: false });
+    expect(text).toBe('  one two\n    three\n    four\n    averyveryverylongword\n    five\n');
+  });
+
+  it('leaves short lines and unwrapped styles alone', () => {
+    expect(renderLines([line('a  b'), line('')], { width: 80, color: true })).toBe('a  b\n\n');
+    expect(renderLines([line('x '.repeat(100))], PLAIN)).toBe(`${'x '.repeat(100)}\n`);
+  });
+
+  it.each<[string, { isTTY?: boolean; columns?: number }, Record<string, string>, OutputStyle]>([
+    ['a pipe', {}, {}, { width: null, color: false }],
+    ['a pipe, even when the environment asks for colour', { isTTY: false, columns: 80 }, { FORCE_COLOR: '1' }, { width: null, color: false }],
+    ['a terminal', { isTTY: true, columns: 80 }, {}, { width: 80, color: true }],
+    ['a terminal with NO_COLOR', { isTTY: true, columns: 80 }, { NO_COLOR: '1' }, { width: 80, color: false }],
+    ['a terminal with an empty NO_COLOR (no-color.org: ignored)', { isTTY: true, columns: 80 }, { NO_COLOR: '' }, { width: 80, color: true }],
+    ['a dumb terminal', { isTTY: true, columns: 80 }, { TERM: 'dumb' }, { width: 80, color: false }],
+    ['a terminal of unknown width', { isTTY: true }, {}, { width: null, color: true }],
+  ])('%s', (_name, stream, env, style) => {
+    expect(outputStyleFor(stream, env)).toEqual(style);
+  });
+});
+
+describe('help', () => {
+  const helps = (style?: OutputStyle): [string, string][] => [
+    ['overall', overallHelp(style)],
+    ...COMMANDS.map((c): [string, string] => [c.name, commandHelp(c, style)]),
+  ];
+
+  it.each(helps())('%s help: every line fits 100 columns', (_name, text) => {
+    const wide = text.split('\n').filter((row) => displayWidth(row) > HELP_WIDTH);
+    expect(wide).toEqual([]);
+  });
+
+  it.each(helps({ width: 72, color: true }))('%s help in a 72-column terminal: every line fits but one-word ones, and no colour', (_name, text) => {
+    expect(text.split('\n').filter((row) => displayWidth(row) > 72 && / /.test(row.trim()))).toEqual([]);
+    expect(text).not.toMatch(ANSI);
+  });
+
+  it('says that the vault is the current folder, and that repair --apply needs it named', async () => {
+    const overall = (await run(['--help'])).stdout;
+    expect(overall).toContain('The vault is the current folder unless one is given with --vault DIR');
+    expect(overall).toMatch(/repair --apply always\s+needs it named/);
+    expect((await run(['check', '--help'])).stdout).toMatch(/--vault DIR +The vault folder \(default: the current folder/);
+    expect((await run(['repair', '--help'])).stdout).toMatch(/with\s+--apply it must be named/);
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    ['chek', 'check'],
+    ['cehck', 'check'],
+    ['reapir', 'repair'],
+    ['rep', 'repair'],
+    ['ref', 'refs'],
+    ['Chain', 'chain'],
+    ['chian', 'chain'],
+  ])('%s → %s', async (typed, meant) => {
+    expect(closestChoice(typed, COMMANDS.map((c) => c.name))).toBe(meant);
+    const result = await run([typed]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Unknown command "${typed}". Did you mean "${meant}"?`);
+  });
+
+  it.each(['build', 'xyz', 'status'])('%s: no suggestion for a word that is not close', async (typed) => {
+    expect(closestChoice(typed, COMMANDS.map((c) => c.name))).toBeNull();
+    expect((await run([typed])).stderr).toBe(`principle-chain: Unknown command "${typed}".\nRun "principle-chain --help" for usage.\n`);
+  });
+
+  it('suggests an option too', async () => {
+    expect((await run(['check', '--vualt', '.'])).stderr).toContain('Unknown option --vualt. Did you mean --vault?');
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('cehck', 'check')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
