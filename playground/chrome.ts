@@ -2,6 +2,7 @@
 import type * as obsidian from 'obsidian';
 import type PrincipleChainPlugin from '../main';
 import type { PlaygroundEditor } from './editor';
+import { hideSettingTab, showSettingTab } from '../tests/mocks/fake/settingsModal';
 import { renderMarkdown } from './markdown';
 import * as standIn from './obsidian';
 import type { PlaygroundApp } from './obsidian';
@@ -62,9 +63,10 @@ export function buildToolbar(
     const modal = new standIn.Modal(app as unknown as obsidian.App);
     modal.modalEl.addClass('mod-settings');
     modal.setTitle(`${plugin.manifest.name} settings`);
-    tab.display();
+    // Drawn as Obsidian's settings modal draws it: from the tab's definitions on 1.13 and later.
+    showSettingTab(tab);
     modal.contentEl.appendChild(tab.containerEl);
-    modal.onClose = () => tab.hide();
+    modal.onClose = () => hideSettingTab(tab);
     modal.open();
   });
 }

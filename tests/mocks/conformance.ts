@@ -46,6 +46,7 @@ interface Fakes {
   editorInfoField: typeof fake.editorInfoField;
   editorLivePreviewField: typeof fake.editorLivePreviewField;
   apiVersion: typeof fake.apiVersion;
+  requireApiVersion: typeof fake.requireApiVersion;
 }
 
 type ModalMembers = 'containerEl' | 'modalEl' | 'titleEl' | 'contentEl' | 'shouldRestoreSelection' | 'open' | 'close' | 'onOpen' | 'onClose' | 'scope';
@@ -69,7 +70,7 @@ interface Reals {
   dropdown: real.DropdownComponent;
   slider: real.SliderComponent;
   button: real.ButtonComponent;
-  settingTab: Pick<real.PluginSettingTab, 'containerEl' | 'icon' | 'display' | 'hide'>;
+  settingTab: Pick<real.PluginSettingTab, 'containerEl' | 'icon' | 'display' | 'hide' | 'settingItems' | 'getSettingDefinitions' | 'update'>;
   itemView: Pick<real.ItemView, ViewMembers | 'contentEl' | 'addAction' | 'getViewType' | 'getDisplayText'>;
   markdownView: Pick<real.MarkdownView, ViewMembers | 'file' | 'getMode' | 'getViewData' | 'setViewData' | 'clear' | 'getViewType' | 'getDisplayText'>;
   renderChild: real.MarkdownRenderChild;
@@ -99,6 +100,7 @@ interface Reals {
   editorInfoField: typeof real.editorInfoField;
   editorLivePreviewField: typeof real.editorLivePreviewField;
   apiVersion: typeof real.apiVersion;
+  requireApiVersion: typeof real.requireApiVersion;
 }
 
 /** Never called: the type checker checking its return statement is the test. */

@@ -6,7 +6,7 @@
  */
 import type * as obsidian from 'obsidian';
 import type { Extension } from '@codemirror/state';
-import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath } from './base';
+import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath, requireApiVersion } from './base';
 import { View, WorkspaceLeaf } from './ui';
 
 /** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does (d.ts: DataAdapter). */
@@ -496,6 +496,8 @@ export abstract class Plugin extends Component {
 
   addSettingTab(settingTab: obsidian.PluginSettingTab): void {
     this.registered.settingTabs.push(settingTab);
+    // From 1.13 the app keeps the tab's definitions for its settings search (obsidian.d.ts: update() "Called by addSettingTab()").
+    if (requireApiVersion('1.13.0')) settingTab.update();
   }
 
   registerView(type: string, viewCreator: obsidian.ViewCreator): void {

@@ -191,8 +191,27 @@ export function fakeFile(path: string, stat: Partial<obsidian.FileStats> = {}): 
   return file;
 }
 
-/** d.ts apiVersion: the version of Obsidian's API the app provides; here the typings' version. */
-export const apiVersion = '1.13.1';
+/**
+ * d.ts apiVersion: the version of Obsidian's API the app provides; here the typings' version unless
+ * a test plays an older app (setFakeApiVersion).
+ */
+export let apiVersion = '1.13.1';
+
+/** Fake only: play another app version (e.g. '1.7.2', the plugin's minAppVersion). */
+export function setFakeApiVersion(version: string): void {
+  apiVersion = version;
+}
+
+/** d.ts requireApiVersion: true when the app's version is "equal or higher" than `version`. */
+export function requireApiVersion(version: string): boolean {
+  const have = apiVersion.split('.').map(Number);
+  const want = version.split('.').map(Number);
+  for (let i = 0; i < Math.max(have.length, want.length); i++) {
+    const difference = (have[i] ?? 0) - (want[i] ?? 0);
+    if (difference !== 0) return difference > 0;
+  }
+  return true;
+}
 
 /** d.ts Platform. Mutable so a test can play a platform; defaults describe desktop Linux. */
 export const Platform = {

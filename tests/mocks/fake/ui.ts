@@ -5,7 +5,7 @@
  * nothing in the plugin depends on them beyond what the d.ts exposes (containerEl, contentEl, …).
  */
 import type * as obsidian from 'obsidian';
-import { Component, Scope, TFile, setIcon, setTooltip } from './base';
+import { Component, Scope, TFile, requireApiVersion, setIcon, setTooltip } from './base';
 
 function requireDom(what: string): void {
   if (typeof document === 'undefined') {
@@ -355,11 +355,21 @@ export class SliderComponent extends ValueComponent<number> {
   sliderEl: HTMLInputElement;
   private changeCallback: ((value: number) => unknown) | null = null;
   private format: (value: number) => string = String;
+  /** From 1.13 "the value is now always shown inline next to the slider" (obsidian.d.ts, setDynamicTooltip). */
+  private readonly valueEl: HTMLElement | null;
 
   constructor(containerEl: HTMLElement) {
     super();
     this.sliderEl = containerEl.createEl('input', { cls: 'slider', type: 'range' });
-    this.sliderEl.addEventListener('input', () => this.changeCallback?.(this.getValue()));
+    this.valueEl = requireApiVersion('1.13.0') ? containerEl.createSpan({ cls: 'slider-value' }) : null;
+    this.sliderEl.addEventListener('input', () => {
+      this.showValue();
+      this.changeCallback?.(this.getValue());
+    });
+  }
+
+  private showValue(): void {
+    this.valueEl?.setText(this.getValuePretty());
   }
 
   setDisabled(disabled: boolean): this {
@@ -384,6 +394,7 @@ export class SliderComponent extends ValueComponent<number> {
 
   setValue(value: number): this {
     this.sliderEl.value = String(value);
+    this.showValue();
     return this;
   }
 
@@ -393,6 +404,7 @@ export class SliderComponent extends ValueComponent<number> {
 
   setDisplayFormat(format: (value: number) => string): this {
     this.format = format;
+    this.showValue();
     return this;
   }
 
@@ -575,6 +587,9 @@ export class Setting {
 export abstract class SettingTab {
   icon = 'settings';
   containerEl: HTMLElement;
+  settingItems: obsidian.SettingDefinitionItem[] = [];
+  /** Fake only: the settings modal showing this tab redraws it on update(). */
+  fakeOnUpdate: (() => void) | null = null;
 
   constructor(public app: obsidian.App) {
     requireDom('SettingTab');
@@ -582,6 +597,16 @@ export abstract class SettingTab {
   }
 
   display(): void {}
+
+  getSettingDefinitions(): obsidian.SettingDefinitionItem[] {
+    return [];
+  }
+
+  /** Stores the definitions for rendering and search (obsidian.d.ts); settingsModal.ts draws them. */
+  update(): void {
+    this.settingItems = this.getSettingDefinitions();
+    this.fakeOnUpdate?.();
+  }
 
   hide(): void {
     this.containerEl.empty();
