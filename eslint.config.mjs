@@ -1,10 +1,17 @@
 // Lint: Obsidian's recommended rules for the plugin, a validated manifest, and a pure core.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
+// The sentence-case rule's own lists, so the configuration below changes them rather than replacing them.
+import { DEFAULT_ACRONYMS } from 'eslint-plugin-obsidianmd/dist/lib/rules/ui/acronyms.js';
+import { DEFAULT_BRANDS } from 'eslint-plugin-obsidianmd/dist/lib/rules/ui/brands.js';
+import { restrictedGlobalsOptions } from 'eslint-plugin-obsidianmd/dist/lib/ruleOptions.js';
 import tseslint from 'typescript-eslint';
 
 // Node's globals for the few plain-JS files run by Node (TypeScript files get theirs from @types/node).
 const nodeGlobals = { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' };
+
+/** The recommended set's restricted globals, less one that is right where it is used. */
+const restrictedGlobalsWithout = (name) => restrictedGlobalsOptions.filter((option) => option !== name && option.name !== name);
 
 const nodeOnly = ['fs', 'fs/*', 'path', 'path/*', 'node:*', 'os', 'child_process', 'url', 'process'];
 
@@ -51,6 +58,19 @@ export default defineConfig([
     files: ['**/*.ts'],
     // TypeScript already reports undefined names, and knows type-only names that no-undef does not.
     rules: { 'no-undef': 'off' },
+  },
+
+  // Sentence case, with two corrections for this plugin's words: "Cursor" is on the rule's brand
+  // list (the editor), so it would capitalise the text cursor in "Open ID under cursor"; and "IDs",
+  // the plural of the acronym ID, would become "ids" (as an acronym, "IDS").
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'obsidianmd/ui/sentence-case': [
+        'warn',
+        { enforceCamelCaseLower: true, brands: DEFAULT_BRANDS.filter((brand) => brand !== 'Cursor'), acronyms: DEFAULT_ACRONYMS, ignoreWords: ['IDs'] },
+      ],
+    },
   },
 
   // This file names lookbehind syntax in the message that rejects it in custom patterns; the rule
@@ -137,6 +157,12 @@ export default defineConfig([
       'no-console': 'off',
     },
   },
+  {
+    // The command-line tool reads a vault on disk, where there is no Vault#configDir to ask: it uses
+    // Obsidian's default folder name and takes --config-dir for vaults set up with another.
+    files: ['src/cli/**/*.ts'],
+    rules: { 'obsidianmd/hardcoded-config-path': 'off' },
+  },
 
   // Tests drive fakes and jsdom, and the playground is a browser page standing in for Obsidian:
   // they use document, globalThis, bare timers and Node modules on purpose, and cast freely to reach
@@ -158,6 +184,8 @@ export default defineConfig([
       'obsidianmd/rule-custom-message': 'off',
       // Tests feed lookbehind patterns to the validator to see them rejected.
       'obsidianmd/regex-lookbehind': 'off',
+      // The fake and the playground play every app version, 1.13's settings API included.
+      'obsidianmd/no-unsupported-api': 'off',
       'import/no-extraneous-dependencies': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -169,5 +197,11 @@ export default defineConfig([
   {
     files: ['playground/productionCheck.ts'],
     rules: { '@typescript-eslint/no-implied-eval': 'off' },
+  },
+  // ...and it is a web page, not Obsidian: it loads that main.js with the browser's fetch, as
+  // requestUrl does not exist there. Every other restricted global stays restricted.
+  {
+    files: ['playground/productionPanel.ts'],
+    rules: { 'no-restricted-globals': ['warn', ...restrictedGlobalsWithout('fetch')] },
   },
 ]);

@@ -58,7 +58,8 @@ function chainText(app: App, result: ChainResult, format: 'outline' | 'mermaid',
 }
 
 /**
- * Registers the chain view, "Open principle chain" (command and ribbon), "Open another chain
+ * Registers the chain view, "Open chain view" (command; the ribbon, which shows no plugin name, says
+ * "Open principle chain"), "Open another chain
  * view", "Copy chain as outline", "Copy chain as Mermaid", and expand or collapse all.
  */
 export function registerChainView(plugin: Plugin, services: IdServices): void {
@@ -68,7 +69,7 @@ export function registerChainView(plugin: Plugin, services: IdServices): void {
   // Same source id as the editor's links: one "Principle Chain" switch in the page preview settings.
   plugin.registerHoverLinkSource(CHAIN_VIEW_TYPE, { display: 'Principle Chain', defaultMod: true });
   plugin.addRibbonIcon(CHAIN_VIEW_ICON, 'Open principle chain', () => void openChainView(app));
-  plugin.addCommand({ id: 'open-chain-view', name: 'Open principle chain', callback: () => void openChainView(app) });
+  plugin.addCommand({ id: 'open-chain-view', name: 'Open chain view', callback: () => void openChainView(app) });
   plugin.addCommand({ id: 'open-another-chain-view', name: 'Open another chain view', callback: () => void openAnotherChainView(app) });
   plugin.addCommand({ id: 'copy-chain-as-outline', name: 'Copy chain as outline', callback: () => void copyActiveChain(app, deps, 'outline') });
   plugin.addCommand({ id: 'copy-chain-as-mermaid', name: 'Copy chain as Mermaid', callback: () => void copyActiveChain(app, deps, 'mermaid') });

@@ -1,7 +1,6 @@
 /** The indexer's side of the persisted index cache: which facts were read from which file version. */
 import type { IdFormat } from '../core/ids/formats';
 import type { IndexUpdate } from '../core/index/idIndex';
-import type { NoteFacts } from '../core/index/noteFacts';
 import type { IdIndexReader, IndexedReference } from '../core/types';
 import type { CachedNote, IndexSnapshot } from '../core/cache/snapshot';
 

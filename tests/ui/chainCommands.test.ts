@@ -69,7 +69,7 @@ test('registers the view, its preview source, a ribbon icon and its commands wit
   expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toEqual({ display: 'Principle Chain', defaultMod: true });
   expect(plugin.registered.ribbonIcons.map((r) => r.title)).toEqual(['Open principle chain']);
   expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toEqual([
-    ['principle-chain:open-chain-view', 'Open principle chain', undefined],
+    ['principle-chain:open-chain-view', 'Open chain view', undefined],
     ['principle-chain:open-another-chain-view', 'Open another chain view', undefined],
     ['principle-chain:copy-chain-as-outline', 'Copy chain as outline', undefined],
     ['principle-chain:copy-chain-as-mermaid', 'Copy chain as Mermaid', undefined],
@@ -78,12 +78,12 @@ test('registers the view, its preview source, a ribbon icon and its commands wit
   ]);
 });
 
-test('"Open principle chain" opens one view in a side leaf and reveals it again instead of adding another', async () => {
+test('"Open chain view" opens one view in a side leaf and reveals it again instead of adding another', async () => {
   const { app, command, plugin } = setUp();
-  await (command('Open principle chain').callback as () => Promise<void>)();
+  await (command('Open chain view').callback as () => Promise<void>)();
   plugin.registered.ribbonIcons[0].el.click();
   await Promise.resolve();
-  await (command('Open principle chain').callback as () => Promise<void>)();
+  await (command('Open chain view').callback as () => Promise<void>)();
   const leaves = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE);
   expect(leaves).toHaveLength(1);
   expect(leaves[0].view).toBeInstanceOf(ChainView);
@@ -109,7 +109,7 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
   };
   await copy();
   expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n      - 202101010002 C\n  - Built on by (none)\n');
-  await (command('Open principle chain').callback as () => Promise<void>)();
+  await (command('Open chain view').callback as () => Promise<void>)();
   const view = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0].view as unknown as ChainView;
   await view.setState({ depth: 1 }, { history: false });
   await copy();
@@ -166,7 +166,7 @@ test('"Open another principle chain view" adds a view beside the first; expand a
   const { app, command } = setUp(lineIndex());
   const expandAll = command('Expand all entries of the chain');
   expect(expandAll.checkCallback!(true)).toBe(false);
-  await (command('Open principle chain').callback as () => Promise<void>)();
+  await (command('Open chain view').callback as () => Promise<void>)();
   await (command('Open another chain view').callback as () => Promise<void>)();
   const views = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE).map((leaf) => leaf.view as unknown as ChainView);
   expect(views).toHaveLength(2);
