@@ -38,6 +38,7 @@ export default defineConfig([
           allowDefaultProject: [
             '*.config.mjs',
             '*.config.js',
+            'version-bump.mjs',
             'bin/*.js',
             'scripts/*.mjs',
             'scripts/*.ts',
@@ -133,6 +134,7 @@ export default defineConfig([
       'bench/**/*.{mjs,ts}',
       'bin/**/*.js',
       '*.config.{js,mjs}',
+      'version-bump.mjs',
       'playground/*.mjs',
       'tests/browser/*.js',
     ],
@@ -150,7 +152,7 @@ export default defineConfig([
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', 'src/cli/**/*.ts', 'playground/*.mjs', 'tests/browser/*.js'],
+    files: ['scripts/**/*.{mjs,ts}', 'bench/**/*.{mjs,ts}', 'bin/**/*.js', 'version-bump.mjs', 'src/cli/**/*.ts', 'playground/*.mjs', 'tests/browser/*.js'],
     rules: {
       // A command-line tool talks through stdout and stderr.
       'obsidianmd/rule-custom-message': 'off',
