@@ -158,6 +158,10 @@ describe('help', () => {
     expect(text).not.toMatch(ANSI);
   });
 
+  it.each(COMMANDS.map((c) => [c.name, c.description] as const))('%s: description lines are written within 100 columns, so no paragraph is broken mid-line', (_name, description) => {
+    expect(description.split('\n').filter((row) => displayWidth(row) > HELP_WIDTH)).toEqual([]);
+  });
+
   it('says that the vault is the current folder, and that repair --apply needs it named', async () => {
     const overall = (await run(['--help'])).stdout;
     expect(overall).toContain('The vault is the current folder unless one is given with --vault DIR');
