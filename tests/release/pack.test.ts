@@ -7,6 +7,7 @@ import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { plainEnv } from './plainEnv';
 
 // Packing bundles the tool and npm installs it: seconds when idle, far more on a loaded machine.
 jest.setTimeout(300_000);
@@ -21,11 +22,7 @@ let scratch: string;
 let prefix: string;
 let packed: { files: { path: string }[]; filename: string };
 
-/** A plain shell's environment: no npm_* variables from `npm test`, a scratch npm cache. */
-function env(): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
-  return { ...clean, npm_config_cache: path.join(scratch, 'npm-cache'), npm_config_update_notifier: 'false' };
-}
+const env = (): NodeJS.ProcessEnv => plainEnv(scratch);
 
 function succeed(result: SpawnSyncReturns<string>, what: string): string {
   if (result.error) throw result.error;

@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { plainEnv } from './plainEnv';
 
 jest.setTimeout(180_000);
 
@@ -25,20 +26,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The environment of a plain shell: no npm_* variables leaking in from `npm test`, no user git config. */
+/** A plain shell's environment, without the user's git configuration. */
 function env(): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
-  return {
-    ...clean,
-    npm_config_cache: path.join(scratch, 'npm-cache'),
-    npm_config_update_notifier: 'false',
+  return plainEnv(scratch, {
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_AUTHOR_NAME: 'Release test',
     GIT_AUTHOR_EMAIL: 'release@test.invalid',
     GIT_COMMITTER_NAME: 'Release test',
     GIT_COMMITTER_EMAIL: 'release@test.invalid',
-  };
+  });
 }
 
 function git(cwd: string, ...args: string[]): string {
