@@ -51,6 +51,15 @@ export function toned(tone: Tone, text: string): Segment {
   return { text, tone };
 }
 
+/**
+ * Lines of ready-made text (an outline, a listing), each continuing under its own indentation plus
+ * `extraIndent` when wrapped.
+ */
+export function indentedLines(text: string, extraIndent: number): TextLine[] {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return body.split('\n').map((row) => ({ segments: [{ text: row }], hangingIndent: row.length - row.trimStart().length + extraIndent }));
+}
+
 /** "1 note", "2 notes". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -112,6 +112,33 @@ describe('check text', () => {
   });
 });
 
+describe('chain and refs text', () => {
+  it.each([
+    ['chain', ['chain', '202201100900', '--depth', '4']],
+    ['refs', ['refs', '202211141100 Celebrate finished work.md', 'Reading list.md', '202203151000 Feedback is a habit, not an event.md']],
+  ])('%s wraps at 50 columns under its own indentation, keeping every word', async (_name, argv) => {
+    const plain = (await run(argv)).stdout;
+    const wrapped = (await run(argv, { style: { width: 50, color: false } })).stdout;
+    expect(plain.split('\n').some((row) => displayWidth(row) > 50)).toBe(true);
+    for (const row of wrapped.split('\n')) if (displayWidth(row) > 50) expect(row.trim()).not.toMatch(/ /);
+    expect(wrapped.split(/\s+/)).toEqual(plain.split(/\s+/));
+    const rows = wrapped.split('\n');
+    rows.forEach((row, i) => {
+      // A continuation line is indented deeper than the list item or listing row it continues.
+      if (i > 0 && !/^\s*(- |\S)/.test(row) && row !== '') expect(row.length - row.trimStart().length).toBeGreaterThan(rows[i - 1].length - rows[i - 1].trimStart().length - 1);
+    });
+  });
+
+  it('refs colours an unresolved or ambiguous status only when asked', async () => {
+    const argv = ['refs', '202211141100 Celebrate finished work.md', '202210031000 Name the owner of every risk.md'];
+    const plain = (await run(argv)).stdout;
+    const coloured = (await run(argv, { style: COLOUR })).stdout;
+    expect(coloured).toContain('\u001b[33mambiguous \u001b[39m');
+    expect(coloured).toContain('\u001b[31munresolved\u001b[39m');
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+});
+
 describe('text layout', () => {
   it('measures East Asian wide characters as two columns and combining marks as none', () => {
     expect(displayWidth('abc')).toBe(3);

@@ -8,6 +8,7 @@ import { UsageError } from '../errors';
 import type { CliIo } from '../io';
 import type { LoadedVault } from '../loadVault';
 import { locateNote } from '../locateNote';
+import { indentedLines, PLAIN, renderLines } from '../textLayout';
 import { writeJson, type CliCommand } from './command';
 
 export const DIRECTIONS: readonly ChainDirection[] = ['out', 'in', 'both'];
@@ -61,7 +62,8 @@ export const chainCommand: CliCommand = {
       context.io.stderr(`principle-chain: the chain was cut at ${MAX_NODES} notes; use a smaller --depth to see all of it.\n`);
     }
     if (context.json) writeJson(context.io, chainJson(result));
-    else context.io.stdout(renderOutline(result));
+    // Wrapped lines continue under their list item's text.
+    else context.io.stdout(renderLines(indentedLines(renderOutline(result), 2), context.io.style ?? PLAIN));
     return 0;
   },
 };

@@ -2,7 +2,7 @@
 import type { IdIndexReader, ResolutionStatus } from '../../core/types';
 import { UsageError } from '../errors';
 import { locateNote } from '../locateNote';
-import { plural } from '../textLayout';
+import { line, plural, PLAIN, renderLines, toned, type TextLine } from '../textLayout';
 import { writeJson, type CliCommand } from './command';
 
 /** One reference, keyed exactly as the command-line contract prints it. */
@@ -44,7 +44,7 @@ export const refsCommand: CliCommand = {
     }
     const rows = files.flatMap((file) => referenceRows(vault.index, file));
     if (context.json) writeJson(context.io, rows);
-    else context.io.stdout(renderRefsText(rows, files));
+    else context.io.stdout(renderLines(renderRefsText(rows, files), context.io.style ?? PLAIN));
     return 0;
   },
 };
@@ -68,16 +68,26 @@ export function referenceRows(index: IdIndexReader, file: string): ReferenceRow[
   });
 }
 
-export function renderRefsText(rows: readonly ReferenceRow[], files: readonly string[]): string {
-  const lines: string[] = [];
+export function renderRefsText(rows: readonly ReferenceRow[], files: readonly string[]): TextLine[] {
+  const lines: TextLine[] = [];
   for (const file of files) {
     const own = rows.filter((row) => row.file === file);
-    lines.push(`${file}: ${plural(own.length, 'reference')}`);
+    lines.push(line(toned('strong', file), `: ${plural(own.length, 'reference')}`));
     for (const row of own) {
       const where = `${`${row.line}:${row.column}`.padEnd(7)} `;
       const names = row.status === 'unresolved' ? 'no note has this ID' : row.targets.join(', ');
-      lines.push(`  ${where}${row.id}  ${row.form.padEnd(8)}  ${row.status.padEnd(10)}  ${names}${row.self ? '  (self)' : ''}`);
+      const lead = `  ${where}${row.id}  ${row.form.padEnd(8)}  `;
+      const status = row.status.padEnd(10);
+      // Wrapped target lists continue under the first target.
+      lines.push({
+        segments: [
+          { text: lead },
+          row.status === 'resolved' ? { text: status } : toned(row.status === 'ambiguous' ? 'warning' : 'problem', status),
+          { text: `  ${names}${row.self ? '  (self)' : ''}` },
+        ],
+        hangingIndent: lead.length + status.length + 2,
+      });
     }
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
