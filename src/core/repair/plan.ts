@@ -176,8 +176,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const ownId = index.note(path)?.id ?? null;
     const sharing = ownId === null ? undefined : index.duplicates().get(ownId);
     if (ownId !== null && sharing !== undefined) {
-      const others = sharing.filter((p) => p !== path);
-      problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: duplicateMessage(ownId, others) });
+      // Listed under each note that has the ID (a single note can be repaired), worded as check words it.
+      problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: duplicateMessage(ownId, sharing) });
     }
     let consumedUntil = 0;
     for (const ref of scanReferences(text, format)) {
