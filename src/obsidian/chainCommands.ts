@@ -59,8 +59,8 @@ function chainText(app: App, result: ChainResult, format: 'outline' | 'mermaid',
 
 /**
  * Registers the chain view, "Open chain view" (command; the ribbon, which shows no plugin name, says
- * "Open principle chain"), "Open another chain
- * view", "Copy chain as outline", "Copy chain as Mermaid", and expand or collapse all.
+ * "Open principle chain"), "Open another chain view", "Copy chain as outline", "Copy chain as
+ * Mermaid", and expand or collapse all.
  */
 export function registerChainView(plugin: Plugin, services: IdServices): void {
   const deps = chainViewDeps(services);
