@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { createRepairCommand, nodeAtomicWriter, type AtomicWriter } from '../../src/cli/commands/repair';
+import { nodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
+import { createRepairCommand } from '../../src/cli/commands/repair';
 import { loadVault } from '../../src/cli/loadVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';

@@ -1,5 +1,4 @@
 /** `repair`: plan the ID-link repairs of a vault (dry run), or write them with --apply. */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
@@ -16,6 +15,7 @@ import { repairTextLines } from '../repairText';
 import { PLAIN, renderLines } from '../textLayout';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
+import { nodeAtomicWriter, type AtomicWriter } from '../atomicWrite';
 
 /** Obsidian's configuration folder unless the vault was set up with another (then pass --config-dir). */
 const DEFAULT_CONFIG_DIR = '.obsidian';
@@ -25,41 +25,6 @@ const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
 export function pluginStatePath(configDir: string): string[] {
   return [configDir, 'plugins', 'principle-chain', REPAIR_STATE_FILE];
 }
-
-/** Replaces a file's whole text, only if it still holds `expected`. */
-export interface AtomicWriter {
-  replaceIfUnchanged(absolutePath: string, expected: string, next: string): Promise<'written' | 'changed'>;
-}
-
-function decodeNote(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** Writes a temporary file beside the note, then renames it over the note: readers see old or new, never half. */
-export const nodeAtomicWriter: AtomicWriter = {
-  async replaceIfUnchanged(absolutePath, expected, next) {
-    if (decodeNote(await fs.readFile(absolutePath)) !== expected) return 'changed';
-    const { mode } = await fs.stat(absolutePath);
-    const temporary = path.join(path.dirname(absolutePath), `.${path.basename(absolutePath)}.${process.pid}.${Date.now().toString(36)}.repair-tmp`);
-    try {
-      await fs.writeFile(temporary, next, { encoding: 'utf8', mode, flag: 'wx' });
-      // Checked again right before the swap, so an edit made while the temporary file was written is kept.
-      if (decodeNote(await fs.readFile(absolutePath)) !== expected) {
-        await fs.rm(temporary, { force: true });
-        return 'changed';
-      }
-      await fs.rename(temporary, absolutePath);
-    } catch (error) {
-      await fs.rm(temporary, { force: true });
-      throw error;
-    }
-    return 'written';
-  },
-};
 
 async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs): Promise<RenameHistory> {
   const text = await readNote(vaultFs, path.join(directory, ...pluginStatePath(configDir)));
