@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { nodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
+import { createNodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
 import { createRepairCommand } from '../../src/cli/commands/repair';
 import { loadVault } from '../../src/cli/loadVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
@@ -72,12 +73,12 @@ describe('principle-chain repair', () => {
     const dir = copyOfExampleVault();
     const target = '202208021000 Meetings need an owner and an end.md';
     const theirs = 'Rewritten by someone else.\n';
-    const meddling: AtomicWriter = {
+    const meddling = (root: string): AtomicWriter => ({
       async replaceIfUnchanged(absolutePath, expected, next) {
         if (absolutePath.endsWith(target)) writeFileSync(absolutePath, theirs);
-        return nodeAtomicWriter.replaceIfUnchanged(absolutePath, expected, next);
+        return createNodeAtomicWriter({ root }).replaceIfUnchanged(absolutePath, expected, next);
       },
-    };
+    });
     let stdout = '';
     let stderr = '';
     const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
@@ -95,6 +96,22 @@ describe('principle-chain repair', () => {
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
   });
 
+  it('--apply skips a read-only note and names it, and removes temporary files an interrupted run left', async () => {
+    const dir = copyOfExampleVault();
+    const target = '202208021000 Meetings need an owner and an end.md';
+    chmodSync(path.join(dir, target), 0o444);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftover = `.${target}.${gone}-k1.repair-tmp`;
+    writeFileSync(path.join(dir, leftover), 'half a note');
+    const before = readFileSync(path.join(dir, target), 'utf8');
+    const result = await run(['repair', '--vault', dir, '--apply']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Not written: ${target}: it is read-only`);
+    expect(result.stderr).toContain(`Removed 1 temporary file left by an interrupted repair: ${leftover}`);
+    expect(readFileSync(path.join(dir, target), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toEqual([]);
+  });
+
   it('normalises link style on request, and rejects an unknown style', async () => {
     const plan = (await runJson(['repair', '--link-style', 'wikilink'])).json as RepairJson;
     const styled = plan.files.flatMap((f) => f.edits).filter((e) => e.kind === 'link-style');
@@ -109,19 +126,5 @@ describe('principle-chain repair', () => {
     const plan = (await runJson(['repair', '--vault', dir])).json as RepairJson;
     expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind))).not.toContain('stale-title');
     expect((await run(['repair', dir, '--vault', dir])).code).toBe(2);
-  });
-});
-
-describe('the atomic writer', () => {
-  it('keeps a BOM and CRLF, and never leaves a temporary file behind', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pc-writer-'));
-    copies.push(dir);
-    const file = path.join(dir, 'n.md');
-    const original = '\uFEFFa\r\nb\r\n';
-    writeFileSync(file, original);
-    expect(await nodeAtomicWriter.replaceIfUnchanged(file, original, '\uFEFFa\r\nB\r\n')).toBe('written');
-    expect(readFileSync(file)).toEqual(Buffer.from('\uFEFFa\r\nB\r\n', 'utf8'));
-    expect(await nodeAtomicWriter.replaceIfUnchanged(file, original, 'x')).toBe('changed');
-    expect(readdirSync(dir)).toEqual(['n.md']);
   });
 });

@@ -15,7 +15,7 @@ import { repairTextLines } from '../repairText';
 import { PLAIN, renderLines } from '../textLayout';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
-import { nodeAtomicWriter, type AtomicWriter } from '../atomicWrite';
+import { createNodeAtomicWriter, removeLeftoverTemporaries, type AtomicWriter } from '../atomicWrite';
 
 /** Obsidian's configuration folder unless the vault was set up with another (then pass --config-dir). */
 const DEFAULT_CONFIG_DIR = '.obsidian';
@@ -35,6 +35,12 @@ function unreadableProblems(vault: LoadedVault): RepairProblem[] {
   return vault.contents.unreadable.map((u) => ({ kind: 'unreadable-file', file: u.path, line: 1, id: null, message: `${u.path} was left out: ${u.reason}` }));
 }
 
+/** Temporary files an interrupted run of ours left beside notes are removed before writing again. */
+async function removeLeftovers(vault: LoadedVault, stderr: (text: string) => void): Promise<void> {
+  const removed = await removeLeftoverTemporaries(vault.directory, vault.contents.allPaths);
+  if (removed.length > 0) stderr(`Removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted repair: ${removed.join(', ')}\n`);
+}
+
 interface ApplyOutcome {
   readonly written: readonly string[];
   readonly notWritten: readonly { readonly path: string; readonly reason: string }[];
@@ -45,15 +51,20 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
   const notWritten: { path: string; reason: string }[] = [];
   for (const file of plan.files) {
     try {
-      const outcome = await writer.replaceIfUnchanged(path.join(directory, ...file.path.split('/')), file.text, applyEdits(file.text, file.edits));
-      if (outcome === 'written') written.push(file.path);
-      else notWritten.push({ path: file.path, reason: 'it changed while the repair was planned; run the repair again' });
+      const result = await writer.replaceIfUnchanged(path.join(directory, ...file.path.split('/')), file.text, applyEdits(file.text, file.edits));
+      if (result.status === 'written') written.push(file.path);
+      else notWritten.push({ path: file.path, reason: result.reason });
     } catch (error) {
       notWritten.push({ path: file.path, reason: describeError(error) });
     }
   }
   return { written, notWritten };
 }
+
+/** Writes into the vault folder; a seam for tests. */
+export type WriterFactory = (vaultDirectory: string) => AtomicWriter;
+
+const nodeWriterFor: WriterFactory = (root) => createNodeAtomicWriter({ root });
 
 function linkStyleOption(value: string | true | undefined): LinkStyle {
   if (value === undefined) return 'off';
@@ -69,7 +80,7 @@ function configDirOption(value: string | true | undefined): string {
 }
 
 /** The command, with the writer as a seam for tests. */
-export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): CliCommand {
+export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): CliCommand {
   return {
     name: 'repair',
     summary: 'Plan (or with --apply, write) repairs of stale and broken ID references.',
@@ -117,7 +128,8 @@ export function createRepairCommand(writer: AtomicWriter = nodeAtomicWriter): Cl
       });
       const planned = planRepairs(vault.contents.files, repairContext);
       const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
-      const outcome = apply ? await applyPlan(plan, vault.directory, writer) : null;
+      if (apply) await removeLeftovers(vault, (text) => context.io.stderr(text));
+      const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory)) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;
       for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${failure.path}: ${failure.reason}\n`);
       if (context.json) {

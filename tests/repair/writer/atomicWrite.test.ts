@@ -1,0 +1,306 @@
+/**
+ * The command-line writer on the real file system, under fault injection: another writer acting at
+ * each step of the write sequence, a process killed at each step, failing system calls, and the file
+ * kinds a vault holds (read-only, other modes and owners, symlinks, hard links).
+ */
+import { spawnSync } from 'child_process';
+import {
+  appendFileSync, chmodSync, chownSync, linkSync, lstatSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, readSync,
+  renameSync, statSync, symlinkSync, writeFileSync,
+} from 'fs';
+import { promises as fsp } from 'fs';
+import { buildSync } from 'esbuild';
+import * as path from 'path';
+import { createNodeAtomicWriter, removeLeftoverTemporaries, temporaryFileOwner, WRITE_STEPS, type WriteResult, type WriteStep } from '../../../src/cli/atomicWrite';
+import { removeScratchFolders, scratchFolder } from './realFiles';
+
+afterAll(removeScratchFolders);
+
+const OLD = '\uFEFF202108191025 Teams exist\r\nline two\r\n';
+const NEW = '\uFEFF202108191025 Teams exist for a reason\r\nline two\r\n';
+const THEIRS = 'typed by someone else\r\n';
+const isRoot = process.getuid?.() === 0;
+
+function noteIn(dir: string, name = 'n.md', text = OLD): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The reason a result gives for leaving the note, or null when it was written. */
+const reasonOf = (result: WriteResult) => (result.status === 'skipped' ? result.reason : null);
+const bytesOf = (file: string) => readFileSync(file);
+const temporariesIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.repair-tmp'));
+
+describe('a write with nobody else around', () => {
+  it('replaces every byte (BOM and CRLF kept), leaves no temporary file, and refuses a note not as planned', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const writer = createNodeAtomicWriter({ root: dir });
+    expect(await writer.replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'written' });
+    expect(bytesOf(file)).toEqual(Buffer.from(NEW, 'utf8'));
+    expect(reasonOf(await writer.replaceIfUnchanged(file, OLD, 'x'))).toContain('changed since');
+    expect(bytesOf(file)).toEqual(Buffer.from(NEW, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['n.md']);
+  });
+
+  it('swaps in a new file: a reader that opened the note before still reads the old text whole', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir, 'n.md', OLD.repeat(2000));
+    const reader = openSync(file, 'r');
+    try {
+      expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD.repeat(2000), NEW)).status).toBe('written');
+      const seen = Buffer.alloc(Buffer.byteLength(OLD.repeat(2000)) + 10);
+      const length = readSync(reader, seen, 0, seen.length, 0);
+      expect(seen.subarray(0, length).toString('utf8')).toBe(OLD.repeat(2000));
+    } finally {
+      closeSync(reader);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(NEW);
+  });
+
+  it('leaves the note untouched and no temporary file when writing the new text fails (disk full)', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const probe = await fsp.open(file, 'r');
+    const prototype = Object.getPrototypeOf(probe) as { writeFile: (...args: unknown[]) => Promise<void> };
+    await probe.close();
+    const spy = jest.spyOn(prototype, 'writeFile').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    try {
+      await expect(createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).rejects.toThrow('ENOSPC');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+});
+
+describe('another writer acting at each step of the write', () => {
+  type Meddle = (file: string) => void;
+  const append: Meddle = (file) => appendFileSync(file, THEIRS);
+  const overwriteInPlace: Meddle = (file) => writeFileSync(file, THEIRS);
+
+  async function writeWhile(step: WriteStep, meddle: Meddle) {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    let acted = 0;
+    const writer = createNodeAtomicWriter({
+      root: dir,
+      onStep: (at) => {
+        if (at === step) {
+          acted++;
+          meddle(file);
+        }
+      },
+    });
+    const result = await writer.replaceIfUnchanged(file, OLD, NEW);
+    expect(acted).toBe(1);
+    return { dir, file, result };
+  }
+
+  const BEFORE_THE_SWAP = WRITE_STEPS.filter((step) => step !== 'renamed');
+
+  it.each(BEFORE_THE_SWAP)('an append at "%s" is kept, and the note is reported as not repaired', async (step) => {
+    const { dir, file, result } = await writeWhile(step, append);
+    expect(readFileSync(file, 'utf8')).toBe(OLD + THEIRS);
+    expect(reasonOf(result)).toMatch(/changed since|another program wrote/);
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it.each(BEFORE_THE_SWAP)('an in-place rewrite at "%s" is kept, and the note is reported as not repaired', async (step) => {
+    const { dir, file, result } = await writeWhile(step, overwriteInPlace);
+    expect(readFileSync(file, 'utf8')).toBe(THEIRS);
+    expect(result.status).toBe('skipped');
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it('an append right after the swap lands on the new text', async () => {
+    const { file, result } = await writeWhile('renamed', append);
+    expect(readFileSync(file, 'utf8')).toBe(NEW + THEIRS);
+    expect(result.status).toBe('written');
+  });
+
+  it('a writer that opened the note before the swap and writes after it: its text is put back, and reported', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    let handle = -1;
+    const writer = createNodeAtomicWriter({
+      root: dir,
+      onStep: (step) => {
+        if (step === 'before-rename') handle = openSync(file, 'a');
+        if (step === 'renamed') {
+          appendFileSync(handle, THEIRS);
+          closeSync(handle);
+        }
+      },
+    });
+    const late = await writer.replaceIfUnchanged(file, OLD, NEW);
+    expect(reasonOf(late)).toContain('another program wrote to it');
+    expect(readFileSync(file, 'utf8')).toBe(OLD + THEIRS);
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it.each(['checked', 'temporary-written'] as const)('a save by rename (as editors do) at "%s" is kept, and reported', async (step) => {
+    const { dir, file, result } = await writeWhile(step, (note) => {
+      writeFileSync(`${note}.editor-save`, THEIRS);
+      renameSync(`${note}.editor-save`, note);
+    });
+    expect(readFileSync(file, 'utf8')).toBe(THEIRS);
+    expect(result.status).toBe('skipped');
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it('an append after the write lands on the new text', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).status).toBe('written');
+    append(file);
+    expect(readFileSync(file, 'utf8')).toBe(NEW + THEIRS);
+  });
+});
+
+describe('a process killed at each step of the write', () => {
+  let script: string;
+  beforeAll(() => {
+    // The child runs the writer compiled from its TypeScript source, exactly as the tool bundles it.
+    script = path.join(scratchFolder('pc-writer-child-'), 'child.js');
+    buildSync({ entryPoints: [path.join(__dirname, 'child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error' });
+  });
+
+  function killedAt(step: WriteStep) {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    writeFileSync(path.join(dir, '.expected'), OLD);
+    writeFileSync(path.join(dir, '.next'), NEW);
+    const child = spawnSync(process.execPath, [script, dir, file, path.join(dir, '.expected'), path.join(dir, '.next'), step], { encoding: 'utf8', timeout: 30_000 });
+    return { dir, file, child };
+  }
+
+  it.each(WRITE_STEPS.map((step, i) => [step, i < WRITE_STEPS.indexOf('renamed') ? OLD : NEW] as const))(
+    'killed at "%s": the note holds the old or the new text whole, and the next run removes what the dead one left',
+    async (step, expected) => {
+      const { dir, file, child } = killedAt(step);
+      expect(child.signal).toBe('SIGKILL');
+      expect(child.stdout).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe(expected);
+      const leftovers = temporariesIn(dir);
+      expect(leftovers.every((name) => temporaryFileOwner(name) === child.pid)).toBe(true);
+      expect(await removeLeftoverTemporaries(dir, readdirSync(dir))).toEqual(leftovers);
+      expect(temporariesIn(dir)).toEqual([]);
+      const again = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, expected, NEW);
+      expect(again.status).toBe('written');
+      expect(readFileSync(file, 'utf8')).toBe(NEW);
+    },
+    60_000,
+  );
+
+  it('the child writes the note when nothing kills it (so the kills above are what stops it)', () => {
+    const { file, child } = killedAt('none' as WriteStep);
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual({ status: 'written' });
+    expect(readFileSync(file, 'utf8')).toBe(NEW);
+  }, 60_000);
+});
+
+describe('leftover temporary files', () => {
+  it('removes only ours, of processes that are gone, that are plain files', async () => {
+    const dir = scratchFolder();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const ours = `.n.md.${gone}-abc123.repair-tmp`;
+    const running = '.n.md.1-abc123.repair-tmp';
+    const notOurs = ['n.repair-tmp', '.n.md.repair-tmp', `.n.md.${gone}.repair-tmp`, `n.md.${gone}-abc.repair-tmp`];
+    for (const name of [ours, running, ...notOurs]) writeFileSync(path.join(dir, name), 'x');
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', ours), 'x');
+    symlinkSync(path.join(dir, 'n.repair-tmp'), path.join(dir, `.m.md.${gone}-abc.repair-tmp`));
+    const listed = [...readdirSync(dir), `sub/${ours}`];
+    expect((await removeLeftoverTemporaries(dir, listed)).sort()).toEqual([ours, `sub/${ours}`]);
+    expect(readdirSync(dir).sort()).toEqual([running, `.m.md.${gone}-abc.repair-tmp`, ...notOurs, 'sub'].sort());
+  });
+});
+
+describe('files the writer must not replace blindly', () => {
+  it('skips a read-only note and leaves its bytes and mode', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    chmodSync(file, 0o444);
+    const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+    expect(result).toEqual({ status: 'skipped', reason: 'it is read-only' });
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it.each([0o664, 0o600, 0o640, 0o2664].map((mode) => [mode.toString(8), mode]))('keeps mode %s whatever the umask', async (_octal, mode) => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    chmodSync(file, mode);
+    const umask = process.umask(0o077);
+    try {
+      expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).status).toBe('written');
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(file).mode & 0o7777).toBe(mode);
+  });
+
+  (isRoot ? it : it.skip)('keeps owner and group (needs root to give a file another owner)', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    chownSync(file, 1234, 2345);
+    expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).status).toBe('written');
+    expect(statSync(file)).toMatchObject({ uid: 1234, gid: 2345 });
+  });
+
+  (isRoot ? it : it.skip)('skips a note whose owner it cannot keep', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    chownSync(file, 1234, 2345);
+    const probe = await fsp.open(file, 'r');
+    const prototype = Object.getPrototypeOf(probe) as { chown: (...args: unknown[]) => Promise<void> };
+    await probe.close();
+    const spy = jest.spyOn(prototype, 'chown').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' }));
+    try {
+      const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+      expect(reasonOf(result)).toContain('owner or group could not be kept');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(statSync(file)).toMatchObject({ uid: 1234, gid: 2345 });
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it('writes through a symlink to a note inside the vault, keeping the symlink', async () => {
+    const dir = scratchFolder();
+    mkdirSync(path.join(dir, 'real'));
+    const target = noteIn(path.join(dir, 'real'));
+    const link = path.join(dir, 'link.md');
+    symlinkSync(path.join('real', 'n.md'), link);
+    expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(link, OLD, NEW)).status).toBe('written');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(temporariesIn(path.join(dir, 'real'))).toEqual([]);
+  });
+
+  it('skips a symlink to a file outside the vault', async () => {
+    const outside = noteIn(scratchFolder());
+    const dir = scratchFolder();
+    const link = path.join(dir, 'link.md');
+    symlinkSync(outside, link);
+    const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(link, OLD, NEW);
+    expect(result).toEqual({ status: 'skipped', reason: 'it is a symlink to a file outside the vault' });
+    expect(readFileSync(outside, 'utf8')).toBe(OLD);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it('skips a hard-linked note instead of splitting it from its other names', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    linkSync(file, path.join(dir, 'other name.md'));
+    const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+    expect(result).toEqual({ status: 'skipped', reason: 'it has 2 hard links, and replacing it would split them' });
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(statSync(file).ino).toBe(statSync(path.join(dir, 'other name.md')).ino);
+  });
+});
