@@ -14,12 +14,13 @@ describe('repair progress and summaries', () => {
     expect(notices).toContain('done');
   });
 
-  it('names what changed, what was skipped or failed and why, and what a cancel left', () => {
+  it('names what changed, what was skipped, left out or failed and why, and what a cancel left', () => {
     const edits = [{ kind: 'stale-title' as const }, { kind: 'stale-title' as const }, { kind: 'broken-id' as const }];
     const text = describeRun({
       changed: [{ path: 'a.md', edits: [], beforeHash: '', afterHash: '' }],
       editsByKind: countByKind(edits),
       skipped: [{ path: 'b.md', reason: 'deleted or renamed meanwhile' }],
+      leftOut: [{ path: 'a.md', reason: 'the text at or around it changed since the preview', edit: { kind: 'stale-title', id: '202108191025', line: 3, from: 40, to: 51, before: 'Teams exist', after: 'Teams exist for a reason' } }],
       failed: [{ path: 'c.md', message: 'disk full' }],
       notStarted: ['d.md', 'e.md'],
     });
@@ -27,6 +28,7 @@ describe('repair progress and summaries', () => {
       [
         'Repaired 1 file (2 stale titles, 1 broken ID).',
         'Skipped 1: b.md (deleted or renamed meanwhile).',
+        'Left out 1 approved edit: a.md line 3 "Teams exist" → "Teams exist for a reason" (the text at or around it changed since the preview).',
         'Failed 1: c.md (disk full).',
         'Cancelled: 2 files left unchanged.',
       ].join('\n'),

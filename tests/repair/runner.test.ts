@@ -72,6 +72,33 @@ describe('applying a repair', () => {
     expect(summary.changed).toHaveLength(5);
   });
 
+  it('writes only the approved one of two equal edits when the file changed before apply', async () => {
+    const { app, scheduler, target, replan } = await setUp();
+    await app.vault.modify(app.vault.getFileByPath('a.md')!, STALE + STALE);
+    const [, second] = replan('a.md', STALE + STALE);
+    scheduler.before('a.md', (file) => app.vault.modify(file, 'typed meanwhile\n' + STALE + STALE));
+    const run = applyRepairs([{ path: 'a.md', text: STALE + STALE, edits: [second] }], target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(await textOf(app, 'a.md')).toBe('typed meanwhile\n' + STALE + FIXED);
+    expect(summary.changed[0].edits).toHaveLength(1);
+    expect(summary.leftOut).toEqual([]);
+  });
+
+  it('leaves out, and names, an approved edit in text the other writer changed; writes the others', async () => {
+    const { app, scheduler, target, replan } = await setUp();
+    const previewed = STALE + STALE + STALE;
+    await app.vault.modify(app.vault.getFileByPath('a.md')!, previewed);
+    const approved = replan('a.md', previewed);
+    const theirs = STALE + 'x 202108191025 Teams Exist, y\n' + STALE;
+    scheduler.before('a.md', (file) => app.vault.modify(file, theirs));
+    const run = applyRepairs([{ path: 'a.md', text: previewed, edits: approved }], target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(await textOf(app, 'a.md')).toBe(FIXED + 'x 202108191025 Teams Exist, y\n' + FIXED);
+    expect(summary.leftOut).toEqual([{ path: 'a.md', edit: approved[1], reason: 'the text at or around it changed since the preview' }]);
+  });
+
   it('skips files deleted or renamed since the preview', async () => {
     const { app, scheduler, target, plan, replan } = await setUp();
     scheduler.before('c.md', (file) => app.vault.delete(file));

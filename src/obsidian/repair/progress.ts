@@ -51,6 +51,10 @@ function listed(paths: readonly string[]): string {
 export function describeRun(summary: RunSummary): string {
   const lines = [`Repaired ${summary.changed.length} file${summary.changed.length === 1 ? '' : 's'} (${describeCounts(summary.editsByKind)}).`];
   if (summary.skipped.length > 0) lines.push(`Skipped ${summary.skipped.length}: ${listed(summary.skipped.map((s) => `${s.path} (${s.reason})`))}.`);
+  if (summary.leftOut.length > 0) {
+    const named = summary.leftOut.map((o) => `${o.path} line ${o.edit.line} "${o.edit.before}" → "${o.edit.after}" (${o.reason})`);
+    lines.push(`Left out ${summary.leftOut.length} approved edit${summary.leftOut.length === 1 ? '' : 's'}: ${listed(named)}.`);
+  }
   if (summary.failed.length > 0) lines.push(`Failed ${summary.failed.length}: ${listed(summary.failed.map((f) => `${f.path} (${f.message})`))}.`);
   if (summary.notStarted.length > 0) lines.push(`Cancelled: ${summary.notStarted.length} file${summary.notStarted.length === 1 ? '' : 's'} left unchanged.`);
   return lines.join('\n');

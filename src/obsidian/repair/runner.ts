@@ -6,6 +6,7 @@
 import { invertEdits } from '../../core/repair/edits';
 import { countByKind } from '../../core/repair/render';
 import type { FileRepairPlan, RepairEdit, RepairKind, TextEdit } from '../../core/repair/types';
+import { remapApproved, type LeftOutEdit } from '../../core/repair/remap';
 import { recordFileRepair, undoFileRepair, type AppliedFileRecord, type RepairRecord } from '../../core/repair/undo';
 
 /** Thrown inside an update to leave the file exactly as it is. */
@@ -25,6 +26,11 @@ export interface RepairTarget {
   update(path: string, decide: (current: string) => readonly TextEdit[]): Promise<string>;
 }
 
+/** An approved edit that was not written, with its file. */
+export interface LeftOutEditOf extends LeftOutEdit {
+  readonly path: string;
+}
+
 export interface RunControl {
   /** Files written at the same time, at most. */
   readonly concurrency: number;
@@ -38,6 +44,8 @@ export interface RunSummary {
   readonly changed: readonly AppliedFileRecord[];
   readonly editsByKind: Readonly<Record<RepairKind, number>>;
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Approved edits left out of files that were written (the text around them changed since the preview). */
+  readonly leftOut: readonly LeftOutEditOf[];
   readonly failed: readonly { readonly path: string; readonly message: string }[];
   /** Files never started because the run was cancelled. */
   readonly notStarted: readonly string[];
@@ -45,25 +53,6 @@ export interface RunSummary {
 
 /** Re-plans one file's current text (used when it changed since the preview). */
 export type Replanner = (path: string, text: string) => readonly RepairEdit[];
-
-/**
- * The fresh edits that are the same repairs as the selected ones (same kind, ID, before and after,
- * in the same order), or null when any selected edit no longer holds.
- */
-export function matchEdits(selected: readonly RepairEdit[], fresh: readonly RepairEdit[]): RepairEdit[] | null {
-  const matched: RepairEdit[] = [];
-  let next = 0;
-  for (const edit of selected) {
-    while (next < fresh.length && !sameRepair(edit, fresh[next])) next++;
-    if (next === fresh.length) return null;
-    matched.push(fresh[next++]);
-  }
-  return matched;
-}
-
-function sameRepair(a: RepairEdit, b: RepairEdit): boolean {
-  return a.kind === b.kind && a.id === b.id && a.before === b.before && a.after === b.after;
-}
 
 /** Runs `work` over items with at most `limit` in flight, stopping new starts once cancelled. */
 async function pool<T>(items: readonly T[], control: RunControl, work: (item: T) => Promise<void>): Promise<T[]> {
@@ -95,22 +84,29 @@ export async function applyRepairs(files: readonly FileRepairPlan[], target: Rep
   const changed: AppliedFileRecord[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const failed: { path: string; message: string }[] = [];
+  const leftOut: LeftOutEditOf[] = [];
   const work = files.filter((f) => f.edits.length > 0);
   const notStarted = await pool(work, control, async (file) => {
     let before = '';
     let applied: readonly RepairEdit[] = [];
+    let omitted: readonly LeftOutEdit[] = [];
     try {
       const after = await target.update(file.path, (current) => {
         before = current;
-        if (current === file.text) applied = file.edits;
-        else {
-          const still = matchEdits(file.edits, replan(file.path, current));
-          if (still === null) throw new SkipFile('changed since the preview, and the planned edits no longer fit');
-          applied = still;
+        if (current === file.text) {
+          applied = file.edits;
+          omitted = [];
+        } else {
+          // Each approved edit is found again by its position carried through the change, never by its text alone.
+          const remapped = remapApproved(file.text, current, file.edits, replan(file.path, current));
+          if (remapped.edits.length === 0) throw new SkipFile('changed since the preview, and none of its approved edits still fits');
+          applied = remapped.edits;
+          omitted = remapped.leftOut;
         }
         return applied;
       });
       changed.push(recordFileRepair(file.path, before, applied, after));
+      leftOut.push(...omitted.map((o) => ({ ...o, path: file.path })));
     } catch (error) {
       if (error instanceof SkipFile) skipped.push({ path: file.path, reason: error.message });
       else failed.push({ path: file.path, message: messageOf(error) });
@@ -121,6 +117,7 @@ export async function applyRepairs(files: readonly FileRepairPlan[], target: Rep
     changed,
     editsByKind: countByKind(changed.flatMap((f) => f.edits)),
     skipped,
+    leftOut: leftOut.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.edit.from - b.edit.from)),
     failed,
     notStarted: notStarted.map((f) => f.path),
   };
