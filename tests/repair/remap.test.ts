@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { applyEdits } from '../../src/core/repair/edits';
 import { changedRegion, EDIT_GONE, EDIT_TOUCHED, mapRange, remapApproved } from '../../src/core/repair/remap';
 import { createRepairPlanner } from '../../src/core/repair/plan';
-import type { RepairEdit } from '../../src/core/repair/types';
 import { contextOf } from './helpers';
 
 describe('the changed region', () => {
