@@ -4,7 +4,7 @@
  * editor fake on CodeMirror's EditorState that maps the cursor through transactions.
  */
 import { EditorSelection, EditorState } from '@codemirror/state';
-import type { EditorPosition, EditorTransaction, TFile } from 'obsidian';
+import type { EditorChange, EditorPosition, EditorTransaction, TFile } from 'obsidian';
 import { App, MarkdownView } from 'obsidian';
 
 type Hook = (file: TFile) => Promise<void> | void;
@@ -78,12 +78,26 @@ export async function textOf(app: App, path: string): Promise<string | undefined
   return file === null ? undefined : app.vault.read(file);
 }
 
+/**
+ * How a transaction's change positions are read. Unknown for Obsidian: obsidian.d.ts (`Editor.transaction`,
+ * `EditorTransaction`) does not say, and public plugins send changes in both orders. CodeMirror 6, which the
+ * editor wraps, reads every position in the document before the transaction ('before-transaction');
+ * the other reading applies each change to the result of the ones before it ('after-previous-change').
+ */
+export type ChangePositions = 'before-transaction' | 'after-previous-change';
+
+export interface FakeEditorOptions {
+  readonly positions?: ChangePositions;
+  /** Fake only: alters the changes of a transaction, to model an editor that does not apply them as sent. */
+  readonly garble?: (changes: EditorChange[]) => EditorChange[];
+}
+
 /** The Editor methods the repair uses, over a real EditorState. */
 export class FakeEditor {
   state: EditorState;
   transactions = 0;
 
-  constructor(text: string, anchor: number, head = anchor) {
+  constructor(text: string, anchor: number, head = anchor, private readonly options: FakeEditorOptions = {}) {
     this.state = EditorState.create({ doc: text, selection: EditorSelection.single(anchor, head) });
   }
 
@@ -102,8 +116,14 @@ export class FakeEditor {
 
   transaction(tx: EditorTransaction): void {
     this.transactions++;
-    const changes = (tx.changes ?? []).map((c) => ({ from: this.posToOffset(c.from), to: this.posToOffset(c.to ?? c.from), insert: c.text }));
-    this.state = this.state.update({ changes }).state;
+    const sent = tx.changes ?? [];
+    const changes = this.options.garble ? this.options.garble(sent) : sent;
+    const toSpec = (c: EditorChange) => ({ from: this.posToOffset(c.from), to: this.posToOffset(c.to ?? c.from), insert: c.text });
+    if (this.options.positions === 'after-previous-change') {
+      for (const change of changes) this.state = this.state.update({ changes: toSpec(change) }).state;
+    } else {
+      this.state = this.state.update({ changes: changes.map(toSpec) }).state;
+    }
   }
 
   get selection(): { anchor: number; head: number } {
@@ -111,10 +131,12 @@ export class FakeEditor {
   }
 }
 
-/** Opens the file in a Markdown view whose editor is `editor` (needs the jsdom environment). */
-export async function openInEditor(app: App, path: string, editor: FakeEditor): Promise<void> {
+/** Opens the file in a Markdown view whose editor is `editor` (needs the jsdom environment), in editing mode unless told. */
+export async function openInEditor(app: App, path: string, editor: FakeEditor, mode: 'source' | 'preview' = 'source'): Promise<void> {
   const leaf = app.workspace.getLeaf(true);
   const view = new MarkdownView(leaf);
+  // The fake's MarkdownView answers getMode() from `mode`.
+  (view as unknown as { mode: string }).mode = mode;
   view.file = app.vault.getFileByPath(path);
   (view as unknown as { editor: FakeEditor }).editor = editor;
   await leaf.open(view);

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
-import type { App } from 'obsidian';
+import type { App, EditorChange } from 'obsidian';
 import { createRepairPlanner } from '../../src/core/repair/plan';
 import type { RepairPlan } from '../../src/core/repair/types';
 import { applyRepairs, undoRepairs, type RunControl } from '../../src/obsidian/repair/runner';
 import { ObsidianRepairTarget } from '../../src/obsidian/repair/target';
-import { FakeEditor, openInEditor, Scheduler, scheduledApp, settle, textOf } from './fakeVault';
+import { FakeEditor, openInEditor, Scheduler, scheduledApp, settle, textOf, type ChangePositions } from './fakeVault';
 import { contextOf } from './helpers';
 
 const TITLE = '202108191025 Teams exist for a reason.md';
@@ -137,19 +137,57 @@ describe('applying a repair', () => {
     for (const path of summary.notStarted) expect(await textOf(app, path)).toBe(STALE);
   });
 
-  it('changes an open note through its editor in one transaction, keeping the cursor where the user was', async () => {
-    const { app, scheduler, target, replan } = await setUp();
-    const typed = 'unsaved line\n' + STALE;
-    const editor = new FakeEditor(typed, typed.length - 3);
+  it.each<ChangePositions>(['before-transaction', 'after-previous-change'])(
+    'changes an open note through its editor in one transaction, keeping the cursor (change positions read %s)',
+    async (positions) => {
+      const { app, scheduler, target, replan } = await setUp();
+      // Two edits on one line and one below: the order of the changes matters under one of the readings.
+      const typed = 'unsaved line\n' + STALE.replace('\n', ' 202108191025 Teams exist.\n') + STALE;
+      const editor = new FakeEditor(typed, typed.length - 3, typed.length - 3, { positions });
+      await openInEditor(app, 'a.md', editor);
+      const plan = { path: 'a.md', text: typed, edits: replan('a.md', typed) };
+      expect(plan.edits).toHaveLength(3);
+      const summary = await applyRepairs([plan], target, replan, control());
+      expect(editor.transactions).toBe(1);
+      expect(editor.getValue()).toBe('unsaved line\n' + FIXED.replace('\n', ' 202108191025 Teams exist for a reason.\n') + FIXED);
+      expect(editor.selection.head).toBe(editor.getValue().length - 3);
+      expect(await textOf(app, 'a.md')).toBe(STALE);
+      expect(scheduler.order).toEqual([]);
+      expect(summary.changed[0].path).toBe('a.md');
+    },
+  );
+
+  it('writes a note shown in Reading view through Vault.process, not its editor', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const editor = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'a.md', editor, 'preview');
+    const run = applyRepairs(plan.files.filter((f) => f.path === 'a.md'), target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(editor.transactions).toBe(0);
+    expect(scheduler.order).toEqual(['a.md']);
+    expect(await textOf(app, 'a.md')).toBe(FIXED);
+    expect(summary.changed.map((f) => f.path)).toEqual(['a.md']);
+  });
+
+  it('puts the note back and skips it when the editor does not apply the changes as sent', async () => {
+    const { app, target, replan } = await setUp();
+    const text = STALE + STALE;
+    let sent = 0;
+    const editor = new FakeEditor(text, 2, 2, { garble: (changes: EditorChange[]) => (++sent === 1 ? changes.slice(1) : changes) });
     await openInEditor(app, 'a.md', editor);
-    const plan = { path: 'a.md', text: typed, edits: replan('a.md', typed) };
-    const summary = await applyRepairs([plan], target, replan, control());
-    expect(editor.transactions).toBe(1);
-    expect(editor.getValue()).toBe('unsaved line\n' + FIXED);
-    expect(editor.selection.head).toBe(editor.getValue().length - 3);
-    expect(await textOf(app, 'a.md')).toBe(STALE);
-    expect(scheduler.order).toEqual([]);
-    expect(summary.changed[0].path).toBe('a.md');
+    const summary = await applyRepairs([{ path: 'a.md', text, edits: replan('a.md', text) }], target, replan, control());
+    expect(editor.getValue()).toBe(text);
+    expect(summary.changed).toEqual([]);
+    expect(summary.skipped).toEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
+  });
+
+  it('reports a failure, not a skip, when the editor cannot even be put back', async () => {
+    const { app, target, replan } = await setUp();
+    const editor = new FakeEditor(STALE, 0, 0, { garble: () => [{ from: { line: 0, ch: 0 }, text: '!' }] });
+    await openInEditor(app, 'a.md', editor);
+    const summary = await applyRepairs([{ path: 'a.md', text: STALE, edits: replan('a.md', STALE) }], target, replan, control());
+    expect(summary.failed).toEqual([{ path: 'a.md', message: expect.stringContaining('could not be put back') as string }]);
   });
 });
 

@@ -1,6 +1,7 @@
-/** Writes repairs into Obsidian: through the editor for a note open in one, else through Vault.process. */
+/** Writes repairs into Obsidian: through the editor for a note open in editing mode, else through Vault.process. */
 import { MarkdownView, type App, type Editor } from 'obsidian';
 import { applyEdits, sortEdits } from '../../core/repair/edits';
+import { changedRegion } from '../../core/repair/remap';
 import type { TextEdit } from '../../core/repair/types';
 import { SkipFile, type RepairTarget } from './runner';
 
@@ -15,14 +16,42 @@ export async function currentText(app: App, path: string): Promise<string | null
   return file === null ? null : app.vault.cachedRead(file);
 }
 
-/** The editor of a Markdown view showing the file, if any. */
+/**
+ * The editor of a Markdown view showing the file in editing mode (Live Preview or Source), if any.
+ * A view in Reading mode holds no text being typed: the file itself is what it shows.
+ */
 export function openEditor(app: App, path: string): Editor | null {
   let found: Editor | null = null;
   app.workspace.iterateAllLeaves((leaf) => {
     const view = leaf.view;
-    if (found === null && view instanceof MarkdownView && view.file?.path === path && view.editor) found = view.editor;
+    if (found === null && view instanceof MarkdownView && view.file?.path === path && view.getMode() === 'source' && view.editor) found = view.editor;
   });
   return found;
+}
+
+/**
+ * Applies the edits in one editor transaction and checks the result. obsidian.d.ts does not say
+ * whether a transaction's change positions refer to the text before it (as CodeMirror's do) or to
+ * the text after the changes before them (unknown), so the changes go last first: right either way.
+ * Whatever the editor made of them, the note ends as planned or as it was, never half-repaired.
+ */
+function applyInEditor(editor: Editor, current: string, edits: readonly TextEdit[]): string {
+  const planned = applyEdits(current, edits);
+  const changes = sortEdits(edits)
+    .reverse()
+    .map((e) => ({ from: editor.offsetToPos(e.from), to: editor.offsetToPos(e.to), text: e.after }));
+  if (changes.length === 0) return current;
+  // One transaction: the editor maps cursor and selection through it and undoes it as one step.
+  editor.transaction({ changes }, REPAIR_ORIGIN);
+  const result = editor.getValue();
+  if (result === planned) return result;
+  const region = changedRegion(current, result);
+  if (region !== null) {
+    const restore = { from: editor.offsetToPos(region.from), to: editor.offsetToPos(region.to + region.shift), text: current.slice(region.from, region.to) };
+    editor.transaction({ changes: [restore] }, REPAIR_ORIGIN);
+  }
+  if (editor.getValue() !== current) throw new Error('the editor did not apply the repair as planned, and its text could not be put back; check the note');
+  throw new SkipFile('the editor did not apply the repair as planned; the note was left as it was');
 }
 
 export class ObsidianRepairTarget implements RepairTarget {
@@ -33,11 +62,8 @@ export class ObsidianRepairTarget implements RepairTarget {
     if (file === null) throw new SkipFile('deleted or renamed meanwhile');
     const editor = openEditor(this.app, path);
     if (editor !== null) {
-      const edits = decide(editor.getValue());
-      // One transaction: the editor maps cursor and selection through it and undoes it as one step.
-      const changes = sortEdits(edits).map((e) => ({ from: editor.offsetToPos(e.from), to: editor.offsetToPos(e.to), text: e.after }));
-      if (changes.length > 0) editor.transaction({ changes }, REPAIR_ORIGIN);
-      return editor.getValue();
+      const current = editor.getValue();
+      return applyInEditor(editor, current, decide(current));
     }
     try {
       return await this.app.vault.process(file, (data) => {
