@@ -1,7 +1,7 @@
 /** Reads a vault folder into the core index the commands query. */
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
-import type { LinkPathLookup } from '../core/index/linkTargets';
+import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import { extractNoteFacts } from '../core/index/noteFacts';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { readVault, type VaultContents } from './readVault';
@@ -29,15 +29,5 @@ export async function loadVault(directory: string, format: IdFormat, fs: VaultFs
   return { directory, contents, index, paths: pathLookup(contents.allPaths), textOf: (path) => texts.get(path) };
 }
 
-/** Link resolution's view of the vault's files. */
-export function pathLookup(paths: readonly string[]): LinkPathLookup {
-  const all = new Set(paths);
-  const byName = new Map<string, string[]>();
-  for (const path of paths) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const list = byName.get(name);
-    if (list === undefined) byName.set(name, [path]);
-    else list.push(path);
-  }
-  return { has: (path) => all.has(path), byBasename: (name) => byName.get(name) ?? [] };
-}
+/** Link resolution's view of the vault's files (case and Unicode normalisation variants found). */
+export const pathLookup = createPathLookup;

@@ -112,6 +112,26 @@ describe('principle-chain repair', () => {
     expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toEqual([]);
   });
 
+  it('check and repair agree on which links are stale: a folder link to a note file, case and normalisation variants', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-agree-'));
+    copies.push(dir);
+    const notes: Record<string, string> = {
+      '202101050000.md': '',
+      '202101040005 Old Title.md': '',
+      '202101040006 Cafe\u0301.md': '',
+      's.md': '[a](/202101050000/) [[202101040005 old title]] [[202101040006 CAFÉ]] [b](202101040005%20Gone.md)\n',
+    };
+    for (const [name, text] of Object.entries(notes)) writeFileSync(path.join(dir, name), text);
+    const check = (await runJson(['check', '--vault', dir])).json as { problems: { kind: string; file: string; line: number }[] };
+    const repair = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    const stale = check.problems.filter((p) => p.kind === 'stale-link');
+    expect(stale).toHaveLength(2);
+    expect(repair.files.flatMap((f) => f.edits.map((e) => `${e.kind} ${e.before} → ${e.after}`))).toEqual([
+      'stale-link-target /202101050000/ → /202101050000',
+      'stale-link-target 202101040005%20Gone.md → 202101040005%20Old%20Title.md',
+    ]);
+  });
+
   it('normalises link style on request, and rejects an unknown style', async () => {
     const plan = (await runJson(['repair', '--link-style', 'wikilink'])).json as RepairJson;
     const styled = plan.files.flatMap((f) => f.edits).filter((e) => e.kind === 'link-style');

@@ -141,3 +141,64 @@ describe('link-style normalisation', () => {
     expect(repair('x[[202108191025 Teams exist for a reason]]', 'source.md', { linkStyle: 'bare' }).kinds).toEqual([]);
   });
 });
+
+describe('planFileRepairs: file names of every kind, folders, case and normalisation', () => {
+  const VAULT: Files = {
+    '202101040000 C# tips.md': '',
+    '202101040001 A|B.md': '',
+    '202101040002 x^y [draft].md': '',
+    'archive/202101040003/README.md': '',
+    '202101040004.md': '',
+    '202101040005 Old Title.md': '',
+    '202101040006 Cafe\u0301.md': '',
+  };
+  const fix = (text: string) => {
+    const context = contextOf({ ...VAULT, 's.md': text });
+    const { plan, problems } = planFileRepairs('s.md', text, context);
+    const result = applyEdits(text, plan.edits);
+    // A fixed point: planning again on the result finds nothing more to write.
+    expect(planFileRepairs('s.md', result, contextOf({ ...VAULT, 's.md': result })).plan.edits).toEqual([]);
+    return { result, problems: problems.map((p) => `${p.kind}: ${p.message}`) };
+  };
+
+  it.each([
+    ['[x](202101040000%20Old.md)', '[x](202101040000%20C%23%20tips.md)'],
+    ['[x](202101040001%20Old.md)', '[x](202101040001%20A%7CB.md)'],
+    ['[x](202101040002%20Old.md)', '[x](202101040002%20x^y%20%5Bdraft%5D.md)'],
+    ['[x](/202101040003/)', '[x](/archive/202101040003/)'],
+    ['[x](../202101040003/)', '[x](archive/202101040003/)'],
+    ['[x](/202101040004/)', '[x](/202101040004)'],
+  ])('markdown %s becomes %s', (before, after) => {
+    expect(fix(before)).toEqual({ result: after, problems: [] });
+  });
+
+  it.each([
+    ['[[202101040000 Old]]', '202101040000 C# tips.md', '#'],
+    ['[[202101040001 Old|alias]]', '202101040001 A|B.md', '|'],
+    ['![[202101040002 Old]]', '202101040002 x^y [draft].md', '^'],
+  ])('wikilink %s to a name no wikilink can hold is reported, not written', (before, owner, character) => {
+    expect(fix(before)).toEqual({
+      result: before,
+      problems: [
+        `stale-link: The link target "${/\[\[([^|\]]*)/.exec(before)![1]}" names no file, but ${owner.slice(0, 12)} is the ID of ${owner}, which no wikilink can name (it holds "${character}"). Rename the note or use a markdown link.`,
+      ],
+    });
+  });
+
+  it.each([
+    '[[202101040005 old title]]',
+    '[[202101040005 OLD TITLE#Heading|x]]',
+    '[x](202101040005%20old%20title.md)',
+    '[[202101040006 Café]]',
+    '[[202101040006 CAFÉ]]',
+    '[x](202101040006%20Caf%C3%A9.md)',
+  ])('%s differs from the file name only in case or normalisation, which Obsidian resolves: not stale', (text) => {
+    expect(fix(text)).toEqual({ result: text, problems: [] });
+  });
+
+  it('does not link a bare reference to a note whose name no wikilink can hold', () => {
+    const text = 'see 202101040000 C# tips here';
+    const context = contextOf({ ...VAULT, 's.md': text }, { linkStyle: 'wikilink' });
+    expect(planFileRepairs('s.md', text, context).plan.edits).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { encodeLinkDestination, markdownCandidates, relativePath, wikilinkCandidates } from '../../src/core/repair/targets';
+import { encodeLinkDestination, markdownCandidates, relativePath, unlinkableCharacter, wikilinkCandidates } from '../../src/core/repair/targets';
 
 describe('link targets for a repointed link', () => {
   it.each([
@@ -14,6 +14,14 @@ describe('link targets for a repointed link', () => {
   it('encodes only what would break a Markdown destination', () => {
     expect(encodeLinkDestination('202108191025 A (b) 100% é.md')).toBe('202108191025%20A%20%28b%29%20100%25%20é.md');
     expect(decodeURIComponent(encodeLinkDestination('a <b> \\ c.md'))).toBe('a <b> \\ c.md');
+    // '#' would start a heading, '|' split a table cell, brackets confuse the link's pairing.
+    expect(encodeLinkDestination('C# a|b [x].md')).toBe('C%23%20a%7Cb%20%5Bx%5D.md');
+  });
+
+  it('knows which names no wikilink can hold, and offers none for them', () => {
+    expect(['a#b', 'a|b', 'a^b', 'a[b', 'a]b', 'ok (1) é %'].map(unlinkableCharacter)).toEqual(['#', '|', '^', '[', ']', null]);
+    expect(wikilinkCandidates('n/202108191025 C# tips.md', 'x')).toEqual([]);
+    expect(wikilinkCandidates('C#/202108191025 T.md', 'x')).toEqual(['202108191025 T']);
   });
 
   it('offers wikilink paths shortest first, with .md only when the original had it', () => {
@@ -31,5 +39,7 @@ describe('link targets for a repointed link', () => {
       '../202109260705/README.md',
     ]);
     expect(markdownCandidates('n/202108191025 T.md', './202108191025%20Old.md', 'n/s.md')[0]).toBe('./202108191025%20T.md');
+    // A folder named with a trailing slash keeps it.
+    expect(markdownCandidates('archive/202109260705/README.md', '/202109260705/', 's.md')[0]).toBe('/archive/202109260705/');
   });
 });

@@ -43,7 +43,13 @@ describe('rename history', () => {
     ['202108191025.md', '202108191025 New.md', null],
     ['202108191025/README.md', '202108191025/index.md', null],
     ['Plain.md', 'Other.md', null],
-  ])('%s → %s', (from, to, expected) => {
+    // Only a combining mark added, or only the normalisation form changed: no rename.
+    ['202108191025 Cafe.md', '202108191025 Cafe\u0301.md', null],
+    ['202108191025 Cafe.md', '202108191025 Café.md', null],
+    ['202108191025 Café.md', '202108191025 Cafe\u0301.md', null],
+    ['202108191025 Cafe\u0301.md', '202108191025 Cafe.md', { id: '202108191025', oldTitle: 'Cafe\u0301', newTitle: 'Cafe' }],
+    ['202108191025 Cafe.md', '202108191025 Cafes.md', { id: '202108191025', oldTitle: 'Cafe', newTitle: 'Cafes' }],
+  ])('%j → %j', (from, to, expected) => {
     expect(titleChange(from, to, TWELVE_DIGIT)).toEqual(expected);
   });
 

@@ -7,13 +7,14 @@ import { fileNameOf, hasMarkdownExtension } from './ownId';
 export interface LinkPathLookup {
   has(path: string): boolean;
   /**
-   * Every path whose file name (with extension) is `name`, ignoring case, like Obsidian's own
-   * lookup. A lookup that matches exact case only still works; it just misses case variants.
+   * Every path whose file name (with extension) is `name`, ignoring case and, where the lookup can,
+   * Unicode normalisation (createPathLookup does both), like Obsidian's own lookup. A lookup that
+   * matches exact spelling only still works; it just misses the variants.
    */
   byBasename(name: string): readonly string[];
   /**
-   * Every path equal to `path` ignoring case. Optional: without it, case variants are found by
-   * walking byBasename(name), which in an `ID/README.md` vault lists every note.
+   * Every path equal to `path` ignoring case (and normalisation, where it can). Optional: without it,
+   * variants are found by walking byBasename(name), which in an `ID/README.md` vault lists every note.
    */
   byPathIgnoringCase?(path: string): readonly string[];
   /**
@@ -39,6 +40,41 @@ export function soleOwner(index: Pick<IdIndexReader, 'resolve'>, id: string): st
   return resolution.status === 'resolved' ? resolution.paths[0] : null;
 }
 
+/**
+ * The spelling two paths are compared in when the exact one fails: case folded and in Unicode NFC,
+ * as Obsidian's normalizePath puts every path it handles (docs.obsidian.md, plugin guidelines:
+ * "runs the path through String.prototype.normalize"), so `Café` and `Cafe\u0301` name one file.
+ */
+export function foldPath(path: string): string {
+  return path.normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+/** A lookup over vault paths that finds case and normalisation variants. */
+export function createPathLookup(paths: readonly string[]): LinkPathLookup {
+  const all = new Set(paths);
+  const byName = new Map<string, string[]>();
+  const byPath = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, path: string) => {
+    const bucket = map.get(key);
+    if (bucket) bucket.push(path);
+    else map.set(key, [path]);
+  };
+  for (const path of paths) {
+    add(byName, foldPath(fileNameOf(path)), path);
+    add(byPath, foldPath(path), path);
+  }
+  return {
+    has: (path) => all.has(path),
+    byBasename: (name) => byName.get(foldPath(name)) ?? [],
+    byPathIgnoringCase: (path) => byPath.get(foldPath(path)) ?? [],
+  };
+}
+
+/** The path as written, composed and decomposed: a lookup that folds case only still finds the other form. */
+function spellings(path: string): string[] {
+  return [...new Set([path, path.normalize('NFC'), path.normalize('NFD')])];
+}
+
 const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
 
 /**
@@ -47,8 +83,9 @@ const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
  * rule; ties by path order); `.md` is optional. Markdown links are URL-decoded and resolve relative
  * to the source note's folder, or from the vault root with a leading `/`, then by file name like
  * wikilinks (Obsidian resolves both the same way). A link to a folder names its `README.md` or
- * `index.md`. An exact-case match wins; otherwise case is ignored, as Obsidian does. A Denote link
- * (`[desc](denote:ID)`) names the note owning the ID.
+ * `index.md`; a target ending in `/` names only a folder. An exact match wins; otherwise case and
+ * Unicode normalisation are ignored, as Obsidian does. A Denote link (`[desc](denote:ID)`) names
+ * the note owning the ID.
  */
 export function resolveLinkPath(
   link: LinkParts,
@@ -61,7 +98,9 @@ export function resolveLinkPath(
   if (target === '') return null;
   const readings = pathReadings(target, form, sourcePath);
   if (readings === null) return null;
-  const candidates = readings.flatMap(fileCandidates);
+  // A trailing slash names a folder (its folder note), never the file `path.md`.
+  const folder = target.endsWith('/');
+  const candidates = readings.flatMap((path) => fileCandidates({ path, folder }));
   // Every exact reading is tried before any case-insensitive one: the latter walks every file of
   // that name, which in an `ID/README.md` vault is every note.
   for (const candidate of candidates) if (paths.has(candidate)) return candidate;
@@ -69,7 +108,7 @@ export function resolveLinkPath(
     const found = shortest(variantsOf(candidate, paths));
     if (found !== null) return found;
   }
-  const lastResort = target.startsWith('/') || isExplicitlyRelative(target) ? null : normalizePath(target);
+  const lastResort = folder || target.startsWith('/') || isExplicitlyRelative(target) ? null : normalizePath(target);
   return lastResort === null || lastResort === '' ? null : byFileName(lastResort, paths);
 }
 
@@ -104,14 +143,21 @@ function isExplicitlyRelative(target: string): boolean {
 }
 
 function variantsOf(path: string, paths: LinkPathLookup): readonly string[] {
-  if (paths.byPathIgnoringCase !== undefined) return paths.byPathIgnoringCase(path);
-  const wanted = path.toLowerCase();
-  return paths.byBasename(fileNameOf(path)).filter((other) => other.toLowerCase() === wanted);
+  const wanted = foldPath(path);
+  const found = spellings(path).flatMap((spelling) =>
+    paths.byPathIgnoringCase !== undefined ? paths.byPathIgnoringCase(spelling) : paths.byBasename(fileNameOf(spelling)),
+  );
+  return [...new Set(found)].filter((other) => foldPath(other) === wanted);
 }
 
-/** A reading as a file: the path itself, with `.md` added, or the folder note inside it. */
-function fileCandidates(path: string): string[] {
+/**
+ * A reading as a file: the path itself, with `.md` added, or the folder note inside it. A reading
+ * that ends in `/` names a folder, so only its folder note.
+ */
+function fileCandidates(reading: { path: string; folder: boolean }): string[] {
+  const { path } = reading;
   if (path === '') return [];
+  if (reading.folder) return FOLDER_NOTE_NAMES.map((name) => `${path}/${name}`);
   const candidates = [path];
   if (!hasMarkdownExtension(path)) candidates.push(`${path}.md`);
   for (const name of FOLDER_NOTE_NAMES) candidates.push(`${path}/${name}`);
@@ -124,11 +170,11 @@ function byFileName(target: string, paths: LinkPathLookup): string | null {
   if (name === '') return null;
   const names = hasMarkdownExtension(name) ? [name] : [name, `${name}.md`];
   const ends = names.map((candidate) => `/${target.slice(0, target.length - name.length)}${candidate}`);
-  const found = names.flatMap((candidate) => paths.byBasename(candidate));
+  const found = [...new Set(names.flatMap((candidate) => spellings(candidate).flatMap((spelling) => paths.byBasename(spelling))))];
   const exact = found.filter((path) => ends.some((end) => `/${path}`.endsWith(end)));
   if (exact.length > 0) return shortest(exact);
-  const folded = ends.map((end) => end.toLowerCase());
-  return shortest(found.filter((path) => folded.some((end) => `/${path}`.toLowerCase().endsWith(end))));
+  const folded = ends.map(foldPath);
+  return shortest(found.filter((path) => folded.some((end) => foldPath(`/${path}`).endsWith(end))));
 }
 
 /** The shortest path, ties broken by code-unit order (deterministic); null for none. */

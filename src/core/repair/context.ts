@@ -1,6 +1,6 @@
 /** Builds a RepairContext from plain data: the same wiring for the plugin, the CLI and tests. */
 import type { IdFormat } from '../ids/formats';
-import { resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import { createPathLookup, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { LinkStyle } from '../settings';
 import type { IdIndexReader } from '../types';
 import type { RepairContext } from './types';
@@ -14,23 +14,10 @@ export interface RepairContextInput {
   readonly linkStyle?: LinkStyle;
 }
 
-/** A lookup over vault paths in the shape link resolution needs. */
-export function pathLookup(paths: readonly string[]): LinkPathLookup {
-  const all = new Set(paths);
-  const byName = new Map<string, string[]>();
-  for (const path of paths) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const bucket = byName.get(name);
-    if (bucket) bucket.push(path);
-    else byName.set(name, [path]);
-  }
-  return { has: (path) => all.has(path), byBasename: (name) => byName.get(name) ?? [] };
-}
-
 /** A context whose links resolve the way Obsidian resolves them among `paths`. */
 export function createRepairContext(input: RepairContextInput): RepairContext {
   // The index answers for Denote links (`denote:ID`), which name a note by its ID, not by a file.
-  const lookup = withIdOwners(isLookup(input.paths) ? input.paths : pathLookup(input.paths), input.index);
+  const lookup = withIdOwners(isLookup(input.paths) ? input.paths : createPathLookup(input.paths), input.index);
   return {
     format: input.format,
     index: input.index,

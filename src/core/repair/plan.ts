@@ -9,7 +9,7 @@ import { findIdsInProse } from '../ids/prose';
 import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
 import { lineBounds, lineCounter } from './edits';
-import { markdownCandidates, wikilinkCandidates } from './targets';
+import { markdownCandidates, unlinkableCharacter, wikilinkCandidates } from './targets';
 import { longestTitleAfter, TitleLookup } from './titles';
 import type { FileRepairPlan, ProblemKind, RepairContext, RepairEdit, RepairKind, RepairPlan, RepairProblem } from './types';
 
@@ -154,7 +154,12 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     if (named === null) {
       const repointed = chooseTarget(ref.id, link, form, path, owner.path);
       if (repointed === null) {
-        return { problem: { kind: 'stale-link', id: ref.id, message: staleLinkMessage(link.target, ref.id, owner.path) } };
+        const unlinkable = form === 'wikilink' ? unlinkableCharacter(owner.path) : null;
+        const message =
+          unlinkable === null
+            ? staleLinkMessage(link.target, ref.id, owner.path)
+            : `The link target "${link.target}" names no file, but ${ref.id} is the ID of ${owner.path}, which no wikilink can name (it holds "${unlinkable}"). Rename the note or use a markdown link.`;
+        return { problem: { kind: 'stale-link', id: ref.id, message } };
       }
       target = repointed;
       kind = 'stale-link-target';

@@ -28,8 +28,21 @@ export function titleChange(
   if (id === null) return null;
   const oldTitle = titleOf(oldPath, id, null, format);
   const newTitle = titleOf(newPath, id, null, format);
-  if (oldTitle === newTitle || oldTitle === id || oldTitle === '') return null;
+  if (oldTitle === id || oldTitle === '' || onlyAddsMarks(oldTitle, newTitle)) return null;
   return { id, oldTitle, newTitle };
+}
+
+const COMBINING_MARKS = /\p{M}/gu;
+
+/**
+ * Whether the new title is the old one, differing at most in Unicode normalisation or in combining
+ * marks it adds (`Cafe` → `Cafe\u0301`). Such a change renames nothing a reader would see as
+ * different words, and the old title would still match at the start of every new one.
+ */
+function onlyAddsMarks(oldTitle: string, newTitle: string): boolean {
+  const before = oldTitle.normalize('NFD');
+  const after = newTitle.normalize('NFD');
+  return before.replace(COMBINING_MARKS, '') === after.replace(COMBINING_MARKS, '') && after.length >= before.length;
 }
 
 /**

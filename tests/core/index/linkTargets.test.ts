@@ -1,4 +1,4 @@
-import { resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
+import { createPathLookup, foldPath, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
 import type { LinkParts, ReferenceForm } from '../../../src/core/types';
 
 const VAULT = [
@@ -120,5 +120,41 @@ describe('Denote links (denote:ID)', () => {
   test('the wrapped lookup still answers file questions', () => {
     expect(withOwners.has('202104291524 Execution.md')).toBe(true);
     expect(withOwners.byBasename('Same.md')).toEqual(['deep/er/Same.md', 'x/Same.md']);
+  });
+});
+
+describe('folders, case and Unicode normalisation', () => {
+  const NFD = 'notes/202101040000 Cafe\u0301 cre\u0300me.md';
+  const vault = [...VAULT, NFD, '202101050000.md', 'archive/202101060000/README.md'];
+  const inVault = (form: ReferenceForm, target: string, lookupOf: (paths: readonly string[]) => LinkPathLookup = createPathLookup) =>
+    resolveLinkPath(link(target), form, 'n.md', lookupOf(vault));
+
+  test.each<[ReferenceForm, string, string | null]>([
+    // A trailing slash names a folder: only its folder note, never `ID.md`.
+    ['markdown', '/202101050000/', null],
+    ['markdown', '/202101050000', '202101050000.md'],
+    ['markdown', '/archive/202101060000/', 'archive/202101060000/README.md'],
+    ['markdown', 'archive/202101060000/', 'archive/202101060000/README.md'],
+    ['wikilink', '202101050000/', null],
+    // The same name composed (NFC) or decomposed (NFD), in any case, is the same file.
+    ['wikilink', '202101040000 Café crème', NFD],
+    ['wikilink', '202101040000 CAFÉ CRÈME', NFD],
+    ['wikilink', 'notes/202101040000 café crème', NFD],
+    ['markdown', 'notes/202101040000%20Caf%C3%A9%20cr%C3%A8me.md', NFD],
+    ['markdown', '/notes/202101040000%20CAF%C3%89%20cr%C3%A8me', NFD],
+  ])('%s %s', (form, target, expected) => {
+    expect(inVault(form, target)).toBe(expected);
+  });
+
+  test('a lookup that folds case only (as the index keeps it) still finds the other normalisation form', () => {
+    expect(inVault('wikilink', '202101040000 Café crème', lookup)).toBe(NFD);
+    expect(inVault('wikilink', 'notes/202101040000 café crème', lookup)).toBe(NFD);
+  });
+
+  test('createPathLookup keys names and paths by foldPath', () => {
+    const paths = createPathLookup(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
+    expect(paths.byBasename('café.md')).toEqual(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
+    expect(paths.byPathIgnoringCase?.('A/CAFÉ.MD')).toEqual(['a/Cafe\u0301.md']);
+    expect(foldPath('Cafe\u0301')).toBe(foldPath('CAFÉ'));
   });
 });
