@@ -132,6 +132,16 @@ describe('principle-chain repair', () => {
     ]);
   });
 
+  it('warns on stderr about a damaged repair.json, uses what it can, and leaves the file as it is', async () => {
+    const dir = copyOfExampleVault();
+    const state = path.join(dir, '.obsidian', 'plugins', 'principle-chain', 'repair.json');
+    const damaged = readFileSync(state, 'utf8').slice(0, 40);
+    writeFileSync(state, damaged);
+    const result = await run(['repair', '--vault', dir]);
+    expect(result.stderr).toContain('principle-chain: warning: .obsidian/plugins/principle-chain/repair.json is damaged (it is not valid JSON (cut short or damaged))');
+    expect(readFileSync(state, 'utf8')).toBe(damaged);
+  });
+
   it('normalises link style on request, and rejects an unknown style', async () => {
     const plan = (await runJson(['repair', '--link-style', 'wikilink'])).json as RepairJson;
     const styled = plan.files.flatMap((f) => f.edits).filter((e) => e.kind === 'link-style');

@@ -112,6 +112,22 @@ describe('the undo record', () => {
   });
 });
 
+describe('a damaged repair.json', () => {
+  it('is kept aside with a notice, and the next save writes a fresh file beside it', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await app.vault.adapter.write(STATE, '{"renameHistory": {"202108191025": ["Teams exist"]}, "lastRun": {"crea');
+    clearNotices();
+    await controller.repairVault();
+    expect(notices.some((n) => n.includes('was damaged (it is not valid JSON'))).toBe(true);
+    const aside = [...(app.vault.adapter as unknown as { files: Map<string, string> }).files.keys()].filter((p) => p.startsWith(`${STATE}.damaged-`));
+    expect(aside).toHaveLength(1);
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toEqual(['b.md']);
+    expect(await app.vault.adapter.read(aside[0])).toContain('"crea');
+  });
+});
+
 describe('what the vault repair reads', () => {
   it('shows planning progress on a large vault and still finds every edit', async () => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));

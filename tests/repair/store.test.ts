@@ -1,5 +1,5 @@
-import { parseRepairState, serializeRepairState } from '../../src/core/repair/state';
-import { RepairStore, type StateFiles } from '../../src/obsidian/repair/store';
+import { readRepairState, parseRepairState, serializeRepairState } from '../../src/core/repair/state';
+import { damagedCopyPath, RepairStore, type StateFiles } from '../../src/obsidian/repair/store';
 
 function memoryFiles(initial: Record<string, string> = {}): StateFiles & { files: Map<string, string> } {
   const files = new Map(Object.entries(initial));
@@ -8,40 +8,113 @@ function memoryFiles(initial: Record<string, string> = {}): StateFiles & { files
     exists: async (path) => files.has(path),
     read: async (path) => files.get(path) ?? '',
     write: async (path, data) => void files.set(path, data),
+    rename: async (path, newPath) => {
+      files.set(newPath, files.get(path) ?? '');
+      files.delete(path);
+    },
   };
 }
 
+const GOOD = serializeRepairState({ renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 3, files: [] } });
+const NOW = new Date('2024-05-06T07:08:09.010Z');
+const PATH = 'p/repair.json';
+const ASIDE = 'p/repair.json.damaged-2024-05-06T07-08-09-010Z';
+
 describe('the repair state file', () => {
-  it.each(['', 'not json', '[]', '{"renameHistory": 5, "lastRun": {"createdAt": "x"}}'])('reads %j as an empty state', (json) => {
-    const state = parseRepairState(json);
-    expect(state.renameHistory.size).toBe(0);
-    expect(state.lastRun).toBeNull();
+  it.each([
+    ['', 'it is not valid JSON (cut short or damaged)'],
+    ['not json', 'it is not valid JSON (cut short or damaged)'],
+    [GOOD.slice(0, GOOD.length / 2), 'it is not valid JSON (cut short or damaged)'],
+    ['[]', 'it does not hold a JSON object'],
+    ['null', 'it does not hold a JSON object'],
+    ['{"version": 2}', 'it has version 2, which this version of the plugin does not know'],
+    ['{"renameHistory": 5}', 'part of the rename history is malformed'],
+    ['{"renameHistory": {"202108191025": "Old"}}', 'part of the rename history is malformed'],
+    ['{"renameHistory": {"202108191025": ["Old", 3]}}', 'part of the rename history is malformed'],
+    ['{"lastRun": {"createdAt": "x"}}', 'the record of the last repair is malformed'],
+  ])('names the damage of %j', (json, damage) => {
+    expect(readRepairState(json).damage).toBe(damage);
+  });
+
+  it.each(['{}', '{"version": 1, "renameHistory": {}, "lastRun": null}', GOOD])('reads %j as undamaged', (json) => {
+    expect(readRepairState(json).damage).toBeNull();
+  });
+
+  it('keeps what can be read of a partly damaged file', () => {
+    const { state, damage } = readRepairState('{"renameHistory": {"202108191025": ["Old"], "202108191026": 7}, "lastRun": {"createdAt": 1, "files": []}}');
+    expect(damage).toBe('part of the rename history is malformed');
+    expect(state).toEqual({ renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 1, files: [] } });
   });
 
   it('round-trips history and the last run', () => {
     const state = { renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 3, files: [] } };
     expect(parseRepairState(serializeRepairState(state))).toEqual(state);
   });
+});
 
+describe('the store', () => {
   it('loads once, lazily, and writes what the state holds now', async () => {
-    const files = memoryFiles({ 'p/repair.json': serializeRepairState({ renameHistory: new Map([['1', ['A']]]), lastRun: null }) });
+    const files = memoryFiles({ [PATH]: serializeRepairState({ renameHistory: new Map([['1', ['A']]]), lastRun: null }) });
     let reads = 0;
     const counting = { ...files, read: async (path: string) => (reads++, files.read(path)) };
-    const store = new RepairStore(counting, 'p/repair.json');
+    const store = new RepairStore(counting, PATH, { warn: () => undefined });
     expect(reads).toBe(0);
     (await store.state()).renameHistory.set('2', ['B']);
     await store.save();
     expect(reads).toBe(1);
-    expect(parseRepairState(files.files.get('p/repair.json')!).renameHistory).toEqual(new Map([['1', ['A']], ['2', ['B']]]));
+    expect(parseRepairState(files.files.get(PATH)!).renameHistory).toEqual(new Map([['1', ['A']], ['2', ['B']]]));
   });
 
   it('reports a failed write and still performs later saves', async () => {
     const files = memoryFiles();
     let fail = true;
-    const store = new RepairStore({ ...files, write: async (path, data) => { if (fail) throw new Error('read-only'); files.files.set(path, data); } }, 'p/repair.json');
+    const store = new RepairStore({ ...files, write: async (path, data) => { if (fail) throw new Error('read-only'); files.files.set(path, data); } }, PATH);
     await expect(store.save()).rejects.toThrow('read-only');
     fail = false;
     await store.save();
-    expect(files.files.has('p/repair.json')).toBe(true);
+    expect(files.files.has(PATH)).toBe(true);
+  });
+
+  it.each(['', '{"renameHistory": {"202108191025": ["Old"]}, "lastRun": {"createdAt": "x"}}'])(
+    'keeps a damaged file (%j) aside, says so, and saves afresh without losing what could be read',
+    async (damaged) => {
+      const files = memoryFiles({ [PATH]: damaged });
+      const warnings: string[] = [];
+      const store = new RepairStore(files, PATH, { warn: (m) => warnings.push(m), now: () => NOW });
+      const state = await store.state();
+      expect(files.files.get(ASIDE)).toBe(damaged);
+      expect(warnings).toEqual([expect.stringContaining(`It was kept as ${ASIDE}`) as string]);
+      state.renameHistory.set('202201010000', ['New']);
+      await store.save();
+      expect(files.files.get(ASIDE)).toBe(damaged);
+      const saved = readRepairState(files.files.get(PATH)!);
+      expect(saved.damage).toBeNull();
+      expect(saved.state.renameHistory.get('202201010000')).toEqual(['New']);
+      expect(saved.state.renameHistory.get('202108191025')).toEqual(damaged === '' ? undefined : ['Old']);
+    },
+  );
+
+  it('never overwrites a file it could not read, and says why when saving', async () => {
+    const files = memoryFiles({ [PATH]: GOOD });
+    const warnings: string[] = [];
+    const store = new RepairStore({ ...files, read: async () => { throw new Error('EIO: i/o error'); } }, PATH, { warn: (m) => warnings.push(m) });
+    expect((await store.state()).lastRun).toBeNull();
+    expect(warnings).toEqual([expect.stringContaining('could not be read (EIO: i/o error)') as string]);
+    await expect(store.save()).rejects.toThrow(`${PATH} is not overwritten: it could not be read (EIO: i/o error)`);
+    expect(files.files.get(PATH)).toBe(GOOD);
+  });
+
+  it('never overwrites a damaged file it could not keep aside', async () => {
+    const files = memoryFiles({ [PATH]: 'garbage' });
+    const warnings: string[] = [];
+    const store = new RepairStore({ ...files, rename: async () => { throw new Error('EACCES'); } }, PATH, { warn: (m) => warnings.push(m) });
+    await store.state();
+    expect(warnings).toEqual([expect.stringContaining('could not be kept aside (EACCES)') as string]);
+    await expect(store.save()).rejects.toThrow('is not overwritten');
+    expect(files.files.get(PATH)).toBe('garbage');
+  });
+
+  it('stamps the kept copy with a time a file name can hold', () => {
+    expect(damagedCopyPath('a/repair.json', NOW)).toBe('a/repair.json.damaged-2024-05-06T07-08-09-010Z');
   });
 });

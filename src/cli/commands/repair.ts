@@ -3,7 +3,7 @@ import * as path from 'path';
 import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
-import { parseRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
+import { readRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
 import type { RepairPlan, RepairProblem } from '../../core/repair/types';
 import type { RenameHistory } from '../../core/repair/renames';
 import { choiceOption } from '../args';
@@ -26,9 +26,14 @@ export function pluginStatePath(configDir: string): string[] {
   return [configDir, 'plugins', 'principle-chain', REPAIR_STATE_FILE];
 }
 
-async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs): Promise<RenameHistory> {
+/** The rename history the plugin recorded; a damaged state file is used as far as it can be read, with a warning. */
+async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs, warn: (text: string) => void): Promise<RenameHistory> {
+  const statePath = pluginStatePath(configDir).join('/');
   const text = await readNote(vaultFs, path.join(directory, ...pluginStatePath(configDir)));
-  return typeof text === 'string' ? parseRepairState(text).renameHistory : new Map();
+  if (typeof text !== 'string') return new Map();
+  const { state, damage } = readRepairState(text);
+  if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
+  return state.renameHistory;
 }
 
 function unreadableProblems(vault: LoadedVault): RepairProblem[] {
@@ -123,7 +128,7 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
         format: context.format,
         index: vault.index,
         paths: vault.paths,
-        renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs),
+        renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs, (text) => context.io.stderr(text)),
         linkStyle: linkStyleOption(context.options.get('link-style')),
       });
       const planned = planRepairs(vault.contents.files, repairContext);

@@ -17,18 +17,53 @@ export function emptyRepairState(): RepairState {
   return { renameHistory: new Map(), lastRun: null };
 }
 
-/** Reads the stored state defensively: corrupt JSON or bad fields give an empty part, never an error. */
-export function parseRepairState(json: string): RepairState {
+/** The version serializeRepairState writes; a file from a later version is not ours to overwrite. */
+export const REPAIR_STATE_VERSION = 1;
+
+/** The stored state as read: what could be used of it, and what is wrong with it (null: nothing). */
+export interface ReadRepairState {
+  readonly state: RepairState;
+  readonly damage: string | null;
+}
+
+/**
+ * Reads the stored state, never throwing: a damaged part (truncated or invalid JSON, a wrong type,
+ * a malformed entry) is dropped and named in `damage`, so the caller can keep the file and say so
+ * instead of silently saving over the rename history and the undo record.
+ */
+export function readRepairState(json: string): ReadRepairState {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return emptyRepairState();
+    return { state: emptyRepairState(), damage: 'it is not valid JSON (cut short or damaged)' };
   }
-  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  return { renameHistory: parseRenameHistory(record.renameHistory), lastRun: parseRepairRecord(record.lastRun) };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { state: emptyRepairState(), damage: 'it does not hold a JSON object' };
+  const record = raw as Record<string, unknown>;
+  if (record.version !== undefined && record.version !== REPAIR_STATE_VERSION) {
+    return { state: emptyRepairState(), damage: `it has version ${JSON.stringify(record.version)}, which this version of the plugin does not know` };
+  }
+  const problems: string[] = [];
+  const renameHistory = parseRenameHistory(record.renameHistory);
+  if (record.renameHistory !== undefined && !isCompleteHistory(record.renameHistory, renameHistory)) problems.push('part of the rename history is malformed');
+  const lastRun = parseRepairRecord(record.lastRun);
+  if (record.lastRun !== undefined && record.lastRun !== null && lastRun === null) problems.push('the record of the last repair is malformed');
+  return { state: { renameHistory, lastRun }, damage: problems.length === 0 ? null : problems.join('; ') };
+}
+
+/** Whether parsing kept every title of the stored history (nothing was dropped as malformed). */
+function isCompleteHistory(raw: unknown, parsed: RenameHistory): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  return Object.entries(raw as Record<string, unknown>).every(
+    ([id, titles]) => Array.isArray(titles) && titles.every((t) => typeof t === 'string' && t.trim() !== '') && (titles.length === 0 || parsed.has(id)),
+  );
+}
+
+/** The usable part of the stored state (see readRepairState for what is dropped). */
+export function parseRepairState(json: string): RepairState {
+  return readRepairState(json).state;
 }
 
 export function serializeRepairState(state: RepairState): string {
-  return JSON.stringify({ version: 1, renameHistory: serializeRenameHistory(state.renameHistory), lastRun: state.lastRun }, null, 2);
+  return JSON.stringify({ version: REPAIR_STATE_VERSION, renameHistory: serializeRenameHistory(state.renameHistory), lastRun: state.lastRun }, null, 2);
 }

@@ -34,6 +34,13 @@ export class MemoryAdapter {
   async remove(path: string): Promise<void> {
     this.files.delete(path);
   }
+
+  /** DataAdapter.rename(normalizedPath, normalizedNewPath) in obsidian.d.ts. */
+  async rename(path: string, newPath: string): Promise<void> {
+    const data = await this.read(path);
+    this.files.delete(path);
+    this.files.set(newPath, data);
+  }
 }
 
 export class Vault extends Events {
