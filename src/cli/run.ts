@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArguments, type OptionSpec } from './args';
 import type { CliCommand } from './commands/command';
 import { COMMANDS } from './commands';
-import { IdFormatError, idFormatFromArgument, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
+import { customPatternWarning, IdFormatError, idFormatFromArgument, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
 import { closestChoice } from './didYouMean';
 import { nothingToCheck } from './emptyVault';
 import { NothingToCheckError, UsageError } from './errors';
@@ -57,6 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!accepted.includes(name)) throw new UsageError(`${command.name} does not take --${name}.`);
     }
     const format = formatOption(parsed.options.get('id-format'));
+    const warning = format.key === 'custom' ? customPatternWarning(format.source) : null;
+    if (warning !== null) io.stderr(`${TOOL}: warning: ${warning}\n`);
     const vaultOption = parsed.options.get('vault');
     if (vaultOption === '') throw new UsageError(EMPTY_VAULT);
     return await command.run({

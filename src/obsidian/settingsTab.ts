@@ -1,6 +1,6 @@
 import { PluginSettingTab, requireApiVersion, Setting } from 'obsidian';
 import type { App, Plugin, SettingDefinitionItem } from 'obsidian';
-import { customPatternProblem, PRESET_FORMATS } from '../core/ids/formats';
+import { customPatternProblem, customPatternWarning, PRESET_FORMATS } from '../core/ids/formats';
 import { MAX_CHAIN_DEPTH, normalizeFolderList, normalizeTagList } from '../core/settings';
 import type { IdFormatSetting, LinkStyle, OwnIdSource, PrincipleChainSettings, RenameHandling } from '../core/settings';
 import { indexSettingsKey } from './indexer';
@@ -50,6 +50,11 @@ function showProblem(setting: Setting, problem: string | null): void {
   let el = setting.infoEl.querySelector<HTMLElement>('.principle-chain-problem');
   if (el === null) el = setting.infoEl.createDiv({ cls: 'principle-chain-problem' });
   el.setText(problem ?? '');
+}
+
+/** Why a custom pattern is rejected, or else a warning when it also matches ordinary words. */
+function showPatternCheck(setting: Setting, pattern: string, problem: string | null): void {
+  showProblem(setting, problem ?? customPatternWarning(pattern));
 }
 
 /**
@@ -174,7 +179,7 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
             }
             // A custom choice takes effect only once its pattern passes the check.
             const problem = customPatternProblem(this.deps.settings().customPattern);
-            if (this.patternSetting) showProblem(this.patternSetting, problem);
+            if (this.patternSetting) showPatternCheck(this.patternSetting, this.deps.settings().customPattern, problem);
             if (problem === null) void this.change({ idFormat: 'custom' });
           });
         });
@@ -196,14 +201,14 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
             .setValue(current.customPattern)
             .onChange((customPattern) => {
               const problem = customPatternProblem(customPattern);
-              showProblem(setting, problem);
+              showPatternCheck(setting, customPattern, problem);
               if (problem === null) this.changeAfterTyping({ idFormat: 'custom', customPattern });
               else this.cancelPending();
             }),
         );
         this.showPatternRow();
         // A stored pattern can be bad (hand-edited data.json); the index then uses 12 digits.
-        if (current.idFormat === 'custom') showProblem(setting, customPatternProblem(current.customPattern));
+        if (current.idFormat === 'custom') showPatternCheck(setting, current.customPattern, customPatternProblem(current.customPattern));
       },
     };
   }

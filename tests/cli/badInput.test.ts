@@ -22,7 +22,8 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a missing vault', () => ['check', '--vault', path.join(scratch, 'nowhere')], /Vault folder not found: .*nowhere/],
     ['a vault that is a file', () => ['check', '--vault', path.join(scratch, 'plain-file.md')], /The vault must be a folder, but .*plain-file\.md is not one\./],
     ['the vault given twice', () => ['check', 'example-vault', '--vault', 'example-vault'], /either as VAULT or with --vault, not both/],
-    ['a bad ID pattern', () => ['check', '--id-format', '(a+)+'], /--id-format "\(a\+\)\+" cannot be used: The pattern repeats a group that itself repeats/],
+    ['a pattern that can hang', () => ['check', '--id-format', '(x|x)+y'], /--id-format "\(x\|x\)\+y" cannot be used: The pattern (is too complex|can match the same text in more than one way)/],
+    ['a pattern that spans words', () => ['check', '--id-format', '.{12}'], /--id-format "\.\{12\}" cannot be used: The pattern can match a space or a line break/],
     ['a pattern that does not compile', () => ['check', '--id-format', '[0-9'], /--id-format "\[0-9" cannot be used: The pattern does not compile/],
     ['a pattern matching empty text', () => ['check', '--id-format', '\\d*'], /can match empty text/],
     ['refs without a FILE', () => ['refs'], /refs needs at least one FILE\./],
@@ -39,6 +40,12 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     const named = ['check', 'refs', 'chain'].find((c) => argv().includes(c));
     expect(result.stderr).toMatch(new RegExp(`Run "principle-chain${named === undefined ? '' : ` ${named}`} --help" for usage\\.\\n$`));
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('warns on stderr, and goes on, when the ID pattern matches ordinary words', async () => {
+    const result = await run(['check', '--vault', 'example-vault', '--id-format', '[a-z]{2,3}', '--json']);
+    expect(result.stderr).toMatch(/^principle-chain: warning: The pattern matches ordinary words such as "met", "on", "and"/);
+    expect(result.stdout).not.toBe('');
   });
 
   it('says so when the current folder, the default vault, is gone', async () => {

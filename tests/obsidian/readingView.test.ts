@@ -118,7 +118,7 @@ describe('Reading view: where IDs become links', () => {
     ['denote', { '20210429T152400--denote-note.md': '' }, 'a 20210429T152400, b 202104291524, c 20211329T152400', ['20210429T152400']],
     ['custom', { 'ZK-0042 Custom.md': '' }, 'a ZK-0042, b 202104291524, c ZK-9', ['ZK-0042', 'ZK-9']],
   ] as const)('follows the %s ID format', (idFormat, files, text, expected) => {
-    const services = fakeServices({ ...files }, { idFormat, customPattern: idFormat === 'custom' ? 'ZK-\\d+' : '' });
+    const services = fakeServices({ ...files }, { idFormat, customPattern: idFormat === 'custom' ? 'ZK-\\d{1,4}' : '' });
     const { el } = render(services, section(['p', {}, text]));
     expect(linked(el)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 /** The ID formats a vault can use, and validation of user-supplied patterns. */
+import { ordinaryWordsWarning, patternStructureProblem } from './customPattern';
 import { isPlausibleTimestamp } from './timestamp';
 import type { IdFormatSetting } from '../settings';
 
@@ -63,13 +64,10 @@ export function idFormatFromArgument(argument: string): IdFormat {
   return preset ?? idFormatFor('custom', argument);
 }
 
-// Inputs on which a pattern with nested or overlapping quantifiers backtracks exponentially.
-const BACKTRACK_PROBES = ['0', 'a', '1a', 'a1', '-', 'T0', ' '];
-const PROBE_BUDGET_MS = 40;
-
 /**
  * Why a custom ID pattern cannot be used, or null when it can. Checks that it compiles, uses no
- * lookbehind (older iOS rejects it), cannot match empty text, and does not backtrack pathologically.
+ * lookbehind (older iOS rejects it) and no anchors, and (customPattern.ts) that it cannot match empty
+ * text, a space or a line break, cannot backtrack badly, and matches at most MAX_ID_LENGTH characters.
  */
 export function customPatternProblem(source: string): string | null {
   if (source.trim() === '') return 'The pattern is empty.';
@@ -80,31 +78,20 @@ export function customPatternProblem(source: string): string | null {
   if (/(^|[^\\])[\^$]/.test(source.replace(/\[[^\]]*\]/g, ''))) {
     return 'The pattern uses ^ or $ anchors; describe one ID only, the plugin finds it within text.';
   }
-  let regex: RegExp;
   try {
-    regex = new RegExp(source, 'g');
+    new RegExp(source, 'g');
   } catch (error) {
     return `The pattern does not compile: ${(error as Error).message}.`;
   }
-  for (const sample of ['', ' ', 'a', '0', 'word 202104291524 word']) {
-    regex.lastIndex = 0;
-    const match = regex.exec(sample);
-    if (match !== null && match[0].length === 0) return 'The pattern can match empty text; it must match at least one character.';
+  return patternStructureProblem(source);
+}
+
+/** A warning for a pattern that customPatternProblem accepts but that also matches ordinary words, or null. */
+export function customPatternWarning(source: string): string | null {
+  try {
+    return ordinaryWordsWarning(source);
+  } catch {
+    // Does not compile: customPatternProblem says so.
+    return null;
   }
-  if (/\([^()]*[+*}][^()]*\)\s*[+*{]/.test(source)) {
-    return 'The pattern repeats a group that itself repeats (like (a+)+), which can freeze matching on long text.';
-  }
-  for (const probe of BACKTRACK_PROBES) {
-    // Grow the input until matching is either instant at 64 repeats or visibly slow.
-    for (let repeats = 12; repeats <= 64; repeats += 4) {
-      const input = probe.repeat(repeats) + '!';
-      const started = Date.now();
-      regex.lastIndex = 0;
-      regex.exec(input);
-      if (Date.now() - started > PROBE_BUDGET_MS) {
-        return 'The pattern takes too long on repetitive text (catastrophic backtracking); simplify its repeated parts.';
-      }
-    }
-  }
-  return null;
 }

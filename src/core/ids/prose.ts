@@ -109,20 +109,43 @@ function isExcludedByToken(text: string, tokens: Tokens, from: number, to: numbe
  * range may start or end next to other characters of the same word.
  */
 export function collectIdsInRange(text: string, format: IdFormat, from: number, to: number, out: IdMatch[]): void {
-  const regex = idRegex(format);
   const tokens = new Tokens(text);
-  regex.lastIndex = from;
+  if (format.key === 'custom') collectCapped(text, tokens, format, from, to, out);
+  else collectInWindow(text, tokens, format, text, 0, from, to, out);
+}
+
+/**
+ * Characters of each line a custom pattern is run on. The pattern check proves an accepted pattern
+ * cannot backtrack badly; this bounds the cost should it be wrong. IDs further along are not seen.
+ */
+export const CUSTOM_PATTERN_LINE_CAP = 20_000;
+
+function collectCapped(text: string, tokens: Tokens, format: IdFormat, from: number, to: number, out: IdMatch[]): void {
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = lineStart;
+    while (lineEnd < to && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const windowEnd = Math.min(lineEnd, lineStart + CUSTOM_PATTERN_LINE_CAP);
+    collectInWindow(text, tokens, format, text.slice(lineStart, windowEnd), lineStart, lineStart, windowEnd, out);
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** The IDs in text[from, to), searched in `subject`, which is the text from offset `at` on. */
+function collectInWindow(text: string, tokens: Tokens, format: IdFormat, subject: string, at: number, from: number, to: number, out: IdMatch[]): void {
+  const regex = idRegex(format);
+  regex.lastIndex = from - at;
   let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
-    const start = match.index;
+  while ((match = regex.exec(subject)) !== null) {
+    const start = match.index + at;
     const end = start + match[0].length;
     if (end > to) break;
     if (match[0].length === 0) {
-      regex.lastIndex = start + 1;
+      regex.lastIndex = start + 1 - at;
       continue;
     }
     if (joinsWordBefore(text, start) || joinsWordAfter(text, end)) {
-      regex.lastIndex = Math.max(endOfWordRun(text, end), start + 1);
+      regex.lastIndex = Math.max(endOfWordRun(text, end), start + 1) - at;
       continue;
     }
     if (!isExcludedByToken(text, tokens, start, end)) out.push({ id: match[0], from: start, to: end });

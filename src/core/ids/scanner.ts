@@ -292,8 +292,9 @@ function scanProseRange(scan: Scan, from: number, to: number, out: ScannedRefere
   const bare: IdMatch[] = [];
   const ids = idRegex(format);
   const flushBare = (until: number): void => {
-    // Most stretches between two constructs hold no ID: ask once where the next one is.
-    const next = scan.search.regexStart('id', ids, proseFrom);
+    // Most stretches between two constructs hold no ID: ask once where the next one is. Not for a
+    // custom pattern, which only ever runs on a capped part of each line (collectIdsInRange).
+    const next = format.key === 'custom' ? proseFrom : scan.search.regexStart('id', ids, proseFrom);
     if (next === -1 || next >= until) return;
     bare.length = 0;
     collectIdsInRange(text, format, next, until, bare);

@@ -1,0 +1,76 @@
+/** The custom ID pattern check: rejects what can hang, span words or match nothing; warns about word-like patterns. */
+import { customPatternProblem, customPatternWarning, idFormatFor, TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { CUSTOM_PATTERN_LINE_CAP, findIdsInProse } from '../../../src/core/ids/prose';
+import { scanReferences } from '../../../src/core/ids/scanner';
+import { MAX_ID_LENGTH } from '../../../src/core/ids/customPattern';
+
+describe('patterns that backtrack badly are rejected by analysis, not by timing a few inputs', () => {
+  // Each of these took seconds to minutes on one line when accepted.
+  it.each(['(x|x)+y', '(x|xx)+y', '(\\w|\\d)+!', '(a|b|ab)*c', '(?:[A-Z]|[A-Z][A-Z])+-\\d{3}', '\\d+\\d+x', '(\\d+)*x', '(?:[A-Z]|[A-Z][A-Z]){1,20}-\\d{3}'])(
+    '%j',
+    (source) => {
+      expect(customPatternProblem(source)).toMatch(/more than one way|too complex/);
+    },
+  );
+});
+
+describe('what an ID can be', () => {
+  it.each([
+    ['.', 'space or a line break (through .)'],
+    ['\\d{12}\\n\\d{3}', 'space or a line break (through \\n)'],
+    ['\\d{4} \\d{4}', 'space or a line break (through  )'],
+    ['[^a-z]{4}', 'space or a line break (through [^a-z])'],
+    ['\\d{4}\\s?\\d{2}', 'space or a line break (through \\s)'],
+    ['\\d{4}\\W\\d{2}', 'space or a line break (through \\W)'],
+    ['\\d?', 'empty text'],
+    ['(?=\\d)', 'empty text'],
+    ['a|', 'empty text'],
+    ['(\\d)\\1', 'back-reference'],
+    ['\\d+', 'any length'],
+    ['[A-Z][a-z]+\\d{3}', 'any length'],
+    ['\\d{101}', `at most ${MAX_ID_LENGTH}`],
+  ])('%j is rejected: %s', (source, why) => {
+    expect(customPatternProblem(source)).toContain(why);
+  });
+
+  it.each(['\\d{12}', '\\d{14}', '\\d{8}T\\d{6}', '[A-Z]{2}-\\d{4}', 'zk-\\d{4}', '\\d{4}-\\d{2}-\\d{2}', '[0-9a-f]{8}', '\\d{12,14}', '\\d{8}T\\d{6}(?:==\\d{1,4})?', '\\d{1,4}(?:[a-z]{1,3}\\d{1,4}){0,8}[a-z]{0,3}', '[A-Z][a-z]{1,30}\\d{3}', '(?<y>\\d{4})-\\d{3}', '\\d{6}(?!\\s)', 'ID[$]\\d{3}'])(
+    '%j is accepted',
+    (source) => {
+      expect(customPatternProblem(source)).toBeNull();
+    },
+  );
+});
+
+describe('patterns that match ordinary words', () => {
+  it.each(['[A-Za-z]{1,20}', '[a-z]{2,3}', 'the|team'])('%j is accepted with a warning naming the words', (source) => {
+    expect(customPatternProblem(source)).toBeNull();
+    expect(customPatternWarning(source)).toMatch(/^The pattern matches ordinary words such as "\w+"/);
+  });
+
+  it.each(['\\d{12}', '[A-Z]{2}-\\d{4}', 'zk-\\d{4}'])('%j gets no warning', (source) => {
+    expect(customPatternWarning(source)).toBeNull();
+  });
+
+  it('rejects the word-matching patterns of the issue outright, and warns about none that does not compile', () => {
+    expect(customPatternProblem('\\S+')).toContain('any length');
+    expect(customPatternProblem('[A-Za-z]+')).toContain('any length');
+    expect(customPatternWarning('[')).toBeNull();
+  });
+});
+
+describe('custom patterns run on a capped part of each line', () => {
+  const format = idFormatFor('custom', 'ZK-\\d{4}');
+  it('finds IDs up to the cap on every line, none past it, and the presets are not capped', () => {
+    const long = 'x '.repeat(CUSTOM_PATTERN_LINE_CAP / 2);
+    const text = `ZK-0001 ${long}ZK-0002\nZK-0003\r\nZK-0004\rZK-0005`;
+    expect(scanReferences(text, format).map((r) => r.id)).toEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
+    expect(findIdsInProse(text, format).map((m) => m.id)).toEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
+    const twelve = `202101010000 ${long}202101010001`;
+    expect(scanReferences(twelve, TWELVE_DIGIT).map((r) => r.id)).toEqual(['202101010000', '202101010001']);
+  });
+
+  it('finds the same IDs as an uncapped search on ordinary text', () => {
+    const text = '# ZK-0001 heading\n\nSee ZK-0002, and `ZK-0003` in code, then [[ZK-0004 Title]] and xZK-0005.\n';
+    expect(scanReferences(text, format).map((r) => `${r.id} ${r.form}`)).toEqual(['ZK-0001 bare', 'ZK-0002 bare', 'ZK-0004 wikilink']);
+  });
+});
