@@ -151,6 +151,7 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     '202101040004.md': '',
     '202101040005 Old Title.md': '',
     '202101040006 Cafe\u0301.md': '',
+    '202101040007 a\\b.md': '',
   };
   const fix = (text: string) => {
     const context = contextOf({ ...VAULT, 's.md': text });
@@ -176,6 +177,7 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     ['[[202101040000 Old]]', '202101040000 C# tips.md', '#'],
     ['[[202101040001 Old|alias]]', '202101040001 A|B.md', '|'],
     ['![[202101040002 Old]]', '202101040002 x^y [draft].md', '^'],
+    ['[[202101040007 Old]]', '202101040007 a\\b.md', '\\'],
   ])('wikilink %s to a name no wikilink can hold is reported, not written', (before, owner, character) => {
     expect(fix(before)).toEqual({
       result: before,

@@ -19,7 +19,7 @@ describe('link targets for a repointed link', () => {
   });
 
   it('knows which names no wikilink can hold, and offers none for them', () => {
-    expect(['a#b', 'a|b', 'a^b', 'a[b', 'a]b', 'ok (1) é %'].map(unlinkableCharacter)).toEqual(['#', '|', '^', '[', ']', null]);
+    expect(['a#b', 'a|b', 'a^b', 'a[b', 'a]b', 'a\\b', 'ok (1) é %'].map(unlinkableCharacter)).toEqual(['#', '|', '^', '[', ']', '\\', null]);
     expect(wikilinkCandidates('n/202108191025 C# tips.md', 'x')).toEqual([]);
     expect(wikilinkCandidates('C#/202108191025 T.md', 'x')).toEqual(['202108191025 T']);
   });

@@ -23,9 +23,10 @@ export function encodeLinkDestination(path: string): string {
 
 /**
  * Characters no wikilink target can hold: `#` and `^` start a heading or block, `|` an alias, and
- * brackets end the link. Obsidian warns that links to such file names do not work.
+ * brackets end the link (Obsidian warns that links to such file names do not work); a backslash
+ * escapes the `|` or `]` after it.
  */
-const NOT_IN_WIKILINKS = /[#^|[\]]/;
+const NOT_IN_WIKILINKS = /[#^|[\]\\]/;
 
 /** The first character of the path that no wikilink can hold, or null. */
 export function unlinkableCharacter(path: string): string | null {
