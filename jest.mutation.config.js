@@ -1,0 +1,34 @@
+/**
+ * The tests `npm run test:mutation` runs against each mutant: the repair feature's, which cover every
+ * mutated file (stryker.config.mjs).
+ *
+ * Stryker learns which tests cover which mutant through its own wrapper of the test environment.
+ * Jest resolves a test file's `@jest-environment jsdom` docblock from `rootDir`, so `rootDir` is a
+ * folder whose node_modules holds a `jest-environment-jsdom` that is Stryker's wrapped jsdom; every
+ * other path is absolute. Plain `npm test` is not affected.
+ * @type {import('jest').Config}
+ */
+const fs = require('fs');
+const path = require('path');
+
+const repository = __dirname;
+const environmentRoot = path.join(repository, '.stryker-tmp', 'jest-env');
+const jsdomShim = path.join(environmentRoot, 'node_modules', 'jest-environment-jsdom');
+fs.mkdirSync(jsdomShim, { recursive: true });
+fs.writeFileSync(path.join(jsdomShim, 'package.json'), JSON.stringify({ name: 'jest-environment-jsdom', main: 'index.js' }));
+const strykerJsdom = require.resolve('@stryker-mutator/jest-runner/jest-env/jsdom', { paths: [repository] });
+fs.writeFileSync(path.join(jsdomShim, 'index.js'), `module.exports = require(${JSON.stringify(strykerJsdom)});\n`);
+
+module.exports = {
+  rootDir: environmentRoot,
+  testEnvironment: 'node',
+  roots: [path.join(repository, 'tests', 'repair')],
+  testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(repository, 'tsconfig.json') }],
+  },
+  moduleNameMapper: {
+    '^obsidian$': path.join(repository, 'tests', 'mocks', 'obsidian.ts'),
+  },
+};

@@ -1,0 +1,24 @@
+// Mutation testing of the write and apply path (`npm run test:mutation`; not part of `npm test`).
+// Each mutant is a small change to the code (a condition flipped, a call removed); a mutant that no
+// test notices marks a promise the tests do not hold. Scoped to what writes users' notes: the
+// repair core, the command-line writer, and the plugin's runner, editor target and undo.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { configFile: 'jest.mutation.config.js' },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/core/repair/**/*.ts',
+    'src/cli/atomicWrite.ts',
+    'src/obsidian/repair/runner.ts',
+    'src/obsidian/repair/target.ts',
+  ],
+  // The machine is shared; the tests do real file I/O and spawn child processes.
+  concurrency: 2,
+  timeoutMS: 30000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
