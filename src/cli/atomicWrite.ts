@@ -5,6 +5,7 @@
  * temporary file is written, again right before the rename, and once more after it through the
  * handle still open on the replaced file, so another program's write is never dropped unreported.
  */
+import { randomBytes } from 'crypto';
 import { constants as fsConstants, promises as fs } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import type { Stats } from 'fs';
@@ -31,17 +32,16 @@ export interface NodeAtomicWriterOptions {
 
 export const CHANGED_REASON = 'it changed since the repair was planned; run the repair again';
 const RACED_REASON = 'another program wrote to it while it was being repaired; its text was kept and the repair was not written';
+const READ_ONLY_REASON = 'it is read-only';
 
-/** A temporary file of ours: `.<note name>.<pid>-<token>.repair-tmp`, beside the note. */
-const TEMPORARY_NAME = /^\.(.+)\.(\d+)-([0-9a-z]+)\.repair-tmp$/;
-let temporaryCounter = 0;
+/** A temporary file of ours: `.<note name>.<pid>-<random hex>.repair-tmp`, beside the note. */
+const TEMPORARY_NAME = /^\.(.+)\.(\d+)-([0-9a-f]+)\.repair-tmp$/;
 
 function temporaryPathFor(notePath: string): string {
-  const token = `${(temporaryCounter++).toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
-  return path.join(path.dirname(notePath), `.${path.basename(notePath)}.${process.pid}-${token}.repair-tmp`);
+  return path.join(path.dirname(notePath), `.${path.basename(notePath)}.${process.pid}-${randomBytes(6).toString('hex')}.repair-tmp`);
 }
 
-/** Whether a file name is one of our temporary files; with the process ID that made it. */
+/** The process ID that made a temporary file of ours with this name, or null when the name is not one. */
 export function temporaryFileOwner(name: string): number | null {
   const match = TEMPORARY_NAME.exec(name);
   return match === null ? null : Number(match[2]);
@@ -62,16 +62,28 @@ async function contentOf(handle: FileHandle): Promise<Buffer> {
   }
 }
 
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+/** Removes a file that may already be gone. */
+async function removeQuietly(file: string): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch {
+    // Already gone: nothing of ours is left.
+  }
 }
 
-/** The file the note's bytes live in: the note itself, or the target of a symlink inside the vault. */
+/**
+ * The file the note's bytes live in, by its real path: the note itself, or the target of a symlink,
+ * which must lie inside the vault.
+ */
 async function realFileOf(notePath: string, root: string): Promise<string> {
-  if (!(await fs.lstat(notePath)).isSymbolicLink()) return notePath;
-  const target = await fs.realpath(notePath);
-  if (!isInside(await fs.realpath(root), target)) throw new Skip('it is a symlink to a file outside the vault');
+  let target: string;
+  try {
+    target = await fs.realpath(notePath);
+  } catch {
+    throw new Skip('it no longer exists');
+  }
+  const relative = path.relative(await fs.realpath(root), target);
+  if (relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)) throw new Skip('it is a symlink to a file outside the vault');
   return target;
 }
 
@@ -80,16 +92,18 @@ async function refuseUnsafe(file: string, stats: Stats): Promise<void> {
   // A rename gives the path a new file: the note's other names would keep the old text.
   if (stats.nlink > 1) throw new Skip(`it has ${stats.nlink} hard links, and replacing it would split them`);
   // Checked by mode bits too: an administrator may write anywhere, but a read-only note says "leave me".
-  const writable = (stats.mode & 0o222) !== 0 && (await fs.access(file, fsConstants.W_OK).then(() => true, () => false));
-  if (!writable) throw new Skip('it is read-only');
+  if ((stats.mode & 0o222) === 0) throw new Skip(READ_ONLY_REASON);
+  try {
+    await fs.access(file, fsConstants.W_OK);
+  } catch {
+    throw new Skip(READ_ONLY_REASON);
+  }
 }
 
 /** Gives the temporary file the note's mode, owner and group; a note whose owner cannot be kept is left. */
 async function copyMetadata(handle: FileHandle, original: Stats): Promise<void> {
   // fchmod is not cut by the umask, so 0664 stays 0664.
   await handle.chmod(original.mode & 0o7777);
-  const created = await handle.stat();
-  if (created.uid === original.uid && created.gid === original.gid) return;
   try {
     await handle.chown(original.uid, original.gid);
   } catch {
@@ -99,20 +113,31 @@ async function copyMetadata(handle: FileHandle, original: Stats): Promise<void> 
 
 /** Flushes a folder's entry list, so a rename survives a power cut; not every platform allows it. */
 async function syncFolder(folder: string): Promise<void> {
-  let handle: FileHandle | null = null;
+  let handle: FileHandle;
   try {
     handle = await fs.open(folder, 'r');
-    await handle.sync();
   } catch {
     // Windows cannot open a folder for flushing; the rename is still atomic there.
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse to flush a folder; the rename itself is done.
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }
 
+/** Whether the path still names the file that was opened (not one another program renamed into place). */
 async function sameFileAt(file: string, original: Stats): Promise<boolean> {
-  const now = await fs.stat(file).catch(() => null);
-  return now !== null && now.ino === original.ino && now.dev === original.dev;
+  let now: Stats;
+  try {
+    now = await fs.stat(file);
+  } catch {
+    return false;
+  }
+  return now.ino === original.ino && now.dev === original.dev;
 }
 
 /** Writes `bytes` to a fresh temporary file beside `file` with its metadata, flushed; returns its path. */
@@ -125,7 +150,7 @@ async function writeTemporary(file: string, bytes: Buffer, original: Stats): Pro
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await fs.rm(temporary, { force: true });
+    await removeQuietly(temporary);
     throw error;
   }
   await handle.close();
@@ -136,14 +161,8 @@ async function writeTemporary(file: string, bytes: Buffer, original: Stats): Pro
 export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): AtomicWriter {
   const step = async (name: WriteStep, notePath: string) => options.onStep?.(name, notePath);
 
-  async function replace(notePath: string, expected: Buffer, next: Buffer): Promise<WriteResult> {
-    let file: string;
-    try {
-      file = await realFileOf(notePath, options.root);
-    } catch (error) {
-      if (error instanceof Skip) return { status: 'skipped', reason: error.message };
-      throw error;
-    }
+  /** Replaces the file's bytes `expected` with `next`; `notePath` is what the steps report (null: no steps). */
+  async function replace(file: string, expected: Buffer, next: Buffer, notePath: string | null): Promise<WriteResult> {
     // Held open to the end: whatever another program writes to this file, even after the rename, is read back through it.
     const original = await fs.open(file, 'r');
     let temporary: string | null = null;
@@ -151,54 +170,40 @@ export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): Atomic
       const stats = await original.stat();
       await refuseUnsafe(file, stats);
       if (!(await contentOf(original)).equals(expected)) return { status: 'skipped', reason: CHANGED_REASON };
-      await step('checked', notePath);
+      if (notePath !== null) await step('checked', notePath);
       temporary = await writeTemporary(file, next, stats);
-      await step('temporary-written', notePath);
+      if (notePath !== null) await step('temporary-written', notePath);
       // Checked again right before the swap: a write made while the temporary file was written is kept.
       if (!(await sameFileAt(file, stats)) || !(await contentOf(original)).equals(expected)) {
         return { status: 'skipped', reason: CHANGED_REASON };
       }
-      await step('before-rename', notePath);
+      if (notePath !== null) await step('before-rename', notePath);
       await fs.rename(temporary, file);
       temporary = null;
       await syncFolder(path.dirname(file));
-      await step('renamed', notePath);
+      if (notePath !== null) await step('renamed', notePath);
       const late = await contentOf(original);
       if (late.equals(expected)) return { status: 'written' };
-      return await putBack(file, late, next, stats);
-    } catch (error) {
-      if (error instanceof Skip) return { status: 'skipped', reason: error.message };
-      throw error;
+      // Another program wrote between the last check and the rename, to the file the rename replaced:
+      // its text goes back in place of ours, the same checked way.
+      const putBack = await replace(file, next, late, null);
+      if (putBack.status === 'written') return { status: 'skipped', reason: RACED_REASON };
+      throw new Error('another program wrote to it twice while it was being repaired; its first write could not be put back');
     } finally {
       await original.close();
-      if (temporary !== null) await fs.rm(temporary, { force: true });
-    }
-  }
-
-  /**
-   * Another program wrote to the note between the last check and the rename, so its write went to
-   * the file the rename replaced: that text goes back in place of ours, the same atomic way.
-   */
-  async function putBack(file: string, theirs: Buffer, ours: Buffer, original: Stats): Promise<WriteResult> {
-    const current = await fs.open(file, 'r');
-    let temporary: string | null = null;
-    try {
-      if (!(await contentOf(current)).equals(ours)) {
-        throw new Error('another program wrote to it twice while it was being repaired; its first write could not be put back');
-      }
-      temporary = await writeTemporary(file, theirs, original);
-      await fs.rename(temporary, file);
-      temporary = null;
-      await syncFolder(path.dirname(file));
-      return { status: 'skipped', reason: RACED_REASON };
-    } finally {
-      await current.close();
-      if (temporary !== null) await fs.rm(temporary, { force: true });
+      if (temporary !== null) await removeQuietly(temporary);
     }
   }
 
   return {
-    replaceIfUnchanged: (absolutePath, expected, next) => replace(absolutePath, Buffer.from(expected, 'utf8'), Buffer.from(next, 'utf8')),
+    async replaceIfUnchanged(absolutePath, expected, next) {
+      try {
+        return await replace(await realFileOf(absolutePath, options.root), Buffer.from(expected), Buffer.from(next), absolutePath);
+      } catch (error) {
+        if (error instanceof Skip) return { status: 'skipped', reason: error.message };
+        throw error;
+      }
+    },
   };
 }
 
@@ -206,25 +211,32 @@ export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): Atomic
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return true;
 }
 
 /**
  * Removes temporary files our own killed runs left beside notes (only names of exactly our shape,
- * only regular files, only when the process that made them is gone). Returns the vault paths removed.
+ * only regular files, only when the process that made them is gone; call it before writing). Returns
+ * the vault paths removed.
  */
 export async function removeLeftoverTemporaries(root: string, vaultPaths: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
   for (const vaultPath of vaultPaths) {
     const pid = temporaryFileOwner(vaultPath.slice(vaultPath.lastIndexOf('/') + 1));
+    // A file with this process's ID is from an earlier process that had the same ID.
     if (pid === null || (pid !== process.pid && isRunning(pid))) continue;
     const absolute = path.join(root, ...vaultPath.split('/'));
-    const stats = await fs.lstat(absolute).catch(() => null);
-    if (stats === null || !stats.isFile()) continue;
-    await fs.rm(absolute, { force: true });
+    let stats: Stats;
+    try {
+      stats = await fs.lstat(absolute);
+    } catch {
+      continue;
+    }
+    if (!stats.isFile()) continue;
+    await removeQuietly(absolute);
     removed.push(vaultPath);
   }
   return removed;

@@ -101,7 +101,7 @@ describe('principle-chain repair', () => {
     const target = '202208021000 Meetings need an owner and an end.md';
     chmodSync(path.join(dir, target), 0o444);
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    const leftover = `.${target}.${gone}-k1.repair-tmp`;
+    const leftover = `.${target}.${gone}-a1.repair-tmp`;
     writeFileSync(path.join(dir, leftover), 'half a note');
     const before = readFileSync(path.join(dir, target), 'utf8');
     const result = await run(['repair', '--vault', dir, '--apply']);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'child_process';
 import {
   appendFileSync, chmodSync, chownSync, linkSync, lstatSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, readSync,
-  renameSync, statSync, symlinkSync, writeFileSync,
+  renameSync, statSync, symlinkSync, unlinkSync, writeFileSync,
 } from 'fs';
 import { promises as fsp } from 'fs';
 import { buildSync } from 'esbuild';
@@ -44,6 +44,58 @@ describe('a write with nobody else around', () => {
     expect(readdirSync(dir)).toEqual(['n.md']);
   });
 
+  it('writes nothing at all, not even a temporary file, for a note that is not as planned', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir, 'n.md', 'edited by hand\n');
+    const steps: string[] = [];
+    const result = await createNodeAtomicWriter({ root: dir, onStep: (step) => void steps.push(step) }).replaceIfUnchanged(file, OLD, NEW);
+    expect(reasonOf(result)).toContain('changed since');
+    expect(steps).toEqual([]);
+  });
+
+  it('names each temporary file as ours (this process, a fresh token), so a later run can tell it apart', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const seen: string[] = [];
+    const writer = createNodeAtomicWriter({ root: dir, onStep: (step) => void (step === 'temporary-written' && seen.push(...temporariesIn(dir))) });
+    await writer.replaceIfUnchanged(file, OLD, NEW);
+    await writer.replaceIfUnchanged(file, NEW, OLD);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).not.toBe(seen[1]);
+    for (const name of seen) {
+      expect(name.startsWith('.n.md.')).toBe(true);
+      expect(temporaryFileOwner(name)).toBe(process.pid);
+    }
+  });
+
+  it('skips a note deleted before the write, and one that is a folder', async () => {
+    const dir = scratchFolder();
+    const writer = createNodeAtomicWriter({ root: dir });
+    expect(await writer.replaceIfUnchanged(path.join(dir, 'gone.md'), OLD, NEW)).toEqual({ status: 'skipped', reason: 'it no longer exists' });
+    mkdirSync(path.join(dir, 'folder.md'));
+    expect(await writer.replaceIfUnchanged(path.join(dir, 'folder.md'), OLD, NEW)).toEqual({ status: 'skipped', reason: 'it is not a regular file' });
+  });
+
+  it('still writes where the folder cannot be opened or flushed (as on Windows)', async () => {
+    for (const failing of ['open', 'sync'] as const) {
+      const dir = scratchFolder();
+      const file = noteIn(dir);
+      const realOpen = fsp.open.bind(fsp);
+      const spy = jest.spyOn(fsp, 'open').mockImplementation(async (p, ...rest) => {
+        if (p === dir && failing === 'open') throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+        const handle = await realOpen(p, ...rest);
+        if (p === dir) handle.sync = () => Promise.reject(Object.assign(new Error('EINVAL'), { code: 'EINVAL' }));
+        return handle;
+      });
+      try {
+        expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'written' });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(readFileSync(file, 'utf8')).toBe(NEW);
+    }
+  });
+
   it('swaps in a new file: a reader that opened the note before still reads the old text whole', async () => {
     const dir = scratchFolder();
     const file = noteIn(dir, 'n.md', OLD.repeat(2000));
@@ -57,6 +109,40 @@ describe('a write with nobody else around', () => {
       closeSync(reader);
     }
     expect(readFileSync(file, 'utf8')).toBe(NEW);
+  });
+
+  it('flushes the temporary file to disk before the rename, and the folder after it', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const opened = new Map<number, string>();
+    const events: string[] = [];
+    const nameOf = (p: string) => (p === dir ? 'folder' : p === file ? 'note' : p.endsWith('.repair-tmp') ? 'temporary' : p);
+    const realOpen = fsp.open.bind(fsp);
+    const probe = await realOpen(file, 'r');
+    const prototype = Object.getPrototypeOf(probe) as { sync: (this: { fd: number }) => Promise<void> };
+    await probe.close();
+    const realSync = prototype.sync;
+    const spies = [
+      jest.spyOn(fsp, 'open').mockImplementation(async (p, ...rest) => {
+        const handle = await realOpen(p, ...rest);
+        opened.set(handle.fd, String(p));
+        return handle;
+      }),
+      jest.spyOn(prototype, 'sync').mockImplementation(function (this: { fd: number }) {
+        events.push(`sync ${nameOf(opened.get(this.fd) ?? '?')}`);
+        return realSync.call(this);
+      }),
+      jest.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
+        events.push(`rename ${nameOf(String(from))} over ${nameOf(String(to))}`);
+        return renameSync(from, to);
+      }),
+    ];
+    try {
+      expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).status).toBe('written');
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    expect(events).toEqual(['sync temporary', 'rename temporary over note', 'sync folder']);
   });
 
   it('leaves the note untouched and no temporary file when writing the new text fails (disk full)', async () => {
@@ -112,6 +198,50 @@ describe('another writer acting at each step of the write', () => {
     const { dir, file, result } = await writeWhile(step, overwriteInPlace);
     expect(readFileSync(file, 'utf8')).toBe(THEIRS);
     expect(result.status).toBe('skipped');
+    expect(temporariesIn(dir)).toEqual([]);
+  });
+
+  it('a note deleted while the temporary file was written is reported, and nothing is left behind', async () => {
+    const { dir, file, result } = await writeWhile('temporary-written', (note) => unlinkSync(note));
+    expect(reasonOf(result)).toContain('changed since');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(() => readFileSync(file)).toThrow();
+  });
+
+  it('a path that now names a file on another device (same inode number) counts as changed', async () => {
+    const realStat = fsp.stat.bind(fsp);
+    let spy: jest.SpyInstance | null = null;
+    try {
+      const { result } = await writeWhile('temporary-written', () => {
+        spy = jest.spyOn(fsp, 'stat').mockImplementation(async (p) => {
+          const stats = await realStat(p);
+          stats.dev += 1;
+          return stats;
+        });
+      });
+      expect(reasonOf(result)).toContain('changed since');
+    } finally {
+      (spy as jest.SpyInstance | null)?.mockRestore();
+    }
+  });
+
+  it('another program writing both before and after the swap: the first write cannot be put back, and that is reported', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    let handle = -1;
+    const writer = createNodeAtomicWriter({
+      root: dir,
+      onStep: (step) => {
+        if (step === 'before-rename') handle = openSync(file, 'a');
+        if (step === 'renamed') {
+          appendFileSync(handle, THEIRS);
+          closeSync(handle);
+          appendFileSync(file, 'second write\n');
+        }
+      },
+    });
+    await expect(writer.replaceIfUnchanged(file, OLD, NEW)).rejects.toThrow('another program wrote to it twice');
+    expect(readFileSync(file, 'utf8')).toBe(NEW + 'second write\n');
     expect(temporariesIn(dir)).toEqual([]);
   });
 
@@ -209,7 +339,7 @@ describe('leftover temporary files', () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     const ours = `.n.md.${gone}-abc123.repair-tmp`;
     const running = '.n.md.1-abc123.repair-tmp';
-    const notOurs = ['n.repair-tmp', '.n.md.repair-tmp', `.n.md.${gone}.repair-tmp`, `n.md.${gone}-abc.repair-tmp`];
+    const notOurs = ['n.repair-tmp', '.n.md.repair-tmp', `.n.md.${gone}.repair-tmp`, `n.md.${gone}-abc.repair-tmp`, `.n.md.${gone}-abc.repair-tmp.bak`, `.n.md.${gone}-xyz.repair-tmp`];
     for (const name of [ours, running, ...notOurs]) writeFileSync(path.join(dir, name), 'x');
     mkdirSync(path.join(dir, 'sub'));
     writeFileSync(path.join(dir, 'sub', ours), 'x');
@@ -217,6 +347,31 @@ describe('leftover temporary files', () => {
     const listed = [...readdirSync(dir), `sub/${ours}`];
     expect((await removeLeftoverTemporaries(dir, listed)).sort()).toEqual([ours, `sub/${ours}`]);
     expect(readdirSync(dir).sort()).toEqual([running, `.m.md.${gone}-abc.repair-tmp`, ...notOurs, 'sub'].sort());
+  });
+
+  it('removes one named with this process ID (an earlier process had it), skips a listed file already gone', async () => {
+    const dir = scratchFolder();
+    const mine = `.n.md.${process.pid}-abc.repair-tmp`;
+    writeFileSync(path.join(dir, mine), 'x');
+    expect(await removeLeftoverTemporaries(dir, [mine, '.gone.md.1234567-abc.repair-tmp'])).toEqual([mine]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps one whose process belongs to another user (it may still be running)', async () => {
+    const dir = scratchFolder();
+    const theirs = '.n.md.4242-abc.repair-tmp';
+    const gone = '.n.md.4343-abc.repair-tmp';
+    writeFileSync(path.join(dir, theirs), 'x');
+    writeFileSync(path.join(dir, gone), 'x');
+    const spy = jest.spyOn(process, 'kill').mockImplementation((pid) => {
+      throw Object.assign(new Error(pid === 4242 ? 'EPERM' : 'ESRCH'), { code: pid === 4242 ? 'EPERM' : 'ESRCH' });
+    });
+    try {
+      expect(await removeLeftoverTemporaries(dir, [theirs, gone])).toEqual([gone]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readdirSync(dir)).toEqual([theirs]);
   });
 });
 
@@ -229,6 +384,18 @@ describe('files the writer must not replace blindly', () => {
     expect(result).toEqual({ status: 'skipped', reason: 'it is read-only' });
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('skips a note this account may not write, even one with write bits for others', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const spy = jest.spyOn(fsp, 'access').mockRejectedValue(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    try {
+      expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'skipped', reason: 'it is read-only' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
   });
 
   it.each([0o664, 0o600, 0o640, 0o2664].map((mode) => [mode.toString(8), mode]))('keeps mode %s whatever the umask', async (_octal, mode) => {
