@@ -165,21 +165,13 @@ export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): Atomic
   async function replace(file: string, expected: Buffer, next: Buffer, notePath: string | null): Promise<WriteResult> {
     // Held open to the end: whatever another program writes to this file, even after the rename, is read back through it.
     const original = await fs.open(file, 'r');
-    let temporary: string | null = null;
     try {
       const stats = await original.stat();
       await refuseUnsafe(file, stats);
       if (!(await contentOf(original)).equals(expected)) return { status: 'skipped', reason: CHANGED_REASON };
       if (notePath !== null) await step('checked', notePath);
-      temporary = await writeTemporary(file, next, stats);
-      if (notePath !== null) await step('temporary-written', notePath);
-      // Checked again right before the swap: a write made while the temporary file was written is kept.
-      if (!(await sameFileAt(file, stats)) || !(await contentOf(original)).equals(expected)) {
-        return { status: 'skipped', reason: CHANGED_REASON };
-      }
-      if (notePath !== null) await step('before-rename', notePath);
-      await fs.rename(temporary, file);
-      temporary = null;
+      const temporary = await writeTemporary(file, next, stats);
+      if (!(await swapIn(temporary, file, { original, stats, expected }, notePath))) return { status: 'skipped', reason: CHANGED_REASON };
       await syncFolder(path.dirname(file));
       if (notePath !== null) await step('renamed', notePath);
       const late = await contentOf(original);
@@ -191,7 +183,27 @@ export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): Atomic
       throw new Error('another program wrote to it twice while it was being repaired; its first write could not be put back');
     } finally {
       await original.close();
-      if (temporary !== null) await removeQuietly(temporary);
+    }
+  }
+
+  /**
+   * Renames the temporary file over the note if the note still holds `expected` (checked right
+   * before the swap, so a write made while the temporary file was written is kept); otherwise, or
+   * on any error, removes the temporary file. Returns whether the swap happened.
+   */
+  async function swapIn(temporary: string, file: string, note: { original: FileHandle; stats: Stats; expected: Buffer }, notePath: string | null): Promise<boolean> {
+    try {
+      if (notePath !== null) await step('temporary-written', notePath);
+      if (!(await sameFileAt(file, note.stats)) || !(await contentOf(note.original)).equals(note.expected)) {
+        await fs.unlink(temporary);
+        return false;
+      }
+      if (notePath !== null) await step('before-rename', notePath);
+      await fs.rename(temporary, file);
+      return true;
+    } catch (error) {
+      await removeQuietly(temporary);
+      throw error;
     }
   }
 

@@ -76,6 +76,40 @@ describe('a write with nobody else around', () => {
     expect(await writer.replaceIfUnchanged(path.join(dir, 'folder.md'), OLD, NEW)).toEqual({ status: 'skipped', reason: 'it is not a regular file' });
   });
 
+  it('closes every file and folder it opens', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const handles: { fd: number }[] = [];
+    const realOpen = fsp.open.bind(fsp);
+    const spy = jest.spyOn(fsp, 'open').mockImplementation(async (...args) => {
+      const handle = await realOpen(...args);
+      handles.push(handle);
+      return handle;
+    });
+    try {
+      await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+      await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(handles.length).toBeGreaterThanOrEqual(4);
+    // A closed FileHandle reports fd -1.
+    expect(handles.map((h) => h.fd)).toEqual(handles.map(() => -1));
+  });
+
+  it('leaves the note and no temporary file when the rename fails', async () => {
+    const dir = scratchFolder();
+    const file = noteIn(dir);
+    const spy = jest.spyOn(fsp, 'rename').mockRejectedValue(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
+    try {
+      await expect(createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).rejects.toThrow('EXDEV');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['n.md']);
+  });
+
   it('still writes where the folder cannot be opened or flushed (as on Windows)', async () => {
     for (const failing of ['open', 'sync'] as const) {
       const dir = scratchFolder();
@@ -255,9 +289,11 @@ describe('another writer acting at each step of the write', () => {
     const dir = scratchFolder();
     const file = noteIn(dir);
     let handle = -1;
+    const steps: string[] = [];
     const writer = createNodeAtomicWriter({
       root: dir,
-      onStep: (step) => {
+      onStep: (step, note) => {
+        steps.push(`${step} ${path.basename(note)}`);
         if (step === 'before-rename') handle = openSync(file, 'a');
         if (step === 'renamed') {
           appendFileSync(handle, THEIRS);
@@ -266,6 +302,8 @@ describe('another writer acting at each step of the write', () => {
       },
     });
     const late = await writer.replaceIfUnchanged(file, OLD, NEW);
+    // Putting their text back is no new write of the note: it reports no steps of its own.
+    expect(steps).toEqual(WRITE_STEPS.map((step) => `${step} n.md`));
     expect(reasonOf(late)).toContain('another program wrote to it');
     expect(readFileSync(file, 'utf8')).toBe(OLD + THEIRS);
     expect(temporariesIn(dir)).toEqual([]);
