@@ -51,7 +51,7 @@ const inlineProtected = fc.oneof(
   ids.map((id) => `$${id}$`),
   fc.tuple(ids, titles).map(([id, title]) => `<!-- ${id} ${title} -->`),
 );
-const eol = fc.constantFrom('\n', '\r\n');
+const eol = fc.constantFrom('\n', '\r\n', '\r');
 
 /** One line: prose tokens and protected inline spans, separated by spaces. */
 const line = fc.array(fc.oneof({ weight: 4, arbitrary: prose.map((text) => ({ text, prose: true })) }, { weight: 1, arbitrary: inlineProtected.map((text) => ({ text, prose: false })) }), { maxLength: 8 });
@@ -129,6 +129,7 @@ describe('repair plan properties', () => {
         expect(repaired.startsWith('\uFEFF')).toBe(text.startsWith('\uFEFF'));
         expect(repaired.split('\r\n').length).toBe(text.split('\r\n').length);
         expect(repaired.split('\n').length).toBe(text.split('\n').length);
+        expect(repaired.split(/\r(?!\n)/).length).toBe(text.split(/\r(?!\n)/).length);
         expect(/\n$/.test(repaired)).toBe(/\n$/.test(text));
       }),
       { numRuns: 1000, seed: 7 },
