@@ -114,8 +114,12 @@ export class FakeEditor {
     return this.state.doc.line(pos.line + 1).from + pos.ch;
   }
 
-  transaction(tx: EditorTransaction): void {
+  /** Fake only: the origin of each transaction, as passed to Editor.transaction(tx, origin). */
+  readonly origins: (string | undefined)[] = [];
+
+  transaction(tx: EditorTransaction, origin?: string): void {
     this.transactions++;
+    this.origins.push(origin);
     const sent = tx.changes ?? [];
     const changes = this.options.garble ? this.options.garble(sent) : sent;
     const toSpec = (c: EditorChange) => ({ from: this.posToOffset(c.from), to: this.posToOffset(c.to ?? c.from), insert: c.text });

@@ -1,7 +1,11 @@
 /** Carrying approved edits through a change made after the preview: exact positions or nothing. */
 import fc from 'fast-check';
 import { applyEdits } from '../../src/core/repair/edits';
-import { changedRegion, EDIT_GONE, EDIT_TOUCHED, mapRange, remapApproved } from '../../src/core/repair/remap';
+import { changedRegion, mapRange, remapApproved } from '../../src/core/repair/remap';
+import type { RepairEdit } from '../../src/core/repair/types';
+
+const EDIT_TOUCHED = 'the text at or around it changed since the preview';
+const EDIT_GONE = 'the repair no longer plans it there';
 import { createRepairPlanner } from '../../src/core/repair/plan';
 import { contextOf } from './helpers';
 
@@ -89,6 +93,16 @@ describe('finding the approved edits again', () => {
     const { edits, leftOut } = remapApproved(previewed, current, [edit], planOf(current));
     expect(edits).toEqual([]);
     expect(leftOut).toEqual([{ edit, reason: EDIT_GONE }]);
+  });
+
+  it('takes only a fresh edit with the same span and the same new text', () => {
+    const approved: RepairEdit = { kind: 'stale-title', id: '202108191025', line: 1, from: 15, to: 26, before: 'Teams exist', after: 'Teams exist for a reason' };
+    const current = 'typed\n' + LINE;
+    const at = (from: number, to: number, after: string): RepairEdit => ({ ...approved, from, to, after });
+    const decoys = [at(20, 32, approved.after), at(21, 33, approved.after), at(21, 32, 'Teams exist for no reason')];
+    expect(remapApproved(LINE, current, [approved], decoys)).toEqual({ edits: [], leftOut: [{ edit: approved, reason: EDIT_GONE }] });
+    const right = at(21, 32, approved.after);
+    expect(remapApproved(LINE, current, [approved], [...decoys, right]).edits).toEqual([right]);
   });
 
   it('never writes an edit that was not approved, wherever another writer types', () => {

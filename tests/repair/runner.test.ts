@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
-import type { App, EditorChange } from 'obsidian';
+import { MarkdownView, type App, type EditorChange } from 'obsidian';
 import { createRepairPlanner } from '../../src/core/repair/plan';
 import type { RepairPlan } from '../../src/core/repair/types';
-import { applyRepairs, undoRepairs, type RunControl } from '../../src/obsidian/repair/runner';
-import { ObsidianRepairTarget } from '../../src/obsidian/repair/target';
+import { applyRepairs, SkipFile, undoRepairs, type RunControl } from '../../src/obsidian/repair/runner';
+import { currentText, ObsidianRepairTarget, openEditor, REPAIR_ORIGIN } from '../../src/obsidian/repair/target';
 import { FakeEditor, openInEditor, Scheduler, scheduledApp, settle, textOf, type ChangePositions } from './fakeVault';
 import { contextOf } from './helpers';
 
@@ -191,6 +191,106 @@ describe('applying a repair', () => {
   });
 });
 
+describe('what the runner reports, in order', () => {
+  it('neither writes nor lists a file with no approved edit', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const run = applyRepairs([{ ...plan.files[0], edits: [] }, plan.files[1]], target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(scheduler.order).toEqual(['b.md']);
+    expect(summary.changed.map((f) => f.path)).toEqual(['b.md']);
+    expect(await textOf(app, 'a.md')).toBe(STALE);
+  });
+
+  it('writes the approved edits of an unchanged file as previewed, whatever a fresh plan would say', async () => {
+    const { app, scheduler, target, plan } = await setUp();
+    const run = applyRepairs([plan.files[0]], target, () => [], control());
+    await scheduler.drain();
+    await run;
+    expect(await textOf(app, 'a.md')).toBe(FIXED);
+  });
+
+  it('lists changed files and left-out edits by path, then position, however the writes finish', async () => {
+    const { app, scheduler, target, replan } = await setUp();
+    const previewed = STALE + STALE + STALE;
+    const theirs = STALE + 'x 202108191025 Teams Exist, y\n' + 'x 202108191025 Teams Exist, y\n';
+    const files = ['f.md', 'c.md', 'a.md'].map((path) => ({ path, text: previewed, edits: replan(path, previewed) }));
+    for (const { path } of files) {
+      await app.vault.modify(app.vault.getFileByPath(path)!, previewed);
+      scheduler.before(path, (file) => app.vault.modify(file, theirs));
+    }
+    const run = applyRepairs(files, target, replan, control({ concurrency: 1 }));
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.changed.map((f) => f.path)).toEqual(['a.md', 'c.md', 'f.md']);
+    expect(summary.leftOut.map((o) => `${o.path} ${o.edit.line}`)).toEqual(['a.md 2', 'a.md 3', 'c.md 2', 'c.md 3', 'f.md 2', 'f.md 3']);
+  });
+});
+
+describe('the repair target', () => {
+  it('reads an open note from its editor (unsaved text included), any other from the vault', async () => {
+    const { app } = await setUp();
+    await openInEditor(app, 'a.md', new FakeEditor('unsaved\n' + STALE, 0));
+    expect(await currentText(app, 'a.md')).toBe('unsaved\n' + STALE);
+    expect(await currentText(app, 'b.md')).toBe(STALE);
+    expect(await currentText(app, 'missing.md')).toBeNull();
+  });
+
+  it("uses only the editor of that very note, and copes with views of other kinds or without a file", async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const other = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'b.md', other);
+    const empty = new MarkdownView(app.workspace.getLeaf(true));
+    await empty.leaf.open(empty);
+    expect(openEditor(app, 'a.md')).toBeNull();
+    const run = applyRepairs([plan.files[0]], target, replan, control());
+    await scheduler.drain();
+    await run;
+    expect(scheduler.order).toEqual(['a.md']);
+    expect(other.transactions).toBe(0);
+    const first = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'c.md', first);
+    await openInEditor(app, 'c.md', new FakeEditor(STALE, 0));
+    expect(openEditor(app, 'c.md')).toBe(first);
+  });
+
+  it('marks its editor transactions as the repair’s, and makes none for no edits', async () => {
+    const { app, target } = await setUp();
+    const editor = new FakeEditor(STALE, 0);
+    await openInEditor(app, 'a.md', editor);
+    await target.update('a.md', () => ({ edits: [] }));
+    expect(editor.transactions).toBe(0);
+    await target.update('a.md', (text) => ({ edits: [{ from: 0, to: 1, before: text[0], after: 'X' }] }));
+    expect(editor.origins).toEqual([REPAIR_ORIGIN]);
+    expect(REPAIR_ORIGIN).toBe('principle-chain-repair');
+  });
+
+  it('skips the note when the editor ignores the transaction altogether', async () => {
+    const { app, target, replan } = await setUp();
+    const editor = new FakeEditor(STALE, 0, 0, { garble: () => [] });
+    await openInEditor(app, 'a.md', editor);
+    const summary = await applyRepairs([{ path: 'a.md', text: STALE, edits: replan('a.md', STALE) }], target, replan, control());
+    expect(summary.skipped).toEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
+    expect(editor.getValue()).toBe(STALE);
+  });
+
+  it('says whether a note went missing before or while it was written', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    await app.vault.delete(app.vault.getFileByPath('a.md')!);
+    scheduler.before('b.md', (file) => app.vault.delete(file));
+    scheduler.before('c.md', (file) => app.vault.rename(file, 'moved/c.md'));
+    const run = applyRepairs(plan.files.slice(0, 3), target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect([...summary.skipped].sort((x, y) => (x.path < y.path ? -1 : 1))).toEqual([
+      { path: 'a.md', reason: 'deleted or renamed before it could be written' },
+      { path: 'b.md', reason: 'deleted or renamed while it was being written' },
+      { path: 'c.md', reason: 'renamed while it was being written' },
+    ]);
+    expect(new SkipFile('x').name).toBe('SkipFile');
+  });
+});
+
 describe('applying while the user types in the open note', () => {
   it('re-plans the editor text and applies the same edits when they still hold', async () => {
     const { app, target, replan } = await setUp();
@@ -249,6 +349,20 @@ describe('other writers at random moments never lose a character', () => {
 });
 
 describe('undoing the last repair', () => {
+  it('lists restored files by path however the writes finish, and names those a cancel left', async () => {
+    const { scheduler, target, plan, replan } = await setUp();
+    const run = applyRepairs(plan.files, target, replan, control());
+    await scheduler.drain();
+    const { changed } = await run;
+    let started = 0;
+    const undo = undoRepairs({ createdAt: 1, files: [...changed].reverse() }, target, control({ concurrency: 1, isCancelled: () => started++ >= 3 }));
+    await scheduler.drain();
+    const result = await undo;
+    expect(result.restored).toEqual(['d.md', 'e.md', 'f.md']);
+    expect(result.left).toEqual(['c.md', 'b.md', 'a.md'].map((path) => ({ path, reason: 'cancelled' })));
+    expect(result.remaining?.files.map((f) => f.path)).toEqual(['c.md', 'b.md', 'a.md']);
+  });
+
   it('restores every file still as written and lists the ones edited since', async () => {
     const { app, scheduler, target, plan, replan } = await setUp();
     const run = applyRepairs(plan.files, target, replan, control());
@@ -261,6 +375,7 @@ describe('undoing the last repair', () => {
     expect(result.restored).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
     expect(result.left).toEqual([{ path: 'e.md', reason: 'changed since the repair' }]);
     expect(result.remaining?.files.map((f) => f.path)).toEqual(['e.md']);
+    expect(result.restored).toEqual([...result.restored].sort());
     for (const path of result.restored) expect(await textOf(app, path)).toBe(STALE);
     expect(await textOf(app, 'e.md')).toBe(FIXED + 'my own line\n');
     await settle();

@@ -79,9 +79,8 @@ export function remapApproved(previewed: string, current: string, approved: read
       leftOut.push({ edit, reason: EDIT_TOUCHED });
       continue;
     }
-    const same = fresh.find(
-      (f) => f.from === mapped.from && f.to === mapped.to && f.kind === edit.kind && f.id === edit.id && f.before === edit.before && f.after === edit.after,
-    );
+    // Outside the changed region the text is as previewed, so the same span writing the same text is the same repair.
+    const same = fresh.find((f) => f.from === mapped.from && f.to === mapped.to && f.after === edit.after);
     if (same === undefined) leftOut.push({ edit, reason: EDIT_GONE });
     else edits.push(same);
   }

@@ -4,6 +4,7 @@
  * cancel between files, and a summary; and undoes the last run the same way.
  */
 import { invertEdits } from '../../core/repair/edits';
+import { compareText } from '../../core/repair/plan';
 import { countByKind } from '../../core/repair/render';
 import type { FileRepairPlan, RepairEdit, RepairKind, TextEdit } from '../../core/repair/types';
 import { remapApproved, type LeftOutEdit } from '../../core/repair/remap';
@@ -17,13 +18,25 @@ export class SkipFile extends Error {
   }
 }
 
+/** What `decide` chose for a file's current text: the edits to apply, and anything it needs to report. */
+export interface Decision {
+  readonly edits: readonly TextEdit[];
+}
+
+/** A file as it was updated: its text before and after, and the decision applied. */
+export interface Updated<D extends Decision> {
+  readonly before: string;
+  readonly after: string;
+  readonly decision: D;
+}
+
 /** Where repairs are written. `update` is atomic per file: `decide` sees the current text and returns the edits to apply. */
 export interface RepairTarget {
   /**
-   * Applies the edits `decide` returns to the file's current text in one atomic step and returns
-   * the resulting text. Throws SkipFile (from decide, or when the file no longer exists) to leave it.
+   * Applies the edits `decide` returns to the file's current text in one atomic step. Throws
+   * SkipFile (from decide, or when the file no longer exists) to leave the file as it is.
    */
-  update(path: string, decide: (current: string) => readonly TextEdit[]): Promise<string>;
+  update<D extends Decision>(path: string, decide: (current: string) => D): Promise<Updated<D>>;
 }
 
 /** An approved edit that was not written, with its file. */
@@ -79,6 +92,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The edits to apply to a file's current text: the approved ones, found again if it changed since the preview. */
+function approvedEditsFor(file: FileRepairPlan, current: string, replan: Replanner): Decision & { readonly edits: readonly RepairEdit[]; readonly leftOut: readonly LeftOutEdit[] } {
+  // The edits were approved on exactly this text.
+  if (current === file.text) return { edits: file.edits, leftOut: [] };
+  // Each approved edit is found again by its position carried through the change, never by its text alone.
+  const remapped = remapApproved(file.text, current, file.edits, replan(file.path, current));
+  if (remapped.edits.length === 0) throw new SkipFile('changed since the preview, and none of its approved edits still fits');
+  return remapped;
+}
+
+const byPath = (a: { readonly path: string }, b: { readonly path: string }): number => compareText(a.path, b.path);
+
 /** Applies the selected edits of each file; a file changed since the preview is re-planned or skipped. */
 export async function applyRepairs(files: readonly FileRepairPlan[], target: RepairTarget, replan: Replanner, control: RunControl): Promise<RunSummary> {
   const changed: AppliedFileRecord[] = [];
@@ -87,37 +112,20 @@ export async function applyRepairs(files: readonly FileRepairPlan[], target: Rep
   const leftOut: LeftOutEditOf[] = [];
   const work = files.filter((f) => f.edits.length > 0);
   const notStarted = await pool(work, control, async (file) => {
-    let before = '';
-    let applied: readonly RepairEdit[] = [];
-    let omitted: readonly LeftOutEdit[] = [];
     try {
-      const after = await target.update(file.path, (current) => {
-        before = current;
-        if (current === file.text) {
-          applied = file.edits;
-          omitted = [];
-        } else {
-          // Each approved edit is found again by its position carried through the change, never by its text alone.
-          const remapped = remapApproved(file.text, current, file.edits, replan(file.path, current));
-          if (remapped.edits.length === 0) throw new SkipFile('changed since the preview, and none of its approved edits still fits');
-          applied = remapped.edits;
-          omitted = remapped.leftOut;
-        }
-        return applied;
-      });
-      changed.push(recordFileRepair(file.path, before, applied, after));
-      leftOut.push(...omitted.map((o) => ({ ...o, path: file.path })));
+      const { before, after, decision } = await target.update(file.path, (current) => approvedEditsFor(file, current, replan));
+      changed.push(recordFileRepair(file.path, before, decision.edits, after));
+      leftOut.push(...decision.leftOut.map((o) => ({ ...o, path: file.path })));
     } catch (error) {
       if (error instanceof SkipFile) skipped.push({ path: file.path, reason: error.message });
       else failed.push({ path: file.path, message: messageOf(error) });
     }
   });
-  changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
-    changed,
+    changed: changed.sort(byPath),
     editsByKind: countByKind(changed.flatMap((f) => f.edits)),
     skipped,
-    leftOut: leftOut.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.edit.from - b.edit.from)),
+    leftOut: leftOut.sort((a, b) => byPath(a, b) || a.edit.from - b.edit.from),
     failed,
     notStarted: notStarted.map((f) => f.path),
   };
@@ -140,7 +148,7 @@ export async function undoRepairs(record: RepairRecord, target: RepairTarget, co
       await target.update(file.path, (current) => {
         const outcome = undoFileRepair(current, file);
         if (!outcome.ok) throw new SkipFile(outcome.reason);
-        return invertEdits(file.edits);
+        return { edits: invertEdits(file.edits) };
       });
       restored.push(file.path);
     } catch (error) {
@@ -149,5 +157,5 @@ export async function undoRepairs(record: RepairRecord, target: RepairTarget, co
   });
   for (const file of notStarted) left.push({ path: file.path, reason: 'cancelled' });
   const keep = record.files.filter((f) => !restored.includes(f.path));
-  return { restored: restored.sort(), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
+  return { restored: restored.sort(compareText), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
 }

@@ -3,7 +3,7 @@ import { MarkdownView, type App, type Editor } from 'obsidian';
 import { applyEdits, sortEdits } from '../../core/repair/edits';
 import { changedRegion } from '../../core/repair/remap';
 import type { TextEdit } from '../../core/repair/types';
-import { SkipFile, type RepairTarget } from './runner';
+import { SkipFile, type Decision, type RepairTarget, type Updated } from './runner';
 
 /** Marks the transactions the repair makes in an editor, so they can be told apart from typing. */
 export const REPAIR_ORIGIN = 'principle-chain-repair';
@@ -57,21 +57,28 @@ function applyInEditor(editor: Editor, current: string, edits: readonly TextEdit
 export class ObsidianRepairTarget implements RepairTarget {
   constructor(private readonly app: App) {}
 
-  async update(path: string, decide: (current: string) => readonly TextEdit[]): Promise<string> {
+  async update<D extends Decision>(path: string, decide: (current: string) => D): Promise<Updated<D>> {
     const file = this.app.vault.getFileByPath(path);
-    if (file === null) throw new SkipFile('deleted or renamed meanwhile');
+    if (file === null) throw new SkipFile('deleted or renamed before it could be written');
     const editor = openEditor(this.app, path);
     if (editor !== null) {
-      const current = editor.getValue();
-      return applyInEditor(editor, current, decide(current));
+      const before = editor.getValue();
+      const decision = decide(before);
+      return { before, after: applyInEditor(editor, before, decision.edits), decision };
     }
+    // process calls back exactly once with the file's current text; what was decided is kept here.
+    const seen: { before: string; decision: D }[] = [];
     try {
-      return await this.app.vault.process(file, (data) => {
-        if (file.path !== path) throw new SkipFile('renamed meanwhile');
-        return applyEdits(data, decide(data));
+      const after = await this.app.vault.process(file, (data) => {
+        if (file.path !== path) throw new SkipFile('renamed while it was being written');
+        const decision = decide(data);
+        seen.push({ before: data, decision });
+        return applyEdits(data, decision.edits);
       });
+      const [{ before, decision }] = seen;
+      return { before, after, decision };
     } catch (error) {
-      if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed meanwhile');
+      if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed while it was being written');
       throw error;
     }
   }
