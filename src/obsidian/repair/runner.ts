@@ -125,7 +125,8 @@ export async function applyRepairs(files: readonly FileRepairPlan[], target: Rep
     changed: changed.sort(byPath),
     editsByKind: countByKind(changed.flatMap((f) => f.edits)),
     skipped,
-    leftOut: leftOut.sort((a, b) => byPath(a, b) || a.edit.from - b.edit.from),
+    // Sorting is stable: within a file, left-out edits stay in the order they were approved (by position).
+    leftOut: leftOut.sort(byPath),
     failed,
     notStarted: notStarted.map((f) => f.path),
   };
