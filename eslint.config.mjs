@@ -24,6 +24,9 @@ export default defineConfig([
     'test-artifacts/',
     'example-vault/',
     'coverage/',
+    // Mutation testing's sandboxes and reports (npm run test:mutation).
+    '.stryker-tmp/',
+    'reports/',
     // Vendored third-party code (HyperMD's mode, test-only); see its README.
     'tests/editor/hypermd/*.js',
   ]),
