@@ -26,9 +26,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(repository, 'tsconfig.json') }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(repository, 'tsconfig.json') }],
   },
   moduleNameMapper: {
     '^obsidian$': path.join(repository, 'tests', 'mocks', 'obsidian.ts'),
   },
+  testTimeout: 60_000,
 };
