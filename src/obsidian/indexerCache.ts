@@ -69,7 +69,7 @@ export class CacheLedger {
       this.notes.delete(path);
       return;
     }
-    const odd = update.facts.references.filter((reference) => !format.isPlausible(reference.id));
+    const odd = ('references' in update.facts ? update.facts.references : []).filter((reference) => !format.isPlausible(reference.id));
     // Copied through JSON so no kept string is a slice of the note's text.
     this.notes.set(path, { mtime: stat.mtime, size: stat.size, odd: odd.length === 0 ? NONE : (JSON.parse(JSON.stringify(odd)) as IndexedReference[]) });
   }

@@ -3,7 +3,7 @@
  * a chain repeat notes (one per branch) and mark cycles; a graph needs neither, so pictures
  * (Mermaid, Graphviz) and other tools get one node per note and an edge per "builds on".
  */
-import { comparePaths } from '../index/storedNote';
+import { comparePaths } from '../index/order';
 import type { ChainNode, ChainNote, ChainResult } from './chain';
 import type { IdIndexReader, ResolutionStatus } from '../types';
 

@@ -5,7 +5,7 @@
  */
 import type { ChainNode, ChainNote, ChainResult } from './chain';
 import { readableContext } from './readableContext';
-import { comparePaths } from '../index/storedNote';
+import { comparePaths } from '../index/order';
 
 /** Orders of the entries under one parent. */
 export type ChainSort = 'reference' | 'title' | 'id' | 'modified';

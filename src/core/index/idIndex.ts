@@ -1,4 +1,4 @@
-/** The ID index: notes, their own IDs and raw references, with forward and reverse maps kept in step. */
+/** The ID index: notes, their own IDs and raw references, with forward and reverse lists kept in step. */
 import type { IdFormat } from '../ids/formats';
 import type {
   IdIndexReader,
@@ -10,37 +10,24 @@ import type {
   Resolution,
 } from '../types';
 import { resolveLinkPath, soleOwner, type LinkPathLookup } from './linkTargets';
-import type { NoteFacts } from './noteFacts';
-import { fileNameOf } from './ownId';
+import { IdTable, NONE, SEVERAL } from './idTable';
+import { NoteTable } from './noteTable';
+import { EDGE, EdgeLists, recordLength, ReferenceArena, REF_FLAGS, REF_SLOT } from './referenceStore';
+import { ReferenceCursor, type NoteTexts } from './referenceCursor';
+import { stageFacts, sameStaged, type Staged } from './staging';
+import type { NoteInput } from './scannedNote';
+import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
-import {
-  addOwner,
-  bagAdd,
-  bagDelete,
-  bagEndsWith,
-  bagSize,
-  counts,
-  detach,
-  encodeTitle,
-  ownerCount,
-  ownerPaths,
-  recordOf,
-  removeOwner,
-  sortedSources,
-  addListed,
-  listed,
-  removeListed,
-  type IdEntry,
-  type LinkMaps,
-  type StoredNote,
-} from './storedNote';
-import { packReferences, ReferenceReader } from './packing';
+import { comparePaths } from './order';
+import { addNames, type NamesOptions } from './names';
+
+export type { NoteTexts } from './referenceCursor';
 
 /** One change to the index: a note created or modified, deleted, or renamed (with its new facts). */
 export type IndexUpdate =
-  | { readonly kind: 'upsert'; readonly facts: NoteFacts }
+  | { readonly kind: 'upsert'; readonly facts: NoteInput }
   | { readonly kind: 'delete'; readonly path: string }
-  | { readonly kind: 'rename'; readonly oldPath: string; readonly facts: NoteFacts };
+  | { readonly kind: 'rename'; readonly oldPath: string; readonly facts: NoteInput };
 
 /** IDs whose resolution (owners, titles) or incoming references changed with an update. */
 export type IndexChange = ReadonlySet<string>;
@@ -53,30 +40,30 @@ interface Report {
 
 const REPORT_ALL: Report = { owner: true, references: true };
 
-/** The live ID index; one instance per vault, updated only through `apply`. */
+/** The live ID index; one instance per vault, updated only through `apply` (or `put` in bulk). */
 export class IdIndex implements IdIndexReader {
+  /** Where references of scanned notes read their strings back (contexts, link texts); optional. */
+  texts: NoteTexts | null;
   private format: IdFormat;
-  private readonly byPath = new Map<string, StoredNote>();
-  private readonly byId = new Map<string, IdEntry>();
-  /**
-   * Lower-cased file name, and lower-cased path, → path, or paths when several share it (rare, so
-   * no array per note). Built on the first link lookup and kept up to date from then on: only link
-   * resolution needs them.
-   */
-  private linkMaps: LinkMaps | null = null;
-  private readonly duplicateIds = new Set<string>();
+  private ids: IdTable;
+  private readonly notesTable = new NoteTable();
+  private readonly arena = new ReferenceArena();
+  private readonly edges = new EdgeLists();
+  private readonly linkKeys = new LinkKeys(this.notesTable);
   private revisionCount = 0;
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
-    has: (path) => this.byPath.has(path),
-    byBasename: (name) => listed(this.links().byName.get(name.toLowerCase())),
-    byPathIgnoringCase: (path) => listed(this.links().byPath.get(path.toLowerCase())),
+    has: (path) => this.notesTable.byPath.has(path),
+    byBasename: (name) => this.linkKeys.byName(name),
+    byPathIgnoringCase: (path) => this.linkKeys.byPathIgnoringCase(path),
     ownerOfId: (id) => soleOwner(this, id),
   };
 
-  constructor(options: { format: IdFormat }) {
+  constructor(options: { format: IdFormat; texts?: NoteTexts }) {
     this.format = options.format;
+    this.ids = new IdTable(options.format);
+    this.texts = options.texts ?? null;
   }
 
   get revision(): number {
@@ -85,7 +72,7 @@ export class IdIndex implements IdIndexReader {
 
   /** Number of notes. */
   get size(): number {
-    return this.byPath.size;
+    return this.notesTable.size;
   }
 
   /** Applies one update at the cost of the changed note only; returns the IDs that changed. */
@@ -100,89 +87,119 @@ export class IdIndex implements IdIndexReader {
     return changed;
   }
 
-  /** Forgets every note; with a format, switches to it (a format change needs a full rebuild). */
-  clear(format?: IdFormat): void {
-    if (format !== undefined) this.format = format;
-    this.byPath.clear();
-    this.byId.clear();
-    this.linkMaps = null;
-    this.duplicateIds.clear();
+  /**
+   * Adds or replaces a note without working out which IDs changed: for bulk builds, whose caller
+   * tells listeners that everything may have changed.
+   */
+  put(facts: NoteInput): void {
+    this.upsert(facts, null);
     this.revisionCount++;
   }
 
+  /**
+   * Adds every path not yet indexed as a note known by its name alone (own ID from the file or
+   * folder name, title from the file name, no references): the first pass at start-up, before any
+   * file is read. Like `put`, it reports nothing.
+   */
+  putNames(paths: readonly string[], options: NamesOptions): void {
+    addNames(paths, options, this.notesTable, this.ids, (slot) => this.addOwner(this.notesTable.ownId[slot], slot, null));
+    this.revisionCount++;
+  }
+
+  /** Forgets every note; with a format, switches to it (a format change needs a full rebuild). */
+  clear(format?: IdFormat): void {
+    if (format !== undefined) this.format = format;
+    this.ids = new IdTable(this.format);
+    this.notesTable.clear();
+    this.arena.clear();
+    this.edges.clear();
+    this.linkKeys.clear();
+    this.revisionCount++;
+  }
+
+  /** Shrinks storage to what it holds (after a bulk build; later updates grow it again). */
+  trim(): void {
+    this.compact(0);
+    this.ids.trim();
+    this.notesTable.trim();
+    this.edges.trim();
+  }
+
   resolve(id: string): Resolution {
-    const owners = this.byId.get(id)?.owners ?? null;
-    const status = owners === null ? 'unresolved' : typeof owners === 'string' ? 'resolved' : 'ambiguous';
-    return { id, status, paths: ownerPaths(owners) };
+    const slot = this.ids.slotOf(id);
+    const owner = slot === NONE ? NONE : this.ids.owner[slot];
+    const status = owner === NONE ? 'unresolved' : owner === SEVERAL ? 'ambiguous' : 'resolved';
+    return { id, status, paths: slot === NONE ? [] : this.ownerPaths(slot) };
   }
 
   isKnownId(id: string): boolean {
-    const entry = this.byId.get(id);
-    return entry !== undefined && entry.owners !== null;
+    const slot = this.ids.slotOf(id);
+    return slot !== NONE && this.ids.owner[slot] !== NONE;
   }
 
   note(path: string): NoteRecord | undefined {
-    const stored = this.byPath.get(path);
-    return stored === undefined ? undefined : recordOf(stored);
+    const slot = this.notesTable.slotOf(path);
+    return slot === NONE ? undefined : this.recordOf(slot);
   }
 
   /** Every note record, in no particular order. */
   *notes(): Iterable<NoteRecord> {
-    for (const stored of this.byPath.values()) yield recordOf(stored);
+    for (const slot of this.notesTable.liveSlots()) yield this.recordOf(slot);
   }
 
   referencesOf(path: string): readonly IndexedReference[] {
-    const stored = this.byPath.get(path);
-    if (stored === undefined) return [];
     const references: IndexedReference[] = [];
-    const reader = new ReferenceReader(stored);
-    while (reader.next()) if (counts(reader.entry)) references.push(reader.reference());
+    const cursor = this.cursor(path);
+    while (cursor.next()) if (cursor.counts()) references.push(cursor.reference());
     return references;
   }
 
   referencesTo(id: string): readonly IncomingReference[] {
-    const entry = this.byId.get(id);
-    if (entry === undefined || !counts(entry)) return [];
+    const slot = this.ids.slotOf(id);
+    if (slot === NONE || !this.ids.counts(slot)) return [];
     const incoming: IncomingReference[] = [];
-    for (const sourcePath of sortedSources(entry)) {
-      const stored = this.byPath.get(sourcePath);
-      if (stored === undefined) continue;
-      const reader = new ReferenceReader(stored);
-      while (reader.next()) if (reader.entry === entry) incoming.push({ sourcePath, reference: reader.reference() });
+    for (const note of this.sourceSlots(slot)) {
+      const sourcePath = this.notesTable.path(note);
+      const cursor = this.cursorAt(note);
+      while (cursor.next()) if (cursor.idSlot === slot) incoming.push({ sourcePath, reference: cursor.reference() });
     }
     return incoming;
   }
 
   /** Paths of notes that reference the ID (where it counts), sorted: the cheap form of referencesTo. */
   referencingPaths(id: string): readonly string[] {
-    const entry = this.byId.get(id);
-    return entry === undefined || !counts(entry) ? NO_PATHS : sortedSources(entry);
+    const slot = this.ids.slotOf(id);
+    if (slot === NONE || !this.ids.counts(slot)) return [];
+    return this.sourceSlots(slot).map((note) => this.notesTable.path(note));
   }
 
   /** The first counting reference to the ID in one note, or undefined. */
   firstReference(path: string, id: string): IndexedReference | undefined {
-    const stored = this.byPath.get(path);
-    const entry = this.byId.get(id);
-    if (stored === undefined || entry === undefined || !counts(entry)) return undefined;
-    const reader = new ReferenceReader(stored);
-    while (reader.next()) if (reader.entry === entry) return reader.reference();
+    const slot = this.ids.slotOf(id);
+    if (slot === NONE || !this.ids.counts(slot)) return undefined;
+    const cursor = this.cursor(path);
+    while (cursor.next()) if (cursor.idSlot === slot) return cursor.reference();
     return undefined;
   }
 
   /** How many counting references to the ID one note holds (the chain's "×N"). */
   referenceCount(path: string, id: string): number {
-    const stored = this.byPath.get(path);
-    const entry = this.byId.get(id);
-    if (stored === undefined || entry === undefined || !counts(entry)) return 0;
+    const slot = this.ids.slotOf(id);
+    if (slot === NONE || !this.ids.counts(slot)) return 0;
     let count = 0;
-    const reader = new ReferenceReader(stored);
-    while (reader.next()) if (reader.entry === entry) count++;
+    const cursor = this.cursor(path);
+    while (cursor.next()) if (cursor.idSlot === slot) count++;
     return count;
   }
 
+  /** A cursor over every reference of the note (counting or not), in text order; empty for unknown paths. */
+  cursor(path: string): ReferenceCursor {
+    return this.cursorAt(this.notesTable.slotOf(path));
+  }
+
   duplicates(): ReadonlyMap<string, readonly string[]> {
-    const ids = [...this.duplicateIds].sort();
-    return new Map(ids.map((id) => [id, ownerPaths(this.byId.get(id)?.owners ?? null)]));
+    const ids = [...this.ids.several.keys()].map((slot) => this.ids.idOf(slot)).sort();
+    return new Map(ids.map((id) => [id, this.ownerPaths(this.ids.slotOf(id))]));
   }
 
   /** The vault path a link names (Obsidian's rules), or null. */
@@ -190,150 +207,166 @@ export class IdIndex implements IdIndexReader {
     return resolveLinkPath(link, form, sourcePath, this.paths);
   }
 
-  /** Problems with the index's internal consistency; empty when forward and reverse maps agree. */
+  /** Problems with the index's internal consistency; empty when forward and reverse lists agree. */
   checkInvariants(): string[] {
     return checkIndexInvariants({
       format: this.format,
-      byPath: this.byPath,
-      byId: this.byId,
-      linkMaps: this.linkMaps,
-      duplicateIds: this.duplicateIds,
+      ids: this.ids,
+      notes: this.notesTable,
+      arena: this.arena,
+      edges: this.edges,
+      linkKeys: this.linkKeys,
     });
   }
 
-  private upsert(facts: NoteFacts, changed: Set<string>): void {
-    const previous = this.byPath.get(facts.path);
-    const stored = this.store(facts);
-    // Report an ID only for what really changed: its owners or title, or its incoming references.
-    const report: Report = {
-      owner: previous === undefined || !sameRecord(previous, stored),
-      references: previous === undefined || !sameReferences(previous, stored),
-    };
-    if (previous !== undefined) {
-      if (!report.owner && !report.references) {
-        // Nothing changed: keep the stored note (and its interned strings) as it was.
-        this.releaseUnused(stored);
+  // ---- reading ----
+
+  private cursorAt(note: number): ReferenceCursor {
+    return new ReferenceCursor(this.ids, this.notesTable, this.arena.ints, note, this.texts);
+  }
+
+  private recordOf(slot: number): NoteRecord {
+    const ownId = this.notesTable.ownId[slot];
+    return { path: this.notesTable.path(slot), id: ownId === NONE ? null : this.ids.idOf(ownId), title: this.notesTable.title(slot) };
+  }
+
+  private ownerPaths(slot: number): string[] {
+    const owner = this.ids.owner[slot];
+    if (owner === NONE) return [];
+    if (owner !== SEVERAL) return [this.notesTable.path(owner)];
+    return (this.ids.several.get(slot) as number[]).map((note) => this.notesTable.path(note));
+  }
+
+  /** The notes referencing the ID, in path order. */
+  private sourceSlots(slot: number): number[] {
+    const notes: number[] = [];
+    for (let edge = this.ids.edgeHead[slot]; edge !== NONE; edge = this.edges.next(edge)) notes.push(this.edges.note(edge));
+    const paths = this.notesTable.paths as string[];
+    return notes.sort((a, b) => comparePaths(paths[a], paths[b]));
+  }
+
+  // ---- writing ----
+
+  private upsert(input: NoteInput, changed: Set<string> | null): void {
+    const table = this.notesTable;
+    let slot = table.slotOf(input.path);
+    const staged = stageFacts(input, this.ids, this.arena);
+    const idSlot = input.id === null ? NONE : this.ids.intern(input.id);
+    if (slot !== NONE) {
+      const sameOwner = table.ownId[slot] === idSlot && table.title(slot) === input.title;
+      const sameReferences = sameStaged(table, this.arena.ints, slot, staged);
+      if (sameOwner && sameReferences) {
+        // Nothing changed: keep the stored note, and drop what staging interned.
+        this.discard(staged, idSlot);
         return;
       }
-      this.remove(facts.path, changed, report);
-      // Removing the old version may have dropped entries the new version shares; put them back.
-      for (const entry of stored.entries) if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
+      const report: Report = { owner: !sameOwner, references: !sameReferences };
+      const released = this.detach(slot, changed, report);
+      this.attach(slot, input.title, idSlot, staged, changed, report);
+      for (const old of released) this.ids.releaseIfUnused(old);
+    } else {
+      slot = table.add(input.path);
+      this.linkKeys.add(slot);
+      this.attach(slot, input.title, idSlot, staged, changed, REPORT_ALL);
     }
-    const path = stored.path;
-    this.byPath.set(path, stored);
-    this.addLinkKeys(path);
-    if (stored.id !== null) {
-      const entry = this.entryFor(stored.id);
-      entry.owners = addOwner(entry.owners, path);
-      if (ownerCount(entry.owners) > 1) this.duplicateIds.add(entry.id);
-      if (report.owner) changed.add(entry.id);
-    }
-    // The path is in no bag now (a new note, or just removed), so only a repeat within this note
-    // can find it there, right where it was added last.
-    for (const entry of stored.entries) {
-      if (bagEndsWith(entry.sources, path)) continue;
-      entry.sources = bagAdd(entry.sources, path);
-      entry.sortedSources = null;
-      if (report.references) changed.add(entry.id);
-    }
+    if (this.arena.wasteful) this.compact(this.arena.used >> 2);
   }
 
-  private remove(path: string, changed: Set<string>, report: Report = REPORT_ALL): void {
-    const stored = this.byPath.get(path);
-    if (stored === undefined) return;
-    this.byPath.delete(path);
-    this.removeLinkKeys(path);
-    if (stored.id !== null) {
-      const entry = this.byId.get(stored.id);
-      if (entry !== undefined) {
-        entry.owners = removeOwner(entry.owners, path);
-        if (ownerCount(entry.owners) < 2) this.duplicateIds.delete(entry.id);
-        if (report.owner) changed.add(entry.id);
-        this.dropIfUnused(entry);
-      }
-    }
-    for (const entry of stored.entries) {
-      if (!bagDelete(entry.sources, path)) continue;
-      entry.sortedSources = null;
-      if (report.references) changed.add(entry.id);
-      this.dropIfUnused(entry);
+  private remove(path: string, changed: Set<string> | null): void {
+    const slot = this.notesTable.slotOf(path);
+    if (slot === NONE) return;
+    const released = this.detach(slot, changed, REPORT_ALL);
+    this.linkKeys.remove(slot);
+    this.notesTable.remove(slot);
+    for (const old of released) this.ids.releaseIfUnused(old);
+  }
+
+  /** Puts the staged references and the record in place for the note, and links both ways. */
+  private attach(slot: number, title: string, idSlot: number, staged: Staged, changed: Set<string> | null, report: Report): void {
+    const table = this.notesTable;
+    table.setTitle(slot, title);
+    table.refStart[slot] = staged.start;
+    table.refLength[slot] = staged.length;
+    table.textLength[slot] = staged.textLength;
+    if (staged.given !== null) table.given.set(slot, staged.given);
+    if (idSlot !== NONE) this.addOwner(idSlot, slot, report.owner ? changed : null);
+    table.ownId[slot] = idSlot;
+    const ints = this.arena.ints;
+    for (let at = staged.start, end = staged.start + staged.length; at < end; at += recordLength(ints, at)) {
+      const id = ints[at + REF_SLOT];
+      const head = this.ids.edgeHead[id];
+      // Edges of this note go in front as they are added, so a repeat finds the note at the head.
+      if (head !== NONE && this.edges.note(head) === slot) continue;
+      this.ids.edgeHead[id] = this.edges.push(slot, head);
+      ints[at + REF_FLAGS] |= EDGE;
+      if (report.references && changed !== null) changed.add(this.ids.idOf(id));
     }
   }
 
-  /** Packs facts into the stored form, interning IDs and detaching every kept string from note text. */
-  private store(facts: NoteFacts): StoredNote {
-    const path = detach(facts.path);
-    const references = inTextOrder(facts.references);
-    const entries = references.map((reference) => this.entryFor(reference.id));
-    const packed = packReferences(references);
-    return {
-      path,
-      id: facts.id === null ? null : this.entryFor(facts.id).id,
-      title: encodeTitle(path, facts.title),
-      entries,
-      packed,
-    };
-  }
-
-  private entryFor(id: string): IdEntry {
-    let entry = this.byId.get(id);
-    if (entry === undefined) {
-      const own = detach(id);
-      entry = { id: own, plausible: this.format.isPlausible(own), owners: null, sources: [], sortedSources: null };
-      this.byId.set(own, entry);
+  /** Takes the note out of every list and frees its references; returns the ID slots it used. */
+  private detach(slot: number, changed: Set<string> | null, report: Report): number[] {
+    const table = this.notesTable;
+    const released: number[] = [];
+    const own = table.ownId[slot];
+    if (own !== NONE) {
+      this.removeOwner(own, slot);
+      if (report.owner && changed !== null) changed.add(this.ids.idOf(own));
+      released.push(own);
+      table.ownId[slot] = NONE;
     }
-    return entry;
-  }
-
-  /** Entries created while packing facts that turned out to be unchanged must not linger. */
-  private releaseUnused(stored: StoredNote): void {
-    if (stored.id !== null) {
-      const entry = this.byId.get(stored.id);
-      if (entry !== undefined) this.dropIfUnused(entry);
+    const ints = this.arena.ints;
+    const start = table.refStart[slot];
+    for (let at = start, end = start + table.refLength[slot]; at < end; at += recordLength(ints, at)) {
+      if ((ints[at + REF_FLAGS] & EDGE) === 0) continue;
+      const id = ints[at + REF_SLOT];
+      this.ids.edgeHead[id] = this.edges.remove(this.ids.edgeHead[id], slot);
+      if (report.references && changed !== null) changed.add(this.ids.idOf(id));
+      released.push(id);
     }
-    for (const entry of stored.entries) this.dropIfUnused(entry);
+    this.arena.free(table.refLength[slot]);
+    table.refLength[slot] = 0;
+    table.given.delete(slot);
+    return released;
   }
 
-  private dropIfUnused(entry: IdEntry): void {
-    if (entry.owners === null && bagSize(entry.sources) === 0 && this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
+  private discard(staged: Staged, idSlot: number): void {
+    const ints = this.arena.ints;
+    const slots: number[] = [];
+    for (let at = staged.start, end = staged.start + staged.length; at < end; at += recordLength(ints, at)) slots.push(ints[at + REF_SLOT]);
+    this.arena.unalloc(staged.start, staged.length);
+    if (idSlot !== NONE) this.ids.releaseIfUnused(idSlot);
+    for (const id of slots) this.ids.releaseIfUnused(id);
   }
 
-  private links(): LinkMaps {
-    if (this.linkMaps === null) {
-      this.linkMaps = { byName: new Map(), byPath: new Map() };
-      for (const path of this.byPath.keys()) this.addLinkKeys(path);
+  private addOwner(idSlot: number, note: number, changed: Set<string> | null): void {
+    const owner = this.ids.owner[idSlot];
+    if (owner === NONE) this.ids.owner[idSlot] = note;
+    else {
+      const owners = owner === SEVERAL ? (this.ids.several.get(idSlot) as number[]) : [owner];
+      const paths = this.notesTable.paths as string[];
+      owners.push(note);
+      owners.sort((a, b) => comparePaths(paths[a], paths[b]));
+      this.ids.owner[idSlot] = SEVERAL;
+      this.ids.several.set(idSlot, owners);
     }
-    return this.linkMaps;
+    if (changed !== null) changed.add(this.ids.idOf(idSlot));
   }
 
-  private addLinkKeys(path: string): void {
-    if (this.linkMaps === null) return;
-    addListed(this.linkMaps.byName, fileNameOf(path).toLowerCase(), path);
-    addListed(this.linkMaps.byPath, path.toLowerCase(), path);
+  private removeOwner(idSlot: number, note: number): void {
+    const owner = this.ids.owner[idSlot];
+    if (owner !== SEVERAL) {
+      this.ids.owner[idSlot] = NONE;
+      return;
+    }
+    const rest = (this.ids.several.get(idSlot) as number[]).filter((other) => other !== note);
+    if (rest.length > 1) this.ids.several.set(idSlot, rest);
+    else {
+      this.ids.several.delete(idSlot);
+      this.ids.owner[idSlot] = rest[0];
+    }
   }
 
-  private removeLinkKeys(path: string): void {
-    if (this.linkMaps === null) return;
-    removeListed(this.linkMaps.byName, fileNameOf(path).toLowerCase(), path);
-    removeListed(this.linkMaps.byPath, path.toLowerCase(), path);
+  private compact(slack: number): void {
+    this.arena.compact(this.notesTable.refStart, this.notesTable.refLength, this.notesTable.extent, slack);
   }
-}
-
-const NO_PATHS: readonly string[] = Object.freeze([]);
-
-/** The references sorted by offset (the scanner's order already; facts from elsewhere may not be). */
-function inTextOrder(references: readonly IndexedReference[]): readonly IndexedReference[] {
-  for (let i = 1; i < references.length; i++) {
-    if (references[i].from < references[i - 1].from) return [...references].sort((a, b) => a.from - b.from);
-  }
-  return references;
-}
-
-function sameRecord(a: StoredNote, b: StoredNote): boolean {
-  return a.path === b.path && a.id === b.id && a.title === b.title;
-}
-
-function sameReferences(a: StoredNote, b: StoredNote): boolean {
-  if (a.packed !== b.packed || a.entries.length !== b.entries.length) return false;
-  return a.entries.every((entry, i) => entry === b.entries[i]);
 }

@@ -1,32 +1,151 @@
 /** The consistency check behind IdIndex.checkInvariants: every forward fact has its reverse, and back. */
 import type { IdFormat } from '../ids/formats';
-import { ReferenceReader } from './packing';
-import { bagHas, comparePaths, ownerPaths, recordOf, type IdEntry, type LinkMaps, type ListedPaths, type StoredNote } from './storedNote';
+import { NONE, SEVERAL, type IdTable } from './idTable';
+import type { LinkKeys, ListedPaths } from './linkKeys';
+import { NO_TEXT, type NoteTable } from './noteTable';
 import { fileNameOf } from './ownId';
+import { EDGE, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT, type EdgeLists, type ReferenceArena } from './referenceStore';
 
-/** The index's internal maps, as the check reads them. */
+/** The index's parts, as the check reads them. */
 export interface IndexInternals {
   readonly format: IdFormat;
-  readonly byPath: ReadonlyMap<string, StoredNote>;
-  readonly byId: ReadonlyMap<string, IdEntry>;
-  /** Null until a link lookup built them. */
-  readonly linkMaps: LinkMaps | null;
-  readonly duplicateIds: ReadonlySet<string>;
+  readonly ids: IdTable;
+  readonly notes: NoteTable;
+  readonly arena: ReferenceArena;
+  readonly edges: EdgeLists;
+  readonly linkKeys: LinkKeys;
 }
 
 /** One message per broken invariant; empty when the index is consistent. */
 export function checkIndexInvariants(index: IndexInternals): string[] {
   const problems: string[] = [];
-  for (const [path, stored] of index.byPath) checkNote(index, path, stored, problems);
-  for (const [id, entry] of index.byId) checkEntry(index, id, entry, problems);
-  for (const id of index.duplicateIds) {
-    if (ownerPaths(index.byId.get(id)?.owners ?? null).length < 2) problems.push(`${id} is listed as a duplicate but has fewer than two owners`);
+  let liveInts = 0;
+  let edgeRecords = 0;
+  for (const slot of index.notes.liveSlots()) {
+    liveInts += index.notes.refLength[slot];
+    edgeRecords += checkNote(index, slot, problems);
   }
-  if (index.linkMaps !== null) {
-    checkListed(index, index.linkMaps.byName, (path) => fileNameOf(path).toLowerCase(), 'file name', problems);
-    checkListed(index, index.linkMaps.byPath, (path) => path.toLowerCase(), 'folded path', problems);
+  if (liveInts !== index.arena.used - index.arena.garbage) {
+    problems.push(`the arena holds ${index.arena.used - index.arena.garbage} live ints for ${liveInts} in notes`);
+  }
+  let edges = 0;
+  for (const slot of index.ids.liveSlots()) edges += checkId(index, slot, problems);
+  if (edges !== edgeRecords || edges !== index.edges.size) {
+    problems.push(`${edges} edges are listed, ${edgeRecords} references claim one, ${index.edges.size} are allocated`);
+  }
+  for (const slot of index.ids.several.keys()) {
+    if (index.ids.owner[slot] !== SEVERAL) problems.push(`${describe(index, slot)} keeps several owners but is not marked so`);
+  }
+  if (index.linkKeys.maps !== null) {
+    checkListed(index, index.linkKeys.maps.byName, (path) => fileNameOf(path).toLowerCase(), 'file name', problems);
+    checkListed(index, index.linkKeys.maps.byPath, (path) => path.toLowerCase(), 'folded path', problems);
   }
   return problems;
+}
+
+function describe(index: IndexInternals, slot: number): string {
+  return index.ids.isLive(slot) ? index.ids.idOf(slot) : `freed ID slot ${slot}`;
+}
+
+/** Checks one note; returns how many of its references claim an edge. */
+function checkNote(index: IndexInternals, slot: number, problems: string[]): number {
+  const { notes, ids, arena } = index;
+  const path = notes.path(slot);
+  if (notes.byPath.get(path) !== slot) problems.push(`${path} is not found under its own path`);
+  const own = notes.ownId[slot];
+  if (own !== NONE) {
+    if (!ids.isLive(own)) problems.push(`${path} owns a freed ID slot`);
+    else if (!ownersOf(ids, own).includes(slot)) problems.push(`${path} owns ${ids.idOf(own)} but is not among its owners`);
+  }
+  const given = notes.given.get(slot);
+  if (given !== undefined && notes.textLength[slot] !== NO_TEXT) problems.push(`${path} has references given whole and a text to read them from`);
+  const start = notes.refStart[slot];
+  const end = start + notes.refLength[slot];
+  if (start < 0 || end > arena.used) problems.push(`${path} references lie outside the arena`);
+  const ints = arena.ints;
+  const seen = new Set<number>();
+  let count = 0;
+  let edges = 0;
+  let previousFrom = -1;
+  let at = start;
+  for (; at < end; at += recordLength(ints, at), count++) {
+    const id = ints[at + REF_SLOT];
+    if (!ids.isLive(id)) {
+      problems.push(`${path} reference ${count} names a freed ID slot`);
+      continue;
+    }
+    const first = !seen.has(id);
+    seen.add(id);
+    const claimsEdge = (ints[at + REF_FLAGS] & EDGE) !== 0;
+    if (claimsEdge !== first) problems.push(`${path} reference ${count} to ${ids.idOf(id)} ${first ? 'is the first but claims no edge' : 'repeats one but claims an edge'}`);
+    if (claimsEdge) {
+      edges++;
+      if (!sourcesOf(index, id).includes(slot)) problems.push(`${path} references ${ids.idOf(id)} but is not among its sources`);
+    }
+    const from = ints[at + REF_FROM];
+    if (from < previousFrom) problems.push(`${path} references are not in text order at ${count}`);
+    if (from < 0 || ints[at + REF_LINE] < 1 || ints[at + REF_COLUMN] < 1) problems.push(`${path} reference ${count} has a broken position`);
+    if (given !== undefined && given[count]?.id !== ids.idOf(id)) problems.push(`${path} reference ${count} disagrees with the reference given`);
+    previousFrom = from;
+  }
+  if (at !== end) problems.push(`${path} reference records overrun their block`);
+  if (given !== undefined && given.length !== count) problems.push(`${path} keeps ${given.length} given references for ${count} records`);
+  return edges;
+}
+
+/** Checks one ID; returns the length of its list of referencing notes. */
+function checkId(index: IndexInternals, slot: number, problems: string[]): number {
+  const { ids, notes, format } = index;
+  const id = ids.idOf(slot);
+  if (ids.slotOf(id) !== slot) problems.push(`${id} is not found under its own key`);
+  const owner = ids.owner[slot];
+  const owners = ownersOf(ids, slot);
+  if (owner === SEVERAL) {
+    const list = ids.several.get(slot) ?? [];
+    if (list.length < 2) problems.push(`${id} keeps an owner list of fewer than two notes`);
+    for (let i = 1; i < list.length; i++) {
+      if (!(notes.paths[list[i - 1]] !== undefined && (notes.paths[list[i - 1]] as string) < (notes.paths[list[i]] as string))) {
+        problems.push(`owners of ${id} are not sorted and unique`);
+      }
+    }
+  } else if (ids.several.has(slot)) problems.push(`${id} has one owner or none but keeps an owner list`);
+  for (const note of owners) {
+    if (!notes.isLive(note) || notes.ownId[note] !== slot) problems.push(`${noteName(notes, note)} is listed as owner of ${id} but does not own it`);
+  }
+  const sources = sourcesOf(index, slot);
+  if (owners.length === 0 && sources.length === 0) problems.push(`${id} has neither owners nor references but is kept`);
+  if (ids.isPlausible(slot) !== format.isPlausible(id)) problems.push(`${id} has a stale plausibility flag`);
+  if (new Set(sources).size !== sources.length) problems.push(`sources of ${id} list a note twice`);
+  for (const note of sources) {
+    if (!notes.isLive(note) || !referencesId(index, note, slot)) problems.push(`${noteName(notes, note)} is listed as referencing ${id} but does not`);
+  }
+  return sources.length;
+}
+
+function noteName(notes: NoteTable, slot: number): string {
+  return notes.isLive(slot) ? notes.path(slot) : `freed note slot ${slot}`;
+}
+
+function ownersOf(ids: IdTable, slot: number): number[] {
+  const owner = ids.owner[slot];
+  return owner === NONE ? [] : owner === SEVERAL ? (ids.several.get(slot) ?? []) : [owner];
+}
+
+function sourcesOf(index: IndexInternals, slot: number): number[] {
+  const sources: number[] = [];
+  for (let edge = index.ids.edgeHead[slot]; edge !== NONE && sources.length <= index.edges.size; edge = index.edges.next(edge)) {
+    sources.push(index.edges.note(edge));
+  }
+  return sources;
+}
+
+function referencesId(index: IndexInternals, note: number, slot: number): boolean {
+  const ints = index.arena.ints;
+  const start = index.notes.refStart[note];
+  for (let at = start, end = start + index.notes.refLength[note]; at < end; at += recordLength(ints, at)) {
+    if (ints[at + REF_SLOT] === slot) return true;
+  }
+  return false;
 }
 
 function checkListed(index: IndexInternals, map: ListedPaths, keyOf: (path: string) => string, what: string, problems: string[]): void {
@@ -37,56 +156,9 @@ function checkListed(index: IndexInternals, map: ListedPaths, keyOf: (path: stri
     if (new Set(paths).size !== paths.length) problems.push(`${what} ${key} lists a path twice`);
     for (const path of paths) {
       listed++;
-      if (!index.byPath.has(path)) problems.push(`${what} ${key} lists ${path}, which is not indexed`);
+      if (!index.notes.byPath.has(path)) problems.push(`${what} ${key} lists ${path}, which is not indexed`);
       if (keyOf(path) !== key) problems.push(`${path} is listed under the ${what} ${key}`);
     }
   }
-  if (listed !== index.byPath.size) problems.push(`${what} map lists ${listed} paths for ${index.byPath.size} notes`);
-}
-
-function checkNote(index: IndexInternals, path: string, stored: StoredNote, problems: string[]): void {
-  const { entries } = stored;
-  const record = recordOf(stored);
-  if (record.path !== path) problems.push(`${path} is stored with record path ${record.path}`);
-  if (record.id !== null) {
-    const owners = ownerPaths(index.byId.get(record.id)?.owners ?? null);
-    if (!owners.includes(path)) problems.push(`${path} owns ${record.id} but is not among its owners`);
-  }
-  entries.forEach((entry) => {
-    if (index.byId.get(entry.id) !== entry) problems.push(`${path} references ${entry.id} through an entry the index no longer holds`);
-    if (!bagHas(entry.sources, path)) problems.push(`${path} references ${entry.id} but is not among its sources`);
-  });
-  const reader = new ReferenceReader(stored);
-  let previousFrom = -1;
-  while (reader.next()) {
-    if (reader.from < previousFrom) problems.push(`${path} references are not in text order at ${reader.index}`);
-    if (reader.to < reader.from || reader.line < 1 || reader.column < 1) problems.push(`${path} reference ${reader.index} has a broken position`);
-    previousFrom = reader.from;
-  }
-  if (!reader.consumedAll()) problems.push(`${path} packed references do not decode to their ends`);
-}
-
-function checkEntry(index: IndexInternals, id: string, entry: IdEntry, problems: string[]): void {
-  if (entry.id !== id) problems.push(`entry for ${id} is keyed as ${entry.id}`);
-  const owners = ownerPaths(entry.owners);
-  if (Array.isArray(entry.owners) && entry.owners.length < 2) problems.push(`${id} keeps an owner list of fewer than two paths`);
-  if (owners.length === 0 && [...entry.sources].length === 0) problems.push(`${id} has neither owners nor references but is kept`);
-  if (entry.plausible !== index.format.isPlausible(id)) problems.push(`${id} has a stale plausibility flag`);
-  for (let i = 1; i < owners.length; i++) {
-    if (!(owners[i - 1] < owners[i])) problems.push(`owners of ${id} are not sorted and unique`);
-  }
-  for (const owner of owners) {
-    if (index.byPath.get(owner)?.id !== id) problems.push(`${owner} is listed as owner of ${id} but does not own it`);
-  }
-  if ((owners.length > 1) !== index.duplicateIds.has(id)) problems.push(`duplicate flag of ${id} disagrees with its owners`);
-  for (const source of entry.sources) {
-    const stored = index.byPath.get(source);
-    if (stored === undefined || !stored.entries.includes(entry)) problems.push(`${source} is listed as referencing ${id} but does not`);
-  }
-  const sources = [...entry.sources];
-  if (new Set(sources).size !== sources.length) problems.push(`sources of ${id} list a path twice`);
-  if (entry.sortedSources !== null) {
-    const expected = sources.sort(comparePaths);
-    if (expected.join('\n') !== entry.sortedSources.join('\n')) problems.push(`sorted sources of ${id} are stale`);
-  }
+  if (listed !== index.notes.size) problems.push(`${what} map lists ${listed} paths for ${index.notes.size} notes`);
 }

@@ -44,30 +44,59 @@ export function namesOnlyFacts(path: string, options: NoteFactsOptions): NoteFac
 /** Converts scanner output to indexed references with 1-based line/column and a context line. */
 export function indexReferences(text: string, scanned: readonly ScannedReference[]): IndexedReference[] {
   const references: IndexedReference[] = [];
-  let line = 1;
-  let lineStart = 0;
-  // The next line break is found once per line, so a megabyte one-line note stays linear.
-  const breaks = new LineBreaks(text);
-  let lineEnd = breaks.lineEnd(0);
+  const lines = new LineTracker(text);
   for (const reference of scanned) {
-    while (lineEnd < text.length && lineEnd < reference.from) {
-      line++;
-      lineStart = lineEnd + lineBreakLength(text, lineEnd);
-      lineEnd = breaks.lineEnd(lineStart);
-    }
+    lines.moveTo(reference.from);
     const indexed: IndexedReference = {
       id: reference.id,
       form: reference.form,
       from: reference.from,
       to: reference.to,
-      line,
-      column: reference.from - lineStart + 1,
-      context: contextAround(text, lineStart, lineEnd, reference.from, reference.to),
+      line: lines.line,
+      column: reference.from - lines.lineStart + 1,
+      context: contextAround(text, lines.lineStart, lines.lineEnd(), reference.from, reference.to),
       ...(reference.link === undefined ? {} : { link: reference.link }),
     };
     references.push(indexed);
   }
   return references;
+}
+
+/**
+ * Lines of offsets visited in increasing order (lines end at `\n`, `\r\n` or a lone `\r`): each
+ * line break is found once, so a megabyte one-line note stays linear.
+ */
+export class LineTracker {
+  /** 1-based line of the last offset moved to. */
+  line = 1;
+  /** Offset where that line starts. */
+  lineStart = 0;
+  private readonly breaks: LineBreaks;
+  private end: number;
+
+  constructor(private readonly text: string) {
+    this.breaks = new LineBreaks(text);
+    this.end = this.breaks.lineEnd(0);
+  }
+
+  moveTo(offset: number): void {
+    while (this.end < this.text.length && this.end < offset) {
+      this.line++;
+      this.lineStart = this.end + lineBreakLength(this.text, this.end);
+      this.end = this.breaks.lineEnd(this.lineStart);
+    }
+  }
+
+  /** End of the current line, before its line break. */
+  lineEnd(): number {
+    return this.end;
+  }
+}
+
+/** The context line of the reference at [from, to), from the text alone (what indexReferences gives it). */
+export function contextAt(text: string, from: number, to: number): string {
+  const lineStart = from === 0 ? 0 : Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  return contextAround(text, lineStart, new LineBreaks(text).lineEnd(from), from, to);
 }
 
 /**

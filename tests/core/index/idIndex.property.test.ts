@@ -34,7 +34,7 @@ function applyToModel(model: Map<string, NoteFacts>, update: IndexUpdate): void 
   if (update.kind === 'delete') model.delete(update.path);
   else {
     if (update.kind === 'rename') model.delete(update.oldPath);
-    model.set(update.facts.path, update.facts);
+    model.set(update.facts.path, update.facts as NoteFacts);
   }
 }
 

@@ -182,19 +182,32 @@ describe('file names for link resolution', () => {
 });
 
 describe('checkInvariants', () => {
-  test('reports a corrupted reverse map', () => {
-    const index = indexOf(facts('a.md', A, [B]));
-    // Reach into the private maps the way a bug would, to prove the check can fail.
-    const internals = index as unknown as { byId: Map<string, { sources: string[] }> };
-    internals.byId.get(B)?.sources.push('ghost.md');
-    expect(index.checkInvariants()).toContain(`ghost.md is listed as referencing ${B} but does not`);
+  /** The index's parts, reached into the way a bug would, to prove the check can fail. */
+  interface Internals {
+    ids: { slotOf(id: string): number; owner: Int32Array; edgeHead: Int32Array };
+    edges: { push(note: number, head: number): number };
+    notesTable: { slotOf(path: string): number; ownId: Int32Array };
+  }
+  const internals = (index: IdIndex) => index as unknown as Internals;
+
+  test('reports a corrupted reverse list', () => {
+    const index = indexOf(facts('a.md', A, [B]), facts('c.md', C));
+    const { ids, edges, notesTable } = internals(index);
+    const slot = ids.slotOf(B);
+    ids.edgeHead[slot] = edges.push(notesTable.slotOf('c.md'), ids.edgeHead[slot]);
+    expect(index.checkInvariants()).toContain(`c.md is listed as referencing ${B} but does not`);
   });
 
   test('reports an owner that does not own the ID', () => {
+    const index = indexOf(facts('a.md', A), facts('b.md', B));
+    const { ids, notesTable } = internals(index);
+    ids.owner[ids.slotOf(A)] = notesTable.slotOf('b.md');
+    expect(index.checkInvariants()).toEqual(expect.arrayContaining([`b.md is listed as owner of ${A} but does not own it`, `a.md owns ${A} but is not among its owners`]));
+  });
+
+  test('reports a note that lost its own ID', () => {
     const index = indexOf(facts('a.md', A));
-    const internals = index as unknown as { byId: Map<string, { owners: readonly string[] }> };
-    const entry = internals.byId.get(A);
-    if (entry !== undefined) entry.owners = ['a.md', 'b.md'];
+    internals(index).notesTable.ownId[internals(index).notesTable.slotOf('a.md')] = -1;
     expect(index.checkInvariants().length).toBeGreaterThan(0);
   });
 });

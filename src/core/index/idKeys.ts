@@ -1,0 +1,90 @@
+/**
+ * Exact integer keys for the IDs of the preset formats. A 12- or 14-digit ID, or Denote's
+ * `YYYYMMDDTHHMMSS`, is a number below 10^14 (exact in a double), so the index can intern it with
+ * a probe in a typed array instead of a string in a Map, and never has to keep the ID's string.
+ */
+import type { IdFormat } from '../ids/formats';
+
+/** Keys of one format's IDs; a string of any other shape has no key (-1). */
+export interface IdKeys {
+  /** The key of an ID of the format's exact shape, or -1. */
+  keyOf(id: string): number;
+  /** The key of `text.slice(from, from + length)` when it has the format's shape, or -1. */
+  keyAt(text: string, from: number): number;
+  /** The ID a key stands for. */
+  idOf(key: number): string;
+  /** The format's isPlausible for the ID a key stands for, from the number alone. */
+  isPlausible(key: number): boolean;
+  /** Length of every ID of the format. */
+  readonly length: number;
+}
+
+const ZERO = 48;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** isPlausibleTimestamp for `YYYYMMDDHHmm` as a number, with `seconds` (or -1 for none). */
+function plausibleMinute(minutes: number, seconds: number): boolean {
+  const minute = minutes % 100;
+  const hour = Math.floor(minutes / 100) % 100;
+  const day = Math.floor(minutes / 10_000) % 100;
+  const month = Math.floor(minutes / 1_000_000) % 100;
+  const year = Math.floor(minutes / 100_000_000);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  return hour <= 23 && minute <= 59 && seconds <= 59;
+}
+
+/** The value of `count` decimal digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    // NaN (past the end) fails both comparisons, so it is rejected too.
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function digitKeys(length: number): IdKeys {
+  return {
+    length,
+    keyOf: (id) => (id.length === length ? digitsAt(id, 0, length) : -1),
+    keyAt: (text, from) => digitsAt(text, from, length),
+    idOf: (key) => String(key).padStart(length, '0'),
+    isPlausible: length === 12 ? (key) => plausibleMinute(key, -1) : (key) => plausibleMinute(Math.floor(key / 100), key % 100),
+  };
+}
+
+const T = 84;
+
+/** Denote's `YYYYMMDD` `T` `HHMMSS`, keyed as the 14 digits without the `T`. */
+const DENOTE_KEYS: IdKeys = {
+  length: 15,
+  keyOf: (id) => (id.length === 15 ? DENOTE_KEYS.keyAt(id, 0) : -1),
+  keyAt(text, from) {
+    if (text.charCodeAt(from + 8) !== T) return -1;
+    const date = digitsAt(text, from, 8);
+    const time = digitsAt(text, from + 9, 6);
+    return date < 0 || time < 0 ? -1 : date * 1_000_000 + time;
+  },
+  idOf(key) {
+    const digits = String(key).padStart(14, '0');
+    return `${digits.slice(0, 8)}T${digits.slice(8)}`;
+  },
+  isPlausible: (key) => plausibleMinute(Math.floor(key / 100), key % 100),
+};
+
+const TWELVE_KEYS = digitKeys(12);
+const FOURTEEN_KEYS = digitKeys(14);
+
+/** The keys of a preset format; null for a custom pattern, whose IDs are kept as strings. */
+export function idKeysFor(format: IdFormat): IdKeys | null {
+  if (format.key === '12') return TWELVE_KEYS;
+  if (format.key === '14') return FOURTEEN_KEYS;
+  if (format.key === 'denote') return DENOTE_KEYS;
+  return null;
+}

@@ -1,0 +1,108 @@
+/**
+ * The first pass at start-up: every note from its path alone, so IDs resolve before any file is
+ * read. For the preset formats the own ID and the title are read straight off the path's
+ * characters (no regex, no string but the path itself); a custom pattern goes the general way.
+ * Either way the result equals what `namesOnlyFacts` gives for each path.
+ */
+import type { IdFormat } from '../ids/formats';
+import type { OwnIdSource } from '../settings';
+import { idKeysFor, type IdKeys } from './idKeys';
+import { NONE, type IdTable } from './idTable';
+import { namesOnlyFacts } from './noteFacts';
+import type { NoteTable } from './noteTable';
+
+/** What decides a note's own ID from its path. */
+export interface NamesOptions {
+  readonly format: IdFormat;
+  readonly ownIdSources: readonly OwnIdSource[];
+  readonly frontmatterKey: string;
+}
+
+/** Adds every path not yet in the table; `owned(slot)` is called for each added note that has an ID. */
+export function addNames(paths: readonly string[], options: NamesOptions, notes: NoteTable, ids: IdTable, owned: (slot: number) => void): void {
+  const keys = idKeysFor(options.format);
+  const sources = options.ownIdSources.filter((source) => source !== 'frontmatter');
+  for (const path of paths) {
+    if (notes.byPath.has(path)) continue;
+    const slot = notes.add(path);
+    if (keys === null) addByFacts(path, slot, options, notes, ids);
+    else addByKeys(path, slot, sources, keys, notes, ids);
+    if (notes.ownId[slot] !== NONE) owned(slot);
+  }
+}
+
+function addByFacts(path: string, slot: number, options: NamesOptions, notes: NoteTable, ids: IdTable): void {
+  const facts = namesOnlyFacts(path, options);
+  if (facts.id !== null) notes.ownId[slot] = ids.intern(facts.id);
+  notes.setTitle(slot, facts.title);
+}
+
+function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], keys: IdKeys, notes: NoteTable, ids: IdTable): void {
+  const nameStart = path.lastIndexOf('/') + 1;
+  const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
+  const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
+  let prefix = 0;
+  for (const source of sources) {
+    if (source === 'filename') {
+      const length = idPrefix(path, nameStart, stemEnd, keys);
+      if (length > 0) {
+        notes.ownId[slot] = ids.internKey(keys.keyAt(path, nameStart));
+        prefix = length;
+        break;
+      }
+    } else if (folderNote) {
+      const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
+      if (nameStart - 1 - folderStart === keys.length && keys.keyAt(path, folderStart) >= 0) {
+        notes.ownId[slot] = ids.internKey(keys.keyAt(path, folderStart));
+        // A folder note without a heading (none is known yet) is titled by its ID, the folder's name.
+        notes.setTitleSpan(slot, folderStart, nameStart - 1);
+        return;
+      }
+    }
+  }
+  if (folderNote && prefix === 0 && notes.ownId[slot] !== NONE) {
+    notes.setTitle(slot, ids.idOf(notes.ownId[slot]));
+    return;
+  }
+  // The file name after the ID prefix and its separators, trimmed; the whole stem when nothing is left.
+  if (prefix === 0) prefix = idPrefix(path, nameStart, stemEnd, keys);
+  let start = nameStart + prefix;
+  while (start < stemEnd && isSeparator(path.charCodeAt(start))) start++;
+  while (start < stemEnd && isTrimmed(path.charCodeAt(start))) start++;
+  let end = stemEnd;
+  while (end > start && isTrimmed(path.charCodeAt(end - 1))) end--;
+  if (start === end) notes.setTitleSpan(slot, nameStart, stemEnd);
+  else notes.setTitleSpan(slot, start, end);
+}
+
+/** Length of an ID at the start of the stem that ends there or before a separator, else 0 (idPrefixLength). */
+function idPrefix(path: string, nameStart: number, stemEnd: number, keys: IdKeys): number {
+  const end = nameStart + keys.length;
+  if (end > stemEnd || keys.keyAt(path, nameStart) < 0) return 0;
+  return end === stemEnd || isSeparator(path.charCodeAt(end)) ? keys.length : 0;
+}
+
+function hasMarkdownExtension(path: string): boolean {
+  const length = path.length;
+  return length >= 3 && path.charCodeAt(length - 3) === 46 && (path.charCodeAt(length - 2) | 32) === 109 && (path.charCodeAt(length - 1) | 32) === 100;
+}
+
+function isFolderNoteName(path: string, nameStart: number): boolean {
+  const name = path.slice(nameStart).toLowerCase();
+  return name === 'readme.md' || name === 'index.md';
+}
+
+/** ' ', '-' and '_', the separators between a leading ID and the title. */
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 45 || code === 95;
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The notes the index holds, one small integer (slot) each: its path, own ID's slot, title and
+ * where its references lie, in typed arrays. The path strings are the caller's own (Obsidian keeps
+ * them anyway); titles are kept as their position in the path whenever the path spells them.
+ */
+import { NONE, resized } from './idTable';
+import type { IndexedReference } from '../types';
+
+/** How the strings of a note's references (contexts, link texts) are got back. */
+export const NO_TEXT = -1;
+
+const TITLE_SPAN = 4096;
+
+export class NoteTable {
+  /** Own ID's slot, or NONE. */
+  ownId = new Int32Array(0);
+  /** First int of the note's reference block, or NONE for a free slot. */
+  refStart = new Int32Array(0);
+  /** Ints in the note's reference block. */
+  refLength = new Int32Array(0);
+  /** Length of the text the references were scanned from, or NO_TEXT (facts given whole). */
+  textLength = new Int32Array(0);
+  /** `start * TITLE_SPAN + length` of the title in the path, or NONE (then in `titles`). */
+  private titleCode = new Int32Array(0);
+  readonly paths: (string | undefined)[] = [];
+  readonly byPath = new Map<string, number>();
+  /** Titles the path does not spell (folder notes titled by their heading). */
+  private readonly titles = new Map<number, string>();
+  /** References given whole (facts from elsewhere): their strings cannot be read from a text. */
+  readonly given = new Map<number, readonly IndexedReference[]>();
+  private slotsUsed = 0;
+  private readonly freeSlots: number[] = [];
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  clear(): void {
+    this.paths.length = 0;
+    this.byPath.clear();
+    this.titles.clear();
+    this.given.clear();
+    this.freeSlots.length = 0;
+    this.slotsUsed = 0;
+    this.resize(0);
+  }
+
+  /** Slots handed out so far, free ones included (an upper bound for loops). */
+  get extent(): number {
+    return this.slotsUsed;
+  }
+
+  slotOf(path: string): number {
+    return this.byPath.get(path) ?? NONE;
+  }
+
+  /** A slot for a new path, with no ID, no references and no text. */
+  add(path: string): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotsUsed++;
+      if (slot >= this.ownId.length) this.resize(Math.max(64, Math.ceil(this.ownId.length * 1.5)));
+    }
+    this.paths[slot] = path;
+    this.byPath.set(path, slot);
+    this.ownId[slot] = NONE;
+    this.refStart[slot] = 0;
+    this.refLength[slot] = 0;
+    this.textLength[slot] = NO_TEXT;
+    this.titleCode[slot] = 0;
+    return slot;
+  }
+
+  remove(slot: number): void {
+    this.byPath.delete(this.paths[slot] as string);
+    this.paths[slot] = undefined;
+    this.titles.delete(slot);
+    this.given.delete(slot);
+    this.refStart[slot] = NONE;
+    this.refLength[slot] = 0;
+    this.freeSlots.push(slot);
+  }
+
+  isLive(slot: number): boolean {
+    return this.paths[slot] !== undefined;
+  }
+
+  path(slot: number): string {
+    return this.paths[slot] as string;
+  }
+
+  title(slot: number): string {
+    const code = this.titleCode[slot];
+    if (code === NONE) return this.titles.get(slot) as string;
+    const start = Math.floor(code / TITLE_SPAN);
+    return (this.paths[slot] as string).slice(start, start + (code % TITLE_SPAN));
+  }
+
+  setTitle(slot: number, title: string): void {
+    const path = this.paths[slot] as string;
+    const at = path.lastIndexOf(title);
+    if (at >= 0 && title.length < TITLE_SPAN && at < 2 ** 18) {
+      this.titleCode[slot] = at * TITLE_SPAN + title.length;
+      this.titles.delete(slot);
+    } else {
+      this.titleCode[slot] = NONE;
+      this.titles.set(slot, title);
+    }
+  }
+
+  /** Sets the title as the slice [start, end) of the path (the names pass knows where it lies). */
+  setTitleSpan(slot: number, start: number, end: number): void {
+    if (end - start < TITLE_SPAN && start < 2 ** 18) this.titleCode[slot] = start * TITLE_SPAN + (end - start);
+    else this.setTitle(slot, (this.paths[slot] as string).slice(start, end));
+  }
+
+  /** Every live slot, in slot order. */
+  *liveSlots(): Generator<number> {
+    for (let slot = 0; slot < this.slotsUsed; slot++) if (this.paths[slot] !== undefined) yield slot;
+  }
+
+  /** Shrinks the arrays to what they hold (after a bulk build). */
+  trim(): void {
+    this.resize(this.slotsUsed);
+  }
+
+  private resize(capacity: number): void {
+    this.ownId = resized(this.ownId, capacity, Int32Array);
+    this.refStart = resized(this.refStart, capacity, Int32Array);
+    this.refLength = resized(this.refLength, capacity, Int32Array);
+    this.textLength = resized(this.textLength, capacity, Int32Array);
+    this.titleCode = resized(this.titleCode, capacity, Int32Array);
+  }
+}

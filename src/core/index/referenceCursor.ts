@@ -1,0 +1,131 @@
+/**
+ * Reading a note's stored references one by one, without an object per reference: hot paths
+ * (check, the chain) read numbers; `reference()` builds the public object only when asked. Strings
+ * come from the note's text (a scanned note) or from the references as they were given (facts).
+ */
+import type { IndexedReference, LinkParts, ReferenceForm } from '../types';
+import { NONE, type IdTable } from './idTable';
+import { contextAt } from './noteFacts';
+import { NO_TEXT, type NoteTable } from './noteTable';
+import { FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
+import { linkFromText } from './scannedNote';
+
+/**
+ * Note texts, for the strings of scanned notes: the text the note was scanned from, or undefined
+ * when it is not at hand. A text of another length, or without the reference's ID at its offset,
+ * is taken as changed since and not used.
+ */
+export interface NoteTexts {
+  textOf(path: string): string | undefined;
+}
+
+const FORMS: readonly ReferenceForm[] = ['bare', 'wikilink', 'markdown'];
+
+/** Valid until the next update of the index. */
+export class ReferenceCursor {
+  /** The current reference's number in the note (counting every stored reference). */
+  index = -1;
+  idSlot = NONE;
+  from = 0;
+  line = 0;
+  column = 0;
+  flags = 0;
+  private at = 0;
+  private nextAt: number;
+  private readonly end: number;
+  private text: string | null | undefined = undefined;
+  private readonly given: readonly IndexedReference[] | undefined;
+
+  constructor(
+    private readonly ids: IdTable,
+    private readonly notes: NoteTable,
+    private readonly ints: Int32Array,
+    private readonly note: number,
+    private readonly texts: NoteTexts | null,
+  ) {
+    this.nextAt = note === NONE ? 0 : notes.refStart[note];
+    this.end = note === NONE ? 0 : this.nextAt + notes.refLength[note];
+    this.given = notes.given.get(note);
+  }
+
+  /** Moves to the next reference; false after the last. */
+  next(): boolean {
+    if (this.nextAt >= this.end) return false;
+    const ints = this.ints;
+    const at = (this.at = this.nextAt);
+    this.index++;
+    this.idSlot = ints[at + REF_SLOT];
+    this.from = ints[at + REF_FROM];
+    this.line = ints[at + REF_LINE];
+    this.column = ints[at + REF_COLUMN];
+    this.flags = ints[at + REF_FLAGS];
+    this.nextAt = at + recordLength(ints, at);
+    return true;
+  }
+
+  /** Whether the reference counts: its ID names a note or could be a real timestamp. */
+  counts(): boolean {
+    return this.ids.counts(this.idSlot);
+  }
+
+  get form(): ReferenceForm {
+    return FORMS[this.flags & FORM_MASK];
+  }
+
+  get isLink(): boolean {
+    return (this.flags & LINK) !== 0;
+  }
+
+  id(): string {
+    return this.ids.idOf(this.idSlot);
+  }
+
+  to(): number {
+    const given = this.given;
+    return given !== undefined ? given[this.index].to : this.from + this.ids.idLength(this.idSlot);
+  }
+
+  /** The line the reference stands in, trimmed around the ID; '' when the note's text is not at hand. */
+  context(): string {
+    const given = this.given;
+    if (given !== undefined) return given[this.index].context;
+    const text = this.validText();
+    return text === null ? '' : contextAt(text, this.from, this.to());
+  }
+
+  /** The link around the ID; undefined for bare IDs, and for links whose note text is not at hand. */
+  link(): LinkParts | undefined {
+    if (!this.isLink) return undefined;
+    const given = this.given;
+    if (given !== undefined) return given[this.index].link;
+    const text = this.validText();
+    return text === null ? undefined : linkFromText(this.ints, this.at, text);
+  }
+
+  /** The current reference as the reader interface hands it out. */
+  reference(): IndexedReference {
+    const given = this.given;
+    if (given !== undefined) return given[this.index];
+    const link = this.link();
+    return {
+      id: this.id(),
+      form: this.form,
+      from: this.from,
+      to: this.to(),
+      line: this.line,
+      column: this.column,
+      context: this.context(),
+      ...(link === undefined ? {} : { link }),
+    };
+  }
+
+  /** The note's text when it is the one the references were scanned from (checked per reference). */
+  private validText(): string | null {
+    if (this.text === undefined) {
+      const length = this.notes.textLength[this.note];
+      const text = length === NO_TEXT || this.texts === null ? undefined : this.texts.textOf(this.notes.path(this.note));
+      this.text = text !== undefined && text.length === length ? text : null;
+    }
+    return this.text !== null && this.text.startsWith(this.id(), this.from) ? this.text : null;
+  }
+}

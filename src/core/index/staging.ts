@@ -1,0 +1,94 @@
+/**
+ * Turning a note's facts into a block of reference records at the end of the arena, IDs interned,
+ * before the index decides whether anything changed and links the block in.
+ */
+import type { IndexedReference } from '../types';
+import type { IdTable } from './idTable';
+import { NO_TEXT, type NoteTable } from './noteTable';
+import {
+  EDGE, EMBED, LINK, LINK_DISPLAY_FROM, LINK_DISPLAY_LENGTH, LINK_FROM, LINK_REF_INTS, LINK_SUBPATH_LENGTH, LINK_TARGET_FROM,
+  LINK_TARGET_TO, LINK_TO, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_INTS, REF_LINE, REF_SLOT, type ReferenceArena,
+} from './referenceStore';
+import { isScanned, keptWhole, type NoteInput } from './scannedNote';
+
+/** A note's references written to the arena, not yet linked into the index. */
+export interface Staged {
+  readonly start: number;
+  readonly length: number;
+  /** The scanned text's length, or NO_TEXT for facts given whole. */
+  readonly textLength: number;
+  /** The references as given (facts given whole with at least one reference), else null. */
+  readonly given: readonly IndexedReference[] | null;
+}
+
+const FORM_CODES = { bare: 0, wikilink: 1, markdown: 2 } as const;
+
+export function stageFacts(input: NoteInput, ids: IdTable, arena: ReferenceArena): Staged {
+  if (isScanned(input)) {
+    const start = arena.alloc(input.length);
+    const ints = arena.ints;
+    ints.set(input.ints.subarray(0, input.length), start);
+    for (let at = start, end = start + input.length; at < end; at += recordLength(ints, at)) {
+      const reference = ints[at + REF_SLOT];
+      const key = input.keys[reference];
+      ints[at + REF_SLOT] = key >= 0 ? ids.internKey(key) : ids.intern(input.ids[reference]);
+      ints[at + REF_FLAGS] &= ~EDGE;
+    }
+    return { start, length: input.length, textLength: input.textLength, given: null };
+  }
+  const references = inTextOrder(input.references);
+  let length = 0;
+  for (const reference of references) length += reference.link === undefined ? REF_INTS : LINK_REF_INTS;
+  const start = arena.alloc(length);
+  const ints = arena.ints;
+  let at = start;
+  for (const reference of references) {
+    ints[at + REF_SLOT] = ids.intern(reference.id);
+    ints[at + REF_FROM] = reference.from;
+    ints[at + REF_LINE] = reference.line;
+    ints[at + REF_COLUMN] = reference.column;
+    const link = reference.link;
+    ints[at + REF_FLAGS] = FORM_CODES[reference.form] | (link === undefined ? 0 : LINK | (link.embed ? EMBED : 0));
+    if (link !== undefined) {
+      ints[at + LINK_FROM] = link.from;
+      ints[at + LINK_TO] = link.to;
+      ints[at + LINK_TARGET_FROM] = link.targetFrom;
+      ints[at + LINK_TARGET_TO] = link.targetTo;
+      ints[at + LINK_SUBPATH_LENGTH] = link.subpath.length;
+      ints[at + LINK_DISPLAY_FROM] = 0;
+      ints[at + LINK_DISPLAY_LENGTH] = link.display === null ? -1 : link.display.length;
+      at += LINK_REF_INTS;
+    } else at += REF_INTS;
+  }
+  return { start, length, textLength: NO_TEXT, given: references.length === 0 ? null : keptWhole(references) };
+}
+
+/**
+ * Whether the staged references are those the note holds. References read from a text are never
+ * taken as unchanged: the text around them (their context lines) may have changed while every
+ * number stayed the same, and the index does not keep the text to compare.
+ */
+export function sameStaged(notes: NoteTable, ints: Int32Array, slot: number, staged: Staged): boolean {
+  const length = notes.refLength[slot];
+  if (length !== staged.length) return false;
+  if (length === 0) return true;
+  if (notes.textLength[slot] !== NO_TEXT || staged.textLength !== NO_TEXT) return false;
+  const start = notes.refStart[slot];
+  for (let at = 0; at < length; at += recordLength(ints, start + at)) {
+    const record = recordLength(ints, start + at);
+    for (let i = 0; i < record; i++) {
+      // The EDGE flag is set when a block is linked in, so it is left out of the comparison.
+      const mask = i === REF_FLAGS ? ~EDGE : -1;
+      if ((ints[start + at + i] & mask) !== (ints[staged.start + at + i] & mask)) return false;
+    }
+  }
+  return JSON.stringify(notes.given.get(slot)) === JSON.stringify(staged.given);
+}
+
+/** The references sorted by offset (the scanner's order already; facts from elsewhere may not be). */
+function inTextOrder(references: readonly IndexedReference[]): readonly IndexedReference[] {
+  for (let i = 1; i < references.length; i++) {
+    if (references[i].from < references[i - 1].from) return [...references].sort((a, b) => a.from - b.from);
+  }
+  return references;
+}
