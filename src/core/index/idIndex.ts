@@ -102,7 +102,11 @@ export class IdIndex implements IdIndexReader {
    * file is read. Like `put`, it reports nothing.
    */
   putNames(paths: readonly string[], options: NamesOptions): void {
-    addNames(paths, options, this.notesTable, this.ids, (slot) => this.addOwner(this.notesTable.ownId[slot], slot, null));
+    addNames(paths, options, this.notesTable, this.ids, (slot) => {
+      this.linkKeys.add(slot);
+      const own = this.notesTable.ownId[slot];
+      if (own !== NONE) this.addOwner(own, slot, null);
+    });
     this.revisionCount++;
   }
 

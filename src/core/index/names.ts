@@ -18,8 +18,8 @@ export interface NamesOptions {
   readonly frontmatterKey: string;
 }
 
-/** Adds every path not yet in the table; `owned(slot)` is called for each added note that has an ID. */
-export function addNames(paths: readonly string[], options: NamesOptions, notes: NoteTable, ids: IdTable, owned: (slot: number) => void): void {
+/** Adds every path not yet in the table, calling `added(slot)` for each (its own ID's slot is set, not yet owned). */
+export function addNames(paths: readonly string[], options: NamesOptions, notes: NoteTable, ids: IdTable, added: (slot: number) => void): void {
   const keys = idKeysFor(options.format);
   const sources = options.ownIdSources.filter((source) => source !== 'frontmatter');
   for (const path of paths) {
@@ -27,7 +27,7 @@ export function addNames(paths: readonly string[], options: NamesOptions, notes:
     const slot = notes.add(path);
     if (keys === null) addByFacts(path, slot, options, notes, ids);
     else addByKeys(path, slot, sources, keys, notes, ids);
-    if (notes.ownId[slot] !== NONE) owned(slot);
+    added(slot);
   }
 }
 

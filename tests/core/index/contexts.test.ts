@@ -1,12 +1,13 @@
 /**
  * Context lines as the index hands them out, against the ones it used to store: the approved files
- * were written by the extractor that kept a context string per reference, so a change in how
- * contexts are computed (or recomputed from a note's text) shows up here as a diff.
+ * were written when the index kept a context string per reference. It now keeps none for scanned
+ * notes and recomputes each from the note's text when asked; the two must agree everywhere.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
-import { extractNoteFacts } from '../../../src/core/index/noteFacts';
+import { IdIndex } from '../../../src/core/index/idIndex';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { approvalsIn } from '../../approval';
 import { CORPORA } from '../../corpora/corpora';
@@ -23,11 +24,16 @@ function markdownFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Every reference's context in one note, as `line:column<TAB>context` lines. */
+/** Every stored reference's context in one note, as `line:column<TAB>context` lines, recomputed by the index. */
 function contextsOf(vault: string, file: string, format: IdFormat): string[] {
   const text = fs.readFileSync(path.join(vault, file), 'utf8');
   const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
-  return extractNoteFacts(file, text, options).references.map((reference) => `${reference.line}:${reference.column}\t${reference.context}`);
+  const index = new IdIndex({ format, texts: { textOf: (p) => (p === file ? text : undefined) } });
+  index.put(new NoteScanner(options).scan(file, text));
+  const lines: string[] = [];
+  const cursor = index.cursor(file);
+  while (cursor.next()) lines.push(`${cursor.line}:${cursor.column}\t${cursor.context()}`);
+  return lines;
 }
 
 /** 32-bit FNV-1a of the lines, so a corpus's contexts fit in one short line per note. */

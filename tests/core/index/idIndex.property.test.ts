@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { IdIndex, type IndexUpdate } from '../../../src/core/index/idIndex';
-import type { NoteFacts } from '../../../src/core/index/noteFacts';
+import { extractNoteFacts, namesOnlyFacts, type NoteFacts } from '../../../src/core/index/noteFacts';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
+import type { OwnIdSource } from '../../../src/core/settings';
 import { facts, snapshot } from './helpers';
 
 // Few paths and IDs, so updates collide: duplicates, self-references, implausible IDs that a
@@ -72,6 +74,69 @@ describe('IdIndex properties', () => {
         }
       }),
       { seed: 20260425, numRuns: 300 },
+    );
+  });
+});
+
+describe('IdIndex properties with scanned notes and the names pass', () => {
+  const OPTIONS = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+  const NAMES = ['202104291524 A.md', '202108191025 B.md', 'dir/202104291524 A2.md', 'x/202104291947/README.md', 'Loose.md'];
+  const piece = fc.constantFrom(
+    ...IDS, '202104291524 A', '[[202108191025 B|b]]', '[c](202104291947)', '`202104291524`', ' ', '\n', '. ', 'word', '---\nid: 202104291947\n---\n',
+  );
+  const body = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  type Step =
+    | { kind: 'write'; path: string; text: string }
+    | { kind: 'delete'; path: string }
+    | { kind: 'rename'; from: string; to: string }
+    | { kind: 'names'; paths: string[] };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('write' as const), path: fc.constantFrom(...NAMES), text: body }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...NAMES) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('names' as const), paths: fc.subarray(NAMES) }) },
+  );
+
+  test('incremental updates equal a rebuild from extracted facts, invariants hold, and changes are reported', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+        // The vault: a path's text, or null for a note known by its name only.
+        const vault = new Map<string, string | null>();
+        const texts = { textOf: (p: string) => vault.get(p) ?? undefined };
+        const index = new IdIndex({ format: TWELVE_DIGIT, texts });
+        const scanner = new NoteScanner(OPTIONS);
+        for (const s of steps) {
+          const before = new Map(IDS.map((id) => [id, observe(index, id)]));
+          let change: ReadonlySet<string> | null = null;
+          if (s.kind === 'write') {
+            vault.set(s.path, s.text);
+            change = index.apply({ kind: 'upsert', facts: scanner.scan(s.path, s.text) });
+          } else if (s.kind === 'delete') {
+            vault.delete(s.path);
+            change = index.apply({ kind: 'delete', path: s.path });
+          } else if (s.kind === 'rename') {
+            if (!vault.has(s.from) || (vault.has(s.to) && s.to !== s.from)) continue;
+            const text = vault.get(s.from) as string | null;
+            vault.delete(s.from);
+            vault.set(s.to, text);
+            const facts = text === null ? namesOnlyFacts(s.to, OPTIONS) : scanner.scan(s.to, text);
+            change = index.apply({ kind: 'rename', oldPath: s.from, facts });
+          } else {
+            for (const p of s.paths) if (!vault.has(p)) vault.set(p, null);
+            index.putNames(s.paths, OPTIONS);
+          }
+          expect(index.checkInvariants()).toEqual([]);
+          if (change !== null) {
+            for (const id of IDS) {
+              if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toEqual({ id, reported: true });
+            }
+          }
+          const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
+          for (const [p, text] of vault) rebuilt.apply({ kind: 'upsert', facts: text === null ? namesOnlyFacts(p, OPTIONS) : extractNoteFacts(p, text, OPTIONS) });
+          expect(snapshot(index)).toEqual(snapshot(rebuilt));
+        }
+      }),
+      { seed: 20261202, numRuns: 300 },
     );
   });
 });

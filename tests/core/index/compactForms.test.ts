@@ -1,0 +1,151 @@
+/**
+ * The index's compact ways in must say exactly what the general ones say: integer ID keys and
+ * their plausibility, the names pass against `namesOnlyFacts`, and scanned notes (strings read back
+ * from the text) against facts extracted with every string.
+ */
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DENOTE, FOURTEEN_DIGIT, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { IdIndex } from '../../../src/core/index/idIndex';
+import { idKeysFor } from '../../../src/core/index/idKeys';
+import { extractNoteFacts, namesOnlyFacts } from '../../../src/core/index/noteFacts';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
+import type { OwnIdSource } from '../../../src/core/settings';
+import { snapshot } from './helpers';
+
+const PRESETS: readonly IdFormat[] = [TWELVE_DIGIT, FOURTEEN_DIGIT, DENOTE];
+
+describe('integer ID keys', () => {
+  const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const idOf = (format: IdFormat): fc.Arbitrary<string> =>
+    format === DENOTE ? fc.tuple(digits(8), digits(6)).map(([a, b]) => `${a}T${b}`) : digits(format === TWELVE_DIGIT ? 12 : 14);
+
+  test.each(PRESETS.map((format) => [format.key, format] as const))('%s: keys round-trip, and plausibility from the key is the format’s', (_, format) => {
+    const keys = idKeysFor(format);
+    if (keys === null) throw new Error('a preset has keys');
+    fc.assert(
+      fc.property(idOf(format), (id) => {
+        const key = keys.keyOf(id);
+        expect(key).toBeGreaterThanOrEqual(0);
+        expect(keys.idOf(key)).toBe(id);
+        expect(keys.keyAt(`x${id}`, 1)).toBe(key);
+        expect(keys.isPlausible(key)).toBe(format.isPlausible(id));
+      }),
+      { seed: 1, numRuns: 2000 },
+    );
+    // Calendar edges, which random digits rarely hit.
+    for (const minute of ['202402291200', '202302291200', '210002291200', '200002291200', '202104302359', '202104310000', '000001010000']) {
+      const id = format === TWELVE_DIGIT ? minute : format === FOURTEEN_DIGIT ? `${minute}59` : `${minute.slice(0, 8)}T${minute.slice(8)}60`;
+      expect(keys.isPlausible(keys.keyOf(id))).toBe(format.isPlausible(id));
+    }
+  });
+
+  test('strings of another shape have no key', () => {
+    const twelve = idKeysFor(TWELVE_DIGIT);
+    for (const odd of ['20210429152', '2021042915240', '20210429152a', '', '２０２１０４２９１５２４']) expect(twelve?.keyOf(odd)).toBe(-1);
+    expect(idKeysFor(DENOTE)?.keyOf('20210429t152400')).toBe(-1);
+    expect(idKeysFor(idFormatFor('custom', '[a-z]{3}-\\d{1,8}'))).toBeNull();
+  });
+});
+
+describe('the names pass', () => {
+  const segment = fc.constantFrom('202104291524', '20221003150064', '20210429T152400', 'README', 'index', 'Readme', 'zet', 'a b', '', ' ', '-', '_', 'Title', ' Title ', '\u3000T', 'x');
+  const name = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+  const extension = fc.constantFrom('.md', '.MD', '.Md', '', '.txt');
+  const notePath = fc
+    .tuple(fc.array(name, { maxLength: 3 }), name, extension)
+    .map(([folders, file, ext]) => [...folders.filter((f) => f !== ''), `${file}${ext}`].join('/'))
+    .filter((p) => p !== '' && !p.startsWith('/'));
+  const sources = fc.subarray<OwnIdSource>(['filename', 'folder', 'frontmatter']).chain((some) => fc.shuffledSubarray(some, { minLength: some.length }));
+  const formats = fc.constantFrom<IdFormat>(...PRESETS, idFormatFor('custom', '\\d{12}'));
+
+  test('puts each path exactly as upserting its names-only facts would', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(notePath, { maxLength: 12 }), sources, formats, (paths, ownIdSources, format) => {
+        const options = { format, ownIdSources, frontmatterKey: 'id' };
+        const bulk = new IdIndex({ format });
+        bulk.putNames(paths, options);
+        const one = new IdIndex({ format });
+        for (const p of paths) one.apply({ kind: 'upsert', facts: namesOnlyFacts(p, options) });
+        expect(bulk.checkInvariants()).toEqual([]);
+        expect(snapshot(bulk)).toEqual(snapshot(one));
+      }),
+      { seed: 11, numRuns: 1500 },
+    );
+  });
+
+  test('leaves paths already indexed as they are', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.apply({ kind: 'upsert', facts: extractNoteFacts('a.md', '---\nid: 202104291524\n---\nSee 202108191025.', options) });
+    index.putNames(['a.md', '202108191025 B.md'], options);
+    expect(index.note('a.md')?.id).toBe('202104291524');
+    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202108191025']);
+    expect(index.resolve('202108191025').paths).toEqual(['202108191025 B.md']);
+  });
+});
+
+describe('scanned notes', () => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+  const piece = fc.constantFrom(
+    '202104291524', '202108191025 Title', '[[202104291947|x]]', '![[202104291524#^b]]', '[[202108191025\\|y]]', '[a](202104291524%20A.md)',
+    '![i](202108191025.md#h "t")', '[b](<202104291947 B.md>)', '`202104291524`', ' ', '\n', '\r\n', '. ', 'word', '…', '’', '🙂', '#', '---\n',
+    '$', '\t', 'x'.repeat(70), '202199999999', '20210429152', 'id: 202104291947\n',
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  function both(notes: readonly [string, string][]): { scanned: IdIndex; whole: IdIndex } {
+    const texts = new Map(notes);
+    const scanned = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
+    const whole = new IdIndex({ format: TWELVE_DIGIT });
+    const scanner = new NoteScanner(options);
+    for (const [p, body] of notes) {
+      scanned.apply({ kind: 'upsert', facts: scanner.scan(p, body) });
+      whole.apply({ kind: 'upsert', facts: extractNoteFacts(p, body, options) });
+    }
+    return { scanned, whole };
+  }
+
+  test('read back, with their text at hand, exactly what extracted facts hold', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (bodies) => {
+        const { scanned, whole } = both(bodies.map((body, i) => [`${i === 0 ? '202104291524' : `n${i}`} T.md`, body]));
+        expect(scanned.checkInvariants()).toEqual([]);
+        expect(snapshot(scanned)).toEqual(snapshot(whole));
+      }),
+      { seed: 5, numRuns: 400 },
+    );
+  });
+
+  test('give no context or link texts from a text that is not the one scanned', () => {
+    const body = 'See [[202108191025 B]] and 202104291947 here.\n';
+    let current: string | undefined = body;
+    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => current } });
+    index.apply({ kind: 'upsert', facts: new NoteScanner(options).scan('a.md', body) });
+    expect(index.referencesOf('a.md').map((r) => [r.context, r.link?.target])).toEqual([
+      ['See [[202108191025 B]] and 202104291947 here.', '202108191025 B'],
+      ['See [[202108191025 B]] and 202104291947 here.', undefined],
+    ]);
+    for (const changed of [undefined, `${body}more`, body.replace('202104291947', '202104291948')]) {
+      current = changed;
+      const references = index.referencesOf('a.md');
+      expect(references.map((r) => [r.id, r.from, r.line, r.column])).toEqual([['202108191025', 6, 1, 7], ['202104291947', 27, 1, 28]]);
+      if (changed === undefined || changed.length !== body.length) {
+        expect(references.map((r) => r.context)).toEqual(['', '']);
+        expect(references[0].link).toBeUndefined();
+      } else {
+        // Same length, and the first ID still stands where it did: only the second is taken as changed.
+        expect(references[1].context).toBe('');
+        expect(references[0].link?.target).toBe('202108191025 B');
+      }
+    }
+  });
+
+  test('the example vault reads back as extracted', () => {
+    const vault = path.join(__dirname, '../../../example-vault');
+    const files = fs.readdirSync(vault).filter((name) => name.endsWith('.md'));
+    const { scanned, whole } = both(files.map((file) => [file, fs.readFileSync(path.join(vault, file), 'utf8')]));
+    expect(snapshot(scanned)).toEqual(snapshot(whole));
+  });
+});
