@@ -2,7 +2,7 @@
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
-import { extractNoteFacts } from '../core/index/noteFacts';
+import { NoteScanner } from '../core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { readVault, type VaultContents } from './readVault';
 import type { VaultFs } from './vaultFs';
@@ -19,12 +19,12 @@ export interface LoadedVault {
 /** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */
 export async function loadVault(directory: string, format: IdFormat, fs: VaultFs): Promise<LoadedVault> {
   const contents = await readVault(directory, fs);
-  const index = new IdIndex({ format });
-  const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
   const texts = new Map<string, string>();
+  const index = new IdIndex({ format, texts: { textOf: (path) => texts.get(path) } });
+  const scanner = new NoteScanner({ format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey });
   for (const file of contents.files) {
     texts.set(file.path, file.text);
-    index.apply({ kind: 'upsert', facts: extractNoteFacts(file.path, file.text, options) });
+    index.put(scanner.scan(file.path, file.text));
   }
   return { directory, contents, index, paths: pathLookup(contents.allPaths), textOf: (path) => texts.get(path) };
 }

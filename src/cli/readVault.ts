@@ -1,4 +1,5 @@
 /** Walks a vault folder and decodes its notes; files that cannot be read become problems, not crashes. */
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import { UsageError } from './errors';
 import type { VaultFs } from './vaultFs';
@@ -84,17 +85,24 @@ async function collectFiles(
 export async function readNote(fs: VaultFs, absolutePath: string): Promise<string | { reason: string }> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.read(absolutePath);
+    const read = fs.read(absolutePath);
+    bytes = read instanceof Uint8Array ? read : await read;
   } catch (error) {
     return { reason: `it cannot be read (${describeError(error)})` };
   }
-  if (bytes.includes(0)) return { reason: 'it contains NUL bytes, so it is binary, not a Markdown note' };
-  try {
-    // ignoreBOM keeps a leading U+FEFF in the text, so offsets count it as the file's first character.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { reason: 'it is not valid UTF-8 text' };
-  }
+  return decodeNote(bytes);
+}
+
+/**
+ * The note's text from its bytes, or why it is not a note: NUL bytes mean binary, and anything but
+ * well-formed UTF-8 is refused (the same bytes a fatal TextDecoder refuses). A leading BOM is kept,
+ * so offsets count it as the file's first character.
+ */
+export function decodeNote(bytes: Uint8Array): string | { reason: string } {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(0) >= 0) return { reason: 'it contains NUL bytes, so it is binary, not a Markdown note' };
+  if (!isUtf8(buffer)) return { reason: 'it is not valid UTF-8 text' };
+  return buffer.toString('utf8');
 }
 
 /** A Node error's code and message without its stack, e.g. "EACCES: permission denied, open '…'". */

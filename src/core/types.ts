@@ -76,6 +76,35 @@ export interface IncomingReference {
   readonly reference: IndexedReference;
 }
 
+/**
+ * A note's stored references one at a time, numbers first: walking a whole vault through it makes
+ * no object per reference. Strings (ID, context, link texts) are made only when asked for.
+ * Valid until the index next changes.
+ */
+export interface ReferenceCursor {
+  /** Moves to the next reference (counting or not, in text order); false after the last. */
+  next(): boolean;
+  /** Equal for two references to the same ID (an opaque number, stable while the index is unchanged). */
+  readonly idSlot: number;
+  readonly from: number;
+  readonly line: number;
+  readonly column: number;
+  readonly form: ReferenceForm;
+  readonly isLink: boolean;
+  /** How the reference's ID resolves now. */
+  readonly status: ResolutionStatus;
+  /** Whether the reference counts (its ID names a note or is a plausible timestamp). */
+  counts(): boolean;
+  id(): string;
+  to(): number;
+  /** The line the reference stands in, trimmed around the ID; '' when the note's text is not at hand. */
+  context(): string;
+  /** The link around the ID; undefined for bare IDs and when the note's text is not at hand. */
+  link(): LinkParts | undefined;
+  /** The reference as referencesOf hands it out. */
+  reference(): IndexedReference;
+}
+
 /** Read access to the ID index, shared by every surface (editor, reading view, chain, repair). */
 export interface IdIndexReader {
   /** Increases on every applied change. */

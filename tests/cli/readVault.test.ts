@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { readVault } from '../../src/cli/readVault';
+import fc from 'fast-check';
+import { decodeNote, readVault } from '../../src/cli/readVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 
 let vault: string;
@@ -37,5 +38,43 @@ describe('readVault', () => {
     expect(contents.files.find((f) => f.path === 'linked.md')?.text).toBe('through a link');
     expect(contents.allPaths).toEqual(['A.md', 'b.md', 'deep/er/c.md', 'deep/picture.png', 'linked.md', 'upper.MD']);
     expect(contents.unreadable).toEqual([]);
+  });
+});
+
+describe('decodeNote', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** What a fatal TextDecoder makes of the bytes: the text, or null when it refuses them. */
+  function decoderText(bytes: Uint8Array): string | null {
+    try {
+      return strict.decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+
+  // Bytes that are mostly well-formed UTF-8, with every kind of malformed sequence mixed in.
+  const piece = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 6 }).map((s) => [...Buffer.from(s, 'utf8')]),
+    fc.constantFrom([0xef, 0xbb, 0xbf], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8], [0x80], [0xc3], [0xe2, 0x82], [0xff]),
+    fc.array(fc.integer({ min: 1, max: 255 }), { maxLength: 4 }),
+  );
+  // NUL bytes make a note binary whatever the encoding; the next test covers them.
+  const bytes = fc.array(piece, { maxLength: 12 }).map((pieces) => Uint8Array.from(pieces.flat().filter((byte) => byte !== 0)));
+
+  it('accepts exactly the bytes a fatal TextDecoder accepts, with the same text (a BOM kept)', () => {
+    fc.assert(
+      fc.property(bytes, (input) => {
+        const decoded = decodeNote(input);
+        expect(typeof decoded === 'string' ? decoded : null).toBe(decoderText(input));
+        expect(decodeNote(Buffer.from(input))).toEqual(decoded);
+      }),
+      { seed: 8, numRuns: 3000 },
+    );
+    expect(decodeNote(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('\uFEFFa');
+  });
+
+  it('refuses NUL bytes as binary before looking at the encoding', () => {
+    expect(decodeNote(Uint8Array.from([0x61, 0, 0x62]))).toEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
+    expect(decodeNote(Uint8Array.from([0xc3]))).toEqual({ reason: 'it is not valid UTF-8 text' });
   });
 });

@@ -113,6 +113,17 @@ export function resolveLinkPath(
 }
 
 /**
+ * Whether the link names a file (resolveLinkPath would give a path). A target that is a plain file
+ * name, the usual `[[ID Title]]`, is answered by a lookup of that name first: whatever the exact
+ * readings find, the by-name fallback finds a file too, so a hit there settles it.
+ */
+export function namesAFile(link: LinkParts, form: ReferenceForm, sourcePath: string, paths: LinkPathLookup): boolean {
+  const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
+  if (target !== '' && target !== '.' && target !== '..' && !target.includes('/') && byFileName(target, paths) !== null) return true;
+  return resolveLinkPath(link, form, sourcePath, paths) !== null;
+}
+
+/**
  * The vault paths a link target can mean, most likely first; null when it climbs above the root.
  * A leading `/` means the vault root, but a vault kept in a subfolder of a git repository often
  * holds repository-absolute links (`/zet/ID/README.md` where the vault root is `zet/`), so readings

@@ -3,8 +3,8 @@
  * (check, the chain) read numbers; `reference()` builds the public object only when asked. Strings
  * come from the note's text (a scanned note) or from the references as they were given (facts).
  */
-import type { IndexedReference, LinkParts, ReferenceForm } from '../types';
-import { NONE, type IdTable } from './idTable';
+import type { IndexedReference, LinkParts, ReferenceCursor as Cursor, ReferenceForm, ResolutionStatus } from '../types';
+import { NONE, SEVERAL, type IdTable } from './idTable';
 import { contextAt } from './noteFacts';
 import { NO_TEXT, type NoteTable } from './noteTable';
 import { FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
@@ -22,7 +22,7 @@ export interface NoteTexts {
 const FORMS: readonly ReferenceForm[] = ['bare', 'wikilink', 'markdown'];
 
 /** Valid until the next update of the index. */
-export class ReferenceCursor {
+export class ReferenceCursor implements Cursor {
   /** The current reference's number in the note (counting every stored reference). */
   index = -1;
   idSlot = NONE;
@@ -66,6 +66,12 @@ export class ReferenceCursor {
   /** Whether the reference counts: its ID names a note or could be a real timestamp. */
   counts(): boolean {
     return this.ids.counts(this.idSlot);
+  }
+
+  /** How the reference's ID resolves: to one note, to none, or to several. */
+  get status(): ResolutionStatus {
+    const owner = this.ids.owner[this.idSlot];
+    return owner === NONE ? 'unresolved' : owner === SEVERAL ? 'ambiguous' : 'resolved';
   }
 
   get form(): ReferenceForm {
