@@ -103,6 +103,16 @@ export interface ReferenceCursor {
   link(): LinkParts | undefined;
   /** The reference as referencesOf hands it out. */
   reference(): IndexedReference;
+  /** The path of the one note owning the reference's ID; null when none or several do. */
+  ownerPath(): string | null;
+}
+
+/** A cursor over the references of the note it stands on, which it can tell about too. */
+export interface NoteCursor extends ReferenceCursor {
+  readonly path: string;
+  readonly hasOwnId: boolean;
+  ownId(): string | null;
+  title(): string;
 }
 
 /** Read access to the ID index, shared by every surface (editor, reading view, chain, repair). */

@@ -1,8 +1,8 @@
 /** Link health of a whole vault: counts of references by resolution, and every problem found. */
 import { isWordCharAt, isWordCharBefore } from '../ids/wordRule';
 import { titleAfterId } from '../ids/title';
-import { namesAFile, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
-import type { IdIndexReader, NoteRecord, ReferenceCursor } from '../types';
+import { linkNamesFile, namesAFile, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import type { IdIndexReader, NoteCursor, NoteRecord, ReferenceCursor } from '../types';
 import {
   ambiguousMessage, duplicateMessage, staleLinkMessage, unreadableMessage, unresolvedMessage, type Problem,
 } from './problems';
@@ -28,13 +28,21 @@ export interface CheckInput {
   readonly textOf?: (path: string) => string | undefined;
 }
 
-/** The index as check reads it: references through a cursor, so a whole vault makes no object per reference. */
+/** The index as check reads it: notes through one cursor, so a whole vault makes no object per reference. */
 export interface CheckIndex extends IdIndexReader {
-  cursor(path: string): ReferenceCursor;
+  noteCursors(): Iterable<NoteCursor>;
 }
 
 // A title longer than this after a broken ID is not looked for; it keeps one-line megabyte notes cheap.
 const LONGEST_TITLE = 250;
+
+/** An unresolved bare ID whose message waits for the title lookup. */
+interface BrokenBareId {
+  readonly problem: { message: string };
+  readonly id: string;
+  readonly text: string;
+  readonly idEnd: number;
+}
 
 /** Checks every reference of every note in the index. Pure: reads only the index and the input. */
 export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
@@ -54,35 +62,37 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   let resolved = 0;
   let unresolved = 0;
   let ambiguous = 0;
-  const titles = new TitlesAfterIds(index);
+  const broken: BrokenBareId[] = [];
   // Problems are sorted by file and line at the end, so notes can be visited in any order.
-  for (const note of index.notes()) {
+  for (const note of index.noteCursors()) {
     notes++;
-    if (note.id !== null) notesWithId++;
-    const cursor = index.cursor(note.path);
-    while (cursor.next()) {
-      if (!cursor.counts()) continue;
+    if (note.hasOwnId) notesWithId++;
+    const path = note.path;
+    while (note.next()) {
+      if (!note.counts()) continue;
       // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no problem.
-      if (note.id !== null && cursor.id() === note.id) continue;
+      if (note.hasOwnId && note.id() === note.ownId()) continue;
       references++;
-      const status = cursor.status;
+      const status = note.status;
       if (status === 'resolved') {
         resolved++;
-        const stale = cursor.isLink ? staleLink(cursor, note.path, index, paths) : null;
+        const stale = note.isLink ? staleLink(note, path, paths) : null;
         if (stale !== null) problems.push(stale);
       } else if (status === 'unresolved') {
         unresolved++;
-        const id = cursor.id();
-        const text = cursor.form === 'bare' ? input.textOf?.(note.path) : undefined;
-        const meant = text === undefined ? null : titles.noteNamedAfter(text, cursor.to());
-        problems.push(problem('unresolved-id', note.path, cursor.line, id, unresolvedMessage(id, meant)));
+        const id = note.id();
+        const found = { kind: 'unresolved-id' as const, file: path, line: note.line, id, message: unresolvedMessage(id, null) };
+        problems.push(found);
+        const text = note.form === 'bare' ? input.textOf?.(path) : undefined;
+        if (text !== undefined && text[note.to()] === ' ') broken.push({ problem: found, id, text, idEnd: note.to() });
       } else {
         ambiguous++;
-        const id = cursor.id();
-        problems.push(problem('ambiguous-id', note.path, cursor.line, id, ambiguousMessage(id, index.resolve(id).paths)));
+        const id = note.id();
+        problems.push(problem('ambiguous-id', path, note.line, id, ambiguousMessage(id, index.resolve(id).paths)));
       }
     }
   }
+  if (broken.length > 0) nameBrokenIds(index, broken);
   // Stable sort: problems of one line keep the text order they were found in.
   problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
   return { notes, notesWithId, references, resolved, unresolved, ambiguous, problems };
@@ -93,69 +103,55 @@ function problem(kind: Problem['kind'], file: string, line: number, id: string, 
 }
 
 /** A link whose ID resolves but whose target names no file is stale (the note was renamed or moved). */
-function staleLink(cursor: ReferenceCursor, sourcePath: string, index: IdIndexReader, paths: LinkPathLookup): Problem | null {
+function staleLink(cursor: ReferenceCursor, sourcePath: string, paths: LinkPathLookup): Problem | null {
   const link = cursor.link();
-  if (link === undefined || namesAFile(link, cursor.form, sourcePath, paths)) return null;
+  const owner = cursor.ownerPath() as string;
+  if (link === undefined || linkNamesFile(link, cursor.form, owner) || namesAFile(link, cursor.form, sourcePath, paths)) return null;
   const id = cursor.id();
-  return problem('stale-link', sourcePath, cursor.line, id, staleLinkMessage(link.target, id, index.resolve(id).paths[0]));
+  return problem('stale-link', sourcePath, cursor.line, id, staleLinkMessage(link.target, id, owner));
 }
 
 /**
- * Titles of notes with an ID, looked up after broken IDs. Built on the first broken bare ID (most
- * vaults have few), with each title's first characters kept apart so text after a broken ID that
- * starts no title is dismissed at once.
+ * Says in each broken bare ID's message which note it meant, when the text after it is exactly one
+ * note's title. Only titles that start like some text after a broken ID are looked up, so a vault
+ * with a handful of broken IDs does not build a map of every title.
  */
-class TitlesAfterIds {
-  private byTitle: Map<string, NoteRecord[]> | null = null;
-  private readonly heads = new Set<string>();
-
-  constructor(private readonly index: IdIndexReader) {}
-
-  noteNamedAfter(text: string, idEnd: number): { id: string; path: string } | null {
-    if (text[idEnd] !== ' ') return null;
-    const byTitle = this.titles();
-    const start = idEnd + 1;
-    if (!this.heads.has(text.slice(start, start + HEAD)) && !this.startsShortTitle(text, start)) return null;
-    return noteNamedAfter(text, idEnd, byTitle);
+function nameBrokenIds(index: CheckIndex, broken: readonly BrokenBareId[]): void {
+  const heads = new Set<string>();
+  for (const { text, idEnd } of broken) {
+    for (let length = 1; length <= HEAD; length++) heads.add(text.slice(idEnd + 1, idEnd + 1 + length));
   }
-
-  private startsShortTitle(text: string, start: number): boolean {
-    for (let length = 1; length < HEAD; length++) if (this.heads.has(SHORT + text.slice(start, start + length))) return true;
-    return false;
-  }
-
-  private titles(): Map<string, NoteRecord[]> {
-    if (this.byTitle === null) {
-      this.byTitle = titlesOfNotesWithId(this.index.notes());
-      for (const title of this.byTitle.keys()) this.heads.add(title.length >= HEAD ? title.slice(0, HEAD) : SHORT + title);
-    }
-    return this.byTitle;
-  }
-}
-
-/** Characters of a title kept to dismiss text that starts none; shorter titles are kept whole, marked. */
-const HEAD = 6;
-const SHORT = '\u0000';
-
-function titlesOfNotesWithId(notes: Iterable<NoteRecord>): Map<string, NoteRecord[]> {
   const byTitle = new Map<string, NoteRecord[]>();
-  for (const note of notes) {
-    if (note.id === null || note.title === '' || note.title === note.id) continue;
-    const list = byTitle.get(note.title);
-    if (list === undefined) byTitle.set(note.title, [note]);
-    else list.push(note);
+  for (const note of index.noteCursors()) {
+    if (!note.hasOwnId) continue;
+    const title = note.title();
+    if (!heads.has(title.slice(0, HEAD))) continue;
+    const id = note.ownId() as string;
+    if (title === '' || title === id) continue;
+    const list = byTitle.get(title);
+    const record = { path: note.path, id, title };
+    if (list === undefined) byTitle.set(title, [record]);
+    else list.push(record);
   }
-  return byTitle;
+  let longest = 0;
+  for (const title of byTitle.keys()) longest = Math.max(longest, title.length);
+  for (const { problem: found, id, text, idEnd } of broken) {
+    // No title is longer than `longest`, so the search can stop there.
+    if (byTitle.size > 0) found.message = unresolvedMessage(id, noteNamedAfter(text, idEnd, byTitle, longest));
+  }
 }
+
+/** Characters of a title that text after a broken ID must start with for the title to be looked up. */
+const HEAD = 6;
 
 /**
  * The one note whose exact title follows a broken ID (`202201010900 Clarity is…` where the note is
  * 202201100900), or null when no title or several notes' titles follow it: then nothing is guessed.
  */
-function noteNamedAfter(text: string, idEnd: number, byTitle: ReadonlyMap<string, NoteRecord[]>): { id: string; path: string } | null {
+function noteNamedAfter(text: string, idEnd: number, byTitle: ReadonlyMap<string, NoteRecord[]>, longest: number): { id: string; path: string } | null {
   if (text[idEnd] !== ' ') return null;
   const start = idEnd + 1;
-  const limit = Math.min(text.length, start + LONGEST_TITLE);
+  const limit = Math.min(text.length, start + LONGEST_TITLE, start + longest);
   const found = new Map<string, NoteRecord>();
   for (let end = start + 1; end <= limit; end++) {
     const next = text[end];

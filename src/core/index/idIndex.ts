@@ -5,6 +5,7 @@ import type {
   IncomingReference,
   IndexedReference,
   LinkParts,
+  NoteCursor,
   NoteRecord,
   ReferenceForm,
   Resolution,
@@ -201,6 +202,12 @@ export class IdIndex implements IdIndexReader {
     return this.cursorAt(this.notesTable.slotOf(path));
   }
 
+  /** Every note, in no particular order, as one cursor moved from note to note (valid until the next). */
+  *noteCursors(): Iterable<NoteCursor> {
+    const cursor = this.cursorAt(NONE);
+    for (const slot of this.notesTable.liveSlots()) yield cursor.reset(slot);
+  }
+
   duplicates(): ReadonlyMap<string, readonly string[]> {
     const ids = [...this.ids.several.keys()].map((slot) => this.ids.idOf(slot)).sort();
     return new Map(ids.map((id) => [id, this.ownerPaths(this.ids.slotOf(id))]));
@@ -226,7 +233,7 @@ export class IdIndex implements IdIndexReader {
   // ---- reading ----
 
   private cursorAt(note: number): ReferenceCursor {
-    return new ReferenceCursor(this.ids, this.notesTable, this.arena.ints, note, this.texts);
+    return new ReferenceCursor(this.ids, this.notesTable, this.arena.ints, this.texts).reset(note);
   }
 
   private recordOf(slot: number): NoteRecord {

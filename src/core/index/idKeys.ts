@@ -15,6 +15,8 @@ export interface IdKeys {
   idOf(key: number): string;
   /** The format's isPlausible for the ID a key stands for, from the number alone. */
   isPlausible(key: number): boolean;
+  /** Whether `text` holds the ID of `key` at `from` (no string made). */
+  isAt(key: number, text: string, from: number): boolean;
   /** Length of every ID of the format. */
   readonly length: number;
 }
@@ -49,12 +51,38 @@ function digitsAt(text: string, from: number, count: number): number {
   return value;
 }
 
+/** The 12 or 14 digits of a key, zero-padded, as one flat string (no number formatting, no array). */
+function digitString(key: number, length: number): string {
+  // Split at 10^7 so both halves are small integers, then peel digits off each with integer division.
+  let high = Math.floor(key / 10_000_000);
+  let low = key - high * 10_000_000;
+  const l6 = low % 10;
+  const l5 = (low = (low / 10) | 0) % 10;
+  const l4 = (low = (low / 10) | 0) % 10;
+  const l3 = (low = (low / 10) | 0) % 10;
+  const l2 = (low = (low / 10) | 0) % 10;
+  const l1 = (low = (low / 10) | 0) % 10;
+  const l0 = ((low / 10) | 0) % 10;
+  const h6 = high % 10;
+  const h5 = (high = (high / 10) | 0) % 10;
+  const h4 = (high = (high / 10) | 0) % 10;
+  const h3 = (high = (high / 10) | 0) % 10;
+  const h2 = (high = (high / 10) | 0) % 10;
+  const h1 = (high = (high / 10) | 0) % 10;
+  const h0 = ((high / 10) | 0) % 10;
+  const z = ZERO;
+  return length === 12
+    ? String.fromCharCode(z + h2, z + h3, z + h4, z + h5, z + h6, z + l0, z + l1, z + l2, z + l3, z + l4, z + l5, z + l6)
+    : String.fromCharCode(z + h0, z + h1, z + h2, z + h3, z + h4, z + h5, z + h6, z + l0, z + l1, z + l2, z + l3, z + l4, z + l5, z + l6);
+}
+
 function digitKeys(length: number): IdKeys {
   return {
     length,
     keyOf: (id) => (id.length === length ? digitsAt(id, 0, length) : -1),
     keyAt: (text, from) => digitsAt(text, from, length),
-    idOf: (key) => String(key).padStart(length, '0'),
+    isAt: (key, text, from) => digitsAt(text, from, length) === key,
+    idOf: (key) => digitString(key, length),
     isPlausible: length === 12 ? (key) => plausibleMinute(key, -1) : (key) => plausibleMinute(Math.floor(key / 100), key % 100),
   };
 }
@@ -65,6 +93,7 @@ const T = 84;
 const DENOTE_KEYS: IdKeys = {
   length: 15,
   keyOf: (id) => (id.length === 15 ? DENOTE_KEYS.keyAt(id, 0) : -1),
+  isAt: (key, text, from) => DENOTE_KEYS.keyAt(text, from) === key,
   keyAt(text, from) {
     if (text.charCodeAt(from + 8) !== T) return -1;
     const date = digitsAt(text, from, 8);
@@ -72,7 +101,7 @@ const DENOTE_KEYS: IdKeys = {
     return date < 0 || time < 0 ? -1 : date * 1_000_000 + time;
   },
   idOf(key) {
-    const digits = String(key).padStart(14, '0');
+    const digits = digitString(key, 14);
     return `${digits.slice(0, 8)}T${digits.slice(8)}`;
   },
   isPlausible: (key) => plausibleMinute(Math.floor(key / 100), key % 100),

@@ -107,6 +107,12 @@ export class IdTable {
     return Number.isNaN(this.keyOfSlot[slot]) ? (this.strings[slot] as string).length : (this.keys as IdKeys).length;
   }
 
+  /** Whether `text` holds the slot's ID at `from`. */
+  isAt(slot: number, text: string, from: number): boolean {
+    const key = this.keyOfSlot[slot];
+    return Number.isNaN(key) ? text.startsWith(this.strings[slot] as string, from) : (this.keys as IdKeys).isAt(key, text, from);
+  }
+
   isPlausible(slot: number): boolean {
     return this.plausible[slot] === 1;
   }

@@ -119,8 +119,34 @@ export function resolveLinkPath(
  */
 export function namesAFile(link: LinkParts, form: ReferenceForm, sourcePath: string, paths: LinkPathLookup): boolean {
   const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
-  if (target !== '' && target !== '.' && target !== '..' && !target.includes('/') && byFileName(target, paths) !== null) return true;
+  if (target !== '' && target !== '.' && target !== '..' && !target.includes('/') && hasFileNamed(target, paths)) return true;
   return resolveLinkPath(link, form, sourcePath, paths) !== null;
+}
+
+/**
+ * Whether the link, read by name, names exactly the file at `path` (`[[ID Title]]` and the note
+ * `…/ID Title.md`): then it names a file for sure, and no lookup is needed to know it.
+ */
+export function linkNamesFile(link: LinkParts, form: ReferenceForm, path: string): boolean {
+  const name = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) return false;
+  const nameStart = path.lastIndexOf('/') + 1;
+  const fileLength = path.length - nameStart;
+  if (fileLength === name.length) return path.endsWith(name);
+  return fileLength === name.length + 3 && !hasMarkdownExtension(name) && path.startsWith(name, nameStart) && path.endsWith('.md');
+}
+
+/** Whether a file is named `name` (or `name.md`), exact case: what byFileName finds first for a plain name. */
+function hasFileNamed(name: string, paths: LinkPathLookup): boolean {
+  if (!hasMarkdownExtension(name) && someEndsWithName(paths.byBasename(`${name}.md`), `${name}.md`)) return true;
+  return someEndsWithName(paths.byBasename(name), name);
+}
+
+function someEndsWithName(found: readonly string[], name: string): boolean {
+  for (const path of found) {
+    if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 47)) return true;
+  }
+  return false;
 }
 
 /**

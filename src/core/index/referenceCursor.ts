@@ -3,7 +3,7 @@
  * (check, the chain) read numbers; `reference()` builds the public object only when asked. Strings
  * come from the note's text (a scanned note) or from the references as they were given (facts).
  */
-import type { IndexedReference, LinkParts, ReferenceCursor as Cursor, ReferenceForm, ResolutionStatus } from '../types';
+import type { IndexedReference, LinkParts, NoteCursor, ReferenceForm, ResolutionStatus } from '../types';
 import { NONE, SEVERAL, type IdTable } from './idTable';
 import { contextAt } from './noteFacts';
 import { NO_TEXT, type NoteTable } from './noteTable';
@@ -21,8 +21,11 @@ export interface NoteTexts {
 
 const FORMS: readonly ReferenceForm[] = ['bare', 'wikilink', 'markdown'];
 
-/** Valid until the next update of the index. */
-export class ReferenceCursor implements Cursor {
+/**
+ * One note's references, then (with `reset`) another's: a whole vault walked with one cursor makes
+ * no object per note or per reference. Valid until the next update of the index.
+ */
+export class ReferenceCursor implements NoteCursor {
   /** The current reference's number in the note (counting every stored reference). */
   index = -1;
   idSlot = NONE;
@@ -30,22 +33,46 @@ export class ReferenceCursor implements Cursor {
   line = 0;
   column = 0;
   flags = 0;
+  private note = NONE;
   private at = 0;
-  private nextAt: number;
-  private readonly end: number;
+  private nextAt = 0;
+  private end = 0;
   private text: string | null | undefined = undefined;
-  private readonly given: readonly IndexedReference[] | undefined;
+  private given: readonly IndexedReference[] | undefined = undefined;
 
   constructor(
     private readonly ids: IdTable,
     private readonly notes: NoteTable,
     private readonly ints: Int32Array,
-    private readonly note: number,
     private readonly texts: NoteTexts | null,
-  ) {
-    this.nextAt = note === NONE ? 0 : notes.refStart[note];
-    this.end = note === NONE ? 0 : this.nextAt + notes.refLength[note];
-    this.given = notes.given.get(note);
+  ) {}
+
+  /** Points the cursor before the first reference of the note (NONE: a note without references). */
+  reset(note: number): this {
+    this.note = note;
+    this.index = -1;
+    this.nextAt = note === NONE ? 0 : this.notes.refStart[note];
+    this.end = note === NONE ? 0 : this.nextAt + this.notes.refLength[note];
+    this.given = note === NONE ? undefined : this.notes.given.get(note);
+    this.text = undefined;
+    return this;
+  }
+
+  get path(): string {
+    return this.notes.path(this.note);
+  }
+
+  get hasOwnId(): boolean {
+    return this.notes.ownId[this.note] !== NONE;
+  }
+
+  ownId(): string | null {
+    const own = this.notes.ownId[this.note];
+    return own === NONE ? null : this.ids.idOf(own);
+  }
+
+  title(): string {
+    return this.notes.title(this.note);
   }
 
   /** Moves to the next reference; false after the last. */
@@ -61,6 +88,12 @@ export class ReferenceCursor implements Cursor {
     this.flags = ints[at + REF_FLAGS];
     this.nextAt = at + recordLength(ints, at);
     return true;
+  }
+
+  /** The path of the one note owning the current reference's ID; null when none or several do. */
+  ownerPath(): string | null {
+    const owner = this.ids.owner[this.idSlot];
+    return owner < 0 ? null : this.notes.path(owner);
   }
 
   /** Whether the reference counts: its ID names a note or could be a real timestamp. */
@@ -132,6 +165,6 @@ export class ReferenceCursor implements Cursor {
       const text = length === NO_TEXT || this.texts === null ? undefined : this.texts.textOf(this.notes.path(this.note));
       this.text = text !== undefined && text.length === length ? text : null;
     }
-    return this.text !== null && this.text.startsWith(this.id(), this.from) ? this.text : null;
+    return this.text !== null && this.ids.isAt(this.idSlot, this.text, this.from) ? this.text : null;
   }
 }
