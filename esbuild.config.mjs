@@ -8,14 +8,15 @@ const production = mode === 'production';
 const banner = '/* Principle Chain — bundled by esbuild. Source: main.ts and src/. */';
 
 if (mode === 'cli') {
-  // The command-line tool runs on Node: bundle src/cli into one CommonJS file that bin/ requires.
+  // The command-line tool runs on Node: bundle src/cli into one CommonJS file that bin/ requires,
+  // and its scanning thread (used on large vaults) into another beside it.
   await esbuild.build({
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: { cli: 'src/cli/main.ts', scanWorker: 'src/cli/scanWorker.ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    outfile: 'dist/cli.js',
+    outdir: 'dist',
     logLevel: 'warning',
   });
 } else {

@@ -23,8 +23,6 @@ export interface VaultContents {
   readonly allPaths: readonly string[];
 }
 
-const READ_CONCURRENCY = 32;
-
 /** Folders Obsidian and other tools keep beside the notes, which are never notes themselves. */
 function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -35,8 +33,17 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The vault's files: every path outside skipped folders, the notes among them, and folders that could not be listed. */
+export interface VaultListing {
+  /** Sorted. */
+  readonly allPaths: readonly string[];
+  /** The `.md` files, sorted. */
+  readonly notePaths: readonly string[];
+  readonly unreadable: UnreadableFile[];
+}
+
 /** Throws UsageError when `directory` is missing, is not a folder, or cannot be listed. */
-export async function readVault(directory: string, fs: VaultFs): Promise<VaultContents> {
+export async function listVault(directory: string, fs: VaultFs): Promise<VaultListing> {
   const kind = await fs.kind(directory);
   if (kind === null) throw new UsageError(`Vault folder not found: ${directory}`);
   if (kind !== 'directory') throw new UsageError(`The vault must be a folder, but ${directory} is not one.`);
@@ -48,14 +55,18 @@ export async function readVault(directory: string, fs: VaultFs): Promise<VaultCo
     throw new UsageError(`Cannot read the vault folder ${directory}: ${describeError(error)}`);
   }
   allPaths.sort(comparePaths);
-  const notePaths = allPaths.filter((p) => p.endsWith('.md'));
+  return { allPaths, notePaths: allPaths.filter((p) => p.endsWith('.md')), unreadable };
+}
+
+/** Throws UsageError when `directory` is missing, is not a folder, or cannot be listed. */
+export async function readVault(directory: string, fs: VaultFs): Promise<VaultContents> {
+  const { allPaths, notePaths, unreadable } = await listVault(directory, fs);
   const files: VaultFile[] = [];
-  await forEachBounded(notePaths, READ_CONCURRENCY, async (notePath) => {
+  for (const notePath of notePaths) {
     const result = await readNote(fs, path.join(directory, ...notePath.split('/')));
     if (typeof result === 'string') files.push({ path: notePath, text: result });
     else unreadable.push({ path: notePath, reason: result.reason });
-  });
-  files.sort((a, b) => comparePaths(a.path, b.path));
+  }
   unreadable.sort((a, b) => comparePaths(a.path, b.path));
   return { files, unreadable, allPaths };
 }
@@ -108,12 +119,4 @@ export function decodeNote(bytes: Uint8Array): string | { reason: string } {
 /** A Node error's code and message without its stack, e.g. "EACCES: permission denied, open '…'". */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

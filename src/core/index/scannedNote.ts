@@ -29,6 +29,8 @@ export interface ScannedNote {
   readonly keys: Float64Array;
   /** Per reference, the ID when it has no key. */
   readonly ids: readonly string[];
+  /** Set on notes whose arrays a NoteScanner reuses: they are valid only while `isCurrent()`. */
+  readonly isCurrent?: () => boolean;
 }
 
 /** What the index accepts: facts in the compact form, or whole. */
@@ -49,12 +51,15 @@ export class NoteScanner {
   private keys = new Float64Array(128);
   private readonly ids: string[] = [];
   private readonly idKeys: IdKeys | null;
+  private scans = 0;
 
   constructor(private readonly options: NoteFactsOptions) {
     this.idKeys = idKeysFor(options.format);
   }
 
+  /** The note's facts; a compact result shares this scanner's arrays and is valid until the next scan. */
   scan(path: string, text: string): NoteInput {
+    const serial = ++this.scans;
     const own = ownIdOf(path, text, this.options);
     const id = own === null ? null : own.id;
     const title = titleOf(path, id, text, this.options.format);
@@ -82,7 +87,8 @@ export class NoteScanner {
         at += LINK_REF_INTS;
       } else at += REF_INTS;
     }
-    return { path, id, title, textLength: text.length, ints: this.ints, length: at, count: scanned.length, keys: this.keys, ids: this.ids };
+    const isCurrent = (): boolean => serial === this.scans;
+    return { path, id, title, textLength: text.length, ints: this.ints, length: at, count: scanned.length, keys: this.keys, ids: this.ids, isCurrent };
   }
 
   private whole(path: string, id: string | null, title: string, text: string, scanned: readonly ScannedReference[]): NoteFacts {

@@ -25,6 +25,7 @@ const FORM_CODES = { bare: 0, wikilink: 1, markdown: 2 } as const;
 
 export function stageFacts(input: NoteInput, ids: IdTable, arena: ReferenceArena): Staged {
   if (isScanned(input)) {
+    if (input.isCurrent?.() === false) throw new Error(`The scanned facts of ${input.path} were used after their scanner scanned another note.`);
     const start = arena.alloc(input.length);
     const ints = arena.ints;
     ints.set(input.ints.subarray(0, input.length), start);

@@ -142,6 +142,13 @@ describe('scanned notes', () => {
     }
   });
 
+  test('a scanned note is refused once its scanner has moved on to another note', () => {
+    const scanner = new NoteScanner(options);
+    const first = scanner.scan('a.md', 'See 202104291524.');
+    scanner.scan('b.md', 'See 202108191025.');
+    expect(() => new IdIndex({ format: TWELVE_DIGIT }).put(first)).toThrow('The scanned facts of a.md were used after their scanner scanned another note.');
+  });
+
   test('the example vault reads back as extracted', () => {
     const vault = path.join(__dirname, '../../../example-vault');
     const files = fs.readdirSync(vault).filter((name) => name.endsWith('.md'));

@@ -1,0 +1,106 @@
+/**
+ * Reads, decodes and scans every note of a vault into a fresh index. A large vault on a machine
+ * with several cores is split into contiguous runs of notes: the main thread scans the first run
+ * while worker threads read and scan the others, and their results join the index in path order,
+ * so the index is the same whichever way it was built.
+ */
+import { existsSync } from 'fs';
+import { availableParallelism, cpus } from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { IdFormat } from '../core/ids/formats';
+import { IdIndex } from '../core/index/idIndex';
+import { notesOfBatch } from '../core/index/scanBatch';
+import { NoteScanner } from '../core/index/scannedNote';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { decodeNote, listVault, readNote, type VaultContents, type VaultFile } from './readVault';
+import { nodeVaultFs, type VaultFs } from './vaultFs';
+import type { WorkerInput, WorkerOutput } from './scanWorker';
+
+/** Notes below which one thread does everything: starting workers would cost more than it saves. */
+export const NOTES_PER_WORKER = 4000;
+/** Threads at most (the main thread included); reading saturates the disk well before more help. */
+const MAX_THREADS = 4;
+
+export interface ScannedVault {
+  readonly contents: VaultContents;
+  readonly index: IdIndex;
+  /** A note's text (decoded when asked), or undefined for paths that are not readable notes. */
+  readonly textOf: (path: string) => string | undefined;
+}
+
+/**
+ * How many threads scan a vault of `notes` notes: as many as the PRINCIPLE_CHAIN_JOBS environment
+ * variable asks (1 turns workers off), else one per core up to MAX_THREADS and one per
+ * NOTES_PER_WORKER notes.
+ */
+export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(environment.PRINCIPLE_CHAIN_JOBS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.max(1, Math.min(asked, notes));
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(notes / NOTES_PER_WORKER)));
+}
+
+/** Throws UsageError when the folder is missing or cannot be listed (see listVault). */
+export async function scanVault(directory: string, format: IdFormat, fs: VaultFs): Promise<ScannedVault> {
+  const { notePaths, allPaths, unreadable } = await listVault(directory, fs);
+  const texts = new Map<string, VaultFile>();
+  const index = new IdIndex({ format, texts: { textOf: (p) => texts.get(p)?.text } });
+  const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
+  const threads = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notePaths.length) : 1;
+  const share = Math.ceil(notePaths.length / threads);
+  const runs = Array.from({ length: threads }, (_, i) => notePaths.slice(i * share, (i + 1) * share));
+  const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
+  const scanner = new NoteScanner(options);
+  for (const notePath of runs[0] ?? []) {
+    const text = await readNote(fs, path.join(directory, ...notePath.split('/')));
+    if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
+    else {
+      texts.set(notePath, { path: notePath, text });
+      index.put(scanner.scan(notePath, text));
+    }
+  }
+  for (let i = 0; i < workers.length; i++) {
+    const output = await workers[i];
+    const paths = output.notes.map((note) => runs[i + 1][note]);
+    for (const note of notesOfBatch(output.batch, paths)) index.put(note);
+    const bytes = Buffer.from(output.bytes);
+    paths.forEach((notePath, n) => texts.set(notePath, lazyFile(notePath, bytes, output.offsets[n], output.offsets[n + 1])));
+    for (const { note, reason } of output.unreadable) unreadable.push({ path: runs[i + 1][note], reason });
+  }
+  const files = notePaths.flatMap((p) => texts.get(p) ?? []);
+  unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { contents: { files, unreadable, allPaths }, index, textOf: (p) => texts.get(p)?.text };
+}
+
+/** A note whose text is decoded from the bytes a worker read when someone asks for it. */
+function lazyFile(notePath: string, bytes: Buffer, from: number, to: number): VaultFile {
+  return {
+    path: notePath,
+    get text(): string {
+      return decodeNote(bytes.subarray(from, to)) as string;
+    },
+  };
+}
+
+/** The worker's bundle, beside the tool's own in dist/ (absent when running from source). */
+const WORKER_SCRIPT = path.join(__dirname, 'scanWorker.js');
+
+function startWorker(directory: string, notePaths: readonly string[], format: IdFormat): Promise<WorkerOutput> {
+  const input: WorkerInput = {
+    directory,
+    notePaths,
+    format: format.key === 'custom' ? format.source : format.key,
+    ownIdSources: DEFAULT_SETTINGS.ownIdSources,
+    frontmatterKey: DEFAULT_SETTINGS.frontmatterKey,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: input });
+    worker.once('message', (output: WorkerOutput) => resolve(output));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`a scanning thread stopped with exit code ${code}`));
+    });
+  });
+}

@@ -1,0 +1,108 @@
+import { spawnSync } from 'child_process';
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
+import { NoteScanner } from '../../src/core/index/scannedNote';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
+import { scanRun } from '../../src/cli/scanWorker';
+import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { snapshot } from '../core/index/helpers';
+import { EXAMPLE_VAULT, REPOSITORY } from './harness';
+
+let vault: string;
+const NOTES = 40;
+
+beforeAll(() => {
+  vault = mkdtempSync(path.join(tmpdir(), 'principle-chain-scan-'));
+  for (let i = 0; i < NOTES; i++) {
+    const id = `2021010100${String(i).padStart(2, '0')}`;
+    const next = `2021010100${String((i + 7) % (NOTES + 3)).padStart(2, '0')}`;
+    const folder = path.join(vault, i % 3 === 0 ? 'a' : 'b');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${id} Note ${i}.md`), `${id} Note ${i}\n\nBuilds on ${next} Note and [[${next} Note ${(i + 7) % NOTES}]].\n`);
+  }
+  writeFileSync(path.join(vault, 'b', 'binary.md'), Buffer.from([0x61, 0, 0x62]));
+  writeFileSync(path.join(vault, 'a', 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+});
+afterAll(() => rmSync(vault, { recursive: true, force: true }));
+
+describe('threadsFor', () => {
+  it('follows PRINCIPLE_CHAIN_JOBS, else one thread per core and per run of notes', () => {
+    expect(threadsFor(10, { PRINCIPLE_CHAIN_JOBS: '3' })).toBe(3);
+    expect(threadsFor(2, { PRINCIPLE_CHAIN_JOBS: '3' })).toBe(2);
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '1' })).toBe(1);
+    expect(threadsFor(NOTES_PER_WORKER - 1, {})).toBe(1);
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: 'many' })).toBeGreaterThanOrEqual(1);
+    expect(threadsFor(1_000_000, {})).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a run scanned as a worker scans it', () => {
+  it('gives the facts, texts and unreadable files of scanning on the main thread', async () => {
+    const single = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
+    const notePaths = [...single.contents.files.map((f) => f.path), ...single.contents.unreadable.map((u) => u.path)].sort();
+    const output = scanRun({ directory: vault, notePaths, format: '12', ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const texts = new Map(single.contents.files.map((f) => [f.path, f.text]));
+    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
+    for (const note of notesOfBatch(output.batch, output.notes.map((n) => notePaths[n]))) index.put(note);
+    expect(snapshot(index)).toEqual(snapshot(single.index));
+    expect(output.unreadable.map((u) => [notePaths[u.note], u.reason])).toEqual(single.contents.unreadable.map((u) => [u.path, u.reason]));
+    const bytes = Buffer.from(output.bytes);
+    output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).toString('utf8')).toBe(texts.get(notePaths[n])));
+  });
+
+  it('carries whole facts too (a note whose link texts are not spans of its text)', () => {
+    const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const whole = { path: 'w.md', id: null, title: 'w', references: [{ id: '202101010000', form: 'wikilink' as const, from: 2, to: 14, line: 1, column: 3, context: 'c', link: { from: 0, to: 20, embed: false, target: 'elsewhere', targetFrom: 2, targetTo: 20, subpath: '', display: null } }] };
+    const writer = new ScanBatchWriter();
+    writer.add(whole);
+    writer.add(scanner.scan('s.md', 'See 202101010001.'));
+    const [first, second] = [...notesOfBatch(writer.finish(), ['w.md', 's.md'])];
+    expect(first).toEqual(whole);
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.put(second);
+    expect(index.referencesOf('s.md').map((r) => [r.id, r.from])).toEqual([['202101010001', 4]]);
+  });
+});
+
+describe('the bundled tool with scanning threads', () => {
+  let packageDir: string;
+  beforeAll(async () => {
+    packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-threads-'));
+    await build({
+      entryPoints: { cli: path.join(REPOSITORY, 'src/cli/main.ts'), scanWorker: path.join(REPOSITORY, 'src/cli/scanWorker.ts') },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      outdir: path.join(packageDir, 'dist'),
+      logLevel: 'silent',
+    });
+  }, 60_000);
+  afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
+
+  const cli = (jobs: string, ...argv: string[]) =>
+    spawnSync(process.execPath, [path.join(packageDir, 'dist/cli.js'), ...argv], { encoding: 'utf8', env: { ...process.env, PRINCIPLE_CHAIN_JOBS: jobs } });
+
+  it.each([
+    ['check', '--json'],
+    ['check'],
+    ['repair', '--json'],
+    ['refs', '--json', 'a/202101010000 Note 0.md', 'b/202101010037 Note 37.md'],
+  ])('%s %s prints the same with three threads as with one', (...argv) => {
+    const one = cli('1', ...argv, '--vault', vault);
+    const three = cli('3', ...argv, '--vault', vault);
+    expect(one.stderr).toBe('');
+    expect(three.stdout).not.toBe('');
+    expect({ out: three.stdout, err: three.stderr, status: three.status }).toEqual({ out: one.stdout, err: one.stderr, status: one.status });
+  }, 30_000);
+
+  it('checks the example vault the same with threads', () => {
+    expect(cli('4', 'check', '--json', '--vault', EXAMPLE_VAULT).stdout).toBe(cli('1', 'check', '--json', '--vault', EXAMPLE_VAULT).stdout);
+  }, 30_000);
+});
