@@ -84,6 +84,8 @@ export interface IncomingReference {
 export interface ReferenceCursor {
   /** Moves to the next reference (counting or not, in text order); false after the last. */
   next(): boolean;
+  /** Goes back to before the note's first reference. */
+  rewind(): void;
   /** Equal for two references to the same ID (an opaque number, stable while the index is unchanged). */
   readonly idSlot: number;
   readonly from: number;
@@ -91,6 +93,8 @@ export interface ReferenceCursor {
   readonly column: number;
   readonly form: ReferenceForm;
   readonly isLink: boolean;
+  /** Whether this is the note's first reference to its ID. */
+  readonly isFirst: boolean;
   /** How the reference's ID resolves now. */
   readonly status: ResolutionStatus;
   /** Whether the reference counts (its ID names a note or is a plausible timestamp). */
@@ -111,6 +115,8 @@ export interface ReferenceCursor {
 export interface NoteCursor extends ReferenceCursor {
   readonly path: string;
   readonly hasOwnId: boolean;
+  /** The note's own ID as an `idSlot` (compare with references' idSlot), or -1. */
+  readonly ownIdSlot: number;
   ownId(): string | null;
   title(): string;
 }

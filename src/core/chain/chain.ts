@@ -1,5 +1,5 @@
 /** The principle chain: the notes a note builds on (outgoing) and the notes built on it (incoming), as trees. */
-import type { IdIndexReader, IndexedReference, ResolutionStatus } from '../types';
+import type { IdIndexReader, IndexedReference, NoteCursor, ResolutionStatus } from '../types';
 
 /** Which trees to build: what the note builds on, what builds on it, or both. */
 export type ChainDirection = 'out' | 'in' | 'both';
@@ -65,11 +65,15 @@ export interface ChainResult {
   readonly capped: boolean;
 }
 
-/** Optional fast paths an index may offer (IdIndex does) so incoming children avoid materialising every reference. */
+/**
+ * Optional fast paths an index may offer (IdIndex does), so edges are found without materialising
+ * every reference, and context lines are computed only for the entries someone reads.
+ */
 export interface ChainIndex extends IdIndexReader {
   referencingPaths?(id: string): readonly string[];
   firstReference?(path: string, id: string): IndexedReference | undefined;
   referenceCount?(path: string, id: string): number;
+  cursor?(path: string): NoteCursor;
 }
 
 /** Enough for any view to stay responsive on a 100k-note vault, far more than a reader scans. */
@@ -80,7 +84,7 @@ interface BuildNode {
   parent: BuildNode | null;
   level: number;
   cycle: boolean;
-  context: string | null;
+  context: ContextSource;
   mentions: number;
   children: BuildNode[];
   truncated: number;
@@ -150,11 +154,14 @@ function expandable(node: BuildNode): boolean {
   return node.parent === null && node.direction === 'in' && node.note.id !== null;
 }
 
-/** The children of one note in one direction: notes, and contexts and counts filled in when first needed. */
+/** Where a child's context line is: a function computing it when first read, or the line itself. */
+type ContextSource = (() => string | null) | string | null;
+
+/** The children of one note in one direction: notes, where their context lines come from, and counts. */
 interface EdgeList {
   readonly length: number;
   note(i: number): ChainNote;
-  context(i: number): string | null;
+  context(i: number): ContextSource;
   mentions(i: number): number;
 }
 
@@ -204,20 +211,7 @@ class EdgeCache {
     if (path === null) return NO_EDGES;
     let edges = this.out.get(path);
     if (edges === undefined) {
-      const firsts: IndexedReference[] = [];
-      const counts = new Map<string, number>();
-      for (const reference of this.index.referencesOf(path)) {
-        if (reference.id === parent.id) continue;
-        const seen = counts.get(reference.id);
-        counts.set(reference.id, (seen ?? 0) + 1);
-        if (seen === undefined) firsts.push(reference);
-      }
-      edges = {
-        length: firsts.length,
-        note: (i) => this.noteForId(firsts[i].id),
-        context: (i) => firsts[i].context,
-        mentions: (i) => counts.get(firsts[i].id) ?? 0,
-      };
+      edges = this.index.cursor !== undefined ? this.outgoingByCursor(path, this.index.cursor(path)) : this.outgoingByReferences(path, parent);
       this.out.set(path, edges);
     }
     return edges;
@@ -253,18 +247,90 @@ class EdgeCache {
     };
   }
 
+  /**
+   * Counts the note's distinct IDs first (as numbers: each ID's first reference is flagged), and
+   * makes the strings only of those a child is made for: a huge note may reference tens of
+   * thousands of IDs of which the node budget keeps a few.
+   */
+  private outgoingByCursor(path: string, cursor: NoteCursor): EdgeList {
+    const counted = (at: NoteCursor): boolean => at.counts() && at.idSlot !== at.ownIdSlot;
+    let length = 0;
+    const mentions = new Map<number, number>();
+    while (cursor.next()) {
+      if (!counted(cursor)) continue;
+      if (cursor.isFirst) length++;
+      mentions.set(cursor.idSlot, (mentions.get(cursor.idSlot) ?? 0) + 1);
+    }
+    cursor.rewind();
+    const walker = cursor;
+    const notes: ChainNote[] = [];
+    const ids: string[] = [];
+    const slots: number[] = [];
+    const take = (i: number): void => {
+      while (notes.length <= i && walker.next()) {
+        if (!walker.isFirst || !counted(walker)) continue;
+        const id = walker.id();
+        ids.push(id);
+        slots.push(walker.idSlot);
+        notes.push(this.noteForReference(id, walker));
+      }
+    };
+    return {
+      length,
+      note: (i) => (take(i), notes[i]),
+      context: (i) => (take(i), this.firstContext(path, ids[i])),
+      mentions: (i) => (take(i), mentions.get(slots[i]) ?? 0),
+    };
+  }
+
+  /** The note a reference's ID names, resolved from the cursor standing on it (no lookup by ID). */
+  private noteForReference(id: string, at: NoteCursor): ChainNote {
+    let note = this.byId.get(id);
+    if (note === undefined) {
+      const status = at.status;
+      const owner = at.ownerPath();
+      note =
+        status === 'resolved' && owner !== null
+          ? this.noteAtPath(owner)
+          : { id, path: null, title: '', status, candidates: status === 'ambiguous' ? this.index.resolve(id).paths : [] };
+      this.byId.set(id, note);
+    }
+    return note;
+  }
+
+  private outgoingByReferences(path: string, parent: ChainNote): EdgeList {
+    const firsts: IndexedReference[] = [];
+    const counts = new Map<string, number>();
+    for (const reference of this.index.referencesOf(path)) {
+      if (reference.id === parent.id) continue;
+      const seen = counts.get(reference.id);
+      counts.set(reference.id, (seen ?? 0) + 1);
+      if (seen === undefined) firsts.push(reference);
+    }
+    return {
+      length: firsts.length,
+      note: (i) => this.noteForId(firsts[i].id),
+      context: (i) => firsts[i].context,
+      mentions: (i) => counts.get(firsts[i].id) ?? 0,
+    };
+  }
+
+  /** The context of the note's first reference to the ID, computed when someone reads it. */
+  private firstContext(path: string, id: string): ContextSource {
+    const { index } = this;
+    return index.firstReference === undefined ? null : () => index.firstReference?.(path, id)?.context ?? null;
+  }
+
   private incomingEdges(id: string, owners: ReadonlySet<string>): EdgeList {
     const { index } = this;
     const sources: string[] = [];
     if (index.referencingPaths !== undefined && index.firstReference !== undefined && index.referenceCount !== undefined) {
-      const firstReference = index.firstReference.bind(index);
       const referenceCount = index.referenceCount.bind(index);
       for (const sourcePath of index.referencingPaths(id)) if (!owners.has(sourcePath)) sources.push(sourcePath);
-      const found: (string | null)[] = [];
       return {
         length: sources.length,
         note: (i) => this.noteAtPath(sources[i]),
-        context: (i) => (i in found ? found[i] : (found[i] = firstReference(sources[i], id)?.context ?? null)),
+        context: (i) => this.firstContext(sources[i], id),
         mentions: (i) => referenceCount(sources[i], id),
       };
     }
@@ -292,20 +358,29 @@ function onPath(node: BuildNode | null, path: string): boolean {
   return false;
 }
 
+/**
+ * A chain entry as a plain object whose `context` is read through a getter: the line is computed on
+ * first read, because a chain holds up to 10,000 entries while a view draws a few hundred, and on
+ * a scanned index each line is recomputed from its note's text. The getter is an own enumerable
+ * property, so the entry compares and serialises with its context like any plain object.
+ */
 function freeze(node: BuildNode): ChainNode {
   const { note } = node;
-  return {
-    id: note.id,
-    path: note.path,
-    title: note.title,
-    status: note.status,
-    candidates: note.candidates,
-    cycle: node.cycle,
-    context: node.context,
-    mentions: node.mentions,
-    children: node.children.map(freeze),
-    truncated: node.truncated,
-  };
+  const frozen = { id: note.id, path: note.path, title: note.title, status: note.status, candidates: note.candidates, cycle: node.cycle };
+  Object.defineProperty(frozen, CONTEXT_SOURCE, { value: node.context, writable: true });
+  Object.defineProperty(frozen, 'context', { get: readContext, enumerable: true });
+  return Object.assign(frozen, { mentions: node.mentions, children: node.children.map(freeze), truncated: node.truncated }) as unknown as ChainNode;
+}
+
+const CONTEXT_SOURCE = Symbol('context source');
+
+function readContext(this: { [CONTEXT_SOURCE]: ContextSource }): string | null {
+  const source = this[CONTEXT_SOURCE];
+  if (typeof source !== 'function') return source;
+  const context = source();
+  // A line read while its note's text was not at hand ('') is read again next time.
+  if (context !== '') this[CONTEXT_SOURCE] = context;
+  return context;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { IndexedReference, LinkParts, NoteCursor, ReferenceForm, Resolution
 import { NONE, SEVERAL, type IdTable } from './idTable';
 import { contextAt } from './noteFacts';
 import { NO_TEXT, type NoteTable } from './noteTable';
-import { FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
+import { EDGE, FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
 import { linkFromText } from './scannedNote';
 
 /**
@@ -66,6 +66,10 @@ export class ReferenceCursor implements NoteCursor {
     return this.notes.ownId[this.note] !== NONE;
   }
 
+  get ownIdSlot(): number {
+    return this.note === NONE ? NONE : this.notes.ownId[this.note];
+  }
+
   ownId(): string | null {
     const own = this.notes.ownId[this.note];
     return own === NONE ? null : this.ids.idOf(own);
@@ -73,6 +77,10 @@ export class ReferenceCursor implements NoteCursor {
 
   title(): string {
     return this.notes.title(this.note);
+  }
+
+  rewind(): void {
+    this.reset(this.note);
   }
 
   /** Moves to the next reference; false after the last. */
@@ -113,6 +121,10 @@ export class ReferenceCursor implements NoteCursor {
 
   get isLink(): boolean {
     return (this.flags & LINK) !== 0;
+  }
+
+  get isFirst(): boolean {
+    return (this.flags & EDGE) !== 0;
   }
 
   id(): string {
