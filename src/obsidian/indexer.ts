@@ -4,8 +4,10 @@ import { idFormatFor, TWELVE_DIGIT } from '../core/ids/formats';
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
 import type { IndexUpdate } from '../core/index/idIndex';
-import { extractNoteFacts, namesOnlyFacts } from '../core/index/noteFacts';
+import { namesOnlyFacts } from '../core/index/noteFacts';
 import type { NoteFactsOptions } from '../core/index/noteFacts';
+import { NoteScanner } from '../core/index/scannedNote';
+import type { NoteInput } from '../core/index/scannedNote';
 import { isExcluded } from '../core/settings';
 import type { PrincipleChainSettings } from '../core/settings';
 import { CacheLedger } from './indexerCache';
@@ -13,6 +15,7 @@ import type { IndexCache } from './indexerCache';
 import { DEFAULT_PACING, Pacer } from './pacing';
 import type { IndexerPacing } from './pacing';
 import { FileUpdates } from './fileUpdates';
+import { NoteTextCache } from './noteTexts';
 import { openId } from './openId';
 import type { IdServices, IndexChange } from './services';
 
@@ -64,6 +67,8 @@ export class VaultIndexer extends Component {
   readonly services: IdServices;
   /** The live index (the full class, for wiring features that need more than the reader). */
   readonly index: IdIndex;
+  /** Texts of recently shown notes, which the index reads context lines back from. */
+  readonly texts: NoteTextCache;
 
   private readonly app: App;
   private readonly settings: () => PrincipleChainSettings;
@@ -72,6 +77,7 @@ export class VaultIndexer extends Component {
   private readonly ledger: CacheLedger | null;
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private factOptions: NoteFactsOptions;
+  private scanner: NoteScanner;
   /** Bumped by rebuild and unload so stale async work drops its result. */
   private generation = 0;
   private readonly updates: FileUpdates;
@@ -99,7 +105,15 @@ export class VaultIndexer extends Component {
     this.ledger = deps.cache ? new CacheLedger(deps.cache) : null;
     this.updates = new FileUpdates(this.pacing.debounceMs, (path) => this.refresh(path));
     this.factOptions = this.currentFactOptions();
-    this.index = new IdIndex({ format: this.factOptions.format });
+    this.scanner = new NoteScanner(this.factOptions);
+    this.texts = new NoteTextCache({
+      read: async (path) => {
+        const file = this.app.vault.getAbstractFileByPath(path);
+        return isMarkdown(file) ? this.app.vault.cachedRead(file) : null;
+      },
+      schedule: (run) => window.setTimeout(run, 0),
+    });
+    this.index = new IdIndex({ format: this.factOptions.format, texts: this.texts });
     const services: IdServices = {
       app: deps.app,
       settings: () => this.settings(),
@@ -109,6 +123,7 @@ export class VaultIndexer extends Component {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
       },
+      onTextsLoaded: (listener) => this.texts.onLoaded(listener),
       openId: (id, sourcePath, paneType) => openId(services, id, sourcePath, paneType),
       indexingProgress: () => this.progress,
     };
@@ -181,6 +196,7 @@ export class VaultIndexer extends Component {
       await pass;
       if (pass !== this.contentPass) continue;
       await this.updates.settle();
+      await this.texts.settle();
       if (this.updates.idle && pass === this.contentPass) return;
     }
   }
@@ -200,7 +216,9 @@ export class VaultIndexer extends Component {
     this.cacheSaveTimer = null;
     this.builtWith = indexSettingsKey(this.settings());
     this.ledger?.clear();
+    this.texts.clear();
     this.factOptions = this.currentFactOptions();
+    this.scanner = new NoteScanner(this.factOptions);
     this.index.clear(this.factOptions.format);
     const files = this.app.vault.getMarkdownFiles().filter((file) => this.isIncluded(file.path));
     this.contentPass = this.fill(files, generation);
@@ -243,18 +261,17 @@ export class VaultIndexer extends Component {
     const total = entries.length;
     let done = 0;
     const changed = new Set<string>();
+    // Facts restored from the cache are put without a change set: listeners hear "all" instead.
+    let restored = false;
     const pacer = new Pacer(this.pacing, () => {
       this.showProgress(done, total);
+      if (restored) this.emit('all');
+      restored = false;
       this.emitIds(changed);
     });
 
-    for (const entry of entries) {
-      if (untouched(entry)) this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(entry.path, this.factOptions) });
-      if (pacer.due()) {
-        await pacer.pause();
-        if (stale()) return;
-      }
-    }
+    // Every path is untouched here: nothing has awaited since the versions were taken.
+    this.index.putNames(entries.map((entry) => entry.path), this.factOptions);
     this.emit('all');
     this.showProgress(0, total);
 
@@ -267,7 +284,8 @@ export class VaultIndexer extends Component {
       const stat = entry.file.stat;
       if (hit === undefined || hit.mtime !== stat.mtime || hit.size !== stat.size) toRead.push(entry);
       else {
-        if (untouched(entry)) this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: hit.facts }, stat));
+        if (untouched(entry)) this.putCached(hit.facts, stat);
+        restored = true;
         done++;
       }
       if (pacer.due()) {
@@ -275,6 +293,8 @@ export class VaultIndexer extends Component {
         if (stale()) return;
       }
     }
+    if (restored) this.emit('all');
+    restored = false;
 
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -291,7 +311,7 @@ export class VaultIndexer extends Component {
         if (stale()) return;
         done++;
         if (text !== null && untouched(entry)) {
-          this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(entry.path, text, this.factOptions) }, stat));
+          this.addAll(changed, this.applyUpdate({ kind: 'upsert', facts: this.scanner.scan(entry.path, text) }, stat));
         }
       }
     };
@@ -315,6 +335,7 @@ export class VaultIndexer extends Component {
   private onModify(file: TAbstractFile): void {
     if (!this.started || !isMarkdown(file) || !this.isIncluded(file.path)) return;
     this.updates.bump(file.path);
+    this.texts.forget(file.path);
     // Edited before the names pass reached it: resolvable now, its references after the re-read.
     if (!this.index.note(file.path)) this.emitIds(this.applyUpdate({ kind: 'upsert', facts: namesOnlyFacts(file.path, this.factOptions) }));
     this.updates.schedule(file.path, file.stat.size);
@@ -327,6 +348,7 @@ export class VaultIndexer extends Component {
     for (const path of paths) {
       this.updates.bump(path);
       this.updates.cancel(path);
+      this.texts.forget(path);
       if (this.index.note(path)) this.addAll(changed, this.applyUpdate({ kind: 'delete', path }));
     }
     this.emitIds(changed);
@@ -346,6 +368,8 @@ export class VaultIndexer extends Component {
       this.updates.bump(from);
       this.updates.bump(to);
       this.updates.cancel(from);
+      this.texts.forget(from);
+      this.texts.forget(to);
       const wasIndexed = this.index.note(from) !== undefined;
       const include = this.isIncluded(to) && isMarkdown(this.app.vault.getAbstractFileByPath(to));
       if (wasIndexed && include) {
@@ -403,7 +427,7 @@ export class VaultIndexer extends Component {
       // Moved but unreadable: it moves with names-only facts and is read again later.
     }
     if (generation !== this.generation) return;
-    const facts = text === null ? namesOnlyFacts(to, this.factOptions) : extractNoteFacts(to, text, this.factOptions);
+    const facts = text === null ? namesOnlyFacts(to, this.factOptions) : this.scanner.scan(to, text);
     const fromUntouched = this.updates.versionOf(from) === fromVersion;
     if (this.updates.versionOf(to) !== toVersion || this.app.vault.getAbstractFileByPath(to) !== file) {
       // Moved, deleted (with its folder) or touched again meanwhile: a later event brings its own
@@ -438,17 +462,26 @@ export class VaultIndexer extends Component {
     }
     if (generation !== this.generation || version !== this.updates.versionOf(path)) return;
     if (this.app.vault.getAbstractFileByPath(path) !== file) return;
-    this.emitIds(this.applyUpdate({ kind: 'upsert', facts: extractNoteFacts(path, text, this.factOptions) }, stat));
+    const change = this.applyUpdate({ kind: 'upsert', facts: this.scanner.scan(path, text) }, stat);
+    // A view showing the note redraws its context lines from the text the index now holds.
+    this.texts.remember(path, text);
+    this.emitIds(change);
   }
 
   /** The one place updates reach the index; the cache ledger learns the read facts with their stat. */
   private applyUpdate(update: IndexUpdate, stat?: { mtime: number; size: number }): ReadonlySet<string> {
     const changed = this.index.apply(update);
     if (this.ledger) {
-      this.ledger.record(update, this.factOptions.format, stat);
+      this.ledger.record(update, stat);
       if (!this.passRunning) this.scheduleCacheSave();
     }
     return changed;
+  }
+
+  /** Puts facts restored from the cache, reporting nothing: the pass tells listeners all changed. */
+  private putCached(facts: NoteInput, stat: { mtime: number; size: number }): void {
+    this.index.put(facts);
+    this.ledger?.record({ kind: 'upsert', facts }, stat);
   }
 
   /** After the content pass, edits refresh the snapshot once the vault has been quiet a while. */
@@ -466,7 +499,7 @@ export class VaultIndexer extends Component {
     const pacer = new Pacer(this.pacing, () => undefined);
     const pace = paced ? () => (pacer.due() ? pacer.pause() : Promise.resolve()) : undefined;
     const generation = this.generation;
-    await this.ledger.save(this.builtWith, this.index, this.factOptions.format, pace, () => generation === this.generation);
+    await this.ledger.save(this.builtWith, this.index, pace, () => generation === this.generation);
   }
 
   // ---- notifications and progress ----

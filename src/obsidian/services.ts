@@ -18,6 +18,11 @@ export interface IdServices {
   /** Subscribe to resolution changes; returns the unsubscribe function. */
   onIndexChange(listener: (change: IndexChange) => void): () => void;
   /**
+   * Subscribe to note texts arriving (read in the background, or re-read after an edit): context
+   * lines of those notes can now be read as they are. Absent where contexts are never deferred.
+   */
+  onTextsLoaded?(listener: (paths: ReadonlySet<string>) => void): () => void;
+  /**
    * Opens what an ID names, seen from sourcePath: the note when resolved, a chooser when ambiguous,
    * an offer to create the note when unresolved. paneType follows Keymap.isModEvent.
    */

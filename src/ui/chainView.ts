@@ -10,7 +10,7 @@ import { activeUi, effectiveDepth, initialState, reduce, type ChainControllerSta
 import type { ChainComputation, ChainViewDeps, FollowedFile } from './chain/deps';
 import { chainViewModel, emptyModel } from './chain/fromCore';
 import { treeKeyIntent } from './chain/keyboard';
-import { childrenOf, sameModel, type ChainViewModel } from './chain/model';
+import { childrenOf, modelShowsAny, sameModel, type ChainViewModel } from './chain/model';
 import { ATTR, moveTabStop, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain } from './chain/render';
 import { createToolbar, SORT_LABELS, type ChainToolbar } from './chain/toolbar';
 import { RememberedUiStates } from './chain/uiStates';
@@ -36,7 +36,7 @@ export class ChainView extends ItemView implements HoverParent {
   hoverPopover: HoverPopover | null = null;
   private state: ChainControllerState = initialState();
   private readonly memory = new RememberedUiStates(REMEMBERED_NOTES);
-  private readonly keys = new ShapeKeys();
+  private keys = new ShapeKeys();
   private readonly idPrefix = `pc-chain-${++viewCount}`;
   private toolbar: ChainToolbar | null = null;
   private bodyEl: HTMLElement | null = null;
@@ -120,6 +120,8 @@ export class ChainView extends ItemView implements HoverParent {
     this.registerEvent(this.app.vault.on('rename', (file, oldPath) => this.onRename(file.path, oldPath)));
     this.registerEvent(this.app.vault.on('delete', (file) => this.onDelete(file.path)));
     this.register(this.deps.onIndexChange(() => this.scheduleRefresh(true)));
+    const unsubscribe = this.deps.onTextsLoaded?.((paths) => this.onTextsLoaded(paths));
+    if (unsubscribe !== undefined) this.register(unsubscribe);
     this.register(() => {
       for (const name of ['refresh', 'filter', 'progress'] as const) this.cancel(name);
     });
@@ -207,6 +209,16 @@ export class ChainView extends ItemView implements HoverParent {
     this.notePath = path;
     this.rendered = null;
     this.model = null;
+  }
+
+  /**
+   * Texts of notes arrived or changed: entries of those notes show context lines read from them
+   * (and a filter matches them), so the same chain is drawn again.
+   */
+  private onTextsLoaded(paths: ReadonlySet<string>): void {
+    if (this.computation === null || !modelShowsAny(this.model, paths)) return;
+    this.keys = new ShapeKeys();
+    this.draw(this.modelOf(this.computation), true);
   }
 
   private followedFile(): FollowedFile | null {

@@ -3,7 +3,7 @@ import { TFile } from 'obsidian';
 import { MemoryAdapter } from '../mocks/fake/app';
 import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCache';
 import type { PrincipleChainSettings } from '../../src/core/settings';
-import { dump, makeHarness, rebuiltIndex, ticks } from '../obsidian/indexerHarness';
+import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from '../obsidian/indexerHarness';
 import type { Harness } from '../obsidian/indexerHarness';
 
 const PLUGIN_DIR = '.obsidian/plugins/principle-chain';
@@ -42,7 +42,7 @@ function readCount(h: Harness): number {
 }
 
 async function expectEqualToRebuild(h: Harness): Promise<void> {
-  expect(dump(h.indexer.index)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
 }
 
 /** Builds the index once and leaves its cache file in `adapter`. */

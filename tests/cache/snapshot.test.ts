@@ -3,28 +3,54 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { CACHE_FORMAT_VERSION, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, NOTES_PER_STEP } from '../../src/core/cache/snapshot';
 import type { CachedNote, IndexSnapshot } from '../../src/core/cache/snapshot';
-import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { REF_INTS } from '../../src/core/index/referenceStore';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { NoteScanner, type NoteInput } from '../../src/core/index/scannedNote';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { snapshot } from '../core/index/helpers';
 
 const VAULT = path.join(__dirname, '..', '..', 'example-vault');
 const STAMP = { pluginVersion: '1.2.3' };
 const OPTIONS = { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' };
 
-function exampleSnapshot(): IndexSnapshot {
-  const notes: CachedNote[] = [];
+const texts = new Map<string, string>();
+
+/** Every example note, scanned into an index that reads texts back from `texts`. */
+function exampleIndex(): IdIndex {
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
+  const scanner = new NoteScanner(OPTIONS);
   const walk = (dir: string, prefix: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       if (entry.isDirectory()) walk(path.join(dir, entry.name), rel);
       else if (entry.name.endsWith('.md')) {
-        const text = fs.readFileSync(path.join(dir, entry.name), 'utf8');
-        notes.push({ path: rel, mtime: 1_700_000_000_000 + notes.length, size: text.length, facts: extractNoteFacts(rel, text, OPTIONS) });
+        texts.set(rel, fs.readFileSync(path.join(dir, entry.name), 'utf8'));
+        index.put(scanner.scan(rel, texts.get(rel) as string));
       }
     }
   };
   walk(VAULT, '');
+  return index;
+}
+
+/** The cache of an index: each note's stored facts, with made-up file versions. */
+function snapshotOf(index: IdIndex): IndexSnapshot {
+  const notes: CachedNote[] = [...index.notes()].map((note, i) => ({ path: note.path, mtime: 1_700_000_000_000 + i, size: i, facts: index.storedFacts(note.path) as NoteInput }));
   return { settingsKey: '["12","",["filename","folder","frontmatter"],"id",[]]', notes };
+}
+
+/** The index a snapshot's facts give, reading texts from `texts`. */
+function indexFrom(decoded: IndexSnapshot | null): IdIndex {
+  if (decoded === null) throw new Error('the snapshot did not decode');
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
+  for (const note of decoded.notes) index.put(note.facts);
+  return index;
+}
+
+/** What a snapshot says apart from the facts' array layout: paths, versions, and the index it gives. */
+function meaning(decoded: IndexSnapshot | null): unknown {
+  return decoded === null ? null : { settingsKey: decoded.settingsKey, versions: decoded.notes.map((n) => [n.path, n.mtime, n.size]), index: snapshot(indexFrom(decoded)) };
 }
 
 /** FNV-1a as the cache computes it, so a test can forge a valid checksum over a bad line. */
@@ -53,52 +79,63 @@ function withNoteLine(encoded: string, edit: (note: unknown[]) => void): string 
 }
 
 describe('index cache snapshot', () => {
-  const snapshot = exampleSnapshot();
-  const encoded = encodeSnapshot(snapshot, STAMP);
+  const example = exampleIndex();
+  const cached = snapshotOf(example);
+  const encoded = encodeSnapshot(cached, STAMP);
 
-  it('round-trips the facts of every example note exactly, links and contexts included', () => {
-    expect(snapshot.notes.length).toBeGreaterThan(20);
-    expect(snapshot.notes.some((n) => n.facts.references.some((r) => r.link !== undefined))).toBe(true);
-    expect(decodeSnapshot(encoded, STAMP)).toEqual(snapshot);
+  it('round-trips every example note exactly, links included, and the contexts read back from the texts', () => {
+    expect(cached.notes.length).toBeGreaterThan(20);
+    expect(cached.notes.every((n) => 'ints' in n.facts)).toBe(true);
+    const decoded = decodeSnapshot(encoded, STAMP);
+    expect(meaning(decoded)).toEqual(meaning(cached));
+    expect(snapshot(indexFrom(decoded))).toEqual(snapshot(example));
+    expect([...indexFrom(decoded).notes()].flatMap((n) => example.referencesOf(n.path)).some((r) => r.link !== undefined && r.context !== '')).toBe(true);
   });
 
-  it('round-trips arbitrary facts, including text that looks like the encoding itself', () => {
+  it('round-trips arbitrary scanned notes and facts given whole, including text that looks like the encoding itself', () => {
+    const piece = fc.constantFrom('202104291524', '[[202108191025|x]]', '[a](202104291947%20A.md)', '"],[', '\\', '\n', ' ', 'é', '🙂', '\u2028');
+    const body = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
     const text = fc.string({ unit: 'binary', maxLength: 20 });
     const reference = fc.record({ id: fc.string({ minLength: 1, maxLength: 14 }), from: fc.nat(1000), line: fc.integer({ min: 1, max: 99 }), column: fc.integer({ min: 1, max: 99 }), context: text });
-    const note = fc.record({ path: fc.string({ minLength: 1, maxLength: 30 }), id: fc.option(fc.string({ minLength: 1, maxLength: 14 })), title: text, refs: fc.array(reference, { maxLength: 4 }), mtime: fc.nat(), size: fc.nat() });
+    const whole = fc.record({ path: fc.string({ minLength: 1, maxLength: 30 }), id: fc.option(fc.string({ minLength: 1, maxLength: 14 })), title: text, refs: fc.array(reference, { maxLength: 4 }) });
     fc.assert(
-      fc.property(fc.uniqueArray(note, { selector: (n) => n.path, maxLength: 5 }), text, (notes, settingsKey) => {
-        const cached: IndexSnapshot = {
-          settingsKey,
-          notes: notes.map((n) => ({
-            path: n.path,
-            mtime: n.mtime,
-            size: n.size,
-            facts: {
-              path: n.path,
-              id: n.id,
-              title: n.title,
-              references: n.refs
-                .sort((a, b) => a.from - b.from)
-                .map((r) => ({ id: r.id, form: 'bare' as const, from: r.from, to: r.from + r.id.length, line: r.line, column: r.column, context: r.context })),
-            },
-          })),
-        };
-        expect(decodeSnapshot(encodeSnapshot(cached, STAMP), STAMP)).toEqual(cached);
+      fc.property(fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), body), { selector: ([p]) => p, maxLength: 4 }), fc.uniqueArray(whole, { selector: (n) => n.path, maxLength: 3 }), text, (scanned, given, settingsKey) => {
+        const local = new Map<string, string>();
+        const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => local.get(p) } });
+        const scanner = new NoteScanner(OPTIONS);
+        for (const [p, b] of scanned) {
+          local.set(`s/${p}`, b);
+          index.put(scanner.scan(`s/${p}`, b));
+        }
+        for (const n of given) {
+          const references = n.refs.sort((a, b) => a.from - b.from).map((r) => ({ id: r.id, form: 'bare' as const, from: r.from, to: r.from + r.id.length, line: r.line, column: r.column, context: r.context }));
+          index.put({ path: `w/${n.path}`, id: n.id, title: n.title, references });
+        }
+        const original = { ...snapshotOf(index), settingsKey };
+        const decoded = decodeSnapshot(encodeSnapshot(original, STAMP), STAMP);
+        const rebuilt = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => local.get(p) } });
+        for (const note of decoded?.notes ?? []) rebuilt.put(note.facts);
+        expect(decoded?.settingsKey).toBe(settingsKey);
+        expect(snapshot(rebuilt)).toEqual(snapshot(index));
       }),
       { seed: 7, numRuns: 200 },
     );
   });
 
+  it('refuses compact facts that name an ID by key only (they must come from IdIndex.storedFacts)', () => {
+    const facts = new NoteScanner(OPTIONS).scan('a.md', 'See 202104291524.');
+    expect(() => encodeSnapshot({ settingsKey: 'k', notes: [{ path: 'a.md', mtime: 1, size: 1, facts }] }, STAMP)).toThrow('by key only');
+  });
+
   it('keeps an mtime with fractions of a millisecond exactly, so it still matches the file', () => {
-    const fractional: IndexSnapshot = { settingsKey: 'k', notes: [{ ...snapshot.notes[0], mtime: 1_700_000_000_123.456 }] };
+    const fractional: IndexSnapshot = { settingsKey: 'k', notes: [{ ...cached.notes[0], mtime: 1_700_000_000_123.456 }] };
     expect(decodeSnapshot(encodeSnapshot(fractional, STAMP), STAMP)?.notes[0].mtime).toBe(1_700_000_000_123.456);
   });
 
   it('yields between slices so a big vault never blocks for the whole decode', () => {
     const many: IndexSnapshot = {
       settingsKey: 'k',
-      notes: Array.from({ length: NOTES_PER_STEP * 3 }, (_, i) => ({ ...snapshot.notes[0], path: `n${i}.md`, facts: { ...snapshot.notes[0].facts, path: `n${i}.md` } })),
+      notes: Array.from({ length: NOTES_PER_STEP * 3 }, (_, i) => ({ ...cached.notes[0], path: `n${i}.md`, facts: { ...cached.notes[0].facts, path: `n${i}.md` } })),
     };
     const steps = decodeSnapshotSteps(encodeSnapshot(many, STAMP), STAMP);
     let yields = 0;
@@ -111,6 +148,8 @@ describe('index cache snapshot', () => {
     expect(step.value?.notes).toHaveLength(NOTES_PER_STEP * 3);
   });
 
+  // The first note line is a compact note: [path, mtime, size, id, title, textLength, ids, ints].
+  type Line = unknown[] & { 6: string[]; 7: number[] };
   const rejected: [string, (text: string) => string][] = [
     ['empty text', () => ''],
     ['not JSON', () => 'this is not a cache\n'],
@@ -124,54 +163,65 @@ describe('index cache snapshot', () => {
     ['a negative mtime', (t) => withNoteLine(t, (n) => { n[1] = -1; })],
     ['a fractional size', (t) => withNoteLine(t, (n) => { n[2] = 1.5; })],
     ['a note id that is a number', (t) => withNoteLine(t, (n) => { n[3] = 202201100900; })],
-    ['references that are not a list', (t) => withNoteLine(t, (n) => { n[5] = {}; })],
-    ['a reference whose span does not fit its ID', (t) => withNoteLine(t, (n) => { (n[5] as unknown[][])[0][3] = 1; })],
-    ['an unknown reference form', (t) => withNoteLine(t, (n) => { (n[5] as unknown[][])[0][1] = 7; })],
-    ['references out of text order', (t) => withNoteLine(t, (n) => { (n[5] as unknown[]).reverse(); })],
+    ['seven fields', (t) => withNoteLine(t, (n) => { n.pop(); })],
+    ['a negative text length', (t) => withNoteLine(t, (n) => { n[5] = -1; })],
+    ['IDs that are not a list', (t) => withNoteLine(t, (n) => { n[6] = {}; })],
+    ['an empty ID', (t) => withNoteLine(t, (n) => { (n as Line)[6][0] = ''; })],
+    ['a record naming no ID', (t) => withNoteLine(t, (n) => { (n as Line)[7][0] = (n as Line)[6].length; })],
+    ['a record past the end of its text', (t) => withNoteLine(t, (n) => { n[5] = (n as Line)[7][1] + 3; })],
+    ['records out of text order', (t) => withNoteLine(t, (n) => { const ints = (n as Line)[7]; const second = ints[4] & 4 ? 12 : 5; ints[1] = ints[second + 1] + 1; })],
+    ['a record with unknown flags', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] = 64; })],
+    ['a record claiming an edge', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] |= 16; })],
+    ['a bare record flagged as a link', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] = 4; })],
+    ['a record cut short', (t) => withNoteLine(t, (n) => { (n as Line)[7].pop(); })],
+    ['a value beyond 32 bits', (t) => withNoteLine(t, (n) => { (n as Line)[7][2] = 2 ** 32 + 1; })],
+    ['a fractional value', (t) => withNoteLine(t, (n) => { (n as Line)[7][3] = 1.5; })],
   ];
 
   it.each(rejected)('throws the whole cache away on %s, without throwing', (_, corrupt) => {
-    const firstLine = JSON.parse(encoded.split('\n')[1]) as unknown[];
-    expect((firstLine[5] as unknown[]).length).toBeGreaterThan(1);
+    const firstLine = JSON.parse(encoded.split('\n')[1]) as Line;
+    expect(firstLine[7].length).toBeGreaterThan(REF_INTS);
     const bad = corrupt(encoded);
     expect(bad).not.toBe(encoded);
     expect(decodeSnapshot(bad, STAMP)).toBeNull();
   });
 
-  it('rejects a link reference without its link and a bare reference with one', () => {
-    const link = snapshot.notes.find((n) => n.facts.references.some((r) => r.link !== undefined));
-    if (link === undefined) throw new Error('the example vault has no link reference');
-    const one: IndexSnapshot = { settingsKey: 'k', notes: [link] };
-    const text = encodeSnapshot(one, STAMP);
-    const stripped = withNoteLine(text, (n) => {
-      for (const r of n[5] as unknown[][]) r.length = 7;
-    });
-    expect(decodeSnapshot(stripped, STAMP)).toBeNull();
+  it('rejects a link record whose spans do not hold its ID', () => {
+    const linked = cached.notes.find((n) => example.referencesOf(n.path).some((r) => r.link !== undefined));
+    if (linked === undefined) throw new Error('the example vault has no link reference');
+    const text = encodeSnapshot({ settingsKey: 'k', notes: [linked] }, STAMP);
+    const linkAt = (n: unknown[]): number => {
+      const ints = (n as Line)[7];
+      for (let at = 0; at < ints.length; at += ints[at + 4] & 4 ? 12 : 5) if (ints[at + 4] & 4) return at;
+      throw new Error('no link record');
+    };
+    expect(decodeSnapshot(withNoteLine(text, () => undefined), STAMP)).not.toBeNull();
+    expect(decodeSnapshot(withNoteLine(text, (n) => { (n as Line)[7][linkAt(n) + 8] = (n as Line)[7][linkAt(n) + 1]; }), STAMP)).toBeNull();
+    expect(decodeSnapshot(withNoteLine(text, (n) => { (n as Line)[7][linkAt(n) + 9] = -2; }), STAMP)).toBeNull();
   });
 
-  it('gives the exact snapshot or nothing after random damage, even inside a context string', () => {
+  it('gives the exact snapshot or nothing after random damage', () => {
     const headerEnd = encoded.indexOf('\n') + 1;
     fc.assert(
       fc.property(fc.integer({ min: headerEnd, max: encoded.length - 2 }), fc.string({ minLength: 1, maxLength: 3 }), (at, junk) => {
         const damaged = encoded.slice(0, at) + junk + encoded.slice(at + 1);
         const decoded = decodeSnapshot(damaged, STAMP);
-        if (damaged === encoded) expect(decoded).toEqual(snapshot);
+        if (damaged === encoded) expect(meaning(decoded)).toEqual(meaning(cached));
         else expect(decoded).toBeNull();
       }),
       { seed: 11, numRuns: 300 },
     );
   });
 
-  it('catches a changed context that still parses, by the checksum', () => {
+  it('catches a changed title that still parses, by the checksum', () => {
     const lines = encoded.split('\n');
-    const note = JSON.parse(lines[1]) as unknown[][];
-    const reference = (note[5] as unknown as unknown[][])[0];
-    reference[6] = `${String(reference[6])}!`;
+    const note = JSON.parse(lines[1]) as unknown[];
+    note[4] = `${String(note[4])}!`;
     lines[1] = JSON.stringify(note);
     expect(decodeSnapshot(lines.join('\n'), STAMP)).toBeNull();
   });
 
   it('accepts a re-stamped file whose fields are all valid (the forging helper is honest)', () => {
-    expect(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP)).toEqual(snapshot);
+    expect(meaning(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP))).toEqual(meaning(cached));
   });
 });

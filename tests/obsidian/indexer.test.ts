@@ -5,7 +5,10 @@ import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
 import { PluginFolderIndexCache } from '../../src/obsidian/indexCache';
 import type { IndexChange } from '../../src/obsidian/services';
-import { dump, makeHarness, rebuiltIndex, ticks } from './indexerHarness';
+import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from './indexerHarness';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { IdIndex } from '../../src/core/index/idIndex';
+import type { NoteInput } from '../../src/core/index/scannedNote';
 import type { Harness } from './indexerHarness';
 
 const A = '202104291524 Execution is the priority of the team.md';
@@ -19,7 +22,7 @@ async function seed(h: Harness, files: Record<string, string>): Promise<void> {
 async function expectEqualToRebuild(h: Harness): Promise<void> {
   await h.indexer.whenIdle();
   expect(h.indexer.index.checkInvariants()).toEqual([]);
-  expect(dump(h.indexer.index)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
 }
 
 function file(h: Harness, path: string): TFile {
@@ -207,6 +210,39 @@ describe('VaultIndexer updates', () => {
   });
 });
 
+describe('VaultIndexer context lines', () => {
+  it('keeps no note text: a context is read back from the text, fetched in the background and announced', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'Intro.\nSee 202108191025 Teams exist for a reason.', [B]: '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    const heard: string[][] = [];
+    h.indexer.services.onTextsLoaded?.((paths) => heard.push([...paths]));
+    const reads = h.readsOf(A);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['']);
+    await h.indexer.whenIdle();
+    expect(heard).toEqual([[A]]);
+    expect(h.readsOf(A)).toBe(reads + 1);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['See 202108191025 Teams exist for a reason.']);
+  });
+
+  it('announces an edited note once the index holds what it now says, so a redraw shows the new line', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'See 202108191025 first.', [B]: '' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    const seen: string[] = [];
+    h.indexer.services.onTextsLoaded?.((paths) => {
+      if (paths.has(A)) seen.push(...h.indexer.index.referencesOf(A).map((r) => r.context));
+    });
+    await h.app.vault.modify(file(h, A), 'Now it says: see 202108191025 second.');
+    await h.indexer.whenIdle();
+    expect(seen).toEqual(['Now it says: see 202108191025 second.']);
+  });
+});
+
 describe('VaultIndexer rebuild and settings', () => {
   it('rebuilds with a new ID format and tells listeners everything changed', async () => {
     const h = makeHarness();
@@ -294,7 +330,7 @@ describe('VaultIndexer cache hook', () => {
     expect(cache.saved).toHaveLength(1);
     for (let i = 0; i < 500 && cache.saved.length < 2; i++) await ticks(1);
     expect(cache.saved).toHaveLength(2);
-    expect(cache.saved[1].notes.map((n) => n.facts.references.map((r) => r.id))).toEqual([['202108191025']]);
+    expect(cache.saved[1].notes.map((n) => referencedIds(n.facts))).toEqual([['202108191025']]);
 
     await h.app.vault.create(B, '');
     await h.indexer.whenIdle();
@@ -443,10 +479,17 @@ describe('VaultIndexer against random event sequences', () => {
         for (const o of during) await run(h, o);
         await h.indexer.whenIdle();
         expect(h.indexer.index.checkInvariants()).toEqual([]);
-        expect(dump(h.indexer.index)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+        expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
         h.indexer.unload();
       }),
       { seed: 4242, numRuns: 150 },
     );
   });
 });
+
+/** The IDs a note's cached facts reference, whichever form the facts are in. */
+function referencedIds(facts: NoteInput): string[] {
+  const index = new IdIndex({ format: TWELVE_DIGIT });
+  index.put(facts);
+  return index.referencesOf(facts.path).map((r) => r.id);
+}

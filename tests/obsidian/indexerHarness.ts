@@ -83,6 +83,16 @@ export async function rebuiltIndex(app: App, settings: PrincipleChainSettings): 
   return index;
 }
 
+/**
+ * The indexer's index as dump shows it once the texts its context lines are read back from have
+ * arrived: a first dump asks for them, the indexer's whenIdle waits for the reads.
+ */
+export async function settledDump(h: Pick<Harness, 'indexer'>): Promise<unknown> {
+  dump(h.indexer.index);
+  await h.indexer.whenIdle();
+  return dump(h.indexer.index);
+}
+
 /** Everything observable through the reader, in a canonical order, for comparing two indexes. */
 export function dump(index: IdIndexReader): unknown {
   const notes = [...index.notes()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -480,3 +480,28 @@ describe('expansion under the render budget', () => {
     expect(states(h)).toEqual(['false', 'true', 'false', 'true']);
   });
 });
+
+describe('ChainView context lines read from note texts', () => {
+  test('redraws when the texts of notes it shows arrive, and only then', async () => {
+    let line: string | null = null;
+    const entry = coreNode('202108191025', 'Teams exist');
+    // A context line computed as it is read, as the index computes it from the note's text.
+    const shown = Object.defineProperty({ ...entry }, 'context', { get: () => line, enumerable: true });
+    const h = await openChainView((file) => (file?.path === EXECUTION ? chainOf([shown]) : chainFor(undefined)));
+    h.openFile(EXECUTION);
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(h.content().querySelector('.pc-chain-context')).toBeNull();
+
+    line = 'See 202108191025 Teams exist for a reason.';
+    h.fireTextsLoaded(['Unrelated.md']);
+    expect(h.content().querySelector('.pc-chain-context')).toBeNull();
+    h.fireTextsLoaded([EXECUTION]);
+    expect(h.content().querySelector('.pc-chain-context')?.textContent).toBe(line);
+    // The same chain drawn again, not computed again.
+    expect(h.chainRequests.filter((r) => r.startsWith(EXECUTION))).toHaveLength(1);
+
+    line = 'See 202108191025 again.';
+    h.fireTextsLoaded([entry.path as string]);
+    expect(h.content().querySelector('.pc-chain-context')?.textContent).toBe(line);
+  });
+});

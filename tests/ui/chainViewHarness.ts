@@ -33,6 +33,8 @@ export interface Harness {
   modified: Record<string, number>;
   progress: IndexingProgress | null;
   fireIndexChange(): void;
+  /** Tells the view that these notes' texts arrived (their context lines can be read anew). */
+  fireTextsLoaded(paths: readonly string[]): void;
   openFile(path: string): TFile;
   content(): HTMLElement;
 }
@@ -47,6 +49,7 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
   const app = new App();
   const workspace = app.workspace;
   const listeners = new Set<() => void>();
+  const textListeners = new Set<(paths: ReadonlySet<string>) => void>();
   let revision = 0;
   const harness = {
     app,
@@ -79,6 +82,10 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
     async openId(id, sourcePath, paneType) {
       harness.openIdCalls.push({ id, sourcePath, paneType });
     },
+    onTextsLoaded(listener) {
+      textListeners.add(listener);
+      return () => textListeners.delete(listener);
+    },
     indexingProgress: () => harness.progress,
     isMobile: options.isMobile ?? false,
     chainText: (result, format) => (format === 'outline' ? renderOutline(result) : `graph TD %% ${result.root.path}\n`),
@@ -86,6 +93,9 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
   harness.fireIndexChange = () => {
     revision++;
     for (const listener of listeners) listener();
+  };
+  harness.fireTextsLoaded = (paths) => {
+    for (const listener of textListeners) listener(new Set(paths));
   };
   harness.openFile = (path) => {
     const file = fakeFile(path);

@@ -3,12 +3,18 @@
  * packed into arrays. Line by line so big vaults can be encoded and decoded in slices between
  * yields; validated field by field so a corrupt, truncated, foreign or outdated file is rejected
  * whole (the caller then reads every note) rather than ever feeding the index wrong facts.
+ *
+ * A note is kept in the index's compact form (its reference records as numbers, its IDs as
+ * strings; context lines and link texts stay in the note, read back when shown) or, for facts
+ * given whole, with every reference spelled out.
  */
 import type { IndexedReference, LinkParts, ReferenceForm } from '../types';
 import type { NoteFacts } from '../index/noteFacts';
+import { isScanned, type NoteInput, type ScannedNote } from '../index/scannedNote';
+import { recordsProblem } from './records';
 
 /** Bump whenever the encoding below changes. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 const MAGIC = 'principle-chain-index-cache';
 
 /** One note's facts, valid while the file's size and mtime are unchanged. */
@@ -16,7 +22,8 @@ export interface CachedNote {
   readonly path: string;
   readonly mtime: number;
   readonly size: number;
-  readonly facts: NoteFacts;
+  /** Compact facts must name their IDs as strings (`ids`), as IdIndex.storedFacts gives them. */
+  readonly facts: NoteInput;
 }
 
 /** The cached index; `settingsKey` names the settings the facts were extracted with. */
@@ -49,7 +56,8 @@ export const NOTES_PER_STEP = 500;
 
 type PackedLink = [number, number, 0 | 1, string, number, number, string, string | null];
 type PackedReference = [string, number, number, number, number, number, string] | [string, number, number, number, number, number, string, PackedLink];
-type PackedNote = [string, number, number, string | null, string, PackedReference[]];
+type WholeNote = [string, number, number, string | null, string, PackedReference[]];
+type CompactNote = [string, number, number, string | null, string, number, string[], number[]];
 
 function packLink(link: LinkParts): PackedLink {
   return [link.from, link.to, link.embed ? 1 : 0, link.target, link.targetFrom, link.targetTo, link.subpath, link.display];
@@ -60,8 +68,12 @@ function packReference(r: IndexedReference): PackedReference {
   return r.link === undefined ? head : [...head, packLink(r.link)];
 }
 
-function packNote(note: CachedNote): PackedNote {
-  return [note.path, note.mtime, note.size, note.facts.id, note.facts.title, note.facts.references.map(packReference)];
+function packNote(note: CachedNote): WholeNote | CompactNote {
+  const { facts } = note;
+  if (!isScanned(facts)) return [note.path, note.mtime, note.size, facts.id, facts.title, facts.references.map(packReference)];
+  const ids = facts.ids.slice(0, facts.keyCount);
+  if (ids.some((id) => id === '')) throw new Error(`The cached facts of ${note.path} name an ID by key only; cache IdIndex.storedFacts.`);
+  return [note.path, note.mtime, note.size, facts.id, facts.title, facts.textLength, ids, Array.from(facts.ints.subarray(0, facts.length))];
 }
 
 /**
@@ -153,15 +165,20 @@ function unpackNote(line: string): CachedNote | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(raw) || raw.length !== 6) return null;
+  if (!Array.isArray(raw) || (raw.length !== 6 && raw.length !== 8)) return null;
   const path: unknown = raw[0];
   const mtime: unknown = raw[1];
   const size: unknown = raw[2];
   const id: unknown = raw[3];
   const title: unknown = raw[4];
-  const packedReferences: unknown = raw[5];
   if (!isString(path) || path === '' || !isTime(mtime) || !isInt(size)) return null;
-  if ((id !== null && (!isString(id) || id === '')) || !isString(title) || !Array.isArray(packedReferences)) return null;
+  if ((id !== null && (!isString(id) || id === '')) || !isString(title)) return null;
+  const facts = raw.length === 6 ? unpackWhole(path, id, title, raw[5]) : unpackCompact(path, id, title, raw[5], raw[6], raw[7]);
+  return facts === null ? null : { path, mtime, size, facts };
+}
+
+function unpackWhole(path: string, id: string | null, title: string, packedReferences: unknown): NoteFacts | null {
+  if (!Array.isArray(packedReferences)) return null;
   const references: IndexedReference[] = [];
   let previousFrom = -1;
   for (let i = 0; i < packedReferences.length; i++) {
@@ -171,7 +188,18 @@ function unpackNote(line: string): CachedNote | null {
     previousFrom = reference.from;
     references.push(reference);
   }
-  return { path, mtime, size, facts: { path, id, title, references } };
+  return { path, id, title, references };
+}
+
+function unpackCompact(path: string, id: string | null, title: string, textLength: unknown, ids: unknown, ints: unknown): ScannedNote | null {
+  if (!isInt(textLength) || !Array.isArray(ids) || !Array.isArray(ints)) return null;
+  if (!ids.every((one) => isString(one) && one !== '') || !ints.every((value) => Number.isSafeInteger(value))) return null;
+  const records = Int32Array.from(ints as number[]);
+  // Int32Array.from wraps what does not fit; a value that changed on the way was not written by us.
+  if (records.some((value, i) => value !== ints[i])) return null;
+  if (recordsProblem(records, ids as string[], textLength) !== null) return null;
+  const keys = new Float64Array(ids.length).fill(-1);
+  return { path, id, title, textLength, ints: records, length: records.length, keyCount: ids.length, keys, ids: ids as string[] };
 }
 
 function readHeader(line: string, stamp: CacheStamp): Header | null {

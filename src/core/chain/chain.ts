@@ -359,28 +359,25 @@ function onPath(node: BuildNode | null, path: string): boolean {
 }
 
 /**
- * A chain entry as a plain object whose `context` is read through a getter: the line is computed on
- * first read, because a chain holds up to 10,000 entries while a view draws a few hundred, and on
- * a scanned index each line is recomputed from its note's text. The getter is an own enumerable
- * property, so the entry compares and serialises with its context like any plain object.
+ * A chain entry as a plain object whose `context` is read through a getter: the line is computed
+ * when read, because a chain holds up to 10,000 entries while a view draws a few hundred, and on a
+ * scanned index each line is recomputed from its note's text (so a redraw shows the text as it is
+ * now). The getter is an own enumerable property, so the entry compares and serialises with its
+ * context like any plain object.
  */
 function freeze(node: BuildNode): ChainNode {
   const { note } = node;
   const frozen = { id: note.id, path: note.path, title: note.title, status: note.status, candidates: note.candidates, cycle: node.cycle };
-  Object.defineProperty(frozen, CONTEXT_SOURCE, { value: node.context, writable: true });
+  Object.defineProperty(frozen, CONTEXT_SOURCE, { value: node.context });
   Object.defineProperty(frozen, 'context', { get: readContext, enumerable: true });
   return Object.assign(frozen, { mentions: node.mentions, children: node.children.map(freeze), truncated: node.truncated }) as unknown as ChainNode;
 }
 
 const CONTEXT_SOURCE = Symbol('context source');
 
-function readContext(this: { [CONTEXT_SOURCE]: ContextSource }): string | null {
+function readContext(this: { readonly [CONTEXT_SOURCE]: ContextSource }): string | null {
   const source = this[CONTEXT_SOURCE];
-  if (typeof source !== 'function') return source;
-  const context = source();
-  // A line read while its note's text was not at hand ('') is read again next time.
-  if (context !== '') this[CONTEXT_SOURCE] = context;
-  return context;
+  return typeof source === 'function' ? source() : source;
 }
 
 /**

@@ -12,7 +12,7 @@ import type {
 } from '../types';
 import { resolveLinkPath, soleOwner, type LinkPathLookup } from './linkTargets';
 import { IdTable, NONE, SEVERAL } from './idTable';
-import { NoteTable } from './noteTable';
+import { NoteTable, NO_TEXT } from './noteTable';
 import { EDGE, EdgeLists, recordLength, ReferenceArena, REF_FLAGS, REF_SLOT } from './referenceStore';
 import { ReferenceCursor, type NoteTexts } from './referenceCursor';
 import { stageFacts, sameStaged, type Staged } from './staging';
@@ -206,6 +206,36 @@ export class IdIndex implements IdIndexReader {
   *noteCursors(): Iterable<NoteCursor> {
     const cursor = this.cursorAt(NONE);
     for (const slot of this.notesTable.liveSlots()) yield cursor.reset(slot);
+  }
+
+  /**
+   * The note's facts as stored, for the persisted cache: compact (IDs as strings, strings of the
+   * references still in the note's text) or, for facts given whole, those facts. Applying them to
+   * an index with the same format gives the note back exactly.
+   */
+  storedFacts(path: string): NoteInput | undefined {
+    const slot = this.notesTable.slotOf(path);
+    if (slot === NONE) return undefined;
+    const record = this.recordOf(slot);
+    const given = this.notesTable.given.get(slot);
+    const textLength = this.notesTable.textLength[slot];
+    if (given !== undefined || textLength === NO_TEXT) return { ...record, references: given ?? [] };
+    const start = this.notesTable.refStart[slot];
+    const length = this.notesTable.refLength[slot];
+    const ints = this.arena.ints.slice(start, start + length);
+    const local = new Map<number, number>();
+    const ids: string[] = [];
+    for (let at = 0; at < length; at += recordLength(ints, at)) {
+      const id = ints[at + REF_SLOT];
+      let index = local.get(id);
+      if (index === undefined) {
+        index = ids.push(this.ids.idOf(id)) - 1;
+        local.set(id, index);
+      }
+      ints[at + REF_SLOT] = index;
+      ints[at + REF_FLAGS] &= ~EDGE;
+    }
+    return { ...record, textLength, ints, length, keyCount: ids.length, keys: new Float64Array(ids.length).fill(-1), ids };
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {

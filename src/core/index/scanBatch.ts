@@ -48,17 +48,17 @@ export class ScanBatchWriter {
     if (isScanned(note)) {
       if (note.isCurrent?.() === false) throw new Error(`The scanned facts of ${note.path} were used after their scanner scanned another note.`);
       if (this.intsUsed + note.length > this.ints.length) this.ints = resized(this.ints, Math.max(this.intsUsed + note.length, this.ints.length * 2), Int32Array);
-      if (this.refsUsed + note.count > this.keys.length) this.keys = resized(this.keys, Math.max(this.refsUsed + note.count, this.keys.length * 2), Float64Array);
+      if (this.refsUsed + note.keyCount > this.keys.length) this.keys = resized(this.keys, Math.max(this.refsUsed + note.keyCount, this.keys.length * 2), Float64Array);
       this.ints.set(note.ints.subarray(0, note.length), this.intsUsed);
-      this.keys.set(note.keys.subarray(0, note.count), this.refsUsed);
-      for (let i = 0; i < note.count; i++) this.ids.push(note.ids[i]);
+      this.keys.set(note.keys.subarray(0, note.keyCount), this.refsUsed);
+      for (let i = 0; i < note.keyCount; i++) this.ids.push(note.ids[i]);
       this.notes[at + NOTE_INTS_FROM] = this.intsUsed;
       this.notes[at + NOTE_INTS_LENGTH] = note.length;
       this.notes[at + NOTE_REFS_FROM] = this.refsUsed;
-      this.notes[at + NOTE_REFS_COUNT] = note.count;
+      this.notes[at + NOTE_REFS_COUNT] = note.keyCount;
       this.notes[at + NOTE_TEXT_LENGTH] = note.textLength;
       this.intsUsed += note.length;
-      this.refsUsed += note.count;
+      this.refsUsed += note.keyCount;
       this.whole.push(null);
     } else this.whole.push(note);
     this.count++;
@@ -90,7 +90,7 @@ export function* notesOfBatch(batch: ScanBatch, paths: readonly string[]): Gener
     const at = i * NOTE_FIELDS;
     const intsFrom = batch.notes[at + NOTE_INTS_FROM];
     const refsFrom = batch.notes[at + NOTE_REFS_FROM];
-    const count = batch.notes[at + NOTE_REFS_COUNT];
+    const keyCount = batch.notes[at + NOTE_REFS_COUNT];
     const length = batch.notes[at + NOTE_INTS_LENGTH];
     const note: ScannedNote = {
       path: paths[i],
@@ -99,9 +99,9 @@ export function* notesOfBatch(batch: ScanBatch, paths: readonly string[]): Gener
       textLength: batch.notes[at + NOTE_TEXT_LENGTH],
       ints: batch.ints.subarray(intsFrom, intsFrom + length),
       length,
-      count,
-      keys: batch.keys.subarray(refsFrom, refsFrom + count),
-      ids: batch.ids.slice(refsFrom, refsFrom + count),
+      keyCount,
+      keys: batch.keys.subarray(refsFrom, refsFrom + keyCount),
+      ids: batch.ids.slice(refsFrom, refsFrom + keyCount),
     };
     yield note;
   }

@@ -20,14 +20,15 @@ export interface ScannedNote {
   readonly id: string | null;
   readonly title: string;
   readonly textLength: number;
-  /** Reference records in text order (see referenceStore.ts); REF_SLOT holds the reference's number. */
+  /** Reference records in text order (see referenceStore.ts); REF_SLOT holds an index into `keys` and `ids`. */
   readonly ints: Int32Array;
   /** Ints of `ints` in use. */
   readonly length: number;
-  readonly count: number;
-  /** Per reference, the ID's integer key (IdKeys), or -1 when the ID is in `ids`. */
+  /** Entries of `keys` and `ids` in use. */
+  readonly keyCount: number;
+  /** The IDs the records name: an integer key (IdKeys), or -1 when the ID is in `ids`. */
   readonly keys: Float64Array;
-  /** Per reference, the ID when it has no key. */
+  /** The IDs that have no key ('' where `keys` holds one). */
   readonly ids: readonly string[];
   /** Set on notes whose arrays a NoteScanner reuses: they are valid only while `isCurrent()`. */
   readonly isCurrent?: () => boolean;
@@ -88,7 +89,7 @@ export class NoteScanner {
       } else at += REF_INTS;
     }
     const isCurrent = (): boolean => serial === this.scans;
-    return { path, id, title, textLength: text.length, ints: this.ints, length: at, count: scanned.length, keys: this.keys, ids: this.ids, isCurrent };
+    return { path, id, title, textLength: text.length, ints: this.ints, length: at, keyCount: scanned.length, keys: this.keys, ids: this.ids, isCurrent };
   }
 
   private whole(path: string, id: string | null, title: string, text: string, scanned: readonly ScannedReference[]): NoteFacts {

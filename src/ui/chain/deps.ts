@@ -46,6 +46,11 @@ export interface ChainViewDeps {
   revision(): number;
   /** Subscribes to index changes; returns the unsubscribe function. */
   onIndexChange(listener: () => void): () => void;
+  /**
+   * Subscribes to note texts arriving or changing (context lines are read from them as entries are
+   * drawn); returns the unsubscribe function. Absent where context lines never wait for a text.
+   */
+  onTextsLoaded?(listener: (paths: ReadonlySet<string>) => void): () => void;
   /** Opens what an ID names (note, chooser, or an offer to create it), seen from sourcePath. */
   openId(id: string, sourcePath: string, paneType: PaneType | boolean): Promise<void>;
   /** Progress of indexing while it runs, else null. */

@@ -47,19 +47,24 @@ export function chainViewModel(shaped: ShapedChain, inputs: ViewModelInputs): Ch
   const { result, matches } = shaped;
   // The context of an outgoing entry (a line of its parent) names the entry's ID; the context of
   // an incoming entry (a line of the entry itself) names its parent's ID.
-  const toView = (node: ChainNode, contextId: string | null, children: ChainViewNode[]): ChainViewNode => ({
-    id: node.id,
-    path: node.path,
-    title: node.title,
-    status: node.status,
-    candidates: node.candidates.map((path) => ({ path, title: inputs.noteTitle(path) })),
-    cycle: node.cycle,
-    context: viewContext(node.context, contextId),
-    mentions: node.mentions,
-    match: matches.has(node),
-    children,
-    truncated: node.truncated,
-  });
+  const toView = (node: ChainNode, contextId: string | null, children: ChainViewNode[]): ChainViewNode => {
+    const view = {
+      id: node.id,
+      path: node.path,
+      title: node.title,
+      status: node.status,
+      candidates: node.candidates.map((path) => ({ path, title: inputs.noteTitle(path) })),
+      cycle: node.cycle,
+      mentions: node.mentions,
+      match: matches.has(node),
+      children,
+      truncated: node.truncated,
+    };
+    // The context line is read when the entry is drawn, from its note's text as it is then: a chain
+    // has up to 10,000 entries and the view draws a few hundred.
+    Object.defineProperty(view, CONTEXT_OF, { value: [node, contextId] });
+    return Object.defineProperty(view, 'context', { get: drawnContext }) as unknown as ChainViewNode;
+  };
   const outgoing = (node: ChainNode): ChainViewNode => toView(node, node.id, node.children.map(outgoing));
   const incoming = (node: ChainNode, parentId: string | null): ChainViewNode =>
     toView(node, parentId, node.children.map((child) => incoming(child, node.id)));
@@ -78,6 +83,13 @@ export function chainViewModel(shaped: ShapedChain, inputs: ViewModelInputs): Ch
     showContext: inputs.showContext,
     filter: inputs.filter.trim(),
   };
+}
+
+const CONTEXT_OF = Symbol('context of');
+
+function drawnContext(this: { readonly [CONTEXT_OF]: readonly [ChainNode, string | null] }): ViewContext | null {
+  const [node, id] = this[CONTEXT_OF];
+  return viewContext(node.context, id);
 }
 
 function viewContext(context: string | null, id: string | null): ViewContext | null {

@@ -175,6 +175,9 @@ export function childrenOf(model: ChainViewModel, parentKey: string): readonly C
 /**
  * Whether two models draw the same: compared field by field with an early exit, so an index change
  * that leaves the chain alone costs one walk and no redraw (and no serialised copy of the model).
+ * Context lines are left out: they are read from note texts as entries are drawn (reading all of
+ * them here would ask for every note of a 10,000-entry chain), and the view redraws when texts of
+ * the notes it shows arrive or change.
  */
 export function sameModel(a: ChainViewModel | null, b: ChainViewModel | null): boolean {
   if (a === null || b === null) return a === b;
@@ -210,7 +213,6 @@ function sameNodes(a: readonly ChainViewNode[], b: readonly ChainViewNode[]): bo
       x.mentions !== y.mentions ||
       x.match !== y.match ||
       x.truncated !== y.truncated ||
-      !sameContext(x.context, y.context) ||
       x.candidates.length !== y.candidates.length ||
       x.candidates.some((c, j) => c.path !== y.candidates[j].path || c.title !== y.candidates[j].title) ||
       !sameNodes(x.children, y.children)
@@ -221,6 +223,14 @@ function sameNodes(a: readonly ChainViewNode[], b: readonly ChainViewNode[]): bo
   return true;
 }
 
-function sameContext(a: ViewContext | null, b: ViewContext | null): boolean {
-  return a === null || b === null ? a === b : a.before === b.before && a.id === b.id && a.after === b.after;
+/** Whether the model shows any of the notes (as an entry or as the note the chain is for). */
+export function modelShowsAny(model: ChainViewModel | null, paths: ReadonlySet<string>): boolean {
+  if (model === null || model.kind !== 'chain') return false;
+  if (paths.has(model.note.path)) return true;
+  const stack: ChainViewNode[] = [...model.outgoing, ...(model.incoming ?? [])];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.path !== null && paths.has(node.path)) return true;
+    stack.push(...node.children);
+  }
+  return false;
 }
