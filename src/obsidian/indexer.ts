@@ -436,7 +436,9 @@ export class VaultIndexer extends Component {
       return;
     }
     const update: IndexUpdate = fromUntouched ? { kind: 'rename', oldPath: from, facts } : { kind: 'upsert', facts };
-    this.emitIds(this.applyUpdate(update, text === null ? undefined : stat));
+    const change = this.applyUpdate(update, text === null ? undefined : stat);
+    if (text !== null) this.texts.remember(to, text);
+    this.emitIds(change);
     if (text === null) this.updates.schedule(to);
   }
 

@@ -20,7 +20,8 @@ export interface NamesOptions {
 
 /** Adds every path not yet in the table, calling `added(slot)` for each (its own ID's slot is set, not yet owned). */
 export function addNames(paths: readonly string[], options: NamesOptions, notes: NoteTable, ids: IdTable, added: (slot: number) => void): void {
-  const keys = idKeysFor(options.format);
+  // Denote titles are not spans of the name (hyphens read as spaces): they go the general way.
+  const keys = options.format.key === 'denote' ? null : idKeysFor(options.format);
   const sources = options.ownIdSources.filter((source) => source !== 'frontmatter');
   for (const path of paths) {
     if (notes.byPath.has(path)) continue;
@@ -37,42 +38,39 @@ function addByFacts(path: string, slot: number, options: NamesOptions, notes: No
   notes.setTitle(slot, facts.title);
 }
 
+/** Own ID and title as titleOf gives them without a text, read off the path's characters. */
 function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], keys: IdKeys, notes: NoteTable, ids: IdTable): void {
   const nameStart = path.lastIndexOf('/') + 1;
   const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
   const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
-  let prefix = 0;
+  const prefix = idPrefix(path, nameStart, stemEnd, keys);
   for (const source of sources) {
-    if (source === 'filename') {
-      const length = idPrefix(path, nameStart, stemEnd, keys);
-      if (length > 0) {
-        notes.ownId[slot] = ids.internKey(keys.keyAt(path, nameStart));
-        prefix = length;
-        break;
-      }
-    } else if (folderNote) {
+    if (source === 'filename' && prefix > 0) {
+      notes.ownId[slot] = ids.internKey(keys.keyAt(path, nameStart));
+      break;
+    }
+    if (source === 'folder' && folderNote) {
       const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
       if (nameStart - 1 - folderStart === keys.length && keys.keyAt(path, folderStart) >= 0) {
         notes.ownId[slot] = ids.internKey(keys.keyAt(path, folderStart));
-        // A folder note without a heading (none is known yet) is titled by its ID, the folder's name.
-        notes.setTitleSpan(slot, folderStart, nameStart - 1);
-        return;
+        break;
       }
     }
   }
-  if (folderNote && prefix === 0 && notes.ownId[slot] !== NONE) {
-    notes.setTitle(slot, ids.idOf(notes.ownId[slot]));
-    return;
+  if (!folderNote) {
+    // The name after the ID and its separators, trimmed; without an ID, the whole stem.
+    let start = nameStart + prefix;
+    while (start < stemEnd && isSeparator(path.charCodeAt(start))) start++;
+    while (start < stemEnd && isTrimmed(path.charCodeAt(start))) start++;
+    let end = stemEnd;
+    while (end > start && isTrimmed(path.charCodeAt(end - 1))) end--;
+    if (start < end) return notes.setTitleSpan(slot, start, end);
+    if (prefix === 0 && nameStart < stemEnd) return notes.setTitleSpan(slot, nameStart, stemEnd);
   }
-  // The file name after the ID prefix and its separators, trimmed; the whole stem when nothing is left.
-  if (prefix === 0) prefix = idPrefix(path, nameStart, stemEnd, keys);
-  let start = nameStart + prefix;
-  while (start < stemEnd && isSeparator(path.charCodeAt(start))) start++;
-  while (start < stemEnd && isTrimmed(path.charCodeAt(start))) start++;
-  let end = stemEnd;
-  while (end > start && isTrimmed(path.charCodeAt(end - 1))) end--;
-  if (start === end) notes.setTitleSpan(slot, nameStart, stemEnd);
-  else notes.setTitleSpan(slot, start, end);
+  // A name that holds nothing but its ID (or a folder note, whose heading is not known yet): the ID, else the stem.
+  const own = notes.ownId[slot];
+  if (own !== NONE) notes.setTitle(slot, ids.idOf(own));
+  else notes.setTitleSpan(slot, nameStart, stemEnd);
 }
 
 /** Length of an ID at the start of the stem that ends there or before a separator, else 0 (idPrefixLength). */
