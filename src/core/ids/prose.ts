@@ -35,7 +35,7 @@ function isSpace(code: number): boolean {
  * for the next ID, so text without spaces (Japanese prose, a megabyte of IDs) is walked once, not
  * once per ID.
  */
-class Tokens {
+export class Tokens {
   /** No whitespace in [knownStart, knownStartOf): the start walk from knownStartOf ended at knownStart. */
   private knownStartOf = -1;
   private knownStart = -1;
@@ -104,14 +104,30 @@ function isExcludedByToken(text: string, tokens: Tokens, from: number, to: numbe
   return false;
 }
 
+/** What judgeIdMatch says of a match that is an ID. */
+export const IS_ID = -1;
+
+/**
+ * Whether the format's match at [start, end) is an ID in prose: IS_ID, or where to look for the
+ * next match (past the word it is part of, or past itself when its token excludes it). Matches
+ * must come in text order for `tokens` to stay linear.
+ */
+export function judgeIdMatch(text: string, tokens: Tokens, start: number, end: number): number {
+  if (joinsWordBefore(text, start) || joinsWordAfter(text, end)) return Math.max(endOfWordRun(text, end), start + 1);
+  return isExcludedByToken(text, tokens, start, end) ? end : IS_ID;
+}
+
+/** The token walker judgeIdMatch needs, for one text. */
+export function tokensOf(text: string): Tokens {
+  return new Tokens(text);
+}
+
 /**
  * Appends the IDs in text[from, to) to `out`; boundaries are checked against the whole text, so a
  * range may start or end next to other characters of the same word.
  */
 export function collectIdsInRange(text: string, format: IdFormat, from: number, to: number, out: IdMatch[]): void {
-  const tokens = new Tokens(text);
-  if (format.key === 'custom') collectCapped(text, tokens, format, from, to, out);
-  else collectInWindow(text, tokens, format, text, 0, from, to, out);
+  collectIds(text, format, new Tokens(text), from, to, (start, end, id) => out.push({ id, from: start, to: end }));
 }
 
 /**
@@ -120,20 +136,32 @@ export function collectIdsInRange(text: string, format: IdFormat, from: number, 
  */
 export const CUSTOM_PATTERN_LINE_CAP = 20_000;
 
-function collectCapped(text: string, tokens: Tokens, format: IdFormat, from: number, to: number, out: IdMatch[]): void {
+/**
+ * Calls `found` for each ID in text[from, to), in text order. A custom pattern runs on at most
+ * CUSTOM_PATTERN_LINE_CAP characters of each line; a preset one on the whole range.
+ */
+export function collectIds(
+  text: string, format: IdFormat, tokens: Tokens, from: number, to: number, found: (start: number, end: number, id: string) => void,
+): void {
+  if (format.key !== 'custom') {
+    collectInWindow(text, tokens, idRegex(format), text, 0, from, to, found);
+    return;
+  }
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = lineStart;
-    while (lineEnd < to && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    while (lineEnd < to && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     const windowEnd = Math.min(lineEnd, lineStart + CUSTOM_PATTERN_LINE_CAP);
-    collectInWindow(text, tokens, format, text.slice(lineStart, windowEnd), lineStart, lineStart, windowEnd, out);
+    collectInWindow(text, tokens, idRegex(format), text.slice(lineStart, windowEnd), lineStart, lineStart, windowEnd, found);
     lineStart = lineEnd + 1;
   }
 }
 
 /** The IDs in text[from, to), searched in `subject`, which is the text from offset `at` on. */
-function collectInWindow(text: string, tokens: Tokens, format: IdFormat, subject: string, at: number, from: number, to: number, out: IdMatch[]): void {
-  const regex = idRegex(format);
+function collectInWindow(
+  text: string, tokens: Tokens, regex: RegExp, subject: string, at: number, from: number, to: number,
+  found: (start: number, end: number, id: string) => void,
+): void {
   regex.lastIndex = from - at;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(subject)) !== null) {
@@ -144,11 +172,9 @@ function collectInWindow(text: string, tokens: Tokens, format: IdFormat, subject
       regex.lastIndex = start + 1 - at;
       continue;
     }
-    if (joinsWordBefore(text, start) || joinsWordAfter(text, end)) {
-      regex.lastIndex = Math.max(endOfWordRun(text, end), start + 1) - at;
-      continue;
-    }
-    if (!isExcludedByToken(text, tokens, start, end)) out.push({ id: match[0], from: start, to: end });
+    const next = judgeIdMatch(text, tokens, start, end);
+    if (next === IS_ID) found(start, end, match[0]);
+    else regex.lastIndex = next - at;
   }
 }
 

@@ -1,61 +1,91 @@
 /**
  * Forward searches over one text that remember their last answer. The scanner asks "where is the
  * next X after here" from positions that only move forward; remembering the answer keeps a
- * megabyte of unclosed brackets or backticks linear instead of quadratic.
+ * megabyte of unclosed brackets or backticks linear instead of quadratic. Each kind of search has
+ * a small integer slot, so remembering costs two array writes, not an object.
  */
+
+/** The searches the scanner makes, each remembered on its own. */
+export const SEARCH = {
+  blankLine: 0,
+  lineBreak: 1,
+  mathCloser: 2,
+  wikilinkClose: 3,
+  commentClose: 4,
+  percentClose: 5,
+  displayMath: 6,
+  parenClose: 7,
+} as const;
+const BACKTICK_SLOTS = 8;
+/** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
+const MAX_SLOTTED_RUN = 16;
+
 export class ForwardSearcher {
-  private readonly memo = new Map<string, { from: number; found: number }>();
+  // Plain arrays: a typed array this size would need an allocation outside the heap per note.
+  private readonly from: number[] = new Array<number>(BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1).fill(-1);
+  private readonly found: number[] = new Array<number>(BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1).fill(0);
+  private longRun = -1;
 
   constructor(private readonly text: string) {}
 
-  private remembered(key: string, from: number, search: () => number): number {
-    const last = this.memo.get(key);
-    // Nothing matched in [last.from, last.found): the answer from any position in between is the same.
-    if (last !== undefined && from >= last.from && (last.found === -1 || from <= last.found)) return last.found;
-    const found = search();
-    this.memo.set(key, { from, found });
+  /** The remembered answer for the slot when it holds for `from`, else undefined. */
+  private recall(slot: number, from: number): number | undefined {
+    const lastFrom = this.from[slot];
+    const found = this.found[slot];
+    // Nothing matched in [lastFrom, found): the answer from any position in between is the same.
+    return lastFrom !== -1 && from >= lastFrom && (found === -1 || from <= found) ? found : undefined;
+  }
+
+  private remember(slot: number, from: number, found: number): number {
+    this.from[slot] = from;
+    this.found[slot] = found;
     return found;
   }
 
-  /** Like String.indexOf. */
-  indexOf(needle: string, from: number): number {
-    return this.remembered(needle, from, () => this.text.indexOf(needle, from));
+  /** Like String.indexOf, for the needle searched in `slot`. */
+  indexOf(slot: number, needle: string, from: number): number {
+    return this.recall(slot, from) ?? this.remember(slot, from, this.text.indexOf(needle, from));
   }
 
   /** Start of the first match of a global regex at or after `from`, or -1. */
-  regexStart(key: string, regex: RegExp, from: number): number {
-    return this.remembered(key, from, () => {
-      regex.lastIndex = from;
-      const match = regex.exec(this.text);
-      return match === null ? -1 : match.index;
-    });
+  regexStart(slot: number, regex: RegExp, from: number): number {
+    const known = this.recall(slot, from);
+    if (known !== undefined) return known;
+    regex.lastIndex = from;
+    const match = regex.exec(this.text);
+    return this.remember(slot, from, match === null ? -1 : match.index);
   }
 
   /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */
   backtickRun(length: number, from: number): number {
-    return this.remembered('`' + length, from, () => {
-      let search = from;
-      for (;;) {
-        const start = this.text.indexOf('`', search);
-        if (start === -1) return -1;
-        let end = start;
-        while (this.text.charCodeAt(end) === 96) end++;
-        if (end - start === length) return start;
-        search = end;
-      }
-    });
+    const slot = length <= MAX_SLOTTED_RUN ? BACKTICK_SLOTS + length - 1 : BACKTICK_SLOTS + MAX_SLOTTED_RUN;
+    // Runs longer than the slots share one memo, which holds only for the length it was made for.
+    if (slot !== BACKTICK_SLOTS + MAX_SLOTTED_RUN || this.longRun === length) {
+      const known = this.recall(slot, from);
+      if (known !== undefined) return known;
+    }
+    if (slot === BACKTICK_SLOTS + MAX_SLOTTED_RUN) this.longRun = length;
+    let search = from;
+    for (;;) {
+      const start = this.text.indexOf('`', search);
+      if (start === -1) return this.remember(slot, from, -1);
+      let end = start;
+      while (this.text.charCodeAt(end) === 96) end++;
+      if (end - start === length) return this.remember(slot, from, start);
+      search = end;
+    }
   }
 
   /** The first `$` at or after `from` that can close inline math: not after space or `\`, not before a digit. */
   mathCloser(from: number): number {
-    return this.remembered('$close', from, () => {
-      for (let at = this.text.indexOf('$', from); at !== -1; at = this.text.indexOf('$', at + 1)) {
-        const before = this.text[at - 1];
-        if (before === '\\' || before === undefined || /\s/.test(before)) continue;
-        if (/\d/.test(this.text[at + 1] ?? '')) continue;
-        return at;
-      }
-      return -1;
-    });
+    const known = this.recall(SEARCH.mathCloser, from);
+    if (known !== undefined) return known;
+    for (let at = this.text.indexOf('$', from); at !== -1; at = this.text.indexOf('$', at + 1)) {
+      const before = this.text[at - 1];
+      if (before === '\\' || before === undefined || /\s/.test(before)) continue;
+      if (/\d/.test(this.text[at + 1] ?? '')) continue;
+      return this.remember(SEARCH.mathCloser, from, at);
+    }
+    return this.remember(SEARCH.mathCloser, from, -1);
   }
 }

@@ -3,11 +3,11 @@
  * link texts) left in the note's text, where the index reads it back when a caller asks. This is
  * the fast way in for a whole vault; `NoteFacts` (strings included) stays for facts from elsewhere.
  */
-import { scanReferences } from '../ids/scanner';
-import type { IndexedReference, LinkParts, ScannedReference } from '../types';
+import { scanInto, type ReferenceSink } from '../ids/scanner';
+import type { IndexedReference, LinkParts } from '../types';
 import { idKeysFor, type IdKeys } from './idKeys';
 import { resized } from './idTable';
-import { indexReferences, LineTracker, titleOf, type NoteFacts, type NoteFactsOptions } from './noteFacts';
+import { LineTracker, titleOf, type NoteFacts, type NoteFactsOptions } from './noteFacts';
 import { ownIdOf } from './ownId';
 import {
   EMBED, LINK, LINK_DISPLAY_FROM, LINK_DISPLAY_LENGTH, LINK_FROM, LINK_REF_INTS, LINK_SUBPATH_LENGTH, LINK_TARGET_FROM,
@@ -44,86 +44,83 @@ export function isScanned(input: NoteInput): input is ScannedNote {
 const FORM_CODES = { bare: 0, wikilink: 1, markdown: 2 } as const;
 
 /**
- * Scans notes into the compact form, reusing its arrays: a result is valid until the next scan.
- * A note whose link texts are not plain spans of its text comes back as whole NoteFacts instead.
+ * Scans notes into the compact form: the scanner hands each reference over as numbers, and they
+ * are written straight into this scanner's arrays, reused from note to note, so a result is valid
+ * until the next scan.
  */
-export class NoteScanner {
+export class NoteScanner implements ReferenceSink {
   private ints = new Int32Array(1024);
   private keys = new Float64Array(128);
   private readonly ids: string[] = [];
   private readonly idKeys: IdKeys | null;
   private scans = 0;
+  // The note being scanned.
+  private text = '';
+  private lines: LineTracker | null = null;
+  private used = 0;
+  private count = 0;
 
   constructor(private readonly options: NoteFactsOptions) {
     this.idKeys = idKeysFor(options.format);
   }
 
-  /** The note's facts; a compact result shares this scanner's arrays and is valid until the next scan. */
-  scan(path: string, text: string): NoteInput {
+  /** The note's facts; the result shares this scanner's arrays and is valid until the next scan. */
+  scan(path: string, text: string): ScannedNote {
     const serial = ++this.scans;
     const own = ownIdOf(path, text, this.options);
     const id = own === null ? null : own.id;
     const title = titleOf(path, id, text, this.options.format);
-    const scanned = scanReferences(text, this.options.format);
-    if (this.keys.length < scanned.length) this.keys = new Float64Array(scanned.length * 2);
+    this.text = text;
+    this.lines = null;
+    this.used = 0;
+    this.count = 0;
     this.ids.length = 0;
-    const lines = new LineTracker(text);
-    let at = 0;
-    for (let i = 0; i < scanned.length; i++) {
-      const reference = scanned[i];
-      if (at + LINK_REF_INTS > this.ints.length) this.ints = resized(this.ints, this.ints.length * 2, Int32Array);
-      if (reference.to !== reference.from + reference.id.length) return this.whole(path, id, title, text, scanned);
-      lines.moveTo(reference.from);
-      const ints = this.ints;
-      ints[at + REF_SLOT] = i;
-      ints[at + REF_FROM] = reference.from;
-      ints[at + REF_LINE] = lines.line;
-      ints[at + REF_COLUMN] = reference.from - lines.lineStart + 1;
-      ints[at + REF_FLAGS] = FORM_CODES[reference.form];
-      const key = this.idKeys === null ? -1 : this.idKeys.keyOf(reference.id);
-      this.keys[i] = key;
-      this.ids.push(key < 0 ? reference.id : '');
-      if (reference.link !== undefined) {
-        if (!writeLink(ints, at, reference.link, text)) return this.whole(path, id, title, text, scanned);
-        at += LINK_REF_INTS;
-      } else at += REF_INTS;
-    }
+    scanInto(text, this.options.format, this);
+    this.text = '';
     const isCurrent = (): boolean => serial === this.scans;
-    return { path, id, title, textLength: text.length, ints: this.ints, length: at, keyCount: scanned.length, keys: this.keys, ids: this.ids, isCurrent };
+    return { path, id, title, textLength: text.length, ints: this.ints, length: this.used, keyCount: this.count, keys: this.keys, ids: this.ids, isCurrent };
   }
 
-  private whole(path: string, id: string | null, title: string, text: string, scanned: readonly ScannedReference[]): NoteFacts {
-    return { path, id, title, references: indexReferences(text, scanned) };
+  bare(from: number, to: number): void {
+    this.record(from, to, FORM_CODES.bare);
   }
-}
 
-/** Writes the link's spans after the record at `at`; false when its texts are not spans of the text. */
-function writeLink(ints: Int32Array, at: number, link: LinkParts, text: string): boolean {
-  const { target, subpath, display } = link;
-  if (text.slice(link.targetFrom, link.targetTo) !== target || !text.startsWith(subpath, link.targetTo)) return false;
-  let displayFrom = 0;
-  if (display !== null) {
-    displayFrom = displayStart(link, text);
-    if (displayFrom < 0) return false;
+  link(
+    form: 'wikilink' | 'markdown', from: number, to: number, linkFrom: number, linkTo: number, embed: boolean,
+    targetFrom: number, targetTo: number, subpathLength: number, displayFrom: number, displayLength: number,
+  ): void {
+    const at = this.record(from, to, FORM_CODES[form] | LINK | (embed ? EMBED : 0));
+    const ints = this.ints;
+    ints[at + LINK_FROM] = linkFrom;
+    ints[at + LINK_TO] = linkTo;
+    ints[at + LINK_TARGET_FROM] = targetFrom;
+    ints[at + LINK_TARGET_TO] = targetTo;
+    ints[at + LINK_SUBPATH_LENGTH] = subpathLength;
+    ints[at + LINK_DISPLAY_FROM] = displayFrom;
+    ints[at + LINK_DISPLAY_LENGTH] = displayLength;
   }
-  ints[at + REF_FLAGS] |= LINK | (link.embed ? EMBED : 0);
-  ints[at + LINK_FROM] = link.from;
-  ints[at + LINK_TO] = link.to;
-  ints[at + LINK_TARGET_FROM] = link.targetFrom;
-  ints[at + LINK_TARGET_TO] = link.targetTo;
-  ints[at + LINK_SUBPATH_LENGTH] = subpath.length;
-  ints[at + LINK_DISPLAY_FROM] = displayFrom;
-  ints[at + LINK_DISPLAY_LENGTH] = display === null ? -1 : display.length;
-  return true;
-}
 
-/** Where the display text stands: a markdown link's text after `[`, a wikilink's alias before `]]`. */
-function displayStart(link: LinkParts, text: string): number {
-  const display = link.display as string;
-  const afterBracket = link.from + (link.embed ? 2 : 1);
-  if (text.startsWith(display, afterBracket) && text[afterBracket + display.length] === ']') return afterBracket;
-  const beforeClose = link.to - 2 - display.length;
-  return beforeClose >= link.from && text.startsWith(display, beforeClose) ? beforeClose : -1;
+  /** Writes the reference's record (the link's spans, if any, follow it); returns where it starts. */
+  private record(from: number, to: number, flags: number): number {
+    const at = this.used;
+    if (at + LINK_REF_INTS > this.ints.length) this.ints = resized(this.ints, this.ints.length * 2, Int32Array);
+    if (this.count >= this.keys.length) this.keys = resized(this.keys, this.keys.length * 2, Float64Array);
+    const lines = (this.lines ??= new LineTracker(this.text));
+    lines.moveTo(from);
+    const ints = this.ints;
+    const reference = this.count++;
+    ints[at + REF_SLOT] = reference;
+    ints[at + REF_FROM] = from;
+    ints[at + REF_LINE] = lines.line;
+    ints[at + REF_COLUMN] = from - lines.lineStart + 1;
+    ints[at + REF_FLAGS] = flags;
+    // The scanner matched the format at [from, to), so a preset format's key is there to read.
+    const key = this.idKeys === null ? -1 : this.idKeys.keyAt(this.text, from);
+    this.keys[reference] = key;
+    this.ids.push(key < 0 ? this.text.slice(from, to) : '');
+    this.used = at + ((flags & LINK) !== 0 ? LINK_REF_INTS : REF_INTS);
+    return at;
+  }
 }
 
 /** The link parts of a stored record, read from the note's text. */
