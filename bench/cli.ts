@@ -1,10 +1,11 @@
 /**
- * `npm run bench` entry (bundled by scripts/bench.mjs): runs every row at full size and writes
- * bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
+ * `npm run bench` entry (bundled by scripts/bench.mjs, which also bundles the command-line tool and
+ * passes it as `--cli`): runs every row at full size and writes bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
  * prints it as JSON (run by the main process with --expose-gc, so the heap holds nothing else).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../src/core/ids/formats';
 import { listMarkdown } from './harness';
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
     corporaRoot: path.resolve(repo, '..', 'shared', 'corpora'),
     sizes,
     mediumSize: 10_000,
-    cacheNotes: 30_000,
+    cliSizes: (option(args, '--cli-sizes') ?? (quick ? '10000' : '20000,100000')).split(',').map(Number),
+    cli: option(args, '--cli') === undefined ? null : { script: option(args, '--cli') as string },
+    cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
     editorNoteChars: [50_000, 5_000_000],
     keystrokes: quick ? 100 : 200,
     editorRounds: quick ? 1 : 3,

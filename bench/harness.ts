@@ -146,7 +146,7 @@ export function markdownTable(rows: readonly Row[]): string {
   ];
   for (const r of rows) {
     const ratio = r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`;
-    const met = r.met === null ? '' : r.met ? 'yes' : '**no**';
+    const met = r.met === null ? '' : r.met ? 'Met' : '**Missed**';
     lines.push(`| ${[r.row, r.input, r.ours, r.baseline, ratio, r.target, met, r.note].map(cell).join(' | ')} |`);
   }
   return lines.join('\n');

@@ -1,6 +1,7 @@
-// `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom) with
-// esbuild into a temporary file and runs it with Node; arguments are passed through
-// (--quick, --sizes 1000,10000, --runs N, --out FILE).
+// `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom) and the
+// command-line tool (as npm builds it: dist/cli.js with its scanning thread dist/scanWorker.js) with
+// esbuild into a temporary folder and runs the bench with Node; arguments are passed through
+// (--quick, --sizes 1000,10000, --cli-sizes 20000,100000, --runs N, --out FILE).
 import esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
@@ -26,7 +27,17 @@ try {
     nodePaths: [join(repo, 'node_modules')],
     logLevel: 'warning',
   });
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, '--repo', repo, ...process.argv.slice(2)], {
+  await esbuild.build({
+    entryPoints: { cli: join(repo, 'src', 'cli', 'main.ts'), scanWorker: join(repo, 'src', 'cli', 'scanWorker.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outdir: join(dir, 'dist'),
+    logLevel: 'warning',
+  });
+  const cli = join(dir, 'dist', 'cli.js');
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, '--repo', repo, '--cli', cli, ...process.argv.slice(2)], {
     stdio: 'inherit',
     // The bundle lives in a temporary folder; external packages resolve from the repository.
     env: { ...process.env, NODE_PATH: join(repo, 'node_modules') },

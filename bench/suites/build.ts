@@ -1,23 +1,25 @@
 /**
- * Index build rows: the full build (read + scan + resolve) against the floor any scanner has (read
- * the same files, run one plain ID regex), the same two in memory, the file-name pass, and a
- * restart from the persisted cache.
+ * Index build rows: the plugin's path (names first, then every note read, scanned and put, every
+ * reference resolved) against the floor any scanner has (read the same files, run one plain ID
+ * regex), the same in memory, the scanner alone, the stages, and the file-name pass.
  */
 import * as fs from 'fs';
-import { IdIndex } from '../../src/core/index/idIndex';
-import { extractNoteFacts, namesOnlyFacts } from '../../src/core/index/noteFacts';
-import type { NoteFacts } from '../../src/core/index/noteFacts';
-import { scanReferences } from '../../src/core/ids/scanner';
-import { decodeSnapshot, encodeSnapshot } from '../../src/core/cache/snapshot';
-import type { CachedNote } from '../../src/core/cache/snapshot';
+import * as path from 'path';
+import { IdIndex, type NoteTexts } from '../../src/core/index/idIndex';
+import { NoteScanner } from '../../src/core/index/scannedNote';
+import { scanInto, type ReferenceSink } from '../../src/core/ids/scanner';
 import type { IdFormat } from '../../src/core/ids/formats';
-import type { IndexedReference } from '../../src/core/types';
-import { absoluteRow, ms, ratioRow, timeAlone, timeOnce, timePair } from '../harness';
+import { ms, ratioRow, timeAlone, timePair } from '../harness';
 import type { BenchOptions, Row } from '../harness';
 import { factOptions, megabytes, readAll, readText, totalBytes } from '../inputs';
 import type { BenchInput } from '../inputs';
 
-export const BUILD_ROW = 'Index build (read + scan + resolve)';
+export const BUILD_ROW = 'Index build, the plugin’s path (names, read + scan + put, resolve)';
+export const MEMORY_BUILD_ROW = 'Index build, texts in memory (scan + put, resolve)';
+export const SCANNER_ALONE_ROW = 'Scanner alone (every reference of every note, as numbers)';
+
+/** Sizes whose build rows carry the issue's targets (smaller vaults and the corpora show figures only). */
+const TARGET_SIZES = new Set([10_000, 100_000]);
 
 /** What a build found, so the bench can show it measured real work. */
 export interface BuildSummary {
@@ -26,28 +28,35 @@ export interface BuildSummary {
   readonly resolved: number;
 }
 
-/** Adds every note to the index, then resolves every reference ID the notes hold. */
-export function indexTexts(paths: readonly string[], text: (i: number) => string, format: IdFormat): { index: IdIndex; summary: BuildSummary } {
-  const index = new IdIndex({ format });
+/**
+ * The plugin's path: every note known by its file name first, then each note's text scanned into
+ * the index (the text is dropped, as the plugin keeps none), storage trimmed, and every counting
+ * reference resolved by walking the index. `texts` is where the index reads contexts back from.
+ */
+export function indexTexts(paths: readonly string[], text: (i: number) => string, format: IdFormat, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
+  const index = new IdIndex({ format, texts });
   const options = factOptions(format);
-  const referenced: (readonly IndexedReference[])[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    const facts = extractNoteFacts(paths[i], text(i), options);
-    index.apply({ kind: 'upsert', facts });
-    referenced.push(facts.references);
-  }
-  // Resolution runs once every note is in: a reference may name a note indexed after it.
+  index.putNames(paths, options);
+  const scanner = new NoteScanner(options);
+  for (let i = 0; i < paths.length; i++) index.put(scanner.scan(paths[i], text(i)));
+  index.trim();
+  return { index, summary: resolveAll(index) };
+}
+
+/** Resolves every stored reference (as the views do, one array read each). */
+function resolveAll(index: IdIndex): BuildSummary {
+  let notes = 0;
   let references = 0;
   let resolved = 0;
-  for (const list of referenced) {
-    for (const reference of list) {
-      const resolution = index.resolve(reference.id);
-      if (resolution.status === 'unresolved' && !format.isPlausible(reference.id)) continue;
+  for (const note of index.noteCursors()) {
+    notes++;
+    while (note.next()) {
+      if (!note.counts()) continue;
       references++;
-      if (resolution.status === 'resolved') resolved++;
+      if (note.status === 'resolved') resolved++;
     }
   }
-  return { index, summary: { notes: paths.length, references, resolved } };
+  return { notes, references, resolved };
 }
 
 /** The floor: the same reads (or texts) and one plain ID regex over each. */
@@ -62,15 +71,35 @@ export function regexPass(count: number, text: (i: number) => string, format: Id
   return matches;
 }
 
-export function fullBuildFromDisk(input: BenchInput): { index: IdIndex; summary: BuildSummary } {
-  return indexTexts(input.paths, (i) => readText(input, input.paths[i]), input.format);
+/** Note texts read from the vault's files when the index asks (a context line), kept once read. */
+export function textsFromDisk(input: BenchInput): NoteTexts {
+  const kept = new Map<string, string>();
+  return {
+    textOf(notePath) {
+      let text = kept.get(notePath);
+      if (text === undefined && fs.existsSync(path.join(input.root, notePath))) {
+        text = readText(input, notePath);
+        kept.set(notePath, text);
+      }
+      return text;
+    },
+  };
+}
+
+export function fullBuildFromDisk(input: BenchInput, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
+  return indexTexts(input.paths, (i) => readText(input, input.paths[i]), input.format, texts);
 }
 
 export function barePassFromDisk(input: BenchInput): number {
   return regexPass(input.paths.length, (i) => readText(input, input.paths[i]), input.format);
 }
 
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
 export function buildRows(input: BenchInput, options: BenchOptions): Row[] {
+  const targeted = input.generated && TARGET_SIZES.has(input.paths.length);
   let summary: BuildSummary | null = null;
   let matches = 0;
   const disk = timePair(
@@ -83,8 +112,8 @@ export function buildRows(input: BenchInput, options: BenchOptions): Row[] {
     options,
   );
   const found = summary as BuildSummary | null;
-  const what = found === null ? '' : `${found.notes.toLocaleString('en-US')} notes, ${found.references.toLocaleString('en-US')} references (${found.resolved.toLocaleString('en-US')} resolved); regex: ${matches.toLocaleString('en-US')} matches`;
-  const rows = [ratioRow(BUILD_ROW, input.label, disk.subject.median, 'read + one ID regex', disk.baseline.median, 2, what)];
+  const what = found === null ? '' : `${count(found.notes)} notes, ${count(found.references)} references (${count(found.resolved)} resolved); regex: ${count(matches)} matches`;
+  const rows = [ratioRow(BUILD_ROW, input.label, disk.subject.median, 'read + one ID regex', disk.baseline.median, targeted ? 1.6 : null, what)];
 
   const texts = readAll(input);
   const memory = timePair(
@@ -92,9 +121,16 @@ export function buildRows(input: BenchInput, options: BenchOptions): Row[] {
     () => regexPass(texts.length, (i) => texts[i], input.format),
     options,
   );
-  rows.push(
-    ratioRow('Index build, texts in memory (scan + resolve)', input.label, memory.subject.median, 'one ID regex', memory.baseline.median, null, `${megabytes(totalBytes(texts))} of text; no target, shows the scanner's own cost`),
+  rows.push(ratioRow(MEMORY_BUILD_ROW, input.label, memory.subject.median, 'one ID regex', memory.baseline.median, targeted ? 4 : null, `${megabytes(totalBytes(texts))} of text`));
+  const sink: ReferenceSink = { bare: () => undefined, link: () => undefined };
+  const scanner = timePair(
+    () => {
+      for (const text of texts) scanInto(text, input.format, sink);
+    },
+    () => regexPass(texts.length, (i) => texts[i], input.format),
+    options,
   );
+  rows.push(ratioRow(SCANNER_ALONE_ROW, input.label, scanner.subject.median, 'one ID regex', scanner.baseline.median, targeted ? 2.5 : null, 'block structure, inline constructs and the word rule; no index'));
   return rows;
 }
 
@@ -106,23 +142,26 @@ export function breakdownRow(input: BenchInput, options: BenchOptions): Row {
   const texts = readAll(input);
   const format = input.format;
   const fo = factOptions(format);
+  const sink: ReferenceSink = { bare: () => undefined, link: () => undefined };
   const regex = timeAlone(() => regexPass(texts.length, (i) => texts[i], format), options);
   const scan = timeAlone(() => {
-    for (const text of texts) scanReferences(text, format);
+    for (const text of texts) scanInto(text, format, sink);
   }, options);
-  let facts: NoteFacts[] = [];
-  const extract = timeAlone(() => {
-    facts = input.paths.map((path, i) => extractNoteFacts(path, texts[i], fo));
+  const facts = timeAlone(() => {
+    const scanner = new NoteScanner(fo);
+    for (let i = 0; i < texts.length; i++) scanner.scan(input.paths[i], texts[i]);
   }, options);
+  const names = timeAlone(() => new IdIndex({ format }).putNames(input.paths, fo), options);
   let index = new IdIndex({ format });
-  const fill = timeAlone(() => {
+  const put = timeAlone(() => {
     index = new IdIndex({ format });
-    for (const noteFacts of facts) index.apply({ kind: 'upsert', facts: noteFacts });
+    index.putNames(input.paths, fo);
+    const scanner = new NoteScanner(fo);
+    for (let i = 0; i < texts.length; i++) index.put(scanner.scan(input.paths[i], texts[i]));
+    index.trim();
   }, options);
-  const resolve = timeAlone(() => {
-    for (const noteFacts of facts) for (const reference of noteFacts.references) index.resolve(reference.id);
-  }, options);
-  const total = extract.median + fill.median + resolve.median;
+  const resolve = timeAlone(() => resolveAll(index), options);
+  const total = put.median + resolve.median;
   return {
     row: 'Index build breakdown, texts in memory',
     input: input.label,
@@ -132,16 +171,15 @@ export function breakdownRow(input: BenchInput, options: BenchOptions): Row {
     target: '',
     met: null,
     note:
-      `scanReferences ${ms(scan.median)}; extractNoteFacts (scan + own ID, title, lines, contexts) ${ms(extract.median)}; ` +
-      `IdIndex.apply ${ms(fill.median)}; resolve every reference ${ms(resolve.median)}`,
+      `scanner ${ms(scan.median)}; NoteScanner (scanner + own ID, title, lines, records) ${ms(facts.median)}; names pass ${ms(names.median)}; ` +
+      `names + NoteScanner + put + trim ${ms(put.median)}; resolve every reference ${ms(resolve.median)}`,
   };
 }
 
 /** The first pass at layout-ready: every note from its path alone. */
 export function namesIndex(paths: readonly string[], format: IdFormat): IdIndex {
   const index = new IdIndex({ format });
-  const options = factOptions(format);
-  for (const path of paths) index.apply({ kind: 'upsert', facts: namesOnlyFacts(path, options) });
+  index.putNames(paths, factOptions(format));
   return index;
 }
 
@@ -149,66 +187,26 @@ export function namesIndex(paths: readonly string[], format: IdFormat): IdIndex 
 function plainNameMap(paths: readonly string[], format: IdFormat): Map<string, string[]> {
   const prefix = new RegExp(`^(?:${format.source})`);
   const map = new Map<string, string[]>();
-  for (const path of paths) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
+  for (const notePath of paths) {
+    const name = notePath.slice(notePath.lastIndexOf('/') + 1);
     const match = prefix.exec(name);
     if (match === null) continue;
     const list = map.get(match[0]);
-    if (list === undefined) map.set(match[0], [path]);
-    else list.push(path);
+    if (list === undefined) map.set(match[0], [notePath]);
+    else list.push(notePath);
   }
   return map;
 }
 
 export function namesRow(input: BenchInput, options: BenchOptions): Row {
   const timed = timePair(() => namesIndex(input.paths, input.format), () => plainNameMap(input.paths, input.format), options);
-  return ratioRow('File-name index (first pass, no reads)', input.label, timed.subject.median, 'regex into a Map', timed.baseline.median, null, 'the issue expects tens of ms at 100k');
-}
-
-/**
- * A restart from the persisted cache: decode the file, check each note's size and mtime, and fill
- * a fresh index, against building the same notes from their files.
- */
-export function cacheRows(input: BenchInput, notes: number, options: BenchOptions): Row[] {
-  const paths = input.paths.slice(0, notes);
-  const format = input.format;
-  const cached: CachedNote[] = [];
-  const fo = factOptions(format);
-  for (const path of paths) {
-    const stat = fs.statSync(`${input.root}/${path}`);
-    const noteFacts = extractNoteFacts(path, readText(input, path), fo);
-    cached.push({ path, mtime: Math.floor(stat.mtimeMs), size: stat.size, facts: noteFacts });
-  }
-  const stamp = { pluginVersion: 'bench' };
-  const snapshot = { settingsKey: 'bench', notes: cached };
-  let text = '';
-  const encode = timeAlone(() => {
-    text = encodeSnapshot(snapshot, stamp);
-  }, { runs: Math.min(3, options.runs), warmup: 0 });
-  // What Obsidian keeps in memory as TFile.stat, so checking it costs no I/O.
-  const stats = new Map(cached.map((note) => [note.path, { mtime: note.mtime, size: note.size }]));
-
-  const restore = (): void => {
-    const decoded = decodeSnapshot(text, stamp);
-    if (decoded === null) throw new Error('the bench cache did not decode');
-    const index = new IdIndex({ format });
-    for (const note of decoded.notes) {
-      const stat = stats.get(note.path);
-      if (stat !== undefined && stat.mtime === note.mtime && stat.size === note.size) index.apply({ kind: 'upsert', facts: note.facts });
-    }
-  };
-  const timed = timePair(restore, () => indexTexts(paths, (i) => readText(input, paths[i]), format), options);
-  const label = `${input.label}, first ${paths.length.toLocaleString('en-US')} notes`;
-  const decodeOnly = timeOnce(() => decodeSnapshot(text, stamp));
-  return [
-    absoluteRow(
-      'Restart from index cache (decode + check + fill)',
-      label,
-      timed.subject.median,
-      1000,
-      `full build from files: ${ms(timed.baseline.median)}`,
-      `cache file ${megabytes(text.length)}; decode alone ${ms(decodeOnly)}; encode ${ms(encode.median)} (written in slices after indexing)`,
-      timed.baseline.median,
-    ),
-  ];
+  return ratioRow(
+    'File-name index (first pass, no reads)',
+    input.label,
+    timed.subject.median,
+    'regex into a Map',
+    timed.baseline.median,
+    0.5,
+    'own IDs and titles from the paths alone: IDs resolve before any file is read',
+  );
 }

@@ -12,6 +12,8 @@ import type { BenchOptions, Row } from '../harness';
 
 /** The main thread's budget per task (the issue's "no main-thread task exceeds ~50 ms"). */
 export const TASK_BUDGET_MS = 50;
+/** The whole chain the view computes (to the core's node cap), after a note switch or index change. */
+export const UNCAPPED_CHAIN_MS = 30;
 
 /** Start notes that make big chains: the most-cited note, and the note citing the most notes. */
 export function chainStarts(index: IdIndex, paths: readonly string[]): { hub: string; reader: string } {
@@ -55,7 +57,7 @@ export function chainRows(index: IdIndex, paths: readonly string[], label: strin
       capped = result.capped;
     }, options);
     rows.push(
-      absoluteRow(`Chain compute, depth ${depth}, both directions`, label, timed.median, TASK_BUDGET_MS, '—', `start: the most-cited note (${hubCited.toLocaleString('en-US')} citing notes); ${size.toLocaleString('en-US')} nodes${capped ? ', stopped at the node cap' : ''}`),
+      absoluteRow(`Chain compute, depth ${depth}, both directions`, label, timed.median, depth === 3 ? UNCAPPED_CHAIN_MS : TASK_BUDGET_MS, '—', `start: the most-cited note (${hubCited.toLocaleString('en-US')} citing notes); ${size.toLocaleString('en-US')} nodes${capped ? ', stopped at the node cap' : ''}`),
     );
   }
 

@@ -1,4 +1,7 @@
-/** Index memory per note: heap after building the index minus heap before, both after full GCs. */
+/**
+ * Index memory per note: the JavaScript heap plus array buffers (the index keeps its numbers in
+ * typed arrays) after building the index, minus the same before, both after full GCs.
+ */
 import { fullBuildFromDisk } from './build';
 import type { BenchInput } from '../inputs';
 
@@ -10,10 +13,11 @@ export interface MemoryFigures {
 
 function settledHeap(gc: () => void): number {
   for (let i = 0; i < 4; i++) gc();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
-/** Needs `node --expose-gc`; returns null without it. Note texts are read and dropped, as in Obsidian. */
+/** Needs `node --expose-gc`; returns null without it. Note texts are read and dropped, as the plugin does. */
 export function measureIndexMemory(input: BenchInput): MemoryFigures | null {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) return null;

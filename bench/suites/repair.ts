@@ -27,6 +27,6 @@ export function repairRows(input: BenchInput, index: IdIndex, options: BenchOpti
     options,
   );
   return [
-    ratioRow('Repair planning, whole vault (read + plan)', input.label, timed.subject.median, 'read + one ID regex', timed.baseline.median, null, `${edits.toLocaleString('en-US')} edits planned, ${problems.toLocaleString('en-US')} problems reported; index built beforehand`),
+    ratioRow('Repair planning, whole vault (read + plan)', input.label, timed.subject.median, 'read + one ID regex', timed.baseline.median, 2, `${edits.toLocaleString('en-US')} edits planned, ${problems.toLocaleString('en-US')} problems reported; index built beforehand`),
   ];
 }

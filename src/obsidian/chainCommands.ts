@@ -40,7 +40,7 @@ export function chainViewDeps(services: IdServices): ChainViewDeps {
     modified: (path) => app.vault.getFileByPath(path)?.stat.mtime,
     revision: () => index.revision,
     onIndexChange: (listener) => services.onIndexChange(() => listener()),
-    ...(services.onTextsLoaded === undefined ? {} : { onTextsLoaded: services.onTextsLoaded }),
+    ...(services.onTextsLoaded === undefined ? {} : { onTextsLoaded: (listener: (paths: ReadonlySet<string>) => void) => services.onTextsLoaded?.(listener) ?? (() => undefined) }),
     openId: (id, sourcePath, paneType) => services.openId(id, sourcePath, paneType),
     indexingProgress: () => services.indexingProgress?.() ?? null,
     isMobile: Platform.isMobile,

@@ -72,6 +72,7 @@ export function resolveStart(app: App, services: Pick<IdServices, 'format' | 'in
 function blockEvents(app: App, services: IdServices): BlockEvents {
   return {
     onIndexChange: (listener) => services.onIndexChange(listener),
+    ...(services.onTextsLoaded === undefined ? {} : { onTextsLoaded: (listener: (paths: ReadonlySet<string>) => void) => services.onTextsLoaded?.(listener) ?? (() => undefined) }),
     onFileChange: (listener) => {
       const refs = [
         app.vault.on('modify', (file) => listener(file.path)),

@@ -27,6 +27,8 @@ export interface FakeServices extends IdServices {
   put(path: string, text?: string): void;
   remove(path: string): void;
   emit(change: IndexChange): void;
+  /** Tells listeners that these notes' texts arrived (as the indexer's text cache does). */
+  textsLoaded(paths: readonly string[]): void;
 }
 
 export function fakeServices(notes: Record<string, string>, patch: Partial<PrincipleChainSettings> = {}): FakeServices {
@@ -35,6 +37,7 @@ export function fakeServices(notes: Record<string, string>, patch: Partial<Princ
   const index = new IdIndex({ format });
   const options = { format, ownIdSources: live.ownIdSources, frontmatterKey: live.frontmatterKey };
   const listeners = new Set<(change: IndexChange) => void>();
+  const textListeners = new Set<(paths: ReadonlySet<string>) => void>();
   const emit = (change: IndexChange): void => {
     for (const listener of [...listeners]) listener(change);
   };
@@ -68,8 +71,15 @@ export function fakeServices(notes: Record<string, string>, patch: Partial<Princ
     openId: async (id, sourcePath, paneType) => {
       opened.push({ id, sourcePath, paneType });
     },
+    onTextsLoaded: (listener) => {
+      textListeners.add(listener);
+      return () => textListeners.delete(listener);
+    },
     put,
     remove,
     emit,
+    textsLoaded: (paths) => {
+      for (const listener of [...textListeners]) listener(new Set(paths));
+    },
   };
 }

@@ -242,6 +242,17 @@ describe('staying current', () => {
     expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202101010000 Root again');
   });
 
+  test('texts of a note it shows arriving (its context lines can be read) redraws the block; of other notes, not', async () => {
+    const s = await setUp();
+    const { child } = s.block('direction: out\ncontext: true');
+    s.services.textsLoaded(['Daily/2021-01-01.md']);
+    s.settle();
+    expect(child.computations).toBe(1);
+    s.services.textsLoaded(['202101010003 Deep.md']);
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
   test('unloading every block leaves no listener behind', async () => {
     const s = await setUp();
     const { vault, workspace } = s.services.fakeApp;

@@ -47,7 +47,7 @@ export class IdIndex implements IdIndexReader {
   texts: NoteTexts | null;
   private format: IdFormat;
   private ids: IdTable;
-  private readonly notesTable = new NoteTable();
+  private readonly notesTable = new NoteTable((slot) => this.dropDuplicateName(slot));
   private readonly arena = new ReferenceArena();
   private readonly edges = new EdgeLists();
   private readonly linkKeys = new LinkKeys(this.notesTable);
@@ -55,7 +55,7 @@ export class IdIndex implements IdIndexReader {
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
-    has: (path) => this.notesTable.byPath.has(path),
+    has: (path) => this.notesTable.has(path),
     byBasename: (name) => this.linkKeys.byName(name),
     byPathIgnoringCase: (path) => this.linkKeys.byPathIgnoringCase(path),
     ownerOfId: (id) => soleOwner(this, id),
@@ -103,7 +103,8 @@ export class IdIndex implements IdIndexReader {
    * file is read. Like `put`, it reports nothing.
    */
   putNames(paths: readonly string[], options: NamesOptions): void {
-    addNames(paths, options, this.notesTable, this.ids, (slot) => {
+    // Link keys, once built, follow every added path, which the deferred path map would not.
+    addNames(paths, options, this.linkKeys.maps === null, this.notesTable, this.ids, (slot) => {
       this.linkKeys.add(slot);
       const own = this.notesTable.ownId[slot];
       if (own !== NONE) this.addOwner(own, slot, null);
@@ -131,6 +132,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   resolve(id: string): Resolution {
+    this.notesTable.settle();
     const slot = this.ids.slotOf(id);
     const owner = slot === NONE ? NONE : this.ids.owner[slot];
     const status = owner === NONE ? 'unresolved' : owner === SEVERAL ? 'ambiguous' : 'resolved';
@@ -138,6 +140,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   isKnownId(id: string): boolean {
+    this.notesTable.settle();
     const slot = this.ids.slotOf(id);
     return slot !== NONE && this.ids.owner[slot] !== NONE;
   }
@@ -239,6 +242,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {
+    this.notesTable.settle();
     const ids = [...this.ids.several.keys()].map((slot) => this.ids.idOf(slot)).sort();
     return new Map(ids.map((id) => [id, this.ownerPaths(this.ids.slotOf(id))]));
   }
@@ -405,6 +409,16 @@ export class IdIndex implements IdIndexReader {
       this.ids.several.delete(idSlot);
       this.ids.owner[idSlot] = rest[0];
     }
+  }
+
+  /** A names-only note whose path was given twice in one names pass: the first keeps the path. */
+  private dropDuplicateName(slot: number): void {
+    const own = this.notesTable.ownId[slot];
+    if (own !== NONE) {
+      this.removeOwner(own, slot);
+      this.ids.releaseIfUnused(own);
+    }
+    this.notesTable.free(slot);
   }
 
   private compact(slack: number): void {

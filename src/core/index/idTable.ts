@@ -151,6 +151,15 @@ export class IdTable {
     this.resize(this.slotsUsed);
   }
 
+  /** Makes room for `more` IDs at once (a bulk build), so the arrays and the table grow once. */
+  reserve(more: number): void {
+    const needed = this.slotsUsed + more;
+    if (needed > this.owner.length) this.resize(needed);
+    let capacity = this.buckets.length;
+    while ((this.keyed + more) * 2 > capacity) capacity *= 2;
+    if (capacity !== this.buckets.length) this.rehash(capacity);
+  }
+
   private newSlot(key: number, plausible: boolean): number {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {

@@ -51,7 +51,7 @@ function describe(index: IndexInternals, slot: number): string {
 function checkNote(index: IndexInternals, slot: number, problems: string[]): number {
   const { notes, ids, arena } = index;
   const path = notes.path(slot);
-  if (notes.byPath.get(path) !== slot) problems.push(`${path} is not found under its own path`);
+  if (notes.slotOf(path) !== slot) problems.push(`${path} is not found under its own path`);
   const own = notes.ownId[slot];
   if (own !== NONE) {
     if (!ids.isLive(own)) problems.push(`${path} owns a freed ID slot`);
@@ -156,7 +156,7 @@ function checkListed(index: IndexInternals, map: ListedPaths, keyOf: (path: stri
     if (new Set(paths).size !== paths.length) problems.push(`${what} ${key} lists a path twice`);
     for (const path of paths) {
       listed++;
-      if (!index.notes.byPath.has(path)) problems.push(`${what} ${key} lists ${path}, which is not indexed`);
+      if (!index.notes.has(path)) problems.push(`${what} ${key} lists ${path}, which is not indexed`);
       if (keyOf(path) !== key) problems.push(`${path} is listed under the ${what} ${key}`);
     }
   }

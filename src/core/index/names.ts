@@ -19,13 +19,24 @@ export interface NamesOptions {
 }
 
 /** Adds every path not yet in the table, calling `added(slot)` for each (its own ID's slot is set, not yet owned). */
-export function addNames(paths: readonly string[], options: NamesOptions, notes: NoteTable, ids: IdTable, added: (slot: number) => void): void {
+export function addNames(
+  paths: readonly string[], options: NamesOptions, mayDefer: boolean, notes: NoteTable, ids: IdTable, added: (slot: number) => void,
+): void {
   // Denote titles are not spans of the name (hyphens read as spaces): they go the general way.
   const keys = options.format.key === 'denote' ? null : idKeysFor(options.format);
   const sources = options.ownIdSources.filter((source) => source !== 'frontmatter');
+  // Into an empty index (start-up) every path is new: it enters the path map when one is next
+  // looked up, not now (a path given twice is dropped then).
+  const empty = mayDefer && notes.size === 0;
+  notes.reserve(paths.length);
+  ids.reserve(paths.length);
   for (const path of paths) {
-    if (notes.byPath.has(path)) continue;
-    const slot = notes.add(path);
+    let slot: number;
+    if (empty) slot = notes.addUnmapped(path);
+    else {
+      if (notes.has(path)) continue;
+      slot = notes.add(path);
+    }
     if (keys === null) addByFacts(path, slot, options, notes, ids);
     else addByKeys(path, slot, sources, keys, notes, ids);
     added(slot);
@@ -43,10 +54,11 @@ function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], 
   const nameStart = path.lastIndexOf('/') + 1;
   const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
   const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
-  const prefix = idPrefix(path, nameStart, stemEnd, keys);
+  const key = keys.keyAt(path, nameStart);
+  const prefix = key < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
   for (const source of sources) {
     if (source === 'filename' && prefix > 0) {
-      notes.ownId[slot] = ids.internKey(keys.keyAt(path, nameStart));
+      notes.ownId[slot] = ids.internKey(key);
       break;
     }
     if (source === 'folder' && folderNote) {
@@ -73,10 +85,13 @@ function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], 
   else notes.setTitleSpan(slot, nameStart, stemEnd);
 }
 
-/** Length of an ID at the start of the stem that ends there or before a separator, else 0 (idPrefixLength). */
+/**
+ * Length of the ID at the start of the stem (its digits already known to be an ID's) when it ends
+ * there or before a separator, else 0 (idPrefixLength).
+ */
 function idPrefix(path: string, nameStart: number, stemEnd: number, keys: IdKeys): number {
   const end = nameStart + keys.length;
-  if (end > stemEnd || keys.keyAt(path, nameStart) < 0) return 0;
+  if (end > stemEnd) return 0;
   return end === stemEnd || isSeparator(path.charCodeAt(end)) ? keys.length : 0;
 }
 
@@ -85,9 +100,20 @@ function hasMarkdownExtension(path: string): boolean {
   return length >= 3 && path.charCodeAt(length - 3) === 46 && (path.charCodeAt(length - 2) | 32) === 109 && (path.charCodeAt(length - 1) | 32) === 100;
 }
 
+/** Whether the file name is `README.md` or `index.md`, any case (isFolderNote, without a copy of the name). */
 function isFolderNoteName(path: string, nameStart: number): boolean {
-  const name = path.slice(nameStart).toLowerCase();
-  return name === 'readme.md' || name === 'index.md';
+  const length = path.length - nameStart;
+  return (length === 9 && equalsIgnoringCase(path, nameStart, 'readme.md')) || (length === 8 && equalsIgnoringCase(path, nameStart, 'index.md'));
+}
+
+/** Whether path[from…] is `lower` ignoring ASCII case (`lower` is lower case ASCII). */
+function equalsIgnoringCase(path: string, from: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const code = path.charCodeAt(from + i);
+    const folded = code >= 65 && code <= 90 ? code + 32 : code;
+    if (folded !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** ' ', '-' and '_', the separators between a leading ID and the title. */

@@ -23,7 +23,10 @@ export class NoteTable {
   /** `start * TITLE_SPAN + length` of the title in the path, or NONE (then in `titles`). */
   private titleCode = new Int32Array(0);
   readonly paths: (string | undefined)[] = [];
-  readonly byPath = new Map<string, number>();
+  /** Path → slot; slots from `deferredFrom` on may not be in it yet (see addUnmapped). */
+  private readonly byPath = new Map<string, number>();
+  private deferredFrom = NONE;
+  private live = 0;
   /** Titles the path does not spell (folder notes titled by their heading). */
   private readonly titles = new Map<number, string>();
   /** References given whole (facts from elsewhere): their strings cannot be read from a text. */
@@ -31,13 +34,27 @@ export class NoteTable {
   private slotsUsed = 0;
   private readonly freeSlots: number[] = [];
 
+  /**
+   * @param dropDuplicate Called with a slot added by addUnmapped whose path turned out to be
+   *   indexed already (a path given twice): the owner must take it out again and `free` it.
+   */
+  constructor(private readonly dropDuplicate: (slot: number) => void = () => undefined) {}
+
   get size(): number {
-    return this.byPath.size;
+    this.settle();
+    return this.live;
+  }
+
+  /** Enters deferred paths into the path map now (dropping any path given twice); cheap when none are. */
+  settle(): void {
+    if (this.deferredFrom !== NONE) this.mapped();
   }
 
   clear(): void {
     this.paths.length = 0;
     this.byPath.clear();
+    this.deferredFrom = NONE;
+    this.live = 0;
     this.titles.clear();
     this.given.clear();
     this.freeSlots.length = 0;
@@ -51,18 +68,40 @@ export class NoteTable {
   }
 
   slotOf(path: string): number {
-    return this.byPath.get(path) ?? NONE;
+    return this.mapped().get(path) ?? NONE;
+  }
+
+  has(path: string): boolean {
+    return this.mapped().has(path);
   }
 
   /** A slot for a new path, with no ID, no references and no text. */
   add(path: string): number {
-    let slot = this.freeSlots.pop();
+    const slot = this.newSlot(path, this.freeSlots.pop());
+    this.mapped().set(path, slot);
+    return slot;
+  }
+
+  /**
+   * A slot for a path of a bulk of new paths (the start-up names pass), entered in the path map
+   * only when someone next looks a path up: the names pass then costs no Map operation at all,
+   * and the map is filled in one go. A path that turns out to be there already goes to
+   * `dropDuplicate` then.
+   */
+  addUnmapped(path: string): number {
+    const slot = this.newSlot(path, undefined);
+    if (this.deferredFrom === NONE) this.deferredFrom = slot;
+    return slot;
+  }
+
+  private newSlot(path: string, free: number | undefined): number {
+    let slot = free;
     if (slot === undefined) {
       slot = this.slotsUsed++;
       if (slot >= this.ownId.length) this.resize(Math.max(64, Math.ceil(this.ownId.length * 1.5)));
     }
+    this.live++;
     this.paths[slot] = path;
-    this.byPath.set(path, slot);
     this.ownId[slot] = NONE;
     this.refStart[slot] = 0;
     this.refLength[slot] = 0;
@@ -71,8 +110,41 @@ export class NoteTable {
     return slot;
   }
 
+  /** The path map with every deferred path entered. */
+  private mapped(): Map<string, number> {
+    if (this.deferredFrom === NONE) return this.byPath;
+    const from = this.deferredFrom;
+    this.deferredFrom = NONE;
+    const duplicates: number[] = [];
+    for (let slot = from; slot < this.slotsUsed; slot++) {
+      const path = this.paths[slot];
+      if (path === undefined) continue;
+      const before = this.byPath.size;
+      this.byPath.set(path, slot);
+      if (this.byPath.size === before) duplicates.push(slot);
+    }
+    for (const slot of duplicates) {
+      const path = this.paths[slot] as string;
+      // The first slot of the path keeps it; the later one goes.
+      this.byPath.set(path, this.paths.indexOf(path));
+      this.dropDuplicate(slot);
+    }
+    return this.byPath;
+  }
+
+  /** Takes an unmapped duplicate slot out (its owner has already let go of everything else). */
+  free(slot: number): void {
+    this.paths[slot] = undefined;
+    this.titles.delete(slot);
+    this.refStart[slot] = NONE;
+    this.refLength[slot] = 0;
+    this.live--;
+    this.freeSlots.push(slot);
+  }
+
   remove(slot: number): void {
-    this.byPath.delete(this.paths[slot] as string);
+    this.mapped().delete(this.paths[slot] as string);
+    this.live--;
     this.paths[slot] = undefined;
     this.titles.delete(slot);
     this.given.delete(slot);
@@ -116,6 +188,7 @@ export class NoteTable {
 
   /** Every live slot, in slot order. */
   *liveSlots(): Generator<number> {
+    this.settle();
     for (let slot = 0; slot < this.slotsUsed; slot++) if (this.paths[slot] !== undefined) yield slot;
   }
 
@@ -123,6 +196,13 @@ export class NoteTable {
   trim(): void {
     this.resize(this.slotsUsed);
   }
+
+  /** Makes room for `more` notes at once (a bulk build), so the arrays grow once. */
+  reserve(more: number): void {
+    const needed = this.slotsUsed + more;
+    if (needed > this.ownId.length) this.resize(needed);
+  }
+
 
   private resize(capacity: number): void {
     this.ownId = resized(this.ownId, capacity, Int32Array);

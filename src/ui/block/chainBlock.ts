@@ -187,6 +187,7 @@ export class BlockScheduler {
       this.events.onIndexChange((change) => this.onIndexChange(change)),
       this.events.onFileChange((path, oldPath) => this.onFileChange(path, oldPath)),
       this.events.onLayoutChange(() => this.schedule()),
+      this.events.onTextsLoaded?.((paths) => this.onTextsLoaded(paths)) ?? (() => undefined),
     ];
     if (typeof IntersectionObserver === 'function') {
       this.observer = new IntersectionObserver((entries) => {
@@ -220,6 +221,17 @@ export class BlockScheduler {
       else if (block.shows(path) || (oldPath !== undefined && block.shows(oldPath))) this.awaitingIndex.add(block);
     }
     if (this.pending.size > 0) this.schedule();
+  }
+
+  private onTextsLoaded(paths: ReadonlySet<string>): void {
+    for (const block of this.blocks) {
+      for (const path of paths) {
+        if (!block.shows(path)) continue;
+        this.pending.add(block);
+        break;
+      }
+    }
+    this.schedule();
   }
 
   private schedule(): void {

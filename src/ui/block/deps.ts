@@ -30,4 +30,9 @@ export interface BlockEvents {
   onFileChange(listener: (path: string, oldPath?: string) => void): () => void;
   /** Panes were shown, hidden or rearranged: hidden blocks may be visible now. */
   onLayoutChange(listener: () => void): () => void;
+  /**
+   * Texts of notes arrived or changed: context lines are read from them as entries are drawn.
+   * Absent where context lines never wait for a text.
+   */
+  onTextsLoaded?(listener: (paths: ReadonlySet<string>) => void): () => void;
 }

@@ -75,6 +75,19 @@ describe('the names pass', () => {
     );
   });
 
+  test('a path given twice is indexed once, with everything it owns', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+    const paths = ['202104291524 A.md', 'b.md', '202104291524 A.md', '202108191025 C.md', 'b.md'];
+    const twice = new IdIndex({ format: TWELVE_DIGIT });
+    twice.putNames(paths, options);
+    expect(twice.resolve('202104291524')).toEqual({ id: '202104291524', status: 'resolved', paths: ['202104291524 A.md'] });
+    expect(twice.size).toBe(3);
+    expect(twice.checkInvariants()).toEqual([]);
+    const once = new IdIndex({ format: TWELVE_DIGIT });
+    once.putNames([...new Set(paths)], options);
+    expect(snapshot(twice)).toEqual(snapshot(once));
+  });
+
   test('leaves paths already indexed as they are', () => {
     const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
     const index = new IdIndex({ format: TWELVE_DIGIT });

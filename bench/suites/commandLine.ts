@@ -1,0 +1,150 @@
+/**
+ * Command-line rows: `principle-chain check --json` as a whole process against a whole Node process
+ * that reads the same files with readFileSync and runs one ID regex over each, spawned in turn,
+ * and the CLI's scanning threads against one thread. CPU time is user + system time of the child,
+ * every thread included, as the child reports it when it exits.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { median, ms } from '../harness';
+import type { BenchOptions, Row } from '../harness';
+import type { BenchInput } from '../inputs';
+
+export const CLI_ROW = 'Command line end to end: check --json, one thread (CPU time)';
+export const THREADS_ROW = 'Command line: check --json with scanning threads vs one thread (wall time)';
+
+/** Where the bundled tool is (dist/cli.js and dist/scanWorker.js side by side). */
+export interface CliBundle {
+  readonly script: string;
+}
+
+interface ProcessTime {
+  readonly cpu: number;
+  readonly wall: number;
+}
+
+// Loaded before the child's own code (and before each worker thread's, which stay silent): at exit
+// the main thread writes the process's CPU time, every thread's included, to file descriptor 3.
+const PRELOAD = `if (require('worker_threads').isMainThread) process.on('exit', () => {
+  const usage = process.cpuUsage();
+  try { require('fs').writeSync(3, JSON.stringify({ cpu: (usage.user + usage.system) / 1000 })); } catch { /* no pipe */ }
+});
+`;
+
+/** The floor as a process: list the vault as the tool does, read each note, count ID matches. */
+function barePassScript(root: string, source: string): string {
+  return `const fs = require('fs'); const path = require('path');
+const regex = new RegExp(${JSON.stringify(source)}, 'g'); let matches = 0;
+(function walk(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.isFile() && entry.name.endsWith('.md')) {
+      const text = fs.readFileSync(full, 'utf8');
+      regex.lastIndex = 0;
+      while (regex.exec(text) !== null) matches++;
+    }
+  }
+})(${JSON.stringify(root)});
+process.stdout.write(String(matches));`;
+}
+
+/** Runs a Node child with the preload, its output discarded; returns its CPU and wall time. */
+function timedChild(preload: string, argv: readonly string[], env: NodeJS.ProcessEnv): ProcessTime {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--require', preload, ...argv], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env, maxBuffer: 1 << 20 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.error !== undefined) throw child.error;
+  // check exits 1 when it finds problems, which the generated vaults have on purpose.
+  if (child.status !== 0 && child.status !== 1) throw new Error(`child exited with ${String(child.status)}: ${String(child.output[2]).slice(0, 300)}`);
+  const report = JSON.parse(String(child.output[3])) as { cpu: number };
+  return { cpu: report.cpu, wall };
+}
+
+/** Runs a and b alternately (after warm-up runs), `runs` times each. */
+function alternate(a: () => ProcessTime, b: () => ProcessTime, options: BenchOptions): { a: ProcessTime[]; b: ProcessTime[] } {
+  for (let i = 0; i < options.warmup; i++) {
+    a();
+    b();
+  }
+  const as: ProcessTime[] = [];
+  const bs: ProcessTime[] = [];
+  for (let i = 0; i < Math.max(1, options.runs); i++) {
+    if (i % 2 === 0) {
+      bs.push(b());
+      as.push(a());
+    } else {
+      as.push(a());
+      bs.push(b());
+    }
+  }
+  return { a: as, b: bs };
+}
+
+function medianOf(times: readonly ProcessTime[], key: keyof ProcessTime): number {
+  return median(times.map((time) => time[key]));
+}
+
+function withPreload<T>(work: (preload: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'principle-chain-bench-cli-'));
+  const preload = path.join(dir, 'cpu-report.js');
+  fs.writeFileSync(preload, PRELOAD);
+  try {
+    return work(preload);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `check --json` on the vault, one thread, against the bare read-and-regex process. */
+export function cliRow(input: BenchInput, cli: CliBundle, options: BenchOptions): Row {
+  return withPreload((preload) => {
+    const oneThread = { ...process.env, PRINCIPLE_CHAIN_JOBS: '1' };
+    const times = alternate(
+      () => timedChild(preload, [cli.script, 'check', '--json', '--vault', input.root], oneThread),
+      () => timedChild(preload, ['-e', barePassScript(input.root, input.format.source)], process.env),
+      options,
+    );
+    const ours = medianOf(times.a, 'cpu');
+    const bare = medianOf(times.b, 'cpu');
+    return {
+      row: CLI_ROW,
+      input: input.label,
+      ours: ms(ours),
+      baseline: `node reading the files + one ID regex: ${ms(bare)}`,
+      ratio: bare > 0 ? ours / bare : null,
+      target: '≤ 2×',
+      met: bare > 0 ? ours / bare <= 2 : null,
+      note: `both whole processes, spawned in turn; wall time ${ms(medianOf(times.a, 'wall'))} against ${ms(medianOf(times.b, 'wall'))}`,
+    };
+  });
+}
+
+/** `check --json` with the threads the tool chooses against one thread, by wall time. */
+export function threadsRow(input: BenchInput, cli: CliBundle, options: BenchOptions, cores: number): Row {
+  return withPreload((preload) => {
+    const auto = { ...process.env };
+    delete auto.PRINCIPLE_CHAIN_JOBS;
+    const times = alternate(
+      () => timedChild(preload, [cli.script, 'check', '--json', '--vault', input.root], auto),
+      () => timedChild(preload, [cli.script, 'check', '--json', '--vault', input.root], { ...process.env, PRINCIPLE_CHAIN_JOBS: '1' }),
+      options,
+    );
+    const threaded = medianOf(times.a, 'wall');
+    const single = medianOf(times.b, 'wall');
+    const speedUp = threaded > 0 ? single / threaded : 0;
+    return {
+      row: THREADS_ROW,
+      input: input.label,
+      ours: ms(threaded),
+      baseline: `one thread: ${ms(single)}`,
+      ratio: single > 0 ? threaded / single : null,
+      target: cores > 1 ? '< 1× (faster)' : '',
+      met: cores > 1 && single > 0 ? threaded < single : null,
+      note: `${cores} cores; ${speedUp.toFixed(2)}× speed-up; CPU time ${ms(medianOf(times.a, 'cpu'))} against ${ms(medianOf(times.b, 'cpu'))}`,
+    };
+  });
+}
