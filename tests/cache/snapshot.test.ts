@@ -64,7 +64,7 @@ function checksumOf(lines: readonly string[]): number {
 }
 
 /**
- * Edits the first note line and re-stamps the checksum, so only field validation can catch the
+ * Edits the first chunk line and re-stamps the checksum, so only field validation can catch the
  * damage (the checksum alone is tested separately).
  */
 function withNoteLine(encoded: string, edit: (note: unknown[]) => void): string {
@@ -122,9 +122,13 @@ describe('index cache snapshot', () => {
     );
   });
 
-  it('refuses compact facts that name an ID by key only (they must come from IdIndex.storedFacts)', () => {
-    const facts = new NoteScanner(OPTIONS).scan('a.md', 'See 202104291524.');
-    expect(() => encodeSnapshot({ settingsKey: 'k', notes: [{ path: 'a.md', mtime: 1, size: 1, facts }] }, STAMP)).toThrow('by key only');
+  it('keeps an ID of a preset format as its integer key, not as a string', () => {
+    const facts = new NoteScanner(OPTIONS).scan('a.md', 'See 202104291524 and [[202108191025 B]].');
+    const text = encodeSnapshot({ settingsKey: 'k', notes: [{ path: 'a.md', mtime: 1, size: 1, facts }] }, STAMP);
+    expect(text).toContain('[202104291524,202108191025]');
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    for (const note of decodeSnapshot(text, STAMP)?.notes ?? []) index.put(note.facts);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025']);
   });
 
   it('keeps an mtime with fractions of a millisecond exactly, so it still matches the file', () => {
@@ -148,39 +152,46 @@ describe('index cache snapshot', () => {
     expect(step.value?.notes).toHaveLength(NOTES_PER_STEP * 3);
   });
 
-  // The first note line is a compact note: [path, mtime, size, id, title, textLength, ids, ints].
-  type Line = unknown[] & { 6: string[]; 7: number[] };
+  // The first line after the header is a chunk, column by column: [paths, mtimes, sizes, ids,
+  // titles, textLengths, record lengths, records, the chunk's IDs, whole facts]. Its first note is a
+  // compact one whose first record starts the records.
+  type Chunk = unknown[] & { 0: string[]; 1: number[]; 2: number[]; 3: unknown[]; 5: number[]; 6: number[]; 7: number[]; 8: unknown[]; 9: unknown[] };
+  const chunk = (n: unknown[]) => n as Chunk;
   const rejected: [string, (text: string) => string][] = [
     ['empty text', () => ''],
     ['not JSON', () => 'this is not a cache\n'],
     ['JSON of another shape', () => '{"notes": []}\n'],
     ['truncated mid-line', (t) => t.slice(0, Math.floor(t.length / 2))],
-    ['truncated at a line end', (t) => t.split('\n').slice(0, 3).join('\n') + '\n'],
-    ['a line dropped', (t) => t.split('\n').filter((_, i) => i !== 2).join('\n')],
-    ['a line duplicated', (t) => { const l = t.split('\n'); l.splice(2, 0, l[2]); return l.join('\n'); }],
+    ['truncated at a line end', (t) => t.split('\n').slice(0, 1).join('\n') + '\n'],
+    ['a note dropped', (t) => withNoteLine(t, (n) => { for (let c = 0; c < 7; c++) (n[c] as unknown[]).pop(); })],
+    ['a path given twice', (t) => withNoteLine(t, (n) => { chunk(n)[0][1] = chunk(n)[0][0]; })],
     ['another cache format version', (t) => t.replace(`"version":${CACHE_FORMAT_VERSION}`, `"version":${CACHE_FORMAT_VERSION + 1}`)],
     ['another plugin version', (t) => t.replace('"pluginVersion":"1.2.3"', '"pluginVersion":"1.2.4"')],
-    ['a negative mtime', (t) => withNoteLine(t, (n) => { n[1] = -1; })],
-    ['a fractional size', (t) => withNoteLine(t, (n) => { n[2] = 1.5; })],
-    ['a note id that is a number', (t) => withNoteLine(t, (n) => { n[3] = 202201100900; })],
-    ['seven fields', (t) => withNoteLine(t, (n) => { n.pop(); })],
-    ['a negative text length', (t) => withNoteLine(t, (n) => { n[5] = -1; })],
-    ['IDs that are not a list', (t) => withNoteLine(t, (n) => { n[6] = {}; })],
-    ['an empty ID', (t) => withNoteLine(t, (n) => { (n as Line)[6][0] = ''; })],
-    ['a record naming no ID', (t) => withNoteLine(t, (n) => { (n as Line)[7][0] = (n as Line)[6].length; })],
-    ['a record past the end of its text', (t) => withNoteLine(t, (n) => { n[5] = (n as Line)[7][1] + 3; })],
-    ['records out of text order', (t) => withNoteLine(t, (n) => { const ints = (n as Line)[7]; const second = ints[4] & 4 ? 12 : 5; ints[1] = ints[second + 1] + 1; })],
-    ['a record with unknown flags', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] = 64; })],
-    ['a record claiming an edge', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] |= 16; })],
-    ['a bare record flagged as a link', (t) => withNoteLine(t, (n) => { (n as Line)[7][4] = 4; })],
-    ['a record cut short', (t) => withNoteLine(t, (n) => { (n as Line)[7].pop(); })],
-    ['a value beyond 32 bits', (t) => withNoteLine(t, (n) => { (n as Line)[7][2] = 2 ** 32 + 1; })],
-    ['a fractional value', (t) => withNoteLine(t, (n) => { (n as Line)[7][3] = 1.5; })],
+    ['a negative mtime', (t) => withNoteLine(t, (n) => { chunk(n)[1][0] = -1; })],
+    ['a fractional size', (t) => withNoteLine(t, (n) => { chunk(n)[2][0] = 1.5; })],
+    ['a note id that is a number', (t) => withNoteLine(t, (n) => { chunk(n)[3][0] = 202201100900; })],
+    ['nine columns', (t) => withNoteLine(t, (n) => { n.pop(); })],
+    ['a text length below -1', (t) => withNoteLine(t, (n) => { chunk(n)[5][0] = -2; })],
+    ['a note given whole without its references', (t) => withNoteLine(t, (n) => { chunk(n)[5][0] = -1; })],
+    ['IDs that are not a list', (t) => withNoteLine(t, (n) => { n[8] = {}; })],
+    ['an empty ID', (t) => withNoteLine(t, (n) => { chunk(n)[8][0] = ''; })],
+    ['an ID key too big to be one', (t) => withNoteLine(t, (n) => { chunk(n)[8][0] = 1e16; })],
+    ['a record naming no ID', (t) => withNoteLine(t, (n) => { chunk(n)[7][0] = chunk(n)[8].length; })],
+    ['a record past the end of its text', (t) => withNoteLine(t, (n) => { chunk(n)[5][0] = chunk(n)[7][1]; })],
+    ['records out of text order', (t) => withNoteLine(t, (n) => { const ints = chunk(n)[7]; const second = ints[4] & 4 ? 12 : 5; ints[1] = ints[second + 1] + 1; })],
+    ['a record with unknown flags', (t) => withNoteLine(t, (n) => { chunk(n)[7][4] = 64; })],
+    ['a record claiming an edge', (t) => withNoteLine(t, (n) => { chunk(n)[7][4] |= 16; })],
+    ['a bare record flagged as a link', (t) => withNoteLine(t, (n) => { chunk(n)[7][4] = 4; })],
+    ['records cut short', (t) => withNoteLine(t, (n) => { chunk(n)[7].pop(); })],
+    ['a record length that does not add up', (t) => withNoteLine(t, (n) => { chunk(n)[6][0] += 5; })],
+    ['a value beyond 32 bits', (t) => withNoteLine(t, (n) => { chunk(n)[7][2] = 2 ** 32 + 1; })],
+    ['a fractional value', (t) => withNoteLine(t, (n) => { chunk(n)[7][3] = 1.5; })],
   ];
 
   it.each(rejected)('throws the whole cache away on %s, without throwing', (_, corrupt) => {
-    const firstLine = JSON.parse(encoded.split('\n')[1]) as Line;
-    expect(firstLine[7].length).toBeGreaterThan(REF_INTS);
+    const first = chunk(JSON.parse(encoded.split('\n')[1]) as unknown[]);
+    expect(first[5][0]).toBeGreaterThan(0);
+    expect(first[6][0]).toBeGreaterThan(REF_INTS);
     const bad = corrupt(encoded);
     expect(bad).not.toBe(encoded);
     expect(decodeSnapshot(bad, STAMP)).toBeNull();
@@ -191,13 +202,20 @@ describe('index cache snapshot', () => {
     if (linked === undefined) throw new Error('the example vault has no link reference');
     const text = encodeSnapshot({ settingsKey: 'k', notes: [linked] }, STAMP);
     const linkAt = (n: unknown[]): number => {
-      const ints = (n as Line)[7];
+      const ints = chunk(n)[7];
       for (let at = 0; at < ints.length; at += ints[at + 4] & 4 ? 12 : 5) if (ints[at + 4] & 4) return at;
       throw new Error('no link record');
     };
     expect(decodeSnapshot(withNoteLine(text, () => undefined), STAMP)).not.toBeNull();
-    expect(decodeSnapshot(withNoteLine(text, (n) => { (n as Line)[7][linkAt(n) + 8] = (n as Line)[7][linkAt(n) + 1]; }), STAMP)).toBeNull();
-    expect(decodeSnapshot(withNoteLine(text, (n) => { (n as Line)[7][linkAt(n) + 9] = -2; }), STAMP)).toBeNull();
+    expect(decodeSnapshot(withNoteLine(text, (n) => { chunk(n)[7][linkAt(n) + 8] = chunk(n)[7][linkAt(n) + 1]; }), STAMP)).toBeNull();
+    expect(decodeSnapshot(withNoteLine(text, (n) => { chunk(n)[7][linkAt(n) + 9] = -2; }), STAMP)).toBeNull();
+  });
+
+  it('keeps facts given whole, and rejects them when a reference breaks', () => {
+    const whole = { path: 'w.md', mtime: 1, size: 2, facts: { path: 'w.md', id: null, title: 'w', references: [{ id: '202101010000', form: 'bare' as const, from: 3, to: 15, line: 1, column: 4, context: 'c' }] } };
+    const text = encodeSnapshot({ settingsKey: 'k', notes: [cached.notes[0], whole] }, STAMP);
+    expect(decodeSnapshot(text, STAMP)?.notes[1]).toEqual(whole);
+    expect(decodeSnapshot(withNoteLine(text, (n) => { ((chunk(n)[9][0] as unknown[])[1] as unknown[][])[0][3] = 99; }), STAMP)).toBeNull();
   });
 
   it('gives the exact snapshot or nothing after random damage', () => {
@@ -215,9 +233,9 @@ describe('index cache snapshot', () => {
 
   it('catches a changed title that still parses, by the checksum', () => {
     const lines = encoded.split('\n');
-    const note = JSON.parse(lines[1]) as unknown[];
-    note[4] = `${String(note[4])}!`;
-    lines[1] = JSON.stringify(note);
+    const line = JSON.parse(lines[1]) as unknown[][];
+    line[4][0] = `${String(line[4][0])}!`;
+    lines[1] = JSON.stringify(line);
     expect(decodeSnapshot(lines.join('\n'), STAMP)).toBeNull();
   });
 

@@ -9,11 +9,14 @@ import {
 
 const KNOWN_FLAGS = FORM_MASK | LINK | EMBED;
 
-/** Why the records cannot have been written for a text of `textLength` naming `ids`, or null when they can. */
-export function recordsProblem(ints: Int32Array, ids: readonly string[], textLength: number): string | null {
+/**
+ * Why the records ints[from, to) cannot have been written for a text of `textLength`, or null when
+ * they can. `idLength(i)` is the length of the ID a record's REF_SLOT `i` names, or -1 for none.
+ */
+export function recordsProblem(ints: Int32Array, from: number, to: number, idLength: (i: number) => number, textLength: number): string | null {
   let previousFrom = 0;
-  for (let at = 0; at < ints.length; ) {
-    if (at + REF_INTS > ints.length) return 'a record is cut short';
+  for (let at = from; at < to; ) {
+    if (at + REF_INTS > to) return 'a record is cut short';
     const flags = ints[at + REF_FLAGS];
     const form = flags & FORM_MASK;
     const link = (flags & LINK) !== 0;
@@ -21,14 +24,15 @@ export function recordsProblem(ints: Int32Array, ids: readonly string[], textLen
       return 'a record has unknown flags';
     }
     const length = link ? LINK_REF_INTS : REF_INTS;
-    if (at + length > ints.length) return 'a link record is cut short';
-    const id = ids[ints[at + REF_SLOT]];
-    const from = ints[at + REF_FROM];
-    if (id === undefined || ints[at + REF_SLOT] < 0) return 'a record names no ID';
-    if (from < previousFrom || from + id.length > textLength) return 'a record stands outside its text or out of order';
+    if (at + length > to) return 'a link record is cut short';
+    const slot = ints[at + REF_SLOT];
+    const idLengthHere = slot < 0 ? -1 : idLength(slot);
+    const start = ints[at + REF_FROM];
+    if (idLengthHere < 1) return 'a record names no ID';
+    if (start < previousFrom || start + idLengthHere > textLength) return 'a record stands outside its text or out of order';
     if (ints[at + REF_LINE] < 1 || ints[at + REF_COLUMN] < 1) return 'a record has no line or column';
-    if (link && !linkFits(ints, at, from, from + id.length, textLength)) return 'a link record does not hold its ID';
-    previousFrom = from;
+    if (link && !linkFits(ints, at, start, start + idLengthHere, textLength)) return 'a link record does not hold its ID';
+    previousFrom = start;
     at += length;
   }
   return null;

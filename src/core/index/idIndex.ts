@@ -227,18 +227,21 @@ export class IdIndex implements IdIndexReader {
     const length = this.notesTable.refLength[slot];
     const ints = this.arena.ints.slice(start, start + length);
     const local = new Map<number, number>();
+    const keys: number[] = [];
     const ids: string[] = [];
     for (let at = 0; at < length; at += recordLength(ints, at)) {
       const id = ints[at + REF_SLOT];
       let index = local.get(id);
       if (index === undefined) {
-        index = ids.push(this.ids.idOf(id)) - 1;
+        const key = this.ids.keyOf(id);
+        index = keys.push(key) - 1;
+        ids.push(key >= 0 ? '' : this.ids.idOf(id));
         local.set(id, index);
       }
       ints[at + REF_SLOT] = index;
       ints[at + REF_FLAGS] &= ~EDGE;
     }
-    return { ...record, textLength, ints, length, keyCount: ids.length, keys: new Float64Array(ids.length).fill(-1), ids };
+    return { ...record, textLength, ints, intsFrom: 0, length, keyCount: ids.length, keys: Float64Array.from(keys), ids };
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {

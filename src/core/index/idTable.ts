@@ -83,6 +83,7 @@ export class IdTable {
 
   /** The slot of an integer key (see IdKeys), made when new. */
   internKey(key: number): number {
+    if (this.keys === null) throw new Error(`An integer ID key (${key}) was given to an index of a custom ID format.`);
     const mask = this.buckets.length - 1;
     let at = hashKey(key) & mask;
     for (; ; at = (at + 1) & mask) {
@@ -90,7 +91,7 @@ export class IdTable {
       if (entry === EMPTY) break;
       if (this.keyOfSlot[entry - 1] === key) return entry - 1;
     }
-    const slot = this.newSlot(key, (this.keys as IdKeys).isPlausible(key));
+    const slot = this.newSlot(key, (this.keys).isPlausible(key));
     this.buckets[at] = slot + 1;
     if (++this.keyed * 2 > this.buckets.length) this.rehash(this.buckets.length * 2);
     return slot;
@@ -100,6 +101,12 @@ export class IdTable {
   idOf(slot: number): string {
     const key = this.keyOfSlot[slot];
     return Number.isNaN(key) ? (this.strings[slot] as string) : (this.keys as IdKeys).idOf(key);
+  }
+
+  /** The slot's integer key (IdKeys), or -1 when its ID is kept as a string. */
+  keyOf(slot: number): number {
+    const key = this.keyOfSlot[slot];
+    return Number.isNaN(key) ? -1 : key;
   }
 
   /** Length of the slot's ID, without making its string. */

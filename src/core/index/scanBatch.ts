@@ -3,6 +3,7 @@
  * the index as transferable buffers and a handful of strings instead of an object per note.
  */
 import { resized } from './idTable';
+import { recordLength, REF_SLOT } from './referenceStore';
 import type { NoteFacts } from './noteFacts';
 import { isScanned, type NoteInput, type ScannedNote } from './scannedNote';
 
@@ -49,7 +50,9 @@ export class ScanBatchWriter {
       if (note.isCurrent?.() === false) throw new Error(`The scanned facts of ${note.path} were used after their scanner scanned another note.`);
       if (this.intsUsed + note.length > this.ints.length) this.ints = resized(this.ints, Math.max(this.intsUsed + note.length, this.ints.length * 2), Int32Array);
       if (this.refsUsed + note.keyCount > this.keys.length) this.keys = resized(this.keys, Math.max(this.refsUsed + note.keyCount, this.keys.length * 2), Float64Array);
-      this.ints.set(note.ints.subarray(0, note.length), this.intsUsed);
+      // The batch's notes share its keys: each record's REF_SLOT moves by where the note's keys go.
+      for (let i = 0; i < note.length; i++) this.ints[this.intsUsed + i] = note.ints[note.intsFrom + i];
+      for (let at = this.intsUsed, end = this.intsUsed + note.length; at < end; at += recordLength(this.ints, at)) this.ints[at + REF_SLOT] += this.refsUsed;
       this.keys.set(note.keys.subarray(0, note.keyCount), this.refsUsed);
       for (let i = 0; i < note.keyCount; i++) this.ids.push(note.ids[i]);
       this.notes[at + NOTE_INTS_FROM] = this.intsUsed;
@@ -97,11 +100,12 @@ export function* notesOfBatch(batch: ScanBatch, paths: readonly string[]): Gener
       id: batch.noteIds[i],
       title: batch.titles[i],
       textLength: batch.notes[at + NOTE_TEXT_LENGTH],
-      ints: batch.ints.subarray(intsFrom, intsFrom + length),
+      ints: batch.ints,
+      intsFrom,
       length,
-      keyCount,
-      keys: batch.keys.subarray(refsFrom, refsFrom + keyCount),
-      ids: batch.ids.slice(refsFrom, refsFrom + keyCount),
+      keyCount: refsFrom + keyCount,
+      keys: batch.keys,
+      ids: batch.ids,
     };
     yield note;
   }

@@ -20,9 +20,13 @@ export interface ScannedNote {
   readonly id: string | null;
   readonly title: string;
   readonly textLength: number;
-  /** Reference records in text order (see referenceStore.ts); REF_SLOT holds an index into `keys` and `ids`. */
+  /**
+   * Reference records in text order (see referenceStore.ts), from `intsFrom` on; REF_SLOT holds an
+   * index into `keys` and `ids` (which many notes may share, a batch's or a cache chunk's).
+   */
   readonly ints: Int32Array;
-  /** Ints of `ints` in use. */
+  readonly intsFrom: number;
+  /** Ints of the note's records. */
   readonly length: number;
   /** Entries of `keys` and `ids` in use. */
   readonly keyCount: number;
@@ -78,7 +82,7 @@ export class NoteScanner implements ReferenceSink {
     scanInto(text, this.options.format, this);
     this.text = '';
     const isCurrent = (): boolean => serial === this.scans;
-    return { path, id, title, textLength: text.length, ints: this.ints, length: this.used, keyCount: this.count, keys: this.keys, ids: this.ids, isCurrent };
+    return { path, id, title, textLength: text.length, ints: this.ints, intsFrom: 0, length: this.used, keyCount: this.count, keys: this.keys, ids: this.ids, isCurrent };
   }
 
   bare(from: number, to: number): void {

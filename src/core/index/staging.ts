@@ -28,7 +28,9 @@ export function stageFacts(input: NoteInput, ids: IdTable, arena: ReferenceArena
     if (input.isCurrent?.() === false) throw new Error(`The scanned facts of ${input.path} were used after their scanner scanned another note.`);
     const start = arena.alloc(input.length);
     const ints = arena.ints;
-    ints.set(input.ints.subarray(0, input.length), start);
+    // A loop, not set(subarray()): no view object per note.
+    const from = input.intsFrom;
+    for (let i = 0; i < input.length; i++) ints[start + i] = input.ints[from + i];
     for (let at = start, end = start + input.length; at < end; at += recordLength(ints, at)) {
       const reference = ints[at + REF_SLOT];
       const key = input.keys[reference];
