@@ -121,6 +121,39 @@ export interface NoteCursor extends ReferenceCursor {
   title(): string;
 }
 
+/**
+ * An index's notes and IDs as numbers, for walks over thousands of them (the chain): each step is
+ * an array read, not a lookup by string. Numbers are valid until the index next changes.
+ */
+export interface IndexGraph {
+  /** The note's number, or -1 when the index does not hold the path. */
+  noteOf(path: string): number;
+  path(note: number): string;
+  title(note: number): string;
+  /** The number of the note's own ID, or -1. */
+  ownId(note: number): number;
+  /** The ID's number, or -1 when no note owns or references it. */
+  idOf(id: string): number;
+  idString(id: number): string;
+  status(id: number): ResolutionStatus;
+  /** The one note owning the ID, or -1 (none, or several). */
+  owner(id: number): number;
+  /**
+   * The distinct IDs the note references where they count, its own ID left out, in order of first
+   * reference, with how many references name each.
+   */
+  outgoing(note: number): { readonly ids: readonly number[]; readonly mentions: readonly number[] };
+  /** How many IDs `outgoing` lists for the note, found without listing them. */
+  outgoingCount(note: number): number;
+  /**
+   * The notes referencing the ID where it counts, in path order, its owners left out, with how many
+   * references each holds to it.
+   */
+  incoming(id: number): { readonly notes: readonly number[]; readonly mentions: readonly number[] };
+  /** The context line of the note's first reference to the ID; null when it holds none that counts. */
+  context(note: number, id: number): string | null;
+}
+
 /** Read access to the ID index, shared by every surface (editor, reading view, chain, repair). */
 export interface IdIndexReader {
   /** Increases on every applied change. */

@@ -1,5 +1,5 @@
 /** The principle chain: the notes a note builds on (outgoing) and the notes built on it (incoming), as trees. */
-import type { IdIndexReader, IndexedReference, NoteCursor, ResolutionStatus } from '../types';
+import type { IdIndexReader, IndexedReference, IndexGraph, NoteCursor, ResolutionStatus } from '../types';
 
 /** Which trees to build: what the note builds on, what builds on it, or both. */
 export type ChainDirection = 'out' | 'in' | 'both';
@@ -74,6 +74,8 @@ export interface ChainIndex extends IdIndexReader {
   firstReference?(path: string, id: string): IndexedReference | undefined;
   referenceCount?(path: string, id: string): number;
   cursor?(path: string): NoteCursor;
+  /** The index as numbers: edges then cost array reads, not lookups by path or ID. */
+  graph?(): IndexGraph;
 }
 
 /** Enough for any view to stay responsive on a 100k-note vault, far more than a reader scans. */
@@ -81,6 +83,8 @@ export const DEFAULT_MAX_NODES = 10_000;
 
 interface BuildNode {
   note: ChainNote;
+  /** The note's number in the index's graph; -1 without a graph or for an ID no single note owns. */
+  key: number;
   parent: BuildNode | null;
   level: number;
   cycle: boolean;
@@ -102,20 +106,21 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
   const maxChildren = countOption(options.maxChildren, Infinity);
   let budget = countOption(options.maxNodes, DEFAULT_MAX_NODES);
   let capped = false;
-  const edges = new EdgeCache(index);
+  const edges: Edges = index.graph !== undefined ? new GraphEdges(index, index.graph()) : new EdgeCache(index);
   const root = 'path' in start ? edges.noteAtPath(start.path) : edges.noteForId(start.id);
   const tops: BuildNode[] = [];
-  if (options.direction !== 'in') tops.push(pseudoRoot(root, 'out'));
-  if (options.direction !== 'out') tops.push(pseudoRoot(root, 'in'));
+  const rootKey = edges.keyOf(root);
+  if (options.direction !== 'in') tops.push(pseudoRoot(root, rootKey, 'out'));
+  if (options.direction !== 'out') tops.push(pseudoRoot(root, rootKey, 'in'));
 
   const queue: BuildNode[] = [...tops];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head];
     if (node.level >= depth || node.cycle || !expandable(node)) continue;
-    const edgeList = node.direction === 'out' ? edges.outgoing(node.note) : edges.incoming(node.note);
+    const edgeList = node.direction === 'out' ? edges.outgoing(node) : edges.incoming(node);
     const kept = Math.min(edgeList.length, maxChildren, budget);
     for (let i = 0; i < kept; i++) {
-      const child = edges.child(node, edgeList, i);
+      const child = childOf(node, edgeList, i);
       child.cycle = child.note.path !== null && onPath(node, child.note.path);
       node.children.push(child);
       queue.push(child);
@@ -144,8 +149,8 @@ function countOption(value: number | undefined, fallback: number): number {
   return value === Infinity ? Infinity : Math.max(0, Math.floor(value));
 }
 
-function pseudoRoot(root: ChainNote, direction: 'out' | 'in'): BuildNode {
-  return { note: root, parent: null, level: 0, cycle: false, context: null, mentions: 0, children: [], truncated: 0, direction };
+function pseudoRoot(root: ChainNote, key: number, direction: 'out' | 'in'): BuildNode {
+  return { note: root, key, parent: null, level: 0, cycle: false, context: null, mentions: 0, children: [], truncated: 0, direction };
 }
 
 /** Notes expand; IDs expand only at the root, where an unresolved or ambiguous ID still has incoming references. */
@@ -161,8 +166,41 @@ type ContextSource = (() => string | null) | string | null;
 interface EdgeList {
   readonly length: number;
   note(i: number): ChainNote;
+  /** The child note's number in the graph (see BuildNode.key). */
+  key(i: number): number;
   context(i: number): ContextSource;
   mentions(i: number): number;
+}
+
+function childOf(parent: BuildNode, edges: EdgeList, i: number): BuildNode {
+  return {
+    note: edges.note(i),
+    key: edges.key(i),
+    parent,
+    level: parent.level + 1,
+    cycle: false,
+    context: edges.context(i),
+    mentions: edges.mentions(i),
+    children: [],
+    truncated: 0,
+    direction: parent.direction,
+  };
+}
+
+/** Where a chain's notes and edges come from. */
+interface Edges {
+  noteForId(id: string): ChainNote;
+  /** The note at a path; a path the index does not hold is an unresolved start with no ID. */
+  noteAtPath(path: string): ChainNote;
+  /** The note's number in the graph, for the root (see BuildNode.key). */
+  keyOf(note: ChainNote): number;
+  /** What the note references: one edge per ID, in order of first reference, never itself. */
+  outgoing(parent: BuildNode): EdgeList;
+  /**
+   * The notes referencing the note's ID, by path, once each. An owner of the ID referencing it is
+   * a self-reference (with a duplicate ID, every owner's mention of it is), so owners never count.
+   */
+  incoming(parent: BuildNode): EdgeList;
 }
 
 /**
@@ -170,7 +208,7 @@ interface EdgeList {
  * (paths are not shared, so cycle marks stay per branch), and a 100k-note chain at depth 10 would
  * otherwise redo the same lookups thousands of times.
  */
-class EdgeCache {
+class EdgeCache implements Edges {
   private readonly byId = new Map<string, ChainNote>();
   private readonly byPath = new Map<string, ChainNote>();
   private readonly out = new Map<string, EdgeList>();
@@ -205,8 +243,12 @@ class EdgeCache {
     return note;
   }
 
+  keyOf(): number {
+    return -1;
+  }
+
   /** What the note references: one edge per ID, in order of first reference, never itself. */
-  outgoing(parent: ChainNote): EdgeList {
+  outgoing({ note: parent }: BuildNode): EdgeList {
     const path = parent.path;
     if (path === null) return NO_EDGES;
     let edges = this.out.get(path);
@@ -221,7 +263,7 @@ class EdgeCache {
    * The notes referencing the note's ID, by path, once each. An owner of the ID referencing it is
    * a self-reference (with a duplicate ID, every owner's mention of it is), so owners never count.
    */
-  incoming(parent: ChainNote): EdgeList {
+  incoming({ note: parent }: BuildNode): EdgeList {
     const id = parent.id;
     if (id === null) return NO_EDGES;
     let edges = this.in.get(id);
@@ -230,21 +272,6 @@ class EdgeCache {
       this.in.set(id, edges);
     }
     return edges;
-  }
-
-  child(parent: BuildNode, edges: EdgeList, i: number): BuildNode {
-    const note = edges.note(i);
-    return {
-      note,
-      parent,
-      level: parent.level + 1,
-      cycle: false,
-      context: edges.context(i),
-      mentions: edges.mentions(i),
-      children: [],
-      truncated: 0,
-      direction: parent.direction,
-    };
   }
 
   /**
@@ -278,6 +305,7 @@ class EdgeCache {
     return {
       length,
       note: (i) => (take(i), notes[i]),
+      key: noKey,
       context: (i) => (take(i), this.firstContext(path, ids[i])),
       mentions: (i) => (take(i), mentions.get(slots[i]) ?? 0),
     };
@@ -310,6 +338,7 @@ class EdgeCache {
     return {
       length: firsts.length,
       note: (i) => this.noteForId(firsts[i].id),
+      key: noKey,
       context: (i) => firsts[i].context,
       mentions: (i) => counts.get(firsts[i].id) ?? 0,
     };
@@ -330,6 +359,7 @@ class EdgeCache {
       return {
         length: sources.length,
         note: (i) => this.noteAtPath(sources[i]),
+        key: noKey,
         context: (i) => this.firstContext(sources[i], id),
         mentions: (i) => referenceCount(sources[i], id),
       };
@@ -346,11 +376,160 @@ class EdgeCache {
       contexts.push(reference.context);
       counts.push(1);
     }
-    return { length: sources.length, note: (i) => this.noteAtPath(sources[i]), context: (i) => contexts[i], mentions: (i) => counts[i] };
+    return { length: sources.length, note: (i) => this.noteAtPath(sources[i]), key: noKey, context: (i) => contexts[i], mentions: (i) => counts[i] };
   }
 }
 
-const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, context: () => null, mentions: () => 0 };
+/**
+ * Edges from an index's graph (IdIndex): notes and IDs are numbers from the start note on, so a
+ * 10,000-entry chain makes no lookup by path or ID and no string but the entries' own.
+ */
+class GraphEdges implements Edges {
+  private readonly notes = new Map<number, ChainNote>();
+  /** Notes for IDs no single note owns, by the ID's number. */
+  private readonly idNotes = new Map<number, ChainNote>();
+  private readonly out = new Map<number, EdgeList>();
+  private readonly in = new Map<number, EdgeList>();
+
+  constructor(
+    private readonly index: ChainIndex,
+    readonly graph: IndexGraph,
+  ) {}
+
+  noteForId(id: string): ChainNote {
+    const resolution = this.index.resolve(id);
+    if (resolution.status === 'resolved') return this.noteAtPath(resolution.paths[0]);
+    return { id, path: null, title: '', status: resolution.status, candidates: resolution.paths };
+  }
+
+  noteAtPath(path: string): ChainNote {
+    const note = this.graph.noteOf(path);
+    return note === -1 ? { id: null, path, title: '', status: 'unresolved', candidates: [] } : this.noteAt(note);
+  }
+
+  keyOf(note: ChainNote): number {
+    return note.path === null ? -1 : this.graph.noteOf(note.path);
+  }
+
+  outgoing(parent: BuildNode): EdgeList {
+    const from = parent.key;
+    if (from === -1) return NO_EDGES;
+    let edges = this.out.get(from);
+    if (edges === undefined) {
+      edges = new GraphEdgeList(this, true, from, this.graph.outgoingCount(from));
+      this.out.set(from, edges);
+    }
+    return edges;
+  }
+
+  incoming(parent: BuildNode): EdgeList {
+    const { note, key } = parent;
+    if (note.id === null) return NO_EDGES;
+    const id = key === -1 ? this.graph.idOf(note.id) : this.graph.ownId(key);
+    if (id === -1) return NO_EDGES;
+    let edges = this.in.get(id);
+    if (edges === undefined) {
+      edges = new GraphEdgeList(this, false, id, -1);
+      this.in.set(id, edges);
+    }
+    return edges;
+  }
+
+  noteAt(number: number): ChainNote {
+    let note = this.notes.get(number);
+    if (note === undefined) {
+      const { graph } = this;
+      const own = graph.ownId(number);
+      note = { id: own === -1 ? null : graph.idString(own), path: graph.path(number), title: graph.title(number), status: 'resolved', candidates: [] };
+      this.notes.set(number, note);
+    }
+    return note;
+  }
+
+  /** The note an ID names: its owner's, or one for the ID itself when no single note owns it. */
+  noteForIdNumber(id: number): ChainNote {
+    const owner = this.ownerOf(id);
+    if (owner !== -1) return this.noteAt(owner);
+    let note = this.idNotes.get(id);
+    if (note === undefined) {
+      const { graph } = this;
+      const string = graph.idString(id);
+      const status = graph.status(id);
+      note = { id: string, path: null, title: '', status, candidates: status === 'ambiguous' ? this.index.resolve(string).paths : [] };
+      this.idNotes.set(id, note);
+    }
+    return note;
+  }
+
+  /** The one note owning the ID, or -1. */
+  ownerOf(id: number): number {
+    return this.graph.owner(id);
+  }
+}
+
+/**
+ * One note's outgoing edges (the IDs it references) or one ID's incoming edges (the notes citing
+ * it). Outgoing edges are counted first and listed only when a child is made: past the node
+ * budget, a note's edges are only counted (for `truncated`).
+ */
+class GraphEdgeList implements EdgeList {
+  private list: { readonly keys: readonly number[]; readonly mentions: readonly number[] } | null = null;
+  readonly length: number;
+
+  constructor(
+    private readonly edges: GraphEdges,
+    private readonly out: boolean,
+    /** The note (outgoing) or the ID (incoming). */
+    private readonly at: number,
+    length: number,
+  ) {
+    this.length = length === -1 ? this.listed().keys.length : length;
+  }
+
+  note(i: number): ChainNote {
+    const key = this.listed().keys[i];
+    return this.out ? this.edges.noteForIdNumber(key) : this.edges.noteAt(key);
+  }
+
+  key(i: number): number {
+    const key = this.listed().keys[i];
+    return this.out ? this.edges.ownerOf(key) : key;
+  }
+
+  context(i: number): ContextSource {
+    const key = this.listed().keys[i];
+    return this.out ? graphContext(this.edges.graph, this.at, key) : graphContext(this.edges.graph, key, this.at);
+  }
+
+  mentions(i: number): number {
+    return this.listed().mentions[i];
+  }
+
+  private listed(): { readonly keys: readonly number[]; readonly mentions: readonly number[] } {
+    if (this.list === null) {
+      const { graph } = this.edges;
+      if (this.out) {
+        const { ids, mentions } = graph.outgoing(this.at);
+        this.list = { keys: ids, mentions };
+      } else {
+        const { notes, mentions } = graph.incoming(this.at);
+        this.list = { keys: notes, mentions };
+      }
+    }
+    return this.list;
+  }
+}
+
+/** A context read when wanted; made out here so it holds three values, not the chain's caches. */
+function graphContext(graph: IndexGraph, note: number, id: number): ContextSource {
+  return () => graph.context(note, id);
+}
+
+const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, key: noKey, context: () => null, mentions: () => 0 };
+
+function noKey(): number {
+  return -1;
+}
 const NO_NOTE: ChainNote = { id: null, path: null, title: '', status: 'unresolved', candidates: [] };
 
 function onPath(node: BuildNode | null, path: string): boolean {
@@ -359,21 +538,51 @@ function onPath(node: BuildNode | null, path: string): boolean {
 }
 
 /**
- * A chain entry as a plain object whose `context` is read through a getter: the line is computed
- * when read, because a chain holds up to 10,000 entries while a view draws a few hundred, and on a
- * scanned index each line is recomputed from its note's text (so a redraw shows the text as it is
- * now). The getter is an own enumerable property, so the entry compares and serialises with its
- * context like any plain object.
+ * A chain entry whose `context` is read through a getter: the line is computed when read, because
+ * a chain holds up to 10,000 entries while a view draws a few hundred, and on a scanned index each
+ * line is recomputed from its note's text (so a redraw shows the text as it is now). The getter is
+ * an own enumerable property, so the entry compares and serialises with its context like a plain
+ * object with the same fields in the same order.
  */
 function freeze(node: BuildNode): ChainNode {
-  const { note } = node;
-  const frozen = { id: note.id, path: note.path, title: note.title, status: note.status, candidates: note.candidates, cycle: node.cycle };
-  Object.defineProperty(frozen, CONTEXT_SOURCE, { value: node.context });
-  Object.defineProperty(frozen, 'context', { get: readContext, enumerable: true });
-  return Object.assign(frozen, { mentions: node.mentions, children: node.children.map(freeze), truncated: node.truncated }) as unknown as ChainNode;
+  return new ChainEntry(node);
 }
 
 const CONTEXT_SOURCE = Symbol('context source');
+// Shared descriptors: defining them per entry allocates nothing and keeps entries of one shape.
+const CONTEXT_GETTER: PropertyDescriptor = { get: readContext, enumerable: true };
+const HIDDEN_SOURCE: PropertyDescriptor = { value: null, writable: true, enumerable: false };
+
+class ChainEntry {
+  declare readonly id: string | null;
+  declare readonly path: string | null;
+  declare readonly title: string;
+  declare readonly status: ResolutionStatus;
+  declare readonly candidates: readonly string[];
+  declare readonly cycle: boolean;
+  declare readonly context: string | null;
+  declare readonly mentions: number;
+  declare readonly children: readonly ChainNode[];
+  declare readonly truncated: number;
+  declare [CONTEXT_SOURCE]: ContextSource;
+
+  constructor(node: BuildNode) {
+    const { note } = node;
+    const self = this as { -readonly [K in keyof ChainEntry]: ChainEntry[K] };
+    self.id = note.id;
+    self.path = note.path;
+    self.title = note.title;
+    self.status = note.status;
+    self.candidates = note.candidates;
+    self.cycle = node.cycle;
+    Object.defineProperty(this, 'context', CONTEXT_GETTER);
+    Object.defineProperty(this, CONTEXT_SOURCE, HIDDEN_SOURCE);
+    self[CONTEXT_SOURCE] = node.context;
+    self.mentions = node.mentions;
+    self.children = node.children.map(freeze);
+    self.truncated = node.truncated;
+  }
+}
 
 function readContext(this: { readonly [CONTEXT_SOURCE]: ContextSource }): string | null {
   const source = this[CONTEXT_SOURCE];

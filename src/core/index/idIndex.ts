@@ -4,6 +4,7 @@ import type {
   IdIndexReader,
   IncomingReference,
   IndexedReference,
+  IndexGraph,
   LinkParts,
   NoteCursor,
   NoteRecord,
@@ -21,6 +22,7 @@ import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
 import { comparePaths } from './order';
 import { addNames, type NamesOptions } from './names';
+import { ArenaGraph } from './indexGraph';
 
 export type { NoteTexts } from './referenceCursor';
 
@@ -52,6 +54,7 @@ export class IdIndex implements IdIndexReader {
   private readonly edges = new EdgeLists();
   private readonly linkKeys = new LinkKeys(this.notesTable);
   private revisionCount = 0;
+  private graphView: ArenaGraph | null = null;
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
@@ -116,6 +119,7 @@ export class IdIndex implements IdIndexReader {
   clear(format?: IdFormat): void {
     if (format !== undefined) this.format = format;
     this.ids = new IdTable(this.format);
+    this.graphView = null;
     this.notesTable.clear();
     this.arena.clear();
     this.edges.clear();
@@ -203,6 +207,13 @@ export class IdIndex implements IdIndexReader {
   /** A cursor over every reference of the note (counting or not), in text order; empty for unknown paths. */
   cursor(path: string): ReferenceCursor {
     return this.cursorAt(this.notesTable.slotOf(path));
+  }
+
+  /** The index as numbers, for the chain's walks (valid until the index next changes). */
+  graph(): IndexGraph {
+    this.notesTable.settle();
+    this.graphView ??= new ArenaGraph({ ids: this.ids, notes: this.notesTable, arena: this.arena, edges: this.edges, cursorAt: (note) => this.cursorAt(note) });
+    return this.graphView;
   }
 
   /** Every note, in no particular order, as one cursor moved from note to note (valid until the next). */

@@ -51,6 +51,11 @@ export class IdTable {
     return this.slotsUsed - this.freeSlots.length;
   }
 
+  /** Slots handed out so far, free ones included (an upper bound for arrays by slot). */
+  get extent(): number {
+    return this.slotsUsed;
+  }
+
   /** The slot of the ID, or NONE. */
   slotOf(id: string): number {
     const key = this.keys === null ? -1 : this.keys.keyOf(id);

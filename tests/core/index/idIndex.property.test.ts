@@ -4,6 +4,7 @@ import { IdIndex, type IndexUpdate } from '../../../src/core/index/idIndex';
 import { extractNoteFacts, namesOnlyFacts, type NoteFacts } from '../../../src/core/index/noteFacts';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
 import type { OwnIdSource } from '../../../src/core/settings';
+import { buildChain, type ChainIndex } from '../../../src/core/chain/chain';
 import { facts, snapshot } from './helpers';
 
 // Few paths and IDs, so updates collide: duplicates, self-references, implausible IDs that a
@@ -54,6 +55,27 @@ function observe(index: IdIndex, id: string): string {
     index.resolve(id).paths.map(note),
     index.referencesTo(id),
   ]);
+}
+
+/**
+ * Chains from every note and ID, both ways, as JSON (contexts read): by default through the index's
+ * graph; `plain` hides the graph, so the chain walks the reader interface instead.
+ */
+function chains(index: IdIndex, starts: { paths: readonly string[]; ids: readonly string[] }, plain = false): string {
+  const source: ChainIndex = plain
+    ? {
+        revision: index.revision,
+        resolve: (id) => index.resolve(id),
+        isKnownId: (id) => index.isKnownId(id),
+        note: (path) => index.note(path),
+        notes: () => index.notes(),
+        referencesOf: (path) => index.referencesOf(path),
+        referencesTo: (id) => index.referencesTo(id),
+        duplicates: () => index.duplicates(),
+      }
+    : index;
+  const all = [...starts.paths.map((path) => ({ path })), ...starts.ids.map((id) => ({ id }))];
+  return JSON.stringify(all.map((start) => [1, 3].map((depth) => buildChain(source, start, { depth, direction: 'both' }))));
 }
 
 describe('IdIndex properties', () => {
@@ -134,6 +156,8 @@ describe('IdIndex properties with scanned notes and the names pass', () => {
           const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
           for (const [p, text] of vault) rebuilt.apply({ kind: 'upsert', facts: text === null ? namesOnlyFacts(p, OPTIONS) : extractNoteFacts(p, text, OPTIONS) });
           expect(snapshot(index)).toEqual(snapshot(rebuilt));
+          // The chain's walk over the graph says what the reader interface says.
+          expect(chains(index, { paths: NAMES, ids: IDS })).toBe(chains(rebuilt, { paths: NAMES, ids: IDS }, true));
         }
       }),
       { seed: 20261202, numRuns: 300 },
