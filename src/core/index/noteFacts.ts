@@ -95,8 +95,16 @@ export class LineTracker {
 
 /** The context line of the reference at [from, to), from the text alone (what indexReferences gives it). */
 export function contextAt(text: string, from: number, to: number): string {
-  const lineStart = from === 0 ? 0 : Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
-  return contextAround(text, lineStart, new LineBreaks(text).lineEnd(from), from, to);
+  // Looked for within the line only: a search for a `\r` the text lacks would cross the whole text,
+  // and a view reading 500 contexts of a megabyte note would cross it 500 times.
+  const lf = from === 0 ? -1 : text.lastIndexOf('\n', from - 1);
+  let lineStart = from;
+  while (lineStart > lf + 1 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  const next = text.indexOf('\n', from);
+  const limit = next === -1 ? text.length : next;
+  let lineEnd = from;
+  while (lineEnd < limit && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+  return contextAround(text, lineStart, lineEnd, from, to);
 }
 
 /**
