@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import { decodeRecords, encodeRecords } from '../../src/core/cache/recordCodes';
 import { CACHE_FORMAT_VERSION, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, NOTES_PER_STEP } from '../../src/core/cache/snapshot';
 import type { CachedNote, IndexSnapshot } from '../../src/core/cache/snapshot';
 import { REF_INTS } from '../../src/core/index/referenceStore';
@@ -64,18 +65,37 @@ function checksumOf(lines: readonly string[]): number {
 }
 
 /**
- * Edits the first chunk line and re-stamps the checksum, so only field validation can catch the
+ * Re-stamps the checksum after the chunk lines were edited, so only field validation can catch the
  * damage (the checksum alone is tested separately).
  */
-function withNoteLine(encoded: string, edit: (note: unknown[]) => void): string {
-  const lines = encoded.split('\n');
-  const note = JSON.parse(lines[1]) as unknown[];
-  edit(note);
-  lines[1] = JSON.stringify(note);
+function restamped(lines: string[]): string {
   const header = JSON.parse(lines[0]) as Record<string, unknown>;
   header.checksum = checksumOf(lines.slice(1, -1));
   lines[0] = JSON.stringify(header);
   return lines.join('\n');
+}
+
+/**
+ * Edits the first chunk line, its records as numbers (decoded from their text and encoded again),
+ * and re-stamps the checksum.
+ */
+function withNoteLine(encoded: string, edit: (note: unknown[]) => void): string {
+  const lines = encoded.split('\n');
+  const note = JSON.parse(lines[1]) as unknown[];
+  note[7] = [...(decodeRecords(note[7] as string) ?? [])];
+  edit(note);
+  note[7] = encodeRecords(note[7] as number[]);
+  lines[1] = JSON.stringify(note);
+  return restamped(lines);
+}
+
+/** Edits the first chunk's records as text, and re-stamps the checksum. */
+function withRecordsText(encoded: string, edit: (records: string) => string): string {
+  const lines = encoded.split('\n');
+  const note = JSON.parse(lines[1]) as unknown[];
+  note[7] = edit(note[7] as string);
+  lines[1] = JSON.stringify(note);
+  return restamped(lines);
 }
 
 describe('index cache snapshot', () => {
@@ -185,7 +205,11 @@ describe('index cache snapshot', () => {
     ['records cut short', (t) => withNoteLine(t, (n) => { chunk(n)[7].pop(); })],
     ['a record length that does not add up', (t) => withNoteLine(t, (n) => { chunk(n)[6][0] += 5; })],
     ['a value beyond 32 bits', (t) => withNoteLine(t, (n) => { chunk(n)[7][2] = 2 ** 32 + 1; })],
-    ['a fractional value', (t) => withNoteLine(t, (n) => { chunk(n)[7][3] = 1.5; })],
+    ['records that are not text', (t) => withRecordsText(t, () => 5 as unknown as string)],
+    ['a character outside the records code', (t) => withRecordsText(t, (r) => `${r.slice(0, 3)}!${r.slice(4)}`)],
+    ['records cut inside a number', (t) => withRecordsText(t, (r) => `${r}_`)],
+    // The first record's ID number, 0, written in eight digits where seven hold any 32-bit int: it decodes to the same ints.
+    ['an int in more digits than 32 bits need', (t) => withRecordsText(t, (r) => { expect(r[0]).toBe('0'); return `${'W'.repeat(7)}${r}`; })],
   ];
 
   it.each(rejected)('throws the whole cache away on %s, without throwing', (_, corrupt) => {
@@ -195,6 +219,23 @@ describe('index cache snapshot', () => {
     const bad = corrupt(encoded);
     expect(bad).not.toBe(encoded);
     expect(decodeSnapshot(bad, STAMP)).toBeNull();
+  });
+
+  it('reads an int of up to seven digits, and no more', () => {
+    expect([...(decodeRecords(`${'W'.repeat(6)}1`) ?? [])]).toEqual([2 ** 29]);
+    expect(decodeRecords(`${'W'.repeat(7)}0`)).toBeNull();
+  });
+
+  it('writes records as text that decodes to the same ints, whatever the ints', () => {
+    const int = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer({ min: -40, max: 40 }), fc.constantFrom(4, 5, 6, 12));
+    fc.assert(
+      fc.property(fc.array(int, { maxLength: 60 }), (ints) => {
+        const text = encodeRecords(ints);
+        expect(text).toMatch(/^[0-9A-Za-z_-]*$/);
+        expect([...(decodeRecords(text) ?? [NaN])]).toEqual(ints);
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
   });
 
   it('rejects a link record whose spans do not hold its ID', () => {

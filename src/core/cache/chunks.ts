@@ -6,6 +6,7 @@
 import type { NoteFacts } from '../index/noteFacts';
 import { isScanned, type ScannedNote } from '../index/scannedNote';
 import { LINK, LINK_REF_INTS, REF_FLAGS, REF_INTS, REF_SLOT } from '../index/referenceStore';
+import { decodeRecords, encodeRecords } from './recordCodes';
 import { recordsProblem } from './records';
 import { isInt, isString, isTime } from './values';
 import { packReference, unpackWhole, type PackedReference } from './wholeFacts';
@@ -16,14 +17,22 @@ const KEY_LIMIT = 1e15;
 
 /**
  * [paths, mtimes, sizes, ids, titles, textLengths (-1: facts given whole), record lengths, records
- * (each REF_SLOT an index into the table), the chunk's IDs (integer keys or strings), whole facts
- * by note number].
+ * (each REF_SLOT an index into the table; as text, see recordCodes.ts), the chunk's IDs (integer
+ * keys or strings), whole facts by note number].
  */
-type ChunkLine = [string[], number[], number[], (string | null)[], string[], number[], number[], number[], (number | string)[], [number, PackedReference[]][]];
+type ChunkLine = [string[], number[], number[], (string | null)[], string[], number[], number[], string, (number | string)[], [number, PackedReference[]][]];
 
 export function packChunk(notes: readonly CachedNote[]): ChunkLine {
-  const line: ChunkLine = [[], [], [], [], [], [], [], [], [], []];
-  const [paths, mtimes, sizes, ids, titles, textLengths, lengths, ints, table, wholes] = line;
+  const paths: string[] = [];
+  const mtimes: number[] = [];
+  const sizes: number[] = [];
+  const ids: (string | null)[] = [];
+  const titles: string[] = [];
+  const textLengths: number[] = [];
+  const lengths: number[] = [];
+  const ints: number[] = [];
+  const table: (number | string)[] = [];
+  const wholes: [number, PackedReference[]][] = [];
   const byKey = new Map<number, number>();
   const byString = new Map<string, number>();
   const entry = (key: number, id: string): number => {
@@ -57,16 +66,16 @@ export function packChunk(notes: readonly CachedNote[]): ChunkLine {
       ints[at + REF_SLOT] = entry(facts.keys[reference], facts.ids[reference]);
     }
   });
-  return line;
+  return [paths, mtimes, sizes, ids, titles, textLengths, lengths, encodeRecords(ints), table, wholes];
 }
 
 /** The chunk's notes appended to `out`; false (out partly filled) when the line is not one we wrote. */
 export function unpackChunk(raw: unknown, out: CachedNote[]): boolean {
-  if (!Array.isArray(raw) || raw.length !== 10 || !raw.every((column) => Array.isArray(column))) return false;
-  const [paths, mtimes, sizes, ids, titles, textLengths, lengths, ints, table, wholes] = raw as unknown[][];
+  if (!Array.isArray(raw) || raw.length !== 10 || !raw.every((column, i) => (i === 7 ? isString(column) : Array.isArray(column)))) return false;
+  const [paths, mtimes, sizes, ids, titles, textLengths, lengths, , table, wholes] = raw as unknown[][];
   const count = paths.length;
   if (![mtimes, sizes, ids, titles, textLengths, lengths].every((column) => column.length === count)) return false;
-  const records = intsOf(ints);
+  const records = decodeRecords(raw[7] as string);
   const entries = tableOf(table);
   const given = wholesOf(wholes, count);
   if (records === null || entries === null || given === null) return false;
@@ -95,17 +104,6 @@ export function unpackChunk(raw: unknown, out: CachedNote[]): boolean {
     out.push({ path, mtime, size, facts });
   }
   return from === records.length;
-}
-
-/** The records as Int32, when every value is a whole number that fits. */
-function intsOf(values: unknown[]): Int32Array | null {
-  const records = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (typeof value !== 'number' || (value | 0) !== value) return null;
-    records[i] = value;
-  }
-  return records;
 }
 
 /** The chunk's IDs: integer keys and strings, and how long each ID is (1 for a key: its format is not known here). */

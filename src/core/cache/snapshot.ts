@@ -14,7 +14,7 @@ import { packChunk, unpackChunk } from './chunks';
 import { isInt, isString } from './values';
 
 /** Bump whenever the encoding below changes. */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 const MAGIC = 'principle-chain-index-cache';
 
 /** One note's facts, valid while the file's size and mtime are unchanged. */
