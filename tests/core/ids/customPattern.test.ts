@@ -3,6 +3,8 @@ import { customPatternProblem, customPatternWarning, idFormatFor, TWELVE_DIGIT }
 import { CUSTOM_PATTERN_LINE_CAP, findIdsInProse } from '../../../src/core/ids/prose';
 import { scanReferences } from '../../../src/core/ids/scanner';
 import { MAX_ID_LENGTH } from '../../../src/core/ids/customPattern';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
+import { REF_INTS } from '../../../src/core/index/referenceStore';
 
 describe('patterns that backtrack badly are rejected by analysis, not by timing a few inputs', () => {
   // Each of these took seconds to minutes on one line when accepted.
@@ -67,6 +69,28 @@ describe('custom patterns run on a capped part of each line', () => {
     expect(findIdsInProse(text, format).map((m) => m.id)).toEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
     const twelve = `202101010000 ${long}202101010001`;
     expect(scanReferences(twelve, TWELVE_DIGIT).map((r) => r.id)).toEqual(['202101010000', '202101010001']);
+  });
+
+  it('never runs the pattern over more than the cap, however the note is scanned', () => {
+    const long = 'x '.repeat(CUSTOM_PATTERN_LINE_CAP);
+    const text = `ZK-0001 ${long}ZK-0002\n\n\`code\` ${long}\nZK-0003 [x](y) ${long}ZK-0004\n`;
+    const subjects: number[] = [];
+    const exec = RegExp.prototype.exec;
+    // String methods and RegExp.prototype.test call the exec property too, so this sees every run.
+    const spy = jest.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, subject: string) {
+      if (this.source === format.source) subjects.push(subject.length);
+      return exec.call(this, subject);
+    });
+    try {
+      const scanner = new NoteScanner({ format, ownIdSources: ['filename'], frontmatterKey: 'id' });
+      const ids = [scanReferences(text, format), findIdsInProse(text, format)].map((found) => found.map((r) => r.id));
+      expect(ids).toEqual([['ZK-0001', 'ZK-0003'], ['ZK-0001', 'ZK-0003']]);
+      expect(scanner.scan('a.md', text).length).toBe(2 * REF_INTS);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(Math.max(...subjects)).toBeLessThanOrEqual(CUSTOM_PATTERN_LINE_CAP);
   });
 
   it('finds the same IDs as an uncapped search on ordinary text', () => {
