@@ -1,6 +1,9 @@
 /** @jest-environment jsdom */
+import * as fs from 'fs';
+import * as path from 'path';
 import { TFile } from 'obsidian';
 import { MemoryAdapter } from '../mocks/fake/app';
+import { CACHE_FORMAT_VERSION } from '../../src/core/cache/snapshot';
 import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCache';
 import type { PrincipleChainSettings } from '../../src/core/settings';
 import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from '../obsidian/indexerHarness';
@@ -112,6 +115,35 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
     const h = await started(await vaultWithCache(makeCache(adapter), settings));
     expect(readCount(h)).toBe(3);
     await expectEqualToRebuild(h);
+  });
+
+  it('discards a cache in the format before this one, reads every note, and writes the current format in its place', async () => {
+    // What the plugin wrote for FILES before references were stored as numbers (format version 1).
+    const old = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'cache', 'index-cache-v1.json'), 'utf8');
+    const current = new MemoryAdapter();
+    await primed(current);
+    const cachePath = `${PLUGIN_DIR}/${INDEX_CACHE_FILE}`;
+    const header = (text: string | undefined) => JSON.parse((text ?? '').slice(0, (text ?? '').indexOf('\n'))) as Record<string, unknown>;
+    const stamp = (text: string | undefined) => {
+      const { magic, version, pluginVersion, settingsKey } = header(text);
+      return { magic, version, pluginVersion, settingsKey };
+    };
+    // Same plugin version and settings: only the format tells the file apart.
+    expect(stamp(old)).toEqual({ ...stamp(current.files.get(cachePath)), version: 1 });
+    expect(CACHE_FORMAT_VERSION).toBeGreaterThan(1);
+
+    const adapter = new MemoryAdapter();
+    adapter.files.set(cachePath, old);
+    const cache = cacheOn(adapter);
+    const h = await started(await vaultWithCache(cache));
+    expect(readCount(h)).toBe(3);
+    await expectEqualToRebuild(h);
+    await cache.flush();
+    h.indexer.unload();
+    expect(header(adapter.files.get(cachePath)).version).toBe(CACHE_FORMAT_VERSION);
+    const next = await started(await vaultWithCache(cacheOn(adapter)));
+    expect(readCount(next)).toBe(0);
+    await expectEqualToRebuild(next);
   });
 
   it('starts cleanly when the adapter fails to read or write', async () => {
