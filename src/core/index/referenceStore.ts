@@ -130,7 +130,7 @@ export class EdgeLists {
     if (edge >= 0) this.freeHead = this.pairs[edge * 2 + EDGE_NEXT];
     else {
       edge = this.used++;
-      if (edge * 2 + 2 > this.pairs.length) this.pairs = resized(this.pairs, Math.ceil(this.pairs.length * 1.5), Int32Array);
+      if (edge * 2 + 2 > this.pairs.length) this.pairs = resized(this.pairs, Math.max(edge * 2 + 2, Math.ceil(this.pairs.length * 1.5)), Int32Array);
     }
     this.pairs[edge * 2 + EDGE_NOTE] = note;
     this.pairs[edge * 2 + EDGE_NEXT] = head;

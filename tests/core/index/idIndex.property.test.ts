@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { DENOTE, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { IdIndex, type IndexUpdate } from '../../../src/core/index/idIndex';
 import { extractNoteFacts, namesOnlyFacts, type NoteFacts } from '../../../src/core/index/noteFacts';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
@@ -57,6 +57,11 @@ function observe(index: IdIndex, id: string): string {
   ]);
 }
 
+/** Every ID observed at once. */
+function observeAll(index: IdIndex, ids: readonly string[]): string {
+  return ids.map((id) => observe(index, id)).join('\n');
+}
+
 /**
  * Chains from every note and ID, both ways, as JSON (contexts read): by default through the index's
  * graph; `plain` hides the graph, so the chain walks the reader interface instead.
@@ -100,23 +105,48 @@ describe('IdIndex properties', () => {
   });
 });
 
-describe('IdIndex properties with scanned notes and the names pass', () => {
-  const OPTIONS = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
-  const NAMES = ['202104291524 A.md', '202108191025 B.md', 'dir/202104291524 A2.md', 'x/202104291947/README.md', 'Loose.md'];
+/**
+ * One format's vault vocabulary: IDs (the fourth never plausible for a timestamp format, the last a
+ * near miss), note names that own them, and pieces of note text that reference them every way.
+ */
+interface Vocabulary {
+  readonly format: IdFormat;
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+}
+
+function vocabulary(format: IdFormat, ids: readonly string[]): Vocabulary {
+  const [a, b, c] = ids;
+  return { format, ids, names: [`${a} A.md`, `${b} B.md`, `dir/${a} A2.md`, `x/${c}/README.md`, 'Loose.md'] };
+}
+
+const VOCABULARIES: readonly Vocabulary[] = [
+  vocabulary(TWELVE_DIGIT, IDS),
+  vocabulary(DENOTE, ['20210429T152400', '20210819T102500', '20210429T194700', '20219999T999999', '20211301T120000', '20210429T15240']),
+  // A custom pattern: IDs interned by string, not by integer key.
+  vocabulary(idFormatFor('custom', 'ZK-\\d{3}'), ['ZK-101', 'ZK-202', 'ZK-303', 'ZK-999', 'ZK-404', 'ZK-10']),
+];
+
+describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('IdIndex properties with scanned notes and the names pass (%s)', (_, { format, ids, names }) => {
+  const OPTIONS = { format, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+  const [a, b, c] = ids;
   const piece = fc.constantFrom(
-    ...IDS, '202104291524 A', '[[202108191025 B|b]]', '[c](202104291947)', '`202104291524`', ' ', '\n', '. ', 'word', '---\nid: 202104291947\n---\n',
+    ...ids, `${a} A`, `[[${b} B|b]]`, `[c](${c})`, `\`${a}\``, ' ', '\n', '. ', 'word', `---\nid: ${c}\n---\n`,
   );
   const body = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
   type Step =
     | { kind: 'write'; path: string; text: string }
     | { kind: 'delete'; path: string }
     | { kind: 'rename'; from: string; to: string }
-    | { kind: 'names'; paths: string[] };
+    | { kind: 'names'; paths: string[] }
+    | { kind: 'trim' };
   const step: fc.Arbitrary<Step> = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('write' as const), path: fc.constantFrom(...NAMES), text: body }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...NAMES) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('names' as const), paths: fc.subarray(NAMES) }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('write' as const), path: fc.constantFrom(...names), text: body }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...names) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: fc.constantFrom(...names), to: fc.constantFrom(...names) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('names' as const), paths: fc.subarray([...names]) }) },
+    // Compaction of the reference arena and of every table (as after a bulk build).
+    { weight: 1, arbitrary: fc.constant({ kind: 'trim' as const }) },
   );
 
   test('incremental updates equal a rebuild from extracted facts, invariants hold, and changes are reported', () => {
@@ -125,10 +155,10 @@ describe('IdIndex properties with scanned notes and the names pass', () => {
         // The vault: a path's text, or null for a note known by its name only.
         const vault = new Map<string, string | null>();
         const texts = { textOf: (p: string) => vault.get(p) ?? undefined };
-        const index = new IdIndex({ format: TWELVE_DIGIT, texts });
+        const index = new IdIndex({ format, texts });
         const scanner = new NoteScanner(OPTIONS);
         for (const s of steps) {
-          const before = new Map(IDS.map((id) => [id, observe(index, id)]));
+          const before = new Map(ids.map((id) => [id, observe(index, id)]));
           let change: ReadonlySet<string> | null = null;
           if (s.kind === 'write') {
             vault.set(s.path, s.text);
@@ -143,21 +173,25 @@ describe('IdIndex properties with scanned notes and the names pass', () => {
             vault.set(s.to, text);
             const facts = text === null ? namesOnlyFacts(s.to, OPTIONS) : scanner.scan(s.to, text);
             change = index.apply({ kind: 'rename', oldPath: s.from, facts });
-          } else {
+          } else if (s.kind === 'names') {
             for (const p of s.paths) if (!vault.has(p)) vault.set(p, null);
             index.putNames(s.paths, OPTIONS);
+          } else {
+            const seen = observeAll(index, ids);
+            index.trim();
+            expect(observeAll(index, ids)).toBe(seen);
           }
           expect(index.checkInvariants()).toEqual([]);
           if (change !== null) {
-            for (const id of IDS) {
+            for (const id of ids) {
               if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toEqual({ id, reported: true });
             }
           }
-          const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
+          const rebuilt = new IdIndex({ format });
           for (const [p, text] of vault) rebuilt.apply({ kind: 'upsert', facts: text === null ? namesOnlyFacts(p, OPTIONS) : extractNoteFacts(p, text, OPTIONS) });
           expect(snapshot(index)).toEqual(snapshot(rebuilt));
           // The chain's walk over the graph says what the reader interface says.
-          expect(chains(index, { paths: NAMES, ids: IDS })).toBe(chains(rebuilt, { paths: NAMES, ids: IDS }, true));
+          expect(chains(index, { paths: names, ids })).toBe(chains(rebuilt, { paths: names, ids }, true));
         }
       }),
       { seed: 20261202, numRuns: 300 },
