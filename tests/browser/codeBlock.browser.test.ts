@@ -3,7 +3,7 @@
  * internal links that open notes, kept current when a note of the chain is renamed, and a graph
  * block handed to Obsidian's renderer as a Mermaid diagram whose notes are links.
  */
-import { clickAt, describeInBrowser, settle, textBox, TIMEOUT, usePlaygroundPages, waitForFile } from './harness';
+import { clickAt, describeInBrowser, settle, textBox, TIMEOUT, usePlaygroundPages, WAIT, waitForFile } from './harness';
 
 jest.setTimeout(TIMEOUT);
 
@@ -56,6 +56,8 @@ describeInBrowser('code blocks', () => {
 
   test('an incoming block lists its notes newest first, each with the sentence that cites it', async () => {
     const { page: p } = await openPage(NOTE);
+    // The sentences come from the citing notes' texts, fetched in the background; the block redraws with them.
+    await p.waitForFunction((selector) => (document.querySelectorAll(selector)[2]?.querySelectorAll('.pc-block-context').length ?? 0) > 2, BLOCK, { timeout: WAIT });
     const third = p.locator(BLOCK).nth(2);
     expect(await third.locator('.pc-block-context').count()).toBeGreaterThan(2);
     expect(await third.locator('.pc-block-context .pc-chain-context-id').first().textContent()).toBe('202203011000');

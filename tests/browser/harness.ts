@@ -13,7 +13,7 @@ import '../../playground/testApi';
 export const CHROMIUM = process.env.BROWSER_TESTS_CHROMIUM ?? '/usr/bin/chromium';
 /** Generous: the machine may be loaded; these tests check behaviour, never speed. */
 export const TIMEOUT = 240_000;
-const WAIT = 90_000;
+export const WAIT = 90_000;
 
 export const START_NOTE = '202201100900 Clarity is a gift to the team.md';
 export const ARTIFACTS = path.join(__dirname, '../../test-artifacts');

@@ -6,8 +6,9 @@ import type { PaneType } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { App } from '../mocks/obsidian';
 import { idFormatFor } from '../../src/core/ids/formats';
-import { IdIndex } from '../../src/core/index/idIndex';
+import { IdIndex, type NoteTexts } from '../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../src/core/index/noteFacts';
+import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { PrincipleChainSettings } from '../../src/core/settings';
 import type { IdServices, IndexChange } from '../../src/obsidian/services';
@@ -31,11 +32,16 @@ export interface FakeServices extends IdServices {
   textsLoaded(paths: readonly string[]): void;
 }
 
-export function fakeServices(notes: Record<string, string>, patch: Partial<PrincipleChainSettings> = {}): FakeServices {
+/**
+ * With `texts`, notes are put as the plugin puts them (scanned, no text kept) and context lines are
+ * read back from `texts`; without, they are put with their context lines.
+ */
+export function fakeServices(notes: Record<string, string>, patch: Partial<PrincipleChainSettings> = {}, texts?: NoteTexts): FakeServices {
   const live: PrincipleChainSettings = { ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], ...patch };
   const format = idFormatFor(live.idFormat, live.customPattern);
-  const index = new IdIndex({ format });
+  const index = new IdIndex(texts === undefined ? { format } : { format, texts });
   const options = { format, ownIdSources: live.ownIdSources, frontmatterKey: live.frontmatterKey };
+  const scanner = texts === undefined ? null : new NoteScanner(options);
   const listeners = new Set<(change: IndexChange) => void>();
   const textListeners = new Set<(paths: ReadonlySet<string>) => void>();
   const emit = (change: IndexChange): void => {
@@ -46,7 +52,7 @@ export function fakeServices(notes: Record<string, string>, patch: Partial<Princ
   const put = (path: string, text = ''): void => {
     const file = fakeApp.vault.getFileByPath(path);
     void (file === null ? fakeApp.vault.create(path, text) : fakeApp.vault.modify(file, text));
-    emit(index.apply({ kind: 'upsert', facts: extractNoteFacts(path, text, options) }));
+    emit(index.apply({ kind: 'upsert', facts: scanner === null ? extractNoteFacts(path, text, options) : scanner.scan(path, text) }));
   };
   const remove = (path: string): void => {
     const file = fakeApp.vault.getFileByPath(path);

@@ -6,6 +6,7 @@ import { BLOCK_REFRESH_DELAY_MS, type ChainBlock } from '../../src/ui/block/chai
 import { MAX_GRAPH_EDGES } from '../../src/ui/block/render';
 import { CHAIN_BLOCK_LANGUAGE, registerChainBlocks } from '../../src/obsidian/codeBlock';
 import { fakeServices, type FakeServices } from '../obsidian/fakeServices';
+import type { NoteTexts } from '../../src/core/index/idIndex';
 
 class TestPlugin extends Plugin {}
 
@@ -29,8 +30,8 @@ interface Setup {
   indexListeners(): number;
 }
 
-async function setUp(notes = NOTES): Promise<Setup> {
-  const services = fakeServices(notes);
+async function setUp(notes = NOTES, texts?: NoteTexts): Promise<Setup> {
+  const services = fakeServices(notes, {}, texts);
   let indexListeners = 0;
   const subscribe = services.onIndexChange;
   (services as { onIndexChange: FakeServices['onIndexChange'] }).onIndexChange = (listener) => {
@@ -251,6 +252,28 @@ describe('staying current', () => {
     s.services.textsLoaded(['202101010003 Deep.md']);
     s.settle();
     expect(child.computations).toBe(2);
+  });
+
+  test('a block that draws no context lines is not drawn again when texts arrive', async () => {
+    const s = await setUp();
+    const { child } = s.block('direction: out');
+    s.services.textsLoaded(['202101010003 Deep.md']);
+    s.settle();
+    expect(child.computations).toBe(1);
+  });
+
+  test('context lines whose note texts arrive after the block was drawn are drawn when they arrive', async () => {
+    // The index keeps no text: a context line is read from the citing note's text once it is at hand.
+    const arrived = new Map<string, string>();
+    const s = await setUp(NOTES, { textOf: (path) => arrived.get(path) });
+    const { el } = s.block('direction: in\ncontext: true');
+    const contexts = () => [...el.querySelectorAll('.pc-block-context')].map((line) => line.textContent);
+    expect(el.querySelectorAll('.pc-block-entry')).toHaveLength(1);
+    expect(contexts()).toEqual([]);
+    arrived.set('Daily/2021-01-01.md', NOTES['Daily/2021-01-01.md']);
+    s.services.textsLoaded(['Daily/2021-01-01.md']);
+    s.settle();
+    expect(contexts()).toEqual(['Read 202101010000 today.']);
   });
 
   test('unloading every block leaves no listener behind', async () => {

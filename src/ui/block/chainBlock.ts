@@ -23,6 +23,12 @@ export class ChainBlock extends MarkdownRenderChild {
   private paths = new Set<string>();
   private drawn: { options: ChainBlockOptions; chain: ShapedChain } | null = null;
   private problems: string | null = null;
+  /**
+   * Texts of notes it shows arrived since it was drawn: its context lines may now read differently.
+   * Context lines are read when wanted, from the texts as they are now, so comparing the drawn chain
+   * with a new one cannot tell; the next refresh draws again.
+   */
+  private textsArrived = false;
   /** Computations done, for tests and the scheduler's accounting. */
   computations = 0;
 
@@ -52,6 +58,21 @@ export class ChainBlock extends MarkdownRenderChild {
   /** Whether the note at the path is in this block's chain (or holds the block). */
   shows(path: string): boolean {
     return path === this.sourcePath || this.paths.has(path);
+  }
+
+  /**
+   * Texts of these notes arrived: when it draws context lines of one of them, the next refresh
+   * draws, even the same chain, and true is returned (a block without context lines never redraws
+   * for texts: a graph would be handed to the renderer again for nothing).
+   */
+  noteTextsArrived(paths: ReadonlySet<string>): boolean {
+    if (this.drawn === null || !this.drawn.options.context) return false;
+    for (const path of paths) {
+      if (!this.shows(path)) continue;
+      this.textsArrived = true;
+      return true;
+    }
+    return false;
   }
 
   /** The note holding the block was renamed: its chain starts from the new path. */
@@ -104,7 +125,9 @@ export class ChainBlock extends MarkdownRenderChild {
       hidden: (note) => note.path !== null && this.deps.isHidden(note.path, options.excludeFolders, options.excludeTags),
       modified: (path) => this.deps.modified(path),
     });
-    if (this.drawn !== null && this.problems === null && sameOptions(this.drawn.options, options) && sameChain(this.drawn.chain.result, chain.result)) return;
+    const unchanged = this.drawn !== null && this.problems === null && sameOptions(this.drawn.options, options) && sameChain(this.drawn.chain.result, chain.result);
+    if (unchanged && !this.textsArrived) return;
+    this.textsArrived = false;
     this.drawn = { options, chain };
     this.problems = null;
     renderBlock(this.containerEl, { sourcePath: this.sourcePath, options, chain }, this.deps, this);
@@ -224,13 +247,7 @@ export class BlockScheduler {
   }
 
   private onTextsLoaded(paths: ReadonlySet<string>): void {
-    for (const block of this.blocks) {
-      for (const path of paths) {
-        if (!block.shows(path)) continue;
-        this.pending.add(block);
-        break;
-      }
-    }
+    for (const block of this.blocks) if (block.noteTextsArrived(paths)) this.pending.add(block);
     this.schedule();
   }
 
