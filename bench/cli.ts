@@ -11,8 +11,8 @@ import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../src/core/ids/formats';
 import { listMarkdown } from './harness';
 import { measureIndexMemory } from './suites/memory';
 import type { MemoryFigures } from './suites/memory';
-import { machineInfo, renderResults, runBench } from './run';
-import type { BenchConfig } from './run';
+import { BENCH_GROUPS, machineInfo, renderResults, runBench } from './run';
+import type { BenchConfig, BenchGroup } from './run';
 import type { BenchInput } from './inputs';
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -40,6 +40,15 @@ function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
     return Promise.resolve(null);
   }
   return Promise.resolve(JSON.parse(child.stdout) as MemoryFigures);
+}
+
+/** `--only build,cli`: just those groups of rows (bench/run.ts BENCH_GROUPS); a name it does not know is an error. */
+function onlyGroups(value: string | undefined): ReadonlySet<BenchGroup> | undefined {
+  if (value === undefined) return undefined;
+  const groups = value.split(',').filter((group) => group !== '');
+  const unknown = groups.filter((group) => !(BENCH_GROUPS as readonly string[]).includes(group));
+  if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; the groups are ${BENCH_GROUPS.join(', ')}`);
+  return new Set(groups as BenchGroup[]);
 }
 
 async function main(): Promise<void> {
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
     bigOptions: { runs: Math.min(runs, 3), warmup: 1 },
     measureMemory: memoryInChild,
     log: (line) => process.stderr.write(`[bench] ${line}\n`),
+    only: onlyGroups(option(args, '--only')),
   };
   const report = await runBench(config);
   const text = renderResults(report, machineInfo(commitOf(repo)), config);

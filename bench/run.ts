@@ -41,7 +41,13 @@ export interface BenchConfig {
   /** Measures index memory in a process with `--expose-gc` (null figures: not measurable here). */
   readonly measureMemory: (input: BenchInput) => Promise<MemoryFigures | null>;
   readonly log: (line: string) => void;
+  /** Only these groups of rows (see BENCH_GROUPS); all when absent. For checking a few rows quickly. */
+  readonly only?: ReadonlySet<BenchGroup>;
 }
+
+/** The groups of rows, in the order they run; `--only build,cli` runs just those. */
+export const BENCH_GROUPS = ['build', 'names', 'scanner', 'chain', 'repair', 'warm', 'cli', 'editor', 'memory'] as const;
+export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 export interface BenchReport {
   readonly rows: readonly Row[];
@@ -101,6 +107,7 @@ const MEMORY_ROW = 'Index memory per note (heap and array buffers after − befo
 export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const started = Date.now();
   const rows: Row[] = [];
+  const runs = (group: BenchGroup): boolean => config.only === undefined || config.only.has(group);
   const sizes = [...config.sizes].sort((a, b) => a - b);
   const generated = sizes.map((notes) => generatedInput(config.generatedRoot, notes, config.log));
   const largest = generated[generated.length - 1];
@@ -108,39 +115,49 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const corpora = CORPORA.map((spec) => ({ spec, input: corpusInput(config.corporaRoot, spec) }));
   section(config, 'vaults ready', started);
 
-  for (const input of generated) measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, optionsFor(config, input)));
-  for (const { spec, input } of corpora) {
-    if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
-    else measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, config.options));
+  if (runs('build')) {
+    for (const input of generated) measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, optionsFor(config, input)));
+    for (const { spec, input } of corpora) {
+      if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
+      else measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, config.options));
+    }
+    measured(config, rows, 'Index build breakdown', medium.label, () => [breakdownRow(medium, config.options)]);
+    section(config, 'index build', started);
   }
-  measured(config, rows, 'Index build breakdown', medium.label, () => [breakdownRow(medium, config.options)]);
-  section(config, 'index build', started);
 
-  measured(config, rows, 'File-name index', largest.label, () => [namesRow(largest, optionsFor(config, largest))]);
+  if (runs('names')) measured(config, rows, 'File-name index', largest.label, () => [namesRow(largest, optionsFor(config, largest))]);
 
-  for (const { spec, input } of corpora) {
-    if (input === null) rows.push(skippedRow(SCANNER_ROW, spec.folder, 'corpus absent'));
-    else measured(config, rows, SCANNER_ROW, input.label, () => scannerRows(input, config.options, config.log));
+  if (runs('scanner')) {
+    for (const { spec, input } of corpora) {
+      if (input === null) rows.push(skippedRow(SCANNER_ROW, spec.folder, 'corpus absent'));
+      else measured(config, rows, SCANNER_ROW, input.label, () => scannerRows(input, config.options, config.log));
+    }
+    measured(config, rows, SCANNER_ROW, medium.label, () => scannerRows(medium, config.options, config.log));
+    section(config, 'scanner choice', started);
   }
-  measured(config, rows, SCANNER_ROW, medium.label, () => scannerRows(medium, config.options, config.log));
-  section(config, 'scanner choice', started);
 
-  measured(config, rows, 'Chain compute and render', largest.label, () =>
-    chainRows(fullBuildFromDisk(largest, textsFromDisk(largest)).index, largest.paths, largest.label, optionsFor(config, largest)),
-  );
-  section(config, 'chain', started);
+  if (runs('chain')) {
+    measured(config, rows, 'Chain compute and render', largest.label, () =>
+      chainRows(fullBuildFromDisk(largest, textsFromDisk(largest)).index, largest.paths, largest.label, optionsFor(config, largest)),
+    );
+    section(config, 'chain', started);
+  }
 
   let mediumIndex: IdIndex | null = null;
-  measured(config, rows, 'Repair planning', medium.label, () => {
-    mediumIndex = fullBuildFromDisk(medium).index;
-    return repairRows(medium, mediumIndex, config.options);
-  });
-  section(config, 'repair', started);
+  if (runs('repair')) {
+    measured(config, rows, 'Repair planning', medium.label, () => {
+      mediumIndex = fullBuildFromDisk(medium).index;
+      return repairRows(medium, mediumIndex, config.options);
+    });
+    section(config, 'repair', started);
+  }
 
-  measured(config, rows, WARM_START_ROW, largest.label, () => [warmStartRow(largest, optionsFor(config, largest))]);
-  section(config, 'warm start', started);
+  if (runs('warm')) {
+    measured(config, rows, WARM_START_ROW, largest.label, () => [warmStartRow(largest, optionsFor(config, largest))]);
+    section(config, 'warm start', started);
+  }
 
-  const cliInputs = config.cliSizes.map((notes) => generatedInput(config.generatedRoot, notes, config.log));
+  const cliInputs = runs('cli') ? config.cliSizes.map((notes) => generatedInput(config.generatedRoot, notes, config.log)) : [];
   for (const input of cliInputs) {
     const cli = config.cli;
     if (cli === null) rows.push(skippedRow(CLI_ROW, input.label, 'not measured: the command-line bundle could not be built'));
@@ -153,19 +170,23 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
   }
   section(config, 'command line', started);
 
-  measured(config, rows, 'Editor keystroke', medium.label, () => {
-    const biggest = medium.paths.reduce((best, path) => {
-      const text = readText(medium, path);
-      return text.length > best.length ? text : best;
-    }, '');
-    const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
-    const index = mediumIndex ?? namesIndex(medium.paths, medium.format);
-    return editorRows(notes, index, medium.format, config.keystrokes, config.editorRounds);
-  });
-  section(config, 'editor', started);
+  if (runs('editor')) {
+    measured(config, rows, 'Editor keystroke', medium.label, () => {
+      const biggest = medium.paths.reduce((best, path) => {
+        const text = readText(medium, path);
+        return text.length > best.length ? text : best;
+      }, '');
+      const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
+      const index = mediumIndex ?? namesIndex(medium.paths, medium.format);
+      return editorRows(notes, index, medium.format, config.keystrokes, config.editorRounds);
+    });
+    section(config, 'editor', started);
+  }
 
-  rows.push(memoryRow(largest, await config.measureMemory(largest)));
-  section(config, 'memory', started);
+  if (runs('memory')) {
+    rows.push(memoryRow(largest, await config.measureMemory(largest)));
+    section(config, 'memory', started);
+  }
   return { rows, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -1,7 +1,7 @@
 // `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom) and the
 // command-line tool (as npm builds it: dist/cli.js with its scanning thread dist/scanWorker.js) with
 // esbuild into a temporary folder and runs the bench with Node; arguments are passed through
-// (--quick, --sizes 1000,10000, --cli-sizes 20000,100000, --runs N, --out FILE).
+// (--quick, --sizes 1000,10000, --cli-sizes 20000,100000, --runs N, --out FILE, --only build,cli,...).
 import esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';

@@ -123,14 +123,13 @@ describe('benchmark on a tiny vault', () => {
   }, 60_000);
   afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 
-  it('produces every row, measured, and a results file with the machine and the table', async () => {
-    const root = tempDir();
+  /** A bench over a 50-note vault, one run each, logging to `lines`. */
+  function tinyConfig(root: string, lines: string[]): BenchConfig {
     const corpora = path.join(root, 'corpora');
     // One corpus present (the example vault stands in), one absent: both paths of the code run.
     fs.mkdirSync(corpora);
     fs.cpSync(EXAMPLE_VAULT, path.join(corpora, 'zettelkasten-public-12digit'), { recursive: true });
-    const lines: string[] = [];
-    const config: BenchConfig = {
+    return {
       generatedRoot: path.join(root, 'generated'),
       corporaRoot: corpora,
       sizes: [50],
@@ -146,6 +145,12 @@ describe('benchmark on a tiny vault', () => {
       measureMemory: () => Promise.resolve({ notes: 50, heapDelta: 25_000, bytesPerNote: 500 }),
       log: (line) => lines.push(line),
     };
+  }
+
+  it('produces every row, measured, and a results file with the machine and the table', async () => {
+    const root = tempDir();
+    const lines: string[] = [];
+    const config = tinyConfig(root, lines);
     const report = await runBench(config);
     const byRow = (prefix: string) => report.rows.filter((r) => r.row.startsWith(prefix));
 
@@ -185,6 +190,13 @@ describe('benchmark on a tiny vault', () => {
     expect(text).toContain('| Row | Input | Ours (median) | Baseline (median) | Ratio | Target | Met | Note |');
     expect(text.split('\n').filter((l) => l.startsWith('| ')).length).toBe(report.rows.length + 1);
     expect(lines.some((l) => l.startsWith('generated 50 vault'))).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('runs only the groups asked for', async () => {
+    const root = tempDir();
+    const report = await runBench({ ...tinyConfig(root, []), only: new Set(['names', 'memory'] as const) });
+    expect(report.rows.map((r) => r.row.split(' (')[0])).toEqual(['File-name index', 'Index memory per note']);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });
