@@ -1,5 +1,5 @@
-import { buildChain, createCitationCounter, type ChainIndex, type ChainNode, type ChainOptions } from '../../../src/core/chain/chain';
-import { facts } from '../index/helpers';
+import { buildChain, createCitationCounter, type ChainNode, type ChainOptions } from '../../../src/core/chain/chain';
+import { facts, genericReader } from '../index/helpers';
 import { A, B, C, D, E, F, MISSING, sampleIndex, sampleNotes } from './sample';
 
 /** `ID` per node, nested, with markers: compact enough to read in an assertion. */
@@ -9,22 +9,6 @@ function shape(nodes: readonly ChainNode[]): unknown[] {
     const tail = node.truncated > 0 ? [`+${node.truncated}`] : [];
     return node.children.length === 0 && tail.length === 0 ? name : { [name]: [...shape(node.children), ...tail] };
   });
-}
-
-/** The index seen only through IdIndexReader: the chain then takes its generic paths, not the fast ones. */
-function genericReader(index: ReturnType<typeof sampleIndex>): ChainIndex {
-  return {
-    get revision() {
-      return index.revision;
-    },
-    resolve: (id) => index.resolve(id),
-    isKnownId: (id) => index.isKnownId(id),
-    note: (path) => index.note(path),
-    notes: () => index.notes(),
-    referencesOf: (path) => index.referencesOf(path),
-    referencesTo: (id) => index.referencesTo(id),
-    duplicates: () => index.duplicates(),
-  };
 }
 
 const both = (depth: number, extra: Partial<ChainOptions> = {}): ChainOptions => ({ depth, direction: 'both', ...extra });

@@ -1,3 +1,4 @@
+import type { ChainIndex } from '../../../src/core/chain/chain';
 import type { IdIndex } from '../../../src/core/index/idIndex';
 import type { NoteFacts } from '../../../src/core/index/noteFacts';
 import type { IndexedReference } from '../../../src/core/types';
@@ -33,5 +34,21 @@ export function snapshot(index: IdIndex): unknown {
     duplicates: [...index.duplicates()],
     // Asking builds the file-name map; from then on updates must keep it in step.
     fileNames: notes.map((note) => [...index.paths.byBasename(note.path.slice(note.path.lastIndexOf('/') + 1))].sort()),
+  };
+}
+
+/** The index seen only through IdIndexReader: the chain then takes its generic paths, not the fast ones over the graph. */
+export function genericReader(index: IdIndex): ChainIndex {
+  return {
+    get revision() {
+      return index.revision;
+    },
+    resolve: (id) => index.resolve(id),
+    isKnownId: (id) => index.isKnownId(id),
+    note: (path) => index.note(path),
+    notes: () => index.notes(),
+    referencesOf: (path) => index.referencesOf(path),
+    referencesTo: (id) => index.referencesTo(id),
+    duplicates: () => index.duplicates(),
   };
 }

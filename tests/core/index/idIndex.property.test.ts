@@ -5,7 +5,7 @@ import { extractNoteFacts, namesOnlyFacts, type NoteFacts } from '../../../src/c
 import { NoteScanner } from '../../../src/core/index/scannedNote';
 import type { OwnIdSource } from '../../../src/core/settings';
 import { buildChain, type ChainIndex } from '../../../src/core/chain/chain';
-import { facts, snapshot } from './helpers';
+import { facts, genericReader, snapshot } from './helpers';
 
 // Few paths and IDs, so updates collide: duplicates, self-references, implausible IDs that a
 // later note makes count, renames onto existing paths.
@@ -67,18 +67,7 @@ function observeAll(index: IdIndex, ids: readonly string[]): string {
  * graph; `plain` hides the graph, so the chain walks the reader interface instead.
  */
 function chains(index: IdIndex, starts: { paths: readonly string[]; ids: readonly string[] }, plain = false): string {
-  const source: ChainIndex = plain
-    ? {
-        revision: index.revision,
-        resolve: (id) => index.resolve(id),
-        isKnownId: (id) => index.isKnownId(id),
-        note: (path) => index.note(path),
-        notes: () => index.notes(),
-        referencesOf: (path) => index.referencesOf(path),
-        referencesTo: (id) => index.referencesTo(id),
-        duplicates: () => index.duplicates(),
-      }
-    : index;
+  const source: ChainIndex = plain ? genericReader(index) : index;
   const all = [...starts.paths.map((path) => ({ path })), ...starts.ids.map((id) => ({ id }))];
   return JSON.stringify(all.map((start) => [1, 3].map((depth) => buildChain(source, start, { depth, direction: 'both' }))));
 }
