@@ -51,6 +51,24 @@ function isBulletThenProse(text: string, from: number): boolean {
   return isPlainProseStart(next) || next === 45 || next === 42 || next === 43;
 }
 
+/**
+ * False when the line inside a fence cannot close it: its first character after blockquote markers
+ * and indentation (what stripContainers removes) is not the fence's. Most code lines are answered
+ * here, without a slice and two regexes each.
+ */
+function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar: string): boolean {
+  let at = lineFrom;
+  while (at < lineTo) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9 && code !== 62) break;
+    at++;
+  }
+  if (at >= lineTo) return false;
+  const code = text.charCodeAt(at);
+  // Other white space (\s knows more than space and tab) is left to the general way.
+  return code === fenceChar.charCodeAt(0) || code > 127 || (code >= 10 && code <= 13);
+}
+
 /** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
 function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
@@ -129,6 +147,10 @@ export function proseRanges(text: string): TextRange[] {
         previousBlank = false;
         return;
       }
+    }
+    if (fence !== null && !mayCloseFence(text, lineFrom, lineTo, fence.char)) {
+      previousBlank = false;
+      return;
     }
     const raw = text.slice(lineFrom, lineTo);
     if (fence !== null) {

@@ -103,7 +103,7 @@ function paragraphEnd(scan: Scan, at: number): number {
 
 /** The end of the line holding `at` (before its break), capped at the range's end. */
 function lineEnd(scan: Scan, at: number): number {
-  const newline = scan.search.regexStart(SEARCH.lineBreak, LINE_BREAK, at);
+  const newline = scan.search.charStart(SEARCH.lineBreak, LINE_BREAK, at);
   return newline === -1 ? scan.limit : Math.min(newline, scan.limit);
 }
 
@@ -193,9 +193,10 @@ function pairBrackets(text: string, from: number, to: number): Map<number, numbe
   const pairs = new Map<number, number>();
   const open: number[] = [];
   BRACKET_OR_BREAK.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = BRACKET_OR_BREAK.exec(text)) !== null && match.index < to) {
-    const at = match.index;
+  // test(), not exec(): every match is one character, the one before lastIndex.
+  while (BRACKET_OR_BREAK.test(text)) {
+    const at = BRACKET_OR_BREAK.lastIndex - 1;
+    if (at >= to) break;
     const char = text.charCodeAt(at);
     if (char === 92) BRACKET_OR_BREAK.lastIndex = at + 2;
     else if (char === 91) open.push(at);
@@ -348,6 +349,10 @@ function orSkip(end: number, literalLength: number): number {
   return end === LITERAL ? -literalLength : end;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Prose of a preset format: one regex pass finds special characters and IDs (or digit runs) alike. */
 function scanRangeWithIds(scan: Scan, regex: RegExp, from: number, to: number): void {
   const { text, sink, tokens } = scan;
@@ -355,10 +360,25 @@ function scanRangeWithIds(scan: Scan, regex: RegExp, from: number, to: number): 
   const digits = regex === SPECIAL_OR_DIGITS ? (scan.format.key === '12' ? 12 : 14) : 0;
   let proseFrom = from;
   regex.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null && match.index < to) {
-    const at = match.index;
-    const length = match[0].length;
+  for (;;) {
+    let at: number;
+    let length: number;
+    if (digits !== 0) {
+      // test() where it is enough: no match array per special character or digit run. A match ends
+      // at lastIndex; a digit run starts at the first digit since the search began.
+      const searchFrom = regex.lastIndex;
+      if (!regex.test(text)) break;
+      const end = regex.lastIndex;
+      at = end - 1;
+      if (isDigit(text.charCodeAt(at))) while (at > searchFrom && isDigit(text.charCodeAt(at - 1))) at--;
+      length = end - at;
+    } else {
+      const match = regex.exec(text);
+      if (match === null) break;
+      at = match.index;
+      length = match[0].length;
+    }
+    if (at >= to) break;
     const code = text.charCodeAt(at);
     if (code >= 48 && code <= 57) {
       // A digit run (never holding a special character), or for Denote an ID.

@@ -56,6 +56,17 @@ export class ForwardSearcher {
     return this.remember(slot, from, match === null ? -1 : match.index);
   }
 
+  /**
+   * Like regexStart, for a global regex that matches one character: test() finds it without making
+   * a match array, and the match is the character before lastIndex.
+   */
+  charStart(slot: number, regex: RegExp, from: number): number {
+    const known = this.recall(slot, from);
+    if (known !== undefined) return known;
+    regex.lastIndex = from;
+    return this.remember(slot, from, regex.test(this.text) ? regex.lastIndex - 1 : -1);
+  }
+
   /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */
   backtickRun(length: number, from: number): number {
     const slot = length <= MAX_SLOTTED_RUN ? BACKTICK_SLOTS + length - 1 : BACKTICK_SLOTS + MAX_SLOTTED_RUN;
