@@ -46,27 +46,36 @@ export function soleOwner(index: Pick<IdIndexReader, 'resolve'>, id: string): st
  * "runs the path through String.prototype.normalize"), so `Café` and `Cafe\u0301` name one file.
  */
 export function foldPath(path: string): string {
+  // ASCII text is its own NFC form: only case to fold (most vault paths, and much cheaper).
+  if (isAscii(path)) return path.toLowerCase();
   return path.normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** A lookup over vault paths that finds case and normalisation variants. */
 export function createPathLookup(paths: readonly string[]): LinkPathLookup {
   const all = new Set(paths);
-  const byName = new Map<string, string[]>();
-  const byPath = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, path: string) => {
-    const bucket = map.get(key);
-    if (bucket) bucket.push(path);
-    else map.set(key, [path]);
+  // Each folded map is built on the first lookup that needs it: many runs resolve every link exactly.
+  let byName: Map<string, string[]> | null = null;
+  let byPath: Map<string, string[]> | null = null;
+  const foldedMap = (key: (path: string) => string): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const path of paths) {
+      const folded = key(path);
+      const bucket = map.get(folded);
+      if (bucket) bucket.push(path);
+      else map.set(folded, [path]);
+    }
+    return map;
   };
-  for (const path of paths) {
-    add(byName, foldPath(fileNameOf(path)), path);
-    add(byPath, foldPath(path), path);
-  }
   return {
     has: (path) => all.has(path),
-    byBasename: (name) => byName.get(foldPath(name)) ?? [],
-    byPathIgnoringCase: (path) => byPath.get(foldPath(path)) ?? [],
+    byBasename: (name) => (byName ??= foldedMap((path) => foldPath(fileNameOf(path)))).get(foldPath(name)) ?? [],
+    byPathIgnoringCase: (path) => (byPath ??= foldedMap(foldPath)).get(foldPath(path)) ?? [],
   };
 }
 
