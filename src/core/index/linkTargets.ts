@@ -81,6 +81,7 @@ export function createPathLookup(paths: readonly string[]): LinkPathLookup {
 
 /** The path as written, composed and decomposed: a lookup that folds case only still finds the other form. */
 function spellings(path: string): string[] {
+  if (isAscii(path)) return [path];
   return [...new Set([path, path.normalize('NFC'), path.normalize('NFD')])];
 }
 

@@ -45,6 +45,12 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   const { index, format } = context;
   let titleLookup: TitleLookup | null = null;
   const titlesOf = (note: NoteRecord): string[] => [note.title, ...(context.renameHistory.get(note.id ?? '') ?? [])];
+  // The index's duplicate IDs, taken once per index revision rather than once per note planned.
+  let duplicates: { revision: number; owners: ReadonlyMap<string, readonly string[]> } | null = null;
+  const sharingOwners = (id: string): readonly string[] | undefined => {
+    if (duplicates === null || duplicates.revision !== index.revision) duplicates = { revision: index.revision, owners: index.duplicates() };
+    return duplicates.owners.get(id);
+  };
 
   /** The shortest target that names the owner and still shows its ID (so the link stays a reference). */
   function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string): string | null {
@@ -179,7 +185,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const problems: RepairProblem[] = [];
     const line = lineCounter(text);
     const ownId = index.note(path)?.id ?? null;
-    const sharing = ownId === null ? undefined : index.duplicates().get(ownId);
+    const sharing = ownId === null ? undefined : sharingOwners(ownId);
     if (ownId !== null && sharing !== undefined) {
       // Listed under each note that has the ID (a single note can be repaired), worded as check words it.
       problems.push({ kind: 'duplicate-id', file: path, line: 1, id: ownId, message: duplicateMessage(ownId, sharing) });
