@@ -1,5 +1,9 @@
 import { applyEdits } from '../../src/core/repair/edits';
-import { planFileRepairs, planRepairs } from '../../src/core/repair/plan';
+import { createRepairPlanner, planFileRepairs, planRepairs } from '../../src/core/repair/plan';
+import { IdIndex } from '../../src/core/index/idIndex';
+import { createRepairContext } from '../../src/core/repair/context';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { facts } from '../core/index/helpers';
 import type { RepairKind } from '../../src/core/repair/types';
 import { contextOf, type ContextOptions, type Files } from './helpers';
 
@@ -104,6 +108,20 @@ describe('planFileRepairs: never guesses', () => {
       '202203151000 Feedback is a habit.md',
       'sub/202203151000 Praise in public.md',
     ]);
+  });
+});
+
+describe('a planner kept while the index changes', () => {
+  it('reports a duplicate ID that arose after it was made, and stops when it is gone', () => {
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.apply({ kind: 'upsert', facts: facts('a/202203151000 One.md', '202203151000') });
+    const planner = createRepairPlanner(createRepairContext({ format: TWELVE_DIGIT, index, paths: ['a/202203151000 One.md', 'b/202203151000 Two.md'] }));
+    const problems = () => planner.planFile('a/202203151000 One.md', 'one').problems.map((p) => p.kind);
+    expect(problems()).toEqual([]);
+    index.apply({ kind: 'upsert', facts: facts('b/202203151000 Two.md', '202203151000') });
+    expect(problems()).toEqual(['duplicate-id']);
+    index.apply({ kind: 'delete', path: 'b/202203151000 Two.md' });
+    expect(problems()).toEqual([]);
   });
 });
 
