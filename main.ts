@@ -1,7 +1,7 @@
 import { Notice, Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS } from './src/core/settings';
 import type { PrincipleChainSettings } from './src/core/settings';
-import { registerEditorLinks } from './src/editor/register';
+import { registerEditorLinks } from './src/obsidian/editorLinks';
 import { registerChainView } from './src/obsidian/chainCommands';
 import { registerChainBlocks } from './src/obsidian/codeBlock';
 import { registerCommands } from './src/obsidian/commands';

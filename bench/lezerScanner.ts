@@ -10,7 +10,7 @@ import { collectIdsInRange } from '../src/core/ids/prose';
 import { idInLinkTarget } from '../src/core/ids/links';
 import { frontmatterEnd } from '../src/core/ids/blocks';
 import type { IdMatch } from '../src/core/types';
-import { obsidianMarkdownSyntax } from '../src/editor/markdownSyntax';
+import { obsidianMarkdownSyntax } from '../playground/markdownSyntax';
 
 const parser = baseParser.configure([GFM, ...obsidianMarkdownSyntax]);
 

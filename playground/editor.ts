@@ -10,7 +10,7 @@ import { EditorSelection, EditorState, type Extension } from '@codemirror/state'
 import { EditorView } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import type * as obsidian from 'obsidian';
-import { obsidianMarkdownSyntax } from '../src/editor/markdownSyntax';
+import { obsidianMarkdownSyntax } from './markdownSyntax';
 import { editorInfoField, editorLivePreviewField, type TFile } from './obsidian';
 
 export type EditorMode = 'live' | 'source';

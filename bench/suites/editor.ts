@@ -11,7 +11,7 @@ import type { IdFormat } from '../../src/core/ids/formats';
 import type { IdIndexReader } from '../../src/core/types';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { idLinksExtension } from '../../src/editor/idLinks';
-import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+import { obsidianMarkdownSyntax } from '../../playground/markdownSyntax';
 import { ensureDom } from '../dom';
 import { median, percentile, timeOnce } from '../harness';
 import type { Row } from '../harness';

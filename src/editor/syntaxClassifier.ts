@@ -6,7 +6,7 @@
  * node names are `_`-joined CSS class lists (`hmd-codeblock_HyperMD-codeblock-bg`,
  * `formatting_formatting-code_inline-code`); @codemirror/lang-markdown (the browser playground)
  * names nodes after CommonMark constructs (`FencedCode`, `InlineCode`, `Link`), plus the Obsidian
- * constructs from ./markdownSyntax (`WikiLink`, `InlineMath`, `BlockMath`, `PercentComment`).
+ * constructs from playground/markdownSyntax.ts (`WikiLink`, `InlineMath`, `BlockMath`, `PercentComment`).
  *
  * Link text is its own verdict: both parsers mark any `[text]` as a link, but without a destination,
  * a label or a definition colon it is literal text (CommonMark; Obsidian's Reading view shows it so),
@@ -52,7 +52,7 @@ const OBSIDIAN_LINK_TEXT_CLASSES = new Set([
 // Obsidian class families whose members vary (begin/end/background variants).
 const OBSIDIAN_PREFIXES = ['hmd-codeblock', 'HyperMD-codeblock', 'hmd-indented-code', 'hmd-frontmatter', 'hmd-html', 'math-'];
 
-// lang-markdown (CommonMark + GFM) nodes and those ./markdownSyntax adds.
+// lang-markdown (CommonMark + GFM) nodes and those playground/markdownSyntax.ts adds.
 const LEZER_NODES = new Set([
   'FencedCode',
   'CodeBlock',

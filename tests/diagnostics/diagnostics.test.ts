@@ -7,7 +7,7 @@ import type { MarkdownFileInfo, MarkdownPostProcessorContext, PluginManifest } f
 import * as fake from '../mocks/obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { scanReferences } from '../../src/core/ids/scanner';
-import { registerEditorLinks } from '../../src/editor/register';
+import { registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { registerCommands } from '../../src/obsidian/commands';
 import { dumpSyntaxTree } from '../../src/editor/treeDump';
 import { DIAGNOSTICS_FORMAT, formatDump, type DiagnosticsDump } from '../../src/obsidian/diagnostics/dump';

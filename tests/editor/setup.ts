@@ -12,7 +12,7 @@ import { TWELVE_DIGIT, type IdFormat } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
 import type { NoteRecord, Resolution } from '../../src/core/types';
 import { idLinksExtension, ID_ATTRIBUTE, type EditorLinkDeps, type IdHover } from '../../src/editor/idLinks';
-import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+import { obsidianMarkdownSyntax } from '../../playground/markdownSyntax';
 import { hyperMdLanguage } from './hyperMdLanguage';
 
 /** The syntax trees the editor extension is tested on. */

@@ -64,7 +64,7 @@ describe('nodeExclusion', () => {
     ['codex', null],
   ];
 
-  // @codemirror/lang-markdown (CommonMark + GFM) and ./markdownSyntax's Obsidian constructs.
+  // @codemirror/lang-markdown (CommonMark + GFM) and playground/markdownSyntax.ts's Obsidian constructs.
   const lezer: [string, NodeExclusion][] = [
     ['FencedCode', 'excluded'],
     ['CodeBlock', 'excluded'],

@@ -3,7 +3,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { MarkdownFileInfo, MarkdownPostProcessorContext, PluginManifest } from 'obsidian';
 import * as fake from '../mocks/obsidian';
-import { registerEditorLinks } from '../../src/editor/register';
+import { registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { decorateRendered } from '../../src/obsidian/readingView';
 import { decorated, idElements, languageFor, parseViewport } from '../editor/setup';
 import { fakeServices } from './fakeServices';

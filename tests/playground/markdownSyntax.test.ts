@@ -1,5 +1,5 @@
 import { parser as baseParser } from '@lezer/markdown';
-import { obsidianMarkdownSyntax } from '../../src/editor/markdownSyntax';
+import { obsidianMarkdownSyntax } from '../../playground/markdownSyntax';
 
 const parser = baseParser.configure([...obsidianMarkdownSyntax]);
 const OBSIDIAN_NODES = new Set(['WikiLink', 'InlineMath', 'BlockMath', 'PercentComment']);

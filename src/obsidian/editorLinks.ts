@@ -1,8 +1,8 @@
 /** Wires the editor extension into Obsidian: its state fields, modifier rules, opening and page preview. */
 import { editorInfoField, editorLivePreviewField, Keymap, Platform, type Plugin } from 'obsidian';
-import { linktextFor } from '../obsidian/linktext';
-import type { IdServices } from '../obsidian/services';
-import { idLinksExtension, type EditorLinkDeps } from './idLinks';
+import { linktextFor } from './linktext';
+import type { IdServices } from './services';
+import { idLinksExtension, type EditorLinkDeps } from '../editor/idLinks';
 
 /** The hover link source the 'Page preview' core plugin lists for editor IDs. */
 export const HOVER_SOURCE_ID = 'principle-chain';

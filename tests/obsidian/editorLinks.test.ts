@@ -9,9 +9,9 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { IdIndexReader } from '../../src/core/types';
 import type { IdServices, IndexChange } from '../../src/obsidian/services';
 import { AMBIGUOUS_CLASS, ID_CLASS } from '../../src/editor/idLinks';
-import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/editor/register';
+import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { AMBIGUOUS_CLASS as READING_AMBIGUOUS_CLASS, ID_LINK_CLASS } from '../../src/obsidian/readingView';
-import { FakeIndex, idElements } from './setup';
+import { FakeIndex, idElements } from '../editor/setup';
 
 const ID = '202108191025';
 const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
