@@ -1,7 +1,6 @@
 /** The plugin's settings: one shape, frozen defaults, and a normaliser that never throws. */
-import { customPatternProblem } from './ids/formats';
+import { activeIdFormat, type IdFormatSetting } from './ids/formats';
 
-export type IdFormatSetting = '12' | '14' | 'denote' | 'custom';
 export type OwnIdSource = 'filename' | 'folder' | 'frontmatter';
 export type RenameHandling = 'ask' | 'always' | 'never';
 export type LinkStyle = 'off' | 'wikilink' | 'bare';
@@ -148,13 +147,11 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     else settings.chainExcludedTags = normalizeTagList(chainTags);
   }
 
-  if (settings.idFormat === 'custom') {
-    // The pattern text is kept so the settings tab shows it for correcting.
-    const problem = customPatternProblem(settings.customPattern);
-    if (problem !== null) {
-      problems.push(`The custom ID pattern cannot be used (${problem}); using the 12-digit format.`);
-      settings.idFormat = '12';
-    }
+  // The pattern text is kept so the settings tab shows it for correcting.
+  const { format, problem } = activeIdFormat(settings.idFormat, settings.customPattern);
+  if (problem !== null) {
+    problems.push(`The custom ID pattern cannot be used (${problem}); using the 12-digit format.`);
+    settings.idFormat = format.key;
   }
   return { settings, problems };
 }
@@ -178,6 +175,17 @@ export function normalizeTagList(tags: readonly string[]): string[] {
     kept.push(cleaned);
   }
   return kept;
+}
+
+/** Settings that change what the index holds; a change of any of them needs a rebuild. */
+export function indexSettingsKey(settings: PrincipleChainSettings): string {
+  return JSON.stringify([
+    settings.idFormat,
+    settings.idFormat === 'custom' ? settings.customPattern : '',
+    settings.ownIdSources,
+    settings.ownIdSources.includes('frontmatter') ? settings.frontmatterKey : '',
+    settings.excludedFolders,
+  ]);
 }
 
 /** Whether a vault path lies inside one of the excluded folders. */

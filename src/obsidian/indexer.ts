@@ -1,6 +1,6 @@
 import { Component, TFile, TFolder } from 'obsidian';
 import type { App, TAbstractFile } from 'obsidian';
-import { idFormatFor, TWELVE_DIGIT } from '../core/ids/formats';
+import { activeIdFormat } from '../core/ids/formats';
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
 import type { IndexUpdate } from '../core/index/idIndex';
@@ -8,7 +8,7 @@ import { namesOnlyFacts } from '../core/index/noteFacts';
 import type { NoteFactsOptions } from '../core/index/noteFacts';
 import { NoteScanner } from '../core/index/scannedNote';
 import type { NoteInput } from '../core/index/scannedNote';
-import { isExcluded } from '../core/settings';
+import { indexSettingsKey, isExcluded } from '../core/settings';
 import type { PrincipleChainSettings } from '../core/settings';
 import { CacheLedger } from './indexerCache';
 import type { IndexCache } from './indexerCache';
@@ -30,17 +30,6 @@ export interface VaultIndexerDeps {
   /** Creates the status bar element that shows progress (the plugin passes addStatusBarItem). */
   readonly statusBar?: () => HTMLElement;
   readonly pacing?: Partial<IndexerPacing>;
-}
-
-/** Settings that change what the index holds; a change of any of them needs a rebuild. */
-export function indexSettingsKey(settings: PrincipleChainSettings): string {
-  return JSON.stringify([
-    settings.idFormat,
-    settings.idFormat === 'custom' ? settings.customPattern : '',
-    settings.ownIdSources,
-    settings.ownIdSources.includes('frontmatter') ? settings.frontmatterKey : '',
-    settings.excludedFolders,
-  ]);
 }
 
 function isMarkdown(file: TAbstractFile | null): file is TFile {
@@ -172,15 +161,7 @@ export class VaultIndexer extends Component {
   format(): IdFormat {
     const settings = this.settings();
     const key = settings.idFormat + '\u0000' + settings.customPattern;
-    if (this.formatCache?.key !== key) {
-      let format: IdFormat;
-      try {
-        format = idFormatFor(settings.idFormat, settings.customPattern);
-      } catch {
-        format = TWELVE_DIGIT;
-      }
-      this.formatCache = { key, format };
-    }
+    if (this.formatCache?.key !== key) this.formatCache = { key, format: activeIdFormat(settings.idFormat, settings.customPattern).format };
     return this.formatCache.format;
   }
 

@@ -1,9 +1,8 @@
 import { PluginSettingTab, requireApiVersion, Setting } from 'obsidian';
 import type { App, Plugin, SettingDefinitionItem } from 'obsidian';
-import { customPatternProblem, customPatternWarning, PRESET_FORMATS } from '../core/ids/formats';
-import { MAX_CHAIN_DEPTH, normalizeFolderList, normalizeTagList } from '../core/settings';
-import type { IdFormatSetting, LinkStyle, OwnIdSource, PrincipleChainSettings, RenameHandling } from '../core/settings';
-import { indexSettingsKey } from './indexer';
+import { customPatternProblem, customPatternWarning, PRESET_FORMATS, type IdFormatSetting } from '../core/ids/formats';
+import { indexSettingsKey, MAX_CHAIN_DEPTH, normalizeFolderList, normalizeTagList } from '../core/settings';
+import type { LinkStyle, OwnIdSource, PrincipleChainSettings, RenameHandling } from '../core/settings';
 
 /** What the settings tab needs from the plugin. */
 export interface SettingsTabDeps {

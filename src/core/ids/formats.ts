@@ -1,7 +1,8 @@
 /** The ID formats a vault can use, and validation of user-supplied patterns. */
 import { ordinaryWordsWarning, patternStructureProblem } from './customPattern';
 import { isPlausibleTimestamp } from './timestamp';
-import type { IdFormatSetting } from '../settings';
+
+export type IdFormatSetting = '12' | '14' | 'denote' | 'custom';
 
 export interface IdFormat {
   /** '12', '14', 'denote' or 'custom'. */
@@ -56,6 +57,16 @@ export function idFormatFor(setting: IdFormatSetting, customPattern = ''): IdFor
     return customFormat(customPattern);
   }
   return PRESET_FORMATS.find((f) => f.key === setting) ?? TWELVE_DIGIT;
+}
+
+/**
+ * The format the settings ask for, or 12 digits when they ask for a custom pattern that is rejected
+ * (a hand-edited data.json, say), with why; the plugin never runs without a format.
+ */
+export function activeIdFormat(setting: IdFormatSetting, customPattern: string): { readonly format: IdFormat; readonly problem: string | null } {
+  if (setting !== 'custom') return { format: idFormatFor(setting), problem: null };
+  const problem = customPatternProblem(customPattern);
+  return { format: problem === null ? customFormat(customPattern) : TWELVE_DIGIT, problem };
 }
 
 /** Parses the command line's `--id-format 12|14|denote|REGEX`. */

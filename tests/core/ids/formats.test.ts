@@ -1,4 +1,5 @@
 import {
+  activeIdFormat,
   customPatternProblem,
   idFormatFor,
   idFormatFromArgument,
@@ -60,6 +61,14 @@ describe('custom patterns', () => {
     const format = idFormatFor('custom', source);
     expect(format.key).toBe('custom');
     expect(format.isPlausible('anything')).toBe(true);
+  });
+
+  test('the active format is what the settings ask for; a rejected custom pattern falls back to 12 digits, saying why', () => {
+    expect(activeIdFormat('14', '')).toEqual({ format: FOURTEEN_DIGIT, problem: null });
+    expect(activeIdFormat('denote', '\\d*')).toEqual({ format: DENOTE, problem: null });
+    const custom = activeIdFormat('custom', 'zk-\\d{4}');
+    expect([custom.format.key, custom.format.source, custom.problem]).toEqual(['custom', 'zk-\\d{4}', null]);
+    expect(activeIdFormat('custom', '\\d*')).toEqual({ format: TWELVE_DIGIT, problem: customPatternProblem('\\d*') });
   });
 
   test('command-line argument picks presets by name and anything else as a pattern', () => {
