@@ -4,13 +4,21 @@
  * fraction of the time a line per note took. Every value is checked when read back.
  */
 import type { NoteFacts } from '../index/noteFacts';
-import { isScanned, type ScannedNote } from '../index/scannedNote';
+import { isScanned, type NoteInput, type ScannedNote } from '../index/scannedNote';
 import { LINK, LINK_REF_INTS, REF_FLAGS, REF_INTS, REF_SLOT } from '../index/referenceStore';
 import { decodeRecords, encodeRecords } from './recordCodes';
 import { recordsProblem } from './records';
 import { isInt, isString, isTime } from './values';
 import { packReference, unpackWhole, type PackedReference } from './wholeFacts';
-import type { CachedNote } from './snapshot';
+
+/** One note's facts, valid while the file's size and mtime are unchanged. */
+export interface CachedNote {
+  readonly path: string;
+  readonly mtime: number;
+  readonly size: number;
+  /** As IdIndex.storedFacts gives them. */
+  readonly facts: NoteInput;
+}
 
 /** Integer keys (IdKeys) are below 10^15; anything bigger was not written by us. */
 const KEY_LIMIT = 1e15;

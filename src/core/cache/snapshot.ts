@@ -9,22 +9,14 @@
  * keys or strings; context lines and link texts stay in the note, read back when shown) or, for
  * facts given whole, with every reference spelled out.
  */
-import type { NoteInput } from '../index/scannedNote';
-import { packChunk, unpackChunk } from './chunks';
+import { packChunk, unpackChunk, type CachedNote } from './chunks';
 import { isInt, isString } from './values';
 
 /** Bump whenever the encoding below changes. */
 export const CACHE_FORMAT_VERSION = 3;
 const MAGIC = 'principle-chain-index-cache';
 
-/** One note's facts, valid while the file's size and mtime are unchanged. */
-export interface CachedNote {
-  readonly path: string;
-  readonly mtime: number;
-  readonly size: number;
-  /** As IdIndex.storedFacts gives them. */
-  readonly facts: NoteInput;
-}
+export type { CachedNote } from './chunks';
 
 /** The cached index; `settingsKey` names the settings the facts were extracted with. */
 export interface IndexSnapshot {
