@@ -15,6 +15,51 @@ const restrictedGlobalsWithout = (name) => restrictedGlobalsOptions.filter((opti
 
 const nodeOnly = ['fs', 'fs/*', 'path', 'path/*', 'node:*', 'os', 'child_process', 'url', 'process'];
 
+/**
+ * The layers, the folders they are, the layers each may not import, and the packages each may not
+ * use. The core is pure (no Obsidian, no editor, no I/O); the command-line tool runs on Node, where
+ * there is no Obsidian.
+ */
+const LAYERS = {
+  core: {
+    files: ['src/core/**/*.ts'],
+    forbidden: ['ui', 'editor', 'cli', 'obsidian', 'main'],
+    packages: [
+      { group: ['obsidian'], message: 'src/core stays free of Obsidian; put adapters in src/obsidian.' },
+      { group: ['@codemirror/*', '@lezer/*'], message: 'src/core stays free of the editor; put editor code in src/editor.' },
+      { group: nodeOnly, message: 'src/core does no I/O; the CLI and adapters read files.' },
+    ],
+  },
+  ui: { files: ['src/ui/**/*.ts'], forbidden: ['editor', 'cli', 'obsidian', 'main'], packages: [] },
+  editor: { files: ['src/editor/**/*.ts'], forbidden: ['ui', 'cli', 'obsidian', 'main'], packages: [] },
+  cli: {
+    files: ['src/cli/**/*.ts'],
+    forbidden: ['ui', 'editor', 'obsidian', 'main'],
+    packages: [{ group: ['obsidian'], message: 'The command-line tool runs on Node, where there is no Obsidian.' }],
+  },
+  obsidian: { files: ['src/obsidian/**/*.ts'], forbidden: ['cli', 'main'], packages: [] },
+  main: { files: ['main.ts'], forbidden: ['cli'], packages: [] },
+};
+
+/** The recommended set's banned packages (axios, moment, …), kept in the layers' own options of the same rule. */
+const recommendedImportBans = obsidianmd.configs.recommended
+  .filter((config) => config.files?.includes('**/*.{ts,cts,mts,tsx}'))
+  .map((config) => config.rules?.['@typescript-eslint/no-restricted-imports'])
+  .findLast((options) => Array.isArray(options))
+  .slice(1);
+
+/**
+ * A relative import from a file of `layer` into the folder of `target` (main: the root main.ts).
+ * Every file of a layer lies in src/<layer>/ or below, so reaching another layer takes at least one
+ * `../` and then its name (no layer has a subfolder named like a layer); main.ts lies two levels up
+ * at least (`../main` from src/cli/commands is the command-line tool's own main.ts).
+ */
+function layerImport(layer, target) {
+  if (layer === 'main') return `^\\./src/${target}(/|$)`;
+  if (target === 'main') return '^\\.\\./\\.\\./(\\.\\./)*main$';
+  return `^(\\.\\./)+${target}(/|$)`;
+}
+
 export default defineConfig([
   globalIgnores([
     'node_modules/',
@@ -49,6 +94,7 @@ export default defineConfig([
             'bench/*.mjs',
             'playground/*.mjs',
             'tests/browser/*.js',
+            'tests/architecture/*.mjs',
           ],
           defaultProject: 'tsconfig.json',
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
@@ -105,20 +151,32 @@ export default defineConfig([
     },
   },
 
-  // The core is pure TypeScript: everything outside src/core adapts it to Obsidian, CodeMirror or Node.
-  {
-    files: ['src/core/**/*.ts'],
+  // Imports point one way: core <- ui, editor, cli <- obsidian (the adapters) <- main.ts. Each
+  // folder's block forbids every layer it may not import (above it or beside it); there is no
+  // exception list. tests/architecture checks these blocks and the import graph's cycles.
+  ...Object.entries(LAYERS).map(([layer, { files, forbidden, packages }]) => ({
+    files,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: recommendedImportBans,
           patterns: [
-            { group: ['obsidian'], message: 'src/core stays free of Obsidian; put adapters in src/obsidian.' },
-            { group: ['@codemirror/*', '@lezer/*'], message: 'src/core stays free of the editor; put editor code in src/editor.' },
-            { group: nodeOnly, message: 'src/core does no I/O; the CLI and adapters read files.' },
+            ...packages,
+            ...forbidden.map((target) => ({
+              regex: layerImport(layer, target),
+              message: `${layer === 'main' ? 'main.ts' : `src/${layer}`} may not import ${target === 'main' ? 'main.ts' : `src/${target}`}: imports point one way, core <- ui, editor, cli <- obsidian <- main.ts.`,
+            })),
           ],
         },
       ],
+    },
+  })),
+
+  // The core is pure TypeScript: no DOM and no app.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'activeWindow', 'activeDocument', 'navigator', 'createEl', 'createDiv', 'createSpan', 'app'].map((name) => ({
@@ -140,6 +198,7 @@ export default defineConfig([
       'version-bump.mjs',
       'playground/*.mjs',
       'tests/browser/*.js',
+      'tests/architecture/*.mjs',
     ],
     languageOptions: { globals: nodeGlobals },
     rules: {
