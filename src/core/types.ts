@@ -170,3 +170,6 @@ export interface IdIndexReader {
   /** IDs owned by more than one note, each with its sorted paths. */
   duplicates(): ReadonlyMap<string, readonly string[]>;
 }
+
+/** Which IDs changed resolution, as features hear it: a set, or 'all' after a rebuild or a settings change. */
+export type IndexChange = ReadonlySet<string> | 'all';

@@ -1,18 +1,9 @@
-/**
- * What the editor extension needs from its host (Obsidian, or the playground's stand-in), and the
- * DOM contract of a decorated ID, shared with Reading view and styles.css.
- */
+/** What the editor extension needs from its host (Obsidian, or the playground's stand-in). */
 import type { EditorState } from '@codemirror/state';
 import type { PaneType } from 'obsidian';
 import type { IdFormat } from '../core/ids/formats';
 import type { PrincipleChainSettings } from '../core/settings';
 import type { IdIndexReader } from '../core/types';
-
-/** The attribute naming the ID on every decorated range. */
-export const ID_ATTRIBUTE = 'data-principle-chain-id';
-/** Classes shared with Reading view's ID links, so both surfaces look the same. */
-export const ID_CLASS = 'principle-chain-id';
-export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
 
 /** What a hover over an ID knows, for the host to show a page preview. */
 export interface IdHover {

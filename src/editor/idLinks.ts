@@ -11,12 +11,13 @@ import { collectIdsInRange } from '../core/ids/prose';
 import { titleAfterId } from '../core/ids/title';
 import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
-import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS, type EditorLinkDeps } from './host';
+import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
+import type { EditorLinkDeps } from './host';
 import { bracketsFormLink, insideHtmlTag } from './inlineSyntax';
 import { idPointerHandlers } from './pointer';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
 
-export { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS, type EditorLinkDeps, type IdHover } from './host';
+export type { EditorLinkDeps, IdHover } from './host';
 
 /** Dispatch to an editor to redecorate it after ID resolution changed. */
 export const indexChanged = StateEffect.define<null>();

@@ -6,7 +6,8 @@
  */
 import type { EditorSelection, Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { ID_ATTRIBUTE, type EditorLinkDeps } from './host';
+import { ID_ATTRIBUTE } from '../core/idMarkup';
+import type { EditorLinkDeps } from './host';
 
 /** How far (CSS pixels) the pointer may move between press and release for it still to be a click. */
 export const CLICK_SLOP = 4;

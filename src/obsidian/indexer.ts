@@ -17,7 +17,8 @@ import type { IndexerPacing } from './pacing';
 import { FileUpdates } from './fileUpdates';
 import { NoteTextCache } from './noteTexts';
 import { openId } from './openId';
-import type { IdServices, IndexChange } from './services';
+import type { IndexChange } from '../core/types';
+import type { IdServices } from './services';
 
 export type { CachedNote, IndexCache, IndexSnapshot } from './indexerCache';
 export type { IndexerPacing } from './pacing';

@@ -1,10 +1,7 @@
 import type { App, PaneType } from 'obsidian';
 import type { IdFormat } from '../core/ids/formats';
 import type { PrincipleChainSettings } from '../core/settings';
-import type { IdIndexReader } from '../core/types';
-
-/** Which IDs changed resolution: a set, or 'all' after a rebuild or a settings change. */
-export type IndexChange = ReadonlySet<string> | 'all';
+import type { IdIndexReader, IndexChange } from '../core/types';
 
 /** The narrow dependencies every feature receives from main.ts (never the plugin itself). */
 export interface IdServices {

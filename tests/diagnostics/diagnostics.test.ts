@@ -11,7 +11,8 @@ import { registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { registerCommands } from '../../src/obsidian/commands';
 import { dumpSyntaxTree } from '../../src/editor/treeDump';
 import { DIAGNOSTICS_FORMAT, formatDump, type DiagnosticsDump } from '../../src/obsidian/diagnostics/dump';
-import { decorateRendered } from '../../src/obsidian/readingView';
+import { readingViewDeps } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { languageFor } from '../editor/setup';
 import { fakeServices, type FakeServices } from '../obsidian/fakeServices';
 import { isReplayable, languageFromDump, replayEditor, replayReading } from './replay';
@@ -80,7 +81,7 @@ function openNote(services: FakeServices): { plugin: fake.Plugin; view: fake.Mar
     const section = sizer.createDiv();
     fill(section);
     const ctx = { sourcePath: NOTE, addChild: () => undefined, getSectionInfo: () => null };
-    decorateRendered(section, ctx as unknown as MarkdownPostProcessorContext, services);
+    decorateRendered(section, ctx as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
   }
   return { plugin, view };
 }

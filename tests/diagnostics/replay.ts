@@ -12,7 +12,9 @@ import type { MarkdownPostProcessorContext } from 'obsidian';
 import { idLinksExtension } from '../../src/editor/idLinks';
 import type { SyntaxTreeDump } from '../../src/editor/treeDump';
 import type { DiagnosticsDump, OutlineNode } from '../../src/obsidian/diagnostics/dump';
-import { decorateRendered, ID_LINK_CLASS } from '../../src/obsidian/readingView';
+import { ID_CLASS } from '../../src/core/idMarkup';
+import { readingViewDeps } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { fakeServices } from '../obsidian/fakeServices';
 import { decorated, testHost } from '../editor/setup';
 
@@ -80,7 +82,7 @@ function build(parent: Node, nodes: readonly OutlineNode[]): void {
     if ('text' in node) parent.appendText(node.text);
     else if ('textLength' in node) parent.appendText('·'.repeat(node.textLength));
     // The plugin's own ID elements are undone: the replay processes the text they came from.
-    else if (node.cls?.includes(ID_LINK_CLASS)) build(parent, node.children ?? []);
+    else if (node.cls?.includes(ID_CLASS)) build(parent, node.children ?? []);
     else build(parent.createEl(node.tag as keyof HTMLElementTagNameMap, { cls: node.cls ?? [] }), node.children ?? []);
   }
 }
@@ -94,8 +96,8 @@ export function replayReading(dump: DiagnosticsDump, notes: readonly string[] = 
     const el = createDiv();
     build(el, [section]);
     const ctx = { sourcePath: dump.note.path ?? 'replayed.md', addChild: () => undefined, getSectionInfo: () => null };
-    decorateRendered(el, ctx as unknown as MarkdownPostProcessorContext, services);
-    for (const id of Array.from(el.querySelectorAll(`.${ID_LINK_CLASS}`))) linked.push(id.textContent ?? '');
+    decorateRendered(el, ctx as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
+    for (const id of Array.from(el.querySelectorAll(`.${ID_CLASS}`))) linked.push(id.textContent ?? '');
   }
   return linked;
 }

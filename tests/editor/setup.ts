@@ -11,7 +11,8 @@ import type { PaneType } from 'obsidian';
 import { TWELVE_DIGIT, type IdFormat } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
 import type { NoteRecord, Resolution } from '../../src/core/types';
-import { idLinksExtension, ID_ATTRIBUTE, type EditorLinkDeps, type IdHover } from '../../src/editor/idLinks';
+import { ID_ATTRIBUTE } from '../../src/core/idMarkup';
+import { idLinksExtension, type EditorLinkDeps, type IdHover } from '../../src/editor/idLinks';
 import { obsidianMarkdownSyntax } from '../../playground/markdownSyntax';
 import { hyperMdLanguage } from './hyperMdLanguage';
 

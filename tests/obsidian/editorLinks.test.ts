@@ -3,15 +3,16 @@ import { markdown } from '@codemirror/lang-markdown';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { App, editorInfoField, editorLivePreviewField, Platform, Plugin, type PaneType } from 'obsidian';
-import type { MarkdownFileInfo } from 'obsidian';
+import type { MarkdownFileInfo, MarkdownPostProcessorContext } from 'obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { IdIndexReader } from '../../src/core/types';
-import type { IdServices, IndexChange } from '../../src/obsidian/services';
-import { AMBIGUOUS_CLASS, ID_CLASS } from '../../src/editor/idLinks';
+import type { IdIndexReader, IndexChange } from '../../src/core/types';
+import type { IdServices } from '../../src/obsidian/services';
 import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/obsidian/editorLinks';
-import { AMBIGUOUS_CLASS as READING_AMBIGUOUS_CLASS, ID_LINK_CLASS } from '../../src/obsidian/readingView';
+import { readingViewDeps } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { FakeIndex, idElements } from '../editor/setup';
+import { fakeServices } from './fakeServices';
 
 const ID = '202108191025';
 const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
@@ -173,8 +174,18 @@ describe('registerEditorLinks', () => {
     expect(events).toEqual([]);
   });
 
-  test('IDs carry the same classes as Reading view\'s, so styles.css styles both alike', () => {
-    expect([ID_CLASS, AMBIGUOUS_CLASS]).toEqual([ID_LINK_CLASS, READING_AMBIGUOUS_CLASS]);
+  test('resolved, unresolved and ambiguous IDs carry the same classes as in Reading view, so styles.css styles both alike', () => {
+    const paths = [TEAMS, 'a/202105050505 One.md', 'b/202105050505 Two.md'];
+    const text = `${ID} and 202104291524 and 202105050505`;
+    const { view } = harness(paths).editor(text);
+    const section = document.createElement('div');
+    section.createEl('p', { text });
+    const services = fakeServices(Object.fromEntries(paths.map((path) => [path, ''])));
+    decorateRendered(section, { sourcePath: 'source.md', addChild: () => undefined } as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
+    // Reading view's resolved ID is Obsidian's own internal link besides.
+    const classes = (elements: Iterable<Element>): string[][] => [...elements].map((el) => [...el.classList].filter((c) => c !== 'internal-link').sort());
+    expect(classes(idElements(view))).toEqual([['principle-chain-id'], ['is-unresolved', 'principle-chain-id'], ['principle-chain-ambiguous', 'principle-chain-id']]);
+    expect(classes(section.querySelectorAll('[data-principle-chain-id]'))).toEqual(classes(idElements(view)));
   });
 
   test('index changes reach open editors', () => {

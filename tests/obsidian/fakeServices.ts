@@ -11,7 +11,8 @@ import { extractNoteFacts } from '../../src/core/index/noteFacts';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { PrincipleChainSettings } from '../../src/core/settings';
-import type { IdServices, IndexChange } from '../../src/obsidian/services';
+import type { IndexChange } from '../../src/core/types';
+import type { IdServices } from '../../src/obsidian/services';
 
 export interface OpenCall {
   id: string;

@@ -4,7 +4,7 @@ import { TFile, TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
 import { PluginFolderIndexCache } from '../../src/obsidian/indexCache';
-import type { IndexChange } from '../../src/obsidian/services';
+import type { IndexChange } from '../../src/core/types';
 import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';

@@ -7,7 +7,7 @@ import manifestJson from '../../manifest.json';
 import * as fake from '../mocks/obsidian';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { VaultIndexer } from '../../src/obsidian/indexer';
-import type { IndexChange } from '../../src/obsidian/services';
+import type { IndexChange } from '../../src/core/types';
 import { decorated, languageFor } from '../editor/setup';
 
 // Turning the plugin on with notes already open: the layout is ready (onLayoutReady runs its callback

@@ -4,7 +4,8 @@ import { EditorView } from '@codemirror/view';
 import type { MarkdownFileInfo, MarkdownPostProcessorContext, PluginManifest } from 'obsidian';
 import * as fake from '../mocks/obsidian';
 import { registerEditorLinks } from '../../src/obsidian/editorLinks';
-import { decorateRendered } from '../../src/obsidian/readingView';
+import { readingViewDeps } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { decorated, idElements, languageFor, parseViewport } from '../editor/setup';
 import { fakeServices } from './fakeServices';
 
@@ -38,7 +39,7 @@ describe('in a pop-out window', () => {
     section.createEl('p', { text: 'See 202108191025, 202001011200.' });
     const children: fake.MarkdownRenderChild[] = [];
     const ctx = { sourcePath: SOURCE, addChild: (c: fake.MarkdownRenderChild) => (children.push(c), c.load()), getSectionInfo: () => null };
-    decorateRendered(section, ctx as unknown as MarkdownPostProcessorContext, services);
+    decorateRendered(section, ctx as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
 
     const [resolved, unresolved] = Array.from(section.querySelectorAll<HTMLElement>('.principle-chain-id'));
     expect(resolved instanceof HTMLAnchorElement).toBe(false);

@@ -4,7 +4,8 @@ import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { clearMenus, MarkdownRenderChild, MarkdownView, MenuItem, Plugin, shownMenus } from '../mocks/obsidian';
 import { findIdsInProse } from '../../src/core/ids/prose';
-import { decorateRendered, registerReadingView } from '../../src/obsidian/readingView';
+import { readingViewDeps, registerReadingView } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { fakeServices } from './fakeServices';
 import type { FakeServices } from './fakeServices';
 
@@ -61,7 +62,7 @@ function render(services: FakeServices, el: HTMLElement, sourcePath = SOURCE): R
     getSectionInfo: () => null,
   } as unknown as MarkdownPostProcessorContext;
   document.body.appendChild(el);
-  decorateRendered(el, ctx, services);
+  decorateRendered(el, ctx, readingViewDeps(services));
   return { el, children };
 }
 
@@ -132,7 +133,7 @@ describe('Reading view: where IDs become links', () => {
   it('leaves already linked IDs alone when it runs twice', () => {
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, 'a 202104291524 b']));
-    decorateRendered(el, { sourcePath: SOURCE, addChild: () => undefined } as unknown as MarkdownPostProcessorContext, services);
+    decorateRendered(el, { sourcePath: SOURCE, addChild: () => undefined } as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
     expect(linked(el)).toEqual(['202104291524']);
   });
 });

@@ -7,7 +7,8 @@ import type { MarkdownPostProcessorContext } from 'obsidian';
 import type { MarkdownRenderChild } from '../mocks/obsidian';
 import { scanReferences } from '../../src/core/ids/scanner';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
-import { decorateRendered } from '../../src/obsidian/readingView';
+import { readingViewDeps } from '../../src/obsidian/readingView';
+import { decorateRendered } from '../../src/ui/reading/decorate';
 import { fakeServices } from './fakeServices';
 
 const A = '202001011200';
@@ -27,7 +28,7 @@ function linkedIn(paragraph: string): string[] {
     getSectionInfo: () => null,
   } as unknown as MarkdownPostProcessorContext;
   document.body.appendChild(el);
-  decorateRendered(el, ctx, services);
+  decorateRendered(el, ctx, readingViewDeps(services));
   return Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.textContent ?? '');
 }
 

@@ -3,7 +3,8 @@ import type { App, TAbstractFile } from 'obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
 import type { IdIndexReader } from '../../src/core/types';
-import type { IdServices, IndexChange } from '../../src/obsidian/services';
+import type { IndexChange } from '../../src/core/types';
+import type { IdServices } from '../../src/obsidian/services';
 import { indexOf } from './helpers';
 
 export interface LiveServices extends IdServices {

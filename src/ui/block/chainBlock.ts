@@ -10,7 +10,8 @@ import { MarkdownRenderChild } from 'obsidian';
 import { checkBlockOptions, type ChainBlockOptions } from '../../core/chain/blockOptions';
 import { chainMembers, sameChain } from '../../core/chain/equal';
 import { shapeChain, type ShapedChain } from '../../core/chain/shape';
-import type { BlockEvents, BlockIndexChange, ChainBlockDeps } from './deps';
+import type { IndexChange } from '../../core/types';
+import type { BlockEvents, ChainBlockDeps } from './deps';
 import { renderBlock, renderProblems } from './render';
 
 /** Quiet time after the last index change before blocks are drawn again. */
@@ -49,7 +50,7 @@ export class ChainBlock extends MarkdownRenderChild {
   }
 
   /** Whether a change of these IDs can change this block's chain. */
-  touchedBy(change: BlockIndexChange): boolean {
+  touchedBy(change: IndexChange): boolean {
     if (change === 'all' || this.problems !== null) return true;
     for (const id of change) if (this.ids.has(id)) return true;
     return false;
@@ -230,7 +231,7 @@ export class BlockScheduler {
     this.awaitingIndex.clear();
   }
 
-  private onIndexChange(change: BlockIndexChange): void {
+  private onIndexChange(change: IndexChange): void {
     for (const block of this.blocks) {
       if (this.awaitingIndex.has(block) || block.touchedBy(change)) this.pending.add(block);
     }

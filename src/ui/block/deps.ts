@@ -4,9 +4,7 @@
  */
 import type { Component } from 'obsidian';
 import type { ChainOptions, ChainResult, ChainStart } from '../../core/chain/chain';
-
-/** Which IDs changed resolution: a set, or 'all' after a rebuild or a settings change. */
-export type BlockIndexChange = ReadonlySet<string> | 'all';
+import type { IndexChange } from '../../core/types';
 
 export interface ChainBlockDeps {
   /** Obsidian's YAML parser; throws on YAML it cannot read. */
@@ -25,7 +23,7 @@ export interface ChainBlockDeps {
 
 /** What the blocks' scheduler listens to. Each returns its unsubscribe function. */
 export interface BlockEvents {
-  onIndexChange(listener: (change: BlockIndexChange) => void): () => void;
+  onIndexChange(listener: (change: IndexChange) => void): () => void;
   /** A note was modified or deleted (oldPath undefined), or renamed from oldPath. */
   onFileChange(listener: (path: string, oldPath?: string) => void): () => void;
   /** Panes were shown, hidden or rearranged: hidden blocks may be visible now. */

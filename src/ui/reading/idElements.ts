@@ -10,46 +10,40 @@
  * offer to create the note or choose among the notes that own the ID.
  */
 import { Keymap, MarkdownRenderChild, Menu } from 'obsidian';
-import { linktextFor } from './linktext';
-import type { IdServices, IndexChange } from './services';
-
-/** Class on every element this plugin makes for an ID; shared with the editor and styles.css. */
-export const ID_LINK_CLASS = 'principle-chain-id';
-/** Marker class for an ID owned by several notes. */
-export const AMBIGUOUS_CLASS = 'principle-chain-ambiguous';
-/** The attribute naming the ID on every element (the editor's marks carry it too). */
-export const ID_DATA_ATTRIBUTE = 'data-principle-chain-id';
+import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../../core/idMarkup';
+import type { IndexChange } from '../../core/types';
+import type { ReadingViewDeps } from './deps';
 
 /**
  * Appends the element for one ID to `parent` (so it is made in the document the ID is shown in;
  * callers move it into place) and returns it: an internal-link anchor when the ID resolves, else a span.
  */
-export function appendIdElement(parent: Node, id: string, text: string, services: IdServices, sourcePath: string): HTMLElement {
-  const resolution = services.index.resolve(id);
-  const attr = { [ID_DATA_ATTRIBUTE]: id };
+export function appendIdElement(parent: Node, id: string, text: string, deps: ReadingViewDeps, sourcePath: string): HTMLElement {
+  const resolution = deps.index.resolve(id);
+  const attr = { [ID_ATTRIBUTE]: id };
   if (resolution.status === 'resolved') {
-    const linktext = linktextFor(services.app, resolution.paths[0], sourcePath);
+    const linktext = deps.linktext(resolution.paths[0], sourcePath);
     // The attributes of the internal links Obsidian renders itself (obsidian-virtual-linker's
     // reading-mode links use the same shape and get Obsidian's native link handling).
     return parent.createEl('a', {
-      cls: ['internal-link', ID_LINK_CLASS],
+      cls: ['internal-link', ID_CLASS],
       text,
       attr: { ...attr, 'data-href': linktext, href: linktext, target: '_blank', rel: 'noopener' },
     });
   }
-  const span = parent.createSpan({ cls: ID_LINK_CLASS, text, attr: { ...attr, role: 'link', tabindex: 0 } });
+  const span = parent.createSpan({ cls: ID_CLASS, text, attr: { ...attr, role: 'link', tabindex: 0 } });
   if (resolution.status === 'ambiguous') {
     span.addClass(AMBIGUOUS_CLASS);
     span.setAttr('aria-label', `${id} is the ID of ${resolution.paths.length} notes`);
   } else {
-    span.toggleClass('is-unresolved', services.settings().highlightUnresolved);
+    span.toggleClass('is-unresolved', deps.settings().highlightUnresolved);
   }
   return span;
 }
 
 /** The ID of one of this plugin's ID elements, or null for any other node. */
 function idOf(element: Element): string | null {
-  return element.getAttribute(ID_DATA_ATTRIBUTE);
+  return element.getAttribute(ID_ATTRIBUTE);
 }
 
 /**
@@ -62,7 +56,7 @@ export class IdLinksChild extends MarkdownRenderChild {
     containerEl: HTMLElement,
     private readonly elements: HTMLElement[],
     private readonly sourcePath: string,
-    private readonly services: IdServices,
+    private readonly deps: ReadingViewDeps,
   ) {
     super(containerEl);
   }
@@ -77,7 +71,7 @@ export class IdLinksChild extends MarkdownRenderChild {
       if (evt.key === 'Enter' && !evt.isComposing) this.activate(evt);
     });
     this.registerDomEvent(this.containerEl, 'contextmenu', (evt) => this.showMenu(evt));
-    this.register(this.services.onIndexChange((change) => this.onIndexChange(change)));
+    this.register(this.deps.onIndexChange((change) => this.onIndexChange(change)));
   }
 
   /** The span of an unresolved or ambiguous ID the event happened on, if it is one of ours. */
@@ -85,7 +79,7 @@ export class IdLinksChild extends MarkdownRenderChild {
     const target = evt.target as Node | null;
     // instanceOf, not instanceof: a pop-out window's elements belong to another realm.
     if (target === null || !target.instanceOf(Element)) return null;
-    const element = target.closest(`span.${ID_LINK_CLASS}[${ID_DATA_ATTRIBUTE}]`);
+    const element = target.closest(`span.${ID_CLASS}[${ID_ATTRIBUTE}]`);
     return element !== null && element.instanceOf(HTMLElement) && this.containerEl.contains(element) ? element : null;
   }
 
@@ -95,7 +89,7 @@ export class IdLinksChild extends MarkdownRenderChild {
     if (id === null) return;
     evt.preventDefault();
     evt.stopPropagation();
-    void this.services.openId(id, this.sourcePath, Keymap.isModEvent(evt));
+    void this.deps.openId(id, this.sourcePath, Keymap.isModEvent(evt));
   }
 
   private showMenu(evt: MouseEvent): void {
@@ -104,13 +98,13 @@ export class IdLinksChild extends MarkdownRenderChild {
     if (id === null) return;
     evt.preventDefault();
     evt.stopPropagation();
-    const ambiguous = this.services.index.resolve(id).status === 'ambiguous';
+    const ambiguous = this.deps.index.resolve(id).status === 'ambiguous';
     new Menu()
       .addItem((item) =>
         item
           .setTitle(ambiguous ? 'Choose a note to open…' : `Create note ${id}…`)
           .setIcon(ambiguous ? 'files' : 'file-plus')
-          .onClick(() => void this.services.openId(id, this.sourcePath, false)),
+          .onClick(() => void this.deps.openId(id, this.sourcePath, false)),
       )
       .addItem((item) =>
         item
@@ -128,7 +122,7 @@ export class IdLinksChild extends MarkdownRenderChild {
       const parent = element.parentNode;
       if (id === null || parent === null || (change !== 'all' && !change.has(id))) continue;
       // Rebuilt rather than patched: the element's kind (anchor or span) may change with it.
-      const next = appendIdElement(parent, id, element.textContent ?? '', this.services, this.sourcePath);
+      const next = appendIdElement(parent, id, element.textContent ?? '', this.deps, this.sourcePath);
       element.replaceWith(next);
       this.elements[i] = next;
     }
