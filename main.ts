@@ -7,6 +7,7 @@ import { registerChainBlocks } from './src/obsidian/codeBlock';
 import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
 import { PluginFolderIndexCache } from './src/obsidian/indexCache';
+import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
 import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
@@ -28,7 +29,7 @@ export default class PrincipleChainPlugin extends Plugin {
     // Restarts reuse the facts of unchanged notes; a snapshot still pending is written on unload.
     const indexCache = new PluginFolderIndexCache({
       adapter: this.app.vault.adapter,
-      pluginDir: this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      pluginDir: pluginFolder(this),
       pluginVersion: this.manifest.version,
     });
     this.register(() => void indexCache.flush());

@@ -1,5 +1,6 @@
 /** `check`'s text output: a summary, then problems grouped by file, then counts by kind. */
 import type { CheckReport, Problem } from '../core/check';
+import { compareCodeUnits } from '../core/order';
 import { line, plural, toned, type TextLine } from './textLayout';
 
 /** One problem as `check` prints it; `repair` prints the problems it leaves the same way. */
@@ -34,5 +35,5 @@ export function checkTextLines(report: CheckReport): TextLine[] {
 function countsByKind(problems: readonly Problem[]): string {
   const counts = new Map<string, number>();
   for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return [...counts].sort(([a], [b]) => compareCodeUnits(a, b)).map(([kind, n]) => `${n} ${kind}`).join(', ');
 }

@@ -3,6 +3,7 @@ import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import { UsageError } from './errors';
 import type { VaultFs } from './vaultFs';
+import { compareCodeUnits } from '../core/order';
 
 /** A note as read: its vault-relative '/' path and its UTF-8 text, a leading BOM kept. */
 export interface VaultFile {
@@ -28,11 +29,6 @@ function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Code-unit order, so output is the same on every machine and locale. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The vault's files: every path outside skipped folders, the notes among them, and folders that could not be listed. */
 export interface VaultListing {
   /** Sorted. */
@@ -54,7 +50,7 @@ export async function listVault(directory: string, fs: VaultFs): Promise<VaultLi
   } catch (error) {
     throw new UsageError(`Cannot read the vault folder ${directory}: ${describeError(error)}`);
   }
-  allPaths.sort(comparePaths);
+  allPaths.sort(compareCodeUnits);
   return { allPaths, notePaths: allPaths.filter((p) => p.endsWith('.md')), unreadable };
 }
 
@@ -67,7 +63,7 @@ export async function readVault(directory: string, fs: VaultFs): Promise<VaultCo
     if (typeof result === 'string') files.push({ path: notePath, text: result });
     else unreadable.push({ path: notePath, reason: result.reason });
   }
-  unreadable.sort((a, b) => comparePaths(a.path, b.path));
+  unreadable.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, unreadable, allPaths };
 }
 

@@ -3,7 +3,9 @@
  * the problems left in it by line, then a blank line and the summary. An empty plan is one line.
  */
 import { countByKind, describeCounts, editInContext } from '../core/repair/render';
-import type { RepairEdit, RepairPlan, RepairProblem } from '../core/repair/types';
+import { compareCodeUnits } from '../core/order';
+import type { Problem } from '../core/check';
+import type { RepairEdit, RepairPlan } from '../core/repair/types';
 import { problemLine } from './checkText';
 import { line, plural, toned, type TextLine } from './textLayout';
 
@@ -13,7 +15,7 @@ export interface RepairOutcomeSummary {
   readonly notWritten: number;
 }
 
-type Entry = { readonly line: number; readonly problem: RepairProblem } | { readonly line: number; readonly edit: RepairEdit; readonly text: string };
+type Entry = { readonly line: number; readonly problem: Problem } | { readonly line: number; readonly edit: RepairEdit; readonly text: string };
 
 /** The plan as text lines; `notes` is how many notes were read, for the one-line empty plan. */
 export function repairTextLines(plan: RepairPlan, outcome: RepairOutcomeSummary | null, notes: number): TextLine[] {
@@ -30,7 +32,7 @@ export function repairTextLines(plan: RepairPlan, outcome: RepairOutcomeSummary 
   for (const problem of plan.problems) entriesOf(problem.file).push({ line: problem.line, problem });
   for (const file of plan.files) for (const edit of file.edits) entriesOf(file.path).push({ line: edit.line, edit, text: file.text });
   const out: TextLine[] = [];
-  for (const file of [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const file of [...byFile.keys()].sort(compareCodeUnits)) {
     out.push(line(''), line(toned('strong', file)));
     // Stable: on one line, problems (found first) stay before edits.
     for (const entry of [...entriesOf(file)].sort((a, b) => a.line - b.line)) {

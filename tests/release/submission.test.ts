@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { PLUGIN_ID } from '../../src/core/pluginFolder';
 
 const REPOSITORY = path.resolve(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(REPOSITORY, file), 'utf8');
@@ -40,6 +41,8 @@ describe('manifest.json and package.json', () => {
 
   it('an id and name without "obsidian" or "plugin", a short description, and no desktop-only flag', () => {
     expect(manifest.id).toBe('principle-chain');
+    // The command-line tool finds the plugin's folder (its repair.json) by this id.
+    expect(PLUGIN_ID).toBe(manifest.id);
     expect(String(manifest.name).toLowerCase()).not.toMatch(/obsidian|plugin/);
     expect(String(manifest.description).length).toBeLessThanOrEqual(250);
     expect(manifest.isDesktopOnly).toBe(false);

@@ -3,8 +3,10 @@ import * as path from 'path';
 import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
+import { pluginFolderIn } from '../../core/pluginFolder';
 import { readRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
-import type { RepairPlan, RepairProblem } from '../../core/repair/types';
+import type { Problem } from '../../core/check';
+import type { RepairPlan } from '../../core/repair/types';
 import type { RenameHistory } from '../../core/repair/renames';
 import { choiceOption } from '../args';
 import type { LinkStyle } from '../../core/settings';
@@ -22,21 +24,21 @@ const DEFAULT_CONFIG_DIR = '.obsidian';
 const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
 
 /** Where the plugin keeps its state inside a vault; the rename history there drives stale-title repairs. */
-export function pluginStatePath(configDir: string): string[] {
-  return [configDir, 'plugins', 'principle-chain', REPAIR_STATE_FILE];
+function pluginStatePath(configDir: string): string {
+  return `${pluginFolderIn(configDir)}/${REPAIR_STATE_FILE}`;
 }
 
 /** The rename history the plugin recorded; a damaged state file is used as far as it can be read, with a warning. */
 async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs, warn: (text: string) => void): Promise<RenameHistory> {
-  const statePath = pluginStatePath(configDir).join('/');
-  const text = await readNote(vaultFs, path.join(directory, ...pluginStatePath(configDir)));
+  const statePath = pluginStatePath(configDir);
+  const text = await readNote(vaultFs, path.join(directory, statePath));
   if (typeof text !== 'string') return new Map();
   const { state, damage } = readRepairState(text);
   if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
   return state.renameHistory;
 }
 
-function unreadableProblems(vault: LoadedVault): RepairProblem[] {
+function unreadableProblems(vault: LoadedVault): Problem[] {
   return vault.contents.unreadable.map((u) => ({ kind: 'unreadable-file', file: u.path, line: 1, id: null, message: `${u.path} was left out: ${u.reason}` }));
 }
 
@@ -99,7 +101,7 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
       'Duplicate IDs, and IDs that cannot be fixed without guessing, are listed as problems.',
       '',
       'Former titles come from the rename history the plugin records whenever a note is renamed in',
-      `Obsidian, in VAULT/${pluginStatePath(DEFAULT_CONFIG_DIR).join('/')}. Without it, no stale titles`,
+      `Obsidian, in VAULT/${pluginStatePath(DEFAULT_CONFIG_DIR)}. Without it, no stale titles`,
       'are found.',
       '',
       'A dry run by default: prints the plan and writes nothing. With --apply each file is written',

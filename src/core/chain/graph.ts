@@ -3,7 +3,7 @@
  * a chain repeat notes (one per branch) and mark cycles; a graph needs neither, so pictures
  * (Mermaid, Graphviz) and other tools get one node per note and an edge per "builds on".
  */
-import { comparePaths } from '../index/order';
+import { compareCodeUnits } from '../order';
 import type { ChainNode, ChainNote, ChainResult } from './chain';
 import type { IdIndexReader, ResolutionStatus } from '../types';
 
@@ -88,7 +88,7 @@ export function chainGraph(result: ChainResult): ChainGraph {
  */
 export function vaultGraph(index: IdIndexReader): ChainGraph {
   const builder = new GraphBuilder();
-  const notes = [...index.notes()].sort((a, b) => comparePaths(a.path, b.path));
+  const notes = [...index.notes()].sort((a, b) => compareCodeUnits(a.path, b.path));
   const resolved = new Map<string, ChainNote>();
   const noteFor = (id: string): ChainNote => {
     let note = resolved.get(id);

@@ -5,7 +5,7 @@
  */
 import type { ChainNode, ChainNote, ChainResult } from './chain';
 import { readableContext } from './readableContext';
-import { comparePaths } from '../index/order';
+import { compareCodeUnits } from '../order';
 
 /** Orders of the entries under one parent. */
 export type ChainSort = 'reference' | 'title' | 'id' | 'modified';
@@ -103,7 +103,7 @@ type Compare = (a: ChainNode, b: ChainNode) => number;
 
 /** Ties fall back to the path, then the ID, so every order is the same on every machine. */
 function byIdentity(a: ChainNode, b: ChainNode): number {
-  return comparePaths(a.path ?? '', b.path ?? '') || comparePaths(a.id ?? '', b.id ?? '');
+  return compareCodeUnits(a.path ?? '', b.path ?? '') || compareCodeUnits(a.id ?? '', b.id ?? '');
 }
 
 function comparator(sort: ChainSort, keys: ShapeKeys, modified: ShapeOptions['modified']): Compare | null {
@@ -111,10 +111,10 @@ function comparator(sort: ChainSort, keys: ShapeKeys, modified: ShapeOptions['mo
     case 'reference':
       return null;
     case 'title':
-      return (a, b) => comparePaths(keys.titleText(a), keys.titleText(b)) || byIdentity(a, b);
+      return (a, b) => compareCodeUnits(keys.titleText(a), keys.titleText(b)) || byIdentity(a, b);
     case 'id':
       // Entries without an ID after those with one.
-      return (a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || comparePaths(a.id ?? '', b.id ?? '') || byIdentity(a, b);
+      return (a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || compareCodeUnits(a.id ?? '', b.id ?? '') || byIdentity(a, b);
     case 'modified': {
       const time = (node: ChainNode): number => (node.path === null ? undefined : modified?.(node.path)) ?? -Infinity;
       // Newest first; unknown times (unresolved IDs) last.

@@ -2,6 +2,7 @@
 import { isWordCharAt, isWordCharBefore } from '../ids/wordRule';
 import { titleAfterId } from '../ids/title';
 import { linkNamesFile, namesAFile, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import { compareCodeUnits } from '../order';
 import type { IdIndexReader, NoteCursor, NoteRecord, ReferenceCursor } from '../types';
 import {
   ambiguousMessage, duplicateMessage, staleLinkMessage, unreadableMessage, unresolvedMessage, type Problem,
@@ -94,7 +95,7 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   }
   if (broken.length > 0) nameBrokenIds(index, broken);
   // Stable sort: problems of one line keep the text order they were found in.
-  problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  problems.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
   return { notes, notesWithId, references, resolved, unresolved, ambiguous, problems };
 }
 
@@ -165,8 +166,4 @@ function noteNamedAfter(text: string, idEnd: number, byTitle: ReadonlyMap<string
   if (found.size !== 1) return null;
   const [note] = found.values();
   return { id: note.id as string, path: note.path };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

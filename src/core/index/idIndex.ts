@@ -20,7 +20,7 @@ import { stageFacts, sameStaged, type Staged } from './staging';
 import type { NoteInput } from './scannedNote';
 import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
-import { comparePaths } from './order';
+import { compareCodeUnits } from '../order';
 import { addNames, type NamesOptions } from './names';
 import { ArenaGraph } from './indexGraph';
 
@@ -301,7 +301,7 @@ export class IdIndex implements IdIndexReader {
     const notes: number[] = [];
     for (let edge = this.ids.edgeHead[slot]; edge !== NONE; edge = this.edges.next(edge)) notes.push(this.edges.note(edge));
     const paths = this.notesTable.paths as string[];
-    return notes.sort((a, b) => comparePaths(paths[a], paths[b]));
+    return notes.sort((a, b) => compareCodeUnits(paths[a], paths[b]));
   }
 
   // ---- writing ----
@@ -404,7 +404,7 @@ export class IdIndex implements IdIndexReader {
       const owners = owner === SEVERAL ? (this.ids.several.get(idSlot) as number[]) : [owner];
       const paths = this.notesTable.paths as string[];
       owners.push(note);
-      owners.sort((a, b) => comparePaths(paths[a], paths[b]));
+      owners.sort((a, b) => compareCodeUnits(paths[a], paths[b]));
       this.ids.owner[idSlot] = SEVERAL;
       this.ids.several.set(idSlot, owners);
     }

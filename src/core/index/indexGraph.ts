@@ -8,7 +8,7 @@ import { NONE, SEVERAL, type IdTable } from './idTable';
 import type { NoteTable } from './noteTable';
 import { EDGE, recordLength, REF_FLAGS, REF_SLOT, type EdgeLists, type ReferenceArena } from './referenceStore';
 import type { ReferenceCursor } from './referenceCursor';
-import { comparePaths } from './order';
+import { compareCodeUnits } from '../order';
 
 export interface GraphParts {
   readonly ids: IdTable;
@@ -109,7 +109,7 @@ export class ArenaGraph implements IndexGraph {
       if (!owners.includes(source)) sources.push(source);
     }
     const paths = notes.paths as string[];
-    sources.sort((a, b) => comparePaths(paths[a], paths[b]));
+    sources.sort((a, b) => compareCodeUnits(paths[a], paths[b]));
     return { notes: sources, mentions: sources.map((source) => this.count(source, id)) };
   }
 

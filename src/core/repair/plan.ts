@@ -3,20 +3,21 @@
  * bare IDs, broken bare IDs and (optionally) link style, and the problems it will not guess at.
  * Every edit is checked to be a fixed point, so planning again on the repaired text finds nothing.
  */
-import { ambiguousMessage, duplicateMessage, staleLinkMessage, unresolvedMessage } from '../check/problems';
+import { ambiguousMessage, duplicateMessage, staleLinkMessage, unresolvedMessage, type Problem, type ProblemKind } from '../check/problems';
 import { idInLinkTarget } from '../ids/links';
 import { findIdsInProse } from '../ids/prose';
+import { compareCodeUnits } from '../order';
 import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
 import { lineBounds, lineCounter } from './edits';
 import { markdownCandidates, unlinkableCharacter, wikilinkCandidates } from './targets';
 import { longestTitleAfter, TitleLookup } from './titles';
-import type { FileRepairPlan, ProblemKind, RepairContext, RepairEdit, RepairKind, RepairPlan, RepairProblem } from './types';
+import type { FileRepairPlan, RepairContext, RepairEdit, RepairKind, RepairPlan } from './types';
 
 /** The plan for one file: its edits (possibly none) and its problems. */
 export interface FileRepairResult {
   readonly plan: FileRepairPlan;
-  readonly problems: readonly RepairProblem[];
+  readonly problems: readonly Problem[];
 }
 
 export interface RepairPlanner {
@@ -182,7 +183,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
 
   function planFile(path: string, text: string): FileRepairResult {
     const edits: RepairEdit[] = [];
-    const problems: RepairProblem[] = [];
+    const problems: Problem[] = [];
     const line = lineCounter(text);
     const ownId = index.note(path)?.id ?? null;
     const sharing = ownId === null ? undefined : sharingOwners(ownId);
@@ -208,7 +209,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
 
   function collector(): PlanCollector {
     const planned: FileRepairPlan[] = [];
-    const problems: RepairProblem[] = [];
+    const problems: Problem[] = [];
     return {
       add(path, text) {
         const result = planFile(path, text);
@@ -216,8 +217,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
         problems.push(...result.problems);
       },
       finish() {
-        planned.sort((a, b) => compareText(a.path, b.path));
-        problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.kind, b.kind));
+        planned.sort((a, b) => compareCodeUnits(a.path, b.path));
+        problems.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.kind, b.kind));
         return { files: planned, problems };
       },
     };
@@ -258,9 +259,4 @@ function inTableRow(text: string, offset: number): boolean {
   let at = start;
   while (text[at] === ' ' || text[at] === '\t') at++;
   return text[at] === '|';
-}
-
-/** Code-unit order, so the same vault sorts the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import type { IdFormat } from '../ids/formats';
 import { idFromFileName, isFolderNote } from '../index/ownId';
 import { titleOf } from '../index/noteFacts';
+import { compareCodeUnits } from '../order';
 
 /** Former titles per ID, oldest first. */
 export type RenameHistory = Map<string, string[]>;
@@ -71,5 +72,5 @@ export function parseRenameHistory(raw: unknown): RenameHistory {
 
 /** The stored form of the history: a plain object, IDs sorted. */
 export function serializeRenameHistory(history: RenameHistory): Record<string, string[]> {
-  return Object.fromEntries([...history].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, titles]) => [id, [...titles]]));
+  return Object.fromEntries([...history].sort(([a], [b]) => compareCodeUnits(a, b)).map(([id, titles]) => [id, [...titles]]));
 }

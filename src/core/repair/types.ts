@@ -1,4 +1,5 @@
 /** The data a repair is made of: edits per file, problems it will not fix, and the plan around them. */
+import type { Problem } from '../check/problems';
 import type { IdFormat } from '../ids/formats';
 import type { LinkStyle } from '../settings';
 import type { IdIndexReader, LinkParts, ReferenceForm } from '../types';
@@ -24,18 +25,6 @@ export interface RepairEdit extends TextEdit {
   readonly id: string;
 }
 
-/** Same kinds and shape as the `check` command's problems. */
-export type ProblemKind = 'unresolved-id' | 'ambiguous-id' | 'duplicate-id' | 'stale-link' | 'unreadable-file';
-
-export interface RepairProblem {
-  readonly kind: ProblemKind;
-  readonly file: string;
-  readonly line: number;
-  /** Null only for unreadable-file. */
-  readonly id: string | null;
-  readonly message: string;
-}
-
 /** The edits for one file, and the exact text they were planned on. */
 export interface FileRepairPlan {
   readonly path: string;
@@ -46,8 +35,8 @@ export interface FileRepairPlan {
 export interface RepairPlan {
   /** Only files with at least one edit, sorted by path. */
   readonly files: readonly FileRepairPlan[];
-  /** Sorted by file, then line. */
-  readonly problems: readonly RepairProblem[];
+  /** What repair will not fix, as `check` reports it; sorted by file, then line. */
+  readonly problems: readonly Problem[];
 }
 
 /** Which vault file a link names (null: none), as Obsidian would resolve it from sourcePath. */

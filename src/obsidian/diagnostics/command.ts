@@ -7,6 +7,7 @@ import { EditorView } from '@codemirror/view';
 import { apiVersion, editorLivePreviewField, MarkdownView, Modal, normalizePath, Notice, Platform, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { dumpSyntaxTree } from '../../editor/treeDump';
+import { pluginFolder } from '../pluginFolder';
 import type { IdServices } from '../services';
 import { DIAGNOSTICS_FORMAT, DIAGNOSTICS_VERSION, formatDump, outlineOf, type DiagnosticsDump } from './dump';
 
@@ -132,7 +133,7 @@ export class DiagnosticsModal extends Modal {
 
 /** Registers the command; it is offered while a Markdown note is the active view. */
 export function registerDiagnosticsCommand(plugin: Plugin, services: IdServices): void {
-  const pluginDir = plugin.manifest.dir ?? `${plugin.app.vault.configDir}/plugins/${plugin.manifest.id}`;
+  const pluginDir = pluginFolder(plugin);
   plugin.addCommand({
     id: 'copy-diagnostics-for-this-note',
     name: 'Copy diagnostics for this note',

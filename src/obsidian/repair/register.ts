@@ -3,13 +3,13 @@ import { TFile, type Plugin } from 'obsidian';
 import type { IdServices } from '../services';
 import { isNote, RepairController } from './controller';
 import { REPAIR_STATE_FILE } from '../../core/repair/state';
+import { pluginFolder } from '../pluginFolder';
 import { RepairStore } from './store';
 
 /** Registers "Repair ID links in vault…", "Repair ID links in current note", "Undo last repair" and rename handling. */
 export function registerRepair(plugin: Plugin, services: IdServices): RepairController {
   const { app } = plugin;
-  const folder = plugin.manifest.dir ?? `${app.vault.configDir}/plugins/${plugin.manifest.id}`;
-  const controller = new RepairController({ app, services, store: new RepairStore(app.vault.adapter, `${folder}/${REPAIR_STATE_FILE}`) });
+  const controller = new RepairController({ app, services, store: new RepairStore(app.vault.adapter, `${pluginFolder(plugin)}/${REPAIR_STATE_FILE}`) });
   plugin.register(() => controller.dispose());
 
   plugin.addCommand({

@@ -4,7 +4,7 @@
  * cancel between files, and a summary; and undoes the last run the same way.
  */
 import { invertEdits } from '../../core/repair/edits';
-import { compareText } from '../../core/repair/plan';
+import { compareCodeUnits } from '../../core/order';
 import { countByKind } from '../../core/repair/render';
 import type { FileRepairPlan, RepairEdit, RepairKind, TextEdit } from '../../core/repair/types';
 import { remapApproved, type LeftOutEdit } from '../../core/repair/remap';
@@ -102,7 +102,7 @@ function approvedEditsFor(file: FileRepairPlan, current: string, replan: Replann
   return remapped;
 }
 
-const byPath = (a: { readonly path: string }, b: { readonly path: string }): number => compareText(a.path, b.path);
+const byPath = (a: { readonly path: string }, b: { readonly path: string }): number => compareCodeUnits(a.path, b.path);
 
 /** Applies the selected edits of each file; a file changed since the preview is re-planned or skipped. */
 export async function applyRepairs(files: readonly FileRepairPlan[], target: RepairTarget, replan: Replanner, control: RunControl): Promise<RunSummary> {
@@ -158,5 +158,5 @@ export async function undoRepairs(record: RepairRecord, target: RepairTarget, co
   });
   for (const file of notStarted) left.push({ path: file.path, reason: 'cancelled' });
   const keep = record.files.filter((f) => !restored.includes(f.path));
-  return { restored: restored.sort(compareText), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
+  return { restored: restored.sort(compareCodeUnits), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
 }
