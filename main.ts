@@ -1,6 +1,5 @@
 import { Notice, Plugin } from 'obsidian';
-import { DEFAULT_SETTINGS } from './src/core/settings';
-import type { PrincipleChainSettings } from './src/core/settings';
+import { SettingsStore } from './src/core/settingsStore';
 import { registerEditorLinks } from './src/obsidian/editorLinks';
 import { registerChainView } from './src/obsidian/chainCommands';
 import { registerChainBlocks } from './src/obsidian/codeBlock';
@@ -10,7 +9,7 @@ import { PluginFolderIndexCache } from './src/obsidian/indexCache';
 import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
-import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsStore';
+import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsData';
 import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
 
 /**
@@ -18,11 +17,9 @@ import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
  * feature registers itself from its own module with the same narrow services.
  */
 export default class PrincipleChainPlugin extends Plugin {
-  private current: PrincipleChainSettings = { ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], excludedFolders: [] };
-
   async onload(): Promise<void> {
-    const { settings, problems } = await loadSettings(this);
-    this.current = settings;
+    const { settings: loaded, problems } = await loadSettings(this);
+    const settings = new SettingsStore(loaded, (next) => saveSettings(this, next));
     // Long enough to read; the user can dismiss it.
     if (problems.length > 0) new Notice(settingsProblemsMessage(problems), 15000);
 
@@ -37,7 +34,7 @@ export default class PrincipleChainPlugin extends Plugin {
     const indexer = this.addChild(
       new VaultIndexer({
         app: this.app,
-        settings: () => this.current,
+        settings: () => settings.get(),
         cache: indexCache,
         statusBar: () => this.addStatusBarItem(),
       }),
@@ -49,19 +46,15 @@ export default class PrincipleChainPlugin extends Plugin {
     registerRepair(this, indexer.services);
     registerReadingView(this, indexer.services);
     registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild() });
-    this.addSettingTab(
-      new PrincipleChainSettingTab(this.app, this, {
-        settings: () => this.current,
-        save: (next) => this.storeSettings(next),
-        rebuild: () => indexer.rebuild(),
-        refresh: () => indexer.notifyAll(),
+    this.addSettingTab(new PrincipleChainSettingTab(this.app, this, settings));
+    // A change takes effect at once: a rebuild when it changes what the index holds (in the
+    // background, with its own progress), else a redraw; open editors refresh either way.
+    this.register(
+      settings.onChange(({ needsRebuild }) => {
+        if (needsRebuild) void indexer.rebuild();
+        else indexer.notifyAll();
+        this.app.workspace.updateOptions();
       }),
     );
-  }
-
-  /** Replaces and persists the settings: what the settings tab's `save` calls. */
-  private async storeSettings(next: PrincipleChainSettings): Promise<void> {
-    this.current = next;
-    await saveSettings(this, next);
   }
 }

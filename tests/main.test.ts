@@ -3,7 +3,9 @@ import { App } from 'obsidian';
 import type { PluginManifest } from 'obsidian';
 import PrincipleChainPlugin from '../main';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
-import { loadSettings, saveSettings } from '../src/obsidian/settingsStore';
+import { VaultIndexer } from '../src/obsidian/indexer';
+import { loadSettings, saveSettings } from '../src/obsidian/settingsData';
+import { showSettingTab } from './mocks/fake/settingsModal';
 import manifestJson from '../manifest.json';
 import * as fake from './mocks/obsidian';
 
@@ -82,5 +84,44 @@ describe('saving settings', () => {
     const loaded = await loadSettings(plugin);
     expect(loaded.problems).toEqual([]);
     expect(loaded.settings).toEqual({ ...settings, excludedFolders: ['archive'] });
+  });
+});
+
+describe('a settings change', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+    document.body.replaceChildren();
+  });
+
+  async function openTab() {
+    const { app, registered } = await startPlugin(null);
+    const rebuild = jest.spyOn(VaultIndexer.prototype, 'rebuild');
+    const notifyAll = jest.spyOn(VaultIndexer.prototype, 'notifyAll');
+    let editorRefreshes = 0;
+    (app.workspace as unknown as fake.Workspace).on('fake:update-options', () => editorRefreshes++);
+    const tab = registered.settingTabs[0];
+    showSettingTab(tab);
+    const setting = (name: string): HTMLElement =>
+      Array.from(tab.containerEl.querySelectorAll<HTMLElement>('.setting-item')).find((el) => el.querySelector('.setting-item-name')?.textContent === name)!;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    return { app, rebuild, notifyAll, setting, settle, editorRefreshes: () => editorRefreshes };
+  }
+
+  it('that changes what the index holds is saved, rebuilds the index and refreshes open editors', async () => {
+    const s = await openTab();
+    const select = s.setting('ID format').querySelector('select')!;
+    select.value = '14';
+    select.dispatchEvent(new Event('change'));
+    await s.settle();
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ idFormat: '14' });
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toEqual([1, 0, 1]);
+  });
+
+  it('that only changes the display is saved and redraws without a rebuild', async () => {
+    const s = await openTab();
+    s.setting('Link the title').querySelector<HTMLElement>('.checkbox-container')!.click();
+    await s.settle();
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ linkTitle: true });
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toEqual([0, 1, 1]);
   });
 });

@@ -1,0 +1,48 @@
+/** The live settings: one store that every part reads, that the settings tab changes, and that says what a change needs. */
+import { indexSettingsKey, type PrincipleChainSettings } from './settings';
+
+/** A change as listeners hear it once it is saved. */
+export interface SettingsChange {
+  readonly before: PrincipleChainSettings;
+  readonly after: PrincipleChainSettings;
+  /** Whether what the index holds changed (ID format, own-ID sources, excluded folders), so it must be built again. */
+  readonly needsRebuild: boolean;
+}
+
+export class SettingsStore {
+  private current: PrincipleChainSettings;
+  private readonly listeners = new Set<(change: SettingsChange) => void>();
+  /** The last save asked for: each save waits for the one before, so data.json ends with the latest settings. */
+  private saving: Promise<void> = Promise.resolve();
+
+  /** `save` persists the settings (data.json); a change is heard only once it is saved. */
+  constructor(
+    initial: PrincipleChainSettings,
+    private readonly save: (settings: PrincipleChainSettings) => Promise<void>,
+  ) {
+    this.current = initial;
+  }
+
+  /** The settings now (read on every use, never kept: they change). */
+  get(): PrincipleChainSettings {
+    return this.current;
+  }
+
+  /** Applies the patch at once, saves, then tells the listeners; a failed save reaches the caller and no listener. */
+  async update(patch: Partial<PrincipleChainSettings>): Promise<void> {
+    const before = this.current;
+    const after: PrincipleChainSettings = { ...before, ...patch };
+    this.current = after;
+    const saved = this.saving.then(() => this.save(after));
+    this.saving = saved.catch(() => undefined);
+    await saved;
+    const change: SettingsChange = { before, after, needsRebuild: indexSettingsKey(after) !== indexSettingsKey(before) };
+    for (const listener of [...this.listeners]) listener(change);
+  }
+
+  /** Subscribes to saved changes; returns the unsubscribe function. */
+  onChange(listener: (change: SettingsChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

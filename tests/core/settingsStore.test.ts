@@ -1,0 +1,95 @@
+import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
+import { SettingsStore, type SettingsChange } from '../../src/core/settingsStore';
+
+const defaults = (): PrincipleChainSettings => ({ ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources] });
+
+function store(initial: Partial<PrincipleChainSettings> = {}, save: (settings: PrincipleChainSettings) => Promise<void> = async () => undefined) {
+  const saved: PrincipleChainSettings[] = [];
+  const heard: SettingsChange[] = [];
+  const settings = new SettingsStore({ ...defaults(), ...initial }, async (next) => {
+    saved.push(next);
+    await save(next);
+  });
+  settings.onChange((change) => heard.push(change));
+  return { settings, saved, heard };
+}
+
+describe('the settings store', () => {
+  it('applies a change at once, saves it, then tells its listeners what changed', async () => {
+    const { settings, saved, heard } = store();
+    const before = settings.get();
+    const done = settings.update({ chainDepth: 5 });
+    expect(settings.get().chainDepth).toBe(5);
+    await done;
+    expect(saved).toEqual([settings.get()]);
+    expect(heard).toEqual([{ before, after: settings.get(), needsRebuild: false }]);
+    expect(before.chainDepth).toBe(DEFAULT_SETTINGS.chainDepth);
+  });
+
+  it.each<[string, Partial<PrincipleChainSettings>, Partial<PrincipleChainSettings>, boolean]>([
+    ['the ID format', {}, { idFormat: '14' }, true],
+    ['the custom pattern of the custom format', { idFormat: 'custom', customPattern: 'Z\\d{4}' }, { customPattern: 'Q\\d{4}' }, true],
+    ['the custom pattern while a preset is used', {}, { customPattern: 'Q\\d{4}' }, false],
+    ['the own-ID sources', {}, { ownIdSources: ['frontmatter', 'filename'] }, true],
+    ['the frontmatter key when frontmatter is a source', {}, { frontmatterKey: 'zettel' }, true],
+    ['the frontmatter key when it is not', { ownIdSources: ['filename'] }, { frontmatterKey: 'zettel' }, false],
+    ['the excluded folders', {}, { excludedFolders: ['Templates'] }, true],
+    ['linking the title', {}, { linkTitle: true }, false],
+    ['highlighting unresolved IDs', {}, { highlightUnresolved: false }, false],
+    ['the chain depth', {}, { chainDepth: 7 }, false],
+    ['what the chain hides', {}, { chainExcludedFolders: ['Daily'], chainExcludedTags: ['meeting'] }, false],
+    ['rename handling', {}, { renameHandling: 'always' }, false],
+    ['the link style', {}, { linkStyle: 'wikilink' }, false],
+  ])('a change of %s needs a rebuild: %s', async (_what, initial, patch, rebuild) => {
+    const { settings, heard } = store(initial);
+    await settings.update(patch);
+    expect(heard.map((change) => change.needsRebuild)).toEqual([rebuild]);
+  });
+
+  it('a save that fails reaches the caller and no listener; the change stays applied', async () => {
+    const { settings, heard } = store({}, async () => {
+      throw new Error('disk full');
+    });
+    await expect(settings.update({ linkTitle: true })).rejects.toThrow('disk full');
+    expect(heard).toEqual([]);
+    expect(settings.get().linkTitle).toBe(true);
+  });
+
+  it('writes the saves in the order of the changes, so a slow first save never overwrites a later one', async () => {
+    const written: number[] = [];
+    let finishFirst = (): void => undefined;
+    const settings = new SettingsStore(defaults(), (next) => {
+      if (next.chainDepth === 2) return new Promise<void>((resolve) => (finishFirst = () => { written.push(2); resolve(); }));
+      written.push(next.chainDepth);
+      return Promise.resolve();
+    });
+    const first = settings.update({ chainDepth: 2 });
+    const second = settings.update({ chainDepth: 3 });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(written).toEqual([]);
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(written).toEqual([2, 3]);
+  });
+
+  it('a failed save does not stop the next one', async () => {
+    const written: number[] = [];
+    const settings = new SettingsStore(defaults(), async (next) => {
+      if (next.chainDepth === 2) throw new Error('disk full');
+      written.push(next.chainDepth);
+    });
+    await expect(settings.update({ chainDepth: 2 })).rejects.toThrow('disk full');
+    await settings.update({ chainDepth: 3 });
+    expect(written).toEqual([3]);
+  });
+
+  it('stops telling a listener once it unsubscribes', async () => {
+    const { settings } = store();
+    const heard: boolean[] = [];
+    const unsubscribe = settings.onChange((change) => heard.push(change.needsRebuild));
+    await settings.update({ idFormat: '14' });
+    unsubscribe();
+    await settings.update({ idFormat: '12' });
+    expect(heard).toEqual([true]);
+  });
+});
