@@ -70,10 +70,19 @@ describe('DOM helpers', () => {
 });
 
 describe('the Obsidian fake', () => {
-  it('records notices', () => {
-    fake.clearNotices();
+  it('records the notices and menus shown since each test’s app was made', () => {
+    const first = fake.createFakeApp();
     new Notice('Saved');
-    expect(fake.notices).toEqual(['Saved']);
+    const second = fake.createFakeApp();
+    new Notice('Done').setMessage('Done again');
+    const menu = new fake.Menu();
+    menu.showAtPosition();
+    expect([first.notices, second.notices]).toEqual([
+      ['Saved', 'Done', 'Done again'],
+      ['Done', 'Done again'],
+    ]);
+    expect(second.menus).toEqual([menu]);
+    expect(first.app).not.toBe(second.app);
   });
   it('is one module whether imported as obsidian or by path', () => {
     expect(fake.TFile).toBe(TFile);

@@ -12,14 +12,12 @@ import * as fake from './mocks/obsidian';
 const manifest: PluginManifest = { ...manifestJson };
 const dataPath = `.obsidian/plugins/${manifest.id}/data.json`;
 
-async function startPlugin(dataJson: string | null, app = new App()) {
+async function startPlugin(dataJson: string | null, { app, notices } = fake.createFakeApp()) {
   if (dataJson !== null) await app.vault.adapter.write(dataPath, dataJson);
-  const plugin = new PrincipleChainPlugin(app, { ...manifest });
+  const plugin = new PrincipleChainPlugin(app as unknown as App, { ...manifest });
   await fake.loadAndWait(plugin);
-  return { app, plugin, registered: (plugin as unknown as fake.Plugin).registered };
+  return { app: app as unknown as App, plugin, notices, registered: (plugin as unknown as fake.Plugin).registered };
 }
-
-beforeEach(() => fake.clearNotices());
 
 describe('loading settings at start-up', () => {
   const cases: [string, string | null, string[]][] = [
@@ -33,9 +31,9 @@ describe('loading settings at start-up', () => {
   ];
 
   it.each(cases)('%s', async (_name, data, expected) => {
-    const { plugin } = await startPlugin(data);
-    expect(fake.notices).toHaveLength(expected.length === 0 ? 0 : 1);
-    for (const fragment of expected) expect(fake.notices[0]).toContain(fragment);
+    const { plugin, notices } = await startPlugin(data);
+    expect(notices).toHaveLength(expected.length === 0 ? 0 : 1);
+    for (const fragment of expected) expect(notices[0]).toContain(fragment);
     // Start-up never rewrites data.json: a hand-edited file stays as the user left it.
     const stored = await plugin.app.vault.adapter.exists(dataPath);
     expect(stored).toBe(data !== null);
@@ -51,15 +49,16 @@ describe('loading settings at start-up', () => {
   });
 
   it('reads no vault file before the layout is ready', async () => {
-    const app = new App();
+    const fakeApp = fake.createFakeApp();
+    const { app } = fakeApp;
     await app.vault.create('202108191025 Ship small.md', 'Builds on 202108191026 Feedback.');
     await app.vault.create('202108191026 Feedback.md', 'Nothing yet.');
-    (app.workspace as unknown as fake.Workspace).layoutReady = false;
-    await startPlugin(null, app);
-    const vault = app.vault as unknown as fake.Vault;
+    app.workspace.layoutReady = false;
+    await startPlugin(null, fakeApp);
+    const vault = app.vault;
     expect(vault.reads).toBe(0);
     // Once the layout is ready the indexer reads the notes (paced, so give it a few turns).
-    (app.workspace as unknown as fake.Workspace).setLayoutReady();
+    app.workspace.setLayoutReady();
     for (let turn = 0; turn < 100 && vault.reads < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(vault.reads).toBe(2);
   });

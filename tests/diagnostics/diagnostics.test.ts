@@ -89,7 +89,7 @@ function openNote(services: FakeServices): { plugin: fake.Plugin; view: fake.Mar
 /** Runs the command as a user would: choose in the modal, press Copy, read the clipboard. */
 async function runCommand(plugin: fake.Plugin, choose: { includeText?: boolean; saveToFile?: boolean } = {}): Promise<DiagnosticsDump> {
   const command = plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!;
-  fake.clearNotices();
+  const shown = fake.recordShown();
   expect(command.checkCallback!(true)).toBe(true);
   command.checkCallback!(false);
   const modal = document.querySelector('.modal-container')!;
@@ -98,7 +98,7 @@ async function runCommand(plugin: fake.Plugin, choose: { includeText?: boolean; 
   if (choose.saveToFile) toggles[1].click();
   Array.from(modal.querySelectorAll('button')).find((b) => b.textContent === 'Copy')!.click();
   // The notice comes last, once the dump is copied (and saved).
-  for (let i = 0; i < 20 && fake.notices.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 20 && shown.notices.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
   expect(copied).toHaveLength(1);
   return JSON.parse(copied[0]) as DiagnosticsDump;
 }
@@ -136,12 +136,13 @@ describe('"Copy diagnostics for this note"', () => {
   it('can save the dump to a file in the plugin folder', async () => {
     const services = fakeServices({ [NOTE]: TEXT });
     const { plugin } = openNote(services);
+    const shown = fake.recordShown();
     await runCommand(plugin, { saveToFile: true });
     const adapter = services.fakeApp.vault.adapter as unknown as fake.MemoryAdapter;
     const saved = [...adapter.files.keys()].filter((path) => path.startsWith('.obsidian/plugins/principle-chain/diagnostics-'));
     expect(saved).toHaveLength(1);
     expect(adapter.files.get(saved[0])).toBe(copied[0]);
-    expect(fake.notices[0]).toBe(`Principle Chain diagnostics copied to the clipboard and saved to ${saved[0]}.`);
+    expect(shown.notices[0]).toBe(`Principle Chain diagnostics copied to the clipboard and saved to ${saved[0]}.`);
   });
 
   it('says so when the clipboard refuses, and still saves the file', async () => {
@@ -151,13 +152,13 @@ describe('"Copy diagnostics for this note"', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('Document is not focused.')) } });
     try {
       const command = plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!;
-      fake.clearNotices();
+      const shown = fake.recordShown();
       command.checkCallback!(false);
       const modal = document.querySelector('.modal-container')!;
       modal.querySelectorAll<HTMLElement>('.checkbox-container')[1].click();
       Array.from(modal.querySelectorAll('button')).find((b) => b.textContent === 'Copy')!.click();
-      for (let i = 0; i < 20 && fake.notices.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(fake.notices[0]).toMatch(/^Principle Chain diagnostics not copied \(Document is not focused\.\) and saved to \.obsidian\/plugins\/principle-chain\/diagnostics-.*\.json\.$/);
+      for (let i = 0; i < 20 && shown.notices.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(shown.notices[0]).toMatch(/^Principle Chain diagnostics not copied \(Document is not focused\.\) and saved to \.obsidian\/plugins\/principle-chain\/diagnostics-.*\.json\.$/);
     } finally {
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
     }

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { Editor, MarkdownFileInfo, MarkdownView } from 'obsidian';
 import type * as obsidian from 'obsidian';
-import { clearNotices, notices, Plugin } from '../mocks/obsidian';
+import { Plugin, recordShown } from '../mocks/obsidian';
 import { idAtColumn, idLinkText, openIdUnderCursor, registerCommands } from '../../src/obsidian/commands';
 import { fakeServices } from './fakeServices';
 
@@ -42,12 +42,11 @@ const NOTES = {
 };
 
 function plugin(services: ReturnType<typeof fakeServices>, rebuild = jest.fn(async () => undefined)) {
+  const { notices } = recordShown();
   const p = new (class extends Plugin {})(services.app, { id: 'principle-chain' } as obsidian.PluginManifest);
   registerCommands(p as unknown as obsidian.Plugin, { services, rebuild });
-  return { p, rebuild, command: (id: string) => p.registered.commands.find((c) => c.id === `principle-chain:${id}`)! };
+  return { p, rebuild, notices, command: (id: string) => p.registered.commands.find((c) => c.id === `principle-chain:${id}`)! };
 }
-
-beforeEach(() => clearNotices());
 afterEach(() => document.body.replaceChildren());
 
 describe('commands', () => {
@@ -63,7 +62,7 @@ describe('commands', () => {
 
   it('"Open ID under cursor" opens the ID the cursor stands in or touches', () => {
     const services = fakeServices(NOTES);
-    const { command } = plugin(services);
+    const { command, notices } = plugin(services);
     const editor = new FakeEditor('first line\nSee 202108191025 Teams and 202104291524.');
     for (const ch of [4, 10, 16]) {
       editor.cursor = { line: 1, ch };
@@ -82,6 +81,7 @@ describe('commands', () => {
 
   it('"Open ID under cursor" says so when there is no ID at the cursor', () => {
     const services = fakeServices(NOTES);
+    const { notices } = recordShown();
     const editor = new FakeEditor('See 202108191025 Teams and 202113131313 and 2021081910251.');
     for (const ch of [0, 3, 17, 35, 50]) {
       editor.cursor = { line: 0, ch };
@@ -116,7 +116,7 @@ describe('commands', () => {
   });
 
   it('"Rebuild ID index" rebuilds and reports when done', async () => {
-    const { command, rebuild } = plugin(fakeServices(NOTES));
+    const { command, rebuild, notices } = plugin(fakeServices(NOTES));
     command('rebuild-id-index').callback!();
     await Promise.resolve();
     await Promise.resolve();

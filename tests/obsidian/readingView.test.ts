@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
-import { clearMenus, MarkdownRenderChild, MarkdownView, MenuItem, Plugin, shownMenus } from '../mocks/obsidian';
+import { MarkdownRenderChild, MarkdownView, MenuItem, Plugin, recordShown } from '../mocks/obsidian';
 import { findIdsInProse } from '../../src/core/ids/prose';
 import { readingViewDeps, registerReadingView } from '../../src/obsidian/readingView';
 import { decorateRendered } from '../../src/ui/reading/decorate';
@@ -268,26 +268,26 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     ['unresolved', '202001011200', 'Create note 202001011200…'],
     ['ambiguous', '202109260705', 'Choose a note to open…'],
   ])('the context menu of an %s ID offers the opener and copying the ID', (_kind, id, first) => {
-    clearMenus();
+    const { menus } = recordShown();
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, id]));
     const evt = fire(el.querySelector('.principle-chain-id')!, new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
     expect(evt.defaultPrevented).toBe(true);
-    const items = shownMenus[0].items.filter((item): item is MenuItem => item !== 'separator');
+    const items = menus[0].items.filter((item): item is MenuItem => item !== 'separator');
     expect(items.map((item) => item.title)).toEqual([first, 'Copy ID']);
     items[0].click();
     expect(services.opened).toEqual([{ id, sourcePath: SOURCE, paneType: false }]);
   });
 
   it('clicks, keys and menus on a resolved ID are left to Obsidian', () => {
-    clearMenus();
+    const { menus } = recordShown();
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, '202104291524']));
     const a = el.querySelector('a')!;
     expect(click(a).defaultPrevented).toBe(false);
     expect(fire(a, new MouseEvent('contextmenu', { bubbles: true, cancelable: true })).defaultPrevented).toBe(false);
     expect(fire(a, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' })).defaultPrevented).toBe(false);
-    expect([services.opened, shownMenus]).toEqual([[], []]);
+    expect([services.opened, menus]).toEqual([[], []]);
   });
 });
 

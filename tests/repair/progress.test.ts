@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import { clearNotices, notices } from '../mocks/obsidian';
+import { recordShown } from '../mocks/obsidian';
 import { countByKind } from '../../src/core/repair/render';
 import { describeRun, describeUndo, RepairProgress } from '../../src/obsidian/repair/progress';
 
 describe('repair progress and summaries', () => {
   it('shows a progress notice, then the summary', () => {
-    clearNotices();
+    const { notices } = recordShown();
     const progress = new RepairProgress('Repairing ID links', 3);
     const fragmentText = notices[0];
     expect(fragmentText).toContain('Repairing ID links: 0 of 3 files');

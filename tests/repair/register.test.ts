@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { App, Plugin, type TFile } from 'obsidian';
-import { clearNotices, notices } from '../mocks/obsidian';
+import { recordShown } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { RepairController } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
@@ -116,7 +116,7 @@ describe('a damaged repair.json', () => {
   it('is kept aside with a notice, and the next save writes a fresh file beside it', async () => {
     const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
     await app.vault.adapter.write(STATE, '{"renameHistory": {"202108191025": ["Teams exist"]}, "lastRun": {"crea');
-    clearNotices();
+    const { notices } = recordShown();
     await controller.repairVault();
     expect(notices.some((n) => n.includes('was damaged (it is not valid JSON'))).toBe(true);
     const aside = [...(app.vault.adapter as unknown as { files: Map<string, string> }).files.keys()].filter((p) => p.startsWith(`${STATE}.damaged-`));
@@ -132,7 +132,7 @@ describe('what the vault repair reads', () => {
   it('shows planning progress on a large vault and still finds every edit', async () => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
     const { controller, previews } = await setUp({ [NEW]: '', ...many });
-    clearNotices();
+    const { notices } = recordShown();
     await controller.repairVault();
     expect(notices[0]).toBe('Planning ID link repair: 0 of 521 filesCancel');
     expect(previews[0].plan.files).toHaveLength(520);

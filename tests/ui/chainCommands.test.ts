@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import type * as obsidian from 'obsidian';
-import { App, Plugin, clearNotices, fakeFile, notices } from '../mocks/obsidian';
+import { App, Plugin, createFakeApp, fakeFile } from '../mocks/obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../src/core/index/noteFacts';
@@ -36,7 +36,10 @@ function lineIndex(): IdIndex {
   return index;
 }
 
-function setUp(index: IdIndexReader = emptyIndex, app = new App()): { app: App; plugin: TestPlugin; command(name: string): obsidian.Command } {
+function setUp(
+  index: IdIndexReader = emptyIndex,
+  { app, notices } = createFakeApp(),
+): { app: App; plugin: TestPlugin; notices: readonly string[]; command(name: string): obsidian.Command } {
   const plugin = new TestPlugin(app as unknown as obsidian.App, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
   const services: IdServices = {
     app: app as unknown as obsidian.App,
@@ -55,13 +58,10 @@ function setUp(index: IdIndexReader = emptyIndex, app = new App()): { app: App; 
     if (!found) throw new Error(`no command ${name}`);
     return found;
   };
-  return { app, plugin, command };
+  return { app, plugin, notices, command };
 }
 
-afterEach(() => {
-  document.body.empty();
-  clearNotices();
-});
+afterEach(() => document.body.empty());
 
 test('registers the view, its preview source, a ribbon icon and its commands without hotkeys', () => {
   const { plugin } = setUp();
@@ -92,14 +92,14 @@ test('"Open chain view" opens one view in a side leaf and reveals it again inste
 });
 
 test('"Copy chain as outline" says so when the active file has no chain', async () => {
-  const { command } = setUp();
+  const { command, notices } = setUp();
   command('Copy chain as outline').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(notices).toEqual(['Open a note with an ID or references to copy its chain.']);
 });
 
 test('"Copy chain as outline" copies the active note\'s chain at the open view\'s depth', async () => {
-  const { app, command } = setUp(lineIndex());
+  const { app, command, notices } = setUp(lineIndex());
   const written: string[] = [];
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
   app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
@@ -119,12 +119,13 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
 
 /** "Copy chain as outline" with A open and one chain view restored but not loaded yet, holding `state`. */
 async function copyWithDeferredView(state: Record<string, unknown>): Promise<string[]> {
-  const app = new App();
+  const fakeApp = createFakeApp();
+  const { app } = fakeApp;
   const leaf = app.workspace.getRightLeaf();
   leaf.deferred = true;
   await leaf.setViewState({ type: CHAIN_VIEW_TYPE, state });
   expect(leaf.view).toBeNull();
-  const { command } = setUp(lineIndex(), app);
+  const { command } = setUp(lineIndex(), fakeApp);
   const written: string[] = [];
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
   app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
@@ -138,7 +139,7 @@ test('"Copy chain as outline" uses the depth saved in a deferred chain view', as
 });
 
 test('"Copy chain as Mermaid" copies the chain with each note as an internal link', async () => {
-  const { app, command } = setUp(lineIndex());
+  const { app, command, notices } = setUp(lineIndex());
   const written: string[] = [];
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
   await app.vault.create('202101010001 B.md', 'Builds on 202101010002 C.');

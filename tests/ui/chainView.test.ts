@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { Menu, MenuItem, notices, clearNotices, clearMenus, shownMenus } from '../mocks/obsidian';
+import { Menu, MenuItem } from '../mocks/obsidian';
 import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
 import { LEVEL_CAP, SHOW_MORE_PAGE } from '../../src/ui/chain/expansion';
 import type { ChainComputation } from '../../src/ui/chain/deps';
@@ -47,10 +47,7 @@ function chainFor(path: string | undefined): ChainComputation {
   return path === EXECUTION ? mixedChain() : { kind: 'empty', reason: 'no-note' };
 }
 
-beforeEach(() => {
-  jest.useFakeTimers();
-  clearNotices();
-});
+beforeEach(() => jest.useFakeTimers());
 
 afterEach(() => {
   jest.useRealTimers();
@@ -196,11 +193,10 @@ describe('ChainView', () => {
       const file = await h.app.vault.create('202108191025 Teams exist for a reason.md', '');
       const fileMenus: unknown[][] = [];
       h.workspace.on('file-menu', (...args) => fileMenus.push(args));
-      clearMenus();
       byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-      expect(fileMenus).toEqual([[shownMenus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
+      expect(fileMenus).toEqual([[h.menus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
       byLabel(h, 'No note has this ID').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-      expect(shownMenus).toHaveLength(1);
+      expect(h.menus).toHaveLength(1);
     });
 
     test('dragging an entry carries "ID Title" as plain text', async () => {
@@ -352,17 +348,17 @@ describe('ChainView', () => {
     item('Copy chain as outline').click();
     await jest.runAllTimersAsync();
     expect(written).toEqual([]);
-    expect(notices.at(-1)).toBe('Open a note with an ID or references to copy its chain.');
+    expect(h.notices.at(-1)).toBe('Open a note with an ID or references to copy its chain.');
     h.openFile(EXECUTION);
     jest.runOnlyPendingTimers();
     item('Copy chain as outline').click();
     await jest.runAllTimersAsync();
     expect(written[0]).toMatch(/^- 202104291524 Execution is the priority of the team\n {2}- Builds on\n {4}- 202108191025 Teams exist for a reason\n/);
-    expect(notices).toContain('Chain copied as outline.');
+    expect(h.notices).toContain('Chain copied as outline.');
     item('Copy chain as Mermaid').click();
     await jest.runAllTimersAsync();
     expect(written[1]).toBe(`graph TD %% ${EXECUTION}\n`);
-    expect(notices.at(-1)).toBe('Chain copied as Mermaid.');
+    expect(h.notices.at(-1)).toBe('Chain copied as Mermaid.');
   });
 
   describe('keyboard', () => {

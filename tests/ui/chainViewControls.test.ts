@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** The chain view's controls end to end on the fake: filter, sort, hiding, expand/collapse all, pin, counts, progress, menus. */
-import { clearMenus, Menu, MenuItem, Platform, shownMenus } from '../mocks/obsidian';
+import { Menu, MenuItem, Platform } from '../mocks/obsidian';
 import { FILTER_DELAY_MS, REFRESH_DELAY_MS } from '../../src/ui/chainView';
 import { EXPAND_ALL_BUDGET } from '../../src/ui/chain/expansion';
 import type { ChainComputation } from '../../src/ui/chain/deps';
@@ -102,17 +102,15 @@ describe('sort', () => {
   test('the sort button offers every order as a checked menu; the choice sorts each level and is saved', async () => {
     const h = await withChain();
     h.modified = { '202108191025 Teams exist for a reason.md': 1, '202109260705 Ownership is shared.md': 9 };
-    clearMenus();
     tool(h, 'sort').click();
-    const items = shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator');
+    const items = h.menus[0].items.filter((i): i is MenuItem => i !== 'separator');
     expect(items.map((i) => [i.title, i.checked])).toEqual([['Reference order', true], ['Title', false], ['ID (creation time)', false], ['Modified time', false]]);
     items[1].click();
     expect(titles(h).slice(0, 5)).toEqual(['No note has this ID', 'Several notes have this ID', 'Feedback is a habit', 'Praise in public', 'Teams exist for a reason']);
     expect(tool(h, 'sort').getAttribute('aria-label')).toBe('Sort: Title');
     expect(h.view.getState()).toEqual(expect.objectContaining({ sort: 'title' }));
-    clearMenus();
     tool(h, 'sort').click();
-    shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
+    h.menus[1].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
     expect(titles(h).slice(0, 3)).toEqual(['Teams exist for a reason', 'Ownership is shared', 'Execution is the priority of the team']);
   });
 });
@@ -227,16 +225,14 @@ describe('right-click', () => {
   test('offers to open the note in a new tab, to the right or in a new window before Obsidian\'s own file items', async () => {
     const h = await withChain();
     await h.app.vault.create('202108191025 Teams exist for a reason.md', '');
-    clearMenus();
     h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-    const items = shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator');
+    const items = h.menus[0].items.filter((i): i is MenuItem => i !== 'separator');
     expect(items.map((i) => [i.section, i.title])).toEqual([['open', 'Open in new tab'], ['open', 'Open to the right'], ['open', 'Open in new window']]);
     items[1].click();
     expect(h.workspace.openedLinks.at(-1)).toEqual({ linktext: '202108191025 Teams exist for a reason.md', sourcePath: EXECUTION, newLeaf: 'split' });
     Platform.isDesktopApp = false;
-    clearMenus();
     h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-    expect(shownMenus[0].items.filter((i): i is MenuItem => i !== 'separator').map((i) => i.title)).not.toContain('Open in new window');
+    expect(h.menus[1].items.filter((i): i is MenuItem => i !== 'separator').map((i) => i.title)).not.toContain('Open in new window');
   });
 });
 

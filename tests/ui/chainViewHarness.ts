@@ -1,6 +1,6 @@
 /** A ChainView on the Obsidian fake with recording deps and a scriptable chain. */
 
-import { App, fakeFile, type TFile } from '../mocks/obsidian';
+import { App, createFakeApp, fakeFile, type Menu, type TFile } from '../mocks/obsidian';
 import type * as obsidian from 'obsidian';
 import type { ChainNode } from '../../src/core/chain/chain';
 import { coreNode, coreResult } from '../core/chain/nodes';
@@ -20,6 +20,9 @@ export interface OpenIdCall {
 
 export interface Harness {
   app: App;
+  /** The notices and menus shown since the view was opened. */
+  notices: readonly string[];
+  menus: readonly Menu[];
   workspace: FakeWorkspace;
   view: ChainView;
   settings: { chainDepth: number; showIncoming: boolean; showContext: boolean };
@@ -46,13 +49,15 @@ export function coreChain(path: string, id: string | null, title: string, out: C
 
 /** Builds and opens a chain view; the view's container is attached to the document for focus. */
 export async function openChainView(chainFor: Harness['chainFor'], options: { isMobile?: boolean } = {}): Promise<Harness> {
-  const app = new App();
+  const { app, notices, menus } = createFakeApp();
   const workspace = app.workspace;
   const listeners = new Set<() => void>();
   const textListeners = new Set<(paths: ReadonlySet<string>) => void>();
   let revision = 0;
   const harness = {
     app,
+    notices,
+    menus,
     workspace,
     settings: { chainDepth: DEFAULT_SETTINGS.chainDepth, showIncoming: true, showContext: true },
     openIdCalls: [] as OpenIdCall[],

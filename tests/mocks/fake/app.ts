@@ -7,7 +7,7 @@
 import type * as obsidian from 'obsidian';
 import type { Extension } from '@codemirror/state';
 import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath, requireApiVersion } from './base';
-import { View, WorkspaceLeaf } from './ui';
+import { recordShown, View, WorkspaceLeaf, type ShownRecord } from './ui';
 
 /** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does (d.ts: DataAdapter). */
 export class MemoryAdapter {
@@ -440,6 +440,16 @@ export class App {
   }
 
   saveLocalStorage(): void {}
+}
+
+/** Fake only: a test's own app, with the notices and menus shown while it runs. */
+export interface FakeApp extends ShownRecord {
+  readonly app: App;
+}
+
+/** Fake only: a new app for one test, recording the notices and menus shown from now on (needs jsdom). */
+export function createFakeApp(): FakeApp {
+  return { app: new App(), ...recordShown() };
 }
 
 /** Everything a plugin registered, for tests to inspect and invoke. */

@@ -13,11 +13,34 @@ function requireDom(what: string): void {
   }
 }
 
-/** Every Notice message shown since the last clearNotices(), in order. */
-export const notices: string[] = [];
+/**
+ * Notices and menus belong to no app object: Obsidian draws them in the window's document
+ * (obsidian.d.ts: `new Notice(message)` and `Menu.showAtMouseEvent` take no app). So the fake
+ * announces each one on the document, and each test's recorder (createFakeApp) keeps what it heard;
+ * the fake itself keeps nothing between tests.
+ */
+const NOTICE_SHOWN = 'fake-obsidian:notice';
+const MENU_SHOWN = 'fake-obsidian:menu';
 
-export function clearNotices(): void {
-  notices.length = 0;
+/** What was shown since the recorder started, in order. */
+export interface ShownRecord {
+  readonly notices: readonly string[];
+  readonly menus: readonly Menu[];
+}
+
+/** Fake only: starts recording the notices and menus shown from now on (createFakeApp's). */
+export function recordShown(): ShownRecord {
+  requireDom('recording of notices and menus');
+  const notices: string[] = [];
+  const menus: Menu[] = [];
+  document.addEventListener(NOTICE_SHOWN, (event) => notices.push((event as CustomEvent<string>).detail));
+  document.addEventListener(MENU_SHOWN, (event) => menus.push((event as CustomEvent<Menu>).detail));
+  return { notices, menus };
+}
+
+function announce<T>(type: string, detail: T): void {
+  // Without a DOM (node tests) nothing can listen, and nothing is kept.
+  if (typeof document !== 'undefined') document.dispatchEvent(new CustomEvent(type, { detail }));
 }
 
 function messageText(message: string | DocumentFragment): string {
@@ -28,7 +51,7 @@ export class Notice {
   private el: HTMLElement | null = null;
 
   constructor(message: string | DocumentFragment, public duration?: number) {
-    notices.push(messageText(message));
+    announce(NOTICE_SHOWN, messageText(message));
   }
 
   get noticeEl(): HTMLElement {
@@ -46,7 +69,7 @@ export class Notice {
   }
 
   setMessage(message: string | DocumentFragment): this {
-    notices.push(messageText(message));
+    announce(NOTICE_SHOWN, messageText(message));
     return this;
   }
 
@@ -895,13 +918,6 @@ export class MenuItem {
   }
 }
 
-/** Every menu shown since the last clearMenus(), in order. */
-export const shownMenus: Menu[] = [];
-
-export function clearMenus(): void {
-  shownMenus.length = 0;
-}
-
 export class Menu extends Component {
   items: (MenuItem | 'separator')[] = [];
   private hideCallbacks: (() => unknown)[] = [];
@@ -935,12 +951,12 @@ export class Menu extends Component {
   }
 
   showAtMouseEvent(): this {
-    shownMenus.push(this);
+    announce(MENU_SHOWN, this);
     return this;
   }
 
   showAtPosition(): this {
-    shownMenus.push(this);
+    announce(MENU_SHOWN, this);
     return this;
   }
 
