@@ -2,7 +2,7 @@
 import { buildChain } from '../../src/core/chain/chain';
 import type { IdIndex } from '../../src/core/index/idIndex';
 import { shapeChain, ShapeKeys, type ShapeOptions } from '../../src/core/chain/shape';
-import { chainViewModel, computeChain, emptyModel } from '../../src/ui/chain/fromCore';
+import { chainViewModel, computeChain, emptyModel } from '../../src/ui/chain/buildModel';
 import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { LEVEL_CAP, RENDER_BUDGET } from '../../src/ui/chain/expansion';

@@ -10,7 +10,7 @@ import { decodeSnapshot, encodeSnapshot, type CachedNote } from '../../src/core/
 import { shapeChain } from '../../src/core/chain/shape';
 import { IdIndex } from '../../src/core/index/idIndex';
 import type { NoteInput } from '../../src/core/index/scannedNote';
-import { chainViewModel, computeChain } from '../../src/ui/chain/fromCore';
+import { chainViewModel, computeChain } from '../../src/ui/chain/buildModel';
 import { createUiState } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { ensureDom } from '../dom';

@@ -9,7 +9,7 @@ import { hasChainExclusions, isChainExcluded } from '../core/chain/exclusion';
 import { renderChainText } from '../core/chain/export';
 import type { ChainViewDeps, FollowedFile } from '../ui/chain/deps';
 import { copyChain } from '../ui/chain/copyChain';
-import { computeChain } from '../ui/chain/fromCore';
+import { computeChain } from '../ui/chain/buildModel';
 import { storedDepth, storedPin } from '../ui/chain/viewState';
 import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, openAnotherChainView } from '../ui/chainView';
 import type { IdServices } from './services';

@@ -4,15 +4,16 @@
  * applies what the controller decides with the least drawing (see chain/controller.ts).
  */
 
-import { ItemView, Keymap, Menu, Platform, type App, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
-import { ShapeKeys, shapeChain, CHAIN_SORTS } from '../core/chain/shape';
+import { ItemView, type App, type Menu, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { ShapeKeys } from '../core/chain/shape';
+import { ChainBody } from './chain/body';
 import { activeUi, effectiveDepth, initialState, reduce, type ChainControllerState, type ChainIntent } from './chain/controller';
 import type { ChainComputation, ChainViewDeps, FollowedFile } from './chain/deps';
-import { chainViewModel, emptyModel } from './chain/fromCore';
-import { treeKeyIntent } from './chain/keyboard';
-import { childrenOf, modelShowsAny, sameModel, type ChainViewModel } from './chain/model';
-import { ATTR, moveTabStop, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain } from './chain/render';
-import { createToolbar, SORT_LABELS, type ChainToolbar } from './chain/toolbar';
+import { chainViewModel, emptyModel, shapeForView } from './chain/buildModel';
+import { registerChainInput } from './chain/input';
+import { addPaneMenuItems, showSortMenu } from './chain/menus';
+import { modelShowsAny, type ChainViewModel } from './chain/model';
+import { createToolbar, type ChainToolbar } from './chain/toolbar';
 import { RememberedUiStates } from './chain/uiStates';
 import { controlsFromState, stateFromControls } from './chain/viewState';
 import { copyChain } from './chain/copyChain';
@@ -39,15 +40,11 @@ export class ChainView extends ItemView implements HoverParent {
   private keys = new ShapeKeys();
   private readonly idPrefix = `pc-chain-${++viewCount}`;
   private toolbar: ChainToolbar | null = null;
-  private bodyEl: HTMLElement | null = null;
+  private body: ChainBody | null = null;
   /** The note the trees are drawn for ('' before the first draw), and the inputs of its chain. */
   private notePath = '';
   private chainInputs = '';
   private computation: ChainComputation | null = null;
-  private model: ChainViewModel | null = null;
-  private rendered: RenderedChain | null = null;
-  /** The citation counts drawn, by entry key: an index change that moves one redraws. */
-  private drawnCounts = new Map<string, number>();
   private timers = { refresh: null as number | null, filter: null as number | null, progress: null as number | null };
   /** An index change is waiting in the refresh timer: the next refresh must recompute. */
   private indexChanged = false;
@@ -65,7 +62,8 @@ export class ChainView extends ItemView implements HoverParent {
 
   getDisplayText(): string {
     const pinned = this.state.controls.pinned;
-    return pinned === null ? 'Principle chain' : `Principle chain: ${this.model?.kind === 'chain' ? this.model.note.title || pinned : pinned}`;
+    const model = this.body?.model;
+    return pinned === null ? 'Principle chain' : `Principle chain: ${model?.kind === 'chain' ? model.note.title || pinned : pinned}`;
   }
 
   getIcon(): string {
@@ -81,7 +79,7 @@ export class ChainView extends ItemView implements HoverParent {
     if (JSON.stringify(controls) !== JSON.stringify(this.state.controls)) {
       this.state = { ...this.state, controls };
       this.chainInputs = '';
-      if (this.bodyEl !== null) this.refreshNow(true);
+      if (this.body !== null) this.refreshNow(true);
     }
     await super.setState(state, result);
   }
@@ -100,8 +98,8 @@ export class ChainView extends ItemView implements HoverParent {
     this.contentEl.empty();
     this.contentEl.addClass('pc-chain-view');
     this.toolbar = createToolbar(this.contentEl, {
-      togglePin: () => this.dispatch({ kind: 'pin', path: this.state.controls.pinned === null ? this.followedFile()?.path ?? null : null }),
-      showSortMenu: (evt) => this.showSortMenu(evt),
+      togglePin: () => this.togglePin(),
+      showSortMenu: (evt) => showSortMenu(evt, this.state.controls.sort, (sort) => this.dispatch({ kind: 'sort', sort })),
       expandAll: () => this.dispatch({ kind: 'expand-all' }),
       collapseAll: () => this.dispatch({ kind: 'collapse-all' }),
       toggleHideExcluded: () => this.dispatch({ kind: 'hide-excluded', on: !this.state.controls.hideExcluded }),
@@ -111,7 +109,7 @@ export class ChainView extends ItemView implements HoverParent {
         this.dispatch({ kind: 'filter', text: '' });
       },
     });
-    this.bodyEl = this.contentEl.createDiv({ cls: 'pc-chain-body' });
+    this.body = new ChainBody(this.contentEl.createDiv({ cls: 'pc-chain-body' }), this.contentEl, (id) => this.deps.citedBy(id), this.idPrefix);
     const follow = (): void => {
       if (this.state.controls.pinned === null) this.scheduleRefresh(false);
     };
@@ -125,16 +123,16 @@ export class ChainView extends ItemView implements HoverParent {
     this.register(() => {
       for (const name of ['refresh', 'filter', 'progress'] as const) this.cancel(name);
     });
-    const body = this.bodyEl;
-    this.registerDomEvent(body, 'click', (evt) => this.onClick(evt));
-    this.registerDomEvent(body, 'auxclick', (evt) => {
-      if (evt.button === 1) this.onClick(evt);
+    registerChainInput(this, {
+      app: this.app,
+      leaf: this.leaf,
+      hoverParent: this,
+      source: CHAIN_VIEW_TYPE,
+      body: this.body,
+      depth: () => this.depth,
+      dispatch: (intent) => this.dispatch(intent),
+      openId: (id, sourcePath, paneType) => void this.deps.openId(id, sourcePath, paneType),
     });
-    this.registerDomEvent(body, 'keydown', (evt) => this.onKeyDown(evt));
-    this.registerDomEvent(body, 'mouseover', (evt) => this.onHover(evt));
-    this.registerDomEvent(body, 'dragstart', (evt) => this.onDragStart(evt));
-    this.registerDomEvent(body, 'focusin', (evt) => this.onFocusIn(evt));
-    this.registerDomEvent(body, 'contextmenu', (evt) => this.onContextMenu(evt));
     this.refreshNow(true);
   }
 
@@ -145,18 +143,19 @@ export class ChainView extends ItemView implements HoverParent {
 
   onPaneMenu(menu: Menu, source: string): void {
     super.onPaneMenu(menu, source);
-    const pinned = this.state.controls.pinned !== null;
-    menu.addItem((item) => item.setTitle('Copy chain as outline').setIcon('copy').onClick(() => void this.copy('outline')));
-    menu.addItem((item) => item.setTitle('Copy chain as Mermaid').setIcon('workflow').onClick(() => void this.copy('mermaid')));
-    menu.addItem((item) => item.setTitle('Expand all').setIcon('chevrons-up-down').onClick(() => this.expandAll()));
-    menu.addItem((item) => item.setTitle('Collapse all').setIcon('chevrons-down-up').onClick(() => this.collapseAll()));
-    menu.addItem((item) =>
-      item
-        .setTitle(pinned ? 'Unpin: follow the open note' : 'Pin to this note')
-        .setIcon(pinned ? 'pin-off' : 'pin')
-        .onClick(() => this.dispatch({ kind: 'pin', path: pinned ? null : this.followedFile()?.path ?? null })),
-    );
-    menu.addItem((item) => item.setTitle('Open another chain view').setIcon('git-fork').onClick(() => void openAnotherChainView(this.app)));
+    addPaneMenuItems(menu, {
+      pinned: this.state.controls.pinned !== null,
+      copy: (format) => void this.copy(format),
+      expandAll: () => this.expandAll(),
+      collapseAll: () => this.collapseAll(),
+      togglePin: () => this.togglePin(),
+      openAnotherView: () => void openAnotherChainView(this.app),
+    });
+  }
+
+  /** Pins the view to the note it follows, or unpins it. */
+  private togglePin(): void {
+    this.dispatch({ kind: 'pin', path: this.state.controls.pinned === null ? (this.followedFile()?.path ?? null) : null });
   }
 
   expandAll(): void {
@@ -170,7 +169,7 @@ export class ChainView extends ItemView implements HoverParent {
   /** Copies the chain the view shows (its note, depth, filter, sort and hiding) as an outline or Mermaid. */
   async copy(format: 'outline' | 'mermaid'): Promise<void> {
     const computation = this.computation;
-    const shaped = computation?.kind === 'chain' ? this.shape(computation).result : null;
+    const shaped = computation?.kind === 'chain' ? shapeForView(computation.result, this.state.controls, this.deps, this.keys).result : null;
     await copyChain(shaped === null ? null : this.deps.chainText(shaped, format, this.notePath), format);
   }
 
@@ -207,8 +206,7 @@ export class ChainView extends ItemView implements HoverParent {
     if (this.notePath !== '') this.memory.remember(this.notePath, this.state.noteUi);
     this.state = { ...this.state, noteUi: this.memory.of(path), filterUi: initialState().filterUi };
     this.notePath = path;
-    this.rendered = null;
-    this.model = null;
+    this.body?.clear();
   }
 
   /**
@@ -216,7 +214,7 @@ export class ChainView extends ItemView implements HoverParent {
    * (and a filter matches them), so the same chain is drawn again.
    */
   private onTextsLoaded(paths: ReadonlySet<string>): void {
-    if (this.computation === null || !modelShowsAny(this.model, paths)) return;
+    if (this.computation === null || !modelShowsAny(this.body?.model ?? null, paths)) return;
     this.keys = new ShapeKeys();
     this.draw(this.modelOf(this.computation), true);
   }
@@ -227,24 +225,10 @@ export class ChainView extends ItemView implements HoverParent {
     return this.app.workspace.getActiveFile();
   }
 
-  private shape(computation: ChainComputation & { kind: 'chain' }): ReturnType<typeof shapeChain> {
-    const { controls } = this.state;
-    return shapeChain(
-      computation.result,
-      {
-        filter: controls.filter,
-        sort: controls.sort,
-        hidden: controls.hideExcluded && this.deps.hasExclusions() ? (note) => note.path !== null && this.deps.isExcluded(note.path) : undefined,
-        modified: (path) => this.deps.modified(path),
-      },
-      this.keys,
-    );
-  }
-
   private modelOf(computation: ChainComputation): ChainViewModel {
     if (computation.kind === 'empty') return emptyModel(computation.reason, this.depth);
     const settings = this.deps.settings();
-    return chainViewModel(this.shape(computation), {
+    return chainViewModel(shapeForView(computation.result, this.state.controls, this.deps, this.keys), {
       depth: this.depth,
       showIncoming: settings.showIncoming,
       showContext: settings.showContext,
@@ -255,40 +239,9 @@ export class ChainView extends ItemView implements HoverParent {
 
   /** Draws the model unless the screen already shows the same (same model, same drawn counts). */
   private draw(model: ChainViewModel, always: boolean): void {
-    if (!always && this.rendered !== null && sameModel(this.model, model) && this.countsUnchanged()) return;
-    this.model = model;
-    this.render();
-  }
-
-  private countsUnchanged(): boolean {
-    for (const [key, count] of this.drawnCounts) {
-      const id = this.rendered?.targets.get(key)?.id;
-      if (id != null && this.deps.citedBy(id) !== count) return false;
-    }
-    return true;
-  }
-
-  /** Draws the whole model, keeping scroll position and focus when it is the same note. */
-  private render(): void {
-    const body = this.bodyEl;
-    if (body === null || this.model === null) return;
-    const sameNote = this.rendered !== null;
-    const scrollTop = this.contentEl.scrollTop;
-    const hadFocus = body.contains(body.ownerDocument.activeElement);
-    const ui = activeUi(this.state);
-    this.rendered = renderChainInto(body, this.model, ui, { citedBy: (id) => this.deps.citedBy(id), idPrefix: this.idPrefix });
-    this.rememberCounts();
-    // Redrawing the same note (a toggle, an index change) must not jump back to the top.
-    this.contentEl.scrollTop = sameNote ? scrollTop : 0;
-    if (hadFocus) this.focusEntry(ui.activeKey);
+    if (this.body === null || (!always && this.body.shows(model))) return;
+    this.body.render(activeUi(this.state), model);
     this.updateToolbar();
-  }
-
-  private rememberCounts(): void {
-    this.drawnCounts = new Map();
-    for (const [key, target] of this.rendered?.targets ?? []) {
-      if (target.kind === 'note' && target.id !== null) this.drawnCounts.set(key, this.deps.citedBy(target.id));
-    }
   }
 
   private updateToolbar(): void {
@@ -312,7 +265,7 @@ export class ChainView extends ItemView implements HoverParent {
       this.updateToolbar();
     }
     const { effect } = transition;
-    const options = { citedBy: (id: string) => this.deps.citedBy(id), idPrefix: this.idPrefix };
+    const ui = activeUi(this.state);
     switch (effect.kind) {
       case 'chain':
         this.refreshNow(true);
@@ -321,25 +274,15 @@ export class ChainView extends ItemView implements HoverParent {
         if (this.computation !== null) this.draw(this.modelOf(this.computation), true);
         return;
       case 'redraw':
-        this.render();
+        this.body?.render(ui);
+        this.updateToolbar();
         return;
-      case 'entry': {
-        const hadFocus = this.rendered?.elements.get(effect.key)?.contains(this.contentEl.ownerDocument.activeElement) ?? false;
-        if (this.model === null || this.rendered === null || !redrawEntry(this.rendered, this.model, activeUi(this.state), effect.key, options)) this.render();
-        else {
-          this.rememberCounts();
-          if (hadFocus) this.focusEntry(effect.key);
-        }
+      case 'entry':
+        this.body?.redrawEntry(ui, effect.key);
         return;
-      }
       case 'more': {
-        const first = this.model === null || this.rendered === null ? null : revealMore(this.rendered, this.model, activeUi(this.state), effect.parentKey, effect.from, options);
-        if (first === null) this.render();
-        else {
-          this.rememberCounts();
-          this.focusEntry(first);
-          this.state = reduce(this.state, { kind: 'focus', key: first }, 0).state;
-        }
+        const first = this.body?.revealMore(ui, effect.parentKey, effect.from) ?? null;
+        if (first !== null) this.state = reduce(this.state, { kind: 'focus', key: first }, 0).state;
         return;
       }
       case 'none':
@@ -361,30 +304,6 @@ export class ChainView extends ItemView implements HoverParent {
     this.timers[name] = null;
   }
 
-  private focusEntry(key: string | null): void {
-    if (this.rendered === null) return;
-    const el = (key !== null ? moveTabStop(this.rendered, key) : null) ?? this.firstTabStop();
-    el?.focus();
-  }
-
-  private firstTabStop(): HTMLElement | null {
-    for (const key of this.rendered?.tabStops.values() ?? []) return this.rendered?.elements.get(key) ?? null;
-    return null;
-  }
-
-  private showSortMenu(evt: MouseEvent): void {
-    const menu = new Menu();
-    for (const sort of CHAIN_SORTS) {
-      menu.addItem((item) =>
-        item
-          .setTitle(SORT_LABELS[sort])
-          .setChecked(this.state.controls.sort === sort)
-          .onClick(() => this.dispatch({ kind: 'sort', sort })),
-      );
-    }
-    menu.showAtMouseEvent(evt);
-  }
-
   private onRename(path: string, oldPath: string): void {
     if (this.state.controls.pinned !== oldPath) return;
     this.state = { ...this.state, controls: { ...this.state.controls, pinned: path } };
@@ -395,142 +314,6 @@ export class ChainView extends ItemView implements HoverParent {
   /** A pinned note that is deleted leaves nothing to show: the view follows the open note again. */
   private onDelete(path: string): void {
     if (this.state.controls.pinned === path) this.dispatch({ kind: 'pin', path: null });
-  }
-
-  private openTarget(target: EntryTarget, evt: MouseEvent | KeyboardEvent): void {
-    if (this.model?.kind !== 'chain') return;
-    const paneType = Keymap.isModEvent(evt);
-    const sourcePath = this.model.note.path;
-    if (target.kind === 'note' && target.id !== null) void this.deps.openId(target.id, sourcePath, paneType);
-    else if (target.path !== null) void this.app.workspace.openLinkText(target.path, sourcePath, paneType);
-  }
-
-  private keyOf(el: Element | null | undefined): string | null {
-    return el?.closest(`[${ATTR.key}]`)?.getAttribute(ATTR.key) ?? null;
-  }
-
-  private targetOf(el: Element | null | undefined): EntryTarget | undefined {
-    const key = this.keyOf(el);
-    return key === null ? undefined : this.rendered?.targets.get(key);
-  }
-
-  private onClick(evt: MouseEvent): void {
-    const actionEl = (evt.target as Element | null)?.closest<HTMLElement>(`[${ATTR.action}]`);
-    if (!actionEl || !this.bodyEl?.contains(actionEl)) return;
-    const action = actionEl.getAttribute(ATTR.action);
-    const key = this.keyOf(actionEl);
-    if (action === 'depth-down') this.dispatch({ kind: 'depth', depth: this.depth - 1 });
-    else if (action === 'depth-up') this.dispatch({ kind: 'depth', depth: this.depth + 1 });
-    else if ((action === 'toggle' || action === 'toggle-section') && key !== null) this.toggle(key);
-    else if (action === 'show-more') this.showMore(actionEl);
-    else if (action === 'open') {
-      const target = this.targetOf(actionEl);
-      if (target !== undefined) this.openTarget(target, evt);
-    } else return;
-    evt.preventDefault();
-  }
-
-  private toggle(key: string): void {
-    this.dispatch({ kind: 'toggle', key, drawn: this.rendered?.expansion ?? new Map() });
-  }
-
-  private showMore(moreEl: HTMLElement): void {
-    const parentKey = moreEl.getAttribute(ATTR.parent);
-    const children = parentKey === null || this.model === null ? null : childrenOf(this.model, parentKey);
-    if (parentKey === null || children === null) return;
-    this.dispatch({ kind: 'show-more', parentKey, total: children.length, drawn: this.rendered?.expansion ?? new Map() });
-  }
-
-  private onKeyDown(evt: KeyboardEvent): void {
-    const el = evt.target as HTMLElement | null;
-    if (el === null) return;
-    const action = el.getAttribute(ATTR.action);
-    const key = el.getAttribute(ATTR.key);
-    if (action === 'toggle-section') {
-      if (evt.key !== 'Enter' && evt.key !== ' ') return;
-      if (key !== null) this.toggle(key);
-      evt.preventDefault();
-      return;
-    }
-    if (el.getAttribute('role') !== 'treeitem' || key === null) return;
-    // Modified arrows belong to Obsidian's hotkeys (navigate back/forward and the like).
-    if (evt.key !== 'Enter' && (evt.altKey || evt.ctrlKey || evt.metaKey)) return;
-    const intent = treeKeyIntent(el, evt.key, this.rendered?.expansion.get(key));
-    if (intent.kind === 'none') return;
-    evt.preventDefault();
-    if (intent.kind === 'focus') {
-      const next = intent.item.getAttribute(ATTR.key);
-      this.dispatch({ kind: 'focus', key: next });
-      this.focusEntry(next);
-    } else if (intent.kind === 'expand' || intent.kind === 'collapse') this.toggle(key);
-    else if (intent.kind === 'expand-all') this.expandAll();
-    else if (intent.kind === 'collapse-all') this.collapseAll();
-    else if (action === 'show-more') this.showMore(el);
-    else {
-      const target = this.targetOf(el);
-      if (target !== undefined) this.openTarget(target, evt);
-    }
-  }
-
-  private onFocusIn(evt: FocusEvent): void {
-    const el = evt.target as HTMLElement | null;
-    if (el?.getAttribute('role') !== 'treeitem' || this.rendered === null) return;
-    const key = el.getAttribute(ATTR.key);
-    this.dispatch({ kind: 'focus', key });
-    // A click focuses an entry too: it becomes the tree's tab stop, as arrow keys would make it.
-    if (key !== null && el.getAttribute('tabindex') !== '0') moveTabStop(this.rendered, key);
-  }
-
-  private onHover(evt: MouseEvent): void {
-    const rowEl = (evt.target as Element | null)?.closest<HTMLElement>('.pc-chain-row');
-    if (!rowEl || rowEl.contains(evt.relatedTarget as Node | null)) return;
-    const target = this.targetOf(rowEl);
-    if (target?.path == null || this.model?.kind !== 'chain') return;
-    this.app.workspace.trigger('hover-link', {
-      event: evt,
-      source: CHAIN_VIEW_TYPE,
-      hoverParent: this,
-      targetEl: rowEl,
-      linktext: target.path,
-      sourcePath: this.model.note.path,
-    });
-  }
-
-  /**
-   * Right-click on an entry: the "open" items a file list offers, then Obsidian's own file menu for
-   * the note. `file-menu` (obsidian.d.ts, since 0.9.12) lets core and community plugins add their
-   * items (reveal in navigation, rename, …); views add the open items themselves before triggering
-   * it, as public plugins with note lists do.
-   */
-  private onContextMenu(evt: MouseEvent): void {
-    const path = this.targetOf(evt.target as Element | null)?.path;
-    const file = path == null ? null : this.app.vault.getFileByPath(path);
-    if (file === null || this.model?.kind !== 'chain') return;
-    evt.preventDefault();
-    const sourcePath = this.model.note.path;
-    const menu = new Menu();
-    const open = (title: string, icon: string, paneType: 'tab' | 'split' | 'window'): void => {
-      menu.addItem((item) =>
-        item
-          .setSection('open')
-          .setTitle(title)
-          .setIcon(icon)
-          .onClick(() => void this.app.workspace.openLinkText(file.path, sourcePath, paneType)),
-      );
-    };
-    open('Open in new tab', 'file-plus', 'tab');
-    open('Open to the right', 'separator-vertical', 'split');
-    if (Platform.isDesktopApp) open('Open in new window', 'picture-in-picture-2', 'window');
-    this.app.workspace.trigger('file-menu', menu, file, CHAIN_VIEW_TYPE, this.leaf);
-    menu.showAtMouseEvent(evt);
-  }
-
-  private onDragStart(evt: DragEvent): void {
-    const target = this.targetOf(evt.target as Element | null);
-    if (target?.id == null || evt.dataTransfer === null) return;
-    const title = target.title === '' || target.title === target.id ? '' : ` ${target.title}`;
-    evt.dataTransfer.setData('text/plain', target.id + title);
-    evt.dataTransfer.effectAllowed = 'copy';
   }
 }
 

@@ -9,7 +9,7 @@ import { IdIndex } from '../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../src/core/index/noteFacts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { FollowedFile } from '../../src/ui/chain/deps';
-import { chainViewModel, computeChain, emptyModel } from '../../src/ui/chain/fromCore';
+import { chainViewModel, computeChain, emptyModel } from '../../src/ui/chain/buildModel';
 import { createUiState, type ChainViewModel } from '../../src/ui/chain/model';
 import { renderChainInto } from '../../src/ui/chain/render';
 import { chainAsText } from './chainText';

@@ -2,9 +2,11 @@
 
 import { buildChain, type ChainIndex, type ChainNode } from '../../core/chain/chain';
 import { contextParts, readableContext } from '../../core/chain/readableContext';
-import type { ShapedChain } from '../../core/chain/shape';
+import { shapeChain, type ShapedChain, type ShapeKeys } from '../../core/chain/shape';
+import type { ChainResult } from '../../core/chain/chain';
 import { MAX_CHAIN_DEPTH } from '../../core/settings';
-import type { ChainComputation, FollowedFile } from './deps';
+import type { ChainControls } from './controller';
+import type { ChainComputation, ChainViewDeps, FollowedFile } from './deps';
 import type { ChainModel, ChainViewModel, ChainViewNode, EmptyReason, ViewContext } from './model';
 
 /** Why a file has no chain to show, or null when it has one. */
@@ -27,6 +29,17 @@ export function computeChain(
   const reason = emptyReasonFor(index, file);
   if (reason !== null || file === null) return { kind: 'empty', reason: reason ?? 'no-note' };
   return { kind: 'chain', result: buildChain(index, { path: file.path }, { depth, direction: settings.showIncoming ? 'both' : 'out' }) };
+}
+
+/** The chain as the view's controls shape it: filtered, sorted, and without the notes hidden from it. */
+export function shapeForView(
+  result: ChainResult,
+  controls: ChainControls,
+  deps: Pick<ChainViewDeps, 'hasExclusions' | 'isExcluded' | 'modified'>,
+  keys: ShapeKeys,
+): ShapedChain {
+  const hidden = controls.hideExcluded && deps.hasExclusions() ? (note: { path: string | null }) => note.path !== null && deps.isExcluded(note.path) : undefined;
+  return shapeChain(result, { filter: controls.filter, sort: controls.sort, hidden, modified: (path) => deps.modified(path) }, keys);
 }
 
 /** What the view model needs besides the shaped chain. */

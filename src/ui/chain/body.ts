@@ -1,0 +1,112 @@
+/**
+ * The chain view's drawn trees: the model on screen and what drawing it produced (a RenderedChain),
+ * drawn again as a whole, one entry at a time or a page at a time, keeping scroll and focus.
+ */
+
+import { ATTR, moveTabStop, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain, type RenderOptions } from './render';
+import { sameModel, type ChainUiState, type ChainViewModel } from './model';
+
+export class ChainBody {
+  /** The model on screen, and what drawing it produced (null before the first draw of a note). */
+  model: ChainViewModel | null = null;
+  rendered: RenderedChain | null = null;
+  /** The citation counts drawn, by entry key: an index change that moves one redraws. */
+  private drawnCounts = new Map<string, number>();
+  private readonly options: Required<RenderOptions>;
+
+  /** `scroller` is the element that scrolls the trees (the view's content). */
+  constructor(
+    readonly el: HTMLElement,
+    private readonly scroller: HTMLElement,
+    citedBy: (id: string) => number,
+    idPrefix: string,
+  ) {
+    this.options = { citedBy, idPrefix };
+  }
+
+  /** Forgets what is drawn (another note is shown): the next draw starts at the top. */
+  clear(): void {
+    this.rendered = null;
+    this.model = null;
+  }
+
+  /** Whether the screen already shows the model: the same model, with the same citation counts. */
+  shows(model: ChainViewModel): boolean {
+    return this.rendered !== null && sameModel(this.model, model) && this.countsUnchanged();
+  }
+
+  /** Draws the whole model, keeping scroll position and focus when it is the same note. */
+  render(ui: ChainUiState, model: ChainViewModel | null = this.model): void {
+    if (model === null) return;
+    const sameNote = this.rendered !== null;
+    const scrollTop = this.scroller.scrollTop;
+    const hadFocus = this.el.contains(this.el.ownerDocument.activeElement);
+    this.model = model;
+    this.rendered = renderChainInto(this.el, model, ui, this.options);
+    this.rememberCounts();
+    // Redrawing the same note (a toggle, an index change) must not jump back to the top.
+    this.scroller.scrollTop = sameNote ? scrollTop : 0;
+    if (hadFocus) this.focusEntry(ui.activeKey);
+  }
+
+  /** Draws one entry again (after a toggle), or everything when the entry is not on screen. */
+  redrawEntry(ui: ChainUiState, key: string): void {
+    const hadFocus = this.rendered?.elements.get(key)?.contains(this.el.ownerDocument.activeElement) ?? false;
+    if (this.model === null || this.rendered === null || !redrawEntry(this.rendered, this.model, ui, key, this.options)) {
+      this.render(ui);
+      return;
+    }
+    this.rememberCounts();
+    if (hadFocus) this.focusEntry(key);
+  }
+
+  /** Draws the next page of a parent's entries and focuses the first; null when it drew everything instead. */
+  revealMore(ui: ChainUiState, parentKey: string, from: number): string | null {
+    const first = this.model === null || this.rendered === null ? null : revealMore(this.rendered, this.model, ui, parentKey, from, this.options);
+    if (first === null) {
+      this.render(ui);
+      return null;
+    }
+    this.rememberCounts();
+    this.focusEntry(first);
+    return first;
+  }
+
+  /** Focuses the entry (making it the tree's tab stop), else the first tab stop. */
+  focusEntry(key: string | null): void {
+    if (this.rendered === null) return;
+    const el = (key !== null ? moveTabStop(this.rendered, key) : null) ?? this.firstTabStop();
+    el?.focus();
+  }
+
+  /** The key of the entry an element belongs to. */
+  keyOf(el: Element | null | undefined): string | null {
+    return el?.closest(`[${ATTR.key}]`)?.getAttribute(ATTR.key) ?? null;
+  }
+
+  /** What the entry an element belongs to opens. */
+  targetOf(el: Element | null | undefined): EntryTarget | undefined {
+    const key = this.keyOf(el);
+    return key === null ? undefined : this.rendered?.targets.get(key);
+  }
+
+  private firstTabStop(): HTMLElement | null {
+    for (const key of this.rendered?.tabStops.values() ?? []) return this.rendered?.elements.get(key) ?? null;
+    return null;
+  }
+
+  private countsUnchanged(): boolean {
+    for (const [key, count] of this.drawnCounts) {
+      const id = this.rendered?.targets.get(key)?.id;
+      if (id != null && this.options.citedBy(id) !== count) return false;
+    }
+    return true;
+  }
+
+  private rememberCounts(): void {
+    this.drawnCounts = new Map();
+    for (const [key, target] of this.rendered?.targets ?? []) {
+      if (target.kind === 'note' && target.id !== null) this.drawnCounts.set(key, this.options.citedBy(target.id));
+    }
+  }
+}
