@@ -1,9 +1,8 @@
 /** Link health of a whole vault: counts of references by resolution, and every problem found. */
-import { isWordCharAt, isWordCharBefore } from '../ids/wordRule';
-import { titleAfterId } from '../ids/title';
 import { linkNamesFile, namesAFile, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import { TitleLookup, titlesStartingAfter } from '../index/titleLookup';
 import { compareCodeUnits } from '../order';
-import type { IdIndexReader, NoteCursor, NoteRecord, ReferenceCursor } from '../types';
+import type { IdIndexReader, NoteCursor, ReferenceCursor } from '../types';
 import {
   ambiguousMessage, duplicateMessage, staleLinkMessage, unreadableMessage, unresolvedMessage, type Problem,
 } from './problems';
@@ -33,9 +32,6 @@ export interface CheckInput {
 export interface CheckIndex extends IdIndexReader {
   noteCursors(): Iterable<NoteCursor>;
 }
-
-// A title longer than this after a broken ID is not looked for; it keeps one-line megabyte notes cheap.
-const LONGEST_TITLE = 250;
 
 /** An unresolved bare ID whose message waits for the title lookup. */
 interface BrokenBareId {
@@ -114,56 +110,25 @@ function staleLink(cursor: ReferenceCursor, sourcePath: string, paths: LinkPathL
 
 /**
  * Says in each broken bare ID's message which note it meant, when the text after it is exactly one
- * note's title. Only titles that start like some text after a broken ID are looked up, so a vault
- * with a handful of broken IDs does not build a map of every title.
+ * note's title. Only titles that start like some text after a broken ID are held, so a vault with a
+ * handful of broken IDs does not build a map of every title.
  */
 function nameBrokenIds(index: CheckIndex, broken: readonly BrokenBareId[]): void {
-  const heads = new Set<string>();
-  for (const { text, idEnd } of broken) {
-    for (let length = 1; length <= HEAD; length++) heads.add(text.slice(idEnd + 1, idEnd + 1 + length));
-  }
-  const byTitle = new Map<string, NoteRecord[]>();
-  for (const note of index.noteCursors()) {
-    if (!note.hasOwnId) continue;
-    const title = note.title();
-    if (!heads.has(title.slice(0, HEAD))) continue;
-    const id = note.ownId() as string;
-    if (title === '' || title === id) continue;
-    const list = byTitle.get(title);
-    const record = { path: note.path, id, title };
-    if (list === undefined) byTitle.set(title, [record]);
-    else list.push(record);
-  }
-  let longest = 0;
-  for (const title of byTitle.keys()) longest = Math.max(longest, title.length);
+  const titles = new TitleLookup(notesWithId(index), titlesStartingAfter(broken));
   for (const { problem: found, id, text, idEnd } of broken) {
-    // No title is longer than `longest`, so the search can stop there.
-    if (byTitle.size > 0) found.message = unresolvedMessage(id, noteNamedAfter(text, idEnd, byTitle, longest));
+    const meant = titles.notesTitledAfter(text, idEnd);
+    found.message = unresolvedMessage(id, meant.length === 1 ? meant[0] : null);
   }
 }
 
-/** Characters of a title that text after a broken ID must start with for the title to be looked up. */
-const HEAD = 6;
-
-/**
- * The one note whose exact title follows a broken ID (`202201010900 Clarity is…` where the note is
- * 202201100900), or null when no title or several notes' titles follow it: then nothing is guessed.
- */
-function noteNamedAfter(text: string, idEnd: number, byTitle: ReadonlyMap<string, NoteRecord[]>, longest: number): { id: string; path: string } | null {
-  if (text[idEnd] !== ' ') return null;
-  const start = idEnd + 1;
-  const limit = Math.min(text.length, start + LONGEST_TITLE, start + longest);
-  const found = new Map<string, NoteRecord>();
-  for (let end = start + 1; end <= limit; end++) {
-    const next = text[end];
-    if (!(isWordCharBefore(text, end) && isWordCharAt(text, end))) {
-      for (const note of byTitle.get(text.slice(start, end)) ?? []) {
-        if (titleAfterId(text, idEnd, note.title) !== null) found.set(note.path, note);
-      }
-    }
-    if (next === '\n' || next === '\r') break;
+/** Every note with an ID, through the index's cursor; one record is reused (the lookup copies what it keeps). */
+function* notesWithId(index: CheckIndex): Iterable<{ path: string; id: string | null; title: string }> {
+  const note = { path: '', id: null as string | null, title: '' };
+  for (const cursor of index.noteCursors()) {
+    if (!cursor.hasOwnId) continue;
+    note.path = cursor.path;
+    note.id = cursor.ownId();
+    note.title = cursor.title();
+    yield note;
   }
-  if (found.size !== 1) return null;
-  const [note] = found.values();
-  return { id: note.id as string, path: note.path };
 }

@@ -11,7 +11,8 @@ import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
 import { lineBounds, lineCounter } from './edits';
 import { markdownCandidates, unlinkableCharacter, wikilinkCandidates } from './targets';
-import { longestTitleAfter, TitleLookup } from './titles';
+import { TitleLookup } from '../index/titleLookup';
+import { longestTitleAfter } from './titles';
 import type { FileRepairPlan, RepairContext, RepairEdit, RepairKind, RepairPlan } from './types';
 
 /** The plan for one file: its edits (possibly none) and its problems. */
@@ -85,8 +86,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     let titleEnd: number | null = null;
     let after: string;
     if (resolution.status === 'unresolved') {
-      titleLookup ??= new TitleLookup(index);
-      const candidates = uniqueByPath(titleLookup.notesTitledAfter(text, ref.to));
+      titleLookup ??= new TitleLookup(index.notes());
+      const candidates = titleLookup.notesTitledAfter(text, ref.to);
       if (candidates.length !== 1) {
         // Worded as `check` words the same problem.
         const message =
@@ -241,12 +242,6 @@ export function planFileRepairs(path: string, text: string, context: RepairConte
 /** Plans every given file: only files with edits are listed, problems from all of them. */
 export function planRepairs(files: Iterable<{ readonly path: string; readonly text: string }>, context: RepairContext): RepairPlan {
   return createRepairPlanner(context).planVault(files);
-}
-
-function uniqueByPath(notes: readonly NoteRecord[]): NoteRecord[] {
-  const seen = new Map<string, NoteRecord>();
-  for (const note of notes) seen.set(note.path, note);
-  return [...seen.values()];
 }
 
 /** Longest line prefix looked at to tell a table row; a longer one is treated as a row, to be safe. */

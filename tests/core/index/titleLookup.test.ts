@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { titleAfterId } from '../../../src/core/ids/title';
+import { TitleLookup, titlesStartingAfter, type TitledNote } from '../../../src/core/index/titleLookup';
+
+const notes = [
+  { path: 'a/202201100900 Clarity is kindness.md', id: '202201100900', title: 'Clarity is kindness' },
+  { path: '202201100901 Clarity.md', id: '202201100901', title: 'Clarity' },
+  { path: '202201100902 Teams.md', id: '202201100902', title: 'Teams' },
+  { path: 'b/202201100903 Teams.md', id: '202201100903', title: 'Teams' },
+  { path: '202201100904.md', id: '202201100904', title: '202201100904' },
+  { path: 'no id.md', id: null, title: 'no id' },
+];
+
+const paths = (found: readonly TitledNote[]): string[] => found.map((note) => note.path);
+
+describe('the notes whose title follows an ID', () => {
+  const lookup = new TitleLookup(notes);
+
+  it.each<[string, string, string[]]>([
+    ['one title', 'See 202201010900 Clarity is kindness.', ['202201100901 Clarity.md', 'a/202201100900 Clarity is kindness.md']],
+    ['a title that ends inside a word is not one', 'See 202201010900 Clarityness', []],
+    ['two notes with the same title, by path', 'See 202201010900 Teams here', ['202201100902 Teams.md', 'b/202201100903 Teams.md']],
+    ['two spaces are not one', 'See 202201010900  Teams', []],
+    ['a note without an ID, or titled by its ID, is never found', 'See 202201010900 no id, 202201010900 202201100904', []],
+    ['nothing after the ID', 'See 202201010900', []],
+  ])('%s', (_what, text, expected) => {
+    expect(paths(lookup.notesTitledAfter(text, text.indexOf('202201010900') + 12))).toEqual(expected);
+  });
+
+  it('finds each note once, even when it is listed twice', () => {
+    const twice = new TitleLookup([notes[2], notes[2]]);
+    expect(paths(twice.notesTitledAfter('x Teams', 1))).toEqual(['202201100902 Teams.md']);
+  });
+
+  // Small alphabets, so titles often follow; a title is part of a file name and holds no line break.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '1', ' ', '-', '\n'), maxLength: 8 });
+  const title = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '1', ' ', '-'), maxLength: 6 });
+  const note = fc.record({ path: fc.string({ maxLength: 6 }), id: fc.option(fc.constantFrom('1', '2', '3'), { nil: null }), title });
+
+  it('finds exactly the notes a check of every title finds', () => {
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 12 }), word, (all, after) => {
+        const text = `1${after}`;
+        const expected = new Map<string, TitledNote>();
+        for (const { path, id, title } of all) {
+          if (id !== null && title !== id && titleAfterId(text, 1, title) !== null) expected.set(path, { path, id, title });
+        }
+        const found = new TitleLookup(all).notesTitledAfter(text, 1);
+        expect(new Set(paths(found))).toEqual(new Set(expected.keys()));
+        expect(found).toHaveLength(expected.size);
+      }),
+    );
+  });
+
+  it('a lookup of the titles wanted after some IDs finds after them what a lookup of every title finds', () => {
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 3 }), (all, afters) => {
+        const places = afters.map((after) => ({ text: `1${after}`, idEnd: 1 }));
+        const wanted = new TitleLookup(all, titlesStartingAfter(places));
+        const every = new TitleLookup(all);
+        for (const { text, idEnd } of places) expect(wanted.notesTitledAfter(text, idEnd)).toEqual(every.notesTitledAfter(text, idEnd));
+      }),
+    );
+  });
+});
