@@ -5,7 +5,7 @@ import { registerChainView } from './src/obsidian/chainCommands';
 import { registerChainBlocks } from './src/obsidian/codeBlock';
 import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
-import { PluginFolderIndexCache } from './src/obsidian/indexCache';
+import { PluginFolderIndexCache } from './src/obsidian/indexCacheFile';
 import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';

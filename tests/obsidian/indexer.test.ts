@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { TFile, TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
-import { PluginFolderIndexCache } from '../../src/obsidian/indexCache';
+import { PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
 import type { IndexChange } from '../../src/core/types';
 import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -174,6 +174,18 @@ describe('VaultIndexer updates', () => {
     await expectEqualToRebuild(h);
   });
 
+  it('drops a re-read that a rename overtook while it was reading', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    h.slowReads((path) => (path === A ? 30 : 0));
+    await h.app.vault.modify(file(h, A), 'Now 202109260705.');
+    // Past the debounce: the re-read of A has started and waits on its slow read.
+    for (let i = 0; i < 200 && h.readsOf(A) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(h.readsOf(A)).toBe(2);
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.note(A)).toBeUndefined();
+  });
+
   it('deletes every note of a deleted folder', async () => {
     const h = await started({ [C]: '# Zet', 'zet/202101010000.md': 'x', [A]: '' });
     await h.app.vault.delete(h.app.vault.getAbstractFileByPath('zet')!);
@@ -315,6 +327,29 @@ describe('VaultIndexer cache hook', () => {
     expect(second.readsOf(B)).toBe(1);
     expect(second.indexer.index.referencesTo('202104291524')).toEqual([]);
     expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+  });
+
+  it('leaves out the cached facts of a note an event touched while the cache was loading', async () => {
+    const cache = memoryCache();
+    const first = makeHarness({}, { cache });
+    first.indexer.load();
+    await seed(first, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
+    first.layoutReady();
+    await first.indexer.whenIdle();
+
+    let loaded = false;
+    const slowCache: IndexCache = { save: cache.save, load: async () => (await ticks(20), (loaded = true), cache.load()) };
+    const second = makeHarness({}, { cache: slowCache });
+    second.indexer.load();
+    await seed(second, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
+    for (const path of [A, B]) file(second, path).stat = { ...file(first, path).stat };
+    second.layoutReady();
+    await ticks(2);
+    expect(loaded).toBe(false);
+    await second.app.vault.delete(file(second, B));
+    await second.indexer.whenIdle();
+    expect(second.indexer.index.note(B)).toBeUndefined();
+    expect(second.indexer.index.referencesTo('202104291524')).toEqual([]);
   });
 
   it('refreshes the snapshot after edits once the vault is quiet, and on unload when edits are pending', async () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { TFile } from 'obsidian';
 import { MemoryAdapter } from '../mocks/fake/app';
 import { CACHE_FORMAT_VERSION } from '../../src/core/cache/snapshot';
-import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCache';
+import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
 import type { PrincipleChainSettings } from '../../src/core/settings';
 import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from '../obsidian/indexerHarness';
 import type { Harness } from '../obsidian/indexerHarness';

@@ -3,7 +3,7 @@
  * facts of every note whose size and mtime are unchanged instead of reading the whole vault again.
  */
 import { decodeSnapshotSteps, encodeSnapshotSteps } from '../core/cache/snapshot';
-import type { IndexCache, IndexSnapshot } from './indexer';
+import type { IndexCache, IndexSnapshot } from './cacheLedger';
 
 /** The part of Obsidian's `DataAdapter` the cache uses. */
 export interface CacheFileAdapter {
