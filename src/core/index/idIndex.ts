@@ -33,7 +33,7 @@ export type IndexUpdate =
   | { readonly kind: 'rename'; readonly oldPath: string; readonly facts: NoteInput };
 
 /** IDs whose resolution (owners, titles) or incoming references changed with an update. */
-export type IndexChange = ReadonlySet<string>;
+export type ChangedIds = ReadonlySet<string>;
 
 /** Which kinds of change a removal reports (an in-place modification reports only what differs). */
 interface Report {
@@ -80,7 +80,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   /** Applies one update at the cost of the changed note only; returns the IDs that changed. */
-  apply(update: IndexUpdate): IndexChange {
+  apply(update: IndexUpdate): ChangedIds {
     const changed = new Set<string>();
     if (update.kind === 'delete') this.remove(update.path, changed);
     else {
@@ -320,7 +320,7 @@ export class IdIndex implements IdIndexReader {
         return;
       }
       const report: Report = { owner: !sameOwner, references: !sameReferences };
-      const released = this.detach(slot, changed, report);
+      const released = this.unlinkNote(slot, changed, report);
       this.attach(slot, input.title, idSlot, staged, changed, report);
       for (const old of released) this.ids.releaseIfUnused(old);
     } else {
@@ -334,7 +334,7 @@ export class IdIndex implements IdIndexReader {
   private remove(path: string, changed: Set<string> | null): void {
     const slot = this.notesTable.slotOf(path);
     if (slot === NONE) return;
-    const released = this.detach(slot, changed, REPORT_ALL);
+    const released = this.unlinkNote(slot, changed, REPORT_ALL);
     this.linkKeys.remove(slot);
     this.notesTable.remove(slot);
     for (const old of released) this.ids.releaseIfUnused(old);
@@ -363,7 +363,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   /** Takes the note out of every list and frees its references; returns the ID slots it used. */
-  private detach(slot: number, changed: Set<string> | null, report: Report): number[] {
+  private unlinkNote(slot: number, changed: Set<string> | null, report: Report): number[] {
     const table = this.notesTable;
     const released: number[] = [];
     const own = table.ownId[slot];
