@@ -62,7 +62,7 @@ export function resolveStart(app: App, services: Pick<IdServices, 'format' | 'in
   }
   const link = /^!?\[\[([^\]|#^]+)(?:[#^|][^\]]*)?\]\]$/.exec(written);
   const target = (link === null ? written : link[1]).trim();
-  if (new RegExp(`^(?:${services.format().source})$`).test(target)) return { start: { id: target } };
+  if (services.format().exact.test(target)) return { start: { id: target } };
   const file = app.vault.getFileByPath(target) ?? app.vault.getFileByPath(`${target}.md`) ?? app.metadataCache.getFirstLinkpathDest(target, sourcePath);
   if (file !== null && services.index.note(file.path) !== undefined) return { start: { path: file.path } };
   if (file !== null) return { problem: `start: ${file.path} is not in the ID index (its folder is excluded in the settings, or it is not a Markdown note).` };

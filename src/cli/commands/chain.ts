@@ -70,7 +70,7 @@ export const chainCommand: CliCommand = {
 
 /** The start a CLI argument names: an ID of the format, else a note's path (with a hint when it looked like an ID). */
 export async function chainStart(argument: string, format: IdFormat, vault: LoadedVault, io: CliIo): Promise<ChainStart> {
-  if (new RegExp(`^(?:${format.source})$`).test(argument)) return { id: argument };
+  if (format.exact.test(argument)) return { id: argument };
   try {
     return { path: await locateNote(argument, vault, io) };
   } catch (error) {

@@ -12,6 +12,24 @@ export interface IdFormat {
   readonly source: string;
   /** Whether an ID that names no note could still be meant as one. */
   isPlausible(id: string): boolean;
+  /**
+   * The source compiled once per format: an ID anywhere (global and shared, so whoever runs it
+   * sets lastIndex first), an ID at the start of a string, and a string that is exactly one ID.
+   */
+  readonly anywhere: RegExp;
+  readonly atStart: RegExp;
+  readonly exact: RegExp;
+}
+
+/** A format with its regexes compiled from its source. */
+function compiled(format: Pick<IdFormat, 'key' | 'label' | 'source' | 'isPlausible'>): IdFormat {
+  const { source } = format;
+  return Object.freeze({
+    ...format,
+    anywhere: new RegExp(source, 'g'),
+    atStart: new RegExp(`^(?:${source})`),
+    exact: new RegExp(`^(?:${source})$`),
+  });
 }
 
 export class IdFormatError extends Error {
@@ -21,21 +39,21 @@ export class IdFormatError extends Error {
   }
 }
 
-export const TWELVE_DIGIT: IdFormat = Object.freeze({
+export const TWELVE_DIGIT: IdFormat = compiled({
   key: '12',
   label: '12 digits (YYYYMMDDHHmm)',
   source: '\\d{12}',
   isPlausible: isPlausibleTimestamp,
 });
 
-export const FOURTEEN_DIGIT: IdFormat = Object.freeze({
+export const FOURTEEN_DIGIT: IdFormat = compiled({
   key: '14',
   label: '14 digits (YYYYMMDDHHmmss)',
   source: '\\d{14}',
   isPlausible: isPlausibleTimestamp,
 });
 
-export const DENOTE: IdFormat = Object.freeze({
+export const DENOTE: IdFormat = compiled({
   key: 'denote',
   label: 'Denote (YYYYMMDDTHHMMSS)',
   source: '\\d{8}T\\d{6}',
@@ -46,7 +64,7 @@ export const PRESET_FORMATS: readonly IdFormat[] = [TWELVE_DIGIT, FOURTEEN_DIGIT
 
 /** A custom pattern has no date structure to check, so every match it makes counts as an ID. */
 function customFormat(source: string): IdFormat {
-  return Object.freeze({ key: 'custom', label: `Custom (${source})`, source, isPlausible: () => true });
+  return compiled({ key: 'custom', label: `Custom (${source})`, source, isPlausible: () => true });
 }
 
 /** Builds the active format from settings; throws IdFormatError for a custom pattern that is rejected. */

@@ -2,30 +2,9 @@
 import type { IdFormat } from './formats';
 import { isWordCharAt } from './wordRule';
 
-const anchoredCache = new Map<string, RegExp>();
-
-function anchored(format: IdFormat): RegExp {
-  let regex = anchoredCache.get(format.source);
-  if (regex === undefined) {
-    regex = new RegExp(`^(?:${format.source})`);
-    anchoredCache.set(format.source, regex);
-  }
-  return regex;
-}
-
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 /** Denote's link form: `[desc](denote:20200310T094419)` names a note by its ID. */
 export const DENOTE_SCHEME = 'denote:';
-const exactCache = new Map<string, RegExp>();
-
-function exactly(format: IdFormat): RegExp {
-  let regex = exactCache.get(format.source);
-  if (regex === undefined) {
-    regex = new RegExp(`^(?:${format.source})$`);
-    exactCache.set(format.source, regex);
-  }
-  return regex;
-}
 const FOLDER_NOTE = /^(?:readme|index)(?:\.md)?$/i;
 
 /**
@@ -44,7 +23,7 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
     segmentStart = target.lastIndexOf('/', end - 1) + 1;
   }
   const segment = target.slice(segmentStart, end);
-  const match = anchored(format).exec(segment);
+  const match = format.atStart.exec(segment);
   if (match === null || match[0].length === 0) return null;
   // As in file names (`ID_title.md`), an underscore after the ID separates it from the rest.
   const after = match[0].length;
@@ -59,5 +38,5 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
 export function idInDenoteLink(target: string, format: IdFormat): { id: string; offset: number } | null {
   if (format.key !== 'denote' || !target.startsWith(DENOTE_SCHEME)) return null;
   const id = target.slice(DENOTE_SCHEME.length);
-  return exactly(format).test(id) ? { id, offset: DENOTE_SCHEME.length } : null;
+  return format.exact.test(id) ? { id, offset: DENOTE_SCHEME.length } : null;
 }

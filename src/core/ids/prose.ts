@@ -6,18 +6,6 @@ import type { IdFormat } from './formats';
 import type { IdMatch } from '../types';
 import { endOfWordRun, joinsWordAfter, joinsWordBefore } from './wordRule';
 
-const idRegexCache = new Map<string, RegExp>();
-
-/** A global regex for the format's ID, shared per pattern source (callers reset lastIndex). */
-export function idRegex(format: IdFormat): RegExp {
-  let regex = idRegexCache.get(format.source);
-  if (regex === undefined) {
-    regex = new RegExp(format.source, 'g');
-    idRegexCache.set(format.source, regex);
-  }
-  return regex;
-}
-
 // What a tag or block ID is made of, between its leading # or ^ and an ID inside it.
 const TAG_BODY = /^[\p{L}\p{N}_/-]*$/u;
 const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
@@ -144,7 +132,7 @@ export function collectIds(
   text: string, format: IdFormat, tokens: Tokens, from: number, to: number, found: (start: number, end: number, id: string) => void,
 ): void {
   if (format.key !== 'custom') {
-    collectInWindow(text, tokens, idRegex(format), text, 0, from, to, found);
+    collectInWindow(text, tokens, format.anywhere, text, 0, from, to, found);
     return;
   }
   let lineStart = from;
@@ -152,7 +140,7 @@ export function collectIds(
     let lineEnd = lineStart;
     while (lineEnd < to && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     const windowEnd = Math.min(lineEnd, lineStart + CUSTOM_PATTERN_LINE_CAP);
-    collectInWindow(text, tokens, idRegex(format), text.slice(lineStart, windowEnd), lineStart, lineStart, windowEnd, found);
+    collectInWindow(text, tokens, format.anywhere, text.slice(lineStart, windowEnd), lineStart, lineStart, windowEnd, found);
     lineStart = lineEnd + 1;
   }
 }

@@ -8,7 +8,7 @@
 import type { IdFormat } from './formats';
 import type { LinkParts, ReferenceForm, ScannedReference } from '../types';
 import { proseRanges } from './blocks';
-import { collectIds, idRegex, IS_ID, judgeIdMatch, tokensOf, type Tokens } from './prose';
+import { collectIds, IS_ID, judgeIdMatch, tokensOf, type Tokens } from './prose';
 import { endOfWordRun } from './wordRule';
 import { linkDefinition } from './definitions';
 import { idInDenoteLink, idInLinkTarget } from './links';
@@ -439,7 +439,7 @@ function scanRangeThenIds(scan: Scan, from: number, to: number): void {
  */
 function mayHoldId(text: string, format: IdFormat): boolean {
   if (format.key === 'custom') return true;
-  const ids = idRegex(format);
+  const ids = format.anywhere;
   ids.lastIndex = 0;
   return ids.exec(text) !== null;
 }

@@ -50,7 +50,7 @@ export function isFolderNote(path: string): boolean {
  * because the character after the match is no separator.
  */
 export function idPrefixLength(stem: string, format: IdFormat): number {
-  const match = anchored(format).exec(stem);
+  const match = format.atStart.exec(stem);
   if (match === null || match[0].length === 0) return 0;
   const length = match[0].length;
   if (length === stem.length || SEPARATORS.includes(stem[length])) return length;
@@ -71,13 +71,13 @@ export function idFromFolder(path: string, format: IdFormat): string | null {
   if (!isFolderNote(path)) return null;
   const folderPath = path.slice(0, path.lastIndexOf('/'));
   const folder = fileNameOf(folderPath);
-  return exact(format).test(folder) ? folder : null;
+  return format.exact.test(folder) ? folder : null;
 }
 
 /** The own ID from the frontmatter key, when its value is exactly one ID of the format. */
 export function idFromFrontmatter(text: string, key: string, format: IdFormat): string | null {
   const value = frontmatterValue(text, key);
-  return value !== null && exact(format).test(value) ? value : null;
+  return value !== null && format.exact.test(value) ? value : null;
 }
 
 /**
@@ -97,26 +97,4 @@ export function ownIdOf(path: string, text: string | null, options: OwnIdOptions
     if (id !== null) return { id, source };
   }
   return null;
-}
-
-// Shared per pattern source: these regexes are not global, so they carry no lastIndex state, and
-// the file-name pass over 100k notes must not build two regexes per note.
-const anchoredCache = new Map<string, RegExp>();
-const exactCache = new Map<string, RegExp>();
-
-function anchored(format: IdFormat): RegExp {
-  return cached(anchoredCache, format.source, `^(?:${format.source})`);
-}
-
-function exact(format: IdFormat): RegExp {
-  return cached(exactCache, format.source, `^(?:${format.source})$`);
-}
-
-function cached(cache: Map<string, RegExp>, key: string, source: string): RegExp {
-  let regex = cache.get(key);
-  if (regex === undefined) {
-    regex = new RegExp(source);
-    cache.set(key, regex);
-  }
-  return regex;
 }

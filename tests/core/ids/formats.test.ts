@@ -136,3 +136,25 @@ describe('findIdsInProse', () => {
     expect(findIdsInProse(text, TWELVE_DIGIT).map((m) => m.from)).toEqual([text.length - 13]);
   });
 });
+
+describe('the compiled regexes of a format', () => {
+  it.each([
+    ['12 digits', TWELVE_DIGIT, '202104291524', ['2021042915245', '20210429152']],
+    ['14 digits', FOURTEEN_DIGIT, '20210429152400', ['202104291524', '202104291524001']],
+    ['Denote', DENOTE, '20210429T152400', ['20210429152400', '20210429T1524']],
+    ['a custom pattern', idFormatFor('custom', 'Z\\d{4}'), 'Z1234', ['Z123', 'z1234']],
+  ] as const)('%s: exact takes one whole ID, atStart an ID at the start, anywhere every ID', (_name, format, id, notIds) => {
+    expect(format.exact.test(id)).toBe(true);
+    for (const other of notIds) expect([other, format.exact.test(other)]).toEqual([other, false]);
+    expect(format.exact.test(`${id} `)).toBe(false);
+    expect(format.atStart.exec(`${id} Title`)?.[0]).toBe(id);
+    expect(format.atStart.test(`x${id}`)).toBe(false);
+    format.anywhere.lastIndex = 0;
+    expect(`a ${id}, b ${id}`.match(format.anywhere)).toEqual([id, id]);
+  });
+
+  it('a custom pattern with an alternation stays inside the anchors', () => {
+    const format = idFormatFor('custom', 'A\\d|B\\d');
+    expect([format.exact.test('A1'), format.exact.test('B2'), format.exact.test('xB2'), format.exact.test('A1x')]).toEqual([true, true, false, false]);
+  });
+});
