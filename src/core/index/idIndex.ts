@@ -107,7 +107,7 @@ export class IdIndex implements IdIndexReader {
    */
   putNames(paths: readonly string[], options: NamesOptions): void {
     // Link keys, once built, follow every added path, which the deferred path map would not.
-    addNames(paths, options, this.linkKeys.maps === null, this.notesTable, this.ids, (slot) => {
+    addNames(paths, options, this.linkKeys.keys === null, this.notesTable, this.ids, (slot) => {
       this.linkKeys.add(slot);
       const own = this.notesTable.ownId[slot];
       if (own !== NONE) this.addOwner(own, slot, null);

@@ -1,9 +1,9 @@
 /** The consistency check behind IdIndex.checkInvariants: every forward fact has its reverse, and back. */
 import type { IdFormat } from '../ids/formats';
 import { NONE, SEVERAL, type IdTable } from './idTable';
-import type { LinkKeys, ListedPaths } from './linkKeys';
+import type { LinkKeys } from './linkKeys';
+import { foldPath, nameKey, type ListedPaths } from './pathKeys';
 import { NO_TEXT, type NoteTable } from './noteTable';
-import { fileNameOf } from './ownId';
 import { EDGE, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT, type EdgeLists, type ReferenceArena } from './referenceStore';
 
 /** The index's parts, as the check reads them. */
@@ -36,9 +36,10 @@ export function checkIndexInvariants(index: IndexInternals): string[] {
   for (const slot of index.ids.several.keys()) {
     if (index.ids.owner[slot] !== SEVERAL) problems.push(`${describe(index, slot)} keeps several owners but is not marked so`);
   }
-  if (index.linkKeys.maps !== null) {
-    checkListed(index, index.linkKeys.maps.byName, (path) => fileNameOf(path).toLowerCase(), 'file name', problems);
-    checkListed(index, index.linkKeys.maps.byPath, (path) => path.toLowerCase(), 'folded path', problems);
+  const keys = index.linkKeys.keys;
+  if (keys !== null) {
+    checkListed(index, keys.byName, nameKey, 'file name', problems);
+    checkListed(index, keys.byPath, foldPath, 'folded path', problems);
   }
   return problems;
 }

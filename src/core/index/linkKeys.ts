@@ -1,73 +1,42 @@
 /**
- * Lower-cased file name, and lower-cased path, → path, or paths when several share it (rare, so no
- * array per note). Built on the first link lookup and kept up to date from then on: only link
- * resolution needs them, and a vault that never asks pays nothing.
+ * The index's notes by file name and by path, for link resolution (PathKeys). Built on the first
+ * link lookup and kept up to date from then on: only link resolution needs them, and a vault that
+ * never asks pays nothing.
  */
 import type { NoteTable } from './noteTable';
-import { fileNameOf } from './ownId';
-
-/** Lower-cased key → path, or paths when several share the key. */
-export type ListedPaths = Map<string, string | string[]>;
+import { PathKeys } from './pathKeys';
 
 export class LinkKeys {
   /** Null until a link lookup built them. */
-  maps: { readonly byName: ListedPaths; readonly byPath: ListedPaths } | null = null;
+  keys: PathKeys | null = null;
 
   constructor(private readonly notes: NoteTable) {}
 
   byName(name: string): readonly string[] {
-    return listed(this.built().byName.get(name.toLowerCase()));
+    return this.built().named(name);
   }
 
   byPathIgnoringCase(path: string): readonly string[] {
-    return listed(this.built().byPath.get(path.toLowerCase()));
+    return this.built().equalIgnoringCase(path);
   }
 
   add(slot: number): void {
-    if (this.maps === null) return;
-    const path = this.notes.path(slot);
-    addListed(this.maps.byName, fileNameOf(path).toLowerCase(), path);
-    addListed(this.maps.byPath, path.toLowerCase(), path);
+    this.keys?.add(this.notes.path(slot));
   }
 
   remove(slot: number): void {
-    if (this.maps === null) return;
-    const path = this.notes.path(slot);
-    removeListed(this.maps.byName, fileNameOf(path).toLowerCase(), path);
-    removeListed(this.maps.byPath, path.toLowerCase(), path);
+    this.keys?.remove(this.notes.path(slot));
   }
 
   clear(): void {
-    this.maps = null;
+    this.keys = null;
   }
 
-  private built(): { readonly byName: ListedPaths; readonly byPath: ListedPaths } {
-    if (this.maps === null) {
-      this.maps = { byName: new Map(), byPath: new Map() };
-      for (const slot of this.notes.liveSlots()) this.add(slot);
+  private built(): PathKeys {
+    if (this.keys === null) {
+      this.keys = new PathKeys();
+      for (const slot of this.notes.liveSlots()) this.keys.add(this.notes.path(slot));
     }
-    return this.maps;
-  }
-}
-
-/** The paths under a key, as a fresh array. */
-function listed(found: string | readonly string[] | undefined): readonly string[] {
-  return found === undefined ? [] : typeof found === 'string' ? [found] : [...found];
-}
-
-function addListed(map: ListedPaths, key: string, path: string): void {
-  const found = map.get(key);
-  if (found === undefined) map.set(key, path);
-  else if (typeof found === 'string') map.set(key, [found, path]);
-  else found.push(path);
-}
-
-/** Takes the path off the key's list (a list of one becomes the path itself). */
-function removeListed(map: ListedPaths, key: string, path: string): void {
-  const found = map.get(key);
-  if (found === undefined || found === path) map.delete(key);
-  else if (typeof found !== 'string') {
-    const rest = found.filter((other) => other !== path);
-    map.set(key, rest.length === 1 ? rest[0] : rest);
+    return this.keys;
   }
 }

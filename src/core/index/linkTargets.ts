@@ -2,6 +2,9 @@
 import { DENOTE_SCHEME } from '../ids/links';
 import type { IdIndexReader, LinkParts, ReferenceForm } from '../types';
 import { fileNameOf, hasMarkdownExtension } from './ownId';
+import { foldPath, isAscii, PathKeys } from './pathKeys';
+
+export { foldPath } from './pathKeys';
 
 /** The vault's note paths as link resolution needs them. */
 export interface LinkPathLookup {
@@ -40,42 +43,22 @@ export function soleOwner(index: Pick<IdIndexReader, 'resolve'>, id: string): st
   return resolution.status === 'resolved' ? resolution.paths[0] : null;
 }
 
-/**
- * The spelling two paths are compared in when the exact one fails: case folded and in Unicode NFC,
- * as Obsidian's normalizePath puts every path it handles (docs.obsidian.md, plugin guidelines:
- * "runs the path through String.prototype.normalize"), so `Café` and `Cafe\u0301` name one file.
- */
-export function foldPath(path: string): string {
-  // ASCII text is its own NFC form: only case to fold (most vault paths, and much cheaper).
-  if (isAscii(path)) return path.toLowerCase();
-  return path.normalize('NFC').toLowerCase().normalize('NFC');
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
-}
-
 /** A lookup over vault paths that finds case and normalisation variants. */
 export function createPathLookup(paths: readonly string[]): LinkPathLookup {
   const all = new Set(paths);
-  // Each folded map is built on the first lookup that needs it: many runs resolve every link exactly.
-  let byName: Map<string, string[]> | null = null;
-  let byPath: Map<string, string[]> | null = null;
-  const foldedMap = (key: (path: string) => string): Map<string, string[]> => {
-    const map = new Map<string, string[]>();
-    for (const path of paths) {
-      const folded = key(path);
-      const bucket = map.get(folded);
-      if (bucket) bucket.push(path);
-      else map.set(folded, [path]);
+  // The folded keys are built on the first lookup that needs them: many runs resolve every link exactly.
+  let keys: PathKeys | null = null;
+  const folded = (): PathKeys => {
+    if (keys === null) {
+      keys = new PathKeys();
+      for (const path of all) keys.add(path);
     }
-    return map;
+    return keys;
   };
   return {
     has: (path) => all.has(path),
-    byBasename: (name) => (byName ??= foldedMap((path) => foldPath(fileNameOf(path)))).get(foldPath(name)) ?? [],
-    byPathIgnoringCase: (path) => (byPath ??= foldedMap(foldPath)).get(foldPath(path)) ?? [],
+    byBasename: (name) => folded().named(name),
+    byPathIgnoringCase: (path) => folded().equalIgnoringCase(path),
   };
 }
 
