@@ -8,7 +8,7 @@ import { parser as baseParser, GFM } from '@lezer/markdown';
 import type { IdFormat } from '../src/core/ids/formats';
 import { collectIdsInRange } from '../src/core/ids/prose';
 import { idInLinkTarget } from '../src/core/ids/links';
-import { frontmatterEnd } from '../src/core/ids/blocks';
+import { findFrontmatter } from '../src/core/ids/frontmatter';
 import type { IdMatch } from '../src/core/types';
 import { obsidianMarkdownSyntax } from '../playground/markdownSyntax';
 
@@ -49,7 +49,7 @@ function safeDecode(target: string): string {
 
 /** Bare IDs in prose and IDs in link destinations, sorted by offset. */
 export function lezerReferences(text: string, format: IdFormat): FoundId[] {
-  const offset = frontmatterEnd(text);
+  const offset = findFrontmatter(text)?.body ?? 0;
   const body = offset === 0 ? text : text.slice(offset);
   const tree = parser.parse(body);
   const found: FoundId[] = [];

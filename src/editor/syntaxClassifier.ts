@@ -14,6 +14,8 @@
  * text around the brackets (./inlineSyntax).
  */
 
+import { frontmatterInLines, type TextLine } from '../core/ids/frontmatter';
+
 /** Where a node puts its text: out of prose, in link text (decided by the brackets), or neither. */
 export type NodeExclusion = 'excluded' | 'link-text' | null;
 
@@ -109,24 +111,25 @@ export function nodeExclusion(name: string): NodeExclusion {
 /** The lines of an editor document (CodeMirror's `Text` fits). */
 export interface DocumentLines {
   readonly lines: number;
-  line(n: number): { readonly text: string; readonly to: number };
+  line(n: number): { readonly text: string; readonly from: number; readonly to: number };
 }
 
-/** Frontmatter longer than this is treated as no frontmatter, so the check stays cheap per update. */
-export const MAX_FRONTMATTER_LINES = 1000;
+export { MAX_FRONTMATTER_LINES } from '../core/ids/frontmatter';
 
 /**
  * The end of a leading YAML frontmatter block (`---` … `---` or `...`), or 0 when there is none.
- * lang-markdown does not parse frontmatter, so this reads the text; it looks at most
- * MAX_FRONTMATTER_LINES lines, whatever the document's length.
+ * lang-markdown does not parse frontmatter, so this reads the document's first lines, as the
+ * scanner and the note facts read a note's (core/ids/frontmatter.ts), never more than
+ * MAX_FRONTMATTER_LINES + 1 of them, whatever the document's length.
  */
 export function frontmatterEnd(doc: DocumentLines): number {
-  if (doc.lines < 2 || doc.line(1).text.replace(/^\ufeff/, '').trimEnd() !== '---') return 0;
-  const last = Math.min(doc.lines, MAX_FRONTMATTER_LINES + 1);
-  for (let n = 2; n <= last; n++) {
-    const line = doc.line(n);
-    const content = line.text.trimEnd();
-    if (content === '---' || content === '...') return line.to;
+  return frontmatterInLines(documentLines(doc))?.closingEnd ?? 0;
+}
+
+function* documentLines(doc: DocumentLines): Iterable<TextLine> {
+  for (let n = 1; n <= doc.lines; n++) {
+    const { text, from, to } = doc.line(n);
+    // A document's lines are separated by one line break each.
+    yield { text, from, to, next: n < doc.lines ? to + 1 : to };
   }
-  return 0;
 }

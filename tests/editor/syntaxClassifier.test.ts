@@ -1,4 +1,8 @@
 import { Text } from '@codemirror/state';
+import fc from 'fast-check';
+import { findFrontmatter } from '../../src/core/ids/frontmatter';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { scanReferences } from '../../src/core/ids/scanner';
 import { frontmatterEnd, MAX_FRONTMATTER_LINES, nodeExclusion, type NodeExclusion } from '../../src/editor/syntaxClassifier';
 
 describe('nodeExclusion', () => {
@@ -140,6 +144,28 @@ describe('frontmatterEnd', () => {
     ['a longer rule', '----\nid: 1\n----'],
   ])('%s → 0', (_label, text) => {
     expect(end(text)).toBe(0);
+  });
+
+  test('agrees with the scanner and the note facts on every text (one finder for all three)', () => {
+    const line = fc.constantFrom('---', '...', '--- ', '----', 'id: 202104291524', '', ' ---', '# 202104291524');
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(line, { maxLength: 8 }), (bom, lines) => {
+        const text = (bom ? '\ufeff' : '') + lines.join('\n');
+        const block = findFrontmatter(text);
+        expect(end(text)).toBe(block?.closingEnd ?? 0);
+        // The scanner finds no ID in frontmatter, and every ID after it.
+        const body = block?.body ?? 0;
+        expect(scanReferences(text, TWELVE_DIGIT).map((r) => r.from >= body)).not.toContain(false);
+      }),
+    );
+  });
+
+  test('a block longer than the limit is no frontmatter anywhere', () => {
+    const long = ['---', ...Array.from({ length: MAX_FRONTMATTER_LINES }, (_, i) => `key${i}: 1`), '---', 'body'].join('\n');
+    const limit = ['---', ...Array.from({ length: MAX_FRONTMATTER_LINES - 1 }, (_, i) => `key${i}: 1`), '---', 'body'].join('\n');
+    expect([end(long), findFrontmatter(long)]).toEqual([0, null]);
+    expect(end(limit)).toBe(findFrontmatter(limit)?.closingEnd);
+    expect(end(limit)).toBeGreaterThan(0);
   });
 
   test('reads a bounded number of lines however long the document', () => {

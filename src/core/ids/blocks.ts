@@ -2,6 +2,7 @@
  * Block-level structure of a Markdown note: which stretches of lines are prose, as opposed to
  * frontmatter, fenced or indented code, and display math. Inline structure is the scanner's job.
  */
+import { findFrontmatter } from './frontmatter';
 import { forEachLine } from './lines';
 
 export interface TextRange {
@@ -86,27 +87,6 @@ function indentWidth(line: string): number {
     else break;
   }
   return width;
-}
-
-/** End offset (exclusive, at the start of the line after it) of a frontmatter block at the start. */
-export function frontmatterEnd(text: string): number {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return 0;
-  let end = 0;
-  let first = true;
-  forEachLine(text, start, (from, to, next) => {
-    const content = text.slice(from, to).trimEnd();
-    if (first) {
-      first = false;
-      return content === '---';
-    }
-    if (content === '---' || content === '...') {
-      end = next;
-      return false;
-    }
-    return true;
-  });
-  return end;
 }
 
 /** The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order. */
@@ -201,7 +181,7 @@ export function proseRanges(text: string): TextRange[] {
     openProse(lineFrom);
     previousBlank = blank;
   };
-  const start = frontmatterEnd(text);
+  const start = findFrontmatter(text)?.body ?? 0;
   // Most notes have `\n` line ends only: their lines are found with one indexOf each.
   if (text.indexOf('\r', start) === -1) {
     for (let from = start; from < text.length; ) {

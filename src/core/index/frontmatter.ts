@@ -3,39 +3,9 @@
  * start of a note. Nested YAML, lists and multi-line values are ignored; the plugin only ever needs
  * one scalar (the note's own ID), and a full YAML parser would cost more than the whole index.
  */
-import { LineBreaks, lineBreakLength } from '../ids/lines';
+import { findFrontmatter } from '../ids/frontmatter';
 
-/** Where the frontmatter block lies in the text: `body` is the offset just after its closing line. */
-export interface FrontmatterBlock {
-  /** Offset of the first line inside the block. */
-  readonly contentFrom: number;
-  /** Offset of the closing `---` line. */
-  readonly contentTo: number;
-  /** Offset just after the closing line (and its line break). */
-  readonly body: number;
-}
-
-const BOM = '\uFEFF';
-
-/** The `---` block at the very start of the text (a BOM before it is allowed), or null. */
-export function findFrontmatter(text: string): FrontmatterBlock | null {
-  let start = text.startsWith(BOM) ? 1 : 0;
-  const breaks = new LineBreaks(text);
-  const lineEnd = (from: number): number => breaks.lineEnd(from);
-  const firstEnd = lineEnd(start);
-  if (text.slice(start, firstEnd).trimEnd() !== '---') return null;
-  start = nextLine(text, firstEnd);
-  let lineStart = start;
-  while (lineStart < text.length) {
-    const end = lineEnd(lineStart);
-    const line = text.slice(lineStart, end).trimEnd();
-    if (line === '---' || line === '...') {
-      return { contentFrom: start, contentTo: lineStart, body: nextLine(text, end) };
-    }
-    lineStart = nextLine(text, end);
-  }
-  return null;
-}
+export { findFrontmatter, type FrontmatterBlock } from '../ids/frontmatter';
 
 /** The flat scalar values of the frontmatter (top-level `key: value` lines), or an empty map. */
 export function readFrontmatter(text: string): Map<string, string> {
@@ -86,8 +56,4 @@ function unquote(key: string): string {
   const quote = key[0];
   if ((quote === '"' || quote === "'") && key.length >= 2 && key[key.length - 1] === quote) return key.slice(1, -1);
   return key;
-}
-
-function nextLine(text: string, end: number): number {
-  return end + lineBreakLength(text, end);
 }

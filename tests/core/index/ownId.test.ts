@@ -198,16 +198,16 @@ describe('frontmatter reader', () => {
 
   test('lone-CR and mixed line ends', () => {
     expect([...readFrontmatter('---\rid: 202104291524\rtitle: T\r---\rbody')]).toEqual([['id', '202104291524'], ['title', 'T']]);
-    expect(findFrontmatter('---\rid: 1\r---\rbody')).toEqual({ contentFrom: 4, contentTo: 10, body: 14 });
+    expect(findFrontmatter('---\rid: 1\r---\rbody')).toEqual({ contentFrom: 4, contentTo: 10, closingEnd: 13, body: 14 });
     expect(frontmatterValue('---\r\nid: 1\rtitle: x\n---\n', 'title')).toBe('x');
     expect(ownIdOf('a.md', '---\rid: 202104291524\r---\r', options())?.id).toBe('202104291524');
   });
 
   test('block bounds with CRLF, BOM and a `...` terminator', () => {
     const text = '\uFEFF---\r\nid: 1\r\n...\r\nbody';
-    expect(findFrontmatter(text)).toEqual({ contentFrom: 6, contentTo: 13, body: 18 });
+    expect(findFrontmatter(text)).toEqual({ contentFrom: 6, contentTo: 13, closingEnd: 16, body: 18 });
     expect(text.slice(18)).toBe('body');
-    expect(findFrontmatter('---\n---\n')).toEqual({ contentFrom: 4, contentTo: 4, body: 8 });
+    expect(findFrontmatter('---\n---\n')).toEqual({ contentFrom: 4, contentTo: 4, closingEnd: 7, body: 8 });
     expect(findFrontmatter('----\nid: 1\n---\n')).toBeNull();
   });
 });
