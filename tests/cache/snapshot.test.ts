@@ -6,7 +6,7 @@ import { CACHE_FORMAT_VERSION, decodeSnapshot, decodeSnapshotSteps, encodeSnapsh
 import type { CachedNote, IndexSnapshot } from '../../src/core/cache/snapshot';
 import { REF_INTS } from '../../src/core/index/referenceStore';
 import { IdIndex } from '../../src/core/index/idIndex';
-import { NoteScanner, type NoteInput } from '../../src/core/index/scannedNote';
+import { isScanned, NoteScanner, type NoteInput } from '../../src/core/index/scannedNote';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { snapshot } from '../core/index/helpers';
@@ -105,7 +105,7 @@ describe('index cache snapshot', () => {
 
   it('round-trips every example note exactly, links included, and the contexts read back from the texts', () => {
     expect(cached.notes.length).toBeGreaterThan(20);
-    expect(cached.notes.every((n) => 'ints' in n.facts)).toBe(true);
+    expect(cached.notes.every((n) => isScanned(n.facts))).toBe(true);
     const decoded = decodeSnapshot(encoded, STAMP);
     expect(meaning(decoded)).toEqual(meaning(cached));
     expect(snapshot(indexFrom(decoded))).toEqual(snapshot(example));
