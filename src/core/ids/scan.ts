@@ -1,0 +1,70 @@
+/** What the scanner's construct parsers share: the sink, the scan's state, and where a paragraph or line ends. */
+import type { IdFormat } from './formats';
+import type { Tokens } from './prose';
+import { SEARCH, type ForwardSearcher } from './searcher';
+import type { ReferenceForm } from '../types';
+
+/** Receives a note's references in text order. */
+export interface ReferenceSink {
+  /** A bare ID in prose at [from, to). */
+  bare(from: number, to: number): void;
+  /**
+   * An ID at [from, to) that a link's target names. The link spans [linkFrom, linkTo); its target
+   * [targetFrom, targetTo); its subpath (`#…`) follows the target; its display text, when it has
+   * one (-1 length when not), is [displayFrom, displayFrom + displayLength). All are offsets into
+   * the text, so every part of the link is a slice of it.
+   */
+  link(
+    form: Exclude<ReferenceForm, 'bare'>, from: number, to: number, linkFrom: number, linkTo: number, embed: boolean,
+    targetFrom: number, targetTo: number, subpathLength: number, displayFrom: number, displayLength: number,
+  ): void;
+}
+
+// A line break (`\r\n`, lone `\r` or `\n`), then only spaces or tabs up to the next one.
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
+const LINE_BREAK = /[\r\n]/g;
+
+/** What every construct parser needs: the text, the format, the sink and memoised forward searches. */
+export interface Scan {
+  readonly text: string;
+  readonly format: IdFormat;
+  readonly sink: ReferenceSink;
+  readonly search: ForwardSearcher;
+  readonly tokens: Tokens;
+  /** Matching `]` for each `[` of the current prose range, computed once per range. */
+  brackets: Map<number, number> | null;
+  /** Start and end of the current prose range. */
+  rangeFrom: number;
+  limit: number;
+  /** End of the last link reference definition found in the current range, or -1. */
+  lastDefinitionEnd: number;
+  /** Where `destination` writes its answer ([from, to, end]). */
+  readonly destination: number[];
+  /**
+   * With a custom format, a link's reference waits here until the bare IDs before the link have
+   * been found (they come first in text order); null when references go to the sink at once.
+   */
+  held: Parameters<ReferenceSink['link']> | null;
+  holding: boolean;
+}
+
+/** A construct parser's answer: where prose resumes after it, or LITERAL when the characters are text. */
+export const LITERAL = -1;
+
+/** The end of the paragraph holding `at` (a blank line), capped at the range's end. */
+export function paragraphEnd(scan: Scan, at: number): number {
+  const blank = scan.search.regexStart(SEARCH.blankLine, BLANK_LINE, at);
+  return blank === -1 ? scan.limit : Math.min(blank, scan.limit);
+}
+
+/** The end of the line holding `at` (before its break), capped at the range's end. */
+export function lineEnd(scan: Scan, at: number): number {
+  const newline = scan.search.charStart(SEARCH.lineBreak, LINE_BREAK, at);
+  return newline === -1 ? scan.limit : Math.min(newline, scan.limit);
+}
+
+/** A comment runs to its closer, or to the end of the range when unclosed (as Obsidian renders it). */
+export function closedBy(scan: Scan, slot: number, at: number, closer: string): number {
+  const close = scan.search.indexOf(slot, closer, at);
+  return close === -1 || close + closer.length > scan.limit ? scan.limit : close + closer.length;
+}
