@@ -13,10 +13,11 @@ import type {
 } from '../types';
 import { resolveLinkPath, soleOwner, type LinkPathLookup } from './linkTargets';
 import { IdTable, NONE, SEVERAL } from './idTable';
-import { NoteTable, NO_TEXT } from './noteTable';
-import { EDGE, EdgeLists, recordLength, ReferenceArena, REF_FLAGS, REF_SLOT } from './referenceStore';
+import { NoteTable } from './noteTable';
+import { EdgeLists, ReferenceArena } from './referenceStore';
+import { addOwner, compactArena, ownerPaths, removeNote, removeOwner, upsertNote, type IndexStorage } from './noteLinks';
+import { storedFactsOf } from './storedFacts';
 import { ReferenceCursor, type NoteTexts } from './referenceCursor';
-import { stageFacts, sameStaged, type Staged } from './staging';
 import type { NoteInput } from './scannedNote';
 import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
@@ -35,24 +36,13 @@ export type IndexUpdate =
 /** IDs whose resolution (owners, titles) or incoming references changed with an update. */
 export type ChangedIds = ReadonlySet<string>;
 
-/** Which kinds of change a removal reports (an in-place modification reports only what differs). */
-interface Report {
-  readonly owner: boolean;
-  readonly references: boolean;
-}
-
-const REPORT_ALL: Report = { owner: true, references: true };
-
 /** The live ID index; one instance per vault, updated only through `apply` (or `put` in bulk). */
 export class IdIndex implements IdIndexReader {
   /** Where references of scanned notes read their strings back (contexts, link texts); optional. */
   texts: NoteTexts | null;
   private format: IdFormat;
-  private ids: IdTable;
-  private readonly notesTable = new NoteTable((slot) => this.dropDuplicateName(slot));
-  private readonly arena = new ReferenceArena();
-  private readonly edges = new EdgeLists();
-  private readonly linkKeys = new LinkKeys(this.notesTable);
+  private readonly store: IndexStorage;
+  private readonly linkKeys: LinkKeys;
   private revisionCount = 0;
   private graphView: ArenaGraph | null = null;
 
@@ -66,8 +56,31 @@ export class IdIndex implements IdIndexReader {
 
   constructor(options: { format: IdFormat; texts?: NoteTexts }) {
     this.format = options.format;
-    this.ids = new IdTable(options.format);
+    this.store = {
+      ids: new IdTable(options.format),
+      notes: new NoteTable((slot) => this.dropDuplicateName(slot)),
+      arena: new ReferenceArena(),
+      edges: new EdgeLists(),
+    };
+    this.linkKeys = new LinkKeys(this.store.notes);
     this.texts = options.texts ?? null;
+  }
+
+  // The storage's parts by name, as the reading and writing below use them.
+  private get ids(): IdTable {
+    return this.store.ids;
+  }
+
+  private get notesTable(): NoteTable {
+    return this.store.notes;
+  }
+
+  private get arena(): ReferenceArena {
+    return this.store.arena;
+  }
+
+  private get edges(): EdgeLists {
+    return this.store.edges;
   }
 
   get revision(): number {
@@ -82,10 +95,10 @@ export class IdIndex implements IdIndexReader {
   /** Applies one update at the cost of the changed note only; returns the IDs that changed. */
   apply(update: IndexUpdate): ChangedIds {
     const changed = new Set<string>();
-    if (update.kind === 'delete') this.remove(update.path, changed);
+    if (update.kind === 'delete') removeNote(this.store, this.linkKeys, update.path, changed);
     else {
-      if (update.kind === 'rename' && update.oldPath !== update.facts.path) this.remove(update.oldPath, changed);
-      this.upsert(update.facts, changed);
+      if (update.kind === 'rename' && update.oldPath !== update.facts.path) removeNote(this.store, this.linkKeys, update.oldPath, changed);
+      upsertNote(this.store, this.linkKeys, update.facts, changed);
     }
     this.revisionCount++;
     return changed;
@@ -96,7 +109,7 @@ export class IdIndex implements IdIndexReader {
    * tells listeners that everything may have changed.
    */
   put(facts: NoteInput): void {
-    this.upsert(facts, null);
+    upsertNote(this.store, this.linkKeys, facts, null);
     this.revisionCount++;
   }
 
@@ -110,7 +123,7 @@ export class IdIndex implements IdIndexReader {
     addNames(paths, options, this.linkKeys.keys === null, this.notesTable, this.ids, (slot) => {
       this.linkKeys.add(slot);
       const own = this.notesTable.ownId[slot];
-      if (own !== NONE) this.addOwner(own, slot, null);
+      if (own !== NONE) addOwner(this.store, own, slot, null);
     });
     this.revisionCount++;
   }
@@ -118,7 +131,7 @@ export class IdIndex implements IdIndexReader {
   /** Forgets every note; with a format, switches to it (a format change needs a full rebuild). */
   clear(format?: IdFormat): void {
     if (format !== undefined) this.format = format;
-    this.ids = new IdTable(this.format);
+    this.store.ids = new IdTable(this.format);
     this.graphView = null;
     this.notesTable.clear();
     this.arena.clear();
@@ -129,7 +142,7 @@ export class IdIndex implements IdIndexReader {
 
   /** Shrinks storage to what it holds (after a bulk build; later updates grow it again). */
   trim(): void {
-    this.compact(0);
+    compactArena(this.store, 0);
     this.ids.trim();
     this.notesTable.trim();
     this.edges.trim();
@@ -140,7 +153,7 @@ export class IdIndex implements IdIndexReader {
     const slot = this.ids.slotOf(id);
     const owner = slot === NONE ? NONE : this.ids.owner[slot];
     const status = owner === NONE ? 'unresolved' : owner === SEVERAL ? 'ambiguous' : 'resolved';
-    return { id, status, paths: slot === NONE ? [] : this.ownerPaths(slot) };
+    return { id, status, paths: slot === NONE ? [] : ownerPaths(this.store, slot) };
   }
 
   isKnownId(id: string): boolean {
@@ -229,36 +242,13 @@ export class IdIndex implements IdIndexReader {
    */
   storedFacts(path: string): NoteInput | undefined {
     const slot = this.notesTable.slotOf(path);
-    if (slot === NONE) return undefined;
-    const record = this.recordOf(slot);
-    const given = this.notesTable.given.get(slot);
-    const textLength = this.notesTable.textLength[slot];
-    if (given !== undefined || textLength === NO_TEXT) return { ...record, references: given ?? [] };
-    const start = this.notesTable.refStart[slot];
-    const length = this.notesTable.refLength[slot];
-    const ints = this.arena.ints.slice(start, start + length);
-    const local = new Map<number, number>();
-    const keys: number[] = [];
-    const ids: string[] = [];
-    for (let at = 0; at < length; at += recordLength(ints, at)) {
-      const id = ints[at + REF_SLOT];
-      let index = local.get(id);
-      if (index === undefined) {
-        const key = this.ids.keyOf(id);
-        index = keys.push(key) - 1;
-        ids.push(key >= 0 ? '' : this.ids.idOf(id));
-        local.set(id, index);
-      }
-      ints[at + REF_SLOT] = index;
-      ints[at + REF_FLAGS] &= ~EDGE;
-    }
-    return { ...record, textLength, ints, intsFrom: 0, length, keyCount: ids.length, keys: Float64Array.from(keys), ids };
+    return slot === NONE ? undefined : storedFactsOf(this.store, slot, this.recordOf(slot));
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {
     this.notesTable.settle();
     const ids = [...this.ids.several.keys()].map((slot) => this.ids.idOf(slot)).sort();
-    return new Map(ids.map((id) => [id, this.ownerPaths(this.ids.slotOf(id))]));
+    return new Map(ids.map((id) => [id, ownerPaths(this.store, this.ids.slotOf(id))]));
   }
 
   /** The vault path a link names (Obsidian's rules), or null. */
@@ -289,13 +279,6 @@ export class IdIndex implements IdIndexReader {
     return { path: this.notesTable.path(slot), id: ownId === NONE ? null : this.ids.idOf(ownId), title: this.notesTable.title(slot) };
   }
 
-  private ownerPaths(slot: number): string[] {
-    const owner = this.ids.owner[slot];
-    if (owner === NONE) return [];
-    if (owner !== SEVERAL) return [this.notesTable.path(owner)];
-    return (this.ids.several.get(slot) as number[]).map((note) => this.notesTable.path(note));
-  }
-
   /** The notes referencing the ID, in path order. */
   private sourceSlots(slot: number): number[] {
     const notes: number[] = [];
@@ -306,136 +289,13 @@ export class IdIndex implements IdIndexReader {
 
   // ---- writing ----
 
-  private upsert(input: NoteInput, changed: Set<string> | null): void {
-    const table = this.notesTable;
-    let slot = table.slotOf(input.path);
-    const staged = stageFacts(input, this.ids, this.arena);
-    const idSlot = input.id === null ? NONE : this.ids.intern(input.id);
-    if (slot !== NONE) {
-      const sameOwner = table.ownId[slot] === idSlot && table.title(slot) === input.title;
-      const sameReferences = sameStaged(table, this.arena.ints, slot, staged);
-      if (sameOwner && sameReferences) {
-        // Nothing changed: keep the stored note, and drop what staging interned.
-        this.discard(staged, idSlot);
-        return;
-      }
-      const report: Report = { owner: !sameOwner, references: !sameReferences };
-      const released = this.unlinkNote(slot, changed, report);
-      this.attach(slot, input.title, idSlot, staged, changed, report);
-      for (const old of released) this.ids.releaseIfUnused(old);
-    } else {
-      slot = table.add(input.path);
-      this.linkKeys.add(slot);
-      this.attach(slot, input.title, idSlot, staged, changed, REPORT_ALL);
-    }
-    if (this.arena.wasteful) this.compact(this.arena.used >> 2);
-  }
-
-  private remove(path: string, changed: Set<string> | null): void {
-    const slot = this.notesTable.slotOf(path);
-    if (slot === NONE) return;
-    const released = this.unlinkNote(slot, changed, REPORT_ALL);
-    this.linkKeys.remove(slot);
-    this.notesTable.remove(slot);
-    for (const old of released) this.ids.releaseIfUnused(old);
-  }
-
-  /** Puts the staged references and the record in place for the note, and links both ways. */
-  private attach(slot: number, title: string, idSlot: number, staged: Staged, changed: Set<string> | null, report: Report): void {
-    const table = this.notesTable;
-    table.setTitle(slot, title);
-    table.refStart[slot] = staged.start;
-    table.refLength[slot] = staged.length;
-    table.textLength[slot] = staged.textLength;
-    if (staged.given !== null) table.given.set(slot, staged.given);
-    if (idSlot !== NONE) this.addOwner(idSlot, slot, report.owner ? changed : null);
-    table.ownId[slot] = idSlot;
-    const ints = this.arena.ints;
-    for (let at = staged.start, end = staged.start + staged.length; at < end; at += recordLength(ints, at)) {
-      const id = ints[at + REF_SLOT];
-      const head = this.ids.edgeHead[id];
-      // Edges of this note go in front as they are added, so a repeat finds the note at the head.
-      if (head !== NONE && this.edges.note(head) === slot) continue;
-      this.ids.edgeHead[id] = this.edges.push(slot, head);
-      ints[at + REF_FLAGS] |= EDGE;
-      if (report.references && changed !== null) changed.add(this.ids.idOf(id));
-    }
-  }
-
-  /** Takes the note out of every list and frees its references; returns the ID slots it used. */
-  private unlinkNote(slot: number, changed: Set<string> | null, report: Report): number[] {
-    const table = this.notesTable;
-    const released: number[] = [];
-    const own = table.ownId[slot];
-    if (own !== NONE) {
-      this.removeOwner(own, slot);
-      if (report.owner && changed !== null) changed.add(this.ids.idOf(own));
-      released.push(own);
-      table.ownId[slot] = NONE;
-    }
-    const ints = this.arena.ints;
-    const start = table.refStart[slot];
-    for (let at = start, end = start + table.refLength[slot]; at < end; at += recordLength(ints, at)) {
-      if ((ints[at + REF_FLAGS] & EDGE) === 0) continue;
-      const id = ints[at + REF_SLOT];
-      this.ids.edgeHead[id] = this.edges.remove(this.ids.edgeHead[id], slot);
-      if (report.references && changed !== null) changed.add(this.ids.idOf(id));
-      released.push(id);
-    }
-    this.arena.free(table.refLength[slot]);
-    table.refLength[slot] = 0;
-    table.given.delete(slot);
-    return released;
-  }
-
-  private discard(staged: Staged, idSlot: number): void {
-    const ints = this.arena.ints;
-    const slots: number[] = [];
-    for (let at = staged.start, end = staged.start + staged.length; at < end; at += recordLength(ints, at)) slots.push(ints[at + REF_SLOT]);
-    this.arena.unalloc(staged.start, staged.length);
-    if (idSlot !== NONE) this.ids.releaseIfUnused(idSlot);
-    for (const id of slots) this.ids.releaseIfUnused(id);
-  }
-
-  private addOwner(idSlot: number, note: number, changed: Set<string> | null): void {
-    const owner = this.ids.owner[idSlot];
-    if (owner === NONE) this.ids.owner[idSlot] = note;
-    else {
-      const owners = owner === SEVERAL ? (this.ids.several.get(idSlot) as number[]) : [owner];
-      const paths = this.notesTable.paths as string[];
-      owners.push(note);
-      owners.sort((a, b) => compareCodeUnits(paths[a], paths[b]));
-      this.ids.owner[idSlot] = SEVERAL;
-      this.ids.several.set(idSlot, owners);
-    }
-    if (changed !== null) changed.add(this.ids.idOf(idSlot));
-  }
-
-  private removeOwner(idSlot: number, note: number): void {
-    const owner = this.ids.owner[idSlot];
-    if (owner !== SEVERAL) {
-      this.ids.owner[idSlot] = NONE;
-      return;
-    }
-    const rest = (this.ids.several.get(idSlot) as number[]).filter((other) => other !== note);
-    if (rest.length > 1) this.ids.several.set(idSlot, rest);
-    else {
-      this.ids.several.delete(idSlot);
-      this.ids.owner[idSlot] = rest[0];
-    }
-  }
-
   /** A names-only note whose path was given twice in one names pass: the first keeps the path. */
   private dropDuplicateName(slot: number): void {
     const own = this.notesTable.ownId[slot];
     if (own !== NONE) {
-      this.removeOwner(own, slot);
+      removeOwner(this.store, own, slot);
       this.ids.releaseIfUnused(own);
     }
     this.notesTable.free(slot);
-  }
-
-  private compact(slack: number): void {
-    this.arena.compact(this.notesTable.refStart, this.notesTable.refLength, this.notesTable.extent, slack);
   }
 }
