@@ -15,6 +15,7 @@ import { addPaneMenuItems, showSortMenu } from './chain/menus';
 import { modelShowsAny, type ChainViewModel } from './chain/model';
 import { createToolbar, type ChainToolbar } from './chain/toolbar';
 import { RememberedUiStates } from './chain/uiStates';
+import { ViewTimers } from './chain/timers';
 import { controlsFromState, stateFromControls } from './chain/viewState';
 import { copyChain } from './chain/copyChain';
 
@@ -45,7 +46,7 @@ export class ChainView extends ItemView implements HoverParent {
   private notePath = '';
   private chainInputs = '';
   private computation: ChainComputation | null = null;
-  private timers = { refresh: null as number | null, filter: null as number | null, progress: null as number | null };
+  private readonly timers = new ViewTimers<'refresh' | 'filter' | 'progress'>();
   /** An index change is waiting in the refresh timer: the next refresh must recompute. */
   private indexChanged = false;
 
@@ -105,7 +106,7 @@ export class ChainView extends ItemView implements HoverParent {
       toggleHideExcluded: () => this.dispatch({ kind: 'hide-excluded', on: !this.state.controls.hideExcluded }),
       filterTyped: (text) => this.scheduleFilter(text),
       clearFilter: () => {
-        this.cancel('filter');
+        this.timers.cancel('filter');
         this.dispatch({ kind: 'filter', text: '' });
       },
     });
@@ -120,9 +121,7 @@ export class ChainView extends ItemView implements HoverParent {
     this.register(this.deps.onIndexChange(() => this.scheduleRefresh(true)));
     const unsubscribe = this.deps.onTextsLoaded?.((paths) => this.onTextsLoaded(paths));
     if (unsubscribe !== undefined) this.register(unsubscribe);
-    this.register(() => {
-      for (const name of ['refresh', 'filter', 'progress'] as const) this.cancel(name);
-    });
+    this.register(() => this.timers.cancelAll());
     registerChainInput(this, {
       app: this.app,
       leaf: this.leaf,
@@ -137,7 +136,7 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   async onClose(): Promise<void> {
-    for (const name of ['refresh', 'filter', 'progress'] as const) this.cancel(name);
+    this.timers.cancelAll();
     this.contentEl.empty();
   }
 
@@ -176,11 +175,7 @@ export class ChainView extends ItemView implements HoverParent {
   /** Recomputes after a quiet period, so bursts of events cost one computation. */
   scheduleRefresh(indexChanged: boolean): void {
     this.indexChanged ||= indexChanged;
-    this.cancel('refresh');
-    this.timers.refresh = window.setTimeout(() => {
-      this.timers.refresh = null;
-      this.refreshNow(this.indexChanged);
-    }, REFRESH_DELAY_MS);
+    this.timers.start('refresh', REFRESH_DELAY_MS, () => this.refreshNow(this.indexChanged));
   }
 
   /**
@@ -188,7 +183,7 @@ export class ChainView extends ItemView implements HoverParent {
    * index change), and redraws only when what would be drawn differs from what is on screen.
    */
   refreshNow(force = false): void {
-    this.cancel('refresh');
+    this.timers.cancel('refresh');
     this.indexChanged = false;
     const file = this.followedFile();
     const settings = this.deps.settings();
@@ -248,12 +243,7 @@ export class ChainView extends ItemView implements HoverParent {
     const progress = this.deps.isMobile ? this.deps.indexingProgress() : null;
     this.toolbar?.update(this.state.controls, { hasExclusions: this.deps.hasExclusions(), progress });
     // Mobile has no status bar and no event for progress: look again while indexing runs.
-    if (progress !== null && this.timers.progress === null) {
-      this.timers.progress = window.setTimeout(() => {
-        this.timers.progress = null;
-        this.updateToolbar();
-      }, PROGRESS_POLL_MS);
-    }
+    if (progress !== null && !this.timers.isPending('progress')) this.timers.start('progress', PROGRESS_POLL_MS, () => this.updateToolbar());
   }
 
   /** Applies an intent: the controller decides the next state and the least drawing that shows it. */
@@ -291,17 +281,7 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   private scheduleFilter(text: string): void {
-    this.cancel('filter');
-    this.timers.filter = window.setTimeout(() => {
-      this.timers.filter = null;
-      this.dispatch({ kind: 'filter', text });
-    }, FILTER_DELAY_MS);
-  }
-
-  private cancel(name: keyof ChainView['timers']): void {
-    const timer = this.timers[name];
-    if (timer !== null) window.clearTimeout(timer);
-    this.timers[name] = null;
+    this.timers.start('filter', FILTER_DELAY_MS, () => this.dispatch({ kind: 'filter', text }));
   }
 
   private onRename(path: string, oldPath: string): void {
