@@ -87,7 +87,6 @@ export class IdIndex implements IdIndexReader {
     return this.revisionCount;
   }
 
-  /** Number of notes. */
   get size(): number {
     return this.notesTable.size;
   }

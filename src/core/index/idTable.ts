@@ -46,7 +46,6 @@ export class IdTable {
     this.keys = idKeysFor(format);
   }
 
-  /** Number of IDs held. */
   get size(): number {
     return this.slotsUsed - this.freeSlots.length;
   }
@@ -102,7 +101,6 @@ export class IdTable {
     return slot;
   }
 
-  /** The ID of a slot. */
   idOf(slot: number): string {
     const key = this.keyOfSlot[slot];
     return Number.isNaN(key) ? (this.strings[slot] as string) : (this.keys as IdKeys).idOf(key);
