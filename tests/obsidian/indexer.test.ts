@@ -305,13 +305,19 @@ describe('VaultIndexer cache hook', () => {
     };
   }
 
-  it('saves after the content pass and skips reading unchanged files on the next start', async () => {
+  /** A first start of a two-note vault that saved its snapshot to a cache in memory. */
+  async function firstStart(): Promise<{ cache: ReturnType<typeof memoryCache>; first: Harness }> {
     const cache = memoryCache();
     const first = makeHarness({}, { cache });
     first.indexer.load();
     await seed(first, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
     first.layoutReady();
     await first.indexer.whenIdle();
+    return { cache, first };
+  }
+
+  it('saves after the content pass and skips reading unchanged files on the next start', async () => {
+    const { cache, first } = await firstStart();
     expect(cache.saved).toHaveLength(1);
     expect(cache.saved[0].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
 
@@ -330,12 +336,7 @@ describe('VaultIndexer cache hook', () => {
   });
 
   it('leaves out the cached facts of a note an event touched while the cache was loading', async () => {
-    const cache = memoryCache();
-    const first = makeHarness({}, { cache });
-    first.indexer.load();
-    await seed(first, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
-    first.layoutReady();
-    await first.indexer.whenIdle();
+    const { cache, first } = await firstStart();
 
     let loaded = false;
     const slowCache: IndexCache = { save: cache.save, load: async () => (await ticks(20), (loaded = true), cache.load()) };
