@@ -1,11 +1,11 @@
 import { spawnSync } from 'child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createNodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
 import { createRepairCommand } from '../../src/cli/commands/repair';
 import { loadVault } from '../../src/cli/loadVault';
-import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { EXAMPLE_VAULT, run, runJson } from '../cli/harness';
 import { approvalsIn } from '../approval';
@@ -94,6 +94,38 @@ describe('principle-chain repair', () => {
     expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
     expect(stderr).toContain(`Not written: ${target}`);
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
+  });
+
+  it('--apply with the tool\'s own writer: a note another program wrote after it was read is left and named; the others are swapped in whole', async () => {
+    const dir = copyOfExampleVault();
+    const changed = '202208021000 Meetings need an owner and an end.md';
+    const theirs = 'Rewritten by someone else.\n';
+    const planned = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    const written = planned.files.map((f) => f.file).filter((name) => name !== changed);
+    expect(planned.files.map((f) => f.file)).toContain(changed);
+    expect(written.length).toBeGreaterThan(0);
+    // A reader that opened a note before the run: a swapped-in file leaves it reading the old text whole.
+    const reader = openSync(path.join(dir, written[0]), 'r');
+    const old = readFileSync(path.join(dir, written[0]), 'utf8');
+    try {
+      // Another program writes the note right after the tool has read it, before the tool writes.
+      const meddlingFs: VaultFs = {
+        ...nodeVaultFs,
+        async read(absolutePath) {
+          const bytes = await nodeVaultFs.read(absolutePath);
+          if (absolutePath.endsWith(changed)) writeFileSync(absolutePath, theirs);
+          return bytes;
+        },
+      };
+      const result = await run(['repair', '--vault', dir, '--apply'], { fs: meddlingFs });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Not written: ${changed}: it changed since the repair was planned`);
+      expect(readFileSync(path.join(dir, changed), 'utf8')).toBe(theirs);
+      expect(readFileSync(path.join(dir, written[0]), 'utf8')).not.toBe(old);
+      expect(readFileSync(reader, 'utf8')).toBe(old);
+    } finally {
+      closeSync(reader);
+    }
   });
 
   it('--apply skips a read-only note and names it, and removes temporary files an interrupted run left', async () => {

@@ -11,7 +11,7 @@ import {
 import { promises as fsp } from 'fs';
 import { buildSync } from 'esbuild';
 import * as path from 'path';
-import { createNodeAtomicWriter, removeLeftoverTemporaries, temporaryFileOwner, WRITE_STEPS, type WriteResult, type WriteStep } from '../../../src/cli/atomicWrite';
+import { CHANGED_REASON, createNodeAtomicWriter, removeLeftoverTemporaries, temporaryFileOwner, WRITE_STEPS, type WriteResult, type WriteStep } from '../../../src/cli/atomicWrite';
 import { removeScratchFolders, scratchFolder } from './realFiles';
 
 afterAll(removeScratchFolders);
@@ -204,6 +204,7 @@ describe('another writer acting at each step of the write', () => {
   async function writeWhile(step: WriteStep, meddle: Meddle) {
     const dir = scratchFolder();
     const file = noteIn(dir);
+    const inode = statSync(file).ino;
     let acted = 0;
     const writer = createNodeAtomicWriter({
       root: dir,
@@ -216,22 +217,31 @@ describe('another writer acting at each step of the write', () => {
     });
     const result = await writer.replaceIfUnchanged(file, OLD, NEW);
     expect(acted).toBe(1);
-    return { dir, file, result };
+    return { dir, file, result, inode };
   }
 
   const BEFORE_THE_SWAP = WRITE_STEPS.filter((step) => step !== 'renamed');
+  // A write up to the re-check (after the temporary file is written and flushed) stops the swap: the
+  // note is never replaced. One between the re-check and the rename is found after it, through the
+  // handle on the replaced file, and their text is put back.
+  const CAUGHT_BEFORE_THE_SWAP: readonly WriteStep[] = ['checked', 'temporary-written'];
+  const RACED = 'another program wrote to it while it was being repaired';
 
   it.each(BEFORE_THE_SWAP)('an append at "%s" is kept, and the note is reported as not repaired', async (step) => {
-    const { dir, file, result } = await writeWhile(step, append);
+    const { dir, file, result, inode } = await writeWhile(step, append);
     expect(readFileSync(file, 'utf8')).toBe(OLD + THEIRS);
-    expect(reasonOf(result)).toMatch(/changed since|another program wrote/);
+    const caught = CAUGHT_BEFORE_THE_SWAP.includes(step);
+    expect(reasonOf(result)).toContain(caught ? CHANGED_REASON : RACED);
+    expect(statSync(file).ino === inode).toBe(caught);
     expect(temporariesIn(dir)).toEqual([]);
   });
 
   it.each(BEFORE_THE_SWAP)('an in-place rewrite at "%s" is kept, and the note is reported as not repaired', async (step) => {
-    const { dir, file, result } = await writeWhile(step, overwriteInPlace);
+    const { dir, file, result, inode } = await writeWhile(step, overwriteInPlace);
     expect(readFileSync(file, 'utf8')).toBe(THEIRS);
-    expect(result.status).toBe('skipped');
+    const caught = CAUGHT_BEFORE_THE_SWAP.includes(step);
+    expect(reasonOf(result)).toContain(caught ? CHANGED_REASON : RACED);
+    expect(statSync(file).ino === inode).toBe(caught);
     expect(temporariesIn(dir)).toEqual([]);
   });
 

@@ -99,6 +99,8 @@ function insideReferences(text: string, edit: PlannedEdit): boolean {
 describe('repair over every file name a file system allows, on real files', () => {
   it('plan → apply → plan is empty; only reference spans change; undo restores every byte', async () => {
     const seen = { wikilinkEdits: 0, markdownEdits: 0, titleEdits: 0, unlinkableReported: 0 };
+    // Notes repaired (edits planned, applied, fixed point, undone), by line ending: each style is really exercised.
+    const repairedByEol = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(vaultCase, async (c) => {
         const { dir, source, original } = writeVault(c);
@@ -119,7 +121,8 @@ describe('repair over every file name a file system allows, on real files', () =
         // Code, the heading's own mention, line endings and the BOM come through untouched.
         expect(after.split(c.eol).slice(4, 7)).toEqual(text.split(c.eol).slice(4, 7));
         expect(after.startsWith('\uFEFF')).toBe(c.bom);
-        expect(after.split('\r\n').length).toBe(text.split('\r\n').length);
+        // Every line break survives as it was: no CR or LF added, dropped or converted.
+        for (const eol of ['\r\n', '\r', '\n']) expect(after.split(eol).length).toBe(text.split(eol).length);
 
         const again = (await runJson(['repair', '--vault', dir])).json as RepairJson;
         expect(again.files).toEqual([]);
@@ -129,11 +132,13 @@ describe('repair over every file name a file system allows, on real files', () =
         if (!undone.ok) throw new Error(undone.reason);
         expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(source, after, undone.text)).status).toBe('written');
         expect(readFileSync(source)).toEqual(original);
+        if (edits.length > 0) repairedByEol.set(c.eol, (repairedByEol.get(c.eol) ?? 0) + 1);
       }),
       { numRuns: 60, seed: 2024 },
     );
     // The runs wrote links of both forms and titles, and reported names no wikilink can hold.
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
+    for (const eol of ['\n', '\r\n', '\r']) expect(repairedByEol.get(eol) ?? 0).toBeGreaterThan(0);
   }, 180_000);
 
   it('the generated names include every troublesome character, and every line ending is used', () => {
