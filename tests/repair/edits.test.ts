@@ -64,4 +64,11 @@ describe('lineAt and textHash', () => {
     expect(textHash('a\r\n')).not.toBe(textHash('a\n'));
     expect(textHash('')).not.toBe(textHash('\0'));
   });
+
+  it('gives the same fingerprints in every version: undo records saved in repair.json hold them', () => {
+    expect(textHash('')).toBe('0-811c9dc55ad1e806');
+    expect(textHash('abc')).toBe('3-1a47e90bf5f791bc');
+    expect(textHash('\uFEFF202108191025 Teams exist\r\nline two\r\n')).toBe('11-16c8356e83457327');
+    expect(textHash('é🙂\r')).toBe('4-1cfa9d82818e3fc3');
+  });
 });
