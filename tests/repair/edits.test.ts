@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyEdits, EditConflictError, invertEdits, lineAt, lineCounter, textHash } from '../../src/core/repair/edits';
+import { applyEdits, EditConflictError, editsProblem, invertEdits, lineAt, lineBounds, lineCounter, textHash } from '../../src/core/repair/edits';
 import type { TextEdit } from '../../src/core/repair/types';
 
 const edit = (from: number, to: number, before: string, after: string): TextEdit => ({ from, to, before, after });
@@ -20,6 +20,29 @@ describe('applyEdits', () => {
     ['text no longer as planned', [edit(0, 3, 'abd', 'x')]],
   ])('refuses %s edits and changes nothing', (_name, edits) => {
     expect(() => applyEdits('abc def', edits)).toThrow(EditConflictError);
+  });
+
+  it.each([
+    ['a fractional start', [edit(0.5, 3, 'abc', 'x')], 'edit 0.5-3 lies outside the text (length 7)'],
+    ['a fractional end', [edit(0, 2.5, 'ab', 'x')], 'edit 0-2.5 lies outside the text (length 7)'],
+    ['an end before its start', [edit(3, 2, '', 'x')], 'edit 3-2 lies outside the text (length 7)'],
+    ['an end past the text', [edit(4, 8, 'def', 'x')], 'edit 4-8 lies outside the text (length 7)'],
+    ['an insert inside a replacement', [edit(0, 5, 'abc d', 'x'), edit(2, 2, '', 'y')], 'edit 2-2 overlaps the edit before it'],
+    ['a replacement inside a longer one', [edit(0, 5, 'abc d', 'x'), edit(1, 2, 'b', 'y'), edit(3, 4, ' ', 'z')], 'edit 1-2 overlaps the edit before it'],
+    ['text no longer as planned', [edit(4, 7, 'dex', 'x')], 'text at 4-7 is no longer "dex"'],
+  ])('names why it refuses %s', (_name, edits, reason) => {
+    expect(editsProblem('abc def', edits)).toBe(reason);
+    expect(() => applyEdits('abc def', edits)).toThrow(reason);
+  });
+
+  it.each([
+    ['edits that touch end to start', [edit(0, 3, 'abc', 'x'), edit(3, 4, ' ', '_'), edit(4, 7, 'def', 'y')], 'x_y'],
+    ['an insert at either end', [edit(7, 7, '', '!'), edit(0, 0, '', '¡')], '¡abc def!'],
+    ['an insert right after a replacement', [edit(0, 3, 'abc', 'x'), edit(3, 3, '', '+')], 'x+ def'],
+    ['no edits', [], 'abc def'],
+  ])('accepts %s', (_name, edits, result) => {
+    expect(editsProblem('abc def', edits)).toBeNull();
+    expect(applyEdits('abc def', edits)).toBe(result);
   });
 
   it('inverts: applying the inverse restores the text exactly', () => {
@@ -45,6 +68,26 @@ describe('applyEdits', () => {
 describe('lineAt and textHash', () => {
   it('counts LF, CRLF and lone CR as line ends', () => {
     expect(lineAt('a\nb\r\nc\rd', 8)).toBe(4);
+    // Each offset's line: a break belongs to the line it ends; CRLF counts once, at its LF.
+    const text = 'a\nb\r\nc\rd';
+    expect([...Array(text.length + 3).keys()].map((offset) => lineAt(text, offset))).toEqual([1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
+  });
+
+  it.each([
+    ['a middle line ended by LF', 'ab\ncd\nef', 4, 4, { start: 3, end: 5 }],
+    ['a line ended by lone CR', 'ab\rcd\ref', 4, 5, { start: 3, end: 5 }],
+    ['a line ended by CRLF', 'ab\r\ncd\r\nef', 5, 5, { start: 4, end: 6 }],
+    ['the first line', 'abc\nd', 1, 2, { start: 0, end: 3 }],
+    ['the last line, unterminated', 'a\nbcd', 3, 4, { start: 2, end: 5 }],
+    ['an empty line', 'a\n\nb', 2, 2, { start: 2, end: 2 }],
+  ])('lineBounds finds %s', (_name, text, from, to, bounds) => {
+    expect(lineBounds(text, from, to, 100)).toEqual(bounds);
+  });
+
+  it('lineBounds looks at most `limit` characters each way', () => {
+    expect(lineBounds('abcdefghij', 5, 6, 3)).toEqual({ start: 2, end: 9 });
+    expect(lineBounds('abcdefghij', 5, 6, 5)).toEqual({ start: 0, end: 10 });
+    expect(lineBounds('x\nabcdefghij\ny', 7, 7, 4)).toEqual({ start: 3, end: 11 });
   });
 
   it('lineCounter agrees with lineAt for offsets in any order', () => {
