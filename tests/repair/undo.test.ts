@@ -33,6 +33,50 @@ describe('undoing a file repair', () => {
     'rejects a malformed stored record: %j',
     (raw) => expect(parseRepairRecord(raw)).toBeNull(),
   );
+
+  // One field wrong at a time, in an otherwise good record: any of them makes the whole record unusable.
+  const good = { kind: 'stale-title', from: 15, to: 18, before: 'Old', after: 'New title' };
+  const fileWith = (changes: Record<string, unknown>) => ({ path: 'n.md', beforeHash: record.beforeHash, afterHash: record.afterHash, edits: [good], ...changes });
+  it.each([
+    ['createdAt not a number', { createdAt: '5', files: [] }],
+    ['files not a list', { createdAt: 5, files: { 0: fileWith({}) } }],
+    ['a file that is null', { createdAt: 5, files: [null] }],
+    ['a file that is a list', { createdAt: 5, files: [[]] }],
+    ['a path not a string', { createdAt: 5, files: [fileWith({ path: 3 })] }],
+    ['a missing beforeHash', { createdAt: 5, files: [fileWith({ beforeHash: undefined })] }],
+    ['an afterHash not a string', { createdAt: 5, files: [fileWith({ afterHash: null })] }],
+    ['edits not a list', { createdAt: 5, files: [fileWith({ edits: good })] }],
+    ['an edit that is null', { createdAt: 5, files: [fileWith({ edits: [good, null] })] }],
+    ['an edit that is a list', { createdAt: 5, files: [fileWith({ edits: [[]] })] }],
+    ['an unknown kind', { createdAt: 5, files: [fileWith({ edits: [{ ...good, kind: 'stale' }] })] }],
+    ['a fractional from', { createdAt: 5, files: [fileWith({ edits: [{ ...good, from: 15.5 }] })] }],
+    ['a to that is text', { createdAt: 5, files: [fileWith({ edits: [{ ...good, to: '18' }] })] }],
+    ['a before not a string', { createdAt: 5, files: [fileWith({ edits: [{ ...good, before: 1 }] })] }],
+    ['a missing after', { createdAt: 5, files: [fileWith({ edits: [{ ...good, after: undefined }] })] }],
+  ])('rejects a stored record with %s', (_name, raw) => {
+    expect(parseRepairRecord(raw)).toBeNull();
+  });
+
+  it('reads back edits of every kind, and a run with no files', () => {
+    const kinds = ['stale-link-target', 'stale-title', 'broken-id', 'link-style'];
+    const raw = { createdAt: 5, files: [fileWith({ edits: kinds.map((kind, i) => ({ ...good, kind, from: i, to: i })) })] };
+    expect(parseRepairRecord(raw)).toEqual(raw);
+    expect(parseRepairRecord({ createdAt: 0, files: [] })).toEqual({ createdAt: 0, files: [] });
+  });
+
+  it('refuses a record whose edits do not fit the text it wrote, or do not lead back to the text before', () => {
+    const misplaced = { ...record, edits: [{ ...edits[0], from: 14, to: 17 }] };
+    expect(undoFileRepair(after, misplaced)).toEqual({ ok: false, reason: expect.stringMatching(/^the record does not fit the file \(text at 14-/) as unknown as string });
+    const wrongOrigin = { ...record, beforeHash: record.afterHash };
+    expect(undoFileRepair(after, wrongOrigin)).toEqual({ ok: false, reason: 'the record does not restore the original text' });
+  });
+
+  it('keeps only what a stored edit needs, and renames only the file named', () => {
+    const extra = recordFileRepair('n.md', before, edits.map((e) => ({ ...e, id: '202108191025', line: 2 })), after);
+    expect(extra.edits).toEqual(edits);
+    const two = { createdAt: 5, files: [record, { ...record, path: 'other.md' }] };
+    expect(renameInRecord(two, 'n.md', 'm.md').files.map((f) => f.path)).toEqual(['m.md', 'other.md']);
+  });
 });
 
 describe('rename history', () => {
