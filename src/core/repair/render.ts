@@ -1,6 +1,6 @@
-/** Human-readable forms of a plan: each edit in its line, counts by kind, and the whole plan as Markdown. */
+/** Human-readable forms of a plan: each edit in its line, and counts by kind. */
 import { lineBounds } from './edits';
-import { REPAIR_KINDS, type RepairEdit, type RepairKind, type RepairPlan } from './types';
+import { REPAIR_KINDS, type RepairEdit, type RepairKind } from './types';
 
 const CONTEXT_CHARS = 30;
 
@@ -40,32 +40,4 @@ export function countByKind(edits: Iterable<Pick<RepairEdit, 'kind'>>): Record<R
 export function describeCounts(counts: Readonly<Record<RepairKind, number>>): string {
   const parts = REPAIR_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${KIND_LABELS[k]}${counts[k] === 1 ? '' : 's'}`);
   return parts.length === 0 ? 'no edits' : parts.join(', ');
-}
-
-function code(text: string): string {
-  const visible = text.replace(/\r/g, '␍').replace(/\n/g, '␊').replace(/\|/g, '\\|');
-  const fence = visible.includes('`') ? '``' : '`';
-  return visible === '' ? '(nothing)' : `${fence}${fence === '``' ? ' ' : ''}${visible}${fence === '``' ? ' ' : ''}${fence}`;
-}
-
-/** The plan as Markdown: counts, every file with its edits in context, and the problems left. */
-export function renderPlanMarkdown(plan: RepairPlan): string {
-  const edits = plan.files.flatMap((f) => f.edits);
-  const out: string[] = ['# Repair plan', ''];
-  out.push(`${edits.length} edit${edits.length === 1 ? '' : 's'} in ${plan.files.length} file${plan.files.length === 1 ? '' : 's'}: ${describeCounts(countByKind(edits))}.`);
-  out.push(`${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} will not be fixed.`, '');
-  for (const file of plan.files) {
-    out.push(`## ${file.path}`, '', '| Line | Kind | Before | After |', '| --- | --- | --- | --- |');
-    for (const edit of file.edits) {
-      const shown = editInContext(file.text, edit);
-      out.push(`| ${edit.line} | ${edit.kind} | ${code(shown.prefix + shown.before + shown.suffix)} | ${code(shown.prefix + shown.after + shown.suffix)} |`);
-    }
-    out.push('');
-  }
-  if (plan.problems.length > 0) {
-    out.push('## Problems that will not be fixed', '');
-    for (const problem of plan.problems) out.push(`- ${problem.file}:${problem.line} — ${problem.kind} — ${problem.message}`);
-    out.push('');
-  }
-  return out.join('\n');
 }
