@@ -7,6 +7,9 @@ describe('link targets for a repointed link', () => {
     ['x/y/a.md', 'x/z/b.md', '../z/b.md'],
     ['a.md', 'x/b.md', 'x/b.md'],
     ['x/a.md', 'x/b.md', 'b.md'],
+    // The last part of the target is a file, even when it has the name of the source's folder.
+    ['x/x/a.md', 'x/x', '../x'],
+    ['x/a.md', 'y/x/a.md', '../y/x/a.md'],
   ])('relativePath(%s, %s) = %s', (from, to, expected) => {
     expect(relativePath(from, to)).toBe(expected);
   });
@@ -16,6 +19,8 @@ describe('link targets for a repointed link', () => {
     expect(decodeURIComponent(encodeLinkDestination('a <b> \\ c.md'))).toBe('a <b> \\ c.md');
     // '#' would start a heading, '|' split a table cell, brackets confuse the link's pairing.
     expect(encodeLinkDestination('C# a|b [x].md')).toBe('C%23%20a%7Cb%20%5Bx%5D.md');
+    // Two hex digits always, upper case.
+    expect(encodeLinkDestination('a\tb\u00a0c>.md')).toBe('a%09b%A0c%3E.md');
   });
 
   it('knows which names no wikilink can hold, and offers none for them', () => {
@@ -39,6 +44,15 @@ describe('link targets for a repointed link', () => {
       '../202109260705/README.md',
     ]);
     expect(markdownCandidates('n/202108191025 T.md', './202108191025%20Old.md', 'n/s.md')[0]).toBe('./202108191025%20T.md');
+    // './' only where the path stays in the source's folder.
+    expect(markdownCandidates('a/202108191025 T.md', './202108191025%20Old.md', 'n/s.md')[0]).toBe('../a/202108191025%20T.md');
+    // A folder note is named by its folder only when it has one, and whatever the case of its name.
+    expect(markdownCandidates('README.md', '202108191025', 's.md')).toEqual(['README', 'README.md']);
+    expect(markdownCandidates('zet/202109260705/Index.md', '202109260704', 's.md')[0]).toBe('zet/202109260705');
+    expect(markdownCandidates('zet/202109260705/notes.md', '202109260704', 's.md')[0]).toBe('zet/202109260705/notes');
+    // A target that is no valid percent-encoding is read as written.
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%Old.md', 'n/s.md')).toEqual(['202108191025%20T.md', '202108191025%20T']);
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
     // A folder named with a trailing slash keeps it.
     expect(markdownCandidates('archive/202109260705/README.md', '/202109260705/', 's.md')[0]).toBe('/archive/202109260705/');
   });
