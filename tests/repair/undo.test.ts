@@ -116,5 +116,23 @@ describe('rename history', () => {
     const parsed = parseRenameHistory({ b: ['Old', 'Old', 3, ''], a: 'nope', c: ['T'] });
     expect(serializeRenameHistory(parsed)).toEqual({ b: ['Old'], c: ['T'] });
     expect(parseRenameHistory('garbage').size).toBe(0);
+    expect(parseRenameHistory(null).size).toBe(0);
+    expect(parseRenameHistory([['202108191025', ['Old']]]).size).toBe(0);
+    expect(serializeRenameHistory(parseRenameHistory({ d: [' \t'], c: ['C'], a: ['A'], b: ['B'] }))).toEqual({ a: ['A'], b: ['B'], c: ['C'] });
+    expect(Object.keys(serializeRenameHistory(parseRenameHistory({ c: ['C'], a: ['A'], b: ['B'] })))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps the newest 20 titles of a note, recorded or read back', () => {
+    const titles = Array.from({ length: 25 }, (_, i) => `T${i}`);
+    const history: RenameHistory = new Map();
+    for (let i = 0; i < 25; i++) recordRename(history, 'x', titles[i], `T${i + 1}`);
+    expect(history.get('x')).toEqual(titles.slice(5));
+    expect(parseRenameHistory({ x: titles }).get('x')).toEqual(titles.slice(5));
+  });
+
+  it('a title taken back moves to the newest place, and that counts as a change', () => {
+    const history: RenameHistory = new Map([['x', ['A', 'B']]]);
+    expect(recordRename(history, 'x', 'A', 'C')).toBe(true);
+    expect(history.get('x')).toEqual(['B', 'A']);
   });
 });
