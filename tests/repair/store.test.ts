@@ -32,11 +32,25 @@ describe('the repair state file', () => {
     ['{"renameHistory": {"202108191025": "Old"}}', 'part of the rename history is malformed'],
     ['{"renameHistory": {"202108191025": ["Old", 3]}}', 'part of the rename history is malformed'],
     ['{"lastRun": {"createdAt": "x"}}', 'the record of the last repair is malformed'],
+    ['"text"', 'it does not hold a JSON object'],
+    ['{"version": "1"}', 'it has version "1", which this version of the plugin does not know'],
+    ['{"renameHistory": null}', 'part of the rename history is malformed'],
+    ['{"renameHistory": [["202108191025", ["Old"]]]}', 'part of the rename history is malformed'],
+    ['{"renameHistory": {"202108191025": [" "]}}', 'part of the rename history is malformed'],
+    ['{"renameHistory": 5, "lastRun": []}', 'part of the rename history is malformed; the record of the last repair is malformed'],
   ])('names the damage of %j', (json, damage) => {
     expect(readRepairState(json).damage).toBe(damage);
   });
 
-  it.each(['{}', '{"version": 1, "renameHistory": {}, "lastRun": null}', GOOD])('reads %j as undamaged', (json) => {
+  it('uses nothing of a file of another version', () => {
+    expect(readRepairState('{"version": 2, "renameHistory": {"202108191025": ["Old"]}}').state).toEqual({ renameHistory: new Map(), lastRun: null });
+  });
+
+  it('writes a versioned file, keys in a fixed order, readable by people', () => {
+    expect(GOOD).toBe('{\n  "version": 1,\n  "renameHistory": {\n    "202108191025": [\n      "Old"\n    ]\n  },\n  "lastRun": {\n    "createdAt": 3,\n    "files": []\n  }\n}');
+  });
+
+  it.each(['{}', '{"version": 1, "renameHistory": {}, "lastRun": null}', '{"renameHistory": {"202108191025": []}}', GOOD])('reads %j as undamaged', (json) => {
     expect(readRepairState(json).damage).toBeNull();
   });
 
