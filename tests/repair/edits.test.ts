@@ -33,6 +33,16 @@ describe('applyEdits', () => {
   ])('names why it refuses %s', (_name, edits, reason) => {
     expect(editsProblem('abc def', edits)).toBe(reason);
     expect(() => applyEdits('abc def', edits)).toThrow(reason);
+    // The error says what it is wherever it is logged.
+    const thrown = (() => {
+      try {
+        applyEdits('abc def', edits);
+      } catch (error) {
+        return error as Error;
+      }
+      return null;
+    })();
+    expect(thrown?.name).toBe('EditConflictError');
   });
 
   it.each([
@@ -71,6 +81,8 @@ describe('lineAt and textHash', () => {
     // Each offset's line: a break belongs to the line it ends; CRLF counts once, at its LF.
     const text = 'a\nb\r\nc\rd';
     expect([...Array(text.length + 3).keys()].map((offset) => lineAt(text, offset))).toEqual([1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
+    // An offset past the end is the last line, found without walking past the text.
+    expect(lineAt(text, Number.POSITIVE_INFINITY)).toBe(4);
   });
 
   it.each([

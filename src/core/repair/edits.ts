@@ -59,6 +59,7 @@ export function invertEdits(edits: readonly TextEdit[]): TextEdit[] {
 /** 1-based line number of an offset (any of \n, \r\n, lone \r ends a line, as editors count). */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
+  // `i <= text.length` would be the same (past the end charCodeAt is NaN): an equivalent mutant.
   for (let i = 0; i < offset && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) line++;
@@ -92,6 +93,7 @@ export function lineCounter(text: string): (offset: number) => number {
   let line = 1;
   return (offset: number) => {
     const target = Math.max(0, Math.min(offset, text.length));
+    // Equivalent mutant: `position <= target` overshoots by one, and the loop below steps back.
     for (; position < target; position++) if (endsLine(position)) line++;
     for (; position > target; position--) if (endsLine(position - 1)) line--;
     return line;
