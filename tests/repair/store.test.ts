@@ -37,6 +37,7 @@ describe('the repair state file', () => {
     ['{"renameHistory": null}', 'part of the rename history is malformed'],
     ['{"renameHistory": [["202108191025", ["Old"]]]}', 'part of the rename history is malformed'],
     ['{"renameHistory": {"202108191025": [" "]}}', 'part of the rename history is malformed'],
+    ['{"renameHistory": {"202108191025": ["Old", " "]}}', 'part of the rename history is malformed'],
     ['{"renameHistory": 5, "lastRun": []}', 'part of the rename history is malformed; the record of the last repair is malformed'],
   ])('names the damage of %j', (json, damage) => {
     expect(readRepairState(json).damage).toBe(damage);
