@@ -33,6 +33,8 @@ describe('link targets for a repointed link', () => {
     expect(wikilinkCandidates('zet/202109260705/README.md', '202109260705 Old')).toEqual(['README', '202109260705/README', 'zet/202109260705/README']);
     expect(wikilinkCandidates('n/202108191025 T.md', 'x/202108191025 Old.md')).toEqual(['202108191025 T.md', 'n/202108191025 T.md']);
     expect(wikilinkCandidates('img/202108191025.png', '202108191025')).toEqual(['202108191025.png', 'img/202108191025.png']);
+    // Only the name's final .md is the extension.
+    expect(wikilinkCandidates('n/202108191025 x.mdx.md', 'Old')).toEqual(['202108191025 x.mdx', 'n/202108191025 x.mdx']);
   });
 
   it('offers markdown destinations in the style of the original', () => {
@@ -50,6 +52,12 @@ describe('link targets for a repointed link', () => {
     expect(markdownCandidates('README.md', '202108191025', 's.md')).toEqual(['README', 'README.md']);
     expect(markdownCandidates('zet/202109260705/Index.md', '202109260704', 's.md')[0]).toBe('zet/202109260705');
     expect(markdownCandidates('zet/202109260705/notes.md', '202109260704', 's.md')[0]).toBe('zet/202109260705/notes');
+    // Only a file named exactly README.md or index.md is a folder note.
+    expect(markdownCandidates('zet/202109260705/myindex.md', '202109260704', 's.md')[0]).toBe('zet/202109260705/myindex');
+    expect(markdownCandidates('zet/202109260705/index.md5', '202109260704', 's.md')).toEqual(['zet/202109260705/index.md5']);
+    // The original has an extension only when its name ends in one.
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old.v2%20draft', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
+    expect(markdownCandidates('n/202108191025 T.md', 'x.v2/202108191025%20Old', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
     // A target that is no valid percent-encoding is read as written.
     expect(markdownCandidates('n/202108191025 T.md', '202108191025%Old.md', 'n/s.md')).toEqual(['202108191025%20T.md', '202108191025%20T']);
     expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);

@@ -8,6 +8,7 @@ export function relativePath(fromFile: string, to: string): string {
   const fromDir = fromFile.split('/').slice(0, -1);
   const target = to.split('/');
   let common = 0;
+  // `common <= fromDir.length` is an equivalent mutant: past the folder's end the names differ anyway.
   while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
   const ups = fromDir.length - common;
   return [...Array<string>(ups).fill('..'), ...target.slice(common)].join('/');
@@ -65,7 +66,8 @@ export function markdownCandidates(ownerPath: string, originalTarget: string, so
   };
   const withExtension = write(ownerPath);
   const withoutExtension = write(ownerPath.replace(NOTE_EXTENSION, ''));
-  const originalHasExtension = /\.[A-Za-z0-9]+$/.test(decodeSafely(originalTarget).split('/').pop() ?? '');
+  const decoded = decodeSafely(originalTarget);
+  const originalHasExtension = /\.[A-Za-z0-9]+$/.test(decoded.slice(decoded.lastIndexOf('/') + 1));
   const candidates = originalHasExtension ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
   const segments = ownerPath.split('/');
   if (segments.length > 1 && FOLDER_NOTE.test(segments[segments.length - 1]) && !originalHasExtension) {
