@@ -100,6 +100,9 @@ describe('rename history', () => {
   it('uses the ID the index knows for a note whose file names hold none (frontmatter ID)', () => {
     expect(titleChange('Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toEqual({ id: '202108191025', oldTitle: 'Old', newTitle: 'New' });
     expect(titleChange('202108191025 Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toBeNull();
+    // Becoming a folder's note (its title then comes from its text), or ceasing to be one, is no rename.
+    expect(titleChange('Old.md', 'x/README.md', TWELVE_DIGIT, '202108191025')).toBeNull();
+    expect(titleChange('x/index.md', 'New.md', TWELVE_DIGIT, '202108191025')).toBeNull();
   });
 
   it('keeps titles oldest first, drops a title the note has again, and ignores repeats', () => {
@@ -128,6 +131,15 @@ describe('rename history', () => {
     for (let i = 0; i < 25; i++) recordRename(history, 'x', titles[i], `T${i + 1}`);
     expect(history.get('x')).toEqual(titles.slice(5));
     expect(parseRenameHistory({ x: titles }).get('x')).toEqual(titles.slice(5));
+  });
+
+  it('counts as a change a title dropped from the end, or moved while others stay in place', () => {
+    const dropped: RenameHistory = new Map([['x', ['A', 'B', 'C']]]);
+    expect(recordRename(dropped, 'x', 'B', 'C')).toBe(true);
+    expect(dropped.get('x')).toEqual(['A', 'B']);
+    const moved: RenameHistory = new Map([['x', ['A', 'B', 'C']]]);
+    expect(recordRename(moved, 'x', 'B', 'X')).toBe(true);
+    expect(moved.get('x')).toEqual(['A', 'C', 'B']);
   });
 
   it('a title taken back moves to the newest place, and that counts as a change', () => {

@@ -29,7 +29,8 @@ export function titleChange(
   if (id === null) return null;
   const oldTitle = titleOf(oldPath, id, null, format);
   const newTitle = titleOf(newPath, id, null, format);
-  if (oldTitle === id || oldTitle === '' || onlyAddsMarks(oldTitle, newTitle)) return null;
+  // A name that holds no title gives the ID as its title (titleOf never gives '' here).
+  if (oldTitle === id || onlyAddsMarks(oldTitle, newTitle)) return null;
   return { id, oldTitle, newTitle };
 }
 
