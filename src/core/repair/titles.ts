@@ -5,7 +5,8 @@ import { titleAfterId } from '../ids/title';
 export function longestTitleAfter(text: string, idEnd: number, titles: readonly string[]): { title: string; end: number } | null {
   let best: { title: string; end: number } | null = null;
   for (const title of titles) {
-    if (title === '' || (best !== null && title.length <= best.title.length)) continue;
+    // titleAfterId finds no empty title; `<` for `<=` is an equivalent mutant (two titles of one length cannot both be there).
+    if (best !== null && title.length <= best.title.length) continue;
     const end = titleAfterId(text, idEnd, title);
     if (end !== null) best = { title, end };
   }
