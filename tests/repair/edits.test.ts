@@ -23,6 +23,7 @@ describe('applyEdits', () => {
   });
 
   it.each([
+    ['a negative start', [edit(-1, 1, 'a', 'x')], 'edit -1-1 lies outside the text (length 7)'],
     ['a fractional start', [edit(0.5, 3, 'abc', 'x')], 'edit 0.5-3 lies outside the text (length 7)'],
     ['a fractional end', [edit(0, 2.5, 'ab', 'x')], 'edit 0-2.5 lies outside the text (length 7)'],
     ['an end before its start', [edit(3, 2, '', 'x')], 'edit 3-2 lies outside the text (length 7)'],
@@ -125,5 +126,7 @@ describe('lineAt and textHash', () => {
     expect(textHash('abc')).toBe('3-1a47e90bf5f791bc');
     expect(textHash('\uFEFF202108191025 Teams exist\r\nline two\r\n')).toBe('11-16c8356e83457327');
     expect(textHash('é🙂\r')).toBe('4-1cfa9d82818e3fc3');
+    // Each half is eight hex digits, leading zeros kept.
+    expect(textHash('note 20')).toBe('7-ca7b83ad0002cc35');
   });
 });
