@@ -45,18 +45,16 @@ export function readRepairState(json: string): ReadRepairState {
   }
   const problems: string[] = [];
   const renameHistory = parseRenameHistory(record.renameHistory);
-  if (record.renameHistory !== undefined && !isCompleteHistory(record.renameHistory, renameHistory)) problems.push('part of the rename history is malformed');
+  if (record.renameHistory !== undefined && !isCompleteHistory(record.renameHistory)) problems.push('part of the rename history is malformed');
   const lastRun = parseRepairRecord(record.lastRun);
   if (record.lastRun !== undefined && record.lastRun !== null && lastRun === null) problems.push('the record of the last repair is malformed');
   return { state: { renameHistory, lastRun }, damage: problems.length === 0 ? null : problems.join('; ') };
 }
 
-/** Whether parsing kept every title of the stored history (nothing was dropped as malformed). */
-function isCompleteHistory(raw: unknown, parsed: RenameHistory): boolean {
+/** Whether parsing keeps every title of the stored history (parseRenameHistory drops nothing as malformed). */
+function isCompleteHistory(raw: unknown): boolean {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  return Object.entries(raw as Record<string, unknown>).every(
-    ([id, titles]) => Array.isArray(titles) && titles.every((t) => typeof t === 'string' && t.trim() !== '') && (titles.length === 0 || parsed.has(id)),
-  );
+  return Object.values(raw as Record<string, unknown>).every((titles) => Array.isArray(titles) && titles.every((t) => typeof t === 'string' && t.trim() !== ''));
 }
 
 /** The usable part of the stored state (see readRepairState for what is dropped). */
