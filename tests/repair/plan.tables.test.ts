@@ -1,0 +1,40 @@
+/** Link style in table rows (an alias's '|' would split the cell), and the order a vault's plan is listed in. */
+import { applyEdits } from '../../src/core/repair/edits';
+import { planFileRepairs, planRepairs } from '../../src/core/repair/plan';
+import { contextOf } from './helpers';
+
+const ID = '202108191025';
+const NOTES = { [`${ID} Teams exist.md`]: '' };
+
+function asWikilinks(text: string): string {
+  const context = contextOf({ ...NOTES, 'source.md': text }, { linkStyle: 'wikilink' });
+  return applyEdits(text, planFileRepairs('source.md', text, context).plan.edits);
+}
+
+describe('bare IDs into wikilinks, in and out of tables', () => {
+  it.each([
+    ['prose', `See ${ID} here`, `See [[${ID} Teams exist|${ID}]] here`],
+    ['a line with a bar after the ID', `See ${ID} | here`, `See [[${ID} Teams exist|${ID}]] | here`],
+    ['a line with a bar before the ID that is no table row', `a | ${ID} b`, `a | [[${ID} Teams exist|${ID}]] b`],
+    ['a table row', `| ${ID} | x |`, `| ${ID} | x |`],
+    ['a table row indented by spaces and a tab', `  \t| ${ID} | x |`, `  \t| ${ID} | x |`],
+    ['a table row on a later line', `x\n| ${ID} | x |`, `x\n| ${ID} | x |`],
+    ['a line too long to tell, treated as a row', `${'w '.repeat(2100)}${ID} x`, `${'w '.repeat(2100)}${ID} x`],
+  ])('%s', (_name, text, expected) => {
+    expect(asWikilinks(text)).toBe(expected);
+  });
+
+  it('a link that needs no alias is written in a table row too', () => {
+    expect(asWikilinks(`| ${ID} Teams exist | x |`)).toBe(`| [[${ID} Teams exist]] | x |`);
+  });
+});
+
+describe('the order of a vault plan', () => {
+  it('lists files by path and problems by file, then line, whatever order the files come in', () => {
+    const files = { ...NOTES, 'b.md': `[[${ID} Old]] and 202001010000 y\n`, 'a.md': `x\n202001020000 y\n[[${ID} Old]]\n202001030000 z\n` };
+    const context = contextOf(files);
+    const plan = planRepairs([{ path: 'b.md', text: files['b.md'] }, { path: 'a.md', text: files['a.md'] }], context);
+    expect(plan.files.map((f) => f.path)).toEqual(['a.md', 'b.md']);
+    expect(plan.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['a.md:2', 'a.md:4', 'b.md:1']);
+  });
+});
