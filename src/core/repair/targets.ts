@@ -66,8 +66,8 @@ export function markdownCandidates(ownerPath: string, originalTarget: string, so
   };
   const withExtension = write(ownerPath);
   const withoutExtension = write(ownerPath.replace(NOTE_EXTENSION, ''));
-  const decoded = decodeSafely(originalTarget);
-  const originalHasExtension = /\.[A-Za-z0-9]+$/.test(decoded.slice(decoded.lastIndexOf('/') + 1));
+  // The extension ends the last name, and no extension holds a '/': the whole target tells as well.
+  const originalHasExtension = /\.[A-Za-z0-9]+$/.test(decodeSafely(originalTarget));
   const candidates = originalHasExtension ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
   const segments = ownerPath.split('/');
   if (segments.length > 1 && FOLDER_NOTE.test(segments[segments.length - 1]) && !originalHasExtension) {
