@@ -1,5 +1,6 @@
 /** Which titles follow an ID: the lookups behind stale-title and broken-ID repairs. */
-import { longestTitleAfter, TitleLookup } from '../../src/core/repair/titles';
+import { TitleLookup } from '../../src/core/index/titleLookup';
+import { longestTitleAfter } from '../../src/core/repair/titles';
 import { indexOf } from './helpers';
 
 const ID = '202108191025';
@@ -31,7 +32,7 @@ describe('notes whose title follows an ID', () => {
     '202101010006.md': '',
     'Teams.md': '',
   });
-  const paths = (text: string, idEnd: number) => new TitleLookup(index).notesTitledAfter(text, idEnd).map((n) => n.path).sort();
+  const paths = (text: string, idEnd: number) => new TitleLookup(index.notes()).notesTitledAfter(text, idEnd).map((n) => n.path).sort();
 
   it('finds every note whose whole title is written there, short titles and long, each once', () => {
     expect(paths(TEXT, ID_END)).toEqual(['202101010002 Teams.md', '202101010003 Teams exist.md', '202101010004 Teams exist for a reason.md']);
