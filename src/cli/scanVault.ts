@@ -4,7 +4,7 @@
  * while worker threads read and scan the others, and their results join the index in path order,
  * so the index is the same whichever way it was built.
  */
-import { existsSync } from 'fs';
+import { closeSync, existsSync, openSync, readSync } from 'fs';
 import { availableParallelism, cpus } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -13,7 +13,7 @@ import { IdIndex } from '../core/index/idIndex';
 import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { decodeNote, listVault, readNote, type VaultContents, type VaultFile } from './readVault';
+import { decodeNote, describeError, listVault, type VaultContents, type VaultFile } from './readVault';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import type { WorkerInput, WorkerOutput } from './scanWorker';
 
@@ -53,20 +53,27 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const runs = Array.from({ length: threads }, (_, i) => notePaths.slice(i * share, (i + 1) * share));
   const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
   const scanner = new NoteScanner(options);
+  const fastRead = sharedBufferReader();
+  const absolute = absolutePaths(directory);
   for (const notePath of runs[0] ?? []) {
-    const text = await readNote(fs, path.join(directory, ...notePath.split('/')));
+    const read = readBytes(fs === nodeVaultFs ? fastRead : fs, absolute(notePath));
+    const bytes = read instanceof Promise ? await read : read;
+    const text = bytes instanceof Uint8Array ? decodeNote(bytes) : bytes;
     if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
     else {
+      // The bytes are kept, not the text: they live outside the JavaScript heap, where the collector
+      // never copies them, and the notes check or repair reads again are decoded again.
       texts.set(notePath, { path: notePath, text });
       index.put(scanner.scan(notePath, text));
     }
   }
+  const keptFile = keptFiles();
   for (let i = 0; i < workers.length; i++) {
     const output = await workers[i];
     const paths = output.notes.map((note) => runs[i + 1][note]);
     for (const note of notesOfBatch(output.batch, paths)) index.put(note);
     const bytes = Buffer.from(output.bytes);
-    paths.forEach((notePath, n) => texts.set(notePath, lazyFile(notePath, bytes, output.offsets[n], output.offsets[n + 1])));
+    paths.forEach((notePath, n) => texts.set(notePath, keptFile(notePath, bytes, output.offsets[n], output.offsets[n + 1])));
     for (const { note, reason } of output.unreadable) unreadable.push({ path: runs[i + 1][note], reason });
   }
   const files = notePaths.flatMap((p) => texts.get(p) ?? []);
@@ -74,14 +81,73 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   return { contents: { files, unreadable, allPaths }, index, textOf: (p) => texts.get(p)?.text };
 }
 
-/** A note whose text is decoded from the bytes a worker read when someone asks for it. */
-function lazyFile(notePath: string, bytes: Buffer, from: number, to: number): VaultFile {
-  return {
+/**
+ * Notes kept as the bytes they were read from (already checked to be UTF-8 text), each decoded when
+ * someone asks for its text. The last note decoded is remembered, as check asks for one note's
+ * text once per reference.
+ */
+function keptFiles(): (notePath: string, bytes: Uint8Array, from: number, to: number) => VaultFile {
+  let lastBytes: Uint8Array | null = null;
+  let lastFrom = 0;
+  let lastText = '';
+  return (notePath, bytes, from, to) => ({
     path: notePath,
     get text(): string {
-      return decodeNote(bytes.subarray(from, to)) as string;
+      if (lastBytes !== bytes || lastFrom !== from) {
+        lastText = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+        lastBytes = bytes;
+        lastFrom = from;
+      }
+      return lastText;
     },
+  });
+}
+
+/**
+ * Node's file system reading every note into one reused buffer: open, read, close, without the
+ * fstat and the new buffer readFileSync spends on each file. A result is valid until the next read.
+ */
+export function sharedBufferReader(): VaultFs {
+  let buffer = Buffer.allocUnsafe(1 << 16);
+  const read = (absolutePath: string): Uint8Array => {
+    const fd = openSync(absolutePath, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          const larger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(larger, 0, 0, length);
+          buffer = larger;
+        }
+        const count = readSync(fd, buffer, length, buffer.length - length, null);
+        if (count === 0) return buffer.subarray(0, length);
+        length += count;
+      }
+    } finally {
+      closeSync(fd);
+    }
   };
+  return { ...nodeVaultFs, read };
+}
+
+/**
+ * The file's bytes, or why they cannot be read. Node's own file system reads synchronously, and
+ * then no promise is made and no await taken per note.
+ */
+function readBytes(fs: VaultFs, absolutePath: string): Uint8Array | { reason: string } | Promise<Uint8Array | { reason: string }> {
+  const failed = (error: unknown): { reason: string } => ({ reason: `it cannot be read (${describeError(error)})` });
+  try {
+    const read = fs.read(absolutePath);
+    return read instanceof Uint8Array ? read : read.catch(failed);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** The absolute path of a vault-relative '/' path, without path.join's normalising per note. */
+function absolutePaths(directory: string): (notePath: string) => string {
+  const root = directory.endsWith(path.sep) ? directory : directory + path.sep;
+  return path.sep === '/' ? (notePath) => root + notePath : (notePath) => root + notePath.split('/').join(path.sep);
 }
 
 /** The worker's bundle, beside the tool's own in dist/ (absent when running from source). */

@@ -65,10 +65,12 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
     notes++;
     if (note.hasOwnId) notesWithId++;
     const path = note.path;
+    const ownIdSlot = note.ownIdSlot;
     while (note.next()) {
       if (!note.counts()) continue;
-      // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no problem.
-      if (note.hasOwnId && note.id() === note.ownId()) continue;
+      // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no
+      // problem. Compared as slots, so no ID string is made per reference.
+      if (note.idSlot === ownIdSlot && ownIdSlot !== -1) continue;
       references++;
       const status = note.status;
       if (status === 'resolved') {
