@@ -1,6 +1,6 @@
 /** Builds a RepairContext from plain data: the same wiring for the plugin, the CLI and tests. */
 import type { IdFormat } from '../ids/formats';
-import { createPathLookup, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import { createPathLookup, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { LinkStyle } from '../settings';
 import type { IdIndexReader } from '../types';
 import type { RepairContext } from './types';
@@ -24,6 +24,7 @@ export function createRepairContext(input: RepairContextInput): RepairContext {
     renameHistory: input.renameHistory ?? new Map(),
     linkStyle: input.linkStyle ?? 'off',
     resolveLink: (link, form, sourcePath) => resolveLinkPath(link, form, sourcePath, lookup),
+    namesFile: (link, form, sourcePath) => namesAFile(link, form, sourcePath, lookup),
   };
 }
 

@@ -46,7 +46,10 @@ const UNLINKABLE = /[[\]|\r\n]/;
 export function createRepairPlanner(context: RepairContext): RepairPlanner {
   const { index, format } = context;
   let titleLookup: TitleLookup | null = null;
-  const titlesOf = (note: NoteRecord): string[] => [note.title, ...(context.renameHistory.get(note.id ?? '') ?? [])];
+  const titlesOf = (note: NoteRecord): string[] => {
+    const former = note.id === null ? undefined : context.renameHistory.get(note.id);
+    return former === undefined ? [note.title] : [note.title, ...former];
+  };
   // The index's duplicate IDs, taken once per index revision rather than once per note planned.
   let duplicates: { revision: number; owners: ReadonlyMap<string, readonly string[]> } | null = null;
   const sharingOwners = (id: string): readonly string[] | undefined => {
@@ -148,10 +151,11 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
 
   function planLink(ref: ScannedReference, link: LinkParts, text: string, path: string): PlannedChange {
     const form = ref.form === 'markdown' ? 'markdown' : 'wikilink';
-    const named = context.resolveLink(link, form, path);
     const resolution = index.resolve(ref.id);
+    // Only whether the link names a file matters here, not which: the cheap test comes first.
+    const named = context.namesFile === undefined ? context.resolveLink(link, form, path) !== null : context.namesFile(link, form, path);
     if (resolution.status !== 'resolved') {
-      if (named !== null) return NOTHING;
+      if (named) return NOTHING;
       const message = resolution.status === 'unresolved' ? unresolvedMessage(ref.id, null) : ambiguousMessage(ref.id, resolution.paths);
       return { problem: { kind: resolution.status === 'unresolved' ? 'unresolved-id' : 'ambiguous-id', id: ref.id, message } };
     }
@@ -159,7 +163,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     if (owner === undefined) return NOTHING;
     let target = link.target;
     let kind: RepairKind | null = null;
-    if (named === null) {
+    if (!named) {
       const repointed = chooseTarget(ref.id, link, form, path, owner.path);
       if (repointed === null) {
         const unlinkable = form === 'wikilink' ? unlinkableCharacter(owner.path) : null;

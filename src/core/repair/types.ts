@@ -50,4 +50,9 @@ export interface RepairContext {
   readonly renameHistory: ReadonlyMap<string, readonly string[]>;
   readonly linkStyle: LinkStyle;
   readonly resolveLink: LinkResolver;
+  /**
+   * Whether the link names a file (resolveLink gives a path), answered by cheaper lookups where it
+   * can; the planner asks resolveLink when it is absent.
+   */
+  readonly namesFile?: (link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string) => boolean;
 }
