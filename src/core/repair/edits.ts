@@ -80,6 +80,9 @@ export function lineBounds(text: string, from: number, to: number, limit: number
   return { start, end };
 }
 
+/** A line break position not looked for yet. */
+const NOT_LOOKED = -2;
+
 /**
  * Maps offsets to 1-based lines, moving from the previous offset instead of from the start: linear
  * over a file when offsets mostly increase, as references do.
@@ -91,28 +94,29 @@ export function lineCounter(text: string): (offset: number) => number {
   };
   let position = 0;
   let line = 1;
+  // The first `\n` and `\r` at or after `position` (-1: none left; NOT_LOOKED before the first
+  // count), found with indexOf and kept while the counter moves forward, so counting up to each
+  // offset in turn walks the text once, and a file nothing is counted in is not walked at all.
+  let lf = NOT_LOOKED;
+  let cr = NOT_LOOKED;
   return (offset: number) => {
     const target = Math.max(0, Math.min(offset, text.length));
     if (position < target) {
-      line += lineEndsIn(text, position, target);
+      if (lf === NOT_LOOKED) {
+        lf = text.indexOf('\n', position);
+        cr = text.indexOf('\r', position);
+      }
+      for (; lf !== -1 && lf < target; lf = text.indexOf('\n', lf + 1)) line++;
+      for (; cr !== -1 && cr < target; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) line++;
       position = target;
     }
-    for (; position > target; position--) if (endsLine(position - 1)) line--;
+    if (position > target) {
+      for (; position > target; position--) if (endsLine(position - 1)) line--;
+      lf = NOT_LOOKED;
+      cr = NOT_LOOKED;
+    }
     return line;
   };
-}
-
-/**
- * How many lines end in text[from, to): each `\n`, and each `\r` not followed by `\n`. Found with
- * indexOf, not a test per character: a problem near the end of a long note costs a few jumps.
- */
-function lineEndsIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
-  for (let at = text.indexOf('\r', from); at !== -1 && at < to; at = text.indexOf('\r', at + 1)) {
-    if (text.charCodeAt(at + 1) !== 10) count++;
-  }
-  return count;
 }
 
 /**
