@@ -177,7 +177,8 @@ describe('benchmark on a tiny vault', () => {
     expect(fields(byRow('Repair planning')[0])).toEqual(['generated 50', '≤ 2×', expect.stringMatching(/edits planned/) as unknown]);
     expect(fields(byRow('Warm start')[0])).toEqual(['generated 50', '≤ 1,000 ms', expect.stringMatching(/^50 notes restored, [1-9][\d,]* entries drawn/) as unknown]);
     expect(fields(byRow('Command line end to end')[0])).toEqual(['generated 60', '≤ 2×', expect.stringMatching(/wall time/) as unknown]);
-    expect(fields(byRow('Command line: check --json with scanning threads')[0])).toEqual(['generated 60', '< 1× (faster)', expect.stringMatching(/^2 cores; /) as unknown]);
+    // 60 notes are too few for a scanning thread: the row says so and claims no speed-up.
+    expect(fields(byRow('Command line: check --json with scanning threads')[0])).toEqual(['generated 60', '', expect.stringMatching(/^the tool started no scanning thread \(60 notes, 2 cores, load average [\d.]+ at the start\), so both columns are one thread; CPU time /) as unknown]);
     expect(byRow('Editor keystroke').map((r) => r.input)).toEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);
     for (const row of byRow('Editor keystroke')) expect(row.note).toMatch(/^[1-9]\d* IDs decorated/);
     expect(byRow('Index memory per note')[0]).toMatchObject({ ours: '500 B/note', target: '≤ 400 B/note', met: false });

@@ -37,13 +37,26 @@ beforeAll(() => {
 afterAll(() => rmSync(vault, { recursive: true, force: true }));
 
 describe('threadsFor', () => {
+  const idle = { cores: 8, load: 0 };
   it('follows PRINCIPLE_CHAIN_JOBS, else one thread per core and per run of notes', () => {
-    expect(threadsFor(10, { PRINCIPLE_CHAIN_JOBS: '3' })).toBe(3);
-    expect(threadsFor(2, { PRINCIPLE_CHAIN_JOBS: '3' })).toBe(2);
-    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '1' })).toBe(1);
-    expect(threadsFor(NOTES_PER_WORKER - 1, {})).toBe(1);
+    expect(threadsFor(10, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(3);
+    expect(threadsFor(2, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(2);
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '1' }, idle)).toBe(1);
+    expect(threadsFor(NOTES_PER_WORKER - 1, {}, idle)).toBe(1);
+    expect(threadsFor(2 * NOTES_PER_WORKER, {}, idle)).toBe(2);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: 'many' })).toBeGreaterThanOrEqual(1);
+    expect(threadsFor(1_000_000, {}, idle)).toBe(4);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 0 })).toBe(2);
     expect(threadsFor(1_000_000, {})).toBeLessThanOrEqual(4);
+  });
+
+  it('starts a thread only for a core other processes leave idle, unless PRINCIPLE_CHAIN_JOBS asks', () => {
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 7.8 })).toBe(1);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 1.6 })).toBe(1);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 1.2 })).toBe(2);
+    expect(threadsFor(1_000_000, {}, { cores: 8, load: 5.9 })).toBe(3);
+    expect(threadsFor(1_000_000, {}, { cores: 1, load: 0 })).toBe(1);
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '2' }, { cores: 2, load: 7.8 })).toBe(2);
   });
 });
 
