@@ -57,9 +57,10 @@ function installed(cwd: string, ...argv: string[]): SpawnSyncReturns<string> {
   return spawnSync(path.join(prefix, 'bin', 'principle-chain'), argv, { cwd, encoding: 'utf8', env: env() });
 }
 
-it('holds the tool and nothing else: its launcher, its bundle, the manifest, README and LICENSE', () => {
+it('holds the tool and nothing else: its launcher, its bundle and scanning thread, the manifest, README and LICENSE', () => {
   expect(packed.filename).toBe(`principle-chain-${version}.tgz`);
-  expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'package.json']);
+  // Without dist/scanWorker.js beside dist/cli.js the installed tool never scans on more than one thread.
+  expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'dist/scanWorker.js', 'package.json']);
 });
 
 it('installs offline and runs --version from the installed launcher', () => {
