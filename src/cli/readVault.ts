@@ -112,7 +112,12 @@ export function decodeNote(bytes: Uint8Array): string | { reason: string } {
   return buffer.toString('utf8');
 }
 
-/** A Node error's code and message without its stack, e.g. "EACCES: permission denied, open '…'". */
+/**
+ * A Node error's code and message without its stack, e.g. "EACCES: permission denied, open '…'".
+ * Judged by its message, not by instanceof: an error made by Node's own bindings may come from
+ * another realm than the caller's Error (as under a test runner's VM context).
+ */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }

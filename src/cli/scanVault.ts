@@ -4,7 +4,7 @@
  * while worker threads read and scan the others, and their results join the index in path order,
  * so the index is the same whichever way it was built.
  */
-import { closeSync, existsSync, openSync, readSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { availableParallelism, cpus, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -68,16 +68,12 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const runs = Array.from({ length: threads }, (_, i) => notePaths.slice(i * share, (i + 1) * share));
   const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
   const scanner = new NoteScanner(options);
-  const fastRead = sharedBufferReader();
   const absolute = absolutePaths(directory);
   for (const notePath of runs[0] ?? []) {
-    const read = readBytes(fs === nodeVaultFs ? fastRead : fs, absolute(notePath));
-    const bytes = read instanceof Promise ? await read : read;
-    const text = bytes instanceof Uint8Array ? decodeNote(bytes) : bytes;
+    const read = readText(fs, absolute(notePath));
+    const text = read instanceof Promise ? await read : read;
     if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
     else {
-      // The bytes are kept, not the text: they live outside the JavaScript heap, where the collector
-      // never copies them, and the notes check or repair reads again are decoded again.
       texts.set(notePath, { path: notePath, text });
       index.put(scanner.scan(notePath, text));
     }
@@ -119,43 +115,41 @@ function keptFiles(): (notePath: string, bytes: Uint8Array, from: number, to: nu
 }
 
 /**
- * Node's file system reading every note into one reused buffer: open, read, close, without the
- * fstat and the new buffer readFileSync spends on each file. A result is valid until the next read.
+ * A note's text read by Node's own file system as readFileSync(path, 'utf8') does it, in one call
+ * that opens, reads, decodes and closes without a buffer for JavaScript. Decoding turns bytes that
+ * are not UTF-8 into U+FFFD, so a text holding U+FFFD or NUL is read again as bytes and judged by
+ * decodeNote: the answer is always decodeNote's, and the common note pays one search for each.
  */
-export function sharedBufferReader(): VaultFs {
-  let buffer = Buffer.allocUnsafe(1 << 16);
-  const read = (absolutePath: string): Uint8Array => {
-    const fd = openSync(absolutePath, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === buffer.length) {
-          const larger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(larger, 0, 0, length);
-          buffer = larger;
-        }
-        const count = readSync(fd, buffer, length, buffer.length - length, null);
-        if (count === 0) return buffer.subarray(0, length);
-        length += count;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  };
-  return { ...nodeVaultFs, read };
+export function readNodeNote(absolutePath: string): string | { reason: string } {
+  let text: string;
+  try {
+    text = readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    return cannotRead(error);
+  }
+  if (text.indexOf('\0') === -1 && text.indexOf('\uFFFD') === -1) return text;
+  try {
+    return decodeNote(readFileSync(absolutePath));
+  } catch (error) {
+    return cannotRead(error);
+  }
+}
+
+function cannotRead(error: unknown): { reason: string } {
+  return { reason: `it cannot be read (${describeError(error)})` };
 }
 
 /**
- * The file's bytes, or why they cannot be read. Node's own file system reads synchronously, and
- * then no promise is made and no await taken per note.
+ * The note's text, or why it is not one. Node's own file system reads synchronously, and then no
+ * promise is made and no await taken per note.
  */
-function readBytes(fs: VaultFs, absolutePath: string): Uint8Array | { reason: string } | Promise<Uint8Array | { reason: string }> {
-  const failed = (error: unknown): { reason: string } => ({ reason: `it cannot be read (${describeError(error)})` });
+function readText(fs: VaultFs, absolutePath: string): string | { reason: string } | Promise<string | { reason: string }> {
+  if (fs === nodeVaultFs) return readNodeNote(absolutePath);
   try {
     const read = fs.read(absolutePath);
-    return read instanceof Uint8Array ? read : read.catch(failed);
+    return read instanceof Uint8Array ? decodeNote(read) : read.then(decodeNote, cannotRead);
   } catch (error) {
-    return failed(error);
+    return cannotRead(error);
   }
 }
 

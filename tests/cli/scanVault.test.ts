@@ -8,7 +8,7 @@ import { IdIndex } from '../../src/core/index/idIndex';
 import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { scanVault, sharedBufferReader, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
+import { readNodeNote, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
 import { scanRun } from '../../src/cli/scanWorker';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
@@ -16,9 +16,10 @@ import { EXAMPLE_VAULT, REPOSITORY } from './harness';
 
 let vault: string;
 const NOTES = 40;
-// Several times the buffer the main thread reads notes into, with IDs at both ends, so a note read
-// in part (or through a buffer that grew wrongly) loses a reference or a character.
+// Much larger than one read, with IDs at both ends, so a note read in part loses a reference.
 const BIG_NOTE = '202101020000 Big.md';
+const REPLACEMENT_NOTE = '202101040000 Replacement.md';
+const REPLACEMENT_TEXT = '202101040000 Replacement\n\nA \uFFFD marks a lost character; see 202101010003.\n';
 const BIG_TEXT = `202101020000 Big\n\nStarts at 202101010001.\n${'Prose é 詳細 and more words. '.repeat(12_000)}\nEnds at [[202101010002 Note 2]].\n`;
 
 beforeAll(() => {
@@ -33,6 +34,7 @@ beforeAll(() => {
   writeFileSync(path.join(vault, 'b', 'binary.md'), Buffer.from([0x61, 0, 0x62]));
   writeFileSync(path.join(vault, 'a', 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
   writeFileSync(path.join(vault, 'a', BIG_NOTE), BIG_TEXT);
+  writeFileSync(path.join(vault, 'a', REPLACEMENT_NOTE), REPLACEMENT_TEXT);
 });
 afterAll(() => rmSync(vault, { recursive: true, force: true }));
 
@@ -89,22 +91,24 @@ describe('a run scanned as a worker scans it', () => {
 });
 
 describe('scanVault on the main thread', () => {
-  it('reads a note larger than its read buffer whole, and the notes after it', async () => {
+  it('reads every note whole, a big one and one holding U+FFFD included', async () => {
     const scanned = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
     expect(Buffer.byteLength(BIG_TEXT)).toBeGreaterThan(4 * 65_536);
     expect(scanned.textOf(`a/${BIG_NOTE}`)).toBe(BIG_TEXT);
     expect(scanned.index.referencesOf(`a/${BIG_NOTE}`).map((r) => r.id)).toEqual(['202101020000', '202101010001', '202101010002']);
+    expect(scanned.textOf(`a/${REPLACEMENT_NOTE}`)).toBe(REPLACEMENT_TEXT);
     expect(scanned.textOf('b/202101010001 Note 1.md')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
   });
 
-  it('reads through a reused buffer that grows for big notes; a failed read leaves the next one whole', () => {
-    const read = sharedBufferReader().read;
-    const big = read(path.join(vault, 'a', BIG_NOTE)) as Uint8Array;
-    expect(Buffer.from(big).toString('utf8')).toBe(BIG_TEXT);
-    expect(() => read(path.join(vault, 'a', 'missing.md'))).toThrow(/ENOENT/);
-    expect(() => read(path.join(vault, 'a'))).toThrow(/EISDIR/);
-    const small = read(path.join(vault, 'b', '202101010001 Note 1.md')) as Uint8Array;
-    expect(Buffer.from(small).toString('utf8')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
+  it('reads a note as text in one call, and judges one holding U+FFFD or NUL by its bytes', () => {
+    const notes = path.join(vault, 'a');
+    expect(readNodeNote(path.join(notes, BIG_NOTE))).toBe(BIG_TEXT);
+    // U+FFFD written as UTF-8 is text; bytes that are not UTF-8 decode to U+FFFD too, and are not.
+    expect(readNodeNote(path.join(notes, REPLACEMENT_NOTE))).toBe(REPLACEMENT_TEXT);
+    expect(readNodeNote(path.join(notes, 'latin1.md'))).toEqual({ reason: 'it is not valid UTF-8 text' });
+    expect(readNodeNote(path.join(vault, 'b', 'binary.md'))).toEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
+    expect(readNodeNote(path.join(notes, 'missing.md'))).toEqual({ reason: expect.stringMatching(/^it cannot be read \(ENOENT: /) as unknown });
+    expect(readNodeNote(notes)).toEqual({ reason: expect.stringMatching(/^it cannot be read \(EISDIR: /) as unknown });
   });
 });
 
