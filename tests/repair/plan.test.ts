@@ -123,6 +123,17 @@ describe('a planner kept while the index changes', () => {
     index.apply({ kind: 'delete', path: 'b/202203151000 Two.md' });
     expect(problems()).toEqual([]);
   });
+
+  it('repairs a title after an ID to the note\'s title as it is now', () => {
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.apply({ kind: 'upsert', facts: facts('202203151000.md', '202203151000', [], 'Old title') });
+    const planner = createRepairPlanner(createRepairContext({ format: TWELVE_DIGIT, index, paths: ['202203151000.md', 'source.md'], renameHistory: new Map([['202203151000', ['Old title']]]) }));
+    const edits = () => planner.planFile('source.md', 'See 202203151000 Old title.').plan.edits.map((e) => e.after);
+    expect(edits()).toEqual([]);
+    // The same path with a new title (its heading changed): the planner must not keep the old record.
+    index.apply({ kind: 'upsert', facts: facts('202203151000.md', '202203151000', [], 'New title') });
+    expect(edits()).toEqual(['New title']);
+  });
 });
 
 describe('link-style normalisation', () => {

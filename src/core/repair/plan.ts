@@ -52,6 +52,18 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   };
   // The index's duplicate IDs, taken once per index revision rather than once per note planned.
   let duplicates: { revision: number; owners: ReadonlyMap<string, readonly string[]> } | null = null;
+  // Note records by path, taken once per index revision: a vault's references name the same few
+  // thousand notes over and over.
+  let records: { revision: number; byPath: Map<string, NoteRecord | undefined> } | null = null;
+  const noteAt = (path: string): NoteRecord | undefined => {
+    if (records === null || records.revision !== index.revision) records = { revision: index.revision, byPath: new Map() };
+    let record = records.byPath.get(path);
+    if (record === undefined && !records.byPath.has(path)) {
+      record = index.note(path);
+      records.byPath.set(path, record);
+    }
+    return record;
+  };
   const sharingOwners = (id: string): readonly string[] | undefined => {
     if (duplicates === null || duplicates.revision !== index.revision) duplicates = { revision: index.revision, owners: index.duplicates() };
     return duplicates.owners.get(id);
@@ -110,7 +122,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       titleEnd = match.end;
       after = newId + text.slice(ref.to, titleEnd);
     } else {
-      owner = index.note(resolution.paths[0]);
+      owner = noteAt(resolution.paths[0]);
       if (owner === undefined) return NOTHING;
       const titles = titlesOf(owner);
       const match = longestTitleAfter(text, ref.to, titles);
@@ -159,7 +171,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       const message = resolution.status === 'unresolved' ? unresolvedMessage(ref.id, null) : ambiguousMessage(ref.id, resolution.paths);
       return { problem: { kind: resolution.status === 'unresolved' ? 'unresolved-id' : 'ambiguous-id', id: ref.id, message } };
     }
-    const owner = index.note(resolution.paths[0]);
+    const owner = noteAt(resolution.paths[0]);
     if (owner === undefined) return NOTHING;
     let target = link.target;
     let kind: RepairKind | null = null;
