@@ -50,13 +50,31 @@ export function isFolderNote(path: string): boolean {
  * because the character after the match is no separator.
  */
 export function idPrefixLength(stem: string, format: IdFormat): number {
-  const match = format.atStart.exec(stem);
-  if (match === null || match[0].length === 0) return 0;
-  const length = match[0].length;
+  const length = format.key === '12' || format.key === '14' ? digitPrefix(stem, format.key === '12' ? 12 : 14) : matchedPrefix(stem, format);
+  if (length === 0) return 0;
   if (length === stem.length || SEPARATORS.includes(stem[length])) return length;
   // A Denote name may carry a signature right after the ID: `20200310T094419==2--title.md`.
   if (format.key === 'denote' && stem.startsWith('==', length)) return length;
   return 0;
+}
+
+/** Length of the anchored match of the format at the start of the stem, or 0. */
+function matchedPrefix(stem: string, format: IdFormat): number {
+  const match = format.atStart.exec(stem);
+  return match === null ? 0 : match[0].length;
+}
+
+/**
+ * What the 12- and 14-digit formats' `\d{N}` matches at the start of the stem, without a regex and
+ * a match array per name: `count` when the stem starts with that many ASCII digits, else 0.
+ */
+function digitPrefix(stem: string, count: number): number {
+  if (stem.length < count) return 0;
+  for (let i = 0; i < count; i++) {
+    const code = stem.charCodeAt(i);
+    if (code < 48 || code > 57) return 0;
+  }
+  return count;
 }
 
 /** The own ID from the file-name prefix (`ID Title.md`, `ID.md`, `ID-title.md`, `ID_title.md`). */

@@ -22,6 +22,10 @@ describe('own ID from the path', () => {
     ['202104291524 Title.MD', '202104291524'],
     ['20210429152404 Title.md', null],
     ['2021042915240 Title.md', null],
+    ['20210429152 Title.md', null],
+    ['20210429152a Title.md', null],
+    ['２０２１０４２９１５２４ Title.md', null],
+    ['٢٠٢١٠٤٢٩١٥٢٤ Title.md', null],
     ['202104291524Title.md', null],
     ['x202104291524 Title.md', null],
     ['Title 202104291524.md', null],
@@ -38,6 +42,7 @@ describe('own ID from the path', () => {
     ['20221003150064/README.md', '20221003150064', FOURTEEN_DIGIT],
     ['20221003150064 Title.md', '20221003150064', FOURTEEN_DIGIT],
     ['202210031500 Title.md', null, FOURTEEN_DIGIT],
+    ['2022100315006 Title.md', null, FOURTEEN_DIGIT],
     ['20210429T152400--execution__team.md', '20210429T152400', DENOTE],
     // Denote signatures (`==…`) follow the ID directly.
     ['20200310T094419==2--reading-notes__books.md', '20200310T094419', DENOTE],
