@@ -17,12 +17,12 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
   let end = target.length;
   while (end > 0 && target[end - 1] === '/') end--;
   let segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  const last = target.slice(segmentStart, end);
-  if (FOLDER_NOTE.test(last) && segmentStart > 0) {
+  let segment = target.slice(segmentStart, end);
+  if (segmentStart > 0 && FOLDER_NOTE.test(segment)) {
     end = segmentStart - 1;
     segmentStart = target.lastIndexOf('/', end - 1) + 1;
+    segment = target.slice(segmentStart, end);
   }
-  const segment = target.slice(segmentStart, end);
   const match = format.atStart.exec(segment);
   if (match === null || match[0].length === 0) return null;
   // As in file names (`ID_title.md`), an underscore after the ID separates it from the rest.

@@ -2,13 +2,14 @@
 import { linkDefinition } from './definitions';
 import { lineBreakLength } from './lines';
 import { idInDenoteLink, idInLinkTarget } from './links';
-import { LITERAL, lineEnd, type ReferenceSink, type Scan } from './scan';
+import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-const WIKI_PIPE = /\\?\|/;
-// Brackets, escapes, and line breaks (where a blank line may end the paragraph).
+// Brackets, escapes, and line breaks (where a blank line may end the paragraph); within a paragraph
+// only brackets and escapes.
 const BRACKET_OR_BREAK = /[[\]\\\r\n]/g;
+const BRACKET_OR_ESCAPE = /[[\]\\]/g;
 
 /**
  * Reports the link's reference when its target names an ID. `decodedTarget` is the target as the
@@ -34,9 +35,11 @@ function linkReference(
     if (!target.startsWith(id, offset)) return;
   }
   const from = targetFrom + offset;
-  const args: Parameters<ReferenceSink['link']> = [form, from, from + id.length, linkFrom, linkTo, embed, targetFrom, targetFrom + target.length, subpathLength, displayFrom, displayLength];
-  if (scan.holding) scan.held = args;
-  else scan.sink.link(...args);
+  const to = from + id.length;
+  const targetTo = targetFrom + target.length;
+  // Held (a custom format's) in an array; otherwise handed straight on, with no array per link.
+  if (scan.holding) scan.held = [form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength];
+  else scan.sink.link(form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength);
 }
 
 function safeDecode(target: string): string {
@@ -48,18 +51,31 @@ function safeDecode(target: string): string {
   }
 }
 
+/**
+ * Where a wikilink's alias starts within its inner text [open, close), as `/\\?\|/` would find
+ * it there: the first `|`, or the `\` right before it; -1 for none.
+ */
+function wikiPipe(scan: Scan, open: number, close: number): number {
+  const { text } = scan;
+  const bar = scan.search.indexOf(SEARCH.wikilinkPipe, '|', open);
+  if (bar === -1 || bar >= close) return -1;
+  return bar > open && text.charCodeAt(bar - 1) === 92 ? bar - 1 - open : bar - open;
+}
+
 export function wikilink(scan: Scan, at: number, embed: boolean): number {
   const { text } = scan;
   const open = at + (embed ? 3 : 2);
   const close = scan.search.indexOf(SEARCH.wikilinkClose, ']]', open);
   if (close === -1 || close > lineEnd(scan, open)) return LITERAL;
-  const inner = text.slice(open, close);
-  const pipe = inner.search(WIKI_PIPE);
-  const pathEnd = pipe === -1 ? inner.length : pipe;
-  const hash = inner.indexOf('#');
-  const targetLength = hash !== -1 && hash < pathEnd ? hash : pathEnd;
-  const target = inner.slice(0, targetLength);
-  const displayFrom = pipe === -1 ? 0 : open + pipe + (inner[pipe] === '\\' ? 2 : 1);
+  // Offsets into the link's inner text [open, close), found in the text itself (searches remembered,
+  // so a note of many links is not searched to its end for each): no slice of the inner text.
+  const pipe = wikiPipe(scan, open, close);
+  const pathEnd = pipe === -1 ? close - open : pipe;
+  const hashAt = scan.search.indexOf(SEARCH.wikilinkHash, '#', open);
+  const hash = hashAt === -1 ? -1 : hashAt - open;
+  const targetLength = hash >= 0 && hash < pathEnd ? hash : pathEnd;
+  const target = text.slice(open, open + targetLength);
+  const displayFrom = pipe === -1 ? 0 : open + pipe + (text.charCodeAt(open + pipe) === 92 ? 2 : 1);
   const displayLength = pipe === -1 ? -1 : close - displayFrom;
   linkReference(scan, 'wikilink', at, close + 2, embed, open, target, target, pathEnd - targetLength, displayFrom, displayLength);
   return close + 2;
@@ -73,17 +89,21 @@ function blankLineLength(text: string, at: number): number {
   return second === 0 ? 0 : end + second - at;
 }
 
-/** Pairs every `[` of the range with its `]` in one pass; brackets never pair across a blank line. */
-function pairBrackets(text: string, from: number, to: number): Map<number, number> {
+/**
+ * Pairs every `[` of [from, to) with its `]` in one pass; brackets never pair across a blank line.
+ * `acrossParagraphs` false: no blank line lies in [from, to), so line breaks need no look.
+ */
+function pairBrackets(text: string, from: number, to: number, acrossParagraphs: boolean): Map<number, number> {
   const pairs = new Map<number, number>();
   const open: number[] = [];
-  BRACKET_OR_BREAK.lastIndex = from;
+  const regex = acrossParagraphs ? BRACKET_OR_BREAK : BRACKET_OR_ESCAPE;
+  regex.lastIndex = from;
   // test(), not exec(): every match is one character, the one before lastIndex.
-  while (BRACKET_OR_BREAK.test(text)) {
-    const at = BRACKET_OR_BREAK.lastIndex - 1;
+  while (regex.test(text)) {
+    const at = regex.lastIndex - 1;
     if (at >= to) break;
     const char = text.charCodeAt(at);
-    if (char === 92) BRACKET_OR_BREAK.lastIndex = at + 2;
+    if (char === 92) regex.lastIndex = at + 2;
     else if (char === 91) open.push(at);
     else if (char === 93) {
       const start = open.pop();
@@ -93,16 +113,31 @@ function pairBrackets(text: string, from: number, to: number): Map<number, numbe
       const blank = blankLineLength(text, at);
       if (blank > 0) {
         open.length = 0;
-        BRACKET_OR_BREAK.lastIndex = at + blank;
+        regex.lastIndex = at + blank;
       }
     }
   }
   return pairs;
 }
 
-/** The index of the `]` matching the `[` at `open`, within one paragraph, or -1. */
+/**
+ * The index of the `]` matching the `[` at `open`, within one paragraph, or -1. Brackets are paired
+ * a paragraph at a time, from the first `[` asked about: pairs never cross a blank line, and
+ * brackets before that `[` can only take a `]` no later `[` pairs with. When an escape stands right
+ * before the blank line (it hides the line break from pairBrackets), the rest of the range is paired
+ * the way that sees it.
+ */
 function matchingBracket(scan: Scan, open: number): number {
-  if (scan.brackets === null) scan.brackets = pairBrackets(scan.text, open, scan.limit);
+  if (scan.brackets === null || open >= scan.bracketsTo) {
+    const end = paragraphEnd(scan, open);
+    if (end < scan.limit && scan.text.charCodeAt(end - 1) === 92) {
+      scan.brackets = pairBrackets(scan.text, open, scan.limit, true);
+      scan.bracketsTo = scan.limit;
+    } else {
+      scan.brackets = pairBrackets(scan.text, open, end, false);
+      scan.bracketsTo = end;
+    }
+  }
   return scan.brackets.get(open) ?? -1;
 }
 

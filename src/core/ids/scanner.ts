@@ -197,7 +197,7 @@ function mayHoldId(text: string, format: IdFormat): boolean {
   if (format.key === 'custom') return true;
   const ids = format.anywhere;
   ids.lastIndex = 0;
-  return ids.exec(text) !== null;
+  return ids.test(text);
 }
 
 /**
@@ -208,7 +208,7 @@ function mayHoldId(text: string, format: IdFormat): boolean {
 export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): void {
   if (!mayHoldId(text, format)) return;
   const scan: Scan = {
-    text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), brackets: null, rangeFrom: 0, limit: text.length,
+    text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn: text.includes('\r'), brackets: null, bracketsTo: 0, rangeFrom: 0, limit: text.length,
     lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
   };
   const combined = specialOrId(format);

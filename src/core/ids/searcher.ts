@@ -15,15 +15,21 @@ export const SEARCH = {
   percentClose: 5,
   displayMath: 6,
   parenClose: 7,
+  wikilinkHash: 8,
+  wikilinkPipe: 9,
 } as const;
-const BACKTICK_SLOTS = 8;
+const BACKTICK_SLOTS = 10;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
 
+/** A slot per search, none made yet: copied per note (a copy of a packed array is one block copy). */
+const NOTHING_SEARCHED: readonly number[] = Array.from({ length: BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1 }, () => -1);
+
 export class ForwardSearcher {
-  // Plain arrays: a typed array this size would need an allocation outside the heap per note.
-  private readonly from: number[] = new Array<number>(BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1).fill(-1);
-  private readonly found: number[] = new Array<number>(BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1).fill(0);
+  // Plain arrays: a typed array this size would need an allocation outside the heap per note, and
+  // `new Array(n).fill()` makes a holey array slower to fill and to read than a copy of a packed one.
+  private readonly from: number[] = NOTHING_SEARCHED.slice();
+  private readonly found: number[] = NOTHING_SEARCHED.slice();
   private longRun = -1;
 
   constructor(private readonly text: string) {}

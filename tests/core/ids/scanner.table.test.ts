@@ -76,6 +76,13 @@ const rows: [string, string, string][] = [
   ['reference link', `[see ${A}][ref]`, `[see ${A}][ref]`],
   ['link definition', `[ref]: https://x.org/${A}`, `[ref]: https://x.org/${A}`],
   ['plain brackets are prose', `[${A}]`, `[«b:${A}»]`],
+  ['link text across a blank line is prose', `[a\n\nb](${A})`, `[a\n\nb](«b:${A}»)`],
+  ['link text across a blank line, CRLF', `[a\r\n \r\nb](${A})`, `[a\r\n \r\nb](«b:${A}»)`],
+  // Brackets are paired a paragraph at a time; these pin what pairing the whole range gave.
+  ['brackets of a later paragraph pair on their own', `[p](${B}) [q\n\n[a](${A}) b]`, `[p](«m:${B}») [q\n\n[a](«m:${A}») b]`],
+  ['a bracket in code before a link', `x\n\n\`[\` [b](${A}) ]`, `x\n\n\`[\` [b](«m:${A}») ]`],
+  ['an escape hides the line break before a blank line from pairing', `[a \\\n\nb](${A})`, `[a \\\n\nb](«m:${A}»)`],
+  ['an escaped escape before a blank line hides nothing', `[a \\\\\n\nb](${A})`, `[a \\\\\n\nb](«b:${A}»)`],
   ['footnote', `text[^1] ${A}`, `text[^1] «b:${A}»`],
   ['table', `| a | ${A} |\n|---|---|\n| ${B} | \`${A}\` |`, `| a | «b:${A}» |\n|---|---|\n| «b:${B}» | \`${A}\` |`],
   ['callout', `> [!note] ${A}\n> ${B}`, `> [!note] «b:${A}»\n> «b:${B}»`],
