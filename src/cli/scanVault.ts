@@ -43,16 +43,16 @@ function machineLoad(): MachineLoad {
 /**
  * How many threads scan a vault of `notes` notes: as many as the PRINCIPLE_CHAIN_JOBS environment
  * variable asks (1 turns workers off), else one per NOTES_PER_WORKER notes, up to MAX_THREADS and the
- * cores, and only as many beyond the first as there are idle cores. A scanning thread costs more CPU
- * than it saves on its own (starting it, handing its results over), so on a machine whose cores are
- * all busy it makes the run slower: measured on a loaded two-core machine, 100k notes took 0.72× to
- * 1.0× the speed with a second thread.
+ * cores, and only as many beyond the first as the load average leaves cores for. A scanning thread
+ * costs CPU of its own (starting it, handing its results over), so when other processes keep every
+ * core busy it makes the run slower. Measured on a two-core machine, 100k notes, a second thread
+ * against one: 1.21× faster at load average 1.6, about even at 2.9, 1.21× slower at 3.1 to 3.5, and
+ * 0.72× to 1.0× the speed at 7 to 8. (The load average counts this tool's own recent runs too.)
  */
 export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = process.env, machine: MachineLoad = machineLoad()): number {
   const asked = Number(environment.PRINCIPLE_CHAIN_JOBS);
   if (Number.isInteger(asked) && asked >= 1) return Math.max(1, Math.min(asked, notes));
-  const idle = machine.cores - machine.load;
-  const usable = 1 + Math.max(0, Math.ceil(idle - 0.5));
+  const usable = 1 + Math.max(0, Math.ceil(machine.cores - machine.load));
   return Math.max(1, Math.min(machine.cores, MAX_THREADS, usable, Math.floor(notes / NOTES_PER_WORKER)));
 }
 

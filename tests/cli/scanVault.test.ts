@@ -54,9 +54,12 @@ describe('threadsFor', () => {
 
   it('starts a thread only for a core other processes leave idle, unless PRINCIPLE_CHAIN_JOBS asks', () => {
     expect(threadsFor(1_000_000, {}, { cores: 2, load: 7.8 })).toBe(1);
-    expect(threadsFor(1_000_000, {}, { cores: 2, load: 1.6 })).toBe(1);
-    expect(threadsFor(1_000_000, {}, { cores: 2, load: 1.2 })).toBe(2);
-    expect(threadsFor(1_000_000, {}, { cores: 8, load: 5.9 })).toBe(3);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 3.1 })).toBe(1);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 2.1 })).toBe(1);
+    expect(threadsFor(1_000_000, {}, { cores: 2, load: 1.6 })).toBe(2);
+    expect(threadsFor(1_000_000, {}, { cores: 8, load: 5.9 })).toBe(4);
+    expect(threadsFor(1_000_000, {}, { cores: 16, load: 13.5 })).toBe(4);
+    expect(threadsFor(1_000_000, {}, { cores: 16, load: 14.5 })).toBe(3);
     expect(threadsFor(1_000_000, {}, { cores: 1, load: 0 })).toBe(1);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '2' }, { cores: 2, load: 7.8 })).toBe(2);
   });
