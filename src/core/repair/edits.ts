@@ -87,6 +87,8 @@ const NOT_LOOKED = -2;
  * Maps offsets to 1-based lines, moving from the previous offset instead of from the start: linear
  * over a file when offsets mostly increase, as references do.
  */
+// Mutants of NOT_LOOKED, of `position < target` to `<=`, and of the two look-up/reset conditions to
+// `true` are equivalent: they only make the counter search again from `position`, with the same lines.
 export function lineCounter(text: string): (offset: number) => number {
   const endsLine = (at: number): boolean => {
     const c = text.charCodeAt(at);
