@@ -56,7 +56,7 @@ export const LITERAL = -1;
 
 /** The end of the paragraph holding `at` (a blank line), capped at the range's end. */
 export function paragraphEnd(scan: Scan, at: number): number {
-  const blank = scan.search.regexStart(SEARCH.blankLine, BLANK_LINE, at);
+  const blank = scan.hasCarriageReturn ? scan.search.regexStart(SEARCH.blankLine, BLANK_LINE, at) : scan.search.blankLine(at);
   return blank === -1 ? scan.limit : Math.min(blank, scan.limit);
 }
 

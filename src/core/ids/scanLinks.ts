@@ -128,6 +128,18 @@ function pairBrackets(text: string, from: number, to: number, acrossParagraphs: 
  * the way that sees it.
  */
 function matchingBracket(scan: Scan, open: number): number {
+  // Most brackets close on their own line with no bracket or escape inside: pairing would give the
+  // first `]` (pairs from an earlier `[` give a later one the same partner, so no cache is needed).
+  const { search } = scan;
+  const close = search.indexOf(SEARCH.bracketClose, ']', open + 1);
+  if (
+    close !== -1 &&
+    !isBefore(search.indexOf(SEARCH.bracketOpen, '[', open + 1), close) &&
+    !isBefore(search.indexOf(SEARCH.backslash, '\\', open + 1), close) &&
+    close < lineEnd(scan, open)
+  ) {
+    return close;
+  }
   if (scan.brackets === null || open >= scan.bracketsTo) {
     const end = paragraphEnd(scan, open);
     if (end < scan.limit && scan.text.charCodeAt(end - 1) === 92) {
@@ -139,6 +151,11 @@ function matchingBracket(scan: Scan, open: number): number {
     }
   }
   return scan.brackets.get(open) ?? -1;
+}
+
+/** Whether a search's answer (-1 for none) comes before `at`. */
+function isBefore(found: number, at: number): boolean {
+  return found !== -1 && found < at;
 }
 
 /**

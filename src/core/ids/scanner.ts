@@ -48,7 +48,9 @@ function specialOrId(format: IdFormat): RegExp | null {
 
 function codeSpan(scan: Scan, at: number, ticks: number): number {
   const close = scan.search.backtickRun(ticks, at + ticks);
-  return close === -1 || close >= paragraphEnd(scan, at) ? LITERAL : close + ticks;
+  if (close === -1) return LITERAL;
+  // A closer on the same line is within the paragraph: no search for the paragraph's end.
+  return close < lineEnd(scan, at) || close < paragraphEnd(scan, at) ? close + ticks : LITERAL;
 }
 
 function inlineMath(scan: Scan, at: number): number {

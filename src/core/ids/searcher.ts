@@ -17,8 +17,11 @@ export const SEARCH = {
   parenClose: 7,
   wikilinkHash: 8,
   wikilinkPipe: 9,
+  bracketOpen: 10,
+  bracketClose: 11,
+  backslash: 12,
 } as const;
-const BACKTICK_SLOTS = 10;
+const BACKTICK_SLOTS = 13;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
 
@@ -51,6 +54,24 @@ export class ForwardSearcher {
   /** Like String.indexOf, for the needle searched in `slot`. */
   indexOf(slot: number, needle: string, from: number): number {
     return this.recall(slot, from) ?? this.remember(slot, from, this.text.indexOf(needle, from));
+  }
+
+  /**
+   * Start of the first blank line at or after `from` in a text whose lines all end with `\n`: a
+   * `\n`, then only spaces or tabs up to the next `\n` (what BLANK_LINE in scan.ts finds, with
+   * one indexOf per line instead of a regex step per character), or -1.
+   */
+  blankLine(from: number): number {
+    const known = this.recall(SEARCH.blankLine, from);
+    if (known !== undefined) return known;
+    const { text } = this;
+    for (let at = text.indexOf('\n', from); at !== -1; ) {
+      let next = at + 1;
+      while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+      if (text.charCodeAt(next) === 10) return this.remember(SEARCH.blankLine, from, at);
+      at = text.indexOf('\n', next);
+    }
+    return this.remember(SEARCH.blankLine, from, -1);
   }
 
   /** Start of the first match of a global regex at or after `from`, or -1. */

@@ -83,6 +83,12 @@ const rows: [string, string, string][] = [
   ['a bracket in code before a link', `x\n\n\`[\` [b](${A}) ]`, `x\n\n\`[\` [b](«m:${A}») ]`],
   ['an escape hides the line break before a blank line from pairing', `[a \\\n\nb](${A})`, `[a \\\n\nb](«m:${A}»)`],
   ['an escaped escape before a blank line hides nothing', `[a \\\\\n\nb](${A})`, `[a \\\\\n\nb](«b:${A}»)`],
+  // Most brackets and backticks close on their own line: these pin the cases that need pairing.
+  ['an escaped bracket does not close the link text', `[a\\](${A}) b](${B})`, `[a\\](${A}) b](«m:${B}»)`],
+  ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](${A}) c](«m:${B}»)`],
+  ['link text across a line break', `[a\nb](${A})`, `[a\nb](«m:${A}»)`],
+  ['inline code across a line break', `\`a\n${A}\` ${B}`, `\`a\n${A}\` «b:${B}»`],
+  ['inline code across a blank line is literal', `\`a\n\n${A}\` ${B}`, `\`a\n\n«b:${A}»\` «b:${B}»`],
   ['footnote', `text[^1] ${A}`, `text[^1] «b:${A}»`],
   ['table', `| a | ${A} |\n|---|---|\n| ${B} | \`${A}\` |`, `| a | «b:${A}» |\n|---|---|\n| «b:${B}» | \`${A}\` |`],
   ['callout', `> [!note] ${A}\n> ${B}`, `> [!note] «b:${A}»\n> «b:${B}»`],
