@@ -3,12 +3,7 @@
  * frontmatter, fenced or indented code, and display math. Inline structure is the scanner's job.
  */
 import { findFrontmatter } from './frontmatter';
-import { forEachLine } from './lines';
-
-export interface TextRange {
-  readonly from: number;
-  readonly to: number;
-}
+import { LineBreaks, lineBreakLength } from './lines';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
@@ -57,7 +52,7 @@ function isBulletThenProse(text: string, from: number): boolean {
  * and indentation (what stripContainers removes) is not the fence's. Most code lines are answered
  * here, without a slice and two regexes each.
  */
-function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar: string): boolean {
+function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar: number): boolean {
   let at = lineFrom;
   while (at < lineTo) {
     const code = text.charCodeAt(at);
@@ -67,7 +62,7 @@ function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar
   if (at >= lineTo) return false;
   const code = text.charCodeAt(at);
   // Other white space (\s knows more than space and tab) is left to the general way.
-  return code === fenceChar.charCodeAt(0) || code > 127 || (code >= 10 && code <= 13);
+  return code === fenceChar || code > 127 || (code >= 10 && code <= 13);
 }
 
 /** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
@@ -89,111 +84,128 @@ function indentWidth(line: string): number {
   return width;
 }
 
-/** The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order. */
-export function proseRanges(text: string): TextRange[] {
-  const ranges: TextRange[] = [];
+/**
+ * The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order,
+ * written to `out` as flat pairs (from, to) from its start; returns how many numbers it wrote. `out`
+ * is reused from note to note, with no object per range. `hasCarriageReturn` false says the text holds no `\r`, so lines end at `\n` only. One loop with its state in local variables, as it runs once per line of every note.
+ */
+export function proseRangesInto(text: string, out: number[], hasCarriageReturn: boolean): number {
+  let count = 0;
   let proseStart = -1;
-  const openProse = (at: number): void => {
-    if (proseStart === -1) proseStart = at;
-  };
-  const closeProse = (at: number): void => {
-    if (proseStart !== -1 && at > proseStart) ranges.push({ from: proseStart, to: at });
-    proseStart = -1;
-  };
-
-  let fence: { char: string; length: number } | null = null;
+  // The open fence's character code (0 when none) and length.
+  let fenceChar = 0;
+  let fenceLength = 0;
   let inMath = false;
   let previousBlank = true;
   let inList = false;
   let inIndentedCode = false;
 
-  const line = (lineFrom: number, lineTo: number): void => {
+  const start = findFrontmatter(text)?.body ?? 0;
+  // Most notes have `\n` line ends only: their lines are found with one indexOf each.
+  const breaks = hasCarriageReturn && text.indexOf('\r', start) !== -1 ? new LineBreaks(text) : null;
+  for (let lineFrom = start, next = start; lineFrom < text.length; lineFrom = next) {
+    let lineTo: number;
+    if (breaks === null) {
+      lineTo = text.indexOf('\n', lineFrom);
+      if (lineTo === -1) lineTo = next = text.length;
+      else next = lineTo + 1;
+    } else {
+      lineTo = breaks.lineEnd(lineFrom);
+      next = lineTo + lineBreakLength(text, lineTo);
+    }
     // Fast paths: an empty line, or a line of plain prose, outside any block construct needs no
     // closer look (the general way below decides each the same).
     const first = text.charCodeAt(lineFrom);
-    if (lineFrom === lineTo && fence === null && !inMath) {
-      if (!inIndentedCode) openProse(lineFrom);
+    if (lineFrom === lineTo && fenceChar === 0 && !inMath) {
+      if (!inIndentedCode && proseStart === -1) proseStart = lineFrom;
       previousBlank = true;
-      return;
+      continue;
     }
-    if (fence === null && !inMath && !inIndentedCode && proseStart !== -1) {
+    if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1) {
       if (isPlainProseStart(first)) {
         inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
         previousBlank = false;
-        return;
+        continue;
       }
       if (isBulletThenProse(text, lineFrom)) {
         inList = true;
         previousBlank = false;
-        return;
+        continue;
       }
     }
-    if (fence !== null && !mayCloseFence(text, lineFrom, lineTo, fence.char)) {
+    if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) {
       previousBlank = false;
-      return;
+      continue;
     }
     const raw = text.slice(lineFrom, lineTo);
-    if (fence !== null) {
+    if (fenceChar !== 0) {
       const closing = /^(`{3,}|~{3,})\s*$/.exec(stripContainers(raw));
-      if (closing && closing[1][0] === fence.char && closing[1].length >= fence.length) fence = null;
+      if (closing && closing[1].charCodeAt(0) === fenceChar && closing[1].length >= fenceLength) fenceChar = 0;
       previousBlank = false;
-      return;
+      continue;
     }
     if (inMath) {
       if (raw.includes('$$')) inMath = false;
       previousBlank = false;
-      return;
+      continue;
     }
     const blank = isBlank(raw);
     const indented = !blank && indentWidth(raw) >= 4;
     if (inIndentedCode && (indented || blank)) {
       previousBlank = blank;
-      return;
+      continue;
     }
     inIndentedCode = false;
     if (indented && previousBlank && !inList) {
-      closeProse(lineFrom);
+      if (proseStart !== -1 && lineFrom > proseStart) {
+        out[count++] = proseStart;
+        out[count++] = lineFrom;
+      }
+      proseStart = -1;
       inIndentedCode = true;
       previousBlank = false;
-      return;
+      continue;
     }
     const content = stripContainers(raw);
     const fenceOpen = FENCE_OPEN.exec(content);
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-      closeProse(lineFrom);
-      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+      if (proseStart !== -1 && lineFrom > proseStart) {
+        out[count++] = proseStart;
+        out[count++] = lineFrom;
+      }
+      proseStart = -1;
+      fenceChar = fenceOpen[1].charCodeAt(0);
+      fenceLength = fenceOpen[1].length;
       previousBlank = false;
-      return;
+      continue;
     }
     if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
-      closeProse(lineFrom);
+      if (proseStart !== -1 && lineFrom > proseStart) {
+        out[count++] = proseStart;
+        out[count++] = lineFrom;
+      }
+      proseStart = -1;
       inMath = true;
       previousBlank = false;
-      return;
+      continue;
     }
     if (content.startsWith('$$') && content.trimEnd().endsWith('$$') && content.trim().length >= 4) {
-      closeProse(lineFrom);
+      if (proseStart !== -1 && lineFrom > proseStart) {
+        out[count++] = proseStart;
+        out[count++] = lineFrom;
+      }
+      proseStart = -1;
       previousBlank = false;
-      return;
+      continue;
     }
     if (LIST_ITEM.test(raw)) inList = true;
     else if (!blank && !indented) inList = false;
-    openProse(lineFrom);
+    if (proseStart === -1) proseStart = lineFrom;
     previousBlank = blank;
-  };
-  const start = findFrontmatter(text)?.body ?? 0;
-  // Most notes have `\n` line ends only: their lines are found with one indexOf each.
-  if (text.indexOf('\r', start) === -1) {
-    for (let from = start; from < text.length; ) {
-      const to = text.indexOf('\n', from);
-      if (to === -1) {
-        line(from, text.length);
-        break;
-      }
-      line(from, to);
-      from = to + 1;
-    }
-  } else forEachLine(text, start, (from, to) => line(from, to));
-  closeProse(text.length);
-  return ranges;
+  }
+  if (proseStart !== -1 && text.length > proseStart) {
+    out[count++] = proseStart;
+    out[count++] = text.length;
+  }
+  return count;
 }

@@ -47,16 +47,29 @@ export function frontmatterInLines(lines: Iterable<TextLine>): FrontmatterBlock 
 /** The frontmatter block at the start of the text, or null. */
 export function findFrontmatter(text: string): FrontmatterBlock | null {
   // Most notes have none: one look at the first characters settles it.
-  if (!text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0)) return null;
-  return frontmatterInLines(linesOf(text));
-}
-
-function* linesOf(text: string): Iterable<TextLine> {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom)) return null;
+  // What frontmatterInLines decides, line by line without a slice or an object per line.
   const breaks = new LineBreaks(text);
+  let contentFrom = -1;
+  let read = 0;
   for (let from = 0; from < text.length; ) {
     const to = breaks.lineEnd(from);
     const next = to + lineBreakLength(text, to);
-    yield { text: text.slice(from, to), from, to, next };
+    if (contentFrom === -1) {
+      if (!isLineOf(text, from + bom, to, '---')) return null;
+      contentFrom = next;
+    } else if (isLineOf(text, from, to, '---') || isLineOf(text, from, to, '...')) {
+      return { contentFrom, contentTo: from, closingEnd: to, body: next };
+    }
+    if (++read > MAX_FRONTMATTER_LINES) return null;
     from = next;
   }
+  return null;
+}
+
+/** Whether text[from, to) is `marker` followed only by white space (`trimEnd()` gives the marker). */
+function isLineOf(text: string, from: number, to: number, marker: string): boolean {
+  if (to - from < marker.length || !text.startsWith(marker, from)) return false;
+  return to === from + marker.length || text.slice(from + marker.length, to).trimEnd() === '';
 }

@@ -31,7 +31,21 @@ export class Tokens {
   private knownEndOf = -1;
   private knownEnd = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
+
+  /** Forgets what was learned and walks `text` from now on: one walker serves note after note. */
+  reset(text: string): void {
+    this.text = text;
+    this.knownStartOf = -1;
+    this.knownStart = -1;
+    this.knownEndOf = -1;
+    this.knownEnd = -1;
+  }
+
+  /** Lets go of the text until the next reset. */
+  release(): void {
+    this.text = '';
+  }
 
   /** Start of the token holding `at`, at most TOKEN_LIMIT characters back. */
   start(at: number): number {

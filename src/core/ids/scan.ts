@@ -4,7 +4,10 @@ import type { Tokens } from './prose';
 import { SEARCH, type ForwardSearcher } from './searcher';
 import type { ReferenceForm } from '../types';
 
-/** Receives a note's references in text order. */
+/**
+ * Receives a note's references in text order. A sink must not start another scan while it receives
+ * them: the scanner's regexes and state are shared from one scan to the next.
+ */
 export interface ReferenceSink {
   /** A bare ID in prose at [from, to). */
   bare(from: number, to: number): void;
@@ -26,13 +29,14 @@ const LINE_BREAK = /[\r\n]/g;
 
 /** What every construct parser needs: the text, the format, the sink and memoised forward searches. */
 export interface Scan {
-  readonly text: string;
-  readonly format: IdFormat;
-  readonly sink: ReferenceSink;
+  // Not readonly: the scanner reuses one Scan from note to note.
+  text: string;
+  format: IdFormat;
+  sink: ReferenceSink;
   readonly search: ForwardSearcher;
   readonly tokens: Tokens;
   /** Whether the text holds a `\r` (a line may end at `\r\n` or a lone `\r`). */
-  readonly hasCarriageReturn: boolean;
+  hasCarriageReturn: boolean;
   /** Matching `]` for each `[` from where pairing started up to `bracketsTo` (see matchingBracket). */
   brackets: Map<number, number> | null;
   bracketsTo: number;

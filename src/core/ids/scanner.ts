@@ -7,7 +7,7 @@
  */
 import type { IdFormat } from './formats';
 import type { LinkParts, ScannedReference } from '../types';
-import { proseRanges } from './blocks';
+import { proseRangesInto } from './blocks';
 import { collectIds, IS_ID, judgeIdMatch, tokensOf } from './prose';
 import { endOfWordRun } from './wordRule';
 import { ForwardSearcher, SEARCH } from './searcher';
@@ -209,19 +209,77 @@ function mayHoldId(text: string, format: IdFormat): boolean {
  */
 export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): void {
   if (!mayHoldId(text, format)) return;
-  const scan: Scan = {
-    text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn: text.includes('\r'), brackets: null, bracketsTo: 0, rangeFrom: 0, limit: text.length,
-    lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
-  };
-  const combined = specialOrId(format);
-  for (const range of proseRanges(text)) {
-    scan.rangeFrom = range.from;
-    scan.limit = range.to;
-    scan.lastDefinitionEnd = -1;
-    scan.brackets = null;
-    if (combined !== null) scanRangeWithIds(scan, combined, range.from, range.to);
-    else scanRangeThenIds(scan, range.from, range.to);
+  const state = startScan(text, format, sink);
+  try {
+    const { scan, ranges } = state;
+    const combined = specialOrId(format);
+    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn);
+    for (let i = 0; i < count; i += 2) {
+      const from = ranges[i];
+      const to = ranges[i + 1];
+      scan.rangeFrom = from;
+      scan.limit = to;
+      scan.lastDefinitionEnd = -1;
+      scan.brackets = null;
+      if (combined !== null) scanRangeWithIds(scan, combined, from, to);
+      else scanRangeThenIds(scan, from, to);
+    }
+  } finally {
+    endScan(state);
   }
+}
+
+/** A scan's state and its prose ranges (flat from/to pairs). */
+interface ScanState {
+  readonly scan: Scan;
+  readonly ranges: number[];
+}
+
+const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
+
+/**
+ * The state of the last scan, kept for the next: a vault's notes are scanned one after another,
+ * and making a scan's objects anew for each note costs more than scanning a short note. (A sink
+ * never starts another scan while it receives references: the scanner's regexes are shared too.)
+ */
+let kept: ScanState | null = null;
+
+function startScan(text: string, format: IdFormat, sink: ReferenceSink): ScanState {
+  const hasCarriageReturn = text.includes('\r');
+  if (kept === null) {
+    const scan: Scan = {
+      text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn, brackets: null, bracketsTo: 0, rangeFrom: 0,
+      limit: text.length, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
+    };
+    kept = { scan, ranges: [] };
+    return kept;
+  }
+  const { scan } = kept;
+  scan.text = text;
+  scan.format = format;
+  scan.sink = sink;
+  scan.search.reset(text);
+  scan.tokens.reset(text);
+  scan.hasCarriageReturn = hasCarriageReturn;
+  scan.brackets = null;
+  scan.bracketsTo = 0;
+  scan.rangeFrom = 0;
+  scan.limit = text.length;
+  scan.lastDefinitionEnd = -1;
+  scan.held = null;
+  scan.holding = false;
+  return kept;
+}
+
+/** Lets go of the note's text and sink (the state is kept for the next scan). */
+function endScan(state: ScanState): void {
+  const { scan } = state;
+  scan.text = '';
+  scan.sink = NO_SINK;
+  scan.search.release();
+  scan.tokens.release();
+  scan.brackets = null;
+  scan.held = null;
 }
 
 /** Every ID reference in a note's text, sorted by offset, as objects (see scanInto). */

@@ -35,7 +35,21 @@ export class ForwardSearcher {
   private readonly found: number[] = NOTHING_SEARCHED.slice();
   private longRun = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
+
+  /** Forgets every answer and searches `text` from now on: one searcher serves note after note. */
+  reset(text: string): void {
+    this.text = text;
+    // A slot whose `from` is -1 holds no answer (recall), so `found` needs no reset.
+    const from = this.from;
+    for (let slot = 0; slot < from.length; slot++) from[slot] = -1;
+    this.longRun = -1;
+  }
+
+  /** Lets go of the text until the next reset. */
+  release(): void {
+    this.text = '';
+  }
 
   /** The remembered answer for the slot when it holds for `from`, else undefined. */
   private recall(slot: number, from: number): number | undefined {
