@@ -6,6 +6,7 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 /** Denote's link form: `[desc](denote:20200310T094419)` names a note by its ID. */
 export const DENOTE_SCHEME = 'denote:';
 const FOLDER_NOTE = /^(?:readme|index)(?:\.md)?$/i;
+const FOLDER_NOTE_MAX = 'readme.md'.length;
 
 /**
  * The ID named by a link target and its offset into the target: `202108191025 Title`,
@@ -15,20 +16,41 @@ const FOLDER_NOTE = /^(?:readme|index)(?:\.md)?$/i;
 export function idInLinkTarget(target: string, format: IdFormat): { id: string; offset: number } | null {
   if (target === '' || SCHEME.test(target)) return null;
   let end = target.length;
-  while (end > 0 && target[end - 1] === '/') end--;
+  while (end > 0 && target.charCodeAt(end - 1) === 47) end--;
   let segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  let segment = target.slice(segmentStart, end);
-  if (segmentStart > 0 && FOLDER_NOTE.test(segment)) {
+  // Only a short segment can be `readme.md` or `index.md`: no slice of the others.
+  if (segmentStart > 0 && end - segmentStart <= FOLDER_NOTE_MAX && FOLDER_NOTE.test(target.slice(segmentStart, end))) {
     end = segmentStart - 1;
     segmentStart = target.lastIndexOf('/', end - 1) + 1;
-    segment = target.slice(segmentStart, end);
   }
+  const length = digitIdLength(format);
+  if (length === 0) return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
+  // An all-digit format, read in the target itself: the segment's first `length` characters are
+  // digits. Past the segment stands a `/` or nothing, which joins no word.
+  if (end - segmentStart < length) return null;
+  for (let at = segmentStart; at < segmentStart + length; at++) {
+    const code = target.charCodeAt(at);
+    if (code < 48 || code > 57) return null;
+  }
+  const after = segmentStart + length;
+  if (after < end && target.charCodeAt(after) !== 95 && isWordCharAt(target, after)) return null;
+  return { id: target.slice(segmentStart, after), offset: segmentStart };
+}
+
+/** Length of the format's IDs when they are a fixed number of digits (`\d{12}`, `\d{14}`), else 0. */
+function digitIdLength(format: IdFormat): number {
+  if (format.key === '12') return 12;
+  return format.key === '14' ? 14 : 0;
+}
+
+/** The ID starting `segment` (at `offset` in its target), as the format matches it there. */
+function idAtSegmentStart(segment: string, offset: number, format: IdFormat): { id: string; offset: number } | null {
   const match = format.atStart.exec(segment);
   if (match === null || match[0].length === 0) return null;
   // As in file names (`ID_title.md`), an underscore after the ID separates it from the rest.
   const after = match[0].length;
   if (segment.charCodeAt(after) !== 95 && isWordCharAt(segment, after)) return null;
-  return { id: match[0], offset: segmentStart };
+  return { id: match[0], offset };
 }
 
 /**

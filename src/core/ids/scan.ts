@@ -1,7 +1,7 @@
-/** What the scanner's construct parsers share: the sink, the scan's state, and where a paragraph or line ends. */
+/** What the scanner's construct parsers share: the sink, the scan's state (kept from note to note), and where a paragraph or line ends. */
 import type { IdFormat } from './formats';
-import type { Tokens } from './prose';
-import { SEARCH, type ForwardSearcher } from './searcher';
+import { tokensOf, type Tokens } from './prose';
+import { ForwardSearcher, SEARCH } from './searcher';
 import type { ReferenceForm } from '../types';
 
 /**
@@ -75,4 +75,57 @@ export function lineEnd(scan: Scan, at: number): number {
 export function closedBy(scan: Scan, slot: number, at: number, closer: string): number {
   const close = scan.search.indexOf(slot, closer, at);
   return close === -1 || close + closer.length > scan.limit ? scan.limit : close + closer.length;
+}
+
+/** A scan's state and its prose ranges (flat from/to pairs). */
+export interface ScanState {
+  readonly scan: Scan;
+  readonly ranges: number[];
+}
+
+const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
+
+/**
+ * The state of the last scan, kept for the next: a vault's notes are scanned one after another,
+ * and making a scan's objects anew for each note costs more than scanning a short note. (A sink
+ * never starts another scan while it receives references: the scanner's regexes are shared too.)
+ */
+let kept: ScanState | null = null;
+
+export function startScan(text: string, format: IdFormat, sink: ReferenceSink): ScanState {
+  const hasCarriageReturn = text.includes('\r');
+  if (kept === null) {
+    const scan: Scan = {
+      text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn, brackets: null, bracketsTo: 0, rangeFrom: 0,
+      limit: text.length, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
+    };
+    kept = { scan, ranges: [] };
+    return kept;
+  }
+  const { scan } = kept;
+  scan.text = text;
+  scan.format = format;
+  scan.sink = sink;
+  scan.search.reset(text);
+  scan.tokens.reset(text);
+  scan.hasCarriageReturn = hasCarriageReturn;
+  scan.brackets = null;
+  scan.bracketsTo = 0;
+  scan.rangeFrom = 0;
+  scan.limit = text.length;
+  scan.lastDefinitionEnd = -1;
+  scan.held = null;
+  scan.holding = false;
+  return kept;
+}
+
+/** Lets go of the note's text and sink (the state is kept for the next scan). */
+export function endScan(state: ScanState): void {
+  const { scan } = state;
+  scan.text = '';
+  scan.sink = NO_SINK;
+  scan.search.release();
+  scan.tokens.release();
+  scan.brackets = null;
+  scan.held = null;
 }

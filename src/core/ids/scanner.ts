@@ -8,10 +8,10 @@
 import type { IdFormat } from './formats';
 import type { LinkParts, ScannedReference } from '../types';
 import { proseRangesInto } from './blocks';
-import { collectIds, IS_ID, judgeIdMatch, tokensOf } from './prose';
+import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
-import { ForwardSearcher, SEARCH } from './searcher';
-import { closedBy, LITERAL, lineEnd, paragraphEnd, type ReferenceSink, type Scan } from './scan';
+import { SEARCH } from './searcher';
+import { closedBy, endScan, LITERAL, lineEnd, paragraphEnd, startScan, type ReferenceSink, type Scan } from './scan';
 import { markdownLink, wikilink } from './scanLinks';
 
 export type { ReferenceSink } from './scan';
@@ -227,59 +227,6 @@ export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): v
   } finally {
     endScan(state);
   }
-}
-
-/** A scan's state and its prose ranges (flat from/to pairs). */
-interface ScanState {
-  readonly scan: Scan;
-  readonly ranges: number[];
-}
-
-const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
-
-/**
- * The state of the last scan, kept for the next: a vault's notes are scanned one after another,
- * and making a scan's objects anew for each note costs more than scanning a short note. (A sink
- * never starts another scan while it receives references: the scanner's regexes are shared too.)
- */
-let kept: ScanState | null = null;
-
-function startScan(text: string, format: IdFormat, sink: ReferenceSink): ScanState {
-  const hasCarriageReturn = text.includes('\r');
-  if (kept === null) {
-    const scan: Scan = {
-      text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn, brackets: null, bracketsTo: 0, rangeFrom: 0,
-      limit: text.length, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
-    };
-    kept = { scan, ranges: [] };
-    return kept;
-  }
-  const { scan } = kept;
-  scan.text = text;
-  scan.format = format;
-  scan.sink = sink;
-  scan.search.reset(text);
-  scan.tokens.reset(text);
-  scan.hasCarriageReturn = hasCarriageReturn;
-  scan.brackets = null;
-  scan.bracketsTo = 0;
-  scan.rangeFrom = 0;
-  scan.limit = text.length;
-  scan.lastDefinitionEnd = -1;
-  scan.held = null;
-  scan.holding = false;
-  return kept;
-}
-
-/** Lets go of the note's text and sink (the state is kept for the next scan). */
-function endScan(state: ScanState): void {
-  const { scan } = state;
-  scan.text = '';
-  scan.sink = NO_SINK;
-  scan.search.release();
-  scan.tokens.release();
-  scan.brackets = null;
-  scan.held = null;
 }
 
 /** Every ID reference in a note's text, sorted by offset, as objects (see scanInto). */

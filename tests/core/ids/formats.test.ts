@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   activeIdFormat,
   customPatternProblem,
@@ -97,10 +98,34 @@ describe('idInLinkTarget', () => {
     ['https://example.com/202108191025', null, 0],
     ['README.md', null, 0],
     ['', null, 0],
+    ['202108191025_title.md', '202108191025', 0],
+    ['202108191025é', null, 0],
+    ['202108191025\u0301', null, 0],
+    ['202108191025詳細', '202108191025', 0],
+    ['zk/20210819102', null, 0],
+    ['a/202109260705/Readme', '202109260705', 2],
+    ['202109260705/readme.markdown', null, 0],
+    ['///', null, 0],
   ])('%j', (target, id, offset) => {
     const found = idInLinkTarget(target, TWELVE_DIGIT);
     if (id === null) expect(found).toBeNull();
     else expect(found).toEqual({ id, offset });
+  });
+
+  // The all-digit formats read the target without a regex; a custom pattern of the same digits
+  // takes the regex's way, and both must name the same ID at the same offset in every target.
+  test('an all-digit format finds what the same pattern as a custom format finds', () => {
+    const part = fc.constantFrom('202108191025', '20210819102512', '2021', '/', '../', 'README.md', 'index', 'Readme.MD', '_', 'x', ' ', '.md', 'é', '\u0301', '詳', '#', 'http:', '%20');
+    const customTwelve = idFormatFor('custom', '\\d{12}');
+    const customFourteen = idFormatFor('custom', '\\d{14}');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const target = parts.join('');
+        expect(idInLinkTarget(target, TWELVE_DIGIT)).toEqual(idInLinkTarget(target, customTwelve));
+        expect(idInLinkTarget(target, FOURTEEN_DIGIT)).toEqual(idInLinkTarget(target, customFourteen));
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
   });
 });
 
