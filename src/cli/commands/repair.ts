@@ -3,6 +3,7 @@ import * as path from 'path';
 import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
+import { createNoteScreen, filesToPlan } from '../../core/repair/screen';
 import { pluginFolderIn } from '../../core/pluginFolder';
 import { readRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
 import type { Problem } from '../../core/check';
@@ -133,7 +134,10 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
         renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs, (text) => context.io.stderr(text)),
         linkStyle: linkStyleOption(context.options.get('link-style')),
       });
-      const planned = planRepairs(vault.contents.files, repairContext);
+      // The index was built from these very texts: a note it shows to need nothing is not scanned again
+      // (nor decoded, when a scanning thread read it).
+      const files = new Map(vault.contents.files.map((file) => [file.path, file]));
+      const planned = planRepairs(filesToPlan(files.keys(), (notePath) => files.get(notePath)?.text, createNoteScreen(vault.index, repairContext)), repairContext);
       const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
       if (apply) await removeLeftovers(vault, (text) => context.io.stderr(text));
       const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory)) : null;

@@ -216,9 +216,15 @@ export class IdIndex implements IdIndexReader {
     return count;
   }
 
-  /** A cursor over every reference of the note (counting or not), in text order; empty for unknown paths. */
-  cursor(path: string): ReferenceCursor {
-    return this.cursorAt(this.notesTable.slotOf(path));
+  /**
+   * A cursor over every reference of the note (counting or not), in text order; empty for unknown
+   * paths. With `text`, the references' strings are read from it (when it is the text the note was
+   * scanned from) instead of from `texts`: repair checks the links of a note it has just read.
+   */
+  cursor(path: string, text?: string): ReferenceCursor {
+    if (text === undefined) return this.cursorAt(this.notesTable.slotOf(path));
+    const texts: NoteTexts = { textOf: (asked) => (asked === path ? text : undefined) };
+    return new ReferenceCursor(this.ids, this.notesTable, this.arena.ints, texts).reset(this.notesTable.slotOf(path));
   }
 
   /** The index as numbers, for the chain's walks (valid until the index next changes). */

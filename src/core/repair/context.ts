@@ -1,6 +1,6 @@
 /** Builds a RepairContext from plain data: the same wiring for the plugin, the CLI and tests. */
 import type { IdFormat } from '../ids/formats';
-import { createPathLookup, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
+import { createPathLookup, linkNamesFile, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { LinkStyle } from '../settings';
 import type { IdIndexReader } from '../types';
 import type { RepairContext } from './types';
@@ -24,7 +24,10 @@ export function createRepairContext(input: RepairContextInput): RepairContext {
     renameHistory: input.renameHistory ?? new Map(),
     linkStyle: input.linkStyle ?? 'off',
     resolveLink: (link, form, sourcePath) => resolveLinkPath(link, form, sourcePath, lookup),
-    namesFile: (link, form, sourcePath) => namesAFile(link, form, sourcePath, lookup),
+    // A link spelling out the name of its ID's owner, a file the vault holds, names that file: the
+    // by-name lookup would find it. Most links are such, and this needs no lookup.
+    namesFile: (link, form, sourcePath, ownerPath) =>
+      (ownerPath !== undefined && linkNamesFile(link, form, ownerPath) && lookup.has(ownerPath)) || namesAFile(link, form, sourcePath, lookup),
   };
 }
 

@@ -122,6 +122,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       titleEnd = match.end;
       after = newId + text.slice(ref.to, titleEnd);
     } else {
+      // With no former title anywhere and no wikilink style, nothing below can edit a resolved ID.
+      if (context.renameHistory.size === 0 && context.linkStyle !== 'wikilink') return NOTHING;
       owner = noteAt(resolution.paths[0]);
       if (owner === undefined) return NOTHING;
       const titles = titlesOf(owner);
@@ -165,7 +167,8 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const form = ref.form === 'markdown' ? 'markdown' : 'wikilink';
     const resolution = index.resolve(ref.id);
     // Only whether the link names a file matters here, not which: the cheap test comes first.
-    const named = context.namesFile === undefined ? context.resolveLink(link, form, path) !== null : context.namesFile(link, form, path);
+    const ownerPath = resolution.status === 'resolved' ? resolution.paths[0] : undefined;
+    const named = context.namesFile === undefined ? context.resolveLink(link, form, path) !== null : context.namesFile(link, form, path, ownerPath);
     if (resolution.status !== 'resolved') {
       if (named) return NOTHING;
       const message = resolution.status === 'unresolved' ? unresolvedMessage(ref.id, null) : ambiguousMessage(ref.id, resolution.paths);
