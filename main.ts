@@ -43,7 +43,8 @@ export default class PrincipleChainPlugin extends Plugin {
     registerChainView(this, indexer.services);
     registerChainBlocks(this, indexer.services);
     registerEditorLinks(this, indexer.services);
-    registerRepair(this, indexer.services);
+    // Repair also reads the index's stored references, to skip notes that need no repair.
+    registerRepair(this, indexer.services, indexer);
     registerReadingView(this, indexer.services);
     registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild() });
     this.addSettingTab(new PrincipleChainSettingTab(this.app, this, settings));

@@ -5,8 +5,9 @@
 import { Notice, TFile, type App } from 'obsidian';
 import { createRepairContext } from '../../core/repair/context';
 import { createRepairPlanner, type RepairPlanner } from '../../core/repair/plan';
+import { createNoteScreen, type NoteScreen, type ScreenableIndex, type Screening } from '../../core/repair/screen';
 import { recordRename, titleChange } from '../../core/repair/renames';
-import type { FileRepairPlan, RepairPlan } from '../../core/repair/types';
+import type { FileRepairPlan, RepairContext, RepairPlan } from '../../core/repair/types';
 import { renameInRecord } from '../../core/repair/undo';
 import { isExcluded } from '../../core/settings';
 import { RepairPreviewModal, type RepairPreviewOptions } from '../../ui/repairPreview';
@@ -14,7 +15,7 @@ import type { IdServices } from '../services';
 import { describeRun, describeUndo, RepairProgress } from './progress';
 import { applyRepairs, undoRepairs, type RunSummary } from './runner';
 import type { RepairStore } from './store';
-import { currentText, ObsidianRepairTarget } from './target';
+import { currentText, ObsidianRepairTarget, pathsOpenInEditors } from './target';
 
 /** Files written at once: enough to hide disk latency, few enough to keep the app responsive. */
 export const REPAIR_CONCURRENCY = 4;
@@ -32,6 +33,18 @@ export interface RepairDeps {
   readonly store: RepairStore;
   /** Opens the preview; the modal unless a test supplies another. */
   readonly preview?: (options: RepairPreviewOptions) => void;
+  /**
+   * The live index with its stored references, so notes it shows to need no repair are not read;
+   * without it every note is read and planned.
+   */
+  readonly indexed?: IndexedNotes;
+}
+
+/** The index as the indexer keeps it, and when it holds every change made to the vault. */
+export interface IndexedNotes {
+  readonly index: ScreenableIndex;
+  /** Waits for pending updates; false when the index is still being built (it cannot vouch for notes yet). */
+  current(): Promise<boolean>;
 }
 
 export class RepairController {
@@ -153,31 +166,52 @@ export class RepairController {
     });
   }
 
-  private planner(renameHistory: ReadonlyMap<string, readonly string[]>): RepairPlanner {
+  private context(renameHistory: ReadonlyMap<string, readonly string[]>): RepairContext {
     const { app, services } = this.deps;
-    return createRepairPlanner(
-      createRepairContext({
-        format: services.format(),
-        index: services.index,
-        paths: app.vault.getFiles().map((f) => f.path),
-        renameHistory,
-        linkStyle: services.settings().linkStyle,
-      }),
-    );
+    return createRepairContext({
+      format: services.format(),
+      index: services.index,
+      paths: app.vault.getFiles().map((f) => f.path),
+      renameHistory,
+      linkStyle: services.settings().linkStyle,
+    });
+  }
+
+  /**
+   * The notes to read, with what the index tells of each: every note as `plan` unless the index is
+   * current. A note open in an editor may hold text the index has not seen: it is always planned.
+   */
+  private async screened(paths: readonly string[], context: RepairContext): Promise<{ screen: NoteScreen | null; notes: [string, Screening][] }> {
+    const indexed = this.deps.indexed;
+    if (indexed === undefined || !(await indexed.current())) return { screen: null, notes: paths.map((path) => [path, 'plan']) };
+    const screen = createNoteScreen(indexed.index, context);
+    const open = pathsOpenInEditors(this.deps.app);
+    const notes: [string, Screening][] = [];
+    for (const path of paths) {
+      const screening = open.has(path) ? 'plan' : screen.screen(path);
+      if (screening !== 'nothing') notes.push([path, screening]);
+    }
+    return { screen, notes };
   }
 
   /** Reads and plans the notes; null when the user cancelled. */
   private async plan(paths: readonly string[]): Promise<{ planner: RepairPlanner; plan: RepairPlan } | null> {
-    const planner = this.planner((await this.deps.store.state()).renameHistory);
-    const progress = paths.length >= PLANNING_NOTICE_FROM ? new RepairProgress('Planning ID link repair', paths.length) : null;
+    const context = this.context((await this.deps.store.state()).renameHistory);
+    const planner = createRepairPlanner(context);
+    const { screen, notes } = await this.screened(paths, context);
+    const progress = notes.length >= PLANNING_NOTICE_FROM ? new RepairProgress('Planning ID link repair', notes.length) : null;
     // Planned as read, so only the texts of files that get edits stay in memory.
     const collector = planner.collector();
     try {
-      for (let start = 0; start < paths.length; start += READ_BATCH) {
+      for (let start = 0; start < notes.length; start += READ_BATCH) {
         if (progress?.cancelled || this.disposed) return null;
-        const batch = await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => this.readQuietly(path)));
-        for (const file of batch) if (file !== null) collector.add(file.path, file.text);
-        progress?.update(Math.min(start + READ_BATCH, paths.length), paths.length);
+        const batch = notes.slice(start, start + READ_BATCH);
+        const texts = await Promise.all(batch.map(([path]) => this.readQuietly(path)));
+        batch.forEach(([path, screening], i) => {
+          const text = texts[i];
+          if (text !== null && (screen === null || screen.needsPlanning(path, screening, text))) collector.add(path, text);
+        });
+        progress?.update(Math.min(start + READ_BATCH, notes.length), notes.length);
       }
     } finally {
       progress?.hide();
@@ -186,10 +220,9 @@ export class RepairController {
   }
 
   /** A note's current text; a note that vanished or cannot be read is left out of the plan. */
-  private async readQuietly(path: string): Promise<{ path: string; text: string } | null> {
+  private async readQuietly(path: string): Promise<string | null> {
     try {
-      const text = await currentText(this.deps.app, path);
-      return text === null ? null : { path, text };
+      return await currentText(this.deps.app, path);
     } catch {
       return null;
     }

@@ -1,15 +1,46 @@
 /** Entry point of the repair feature: its three commands and the rename follow-up. */
 import { TFile, type Plugin } from 'obsidian';
 import type { IdServices } from '../services';
-import { isNote, RepairController } from './controller';
+import { isNote, RepairController, type IndexedNotes } from './controller';
+import type { ScreenableIndex } from '../../core/repair/screen';
 import { REPAIR_STATE_FILE } from '../../core/repair/state';
 import { pluginFolder } from '../pluginFolder';
 import { RepairStore } from './store';
 
-/** Registers "Repair ID links in vault…", "Repair ID links in current note", "Undo last repair" and rename handling. */
-export function registerRepair(plugin: Plugin, services: IdServices): RepairController {
+/** What repair asks of the indexer: its live index, whether it is building, and when it is done. */
+export interface RepairIndexer {
+  readonly index: ScreenableIndex;
+  /** Whether a build (start-up or rebuild) is running: the index does not know every note yet. */
+  readonly indexing: boolean;
+  /** Resolves once the running build and every pending file update have been applied. */
+  whenIdle(): Promise<void>;
+}
+
+/** The index as a plan may trust it: only once no build runs and every vault change is applied. */
+export function indexedNotes(indexer: RepairIndexer): IndexedNotes {
+  return {
+    index: indexer.index,
+    async current() {
+      // A build in progress is not waited for (it can take minutes): the plan reads every note, as before.
+      if (indexer.indexing) return false;
+      await indexer.whenIdle();
+      return !indexer.indexing;
+    },
+  };
+}
+
+/**
+ * Registers "Repair ID links in vault…", "Repair ID links in current note", "Undo last repair" and
+ * rename handling. With the indexer, plans read only the notes its index cannot rule out.
+ */
+export function registerRepair(plugin: Plugin, services: IdServices, indexer?: RepairIndexer): RepairController {
   const { app } = plugin;
-  const controller = new RepairController({ app, services, store: new RepairStore(app.vault.adapter, `${pluginFolder(plugin)}/${REPAIR_STATE_FILE}`) });
+  const controller = new RepairController({
+    app,
+    services,
+    store: new RepairStore(app.vault.adapter, `${pluginFolder(plugin)}/${REPAIR_STATE_FILE}`),
+    ...(indexer === undefined ? {} : { indexed: indexedNotes(indexer) }),
+  });
   plugin.register(() => controller.dispose());
 
   plugin.addCommand({

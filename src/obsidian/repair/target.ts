@@ -29,6 +29,16 @@ export function openEditor(app: App, path: string): Editor | null {
   return found;
 }
 
+/** The paths of the notes open in editing mode (whose text may be ahead of the file). */
+export function pathsOpenInEditors(app: App): Set<string> {
+  const paths = new Set<string>();
+  app.workspace.iterateAllLeaves((leaf) => {
+    const view = leaf.view;
+    if (view instanceof MarkdownView && view.file !== null && view.getMode() === 'source' && view.editor) paths.add(view.file.path);
+  });
+  return paths;
+}
+
 /**
  * Applies the edits in one editor transaction and checks the result. obsidian.d.ts does not say
  * whether a transaction's change positions refer to the text before it (as CodeMirror's do) or to
