@@ -34,7 +34,9 @@ export function pathsOpenInEditors(app: App): Set<string> {
   const paths = new Set<string>();
   app.workspace.iterateAllLeaves((leaf) => {
     const view = leaf.view;
-    if (view instanceof MarkdownView && view.file !== null && view.getMode() === 'source' && view.editor) paths.add(view.file.path);
+    if (!(view instanceof MarkdownView) || view.getMode() !== 'source' || !view.editor) return;
+    const path = view.file?.path;
+    if (path !== undefined) paths.add(path);
   });
   return paths;
 }
