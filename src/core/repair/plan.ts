@@ -11,7 +11,7 @@ import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
 import { lineBounds, lineCounter } from './edits';
 import { markdownCandidates, unlinkableCharacter, wikilinkCandidates } from './targets';
-import { TitleLookup } from '../index/titleLookup';
+import { TitleLookup, type TitledNote } from '../index/titleLookup';
 import { longestTitleAfter } from './titles';
 import type { FileRepairPlan, RepairContext, RepairEdit, RepairKind, RepairPlan } from './types';
 
@@ -46,6 +46,20 @@ const UNLINKABLE = /[[\]|\r\n]/;
 export function createRepairPlanner(context: RepairContext): RepairPlanner {
   const { index, format } = context;
   let titleLookup: TitleLookup | null = null;
+  // The first characters of every note's title: text after a broken ID that starts none of them
+  // is told at once, without the lookup of every title (built only when some text may need it).
+  let titleHeads: Set<string> | null = null;
+  const notesTitledAfter = (text: string, idEnd: number): readonly TitledNote[] => {
+    // The lookup's own first test: a title follows one space.
+    if (text[idEnd] !== ' ') return [];
+    titleHeads ??= new Set(Array.from(index.notes(), (note) => note.title.slice(0, TITLE_HEAD)));
+    const start = idEnd + 1;
+    let startsOne = false;
+    for (let length = 1; length <= TITLE_HEAD && !startsOne; length++) startsOne = titleHeads.has(text.slice(start, start + length));
+    if (!startsOne) return [];
+    titleLookup ??= new TitleLookup(index.notes());
+    return titleLookup.notesTitledAfter(text, idEnd);
+  };
   const titlesOf = (note: NoteRecord): string[] => {
     const former = note.id === null ? undefined : context.renameHistory.get(note.id);
     return former === undefined ? [note.title] : [note.title, ...former];
@@ -101,8 +115,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     let titleEnd: number | null = null;
     let after: string;
     if (resolution.status === 'unresolved') {
-      titleLookup ??= new TitleLookup(index.notes());
-      const candidates = titleLookup.notesTitledAfter(text, ref.to);
+      const candidates = notesTitledAfter(text, ref.to);
       if (candidates.length !== 1) {
         // Worded as `check` words the same problem.
         const message =
@@ -262,6 +275,9 @@ export function planFileRepairs(path: string, text: string, context: RepairConte
 export function planRepairs(files: Iterable<{ readonly path: string; readonly text: string }>, context: RepairContext): RepairPlan {
   return createRepairPlanner(context).planVault(files);
 }
+
+/** Characters of a title that the text after a broken ID must start with for the title to follow it. */
+const TITLE_HEAD = 6;
 
 /** Longest line prefix looked at to tell a table row; a longer one is treated as a row, to be safe. */
 const TABLE_SCAN_LIMIT = 4096;
