@@ -18,7 +18,8 @@ import { EdgeLists, ReferenceArena } from './referenceStore';
 import { addOwner, compactArena, ownerPaths, removeNote, removeOwner, upsertNote, type IndexStorage } from './noteLinks';
 import { storedFactsOf } from './storedFacts';
 import { ReferenceCursor, type NoteTexts } from './referenceCursor';
-import type { NoteInput } from './scannedNote';
+import { isScanned, type NoteInput } from './scannedNote';
+import { BulkPut } from './bulkPut';
 import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
 import { compareCodeUnits } from '../order';
@@ -45,6 +46,9 @@ export class IdIndex implements IdIndexReader {
   private readonly linkKeys: LinkKeys;
   private revisionCount = 0;
   private graphView: ArenaGraph | null = null;
+  private readonly bulk: BulkPut;
+  /** The slot `put` tries first for the next note: the one after the last put. */
+  private putGuess = 0;
 
   /** The vault's note paths, for link resolution (`resolveLinkPath`). */
   readonly paths: LinkPathLookup = {
@@ -64,6 +68,7 @@ export class IdIndex implements IdIndexReader {
     };
     this.linkKeys = new LinkKeys(this.store.notes);
     this.texts = options.texts ?? null;
+    this.bulk = new BulkPut(this.store);
   }
 
   // The storage's parts by name, as the reading and writing below use them.
@@ -108,7 +113,7 @@ export class IdIndex implements IdIndexReader {
    * tells listeners that everything may have changed.
    */
   put(facts: NoteInput): void {
-    upsertNote(this.store, this.linkKeys, facts, null);
+    if (!this.putOverName(facts)) upsertNote(this.store, this.linkKeys, facts, null);
     this.revisionCount++;
   }
 
@@ -139,9 +144,9 @@ export class IdIndex implements IdIndexReader {
     this.revisionCount++;
   }
 
-  /** Shrinks storage to what it holds (after a bulk build; later updates grow it again). */
+  /** Shrinks storage to about what it holds (after a bulk build; later updates grow it again). */
   trim(): void {
-    compactArena(this.store, 0);
+    if (this.arena.trimmable) compactArena(this.store, 0);
     this.ids.trim();
     this.notesTable.trim();
     this.edges.trim();
@@ -293,6 +298,15 @@ export class IdIndex implements IdIndexReader {
   }
 
   // ---- writing ----
+
+  /** A scanned note over its names-only record, the bulk build's common case (see BulkPut); false when not that case. */
+  private putOverName(facts: NoteInput): boolean {
+    if (!isScanned(facts) || facts.isCurrent?.() === false) return false;
+    const slot = this.notesTable.slotOfGuess(facts.path, this.putGuess);
+    if (slot === NONE) return false;
+    this.putGuess = slot + 1;
+    return this.bulk.tryPut(facts, slot);
+  }
 
   /** A names-only note whose path was given twice in one names pass: the first keeps the path. */
   private dropDuplicateName(slot: number): void {

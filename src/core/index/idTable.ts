@@ -156,9 +156,9 @@ export class IdTable {
     for (let slot = 0; slot < this.slotsUsed; slot++) if (this.isLive(slot)) yield slot;
   }
 
-  /** Shrinks the arrays to what they hold (after a bulk build). */
+  /** Shrinks the arrays to what they hold (after a bulk build), unless little would be gained. */
   trim(): void {
-    this.resize(this.slotsUsed);
+    if (worthTrimming(this.slotsUsed, this.owner.length)) this.resize(this.slotsUsed);
   }
 
   /** Makes room for `more` IDs at once (a bulk build), so the arrays and the table grow once. */
@@ -229,6 +229,15 @@ export function resized<T extends TypedArray>(array: T, length: number, make: ne
   const next = new make(length);
   next.set(length >= array.length ? array : array.subarray(0, length));
   return next;
+}
+
+/**
+ * Whether a trim would give back enough to pay for copying: more than 1/16 of the array unused.
+ * Every array the index trims is a fresh ArrayBuffer, and a build that allocates some 64 MB of
+ * them makes V8 run a full garbage collection (external memory pressure).
+ */
+export function worthTrimming(used: number, capacity: number): boolean {
+  return capacity - used > capacity >> 4;
 }
 
 /**

@@ -28,6 +28,7 @@ export function addNames(
   // Into an empty index (start-up) every path is new: it enters the path map when one is next
   // looked up, not now (a path given twice is dropped then).
   const empty = mayDefer && notes.size === 0;
+  const reading = new NameReading();
   notes.reserve(paths.length);
   ids.reserve(paths.length);
   for (const path of paths) {
@@ -38,7 +39,7 @@ export function addNames(
       slot = notes.add(path);
     }
     if (keys === null) addByFacts(path, slot, options, notes, ids);
-    else addByKeys(path, slot, sources, keys, notes, ids);
+    else addByKeys(path, slot, sources, reading, keys, notes, ids);
     added(slot);
   }
 }
@@ -50,39 +51,76 @@ function addByFacts(path: string, slot: number, options: NamesOptions, notes: No
 }
 
 /** Own ID and title as titleOf gives them without a text, read off the path's characters. */
-function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], keys: IdKeys, notes: NoteTable, ids: IdTable): void {
-  const nameStart = path.lastIndexOf('/') + 1;
-  const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
-  const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
-  const key = keys.keyAt(path, nameStart);
-  const prefix = key < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
+function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], reading: NameReading, keys: IdKeys, notes: NoteTable, ids: IdTable): void {
+  const name = reading.read(path, keys);
   for (const source of sources) {
-    if (source === 'filename' && prefix > 0) {
+    const key = source === 'filename' ? name.fileKey : source === 'folder' ? name.folderKey : -1;
+    if (key >= 0) {
       notes.ownId[slot] = ids.internKey(key);
       break;
     }
-    if (source === 'folder' && folderNote) {
+  }
+  if (name.titleFrom >= 0) return notes.setTitleSpan(slot, name.titleFrom, name.titleTo);
+  // A name that holds nothing but its ID (or a folder note, whose heading is not known yet): the ID, else the stem.
+  const own = notes.ownId[slot];
+  if (own !== NONE) notes.setTitle(slot, ids.idOf(own));
+  else notes.setTitleSpan(slot, name.nameStart, name.stemEnd);
+}
+
+/**
+ * What a path spells with a preset format, read off its characters (no regex, no string): the
+ * own ID of each path source (ownIdOf) and the title the name spells (titleOf's titleInName).
+ * One instance is reused path after path.
+ */
+export class NameReading {
+  /** Where the file name starts, and where its stem ends (before `.md`). */
+  nameStart = 0;
+  stemEnd = 0;
+  /** The key of the ID the file name starts with (then its end or a separator), or -1. */
+  fileKey = -1;
+  /** For a folder note in a folder named exactly an ID: that ID's key, and where the folder's name starts; else -1. */
+  folderKey = -1;
+  folderStart = -1;
+  /** The title's span in the path, or -1 when the name spells none (a folder note, or a name of an ID alone). */
+  titleFrom = -1;
+  titleTo = -1;
+
+  read(path: string, keys: IdKeys): this {
+    const nameStart = path.lastIndexOf('/') + 1;
+    const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
+    const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
+    const key = keys.keyAt(path, nameStart);
+    const prefix = key < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
+    this.nameStart = nameStart;
+    this.stemEnd = stemEnd;
+    this.fileKey = prefix > 0 ? key : -1;
+    this.folderKey = -1;
+    this.folderStart = -1;
+    this.titleFrom = -1;
+    this.titleTo = -1;
+    if (folderNote) {
       const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
       if (nameStart - 1 - folderStart === keys.length && keys.keyAt(path, folderStart) >= 0) {
-        notes.ownId[slot] = ids.internKey(keys.keyAt(path, folderStart));
-        break;
+        this.folderKey = keys.keyAt(path, folderStart);
+        this.folderStart = folderStart;
       }
+      return this;
     }
-  }
-  if (!folderNote) {
     // The name after the ID and its separators, trimmed; without an ID, the whole stem.
     let start = nameStart + prefix;
     while (start < stemEnd && isSeparator(path.charCodeAt(start))) start++;
     while (start < stemEnd && isTrimmed(path.charCodeAt(start))) start++;
     let end = stemEnd;
     while (end > start && isTrimmed(path.charCodeAt(end - 1))) end--;
-    if (start < end) return notes.setTitleSpan(slot, start, end);
-    if (prefix === 0 && nameStart < stemEnd) return notes.setTitleSpan(slot, nameStart, stemEnd);
+    if (start < end) {
+      this.titleFrom = start;
+      this.titleTo = end;
+    } else if (prefix === 0 && nameStart < stemEnd) {
+      this.titleFrom = nameStart;
+      this.titleTo = stemEnd;
+    }
+    return this;
   }
-  // A name that holds nothing but its ID (or a folder note, whose heading is not known yet): the ID, else the stem.
-  const own = notes.ownId[slot];
-  if (own !== NONE) notes.setTitle(slot, ids.idOf(own));
-  else notes.setTitleSpan(slot, nameStart, stemEnd);
 }
 
 /**

@@ -3,7 +3,7 @@
  * where its references lie, in typed arrays. The path strings are the caller's own (Obsidian keeps
  * them anyway); titles are kept as their position in the path whenever the path spells them.
  */
-import { NONE, resized } from './idTable';
+import { NONE, resized, worthTrimming } from './idTable';
 import type { IndexedReference } from '../types';
 
 /** How the strings of a note's references (contexts, link texts) are got back. */
@@ -26,6 +26,8 @@ export class NoteTable {
   /** Path → slot; slots from `deferredFrom` on may not be in it yet (see addUnmapped). */
   private readonly byPath = new Map<string, number>();
   private deferredFrom = NONE;
+  /** Whether the deferred paths came in strictly increasing order, so none was given twice. */
+  private deferredUnique = true;
   private live = 0;
   /** Titles the path does not spell (folder notes titled by their heading). */
   private readonly titles = new Map<number, string>();
@@ -45,9 +47,13 @@ export class NoteTable {
     return this.live;
   }
 
-  /** Enters deferred paths into the path map now (dropping any path given twice); cheap when none are. */
+  /**
+   * Drops any deferred path given twice, so every live slot holds a path of its own; cheap when
+   * none can be (deferred paths given in increasing order stay out of the path map until a path
+   * is looked up).
+   */
   settle(): void {
-    if (this.deferredFrom !== NONE) this.mapped();
+    if (this.deferredFrom !== NONE && !this.deferredUnique) this.mapped();
   }
 
   clear(): void {
@@ -71,6 +77,15 @@ export class NoteTable {
     return this.mapped().get(path) ?? NONE;
   }
 
+  /**
+   * The slot of the path, `guess` tried first: a bulk build puts notes in the order the names
+   * pass added them, and a guess that holds the path needs no path map at all.
+   */
+  slotOfGuess(path: string, guess: number): number {
+    const unique = this.deferredFrom === NONE || this.deferredUnique;
+    return unique && guess < this.slotsUsed && this.paths[guess] === path ? guess : this.slotOf(path);
+  }
+
   has(path: string): boolean {
     return this.mapped().has(path);
   }
@@ -90,7 +105,10 @@ export class NoteTable {
    */
   addUnmapped(path: string): number {
     const slot = this.newSlot(path, undefined);
-    if (this.deferredFrom === NONE) this.deferredFrom = slot;
+    if (this.deferredFrom === NONE) {
+      this.deferredFrom = slot;
+      this.deferredUnique = true;
+    } else if (this.deferredUnique && !((this.paths[slot - 1] as string) < path)) this.deferredUnique = false;
     return slot;
   }
 
@@ -161,6 +179,14 @@ export class NoteTable {
     return this.paths[slot] as string;
   }
 
+  /** Whether the note's title is `title`, without making the title's string. */
+  titleIs(slot: number, title: string): boolean {
+    const code = this.titleCode[slot];
+    if (code === NONE) return this.titles.get(slot) === title;
+    const length = code % TITLE_SPAN;
+    return length === title.length && (this.paths[slot] as string).startsWith(title, Math.floor(code / TITLE_SPAN));
+  }
+
   title(slot: number): string {
     const code = this.titleCode[slot];
     if (code === NONE) return this.titles.get(slot) as string;
@@ -192,9 +218,9 @@ export class NoteTable {
     for (let slot = 0; slot < this.slotsUsed; slot++) if (this.paths[slot] !== undefined) yield slot;
   }
 
-  /** Shrinks the arrays to what they hold (after a bulk build). */
+  /** Shrinks the arrays to what they hold (after a bulk build), unless little would be gained. */
   trim(): void {
-    this.resize(this.slotsUsed);
+    if (worthTrimming(this.slotsUsed, this.ownId.length)) this.resize(this.slotsUsed);
   }
 
   /** Makes room for `more` notes at once (a bulk build), so the arrays grow once. */

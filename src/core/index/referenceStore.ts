@@ -4,7 +4,7 @@
  * edge per note and ID). No object per reference or per edge: at 100k notes there are about half a
  * million references, and objects would cost several times the numbers they hold.
  */
-import { resized } from './idTable';
+import { resized, worthTrimming } from './idTable';
 
 // A reference record: its ID's slot, where it stands, and flags; a link's spans follow when LINK.
 export const REF_SLOT = 0;
@@ -58,6 +58,11 @@ export class ReferenceArena {
     return start;
   }
 
+  /** Grows the array to `capacity` ints at once (a bulk build that knows roughly what it will hold). */
+  reserve(capacity: number): void {
+    if (capacity > this.ints.length) this.ints = resized(this.ints, capacity, Int32Array);
+  }
+
   /** Gives back the last `length` ints handed out (a block staged but not kept). */
   unalloc(start: number, length: number): void {
     if (start + length === this.used) this.used = start;
@@ -66,6 +71,11 @@ export class ReferenceArena {
 
   free(length: number): void {
     this.garbage += length;
+  }
+
+  /** Whether trimming (compacting with no slack) would pay: freed blocks, or much room unused. */
+  get trimmable(): boolean {
+    return this.garbage > 0 || worthTrimming(this.used, this.ints.length);
   }
 
   /** Whether compaction would now pay for itself. */
@@ -107,6 +117,21 @@ export class EdgeLists {
 
   get size(): number {
     return this.live;
+  }
+
+  /** Edges handed out, freed ones included. */
+  get handedOut(): number {
+    return this.used;
+  }
+
+  /** Edges the array has room for. */
+  get capacity(): number {
+    return this.pairs.length >> 1;
+  }
+
+  /** Grows the array to `capacity` edges at once (a bulk build that knows roughly how many it will hold). */
+  reserve(capacity: number): void {
+    if (capacity * 2 > this.pairs.length) this.pairs = resized(this.pairs, capacity * 2, Int32Array);
   }
 
   clear(): void {
@@ -155,8 +180,9 @@ export class EdgeLists {
     return head;
   }
 
-  /** Shrinks the array to the edges handed out (after a bulk build). */
+  /** Shrinks the array to the edges handed out (after a bulk build), unless little would be gained. */
   trim(): void {
-    this.pairs = resized(this.pairs, Math.max(2, this.used * 2), Int32Array);
+    const length = Math.max(2, this.used * 2);
+    if (worthTrimming(length, this.pairs.length)) this.pairs = resized(this.pairs, length, Int32Array);
   }
 }

@@ -7,8 +7,9 @@ import { scanInto, type ReferenceSink } from '../ids/scanner';
 import type { IndexedReference, LinkParts } from '../types';
 import { idKeysFor, type IdKeys } from './idKeys';
 import { resized } from './idTable';
+import { NameReading } from './names';
 import { LineTracker, titleOf, type NoteFacts, type NoteFactsOptions } from './noteFacts';
-import { ownIdOf } from './ownId';
+import { idFromFrontmatter, ownIdOf } from './ownId';
 import {
   EMBED, LINK, LINK_DISPLAY_FROM, LINK_DISPLAY_LENGTH, LINK_FROM, LINK_REF_INTS, LINK_SUBPATH_LENGTH, LINK_TARGET_FROM,
   LINK_TARGET_TO, LINK_TO, REF_COLUMN, REF_FLAGS, REF_FROM, REF_INTS, REF_LINE, REF_SLOT,
@@ -57,7 +58,13 @@ export class NoteScanner implements ReferenceSink {
   private keys = new Float64Array(128);
   private readonly ids: string[] = [];
   private readonly idKeys: IdKeys | null;
+  /** Keys the own ID and title are read off the path with (not Denote's, whose titles are no spans of the name). */
+  private readonly nameKeys: IdKeys | null;
+  private readonly name = new NameReading();
   private scans = 0;
+  // The note's own ID and title (see namesOf).
+  private noteId: string | null = null;
+  private noteTitle = '';
   // The note being scanned.
   private text = '';
   private lines: LineTracker | null = null;
@@ -66,14 +73,15 @@ export class NoteScanner implements ReferenceSink {
 
   constructor(private readonly options: NoteFactsOptions) {
     this.idKeys = idKeysFor(options.format);
+    this.nameKeys = options.format.key === 'denote' ? null : this.idKeys;
   }
 
   /** The note's facts; the result shares this scanner's arrays and is valid until the next scan. */
   scan(path: string, text: string): ScannedNote {
     const serial = ++this.scans;
-    const own = ownIdOf(path, text, this.options);
-    const id = own === null ? null : own.id;
-    const title = titleOf(path, id, text, this.options.format);
+    this.namesOf(path, text);
+    const id = this.noteId;
+    const title = this.noteTitle;
     this.text = text;
     this.lines = null;
     this.used = 0;
@@ -83,6 +91,32 @@ export class NoteScanner implements ReferenceSink {
     this.text = '';
     const isCurrent = (): boolean => serial === this.scans;
     return { path, id, title, textLength: text.length, ints: this.ints, intsFrom: 0, length: this.used, keyCount: this.count, keys: this.keys, ids: this.ids, isCurrent };
+  }
+
+  /**
+   * Sets the note's own ID and title as ownIdOf and titleOf give them; with a preset format, read
+   * off the path's characters as the names pass reads them, the text looked at only when the path
+   * does not tell (a frontmatter ID, a title from a heading).
+   */
+  private namesOf(path: string, text: string): void {
+    const keys = this.nameKeys;
+    const { format, ownIdSources, frontmatterKey } = this.options;
+    if (keys === null) {
+      const own = ownIdOf(path, text, this.options);
+      this.noteId = own === null ? null : own.id;
+      this.noteTitle = titleOf(path, this.noteId, text, format);
+      return;
+    }
+    const name = this.name.read(path, keys);
+    let id: string | null = null;
+    for (const source of ownIdSources) {
+      const from = source === 'filename' ? (name.fileKey >= 0 ? name.nameStart : -1) : source === 'folder' ? name.folderStart : -1;
+      if (from >= 0) id = path.slice(from, from + keys.length);
+      else if (source === 'frontmatter') id = idFromFrontmatter(text, frontmatterKey, format);
+      if (id !== null) break;
+    }
+    this.noteId = id;
+    this.noteTitle = name.titleFrom >= 0 ? path.slice(name.titleFrom, name.titleTo) : titleOf(path, id, text, format);
   }
 
   bare(from: number, to: number): void {

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { DENOTE, FOURTEEN_DIGIT, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { idKeysFor } from '../../../src/core/index/idKeys';
-import { extractNoteFacts, namesOnlyFacts } from '../../../src/core/index/noteFacts';
+import { extractNoteFacts, namesOnlyFacts, titleOf } from '../../../src/core/index/noteFacts';
+import { ownIdOf } from '../../../src/core/index/ownId';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
 import type { OwnIdSource } from '../../../src/core/settings';
 import { snapshot } from './helpers';
@@ -72,6 +73,20 @@ describe('the names pass', () => {
         expect(snapshot(bulk)).toEqual(snapshot(one));
       }),
       { seed: 11, numRuns: 1500 },
+    );
+  });
+
+  test('a scanned note has the own ID and title ownIdOf and titleOf give, read off the same path', () => {
+    const text = fc.constantFrom('', 'body', '# Heading\n', '# 202104291524 Own\n', '---\nid: 202108191025\ntitle: Front\n---\n', '---\nid: 20210429T152400\n---\n# H\n');
+    fc.assert(
+      fc.property(notePath, text, sources, formats, (p, body, ownIdSources, format) => {
+        const options = { format, ownIdSources, frontmatterKey: 'id' };
+        const own = ownIdOf(p, body, options);
+        const id = own === null ? null : own.id;
+        const scanned = new NoteScanner(options).scan(p, body);
+        expect({ id: scanned.id, title: scanned.title }).toEqual({ id, title: titleOf(p, id, body, format) });
+      }),
+      { seed: 12, numRuns: 3000 },
     );
   });
 

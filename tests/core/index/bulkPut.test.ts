@@ -1,0 +1,159 @@
+/**
+ * The bulk build's way in (names pass, then `put` of scanned notes, then `trim`) gives the index a
+ * rebuild from whole facts gives, whatever the order, repeats and notes whose own ID or title the
+ * text changes; and the pieces it rests on keep their promises.
+ */
+import fc from 'fast-check';
+import { DENOTE, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { plannedCapacity } from '../../../src/core/index/bulkPut';
+import { IdIndex } from '../../../src/core/index/idIndex';
+import { extractNoteFacts, namesOnlyFacts } from '../../../src/core/index/noteFacts';
+import { NoteTable } from '../../../src/core/index/noteTable';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
+import type { OwnIdSource } from '../../../src/core/settings';
+import { snapshot } from './helpers';
+
+interface Vocabulary {
+  readonly format: IdFormat;
+  readonly ids: readonly string[];
+}
+
+const VOCABULARIES: readonly Vocabulary[] = [
+  { format: TWELVE_DIGIT, ids: ['202104291524', '202108191025', '202104291947', '202199999999', '20210429152'] },
+  { format: DENOTE, ids: ['20210429T152400', '20210819T102500', '20210429T194700', '20219999T999999', '20210429T15240'] },
+  { format: idFormatFor('custom', 'ZK-\\d{3}'), ids: ['ZK-101', 'ZK-202', 'ZK-303', 'ZK-999', 'ZK-10'] },
+];
+
+describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, then put (%s)', (_, { format, ids }) => {
+  const [a, b, c] = ids;
+  // Names whose own ID or title a text can change: ID-only names (heading), a folder note, no ID (frontmatter).
+  const names = [`${a} A.md`, `${b}.md`, `dir/${a} A2.md`, `x/${c}/README.md`, 'Loose.md', 'z/Other.md', `${c} C.md`];
+  const options = { format, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+  const piece = fc.constantFrom(...ids, `[[${b} B|b]]`, `[c](${c})`, `\`${a}\``, ' ', '\n', '# Heading\n', `# ${b} Own\n`, `---\nid: ${c}\n---\n`, 'word');
+  const body = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  const vault = fc.uniqueArray(fc.constantFrom(...names), { minLength: 1 }).chain((paths) =>
+    fc.record({
+      // The names pass sees every path, in any order, some twice.
+      named: fc.subarray(paths).chain((again) => fc.shuffledSubarray([...paths, ...again], { minLength: paths.length + again.length })),
+      sorted: fc.boolean(),
+      texts: fc.array(body, { minLength: paths.length, maxLength: paths.length }),
+      // Notes put in this order (some never, some twice), the texts of later puts winning.
+      order: fc.array(fc.nat(paths.length - 1), { maxLength: paths.length * 2 }),
+      trim: fc.boolean(),
+      paths: fc.constant(paths),
+    }),
+  );
+
+  test('equals a rebuild from whole facts, and the invariants hold', () => {
+    fc.assert(
+      fc.property(vault, ({ paths, named, sorted, texts, order, trim }) => {
+        const textOf = new Map<string, string>();
+        const index = new IdIndex({ format, texts: { textOf: (p) => textOf.get(p) } });
+        index.putNames(sorted ? [...new Set(named)].sort() : named, options);
+        const scanner = new NoteScanner(options);
+        for (const n of order) {
+          textOf.set(paths[n], texts[n]);
+          index.put(scanner.scan(paths[n], texts[n]));
+        }
+        if (trim) index.trim();
+        expect(index.checkInvariants()).toEqual([]);
+        const rebuilt = new IdIndex({ format });
+        for (const p of paths) {
+          const text = textOf.get(p);
+          rebuilt.apply({ kind: 'upsert', facts: text === undefined ? namesOnlyFacts(p, options) : extractNoteFacts(p, text, options) });
+        }
+        expect(snapshot(index)).toEqual(snapshot(rebuilt));
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+  });
+});
+
+test('a note with more distinct IDs than the small list of repeats holds links each ID once', () => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+  const many = Array.from({ length: 50 }, (_, i) => `2021042915${String(i).padStart(2, '0')}`);
+  // Every ID twice, the second time after the list is full, then the first ones again.
+  const text = [...many, ...many, ...many.slice(0, 5)].join(' ');
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => text } });
+  index.putNames(['202001010000 Many.md', ...many.map((id) => `${id}.md`)], options);
+  index.put(new NoteScanner(options).scan('202001010000 Many.md', text));
+  expect(index.checkInvariants()).toEqual([]);
+  for (const id of many) expect(index.referencingPaths(id)).toEqual(['202001010000 Many.md']);
+  expect(index.referencesOf('202001010000 Many.md')).toHaveLength(105);
+  const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
+  rebuilt.apply({ kind: 'upsert', facts: extractNoteFacts('202001010000 Many.md', text, options) });
+  for (const id of many) rebuilt.apply({ kind: 'upsert', facts: namesOnlyFacts(`${id}.md`, options) });
+  expect(snapshot(index)).toEqual(snapshot(rebuilt));
+});
+
+test('a vault large enough to plan its arrays builds the same index as one note at a time', () => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+  const id = (i: number): string => `2021${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 24).padStart(2, '0')}${String(i % 60).padStart(2, '0')}`;
+  const paths = Array.from({ length: 1200 }, (_, i) => `n${String(i).padStart(4, '0')}/${id(i)} Note.md`);
+  // Later notes hold more references, so the early estimate falls short and the arrays grow again.
+  const text = (i: number): string => Array.from({ length: 1 + Math.floor(i / 100) }, (_, k) => `[[${id((i * 7 + k) % 1200)}]] and ${id((i + k) % 1200)}`).join('\n');
+  const byPath = new Map(paths.map((p, i) => [p, text(i)]));
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => byPath.get(p) } });
+  index.putNames(paths, options);
+  const scanner = new NoteScanner(options);
+  paths.forEach((p, i) => index.put(scanner.scan(p, text(i))));
+  index.trim();
+  const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
+  paths.forEach((p, i) => rebuilt.apply({ kind: 'upsert', facts: extractNoteFacts(p, text(i), options) }));
+  expect(index.checkInvariants()).toEqual([]);
+  expect(snapshot(index)).toEqual(snapshot(rebuilt));
+});
+
+describe('plannedCapacity', () => {
+  test('grows by half until enough notes tell, and when every note is in', () => {
+    expect(plannedCapacity(1000, 1000, 1010, 10, 10_000)).toBe(1500);
+    expect(plannedCapacity(1000, 1000, 1010, 10_000, 10_000)).toBe(1500);
+    expect(plannedCapacity(1000, 1000, 2000, 10, 10_000)).toBe(2000);
+  });
+
+  test('scales what the notes so far used to every note, 5 % more, within a quarter more and four times', () => {
+    expect(plannedCapacity(1000, 1000, 1010, 500, 1000)).toBe(2100);
+    expect(plannedCapacity(1000, 1000, 1010, 500, 100_000)).toBe(4000);
+    expect(plannedCapacity(1000, 1000, 1010, 900, 1000)).toBe(1250);
+    expect(plannedCapacity(1000, 1000, 9000, 500, 100_000)).toBe(9000);
+  });
+});
+
+describe('NoteTable', () => {
+  test('titleIs compares a title kept as a span of the path or apart, without making it', () => {
+    const table = new NoteTable();
+    const slot = table.add('dir/202104291524 The title.md');
+    table.setTitleSpan(slot, 17, 26);
+    expect(table.titleIs(slot, 'The title')).toBe(true);
+    expect(table.titleIs(slot, 'The titl')).toBe(false);
+    expect(table.titleIs(slot, 'The title.')).toBe(false);
+    table.setTitle(slot, 'A heading');
+    expect(table.titleIs(slot, 'A heading')).toBe(true);
+    expect(table.titleIs(slot, 'The title')).toBe(false);
+  });
+
+  test('slotOfGuess takes the guess only when it holds the path, and never a duplicate the names pass drops', () => {
+    const dropped: number[] = [];
+    const table = new NoteTable((slot) => {
+      dropped.push(slot);
+      table.free(slot);
+    });
+    for (const path of ['b.md', 'a.md', 'b.md']) table.addUnmapped(path);
+    expect(table.slotOfGuess('b.md', 2)).toBe(0);
+    expect(dropped).toEqual([2]);
+    expect(table.slotOfGuess('a.md', 1)).toBe(1);
+    expect(table.slotOfGuess('a.md', 0)).toBe(1);
+    expect(table.slotOfGuess('c.md', 7)).toBe(-1);
+  });
+
+  test('paths given in increasing order need no path map to settle, and a lookup still finds them', () => {
+    const table = new NoteTable(() => {
+      throw new Error('no path was given twice');
+    });
+    for (const path of ['a.md', 'b.md', 'c.md']) table.addUnmapped(path);
+    expect(table.slotOfGuess('b.md', 1)).toBe(1);
+    expect([...table.liveSlots()]).toEqual([0, 1, 2]);
+    expect(table.size).toBe(3);
+    expect(table.slotOf('c.md')).toBe(2);
+  });
+});
