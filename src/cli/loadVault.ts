@@ -1,9 +1,10 @@
 /** Reads a vault folder into the core index the commands query. */
+import type { LinkTargetsOfNotes } from '../core/check';
 import type { IdFormat } from '../core/ids/formats';
 import type { IdIndex } from '../core/index/idIndex';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import type { VaultContents } from './readVault';
-import { scanVault } from './scanVault';
+import { scanVault, type ScanOptions } from './scanVault';
 import type { VaultFs } from './vaultFs';
 
 export interface LoadedVault {
@@ -13,12 +14,14 @@ export interface LoadedVault {
   readonly index: IdIndex;
   readonly paths: LinkPathLookup;
   readonly textOf: (path: string) => string | undefined;
+  /** Every note's link targets for check, when the load asked for them (ScanOptions.keepLinkTargets). */
+  readonly linkTargets?: LinkTargetsOfNotes;
 }
 
 /** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */
-export async function loadVault(directory: string, format: IdFormat, fs: VaultFs): Promise<LoadedVault> {
-  const { contents, index, textOf } = await scanVault(directory, format, fs);
-  return { directory, contents, index, paths: pathLookup(contents.allPaths), textOf };
+export async function loadVault(directory: string, format: IdFormat, fs: VaultFs, options: ScanOptions = {}): Promise<LoadedVault> {
+  const { contents, index, textOf, paths, linkTargets } = await scanVault(directory, format, fs, options);
+  return { directory, contents, index, paths, textOf, ...(linkTargets === undefined ? {} : { linkTargets }) };
 }
 
 /** Link resolution's view of the vault's files (case and Unicode normalisation variants found). */

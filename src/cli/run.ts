@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw new UsageError(`${requirement.mustBeNamedFor} needs the vault named: give --vault DIR or VAULT (. for the current folder).`);
         }
         const directory = path.resolve(io.cwd, given ?? '.');
-        const vault = await loadVault(directory, format, io.fs);
+        const vault = await loadVault(directory, format, io.fs, requirement?.scan);
         const nothing = nothingToCheck(vault, format, given === undefined ? `the current folder ${directory}` : directory);
         if (nothing !== null) throw new NothingToCheckError(nothing);
         return vault;

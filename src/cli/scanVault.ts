@@ -8,10 +8,13 @@ import { existsSync, readFileSync } from 'fs';
 import { availableParallelism, cpus, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { KeptLinkTargets, type LinkTargetsOfNotes } from '../core/check';
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
+import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
+import { compareCodeUnits } from '../core/order';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { decodeNote, describeError, listVault, type VaultContents, type VaultFile } from './readVault';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
@@ -25,8 +28,24 @@ const MAX_THREADS = 4;
 export interface ScannedVault {
   readonly contents: VaultContents;
   readonly index: IdIndex;
-  /** A note's text (decoded when asked), or undefined for paths that are not readable notes. */
+  /** A note's text (decoded or read again when asked), or undefined for paths that are not readable notes. */
   readonly textOf: (path: string) => string | undefined;
+  /** Every file of the vault, for link resolution (case and Unicode normalisation variants found). */
+  readonly paths: LinkPathLookup;
+  /** Every note's link targets, kept while its text was at hand (when asked for: ScanOptions.keepLinkTargets). */
+  readonly linkTargets?: LinkTargetsOfNotes;
+}
+
+export interface ScanOptions {
+  /**
+   * Keep every note's text until the tool exits (the default). Without, a note read on this thread
+   * is dropped once scanned and read again if asked for: a whole vault's texts kept alive cost the
+   * garbage collector more than the few that are read twice. Only Node's own file system, which
+   * reads synchronously, reads again; on any other the texts are kept.
+   */
+  readonly keepTexts?: boolean;
+  /** Keep every note's link targets for check as the note is scanned (see KeptLinkTargets). */
+  readonly keepLinkTargets?: boolean;
 }
 
 /** The machine as the thread count sees it: cores, and how many of them other processes keep busy. */
@@ -57,10 +76,16 @@ export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = proce
 }
 
 /** Throws UsageError when the folder is missing or cannot be listed (see listVault). */
-export async function scanVault(directory: string, format: IdFormat, fs: VaultFs): Promise<ScannedVault> {
+export async function scanVault(directory: string, format: IdFormat, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
   const { notePaths, allPaths, unreadable } = await listVault(directory, fs);
-  const texts = new Map<string, VaultFile>();
-  const index = new IdIndex({ format, texts: { textOf: (p) => texts.get(p)?.text } });
+  const paths = createPathLookup(allPaths);
+  const targets = scanOptions.keepLinkTargets === true ? new KeptLinkTargets() : null;
+  const keepTexts = scanOptions.keepTexts !== false || fs !== nodeVaultFs;
+  const absolute = absolutePaths(directory);
+  // In path order, as runs are contiguous and joined in order.
+  const files: VaultFile[] = [];
+  const texts = keepTexts ? textsOf(files) : readAgain(files, absolute);
+  const index = new IdIndex({ format, texts: { textOf: texts } });
   const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
   // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
   const threads = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notePaths.length) : 1;
@@ -68,28 +93,85 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const runs = Array.from({ length: threads }, (_, i) => notePaths.slice(i * share, (i + 1) * share));
   const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
   const scanner = new NoteScanner(options);
-  const absolute = absolutePaths(directory);
   for (const notePath of runs[0] ?? []) {
     const read = readText(fs, absolute(notePath));
     const text = read instanceof Promise ? await read : read;
     if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
     else {
-      texts.set(notePath, { path: notePath, text });
-      index.put(scanner.scan(notePath, text));
+      files.push(keepTexts ? { path: notePath, text } : new ReadAgainFile(notePath, texts));
+      const scanned = scanner.scan(notePath, text);
+      index.put(scanned);
+      targets?.add(scanned, text);
     }
   }
   const keptFile = keptFiles();
   for (let i = 0; i < workers.length; i++) {
     const output = await workers[i];
-    const paths = output.notes.map((note) => runs[i + 1][note]);
-    for (const note of notesOfBatch(output.batch, paths)) index.put(note);
+    const run = runs[i + 1];
     const bytes = Buffer.from(output.bytes);
-    paths.forEach((notePath, n) => texts.set(notePath, keptFile(notePath, bytes, output.offsets[n], output.offsets[n + 1])));
-    for (const { note, reason } of output.unreadable) unreadable.push({ path: runs[i + 1][note], reason });
+    const batchPaths = output.notes.map((note) => run[note]);
+    let n = 0;
+    for (const note of notesOfBatch(output.batch, batchPaths)) {
+      const file = keptFile(batchPaths[n], bytes, output.offsets[n], output.offsets[n + 1]);
+      files.push(file);
+      index.put(note);
+      targets?.add(note, () => file.text);
+      n++;
+    }
+    for (const { note, reason } of output.unreadable) unreadable.push({ path: run[note], reason });
   }
-  const files = notePaths.flatMap((p) => texts.get(p) ?? []);
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { contents: { files, unreadable, allPaths }, index, textOf: (p) => texts.get(p)?.text };
+  return { contents: { files, unreadable, allPaths }, index, textOf: texts, paths, ...(targets === null ? {} : { linkTargets: targets }) };
+}
+
+/** Texts of notes kept whole, found by path (the map is made on the first question). */
+function textsOf(files: readonly VaultFile[]): (path: string) => string | undefined {
+  let byPath: Map<string, VaultFile> | null = null;
+  return (notePath) => {
+    byPath ??= new Map(files.map((file) => [file.path, file]));
+    return byPath.get(notePath)?.text;
+  };
+}
+
+/**
+ * Texts read again from disk when asked for (Node's own file system), found by path in the sorted
+ * notes; notes from scanning threads are still at hand as their bytes. undefined for a path that
+ * is not a readable note, or a note that can no longer be read.
+ */
+function readAgain(files: readonly VaultFile[], absolute: (notePath: string) => string): (path: string) => string | undefined {
+  return (notePath) => {
+    const file = fileAt(files, notePath);
+    if (file === undefined) return undefined;
+    if (!(file instanceof ReadAgainFile)) return file.text;
+    const read = readNodeNote(absolute(notePath));
+    return typeof read === 'string' ? read : undefined;
+  };
+}
+
+/** A note read on this thread whose text was dropped after scanning; asking for it reads it again. */
+class ReadAgainFile implements VaultFile {
+  constructor(
+    readonly path: string,
+    private readonly texts: (path: string) => string | undefined,
+  ) {}
+
+  get text(): string {
+    return this.texts(this.path) ?? '';
+  }
+}
+
+/** The file at the path in files sorted by path (binary search: no map of a whole vault's paths). */
+function fileAt(files: readonly VaultFile[], notePath: string): VaultFile | undefined {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compareCodeUnits(files[middle].path, notePath);
+    if (order === 0) return files[middle];
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /**

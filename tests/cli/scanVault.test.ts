@@ -35,6 +35,8 @@ beforeAll(() => {
   writeFileSync(path.join(vault, 'a', 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
   writeFileSync(path.join(vault, 'a', BIG_NOTE), BIG_TEXT);
   writeFileSync(path.join(vault, 'a', REPLACEMENT_NOTE), REPLACEMENT_TEXT);
+  // Stale links and a broken ID followed by a title, for check's links screened on every thread.
+  writeFileSync(path.join(vault, 'b', 'links.md'), 'Old [[202101010003 Old name]], [x](../a/202101010000%20Gone.md), broken 202101011159 Note 5 here.\n');
 });
 afterAll(() => rmSync(vault, { recursive: true, force: true }));
 
@@ -145,6 +147,7 @@ describe('the bundled tool with scanning threads', () => {
     expect(one.stderr).toBe('');
     expect(three.stdout).not.toBe('');
     expect({ out: three.stdout, err: three.stderr, status: three.status }).toEqual({ out: one.stdout, err: one.stderr, status: one.status });
+    if (argv[0] === 'check') expect(three.stdout).toMatch(/stale-link[^]*stale-link[^]*the title of b\/202101010005 Note 5\.md/);
   }, 30_000);
 
   it('checks the example vault the same with threads', () => {

@@ -32,11 +32,13 @@ export const checkCommand: CliCommand = {
     if (positional !== undefined && context.options.has('vault')) {
       throw new UsageError('Give the vault either as VAULT or with --vault, not both.');
     }
-    const vault = await context.loadVault(positional);
+    // Check copies each note's link targets while its text is at hand, so no text has to stay alive.
+    const vault = await context.loadVault(positional, { scan: { keepTexts: false, keepLinkTargets: true } });
     const report = checkVault(vault.index, {
       paths: vault.paths,
       unreadable: vault.contents.unreadable,
       textOf: vault.textOf,
+      ...(vault.linkTargets === undefined ? {} : { linkTargets: vault.linkTargets }),
     });
     if (context.json) writeJson(context.io, report);
     else context.io.stdout(renderCheckText(report, context.io.style));

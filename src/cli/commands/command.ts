@@ -3,6 +3,7 @@ import type { OptionSpec } from '../args';
 import type { IdFormat } from '../../core/ids/formats';
 import type { CliIo } from '../io';
 import type { LoadedVault } from '../loadVault';
+import type { ScanOptions } from '../scanVault';
 
 export interface CommandContext {
   readonly io: CliIo;
@@ -23,6 +24,8 @@ export interface CommandContext {
 export interface VaultRequirement {
   /** What needs the vault named, e.g. "repair --apply"; never the current folder by default. */
   readonly mustBeNamedFor?: string;
+  /** How the vault is read: check keeps no texts, only link targets (see ScanOptions). */
+  readonly scan?: ScanOptions;
 }
 
 export interface CliCommand {

@@ -2,7 +2,8 @@
 import { linkNamesFile, namesAFile, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import { TitleLookup, titlesStartingAfter } from '../index/titleLookup';
 import { compareCodeUnits } from '../order';
-import type { IdIndexReader, NoteCursor, ReferenceCursor } from '../types';
+import type { IdIndexReader, LinkParts, NoteCursor, ReferenceCursor } from '../types';
+import type { LinkTargetsOfNotes } from './keptLinkTargets';
 import {
   ambiguousMessage, duplicateMessage, staleLinkMessage, unreadableMessage, unresolvedMessage, type Problem,
 } from './problems';
@@ -26,6 +27,11 @@ export interface CheckInput {
   readonly unreadable?: readonly { readonly path: string; readonly reason: string }[];
   /** A note's text, to recognise an unresolved bare ID followed by another note's exact title. */
   readonly textOf?: (path: string) => string | undefined;
+  /**
+   * The notes' link targets as kept while scanning (KeptLinkTargets): the index is then asked for
+   * a link only when its note's targets were not kept, so it needs no note texts.
+   */
+  readonly linkTargets?: LinkTargetsOfNotes;
 }
 
 /** The index as check reads it: notes through one cursor, so a whole vault makes no object per reference. */
@@ -60,12 +66,16 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   let unresolved = 0;
   let ambiguous = 0;
   const broken: BrokenBareId[] = [];
+  const targets = input.linkTargets;
   // Problems are sorted by file and line at the end, so notes can be visited in any order.
   for (const note of index.noteCursors()) {
     notes++;
     if (note.hasOwnId) notesWithId++;
     const path = note.path;
     const ownIdSlot = note.ownIdSlot;
+    const targetsKept = targets !== undefined && targets.startNote(path);
+    // Asked for once per note, and only for a broken bare ID (textOf may read the note again).
+    let text: string | undefined | null = null;
     while (note.next()) {
       if (!note.counts()) continue;
       // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no
@@ -75,15 +85,21 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
       const status = note.status;
       if (status === 'resolved') {
         resolved++;
-        const stale = note.isLink ? staleLink(note, path, paths) : null;
-        if (stale !== null) problems.push(stale);
+        if (note.isLink) {
+          // A kept target, else the link as the index reads it from the note's text.
+          const target = targetsKept ? targets?.targetAt(note.from) : undefined;
+          const stale = staleLink(note, target === undefined ? note.link() : { target }, path, paths);
+          if (stale !== null) problems.push(stale);
+        }
       } else if (status === 'unresolved') {
         unresolved++;
         const id = note.id();
         const found = { kind: 'unresolved-id' as const, file: path, line: note.line, id, message: unresolvedMessage(id, null) };
         problems.push(found);
-        const text = note.form === 'bare' ? input.textOf?.(path) : undefined;
-        if (text !== undefined && text[note.to()] === ' ') broken.push({ problem: found, id, text, idEnd: note.to() });
+        if (note.form === 'bare') {
+          if (text === null) text = input.textOf?.(path);
+          if (text !== undefined && text[note.to()] === ' ') broken.push({ problem: found, id, text, idEnd: note.to() });
+        }
       } else {
         ambiguous++;
         const id = note.id();
@@ -102,10 +118,10 @@ function problem(kind: Problem['kind'], file: string, line: number, id: string, 
 }
 
 /** A link whose ID resolves but whose target names no file is stale (the note was renamed or moved). */
-function staleLink(cursor: ReferenceCursor, sourcePath: string, paths: LinkPathLookup): Problem | null {
-  const link = cursor.link();
+function staleLink(cursor: ReferenceCursor, link: Pick<LinkParts, 'target'> | undefined, sourcePath: string, paths: LinkPathLookup): Problem | null {
+  if (link === undefined) return null;
   const owner = cursor.ownerPath() as string;
-  if (link === undefined || linkNamesFile(link, cursor.form, owner) || namesAFile(link, cursor.form, sourcePath, paths)) return null;
+  if (linkNamesFile(link, cursor.form, owner) || namesAFile(link, cursor.form, sourcePath, paths)) return null;
   const id = cursor.id();
   return problem('stale-link', sourcePath, cursor.line, id, staleLinkMessage(link.target, id, owner));
 }

@@ -21,6 +21,12 @@ export interface LinkPathLookup {
    */
   byPathIgnoringCase?(path: string): readonly string[];
   /**
+   * Whether some path's file name is exactly `name`, or (with `orNote`) exactly `name` + `.md`: case
+   * and normalisation as written. Optional: without it, byBasename is walked for an exact match,
+   * which folds every path's name first.
+   */
+  hasFileNamedExactly?(name: string, orNote: boolean): boolean;
+  /**
    * The one note owning an ID, or null (none, or several). Optional: without it a Denote link
    * (`denote:ID`, which names a note by its ID, not by its file) names no file.
    */
@@ -33,6 +39,7 @@ export function withIdOwners(paths: LinkPathLookup, index: Pick<IdIndexReader, '
     has: (path) => paths.has(path),
     byBasename: (name) => paths.byBasename(name),
     ...(paths.byPathIgnoringCase === undefined ? {} : { byPathIgnoringCase: (path: string) => paths.byPathIgnoringCase?.(path) ?? [] }),
+    ...(paths.hasFileNamedExactly === undefined ? {} : { hasFileNamedExactly: (name: string, orNote: boolean) => paths.hasFileNamedExactly?.(name, orNote) ?? false }),
     ownerOfId: (id) => soleOwner(index, id),
   };
 }
@@ -44,22 +51,37 @@ export function soleOwner(index: Pick<IdIndexReader, 'resolve'>, id: string): st
 }
 
 /** A lookup over vault paths that finds case and normalisation variants. */
-export function createPathLookup(paths: readonly string[]): LinkPathLookup {
-  const all = new Set(paths);
-  // The folded keys are built on the first lookup that needs them: many runs resolve every link exactly.
+export function createPathLookup(given: readonly string[]): LinkPathLookup {
+  // Every set is built on the first lookup that needs it (from a copy, so later changes to the
+  // caller's array do not show): most links are settled by file name alone, and many runs resolve
+  // every link exactly.
+  const paths = given.slice();
+  let all: Set<string> | null = null;
+  let names: Set<string> | null = null;
+  let noteNames: Set<string> | null = null;
   let keys: PathKeys | null = null;
+  const allPaths = (): Set<string> => (all ??= new Set(paths));
   const folded = (): PathKeys => {
     if (keys === null) {
       keys = new PathKeys();
-      for (const path of all) keys.add(path);
+      for (const path of allPaths()) keys.add(path);
     }
     return keys;
   };
   return {
-    has: (path) => all.has(path),
+    has: (path) => allPaths().has(path),
     byBasename: (name) => folded().named(name),
     byPathIgnoringCase: (path) => folded().equalIgnoringCase(path),
+    hasFileNamedExactly: (name, orNote) =>
+      (orNote && (noteNames ??= namesOfNotes(paths)).has(name)) || (names ??= new Set(paths.map(fileNameOf))).has(name),
   };
+}
+
+/** The file names of the `.md` files, `.md` left off: a link's plain name is looked up as it is. */
+function namesOfNotes(paths: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of paths) if (path.endsWith('.md')) names.add(path.slice(path.lastIndexOf('/') + 1, -3));
+  return names;
 }
 
 /** The path as written, composed and decomposed: a lookup that folds case only still finds the other form. */
@@ -81,7 +103,7 @@ const FOLDER_NOTE_NAMES = ['README.md', 'index.md'];
  * the note owning the ID.
  */
 export function resolveLinkPath(
-  link: LinkParts,
+  link: Pick<LinkParts, 'target'>,
   form: ReferenceForm,
   sourcePath: string,
   paths: LinkPathLookup,
@@ -110,7 +132,7 @@ export function resolveLinkPath(
  * name, the usual `[[ID Title]]`, is answered by a lookup of that name first: whatever the exact
  * readings find, the by-name fallback finds a file too, so a hit there settles it.
  */
-export function namesAFile(link: LinkParts, form: ReferenceForm, sourcePath: string, paths: LinkPathLookup): boolean {
+export function namesAFile(link: Pick<LinkParts, 'target'>, form: ReferenceForm, sourcePath: string, paths: LinkPathLookup): boolean {
   const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
   if (target !== '' && target !== '.' && target !== '..' && !target.includes('/') && hasFileNamed(target, paths)) return true;
   return resolveLinkPath(link, form, sourcePath, paths) !== null;
@@ -120,7 +142,7 @@ export function namesAFile(link: LinkParts, form: ReferenceForm, sourcePath: str
  * Whether the link, read by name, names exactly the file at `path` (`[[ID Title]]` and the note
  * `…/ID Title.md`): then it names a file for sure, and no lookup is needed to know it.
  */
-export function linkNamesFile(link: LinkParts, form: ReferenceForm, path: string): boolean {
+export function linkNamesFile(link: Pick<LinkParts, 'target'>, form: ReferenceForm, path: string): boolean {
   const name = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
   if (name === '' || name === '.' || name === '..' || name.includes('/')) return false;
   const nameStart = path.lastIndexOf('/') + 1;
@@ -131,6 +153,7 @@ export function linkNamesFile(link: LinkParts, form: ReferenceForm, path: string
 
 /** Whether a file is named `name` (or `name.md`), exact case: what byFileName finds first for a plain name. */
 function hasFileNamed(name: string, paths: LinkPathLookup): boolean {
+  if (paths.hasFileNamedExactly !== undefined) return paths.hasFileNamedExactly(name, !hasMarkdownExtension(name));
   if (!hasMarkdownExtension(name) && someEndsWithName(paths.byBasename(`${name}.md`), `${name}.md`)) return true;
   return someEndsWithName(paths.byBasename(name), name);
 }

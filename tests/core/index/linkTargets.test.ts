@@ -1,4 +1,5 @@
-import { createPathLookup, foldPath, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
+import fc from 'fast-check';
+import { createPathLookup, foldPath, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
 import type { LinkParts, ReferenceForm } from '../../../src/core/types';
 
 const VAULT = [
@@ -156,5 +157,22 @@ describe('folders, case and Unicode normalisation', () => {
     expect(paths.byBasename('café.md')).toEqual(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
     expect(paths.byPathIgnoringCase?.('A/CAFÉ.MD')).toEqual(['a/Cafe\u0301.md']);
     expect(foldPath('Cafe\u0301')).toBe(foldPath('CAFÉ'));
+  });
+});
+
+describe('namesAFile with the exact file-name lookup', () => {
+  it('answers as walking every path of that name does', () => {
+    const segment = fc.constantFrom('a', 'A', 'Note', 'note', 'Café', 'Cafe\u0301', '202101010000 Title', 'x.md', 'X.MD', 'README', 'index');
+    const file = fc.tuple(fc.array(segment, { maxLength: 2 }), segment, fc.constantFrom('.md', '.MD', '.png', '')).map(([folders, name, ext]) => [...folders, name + ext].join('/'));
+    const target = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '.md', '.Md', '/', ' ')).map(([parts, end]) => parts.join('/') + end);
+    fc.assert(
+      fc.property(fc.uniqueArray(file, { maxLength: 12 }), target, fc.constantFrom<ReferenceForm>('wikilink', 'markdown'), file, (paths, written, form, source) => {
+        const exact = createPathLookup(paths);
+        const { hasFileNamedExactly, ...walking } = exact;
+        expect(hasFileNamedExactly).toBeDefined();
+        expect(namesAFile(link(written), form, source, exact)).toBe(namesAFile(link(written), form, source, walking));
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
   });
 });
