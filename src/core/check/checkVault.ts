@@ -132,21 +132,27 @@ function staleLink(cursor: ReferenceCursor, link: Pick<LinkParts, 'target'> | un
  * handful of broken IDs does not build a map of every title.
  */
 function nameBrokenIds(index: CheckIndex, broken: readonly BrokenBareId[]): void {
-  const titles = new TitleLookup(notesWithId(index), titlesStartingAfter(broken));
+  const wanted = titlesStartingAfter(broken);
+  const titles = new TitleLookup(notesWithId(index, wanted), wanted);
   for (const { problem: found, id, text, idEnd } of broken) {
     const meant = titles.notesTitledAfter(text, idEnd);
     found.message = unresolvedMessage(id, meant.length === 1 ? meant[0] : null);
   }
 }
 
-/** Every note with an ID, through the index's cursor; one record is reused (the lookup copies what it keeps). */
-function* notesWithId(index: CheckIndex): Iterable<{ path: string; id: string | null; title: string }> {
+/**
+ * Every note with an ID whose title is wanted, through the index's cursor (the ID string is made
+ * only for those); one record is reused (the lookup copies what it keeps).
+ */
+function* notesWithId(index: CheckIndex, wanted: (title: string) => boolean): Iterable<{ path: string; id: string | null; title: string }> {
   const note = { path: '', id: null as string | null, title: '' };
   for (const cursor of index.noteCursors()) {
     if (!cursor.hasOwnId) continue;
+    const title = cursor.title();
+    if (!wanted(title)) continue;
     note.path = cursor.path;
     note.id = cursor.ownId();
-    note.title = cursor.title();
+    note.title = title;
     yield note;
   }
 }
