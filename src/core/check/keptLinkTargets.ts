@@ -15,8 +15,11 @@ export interface LinkTargetsOfNotes {
   targetAt(from: number): string | undefined;
 }
 
-// Targets are joined into strings of about this many characters.
+// Targets are joined into strings of about this many characters, or sooner when the texts their
+// pending slices keep alive reach TEXTS_HELD characters: a slice holds its whole text, and texts
+// still held when the young generation is collected are copied.
 const CHUNK = 1 << 16;
+const TEXTS_HELD = 1 << 18;
 
 export class KeptLinkTargets implements LinkTargetsOfNotes {
   private readonly paths: string[] = [];
@@ -31,6 +34,8 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
   private readonly chunks: string[] = [];
   private pending: string[] = [];
   private pendingLength = 0;
+  /** Characters of the texts the pending targets are slices of. */
+  private textsHeld = 0;
   private byPath: Map<string, number> | null = null;
   // The note startNote made current, and the link targetAt looks at first.
   private note = -1;
@@ -41,7 +46,7 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
    * only when the note has a link). Call before the scanner scans another note.
    */
   add(note: NoteInput, text: string | (() => string)): void {
-    if (this.pendingLength >= CHUNK) this.flush();
+    if (this.pendingLength >= CHUNK || this.textsHeld >= TEXTS_HELD) this.flush();
     const ordinal = this.paths.length;
     this.paths.push(note.path);
     if (ordinal + 2 > this.noteFirst.length) {
@@ -60,6 +65,7 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
         const flags = ints[at + REF_FLAGS];
         if ((flags & LINK) === 0) continue;
         known ??= (text as () => string)();
+        if (this.noteFirst[ordinal] === this.links) this.textsHeld += known.length;
         this.push(ints[at + REF_FROM], known.slice(ints[at + LINK_TARGET_FROM], ints[at + LINK_TARGET_TO]));
       }
     }
@@ -114,6 +120,7 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
     this.chunks.push(this.pending.length === 1 ? ` ${this.pending[0]}`.slice(1) : this.pending.join(''));
     this.pending = [];
     this.pendingLength = 0;
+    this.textsHeld = 0;
   }
 }
 
