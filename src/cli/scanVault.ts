@@ -98,7 +98,7 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
     const text = read instanceof Promise ? await read : read;
     if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
     else {
-      files.push(keepTexts ? { path: notePath, text } : new ReadAgainFile(notePath, texts));
+      files.push(keepTexts ? { path: notePath, text } : new ReadAgainFile(notePath, text.length, texts));
       const scanned = scanner.scan(notePath, text);
       index.put(scanned);
       targets?.add(scanned, text);
@@ -136,7 +136,8 @@ function textsOf(files: readonly VaultFile[]): (path: string) => string | undefi
 /**
  * Texts read again from disk when asked for (Node's own file system), found by path in the sorted
  * notes; notes from scanning threads are still at hand as their bytes. undefined for a path that
- * is not a readable note, or a note that can no longer be read.
+ * is not a readable note, a note that can no longer be read, or one whose length changed since it
+ * was scanned (as the index's cursor judges a text: the scan's offsets would not fit it).
  */
 function readAgain(files: readonly VaultFile[], absolute: (notePath: string) => string): (path: string) => string | undefined {
   return (notePath) => {
@@ -144,7 +145,7 @@ function readAgain(files: readonly VaultFile[], absolute: (notePath: string) => 
     if (file === undefined) return undefined;
     if (!(file instanceof ReadAgainFile)) return file.text;
     const read = readNodeNote(absolute(notePath));
-    return typeof read === 'string' ? read : undefined;
+    return typeof read === 'string' && read.length === file.length ? read : undefined;
   };
 }
 
@@ -152,6 +153,8 @@ function readAgain(files: readonly VaultFile[], absolute: (notePath: string) => 
 class ReadAgainFile implements VaultFile {
   constructor(
     readonly path: string,
+    /** The text's length when it was scanned. */
+    readonly length: number,
     private readonly texts: (path: string) => string | undefined,
   ) {}
 

@@ -49,7 +49,22 @@ describe('scanVault as check reads a vault', () => {
     expect(screened.problems.find((p) => p.id === '202101011159')?.message).toContain('a/202101010001 Next.md');
   });
 
-  it('reads a note again only when check asks for its text', async () => {
+  it('reads a note again when asked for its text, and gives none once its length changed', async () => {
+    const dropped = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false });
+    const file = path.join(vault, 'b', 'plain.md');
+    try {
+      writeFileSync(file, `${NOTES['b/plain.md']}More.\n`);
+      expect(dropped.textOf('b/plain.md')).toBeUndefined();
+      writeFileSync(file, NOTES['b/plain.md'].toUpperCase());
+      // Same length: taken as the text scanned, as the index's cursor takes it.
+      expect(dropped.textOf('b/plain.md')).toBe(NOTES['b/plain.md'].toUpperCase());
+    } finally {
+      writeFileSync(file, NOTES['b/plain.md']);
+    }
+    expect(dropped.textOf('b/plain.md')).toBe(NOTES['b/plain.md']);
+  });
+
+  it('keeps the texts on a file system other than Node\'s own', async () => {
     const reads: string[] = [];
     const counting: VaultFs = { ...nodeVaultFs, read: (file) => (reads.push(file), nodeVaultFs.read(file)) };
     // Another file system than Node's own keeps the texts (it may not read synchronously).
