@@ -1,7 +1,8 @@
 /**
- * Index build rows: the plugin's path (names first, then every note read, scanned and put, every
- * reference resolved) against the floor any scanner has (read the same files, run one plain ID
- * regex), the same in memory, the scanner alone, the stages, and the file-name pass.
+ * Index build rows: the plugin's path (names first, then every note read, scanned and applied as
+ * its content pass does, every reference resolved) against the floor any scanner has (read the
+ * same files, run one plain ID regex), the same in memory, the scanner alone, the stages, and the
+ * file-name pass.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -29,9 +30,26 @@ export interface BuildSummary {
 }
 
 /**
- * The plugin's path: every note known by its file name first, then each note's text scanned into
- * the index (the text is dropped, as the plugin keeps none), storage trimmed, and every counting
- * reference resolved by walking the index. `texts` is where the index reads contexts back from.
+ * The plugin's path, as its content pass takes it (src/obsidian/indexer/contentPass.ts) less the
+ * awaits: every note known by its file name first, then each note's text scanned and applied as an
+ * upsert whose changed IDs are gathered for the listeners (the text is dropped, as the plugin keeps
+ * none), storage trimmed, and every counting reference resolved by walking the index. `texts` is
+ * where the index reads contexts back from.
+ */
+export function indexAsPlugin(paths: readonly string[], text: (i: number) => string, format: IdFormat, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
+  const index = new IdIndex({ format, texts });
+  const options = factOptions(format);
+  index.putNames(paths, options);
+  const scanner = new NoteScanner(options);
+  const changed = new Set<string>();
+  for (let i = 0; i < paths.length; i++) for (const id of index.apply({ kind: 'upsert', facts: scanner.scan(paths[i], text(i)) })) changed.add(id);
+  index.trim();
+  return { index, summary: resolveAll(index) };
+}
+
+/**
+ * The command line's path, texts in memory: names first, then each note's text scanned and put
+ * with no change set (a bulk build reports nothing), storage trimmed, every reference resolved.
  */
 export function indexTexts(paths: readonly string[], text: (i: number) => string, format: IdFormat, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
   const index = new IdIndex({ format, texts });
@@ -87,7 +105,7 @@ export function textsFromDisk(input: BenchInput): NoteTexts {
 }
 
 export function fullBuildFromDisk(input: BenchInput, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
-  return indexTexts(input.paths, (i) => readText(input, input.paths[i]), input.format, texts);
+  return indexAsPlugin(input.paths, (i) => readText(input, input.paths[i]), input.format, texts);
 }
 
 export function barePassFromDisk(input: BenchInput): number {

@@ -22,9 +22,11 @@ export class BulkPut {
 
   /**
    * Puts the note at `slot` when its record there holds no references and the same own ID and
-   * title; returns false, changing nothing, otherwise. The result equals upsertNote's.
+   * title; returns false, changing nothing, otherwise. The result equals upsertNote's, and so do
+   * the IDs `changed` (when given) collects: those the note now references, in the order it
+   * references them first (the owner stays, so its ID is not among them).
    */
-  tryPut(input: ScannedNote, slot: number): boolean {
+  tryPut(input: ScannedNote, slot: number, changed: Set<string> | null): boolean {
     const { notes, ids } = this.store;
     if (notes.refLength[slot] !== 0 || !sameOwnId(ids, notes.ownId[slot], input.id) || !notes.titleIs(slot, input.title)) return false;
     // No references before or after: nothing changes (upsertNote keeps the record as it is).
@@ -34,7 +36,7 @@ export class BulkPut {
     notes.refStart[slot] = start;
     notes.refLength[slot] = input.length;
     notes.textLength[slot] = input.textLength;
-    this.link(slot, start, start + input.length);
+    this.link(slot, start, start + input.length, changed);
     return true;
   }
 
@@ -75,7 +77,7 @@ export class BulkPut {
   }
 
   /** Adds the note to the list of each ID it references, once per ID, flagging the record that did. */
-  private link(slot: number, start: number, end: number): void {
+  private link(slot: number, start: number, end: number, changed: Set<string> | null): void {
     const { arena, ids, edges } = this.store;
     const ints = arena.ints;
     const seen = this.seen;
@@ -91,6 +93,7 @@ export class BulkPut {
       else if (head !== NONE && edges.note(head) === slot) continue;
       ids.edgeHead[id] = edges.push(slot, head);
       ints[at + REF_FLAGS] |= EDGE;
+      if (changed !== null) changed.add(ids.idOf(id));
     }
   }
 }

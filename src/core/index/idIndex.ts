@@ -100,10 +100,12 @@ export class IdIndex implements IdIndexReader {
   apply(update: IndexUpdate): ChangedIds {
     const changed = new Set<string>();
     if (update.kind === 'delete') removeNote(this.store, this.linkKeys, update.path, changed);
-    else {
-      if (update.kind === 'rename' && update.oldPath !== update.facts.path) removeNote(this.store, this.linkKeys, update.oldPath, changed);
+    else if (update.kind === 'rename' && update.oldPath !== update.facts.path) {
+      removeNote(this.store, this.linkKeys, update.oldPath, changed);
       upsertNote(this.store, this.linkKeys, update.facts, changed);
     }
+    // The plugin's content pass reads each note over its names-only record: the short way, same changes.
+    else if (!this.putOverName(update.facts, changed)) upsertNote(this.store, this.linkKeys, update.facts, changed);
     this.revisionCount++;
     return changed;
   }
@@ -113,7 +115,7 @@ export class IdIndex implements IdIndexReader {
    * tells listeners that everything may have changed.
    */
   put(facts: NoteInput): void {
-    if (!this.putOverName(facts)) upsertNote(this.store, this.linkKeys, facts, null);
+    if (!this.putOverName(facts, null)) upsertNote(this.store, this.linkKeys, facts, null);
     this.revisionCount++;
   }
 
@@ -300,12 +302,12 @@ export class IdIndex implements IdIndexReader {
   // ---- writing ----
 
   /** A scanned note over its names-only record, the bulk build's common case (see BulkPut); false when not that case. */
-  private putOverName(facts: NoteInput): boolean {
+  private putOverName(facts: NoteInput, changed: Set<string> | null): boolean {
     if (!isScanned(facts) || facts.isCurrent?.() === false) return false;
     const slot = this.notesTable.slotOfGuess(facts.path, this.putGuess);
     if (slot === NONE) return false;
     this.putGuess = slot + 1;
-    return this.bulk.tryPut(facts, slot);
+    return this.bulk.tryPut(facts, slot, changed);
   }
 
   /** A names-only note whose path was given twice in one names pass: the first keeps the path. */

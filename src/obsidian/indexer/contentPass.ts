@@ -86,6 +86,8 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   for (let i = 0; i < Math.max(1, context.pacing.concurrentReads); i++) workers.push(worker());
   await Promise.all(workers);
   if (stale()) return;
+  // The build grew storage ahead of need (see BulkPut); later edits grow it again when they must.
+  context.index.trim();
   changes.emitIds(changed);
   await writer.save();
 }
