@@ -228,4 +228,14 @@ describe('the screen itself', () => {
     expect([byName.screen('a.md'), byName.screen('202108191025 Teams exist.md')]).toEqual(['plan', 'nothing']);
     expect(screen.needsPlanning('b.md', 'links', 'See [[202108191025 Teams exist]] and more.\n')).toBe(true);
   });
+
+  it('reads only the notes it cannot rule out, and leaves out a note that cannot be read', () => {
+    const asked: string[] = [];
+    const read = (file: string): string | undefined => {
+      asked.push(file);
+      return file === 'd.md' ? undefined : files.get(file);
+    };
+    expect([...filesToPlan(files.keys(), read, screen)].map((file) => file.path)).toEqual(['202108191025 Teams exist.md', 'c.md']);
+    expect(asked).toEqual(['202108191025 Teams exist.md', 'b.md', 'c.md', 'd.md']);
+  });
 });

@@ -2,7 +2,7 @@
 import type { IdFormat } from '../ids/formats';
 import { createPathLookup, linkNamesFile, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../index/linkTargets';
 import type { LinkStyle } from '../settings';
-import type { IdIndexReader } from '../types';
+import type { IdIndexReader, LinkParts, ReferenceForm } from '../types';
 import type { RepairContext } from './types';
 
 export interface RepairContextInput {
@@ -33,4 +33,12 @@ export function createRepairContext(input: RepairContextInput): RepairContext {
 
 function isLookup(paths: readonly string[] | LinkPathLookup): paths is LinkPathLookup {
   return !Array.isArray(paths);
+}
+
+/**
+ * Whether the link names a file, as the planner asks it and the screen must ask it alike:
+ * through the context's cheaper `namesFile` when it has one, else by resolving the link.
+ */
+export function linkNamesAFile(context: RepairContext, link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string, ownerPath: string | undefined): boolean {
+  return context.namesFile === undefined ? context.resolveLink(link, form, sourcePath) !== null : context.namesFile(link, form, sourcePath, ownerPath);
 }

@@ -9,6 +9,7 @@ import { findIdsInProse } from '../ids/prose';
 import { compareCodeUnits } from '../order';
 import { scanReferences } from '../ids/scanner';
 import type { LinkParts, NoteRecord, ScannedReference } from '../types';
+import { linkNamesAFile } from './context';
 import { lineBounds, lineCounter } from './edits';
 import { markdownCandidates, unlinkableCharacter, wikilinkCandidates } from './targets';
 import { TitleLookup, type TitledNote } from '../index/titleLookup';
@@ -181,7 +182,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     const resolution = index.resolve(ref.id);
     // Only whether the link names a file matters here, not which: the cheap test comes first.
     const ownerPath = resolution.status === 'resolved' ? resolution.paths[0] : undefined;
-    const named = context.namesFile === undefined ? context.resolveLink(link, form, path) !== null : context.namesFile(link, form, path, ownerPath);
+    const named = linkNamesAFile(context, link, form, path, ownerPath);
     if (resolution.status !== 'resolved') {
       if (named) return NOTHING;
       const message = resolution.status === 'unresolved' ? unresolvedMessage(ref.id, null) : ambiguousMessage(ref.id, resolution.paths);

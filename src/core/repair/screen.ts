@@ -6,7 +6,8 @@
  * scanned: callers screen a note only while the index is current for it.
  */
 import { isScanned, type NoteInput } from '../index/scannedNote';
-import type { IdIndexReader, LinkParts, ReferenceCursor, ReferenceForm } from '../types';
+import type { IdIndexReader, ReferenceCursor, ReferenceForm } from '../types';
+import { linkNamesAFile } from './context';
 import type { RepairContext } from './types';
 
 /** The index as the screen reads it: the reader, and a note's stored references in text order. */
@@ -91,7 +92,7 @@ export function createNoteScreen(index: ScreenableIndex, context: RepairContext)
       if (!cursor.isLink || !cursor.counts()) continue;
       const link = cursor.link();
       const form: Exclude<ReferenceForm, 'bare'> = cursor.form === 'markdown' ? 'markdown' : 'wikilink';
-      if (link === undefined || !namesFile(link, form, path, cursor.ownerPath() ?? undefined, context)) return false;
+      if (link === undefined || !linkNamesAFile(context, link, form, path, cursor.ownerPath() ?? undefined)) return false;
     }
     return true;
   }
@@ -113,9 +114,4 @@ export function* filesToPlan(paths: Iterable<string>, read: (path: string) => st
     const text = read(path);
     if (text !== undefined && screen.needsPlanning(path, screening, text)) yield { path, text };
   }
-}
-
-/** As the planner asks it (plan.ts, planLink). */
-function namesFile(link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string, ownerPath: string | undefined, context: RepairContext): boolean {
-  return context.namesFile === undefined ? context.resolveLink(link, form, sourcePath) !== null : context.namesFile(link, form, sourcePath, ownerPath);
 }
