@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IdIndex, type NoteTexts } from '../../src/core/index/idIndex';
+import { DEFAULT_PACING } from '../../src/obsidian/pacing';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { scanInto, type ReferenceSink } from '../../src/core/ids/scanner';
 import type { IdFormat } from '../../src/core/ids/formats';
@@ -32,18 +33,27 @@ export interface BuildSummary {
 /**
  * The plugin's path, as its content pass takes it (src/obsidian/indexer/contentPass.ts) less the
  * awaits: every note known by its file name first, then each note's text scanned and applied as an
- * upsert whose changed IDs are gathered for the listeners (the text is dropped, as the plugin keeps
- * none), storage trimmed, and every counting reference resolved by walking the index. `texts` is
- * where the index reads contexts back from.
+ * upsert whose changed IDs are gathered and reported as strings with each progress report (the
+ * text is dropped, as the plugin keeps none), storage trimmed, and every counting reference
+ * resolved by walking the index. `texts` is where the index reads contexts back from.
  */
 export function indexAsPlugin(paths: readonly string[], text: (i: number) => string, format: IdFormat, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
   const index = new IdIndex({ format, texts });
   const options = factOptions(format);
   index.putNames(paths, options);
   const scanner = new NoteScanner(options);
-  const changed = new Set<string>();
-  for (let i = 0; i < paths.length; i++) for (const id of index.apply({ kind: 'upsert', facts: scanner.scan(paths[i], text(i)) })) changed.add(id);
+  const changed = index.changeSet();
+  let reported = performance.now();
+  for (let i = 0; i < paths.length; i++) {
+    index.applyGathering({ kind: 'upsert', facts: scanner.scan(paths[i], text(i)) }, changed);
+    // The pass reports the changed IDs (as strings) with its progress, every reportEveryMs.
+    if (performance.now() - reported >= DEFAULT_PACING.reportEveryMs) {
+      changed.drain();
+      reported = performance.now();
+    }
+  }
   index.trim();
+  changed.drain();
   return { index, summary: resolveAll(index) };
 }
 

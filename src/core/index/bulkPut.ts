@@ -4,6 +4,7 @@
  * references are copied, interned and linked in one pass, without staging them apart, unlinking
  * the owner and linking it again, or the path map: at 100k notes those cost more than the linking.
  */
+import type { ChangedIdSet } from './changedIds';
 import { NONE, type IdTable } from './idTable';
 import type { IndexStorage } from './noteLinks';
 import { EDGE, LINK, LINK_REF_INTS, REF_FLAGS, REF_INTS, REF_SLOT } from './referenceStore';
@@ -26,7 +27,7 @@ export class BulkPut {
    * the IDs `changed` (when given) collects: those the note now references, in the order it
    * references them first (the owner stays, so its ID is not among them).
    */
-  tryPut(input: ScannedNote, slot: number, changed: Set<string> | null): boolean {
+  tryPut(input: ScannedNote, slot: number, changed: ChangedIdSet | null): boolean {
     const { notes, ids } = this.store;
     if (notes.refLength[slot] !== 0 || !sameOwnId(ids, notes.ownId[slot], input.id) || !notes.titleIs(slot, input.title)) return false;
     // No references before or after: nothing changes (upsertNote keeps the record as it is).
@@ -77,7 +78,7 @@ export class BulkPut {
   }
 
   /** Adds the note to the list of each ID it references, once per ID, flagging the record that did. */
-  private link(slot: number, start: number, end: number, changed: Set<string> | null): void {
+  private link(slot: number, start: number, end: number, changed: ChangedIdSet | null): void {
     const { arena, ids, edges } = this.store;
     const ints = arena.ints;
     const seen = this.seen;
@@ -93,7 +94,7 @@ export class BulkPut {
       else if (head !== NONE && edges.note(head) === slot) continue;
       ids.edgeHead[id] = edges.push(slot, head);
       ints[at + REF_FLAGS] |= EDGE;
-      if (changed !== null) changed.add(ids.idOf(id));
+      if (changed !== null) changed.addSlot(ids, id);
     }
   }
 }

@@ -20,6 +20,7 @@ import { storedFactsOf } from './storedFacts';
 import { ReferenceCursor, type NoteTexts } from './referenceCursor';
 import { isScanned, type NoteInput } from './scannedNote';
 import { BulkPut } from './bulkPut';
+import { ChangedIdSet } from './changedIds';
 import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
 import { compareCodeUnits } from '../order';
@@ -98,7 +99,16 @@ export class IdIndex implements IdIndexReader {
 
   /** Applies one update at the cost of the changed note only; returns the IDs that changed. */
   apply(update: IndexUpdate): ChangedIds {
-    const changed = new Set<string>();
+    const changed = this.changeSet();
+    this.applyGathering(update, changed);
+    return changed.drain();
+  }
+
+  /**
+   * Applies one update, adding the IDs that changed to `changed`: for a caller that reports many
+   * updates at once (a build's content pass), which then makes each changed ID's string once.
+   */
+  applyGathering(update: IndexUpdate, changed: ChangedIdSet): void {
     if (update.kind === 'delete') removeNote(this.store, this.linkKeys, update.path, changed);
     else if (update.kind === 'rename' && update.oldPath !== update.facts.path) {
       removeNote(this.store, this.linkKeys, update.oldPath, changed);
@@ -107,7 +117,11 @@ export class IdIndex implements IdIndexReader {
     // The plugin's content pass reads each note over its names-only record: the short way, same changes.
     else if (!this.putOverName(update.facts, changed)) upsertNote(this.store, this.linkKeys, update.facts, changed);
     this.revisionCount++;
-    return changed;
+  }
+
+  /** An empty set of changed IDs for applyGathering. */
+  changeSet(): ChangedIdSet {
+    return new ChangedIdSet(this.format);
   }
 
   /**
@@ -302,7 +316,7 @@ export class IdIndex implements IdIndexReader {
   // ---- writing ----
 
   /** A scanned note over its names-only record, the bulk build's common case (see BulkPut); false when not that case. */
-  private putOverName(facts: NoteInput, changed: Set<string> | null): boolean {
+  private putOverName(facts: NoteInput, changed: ChangedIdSet | null): boolean {
     if (!isScanned(facts) || facts.isCurrent?.() === false) return false;
     const slot = this.notesTable.slotOfGuess(facts.path, this.putGuess);
     if (slot === NONE) return false;

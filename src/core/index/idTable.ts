@@ -14,7 +14,8 @@ export const SEVERAL = -2;
 
 const EMPTY = 0;
 
-function hashKey(key: number): number {
+/** A well-mixed 32-bit hash of an integer key (up to 2^53). */
+export function hashKey(key: number): number {
   const low = key >>> 0;
   const high = Math.floor(key / 4294967296);
   let hash = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);

@@ -10,6 +10,7 @@ import { EDGE, recordLength, REF_FLAGS, REF_SLOT, type EdgeLists, type Reference
 import type { LinkKeys } from './linkKeys';
 import type { NoteInput } from './scannedNote';
 import { sameStaged, stageFacts, type Staged } from './staging';
+import type { ChangedIdSet } from './changedIds';
 
 /** The index's storage, as the write path and the readers below IdIndex take it. */
 export interface IndexStorage {
@@ -21,7 +22,7 @@ export interface IndexStorage {
 }
 
 /** Adds or replaces the note; `changed`, when given, collects the IDs whose resolution or references changed. */
-export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteInput, changed: Set<string> | null): void {
+export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteInput, changed: ChangedIdSet | null): void {
   const table = store.notes;
   let slot = table.slotOf(input.path);
   const staged = stageFacts(input, store.ids, store.arena);
@@ -46,7 +47,7 @@ export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteI
   if (store.arena.wasteful) compactArena(store, store.arena.used >> 2);
 }
 
-export function removeNote(store: IndexStorage, linkKeys: LinkKeys, path: string, changed: Set<string> | null): void {
+export function removeNote(store: IndexStorage, linkKeys: LinkKeys, path: string, changed: ChangedIdSet | null): void {
   const slot = store.notes.slotOf(path);
   if (slot === NONE) return;
   const released = unlinkNote(store, slot, changed, REPORT_ALL);
@@ -69,7 +70,7 @@ interface Report {
 const REPORT_ALL: Report = { owner: true, references: true };
 
 /** Puts the staged references and the record in place for the note, and links both ways. */
-function attachNote(store: IndexStorage, slot: number, title: string, idSlot: number, staged: Staged, changed: Set<string> | null, report: Report): void {
+function attachNote(store: IndexStorage, slot: number, title: string, idSlot: number, staged: Staged, changed: ChangedIdSet | null, report: Report): void {
   const table = store.notes;
   table.setTitle(slot, title);
   table.refStart[slot] = staged.start;
@@ -86,18 +87,18 @@ function attachNote(store: IndexStorage, slot: number, title: string, idSlot: nu
     if (head !== NONE && store.edges.note(head) === slot) continue;
     store.ids.edgeHead[id] = store.edges.push(slot, head);
     ints[at + REF_FLAGS] |= EDGE;
-    if (report.references && changed !== null) changed.add(store.ids.idOf(id));
+    if (report.references && changed !== null) changed.addSlot(store.ids, id);
   }
 }
 
 /** Takes the note out of every list and frees its references; returns the ID slots it used. */
-function unlinkNote(store: IndexStorage, slot: number, changed: Set<string> | null, report: Report): number[] {
+function unlinkNote(store: IndexStorage, slot: number, changed: ChangedIdSet | null, report: Report): number[] {
   const table = store.notes;
   const released: number[] = [];
   const own = table.ownId[slot];
   if (own !== NONE) {
     removeOwner(store, own, slot);
-    if (report.owner && changed !== null) changed.add(store.ids.idOf(own));
+    if (report.owner && changed !== null) changed.addSlot(store.ids, own);
     released.push(own);
     table.ownId[slot] = NONE;
   }
@@ -107,7 +108,7 @@ function unlinkNote(store: IndexStorage, slot: number, changed: Set<string> | nu
     if ((ints[at + REF_FLAGS] & EDGE) === 0) continue;
     const id = ints[at + REF_SLOT];
     store.ids.edgeHead[id] = store.edges.remove(store.ids.edgeHead[id], slot);
-    if (report.references && changed !== null) changed.add(store.ids.idOf(id));
+    if (report.references && changed !== null) changed.addSlot(store.ids, id);
     released.push(id);
   }
   store.arena.free(table.refLength[slot]);
@@ -127,7 +128,7 @@ function discardStaged(store: IndexStorage, staged: Staged, idSlot: number): voi
 }
 
 /** Makes the note an owner of the ID (owners of a duplicate ID kept in path order). */
-export function addOwner(store: IndexStorage, idSlot: number, note: number, changed: Set<string> | null): void {
+export function addOwner(store: IndexStorage, idSlot: number, note: number, changed: ChangedIdSet | null): void {
   const owner = store.ids.owner[idSlot];
   if (owner === NONE) store.ids.owner[idSlot] = note;
   else {
@@ -138,7 +139,7 @@ export function addOwner(store: IndexStorage, idSlot: number, note: number, chan
     store.ids.owner[idSlot] = SEVERAL;
     store.ids.several.set(idSlot, owners);
   }
-  if (changed !== null) changed.add(store.ids.idOf(idSlot));
+  if (changed !== null) changed.addSlot(store.ids, idSlot);
 }
 
 export function removeOwner(store: IndexStorage, idSlot: number, note: number): void {

@@ -5,7 +5,6 @@
  */
 import type { TFile } from 'obsidian';
 import { Pacer } from '../pacing';
-import { addAll } from './changeBus';
 import type { IndexerContext } from './context';
 import { ReadGuard, readNote } from './guardedRead';
 import type { IndexingProgress } from './progress';
@@ -35,14 +34,15 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   const guards = files.map((file) => new ReadGuard(context, file.path, file));
   const total = guards.length;
   let done = 0;
-  const changed = new Set<string>();
+  // Gathered without a string per ID; each distinct one becomes a string when it is reported.
+  const changed = context.index.changeSet();
   // Facts restored from the cache are put without a change set: listeners hear "all" instead.
   let restored = false;
   const pacer = new Pacer(context.pacing, () => {
     progress.show(done, total);
     if (restored) changes.emit('all');
     restored = false;
-    changes.emitIds(changed);
+    changes.emitIds(changed.drain());
   });
 
   // Every guard holds here: nothing has awaited since they were taken.
@@ -79,7 +79,7 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
       if (pacer.due()) await pacer.pause();
       if (stale()) return;
       done++;
-      if (text !== null && guard.holds()) addAll(changed, writer.apply({ kind: 'upsert', facts: context.scanner().scan(guard.path, text) }, stat));
+      if (text !== null && guard.holds()) writer.applyGathering({ kind: 'upsert', facts: context.scanner().scan(guard.path, text) }, changed, stat);
     }
   };
   const workers: Promise<void>[] = [];
@@ -88,6 +88,6 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   if (stale()) return;
   // The build grew storage ahead of need (see BulkPut); later edits grow it again when they must.
   context.index.trim();
-  changes.emitIds(changed);
+  changes.emitIds(changed.drain());
   await writer.save();
 }

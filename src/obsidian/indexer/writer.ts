@@ -4,6 +4,7 @@
  * has been quiet a while.
  */
 import type { CachedNote } from '../../core/cache/snapshot';
+import type { ChangedIdSet } from '../../core/index/changedIds';
 import type { IdIndex, IndexUpdate } from '../../core/index/idIndex';
 import type { NoteInput } from '../../core/index/scannedNote';
 import type { CacheLedger } from '../cacheLedger';
@@ -32,12 +33,18 @@ export class IndexWriter {
 
   /** Applies the update; returns the IDs whose resolution or references changed. */
   apply(update: IndexUpdate, stat?: FileVersion): ReadonlySet<string> {
-    const changed = this.index.apply(update);
+    const changed = this.index.changeSet();
+    this.applyGathering(update, changed, stat);
+    return changed.drain();
+  }
+
+  /** Applies the update, adding the IDs whose resolution or references changed to `changed`. */
+  applyGathering(update: IndexUpdate, changed: ChangedIdSet, stat?: FileVersion): void {
+    this.index.applyGathering(update, changed);
     if (this.ledger) {
       this.ledger.record(update, stat);
       if (!this.passRunning) this.scheduleSave();
     }
-    return changed;
   }
 
   /** Puts facts restored from the cache, reporting nothing: the pass tells listeners all changed. */

@@ -2,6 +2,7 @@
  * `apply` of a scanned note over its names-only record (the plugin's content pass) takes the bulk
  * build's short way, and reports exactly the IDs upsertNote would, in the same order, leaving the
  * same index: compared with an index whose short way is shut, for random sequences of updates.
+ * Gathering the changes of all the updates in one ChangedIdSet gives their union, in order.
  */
 import fc from 'fast-check';
 import { DENOTE, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
@@ -24,6 +25,14 @@ interface Run {
   readonly index: IdIndex;
   readonly changes: string[][];
   readonly shortWays: number;
+  /** A twin index given the same updates through applyGathering, and what it gathered over all of them. */
+  readonly twin: IdIndex;
+  readonly gathered: string[];
+}
+
+/** The IDs of every update's changes, each once, in the order first reported. */
+function unionInOrder(changes: readonly string[][]): string[] {
+  return [...new Set(changes.flat())];
 }
 
 describe.each(VOCABULARIES.map(([format, ids]) => [format.key, format, ids] as const))('apply over names-only records (%s)', (_, format, ids) => {
@@ -43,10 +52,13 @@ describe.each(VOCABULARIES.map(([format, ids]) => [format.key, format, ids] as c
   function run(named: readonly string[], bodies: readonly string[], steps: readonly Step[], shortWayShut: boolean): Run {
     const bodyOf = new Map<string, string>();
     const index = new IdIndex({ format, texts: { textOf: (p) => bodyOf.get(p) } });
+    const twin = new IdIndex({ format, texts: { textOf: (p) => bodyOf.get(p) } });
+    const gathering = twin.changeSet();
     const tryPut = jest.spyOn(BulkPut.prototype, 'tryPut');
     if (shortWayShut) tryPut.mockReturnValue(false);
     try {
       index.putNames(named, options);
+      twin.putNames(named, options);
       const scanner = new NoteScanner(options);
       const changes: string[][] = [];
       for (const s of steps) {
@@ -62,9 +74,10 @@ describe.each(VOCABULARIES.map(([format, ids]) => [format.key, format, ids] as c
           update = s.kind === 'rename' ? { kind: 'rename', oldPath: names[s.note], facts } : { kind: 'upsert', facts };
         }
         changes.push([...index.apply(update)]);
+        twin.applyGathering(update, gathering);
       }
-      const shortWays = tryPut.mock.results.filter((result) => result.value === true).length;
-      return { index, changes, shortWays };
+      const shortWays = tryPut.mock.results.filter((result) => result.value === true).length / 2;
+      return { index, changes, shortWays, twin, gathered: [...gathering.drain()] };
     } finally {
       tryPut.mockRestore();
     }
@@ -81,6 +94,11 @@ describe.each(VOCABULARIES.map(([format, ids]) => [format.key, format, ids] as c
         expect(short.changes).toEqual(long.changes);
         expect(short.index.checkInvariants()).toEqual([]);
         expect(snapshot(short.index)).toEqual(snapshot(long.index));
+        // Gathered over all updates at once (the content pass's way): the same IDs, the same index.
+        for (const way of [short, long]) {
+          expect(way.gathered).toEqual(unionInOrder(way.changes));
+          expect(snapshot(way.twin)).toEqual(snapshot(way.index));
+        }
       }),
       { seed: 20261202, numRuns: 300 },
     );

@@ -1,0 +1,56 @@
+/** ChangedIdSet: the IDs gathered, each once, in the order first added, as strings when drained. */
+import fc from 'fast-check';
+import { DENOTE, FOURTEEN_DIGIT, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { ChangedIdSet } from '../../../src/core/index/changedIds';
+import { IdTable } from '../../../src/core/index/idTable';
+
+const FORMATS: readonly (readonly [IdFormat, fc.Arbitrary<string>])[] = [
+  [TWELVE_DIGIT, fc.stringMatching(/^\d{12}$/)],
+  [FOURTEEN_DIGIT, fc.stringMatching(/^\d{14}$/)],
+  [DENOTE, fc.stringMatching(/^\d{8}T\d{6}$/)],
+  [idFormatFor('custom', 'ZK-\\d{1,4}'), fc.stringMatching(/^ZK-\d{1,4}$/)],
+];
+
+describe.each(FORMATS.map(([format, id]) => [format.key, format, id] as const))('ChangedIdSet (%s)', (_, format, id) => {
+  // Odd strings a keyed format cannot key (facts from elsewhere) are kept as strings, in their place.
+  const anyId = fc.oneof({ weight: 6, arbitrary: id }, { weight: 1, arbitrary: fc.constantFrom('x', '2021', '') });
+
+  test('drains the IDs added, each once, in the order first added, and is empty after', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(anyId, { maxLength: 60 }), { maxLength: 3 }), (batches) => {
+        const set = new ChangedIdSet(format);
+        for (const batch of batches) {
+          for (const added of batch) set.add(added);
+          expect(set.size).toBe(new Set(batch).size);
+          expect([...set.drain()]).toEqual([...new Set(batch)]);
+          expect(set.size).toBe(0);
+        }
+      }),
+      { seed: 20261202, numRuns: 200 },
+    );
+  });
+
+  test('adds an ID table slot by its ID', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(anyId, { maxLength: 30 }), (ids) => {
+        const table = new IdTable(format);
+        const set = new ChangedIdSet(format);
+        for (const added of ids) set.addSlot(table, table.intern(added));
+        expect([...set.drain()]).toEqual(ids);
+      }),
+      { seed: 20261203, numRuns: 100 },
+    );
+  });
+});
+
+test('keeps every key as it grows past many thousands, and a repeat once', () => {
+  const set = new ChangedIdSet(TWELVE_DIGIT);
+  const ids: string[] = [];
+  for (let i = 0; i < 20_000; i++) ids.push(String(202104291524 + i * 7919).padStart(12, '0'));
+  for (const id of ids) set.add(id);
+  for (const id of ids) set.add(id);
+  expect(set.size).toBe(ids.length);
+  expect([...set.drain()]).toEqual(ids);
+  set.add('000000000001');
+  expect([...set.drain()]).toEqual(['000000000001']);
+});
