@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IdIndex, type NoteTexts } from '../../src/core/index/idIndex';
+import { REPORT_ALL_PAST } from '../../src/obsidian/indexer/contentPass';
 import { DEFAULT_PACING } from '../../src/obsidian/pacing';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { scanInto, type ReferenceSink } from '../../src/core/ids/scanner';
@@ -33,8 +34,8 @@ export interface BuildSummary {
 /**
  * The plugin's path, as its content pass takes it (src/obsidian/indexer/contentPass.ts) less the
  * awaits: every note known by its file name first, then each note's text scanned and applied as an
- * upsert whose changed IDs are gathered and reported as strings with each progress report (the
- * text is dropped, as the plugin keeps none), storage trimmed, and every counting reference
+ * upsert whose changed IDs are gathered and reported with each progress report (as strings, or
+ * 'all' past REPORT_ALL_PAST; the text is dropped, as the plugin keeps none), storage trimmed, and every counting reference
  * resolved by walking the index. `texts` is where the index reads contexts back from.
  */
 export function indexAsPlugin(paths: readonly string[], text: (i: number) => string, format: IdFormat, texts?: NoteTexts): { index: IdIndex; summary: BuildSummary } {
@@ -42,7 +43,7 @@ export function indexAsPlugin(paths: readonly string[], text: (i: number) => str
   const options = factOptions(format);
   index.putNames(paths, options);
   const scanner = new NoteScanner(options);
-  const changed = index.changeSet();
+  const changed = index.changeSet(REPORT_ALL_PAST);
   let reported = performance.now();
   for (let i = 0; i < paths.length; i++) {
     index.applyGathering({ kind: 'upsert', facts: scanner.scan(paths[i], text(i)) }, changed);

@@ -3,9 +3,12 @@
  * The plugin's first build reads each note over its names-only record: that must go the index's
  * short way (BulkPut), and listeners must hear exactly the changes the long way (upsertNote) reports.
  */
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { BulkPut } from '../../src/core/index/bulkPut';
+import { ChangedIdSet } from '../../src/core/index/changedIds';
 import { IdIndex } from '../../src/core/index/idIndex';
 import type { IndexChange } from '../../src/core/types';
+import { REPORT_ALL_PAST } from '../../src/obsidian/indexer/contentPass';
 import { dump, makeHarness, rebuiltIndex, settledDump } from './indexerHarness';
 
 const VAULT: Record<string, string> = {
@@ -64,4 +67,18 @@ test('listeners hear the same changes as when every note goes the long way', asy
   expect(short.dump).toEqual(long.dump);
   // The referenced IDs are among what was heard, an unowned one too.
   expect(short.heard.flat()).toEqual(expect.arrayContaining(['202108191025', '202109260705', '202104291524', '202199999999']));
+});
+
+test('past REPORT_ALL_PAST changed IDs in one report, listeners hear all instead of the IDs', async () => {
+  // The vault is small, so the limit is made small: the pass asks for its set with the limit.
+  const changeSet = jest.spyOn(IdIndex.prototype, 'changeSet').mockImplementation((limit?: number) => new ChangedIdSet(TWELVE_DIGIT, limit === REPORT_ALL_PAST ? 2 : limit));
+  try {
+    const build = await firstBuild(false);
+    expect(changeSet).toHaveBeenCalledWith(REPORT_ALL_PAST);
+    // Names first ('all'), then the read notes' changes: more than two IDs, so 'all' again.
+    expect(build.heard).toEqual([['all'], ['all']]);
+    expect(build.dump).toEqual(build.rebuilt);
+  } finally {
+    changeSet.mockRestore();
+  }
 });

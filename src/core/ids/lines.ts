@@ -13,7 +13,16 @@ export class LineBreaks {
   private cr = -1;
   private crFrom = Infinity;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
+
+  /** Starts over on another text (one finder reused from note to note makes no garbage). */
+  reset(text: string): void {
+    this.text = text;
+    this.lf = -1;
+    this.lfFrom = Infinity;
+    this.cr = -1;
+    this.crFrom = Infinity;
+  }
 
   /** Start of the first line break at or after `from`, or -1 when the text has none. */
   next(from: number): number {

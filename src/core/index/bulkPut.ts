@@ -70,7 +70,7 @@ export class BulkPut {
       for (let i = 0; i < length; i++) ints[at + i] = source[at + offset + i];
       const reference = ints[at + REF_SLOT];
       const key = keys[reference];
-      ints[at + REF_SLOT] = key >= 0 ? ids.internKey(key) : ids.intern(input.ids[reference]);
+      ints[at + REF_SLOT] = key >= 0 ? ids.internKeyIn(keys, reference) : ids.intern(input.ids[reference]);
       ints[at + REF_FLAGS] &= ~EDGE;
       at += length;
     }

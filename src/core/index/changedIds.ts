@@ -2,11 +2,14 @@
  * The IDs that updates changed, gathered over many updates without a string per ID. A build's
  * content pass reports the IDs of some hundred thousand notes; as strings in a Set each one costs a
  * fresh string and its hash, twice (once per update, once more when the updates' sets are joined),
- * which took about a quarter of a 100k-note build in memory. Here an ID of a preset format is kept
+ * which took more than a quarter of a 100k-note build in memory. Here an ID of a preset format is kept
  * as its integer key (IdKeys) in an open-addressing table, any other ID as its string, and each
- * distinct ID becomes a string once, when the set is drained for the listeners.
+ * distinct ID becomes a string once, when the set is drained for the listeners. A set may have a
+ * limit: past it the set keeps nothing more and drains as 'all' (every listener redraws what it
+ * shows), which a build's first pass reaches with nearly every report.
  */
 import type { IdFormat } from '../ids/formats';
+import type { IndexChange } from '../types';
 import { idKeysFor, type IdKeys } from './idKeys';
 import { hashKey, type IdTable } from './idTable';
 
@@ -27,7 +30,11 @@ export class ChangedIdSet {
   private readonly strings: string[] = [];
   private readonly stringSet = new Set<string>();
 
-  constructor(format: IdFormat) {
+  /** `limit`: how many distinct IDs the set keeps before it overflows (see drain). */
+  constructor(
+    format: IdFormat,
+    private readonly limit = Infinity,
+  ) {
     this.keys = idKeysFor(format);
   }
 
@@ -35,7 +42,13 @@ export class ChangedIdSet {
     return this.count;
   }
 
+  /** Whether more than `limit` distinct IDs were added since the last drain (it keeps no more). */
+  get overflowed(): boolean {
+    return this.count > this.limit;
+  }
+
   add(id: string): void {
+    if (this.count > this.limit) return;
     const key = this.keys === null ? -1 : this.keys.keyOf(id);
     if (key >= 0) this.addKey(key);
     else if (!this.stringSet.has(id)) {
@@ -46,6 +59,7 @@ export class ChangedIdSet {
 
   /** Adds the ID the table keeps at `slot`, by its key when it has one (no string made). */
   addSlot(ids: IdTable, slot: number): void {
+    if (this.count > this.limit) return;
     const key = ids.keyOf(slot);
     if (key >= 0) this.addKey(key);
     else this.add(ids.idOf(slot));
@@ -53,6 +67,7 @@ export class ChangedIdSet {
 
   /** Adds the ID of an integer key of this set's format (see IdKeys). */
   addKey(key: number): void {
+    if (this.count > this.limit) return;
     if (this.table.length === 0) this.table = new Float64Array(FIRST_CAPACITY).fill(EMPTY);
     const table = this.table;
     const mask = table.length - 1;
@@ -66,20 +81,31 @@ export class ChangedIdSet {
     if (this.count * 2 > table.length) this.rehash(table.length * 2);
   }
 
-  /** The IDs as strings, in the order they were first added; the set is left empty. */
-  drain(): Set<string> {
+  /** The change to report: 'all' when the set overflowed, else its IDs (drainIds); the set is left empty. */
+  drain(): IndexChange {
+    if (!this.overflowed) return this.drainIds();
+    this.clear();
+    return 'all';
+  }
+
+  /** The IDs kept, as strings, in the order they were first added; the set is left empty. */
+  drainIds(): Set<string> {
     const ids = new Set<string>();
     const keys = this.keys;
     for (let i = 0; i < this.count; i++) {
       const entry = this.order[i];
       ids.add(entry >= 0 ? (keys as IdKeys).idOf(entry) : this.strings[-entry - 1]);
     }
+    this.clear();
+    return ids;
+  }
+
+  clear(): void {
     this.count = 0;
     this.strings.length = 0;
     this.stringSet.clear();
     // A drained table starts empty again rather than being wiped entry by entry.
     this.table = NO_ENTRIES;
-    return ids;
   }
 
   private push(entry: number): void {

@@ -101,7 +101,7 @@ export class IdIndex implements IdIndexReader {
   apply(update: IndexUpdate): ChangedIds {
     const changed = this.changeSet();
     this.applyGathering(update, changed);
-    return changed.drain();
+    return changed.drainIds();
   }
 
   /**
@@ -119,9 +119,9 @@ export class IdIndex implements IdIndexReader {
     this.revisionCount++;
   }
 
-  /** An empty set of changed IDs for applyGathering. */
-  changeSet(): ChangedIdSet {
-    return new ChangedIdSet(this.format);
+  /** An empty set of changed IDs for applyGathering, overflowing to 'all' past `limit` IDs (see ChangedIdSet). */
+  changeSet(limit = Infinity): ChangedIdSet {
+    return new ChangedIdSet(this.format, limit);
   }
 
   /**

@@ -31,7 +31,8 @@ export function addNames(
   const reading = new NameReading();
   notes.reserve(paths.length);
   ids.reserve(paths.length);
-  for (const path of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
     let slot: number;
     if (empty) slot = notes.addUnmapped(path);
     else {
@@ -53,7 +54,9 @@ function addByFacts(path: string, slot: number, options: NamesOptions, notes: No
 /** Own ID and title as titleOf gives them without a text, read off the path's characters. */
 function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], reading: NameReading, keys: IdKeys, notes: NoteTable, ids: IdTable): void {
   const name = reading.read(path, keys);
-  for (const source of sources) {
+  // Indexed, not for…of: the iterator's result objects are garbage once per path.
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i];
     const key = source === 'filename' ? name.fileKey : source === 'folder' ? name.folderKey : -1;
     if (key >= 0) {
       notes.ownId[slot] = ids.internKey(key);

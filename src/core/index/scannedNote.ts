@@ -67,7 +67,9 @@ export class NoteScanner implements ReferenceSink {
   private noteTitle = '';
   // The note being scanned.
   private text = '';
-  private lines: LineTracker | null = null;
+  /** Lines of the note being scanned, reset at its first reference (a note without any needs none). */
+  private readonly lines = new LineTracker('');
+  private linesReset = false;
   private used = 0;
   private count = 0;
 
@@ -83,14 +85,21 @@ export class NoteScanner implements ReferenceSink {
     const id = this.noteId;
     const title = this.noteTitle;
     this.text = text;
-    this.lines = null;
+    this.linesReset = false;
     this.used = 0;
     this.count = 0;
-    this.ids.length = 0;
     scanInto(text, this.options.format, this);
     this.text = '';
-    const isCurrent = (): boolean => serial === this.scans;
-    return { path, id, title, textLength: text.length, ints: this.ints, intsFrom: 0, length: this.used, keyCount: this.count, keys: this.keys, ids: this.ids, isCurrent };
+    // The tracker lets go of the text too: a scanner kept between builds must not keep a note alive.
+    if (this.linesReset) this.lines.reset('');
+    // Entries are written in place (see record); what the last note left past this one's goes.
+    if (this.ids.length > this.count) this.ids.length = this.count;
+    return new CurrentScan(this, serial, path, id, title, text.length, this.ints, this.used, this.count, this.keys, this.ids);
+  }
+
+  /** Whether `serial` is the number of the latest scan (its arrays still hold that note). */
+  holdsScan(serial: number): boolean {
+    return serial === this.scans;
   }
 
   /**
@@ -109,7 +118,9 @@ export class NoteScanner implements ReferenceSink {
     }
     const name = this.name.read(path, keys);
     let id: string | null = null;
-    for (const source of ownIdSources) {
+    // Indexed, not for…of: the iterator's result objects are garbage once per note.
+    for (let i = 0; i < ownIdSources.length; i++) {
+      const source = ownIdSources[i];
       const from = source === 'filename' ? (name.fileKey >= 0 ? name.nameStart : -1) : source === 'folder' ? name.folderStart : -1;
       if (from >= 0) id = path.slice(from, from + keys.length);
       else if (source === 'frontmatter') id = idFromFrontmatter(text, frontmatterKey, format);
@@ -143,7 +154,11 @@ export class NoteScanner implements ReferenceSink {
     const at = this.used;
     if (at + LINK_REF_INTS > this.ints.length) this.ints = resized(this.ints, this.ints.length * 2, Int32Array);
     if (this.count >= this.keys.length) this.keys = resized(this.keys, this.keys.length * 2, Float64Array);
-    const lines = (this.lines ??= new LineTracker(this.text));
+    const lines = this.lines;
+    if (!this.linesReset) {
+      lines.reset(this.text);
+      this.linesReset = true;
+    }
     lines.moveTo(from);
     const ints = this.ints;
     const reference = this.count++;
@@ -155,9 +170,33 @@ export class NoteScanner implements ReferenceSink {
     // The scanner matched the format at [from, to), so a preset format's key is there to read.
     const key = this.idKeys === null ? -1 : this.idKeys.keyAt(this.text, from);
     this.keys[reference] = key;
-    this.ids.push(key < 0 ? this.text.slice(from, to) : '');
+    // Written in place rather than pushed after emptying the array, which would grow it anew for every note.
+    this.ids[reference] = key < 0 ? this.text.slice(from, to) : '';
     this.used = at + ((flags & LINK) !== 0 ? LINK_REF_INTS : REF_INTS);
     return at;
+  }
+}
+
+/** A NoteScanner's result: a class, so the check that it is current is a method, not a closure per note. */
+class CurrentScan implements ScannedNote {
+  readonly intsFrom = 0;
+
+  constructor(
+    private readonly scanner: NoteScanner,
+    private readonly serial: number,
+    readonly path: string,
+    readonly id: string | null,
+    readonly title: string,
+    readonly textLength: number,
+    readonly ints: Int32Array,
+    readonly length: number,
+    readonly keyCount: number,
+    readonly keys: Float64Array,
+    readonly ids: readonly string[],
+  ) {}
+
+  isCurrent(): boolean {
+    return this.scanner.holdsScan(this.serial);
   }
 }
 

@@ -34,7 +34,7 @@ export function stageFacts(input: NoteInput, ids: IdTable, arena: ReferenceArena
     for (let at = start, end = start + input.length; at < end; at += recordLength(ints, at)) {
       const reference = ints[at + REF_SLOT];
       const key = input.keys[reference];
-      ints[at + REF_SLOT] = key >= 0 ? ids.internKey(key) : ids.intern(input.ids[reference]);
+      ints[at + REF_SLOT] = key >= 0 ? ids.internKeyIn(input.keys, reference) : ids.intern(input.ids[reference]);
       ints[at + REF_FLAGS] &= ~EDGE;
     }
     return { start, length: input.length, textLength: input.textLength, given: null };

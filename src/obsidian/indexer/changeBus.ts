@@ -29,6 +29,12 @@ export class IndexChangeBus {
     this.emit(change);
   }
 
+  /** Sends the change: 'all', or the IDs when there are any. */
+  emitChange(change: IndexChange): void {
+    if (change === 'all') this.emit('all');
+    else this.emitIds(change);
+  }
+
   clear(): void {
     this.listeners.clear();
   }

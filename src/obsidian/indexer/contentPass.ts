@@ -9,6 +9,13 @@ import type { IndexerContext } from './context';
 import { ReadGuard, readNote } from './guardedRead';
 import type { IndexingProgress } from './progress';
 
+/**
+ * Past this many changed IDs in one report, listeners hear 'all': each redraws what it shows, as it
+ * would for so many IDs anyway, and the pass stops gathering the IDs and making their strings (a
+ * report of a large vault's first pass holds tens of thousands).
+ */
+export const REPORT_ALL_PAST = 10_000;
+
 /** Runs the pass over the files; the progress shows while it runs and goes when the pass is current and done. */
 export async function runContentPass(context: IndexerContext, files: readonly TFile[], progress: IndexingProgress): Promise<void> {
   const generation = context.generation();
@@ -35,14 +42,14 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   const total = guards.length;
   let done = 0;
   // Gathered without a string per ID; each distinct one becomes a string when it is reported.
-  const changed = context.index.changeSet();
+  const changed = context.index.changeSet(REPORT_ALL_PAST);
   // Facts restored from the cache are put without a change set: listeners hear "all" instead.
   let restored = false;
   const pacer = new Pacer(context.pacing, () => {
     progress.show(done, total);
     if (restored) changes.emit('all');
     restored = false;
-    changes.emitIds(changed.drain());
+    changes.emitChange(changed.drain());
   });
 
   // Every guard holds here: nothing has awaited since they were taken.
@@ -88,6 +95,6 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   if (stale()) return;
   // The build grew storage ahead of need (see BulkPut); later edits grow it again when they must.
   context.index.trim();
-  changes.emitIds(changed.drain());
+  changes.emitChange(changed.drain());
   await writer.save();
 }

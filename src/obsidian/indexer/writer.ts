@@ -35,7 +35,7 @@ export class IndexWriter {
   apply(update: IndexUpdate, stat?: FileVersion): ReadonlySet<string> {
     const changed = this.index.changeSet();
     this.applyGathering(update, changed, stat);
-    return changed.drain();
+    return changed.drainIds();
   }
 
   /** Applies the update, adding the IDs whose resolution or references changed to `changed`. */

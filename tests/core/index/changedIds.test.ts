@@ -54,3 +54,19 @@ test('keeps every key as it grows past many thousands, and a repeat once', () =>
   set.add('000000000001');
   expect([...set.drain()]).toEqual(['000000000001']);
 });
+
+test('past its limit a set keeps no more IDs and drains as all, then starts over', () => {
+  const set = new ChangedIdSet(TWELVE_DIGIT, 2);
+  set.add('202104291524');
+  set.add('202104291524');
+  set.add('202108191025');
+  expect(set.overflowed).toBe(false);
+  expect(set.drain()).toEqual(new Set(['202104291524', '202108191025']));
+  for (const id of ['202104291524', '202108191025', '202104291947', '202104291948']) set.add(id);
+  expect(set.overflowed).toBe(true);
+  expect(set.size).toBe(3);
+  expect(set.drain()).toBe('all');
+  expect(set.size).toBe(0);
+  set.add('202104291947');
+  expect(set.drain()).toEqual(new Set(['202104291947']));
+});

@@ -184,3 +184,17 @@ describe('scanned notes', () => {
     expect(snapshot(scanned)).toEqual(snapshot(whole));
   });
 });
+
+test('a NoteScanner reused from note to note gives each note its own IDs and lines, nothing of the note before', () => {
+  const format = idFormatFor('custom', 'ZK-\\d{3}');
+  const scanner = new NoteScanner({ format, ownIdSources: ['filename'], frontmatterKey: 'id' });
+  scanner.scan('a.md', 'ZK-101 and ZK-102\r\nthen ZK-103 and ZK-104.');
+  const second = scanner.scan('b.md', 'one line\n\nZK-205 only.');
+  // The IDs in use and no more: entries left from the longer note before would keep its text alive.
+  expect(second.ids).toEqual(['ZK-205']);
+  expect(second.keyCount).toBe(1);
+  expect(extractNoteFacts('b.md', 'one line\n\nZK-205 only.', { format, ownIdSources: ['filename'], frontmatterKey: 'id' }).references.map((r) => [r.id, r.line, r.column])).toEqual([['ZK-205', 3, 1]]);
+  const index = new IdIndex({ format, texts: { textOf: () => 'one line\n\nZK-205 only.' } });
+  index.put(second);
+  expect(index.referencesOf('b.md').map((r) => [r.id, r.line, r.column])).toEqual([['ZK-205', 3, 1]]);
+});
