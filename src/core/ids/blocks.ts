@@ -3,7 +3,7 @@
  * frontmatter, fenced or indented code, and display math. Inline structure is the scanner's job.
  */
 import { findFrontmatter } from './frontmatter';
-import { LineBreaks, lineBreakLength } from './lines';
+import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
@@ -88,8 +88,9 @@ function indentWidth(line: string): number {
  * The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order,
  * written to `out` as flat pairs (from, to) from its start; returns how many numbers it wrote. `out`
  * is reused from note to note, with no object per range. `hasCarriageReturn` false says the text holds no `\r`, so lines end at `\n` only. One loop with its state in local variables, as it runs once per line of every note.
+ * `lines`, when given, gets the start of every line from the first after the frontmatter.
  */
-export function proseRangesInto(text: string, out: number[], hasCarriageReturn: boolean): number {
+export function proseRangesInto(text: string, out: number[], hasCarriageReturn: boolean, lines: LineStarts | null = null): number {
   let count = 0;
   let proseStart = -1;
   // The open fence's character code (0 when none) and length.
@@ -101,9 +102,11 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   let inIndentedCode = false;
 
   const start = findFrontmatter(text)?.body ?? 0;
+  lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
   // Most notes have `\n` line ends only: their lines are found with one indexOf each.
   const breaks = hasCarriageReturn && text.indexOf('\r', start) !== -1 ? new LineBreaks(text) : null;
   for (let lineFrom = start, next = start; lineFrom < text.length; lineFrom = next) {
+    lines?.add(lineFrom);
     let lineTo: number;
     if (breaks === null) {
       lineTo = text.indexOf('\n', lineFrom);

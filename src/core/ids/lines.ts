@@ -13,16 +13,7 @@ export class LineBreaks {
   private cr = -1;
   private crFrom = Infinity;
 
-  constructor(private text: string) {}
-
-  /** Starts over on another text (one finder reused from note to note makes no garbage). */
-  reset(text: string): void {
-    this.text = text;
-    this.lf = -1;
-    this.lfFrom = Infinity;
-    this.cr = -1;
-    this.crFrom = Infinity;
-  }
+  constructor(private readonly text: string) {}
 
   /** Start of the first line break at or after `from`, or -1 when the text has none. */
   next(from: number): number {
@@ -65,4 +56,43 @@ export function forEachLine(text: string, start: number, visit: (from: number, t
     if (visit(from, to, next) === false) return;
     from = next;
   }
+}
+
+/**
+ * The starts of a text's lines, in order, as a scan that walks them records them (one kept from
+ * note to note): a sink finds each reference's line and column from them with a forward cursor,
+ * instead of walking the lines again.
+ */
+export class LineStarts {
+  starts = new Int32Array(256);
+  count = 0;
+  /** The 1-based number of the line that starts at `starts[0]`. */
+  firstLine = 1;
+
+  reset(firstLine: number): void {
+    this.count = 0;
+    this.firstLine = firstLine;
+  }
+
+  add(start: number): void {
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = start;
+  }
+}
+
+/** The 1-based number of the line that starts at `offset` (itself a line start). */
+export function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  const breaks = new LineBreaks(text);
+  for (let from = 0; from < offset; line++) {
+    const to = breaks.lineEnd(from);
+    // `offset` within this line: not a line start (callers give one), so it counts as this line.
+    if (to >= offset) break;
+    from = to + lineBreakLength(text, to);
+  }
+  return line;
 }

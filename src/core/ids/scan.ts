@@ -3,6 +3,7 @@ import type { IdFormat } from './formats';
 import { tokensOf, type Tokens } from './prose';
 import { ForwardSearcher, SEARCH } from './searcher';
 import type { ReferenceForm } from '../types';
+import { LineStarts } from './lines';
 
 /**
  * Receives a note's references in text order. A sink must not start another scan while it receives
@@ -21,6 +22,11 @@ export interface ReferenceSink {
     form: Exclude<ReferenceForm, 'bare'>, from: number, to: number, linkFrom: number, linkTo: number, embed: boolean,
     targetFrom: number, targetTo: number, subpathLength: number, displayFrom: number, displayLength: number,
   ): void;
+  /**
+   * When the sink has it: called once, before the first reference, with the starts of the text's
+   * lines from the first that can hold one (the scan walks them anyway). Valid during the scan only.
+   */
+  lines?(starts: LineStarts): void;
 }
 
 // A line break (`\r\n`, lone `\r` or `\n`), then only spaces or tabs up to the next one.
@@ -81,6 +87,7 @@ export function closedBy(scan: Scan, slot: number, at: number, closer: string): 
 export interface ScanState {
   readonly scan: Scan;
   readonly ranges: number[];
+  readonly lines: LineStarts;
 }
 
 const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
@@ -99,7 +106,7 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
       text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn, brackets: null, bracketsTo: 0, rangeFrom: 0,
       limit: text.length, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
     };
-    kept = { scan, ranges: [] };
+    kept = { scan, ranges: [], lines: new LineStarts() };
     return kept;
   }
   const { scan } = kept;

@@ -213,7 +213,9 @@ export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): v
   try {
     const { scan, ranges } = state;
     const combined = specialOrId(format);
-    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn);
+    const lines = sink.lines === undefined ? null : state.lines;
+    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines);
+    if (lines !== null) sink.lines?.(lines);
     for (let i = 0; i < count; i += 2) {
       const from = ranges[i];
       const to = ranges[i + 1];

@@ -74,17 +74,8 @@ export class LineTracker {
   private readonly breaks: LineBreaks;
   private end: number;
 
-  constructor(private text: string) {
+  constructor(private readonly text: string) {
     this.breaks = new LineBreaks(text);
-    this.end = this.breaks.lineEnd(0);
-  }
-
-  /** Starts over at the first line of another text (a tracker reused from note to note). */
-  reset(text: string): void {
-    this.text = text;
-    this.line = 1;
-    this.lineStart = 0;
-    this.breaks.reset(text);
     this.end = this.breaks.lineEnd(0);
   }
 

@@ -8,7 +8,8 @@ import type { IndexedReference, LinkParts } from '../types';
 import { idKeysFor, type IdKeys } from './idKeys';
 import { resized } from './idTable';
 import { NameReading } from './names';
-import { LineTracker, titleOf, type NoteFacts, type NoteFactsOptions } from './noteFacts';
+import type { LineStarts } from '../ids/lines';
+import { titleOf, type NoteFacts, type NoteFactsOptions } from './noteFacts';
 import { idFromFrontmatter, ownIdOf } from './ownId';
 import {
   EMBED, LINK, LINK_DISPLAY_FROM, LINK_DISPLAY_LENGTH, LINK_FROM, LINK_REF_INTS, LINK_SUBPATH_LENGTH, LINK_TARGET_FROM,
@@ -67,9 +68,9 @@ export class NoteScanner implements ReferenceSink {
   private noteTitle = '';
   // The note being scanned.
   private text = '';
-  /** Lines of the note being scanned, reset at its first reference (a note without any needs none). */
-  private readonly lines = new LineTracker('');
-  private linesReset = false;
+  /** The scanner's line starts for the note being scanned (see lines), and the line of the last reference. */
+  private lineStarts: LineStarts | null = null;
+  private lineIndex = 0;
   private used = 0;
   private count = 0;
 
@@ -85,13 +86,12 @@ export class NoteScanner implements ReferenceSink {
     const id = this.noteId;
     const title = this.noteTitle;
     this.text = text;
-    this.linesReset = false;
+    this.lineStarts = null;
     this.used = 0;
     this.count = 0;
     scanInto(text, this.options.format, this);
     this.text = '';
-    // The tracker lets go of the text too: a scanner kept between builds must not keep a note alive.
-    if (this.linesReset) this.lines.reset('');
+    this.lineStarts = null;
     // Entries are written in place (see record); what the last note left past this one's goes.
     if (this.ids.length > this.count) this.ids.length = this.count;
     return new CurrentScan(this, serial, path, id, title, text.length, this.ints, this.used, this.count, this.keys, this.ids);
@@ -130,6 +130,11 @@ export class NoteScanner implements ReferenceSink {
     this.noteTitle = name.titleFrom >= 0 ? path.slice(name.titleFrom, name.titleTo) : titleOf(path, id, text, format);
   }
 
+  lines(starts: LineStarts): void {
+    this.lineStarts = starts;
+    this.lineIndex = 0;
+  }
+
   bare(from: number, to: number): void {
     this.record(from, to, FORM_CODES.bare);
   }
@@ -154,18 +159,18 @@ export class NoteScanner implements ReferenceSink {
     const at = this.used;
     if (at + LINK_REF_INTS > this.ints.length) this.ints = resized(this.ints, this.ints.length * 2, Int32Array);
     if (this.count >= this.keys.length) this.keys = resized(this.keys, this.keys.length * 2, Float64Array);
-    const lines = this.lines;
-    if (!this.linesReset) {
-      lines.reset(this.text);
-      this.linesReset = true;
-    }
-    lines.moveTo(from);
+    // References come in text order (ReferenceSink), so the line cursor only moves forward.
+    const lines = this.lineStarts as LineStarts;
+    const starts = lines.starts;
+    let line = this.lineIndex;
+    while (line + 1 < lines.count && starts[line + 1] <= from) line++;
+    this.lineIndex = line;
     const ints = this.ints;
     const reference = this.count++;
     ints[at + REF_SLOT] = reference;
     ints[at + REF_FROM] = from;
-    ints[at + REF_LINE] = lines.line;
-    ints[at + REF_COLUMN] = from - lines.lineStart + 1;
+    ints[at + REF_LINE] = lines.firstLine + line;
+    ints[at + REF_COLUMN] = from - starts[line] + 1;
     ints[at + REF_FLAGS] = flags;
     // The scanner matched the format at [from, to), so a preset format's key is there to read.
     const key = this.idKeys === null ? -1 : this.idKeys.keyAt(this.text, from);

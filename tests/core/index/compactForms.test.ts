@@ -198,3 +198,21 @@ test('a NoteScanner reused from note to note gives each note its own IDs and lin
   index.put(second);
   expect(index.referencesOf('b.md').map((r) => [r.id, r.line, r.column])).toEqual([['ZK-205', 3, 1]]);
 });
+
+test.each([
+  ['\n', 'line feeds'],
+  ['\r\n', 'CRLF'],
+  ['\r', 'lone carriage returns'],
+])('line and column after a frontmatter whose lines end in %j (%s) are the ones extracted facts give', (br) => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+  const text = ['---', 'id: 202104291524', 'tags: [a]', '---', '', 'Intro', '  see 202108191025 and', '[[202104291947]] too'].join(br);
+  const scanned = new NoteScanner(options).scan('n.md', text);
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => text } });
+  index.put(scanned);
+  const lines = index.referencesOf('n.md').map((r) => [r.id, r.line, r.column]);
+  expect(lines).toEqual([
+    ['202108191025', 7, 7],
+    ['202104291947', 8, 3],
+  ]);
+  expect(extractNoteFacts('n.md', text, options).references.map((r) => [r.id, r.line, r.column])).toEqual(lines);
+});
