@@ -1,5 +1,5 @@
 /** Reads a vault folder into the core index the commands query. */
-import type { LinkTargetsOfNotes } from '../core/check';
+import type { LinkTargetsOfNotes, TextAfterId } from '../core/check';
 import type { IdFormat } from '../core/ids/formats';
 import type { IdIndex } from '../core/index/idIndex';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
@@ -16,12 +16,18 @@ export interface LoadedVault {
   readonly textOf: (path: string) => string | undefined;
   /** Every note's link targets for check, when the load asked for them (ScanOptions.keepLinkTargets). */
   readonly linkTargets?: LinkTargetsOfNotes;
+  /** The text after bare IDs no note's name gives, when the load dropped the texts (ScannedVault.keptTextAfterId). */
+  readonly keptTextAfterId?: (path: string, idEnd: number) => TextAfterId | undefined;
 }
 
 /** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */
 export async function loadVault(directory: string, format: IdFormat, fs: VaultFs, options: ScanOptions = {}): Promise<LoadedVault> {
-  const { contents, index, textOf, paths, linkTargets } = await scanVault(directory, format, fs, options);
-  return { directory, contents, index, paths, textOf, ...(linkTargets === undefined ? {} : { linkTargets }) };
+  const { contents, index, textOf, paths, linkTargets, keptTextAfterId } = await scanVault(directory, format, fs, options);
+  return {
+    directory, contents, index, paths, textOf,
+    ...(linkTargets === undefined ? {} : { linkTargets }),
+    ...(keptTextAfterId === undefined ? {} : { keptTextAfterId }),
+  };
 }
 
 /** Link resolution's view of the vault's files (case and Unicode normalisation variants found). */

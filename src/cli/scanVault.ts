@@ -8,9 +8,10 @@ import { existsSync, readFileSync } from 'fs';
 import { availableParallelism, cpus, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { KeptLinkTargets, type LinkTargetsOfNotes } from '../core/check';
+import { KeptLinkTargets, KeptTextAfterIds, type LinkTargetsOfNotes, type TextAfterId } from '../core/check';
 import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
+import { idKeysFor } from '../core/index/idKeys';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
@@ -34,6 +35,8 @@ export interface ScannedVault {
   readonly paths: LinkPathLookup;
   /** Every note's link targets, kept while its text was at hand (when asked for: ScanOptions.keepLinkTargets). */
   readonly linkTargets?: LinkTargetsOfNotes;
+  /** The text after bare IDs no note's name gives, kept from notes whose texts were dropped (see KeptTextAfterIds). */
+  readonly keptTextAfterId?: (path: string, idEnd: number) => TextAfterId | undefined;
 }
 
 export interface ScanOptions {
@@ -87,6 +90,10 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const texts = keepTexts ? textsOf(files) : readAgain(files, absolute);
   const index = new IdIndex({ format, texts: { textOf: texts } });
   const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  // Every note known by its name first, as the plugin builds: each scanned note then goes the index's
+  // short way in, and the IDs no name gives are known before any note is read (KeptTextAfterIds).
+  index.putNames(notePaths, options);
+  const afterIds = keepTexts ? null : new KeptTextAfterIds(index, idKeysFor(format)?.length ?? 0);
   // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
   const threads = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notePaths.length) : 1;
   const share = Math.ceil(notePaths.length / threads);
@@ -102,6 +109,7 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
       const scanned = scanner.scan(notePath, text);
       index.put(scanned);
       targets?.add(scanned, text);
+      afterIds?.add(scanned, text);
     }
   }
   const keptFile = keptFiles();
@@ -121,7 +129,13 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
     for (const { note, reason } of output.unreadable) unreadable.push({ path: run[note], reason });
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { contents: { files, unreadable, allPaths }, index, textOf: texts, paths, ...(targets === null ? {} : { linkTargets: targets }) };
+  // A note that could not be read is no note of the index: its record from the names pass goes.
+  for (const { path: notePath } of unreadable) if (index.note(notePath) !== undefined) index.apply({ kind: 'delete', path: notePath });
+  return {
+    contents: { files, unreadable, allPaths }, index, textOf: texts, paths,
+    ...(targets === null ? {} : { linkTargets: targets }),
+    ...(afterIds === null ? {} : { keptTextAfterId: (notePath: string, idEnd: number) => afterIds.textAfterId(notePath, idEnd) }),
+  };
 }
 
 /** Texts of notes kept whole, found by path (the map is made on the first question). */

@@ -43,7 +43,10 @@ describe('scanVault as check reads a vault', () => {
     }
     expect(kept.linkTargets).toBeUndefined();
     const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
-    const screened = checkVault(dropped.index, { paths: dropped.paths, unreadable: dropped.contents.unreadable, textOf: dropped.textOf, linkTargets: dropped.linkTargets });
+    const screened = checkVault(dropped.index, {
+      paths: dropped.paths, unreadable: dropped.contents.unreadable, textOf: dropped.textOf, linkTargets: dropped.linkTargets, keptTextAfterId: dropped.keptTextAfterId,
+    });
+    expect(dropped.keptTextAfterId).toBeDefined();
     expect(screened).toEqual(byReading);
     expect(screened.problems.map((p) => [p.kind, p.file])).toContainEqual(['stale-link', 'a/202101010000 Start.md']);
     expect(screened.problems.find((p) => p.id === '202101011159')?.message).toContain('a/202101010001 Next.md');
@@ -84,5 +87,52 @@ describe('scanVault as check reads a vault', () => {
     expect(report.problems.filter((p) => p.kind === 'stale-link')).toHaveLength(3);
     expect(report.problems.some((p) => p.kind === 'unreadable-file')).toBe(true);
     expect((await run(['check', '--vault', vault])).stdout).toContain('stale-link');
+  });
+
+  it('reads each note once: the text after an ID no name gives was kept while the note was at hand', async () => {
+    // The module object scanVault calls through (a namespace import here would be a frozen copy).
+    const readFileSync = jest.spyOn(jest.requireActual<typeof import('fs')>('fs'), 'readFileSync');
+    try {
+      expect((await run(['check', '--json', '--vault', vault])).code).toBe(1);
+      const reads = new Map<string, number>();
+      for (const [file] of readFileSync.mock.calls) {
+        const relative = path.relative(vault, String(file)).split(path.sep).join('/');
+        if (relative.endsWith('.md')) reads.set(relative, (reads.get(relative) ?? 0) + 1);
+      }
+      // A text holding U+FFFD or NUL is read again as bytes to judge it (readNodeNote); no other twice.
+      expect(Object.fromEntries(reads)).toEqual({
+        ...Object.fromEntries(Object.keys(NOTES).map((file) => [file, 1])),
+        'b/202101010003 Fffd.md': 2,
+        'b/binary.md': 2,
+      });
+    } finally {
+      readFileSync.mockRestore();
+    }
+  });
+});
+
+describe('check names the note a broken bare ID meant', () => {
+  let own: string;
+  beforeAll(() => {
+    own = mkdtempSync(path.join(tmpdir(), 'principle-chain-check-after-'));
+    const files: Record<string, string | Buffer> = {
+      'a/202102020000 Start.md': 'Start.\n',
+      // Its name gives an ID, but it cannot be read: that ID turns out unresolved after all.
+      'b/202102020001 Gone.md': Buffer.from([0x61, 0, 0x62]),
+      'c/n.md': 'See 202102020001 Start here,\nand 202102021159 Start there.\n',
+    };
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(path.join(own, path.dirname(file)), { recursive: true });
+      writeFileSync(path.join(own, file), content);
+    }
+  });
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  it('from the text kept after it, or from the note read again when none was kept', async () => {
+    const kept = await scanVault(own, TWELVE_DIGIT, nodeVaultFs);
+    const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
+    const report = JSON.parse((await run(['check', '--json', '--vault', own])).stdout) as { problems: { id: string; message: string }[] };
+    expect(report).toEqual(JSON.parse(JSON.stringify(byReading)));
+    for (const id of ['202102020001', '202102021159']) expect(report.problems.find((p) => p.id === id)?.message).toContain('a/202102020000 Start.md');
   });
 });

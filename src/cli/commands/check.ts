@@ -39,6 +39,7 @@ export const checkCommand: CliCommand = {
       unreadable: vault.contents.unreadable,
       textOf: vault.textOf,
       ...(vault.linkTargets === undefined ? {} : { linkTargets: vault.linkTargets }),
+      ...(vault.keptTextAfterId === undefined ? {} : { keptTextAfterId: vault.keptTextAfterId }),
     });
     if (context.json) writeJson(context.io, report);
     else context.io.stdout(renderCheckText(report, context.io.style));

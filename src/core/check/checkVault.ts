@@ -28,6 +28,12 @@ export interface CheckInput {
   /** A note's text, to recognise an unresolved bare ID followed by another note's exact title. */
   readonly textOf?: (path: string) => string | undefined;
   /**
+   * The text after a bare ID that ends at `idEnd` in the note, when the caller kept it (see
+   * KeptTextAfterIds): a text holding the note's characters from the ID's end on, TEXT_READ_AFTER_ID
+   * of them or up to the note's end. When it gives none, textOf is asked.
+   */
+  readonly keptTextAfterId?: (path: string, idEnd: number) => TextAfterId | undefined;
+  /**
    * The notes' link targets as kept while scanning (KeptLinkTargets): the index is then asked for
    * a link only when its note's targets were not kept, so it needs no note texts.
    */
@@ -37,6 +43,12 @@ export interface CheckInput {
 /** The index as check reads it: notes through one cursor, so a whole vault makes no object per reference. */
 export interface CheckIndex extends IdIndexReader {
   noteCursors(): Iterable<NoteCursor>;
+}
+
+/** A note's text from a bare ID's end on: `text` from `idEnd` is the note's text from the ID's end. */
+export interface TextAfterId {
+  readonly text: string;
+  readonly idEnd: number;
 }
 
 /** An unresolved bare ID whose message waits for the title lookup. */
@@ -67,6 +79,8 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   let ambiguous = 0;
   const broken: BrokenBareId[] = [];
   const targets = input.linkTargets;
+  const wholeText = wholeTextAfterId(input.textOf);
+  const textAfterId = (path: string, idEnd: number): TextAfterId | undefined => input.keptTextAfterId?.(path, idEnd) ?? wholeText(path, idEnd);
   // Problems are sorted by file and line at the end, so notes can be visited in any order.
   for (const note of index.noteCursors()) {
     notes++;
@@ -74,8 +88,6 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
     const path = note.path;
     const ownIdSlot = note.ownIdSlot;
     const targetsKept = targets !== undefined && targets.startNote(path);
-    // Asked for once per note, and only for a broken bare ID (textOf may read the note again).
-    let text: string | undefined | null = null;
     while (note.next()) {
       if (!note.counts()) continue;
       // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no
@@ -97,8 +109,8 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
         const found = { kind: 'unresolved-id' as const, file: path, line: note.line, id, message: unresolvedMessage(id, null) };
         problems.push(found);
         if (note.form === 'bare') {
-          if (text === null) text = input.textOf?.(path);
-          if (text !== undefined && text[note.to()] === ' ') broken.push({ problem: found, id, text, idEnd: note.to() });
+          const after = textAfterId(path, note.to());
+          if (after !== undefined && after.text[after.idEnd] === ' ') broken.push({ problem: found, id, text: after.text, idEnd: after.idEnd });
         }
       } else {
         ambiguous++;
@@ -111,6 +123,19 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   // Stable sort: problems of one line keep the text order they were found in.
   problems.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line);
   return { notes, notesWithId, references, resolved, unresolved, ambiguous, problems };
+}
+
+/** textAfterId from whole texts: each note's asked for once, however many of its bare IDs are broken (textOf may read it again). */
+function wholeTextAfterId(textOf: CheckInput['textOf']): (path: string, idEnd: number) => TextAfterId | undefined {
+  let lastPath: string | null = null;
+  let lastText: string | undefined;
+  return (path, idEnd) => {
+    if (path !== lastPath) {
+      lastPath = path;
+      lastText = textOf?.(path);
+    }
+    return lastText === undefined ? undefined : { text: lastText, idEnd };
+  };
 }
 
 function problem(kind: Problem['kind'], file: string, line: number, id: string, message: string): Problem {

@@ -182,6 +182,13 @@ export class IdIndex implements IdIndexReader {
     return slot !== NONE && this.ids.owner[slot] !== NONE;
   }
 
+  /** isKnownId for the ID of an integer key of the index's format (IdKeys), without its string. */
+  isKnownKey(key: number): boolean {
+    this.notesTable.settle();
+    const slot = this.ids.slotOfKey(key);
+    return slot !== NONE && this.ids.owner[slot] !== NONE;
+  }
+
   note(path: string): NoteRecord | undefined {
     const slot = this.notesTable.slotOf(path);
     return slot === NONE ? undefined : this.recordOf(slot);

@@ -16,6 +16,13 @@ export interface TitledNote {
 // (A title is part of a file name, which file systems keep to 255 bytes.)
 const LONGEST_TITLE = 250;
 
+/**
+ * How much text from an ID's end the lookup reads (the space, the longest title, the code point
+ * after it): notesTitledAfter and titlesStartingAfter answer the same for the first this many
+ * characters from idEnd as for the whole text, so a caller may keep only those.
+ */
+export const TEXT_READ_AFTER_ID = LONGEST_TITLE + 3;
+
 export class TitleLookup {
   private readonly byTitle = new Map<string, TitledNote[]>();
   private longest = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { titleAfterId } from '../../../src/core/ids/title';
-import { TitleLookup, titlesStartingAfter, type TitledNote } from '../../../src/core/index/titleLookup';
+import { TEXT_READ_AFTER_ID, TitleLookup, titlesStartingAfter, type TitledNote } from '../../../src/core/index/titleLookup';
 
 const notes = [
   { path: 'a/202201100900 Clarity is kindness.md', id: '202201100900', title: 'Clarity is kindness' },
@@ -60,6 +60,27 @@ describe('the notes whose title follows an ID', () => {
         const every = new TitleLookup(all);
         for (const { text, idEnd } of places) expect(wanted.notesTitledAfter(text, idEnd)).toEqual(every.notesTitledAfter(text, idEnd));
       }),
+    );
+  });
+
+  it('answers the same from the TEXT_READ_AFTER_ID characters after an ID as from the whole text', () => {
+    // Titles that are the text after the ID cut near the longest length looked for, and text after
+    // them that ends a word or not (marks, surrogate pairs, `_`), so the last characters read decide.
+    const unit = fc.constantFrom('a', 'é', '\u0301', '😀', '_', ' ', '-', '\n');
+    const after = fc.tuple(fc.string({ unit, maxLength: 12 }), fc.string({ unit, maxLength: 30 })).map(([a, b]) => `${'a'.repeat(236)}${a}${b}`);
+    const cuts = fc.array(fc.record({ path: fc.string({ maxLength: 6 }), id: fc.constantFrom('1', '2'), length: fc.integer({ min: 236, max: 252 }) }), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 4 }), cuts, fc.string({ maxLength: 4 }), after, (short, cut, before, rest) => {
+        const all = [...short, ...cut.map(({ path, id, length }) => ({ path, id, title: rest.slice(0, length) }))];
+        const text = `${before}1 ${rest}`;
+        const idEnd = before.length + 1;
+        const kept = text.slice(idEnd, idEnd + TEXT_READ_AFTER_ID);
+        const every = new TitleLookup(all);
+        expect(every.notesTitledAfter(kept, 0)).toEqual(every.notesTitledAfter(text, idEnd));
+        const wanted = (places: { text: string; idEnd: number }[]) => new TitleLookup(all, titlesStartingAfter(places));
+        expect(wanted([{ text: kept, idEnd: 0 }]).notesTitledAfter(kept, 0)).toEqual(wanted([{ text, idEnd }]).notesTitledAfter(text, idEnd));
+      }),
+      { seed: 20261202, numRuns: 500 },
     );
   });
 });

@@ -1,0 +1,40 @@
+/** What KeptTextAfterIds keeps: the text after each bare ID that no note's name gives, and nothing else. */
+import { KeptTextAfterIds } from '../../../src/core/check';
+import { idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
+import { IdIndex } from '../../../src/core/index/idIndex';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
+import { TEXT_READ_AFTER_ID } from '../../../src/core/index/titleLookup';
+import type { OwnIdSource } from '../../../src/core/settings';
+
+function kept(format: IdFormat, idLength: number, names: readonly string[], path: string, text: string): KeptTextAfterIds {
+  const options = { format, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
+  const index = new IdIndex({ format });
+  index.putNames(names, options);
+  const texts = new KeptTextAfterIds(index, idLength);
+  texts.add(new NoteScanner(options).scan(path, text), text);
+  return texts;
+}
+
+test('keeps the text after bare IDs no name gives: TEXT_READ_AFTER_ID characters after a space, else one', () => {
+  const title = `${'t'.repeat(300)}`;
+  const text = `202101010000 Owned, 202199999999 ${title}, 202188888888. and [[202177777777 Link]].`;
+  const texts = kept(TWELVE_DIGIT, 12, ['202101010000 Owned.md', 'n.md'], 'n.md', text);
+  const end = (id: string) => text.indexOf(id) + 12;
+  // Owned by a file name: resolved whatever the notes hold, so nothing is kept.
+  expect(texts.textAfterId('n.md', end('202101010000'))).toBeUndefined();
+  expect(texts.textAfterId('n.md', end('202199999999'))).toEqual({ text: text.slice(end('202199999999'), end('202199999999') + TEXT_READ_AFTER_ID), idEnd: 0 });
+  expect(texts.textAfterId('n.md', end('202188888888'))).toEqual({ text: '.', idEnd: 0 });
+  // A link is no bare ID; another offset, or another note, has nothing kept.
+  expect(texts.textAfterId('n.md', end('202177777777'))).toBeUndefined();
+  expect(texts.textAfterId('n.md', end('202199999999') + 1)).toBeUndefined();
+  expect(texts.textAfterId('other.md', end('202199999999'))).toBeUndefined();
+});
+
+test('a custom pattern’s IDs are judged by their strings, each as long as it is', () => {
+  const format = idFormatFor('custom', 'ZK-\\d{1,4}');
+  const text = 'ZK-1 One and ZK-2222 Two and ZK-33 x';
+  const texts = kept(format, 0, ['ZK-1 One.md', 'n.md'], 'n.md', text);
+  expect(texts.textAfterId('n.md', text.indexOf('ZK-1') + 4)).toBeUndefined();
+  expect(texts.textAfterId('n.md', text.indexOf('ZK-2222') + 7)).toEqual({ text: ' Two and ZK-33 x', idEnd: 0 });
+  expect(texts.textAfterId('n.md', text.indexOf('ZK-33') + 5)).toEqual({ text: ' x', idEnd: 0 });
+});
