@@ -41,6 +41,18 @@ describe('readVault', () => {
   });
 });
 
+describe('listing order', () => {
+  it('is code-unit order: a name past U+FFFF (two surrogates) before one at U+FF21, lower case after upper', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-order-'));
+    try {
+      for (const name of ['\uFF21.md', '😀.md', 'a.md', 'B.md']) writeFileSync(path.join(root, name), 'x');
+      expect((await readVault(root, nodeVaultFs)).allPaths).toEqual(['B.md', 'a.md', '😀.md', '\uFF21.md']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('decodeNote', () => {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   /** What a fatal TextDecoder makes of the bytes: the text, or null when it refuses them. */

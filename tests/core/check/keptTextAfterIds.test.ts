@@ -38,3 +38,19 @@ test('a custom pattern’s IDs are judged by their strings, each as long as it i
   expect(texts.textAfterId('n.md', text.indexOf('ZK-2222') + 7)).toEqual({ text: ' Two and ZK-33 x', idEnd: 0 });
   expect(texts.textAfterId('n.md', text.indexOf('ZK-33') + 5)).toEqual({ text: ' x', idEnd: 0 });
 });
+
+test('reads only the note’s own records from a scanner reused note to note, and the ID of key 0 like any other', () => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+  const index = new IdIndex({ format: TWELVE_DIGIT });
+  index.putNames(['one.md', 'two.md'], options);
+  const texts = new KeptTextAfterIds(index, 12);
+  const scanner = new NoteScanner(options);
+  const first = 'aaaa 202199999991 b 202199999992 c';
+  texts.add(scanner.scan('one.md', first), first);
+  const second = '000000000000 Tail';
+  texts.add(scanner.scan('two.md', second), second);
+  expect(texts.textAfterId('one.md', 32)).toEqual({ text: ' c', idEnd: 0 });
+  expect(texts.textAfterId('two.md', 12)).toEqual({ text: ' Tail', idEnd: 0 });
+  // Where the first note's second ID ended: the second note has no record there.
+  expect(texts.textAfterId('two.md', 32)).toBeUndefined();
+});

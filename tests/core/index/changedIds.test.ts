@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { DENOTE, FOURTEEN_DIGIT, idFormatFor, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { ChangedIdSet } from '../../../src/core/index/changedIds';
+import { idKeysFor, type IdKeys } from '../../../src/core/index/idKeys';
 import { IdTable } from '../../../src/core/index/idTable';
 
 const FORMATS: readonly (readonly [IdFormat, fc.Arbitrary<string>])[] = [
@@ -69,4 +70,42 @@ test('past its limit a set keeps no more IDs and drains as all, then starts over
   expect(set.size).toBe(0);
   set.add('202104291947');
   expect(set.drain()).toEqual(new Set(['202104291947']));
+});
+
+test('the smallest keys (0 and 1) are IDs like any other: kept once, in order, through growth and drains', () => {
+  const set = new ChangedIdSet(TWELVE_DIGIT);
+  const table = new IdTable(TWELVE_DIGIT);
+  const many = Array.from({ length: 40 }, (_, i) => String(202104291524 + i).padStart(12, '0'));
+  for (const round of [1, 2]) {
+    set.add('000000000001');
+    set.addSlot(table, table.intern('000000000000'));
+    for (const id of many) set.add(id);
+    set.addKey(0);
+    set.add('000000000000');
+    set.addSlot(table, table.intern('000000000001'));
+    expect([round, set.size]).toEqual([round, many.length + 2]);
+    expect([...set.drain()]).toEqual(['000000000001', '000000000000', ...many]);
+  }
+});
+
+test('past its limit a set does no more work for an ID: no key read, none parsed, none kept', () => {
+  const table = new IdTable(TWELVE_DIGIT);
+  const slot = table.intern('202104291947');
+  const set = new ChangedIdSet(TWELVE_DIGIT, 1);
+  set.add('202104291524');
+  set.add('202108191025');
+  expect(set.overflowed).toBe(true);
+  const keyOf = jest.spyOn(table, 'keyOf');
+  const parse = jest.spyOn(idKeysFor(TWELVE_DIGIT) as IdKeys, 'keyOf');
+  try {
+    set.addSlot(table, slot);
+    set.add('202104291948');
+    set.addKey(202104291949);
+    expect(keyOf).not.toHaveBeenCalled();
+    expect(parse).not.toHaveBeenCalled();
+    expect(set.size).toBe(2);
+  } finally {
+    keyOf.mockRestore();
+    parse.mockRestore();
+  }
 });
