@@ -4,6 +4,7 @@
  */
 import { findFrontmatter } from './frontmatter';
 import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
+import { isTrimmed } from './whiteSpace';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
@@ -135,6 +136,15 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         previousBlank = false;
         continue;
       }
+    }
+    // A line of plain prose that starts a stretch of it (the note's first line, or after a blank
+    // line, a fence or indented code), unless it starts with white space only `\s` knows.
+    if (fenceChar === 0 && !inMath && isPlainProseStart(first) && !isTrimmed(first)) {
+      inIndentedCode = false;
+      inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
+      if (proseStart === -1) proseStart = lineFrom;
+      previousBlank = false;
+      continue;
     }
     if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) {
       previousBlank = false;

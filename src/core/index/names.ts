@@ -5,6 +5,7 @@
  * Either way the result equals what `namesOnlyFacts` gives for each path.
  */
 import type { IdFormat } from '../ids/formats';
+import { isTrimmed } from '../ids/whiteSpace';
 import type { OwnIdSource } from '../settings';
 import { idKeysFor, type IdKeys } from './idKeys';
 import { NONE, type IdTable } from './idTable';
@@ -160,14 +161,4 @@ function equalsIgnoringCase(path: string, from: number, lower: string): boolean 
 /** ' ', '-' and '_', the separators between a leading ID and the title. */
 function isSeparator(code: number): boolean {
   return code === 32 || code === 45 || code === 95;
-}
-
-/** What String.prototype.trim removes: white space and line terminators. */
-function isTrimmed(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }

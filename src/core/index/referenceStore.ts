@@ -85,9 +85,16 @@ export class ReferenceArena {
 
   /**
    * Moves every live block to the front, in note order, into an array of exactly the live size
-   * plus `slack`; `starts` and `lengths` (per note, -1 start for free notes) are rewritten.
+   * plus `slack`; `starts` and `lengths` (per note, -1 start for free notes) are rewritten. (Blocks
+   * are found through `starts` alone: their order in the arena is no promise.)
    */
   compact(starts: Int32Array, lengths: Int32Array, notes: number, slack: number): void {
+    // Nothing freed: every int up to `used` is in a live block, so the blocks stay where they are and
+    // only the array is cut to size (one copy, no loop per note; a bulk build's trim is this case).
+    if (this.garbage === 0) {
+      this.ints = resized(this.ints, Math.max(1024, this.used + slack), Int32Array);
+      return;
+    }
     const live = this.used - this.garbage;
     const next = new Int32Array(Math.max(1024, live + slack));
     let to = 0;

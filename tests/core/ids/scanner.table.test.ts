@@ -52,6 +52,11 @@ const rows: [string, string, string][] = [
   ['inline math', `$x = ${A}$ ${B}`, `$x = ${A}$ «b:${B}»`],
   ['display math', `$$\n${A}\n$$\n${B}`, `$$\n${A}\n$$\n«b:${B}»`],
   ['one-line display math', `$$ ${A} $$\n${B}`, `$$ ${A} $$\n«b:${B}»`],
+  // A line that starts a stretch of prose (the note's first, or one after a fence) with white space
+  // that \s knows beyond space and tab is read the general way: math or a fence may still open.
+  ['display math after a BOM', `\uFEFF$$\n${A}\n$$\n${B}`, `\uFEFF$$\n${A}\n$$\n«b:${B}»`],
+  ['a fence after a no-break space, after a fence', `\`\`\`\nc\n\`\`\`\n\u00A0\`\`\`\n${A}\n\`\`\`\n${B}`, `\`\`\`\nc\n\`\`\`\n\u00A0\`\`\`\n${A}\n\`\`\`\n«b:${B}»`],
+  ['a first line of ideographic space, then indented code', `\u3000\n    ${A}\n\n${B}`, `\u3000\n    ${A}\n\n«b:${B}»`],
   ['dollar amounts are not math', `$5 and ${A} $10`, `$5 and «b:${A}» $10`],
   ['html comment', `<!-- ${A} --> ${B}`, `<!-- ${A} --> «b:${B}»`],
   ['multi-line html comment', `<!--\n${A}\n--> ${B}`, `<!--\n${A}\n--> «b:${B}»`],
