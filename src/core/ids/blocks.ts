@@ -66,6 +66,48 @@ function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar
   return code === fenceChar || code > 127 || (code >= 10 && code <= 13);
 }
 
+const YES = 1;
+const NO = 0;
+const UNSURE = -1;
+
+/** How many times `code` repeats from `from` (before `to`). */
+function runOf(text: string, from: number, to: number, code: number): number {
+  let at = from;
+  while (at < to && text.charCodeAt(at) === code) at++;
+  return at - from;
+}
+
+/**
+ * For a line inside a fence that starts with the fence's character: whether it closes the fence as
+ * the general way decides (`^(`{3,}|~{3,})\s*$` on the line); UNSURE when anything but spaces and
+ * tabs follows the run (other white space, which \s knows, is left to that way).
+ */
+function fenceCloses(text: string, lineFrom: number, lineTo: number, fenceChar: number, fenceLength: number): number {
+  const run = runOf(text, lineFrom, lineTo, fenceChar);
+  if (run < 3) return NO;
+  for (let at = lineFrom + run; at < lineTo; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9) return UNSURE;
+  }
+  return run >= fenceLength ? YES : NO;
+}
+
+/**
+ * For a line outside any block that starts with a backtick or a tilde: the length of the fence it
+ * opens as the general way decides (FENCE_OPEN, an info string without a backtick after backticks),
+ * or 0 when not sure (a shorter run, or an info string the general way must judge).
+ */
+function fenceOpens(text: string, lineFrom: number, lineTo: number, fenceChar: number): number {
+  const run = runOf(text, lineFrom, lineTo, fenceChar);
+  if (run < 3) return 0;
+  for (let at = lineFrom + run; at < lineTo; at++) {
+    const code = text.charCodeAt(at);
+    // A backtick after backticks makes no fence; `.` in FENCE_OPEN stops at U+2028 and U+2029.
+    if ((code === 96 && fenceChar === 96) || code === 0x2028 || code === 0x2029) return 0;
+  }
+  return run;
+}
+
 /** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
 function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
@@ -149,6 +191,31 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) {
       previousBlank = false;
       continue;
+    }
+    if (fenceChar !== 0 && first === fenceChar) {
+      // A closer with nothing before it on the line, most of them: decided without a slice or a regex.
+      const closes = fenceCloses(text, lineFrom, lineTo, fenceChar, fenceLength);
+      if (closes !== UNSURE) {
+        if (closes === YES) fenceChar = 0;
+        previousBlank = false;
+        continue;
+      }
+    }
+    if (fenceChar === 0 && !inMath && (first === 96 || first === 126)) {
+      // An opener with nothing before it on the line, decided the same way.
+      const length = fenceOpens(text, lineFrom, lineTo, first);
+      if (length > 0) {
+        inIndentedCode = false;
+        if (proseStart !== -1 && lineFrom > proseStart) {
+          out[count++] = proseStart;
+          out[count++] = lineFrom;
+        }
+        proseStart = -1;
+        fenceChar = first;
+        fenceLength = length;
+        previousBlank = false;
+        continue;
+      }
     }
     const raw = text.slice(lineFrom, lineTo);
     if (fenceChar !== 0) {

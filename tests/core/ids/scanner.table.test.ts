@@ -57,6 +57,13 @@ const rows: [string, string, string][] = [
   ['display math after a BOM', `\uFEFF$$\n${A}\n$$\n${B}`, `\uFEFF$$\n${A}\n$$\n«b:${B}»`],
   ['a fence after a no-break space, after a fence', `\`\`\`\nc\n\`\`\`\n\u00A0\`\`\`\n${A}\n\`\`\`\n${B}`, `\`\`\`\nc\n\`\`\`\n\u00A0\`\`\`\n${A}\n\`\`\`\n«b:${B}»`],
   ['a first line of ideographic space, then indented code', `\u3000\n    ${A}\n\n${B}`, `\u3000\n    ${A}\n\n«b:${B}»`],
+  // Fences opened and closed by a line that starts with the fence's character, decided without a regex.
+  ['a shorter closer does not close', `\`\`\`\`\n${A}\n\`\`\`\n${A}\n\`\`\`\`\n${B}`, `\`\`\`\`\n${A}\n\`\`\`\n${A}\n\`\`\`\`\n«b:${B}»`],
+  ['a closer followed by text does not close', `\`\`\`\n${A}\n\`\`\` x\n${A}\n\`\`\`\n${B}`, `\`\`\`\n${A}\n\`\`\` x\n${A}\n\`\`\`\n«b:${B}»`],
+  ['a closer followed by a no-break space closes', `\`\`\`\n${A}\n\`\`\`\u00A0\n${B}`, `\`\`\`\n${A}\n\`\`\`\u00A0\n«b:${B}»`],
+  ['a backtick in a backtick opener’s info string makes no fence', `\`\`\` a\`b\n${A}`, `\`\`\` a\`b\n«b:${A}»`],
+  ['a backtick in a tilde opener’s info string still fences', `~~~ \`x\`\n${A}\n~~~\n${B}`, `~~~ \`x\`\n${A}\n~~~\n«b:${B}»`],
+  ['U+2028 in an info string makes no fence', `\`\`\`js\u2028\n${A}`, `\`\`\`js\u2028\n«b:${A}»`],
   ['dollar amounts are not math', `$5 and ${A} $10`, `$5 and «b:${A}» $10`],
   ['html comment', `<!-- ${A} --> ${B}`, `<!-- ${A} --> «b:${B}»`],
   ['multi-line html comment', `<!--\n${A}\n--> ${B}`, `<!--\n${A}\n--> «b:${B}»`],
