@@ -179,8 +179,8 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         continue;
       }
     }
-    // A line of plain prose that starts a stretch of it (the note's first line, or after a blank
-    // line, a fence or indented code), unless it starts with white space only `\s` knows.
+    // A line of plain prose that starts a stretch of it (a note's first line, or one after a fence,
+    // display math or indented code), unless it starts with white space only `\s` knows.
     if (fenceChar === 0 && !inMath && isPlainProseStart(first) && !isTrimmed(first)) {
       inIndentedCode = false;
       inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
