@@ -30,7 +30,7 @@ describe('the repair context', () => {
 
   it('answers whether a link names a file the same with the owner given as without, and only from files the vault holds', () => {
     const context = createRepairContext({ format: TWELVE_DIGIT, index, paths: PATHS });
-    const names = context.namesFile as NonNullable<typeof context.namesFile>;
+    const names = context.namesFile;
     const owner = '202108191025 Teams exist.md';
     const targets = ['202108191025 Teams exist', '202108191025 Teams exist.md', '202108191025 teams exist', '202108191025 Old', 'notes/202108191025 Teams exist', ' 202108191025 Teams exist ', '', '.', '..'];
     for (const target of targets) {
@@ -40,6 +40,6 @@ describe('the repair context', () => {
     }
     // An owner the vault's files do not hold (an index out of step with them) names no file by itself.
     const without = createRepairContext({ format: TWELVE_DIGIT, index, paths: ['notes/a.md'] });
-    expect((without.namesFile as NonNullable<typeof context.namesFile>)(linkTo('202108191025 Teams exist'), 'wikilink', 'notes/a.md', owner)).toBe(false);
+    expect(without.namesFile(linkTo('202108191025 Teams exist'), 'wikilink', 'notes/a.md', owner)).toBe(false);
   });
 });

@@ -35,10 +35,7 @@ function isLookup(paths: readonly string[] | LinkPathLookup): paths is LinkPathL
   return !Array.isArray(paths);
 }
 
-/**
- * Whether the link names a file, as the planner asks it and the screen must ask it alike:
- * through the context's cheaper `namesFile` when it has one, else by resolving the link.
- */
+/** Whether the link names a file, as the planner asks it and the screen must ask it alike. */
 export function linkNamesAFile(context: RepairContext, link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string, ownerPath: string | undefined): boolean {
-  return context.namesFile === undefined ? context.resolveLink(link, form, sourcePath) !== null : context.namesFile(link, form, sourcePath, ownerPath);
+  return context.namesFile(link, form, sourcePath, ownerPath);
 }

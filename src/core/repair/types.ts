@@ -52,8 +52,7 @@ export interface RepairContext {
   readonly resolveLink: LinkResolver;
   /**
    * Whether the link names a file (resolveLink gives a path), answered by cheaper lookups where it
-   * can (first whether it names `ownerPath`, the note owning its ID, when given); the planner asks
-   * resolveLink when it is absent.
+   * can (first whether it names `ownerPath`, the note owning its ID, when given).
    */
-  readonly namesFile?: (link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string, ownerPath?: string) => boolean;
+  readonly namesFile: (link: LinkParts, form: Exclude<ReferenceForm, 'bare'>, sourcePath: string, ownerPath?: string) => boolean;
 }
