@@ -108,6 +108,14 @@ function fenceOpens(text: string, lineFrom: number, lineTo: number, fenceChar: n
   return run;
 }
 
+/** Writes the stretch of prose [proseStart, end) to `out` at `count` when it holds anything; returns the new count. */
+function endProse(out: number[], count: number, proseStart: number, end: number): number {
+  if (proseStart === -1 || end <= proseStart) return count;
+  out[count] = proseStart;
+  out[count + 1] = end;
+  return count + 2;
+}
+
 /** The line's content after blockquote markers and indentation, as fences may sit in quotes and lists. */
 function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
@@ -206,10 +214,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       const length = fenceOpens(text, lineFrom, lineTo, first);
       if (length > 0) {
         inIndentedCode = false;
-        if (proseStart !== -1 && lineFrom > proseStart) {
-          out[count++] = proseStart;
-          out[count++] = lineFrom;
-        }
+        count = endProse(out, count, proseStart, lineFrom);
         proseStart = -1;
         fenceChar = first;
         fenceLength = length;
@@ -237,10 +242,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     }
     inIndentedCode = false;
     if (indented && previousBlank && !inList) {
-      if (proseStart !== -1 && lineFrom > proseStart) {
-        out[count++] = proseStart;
-        out[count++] = lineFrom;
-      }
+      count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inIndentedCode = true;
       previousBlank = false;
@@ -249,10 +251,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     const content = stripContainers(raw);
     const fenceOpen = FENCE_OPEN.exec(content);
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-      if (proseStart !== -1 && lineFrom > proseStart) {
-        out[count++] = proseStart;
-        out[count++] = lineFrom;
-      }
+      count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       fenceChar = fenceOpen[1].charCodeAt(0);
       fenceLength = fenceOpen[1].length;
@@ -260,20 +259,14 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       continue;
     }
     if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
-      if (proseStart !== -1 && lineFrom > proseStart) {
-        out[count++] = proseStart;
-        out[count++] = lineFrom;
-      }
+      count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inMath = true;
       previousBlank = false;
       continue;
     }
     if (content.startsWith('$$') && content.trimEnd().endsWith('$$') && content.trim().length >= 4) {
-      if (proseStart !== -1 && lineFrom > proseStart) {
-        out[count++] = proseStart;
-        out[count++] = lineFrom;
-      }
+      count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       previousBlank = false;
       continue;
@@ -283,9 +276,5 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     if (proseStart === -1) proseStart = lineFrom;
     previousBlank = blank;
   }
-  if (proseStart !== -1 && text.length > proseStart) {
-    out[count++] = proseStart;
-    out[count++] = text.length;
-  }
-  return count;
+  return endProse(out, count, proseStart, text.length);
 }
