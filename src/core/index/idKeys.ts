@@ -30,25 +30,36 @@ function daysInMonth(year: number, month: number): number {
 
 /** isPlausibleTimestamp for `YYYYMMDDHHmm` as a number, with `seconds` (or -1 for none). */
 function plausibleMinute(minutes: number, seconds: number): boolean {
-  const minute = minutes % 100;
-  const hour = Math.floor(minutes / 100) % 100;
-  const day = Math.floor(minutes / 10_000) % 100;
-  const month = Math.floor(minutes / 1_000_000) % 100;
-  const year = Math.floor(minutes / 100_000_000);
+  // One division splits the number into two small integers; the rest is integer arithmetic.
+  const yearMonth = Math.floor(minutes / 1_000_000);
+  const dayTime = minutes - yearMonth * 1_000_000;
+  const month = yearMonth % 100;
+  const year = (yearMonth - month) / 100;
+  const day = (dayTime / 10_000) | 0;
+  const hour = ((dayTime / 100) | 0) % 100;
+  const minute = dayTime % 100;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   return hour <= 23 && minute <= 59 && seconds <= 59;
 }
 
-/** The value of `count` decimal digits at `from`, or -1 when one of them is not a digit. */
+/** The value of `count` (6 to 14) decimal digits at `from`, or -1 when one of them is not a digit. */
 function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
+  // Two halves of at most 8 and 6 digits stay small integers; one multiply joins them.
+  const split = from + count - 6;
+  let high = 0;
+  for (let i = from; i < split; i++) {
     const digit = text.charCodeAt(i) - ZERO;
     // NaN (past the end) fails both comparisons, so it is rejected too.
     if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
+    high = high * 10 + digit;
   }
-  return value;
+  let low = 0;
+  for (let i = split; i < split + 6; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    low = low * 10 + digit;
+  }
+  return high * 1_000_000 + low;
 }
 
 /** The 12 or 14 digits of a key, zero-padded, as one flat string (no number formatting, no array). */

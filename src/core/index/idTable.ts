@@ -38,6 +38,8 @@ export class IdTable {
   private readonly byString = new Map<string, number>();
   /** Open addressing over integer keys: slot + 1, or EMPTY. */
   private buckets = new Int32Array(16);
+  /** Where internKey puts its key for internKeyIn. */
+  private readonly keyScratch = new Float64Array(1);
   private keyed = 0;
   private slotsUsed = 0;
   private readonly freeSlots: number[] = [];
@@ -78,7 +80,9 @@ export class IdTable {
     if (key >= 0) return this.internKey(key);
     let slot = this.byString.get(id);
     if (slot === undefined) {
-      slot = this.newSlot(NaN, this.format.isPlausible(id));
+      slot = this.newSlot();
+      this.keyOfSlot[slot] = NaN;
+      this.plausible[slot] = this.format.isPlausible(id) ? 1 : 0;
       // A flat copy: an ID sliced from a note's text would keep the whole text alive.
       this.strings[slot] = flatCopy(id);
       this.byString.set(this.strings[slot] as string, slot);
@@ -91,28 +95,30 @@ export class IdTable {
    * call V8 does not inline boxes it: read here, a build's 600k keys make no garbage.
    */
   internKeyIn(keys: Float64Array, at: number): number {
-    if (this.keys === null) return this.internKey(keys[at]);
+    if (this.keys === null) throw new Error(`An integer ID key (${keys[at]}) was given to an index of a custom ID format.`);
     const key = keys[at];
     const mask = this.buckets.length - 1;
-    for (let probe = hashKey(key) & mask; ; probe = (probe + 1) & mask) {
-      const entry = this.buckets[probe];
-      if (entry === EMPTY) return this.internKey(key);
+    let bucket = hashKey(key) & mask;
+    for (; ; bucket = (bucket + 1) & mask) {
+      const entry = this.buckets[bucket];
+      if (entry === EMPTY) break;
       if (this.keyOfSlot[entry - 1] === key) return entry - 1;
     }
+    return this.addKey(bucket, keys, at);
   }
 
   /** The slot of an integer key (see IdKeys), made when new. */
   internKey(key: number): number {
-    if (this.keys === null) throw new Error(`An integer ID key (${key}) was given to an index of a custom ID format.`);
-    const mask = this.buckets.length - 1;
-    let at = hashKey(key) & mask;
-    for (; ; at = (at + 1) & mask) {
-      const entry = this.buckets[at];
-      if (entry === EMPTY) break;
-      if (this.keyOfSlot[entry - 1] === key) return entry - 1;
-    }
-    const slot = this.newSlot(key, (this.keys).isPlausible(key));
-    this.buckets[at] = slot + 1;
+    this.keyScratch[0] = key;
+    return this.internKeyIn(this.keyScratch, 0);
+  }
+
+  /** A new slot for `keys[at]`, entered in `bucket` (the empty one its probe ended on). */
+  private addKey(bucket: number, keys: Float64Array, at: number): number {
+    const slot = this.newSlot();
+    this.keyOfSlot[slot] = keys[at];
+    this.plausible[slot] = (this.keys as IdKeys).isPlausible(keys[at]) ? 1 : 0;
+    this.buckets[bucket] = slot + 1;
     if (++this.keyed * 2 > this.buckets.length) this.rehash(this.buckets.length * 2);
     return slot;
   }
@@ -186,14 +192,13 @@ export class IdTable {
     if (capacity !== this.buckets.length) this.rehash(capacity);
   }
 
-  private newSlot(key: number, plausible: boolean): number {
+  /** A slot with no owner and no references; the caller sets its key and plausibility. */
+  private newSlot(): number {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.slotsUsed++;
       if (slot >= this.owner.length) this.resize(Math.max(64, Math.ceil(this.owner.length * 1.5)));
     }
-    this.keyOfSlot[slot] = key;
-    this.plausible[slot] = plausible ? 1 : 0;
     this.owner[slot] = NONE;
     this.edgeHead[slot] = NONE;
     return slot;

@@ -30,12 +30,13 @@ export function addNames(
   // looked up, not now (a path given twice is dropped then).
   const empty = mayDefer && notes.size === 0;
   const reading = new NameReading();
-  notes.reserve(paths.length);
   ids.reserve(paths.length);
+  notes.reserve(paths.length);
+  const first = empty ? notes.addUnmapped(paths) : NONE;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
     let slot: number;
-    if (empty) slot = notes.addUnmapped(path);
+    if (empty) slot = first + i;
     else {
       if (notes.has(path)) continue;
       slot = notes.add(path);
@@ -58,9 +59,10 @@ function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], 
   // Indexed, not for…of: the iterator's result objects are garbage once per path.
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
-    const key = source === 'filename' ? name.fileKey : source === 'folder' ? name.folderKey : -1;
-    if (key >= 0) {
-      notes.ownId[slot] = ids.internKey(key);
+    const at = source === 'filename' ? FILE_KEY : source === 'folder' ? FOLDER_KEY : -1;
+    // Read in place: a key is a double past the small-integer range, and passing one boxes it.
+    if (at >= 0 && name.keys[at] >= 0) {
+      notes.ownId[slot] = ids.internKeyIn(name.keys, at);
       break;
     }
   }
@@ -71,6 +73,9 @@ function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], 
   else notes.setTitleSpan(slot, name.nameStart, name.stemEnd);
 }
 
+const FILE_KEY = 0;
+const FOLDER_KEY = 1;
+
 /**
  * What a path spells with a preset format, read off its characters (no regex, no string): the
  * own ID of each path source (ownIdOf) and the title the name spells (titleOf's titleInName).
@@ -80,32 +85,38 @@ export class NameReading {
   /** Where the file name starts, and where its stem ends (before `.md`). */
   nameStart = 0;
   stemEnd = 0;
-  /** The key of the ID the file name starts with (then its end or a separator), or -1. */
-  fileKey = -1;
-  /** For a folder note in a folder named exactly an ID: that ID's key, and where the folder's name starts; else -1. */
-  folderKey = -1;
+  /**
+   * At FILE_KEY, the key of the ID the file name starts with (then its end or a separator); at
+   * FOLDER_KEY, for a folder note in a folder named exactly an ID, that ID's key; else -1.
+   */
+  readonly keys = new Float64Array(2);
+  /** For a folder note in a folder named exactly an ID: where the folder's name starts; else -1. */
   folderStart = -1;
   /** The title's span in the path, or -1 when the name spells none (a folder note, or a name of an ID alone). */
   titleFrom = -1;
   titleTo = -1;
 
+  get fileKey(): number {
+    return this.keys[FILE_KEY];
+  }
+
   read(path: string, keys: IdKeys): this {
-    const nameStart = path.lastIndexOf('/') + 1;
+    const nameStart = fileNameStart(path);
     const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
     const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
     const key = keys.keyAt(path, nameStart);
     const prefix = key < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
     this.nameStart = nameStart;
     this.stemEnd = stemEnd;
-    this.fileKey = prefix > 0 ? key : -1;
-    this.folderKey = -1;
+    this.keys[FILE_KEY] = prefix > 0 ? key : -1;
+    this.keys[FOLDER_KEY] = -1;
     this.folderStart = -1;
     this.titleFrom = -1;
     this.titleTo = -1;
     if (folderNote) {
       const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
       if (nameStart - 1 - folderStart === keys.length && keys.keyAt(path, folderStart) >= 0) {
-        this.folderKey = keys.keyAt(path, folderStart);
+        this.keys[FOLDER_KEY] = keys.keyAt(path, folderStart);
         this.folderStart = folderStart;
       }
       return this;
@@ -125,6 +136,13 @@ export class NameReading {
     }
     return this;
   }
+}
+
+/** Where the file name starts: after the last `/`, found forwards (V8's lastIndexOf is several times slower on paths). */
+function fileNameStart(path: string): number {
+  let start = 0;
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) start = slash + 1;
+  return start;
 }
 
 /**

@@ -22,7 +22,8 @@ export class NoteTable {
   textLength = new Int32Array(0);
   /** `start * TITLE_SPAN + length` of the title in the path, or NONE (then in `titles`). */
   private titleCode = new Int32Array(0);
-  readonly paths: (string | undefined)[] = [];
+  /** By slot; undefined for a free slot. Replaced whole by a bulk addUnmapped. */
+  paths: (string | undefined)[] = [];
   /** Path → slot; slots from `deferredFrom` on may not be in it yet (see addUnmapped). */
   private readonly byPath = new Map<string, number>();
   private deferredFrom = NONE;
@@ -98,18 +99,31 @@ export class NoteTable {
   }
 
   /**
-   * A slot for a path of a bulk of new paths (the start-up names pass), entered in the path map
-   * only when someone next looks a path up: the names pass then costs no Map operation at all,
-   * and the map is filled in one go. A path that turns out to be there already goes to
-   * `dropDuplicate` then.
+   * Slots for a bulk of new paths (the start-up names pass), numbered in their order from the
+   * slot returned. They enter the path map only when someone next looks a path up: the names pass
+   * then costs no Map operation at all, and the map is filled in one go. A path that turns out to be
+   * there already goes to `dropDuplicate` then.
    */
-  addUnmapped(path: string): number {
-    const slot = this.newSlot(path, undefined);
-    if (this.deferredFrom === NONE) {
-      this.deferredFrom = slot;
-      this.deferredUnique = true;
-    } else if (this.deferredUnique && !((this.paths[slot - 1] as string) < path)) this.deferredUnique = false;
-    return slot;
+  addUnmapped(paths: readonly string[]): number {
+    const first = this.slotsUsed;
+    const end = first + paths.length;
+    if (paths.length === 0) return first;
+    this.reserve(paths.length);
+    // Paths in strictly increasing order (as listings give them) cannot hold one twice.
+    let unique = this.deferredFrom === NONE || (this.deferredUnique && (this.paths[first - 1] as string) < paths[0]);
+    for (let i = 1; unique && i < paths.length; i++) unique = paths[i - 1] < paths[i];
+    if (this.deferredFrom === NONE) this.deferredFrom = first;
+    this.deferredUnique = unique;
+    // One copy of the caller's array instead of growing ours path by path.
+    this.paths = first === 0 ? paths.slice() : this.paths.concat(paths);
+    this.slotsUsed = end;
+    this.live += paths.length;
+    this.ownId.fill(NONE, first, end);
+    this.refStart.fill(0, first, end);
+    this.refLength.fill(0, first, end);
+    this.textLength.fill(NO_TEXT, first, end);
+    this.titleCode.fill(0, first, end);
+    return first;
   }
 
   private newSlot(path: string, free: number | undefined): number {

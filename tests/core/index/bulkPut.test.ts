@@ -138,7 +138,7 @@ describe('NoteTable', () => {
       dropped.push(slot);
       table.free(slot);
     });
-    for (const path of ['b.md', 'a.md', 'b.md']) table.addUnmapped(path);
+    table.addUnmapped(['b.md', 'a.md', 'b.md']);
     expect(table.slotOfGuess('b.md', 2)).toBe(0);
     expect(dropped).toEqual([2]);
     expect(table.slotOfGuess('a.md', 1)).toBe(1);
@@ -146,11 +146,26 @@ describe('NoteTable', () => {
     expect(table.slotOfGuess('c.md', 7)).toBe(-1);
   });
 
+  test('a second bulk of paths is checked against the first: a path of both is dropped once', () => {
+    const dropped: number[] = [];
+    const table = new NoteTable((slot) => {
+      dropped.push(slot);
+      table.free(slot);
+    });
+    expect(table.addUnmapped(['a.md', 'c.md'])).toBe(0);
+    expect(table.addUnmapped(['b.md', 'c.md'])).toBe(2);
+    expect(table.size).toBe(3);
+    expect(dropped).toEqual([3]);
+    expect([...table.liveSlots()].map((slot) => table.path(slot))).toEqual(['a.md', 'c.md', 'b.md']);
+    expect(table.ownId[2]).toBe(-1);
+    expect(table.textLength[2]).toBe(-1);
+  });
+
   test('paths given in increasing order need no path map to settle, and a lookup still finds them', () => {
     const table = new NoteTable(() => {
       throw new Error('no path was given twice');
     });
-    for (const path of ['a.md', 'b.md', 'c.md']) table.addUnmapped(path);
+    table.addUnmapped(['a.md', 'b.md', 'c.md']);
     expect(table.slotOfGuess('b.md', 1)).toBe(1);
     expect([...table.liveSlots()]).toEqual([0, 1, 2]);
     expect(table.size).toBe(3);

@@ -44,7 +44,10 @@ describe('integer ID keys', () => {
 
   test('strings of another shape have no key', () => {
     const twelve = idKeysFor(TWELVE_DIGIT);
-    for (const odd of ['20210429152', '2021042915240', '20210429152a', '', '２０２１０４２９１５２４']) expect(twelve?.keyOf(odd)).toBe(-1);
+    for (const odd of ['20210429152', '2021042915240', '20210429152a', '2021a4291524', '202104/91524', '', '２０２１０４２９１５２４']) expect(twelve?.keyOf(odd)).toBe(-1);
+    // Past the text's end in either half of the digits.
+    for (const [text, from] of [['x2021', 1], ['x20210429', 1], ['202104291524', 1]] as const) expect(twelve?.keyAt(text, from)).toBe(-1);
+    expect(idKeysFor(FOURTEEN_DIGIT)?.keyAt('20221003150064', 0)).toBe(20221003150064);
     expect(idKeysFor(DENOTE)?.keyOf('20210429t152400')).toBe(-1);
     expect(idKeysFor(idFormatFor('custom', '[a-z]{3}-\\d{1,8}'))).toBeNull();
   });
