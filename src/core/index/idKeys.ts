@@ -11,10 +11,18 @@ export interface IdKeys {
   keyOf(id: string): number;
   /** The key of `text.slice(from, from + length)` when it has the format's shape, or -1. */
   keyAt(text: string, from: number): number;
+  /**
+   * keyAt written to `out[at]`. A key is a double past the small-integer range, and one returned
+   * from a call V8 does not inline is boxed: hot loops (the names pass, the note scanner) read it
+   * from their own array instead.
+   */
+  keyInto(text: string, from: number, out: Float64Array, at: number): void;
   /** The ID a key stands for. */
   idOf(key: number): string;
   /** The format's isPlausible for the ID a key stands for, from the number alone. */
   isPlausible(key: number): boolean;
+  /** isPlausible for the key `keys[at]`, which is read here rather than boxed for the call (see keyInto). */
+  isPlausibleIn(keys: Float64Array, at: number): boolean;
   /** Whether `text` holds the ID of `key` at `from` (no string made). */
   isAt(key: number, text: string, from: number): boolean;
   /** Length of every ID of the format. */
@@ -92,9 +100,13 @@ function digitKeys(length: number): IdKeys {
     length,
     keyOf: (id) => (id.length === length ? digitsAt(id, 0, length) : -1),
     keyAt: (text, from) => digitsAt(text, from, length),
+    keyInto: (text, from, out, at) => {
+      out[at] = digitsAt(text, from, length);
+    },
     isAt: (key, text, from) => digitsAt(text, from, length) === key,
     idOf: (key) => digitString(key, length),
     isPlausible: length === 12 ? (key) => plausibleMinute(key, -1) : (key) => plausibleMinute(Math.floor(key / 100), key % 100),
+    isPlausibleIn: length === 12 ? (keys, at) => plausibleMinute(keys[at], -1) : (keys, at) => plausibleMinute(Math.floor(keys[at] / 100), keys[at] % 100),
   };
 }
 
@@ -111,11 +123,15 @@ const DENOTE_KEYS: IdKeys = {
     const time = digitsAt(text, from + 9, 6);
     return date < 0 || time < 0 ? -1 : date * 1_000_000 + time;
   },
+  keyInto(text, from, out, at) {
+    out[at] = DENOTE_KEYS.keyAt(text, from);
+  },
   idOf(key) {
     const digits = digitString(key, 14);
     return `${digits.slice(0, 8)}T${digits.slice(8)}`;
   },
   isPlausible: (key) => plausibleMinute(Math.floor(key / 100), key % 100),
+  isPlausibleIn: (keys, at) => plausibleMinute(Math.floor(keys[at] / 100), keys[at] % 100),
 };
 
 const TWELVE_KEYS = digitKeys(12);

@@ -117,7 +117,7 @@ export class IdTable {
   private addKey(bucket: number, keys: Float64Array, at: number): number {
     const slot = this.newSlot();
     this.keyOfSlot[slot] = keys[at];
-    this.plausible[slot] = (this.keys as IdKeys).isPlausible(keys[at]) ? 1 : 0;
+    this.plausible[slot] = (this.keys as IdKeys).isPlausibleIn(keys, at) ? 1 : 0;
     this.buckets[bucket] = slot + 1;
     if (++this.keyed * 2 > this.buckets.length) this.rehash(this.buckets.length * 2);
     return slot;

@@ -104,20 +104,20 @@ export class NameReading {
     const nameStart = fileNameStart(path);
     const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
     const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
-    const key = keys.keyAt(path, nameStart);
-    const prefix = key < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
+    keys.keyInto(path, nameStart, this.keys, FILE_KEY);
+    const prefix = this.keys[FILE_KEY] < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
     this.nameStart = nameStart;
     this.stemEnd = stemEnd;
-    this.keys[FILE_KEY] = prefix > 0 ? key : -1;
+    if (prefix === 0) this.keys[FILE_KEY] = -1;
     this.keys[FOLDER_KEY] = -1;
     this.folderStart = -1;
     this.titleFrom = -1;
     this.titleTo = -1;
     if (folderNote) {
       const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
-      if (nameStart - 1 - folderStart === keys.length && keys.keyAt(path, folderStart) >= 0) {
-        this.keys[FOLDER_KEY] = keys.keyAt(path, folderStart);
-        this.folderStart = folderStart;
+      if (nameStart - 1 - folderStart === keys.length) {
+        keys.keyInto(path, folderStart, this.keys, FOLDER_KEY);
+        if (this.keys[FOLDER_KEY] >= 0) this.folderStart = folderStart;
       }
       return this;
     }

@@ -173,10 +173,10 @@ export class NoteScanner implements ReferenceSink {
     ints[at + REF_COLUMN] = from - starts[line] + 1;
     ints[at + REF_FLAGS] = flags;
     // The scanner matched the format at [from, to), so a preset format's key is there to read.
-    const key = this.idKeys === null ? -1 : this.idKeys.keyAt(this.text, from);
-    this.keys[reference] = key;
+    if (this.idKeys === null) this.keys[reference] = -1;
+    else this.idKeys.keyInto(this.text, from, this.keys, reference);
     // Written in place rather than pushed after emptying the array, which would grow it anew for every note.
-    this.ids[reference] = key < 0 ? this.text.slice(from, to) : '';
+    this.ids[reference] = this.keys[reference] < 0 ? this.text.slice(from, to) : '';
     this.used = at + ((flags & LINK) !== 0 ? LINK_REF_INTS : REF_INTS);
     return at;
   }

@@ -32,6 +32,11 @@ describe('integer ID keys', () => {
         expect(keys.idOf(key)).toBe(id);
         expect(keys.keyAt(`x${id}`, 1)).toBe(key);
         expect(keys.isPlausible(key)).toBe(format.isPlausible(id));
+        // The forms that read and write the key in an array say the same.
+        const out = new Float64Array([7, 7, 7]);
+        keys.keyInto(`x${id}`, 1, out, 2);
+        expect([...out]).toEqual([7, 7, key]);
+        expect(keys.isPlausibleIn(out, 2)).toBe(format.isPlausible(id));
       }),
       { seed: 1, numRuns: 2000 },
     );
@@ -39,6 +44,7 @@ describe('integer ID keys', () => {
     for (const minute of ['202402291200', '202302291200', '210002291200', '200002291200', '202104302359', '202104310000', '000001010000']) {
       const id = format === TWELVE_DIGIT ? minute : format === FOURTEEN_DIGIT ? `${minute}59` : `${minute.slice(0, 8)}T${minute.slice(8)}60`;
       expect(keys.isPlausible(keys.keyOf(id))).toBe(format.isPlausible(id));
+      expect(keys.isPlausibleIn(Float64Array.of(keys.keyOf(id)), 0)).toBe(format.isPlausible(id));
     }
   });
 
@@ -46,7 +52,14 @@ describe('integer ID keys', () => {
     const twelve = idKeysFor(TWELVE_DIGIT);
     for (const odd of ['20210429152', '2021042915240', '20210429152a', '2021a4291524', '202104/91524', '', '２０２１０４２９１５２４']) expect(twelve?.keyOf(odd)).toBe(-1);
     // Past the text's end in either half of the digits.
-    for (const [text, from] of [['x2021', 1], ['x20210429', 1], ['202104291524', 1]] as const) expect(twelve?.keyAt(text, from)).toBe(-1);
+    const out = new Float64Array(1);
+    for (const [text, from] of [['x2021', 1], ['x20210429', 1], ['202104291524', 1]] as const) {
+      expect(twelve?.keyAt(text, from)).toBe(-1);
+      twelve?.keyInto(text, from, out, 0);
+      expect(out[0]).toBe(-1);
+    }
+    idKeysFor(DENOTE)?.keyInto('20210429t152400', 0, out, 0);
+    expect(out[0]).toBe(-1);
     expect(idKeysFor(FOURTEEN_DIGIT)?.keyAt('20221003150064', 0)).toBe(20221003150064);
     expect(idKeysFor(DENOTE)?.keyOf('20210429t152400')).toBe(-1);
     expect(idKeysFor(idFormatFor('custom', '[a-z]{3}-\\d{1,8}'))).toBeNull();
