@@ -15,28 +15,51 @@ import type { TextAfterId } from './checkVault';
 export class KeptTextAfterIds {
   /** Per note path: the text kept after each such ID, by the ID's end offset. */
   private readonly byNote = new Map<string, Map<number, string>>();
+  /** Where the records of the note's bare IDs no note owns start (see unownedBareIds). */
+  private found = new Int32Array(64);
 
   /** `idLength`: the length of every ID of a preset format (IdKeys), or 0 for a custom pattern. */
   constructor(
-    private readonly index: Pick<IdIndex, 'isKnownId' | 'isKnownKey'>,
+    private readonly index: Pick<IdIndex, 'isKnownId' | 'isKnownKeyIn'>,
     private readonly idLength: number,
   ) {}
 
   /** Keeps what follows each bare ID of the note that no note owns yet. Call before the scanner scans another note. */
   add(note: ScannedNote, text: string): void {
-    let kept: Map<number, string> | null = null;
+    const count = this.unownedBareIds(note);
+    if (count === 0) return;
+    const kept = new Map<number, string>();
     const { ints, keys, ids } = note;
+    for (let i = 0; i < count; i++) {
+      const at = this.found[i];
+      const reference = ints[at + REF_SLOT];
+      const idEnd = ints[at + REF_FROM] + (keys[reference] >= 0 ? this.idLength : ids[reference].length);
+      // Only a space may start a title: anything else is kept as its one character.
+      const length = text.charCodeAt(idEnd) === 32 ? TEXT_READ_AFTER_ID : 1;
+      kept.set(idEnd, flatCopy(text.slice(idEnd, idEnd + length)));
+    }
+    this.byNote.set(note.path, kept);
+  }
+
+  /**
+   * Writes to `found` where the record of each bare ID no note owns starts; returns how many. The
+   * loop takes the same steps for every bare ID and nothing follows it. V8 compiles a hot loop
+   * while a call is in it (on-stack replacement), and that code, meeting a step it had never seen
+   * run, went back to the interpreter for each note that had such an ID: 780 times in one 20k check.
+   */
+  private unownedBareIds(note: ScannedNote): number {
+    const { ints, keys, ids } = note;
+    if (this.found.length < note.length) this.found = new Int32Array(note.length);
+    const found = this.found;
+    let count = 0;
     for (let at = note.intsFrom, end = note.intsFrom + note.length; at < end; at += recordLength(ints, at)) {
       if ((ints[at + REF_FLAGS] & LINK) !== 0) continue;
       const reference = ints[at + REF_SLOT];
-      const key = keys[reference];
-      if (key >= 0 ? this.index.isKnownKey(key) : this.index.isKnownId(ids[reference])) continue;
-      const idEnd = ints[at + REF_FROM] + (key >= 0 ? this.idLength : ids[reference].length);
-      // Only a space may start a title: anything else is kept as its one character.
-      const length = text.charCodeAt(idEnd) === 32 ? TEXT_READ_AFTER_ID : 1;
-      (kept ??= new Map()).set(idEnd, flatCopy(text.slice(idEnd, idEnd + length)));
+      const known = keys[reference] >= 0 ? this.index.isKnownKeyIn(keys, reference) : this.index.isKnownId(ids[reference]);
+      found[count] = at;
+      count += known ? 0 : 1;
     }
-    if (kept !== null) this.byNote.set(note.path, kept);
+    return count;
   }
 
   /** The text kept after the ID ending at `idEnd` in the note; undefined when none was. */

@@ -182,10 +182,13 @@ export class IdIndex implements IdIndexReader {
     return slot !== NONE && this.ids.owner[slot] !== NONE;
   }
 
-  /** isKnownId for the ID of an integer key of the index's format (IdKeys), without its string. */
-  isKnownKey(key: number): boolean {
+  /**
+   * isKnownId for the ID of the integer key `keys[at]` of the index's format (IdKeys), without its
+   * string; the key is read here rather than boxed for the call.
+   */
+  isKnownKeyIn(keys: Float64Array, at: number): boolean {
     this.notesTable.settle();
-    const slot = this.ids.slotOfKey(key);
+    const slot = this.ids.slotOfKeyIn(keys, at);
     return slot !== NONE && this.ids.owner[slot] !== NONE;
   }
 

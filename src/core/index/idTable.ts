@@ -38,7 +38,7 @@ export class IdTable {
   private readonly byString = new Map<string, number>();
   /** Open addressing over integer keys: slot + 1, or EMPTY. */
   private buckets = new Int32Array(16);
-  /** Where internKey puts its key for internKeyIn. */
+  /** Where internKey and slotOfKey put their key for internKeyIn and slotOfKeyIn. */
   private readonly keyScratch = new Float64Array(1);
   private keyed = 0;
   private slotsUsed = 0;
@@ -66,9 +66,16 @@ export class IdTable {
 
   /** The slot of an integer key (see IdKeys), or NONE. */
   slotOfKey(key: number): number {
+    this.keyScratch[0] = key;
+    return this.slotOfKeyIn(this.keyScratch, 0);
+  }
+
+  /** slotOfKey of `keys[at]`, read here rather than boxed for the call (see internKeyIn). */
+  slotOfKeyIn(keys: Float64Array, at: number): number {
+    const key = keys[at];
     const mask = this.buckets.length - 1;
-    for (let at = hashKey(key) & mask; ; at = (at + 1) & mask) {
-      const entry = this.buckets[at];
+    for (let bucket = hashKey(key) & mask; ; bucket = (bucket + 1) & mask) {
+      const entry = this.buckets[bucket];
       if (entry === EMPTY) return NONE;
       if (this.keyOfSlot[entry - 1] === key) return entry - 1;
     }

@@ -54,3 +54,15 @@ test('reads only the note’s own records from a scanner reused note to note, an
   // Where the first note's second ID ended: the second note has no record there.
   expect(texts.textAfterId('two.md', 32)).toBeUndefined();
 });
+
+test('keeps the text after every unowned ID of a note with many, and nothing for a note without', () => {
+  const ids = Array.from({ length: 80 }, (_, i) => `2021999999${String(i).padStart(2, '0')}`);
+  const text = ids.map((id, i) => `${id} T${i}.`).join(' ');
+  const texts = kept(TWELVE_DIGIT, 12, ['n.md'], 'n.md', text);
+  for (const [i, id] of ids.entries()) {
+    const end = text.indexOf(id) + 12;
+    expect(texts.textAfterId('n.md', end)?.text.startsWith(` T${i}.`)).toBe(true);
+  }
+  const owned = kept(TWELVE_DIGIT, 12, ['202101010000 A.md', 'n.md'], 'n.md', '202101010000 A');
+  expect(owned.textAfterId('n.md', 12)).toBeUndefined();
+});
