@@ -4,7 +4,7 @@
  * while worker threads read and scan the others, and their results join the index in path order,
  * so the index is the same whichever way it was built.
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { availableParallelism, cpus, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -17,7 +17,7 @@ import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
 import { compareCodeUnits } from '../core/order';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { decodeNote, describeError, listVault, type VaultContents, type VaultFile } from './readVault';
+import { cannotRead, decodeNote, listVault, readNodeNote, type VaultContents, type VaultFile } from './readVault';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import type { WorkerInput, WorkerOutput } from './scanWorker';
 
@@ -211,37 +211,6 @@ function keptFiles(): (notePath: string, bytes: Uint8Array, from: number, to: nu
       return lastText;
     },
   });
-}
-
-/**
- * readFileSync's options as one object of one shape: given the string 'utf8', Node copies it into
- * a fresh object on every call, and reading 20k notes took about a tenth more CPU time.
- */
-const READ_UTF8 = Object.freeze({ encoding: 'utf8', flag: 'r' } as const);
-
-/**
- * A note's text read by Node's own file system as readFileSync(path, 'utf8') does it, in one call
- * that opens, reads, decodes and closes without a buffer for JavaScript. Decoding turns bytes that
- * are not UTF-8 into U+FFFD, so a text holding U+FFFD or NUL is read again as bytes and judged by
- * decodeNote: the answer is always decodeNote's, and the common note pays one search for each.
- */
-export function readNodeNote(absolutePath: string): string | { reason: string } {
-  let text: string;
-  try {
-    text = readFileSync(absolutePath, READ_UTF8);
-  } catch (error) {
-    return cannotRead(error);
-  }
-  if (text.indexOf('\0') === -1 && text.indexOf('\uFFFD') === -1) return text;
-  try {
-    return decodeNote(readFileSync(absolutePath));
-  } catch (error) {
-    return cannotRead(error);
-  }
-}
-
-function cannotRead(error: unknown): { reason: string } {
-  return { reason: `it cannot be read (${describeError(error)})` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -8,7 +8,8 @@ import { IdIndex } from '../../src/core/index/idIndex';
 import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { readNodeNote, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
+import { readNodeNote } from '../../src/cli/readVault';
+import { scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
 import { scanRun } from '../../src/cli/scanWorker';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
@@ -79,6 +80,8 @@ describe('a run scanned as a worker scans it', () => {
     expect(output.unreadable.map((u) => [notePaths[u.note], u.reason])).toEqual(single.contents.unreadable.map((u) => [u.path, u.reason]));
     const bytes = Buffer.from(output.bytes);
     output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).toString('utf8')).toBe(texts.get(notePaths[n])));
+    // The bytes handed back are the file's own, byte for byte (the worker reads text and encodes it back).
+    output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).equals(readFileSync(path.join(vault, ...notePaths[n].split('/'))))).toBe(true));
   });
 
   it('carries whole facts too (a note whose link texts are not spans of its text)', () => {
