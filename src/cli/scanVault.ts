@@ -23,6 +23,8 @@ import type { WorkerInput, WorkerOutput } from './scanWorker';
 
 /** Notes below which one thread does everything: starting workers would cost more than it saves. */
 export const NOTES_PER_WORKER = 4000;
+/** Notes each scanning thread hands to the main thread, which starts warm (see runsFor). */
+const WORKER_LAG_NOTES = 10_000;
 /** Threads at most (the main thread included); reading saturates the disk well before more help. */
 const MAX_THREADS = 4;
 
@@ -78,6 +80,20 @@ export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = proce
   return Math.max(1, Math.min(machine.cores, MAX_THREADS, usable, Math.floor(notes / NOTES_PER_WORKER)));
 }
 
+/**
+ * The notes split into one run per thread, in path order; the first is the main thread's. A
+ * scanning thread starts cold (its own start-up and compiling), so each hands up to
+ * WORKER_LAG_NOTES of an even share to the main thread: with even shares on two cores, the main
+ * thread finished its 50k notes about 300 ms before the other thread finished its 50k.
+ */
+export function runsFor(notePaths: readonly string[], threads: number): string[][] {
+  const share = Math.ceil(notePaths.length / threads);
+  const lag = threads > 1 ? Math.min(WORKER_LAG_NOTES, Math.floor(share / 2)) : 0;
+  const first = Math.min(notePaths.length, share + lag * (threads - 1));
+  const rest = Math.ceil((notePaths.length - first) / Math.max(1, threads - 1));
+  return Array.from({ length: threads }, (_, i) => (i === 0 ? notePaths.slice(0, first) : notePaths.slice(first + (i - 1) * rest, first + i * rest)));
+}
+
 /** Throws UsageError when the folder is missing or cannot be listed (see listVault). */
 export async function scanVault(directory: string, format: IdFormat, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
   const { notePaths, allPaths, unreadable } = await listVault(directory, fs);
@@ -96,8 +112,7 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const afterIds = keepTexts ? null : new KeptTextAfterIds(index, idKeysFor(format)?.length ?? 0);
   // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
   const threads = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notePaths.length) : 1;
-  const share = Math.ceil(notePaths.length / threads);
-  const runs = Array.from({ length: threads }, (_, i) => notePaths.slice(i * share, (i + 1) * share));
+  const runs = runsFor(notePaths, threads);
   const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
   const scanner = new NoteScanner(options);
   for (const notePath of runs[0] ?? []) {

@@ -9,7 +9,7 @@ import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readNodeNote } from '../../src/cli/readVault';
-import { scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
+import { runsFor, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
 import { scanRun } from '../../src/cli/scanWorker';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
@@ -65,6 +65,23 @@ describe('threadsFor', () => {
     expect(threadsFor(1_000_000, {}, { cores: 16, load: 14.5 })).toBe(3);
     expect(threadsFor(1_000_000, {}, { cores: 1, load: 0 })).toBe(1);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '2' }, { cores: 2, load: 7.8 })).toBe(2);
+  });
+});
+
+describe('runsFor', () => {
+  const notes = (n: number) => Array.from({ length: n }, (_, i) => `n${String(i).padStart(6, '0')}.md`);
+  it('splits the notes in order, every note once, the main thread taking what each scanning thread hands it', () => {
+    for (const [n, threads] of [[100_000, 2], [100_000, 4], [8000, 2], [7, 3], [1, 2], [0, 2], [5, 1]] as const) {
+      const paths = notes(n);
+      const runs = runsFor(paths, threads);
+      expect(runs).toHaveLength(threads);
+      expect(runs.flat()).toEqual(paths);
+    }
+    expect(runsFor(notes(100_000), 2).map((run) => run.length)).toEqual([60_000, 40_000]);
+    expect(runsFor(notes(100_000), 4).map((run) => run.length)).toEqual([55_000, 15_000, 15_000, 15_000]);
+    // A small vault: each scanning thread keeps at least half an even share.
+    expect(runsFor(notes(8000), 2).map((run) => run.length)).toEqual([6000, 2000]);
+    expect(runsFor(notes(10), 1).map((run) => run.length)).toEqual([10]);
   });
 });
 
