@@ -69,7 +69,7 @@ describe('integer ID keys', () => {
 describe('the names pass', () => {
   const segment = fc.constantFrom('202104291524', '20221003150064', '20210429T152400', 'README', 'index', 'Readme', 'zet', 'a b', '', ' ', '-', '_', 'Title', ' Title ', '\u3000T', 'x');
   const name = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
-  const extension = fc.constantFrom('.md', '.MD', '.Md', '', '.txt');
+  const extension = fc.constantFrom('.md', '.MD', '.Md', '', '.txt', '.mx', '.xd', 'md', '.mdx');
   const notePath = fc
     .tuple(fc.array(name, { maxLength: 3 }), name, extension)
     .map(([folders, file, ext]) => [...folders.filter((f) => f !== ''), `${file}${ext}`].join('/'))
