@@ -61,8 +61,8 @@ function addByKeys(path: string, slot: number, sources: readonly OwnIdSource[], 
     const source = sources[i];
     const at = source === 'filename' ? FILE_KEY : source === 'folder' ? FOLDER_KEY : -1;
     // Read in place: a key is a double past the small-integer range, and passing one boxes it.
-    if (at >= 0 && name.keys[at] >= 0) {
-      notes.ownId[slot] = ids.internKeyIn(name.keys, at);
+    if (at >= 0 && name.ownKeys[at] >= 0) {
+      notes.ownId[slot] = ids.internKeyIn(name.ownKeys, at);
       break;
     }
   }
@@ -89,7 +89,7 @@ export class NameReading {
    * At FILE_KEY, the key of the ID the file name starts with (then its end or a separator); at
    * FOLDER_KEY, for a folder note in a folder named exactly an ID, that ID's key; else -1.
    */
-  readonly keys = new Float64Array(2);
+  readonly ownKeys = new Float64Array(2);
   /** For a folder note in a folder named exactly an ID: where the folder's name starts; else -1. */
   folderStart = -1;
   /** The title's span in the path, or -1 when the name spells none (a folder note, or a name of an ID alone). */
@@ -97,27 +97,27 @@ export class NameReading {
   titleTo = -1;
 
   get fileKey(): number {
-    return this.keys[FILE_KEY];
+    return this.ownKeys[FILE_KEY];
   }
 
   read(path: string, keys: IdKeys): this {
     const nameStart = fileNameStart(path);
     const stemEnd = hasMarkdownExtension(path) ? path.length - 3 : path.length;
     const folderNote = nameStart > 0 && isFolderNoteName(path, nameStart);
-    keys.keyInto(path, nameStart, this.keys, FILE_KEY);
-    const prefix = this.keys[FILE_KEY] < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
+    keys.keyInto(path, nameStart, this.ownKeys, FILE_KEY);
+    const prefix = this.ownKeys[FILE_KEY] < 0 ? 0 : idPrefix(path, nameStart, stemEnd, keys);
     this.nameStart = nameStart;
     this.stemEnd = stemEnd;
-    if (prefix === 0) this.keys[FILE_KEY] = -1;
-    this.keys[FOLDER_KEY] = -1;
+    if (prefix === 0) this.ownKeys[FILE_KEY] = -1;
+    this.ownKeys[FOLDER_KEY] = -1;
     this.folderStart = -1;
     this.titleFrom = -1;
     this.titleTo = -1;
     if (folderNote) {
       const folderStart = path.lastIndexOf('/', nameStart - 2) + 1;
       if (nameStart - 1 - folderStart === keys.length) {
-        keys.keyInto(path, folderStart, this.keys, FOLDER_KEY);
-        if (this.keys[FOLDER_KEY] >= 0) this.folderStart = folderStart;
+        keys.keyInto(path, folderStart, this.ownKeys, FOLDER_KEY);
+        if (this.ownKeys[FOLDER_KEY] >= 0) this.folderStart = folderStart;
       }
       return this;
     }
