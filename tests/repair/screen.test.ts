@@ -239,3 +239,67 @@ describe('the screen itself', () => {
     expect(asked).toEqual(['202108191025 Teams exist.md', 'b.md', 'c.md', 'd.md']);
   });
 });
+
+/**
+ * Each rule of the screen on its own: a note that one rule decides, under the link style and rename
+ * history that rule looks at. The agreement tests above hold that the screen never loses an edit;
+ * this holds that it rules out what it can (a rule that answers "plan" too often reads and plans
+ * every note, which no plan comparison can tell).
+ */
+describe('the screen rule by rule', () => {
+  const format = TWELVE_DIGIT;
+  const files: Files = new Map([
+    ['202108191025 Teams exist.md', '202108191025 Teams exist\n\nIts own line names it.\n'],
+    ['202104291524 Execution first.md', 'No reference here.\n'],
+    ['dup/202203151000 Feedback.md', 'One of two.\n'],
+    ['dup/202203151000 Praise.md', 'The other.\n'],
+    ['bare resolved.md', 'We act because 202108191025 Teams exist.\n'],
+    ['bare ambiguous.md', 'As 202203151000 says.\n'],
+    ['bare unresolved.md', 'As 202201011200 said.\n'],
+    ['bare implausible.md', 'Call 999999999999 now.\n'],
+    ['wikilink resolved.md', 'See [[202108191025 Teams exist]].\n'],
+    ['wikilink unresolved.md', 'See [[202201011200 Gone]].\n'],
+    ['markdown resolved.md', 'See [t](202108191025%20Teams%20exist.md).\n'],
+    ['two bare.md', '202104291524 Execution first, then 202108191025 Teams exist.\n'],
+  ]);
+  const index = scannedIndex(files, format);
+  function screening(file: string, linkStyle: LinkStyle = 'off', renameHistory: History = new Map()): string {
+    return createNoteScreen(index, createRepairContext({ format, index, paths: [...files.keys()], linkStyle, renameHistory })).screen(file);
+  }
+
+  it.each([
+    ['a bare ID that resolves, no style', 'bare resolved.md', 'off', 'nothing'],
+    ['a bare ID that resolves, bare style', 'bare resolved.md', 'bare', 'nothing'],
+    ['a bare ID that resolves to another note, wikilink style', 'bare resolved.md', 'wikilink', 'plan'],
+    ["a note's own ID in its own text, wikilink style", '202108191025 Teams exist.md', 'wikilink', 'nothing'],
+    ['an ambiguous bare ID', 'bare ambiguous.md', 'wikilink', 'nothing'],
+    ['an unresolved bare ID', 'bare unresolved.md', 'off', 'plan'],
+    ['digits that are no plausible ID', 'bare implausible.md', 'wikilink', 'nothing'],
+    ['a note whose ID another note has too', 'dup/202203151000 Feedback.md', 'off', 'plan'],
+    ['a wikilink that resolves, no style', 'wikilink resolved.md', 'off', 'links'],
+    ['a wikilink that resolves, wikilink style', 'wikilink resolved.md', 'wikilink', 'links'],
+    ['a wikilink that resolves, bare style', 'wikilink resolved.md', 'bare', 'plan'],
+    ['a wikilink that does not resolve, bare style', 'wikilink unresolved.md', 'bare', 'links'],
+    ['a markdown link that resolves, bare style', 'markdown resolved.md', 'bare', 'links'],
+    ['two bare IDs towards other notes, wikilink style', 'two bare.md', 'wikilink', 'plan'],
+  ] as const)('%s: %s', (_case, file, linkStyle, expected) => {
+    expect(screening(file, linkStyle)).toBe(expected);
+  });
+
+  it('looks at the rename history only for the IDs a note refers to', () => {
+    expect(screening('bare resolved.md', 'off', new Map([['202104291524', ['Execution']]]))).toBe('nothing');
+    expect(screening('bare resolved.md', 'off', new Map([['202108191025', ['Teams']]]))).toBe('plan');
+    // The second of two IDs decides: the first one's owner has no former title.
+    expect(screening('two bare.md', 'off', new Map([['202108191025', ['Teams']]]))).toBe('plan');
+    expect(screening('two bare.md', 'off', new Map([['202203151000', ['Feedback']]]))).toBe('nothing');
+  });
+
+  it('agrees with the planner on every note of this vault, with each style and history', () => {
+    for (const linkStyle of STYLES) {
+      for (const history of [new Map(), new Map([['202108191025', ['Teams']]])]) {
+        const { full, screened } = plans(files, index, format, linkStyle, history);
+        expect(JSON.stringify(screened)).toBe(JSON.stringify(full));
+      }
+    }
+  });
+});
