@@ -213,8 +213,8 @@ describe('the screen itself', () => {
   const screen = createNoteScreen(index, createRepairContext({ format, index, paths: [...files.keys()] }));
 
   it('rules out notes without reading them, and asks for the text only where links must be looked at', () => {
-    // The first note holds no reference, which the index cannot tell from a note known by name alone.
-    expect([...files.keys()].map((file) => screen.screen(file))).toEqual(['plan', 'nothing', 'links', 'links', 'plan']);
+    // The first note was read and holds no reference: unlike a note known by its name alone, it need not be read again.
+    expect([...files.keys()].map((file) => screen.screen(file))).toEqual(['nothing', 'nothing', 'links', 'links', 'plan']);
     expect(screen.needsPlanning('b.md', 'links', files.get('b.md') as string)).toBe(false);
     expect(screen.needsPlanning('c.md', 'links', files.get('c.md') as string)).toBe(true);
   });
@@ -235,8 +235,8 @@ describe('the screen itself', () => {
       asked.push(file);
       return file === 'd.md' ? undefined : files.get(file);
     };
-    expect([...filesToPlan(files.keys(), read, screen)].map((file) => file.path)).toEqual(['202108191025 Teams exist.md', 'c.md']);
-    expect(asked).toEqual(['202108191025 Teams exist.md', 'b.md', 'c.md', 'd.md']);
+    expect([...filesToPlan(files.keys(), read, screen)].map((file) => file.path)).toEqual(['c.md']);
+    expect(asked).toEqual(['b.md', 'c.md', 'd.md']);
   });
 });
 
@@ -282,6 +282,7 @@ describe('the screen rule by rule', () => {
     ['a wikilink that does not resolve, bare style', 'wikilink unresolved.md', 'bare', 'links'],
     ['a markdown link that resolves, bare style', 'markdown resolved.md', 'bare', 'links'],
     ['two bare IDs towards other notes, wikilink style', 'two bare.md', 'wikilink', 'plan'],
+    ['a note read with no reference in it', '202104291524 Execution first.md', 'wikilink', 'nothing'],
   ] as const)('%s: %s', (_case, file, linkStyle, expected) => {
     expect(screening(file, linkStyle)).toBe(expected);
   });

@@ -30,8 +30,11 @@ export class BulkPut {
   tryPut(input: ScannedNote, slot: number, changed: ChangedIdSet | null): boolean {
     const { notes, ids } = this.store;
     if (notes.refLength[slot] !== 0 || !sameOwnId(ids, notes.ownId[slot], input.id) || !notes.titleIs(slot, input.title)) return false;
-    // No references before or after: nothing changes (upsertNote keeps the record as it is).
-    if (input.length === 0) return true;
+    // No references before or after: only that the note was read from a text changes (as upsertNote records it).
+    if (input.length === 0) {
+      notes.textLength[slot] = input.textLength;
+      return true;
+    }
     this.makeRoom(input, slot);
     const start = this.copyInterned(input);
     notes.refStart[slot] = start;

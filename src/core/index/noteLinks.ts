@@ -31,7 +31,10 @@ export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteI
     const sameOwner = table.ownId[slot] === idSlot && table.title(slot) === input.title;
     const sameReferences = sameStaged(table, store.arena.ints, slot, staged);
     if (sameOwner && sameReferences) {
-      // Nothing changed: keep the stored note, and drop what staging interned.
+      // Nothing changed: keep the stored note, and drop what staging interned. A note without
+      // references records whether it was last read from a text (a repair need not read it again)
+      // or given whole, such as known by its name alone.
+      if (staged.length === 0) table.textLength[slot] = staged.textLength;
       discardStaged(store, staged, idSlot);
       return;
     }

@@ -9,7 +9,7 @@ import { plannedCapacity } from '../../../src/core/index/bulkPut';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { extractNoteFacts, namesOnlyFacts } from '../../../src/core/index/noteFacts';
 import { NoteTable } from '../../../src/core/index/noteTable';
-import { NoteScanner } from '../../../src/core/index/scannedNote';
+import { isScanned, NoteScanner } from '../../../src/core/index/scannedNote';
 import type { OwnIdSource } from '../../../src/core/settings';
 import { snapshot } from './helpers';
 
@@ -171,4 +171,28 @@ describe('NoteTable', () => {
     expect(table.size).toBe(3);
     expect(table.slotOf('c.md')).toBe(2);
   });
+});
+
+test('a note without references is stored as read from a text once scanned, whichever way it went in', () => {
+  const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+  const scanner = new NoteScanner(options);
+  const read = (index: IdIndex, path: string): boolean | undefined => {
+    const facts = index.storedFacts(path);
+    return facts === undefined ? undefined : isScanned(facts);
+  };
+  // The bulk build's way: names first, then each note read (the repair screen then need not read it again).
+  const bulk = new IdIndex({ format: TWELVE_DIGIT });
+  bulk.putNames(['202104291524 A.md', 'b.md', 'c.md'], options);
+  bulk.put(scanner.scan('202104291524 A.md', 'No reference.\n'));
+  bulk.put(scanner.scan('b.md', 'None here either.\n'));
+  expect([read(bulk, '202104291524 A.md'), read(bulk, 'b.md'), read(bulk, 'c.md')]).toEqual([true, true, false]);
+  // One note at a time (the general way in): read, then given whole, then read again.
+  const single = new IdIndex({ format: TWELVE_DIGIT });
+  single.apply({ kind: 'upsert', facts: namesOnlyFacts('b.md', options) });
+  expect(read(single, 'b.md')).toBe(false);
+  single.apply({ kind: 'upsert', facts: scanner.scan('b.md', 'None here.\n') });
+  expect(read(single, 'b.md')).toBe(true);
+  single.apply({ kind: 'upsert', facts: extractNoteFacts('b.md', 'None here.\n', options) });
+  expect(read(single, 'b.md')).toBe(false);
+  for (const index of [bulk, single]) expect(index.checkInvariants()).toEqual([]);
 });
