@@ -17,9 +17,13 @@ describe('bare IDs into wikilinks, in and out of tables', () => {
     ['a line with a bar after the ID', `See ${ID} | here`, `See [[${ID} Teams exist|${ID}]] | here`],
     ['a line with a bar before the ID that is no table row', `a | ${ID} b`, `a | [[${ID} Teams exist|${ID}]] b`],
     ['a table row', `| ${ID} | x |`, `| ${ID} | x |`],
-    ['a table row indented by spaces and a tab', `  \t| ${ID} | x |`, `  \t| ${ID} | x |`],
+    ['a table row indented by spaces', `   | ${ID} | x |`, `   | ${ID} | x |`],
+    // A tab at a line's start makes indented code (no reference at all): in a list item it indents the row.
+    ['a table row in a list item, indented by a tab', `- item\n\t| ${ID} | x |`, `- item\n\t| ${ID} | x |`],
+    ['a table row in a list item, indented by a space and a tab', `- item\n \t| ${ID} | x |`, `- item\n \t| ${ID} | x |`],
     ['a table row on a later line', `x\n| ${ID} | x |`, `x\n| ${ID} | x |`],
     ['a line too long to tell, treated as a row', `${'w '.repeat(2100)}${ID} x`, `${'w '.repeat(2100)}${ID} x`],
+    ['a short line far into a long note, judged by its own start', `${'w '.repeat(2100)}\nSee ${ID} here`, `${'w '.repeat(2100)}\nSee [[${ID} Teams exist|${ID}]] here`],
   ])('%s', (_name, text, expected) => {
     expect(asWikilinks(text)).toBe(expected);
   });

@@ -90,6 +90,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       form === 'wikilink' ? wikilinkCandidates(ownerPath, link.target) : markdownCandidates(ownerPath, link.target, sourcePath);
     for (const target of candidates) {
       if (idInLinkTarget(target, format)?.id !== id) continue;
+      // Resolution reads the target alone; the rest of the probe is the link as written.
       const probe: LinkParts = { ...link, target, targetTo: link.targetFrom + target.length };
       if (context.resolveLink(probe, form, sourcePath) === ownerPath) return target;
     }
@@ -99,6 +100,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   /** `[[target|display]]` for a bare reference, or null when no wikilink would name the owner. */
   function wikilinkFor(display: string, owner: NoteRecord, sourcePath: string, inTable: () => boolean): string | null {
     if (UNLINKABLE.test(display)) return null;
+    // A link not yet written: only its target (none) matters to the candidates.
     const blank: LinkParts = { from: 0, to: 0, embed: false, target: '', targetFrom: 0, targetTo: 0, subpath: '', display: null };
     const target = chooseTarget(owner.id ?? '', blank, 'wikilink', sourcePath, owner.path);
     if (target === null) return null;
@@ -126,6 +128,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
         return { problem: { kind: 'unresolved-id', id: ref.id, message } };
       }
       owner = candidates[0];
+      // The title lookup holds notes with IDs only.
       const newId = owner.id ?? '';
       const match = longestTitleAfter(text, ref.to, titlesOf(owner));
       if (index.resolve(newId).status !== 'resolved' || match === null || match.title !== owner.title) {
@@ -139,11 +142,13 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       // With no former title anywhere and no wikilink style, nothing below can edit a resolved ID.
       if (context.renameHistory.size === 0 && context.linkStyle !== 'wikilink') return NOTHING;
       owner = noteAt(resolution.paths[0]);
+      // A resolved ID's owner has a record in every index; a reader that answers otherwise gets no edit.
       if (owner === undefined) return NOTHING;
       const titles = titlesOf(owner);
       const match = longestTitleAfter(text, ref.to, titles);
       titleEnd = match?.end ?? null;
       after = text.slice(ref.from, titleEnd ?? ref.to);
+      // A note named by its ID alone has its ID for a title (no title is empty): no title to write after the ID.
       if (match !== null && match.title !== owner.title && owner.title !== '' && owner.title !== owner.id) {
         const longest = Math.max(...titles.map((t) => t.length));
         const repaired = ref.id + ' ' + owner.title + text.slice(match.end, match.end + longest + 2);
@@ -189,6 +194,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
       return { problem: { kind: resolution.status === 'unresolved' ? 'unresolved-id' : 'ambiguous-id', id: ref.id, message } };
     }
     const owner = noteAt(resolution.paths[0]);
+    // As in planBare: never undefined for a resolved ID.
     if (owner === undefined) return NOTHING;
     let target = link.target;
     let kind: RepairKind | null = null;
