@@ -261,6 +261,7 @@ describe('the screen rule by rule', () => {
     ['wikilink unresolved.md', 'See [[202201011200 Gone]].\n'],
     ['markdown resolved.md', 'See [t](202108191025%20Teams%20exist.md).\n'],
     ['two bare.md', '202104291524 Execution first, then 202108191025 Teams exist.\n'],
+    ['bare and link.md', 'As 202108191025 Teams exist says: [[202108191025 Teams exist]].\n'],
   ]);
   const index = scannedIndex(files, format);
   function screening(file: string, linkStyle: LinkStyle = 'off', renameHistory: History = new Map()): string {
@@ -293,6 +294,24 @@ describe('the screen rule by rule', () => {
     // The second of two IDs decides: the first one's owner has no former title.
     expect(screening('two bare.md', 'off', new Map([['202108191025', ['Teams']]]))).toBe('plan');
     expect(screening('two bare.md', 'off', new Map([['202203151000', ['Feedback']]]))).toBe('nothing');
+  });
+
+  it('reads a note screened for its links, and plans it only when a link names no file', () => {
+    const context = createRepairContext({ format, index, paths: [...files.keys()] });
+    const screen = createNoteScreen(index, context);
+    // A bare ID beside the link is no link to look at; a markdown link is judged decoded, as the planner judges it.
+    for (const file of ['wikilink resolved.md', 'markdown resolved.md', 'bare and link.md']) {
+      expect([file, screen.screen(file), screen.needsPlanning(file, 'links', files.get(file) as string)]).toEqual([file, 'links', false]);
+    }
+    expect(screen.needsPlanning('wikilink unresolved.md', 'links', files.get('wikilink unresolved.md') as string)).toBe(true);
+  });
+
+  it('takes the duplicate IDs again once the index has changed', () => {
+    const changing = scannedIndex(files, format);
+    const screen = createNoteScreen(changing, createRepairContext({ format, index: changing, paths: [...files.keys()] }));
+    expect(screen.screen('202104291524 Execution first.md')).toBe('nothing');
+    changing.put(new NoteScanner(optionsFor(format)).scan('dup/202104291524 Again.md', 'Another note with that ID.\n'));
+    expect(screen.screen('202104291524 Execution first.md')).toBe('plan');
   });
 
   it('agrees with the planner on every note of this vault, with each style and history', () => {
