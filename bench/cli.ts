@@ -1,6 +1,6 @@
 /**
  * `npm run bench` entry (bundled by scripts/bench.mjs, which also bundles the command-line tool and
- * passes it as `--cli`): runs every row at full size and writes bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
+ * passes it as `--cli`, and the chain view's Chromium page as `--chain-page SCRIPT,CSS,...`): runs every row at full size and writes bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
  * prints it as JSON (run by the main process with --expose-gc, so the heap holds nothing else).
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -14,6 +14,7 @@ import type { MemoryFigures } from './suites/memory';
 import { BENCH_GROUPS, machineInfo, renderResults, runBench } from './run';
 import type { BenchConfig, BenchGroup } from './run';
 import type { BenchInput } from './inputs';
+import type { ChromiumPage } from './chromium';
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -40,6 +41,13 @@ function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
     return Promise.resolve(null);
   }
   return Promise.resolve(JSON.parse(child.stdout) as MemoryFigures);
+}
+
+/** `--chain-page SCRIPT,CSS,...` (written by bench/pageBundle.mjs) in Debian's Chromium, or another named by BENCH_CHROMIUM. */
+function chromiumPage(value: string | undefined): ChromiumPage | null {
+  if (value === undefined) return null;
+  const [script, ...styles] = value.split(',');
+  return { script, styles, chromium: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium' };
 }
 
 /** `--only build,cli`: just those groups of rows (bench/run.ts BENCH_GROUPS); a name it does not know is an error. */
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
     mediumSize: 10_000,
     cliSizes: (option(args, '--cli-sizes') ?? (quick ? '10000' : '20000,100000')).split(',').map(Number),
     cli: option(args, '--cli') === undefined ? null : { script: option(args, '--cli') as string },
+    chromiumPage: chromiumPage(option(args, '--chain-page')),
     cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
     editorNoteChars: [50_000, 5_000_000],
     keystrokes: quick ? 100 : 200,

@@ -9,6 +9,9 @@ import { WARM_START_ROW, warmStartRow } from './suites/warmStart';
 import type { IdIndex } from '../src/core/index/idIndex';
 import { SCANNER_ROW, scannerRows } from './suites/scanner';
 import { chainRows } from './suites/chain';
+import type { ChromiumPage } from './chromium';
+import { CHROMIUM_RENDER_ROW, chromiumRenderRow } from './suites/chromiumRender';
+import type { ChainViewModel } from '../src/ui/chain/model';
 import { repairRows } from './suites/repair';
 import { editorRows } from './suites/editor';
 import { markdownTable, skippedRow } from './harness';
@@ -29,6 +32,8 @@ export interface BenchConfig {
   readonly cliSizes: readonly number[];
   /** The bundled command-line tool; null when it could not be built (its rows say so). */
   readonly cli: CliBundle | null;
+  /** The chain view's bench page and the Chromium to draw it in; null when the page could not be bundled. */
+  readonly chromiumPage: ChromiumPage | null;
   /** Cores of the machine (the scanning threads row needs more than one). */
   readonly cores: number;
   /** Editor note sizes in characters, cut from the medium vault's biggest note. */
@@ -88,6 +93,17 @@ function measured(config: BenchConfig, rows: Row[], row: string, input: string, 
   }
 }
 
+/** measured, for rows whose measurement waits on another process (a browser). */
+async function measuredAsync(config: BenchConfig, rows: Row[], row: string, input: string, work: () => Promise<Row[]>): Promise<void> {
+  try {
+    rows.push(...(await work()));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    config.log(`${row} (${input}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    rows.push(skippedRow(row, input, `not measured: the measurement threw "${message.slice(0, 120)}"`));
+  }
+}
+
 function memoryRow(input: BenchInput, memory: MemoryFigures | null): Row {
   if (memory === null) return skippedRow(MEMORY_ROW, input.label, 'not measured: needs node --expose-gc');
   return {
@@ -138,9 +154,16 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
   }
 
   if (runs('chain')) {
-    measured(config, rows, 'Chain compute and render', largest.label, () =>
-      chainRows(fullBuildFromDisk(largest, textsFromDisk(largest)).index, largest.paths, largest.label, optionsFor(config, largest)),
-    );
+    const drawn: { model: ChainViewModel | null } = { model: null };
+    measured(config, rows, 'Chain compute and render', largest.label, () => {
+      const chain = chainRows(fullBuildFromDisk(largest, textsFromDisk(largest)).index, largest.paths, largest.label, optionsFor(config, largest));
+      drawn.model = chain.model;
+      return chain.rows;
+    });
+    const model = drawn.model;
+    if (model !== null) {
+      await measuredAsync(config, rows, CHROMIUM_RENDER_ROW, largest.label, async () => [await chromiumRenderRow(model, largest.label, config.chromiumPage, config.options)]);
+    }
     section(config, 'chain', started);
   }
 

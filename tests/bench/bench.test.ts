@@ -13,6 +13,11 @@ import { machineInfo, renderResults, runBench } from '../../bench/run';
 import type { BenchConfig } from '../../bench/run';
 import type { Row } from '../../bench/harness';
 import { agreement } from '../../bench/suites/scanner';
+import { chromiumRenderRow, entriesDrawn, withContextsRead } from '../../bench/suites/chromiumRender';
+import type { ChainViewModel, ChainViewNode } from '../../src/ui/chain/model';
+import { createUiState } from '../../src/ui/chain/model';
+import { renderChainInto } from '../../src/ui/chain/render';
+import { RENDER_BUDGET } from '../../src/ui/chain/expansion';
 import { lezerReferences } from '../../bench/lezerScanner';
 import { scanReferences } from '../../src/core/ids/scanner';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -102,6 +107,56 @@ describe('harness', () => {
   });
 });
 
+describe('the Chromium render row', () => {
+  /** A chain of `count` top-level entries with two children each, whose contexts count their reads. */
+  function countedChain(count: number): { model: ChainViewModel; reads: Map<string, number> } {
+    const reads = new Map<string, number>();
+    const node = (id: string, children: ChainViewNode[]): ChainViewNode =>
+      Object.defineProperty({ id, path: `${id} Note.md`, title: `Note ${id}`, status: 'resolved', candidates: [], cycle: false, mentions: 1, match: false, children, truncated: 0 }, 'context', {
+        get: () => {
+          reads.set(id, (reads.get(id) ?? 0) + 1);
+          return { before: 'Builds on ', id, after: ' as said.' };
+        },
+      }) as unknown as ChainViewNode;
+    const outgoing = Array.from({ length: count }, (_, i) => {
+      const id = String(202101010000 + i * 10);
+      return node(id, [node(`${id.slice(0, 11)}1`, []), node(`${id.slice(0, 11)}2`, [])]);
+    });
+    const model: ChainViewModel = {
+      kind: 'chain', note: { path: 'root.md', id: null, title: 'Root' }, depth: 3, maxDepth: 10, outgoing, incoming: null,
+      outgoingTruncated: 0, incomingTruncated: 0, outgoingHidden: 0, incomingHidden: 0, capped: false, showContext: true, filter: '',
+    };
+    return { model, reads };
+  }
+
+  it('reads the contexts of exactly the entries a draw shows, and the plain model draws the same view', () => {
+    // 200 top-level entries (the level cap) and their children: more than the render budget opens.
+    const { model, reads } = countedChain(200);
+    const drawn = entriesDrawn(model);
+    const original = createDiv();
+    const entries = renderChainInto(original, model, createUiState()).entryCount;
+    expect(drawn.size).toBe(entries);
+    expect(entries).toBeGreaterThanOrEqual(RENDER_BUDGET);
+    expect(entries).toBeLessThan(600);
+    reads.clear();
+    const plain = withContextsRead(model, drawn);
+    expect(reads.size).toBe(drawn.size);
+    // Plain data: what crosses to the page (serialised) is the whole model.
+    const copied = JSON.parse(JSON.stringify(plain)) as ChainViewModel;
+    const again = createDiv();
+    renderChainInto(again, copied, createUiState());
+    expect(again.innerHTML).toBe(original.innerHTML);
+  });
+
+  it('says why it measured nothing when the page or Chromium is missing', async () => {
+    const { model } = countedChain(3);
+    const options = { runs: 1, warmup: 0 };
+    expect((await chromiumRenderRow(model, 'tiny', null, options)).note).toBe('not measured: the page could not be bundled');
+    const page = { script: 'page.js', styles: [], chromium: path.join(tempDir(), 'no-chromium') };
+    expect(await chromiumRenderRow(model, 'tiny', page, options)).toMatchObject({ ours: '—', met: null, note: `not measured: ${page.chromium} is missing (apt-get install -y chromium)` });
+  });
+});
+
 describe('benchmark on a tiny vault', () => {
   jest.setTimeout(180_000);
 
@@ -136,6 +191,8 @@ describe('benchmark on a tiny vault', () => {
       mediumSize: 50,
       cliSizes: [60],
       cli: { script: path.join(bundleDir, 'cli.js') },
+      // The Chromium row is tested in tests/browser/benchChromium.browser.test.ts.
+      chromiumPage: null,
       cores: 2,
       editorNoteChars: [500, 2000],
       keystrokes: 10,
@@ -171,7 +228,12 @@ describe('benchmark on a tiny vault', () => {
       ['Chain compute, depth 10, both directions', '≤ 50.0 ms'],
       ['Chain compute, depth 3, capped as the view draws', '≤ 50.0 ms'],
     ]);
+    expect(byRow('Chain view render').map((r) => [r.row, r.target, r.met])).toEqual([
+      ['Chain view render (capped) in jsdom, depth 3', '', null],
+      ['Chain view render (capped) in Chromium, depth 3', '', null],
+    ]);
     expect(byRow('Chain view render')[0].note).toMatch(/^[1-9][\d,]* entries drawn/);
+    expect(byRow('Chain view render')[1].note).toBe('not measured: the page could not be bundled');
     expect(byRow('Chain view filter + sort')[0].note).toMatch(/^[1-9][\d,]*-node chain/);
     const fields = (row: Row | undefined) => [row?.input, row?.target, row?.note];
     expect(fields(byRow('Repair planning')[0])).toEqual(['generated 50', '≤ 2×', expect.stringMatching(/edits planned/) as unknown]);
