@@ -3,6 +3,7 @@
  * bench/page/chainRender.ts, bundled by bench/pageBundle.mjs. Needs no DOM in this process.
  */
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import type { ChainViewModel } from '../src/ui/chain/model';
 import type { PageRenderTimes } from './page/chainRender';
 import type { BenchOptions } from './harness';
@@ -17,8 +18,9 @@ export interface ChromiumPage {
 
 /** Draws the model in a fresh headless Chromium, `options.runs` timed draws after the warm-up ones. */
 export async function chromiumRenderTimes(model: ChainViewModel, page: ChromiumPage, options: BenchOptions): Promise<PageRenderTimes> {
-  // Loaded when first used: playwright-core cannot load under jsdom, where the bench's test runs.
-  const { chromium } = await import('playwright-core');
+  // Loaded when first used, as CommonJS (the bench bundle finds it through NODE_PATH, which import()
+  // ignores): playwright-core cannot load under jsdom, where the bench's own test runs.
+  const { chromium } = createRequire(__filename)('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath: page.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });

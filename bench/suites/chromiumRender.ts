@@ -25,7 +25,9 @@ export function entriesDrawn(model: ChainViewModel): Set<ChainViewNode> {
     return Object.defineProperty(copy, 'context', { get: () => (drawn.add(node), node.context) });
   };
   const probe = { ...model, outgoing: model.outgoing.map(watched), incoming: model.incoming?.map(watched) ?? null };
-  renderChainInto(createDiv(), probe, createUiState());
+  const container = document.body.createDiv();
+  renderChainInto(container, probe, createUiState());
+  container.remove();
   return drawn;
 }
 
