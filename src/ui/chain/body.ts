@@ -5,6 +5,7 @@
 
 import { ATTR, moveTabStop, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain, type RenderOptions } from './render';
 import { sameModel, type ChainUiState, type ChainViewModel } from './model';
+import { keepAnchorWhileDrawn, topEntry } from './scrollAnchor';
 
 export class ChainBody {
   /** The model on screen, and what drawing it produced (null before the first draw of a note). */
@@ -39,13 +40,19 @@ export class ChainBody {
   render(ui: ChainUiState, model: ChainViewModel | null = this.model): void {
     if (model === null) return;
     const sameNote = this.rendered !== null;
-    const scrollTop = this.scroller.scrollTop;
+    const scroller = this.scrollingElement();
+    const scrollTop = scroller.scrollTop;
+    const anchor = this.rendered === null ? null : topEntry(this.rendered, scroller);
     const hadFocus = this.el.contains(this.el.ownerDocument.activeElement);
     this.model = model;
     this.rendered = renderChainInto(this.el, model, ui, this.options);
     this.rememberCounts();
-    // Redrawing the same note (a toggle, an index change) must not jump back to the top.
-    this.scroller.scrollTop = sameNote ? scrollTop : 0;
+    // Redrawing the same note (a toggle, an index change) must not jump back to the top, nor move
+    // the entry the user was reading.
+    scroller.scrollTop = sameNote ? scrollTop : 0;
+    const rendered = this.rendered;
+    const view = this.el.ownerDocument.defaultView;
+    if (sameNote && view !== null) keepAnchorWhileDrawn(rendered, scroller, anchor, view, () => this.rendered === rendered);
     if (hadFocus) this.focusEntry(ui.activeKey);
   }
 
@@ -88,6 +95,19 @@ export class ChainBody {
   targetOf(el: Element | null | undefined): EntryTarget | undefined {
     const key = this.keyOf(el);
     return key === null ? undefined : this.rendered?.targets.get(key);
+  }
+
+  /**
+   * The element that scrolls the trees: the nearest ancestor that scrolls, which in Obsidian's
+   * layout is taken to be the view's content (`scroller`); should a theme or host let an outer
+   * element scroll instead, that one. Without layout (no ancestor overflows), `scroller`.
+   */
+  private scrollingElement(): HTMLElement {
+    const view = this.el.ownerDocument.defaultView;
+    for (let el = this.el.parentElement; el !== null && view !== null; el = el.parentElement) {
+      if (el.scrollHeight > el.clientHeight && /^(auto|scroll)$/.test(view.getComputedStyle(el).overflowY)) return el;
+    }
+    return this.scroller;
   }
 
   private firstTabStop(): HTMLElement | null {
