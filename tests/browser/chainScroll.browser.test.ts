@@ -106,4 +106,28 @@ describeInBrowser('chain view of a hub', () => {
     expect(after.title).toBe(before.title);
     expect(Math.abs(after.offset - before.offset)).toBeLessThanOrEqual(1);
   });
+
+  test('the keyboard reaches entries out of sight and shows them', async () => {
+    const { page } = await openPage();
+    await createHub(page);
+    await page.evaluate((hub) => window.__playground.open(hub), HUB);
+    await waitForFile(page, HUB);
+    await settle(page);
+    await page.focus('.pg-sidebar .pc-chain-item');
+    await page.keyboard.press('End');
+    await frames(page);
+    const shown = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement;
+      const row = (active.querySelector(':scope > .pc-chain-row') ?? active).getBoundingClientRect();
+      const sidebar = (document.querySelector('.pg-sidebar') as HTMLElement).getBoundingClientRect();
+      return { text: active.textContent ?? '', inSight: row.top >= sidebar.top && row.bottom <= sidebar.bottom, height: row.height };
+    });
+    // The last entry of the view: "Show 20 more", after the first 200 of the hub's 220 cited notes.
+    expect(shown.text).toMatch(/Show 20 more/);
+    expect(shown.inSight).toBe(true);
+    expect(shown.height).toBeGreaterThan(0);
+    await page.keyboard.press('Home');
+    await frames(page);
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.pc-chain-title')?.textContent)).toBe('Principle 0');
+  });
 });
