@@ -108,12 +108,12 @@ export function ratioRow(
   };
 }
 
-/** A row with a time budget rather than (or besides) a ratio target. */
+/** A row with a time budget rather than (or besides) a ratio target; a null budget reports the figure only. */
 export function absoluteRow(
   row: string,
   input: string,
   ours: number,
-  limitMs: number,
+  limitMs: number | null,
   baseline: string,
   note = '',
   baselineMs: number | null = null,
@@ -124,8 +124,8 @@ export function absoluteRow(
     ours: ms(ours),
     baseline,
     ratio: baselineMs !== null && baselineMs > 0 ? ours / baselineMs : null,
-    target: `≤ ${ms(limitMs)}`,
-    met: ours <= limitMs,
+    target: limitMs === null ? '' : `≤ ${ms(limitMs)}`,
+    met: limitMs === null ? null : ours <= limitMs,
     note,
   };
 }

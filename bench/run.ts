@@ -87,9 +87,7 @@ function measured(config: BenchConfig, rows: Row[], row: string, input: string, 
   try {
     rows.push(...work());
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    config.log(`${row} (${input}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    rows.push(skippedRow(row, input, `not measured: the measured code threw "${message.slice(0, 120)}"`));
+    rows.push(failedRow(config, row, input, error));
   }
 }
 
@@ -98,10 +96,15 @@ async function measuredAsync(config: BenchConfig, rows: Row[], row: string, inpu
   try {
     rows.push(...(await work()));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    config.log(`${row} (${input}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    rows.push(skippedRow(row, input, `not measured: the measurement threw "${message.slice(0, 120)}"`));
+    rows.push(failedRow(config, row, input, error));
   }
+}
+
+/** The row of a group whose measured code threw, the stack logged. */
+function failedRow(config: BenchConfig, row: string, input: string, error: unknown): Row {
+  const message = error instanceof Error ? error.message : String(error);
+  config.log(`${row} (${input}) failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+  return skippedRow(row, input, `not measured: the measured code threw "${message.slice(0, 120)}"`);
 }
 
 function memoryRow(input: BenchInput, memory: MemoryFigures | null): Row {
