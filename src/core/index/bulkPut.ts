@@ -14,6 +14,13 @@ import type { ScannedNote } from './scannedNote';
 const SEEN_LIMIT = 32;
 /** Notes put before the arrays grow to a size estimated from them (fewer, and the estimate is noise). */
 const PLAN_SAMPLE = 256;
+/**
+ * Past the sample, an array grows at least by the share of notes still to come, within these: a
+ * growth of a sixteenth leaves less than a sixteenth unused, which the build's trim does not copy
+ * for (worthTrimming).
+ */
+const LEAST_FLOOR = 1 / 16;
+const MOST_FLOOR = 1 / 4;
 
 export class BulkPut {
   /** ID slots the note being put has linked so far (its first SEEN_LIMIT distinct ones). */
@@ -106,12 +113,15 @@ export class BulkPut {
  * The capacity for an array that must hold `needed` and has `used` of `capacity` filled after
  * `done` of `total` notes: their share scaled to all notes, plus 5 %; half again when too few
  * notes tell. Never more than 4 times the old capacity (notes put out of slot order mislead), and
- * at least a quarter more (so an estimate a little short does not grow it note by note).
+ * at least the share of the notes still to come more, between a sixteenth and a quarter (so an
+ * estimate a little short does not grow it note by note, and a growth near the end does not leave
+ * so much room unused that the build's trim copies the whole array once more).
  */
 export function plannedCapacity(used: number, capacity: number, needed: number, done: number, total: number): number {
   if (done < PLAN_SAMPLE || done >= total) return Math.max(needed, Math.ceil(capacity * 1.5));
   const expected = Math.ceil((used / done) * total * 1.05);
-  return Math.max(needed, Math.ceil(capacity * 1.25), Math.min(expected, capacity * 4));
+  const least = Math.ceil(capacity * (1 + Math.min(MOST_FLOOR, Math.max(LEAST_FLOOR, (total - done) / total))));
+  return Math.max(needed, least, Math.min(expected, capacity * 4));
 }
 
 function holds(list: Int32Array, count: number, value: number): boolean {
