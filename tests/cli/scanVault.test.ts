@@ -107,8 +107,11 @@ describe('a run scanned as a worker scans it', () => {
     const writer = new ScanBatchWriter();
     writer.add(whole);
     writer.add(scanner.scan('s.md', 'See 202101010001.'));
-    const [first, second] = [...notesOfBatch(writer.finish(), ['w.md', 's.md'])];
+    writer.add(scanner.scan('202101010002 Titled.md', 'Text.'));
+    const [first, second, third] = [...notesOfBatch(writer.finish(), ['w.md', 's.md', '202101010002 Titled.md'])];
     expect(first).toEqual(whole);
+    // Where a title read off the path starts there crosses too (the bulk build compares titles by it).
+    expect([second, third].map((note) => 'titleFrom' in note && note.titleFrom)).toEqual([0, 13]);
     const index = new IdIndex({ format: TWELVE_DIGIT });
     index.put(second);
     expect(index.referencesOf('s.md').map((r) => [r.id, r.from])).toEqual([['202101010001', 4]]);

@@ -7,6 +7,7 @@
 import type { ChangedIdSet } from './changedIds';
 import { NONE, type IdTable } from './idTable';
 import type { IndexStorage } from './noteLinks';
+import type { NoteTable } from './noteTable';
 import { EDGE, LINK, LINK_REF_INTS, REF_FLAGS, REF_INTS, REF_SLOT } from './referenceStore';
 import type { ScannedNote } from './scannedNote';
 
@@ -36,7 +37,7 @@ export class BulkPut {
    */
   tryPut(input: ScannedNote, slot: number, changed: ChangedIdSet | null): boolean {
     const { notes, ids } = this.store;
-    if (notes.refLength[slot] !== 0 || !sameOwnId(ids, notes.ownId[slot], input.id) || !notes.titleIs(slot, input.title)) return false;
+    if (notes.refLength[slot] !== 0 || !sameOwnId(ids, notes.ownId[slot], input.id) || !sameTitle(notes, slot, input)) return false;
     // No references before or after: only that the note was read from a text changes (as upsertNote records it).
     if (input.length === 0) {
       notes.textLength[slot] = input.textLength;
@@ -127,6 +128,15 @@ export function plannedCapacity(used: number, capacity: number, needed: number, 
 function holds(list: Int32Array, count: number, value: number): boolean {
   for (let i = 0; i < count; i++) if (list[i] === value) return true;
   return false;
+}
+
+/**
+ * Whether the note at `slot` has the input's title: as two numbers when both read it off the same
+ * path (a string comparison per note cost a twentieth of a 100k-note build), else as strings.
+ */
+function sameTitle(notes: NoteTable, slot: number, input: ScannedNote): boolean {
+  const from = input.titleFrom;
+  return (from !== undefined && notes.titleIsSpanOf(slot, input.path, from, input.title.length)) || notes.titleIs(slot, input.title);
 }
 
 /** Whether the note's own ID slot holds `id` (both none, or the same ID), without interning it. */

@@ -193,6 +193,15 @@ export class NoteTable {
     return this.paths[slot] as string;
   }
 
+  /**
+   * Whether the note at `slot` has `path` and, as its title, the span of `length` characters at
+   * `from` in it, compared as numbers: true only when the title is kept as that very span (a
+   * title equal in text but kept otherwise answers false; titleIs tells that).
+   */
+  titleIsSpanOf(slot: number, path: string, from: number, length: number): boolean {
+    return from >= 0 && this.titleCode[slot] === from * TITLE_SPAN + length && length < TITLE_SPAN && this.paths[slot] === path;
+  }
+
   /** Whether the note's title is `title`, without making the title's string. */
   titleIs(slot: number, title: string): boolean {
     const code = this.titleCode[slot];

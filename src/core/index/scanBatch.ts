@@ -7,13 +7,14 @@ import { recordLength, REF_SLOT } from './referenceStore';
 import type { NoteFacts } from './noteFacts';
 import { isScanned, type NoteInput, type ScannedNote } from './scannedNote';
 
-/** Per note: where its ints and references start, how many, and its text's length. */
+/** Per note: where its ints and references start, how many, its text's length, and where its title starts in its path (ScannedNote.titleFrom). */
 const NOTE_INTS_FROM = 0;
 const NOTE_INTS_LENGTH = 1;
 const NOTE_REFS_FROM = 2;
 const NOTE_REFS_COUNT = 3;
 const NOTE_TEXT_LENGTH = 4;
-const NOTE_FIELDS = 5;
+const NOTE_TITLE_FROM = 5;
+const NOTE_FIELDS = 6;
 
 /** The notes of one batch, in the order they were added. */
 export interface ScanBatch {
@@ -60,6 +61,7 @@ export class ScanBatchWriter {
       this.notes[at + NOTE_REFS_FROM] = this.refsUsed;
       this.notes[at + NOTE_REFS_COUNT] = note.keyCount;
       this.notes[at + NOTE_TEXT_LENGTH] = note.textLength;
+      this.notes[at + NOTE_TITLE_FROM] = note.titleFrom ?? -1;
       this.intsUsed += note.length;
       this.refsUsed += note.keyCount;
       this.whole.push(null);
@@ -106,6 +108,7 @@ export function* notesOfBatch(batch: ScanBatch, paths: readonly string[]): Gener
       keyCount: refsFrom + keyCount,
       keys: batch.keys,
       ids: batch.ids,
+      titleFrom: batch.notes[at + NOTE_TITLE_FROM],
     };
     yield note;
   }

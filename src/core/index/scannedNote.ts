@@ -36,6 +36,11 @@ export interface ScannedNote {
   readonly keys: Float64Array;
   /** The IDs that have no key ('' where `keys` holds one). */
   readonly ids: readonly string[];
+  /**
+   * Where `title` starts in `path` when it is read off the path (the names pass's reading, see
+   * NameReading); -1 or absent otherwise. It lets the bulk build compare titles as numbers.
+   */
+  readonly titleFrom?: number;
   /** Set on notes whose arrays a NoteScanner reuses: they are valid only while `isCurrent()`. */
   readonly isCurrent?: () => boolean;
 }
@@ -66,6 +71,7 @@ export class NoteScanner implements ReferenceSink {
   // The note's own ID and title (see namesOf).
   private noteId: string | null = null;
   private noteTitle = '';
+  private noteTitleFrom = -1;
   // The note being scanned.
   private text = '';
   /** The scanner's line starts for the note being scanned (see lines), and the line of the last reference. */
@@ -85,6 +91,7 @@ export class NoteScanner implements ReferenceSink {
     this.namesOf(path, text);
     const id = this.noteId;
     const title = this.noteTitle;
+    const titleFrom = this.noteTitleFrom;
     this.text = text;
     this.lineStarts = null;
     this.used = 0;
@@ -94,7 +101,7 @@ export class NoteScanner implements ReferenceSink {
     this.lineStarts = null;
     // Entries are written in place (see record); what the last note left past this one's goes.
     if (this.ids.length > this.count) this.ids.length = this.count;
-    return new CurrentScan(this, serial, path, id, title, text.length, this.ints, this.used, this.count, this.keys, this.ids);
+    return new CurrentScan(this, serial, path, id, title, titleFrom, text.length, this.ints, this.used, this.count, this.keys, this.ids);
   }
 
   /** Whether `serial` is the number of the latest scan (its arrays still hold that note). */
@@ -110,6 +117,7 @@ export class NoteScanner implements ReferenceSink {
   private namesOf(path: string, text: string): void {
     const keys = this.nameKeys;
     const { format, ownIdSources, frontmatterKey } = this.options;
+    this.noteTitleFrom = -1;
     if (keys === null) {
       const own = ownIdOf(path, text, this.options);
       this.noteId = own === null ? null : own.id;
@@ -127,7 +135,11 @@ export class NoteScanner implements ReferenceSink {
       if (id !== null) break;
     }
     this.noteId = id;
-    this.noteTitle = name.titleFrom >= 0 ? path.slice(name.titleFrom, name.titleTo) : titleOf(path, id, text, format);
+    if (name.titleFrom < 0) this.noteTitle = titleOf(path, id, text, format);
+    else {
+      this.noteTitle = path.slice(name.titleFrom, name.titleTo);
+      this.noteTitleFrom = name.titleFrom;
+    }
   }
 
   lines(starts: LineStarts): void {
@@ -192,6 +204,7 @@ class CurrentScan implements ScannedNote {
     readonly path: string,
     readonly id: string | null,
     readonly title: string,
+    readonly titleFrom: number,
     readonly textLength: number,
     readonly ints: Int32Array,
     readonly length: number,

@@ -54,7 +54,10 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, 
         const scanner = new NoteScanner(options);
         for (const n of order) {
           textOf.set(paths[n], texts[n]);
-          index.put(scanner.scan(paths[n], texts[n]));
+          const scanned = scanner.scan(paths[n], texts[n]);
+          // What the bulk build compares titles by: a title read off the path is its span there.
+          if ((scanned.titleFrom ?? -1) >= 0) expect(paths[n].slice(scanned.titleFrom, (scanned.titleFrom as number) + scanned.title.length)).toBe(scanned.title);
+          index.put(scanned);
         }
         if (trim) index.trim();
         expect(index.checkInvariants()).toEqual([]);
@@ -147,6 +150,25 @@ describe('NoteTable', () => {
     table.setTitle(slot, 'A heading');
     expect(table.titleIs(slot, 'A heading')).toBe(true);
     expect(table.titleIs(slot, 'The title')).toBe(false);
+  });
+
+  test('titleIsSpanOf holds only for the span the title is kept as, in the same path', () => {
+    const table = new NoteTable();
+    const slot = table.add('dir/202104291524 The title.md');
+    table.setTitleSpan(slot, 17, 26);
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', 17, 9)).toBe(true);
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', 17, 8)).toBe(false);
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', 16, 9)).toBe(false);
+    expect(table.titleIsSpanOf(slot, 'ris/202104291524 The title.md', 17, 9)).toBe(false);
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', -1, 9)).toBe(false);
+    // Equal text kept apart from the path is for titleIs to tell.
+    table.setTitle(slot, 'A heading');
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', 17, 9)).toBe(false);
+    // A span too long to be kept as one number never matches a number that would decode to another.
+    const long = table.add(`202104291524 ${'x'.repeat(5000)}.md`);
+    table.setTitleSpan(long, 13, 5013);
+    expect(table.titleIsSpanOf(long, `202104291524 ${'x'.repeat(5000)}.md`, 13, 5000)).toBe(false);
+    expect(table.titleIs(long, 'x'.repeat(5000))).toBe(true);
   });
 
   test('slotOfGuess takes the guess only when it holds the path, and never a duplicate the names pass drops', () => {
