@@ -21,7 +21,7 @@ export interface ScanBatch {
   readonly count: number;
   readonly ints: Int32Array;
   readonly keys: Float64Array;
-  /** Per reference, the ID when it has no integer key; '' otherwise. */
+  /** Per entry of `keys`, the ID when it has no integer key; '' otherwise. */
   readonly ids: readonly string[];
   readonly notes: Int32Array;
   readonly noteIds: readonly (string | null)[];
@@ -55,7 +55,7 @@ export class ScanBatchWriter {
       for (let i = 0; i < note.length; i++) this.ints[this.intsUsed + i] = note.ints[note.intsFrom + i];
       for (let at = this.intsUsed, end = this.intsUsed + note.length; at < end; at += recordLength(this.ints, at)) this.ints[at + REF_SLOT] += this.refsUsed;
       this.keys.set(note.keys.subarray(0, note.keyCount), this.refsUsed);
-      for (let i = 0; i < note.keyCount; i++) this.ids.push(note.ids[i]);
+      for (let i = 0; i < note.keyCount; i++) this.ids.push(note.keys[i] < 0 ? note.ids[i] : '');
       this.notes[at + NOTE_INTS_FROM] = this.intsUsed;
       this.notes[at + NOTE_INTS_LENGTH] = note.length;
       this.notes[at + NOTE_REFS_FROM] = this.refsUsed;

@@ -34,7 +34,10 @@ export interface ScannedNote {
   readonly keyCount: number;
   /** The IDs the records name: an integer key (IdKeys), or -1 when the ID is in `ids`. */
   readonly keys: Float64Array;
-  /** The IDs that have no key ('' where `keys` holds one). */
+  /**
+   * The IDs that have no key, at their entry's index. An entry whose key `keys` holds is never read
+   * and may be missing: a preset format's scan makes no string per reference.
+   */
   readonly ids: readonly string[];
   /**
    * Where `title` starts in `path` when it is read off the path (the names pass's reading, see
@@ -99,7 +102,8 @@ export class NoteScanner implements ReferenceSink {
     scanInto(text, this.options.format, this);
     this.text = '';
     this.lineStarts = null;
-    // Entries are written in place (see record); what the last note left past this one's goes.
+    // Entries are written in place (see record); what the last note left past this one's goes, as
+    // those slices would keep its text alive. A preset format's scan writes none.
     if (this.ids.length > this.count) this.ids.length = this.count;
     return new CurrentScan(this, serial, path, id, title, titleFrom, text.length, this.ints, this.used, this.count, this.keys, this.ids);
   }
@@ -188,7 +192,7 @@ export class NoteScanner implements ReferenceSink {
     if (this.idKeys === null) this.keys[reference] = -1;
     else this.idKeys.keyInto(this.text, from, this.keys, reference);
     // Written in place rather than pushed after emptying the array, which would grow it anew for every note.
-    this.ids[reference] = this.keys[reference] < 0 ? this.text.slice(from, to) : '';
+    if (this.keys[reference] < 0) this.ids[reference] = this.text.slice(from, to);
     this.used = at + ((flags & LINK) !== 0 ? LINK_REF_INTS : REF_INTS);
     return at;
   }
