@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { idFormatFor, TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
 import { NoteScanner } from '../../src/core/index/scannedNote';
@@ -116,6 +116,19 @@ describe('a run scanned as a worker scans it', () => {
     index.put(second);
     expect(index.referencesOf('s.md').map((r) => [r.id, r.from])).toEqual([['202101010001', 4]]);
   });
+});
+
+it('a batch holds the ID string only where the ID has no integer key, and no title start it was not given', () => {
+  const custom = idFormatFor('custom', 'ZK-\\d{3}');
+  const writer = new ScanBatchWriter();
+  writer.add(new NoteScanner({ format: custom, ownIdSources: ['filename'], frontmatterKey: 'id' }).scan('c.md', 'See ZK-101.'));
+  writer.add(new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: ['filename'], frontmatterKey: 'id' }).scan('t.md', 'See 202101010001 and 202101010002.'));
+  // A custom format's title is not read off the path as a span (-1); a note from elsewhere (the
+  // cache) that does not say where its title starts gets -1 too.
+  writer.add({ path: 'n.md', id: null, title: 'Heading', textLength: 0, ints: new Int32Array(0), intsFrom: 0, length: 0, keyCount: 0, keys: new Float64Array(0), ids: [] });
+  const batch = writer.finish();
+  expect(batch.ids).toEqual(['ZK-101', '', '']);
+  expect([...notesOfBatch(batch, ['c.md', 't.md', 'n.md'])].map((note) => 'titleFrom' in note && note.titleFrom)).toEqual([-1, 0, -1]);
 });
 
 describe('scanVault on the main thread', () => {

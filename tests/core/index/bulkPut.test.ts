@@ -113,6 +113,9 @@ describe('plannedCapacity', () => {
     expect(plannedCapacity(1000, 1000, 1010, 10, 10_000)).toBe(1500);
     expect(plannedCapacity(1000, 1000, 1010, 10_000, 10_000)).toBe(1500);
     expect(plannedCapacity(1000, 1000, 2000, 10, 10_000)).toBe(2000);
+    // The sample's last note is the first to tell.
+    expect(plannedCapacity(1000, 1000, 1010, 255, 1000)).toBe(1500);
+    expect(plannedCapacity(1000, 1000, 1010, 256, 1000)).toBe(4000);
   });
 
   test('scales what the notes so far used to every note, 5 % more, within four times', () => {
@@ -164,11 +167,36 @@ describe('NoteTable', () => {
     // Equal text kept apart from the path is for titleIs to tell.
     table.setTitle(slot, 'A heading');
     expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', 17, 9)).toBe(false);
+    // No span at all: -1 and a length would make the number of a title kept apart.
+    expect(table.titleIsSpanOf(slot, 'dir/202104291524 The title.md', -1, 4095)).toBe(false);
+    // A span at the path's start.
+    const root = table.add('The title.md');
+    table.setTitleSpan(root, 0, 9);
+    expect(table.titleIsSpanOf(root, 'The title.md', 0, 9)).toBe(true);
+    // An empty span at 1 is kept as the number that a span of 4,096 at 0 would make.
+    const empty = table.add('x/202104291524.md');
+    table.setTitleSpan(empty, 1, 1);
+    expect(table.titleIsSpanOf(empty, 'x/202104291524.md', 0, 4096)).toBe(false);
     // A span too long to be kept as one number never matches a number that would decode to another.
     const long = table.add(`202104291524 ${'x'.repeat(5000)}.md`);
     table.setTitleSpan(long, 13, 5013);
     expect(table.titleIsSpanOf(long, `202104291524 ${'x'.repeat(5000)}.md`, 13, 5000)).toBe(false);
     expect(table.titleIs(long, 'x'.repeat(5000))).toBe(true);
+  });
+
+  test('a note put over its names-only record compares a title read off the same path as numbers, not as strings', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.putNames(['dir/202104291524 The title.md'], options);
+    const compared = jest.spyOn(NoteTable.prototype, 'titleIs');
+    try {
+      index.put(new NoteScanner(options).scan('dir/202104291524 The title.md', 'Builds on 202108191025.'));
+      expect(compared).not.toHaveBeenCalled();
+    } finally {
+      compared.mockRestore();
+    }
+    expect(index.referencesOf('dir/202104291524 The title.md').map((r) => r.id)).toEqual(['202108191025']);
+    expect(index.note('dir/202104291524 The title.md')?.title).toBe('The title');
   });
 
   test('slotOfGuess takes the guess only when it holds the path, and never a duplicate the names pass drops', () => {
