@@ -12,6 +12,7 @@ import { loadVault } from './loadVault';
 import { line, PLAIN, renderLines, type OutputStyle, type TextLine } from './textLayout';
 
 const TOOL = 'principle-chain';
+const HELP_COMMAND = 'help';
 /** Help is laid out for this many columns at most, so it reads well in any terminal and in a pipe. */
 export const HELP_WIDTH = 100;
 
@@ -43,6 +44,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       throw new UsageError(`No command given; the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
     }
+    // `help [COMMAND]`, as git and npm have it: the same text as --help.
+    if (parsed.command === HELP_COMMAND) return printHelp(parsed.positionals, io);
     command = COMMANDS.find((c) => c.name === parsed.command);
     if (command === undefined) {
       const suggestion = closestChoice(parsed.command, COMMANDS.map((c) => c.name));
@@ -97,6 +100,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+function printHelp(positionals: readonly string[], io: CliIo): number {
+  if (positionals.length === 0) {
+    io.stdout(overallHelp(io.style));
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === positionals[0]);
+  if (positionals.length > 1 || command === undefined) {
+    const suggestion = command === undefined ? closestChoice(positionals[0], COMMANDS.map((c) => c.name)) : null;
+    const said = command === undefined ? `No command "${positionals[0]}".${suggestion === null ? '' : ` Did you mean "${suggestion}"?`}` : 'help takes one command.';
+    throw new UsageError(`${said} Give one of ${COMMANDS.map((c) => c.name).join(', ')}, or nothing for the overall help.`);
+  }
+  io.stdout(commandHelp(command, io.style));
+  return 0;
+}
+
 function formatOption(value: string | true | undefined): IdFormat {
   if (value === undefined || value === true) return TWELVE_DIGIT;
   try {
@@ -143,7 +161,7 @@ export function overallHelp(style?: OutputStyle): string {
       ...optionLines([...COMMON_OPTIONS, VERSION_OPTION]),
       line(''),
       { segments: [{ text: 'Exit codes: 0 fine; 1 problems found, or no note with an ID in the vault; 2 usage error or a vault or file that cannot be read (message on stderr).' }], hangingIndent: 12 },
-      line(`Run "${TOOL} COMMAND --help" for a command's arguments.`),
+      line(`Run "${TOOL} COMMAND --help" (or "${TOOL} help COMMAND") for a command's arguments.`),
     ],
     helpStyle(style),
   );

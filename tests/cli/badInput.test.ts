@@ -78,6 +78,30 @@ describe('help and version', () => {
     expect(result.stdout).toContain('--id-format 12|14|denote|REGEX');
   });
 
+  it('help alone prints the overall help, as --help does', async () => {
+    expect(await run(['help'])).toEqual(await run(['--help']));
+    expect((await run(['help'])).code).toBe(0);
+  });
+
+  it.each(['check', 'refs', 'chain', 'graph', 'repair'])('help %s prints what %s --help prints', async (command) => {
+    const result = await run(['help', command]);
+    expect(result).toEqual(await run([command, '--help']));
+    expect(result.stdout).toMatch(new RegExp(`^Usage: principle-chain ${command} `));
+  });
+
+  it('help with a command it does not know, or with two, is a usage error that names the commands', async () => {
+    const unknown = await run(['help', 'chian']);
+    expect(unknown).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'principle-chain: No command "chian". Did you mean "chain"? Give one of check, refs, chain, graph, repair, or nothing for the overall help.\nRun "principle-chain --help" for usage.\n',
+    });
+    const two = await run(['help', 'check', 'refs']);
+    expect(two.code).toBe(2);
+    expect(two.stdout).toBe('');
+    expect(two.stderr).toContain('help takes one command.');
+  });
+
   it('prints the version', async () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9-test\n', stderr: '' });
   });
