@@ -45,7 +45,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       throw new UsageError(`No command given; the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
     }
     // `help [COMMAND]`, as git and npm have it: the same text as --help.
-    if (parsed.command === HELP_COMMAND) return printHelp(parsed.positionals, io);
+    if (parsed.command === HELP_COMMAND) {
+      const option = [...parsed.options.keys()].find((name) => name !== 'help');
+      if (option !== undefined) throw new UsageError(`help does not take --${option}.`);
+      return printHelp(parsed.positionals, io);
+    }
     command = COMMANDS.find((c) => c.name === parsed.command);
     if (command === undefined) {
       const suggestion = closestChoice(parsed.command, COMMANDS.map((c) => c.name));

@@ -102,6 +102,15 @@ describe('help and version', () => {
     expect(two.stderr).toContain('help takes one command.');
   });
 
+  it('help takes no option but --help, as the other commands refuse options not theirs', async () => {
+    expect(await run(['help', 'check', '--json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'principle-chain: help does not take --json.\nRun "principle-chain check --help" for usage.\n',
+    });
+    expect(await run(['help', '--help'])).toEqual(await run(['--help']));
+  });
+
   it('prints the version', async () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9-test\n', stderr: '' });
   });
