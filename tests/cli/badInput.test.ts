@@ -96,6 +96,9 @@ describe('help and version', () => {
       stdout: '',
       stderr: 'principle-chain: No command "chian". Did you mean "chain"? Give one of check, refs, chain, graph, repair, or nothing for the overall help.\nRun "principle-chain --help" for usage.\n',
     });
+    expect((await run(['help', 'xyz'])).stderr).toBe(
+      'principle-chain: No command "xyz". Give one of check, refs, chain, graph, repair, or nothing for the overall help.\nRun "principle-chain --help" for usage.\n',
+    );
     const two = await run(['help', 'check', 'refs']);
     expect(two.code).toBe(2);
     expect(two.stdout).toBe('');
