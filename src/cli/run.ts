@@ -52,8 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     command = COMMANDS.find((c) => c.name === parsed.command);
     if (command === undefined) {
-      const suggestion = closestChoice(parsed.command, COMMANDS.map((c) => c.name));
-      throw new UsageError(`Unknown command "${parsed.command}".${suggestion === null ? '' : ` Did you mean "${suggestion}"?`}`);
+      throw new UsageError(`Unknown command "${parsed.command}".${commandSuggestion(parsed.command)}`);
     }
     if (parsed.options.has('help')) {
       io.stdout(commandHelp(command, io.style));
@@ -111,12 +110,17 @@ function printHelp(positionals: readonly string[], io: CliIo): number {
   }
   const command = COMMANDS.find((c) => c.name === positionals[0]);
   if (positionals.length > 1 || command === undefined) {
-    const suggestion = command === undefined ? closestChoice(positionals[0], COMMANDS.map((c) => c.name)) : null;
-    const said = command === undefined ? `No command "${positionals[0]}".${suggestion === null ? '' : ` Did you mean "${suggestion}"?`}` : 'help takes one command.';
+    const said = command === undefined ? `No command "${positionals[0]}".${commandSuggestion(positionals[0])}` : 'help takes one command.';
     throw new UsageError(`${said} Give one of ${COMMANDS.map((c) => c.name).join(', ')}, or nothing for the overall help.`);
   }
   io.stdout(commandHelp(command, io.style));
   return 0;
+}
+
+/** ` Did you mean "chain"?` for a word close to a command's name, else ''. */
+function commandSuggestion(word: string): string {
+  const suggestion = closestChoice(word, COMMANDS.map((c) => c.name));
+  return suggestion === null ? '' : ` Did you mean "${suggestion}"?`;
 }
 
 function formatOption(value: string | true | undefined): IdFormat {
