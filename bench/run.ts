@@ -256,7 +256,9 @@ export function renderResults(report: BenchReport, machine: MachineInfo, config:
     '',
     markdownTable(report.rows),
     '',
-    missed.length === 0 ? 'Every row with a target met it on this run.' : `Rows that missed their target on this run: ${missed.map((row) => `${row.row} (${row.input})`).join('; ')}.`,
+    missed.length === 0
+      ? 'Every row with a target met it on this run.'
+      : `Rows that missed their target on this run: ${missed.map((row) => `${row.row} (${row.input})`).join('; ')}. Where their time goes, and what was tried: CONTRIBUTING.md, Performance.`,
     '',
     'How to read it: "Ratio" is ours divided by the baseline measured in the same run on the same input.',
     'Build and repair baselines read the same files and run one plain ID regex (the floor for any scanner).',

@@ -25,19 +25,36 @@ interface ProcessTime {
   readonly wall: number;
   /** Worker threads the process started. */
   readonly workers: number;
+  /** The main thread's share of the CPU time, or null where /proc does not tell (not Linux). */
+  readonly mainShare: number | null;
 }
 
 // Loaded before the child's own code (and before each worker thread's, which stay silent): at exit
-// the main thread writes the process's CPU time, every thread's included, and how many worker
-// threads it started, to file descriptor 3.
+// the main thread writes the process's CPU time, every thread's included, how many worker threads
+// it started, and the main thread's share of the time its threads still alive have taken (from
+// /proc/self/task/*/stat: utime and stime, in the same clock ticks for every thread), to file
+// descriptor 3. The rest is V8's own threads: compiling and collecting garbage.
 const PRELOAD = `const threads = require('worker_threads');
 if (threads.isMainThread) {
   let workers = 0;
   const Worker = threads.Worker;
   threads.Worker = class extends Worker { constructor(...args) { super(...args); workers++; } };
+  const fs = require('fs');
+  const ticksOf = (task) => {
+    const stat = fs.readFileSync('/proc/self/task/' + task + '/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const mainShare = () => {
+    try {
+      let all = 0;
+      for (const task of fs.readdirSync('/proc/self/task')) all += ticksOf(task);
+      return all > 0 ? ticksOf(process.pid) / all : null;
+    } catch { return null; }
+  };
   process.on('exit', () => {
     const usage = process.cpuUsage();
-    try { require('fs').writeSync(3, JSON.stringify({ cpu: (usage.user + usage.system) / 1000, workers })); } catch { /* no pipe */ }
+    try { fs.writeSync(3, JSON.stringify({ cpu: (usage.user + usage.system) / 1000, workers, mainShare: mainShare() })); } catch { /* no pipe */ }
   });
 }
 `;
@@ -69,8 +86,8 @@ function timedChild(preload: string, argv: readonly string[], env: NodeJS.Proces
   if (child.error !== undefined) throw child.error;
   // check exits 1 when it finds problems, which the generated vaults have on purpose.
   if (child.status !== 0 && child.status !== 1) throw new Error(`child exited with ${String(child.status)}: ${String(child.output[2]).slice(0, 300)}`);
-  const report = JSON.parse(String(child.output[3])) as { cpu: number; workers: number };
-  return { cpu: report.cpu, wall, workers: report.workers };
+  const report = JSON.parse(String(child.output[3])) as { cpu: number; workers: number; mainShare: number | null };
+  return { cpu: report.cpu, wall, workers: report.workers, mainShare: report.mainShare };
 }
 
 /** Runs a and b alternately (after warm-up runs), `runs` times each. */
@@ -95,6 +112,22 @@ function alternate(a: () => ProcessTime, b: () => ProcessTime, options: BenchOpt
 
 function medianOf(times: readonly ProcessTime[], key: 'cpu' | 'wall' | 'workers'): number {
   return median(times.map((time) => time[key]));
+}
+
+/** Median CPU time of the main thread and of the other threads, or null when a run could not tell. */
+function threadSplit(times: readonly ProcessTime[]): { main: number; others: number } | null {
+  if (times.some((time) => time.mainShare === null)) return null;
+  const main = median(times.map((time) => time.cpu * (time.mainShare as number)));
+  const others = median(times.map((time) => time.cpu * (1 - (time.mainShare as number))));
+  return { main, others };
+}
+
+/** `; main thread …, V8's other threads …` for the two processes, when both could tell. */
+function splitNote(ours: readonly ProcessTime[], bare: readonly ProcessTime[]): string {
+  const a = threadSplit(ours);
+  const b = threadSplit(bare);
+  if (a === null || b === null) return '';
+  return `; CPU time of the main thread ${ms(a.main)} against ${ms(b.main)}, of V8's other threads (compiling, collecting garbage) ${ms(a.others)} against ${ms(b.others)}`;
 }
 
 function withPreload<T>(work: (preload: string) => T): T {
@@ -127,7 +160,7 @@ export function cliRow(input: BenchInput, cli: CliBundle, options: BenchOptions)
       ratio: bare > 0 ? ours / bare : null,
       target: '≤ 2×',
       met: bare > 0 ? ours / bare <= 2 : null,
-      note: `both whole processes, spawned in turn; wall time ${ms(medianOf(times.a, 'wall'))} against ${ms(medianOf(times.b, 'wall'))}`,
+      note: `both whole processes, spawned in turn; wall time ${ms(medianOf(times.a, 'wall'))} against ${ms(medianOf(times.b, 'wall'))}${splitNote(times.a, times.b)}`,
     };
   });
 }
