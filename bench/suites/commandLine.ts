@@ -122,7 +122,7 @@ function threadSplit(times: readonly ProcessTime[]): { main: number; others: num
   return { main, others };
 }
 
-/** `; main thread …, V8's other threads …` for the two processes, when both could tell. */
+/** `; CPU time of the main thread … against …, of V8's other threads … against …` for the two processes, when both could tell; else ''. */
 function splitNote(ours: readonly ProcessTime[], bare: readonly ProcessTime[]): string {
   const a = threadSplit(ours);
   const b = threadSplit(bare);
