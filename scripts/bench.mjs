@@ -1,5 +1,5 @@
-// `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom) and the
-// command-line tool (as npm builds it: dist/cli.js with its scanning thread dist/scanWorker.js) and
+// `npm run bench`: bundles bench/cli.ts (TypeScript, the core it measures, CodeMirror, jsdom), the
+// command-line tool (as npm builds it: esbuild.config.mjs cli) and
 // the chain view's Chromium page (bench/pageBundle.mjs) with esbuild into a temporary folder and runs
 // the bench with Node; arguments are passed through
 // (--quick, --sizes 1000,10000, --cli-sizes 20000,100000, --runs N, --out FILE, --only build,cli,...).
@@ -30,15 +30,9 @@ try {
     nodePaths: [join(repo, 'node_modules')],
     logLevel: 'warning',
   });
-  await esbuild.build({
-    entryPoints: { cli: join(repo, 'src', 'cli', 'main.ts'), scanWorker: join(repo, 'src', 'cli', 'scanWorker.ts') },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outdir: join(dir, 'dist'),
-    logLevel: 'warning',
-  });
+  // The tool as npm builds it (esbuild.config.mjs cli), into the temporary folder.
+  const built = spawnSync(process.execPath, ['esbuild.config.mjs', 'cli', join(dir, 'dist')], { cwd: repo, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('Bundling the command-line tool failed.');
   const cli = join(dir, 'dist', 'cli.js');
   const page = await buildChainRenderPage(repo, join(dir, 'page'));
   const result = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, '--repo', repo, '--cli', cli, '--chain-page', [page.script, ...page.styles].join(','), ...process.argv.slice(2)], {

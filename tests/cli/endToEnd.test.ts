@@ -1,27 +1,18 @@
 import { spawnSync } from 'child_process';
-import { build } from 'esbuild';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { EXAMPLE_VAULT, REPOSITORY } from './harness';
+import { buildTool, EXAMPLE_VAULT, REPOSITORY } from './harness';
 
 // The real thing, laid out as the package is: bin/ runs dist/cli.js. Built into a scratch copy so the
 // test never races a build of the working tree's dist/. Run from inside the example vault, as a user
 // runs it from inside theirs.
 let packageDir: string;
-beforeAll(async () => {
+beforeAll(() => {
   packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-package-'));
   mkdirSync(path.join(packageDir, 'bin'));
   cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(packageDir, 'bin/principle-chain.js'));
-  await build({
-    entryPoints: [path.join(REPOSITORY, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile: path.join(packageDir, 'dist/cli.js'),
-    logLevel: 'silent',
-  });
+  buildTool(path.join(packageDir, 'dist'));
 }, 60_000);
 afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
 
@@ -44,6 +35,28 @@ describe('bin/principle-chain.js', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`principle-chain: Vault folder not found: ${path.join(EXAMPLE_VAULT, 'no-such-folder')}\nRun "principle-chain check --help" for usage.\n`);
+  });
+
+  it('checks a custom ID pattern with the pattern checker bundled beside the tool', () => {
+    const custom = cli('check', '--json', '--id-format', '\\d{12}');
+    expect(custom.stderr).toBe('');
+    expect((JSON.parse(custom.stdout) as { notes: number }).notes).toBe(27);
+    const unsafe = cli('check', '--id-format', '(a+)+b');
+    expect(unsafe.status).toBe(2);
+    expect(unsafe.stderr).toMatch(/^principle-chain: --id-format "\(a\+\)\+b" cannot be used: The pattern can match the same text in more than one way/);
+  });
+
+  it('loads the pattern checker only for a custom pattern: a preset format runs without it', () => {
+    const checker = path.join(packageDir, 'dist/patternDeps.js');
+    const aside = `${checker}.aside`;
+    renameSync(checker, aside);
+    try {
+      const preset = cli('check', '--json');
+      expect([preset.status, preset.stderr]).toEqual([1, '']);
+      expect(cli('check', '--id-format', '\\d{12}').stderr).toContain("the tool's pattern checker (dist/patternDeps.js) cannot be loaded (Cannot find module");
+    } finally {
+      renameSync(aside, checker);
+    }
   });
 
   it('prints the package version', () => {

@@ -1,4 +1,5 @@
 /** Runs the tool in-process with captured output, from inside the example vault (so it is the default vault). */
+import { spawnSync } from 'child_process';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
@@ -6,6 +7,13 @@ import { nodeVaultFs } from '../../src/cli/vaultFs';
 
 export const REPOSITORY = path.resolve(__dirname, '..', '..');
 export const EXAMPLE_VAULT = path.join(REPOSITORY, 'example-vault');
+
+/** Bundles the tool into `dist` as npm builds it (`node esbuild.config.mjs cli DIR`), for tests that run the built files. */
+export function buildTool(dist: string): void {
+  const built = spawnSync(process.execPath, ['esbuild.config.mjs', 'cli', dist], { cwd: REPOSITORY, encoding: 'utf8' });
+  if (built.error !== undefined) throw built.error;
+  if (built.status !== 0) throw new Error(`Bundling the tool failed (exit ${String(built.status)}):\n${built.stderr}`);
+}
 
 export interface RunResult {
   readonly code: number;

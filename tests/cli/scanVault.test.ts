@@ -1,5 +1,4 @@
 import { spawnSync } from 'child_process';
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -13,7 +12,7 @@ import { runsFor, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/
 import { scanRun } from '../../src/cli/scanWorker';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
-import { EXAMPLE_VAULT, REPOSITORY } from './harness';
+import { buildTool, EXAMPLE_VAULT } from './harness';
 
 let vault: string;
 const NOTES = 40;
@@ -155,17 +154,9 @@ describe('scanVault on the main thread', () => {
 
 describe('the bundled tool with scanning threads', () => {
   let packageDir: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-threads-'));
-    await build({
-      entryPoints: { cli: path.join(REPOSITORY, 'src/cli/main.ts'), scanWorker: path.join(REPOSITORY, 'src/cli/scanWorker.ts') },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      outdir: path.join(packageDir, 'dist'),
-      logLevel: 'silent',
-    });
+    buildTool(path.join(packageDir, 'dist'));
   }, 60_000);
   afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
 
@@ -177,6 +168,8 @@ describe('the bundled tool with scanning threads', () => {
     ['check'],
     ['repair', '--json'],
     ['refs', '--json', 'a/202101010000 Note 0.md', 'b/202101010037 Note 37.md'],
+    // Each thread loads the pattern checker (dist/patternDeps.js) for a custom pattern.
+    ['check', '--json', '--id-format', '\\d{12}'],
   ])('%s %s prints the same with three threads as with one', (...argv) => {
     const one = cli('1', ...argv, '--vault', vault);
     const three = cli('3', ...argv, '--vault', vault);

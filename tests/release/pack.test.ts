@@ -57,10 +57,18 @@ function installed(cwd: string, ...argv: string[]): SpawnSyncReturns<string> {
   return spawnSync(path.join(prefix, 'bin', 'principle-chain'), argv, { cwd, encoding: 'utf8', env: env() });
 }
 
-it('holds the tool and nothing else: its launcher, its bundle and scanning thread, the manifest, README and LICENSE', () => {
+it('holds the tool and nothing else: its launcher, its bundle, scanning thread and pattern checker, the manifest, README and LICENSE', () => {
   expect(packed.filename).toBe(`principle-chain-${version}.tgz`);
-  // Without dist/scanWorker.js beside dist/cli.js the installed tool never scans on more than one thread.
-  expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'dist/scanWorker.js', 'package.json']);
+  // Without dist/scanWorker.js beside dist/cli.js the installed tool never scans on more than one
+  // thread; without dist/patternDeps.js it cannot take a custom ID pattern.
+  expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'dist/patternDeps.js', 'dist/scanWorker.js', 'package.json']);
+});
+
+it('takes a custom ID pattern, checked by the pattern checker it installed', () => {
+  const custom = installed(EXAMPLE_VAULT, 'check', '--json', '--id-format', '\\d{12}');
+  expect(custom.stderr).toBe('');
+  expect((JSON.parse(custom.stdout) as { notes: number }).notes).toBe(27);
+  expect(installed(EXAMPLE_VAULT, 'check', '--id-format', '(a+)+b').status).toBe(2);
 });
 
 it('installs offline and runs --version from the installed launcher', () => {
