@@ -32,7 +32,7 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
   private linkLength = new Int32Array(4096);
   private links = 0;
   private readonly chunks: string[] = [];
-  private pending: string[] = [];
+  private readonly pending: string[] = [];
   private pendingLength = 0;
   /** Characters of the texts the pending targets are slices of. */
   private textsHeld = 0;
@@ -118,7 +118,7 @@ export class KeptLinkTargets implements LinkTargetsOfNotes {
   private flush(): void {
     // join makes a new string of several; one alone is returned as it is, so it is copied by hand.
     this.chunks.push(this.pending.length === 1 ? ` ${this.pending[0]}`.slice(1) : this.pending.join(''));
-    this.pending = [];
+    this.pending.length = 0;
     this.pendingLength = 0;
     this.textsHeld = 0;
   }

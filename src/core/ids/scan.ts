@@ -100,22 +100,17 @@ const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
 let kept: ScanState | null = null;
 
 export function startScan(text: string, format: IdFormat, sink: ReferenceSink): ScanState {
-  const hasCarriageReturn = text.includes('\r');
-  if (kept === null) {
-    const scan: Scan = {
-      text, format, sink, search: new ForwardSearcher(text), tokens: tokensOf(text), hasCarriageReturn, brackets: null, bracketsTo: 0, rangeFrom: 0,
-      limit: text.length, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
-    };
-    kept = { scan, ranges: [], lines: new LineStarts() };
-    return kept;
-  }
+  // Made empty and then set like every later note's: V8 compiles a field no one wrote after it was
+  // made as a constant, so setting it only from the second note on would throw away code the first
+  // note (often a long one) had already had optimised.
+  kept ??= emptyScanState(format);
   const { scan } = kept;
   scan.text = text;
   scan.format = format;
   scan.sink = sink;
   scan.search.reset(text);
   scan.tokens.reset(text);
-  scan.hasCarriageReturn = hasCarriageReturn;
+  scan.hasCarriageReturn = text.includes('\r');
   scan.brackets = null;
   scan.bracketsTo = 0;
   scan.rangeFrom = 0;
@@ -124,6 +119,14 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
   scan.held = null;
   scan.holding = false;
   return kept;
+}
+
+function emptyScanState(format: IdFormat): ScanState {
+  const scan: Scan = {
+    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), hasCarriageReturn: false, brackets: null, bracketsTo: 0,
+    rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
+  };
+  return { scan, ranges: [], lines: new LineStarts() };
 }
 
 /** Lets go of the note's text and sink (the state is kept for the next scan). */
