@@ -20,16 +20,21 @@ export interface LinkTargetsOfNotes {
 // still held when the young generation is collected are copied.
 const CHUNK = 1 << 16;
 const TEXTS_HELD = 1 << 18;
+const INITIAL_NOTES = 4;
+const INITIAL_LINKS = 4;
 
 export class KeptLinkTargets implements LinkTargetsOfNotes {
   private readonly paths: string[] = [];
+  // The arrays start small so that they grow during the first few notes, before V8 optimises add
+  // and push: growing first in optimised code throws that code away (doubling from here costs a
+  // few copies of a few hundred bytes).
   /** Per note, its first link (its last is before the next note's first) and the string its targets are in. */
-  private noteFirst = new Int32Array(1024);
-  private noteChunk = new Int32Array(1024);
+  private noteFirst = new Int32Array(INITIAL_NOTES);
+  private noteChunk = new Int32Array(INITIAL_NOTES);
   /** Per link: where its ID starts in the note's text, and its target's span in the chunk. */
-  private linkFrom = new Int32Array(4096);
-  private linkStart = new Int32Array(4096);
-  private linkLength = new Int32Array(4096);
+  private linkFrom = new Int32Array(INITIAL_LINKS);
+  private linkStart = new Int32Array(INITIAL_LINKS);
+  private linkLength = new Int32Array(INITIAL_LINKS);
   private links = 0;
   private readonly chunks: string[] = [];
   private readonly pending: string[] = [];

@@ -78,7 +78,9 @@ function special(scan: Scan, at: number, proseFrom: number): number {
   const next = text.charCodeAt(at + 1);
   switch (text.charCodeAt(at)) {
     case 96: {
-      let end = at + 1;
+      // From `at` itself, so the loop's body runs for every span: a body V8 has never seen run
+      // deoptimises `special` the first time a note has a double backtick.
+      let end = at;
       while (text.charCodeAt(end) === 96) end++;
       return orSkip(codeSpan(scan, at, end - at), end - at);
     }
