@@ -1,6 +1,7 @@
 /**
  * The tests `npm run test:mutation` runs against each mutant: the repair feature's, which cover every
- * mutated file (stryker.config.mjs).
+ * mutated file (stryker.config.mjs). `MUTATION_TESTS=core/check,cli` runs those folders of tests/
+ * instead, for mutating code outside the write path (`--mutate src/core/check/checkVault.ts`).
  *
  * Stryker learns which tests cover which mutant through its own wrapper of the test environment.
  * Jest resolves a test file's `@jest-environment jsdom` docblock from `rootDir`, so `rootDir` is a
@@ -22,7 +23,7 @@ fs.writeFileSync(path.join(jsdomShim, 'index.js'), `module.exports = require(${J
 module.exports = {
   rootDir: environmentRoot,
   testEnvironment: 'node',
-  roots: [path.join(repository, 'tests', 'repair')],
+  roots: (process.env.MUTATION_TESTS ?? 'repair').split(',').map((folder) => path.join(repository, 'tests', folder.trim())),
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {

@@ -174,6 +174,7 @@ function nameBrokenIds(index: CheckIndex, broken: readonly BrokenBareId[]): void
 function* notesWithId(index: CheckIndex, wanted: (title: string) => boolean): Iterable<{ path: string; id: string | null; title: string }> {
   const note = { path: '', id: null as string | null, title: '' };
   for (const cursor of index.noteCursors()) {
+    // TitleLookup passes over a note without an ID too; skipping it here saves reading its title.
     if (!cursor.hasOwnId) continue;
     const title = cursor.title();
     if (!wanted(title)) continue;

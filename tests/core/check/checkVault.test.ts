@@ -2,6 +2,7 @@ import { checkVault } from '../../../src/core/check';
 import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../../src/core/index/noteFacts';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 /** Checks an in-memory vault; `attachments` are files that are not notes. */
@@ -123,6 +124,37 @@ describe('checkVault problems', () => {
     expect(report.problems[0].message).toBe(
       'No note has the ID 202201010900. The title after it is the title of 202201100900 Clarity is a gift.md: did you mean 202201100900?',
     );
+  });
+
+  it.each([
+    ['its title is in a link', { '202201100900 Clarity is a gift.md': '', 'a.md': 'As [[202201010900 Clarity is a gift]] says.' }],
+    ['the note with that title has no ID', { 'Clarity is a gift.md': '', 'a.md': 'As 202201010900 Clarity is a gift says.' }],
+  ])('names no note for a broken ID when %s', (_name, notes) => {
+    // Only a bare ID is followed by prose a title can stand in, and only a note with an ID can be meant.
+    const report = check(notes);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'unresolved-id', file: 'a.md', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
+  });
+
+  it.each([
+    ['is not given', undefined],
+    ['gives no text', () => undefined],
+  ])('reports a broken bare ID, naming no note, when textOf %s', (_name, textOf) => {
+    const notes: Record<string, string> = { '202201100900 Clarity is a gift.md': '', 'a.md': 'As 202201010900 Clarity is a gift says.' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    for (const [path, text] of Object.entries(notes)) index.put(extractNoteFacts(path, text, { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' }));
+    const paths = { has: (p: string) => p in notes, byBasename: () => [] };
+    const report = checkVault(index, { paths, textOf });
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'unresolved-id', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
+  });
+
+  it('counts a resolved link whose text cannot be read back, and calls it stale only when it can be judged', () => {
+    // Scanned facts keep no link strings: with no texts and no kept targets, the link cannot be judged.
+    const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    index.put(scanner.scan('202101010001 New.md', ''));
+    index.put(scanner.scan('a.md', 'See [[202101010001 Old]].'));
+    const report = checkVault(index, { paths: { has: () => false, byBasename: () => [] } });
+    expect(report).toMatchObject({ references: 1, resolved: 1, problems: [] });
   });
 
   it.each([

@@ -119,6 +119,34 @@ describe('KeptLinkTargets', () => {
     expect(targets.targetAt(6)).toBeUndefined();
   });
 
+  it('gives a target of the current note only, however it was asked before', () => {
+    const targets = new KeptLinkTargets();
+    const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const first = 'See [[202101010000 Gone]].';
+    const second = 'x [[202101010001 B]]';
+    targets.add(scanner.scan('a.md', first), first);
+    targets.add(scanner.scan('b.md', second), second);
+    expect(targets.startNote('a.md')).toBe(true);
+    expect(targets.targetAt(6)).toBe('202101010000 Gone');
+    // b.md's link starts at 4; a.md has none there, and its links are all taken.
+    expect(targets.targetAt(4)).toBeUndefined();
+    expect(targets.startNote('b.md')).toBe(true);
+    expect(targets.targetAt(4)).toBe('202101010001 B');
+  });
+
+  it('keeps no target for a note without links scanned after one with them', () => {
+    // The scanner reuses its arrays: what a longer note left past this note's records is not this note's.
+    const targets = new KeptLinkTargets();
+    const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const linked = 'See [[202101010000 Gone]].';
+    targets.add(scanner.scan('a.md', linked), linked);
+    let reads = 0;
+    targets.add(scanner.scan('b.md', 'No links here at all.'), () => (reads++, 'No links here at all.'));
+    expect(reads).toBe(0);
+    expect(targets.startNote('b.md')).toBe(true);
+    expect(targets.targetAt(6)).toBeUndefined();
+  });
+
   it('keeps targets across the strings they are joined into, each note whole in one', () => {
     const notes = new Map<string, string>();
     for (let i = 0; i < 12; i++) {
