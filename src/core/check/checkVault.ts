@@ -94,7 +94,8 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
       const target = targetsKept && note.isLink ? targets?.targetAt(note.from) : undefined;
       if (!note.counts()) continue;
       // A note naming its own ID (its own "ID Title" line) refers to nothing else: not counted, no
-      // problem. Compared as slots, so no ID string is made per reference.
+      // problem. Compared as slots, so no ID string is made per reference (a reference's slot is
+      // never -1, so the second test only says what a note without an ID means).
       if (note.idSlot === ownIdSlot && ownIdSlot !== -1) continue;
       references++;
       const status = note.status;
@@ -112,6 +113,7 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
         problems.push(found);
         if (note.form === 'bare') {
           const after = textAfterId(path, note.to());
+          // Only a space can start a title (notesTitledAfter asks too): the others are not held.
           if (after !== undefined && after.text[after.idEnd] === ' ') broken.push({ problem: found, id, text: after.text, idEnd: after.idEnd });
         }
       } else {
