@@ -1,9 +1,10 @@
 /**
  * Rules of the recognition core (src/core/ids/) that mutation testing found no test held: each row
- * fails under a mutant of that code (made by hand) that every other test of tests/core/ids let live.
+ * fails under a mutant of that code (made by hand) that every other test of tests/core/ids let live
+ * (the rows for blocks.ts, scanLinks.ts and definitions.ts: tests/corpora and tests/core/index too).
  * Same marking as scanner.table.test.ts: «b:…» bare, «w:…» wikilink, «m:…» markdown link.
  */
-import { idFormatFor } from '../../../src/core/ids/formats';
+import { TWELVE_DIGIT, idFormatFor } from '../../../src/core/ids/formats';
 import { CUSTOM_PATTERN_LINE_CAP, findIdsInProse } from '../../../src/core/ids/prose';
 import { scanReferences } from '../../../src/core/ids/scanner';
 import { titleAfterId } from '../../../src/core/ids/title';
@@ -43,11 +44,75 @@ const marks: Row[] = [
   ['two combining marks on a CJK letter read as that letter', `か\u3099\u3099${A}`, `か\u3099\u3099«b:${A}»`],
 ];
 
+// blocks.ts: where prose stands among fences, indented code, display math and lists.
+const blocks: Row[] = [
+  ['a tab indents code after a blank line', `x\n\n\t${A}`, `x\n\n\t${A}`],
+  ['a fence line inside display math opens no fence', `x\n$$\n\`\`\`\n$$\n${A}`, `x\n$$\n\`\`\`\n$$\n«b:${A}»`],
+  ['a tilde fence in a quote', `> ~~~\n> ${A}\n> ~~~`, `> ~~~\n> ${A}\n> ~~~`],
+  ['a fence indented by a tab in a list item closes', `- a\n\t\`\`\`\n\tx\n\t\`\`\`\n${A}`, `- a\n\t\`\`\`\n\tx\n\t\`\`\`\n«b:${A}»`],
+  ['a blank line inside indented code does not end it', `x\n\n    a\n\n    ${A}`, `x\n\n    a\n\n    ${A}`],
+  ['a line of spaces after a blank line opens no indented code', `%% a\n\n    \n${A} %%`, `%% a\n\n    \n${A} %%`],
+  ['display math that opens a line and text after it on the line is prose', `$$a$$ ${A}`, `$$a$$ «b:${A}»`],
+  ['a quote line ends a list: an indented line after a blank line is code', `- a\n> q\n\n    ${A}`, `- a\n> q\n\n    ${A}`],
+];
+
+// An indented line after a blank line continues a list item, and is code after anything else.
+const listItems: Row[] = [
+  ['a `+` item', `x\n\n+ a\n\n    ${A}`, `x\n\n+ a\n\n    «b:${A}»`],
+  ['an ordered item', `x\n\n1. a\n\n    ${A}`, `x\n\n1. a\n\n    «b:${A}»`],
+  ['an ordered item first in the note', `1. a\n\n    ${A}`, `1. a\n\n    «b:${A}»`],
+  ['an item numbered 0', `x\n\n0. a\n\n    ${A}`, `x\n\n0. a\n\n    «b:${A}»`],
+  ['an item numbered with a parenthesis', `x\n\n1) a\n\n    ${A}`, `x\n\n1) a\n\n    «b:${A}»`],
+  ['ten digits and a dot: no item', `x\n\n1234567890. a\n\n    ${A}`, `x\n\n1234567890. a\n\n    ${A}`],
+  ['a decimal number: no item', `x\n\n1.5 a\n\n    ${A}`, `x\n\n1.5 a\n\n    ${A}`],
+  ['a dash joined to a word: no item', `x\n\n-ab\n\n    ${A}`, `x\n\n-ab\n\n    ${A}`],
+];
+
+// scanLinks.ts: wikilinks and markdown links.
+const links: Row[] = [
+  ['a percent-escaped digit in place of the ID names none', `[t](%32${A.slice(1)}.md)`, `[t](%32${A.slice(1)}.md)`],
+  ['a target that does not decode is read as written', `[t](<${A} 100% sure.md>)`, `[t](<«m:${A}» 100% sure.md>)`],
+  ['a link to a heading of the same note names no note', `[[#a/${A}]]`, `[[#a/${A}]]`],
+  ['a line of a tab is blank: no bracket pairs across it', `[a\\\n\nb\n\t\n](${A})`, `[a\\\n\nb\n\t\n](«b:${A}»)`],
+  ['a tab before the destination', `[t](\t${A}.md)`, `[t](\t«m:${A}».md)`],
+  ['a destination in angle brackets does not cross lines', `[t](<${A}\nx>)`, `[t](<«b:${A}»\nx>)`],
+  ['an escaped parenthesis in the destination', `[t](a\\)/${A}.md)`, `[t](a\\)/«m:${A}».md)`],
+  ['balanced parentheses in the destination', `[t](a(b)/${A}.md)`, `[t](a(b)/«m:${A}».md)`],
+  ['a tab ends the destination', `[t](a\t${A}.md)`, `[t](a\t«b:${A}».md)`],
+  ['a title in single quotes', `[t](${A}.md 'x')`, `[t](«m:${A}».md 'x')`],
+  ['an embedded markdown link', `![t](${A}.md)`, `![t](«m:${A}».md)`],
+];
+
+// definitions.ts: a `[label]: destination` line is a definition only as CommonMark defines one.
+const definitions: Row[] = [
+  ['after 41 characters of container markers', `${'> '.repeat(20)} [a]: ${A}`, `${'> '.repeat(20)} [a]: «m:${A}»`],
+  ['not after 42 characters of them', `${'> '.repeat(21)}[a]: ${A}`, `${'> '.repeat(21)}[a]: «b:${A}»`],
+  ['a label of 999 characters', `[${'x'.repeat(999)}]: ${A}`, `[${'x'.repeat(999)}]: «m:${A}»`],
+  ['not a label of 1000 characters', `[${'x'.repeat(1000)}]: ${A}`, `[${'x'.repeat(1000)}]: «b:${A}»`],
+  ['in a list item numbered with a parenthesis', `x\n1) [a]: ${A}`, `x\n1) [a]: «m:${A}»`],
+  ['not after seven #, a paragraph', `####### x\n[a]: ${A}`, `####### x\n[a]: «b:${A}»`],
+  ['not after a tag, a paragraph', `#tag\n[a]: ${A}`, `#tag\n[a]: «b:${A}»`],
+  ['not after two asterisks, a paragraph', `**\n[a]: ${A}`, `**\n[a]: «b:${A}»`],
+  ['after a thematic break of underscores', `___\n[a]: ${A}`, `___\n[a]: «m:${A}»`],
+  ['first in the prose after a fence', `\`\`\`\nx\n\`\`\`\n[a]: ${A}`, `\`\`\`\nx\n\`\`\`\n[a]: «m:${A}»`],
+  ['after a heading indented by two spaces', `  # x\n[a]: ${A}`, `  # x\n[a]: «m:${A}»`],
+  ['a label with an escaped bracket', `[a\\[b]: ${A}`, `[a\\[b]: «m:${A}»`],
+  ['not a label of a tab alone', `[\t]: ${A}`, `[\t]: «b:${A}»`],
+  ['not a destination in angle brackets holding a <', `[a]: <${A}<x>`, `[a]: <«b:${A}»<x>`],
+  ['not a destination ending in DEL', `[a]: ${A}\x7f`, `[a]: «b:${A}»\x7f`],
+  ['a destination with an escaped parenthesis', `[a]: a\\)/${A}.md`, `[a]: a\\)/«m:${A}».md`],
+  ['not a destination closing a parenthesis it did not open', `[a]: ${A}.md)(`, `[a]: «b:${A}».md)(`],
+];
+
 describe.each([
   ['token ends', tokenEnds],
   ['URLs', urls],
   ['attachment names', attachments],
   ['combining marks', marks],
+  ['blocks', blocks],
+  ['list items', listItems],
+  ['links', links],
+  ['definitions', definitions],
 ])('%s', (_group, rows) => {
   test.each(rows)('%s', (_name, input, expected) => {
     expect(mark(input)).toBe(expected);
@@ -61,6 +126,23 @@ describe('titleAfterId and underscores', () => {
     ['a title ending in an underscore followed by a letter', '202108191025 Teams_x', 'Teams_', null],
   ])('%s', (_name, text, title, end) => {
     expect(titleAfterId(text, 12, title)).toBe(end);
+  });
+});
+
+// A link's parts: what repair keeps of it (alias, heading) and what it repoints (the target).
+describe('link parts', () => {
+  test('an escaped pipe (in a table) starts the alias and is no part of the target', () => {
+    const [ref] = scanReferences(`| [[${A}\\|alias]] |`, TWELVE_DIGIT);
+    expect(ref.link).toMatchObject({ target: A, display: 'alias' });
+  });
+  test("a markdown link's heading is its subpath, not part of its target", () => {
+    const [ref] = scanReferences(`[t](${A}%20Title.md#Heading)`, TWELVE_DIGIT);
+    expect(ref.link).toMatchObject({ target: `${A}%20Title.md`, subpath: '#Heading' });
+  });
+  test('a wikilink to denote:ID names no note (only a markdown link does)', () => {
+    const denote = idFormatFor('denote', '');
+    expect(scanReferences('[[denote:20200310T094419]]', denote)).toEqual([]);
+    expect(scanReferences('[d](denote:20200310T094419)', denote).map((r) => r.form)).toEqual(['markdown']);
   });
 });
 
