@@ -201,3 +201,13 @@ describe('a bare ID under the wikilink style', () => {
     expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toEqual([]);
   });
 });
+
+describe('a stale markdown link into a folder whose name is escaped', () => {
+  it('is pointed at the note, the folder kept escaped as it was', () => {
+    // Obsidian escapes a folder's spaces too (`my%20notes/`); the ID there is still the link's.
+    const files = { [`my notes/${TEAMS} Teams exist.md`]: '' };
+    const planned = plan(`See [t](my%20notes/${TEAMS}%20Old.md) and [u](my%20notes/${TEAMS}%20Teams%20exist.md).`, { files });
+    expect(planned.text).toBe(`See [t](my%20notes/${TEAMS}%20Teams%20exist.md) and [u](my%20notes/${TEAMS}%20Teams%20exist.md).`);
+    expect(planned.edits).toHaveLength(1);
+  });
+});

@@ -29,9 +29,11 @@ function linkReference(
   } else {
     const found = idInLinkTarget(decodedTarget, scan.format);
     if (found === null) return;
-    ({ offset, id } = found);
-    // Percent-decoding never changes the characters before the ID's own segment ends, so the offset
-    // into the decoded target is valid only when the raw target holds the same ID at the same place.
+    id = found.id;
+    // The ID starts a segment of the decoded target; an escape in a folder's name before it
+    // (`my%20notes/`) shortens the decoded target, so its place in the raw target is found by its
+    // segment. The raw target must hold the ID itself there (not escaped digits).
+    offset = decodedTarget === target ? found.offset : sameSegmentStart(decodedTarget, found.offset, target);
     if (!target.startsWith(id, offset)) return;
   }
   const from = targetFrom + offset;
@@ -40,6 +42,16 @@ function linkReference(
   // Held (a custom format's) in an array; otherwise handed straight on, with no array per link.
   if (scan.holding) scan.held = [form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength];
   else scan.sink.link(form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength);
+}
+
+/**
+ * Where the segment of `decoded` starting at `offset` starts in `raw`: decodeURI leaves `/` and
+ * `%2F` as they are, so both have the same `/` before it.
+ */
+function sameSegmentStart(decoded: string, offset: number, raw: string): number {
+  let start = 0;
+  for (let slash = decoded.indexOf('/'); slash !== -1 && slash < offset; slash = decoded.indexOf('/', slash + 1)) start = raw.indexOf('/', start) + 1;
+  return start;
 }
 
 function safeDecode(target: string): string {

@@ -78,6 +78,11 @@ const rows: [string, string, string][] = [
   ['wikilink id only in alias', `[[Some note|${A}]]`, `[[Some note|${A}]]`],
   ['wikilink to image', `![[Pasted image ${A}.png]]`, `![[Pasted image ${A}.png]]`],
   ['markdown link encoded', `[t](${B}%20Teams%20exist.md)`, `[t](«m:${B}»%20Teams%20exist.md)`],
+  // Obsidian escapes the spaces of a folder's name too: the ID is found in the raw target by its segment.
+  ['markdown link into a folder whose name is escaped', `[t](my%20notes/${B}%20Teams.md)`, `[t](my%20notes/«m:${B}»%20Teams.md)`],
+  ['markdown link up into an escaped folder', `[t](../old%20%C3%A9t%C3%A9/${B}%20Teams.md)`, `[t](../old%20%C3%A9t%C3%A9/«m:${B}»%20Teams.md)`],
+  ['markdown link to the README of an escaped folder', `[t](a%20b/${B}/README.md)`, `[t](a%20b/«m:${B}»/README.md)`],
+  ['markdown link whose escaped slash is no folder', `[t](a%2F${B}.md)`, `[t](a%2F${B}.md)`],
   ['markdown link folder', `[${A}](../${A})`, `[${A}](../«m:${A}»)`],
   ['markdown link README', `[x](/zet/${A}/README.md) Title`, `[x](/zet/«m:${A}»/README.md) Title`],
   ['markdown link angle', `[x](<${A} T.md>)`, `[x](<«m:${A}» T.md>)`],
