@@ -8,6 +8,8 @@ import { isTrimmed } from './whiteSpace';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+/** The list markers a line's content starts with (`- `, `1. `, `- 2) `): a fence or display math may open after them. */
+const LIST_MARKERS = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+/;
 
 /** Whether a line starting with this character code is prose: no indentation, quote, fence, math or list marker. */
 function isPlainProseStart(code: number): boolean {
@@ -39,13 +41,34 @@ function isOrderedListMarker(text: string, lineFrom: number, lineTo: number): bo
 
 const WHITE_SPACE = /^\s$/;
 
-/** `- text`, `* text`, `+ text` whose text cannot open a fence or display math. */
+/** `- text`, `* text`, `+ text` (nested ones too: `- - text`) whose text cannot open a fence or display math. */
 function isBulletThenProse(text: string, from: number): boolean {
-  const bullet = text.charCodeAt(from);
-  if (bullet !== 45 && bullet !== 42 && bullet !== 43) return false;
-  if (text.charCodeAt(from + 1) !== 32) return false;
-  const next = text.charCodeAt(from + 2);
-  return isPlainProseStart(next) || next === 45 || next === 42 || next === 43;
+  let at = from;
+  for (let bullet = text.charCodeAt(at); bullet === 45 || bullet === 42 || bullet === 43; bullet = text.charCodeAt(at)) {
+    if (text.charCodeAt(at + 1) !== 32) return false;
+    at += 2;
+  }
+  return at > from && isPlainProseStart(text.charCodeAt(at));
+}
+
+/**
+ * For a line starting with a digit: whether it is prose as a whole, which an ordered list item is
+ * unless its content opens a fence or display math (`1. ```` decided by the general way).
+ */
+function isProseAfterDigit(text: string, lineFrom: number, lineTo: number): boolean {
+  if (!isOrderedListMarker(text, lineFrom, lineTo)) return true;
+  let at = lineFrom;
+  while (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+  at++;
+  while (at < lineTo && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+  const code = text.charCodeAt(at);
+  return code !== 96 && code !== 126 && code !== 36;
+}
+
+/** Whether a line starting with `first` is prose as a whole: a plain start, and no fence or math after a number's list marker. */
+function isPlainProseLine(text: string, first: number, lineFrom: number, lineTo: number): boolean {
+  if (!isPlainProseStart(first)) return false;
+  return first < 48 || first > 57 || isProseAfterDigit(text, lineFrom, lineTo);
 }
 
 /**
@@ -121,6 +144,27 @@ function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
 }
 
+/** Width of a line's start in columns, a tab to the next multiple of 4. */
+function columnsOf(start: string): number {
+  let width = 0;
+  for (const char of start) width = char === '\t' ? width + 4 - (width % 4) : width + 1;
+  return width;
+}
+
+/** Whether the line, not blank, is indented less than `width` columns: it is not in the list item. */
+function endsListItem(text: string, lineFrom: number, lineTo: number, width: number): boolean {
+  let column = 0;
+  for (let at = lineFrom; at < lineTo; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 32) column++;
+    else if (code === 9) column += 4 - (column % 4);
+    // A character before the item's column: the line is less indented.
+    else return true;
+    if (column >= width) return false;
+  }
+  return false;
+}
+
 function isBlank(line: string): boolean {
   return line.trim() === '';
 }
@@ -147,6 +191,9 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   // The open fence's character code (0 when none) and length.
   let fenceChar = 0;
   let fenceLength = 0;
+  // For a fence opened in a list item, the column its content starts at: a line indented less
+  // (not blank) ends the item, and the fence with it (CommonMark); 0 for any other fence.
+  let fenceIndent = 0;
   let inMath = false;
   let previousBlank = true;
   let inList = false;
@@ -167,6 +214,10 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       lineTo = breaks.lineEnd(lineFrom);
       next = lineTo + lineBreakLength(text, lineTo);
     }
+    if (fenceChar !== 0 && fenceIndent > 0 && endsListItem(text, lineFrom, lineTo, fenceIndent)) {
+      fenceChar = 0;
+      fenceIndent = 0;
+    }
     // Fast paths: an empty line, or a line of plain prose, outside any block construct needs no
     // closer look (the general way below decides each the same).
     const first = text.charCodeAt(lineFrom);
@@ -176,7 +227,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       continue;
     }
     if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1) {
-      if (isPlainProseStart(first)) {
+      if (isPlainProseLine(text, first, lineFrom, lineTo)) {
         inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
         previousBlank = false;
         continue;
@@ -189,7 +240,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     }
     // A line of plain prose that starts a stretch of it (a note's first line, or one after a fence,
     // display math or indented code), unless it starts with white space only `\s` knows.
-    if (fenceChar === 0 && !inMath && isPlainProseStart(first) && !isTrimmed(first)) {
+    if (fenceChar === 0 && !inMath && isPlainProseLine(text, first, lineFrom, lineTo) && !isTrimmed(first)) {
       inIndentedCode = false;
       inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
       if (proseStart === -1) proseStart = lineFrom;
@@ -248,13 +299,18 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       previousBlank = false;
       continue;
     }
-    const content = stripContainers(raw);
+    // A fence or display math opens after blockquote markers and indentation, and after a list
+    // item's markers (`- ````, `> 1. $$`). Closing fences are looked for without list markers
+    // (above): `- ```` inside a fence is code. In a quote, the item's end is not tracked.
+    const listed = LIST_MARKERS.exec(raw);
+    const content = listed === null ? stripContainers(raw).replace(LIST_MARKERS, '') : raw.slice(listed[0].length);
     const fenceOpen = FENCE_OPEN.exec(content);
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       fenceChar = fenceOpen[1].charCodeAt(0);
       fenceLength = fenceOpen[1].length;
+      fenceIndent = listed === null ? 0 : columnsOf(listed[0]);
       previousBlank = false;
       continue;
     }
