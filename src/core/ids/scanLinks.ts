@@ -4,6 +4,7 @@ import { lineBreakLength } from './lines';
 import { idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
+import { isTrimmed } from './whiteSpace';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 // Brackets, escapes, and line breaks (where a blank line may end the paragraph); within a paragraph
@@ -199,14 +200,32 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
     }
     to = i;
   }
-  const close = scan.search.indexOf(SEARCH.parenClose, ')', i);
-  if (close === -1 || close >= limit) return false;
-  const between = text.slice(i, close).trim();
-  if (between !== '' && !/^(?:"[^"]*"|'[^']*'|\([^)]*\))$/.test(between)) return false;
+  const close = closingParen(text, i, limit);
+  if (close === -1) return false;
   found[0] = from;
   found[1] = to;
   found[2] = close + 1;
   return true;
+}
+
+/**
+ * Where the `)` ending a link stands after its destination (which ends at `at`), past an optional
+ * title in `"…"`, `'…'` or `(…)` (which may hold a `)`: `[t](ID.md "a)b")`); -1 when anything else
+ * stands there.
+ */
+function closingParen(text: string, at: number, limit: number): number {
+  let i = at;
+  while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+  const opener = text.charCodeAt(i);
+  if (opener === 34 || opener === 39 || opener === 40) {
+    const closer = opener === 40 ? 41 : opener;
+    i++;
+    while (i < limit && text.charCodeAt(i) !== closer) i += text.charCodeAt(i) === 92 ? 2 : 1;
+    if (i >= limit) return -1;
+    i++;
+    while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+  }
+  return i < limit && text.charCodeAt(i) === 41 ? i : -1;
 }
 
 /** Reports the markdown-form reference of a link or definition whose destination is text[destFrom, destTo). */
