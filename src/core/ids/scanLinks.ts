@@ -200,7 +200,7 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
     }
     to = i;
   }
-  const close = closingParen(text, i, limit);
+  const close = closingParen(scan, i);
   if (close === -1) return false;
   found[0] = from;
   found[1] = to;
@@ -210,23 +210,36 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
 
 /**
  * Where the `)` ending a link stands after its destination (which ends at `at`), past an optional
- * title in `"…"`, `'…'` or `(…)` (which may hold a `)`: `[t](ID.md "a)b")`); -1 when anything else
- * stands there.
+ * title in `"…"`, `'…'` or `(…)` (a quoted one may hold a `)`: `[t](ID.md "a)b")`); -1 when
+ * anything else stands there.
  */
-function closingParen(text: string, at: number, limit: number): number {
-  let i = at;
-  while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+function closingParen(scan: Scan, at: number): number {
+  const { text, limit } = scan;
+  let i = skipTrimmed(text, at, limit);
   const opener = text.charCodeAt(i);
-  if (opener === 34 || opener === 39 || opener === 40) {
-    const closer = opener === 40 ? 41 : opener;
+  if (opener === 34 || opener === 39) {
+    // The next quote of the same kind is near: every opener of a run of links holds one.
     i++;
-    while (i < limit && text.charCodeAt(i) !== closer) i += text.charCodeAt(i) === 92 ? 2 : 1;
+    while (i < limit && text.charCodeAt(i) !== opener) i += text.charCodeAt(i) === 92 ? 2 : 1;
     if (i >= limit) return -1;
-    i++;
-    while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+    i = skipTrimmed(text, i + 1, limit);
+  } else if (opener === 40) {
+    // A remembered search: a line of `[x](a (` with no `)` is searched once, not from every opener.
+    // The first `)` ends the title (a `\)` in it too, where CommonMark reads on: rare, and counting
+    // backslashes before each `)` could make a hostile line quadratic).
+    const close = scan.search.indexOf(SEARCH.parenClose, ')', i + 1);
+    if (close === -1 || close >= limit) return -1;
+    i = skipTrimmed(text, close + 1, limit);
   }
   return i < limit && text.charCodeAt(i) === 41 ? i : -1;
 }
+
+function skipTrimmed(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+  return i;
+}
+
 
 /** Reports the markdown-form reference of a link or definition whose destination is text[destFrom, destTo). */
 function markdownReference(scan: Scan, linkFrom: number, linkTo: number, embed: boolean, displayFrom: number, displayTo: number, destFrom: number, destTo: number): void {

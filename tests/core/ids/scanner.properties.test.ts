@@ -201,6 +201,8 @@ describe('hostile input', () => {
     ['unclosed wikilinks', '[[a '.repeat(100_000), 0],
     ['dollar signs', '$a '.repeat(100_000), 0],
     ['link openers', '[x]( '.repeat(60_000), 0],
+    ['links with unclosed parenthesised titles', '[x](a ( '.repeat(60_000), 0],
+    ['links with quoted titles left open', '[x](a "\\" '.repeat(60_000), 0],
     ['angle brackets', '<a '.repeat(100_000), 0],
     ['ids without spaces', '202104291524,'.repeat(40_000), 40_000],
     ['definition openers on one line', '[a]: '.repeat(100_000), 0],
