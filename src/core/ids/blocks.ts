@@ -269,6 +269,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         proseStart = -1;
         fenceChar = first;
         fenceLength = length;
+        fenceIndent = 0;
         previousBlank = false;
         continue;
       }

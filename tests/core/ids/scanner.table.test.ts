@@ -54,6 +54,7 @@ const rows: [string, string, string][] = [
   ['a less indented line ends the item and its fence', `* \`\`\`<a href="x">\nalt ${A}</a>\`\`\`\n${B}`, `* \`\`\`<a href="x">\nalt «b:${A}»</a>\`\`\`\n«b:${B}»`],
   ['a blank line and a tab stay in the item’s fence', `- \`\`\`\n\n\t${A}\n  \`\`\`\n${B}`, `- \`\`\`\n\n\t${A}\n  \`\`\`\n«b:${B}»`],
   ['an unindented fence line ends the item and opens a fence', `- \`\`\`\n  x\n\`\`\`\n${A}\n\`\`\`\n${B}`, `- \`\`\`\n  x\n\`\`\`\n${A}\n\`\`\`\n«b:${B}»`],
+  ['a fence after an item’s fence is not the item’s', `- \`\`\`\n  x\n  \`\`\`\n\n\`\`\`\ncode ${A}\n\`\`\`\n${B}`, `- \`\`\`\n  x\n  \`\`\`\n\n\`\`\`\ncode ${A}\n\`\`\`\n«b:${B}»`],
   ['a bullet line inside a fence is code', `\`\`\`\n- \`\`\`\n${A}\n\`\`\`\n${B}`, `\`\`\`\n- \`\`\`\n${A}\n\`\`\`\n«b:${B}»`],
   ['a code span of three backticks on a bullet opens no fence', `* \`\`\`<a>\`\`\` tag ${A}`, `* \`\`\`<a>\`\`\` tag «b:${A}»`],
   ['indented code', `Para.\n\n    ${A}\n\n${B}`, `Para.\n\n    ${A}\n\n«b:${B}»`],
