@@ -240,7 +240,6 @@ function skipTrimmed(text: string, from: number, limit: number): number {
   return i;
 }
 
-
 /** Reports the markdown-form reference of a link or definition whose destination is text[destFrom, destTo). */
 function markdownReference(scan: Scan, linkFrom: number, linkTo: number, embed: boolean, displayFrom: number, displayTo: number, destFrom: number, destTo: number): void {
   const raw = scan.text.slice(destFrom, destTo);
