@@ -48,8 +48,11 @@ const rows: [string, string, string][] = [
   // A fence or display math may open on a list item's own line; it ends at its closer or where the item does.
   ['fence opened on a bullet', `- \`\`\`\n  ${A}\n  \`\`\`\nafter ${B}`, `- \`\`\`\n  ${A}\n  \`\`\`\nafter «b:${B}»`],
   ['fence opened on a numbered item', `1. \`\`\`js\n   ${A}\n   \`\`\`\n2. ${B}`, `1. \`\`\`js\n   ${A}\n   \`\`\`\n2. «b:${B}»`],
-  ['fence opened on a nested bullet', `- - \`\`\`\n    ${A}\n    \`\`\`\n${B}`, `- - \`\`\`\n    ${A}\n    \`\`\`\n«b:${B}»`],
+  ['fence opened on a nested bullet after prose', `x\n- - \`\`\`\n    ${A}\n    \`\`\`\n${B}`, `x\n- - \`\`\`\n    ${A}\n    \`\`\`\n«b:${B}»`],
+  ['fence opened after a tab on a numbered item after prose', `x\n1.\t\`\`\`\n    ${A}\n    \`\`\`\n${B}`, `x\n1.\t\`\`\`\n    ${A}\n    \`\`\`\n«b:${B}»`],
   ['fence opened on an item in a quote', `> - \`\`\`\n> ${A}\n> \`\`\`\n> ${B}`, `> - \`\`\`\n> ${A}\n> \`\`\`\n> «b:${B}»`],
+  ['a tilde fence opened on a numbered item', `1. ~~~\n   ${A}\n   ~~~\n${B}`, `1. ~~~\n   ${A}\n   ~~~\n«b:${B}»`],
+  ['display math opened on a numbered item', `1) $$\n   ${A}\n   $$\n${B}`, `1) $$\n   ${A}\n   $$\n«b:${B}»`],
   ['display math opened on a bullet', `- $$\n  ${A}\n  $$\n${B}`, `- $$\n  ${A}\n  $$\n«b:${B}»`],
   ['a less indented line ends the item and its fence', `* \`\`\`<a href="x">\nalt ${A}</a>\`\`\`\n${B}`, `* \`\`\`<a href="x">\nalt «b:${A}»</a>\`\`\`\n«b:${B}»`],
   ['a blank line and a tab stay in the item’s fence', `- \`\`\`\n\n\t${A}\n  \`\`\`\n${B}`, `- \`\`\`\n\n\t${A}\n  \`\`\`\n«b:${B}»`],
