@@ -23,9 +23,10 @@ function isPlainProseStart(code: number): boolean {
 
 /**
  * LIST_ITEM for a line starting with a digit: one to nine digits, `.` or `)`, then white space or
- * the line's end (what the regex decides, without a slice and a regex per line).
+ * the line's end (what the regex decides, without a slice and a regex per line). Returns where the
+ * marker ends (after its `.` or `)`), or -1 when the line starts with none.
  */
-function isOrderedListMarker(text: string, lineFrom: number, lineTo: number): boolean {
+function orderedMarkerEnd(text: string, lineFrom: number, lineTo: number): number {
   let at = lineFrom;
   while (at < lineTo && at - lineFrom < 10) {
     const code = text.charCodeAt(at);
@@ -33,10 +34,14 @@ function isOrderedListMarker(text: string, lineFrom: number, lineTo: number): bo
     at++;
   }
   const digits = at - lineFrom;
-  if (digits < 1 || digits > 9 || at >= lineTo) return false;
+  if (digits < 1 || digits > 9 || at >= lineTo) return -1;
   const marker = text.charCodeAt(at);
-  if (marker !== 46 && marker !== 41) return false;
-  return at + 1 >= lineTo || WHITE_SPACE.test(text[at + 1]);
+  if (marker !== 46 && marker !== 41) return -1;
+  return at + 1 >= lineTo || WHITE_SPACE.test(text[at + 1]) ? at + 1 : -1;
+}
+
+function isOrderedListMarker(text: string, lineFrom: number, lineTo: number): boolean {
+  return orderedMarkerEnd(text, lineFrom, lineTo) !== -1;
 }
 
 const WHITE_SPACE = /^\s$/;
@@ -56,10 +61,8 @@ function isBulletThenProse(text: string, from: number): boolean {
  * unless its content opens a fence or display math (`1. ```` decided by the general way).
  */
 function isProseAfterDigit(text: string, lineFrom: number, lineTo: number): boolean {
-  if (!isOrderedListMarker(text, lineFrom, lineTo)) return true;
-  let at = lineFrom;
-  while (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-  at++;
+  let at = orderedMarkerEnd(text, lineFrom, lineTo);
+  if (at === -1) return true;
   while (at < lineTo && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
   const code = text.charCodeAt(at);
   return code !== 96 && code !== 126 && code !== 36;
