@@ -29,6 +29,7 @@ export function fileNameOf(path: string): string {
 
 /** Whether the name ends in `.md`, any case. */
 export function hasMarkdownExtension(name: string): boolean {
+  // (A shorter name is its own last three characters, never `.md`: the length test only says so.)
   return name.length >= 3 && name.slice(-3).toLowerCase() === '.md';
 }
 
@@ -50,8 +51,9 @@ export function isFolderNote(path: string): boolean {
  * because the character after the match is no separator.
  */
 export function idPrefixLength(stem: string, format: IdFormat): number {
+  // The digit formats skip the regex; both ways give the same length (tests cannot tell them apart).
   const length = format.key === '12' || format.key === '14' ? digitPrefix(stem, format.key === '12' ? 12 : 14) : matchedPrefix(stem, format);
-  if (length === 0) return 0;
+  if (length === 0) return 0; // (the checks below give 0 for it too; said plainly)
   if (length === stem.length || SEPARATORS.includes(stem[length])) return length;
   // A Denote name may carry a signature right after the ID: `20200310T094419==2--title.md`.
   if (format.key === 'denote' && stem.startsWith('==', length)) return length;
@@ -69,6 +71,7 @@ function matchedPrefix(stem: string, format: IdFormat): number {
  * a match array per name: `count` when the stem starts with that many ASCII digits, else 0.
  */
 function digitPrefix(stem: string, count: number): number {
+  // (Without it, missing characters read NaN and pass, but idPrefixLength then finds no separator.)
   if (stem.length < count) return 0;
   for (let i = 0; i < count; i++) {
     const code = stem.charCodeAt(i);
@@ -95,7 +98,7 @@ export function idFromFolder(path: string, format: IdFormat): string | null {
 /** The own ID from the frontmatter key, when its value is exactly one ID of the format. */
 export function idFromFrontmatter(text: string, key: string, format: IdFormat): string | null {
   const value = frontmatterValue(text, key);
-  return value !== null && format.exact.test(value) ? value : null;
+  return value !== null && format.exact.test(value) ? value : null; // (null would give null either way)
 }
 
 /**

@@ -34,7 +34,9 @@ export class TitleLookup {
    */
   constructor(notes: Iterable<{ readonly path: string; readonly id: string | null; readonly title: string }>, wanted?: (title: string) => boolean) {
     for (const { path, id, title } of notes) {
+      // An empty title is never asked for (each slice looked up holds a character); kept out all the same.
       if (id === null || title === '' || title === id || title.length > LONGEST_TITLE) continue;
+      // Only saves memory: with every title kept, the answers are the same.
       if (wanted !== undefined && !wanted(title)) continue;
       const list = this.byTitle.get(title);
       if (list === undefined) this.byTitle.set(title, [{ path, id, title }]);
@@ -48,6 +50,7 @@ export class TitleLookup {
    * no word character), each once, by path.
    */
   notesTitledAfter(text: string, idEnd: number): TitledNote[] {
+    // (An empty map would find nothing anyway: a shortcut.)
     if (text[idEnd] !== ' ' || this.byTitle.size === 0) return [];
     const start = idEnd + 1;
     // No title is longer than the longest one held, nor crosses a line break.

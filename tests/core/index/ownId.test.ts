@@ -24,6 +24,10 @@ describe('own ID from the path', () => {
     ['2021042915240 Title.md', null],
     ['20210429152 Title.md', null],
     ['20210429152a Title.md', null],
+    // Characters below '0' among the first twelve are no digits either.
+    ['2021 04 2915 Title.md', null],
+    ['2021.04.2915 Title.md', null],
+    ['2022-10-031500 Title.md', null, FOURTEEN_DIGIT],
     ['２０２１０４２９１５２４ Title.md', null],
     ['٢٠٢١٠٤٢٩١٥٢٤ Title.md', null],
     ['202104291524Title.md', null],

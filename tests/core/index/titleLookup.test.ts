@@ -21,10 +21,51 @@ describe('the notes whose title follows an ID', () => {
     ['a title that ends inside a word is not one', 'See 202201010900 Clarityness', []],
     ['two notes with the same title, by path', 'See 202201010900 Teams here', ['202201100902 Teams.md', 'b/202201100903 Teams.md']],
     ['two spaces are not one', 'See 202201010900  Teams', []],
-    ['a note without an ID, or titled by its ID, is never found', 'See 202201010900 no id, 202201010900 202201100904', []],
+    ['a note without an ID is never found', 'See 202201010900 no id', []],
+    ['a note titled by its own ID is never found', 'See 202201010900 202201100904', []],
     ['nothing after the ID', 'See 202201010900', []],
   ])('%s', (_what, text, expected) => {
     expect(paths(lookup.notesTitledAfter(text, text.indexOf('202201010900') + 12))).toEqual(expected);
+  });
+
+  it('lists the notes found by path, whatever order their titles were found in', () => {
+    // Found shortest title first (Teams, then Teams at work); the longer title's path sorts first.
+    const more = new TitleLookup([...notes, { path: '0/202201100905 Teams at work.md', id: '202201100905', title: 'Teams at work' }]);
+    expect(paths(more.notesTitledAfter('See 202201010900 Teams at work', 16))).toEqual(['0/202201100905 Teams at work.md', '202201100902 Teams.md', 'b/202201100903 Teams.md']);
+  });
+
+  it('finds a title of 250 characters (the longest a file name can hold), and none longer', () => {
+    const title = (length: number) => `T${'a'.repeat(length - 1)}`;
+    const long = new TitleLookup([
+      { path: '250.md', id: '1', title: title(250) },
+      { path: '251.md', id: '2', title: title(251) },
+    ]);
+    expect(paths(long.notesTitledAfter(`9 ${title(250)}`, 1))).toEqual(['250.md']);
+    expect(paths(long.notesTitledAfter(`9 ${title(251)}`, 1))).toEqual([]);
+  });
+
+  describe('reads no further than a title can reach', () => {
+    // Each possible title end is one lookup in the map of titles: counting them counts the work.
+    const lookupsFor = (lookup: TitleLookup, text: string): number => {
+      const get = jest.spyOn(Map.prototype, 'get');
+      try {
+        lookup.notesTitledAfter(text, 1);
+        return get.mock.calls.length;
+      } finally {
+        get.mockRestore();
+      }
+    };
+    const withLongTitle = new TitleLookup([{ path: 'long.md', id: '1', title: 'b'.repeat(200) }]);
+
+    it('the longest title held, on a long line (a one-line note of megabytes stays cheap)', () => {
+      expect(lookupsFor(withLongTitle, `9 ${'a '.repeat(5_000)}`)).toBeLessThanOrEqual(201);
+    });
+
+    it('the end of the line', () => {
+      expect(lookupsFor(withLongTitle, `9 a\n${'a '.repeat(100)}`)).toBe(1);
+      expect(lookupsFor(withLongTitle, `9 a\r\n${'a '.repeat(100)}`)).toBe(1);
+      expect(lookupsFor(withLongTitle, `9 a\r${'a '.repeat(100)}`)).toBe(1);
+    });
   });
 
   it('finds each note once, even when it is listed twice', () => {
