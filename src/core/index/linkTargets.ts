@@ -38,6 +38,7 @@ export function withIdOwners(paths: LinkPathLookup, index: Pick<IdIndexReader, '
   return {
     has: (path) => paths.has(path),
     byBasename: (name) => paths.byBasename(name),
+    // The optional questions, passed on when the lookup has them (their defaults are never reached).
     ...(paths.byPathIgnoringCase === undefined ? {} : { byPathIgnoringCase: (path: string) => paths.byPathIgnoringCase?.(path) ?? [] }),
     ...(paths.hasFileNamedExactly === undefined ? {} : { hasFileNamedExactly: (name: string, orNote: boolean) => paths.hasFileNamedExactly?.(name, orNote) ?? false }),
     ownerOfId: (id) => soleOwner(index, id),
@@ -62,6 +63,7 @@ export function createPathLookup(given: readonly string[]): LinkPathLookup {
   let keys: PathKeys | null = null;
   const allPaths = (): Set<string> => (all ??= new Set(paths));
   const folded = (): PathKeys => {
+    // (Built again each time, the answers would be the same: this saves the work.)
     if (keys === null) {
       keys = new PathKeys();
       for (const path of allPaths()) keys.add(path);
@@ -86,7 +88,7 @@ function namesOfNotes(paths: readonly string[]): Set<string> {
 
 /** The path as written, composed and decomposed: a lookup that folds case only still finds the other form. */
 function spellings(path: string): string[] {
-  if (isAscii(path)) return [path];
+  if (isAscii(path)) return [path]; // (a shortcut: both forms of an ASCII path are the path)
   return [...new Set([path, path.normalize('NFC'), path.normalize('NFD')])];
 }
 
@@ -124,6 +126,7 @@ export function resolveLinkPath(
     if (found !== null) return found;
   }
   const lastResort = folder || target.startsWith('/') || isExplicitlyRelative(target) ? null : normalizePath(target);
+  // (byFileName finds nothing for '' either: said plainly.)
   return lastResort === null || lastResort === '' ? null : byFileName(lastResort, paths);
 }
 
@@ -134,6 +137,7 @@ export function resolveLinkPath(
  */
 export function namesAFile(link: Pick<LinkParts, 'target'>, form: ReferenceForm, sourcePath: string, paths: LinkPathLookup): boolean {
   const target = form === 'markdown' ? decodeTarget(link.target) : link.target.trim();
+  // A shortcut: where it does not answer, full resolution does, the same way (tests hold the two equal).
   if (target !== '' && target !== '.' && target !== '..' && !target.includes('/') && hasFileNamed(target, paths)) return true;
   return resolveLinkPath(link, form, sourcePath, paths) !== null;
 }
@@ -158,6 +162,10 @@ function hasFileNamed(name: string, paths: LinkPathLookup): boolean {
   return someEndsWithName(paths.byBasename(name), name);
 }
 
+/**
+ * byBasename gives only files of that name, any of which the by-name fallback (ignoring case) finds:
+ * these exact-spelling checks keep the shortcut exact, but no answer of namesAFile depends on them.
+ */
 function someEndsWithName(found: readonly string[], name: string): boolean {
   for (const path of found) {
     if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 47)) return true;
@@ -176,13 +184,14 @@ function someEndsWithName(found: readonly string[], name: string): boolean {
  */
 function pathReadings(target: string, form: ReferenceForm, sourcePath: string): string[] | null {
   if (target.startsWith('/')) {
+    // (normalizePath drops empty segments too, so how many slashes go here does not matter.)
     const rooted = normalizePath(target.replace(/^\/+/, ''));
     if (rooted === null || rooted === '') return null;
     const segments = rooted.split('/');
     return segments.map((_, drop) => segments.slice(drop).join('/'));
   }
   const folder = sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) : '';
-  const relative = normalizePath(folder === '' ? target : `${folder}/${target}`);
+  const relative = normalizePath(folder === '' ? target : `${folder}/${target}`); // (a leading '/' would be dropped too)
   if (isExplicitlyRelative(target)) return relative === null ? null : [relative];
   const fromRoot = normalizePath(target);
   const readings: string[] = [];
@@ -197,6 +206,7 @@ function isExplicitlyRelative(target: string): boolean {
 
 function variantsOf(path: string, paths: LinkPathLookup): readonly string[] {
   const wanted = foldPath(path);
+  // Either way finds the same variants; the first is quicker where the lookup has it.
   const found = spellings(path).flatMap((spelling) =>
     paths.byPathIgnoringCase !== undefined ? paths.byPathIgnoringCase(spelling) : paths.byBasename(fileNameOf(spelling)),
   );
@@ -209,6 +219,7 @@ function variantsOf(path: string, paths: LinkPathLookup): readonly string[] {
  */
 function fileCandidates(reading: { path: string; folder: boolean }): string[] {
   const { path } = reading;
+  // '' is the vault root, not a file: without this, `[[.]]` would name a file called `.md`.
   if (path === '') return [];
   if (reading.folder) return FOLDER_NOTE_NAMES.map((name) => `${path}/${name}`);
   const candidates = [path];
@@ -220,7 +231,7 @@ function fileCandidates(reading: { path: string; folder: boolean }): string[] {
 /** Obsidian's fallback: a file with that name anywhere whose path ends with the link's path. */
 function byFileName(target: string, paths: LinkPathLookup): string | null {
   const name = fileNameOf(target);
-  if (name === '') return null;
+  if (name === '') return null; // (never: a normalized path does not end in '/'; said plainly)
   const names = hasMarkdownExtension(name) ? [name] : [name, `${name}.md`];
   const ends = names.map((candidate) => `/${target.slice(0, target.length - name.length)}${candidate}`);
   const found = [...new Set(names.flatMap((candidate) => spellings(candidate).flatMap((spelling) => paths.byBasename(spelling))))];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createPathLookup, foldPath, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
+import { createPathLookup, foldPath, linkNamesFile, namesAFile, resolveLinkPath, withIdOwners, type LinkPathLookup } from '../../../src/core/index/linkTargets';
 import type { LinkParts, ReferenceForm } from '../../../src/core/types';
 
 const VAULT = [
@@ -26,7 +26,16 @@ function link(target: string): LinkParts {
   return { from: 0, to: target.length + 4, embed: false, target, targetFrom: 2, targetTo: 2 + target.length, subpath: '', display: null };
 }
 
-const resolve = (form: ReferenceForm, target: string, source: string) => resolveLinkPath(link(target), form, source, lookup(VAULT));
+/**
+ * Resolved through the plain lookup above and through createPathLookup, which must agree; and
+ * namesAFile, check's shortcut, must say whether a file was found, through either.
+ */
+const resolve = (form: ReferenceForm, target: string, source: string) => {
+  const found = resolveLinkPath(link(target), form, source, lookup(VAULT));
+  expect(resolveLinkPath(link(target), form, source, createPathLookup(VAULT))).toBe(found);
+  for (const paths of [lookup(VAULT), createPathLookup(VAULT)]) expect(namesAFile(link(target), form, source, paths)).toBe(found !== null);
+  return found;
+};
 
 describe('wikilinks', () => {
   test.each<[string, string, string | null]>([
@@ -48,6 +57,11 @@ describe('wikilinks', () => {
     ['NOTES/202108191025 teams exist', 'n.md', 'notes/202108191025 Teams exist.md'],
     ['zet/202109260705/readme', 'n.md', 'zet/202109260705/README.md'],
     ['', 'n.md', null],
+    // `./` reads from the note's folder; any other path from the vault root, then by file name.
+    ['./Same', 'deep/er/n.md', 'deep/er/Same.md'],
+    // Wikilinks are not URL-decoded.
+    ['Name%20with%20%25', 'n.md', null],
+    ['.', 'n.md', null],
   ])('[[%s]] from %s', (target, source, expected) => {
     expect(resolve('wikilink', target, source)).toBe(expected);
   });
@@ -69,16 +83,55 @@ describe('markdown links', () => {
     ['Name with %.md', 'n.md', 'Name with %.md'],
     ['../202199999999', 'zet/202109260705/README.md', null],
     ['../../../x.md', 'a/b.md', null],
+    ['../202104291524 Execution.md', 'n.md', null],
+    // An empty target names nothing, not the folder note of the note's own folder.
+    ['', 'zet/202109260705/x.md', null],
+    // A leading `/` reads from the root only: no file-name fallback.
+    ['/Same.md', 'n.md', null],
+    // Around the target: white space is trimmed; `<…>` is taken off only when both are there.
+    [' 202104291524%20Execution.md ', 'n.md', '202104291524 Execution.md'],
+    ['<Same.mdX', 'n.md', null],
+    ['XSame.md>', 'n.md', null],
+    ['202104291524%2Execution.md', 'n.md', null],
     ['../202109260705/readme.MD', 'zet/202109260706/index.md', 'zet/202109260705/README.md'],
   ])('(%s) from %s', (target, source, expected) => {
     expect(resolve('markdown', target, source)).toBe(expected);
   });
 
-  test('an exact-case file wins over a case variant', () => {
-    const paths = lookup(['a/Note.md', 'a/note.md']);
+  test.each([lookup, createPathLookup])('an exact-case file wins over a case variant (%#)', (lookupOf) => {
+    const paths = lookupOf(['a/Note.md', 'a/note.md']);
     expect(resolveLinkPath(link('note'), 'wikilink', 'x.md', paths)).toBe('a/note.md');
+    expect(resolveLinkPath(link('a/note'), 'wikilink', 'x.md', paths)).toBe('a/note.md');
     expect(resolveLinkPath(link('a/Note'), 'wikilink', 'x.md', paths)).toBe('a/Note.md');
     expect(resolveLinkPath(link('a/NOTE'), 'wikilink', 'x.md', paths)).toBe('a/Note.md');
+  });
+
+  test('a wikilink path is read from the vault root, even when the same path exists in the note’s folder', () => {
+    const paths = lookup(['a/b.md', 'd/a/b.md']);
+    expect(resolveLinkPath(link('a/b'), 'wikilink', 'd/n.md', paths)).toBe('a/b.md');
+    expect(resolveLinkPath(link('a/b.md'), 'markdown', 'd/n.md', paths)).toBe('d/a/b.md');
+  });
+
+  test('a note at the root reads a markdown link from the root', () => {
+    expect(resolveLinkPath(link('Same.md'), 'markdown', 'a.md', lookup(['a.m/Same.md', 'Same.md']))).toBe('Same.md');
+  });
+
+  test('two files of one name and path length: the first in code-unit order, whatever order the lookup gives', () => {
+    expect(resolveLinkPath(link('Same'), 'wikilink', 'n.md', lookup(['b/Same.md', 'a/Same.md']))).toBe('a/Same.md');
+  });
+
+  test('`.md` is added only to a name without it, and `.` names no file', () => {
+    expect(resolveLinkPath(link('x.md'), 'wikilink', 'n.md', lookup(['x.md.md']))).toBeNull();
+    expect(resolveLinkPath(link('.'), 'wikilink', 'n.md', lookup(['.md', 'README.md']))).toBeNull();
+  });
+
+  test('no name, `.`, `..` or a name only a non-note file starts with names a file, by namesAFile too', () => {
+    const odd = ['.md', '...md', 'Note.png', 'README.md'];
+    for (const target of ['', '.', '..', 'Note.']) {
+      expect(resolveLinkPath(link(target), 'wikilink', 'n.md', createPathLookup(odd))).toBeNull();
+      expect(namesAFile(link(target), 'wikilink', 'n.md', createPathLookup(odd))).toBe(false);
+      expect(namesAFile(link(target), 'wikilink', 'n.md', lookup(odd))).toBe(false);
+    }
   });
 
   test('repository-absolute links drop leading segments until a file is named', () => {
@@ -118,6 +171,22 @@ describe('Denote links (denote:ID)', () => {
     expect(resolveLinkPath(link('denote:20200310T094419'), 'wikilink', 'a.md', withOwners)).toBeNull();
   });
 
+  test('the wrapped lookup answers every file question as the lookup it wraps', () => {
+    const inner = createPathLookup(VAULT);
+    const wrapped = withIdOwners(inner, index);
+    for (const path of ['X/SAME.md', 'notes/202108191025 teams exist.md', 'nothing.md']) {
+      expect(wrapped.byPathIgnoringCase?.(path)).toEqual(inner.byPathIgnoringCase?.(path));
+    }
+    for (const [name, orNote] of [['Same', true], ['Same', false], ['Same.md', false], ['same', true]] as const) {
+      expect(wrapped.hasFileNamedExactly?.(name, orNote)).toBe(inner.hasFileNamedExactly?.(name, orNote));
+    }
+    expect(wrapped.hasFileNamedExactly?.('Same', true)).toBe(true);
+    expect(wrapped.byPathIgnoringCase?.('X/SAME.md')).toEqual(['x/Same.md']);
+    // A lookup without the optional questions gives a wrapper without them.
+    expect(withOwners.byPathIgnoringCase).toBeUndefined();
+    expect(withOwners.hasFileNamedExactly).toBeUndefined();
+  });
+
   test('the wrapped lookup still answers file questions', () => {
     expect(withOwners.has('202104291524 Execution.md')).toBe(true);
     expect(withOwners.byBasename('Same.md')).toEqual(['deep/er/Same.md', 'x/Same.md']);
@@ -152,6 +221,15 @@ describe('folders, case and Unicode normalisation', () => {
     expect(inVault('wikilink', 'notes/202101040000 café crème', lookup)).toBe(NFD);
   });
 
+  test('createPathLookup keeps the paths it was given: later changes to the caller’s array do not show', () => {
+    const given = ['a/Note.md'];
+    const paths = createPathLookup(given);
+    given.push('b/Other.md');
+    expect(paths.has('b/Other.md')).toBe(false);
+    expect(paths.byBasename('Other.md')).toEqual([]);
+    expect(paths.hasFileNamedExactly?.('Other', true)).toBe(false);
+  });
+
   test('createPathLookup keys names and paths by foldPath', () => {
     const paths = createPathLookup(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
     expect(paths.byBasename('café.md')).toEqual(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
@@ -174,5 +252,81 @@ describe('namesAFile with the exact file-name lookup', () => {
       }),
       { seed: 20261202, numRuns: 500 },
     );
+  });
+});
+
+describe('the shortcuts check and repair take agree with full resolution', () => {
+  // Vault paths and link targets from a few spellings of a few names, with the parts resolution
+  // reads: folders, `.`/`..`, a leading `/`, `./` or `../`, a trailing `/`, `.md` in any case, white
+  // space around a target, and (markdown) `%`-escapes and `<…>`.
+  const name = fc.constantFrom('Note', 'note', 'a b', 'Café', 'Cafe\u0301', '202101010000 Title', 'README', 'index', 'x.md', '.', 'Not');
+  const folder = fc.constantFrom('d', 'D', 'a b', 'e');
+  const vaultPath = fc
+    .tuple(fc.array(folder, { maxLength: 2 }), name, fc.constantFrom('.md', '.MD', '.png', ''))
+    .map(([folders, file, ext]) => [...folders, file + ext].join('/'));
+  const part = fc.oneof(name, folder, fc.constantFrom('.', '..', ''));
+  const target = fc
+    .tuple(
+      fc.constantFrom('', '/', './', '../', ' '),
+      fc.array(part, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom('', '.md', '.MD', '/', ' ', '.', '%20', '%2'),
+      fc.constantFrom('plain', 'escaped', 'angled'),
+    )
+    .map(([before, parts, after, wrap]) => {
+      const written = before + parts.join('/') + after;
+      return { written, wrap };
+    });
+  const asWritten = (written: string, wrap: string, form: ReferenceForm) =>
+    wrap === 'plain' ? written : wrap === 'escaped' ? encodeURI(written) : form === 'wikilink' ? written : `<${written}>`;
+  const forms = fc.constantFrom<ReferenceForm>('wikilink', 'markdown');
+
+  it('namesAFile says whether resolveLinkPath finds a file', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(vaultPath, { maxLength: 12 }), target, forms, vaultPath, (paths, { written, wrap }, form, source) => {
+        const parts = link(asWritten(written, wrap, form));
+        for (const lookupOf of [createPathLookup, lookup]) {
+          const found = resolveLinkPath(parts, form, source, lookupOf(paths));
+          expect(namesAFile(parts, form, source, lookupOf(paths))).toBe(found !== null);
+        }
+      }),
+      { seed: 20261203, numRuns: 1500 },
+    );
+  });
+
+  it('linkNamesFile holds only for a link that names a file when that file is there', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(vaultPath, { minLength: 1, maxLength: 12 }), target, forms, vaultPath, (paths, { written, wrap }, form, source) => {
+        const parts = link(asWritten(written, wrap, form));
+        for (const path of paths) {
+          if (linkNamesFile(parts, form, path)) expect(resolveLinkPath(parts, form, source, createPathLookup(paths))).not.toBeNull();
+        }
+      }),
+      { seed: 20261203, numRuns: 1500 },
+    );
+  });
+
+  test.each<[string, ReferenceForm, string, boolean]>([
+    // The usual links, settled without a lookup.
+    ['202101010000 Title', 'wikilink', 'd/202101010000 Title.md', true],
+    [' 202101010000 Title ', 'wikilink', 'd/202101010000 Title.md', true],
+    ['202101010000 Title.md', 'wikilink', '202101010000 Title.md', true],
+    ['202101010000%20Title.md', 'markdown', 'd/202101010000 Title.md', true],
+    ['<202101010000 Title.md>', 'markdown', 'd/202101010000 Title.md', true],
+    ['x.png', 'wikilink', 'd/x.png', true],
+    ['a%20b', 'markdown', 'd/a b.md', true],
+    // Wikilinks are not URL-decoded.
+    ['a%20b', 'wikilink', 'd/a b.md', false],
+    // Not by name alone: another file, a folder in the target, or no name.
+    ['202101010000 Title', 'wikilink', 'd/202101010000 Title.png', false],
+    ['202101010000 Title', 'wikilink', 'd/x202101010000 Title.md', false],
+    ['202101010000 Title.md', 'wikilink', 'd/202101010000 Title.md.md', false],
+    ['Title', 'wikilink', 'd/202101010000 Title.md', false],
+    ['Note', 'wikilink', 'd/Note.x.md', false],
+    ['d/202101010000 Title', 'wikilink', 'd/202101010000 Title.md', false],
+    ['..', 'wikilink', '...md', false],
+    ['.', 'wikilink', '..md', false],
+    ['', 'wikilink', '.md', false],
+  ])('linkNamesFile([[%s]] as %s, %s) is %s', (target, form, path, expected) => {
+    expect(linkNamesFile(link(target), form, path)).toBe(expected);
   });
 });
