@@ -191,7 +191,8 @@ function pathReadings(target: string, form: ReferenceForm, sourcePath: string): 
     return segments.map((_, drop) => segments.slice(drop).join('/'));
   }
   const folder = sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) : '';
-  const relative = normalizePath(folder === '' ? target : `${folder}/${target}`); // (a leading '/' would be dropped too)
+  // (For folder '', `/${target}` would give the same: normalizePath drops empty segments.)
+  const relative = normalizePath(folder === '' ? target : `${folder}/${target}`);
   if (isExplicitlyRelative(target)) return relative === null ? null : [relative];
   const fromRoot = normalizePath(target);
   const readings: string[] = [];

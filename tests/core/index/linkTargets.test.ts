@@ -258,7 +258,7 @@ describe('namesAFile with the exact file-name lookup', () => {
 describe('the shortcuts check and repair take agree with full resolution', () => {
   // Vault paths and link targets from a few spellings of a few names, with the parts resolution
   // reads: folders, `.`/`..`, a leading `/`, `./` or `../`, a trailing `/`, `.md` in any case, white
-  // space around a target, and (markdown) `%`-escapes and `<…>`.
+  // space around a target, `%`-escapes (which only markdown links decode) and `<…>` (markdown).
   const name = fc.constantFrom('Note', 'note', 'a b', 'Café', 'Cafe\u0301', '202101010000 Title', 'README', 'index', 'x.md', '.', 'Not');
   const folder = fc.constantFrom('d', 'D', 'a b', 'e');
   const vaultPath = fc
