@@ -147,10 +147,15 @@ function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
 }
 
-/** Width of a line's start in columns, a tab to the next multiple of 4. */
+/** The column after a character at `column`: a tab runs to the next multiple of 4. */
+function columnAfter(column: number, code: number): number {
+  return code === 9 ? column + 4 - (column % 4) : column + 1;
+}
+
+/** Width of a line's start in columns. */
 function columnsOf(start: string): number {
   let width = 0;
-  for (const char of start) width = char === '\t' ? width + 4 - (width % 4) : width + 1;
+  for (let at = 0; at < start.length; at++) width = columnAfter(width, start.charCodeAt(at));
   return width;
 }
 
@@ -159,10 +164,9 @@ function endsListItem(text: string, lineFrom: number, lineTo: number, width: num
   let column = 0;
   for (let at = lineFrom; at < lineTo; at++) {
     const code = text.charCodeAt(at);
-    if (code === 32) column++;
-    else if (code === 9) column += 4 - (column % 4);
     // A character before the item's column: the line is less indented.
-    else return true;
+    if (code !== 32 && code !== 9) return true;
+    column = columnAfter(column, code);
     if (column >= width) return false;
   }
   return false;
