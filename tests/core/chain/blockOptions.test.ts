@@ -83,6 +83,60 @@ describe('code block options', () => {
   });
 });
 
+describe('code block options at their edges', () => {
+  const KEYS_LIST = 'Options: start, direction, depth, show, context, sort, exclude, limit.';
+
+  test('undefined, as a parser may give for an empty body, gives the defaults', () => {
+    expect(checkBlockOptions(undefined, '')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+  });
+
+  test('a key written with no value takes its default', () => {
+    expect(check('start:\ndirection:\ndepth:\nshow:\ncontext:\nsort:\nexclude:\nlimit:\n')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+  });
+
+  test('a block naming one option gets the defaults for the rest, exclusions empty', () => {
+    expect(check('depth: 2')).toEqual({ ok: true, options: { ...BLOCK_DEFAULTS, depth: 2 } });
+  });
+
+  test.each([
+    ['depth: 1', { depth: 1 }],
+    ['depth: 10', { depth: 10 }],
+    ['limit: 1', { limit: 1 }],
+    [`limit: ${MAX_BLOCK_LIMIT}`, { limit: MAX_BLOCK_LIMIT }],
+    ['exclude: [" #meeting ", " Daily/ "]', { excludeFolders: ['Daily'], excludeTags: ['meeting'] }],
+    ['exclude: [Daily/]  # start: 1\nstart: 202108191025', { start: '202108191025' }],
+    ['depth: 2\nstart: 202108191025', { start: '202108191025' }],
+    ['  start: 202108191025', { start: '202108191025' }],
+    ['start : 202108191025', { start: '202108191025' }],
+    ['start: "202108191025"   ', { start: '202108191025' }],
+    ['start: Say "hi".md', { start: 'Say "hi".md' }],
+  ])('%j is read as %j', (source, options) => {
+    expect(check(source)).toMatchObject({ ok: true, options });
+  });
+
+  test('only a start the YAML holds counts, not a line that looks like one', () => {
+    expect(checkBlockOptions({ depth: 2 }, 'depth: 2\n  start: 202108191025')).toMatchObject({ ok: true, options: { start: null } });
+    expect(checkBlockOptions({ start: 'x' }, 'start: "202108191025" Teams')).toMatchObject({ ok: true, options: { start: '"202108191025" Teams' } });
+  });
+
+  test.each([
+    ['start: ""', 'start must name a note: an ID, a path or a [[link]].'],
+    ['exclude: [Daily/, 1]', 'exclude must list folders and #tags, for example [Daily/, "#meeting"] (quote a #tag: YAML reads # as a comment).'],
+    ['direction: up"down', 'direction must be one of out, in, both, not "up"down".'],
+    ['d: 2', `Unknown option "d". ${KEYS_LIST}`],
+    ['de: 2', `Unknown option "de". ${KEYS_LIST}`],
+    ['dep: 2', `Unknown option "dep" (did you mean "depth"?). ${KEYS_LIST}`],
+    ['depht: 2', `Unknown option "depht" (did you mean "depth"?). ${KEYS_LIST}`],
+  ])('%j is rejected: %s', (source, problem) => {
+    expect(check(source)).toEqual({ ok: false, problems: [problem] });
+  });
+
+  test('values no YAML gives still get a message', () => {
+    expect(checkBlockOptions({ depth: undefined }, '')).toEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not nothing.'] });
+    expect(checkBlockOptions({ depth: () => 2 }, '')).toEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not that.'] });
+  });
+});
+
 test('the block shown in the README is a valid block', () => {
   const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
   const block = /```principle-chain\n([\s\S]*?)```/.exec(readme)?.[1];

@@ -24,3 +24,10 @@ test('nothing is excluded without settings, and hasChainExclusions says so', () 
   expect(hasChainExclusions(none)).toBe(false);
   expect(hasChainExclusions(settings)).toBe(true);
 });
+
+test('folders alone, or tags alone, are exclusions', () => {
+  expect(hasChainExclusions({ chainExcludedFolders: ['Daily'], chainExcludedTags: [] })).toBe(true);
+  expect(hasChainExclusions({ chainExcludedFolders: [], chainExcludedTags: ['meeting'] })).toBe(true);
+  expect(isChainExcluded('Notes/a.md', ['#meeting'], { chainExcludedFolders: ['Daily'], chainExcludedTags: [] })).toBe(false);
+  expect(isChainExcluded('Daily/a.md', [], { chainExcludedFolders: [], chainExcludedTags: ['meeting'] })).toBe(false);
+});

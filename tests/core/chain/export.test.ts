@@ -5,7 +5,7 @@ import { chainGraph, vaultGraph } from '../../../src/core/chain/graph';
 import { renderOutline } from '../../../src/core/chain/outline';
 import { approvalsIn } from '../../approval';
 import { exampleVaultIndex } from '../../exampleVault';
-import { A, B, MISSING, sampleIndex } from './sample';
+import { A, B, D, MISSING, sampleIndex, sampleNotes } from './sample';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 const example = exampleVaultIndex();
@@ -82,5 +82,51 @@ describe('text that would break a format', () => {
     const mermaid = renderChainText(note('Plain'), 'mermaid', { linktext: () => 'Plain note' });
     expect(mermaid).toContain('n0["Plain note"]');
     expect(mermaid).toContain('class n0 internal-link');
+  });
+});
+
+describe('captions and classes at the edges', () => {
+  const bare = '202104291530';
+
+  test('a note titled by its own ID is captioned by the ID once', () => {
+    const index = sampleIndex();
+    index.apply({ kind: 'upsert', facts: { path: `${bare}.md`, id: bare, title: bare, references: [] } });
+    const dot = renderChainText(buildChain(index, { id: bare }, { depth: 1, direction: 'both' }), 'dot');
+    expect(dot).toContain(`"${bare}.md" [label="${bare}", penwidth=2];`);
+  });
+
+  test('a start outside the index is captioned by its path, open, and links to nothing', () => {
+    const result = buildChain(sampleIndex(), { path: 'Notes/nowhere.md' }, { depth: 1, direction: 'both' });
+    expect(renderChainText(result, 'dot')).toContain('"Notes/nowhere.md" [label="Notes/nowhere.md (unresolved)", style=dashed, penwidth=2];');
+    const mermaid = renderChainText(result, 'mermaid');
+    expect(mermaid).toBe(
+      ['graph TD', '  n0["Notes/nowhere.md (unresolved)"]', '  classDef start stroke-width:3px', '  class n0 start', '  classDef open stroke-dasharray:4 4', '  class n0 open', ''].join('\n'),
+    );
+  });
+
+  test('the default link text drops only the final .md', () => {
+    const result = buildChain(sampleIndex(), { id: A }, { depth: 0, direction: 'both' });
+    const moved = { ...result, root: { ...result.root, path: `v1.md-archive/${A} Execution.md` } };
+    expect(renderChainText(moved, 'mermaid')).toContain(`n0["v1.md-archive/${A} Execution"]`);
+  });
+
+  test('a line break in a name stays one DOT line', () => {
+    const graph = { root: null, nodes: [{ key: 'a\nb.md', id: null, path: 'a\nb.md', title: 'a\r\nb\rc', status: 'resolved' as const }], edges: [] };
+    expect(renderGraph(graph, 'dot')).toContain('  "a\\nb.md" [label="a\\nb\\nc"];');
+  });
+});
+
+describe('vaultGraph', () => {
+  test('notes by path whatever order the index holds them in; an ID naming no note, or several, is a node of its own', () => {
+    const notes = [...sampleNotes()].reverse();
+    const graph = vaultGraph(sampleIndex(notes));
+    const paths = graph.nodes.filter((node) => node.path !== null).map((node) => node.path as string);
+    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(paths).toHaveLength(notes.length);
+    expect(graph.nodes.find((node) => node.key === MISSING)).toEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
+    expect(graph.nodes.find((node) => node.key === D)).toEqual({ key: D, id: D, path: null, title: '', status: 'ambiguous' });
+    expect(graph.edges).toContainEqual({ from: `${A} Execution.md`, to: MISSING });
+    expect(graph.edges).toContainEqual({ from: `${A} Execution.md`, to: D });
+    expect(graph.edges.filter((edge) => edge.from === edge.to)).toEqual([]);
   });
 });

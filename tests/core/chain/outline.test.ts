@@ -1,6 +1,7 @@
 import { buildChain } from '../../../src/core/chain/chain';
 import { renderOutline } from '../../../src/core/chain/outline';
 import { approvalsIn } from '../../approval';
+import { facts } from '../index/helpers';
 import { A, B, C, MISSING, sampleIndex } from './sample';
 import * as path from 'path';
 
@@ -23,6 +24,19 @@ describe('renderOutline', () => {
     const outline = renderOutline(buildChain(sampleIndex(), { id: B }, { depth: 1, direction: 'out' }));
     expect(outline).toBe(
       [`- ${B} Teams exist`, '  - Builds on', `    - ${C} Serve others`, `    - ${A} Execution`, ''].join('\n'),
+    );
+  });
+
+  test('a section whose every entry the node budget left out shows the count, not "(none)"', () => {
+    const outline = renderOutline(buildChain(sampleIndex(), { id: B }, { depth: 1, direction: 'both', maxNodes: 0 }));
+    expect(outline).toBe([`- ${B} Teams exist`, '  - Builds on', '    - … 2 more', '  - Built on by', '    - … 1 more', ''].join('\n'));
+  });
+
+  test('a note titled by its own ID shows the ID once', () => {
+    const bare = '202104291530';
+    const index = sampleIndex([facts(`${A} Execution.md`, A, [bare], 'Execution'), facts(`${bare}.md`, bare, [A])]);
+    expect(renderOutline(buildChain(index, { id: bare }, { depth: 1, direction: 'both' }))).toBe(
+      [`- ${bare}`, '  - Builds on', `    - ${A} Execution`, '  - Built on by', `    - ${A} Execution`, ''].join('\n'),
     );
   });
 });

@@ -23,6 +23,14 @@ describe('readableContext', () => {
     ['a dash inside prose stays', 'teams - 202108191025 - exist', 'teams - 202108191025 - exist'],
     ['a cut line has no markers to strip', '…one - 202108191025 two', '…one - 202108191025 two'],
     ['a marker alone leaves nothing', '- ', ''],
+    ['an alias after an empty target', 'see [[|the team note]] now', 'see the team note now'],
+    ['a wikilink to a heading of the same note shows it whole', 'see [[#Why]] now', 'see #Why now'],
+    ['a wikilink ending in .md shows the name without it', 'see [[zk/202108191025 Teams.MD]] now', 'see 202108191025 Teams now'],
+    ['.md only at the name\'s end goes', 'see [[202108191025 Teams.mdx]] and [[a.md.b]]', 'see 202108191025 Teams.mdx and a.md.b'],
+    ['a markdown link whose title follows two spaces', '[x](a.md  "Some title") y', 'x y'],
+    ['an indented line shows without its indentation', '  continued 202108191025 here', 'continued 202108191025 here'],
+    ['an unclosed wikilink before a cut is left as written', 'a [[202201150815 open… and more', 'a [[202201150815 open… and more'],
+    ['an unclosed markdown link before a cut is left as written', 'a [b](c… and more', 'a [b](c… and more'],
   ])('%s', (_name, input, expected) => {
     expect(readableContext(input)).toBe(expected);
   });
@@ -35,6 +43,8 @@ describe('contextParts', () => {
     ['x2021081910255 then 202108191025.', '202108191025', ['x2021081910255 then ', '202108191025', '.']],
     ['the team note', '202108191025', ['the team note', '', '']],
     ['no ID here', null, ['no ID here', '', '']],
+    ['null stays text when there is no ID', null, ['null stays text when there is no ID', '', '']],
+    ['an empty ID splits nothing', '', ['an empty ID splits nothing', '', '']],
     ['詳細は202108191025を参照', '202108191025', ['詳細は', '202108191025', 'を参照']],
     ['see_202108191025 and 202108191025', '202108191025', ['see_202108191025 and ', '202108191025', '']],
   ])('%j around %s', (readable, id, [before, shown, after]) => {

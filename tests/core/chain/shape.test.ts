@@ -59,6 +59,12 @@ describe('filter', () => {
     expect(shapeChain(sample, { filter: '- see' }).result.out).toEqual([]);
   });
 
+  test('an entry matches by its own ID, which neither its title nor its context need show', () => {
+    const citing = chain([], [node('202105050505', 'Quiet note', { context: 'builds on the root' }), node(null, 'Loose', { context: 'no ID' })]);
+    expect(outline(shapeChain(citing, { filter: '202105050505' }).result.in)).toEqual(['Quiet note']);
+    expect(shapeChain(citing, { filter: 'null' }).result.in).toEqual([]);
+  });
+
   test('without a filter nothing is marked and untouched subtrees stay the same objects', () => {
     const shaped = shapeChain(sample, {});
     expect(shaped.matches.size).toBe(0);
@@ -96,9 +102,33 @@ describe('sort within each level', () => {
   });
 
   test('modified: newest first, unknown times last, ties by path', () => {
-    const times: Record<string, number> = { '202101150000 Apple orchard.md': 5, '202102010000 Zebra crossing.md': 9 };
+    const times: Record<string, number> = { '202101150000 Apple orchard.md': 9, '202102010000 Zebra crossing.md': 5 };
     const shaped = shapeChain(sample, { sort: 'modified', modified: (path) => times[path] });
-    expect(titles(shaped.result.out)).toEqual(['Zebra crossing', 'Apple orchard', '(202112311199)']);
+    expect(titles(shaped.result.out)).toEqual(['Apple orchard', 'Zebra crossing', '(202112311199)']);
+    const tied = chain([node('202103010000', 'Later path', { path: 'b.md' }), node('202103020000', 'Earlier path', { path: 'a.md' }), node(null, 'Unknown', { path: 'c.md' })]);
+    const same = shapeChain(tied, { sort: 'modified', modified: (path) => (path === 'c.md' ? undefined : 7) });
+    expect(titles(same.result.out)).toEqual(['Earlier path', 'Later path', 'Unknown']);
+  });
+
+  test('ties fall back to the path, then the ID, whatever order they came in', () => {
+    const twins = [
+      node('202103020000', 'Same', { path: 'b.md' }),
+      node('202103010000', 'Same', { path: null, status: 'unresolved' }),
+      node('202103030000', 'Same', { path: 'a.md' }),
+      node('202103000000', 'Same', { path: null, status: 'unresolved' }),
+    ];
+    const order = (nodes: readonly ChainNode[]): (string | null)[] => nodes.map((n) => n.path ?? n.id);
+    const expected = ['202103000000', '202103010000', 'a.md', 'b.md'];
+    expect(order(shapeChain(chain(twins), { sort: 'title' }).result.out)).toEqual(expected);
+    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'title' }).result.out)).toEqual(expected);
+    // Unresolved IDs have no time, so they come last.
+    expect(order(shapeChain(chain(twins), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(['a.md', 'b.md', '202103000000', '202103010000']);
+  });
+
+  test('id: an entry without an ID sorts after every ID, whichever side of the comparison it is on', () => {
+    const loose = [node(null, 'Loose b', { path: 'b.md' }), node('202103010000', 'With ID'), node(null, 'Loose a', { path: 'a.md' })];
+    expect(titles(shapeChain(chain(loose), { sort: 'id' }).result.out)).toEqual(['With ID', 'Loose a', 'Loose b']);
+    expect(titles(shapeChain(chain([...loose].reverse()), { sort: 'id' }).result.out)).toEqual(['With ID', 'Loose a', 'Loose b']);
   });
 });
 
