@@ -110,6 +110,7 @@ describe('code block options at their edges', () => {
     ['start : 202108191025', { start: '202108191025' }],
     ['start: "202108191025"   ', { start: '202108191025' }],
     ['start: Say "hi".md', { start: 'Say "hi".md' }],
+    ['start: Teams "exist"', { start: 'Teams "exist"' }],
   ])('%j is read as %j', (source, options) => {
     expect(check(source)).toMatchObject({ ok: true, options });
   });

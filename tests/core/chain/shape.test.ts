@@ -110,6 +110,12 @@ describe('sort within each level', () => {
     expect(titles(same.result.out)).toEqual(['Earlier path', 'Later path', 'Unknown']);
   });
 
+  test('modified without a way to know times: every time unknown, so ties throughout', () => {
+    const order = shapeChain(sample, { sort: 'modified' }).result.out.map((n) => n.path ?? n.id);
+    // Ties by path, and an unresolved ID has none, so it comes first.
+    expect(order).toEqual(['202112311199', '202101150000 Apple orchard.md', '202102010000 Zebra crossing.md']);
+  });
+
   test('ties fall back to the path, then the ID, whatever order they came in', () => {
     const twins = [
       node('202103020000', 'Same', { path: 'b.md' }),
@@ -122,7 +128,9 @@ describe('sort within each level', () => {
     expect(order(shapeChain(chain(twins), { sort: 'title' }).result.out)).toEqual(expected);
     expect(order(shapeChain(chain([...twins].reverse()), { sort: 'title' }).result.out)).toEqual(expected);
     // Unresolved IDs have no time, so they come last.
-    expect(order(shapeChain(chain(twins), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(['a.md', 'b.md', '202103000000', '202103010000']);
+    const byTime = ['a.md', 'b.md', '202103000000', '202103010000'];
+    expect(order(shapeChain(chain(twins), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(byTime);
+    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(byTime);
   });
 
   test('id: an entry without an ID sorts after every ID, whichever side of the comparison it is on', () => {
