@@ -1,6 +1,9 @@
-/** Edges read through the index's reader interface, for an index without a graph. */
-import type { IndexedReference, NoteCursor } from '../types';
-import { NO_EDGES, noKey, type BuildNode, type ContextSource, type EdgeList, type Edges } from './edges';
+/**
+ * Edges read through the index's reader interface alone, for an index without a graph (IdIndex has
+ * one, and GraphEdges reads it): tests hold both to the same chains.
+ */
+import type { IndexedReference } from '../types';
+import { NO_EDGES, noKey, type BuildNode, type EdgeList, type Edges } from './edges';
 import type { ChainIndex, ChainNote } from './types';
 
 /**
@@ -53,7 +56,7 @@ export class EdgeCache implements Edges {
     if (path === null) return NO_EDGES;
     let edges = this.out.get(path);
     if (edges === undefined) {
-      edges = this.index.cursor !== undefined ? this.outgoingByCursor(path, this.index.cursor(path)) : this.outgoingByReferences(path, parent);
+      edges = this.outgoingByReferences(path, parent);
       this.out.set(path, edges);
     }
     return edges;
@@ -74,58 +77,6 @@ export class EdgeCache implements Edges {
     return edges;
   }
 
-  /**
-   * Counts the note's distinct IDs first (as numbers: each ID's first reference is flagged), and
-   * makes the strings only of those a child is made for: a huge note may reference tens of
-   * thousands of IDs of which the node budget keeps a few.
-   */
-  private outgoingByCursor(path: string, cursor: NoteCursor): EdgeList {
-    const counted = (at: NoteCursor): boolean => at.counts() && at.idSlot !== at.ownIdSlot;
-    let length = 0;
-    const mentions = new Map<number, number>();
-    while (cursor.next()) {
-      if (!counted(cursor)) continue;
-      if (cursor.isFirst) length++;
-      mentions.set(cursor.idSlot, (mentions.get(cursor.idSlot) ?? 0) + 1);
-    }
-    cursor.rewind();
-    const walker = cursor;
-    const notes: ChainNote[] = [];
-    const ids: string[] = [];
-    const slots: number[] = [];
-    const take = (i: number): void => {
-      while (notes.length <= i && walker.next()) {
-        if (!walker.isFirst || !counted(walker)) continue;
-        const id = walker.id();
-        ids.push(id);
-        slots.push(walker.idSlot);
-        notes.push(this.noteForReference(id, walker));
-      }
-    };
-    return {
-      length,
-      note: (i) => (take(i), notes[i]),
-      key: noKey,
-      context: (i) => (take(i), this.firstContext(path, ids[i])),
-      mentions: (i) => (take(i), mentions.get(slots[i]) ?? 0),
-    };
-  }
-
-  /** The note a reference's ID names, resolved from the cursor standing on it (no lookup by ID). */
-  private noteForReference(id: string, at: NoteCursor): ChainNote {
-    let note = this.byId.get(id);
-    if (note === undefined) {
-      const status = at.status;
-      const owner = at.ownerPath();
-      note =
-        status === 'resolved' && owner !== null
-          ? this.noteAtPath(owner)
-          : { id, path: null, title: '', status, candidates: status === 'ambiguous' ? this.index.resolve(id).paths : [] };
-      this.byId.set(id, note);
-    }
-    return note;
-  }
-
   private outgoingByReferences(path: string, parent: ChainNote): EdgeList {
     const firsts: IndexedReference[] = [];
     const counts = new Map<string, number>();
@@ -144,26 +95,9 @@ export class EdgeCache implements Edges {
     };
   }
 
-  /** The context of the note's first reference to the ID, computed when someone reads it. */
-  private firstContext(path: string, id: string): ContextSource {
-    const { index } = this;
-    return index.firstReference === undefined ? null : () => index.firstReference?.(path, id)?.context ?? null;
-  }
-
   private incomingEdges(id: string, owners: ReadonlySet<string>): EdgeList {
     const { index } = this;
     const sources: string[] = [];
-    if (index.referencingPaths !== undefined && index.firstReference !== undefined && index.referenceCount !== undefined) {
-      const referenceCount = index.referenceCount.bind(index);
-      for (const sourcePath of index.referencingPaths(id)) if (!owners.has(sourcePath)) sources.push(sourcePath);
-      return {
-        length: sources.length,
-        note: (i) => this.noteAtPath(sources[i]),
-        key: noKey,
-        context: (i) => this.firstContext(sources[i], id),
-        mentions: (i) => referenceCount(sources[i], id),
-      };
-    }
     const contexts: string[] = [];
     const counts: number[] = [];
     for (const { sourcePath, reference } of index.referencesTo(id)) {

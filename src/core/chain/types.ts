@@ -1,5 +1,5 @@
 /** The chain's public shapes: where it starts, how far it goes, and the trees it returns. */
-import type { IdIndexReader, IndexedReference, IndexGraph, NoteCursor, ResolutionStatus } from '../types';
+import type { IdIndexReader, IndexGraph, ResolutionStatus } from '../types';
 
 /** Which trees to build: what the note builds on, what builds on it, or both. */
 export type ChainDirection = 'out' | 'in' | 'both';
@@ -70,10 +70,8 @@ export interface ChainResult {
  * every reference, and context lines are computed only for the entries someone reads.
  */
 export interface ChainIndex extends IdIndexReader {
+  /** The notes citing an ID, once each (citation counts). */
   referencingPaths?(id: string): readonly string[];
-  firstReference?(path: string, id: string): IndexedReference | undefined;
-  referenceCount?(path: string, id: string): number;
-  cursor?(path: string): NoteCursor;
   /** The index as numbers: edges then cost array reads, not lookups by path or ID. */
   graph?(): IndexGraph;
 }

@@ -228,25 +228,6 @@ export class IdIndex implements IdIndexReader {
     return this.sourceSlots(slot).map((note) => this.notesTable.path(note));
   }
 
-  /** The first counting reference to the ID in one note, or undefined. */
-  firstReference(path: string, id: string): IndexedReference | undefined {
-    const slot = this.ids.slotOf(id);
-    if (slot === NONE || !this.ids.counts(slot)) return undefined;
-    const cursor = this.cursor(path);
-    while (cursor.next()) if (cursor.idSlot === slot) return cursor.reference();
-    return undefined;
-  }
-
-  /** How many counting references to the ID one note holds (the chain's "×N"). */
-  referenceCount(path: string, id: string): number {
-    const slot = this.ids.slotOf(id);
-    if (slot === NONE || !this.ids.counts(slot)) return 0;
-    let count = 0;
-    const cursor = this.cursor(path);
-    while (cursor.next()) if (cursor.idSlot === slot) count++;
-    return count;
-  }
-
   /**
    * A cursor over every reference of the note (counting or not), in text order; empty for unknown
    * paths. With `text`, the references' strings are read from it (when it is the text the note was
