@@ -19,6 +19,7 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
   const maxChildren = countOption(options.maxChildren, Infinity);
   let budget = countOption(options.maxNodes, DEFAULT_MAX_NODES);
   let capped = false;
+  // Both give the same chains (chain.test.ts and the IdIndex properties compare them); the graph's is the fast way.
   const edges: Edges = index.graph !== undefined ? new GraphEdges(index, index.graph()) : new EdgeCache(index);
   const root = 'path' in start ? edges.noteAtPath(start.path) : edges.noteForId(start.id);
   const tops: BuildNode[] = [];
@@ -34,6 +35,7 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
     const kept = Math.min(edgeList.length, maxChildren, budget);
     for (let i = 0; i < kept; i++) {
       const child = childOf(node, edgeList, i);
+      // An ID no single note owns has no path and no children, so it is never a cycle.
       child.cycle = child.note.path !== null && onPath(node, child.note.path);
       node.children.push(child);
       queue.push(child);
@@ -59,14 +61,17 @@ export function buildChain(index: ChainIndex, start: ChainStart, options: ChainO
 /** A whole, non-negative count; a missing or non-numeric one falls back (NaN must not mean "unlimited"). */
 function countOption(value: number | undefined, fallback: number): number {
   if (value === undefined || Number.isNaN(value)) return fallback;
-  return value === Infinity ? Infinity : Math.max(0, Math.floor(value));
+  return Math.max(0, Math.floor(value));
 }
 
 function pseudoRoot(root: ChainNote, key: number, direction: 'out' | 'in'): BuildNode {
   return { note: root, key, parent: null, level: 0, cycle: false, context: null, mentions: 0, children: [], truncated: 0, direction };
 }
 
-/** Notes expand; IDs expand only at the root, where an unresolved or ambiguous ID still has incoming references. */
+/**
+ * Notes expand; IDs expand only at the root, where an unresolved or ambiguous ID still has incoming
+ * references. Elsewhere an ID has no edges either way (both Edges say so), so this saves lookups only.
+ */
 function expandable(node: BuildNode): boolean {
   if (node.note.status === 'resolved') return true;
   return node.parent === null && node.direction === 'in' && node.note.id !== null;
@@ -78,7 +83,7 @@ function childOf(parent: BuildNode, edges: EdgeList, i: number): BuildNode {
     key: edges.key(i),
     parent,
     level: parent.level + 1,
-    cycle: false,
+    cycle: false, // set by the caller; here so every node has one shape
     context: edges.context(i),
     mentions: edges.mentions(i),
     children: [],

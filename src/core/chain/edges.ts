@@ -46,6 +46,7 @@ export interface Edges {
 
 export const NO_EDGES: EdgeList = { length: 0, note: () => NO_NOTE, key: noKey, context: () => null, mentions: () => 0 };
 
+/** Keys are read by GraphEdges alone, which never gets a list that gives this. */
 export function noKey(): number {
   return -1;
 }

@@ -17,7 +17,7 @@ export function hasChainExclusions(settings: ChainExclusionSettings): boolean {
  */
 export function isChainExcluded(path: string, tags: readonly string[], settings: ChainExclusionSettings): boolean {
   if (isExcluded(path, settings.chainExcludedFolders)) return true;
-  if (settings.chainExcludedTags.length === 0) return false;
+  if (settings.chainExcludedTags.length === 0) return false; // a shortcut: the search below finds nothing either
   const excluded = settings.chainExcludedTags.map((tag) => tag.toLowerCase());
   return tags.some((raw) => {
     const tag = raw.replace(/^#/, '').toLowerCase();

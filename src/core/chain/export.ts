@@ -45,7 +45,7 @@ const defaultLinktext = (path: string): string => path.replace(/\.md$/i, '');
 /** What a node is called in the picture: `ID Title`, the path for a note without either. */
 export function nodeCaption(node: GraphNode): string {
   const name = [node.id, node.title !== node.id ? node.title : ''].filter((part) => part !== null && part !== '').join(' ');
-  const shown = name === '' ? (node.path ?? node.key) : name;
+  const shown = name === '' ? (node.path ?? node.key) : name; // with no ID there is a path
   if (node.status === 'unresolved') return `${shown} (unresolved)`;
   if (node.status === 'ambiguous') return `${shown} (ambiguous)`;
   return shown;
@@ -64,7 +64,7 @@ function renderMermaid(graph: ChainGraph, options: GraphTextOptions): string {
   const open: string[] = [];
   for (const node of graph.nodes) {
     const name = names.get(node.key) ?? '';
-    const resolved = node.status === 'resolved' && node.path !== null;
+    const resolved = node.status === 'resolved' && node.path !== null; // a resolved note has a path; this narrows the type
     lines.push(`  ${name}["${mermaidText(resolved && node.path !== null ? linktext(node.path) : nodeCaption(node))}"]`);
     (resolved ? linked : open).push(name);
   }

@@ -31,7 +31,7 @@ export interface ChainGraph {
 }
 
 function keyOf(note: ChainNote): string {
-  return note.path ?? note.id ?? '';
+  return note.path ?? note.id ?? ''; // a note has a path or an ID; '' only satisfies the type
 }
 
 function graphNode(note: ChainNote): GraphNode {
@@ -49,6 +49,7 @@ class GraphBuilder {
     return key;
   }
 
+  /** No caller passes a note's edge to itself (chains have none; vaultGraph skips them); this holds it anyway. */
   link(from: string, to: string): void {
     const key = `${from}\u0000${to}`;
     if (from !== to && !this.edges.has(key)) this.edges.set(key, { from, to });
@@ -95,6 +96,7 @@ export function vaultGraph(index: IdIndexReader): ChainGraph {
     if (note === undefined) {
       const resolution = index.resolve(id);
       const record = resolution.status === 'resolved' ? index.note(resolution.paths[0]) : undefined;
+      // A resolved ID's owner always has a record; 'unresolved' only covers the type.
       note =
         record === undefined
           ? { id, path: null, title: '', status: resolution.status === 'resolved' ? 'unresolved' : resolution.status, candidates: resolution.paths }

@@ -34,6 +34,7 @@ export class GraphEdges implements Edges {
     return note.path === null ? -1 : this.graph.noteOf(note.path);
   }
 
+  // The early returns below save lookups: the graph answers -1 or no edges for those cases too.
   outgoing(parent: BuildNode): EdgeList {
     const from = parent.key;
     if (from === -1) return NO_EDGES;

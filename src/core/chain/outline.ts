@@ -38,7 +38,7 @@ function list(lines: string[], nodes: readonly ChainNode[], truncated: number, l
 
 function label(note: ChainNote): string {
   const name = [note.id, note.title !== note.id ? note.title : ''].filter((part) => part !== null && part !== '').join(' ');
-  const shown = name === '' ? (note.path ?? '') : name;
+  const shown = name === '' ? (note.path ?? '') : name; // with no ID there is a path
   if (note.status === 'unresolved') return `${shown} (unresolved)`;
   if (note.status === 'ambiguous') return `${shown} (ambiguous: ${note.candidates.join(', ')})`;
   return shown;

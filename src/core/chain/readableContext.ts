@@ -23,6 +23,7 @@ function wikilinkText(inner: string): string {
 /** Removes the block markers a line starts with (several, as in `> - [ ] `); a cut line (…) has none. */
 function withoutBlockMarkers(context: string): string {
   let text = context;
+  // No alternative of BLOCK_MARKERS matches nothing; the '' test keeps an edit of it from looping forever.
   for (let match = BLOCK_MARKERS.exec(text); match !== null && match[0] !== ''; match = BLOCK_MARKERS.exec(text)) {
     text = text.slice(match[0].length);
   }
