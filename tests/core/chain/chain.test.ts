@@ -93,7 +93,7 @@ describe('incoming', () => {
   test('the generic reader path (referencesTo) gives the same trees as the fast path', () => {
     const index = sampleIndex();
     const plain = genericReader(index);
-    for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }]) {
+    for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }, { path: 'nowhere.md' }]) {
       expect(buildChain(plain, start, both(4))).toEqual(buildChain(index, start, both(4)));
     }
   });
