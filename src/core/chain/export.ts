@@ -65,7 +65,7 @@ function renderMermaid(graph: ChainGraph, options: GraphTextOptions): string {
   for (const node of graph.nodes) {
     const name = names.get(node.key) ?? '';
     const resolved = node.status === 'resolved' && node.path !== null; // a resolved note has a path; this narrows the type
-    lines.push(`  ${name}["${mermaidText(resolved && node.path !== null ? linktext(node.path) : nodeCaption(node))}"]`);
+    lines.push(`  ${name}["${mermaidText(resolved ? linktext(node.path) : nodeCaption(node))}"]`);
     (resolved ? linked : open).push(name);
   }
   for (const edge of graph.edges) lines.push(`  ${names.get(edge.from) ?? ''} --> ${names.get(edge.to) ?? ''}`);
