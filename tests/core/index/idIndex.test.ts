@@ -177,6 +177,16 @@ describe('file names for link resolution', () => {
       'Other.md',
     )).toBe('a/Same.md');
   });
+
+  test('after clear, links no longer find the notes it forgot, even once the file names were looked up', () => {
+    const wikilink = (target: string) => ({ from: 0, to: target.length + 4, embed: false, target, targetFrom: 2, targetTo: 2 + target.length, subpath: '', display: null });
+    const index = indexOf(facts('a/Old.md', null));
+    expect(index.resolveLink(wikilink('Old'), 'wikilink', 'x.md')).toBe('a/Old.md');
+    index.clear();
+    index.apply({ kind: 'upsert', facts: facts('b/New.md', null) });
+    expect(index.resolveLink(wikilink('Old'), 'wikilink', 'x.md')).toBeNull();
+    expect(index.resolveLink(wikilink('new'), 'wikilink', 'x.md')).toBe('b/New.md');
+  });
 });
 
 describe('checkInvariants', () => {

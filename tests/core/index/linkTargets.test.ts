@@ -134,6 +134,27 @@ describe('markdown links', () => {
     }
   });
 
+  test('a path no file of that name ends with names no file, in any case', () => {
+    const paths = lookup(['a/Same.md', 'longer/B/Same.md']);
+    expect(resolveLinkPath(link('b/Same'), 'wikilink', 'n.md', paths)).toBe('longer/B/Same.md');
+    expect(resolveLinkPath(link('zzz/Same'), 'wikilink', 'n.md', paths)).toBeNull();
+    expect(resolveLinkPath(link('ZZZ/same'), 'wikilink', 'n.md', paths)).toBeNull();
+  });
+
+  test('a markdown link that climbs above the vault root names no file', () => {
+    for (const target of ['a/../../Same.md', 'a/../../a/Same.md']) {
+      expect(resolveLinkPath(link(target), 'markdown', 'n.md', lookup(['a/Same.md', 'Same.md']))).toBeNull();
+      expect(resolveLinkPath(link(target), 'markdown', 'n.md', createPathLookup(['a/Same.md', 'Same.md']))).toBeNull();
+    }
+  });
+
+  test('case folds as Obsidian folds it, to lower case: ß is not ss', () => {
+    for (const lookupOf of [lookup, createPathLookup]) {
+      expect(resolveLinkPath(link('STRASSE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBeNull();
+      expect(resolveLinkPath(link('STRAßE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
+    }
+  });
+
   test('repository-absolute links drop leading segments until a file is named', () => {
     // The vault root is the repository's `zet/` folder, so notes live at `ID/README.md`.
     const paths = lookup(['20221003150064/README.md', '20221003150065/README.md']);
@@ -190,6 +211,10 @@ describe('Denote links (denote:ID)', () => {
   test('the wrapped lookup still answers file questions', () => {
     expect(withOwners.has('202104291524 Execution.md')).toBe(true);
     expect(withOwners.byBasename('Same.md')).toEqual(['deep/er/Same.md', 'x/Same.md']);
+    // An exact path still wins over a case variant through the wrapper.
+    const cased = withIdOwners(createPathLookup(['A.md', 'a.md']), index);
+    expect(cased.has('a.md')).toBe(true);
+    expect(resolveLinkPath(link('a'), 'wikilink', 'n.md', cased)).toBe('a.md');
   });
 });
 
