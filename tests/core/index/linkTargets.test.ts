@@ -152,6 +152,8 @@ describe('markdown links', () => {
     for (const lookupOf of [lookup, createPathLookup]) {
       expect(resolveLinkPath(link('STRASSE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBeNull();
       expect(resolveLinkPath(link('STRAßE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
+      // The capital sharp s (U+1E9E) lowers to ß; ß raised would be SS.
+      expect(resolveLinkPath(link('STRA\u1E9EE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
     }
   });
 
