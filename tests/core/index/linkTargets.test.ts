@@ -154,6 +154,8 @@ describe('markdown links', () => {
       expect(resolveLinkPath(link('STRAßE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
       // The capital sharp s (U+1E9E) lowers to ß; ß raised would be SS.
       expect(resolveLinkPath(link('STRA\u1E9EE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
+      // The Kelvin sign (U+212A) lowers to an ASCII k: a non-ASCII link can name an ASCII file.
+      expect(resolveLinkPath(link('\u212A'), 'wikilink', 'n.md', lookupOf(['k.md']))).toBe('k.md');
     }
   });
 
