@@ -31,11 +31,11 @@ export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteI
     const sameOwner = table.ownId[slot] === idSlot && table.title(slot) === input.title;
     const sameReferences = sameStaged(table, store.arena.ints, slot, staged);
     if (sameOwner && sameReferences) {
-      // Nothing changed: keep the stored note, and drop what staging interned. A note without
+      // Nothing changed: keep the stored note, and drop the space staging took. A note without
       // references records whether it was last read from a text (a repair need not read it again)
       // or given whole, such as known by its name alone.
       if (staged.length === 0) table.textLength[slot] = staged.textLength;
-      discardStaged(store, staged, idSlot);
+      discardStaged(store, staged);
       return;
     }
     const report: Report = { owner: !sameOwner, references: !sameReferences };
@@ -120,14 +120,12 @@ function unlinkNote(store: IndexStorage, slot: number, changed: ChangedIdSet | n
   return released;
 }
 
-/** Drops what staging interned and allocated for facts that turned out unchanged. */
-function discardStaged(store: IndexStorage, staged: Staged, idSlot: number): void {
-  const ints = store.arena.ints;
-  const slots: number[] = [];
-  for (let at = staged.start, end = staged.start + staged.length; at < end; at += recordLength(ints, at)) slots.push(ints[at + REF_SLOT]);
+/**
+ * Drops the arena space staging took for facts that turned out unchanged. The IDs staging interned
+ * need no release: unchanged facts name only IDs the stored note already owns or references.
+ */
+function discardStaged(store: IndexStorage, staged: Staged): void {
   store.arena.unalloc(staged.start, staged.length);
-  if (idSlot !== NONE) store.ids.releaseIfUnused(idSlot);
-  for (const id of slots) store.ids.releaseIfUnused(id);
 }
 
 /** Makes the note an owner of the ID (owners of a duplicate ID kept in path order). */
