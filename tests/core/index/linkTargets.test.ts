@@ -148,7 +148,7 @@ describe('markdown links', () => {
     }
   });
 
-  test('case folds as Obsidian folds it, to lower case: ß is not ss', () => {
+  test('case is folded to lower case, as foldPath says: ẞ finds ß, ß is not ss', () => {
     for (const lookupOf of [lookup, createPathLookup]) {
       expect(resolveLinkPath(link('STRASSE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBeNull();
       expect(resolveLinkPath(link('STRAßE'), 'wikilink', 'n.md', lookupOf(['Straße.md']))).toBe('Straße.md');
