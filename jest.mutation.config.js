@@ -31,6 +31,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^obsidian$': path.join(repository, 'tests', 'mocks', 'obsidian.ts'),
+    // As jest.config.js: the vendored HyperMD mode requires its stylesheet; tests need no styles.
+    '\\.css$': path.join(repository, 'tests', 'mocks', 'styles.ts'),
   },
   testTimeout: 60_000,
 };
