@@ -21,12 +21,9 @@ export class IndexChangeBus {
     }
   }
 
-  /** Sends the IDs, when there are any; a mutable set passed in is emptied (it has been reported). */
+  /** Sends the IDs, when there are any (every caller hands over a set it no longer changes). */
   emitIds(ids: ReadonlySet<string>): void {
-    if (ids.size === 0) return;
-    const change = new Set(ids);
-    if (ids instanceof Set) ids.clear();
-    this.emit(change);
+    if (ids.size !== 0) this.emit(ids);
   }
 
   /** Sends the change: 'all', or the IDs when there are any. */
