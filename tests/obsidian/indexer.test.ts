@@ -31,6 +31,31 @@ function file(h: Harness, path: string): TFile {
   return found;
 }
 
+/** Runs `act` with only the vault events `pass` lets through (the host reporting less than the fake does). */
+async function withEventsOf(h: Harness, pass: (name: string, data: unknown[]) => boolean, act: () => Promise<unknown>): Promise<void> {
+  const trigger = h.app.vault.trigger.bind(h.app.vault);
+  h.app.vault.trigger = (name: string, ...data: unknown[]) => {
+    if (pass(name, data)) trigger(name, ...data);
+  };
+  try {
+    await act();
+  } finally {
+    h.app.vault.trigger = trigger;
+  }
+}
+
+/** Makes every read of `path` fail (a file locked or gone); returns what undoes it. */
+function failReadsOf(h: Harness, path: string): () => void {
+  const read = h.app.vault.cachedRead;
+  h.app.vault.cachedRead = async (f: TFile) => {
+    if (f.path === path) throw new Error(`EBUSY: resource busy or locked, open '${path}'`);
+    return read(f);
+  };
+  return () => {
+    h.app.vault.cachedRead = read;
+  };
+}
+
 describe('VaultIndexer start-up', () => {
   it('reads nothing before layout-ready and ignores the start-up burst of create events', async () => {
     // A slice long enough for the whole (small) vault: names are then in before layoutReady returns.
@@ -184,6 +209,75 @@ describe('VaultIndexer updates', () => {
     await h.app.vault.rename(file(h, A), 'moved.md');
     await expectEqualToRebuild(h);
     expect(h.indexer.index.note(A)).toBeUndefined();
+  });
+
+  it('moves every note of a renamed folder, nested ones too, when the host reports only the folder', async () => {
+    const inner = 'zet/sub/202101010000 Inner.md';
+    const h = await started({ [C]: '# Zet', [inner]: 'See 202104291524.', [A]: 'See 202101010000.' });
+    // Whether Obsidian reports each file of a renamed folder is the fake's reading (see
+    // tests/mocks/fake/app.ts); the indexer must be right when only the folder's event comes.
+    await withEventsOf(h, (name, data) => name !== 'rename' || !(data[0] instanceof TFile), () => h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes'));
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.resolve('202101010000').paths).toEqual(['notes/sub/202101010000 Inner.md']);
+    expect(h.indexer.index.note(C)).toBeUndefined();
+  });
+
+  it('leaves out an excluded note that is edited, and renamed files that are not notes of the index', async () => {
+    const h = await started({ [A]: '' });
+    h.settings.excludedFolders = ['Archive'];
+    await h.app.vault.create('image 202101010101.png', '');
+    await withEventsOf(h, (name) => name !== 'create', () => h.app.vault.create('Archive/202102020202 Old.md', 'See 202104291524.'));
+    await h.app.vault.modify(file(h, 'Archive/202102020202 Old.md'), 'Still 202104291524.');
+    await h.app.vault.rename(file(h, 'Archive/202102020202 Old.md'), 'Archive/202103030303 Older.md');
+    await h.app.vault.rename(file(h, 'image 202101010101.png'), 'image 202101010102.png');
+    await h.indexer.whenIdle();
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+    await expectEqualToRebuild(h);
+  });
+
+  it('keeps what a note said when its re-read after an edit fails', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    failReadsOf(h, A);
+    await h.app.vault.modify(file(h, A), 'Now 202109260705.');
+    await h.indexer.whenIdle();
+    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202108191025']);
+  });
+
+  it('moves a note it cannot read with what its new name says, and reads it again on its next edit', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    const restore = failReadsOf(h, A.replace('202104291524', '202104291525'));
+    await h.app.vault.rename(file(h, A), A.replace('202104291524', '202104291525'));
+    await h.indexer.whenIdle();
+    const moved = A.replace('202104291524', '202104291525');
+    expect(h.indexer.index.note(moved)?.id).toBe('202104291525');
+    expect(h.indexer.index.note(A)).toBeUndefined();
+    expect(h.indexer.index.referencesOf(moved)).toEqual([]);
+    restore();
+    await h.app.vault.modify(file(h, moved), 'See 202108191025 again.');
+    await expectEqualToRebuild(h);
+  });
+
+  it('makes a note resolvable as soon as it is reported, before its text is read', async () => {
+    const h = await started({ [A]: '' });
+    h.settings.excludedFolders = ['Archive'];
+    await h.app.vault.create('Archive/202102020202 Old.md', 'x');
+    h.slowReads(20);
+    // A note whose first event is an edit (no create reached the plugin), and one moved in from an excluded folder.
+    await withEventsOf(h, (name) => name !== 'create', () => h.app.vault.create('202103030303 Quiet.md', 'See 202104291524.'));
+    await h.app.vault.modify(file(h, '202103030303 Quiet.md'), 'See 202104291524 now.');
+    await h.app.vault.rename(file(h, 'Archive/202102020202 Old.md'), '202102020202 Old.md');
+    expect(h.indexer.index.resolve('202103030303').paths).toEqual(['202103030303 Quiet.md']);
+    expect(h.indexer.index.resolve('202102020202').paths).toEqual(['202102020202 Old.md']);
+    await expectEqualToRebuild(h);
+  });
+
+  it('keeps the references of an edited note until its re-read replaces them', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    h.slowReads(20);
+    await h.app.vault.modify(file(h, A), 'Now 202109260705.');
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.referencesTo('202108191025')).toEqual([]);
   });
 
   it('deletes every note of a deleted folder', async () => {
