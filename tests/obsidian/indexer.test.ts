@@ -312,6 +312,13 @@ describe('VaultIndexer updates', () => {
     expect(h.indexer.index.referencesTo('202108191025')).toEqual([]);
   });
 
+  it('forgets every note when the host reports the root folder of the vault deleted', async () => {
+    const h = await started({ [C]: '# Zet', [A]: 'See 202108191025.', [B]: '' });
+    h.app.vault.trigger('delete', h.app.vault.getRoot());
+    await h.indexer.whenIdle();
+    expect([...h.indexer.index.notes()]).toEqual([]);
+  });
+
   it('deletes every note of a deleted folder', async () => {
     const h = await started({ [C]: '# Zet', 'zet/202101010000.md': 'x', [A]: '' });
     await h.app.vault.delete(h.app.vault.getAbstractFileByPath('zet')!);
@@ -500,6 +507,25 @@ describe('VaultIndexer cache hook', () => {
     h.indexer.unload();
     expect(cache.saved).toHaveLength(3);
     expect(cache.saved[2].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+  });
+
+  it('saves a moved note under its new path, and leaves out one whose move could not read it', async () => {
+    const cache = memoryCache();
+    const h = makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 1e9 } });
+    h.indexer.load();
+    await seed(h, { [A]: 'see 202108191025', [B]: 'back to 202104291524' });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    failReadsOf(h, 'locked.md');
+    await h.app.vault.rename(file(h, B), 'locked.md');
+    await h.indexer.whenIdle();
+    h.indexer.unload();
+    const last = cache.saved[cache.saved.length - 1];
+    // Names-only facts saved with the file's version would be restored on the next start and never read again.
+    expect(last.notes.map((n) => n.path)).toEqual(['moved.md']);
+    expect(last.notes.map((n) => [n.mtime, n.size])).toEqual([[file(h, 'moved.md').stat.mtime, file(h, 'moved.md').stat.size]]);
+    expect(referencedIds(last.notes[0].facts)).toEqual(['202108191025']);
   });
 
   it('a restart from the snapshot equals a rebuild, including references to IDs that are not dates', async () => {

@@ -3,9 +3,10 @@
  * again before it moves; meanwhile the move is "in flight", and a second report of it (Obsidian
  * reports a renamed folder's files, then the folder) is recognised and left alone.
  */
+import type { TFile } from 'obsidian';
 import type { IndexUpdate } from '../../core/index/idIndex';
 import { namesOnlyFacts } from '../../core/index/noteFacts';
-import { isMarkdown, type IndexerContext } from './context';
+import type { IndexerContext } from './context';
 import { ReadGuard, readNote } from './guardedRead';
 
 export class NoteMoves {
@@ -31,8 +32,8 @@ export class NoteMoves {
     return index.note(from) === undefined && index.note(to) !== undefined;
   }
 
-  /** Moves the note once its text is read (tracked, so whenIdle waits for it). */
-  start(from: string, to: string): void {
+  /** Moves the note, now the Markdown file at `to`, once its text is read (tracked, so whenIdle waits for it). */
+  start(from: string, to: string, file: TFile): void {
     const generation = this.context.generation();
     this.inFlight.set(to, from);
     this.sources.add(from);
@@ -42,14 +43,12 @@ export class NoteMoves {
       if (this.inFlight.get(to) === from) this.inFlight.delete(to);
       this.sources.delete(from);
     };
-    this.context.updates.track(this.move(from, to).finally(done));
+    this.context.updates.track(this.move(from, to, file).finally(done));
   }
 
   /** Moves a note in the index once its text is read; an event on either path meanwhile wins. */
-  private async move(from: string, to: string): Promise<void> {
-    const { app, index, updates, writer, changes, texts } = this.context;
-    const file = app.vault.getAbstractFileByPath(to);
-    if (!isMarkdown(file)) return;
+  private async move(from: string, to: string, file: TFile): Promise<void> {
+    const { index, updates, writer, changes, texts } = this.context;
     const guard = new ReadGuard(this.context, to, file);
     const fromVersion = updates.versionOf(from);
     // Moved but unreadable: it moves with names-only facts and is read again later.

@@ -59,8 +59,9 @@ export class VaultEvents {
       texts.forget(from);
       texts.forget(to);
       const wasIndexed = index.note(from) !== undefined;
-      const include = this.context.isIncluded(to) && isMarkdown(app.vault.getAbstractFileByPath(to));
-      if (wasIndexed && include) this.moves.start(from, to);
+      const target = app.vault.getAbstractFileByPath(to);
+      const include = this.context.isIncluded(to) && isMarkdown(target);
+      if (wasIndexed && include) this.moves.start(from, to, target);
       else if (wasIndexed) addAll(changed, writer.apply({ kind: 'delete', path: from }));
       else if (include) {
         // Not indexed under its old name (excluded, or a move still being read): read it afresh.
@@ -90,6 +91,7 @@ export class VaultEvents {
   }
 
   private indexedPathsUnder(folder: string): string[] {
+    // The root folder's path is `/` (Vault.getAllFolders in obsidian.d.ts); '' is read the same, to be safe.
     const prefix = folder === '/' || folder === '' ? '' : folder + '/';
     const paths: string[] = [];
     for (const note of this.context.index.notes()) if (note.path.startsWith(prefix)) paths.push(note.path);
