@@ -91,8 +91,8 @@ export class VaultEvents {
   }
 
   private indexedPathsUnder(folder: string): string[] {
-    // The root folder's path is `/` (Vault.getAllFolders in obsidian.d.ts); '' is read the same, to be safe.
-    const prefix = folder === '/' || folder === '' ? '' : folder + '/';
+    // The root folder's path is `/` (Vault.getAllFolders in obsidian.d.ts).
+    const prefix = folder === '/' ? '' : folder + '/';
     const paths: string[] = [];
     for (const note of this.context.index.notes()) if (note.path.startsWith(prefix)) paths.push(note.path);
     return paths;
