@@ -1,58 +1,15 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
-import { TFile, TFolder } from '../mocks/obsidian';
+import { TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
 import { PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
 import type { IndexChange } from '../../src/core/types';
-import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from './indexerHarness';
+import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, rebuiltIndex, seed, settledDump, ticks, withEventsOf } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import type { NoteInput } from '../../src/core/index/scannedNote';
 import type { Harness } from './indexerHarness';
-
-const A = '202104291524 Execution is the priority of the team.md';
-const B = '202108191025 Teams exist for a reason.md';
-const C = 'zet/202109260705/README.md';
-
-async function seed(h: Harness, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) await h.app.vault.create(path, text);
-}
-
-async function expectEqualToRebuild(h: Harness): Promise<void> {
-  await h.indexer.whenIdle();
-  expect(h.indexer.index.checkInvariants()).toEqual([]);
-  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
-}
-
-function file(h: Harness, path: string): TFile {
-  const found = h.app.vault.getAbstractFileByPath(path);
-  if (!(found instanceof TFile)) throw new Error(`no file ${path}`);
-  return found;
-}
-
-/** Runs `act` with only the vault events `pass` lets through (the host reporting less than the fake does). */
-async function withEventsOf(h: Harness, pass: (name: string, data: unknown[]) => boolean, act: () => Promise<unknown>): Promise<void> {
-  const trigger = h.app.vault.trigger.bind(h.app.vault);
-  h.app.vault.trigger = (name: string, ...data: unknown[]) => {
-    if (pass(name, data)) trigger(name, ...data);
-  };
-  try {
-    await act();
-  } finally {
-    h.app.vault.trigger = trigger;
-  }
-}
-
-/** Makes the next `times` reads of `path` fail (a file locked for a moment, or for good). */
-function failReadsOf(h: Harness, path: string, times = Infinity): void {
-  const read = h.app.vault.cachedRead;
-  let left = times;
-  h.app.vault.cachedRead = async (f: TFile) => {
-    if (f.path === path && left-- > 0) throw new Error(`EBUSY: resource busy or locked, open '${path}'`);
-    return read(f);
-  };
-}
 
 describe('VaultIndexer start-up', () => {
   it('reads nothing before layout-ready and ignores the start-up burst of create events', async () => {

@@ -108,3 +108,46 @@ export function dump(index: IdIndexReader): unknown {
     duplicates: [...index.duplicates()],
   };
 }
+
+export const A = '202104291524 Execution is the priority of the team.md';
+export const B = '202108191025 Teams exist for a reason.md';
+export const C = 'zet/202109260705/README.md';
+
+export async function seed(h: Harness, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) await h.app.vault.create(path, text);
+}
+
+export async function expectEqualToRebuild(h: Harness): Promise<void> {
+  await h.indexer.whenIdle();
+  expect(h.indexer.index.checkInvariants()).toEqual([]);
+  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+}
+
+export function file(h: Harness, path: string): TFile {
+  const found = h.app.vault.getAbstractFileByPath(path);
+  if (!(found instanceof TFile)) throw new Error(`no file ${path}`);
+  return found;
+}
+
+/** Runs `act` with only the vault events `pass` lets through (the host reporting less than the fake does). */
+export async function withEventsOf(h: Harness, pass: (name: string, data: unknown[]) => boolean, act: () => Promise<unknown>): Promise<void> {
+  const trigger = h.app.vault.trigger.bind(h.app.vault);
+  h.app.vault.trigger = (name: string, ...data: unknown[]) => {
+    if (pass(name, data)) trigger(name, ...data);
+  };
+  try {
+    await act();
+  } finally {
+    h.app.vault.trigger = trigger;
+  }
+}
+
+/** Makes the next `times` reads of `path` fail (a file locked for a moment, or for good). */
+export function failReadsOf(h: Harness, path: string, times = Infinity): void {
+  const read = h.app.vault.cachedRead;
+  let left = times;
+  h.app.vault.cachedRead = async (f: TFile) => {
+    if (f.path === path && left-- > 0) throw new Error(`EBUSY: resource busy or locked, open '${path}'`);
+    return read(f);
+  };
+}

@@ -1,0 +1,178 @@
+/** @jest-environment jsdom */
+import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
+import type { IndexChange } from '../../src/core/types';
+import { A, B, expectEqualToRebuild, failReadsOf, file, makeHarness, seed, ticks } from './indexerHarness';
+import type { Harness } from './indexerHarness';
+
+/** Thirty notes that each cite A, so a pass over them takes many slices. */
+const MANY = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`2021010110${String(i).padStart(2, '0')} N.md`, `cites 202104291524 (${i})`]));
+
+function memoryCache(): IndexCache & { saved: IndexSnapshot[] } {
+  let stored: IndexSnapshot | null = null;
+  const saved: IndexSnapshot[] = [];
+  return {
+    saved,
+    load: async () => stored,
+    save: async (snapshot) => {
+      saved.push(snapshot);
+      stored = snapshot;
+    },
+  };
+}
+
+async function started(files: Record<string, string>, h: Harness = makeHarness()): Promise<Harness> {
+  h.indexer.load();
+  await seed(h, files);
+  h.layoutReady();
+  await h.indexer.whenIdle();
+  return h;
+}
+
+function totalReads(h: Harness, paths: readonly string[]): number {
+  return paths.reduce((sum, path) => sum + h.readsOf(path), 0);
+}
+
+describe('VaultIndexer start and unload', () => {
+  it('does nothing when unloaded between layout-ready and its start', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'see 202108191025', [B]: '' });
+    h.layoutReady();
+    h.indexer.unload();
+    await ticks(5);
+    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect(h.app.vault.reads).toBe(0);
+  });
+
+  it('ignores a rebuild asked for before layout-ready', async () => {
+    const h = makeHarness();
+    h.indexer.load();
+    await seed(h, { [A]: 'see 202108191025', [B]: '' });
+    await h.indexer.rebuild();
+    await ticks(5);
+    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect(h.app.vault.reads).toBe(0);
+  });
+
+  it('tells listeners everything changed when asked to (display settings)', async () => {
+    const h = await started({ [A]: '' });
+    const heard: IndexChange[] = [];
+    h.indexer.services.onIndexChange((change) => heard.push(change));
+    h.indexer.notifyAll();
+    expect(heard).toEqual(['all']);
+  });
+
+  it('opens the note an ID names through its services', async () => {
+    const h = await started({ [A]: 'see 202108191025', [B]: '' });
+    const opened: string[] = [];
+    h.app.workspace.openLinkText = async (path: string) => {
+      opened.push(path);
+    };
+    await h.indexer.services.openId('202108191025', A, false);
+    expect(opened).toEqual([B]);
+  });
+});
+
+describe('VaultIndexer content pass', () => {
+  it('reports its progress to views while it runs, and nothing once done', async () => {
+    const h = makeHarness();
+    h.slowReads(2);
+    h.indexer.load();
+    await seed(h, MANY);
+    h.layoutReady();
+    await Promise.resolve();
+    const seen: string[] = [];
+    while (h.indexer.indexing) {
+      const progress = h.indexer.services.indexingProgress?.();
+      if (progress) seen.push(`${progress.done}/${progress.total}`);
+      await ticks(1);
+    }
+    expect(seen[0]).toBe('0/30');
+    expect(seen.some((text) => /^([1-9]|[12]\d)\/30$/.test(text))).toBe(true);
+    expect(seen.every((text, i) => i === 0 || Number(text.split('/')[0]) >= Number(seen[i - 1].split('/')[0]))).toBe(true);
+    expect(h.indexer.services.indexingProgress?.()).toBeNull();
+  });
+
+  it('stops the pass a rebuild replaces: the old pass reads no further note', async () => {
+    const h = makeHarness();
+    h.slowReads(3);
+    h.indexer.load();
+    const paths = Object.keys(MANY);
+    await seed(h, MANY);
+    h.layoutReady();
+    while (totalReads(h, paths) < 3) await ticks(1);
+    const readBefore = totalReads(h, paths);
+    void h.indexer.rebuild();
+    await h.indexer.whenIdle();
+    // The new pass reads every note once; of the old one, only reads already started may finish.
+    expect(totalReads(h, paths) - readBefore).toBeLessThanOrEqual(paths.length + 4);
+    await expectEqualToRebuild(h);
+  });
+
+  it('waits, when asked before a rebuild, for the pass that rebuild starts', async () => {
+    const h = makeHarness();
+    h.slowReads(2);
+    h.indexer.load();
+    await seed(h, MANY);
+    h.layoutReady();
+    await ticks(2);
+    const idle = h.indexer.whenIdle();
+    h.settings.excludedFolders = ['nowhere'];
+    void h.indexer.rebuild();
+    await idle;
+    expect(h.indexer.indexing).toBe(false);
+    expect(h.indexer.index.referencesTo('202104291524')).toHaveLength(30);
+  });
+
+  it('keeps a note it cannot read at start resolvable by its name, and indexes the rest', async () => {
+    const h = makeHarness();
+    failReadsOf(h, B);
+    await started({ [A]: 'see 202108191025', [B]: 'back to 202104291524' }, h);
+    expect(h.indexer.index.resolve('202108191025').paths).toEqual([B]);
+    expect(h.indexer.index.referencesOf(B)).toEqual([]);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+  });
+
+  it('applies no read that an edit overtook, even when the edit is read first', async () => {
+    const h = makeHarness();
+    let first = true;
+    // The pass's read of A is slow; the edit's re-read is not, so it lands first.
+    h.slowReads((path) => (path === A && first ? ((first = false), 30) : 0));
+    h.indexer.load();
+    await seed(h, { [A]: 'see 202108191025', [B]: '' });
+    h.layoutReady();
+    await ticks(2);
+    await h.app.vault.modify(file(h, A), 'now 202109260705');
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202109260705']);
+  });
+});
+
+describe('VaultIndexer restart from the cache', () => {
+  async function restarted(yields: { count: number }): Promise<{ second: Harness; heard: number[] }> {
+    const cache = memoryCache();
+    const first = await started(MANY, makeHarness({}, { cache }));
+    // The pass hands its snapshot over in paced slices after it is done.
+    while (cache.saved.length === 0) await ticks(1);
+    const second = makeHarness({}, { cache, pacing: { yieldToEventLoop: () => (yields.count++, ticks(1)) } });
+    second.indexer.load();
+    await seed(second, MANY);
+    for (const path of Object.keys(MANY)) file(second, path).stat = { ...file(first, path).stat };
+    const heard: number[] = [];
+    // How many notes cited A in the index each time listeners heard 'all' (asked without contexts, which would read the notes).
+    second.indexer.services.onIndexChange((change) => change === 'all' && heard.push(second.indexer.index.referencingPaths('202104291524').length));
+    yields.count = 0;
+    second.layoutReady();
+    await second.indexer.whenIdle();
+    return { second, heard };
+  }
+
+  it('tells listeners once the restored facts are in, and yields while restoring them', async () => {
+    const yields = { count: 0 };
+    const { second, heard } = await restarted(yields);
+    expect(Object.keys(MANY).map((p) => second.readsOf(p))).toEqual(Object.keys(MANY).map(() => 0));
+    expect(heard[heard.length - 1]).toBe(30);
+    // The harness's clock ends every slice at once, so restoring 30 notes yields about once per note.
+    expect(yields.count).toBeGreaterThanOrEqual(30);
+  });
+});
