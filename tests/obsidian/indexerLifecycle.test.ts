@@ -176,3 +176,71 @@ describe('VaultIndexer restart from the cache', () => {
     expect(yields.count).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('VaultIndexer cache saves', () => {
+  it('saves no partial index while its first pass runs, even when notes are edited meanwhile', async () => {
+    const cache = memoryCache();
+    const h = makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 0 } });
+    h.slowReads(2);
+    h.indexer.load();
+    await seed(h, MANY);
+    h.layoutReady();
+    await ticks(3);
+    await h.app.vault.modify(file(h, Object.keys(MANY)[0]), 'edited 202104291524');
+    await h.indexer.whenIdle();
+    while (cache.saved.length === 0) await ticks(1);
+    await ticks(20);
+    expect(cache.saved.map((s) => s.notes.length)).toEqual([30]);
+  });
+
+  it('saves once after a burst of edits, and not at all on an unload with nothing pending', async () => {
+    const cache = memoryCache();
+    const h = await started({ [A]: '', [B]: '' }, makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 30 } }));
+    while (cache.saved.length === 0) await ticks(1);
+    for (let i = 0; i < 3; i++) {
+      await h.app.vault.modify(file(h, A), `edit ${i} 202108191025`);
+      await h.indexer.whenIdle();
+    }
+    while (cache.saved.length < 2) await ticks(1);
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    expect(cache.saved).toHaveLength(2);
+    h.indexer.unload();
+    expect(cache.saved).toHaveLength(2);
+  });
+
+  it('yields while it gathers a snapshot after edits', async () => {
+    const cache = memoryCache();
+    let yields = 0;
+    const h = await started(MANY, makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 0, yieldToEventLoop: () => (yields++, ticks(1)) } }));
+    while (cache.saved.length === 0) await ticks(1);
+    await h.app.vault.modify(file(h, Object.keys(MANY)[0]), 'edited 202104291524');
+    await h.indexer.whenIdle();
+    yields = 0;
+    while (cache.saved.length < 2) await ticks(1);
+    // The harness's clock ends every slice at once: about one yield per note gathered.
+    expect(yields).toBeGreaterThanOrEqual(30);
+  });
+
+  it('drops a snapshot a rebuild overtook while it was being gathered', async () => {
+    const cache = memoryCache();
+    let rebuildAt = -1;
+    let h: Harness | null = null;
+    const pacing = {
+      cacheSaveDelayMs: 0,
+      yieldToEventLoop: () => {
+        if (rebuildAt > 0 && --rebuildAt === 0) void h?.indexer.rebuild();
+        return ticks(1);
+      },
+    };
+    h = await started(MANY, makeHarness({}, { cache, pacing }));
+    while (cache.saved.length === 0) await ticks(1);
+    h.settings.excludedFolders = ['nowhere'];
+    rebuildAt = 5;
+    await h.app.vault.modify(file(h, Object.keys(MANY)[0]), 'edited 202104291524');
+    await h.indexer.whenIdle();
+    for (let i = 0; i < 200 && cache.saved.length < 2; i++) await ticks(1);
+    await ticks(50);
+    // Only the rebuild's own snapshot follows the first, made with the settings it was built with.
+    expect(cache.saved.map((s) => s.settingsKey.includes('nowhere'))).toEqual([false, true]);
+  });
+});
