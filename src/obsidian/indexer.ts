@@ -94,7 +94,7 @@ export class VaultIndexer extends Component {
       generation: () => this.generation,
       factOptions: () => this.factOptions,
       scanner: () => this.scanner,
-      isIncluded: (path) => path.endsWith('.md') && !isExcluded(path, this.settings().excludedFolders),
+      isIncluded: (path) => !isExcluded(path, this.settings().excludedFolders),
     };
     this.events = new VaultEvents(this.context);
     const services: IdServices = {

@@ -22,7 +22,7 @@ export interface IndexerContext {
   /** How notes are read into facts under the settings of the current build. */
   factOptions(): NoteFactsOptions;
   scanner(): NoteScanner;
-  /** Whether the path is a note the settings let into the index. */
+  /** Whether the settings let a note at the path into the index (Markdown files are told by isMarkdown). */
   isIncluded(path: string): boolean;
 }
 
