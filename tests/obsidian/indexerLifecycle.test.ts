@@ -44,6 +44,15 @@ describe('VaultIndexer start and unload', () => {
     expect(h.app.vault.reads).toBe(0);
   });
 
+  it('ignores a rebuild asked for after unload', async () => {
+    const h = await started({ [A]: 'see 202108191025', [B]: '' });
+    h.indexer.unload();
+    const reads = h.app.vault.reads;
+    await h.indexer.rebuild();
+    await ticks(5);
+    expect(h.app.vault.reads).toBe(reads);
+  });
+
   it('ignores a rebuild asked for before layout-ready', async () => {
     const h = makeHarness();
     h.indexer.load();
@@ -109,6 +118,50 @@ describe('VaultIndexer content pass', () => {
     await expectEqualToRebuild(h);
   });
 
+  it('keeps showing progress until the pass that replaced the first one is done', async () => {
+    const h = makeHarness();
+    h.slowReads(2);
+    h.indexer.load();
+    await seed(h, MANY);
+    h.layoutReady();
+    await ticks(3);
+    const rebuilt = h.indexer.rebuild();
+    let done = false;
+    void rebuilt.then(() => (done = true));
+    const seen: boolean[] = [];
+    while (!done) {
+      seen.push(h.indexer.indexing && h.indexer.services.indexingProgress?.() !== null);
+      await ticks(1);
+    }
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.every(Boolean)).toBe(true);
+  });
+
+  it('reads nothing for a pass a rebuild replaced while the cache was loading', async () => {
+    const cache = memoryCache();
+    const slowLoad: IndexCache = { save: cache.save, load: async () => (await ticks(10), cache.load()) };
+    const h = makeHarness({}, { cache: slowLoad });
+    h.indexer.load();
+    await seed(h, MANY);
+    h.layoutReady();
+    await ticks(2);
+    void h.indexer.rebuild();
+    await h.indexer.whenIdle();
+    expect(Object.keys(MANY).map((p) => h.readsOf(p))).toEqual(Object.keys(MANY).map(() => 1));
+  });
+
+  it('waits, when asked while edits are read, for an edit that came meanwhile', async () => {
+    const h = await started({ [A]: '', [B]: '' });
+    h.slowReads(10);
+    await h.app.vault.modify(file(h, A), 'see 202108191025');
+    const idle = h.indexer.whenIdle();
+    await ticks(3);
+    // Big enough that its re-read waits longer than A's (fileUpdates.ts): still pending when A's read is done.
+    await h.app.vault.modify(file(h, B), `see 202104291524\n${'x'.repeat(50_000)}`);
+    await idle;
+    expect(h.indexer.index.referencingPaths('202104291524')).toEqual([B]);
+  });
+
   it('waits, when asked before a rebuild, for the pass that rebuild starts', async () => {
     const h = makeHarness();
     h.slowReads(2);
@@ -149,31 +202,53 @@ describe('VaultIndexer content pass', () => {
 });
 
 describe('VaultIndexer restart from the cache', () => {
-  async function restarted(yields: { count: number }): Promise<{ second: Harness; heard: number[] }> {
+  interface Restart {
+    second: Harness;
+    /** How many notes cited A each time listeners heard 'all' (asked without contexts, which would read the notes). */
+    heard: number[];
+    /** Yields before listeners first heard that all 30 notes cite A. */
+    yieldsBeforeRestored: number;
+    /** The progress views were shown, sampled at each change. */
+    progress: number[];
+  }
+
+  async function restarted(sliceMs: number): Promise<Restart> {
     const cache = memoryCache();
     const first = await started(MANY, makeHarness({}, { cache }));
     // The pass hands its snapshot over in paced slices after it is done.
     while (cache.saved.length === 0) await ticks(1);
-    const second = makeHarness({}, { cache, pacing: { yieldToEventLoop: () => (yields.count++, ticks(1)) } });
+    let yields = 0;
+    const second = makeHarness({}, { cache, pacing: { sliceMs, yieldToEventLoop: () => (yields++, ticks(1)) } });
     second.indexer.load();
     await seed(second, MANY);
     for (const path of Object.keys(MANY)) file(second, path).stat = { ...file(first, path).stat };
-    const heard: number[] = [];
-    // How many notes cited A in the index each time listeners heard 'all' (asked without contexts, which would read the notes).
-    second.indexer.services.onIndexChange((change) => change === 'all' && heard.push(second.indexer.index.referencingPaths('202104291524').length));
-    yields.count = 0;
+    const restart: Restart = { second, heard: [], yieldsBeforeRestored: -1, progress: [] };
+    second.indexer.services.onIndexChange((change) => {
+      const progress = second.indexer.services.indexingProgress?.();
+      if (progress) restart.progress.push(progress.done);
+      if (change !== 'all') return;
+      restart.heard.push(second.indexer.index.referencingPaths('202104291524').length);
+      if (restart.heard[restart.heard.length - 1] === 30 && restart.yieldsBeforeRestored < 0) restart.yieldsBeforeRestored = yields;
+    });
+    yields = 0;
     second.layoutReady();
     await second.indexer.whenIdle();
-    return { second, heard };
+    return restart;
   }
 
-  it('tells listeners once the restored facts are in, and yields while restoring them', async () => {
-    const yields = { count: 0 };
-    const { second, heard } = await restarted(yields);
+  it('reads no unchanged note, yields while restoring, and tells listeners once the facts are in', async () => {
+    const { second, heard, yieldsBeforeRestored, progress } = await restarted(1);
     expect(Object.keys(MANY).map((p) => second.readsOf(p))).toEqual(Object.keys(MANY).map(() => 0));
     expect(heard[heard.length - 1]).toBe(30);
     // The harness's clock ends every slice at once, so restoring 30 notes yields about once per note.
-    expect(yields.count).toBeGreaterThanOrEqual(30);
+    expect(yieldsBeforeRestored).toBeGreaterThanOrEqual(25);
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.every((done, i) => done >= 0 && done <= 30 && (i === 0 || done >= progress[i - 1]))).toBe(true);
+  });
+
+  it('tells listeners once the facts are in when restoring took one slice', async () => {
+    const { heard } = await restarted(1e9);
+    expect(heard[heard.length - 1]).toBe(30);
   });
 });
 
