@@ -188,13 +188,21 @@ describe('VaultIndexer content pass', () => {
 
   it('applies no read that an edit overtook, even when the edit is read first', async () => {
     const h = makeHarness();
+    const read = h.app.vault.cachedRead;
     let first = true;
-    // The pass's read of A is slow; the edit's re-read is not, so it lands first.
-    h.slowReads((path) => (path === A && first ? ((first = false), 30) : 0));
+    // The pass's read of A gets the old text and is slow to hand it over; the edit's re-read is not, so it lands first.
+    h.app.vault.cachedRead = async (f) => {
+      const text = await read(f);
+      if (f.path === A && first) {
+        first = false;
+        await ticks(30);
+      }
+      return text;
+    };
     h.indexer.load();
     await seed(h, { [A]: 'see 202108191025', [B]: '' });
     h.layoutReady();
-    await ticks(2);
+    while (first) await ticks(1);
     await h.app.vault.modify(file(h, A), 'now 202109260705');
     await expectEqualToRebuild(h);
     expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202109260705']);
