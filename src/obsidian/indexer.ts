@@ -160,6 +160,7 @@ export class VaultIndexer extends Component {
     for (;;) {
       const pass = this.contentPass;
       await pass;
+      // The check below would catch a rebuild too; this one skips settling the pass it replaced.
       if (pass !== this.contentPass) continue;
       await this.updates.settle();
       await this.texts.settle();

@@ -58,6 +58,7 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   progress.show(0, total);
 
   const cached = await writer.loadCached();
+  // Early exits: past a rebuild no guard holds, so the rest would change nothing but the time spent.
   if (stale()) return;
   const toRead: ReadGuard[] = [];
   for (const guard of guards) {

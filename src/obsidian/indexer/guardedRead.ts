@@ -25,7 +25,10 @@ export class ReadGuard {
     return this.generation === this.context.generation();
   }
 
-  /** Whether nothing happened to the path since the guard was taken. */
+  /**
+   * Whether nothing happened to the path since the guard was taken. Every event bumps the version,
+   * so the file's identity only matters for a file replaced without an event reaching the plugin.
+   */
   holds(): boolean {
     return this.sameBuild() && this.context.updates.versionOf(this.path) === this.version && this.context.app.vault.getAbstractFileByPath(this.path) === this.file;
   }

@@ -75,6 +75,7 @@ export class VaultEvents {
   /** Re-reads one file and applies what it says now; drops the result if an event raced it. */
   async refresh(path: string): Promise<void> {
     const file = this.context.app.vault.getAbstractFileByPath(path);
+    // Deletes cancel a path's re-read and exclusions rebuild, so this only guards against a host that does otherwise.
     if (!isMarkdown(file) || !this.context.isIncluded(path)) return;
     const guard = new ReadGuard(this.context, path, file);
     const { text, stat } = await readNote(this.context, file);
