@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
-import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
+import type { IndexCache } from '../../src/obsidian/indexer';
 import { PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
 import type { IndexChange } from '../../src/core/types';
-import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, rebuiltIndex, seed, settledDump, ticks, withEventsOf } from './indexerHarness';
+import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, rebuiltIndex, seed, settledDump, ticks, withEventsOf } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import type { NoteInput } from '../../src/core/index/scannedNote';
@@ -382,19 +382,6 @@ describe('VaultIndexer rebuild and settings', () => {
 });
 
 describe('VaultIndexer cache hook', () => {
-  function memoryCache(initial: IndexSnapshot | null = null): IndexCache & { saved: IndexSnapshot[] } {
-    let stored = initial;
-    const saved: IndexSnapshot[] = [];
-    return {
-      saved,
-      load: async () => stored,
-      save: async (snapshot) => {
-        saved.push(snapshot);
-        stored = snapshot;
-      },
-    };
-  }
-
   /** A first start of a two-note vault that saved its snapshot to a cache in memory. */
   async function firstStart(): Promise<{ cache: ReturnType<typeof memoryCache>; first: Harness }> {
     const cache = memoryCache();

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, isExcluded } from '../../src/core/settings';
 import type { PrincipleChainSettings } from '../../src/core/settings';
 import type { IdIndexReader } from '../../src/core/types';
 import { VaultIndexer } from '../../src/obsidian/indexer';
-import type { VaultIndexerDeps } from '../../src/obsidian/indexer';
+import type { IndexCache, IndexSnapshot, VaultIndexerDeps } from '../../src/obsidian/indexer';
 
 export interface Harness {
   app: App;
@@ -149,5 +149,19 @@ export function failReadsOf(h: Harness, path: string, times = Infinity): void {
   h.app.vault.cachedRead = async (f: TFile) => {
     if (f.path === path && left-- > 0) throw new Error(`EBUSY: resource busy or locked, open '${path}'`);
     return read(f);
+  };
+}
+
+/** An index cache in memory that keeps every snapshot it was handed. */
+export function memoryCache(initial: IndexSnapshot | null = null): IndexCache & { saved: IndexSnapshot[] } {
+  let stored = initial;
+  const saved: IndexSnapshot[] = [];
+  return {
+    saved,
+    load: async () => stored,
+    save: async (snapshot) => {
+      saved.push(snapshot);
+      stored = snapshot;
+    },
   };
 }

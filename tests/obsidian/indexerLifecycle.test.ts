@@ -1,24 +1,11 @@
 /** @jest-environment jsdom */
-import type { IndexCache, IndexSnapshot } from '../../src/obsidian/indexer';
+import type { IndexCache } from '../../src/obsidian/indexer';
 import type { IndexChange } from '../../src/core/types';
-import { A, B, expectEqualToRebuild, failReadsOf, file, makeHarness, seed, ticks } from './indexerHarness';
+import { A, B, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, seed, ticks } from './indexerHarness';
 import type { Harness } from './indexerHarness';
 
 /** Thirty notes that each cite A, so a pass over them takes many slices. */
 const MANY = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`2021010110${String(i).padStart(2, '0')} N.md`, `cites 202104291524 (${i})`]));
-
-function memoryCache(): IndexCache & { saved: IndexSnapshot[] } {
-  let stored: IndexSnapshot | null = null;
-  const saved: IndexSnapshot[] = [];
-  return {
-    saved,
-    load: async () => stored,
-    save: async (snapshot) => {
-      saved.push(snapshot);
-      stored = snapshot;
-    },
-  };
-}
 
 async function started(files: Record<string, string>, h: Harness = makeHarness()): Promise<Harness> {
   h.indexer.load();
