@@ -5,7 +5,7 @@ import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache } from '../../src/obsidian/indexer';
 import { PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
 import type { IndexChange } from '../../src/core/types';
-import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, rebuiltIndex, seed, settledDump, ticks, withEventsOf } from './indexerHarness';
+import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, rebuiltIndex, seed, settledDump, started, ticks, withEventsOf } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import type { NoteInput } from '../../src/core/index/scannedNote';
@@ -71,14 +71,6 @@ describe('VaultIndexer start-up', () => {
 });
 
 describe('VaultIndexer updates', () => {
-  async function started(files: Record<string, string>): Promise<Harness> {
-    const h = makeHarness();
-    h.indexer.load();
-    await seed(h, files);
-    h.layoutReady();
-    await h.indexer.whenIdle();
-    return h;
-  }
 
   it('tells listeners which IDs changed resolution', async () => {
     const h = await started({ [A]: 'Builds on 202108191025.' });

@@ -165,3 +165,12 @@ export function memoryCache(initial: IndexSnapshot | null = null): IndexCache & 
     },
   };
 }
+
+/** The harness (a fresh one unless given) with the files in its vault, started and idle. */
+export async function started(files: Record<string, string>, h: Harness = makeHarness()): Promise<Harness> {
+  h.indexer.load();
+  await seed(h, files);
+  h.layoutReady();
+  await h.indexer.whenIdle();
+  return h;
+}

@@ -1,19 +1,12 @@
 /** @jest-environment jsdom */
 import type { IndexCache } from '../../src/obsidian/indexer';
 import type { IndexChange } from '../../src/core/types';
-import { A, B, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, seed, ticks } from './indexerHarness';
+import { A, B, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, seed, started, ticks } from './indexerHarness';
 import type { Harness } from './indexerHarness';
 
 /** Thirty notes that each cite A, so a pass over them takes many slices. */
 const MANY = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`2021010110${String(i).padStart(2, '0')} N.md`, `cites 202104291524 (${i})`]));
 
-async function started(files: Record<string, string>, h: Harness = makeHarness()): Promise<Harness> {
-  h.indexer.load();
-  await seed(h, files);
-  h.layoutReady();
-  await h.indexer.whenIdle();
-  return h;
-}
 
 function totalReads(h: Harness, paths: readonly string[]): number {
   return paths.reduce((sum, path) => sum + h.readsOf(path), 0);
