@@ -10,6 +10,7 @@ import { isScanned, NoteScanner, type NoteInput } from '../../src/core/index/sca
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { snapshot } from '../core/index/helpers';
+import { withNoteLine, withRecordsText } from './forge';
 
 const VAULT = path.join(__dirname, '..', '..', 'example-vault');
 const STAMP = { pluginVersion: '1.2.3' };
@@ -52,50 +53,6 @@ function indexFrom(decoded: IndexSnapshot | null): IdIndex {
 /** What a snapshot says apart from the facts' array layout: paths, versions, and the index it gives. */
 function meaning(decoded: IndexSnapshot | null): unknown {
   return decoded === null ? null : { settingsKey: decoded.settingsKey, versions: decoded.notes.map((n) => [n.path, n.mtime, n.size]), index: snapshot(indexFrom(decoded)) };
-}
-
-/** FNV-1a as the cache computes it, so a test can forge a valid checksum over a bad line. */
-function checksumOf(lines: readonly string[]): number {
-  let h = 0x811c9dc5;
-  for (const line of lines) {
-    for (let i = 0; i < line.length; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 10, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * Re-stamps the checksum after the chunk lines were edited, so only field validation can catch the
- * damage (the checksum alone is tested separately).
- */
-function restamped(lines: string[]): string {
-  const header = JSON.parse(lines[0]) as Record<string, unknown>;
-  header.checksum = checksumOf(lines.slice(1, -1));
-  lines[0] = JSON.stringify(header);
-  return lines.join('\n');
-}
-
-/**
- * Edits the first chunk line, its records as numbers (decoded from their text and encoded again),
- * and re-stamps the checksum.
- */
-function withNoteLine(encoded: string, edit: (note: unknown[]) => void): string {
-  const lines = encoded.split('\n');
-  const note = JSON.parse(lines[1]) as unknown[];
-  note[7] = [...(decodeRecords(note[7] as string) ?? [])];
-  edit(note);
-  note[7] = encodeRecords(note[7] as number[]);
-  lines[1] = JSON.stringify(note);
-  return restamped(lines);
-}
-
-/** Edits the first chunk's records as text, and re-stamps the checksum. */
-function withRecordsText(encoded: string, edit: (records: string) => string): string {
-  const lines = encoded.split('\n');
-  const note = JSON.parse(lines[1]) as unknown[];
-  note[7] = edit(note[7] as string);
-  lines[1] = JSON.stringify(note);
-  return restamped(lines);
 }
 
 describe('index cache snapshot', () => {
