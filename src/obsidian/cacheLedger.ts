@@ -54,15 +54,16 @@ export class CacheLedger {
   }
 
   /**
-   * Takes every recorded note's facts from the index and hands the snapshot to the cache. With
-   * `pace`, the work yields in slices; without, the snapshot reaches the cache before this returns
-   * its promise (for unload, when nothing later would run).
+   * Takes every recorded note's facts from the index and hands the snapshot to the cache, unless
+   * `stillCurrent` says another build started meanwhile. With `pace`, the work yields in slices;
+   * without, the snapshot reaches the cache before this returns its promise (for unload, when
+   * nothing later would run).
    */
   async save(
     settingsKey: string,
     index: Pick<IdIndex, 'storedFacts'>,
-    pace?: () => Promise<void>,
-    stillCurrent: () => boolean = () => true,
+    pace: (() => Promise<void>) | undefined,
+    stillCurrent: () => boolean,
   ): Promise<void> {
     const notes: CachedNote[] = [];
     for (const [path, version] of this.notes) {
