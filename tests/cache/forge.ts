@@ -22,6 +22,15 @@ export function restamped(lines: string[]): string {
   return lines.join('\n');
 }
 
+/** Edits the header's fields, and re-stamps the checksum. */
+export function withHeader(encoded: string, edit: (header: Record<string, unknown>) => void): string {
+  const lines = encoded.split('\n');
+  const header = JSON.parse(lines[0]) as Record<string, unknown>;
+  edit(header);
+  lines[0] = JSON.stringify(header);
+  return restamped(lines);
+}
+
 /**
  * Edits the first chunk line, its records as numbers (decoded from their text and encoded again),
  * and re-stamps the checksum.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { decodeRecords, encodeRecords } from '../../src/core/cache/recordCodes';
-import { CACHE_FORMAT_VERSION, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, NOTES_PER_STEP } from '../../src/core/cache/snapshot';
+import { CACHE_FORMAT_VERSION, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, encodeSnapshotSteps, NOTES_PER_STEP } from '../../src/core/cache/snapshot';
 import type { CachedNote, IndexSnapshot } from '../../src/core/cache/snapshot';
 import { REF_INTS } from '../../src/core/index/referenceStore';
 import { IdIndex } from '../../src/core/index/idIndex';
@@ -10,7 +10,7 @@ import { isScanned, NoteScanner, type NoteInput } from '../../src/core/index/sca
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { snapshot } from '../core/index/helpers';
-import { withNoteLine, withRecordsText } from './forge';
+import { restamped, withHeader, withNoteLine, withRecordsText } from './forge';
 
 const VAULT = path.join(__dirname, '..', '..', 'example-vault');
 const STAMP = { pluginVersion: '1.2.3' };
@@ -108,25 +108,36 @@ describe('index cache snapshot', () => {
     expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025']);
   });
 
-  it('keeps an mtime with fractions of a millisecond exactly, so it still matches the file', () => {
-    const fractional: IndexSnapshot = { settingsKey: 'k', notes: [{ ...cached.notes[0], mtime: 1_700_000_000_123.456 }] };
-    expect(decodeSnapshot(encodeSnapshot(fractional, STAMP), STAMP)?.notes[0].mtime).toBe(1_700_000_000_123.456);
+  it.each([1_700_000_000_123.456, 0])('keeps an mtime of %p exactly (fractions on some platforms, 0 from some sync tools), so it still matches the file', (mtime) => {
+    const stamped: IndexSnapshot = { settingsKey: 'k', notes: [{ ...cached.notes[0], mtime }] };
+    expect(decodeSnapshot(encodeSnapshot(stamped, STAMP), STAMP)?.notes[0].mtime).toBe(mtime);
   });
 
-  it('yields between slices so a big vault never blocks for the whole decode', () => {
-    const many: IndexSnapshot = {
-      settingsKey: 'k',
-      notes: Array.from({ length: NOTES_PER_STEP * 3 }, (_, i) => ({ ...cached.notes[0], path: `n${i}.md`, facts: { ...cached.notes[0].facts, path: `n${i}.md` } })),
-    };
-    const steps = decodeSnapshotSteps(encodeSnapshot(many, STAMP), STAMP);
+  // Two full chunks and one note: the last chunk need not be full.
+  const many: IndexSnapshot = {
+    settingsKey: 'k',
+    notes: Array.from({ length: NOTES_PER_STEP * 2 + 1 }, (_, i) => ({ ...cached.notes[0], path: `n${i}.md`, facts: { ...cached.notes[0].facts, path: `n${i}.md` } })),
+  };
+  const yieldsOf = <T>(steps: Generator<void, T, void>): { yields: number; value: T } => {
     let yields = 0;
     let step = steps.next();
     while (step.done !== true) {
       yields++;
       step = steps.next();
     }
+    return { yields, value: step.value };
+  };
+
+  it('yields after every chunk of a decode, so a big vault never blocks for the whole of it', () => {
+    const { yields, value } = yieldsOf(decodeSnapshotSteps(encodeSnapshot(many, STAMP), STAMP));
     expect(yields).toBe(3);
-    expect(step.value?.notes).toHaveLength(NOTES_PER_STEP * 3);
+    expect(value?.notes.map((n) => n.path)).toEqual(many.notes.map((n) => n.path));
+  });
+
+  it('yields between the chunks of an encode', () => {
+    const { yields, value } = yieldsOf(encodeSnapshotSteps(many, STAMP));
+    expect(yields).toBe(2);
+    expect(value).toBe(encodeSnapshot(many, STAMP));
   });
 
   // The first line after the header is a chunk, column by column: [paths, mtimes, sizes, ids,
@@ -140,6 +151,12 @@ describe('index cache snapshot', () => {
     ['JSON of another shape', () => '{"notes": []}\n'],
     ['truncated mid-line', (t) => t.slice(0, Math.floor(t.length / 2))],
     ['truncated at a line end', (t) => t.split('\n').slice(0, 1).join('\n') + '\n'],
+    ['text after the last line', (t) => `${t}x`],
+    ['an extra empty chunk', (t) => { const lines = t.split('\n'); lines.splice(-1, 0, JSON.stringify([[], [], [], [], [], [], [], '', [], []])); return restamped(lines); }],
+    ['not text at all', () => 5 as unknown as string],
+    ['a header that is null', (t) => `null${t.slice(t.indexOf('\n'))}`],
+    ['a header of another magic', (t) => withHeader(t, (h) => { h.magic = 'another-index-cache'; })],
+    ['a settings key that is not text', (t) => withHeader(t, (h) => { h.settingsKey = 5; })],
     ['a note dropped', (t) => withNoteLine(t, (n) => { for (let c = 0; c < 7; c++) (n[c] as unknown[]).pop(); })],
     ['a path given twice', (t) => withNoteLine(t, (n) => { chunk(n)[0][1] = chunk(n)[0][0]; })],
     ['another cache format version', (t) => t.replace(`"version":${CACHE_FORMAT_VERSION}`, `"version":${CACHE_FORMAT_VERSION + 1}`)],
@@ -153,6 +170,7 @@ describe('index cache snapshot', () => {
     ['IDs that are not a list', (t) => withNoteLine(t, (n) => { n[8] = {}; })],
     ['an empty ID', (t) => withNoteLine(t, (n) => { chunk(n)[8][0] = ''; })],
     ['an ID key too big to be one', (t) => withNoteLine(t, (n) => { chunk(n)[8][0] = 1e16; })],
+    ['an ID key of 10^15, one past the largest', (t) => withNoteLine(t, (n) => { chunk(n)[8][0] = 1e15; })],
     ['a record naming no ID', (t) => withNoteLine(t, (n) => { chunk(n)[7][0] = chunk(n)[8].length; })],
     ['a record past the end of its text', (t) => withNoteLine(t, (n) => { chunk(n)[5][0] = chunk(n)[7][1]; })],
     ['records out of text order', (t) => withNoteLine(t, (n) => { const ints = chunk(n)[7]; const second = ints[4] & 4 ? 12 : 5; ints[1] = ints[second + 1] + 1; })],
@@ -181,6 +199,11 @@ describe('index cache snapshot', () => {
   it('reads an int of up to seven digits, and no more', () => {
     expect([...(decodeRecords(`${'W'.repeat(6)}1`) ?? [])]).toEqual([2 ** 29]);
     expect(decodeRecords(`${'W'.repeat(7)}0`)).toBeNull();
+  });
+
+  it('reads records of the 64 code characters only', () => {
+    // Each would decode to an int were it taken for a digit: '\u0080' or 'é' as a 0 continuing a number, '!' as 31.
+    for (const text of ['\u00800', 'é0', '!']) expect(decodeRecords(text)).toBeNull();
   });
 
   it('writes records as text that decodes to the same ints, whatever the ints', () => {
