@@ -99,13 +99,13 @@ describe('index cache snapshot', () => {
     );
   });
 
-  it('keeps an ID of a preset format as its integer key, not as a string', () => {
-    const facts = new NoteScanner(OPTIONS).scan('a.md', 'See 202104291524 and [[202108191025 B]].');
+  it('keeps an ID of a preset format as its integer key, not as a string, and once per chunk', () => {
+    const facts = new NoteScanner(OPTIONS).scan('a.md', 'See 202104291524 and [[202108191025 B]], then 202104291524 again.');
     const text = encodeSnapshot({ settingsKey: 'k', notes: [{ path: 'a.md', mtime: 1, size: 1, facts }] }, STAMP);
     expect(text).toContain('[202104291524,202108191025]');
     const index = new IdIndex({ format: TWELVE_DIGIT });
     for (const note of decodeSnapshot(text, STAMP)?.notes ?? []) index.put(note.facts);
-    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025']);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025', '202104291524']);
   });
 
   it.each([1_700_000_000_123.456, 0])('keeps an mtime of %p exactly (fractions on some platforms, 0 from some sync tools), so it still matches the file', (mtime) => {
