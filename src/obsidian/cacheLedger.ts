@@ -47,6 +47,7 @@ export class CacheLedger {
       this.notes.delete(update.path);
       return;
     }
+    // Only memory: save skips a path the index no longer holds, and a note created there is recorded afresh.
     if (update.kind === 'rename') this.notes.delete(update.oldPath);
     const path = update.facts.path;
     if (stat === undefined) this.notes.delete(path);

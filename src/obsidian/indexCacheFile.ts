@@ -61,6 +61,7 @@ export class PluginFolderIndexCache implements IndexCache {
     try {
       // A snapshot still waiting to be written is newer than the file.
       if (this.pending !== null) return this.pending;
+      // A read of a missing file would end in the catch below alike; asking first spares the error.
       if (!(await this.adapter.exists(this.path))) return null;
       const text = await this.adapter.read(this.path);
       return await drive(decodeSnapshotSteps(text, this.stamp), this.yieldToEventLoop);

@@ -43,6 +43,7 @@ export function packChunk(notes: readonly CachedNote[]): ChunkLine {
   const wholes: [number, PackedReference[]][] = [];
   const byKey = new Map<number, number>();
   const byString = new Map<string, number>();
+  // Keys from 0 up are integer keys (no ID has key 0: no month is 00); strings have key -1.
   const entry = (key: number, id: string): number => {
     let at = key >= 0 ? byKey.get(key) : byString.get(id);
     if (at === undefined) {
@@ -97,6 +98,7 @@ export function unpackChunk(raw: unknown, out: CachedNote[]): boolean {
     const textLength: unknown = textLengths[n];
     const length: unknown = lengths[n];
     if (!isString(path) || path === '' || !isTime(mtime) || !isInt(size) || (id !== null && (!isString(id) || id === '')) || !isString(title)) return false;
+    // Records past the end would also fail the last check (`from` only grows): this stops sooner.
     if (!isInt(length) || from + length > records.length || (textLength !== -1 && !isInt(textLength))) return false;
     let facts: ScannedNote | NoteFacts | null;
     if (textLength === -1) {
@@ -123,9 +125,11 @@ function tableOf(values: unknown[]): { keys: Float64Array; ids: string[]; length
     const value = values[i];
     if (isInt(value) && value < KEY_LIMIT) {
       keys[i] = value;
+      // Never read for an entry with a key (see ScannedNote.ids).
       ids.push('');
       lengths.push(1);
     } else if (isString(value) && value !== '') {
+      // (An empty ID would fail any record naming it anyway, as naming no ID.)
       keys[i] = -1;
       ids.push(value);
       lengths.push(value.length);

@@ -36,7 +36,8 @@ export function encodeRecords(ints: ArrayLike<number>): string {
   let linePrevious = 0;
   let start = 0;
   for (let at = 0; at < ints.length; ) {
-    // A record's length as the decoder learns it: from its flags, and cut short by the end.
+    // A record's length as the decoder learns it: from its flags, and cut short by the end. (Past
+    // the end the flags read undefined, which `& LINK` makes 0: the bound is for the reader.)
     const length = Math.min(ints.length - at, at + REF_FLAGS < ints.length && (ints[at + REF_FLAGS] & LINK) !== 0 ? LINK_REF_INTS : REF_INTS);
     for (let i = 0; i < length; i++) {
       let value = ints[at + i];
@@ -81,6 +82,7 @@ export function decodeRecords(text: string): Int32Array | null {
       if (digit < 0 || digits > MAX_DIGITS) return null;
       value += (digit & (MORE - 1)) * scale;
       if (digit < MORE) break;
+      // Past the end charCodeAt gives NaN, which is no digit either: this only says so sooner.
       if (position >= text.length) return null;
       scale *= MORE;
     }

@@ -11,21 +11,25 @@ const KNOWN_FLAGS = FORM_MASK | LINK | EMBED;
 
 /**
  * Why the records ints[from, to) cannot have been written for a text of `textLength`, or null when
- * they can. `idLength(i)` is the length of the ID a record's REF_SLOT `i` names, or -1 for none.
+ * they can (the reason is for people reading it; the cache only asks whether there is one).
+ * `idLength(i)` is the length of the ID a record's REF_SLOT `i` names, or -1 for none.
  */
 export function recordsProblem(ints: Int32Array, from: number, to: number, idLength: (i: number) => number, textLength: number): string | null {
   let previousFrom = 0;
   for (let at = from; at < to; ) {
+    // The link check below catches this too (no record is shorter); this one reads no flags past `to`.
     if (at + REF_INTS > to) return 'a record is cut short';
     const flags = ints[at + REF_FLAGS];
     const form = flags & FORM_MASK;
     const link = (flags & LINK) !== 0;
+    // EDGE (the index's own flag) is outside KNOWN_FLAGS too: named here for the reader.
     if ((flags & ~KNOWN_FLAGS) !== 0 || (flags & EDGE) !== 0 || form > 2 || link !== (form !== 0) || (!link && (flags & EMBED) !== 0)) {
       return 'a record has unknown flags';
     }
     const length = link ? LINK_REF_INTS : REF_INTS;
     if (at + length > to) return 'a link record is cut short';
     const slot = ints[at + REF_SLOT];
+    // The cache's lookup answers -1 for a negative slot as well; it is just never asked.
     const idLengthHere = slot < 0 ? -1 : idLength(slot);
     const start = ints[at + REF_FROM];
     if (idLengthHere < 1) return 'a record names no ID';
@@ -38,7 +42,12 @@ export function recordsProblem(ints: Int32Array, from: number, to: number, idLen
   return null;
 }
 
-/** The link's spans nest: the link holds its target, the target the ID, and each text lies inside the link. */
+/**
+ * The link's spans nest: the link holds its target, the target the ID, and each text lies inside the
+ * link. A scanned link's brackets keep its outer bounds apart (neither its target nor its display
+ * starts where the link starts, and none of them ends where it ends), so `<` for `<=` there would
+ * only reject files this code never writes; `targetTo <= linkTo` also follows from the subpath's.
+ */
 function linkFits(ints: Int32Array, at: number, from: number, to: number, textLength: number): boolean {
   const linkFrom = ints[at + LINK_FROM];
   const linkTo = ints[at + LINK_TO];

@@ -126,6 +126,7 @@ export function* decodeSnapshotSteps(text: string, stamp: CacheStamp): Generator
     }
     yield;
   }
+  // The count per chunk and the line count already force notes.length; the last test restates it.
   return checksum === header.checksum && notes.length === header.notes ? { settingsKey: header.settingsKey, notes } : null;
 }
 

@@ -30,6 +30,9 @@ function unpackLink(raw: unknown): LinkParts | null {
   const targetTo: unknown = raw[5];
   const subpath: unknown = raw[6];
   const display: unknown = raw[7];
+  // The spans' order (to < from, targetTo < targetFrom) is also implied by the nesting checked after,
+  // with an ID of one character or more inside; the scanner never writes a target at either end of
+  // its link (brackets), so `<` for `<=` at the outer bounds only rejects files never written.
   if (!isInt(from) || !isInt(to) || to < from || (embed !== 0 && embed !== 1)) return null;
   if (!isString(target) || !isInt(targetFrom) || !isInt(targetTo) || targetTo < targetFrom) return null;
   if (targetFrom < from || targetTo > to || !isString(subpath) || (display !== null && !isString(display))) return null;
@@ -61,7 +64,8 @@ export function unpackWhole(path: string, id: string | null, title: string, pack
   let previousFrom = -1;
   for (let i = 0; i < packedReferences.length; i++) {
     const reference = unpackReference(packedReferences[i]);
-    // The index relies on text order; anything else was not written by us.
+    // The index relies on text order; anything else was not written by us. (Two references never
+    // start at one offset, so rejecting equal starts too would change nothing.)
     if (reference === null || reference.from < previousFrom) return null;
     previousFrom = reference.from;
     references.push(reference);
