@@ -108,6 +108,19 @@ describe('index cache snapshot', () => {
     expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025', '202104291524']);
   });
 
+  it('keeps an ID of all zeros (integer key 0) as a key too, once per chunk', () => {
+    const scanner = new NoteScanner(OPTIONS);
+    const facts = scanner.scan('z.md', 'Placeholder 000000000000, and 000000000000 again.');
+    // The ID's own note, so its references count (an ID that is no date and names no note is not shown).
+    const owner = scanner.scan('000000000000 Zero.md', '');
+    const notes = [{ path: 'z.md', mtime: 1, size: 1, facts }, { path: owner.path, mtime: 1, size: 0, facts: owner }];
+    const text = encodeSnapshot({ settingsKey: 'k', notes }, STAMP);
+    expect((JSON.parse(text.split('\n')[1]) as unknown[])[8]).toEqual([0]);
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    for (const note of decodeSnapshot(text, STAMP)?.notes ?? []) index.put(note.facts);
+    expect(index.referencesOf('z.md').map((r) => r.id)).toEqual(['000000000000', '000000000000']);
+  });
+
   it.each([1_700_000_000_123.456, 0])('keeps an mtime of %p exactly (fractions on some platforms, 0 from some sync tools), so it still matches the file', (mtime) => {
     const stamped: IndexSnapshot = { settingsKey: 'k', notes: [{ ...cached.notes[0], mtime }] };
     expect(decodeSnapshot(encodeSnapshot(stamped, STAMP), STAMP)?.notes[0].mtime).toBe(mtime);

@@ -43,7 +43,7 @@ export function packChunk(notes: readonly CachedNote[]): ChunkLine {
   const wholes: [number, PackedReference[]][] = [];
   const byKey = new Map<number, number>();
   const byString = new Map<string, number>();
-  // Keys from 0 up are integer keys (no ID has key 0: no month is 00); strings have key -1.
+  // Integer keys are 0 or more (0 is the ID of twelve zeros); an ID kept as a string has key -1.
   const entry = (key: number, id: string): number => {
     let at = key >= 0 ? byKey.get(key) : byString.get(id);
     if (at === undefined) {
