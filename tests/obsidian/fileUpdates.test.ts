@@ -35,4 +35,15 @@ describe('FileUpdates', () => {
     jest.advanceTimersByTime(1000);
     expect([reads, updates.versionOf('a.md'), updates.idle]).toEqual([['a.md'], 0, true]);
   });
+
+  it('is not idle while a re-read runs', async () => {
+    let finish!: () => void;
+    const updates = new FileUpdates(300, () => new Promise<void>((resolve) => (finish = resolve)));
+    updates.schedule('a.md');
+    jest.advanceTimersByTime(300);
+    expect(updates.idle).toBe(false);
+    finish();
+    await updates.settle();
+    expect(updates.idle).toBe(true);
+  });
 });

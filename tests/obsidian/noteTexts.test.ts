@@ -106,4 +106,73 @@ describe('NoteTextCache', () => {
     expect(cache.textOf('b.md')).toBeUndefined();
     expect(heard).toEqual([['b.md']]);
   });
+
+  it('keeps the text just read even when it alone is over the budget', async () => {
+    const { cache, reads, finish } = cacheOver(files, { budget: 3 });
+    cache.textOf('a.md');
+    await finish();
+    expect(cache.textOf('a.md')).toBe('A text');
+    expect(reads).toEqual(['a.md']);
+  });
+
+  it('frees the room of a text it forgets or replaces', () => {
+    const { cache } = cacheOver(files, { budget: 12 });
+    cache.remember('a.md', 'A text');
+    cache.forget('a.md');
+    cache.remember('b.md', 'B text');
+    cache.remember('b.md', 'B text');
+    cache.remember('c.md', 'C text');
+    // a went and b's first copy was replaced, so b and c fit the 12 characters together.
+    expect([cache.textOf('b.md'), cache.textOf('c.md')]).toEqual(['B text', 'C text']);
+  });
+
+  it('reads texts asked for while a batch was read in the next batch', async () => {
+    const heard: string[][] = [];
+    const cache = new NoteTextCache({ read: async (path) => (await Promise.resolve(), files.get(path) ?? null), schedule: (run) => run() });
+    cache.onLoaded((paths) => heard.push([...paths]));
+    cache.textOf('a.md');
+    cache.textOf('b.md');
+    await cache.settle();
+    expect(heard).toEqual([['a.md'], ['b.md']]);
+    expect(cache.textOf('b.md')).toBe('B text');
+  });
+
+  it('reads as many texts at a time as its concurrency allows', async () => {
+    let running = 0;
+    let most = 0;
+    const cache = new NoteTextCache({
+      read: async (path) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        running--;
+        return files.get(path) ?? null;
+      },
+      schedule: (run) => run(),
+      concurrency: 2,
+    });
+    for (const path of files.keys()) cache.textOf(path);
+    await cache.settle();
+    expect(most).toBe(2);
+  });
+
+  it('stops telling a listener that unsubscribed, and keeps telling the others when one throws', () => {
+    const { cache, heard } = cacheOver(files);
+    const extra: string[][] = [];
+    const unsubscribe = cache.onLoaded((paths) => extra.push([...paths]));
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      cache.onLoaded(() => {
+        throw new Error('broken view');
+      });
+      cache.remember('a.md', 'x');
+      unsubscribe();
+      cache.remember('b.md', 'y');
+      expect(extra).toEqual([['a.md']]);
+      expect(heard).toEqual([['a.md'], ['b.md']]);
+      expect(logged).toHaveBeenCalledWith('Principle Chain: a note text listener failed', expect.any(Error));
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
