@@ -128,12 +128,14 @@ describe('NoteTextCache', () => {
 
   it('reads texts asked for while a batch was read in the next batch', async () => {
     const heard: string[][] = [];
-    const cache = new NoteTextCache({ read: async (path) => (await Promise.resolve(), files.get(path) ?? null), schedule: (run) => run() });
+    const reads: string[] = [];
+    const cache = new NoteTextCache({ read: async (path) => (reads.push(path), await Promise.resolve(), files.get(path) ?? null), schedule: (run) => run() });
     cache.onLoaded((paths) => heard.push([...paths]));
     cache.textOf('a.md');
     cache.textOf('b.md');
     await cache.settle();
     expect(heard).toEqual([['a.md'], ['b.md']]);
+    expect(reads).toEqual(['a.md', 'b.md']);
     expect(cache.textOf('b.md')).toBe('B text');
   });
 

@@ -28,6 +28,16 @@ describe('Pacer', () => {
     expect(reports).toEqual([120, 240]);
   });
 
+  it('reports once reportEveryMs have passed, not only after more', async () => {
+    let clock = 0;
+    const reports: number[] = [];
+    const pacer = new Pacer({ ...DEFAULT_PACING, sliceMs: 1, reportEveryMs: 100, now: () => clock, yieldToEventLoop: async () => undefined }, () =>
+      reports.push(clock),
+    );
+    for (clock = 0; clock <= 300; clock += 50) await pacer.pause();
+    expect(reports).toEqual([100, 200, 300]);
+  });
+
   it('the default yield comes back', async () => {
     await expect(DEFAULT_PACING.yieldToEventLoop()).resolves.toBeUndefined();
   });
