@@ -42,7 +42,7 @@ describe('NoteTextCache', () => {
     expect(cache.textOf('b.md')).toBeUndefined();
     expect(cache.textOf('a.md')).toBeUndefined();
     await finish();
-    expect(reads).toEqual(['a.md', 'b.md']);
+    expect(reads).toStrictEqual(['a.md', 'b.md']);
     expect(heard).toEqual([['a.md', 'b.md']]);
     expect(cache.textOf('a.md')).toBe('A text');
     expect(reads).toHaveLength(2);
@@ -135,7 +135,7 @@ describe('NoteTextCache', () => {
     cache.textOf('b.md');
     await cache.settle();
     expect(heard).toEqual([['a.md'], ['b.md']]);
-    expect(reads).toEqual(['a.md', 'b.md']);
+    expect(reads).toStrictEqual(['a.md', 'b.md']);
     expect(cache.textOf('b.md')).toBe('B text');
   });
 
