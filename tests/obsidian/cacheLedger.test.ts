@@ -1,12 +1,7 @@
 import { CacheLedger, type IndexCache, type IndexSnapshot } from '../../src/obsidian/cacheLedger';
 import type { NoteInput } from '../../src/core/index/scannedNote';
 import { facts } from '../core/index/helpers';
-
-/** A cache in memory that keeps every snapshot handed to it. */
-function memoryCache(stored: IndexSnapshot | null = null): IndexCache & { saved: IndexSnapshot[] } {
-  const saved: IndexSnapshot[] = [];
-  return { saved, load: () => Promise.resolve(stored), save: (snapshot) => (saved.push(snapshot), Promise.resolve()) };
-}
+import { memoryCache } from './indexerHarness';
 
 /** The index as the ledger reads it: the stored facts of the paths it holds. */
 function indexHolding(...paths: string[]): { storedFacts(path: string): NoteInput | undefined } {
