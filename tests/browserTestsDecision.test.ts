@@ -24,7 +24,7 @@ describe('browser tests without Chromium', () => {
     const { status, output } = browserTests({});
     expect(status).toBe(0);
     const said = output.split('\n').filter((l) => l.includes('Browser tests'));
-    expect(said).toEqual([`Browser tests skipped: ${MISSING} is missing. Install it (apt-get install -y chromium) to run them.`]);
+    expect(said).toStrictEqual([`Browser tests skipped: ${MISSING} is missing. Install it (apt-get install -y chromium) to run them.`]);
     expect(output).toMatch(/Tests: +\d+ skipped, \d+ total/);
     expect(output).not.toMatch(/failed/);
   });

@@ -50,7 +50,7 @@ describe('DOM helpers', () => {
     el.toggleClass('a', false);
     expect(el.className).toBe('b');
     el.setText(createFragment((f) => f.createEl('b', { text: 'bold' })));
-    expect([el.children.length, el.firstElementChild?.tagName, el.getText()]).toEqual([1, 'B', 'bold']);
+    expect([el.children.length, el.firstElementChild?.tagName, el.getText()]).toStrictEqual([1, 'B', 'bold']);
     expect(el.instanceOf(HTMLDivElement)).toBe(true);
     expect(el.doc).toBe(activeDocument);
   });
@@ -60,10 +60,10 @@ describe('DOM helpers', () => {
     fake.installDomHelpers(other);
     const anchor = other.document.createElement('a');
     expect(anchor instanceof HTMLAnchorElement).toBe(false);
-    expect([anchor.instanceOf(HTMLAnchorElement), anchor.instanceOf(HTMLElement), anchor.instanceOf(HTMLDivElement)]).toEqual([true, true, false]);
+    expect([anchor.instanceOf(HTMLAnchorElement), anchor.instanceOf(HTMLElement), anchor.instanceOf(HTMLDivElement)]).toStrictEqual([true, true, false]);
     expect(anchor.win).toBe(other);
     const event = new other.MouseEvent('click');
-    expect([event.instanceOf(MouseEvent), event.instanceOf(KeyboardEvent)]).toEqual([true, false]);
+    expect([event.instanceOf(MouseEvent), event.instanceOf(KeyboardEvent)]).toStrictEqual([true, false]);
     expect(other.document.body.createDiv().ownerDocument).toBe(other.document);
     frame.remove();
   });
@@ -77,11 +77,11 @@ describe('the Obsidian fake', () => {
     new Notice('Done').setMessage('Done again');
     const menu = new fake.Menu();
     menu.showAtPosition();
-    expect([first.notices, second.notices]).toEqual([
+    expect([first.notices, second.notices]).toStrictEqual([
       ['Saved', 'Done', 'Done again'],
       ['Done', 'Done again'],
     ]);
-    expect(second.menus).toEqual([menu]);
+    expect(second.menus).toStrictEqual([menu]);
     expect(first.app).not.toBe(second.app);
   });
   it('is one module whether imported as obsidian or by path', () => {
@@ -99,19 +99,19 @@ describe('the Obsidian fake', () => {
     events.trigger('x');
     parent.unload();
     events.trigger('x');
-    expect(calls).toEqual(['x', 'child']);
+    expect(calls).toStrictEqual(['x', 'child']);
   });
   it('vault events follow create, rename and delete', async () => {
     const app = new App();
     const seen: string[] = [];
     app.vault.on('rename', (file, old) => seen.push(`rename ${old} -> ${file.path}`));
     const file = await app.vault.create('zet/202108191025 Title.md', 'body');
-    expect([file.basename, file.extension, file.parent?.path]).toEqual(['202108191025 Title', 'md', 'zet']);
+    expect([file.basename, file.extension, file.parent?.path]).toStrictEqual(['202108191025 Title', 'md', 'zet']);
     await app.vault.rename(file, 'other/202108191025 New.md');
     expect(await app.vault.read(file)).toBe('body');
-    expect(seen).toEqual(['rename zet/202108191025 Title.md -> other/202108191025 New.md']);
+    expect(seen).toStrictEqual(['rename zet/202108191025 Title.md -> other/202108191025 New.md']);
     await app.vault.delete(file);
-    expect(app.vault.getMarkdownFiles()).toEqual([]);
+    expect(app.vault.getMarkdownFiles()).toStrictEqual([]);
   });
   it('a renamed folder is reported file by file, then as a folder, every path already new', async () => {
     const app = new App();
@@ -120,7 +120,7 @@ describe('the Obsidian fake', () => {
     const seen: string[] = [];
     app.vault.on('rename', (file, old) => seen.push(`${old} -> ${file.path} ${app.vault.getAbstractFileByPath(file.path) === file}`));
     await app.vault.rename(app.vault.getAbstractFileByPath('zet')!, 'notes');
-    expect(seen).toEqual(['zet/a.md -> notes/a.md true', 'zet/sub -> notes/sub true', 'zet/sub/b.md -> notes/sub/b.md true', 'zet -> notes true']);
+    expect(seen).toStrictEqual(['zet/a.md -> notes/a.md true', 'zet/sub -> notes/sub true', 'zet/sub/b.md -> notes/sub/b.md true', 'zet -> notes true']);
   });
   it('announces existing files at start-up, as Obsidian does while the vault loads', async () => {
     const app = new fake.App();
@@ -128,7 +128,7 @@ describe('the Obsidian fake', () => {
     const created: string[] = [];
     app.vault.on('create', (file) => created.push((file as fake.TFile).path));
     app.vault.announceExistingFiles();
-    expect(created.sort()).toEqual(['a', 'a/b.md']);
+    expect(created.sort()).toStrictEqual(['a', 'a/b.md']);
   });
   it('fileToLinktext gives the file name when it is unique, else the path (d.ts)', async () => {
     const app = new App();
@@ -147,9 +147,9 @@ describe('the Obsidian fake', () => {
     app.workspace.onLayoutReady(() => calls.push('ready now'));
     app.workspace.layoutReady = false;
     app.workspace.onLayoutReady(() => calls.push('queued'));
-    expect(calls).toEqual(['ready now']);
+    expect(calls).toStrictEqual(['ready now']);
     app.workspace.setLayoutReady();
-    expect(calls).toEqual(['ready now', 'queued']);
+    expect(calls).toStrictEqual(['ready now', 'queued']);
   });
   it('Setting builds real controls that report changes', () => {
     const container = createDiv();
@@ -166,7 +166,7 @@ describe('the Obsidian fake', () => {
     const select = container.querySelector('select') as HTMLSelectElement;
     select.value = 'b';
     select.dispatchEvent(new Event('change'));
-    expect(values).toEqual(['5', true, 'b']);
+    expect(values).toStrictEqual(['5', true, 'b']);
     expect(container.querySelector('.setting-item-name')?.textContent).toBe('Depth');
   });
   it('normalizePath and debounce behave like Obsidian', () => {
@@ -180,7 +180,7 @@ describe('the Obsidian fake', () => {
     jest.advanceTimersByTime(100);
     d(3).cancel();
     jest.advanceTimersByTime(100);
-    expect(calls).toEqual([2]);
+    expect(calls).toStrictEqual([2]);
     jest.useRealTimers();
   });
 });

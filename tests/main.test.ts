@@ -69,8 +69,8 @@ describe('loading settings at start-up', () => {
     const workspace = app.workspace as unknown as fake.Workspace;
     expect((app.vault as unknown as fake.Vault).listenerCount('modify')).toBeGreaterThan(0);
     plugin.unload();
-    expect(sources.map((events) => events.listenerCount())).toEqual([0, 0, 0]);
-    expect([...workspace.viewCreators.keys()]).toEqual([]);
+    expect(sources.map((events) => events.listenerCount())).toStrictEqual([0, 0, 0]);
+    expect([...workspace.viewCreators.keys()]).toStrictEqual([]);
   });
 });
 
@@ -81,8 +81,8 @@ describe('saving settings', () => {
     await saveSettings(plugin, settings);
     settings.excludedFolders.push('later');
     const loaded = await loadSettings(plugin);
-    expect(loaded.problems).toEqual([]);
-    expect(loaded.settings).toEqual({ ...settings, excludedFolders: ['archive'] });
+    expect(loaded.problems).toStrictEqual([]);
+    expect(loaded.settings).toStrictEqual({ ...settings, excludedFolders: ['archive'] });
   });
 });
 
@@ -113,7 +113,7 @@ describe('a settings change', () => {
     select.dispatchEvent(new Event('change'));
     await s.settle();
     expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ idFormat: '14' });
-    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toEqual([1, 0, 1]);
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toStrictEqual([1, 0, 1]);
   });
 
   it('that only changes the display is saved and redraws without a rebuild', async () => {
@@ -121,6 +121,6 @@ describe('a settings change', () => {
     s.setting('Link the title').querySelector<HTMLElement>('.checkbox-container')!.click();
     await s.settle();
     expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ linkTitle: true });
-    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toEqual([0, 1, 1]);
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toStrictEqual([0, 1, 1]);
   });
 });

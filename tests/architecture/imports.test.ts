@@ -62,14 +62,14 @@ describe('the lint rules of each layer', () => {
       const allowed = probe.target === probe.layer || MAY_IMPORT[probe.layer].includes(probe.target);
       return `${probe.file} -> ${probe.target}: ${[!allowed, !allowed, !allowed].join(' ')}`;
     });
-    expect(verdicts).toEqual(expected);
+    expect(verdicts).toStrictEqual(expected);
   });
 
   it('keep Obsidian, the editor and Node out of the core, and Obsidian out of the command-line tool', () => {
     const packages = ['obsidian', '@codemirror/view', '@lezer/markdown', 'fs', 'node:path', 'axios', 'yaml'];
     const probes = ['src/core/ids/probe.ts', 'src/cli/probe.ts', 'src/ui/probe.ts'].flatMap((file) => packages.map((specifier) => ({ file, specifier })));
     const reported = lintProbes(probes).filter((probe) => probe.reported[0]).map((probe) => `${probe.file} ${probe.specifier}`);
-    expect(reported).toEqual([
+    expect(reported).toStrictEqual([
       'src/core/ids/probe.ts obsidian',
       'src/core/ids/probe.ts @codemirror/view',
       'src/core/ids/probe.ts @lezer/markdown',
@@ -87,10 +87,10 @@ describe('the lint rules of each layer', () => {
 describe('import cycles', () => {
   it('are found round two files, round several, and a file importing itself; a graph without them has none', () => {
     const graph = (edges: Record<string, string[]>): ImportGraph => new Map(Object.entries(edges));
-    expect(importCycles(graph({ a: ['b'], b: ['c'], c: [] }))).toEqual([]);
-    expect(importCycles(graph({ a: ['b', 'c'], b: ['c'], c: ['a'], d: ['a'] }))).toEqual([['a', 'b', 'c']]);
-    expect(importCycles(graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] }))).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(importCycles(graph({ a: ['a'], b: ['a'] }))).toEqual([['a']]);
+    expect(importCycles(graph({ a: ['b'], b: ['c'], c: [] }))).toStrictEqual([]);
+    expect(importCycles(graph({ a: ['b', 'c'], b: ['c'], c: ['a'], d: ['a'] }))).toStrictEqual([['a', 'b', 'c']]);
+    expect(importCycles(graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] }))).toStrictEqual([['a', 'b'], ['c', 'd']]);
+    expect(importCycles(graph({ a: ['a'], b: ['a'] }))).toStrictEqual([['a']]);
   });
 
   it('do not exist in the plugin', () => {
@@ -99,6 +99,6 @@ describe('import cycles', () => {
     expect(graph.get('main.ts')).toContain('src/core/settingsStore.ts');
     expect(graph.get('src/core/settingsStore.ts')).toContain('src/core/settings.ts');
     expect(graph.size).toBeGreaterThan(100);
-    expect(importCycles(graph)).toEqual([]);
+    expect(importCycles(graph)).toStrictEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe('vault generator', () => {
 
   it('makes the same vault from the same seed, and another from another seed', () => {
     const a = [...generateNotes(spec)];
-    expect([...generateNotes(spec)]).toEqual(a);
+    expect([...generateNotes(spec)]).toStrictEqual(a);
     expect([...generateNotes({ ...spec, seed: 43 })]).not.toEqual(a);
   });
 
@@ -88,7 +88,7 @@ describe('scanner comparison', () => {
       const text = fs.readFileSync(path.join(EXAMPLE_VAULT, name), 'utf8');
       const ours = scanReferences(text, TWELVE_DIGIT).map((r) => `${r.from}:${r.id}`);
       const lezer = lezerReferences(text, TWELVE_DIGIT).map((r) => `${r.from}:${r.id}`);
-      expect({ name, ids: lezer }).toEqual({ name, ids: ours });
+      expect({ name, ids: lezer }).toStrictEqual({ name, ids: ours });
     }
   });
 });
@@ -211,24 +211,24 @@ describe('benchmark on a tiny vault', () => {
     const report = await runBench(config);
     const byRow = (prefix: string) => report.rows.filter((r) => r.row.startsWith(prefix));
 
-    expect(byRow('Index build, the plugin').map((r) => r.input)).toEqual(['generated 50', 'zettelkasten-public-12digit', 'zet-conversion-14digit']);
+    expect(byRow('Index build, the plugin').map((r) => r.input)).toStrictEqual(['generated 50', 'zettelkasten-public-12digit', 'zet-conversion-14digit']);
     expect(byRow('Index build, the plugin')[2].note).toMatch(/absent/);
     expect(byRow('Index build, the plugin')[0].note).toMatch(/^50 notes, [\d,]+ references/);
     expect(byRow('Index build, texts in memory')).toHaveLength(2);
     expect(byRow('Scanner alone')).toHaveLength(2);
     expect(byRow('File-name index')).toHaveLength(1);
     expect(byRow('Index build breakdown')[0].note).toMatch(/^scanner .+; NoteScanner .+; names pass .+; names \+ NoteScanner \+ put \+ trim .+; resolve every reference .+$/);
-    expect(byRow('Scanner:').map((r) => r.note)).toEqual([
+    expect(byRow('Scanner:').map((r) => r.note)).toStrictEqual([
       expect.stringMatching(/^same IDs at same offsets in \d+ \/ \d+ files/),
       'corpus absent',
       expect.stringMatching(/^same IDs at same offsets in 50 \/ 50 files/),
     ]);
-    expect(byRow('Chain compute').map((r) => [r.row, r.target])).toEqual([
+    expect(byRow('Chain compute').map((r) => [r.row, r.target])).toStrictEqual([
       ['Chain compute, depth 3, both directions', '≤ 30.0 ms'],
       ['Chain compute, depth 10, both directions', '≤ 50.0 ms'],
       ['Chain compute, depth 3, capped as the view draws', '≤ 50.0 ms'],
     ]);
-    expect(byRow('Chain view render').map((r) => [r.row, r.target, r.met])).toEqual([
+    expect(byRow('Chain view render').map((r) => [r.row, r.target, r.met])).toStrictEqual([
       ['Chain view render (capped) in jsdom, depth 3', '', null],
       ['Chain view render (capped) in Chromium, depth 3', '', null],
     ]);
@@ -236,9 +236,9 @@ describe('benchmark on a tiny vault', () => {
     expect(byRow('Chain view render')[1].note).toBe('not measured: the page could not be bundled');
     expect(byRow('Chain view filter + sort')[0].note).toMatch(/^[1-9][\d,]*-node chain/);
     const fields = (row: Row | undefined) => [row?.input, row?.target, row?.note];
-    expect(fields(byRow('Repair planning')[0])).toEqual(['generated 50', '≤ 2×', expect.stringMatching(/edits planned/) as unknown]);
-    expect(fields(byRow('Warm start')[0])).toEqual(['generated 50', '≤ 1,000 ms', expect.stringMatching(/^50 notes restored, [1-9][\d,]* entries drawn/) as unknown]);
-    expect(fields(byRow('Command line end to end')[0])).toEqual(['generated 60', '≤ 2×', expect.stringMatching(/wall time/) as unknown]);
+    expect(fields(byRow('Repair planning')[0])).toStrictEqual(['generated 50', '≤ 2×', expect.stringMatching(/edits planned/) as unknown]);
+    expect(fields(byRow('Warm start')[0])).toStrictEqual(['generated 50', '≤ 1,000 ms', expect.stringMatching(/^50 notes restored, [1-9][\d,]* entries drawn/) as unknown]);
+    expect(fields(byRow('Command line end to end')[0])).toStrictEqual(['generated 60', '≤ 2×', expect.stringMatching(/wall time/) as unknown]);
     // Linux tells each thread's CPU time (/proc/self/task), so the row says where the time went.
     if (fs.existsSync('/proc/self/task')) {
       const split = /; CPU time of the main thread ([\d.,]+) ms against ([\d.,]+) ms, of V8's other threads \(compiling, collecting garbage\) ([\d.,]+) ms against ([\d.,]+) ms$/.exec(byRow('Command line end to end')[0].note);
@@ -248,8 +248,8 @@ describe('benchmark on a tiny vault', () => {
       expect(bareMain).toBeGreaterThan(bareOthers);
     }
     // 60 notes are too few for a scanning thread: the row says so and claims no speed-up.
-    expect(fields(byRow('Command line: check --json with scanning threads')[0])).toEqual(['generated 60', '', expect.stringMatching(/^the tool started no scanning thread \(60 notes, 2 cores, load average [\d.]+ at the start\), so both columns are one thread; CPU time /) as unknown]);
-    expect(byRow('Editor keystroke').map((r) => r.input)).toEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);
+    expect(fields(byRow('Command line: check --json with scanning threads')[0])).toStrictEqual(['generated 60', '', expect.stringMatching(/^the tool started no scanning thread \(60 notes, 2 cores, load average [\d.]+ at the start\), so both columns are one thread; CPU time /) as unknown]);
+    expect(byRow('Editor keystroke').map((r) => r.input)).toStrictEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);
     for (const row of byRow('Editor keystroke')) expect(row.note).toMatch(/^[1-9]\d* IDs decorated/);
     expect(byRow('Index memory per note')[0]).toMatchObject({ ours: '500 B/note', target: '≤ 400 B/note', met: false });
 
@@ -269,7 +269,7 @@ describe('benchmark on a tiny vault', () => {
   it('runs only the groups asked for', async () => {
     const root = tempDir();
     const report = await runBench({ ...tinyConfig(root, []), only: new Set(['names', 'memory'] as const) });
-    expect(report.rows.map((r) => r.row.split(' (')[0])).toEqual(['File-name index', 'Index memory per note']);
+    expect(report.rows.map((r) => r.row.split(' (')[0])).toStrictEqual(['File-name index', 'Index memory per note']);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

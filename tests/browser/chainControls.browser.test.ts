@@ -61,7 +61,7 @@ describeInBrowser('chain view controls', () => {
     for (const note of [AMBIGUOUS_NOTE, START_NOTE, '202301020900 Team leadership map.md']) {
       await p.evaluate((n) => window.__playground.open(n), note);
       await settle(p);
-      expect({ note, problems: await layoutProblems(p) }).toEqual({ note, problems: [] });
+      expect({ note, problems: await layoutProblems(p) }).toStrictEqual({ note, problems: [] });
     }
     const idShown = await p.$eval('.pg-sidebar .pc-chain-item .pc-chain-id', (el) => getComputedStyle(el).display !== 'none');
     // A 240 px sidebar has no room for an ID column; the header still names the note's ID.
@@ -99,7 +99,7 @@ describeInBrowser('chain view controls', () => {
     await p.click('.menu .menu-item:has-text("Title")');
     await p.waitForFunction(() => document.querySelector('.pg-sidebar [data-tool="sort"]')?.getAttribute('aria-label') === 'Sort: Title');
     const sorted = await topTitles();
-    expect(sorted).toEqual([...reference].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(sorted).toStrictEqual([...reference].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     expect(sorted).not.toEqual(reference);
   });
 
@@ -118,9 +118,9 @@ describeInBrowser('chain view controls', () => {
     const { page: p } = await openPage();
     const opened = (): Promise<string[]> => p.$$eval('.pg-sidebar [role="treeitem"][aria-expanded]', (els) => els.map((el) => el.getAttribute('aria-expanded') ?? ''));
     await clickAt(p, await elementBox(p, '.pg-sidebar [data-tool="collapse-all"]'));
-    expect(new Set(await opened())).toEqual(new Set(['false']));
+    expect(new Set(await opened())).toStrictEqual(new Set(['false']));
     await clickAt(p, await elementBox(p, '.pg-sidebar [data-tool="expand-all"]'));
-    expect(new Set(await opened())).toEqual(new Set(['true']));
+    expect(new Set(await opened())).toStrictEqual(new Set(['true']));
     expect((await opened()).length).toBeGreaterThan(5);
   });
 });

@@ -62,7 +62,7 @@ describeInBrowser('chain view', () => {
     await clickAt(p, await textBox(p, '.pg-sidebar .pc-chain-title', 'The team owns the outcome'), ['Control']);
     await waitForFile(p, '202203011000/README.md');
     const opened = await p.evaluate(() => window.__playground.openedLinks());
-    expect(opened).toEqual([
+    expect(opened).toStrictEqual([
       { linktext: delegate, sourcePath: START_NOTE, newLeaf: false },
       { linktext: '202203011000/README.md', sourcePath: delegate, newLeaf: 'tab' },
     ]);
@@ -79,7 +79,7 @@ describeInBrowser('chain view', () => {
     await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await p.waitForFunction(() => window.__playground.hoverLinks().length > 0);
     await p.keyboard.up('Control');
-    expect(await p.evaluate(() => window.__playground.hoverLinks())).toEqual([{
+    expect(await p.evaluate(() => window.__playground.hoverLinks())).toStrictEqual([{
       source: 'principle-chain',
       linktext: '202209051500 Delegate the problem, not the task.md',
       sourcePath: START_NOTE,

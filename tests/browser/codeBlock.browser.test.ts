@@ -18,7 +18,7 @@ describeInBrowser('code blocks', () => {
     const first = p.locator(BLOCK).first();
     expect(await first.locator('.pc-block-caption').textContent()).toBe('Principle chain of 202201100900 Clarity is a gift to the team');
     const links = await first.locator('.pc-block-section a.internal-link').evaluateAll((els) => els.map((el) => `${el.textContent} → ${el.getAttribute('data-href')}`));
-    expect(links).toEqual([
+    expect(links).toStrictEqual([
       '202201121430 Write the decision down before the meeting ends → 202201121430 Write the decision down before the meeting ends',
       '202201150815 A decision nobody can find was never made → 202201150815 A decision nobody can find was never made',
       '202201181100 Keep a decision log next to the code → 202201181100 Keep a decision log next to the code',
@@ -44,7 +44,7 @@ describeInBrowser('code blocks', () => {
   test('a graph block hands Obsidian a Mermaid diagram whose notes are internal links', async () => {
     const { page: p } = await openPage(NOTE);
     const calls = await p.evaluate(() => window.__playground.renderedMarkdown());
-    expect(calls.map((call) => call.sourcePath)).toEqual([NOTE]);
+    expect(calls.map((call) => call.sourcePath)).toStrictEqual([NOTE]);
     const [markdown] = calls.map((call) => call.markdown);
     expect(markdown.startsWith('```mermaid\ngraph TD\n')).toBe(true);
     expect(markdown).toContain('  n0["202201100900 Clarity is a gift to the team"]');

@@ -71,7 +71,7 @@ async function expectMarksMatchText(page: Page): Promise<void> {
     await page.waitForTimeout(100);
   }
   expect(rows.length).toBeGreaterThan(10);
-  expect(mismatches).toEqual([]);
+  expect(mismatches).toStrictEqual([]);
 }
 
 async function scrollToLine(page: Page, n: number): Promise<void> {

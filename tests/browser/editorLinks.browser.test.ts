@@ -29,7 +29,7 @@ describeInBrowser('editor links', () => {
     await clickAt(p, await elementBox(p, idMark(TARGET_ID)));
     await waitForFile(p, TARGET);
     const opened = await p.evaluate(() => window.__playground.openedLinks());
-    expect(opened).toEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: false }]);
+    expect(opened).toStrictEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: false }]);
   });
 
   test('Ctrl-click in Live Preview asks for a new tab', async () => {
@@ -37,7 +37,7 @@ describeInBrowser('editor links', () => {
     await clickAt(p, await elementBox(p, idMark(TARGET_ID)), ['Control']);
     await waitForFile(p, TARGET);
     const opened = await p.evaluate(() => window.__playground.openedLinks());
-    expect(opened).toEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' }]);
+    expect(opened).toStrictEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' }]);
   });
 
   test('in Live Preview a press on an ID dragged across the line selects text and opens nothing', async () => {
@@ -50,7 +50,7 @@ describeInBrowser('editor links', () => {
     await p.mouse.up();
     await p.evaluate(() => window.__playground.settle());
     expect(await currentFile(p)).toBe(START_NOTE);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([]);
     expect(await p.evaluate(() => (document.getSelection()?.toString() ?? '').length)).toBeGreaterThan(TARGET_ID.length / 2);
   });
 
@@ -63,7 +63,7 @@ describeInBrowser('editor links', () => {
     // Give a wrongly opened note every chance to show up before concluding nothing opened.
     await p.evaluate(() => window.__playground.settle());
     expect(await currentFile(p)).toBe(START_NOTE);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([]);
     const cursorInId = await p.evaluate((id) => {
       const selection = document.getSelection();
       const mark = selection?.anchorNode?.parentElement?.closest('[data-principle-chain-id]');
@@ -78,7 +78,7 @@ describeInBrowser('editor links', () => {
     await p.waitForSelector('.cm-editor.is-source-mode');
     await clickAt(p, await elementBox(p, idMark(TARGET_ID)), ['Control']);
     await waitForFile(p, TARGET);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' }]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([{ linktext: TARGET, sourcePath: START_NOTE, newLeaf: 'tab' }]);
   });
 
   test('hovering an ID with Ctrl held emits hover-link with the target, and the preview shows it', async () => {
@@ -92,23 +92,23 @@ describeInBrowser('editor links', () => {
     await p.waitForFunction(() => window.__playground.hoverLinks().length > 0);
     await p.keyboard.up('Control');
     const hovers = await p.evaluate(() => window.__playground.hoverLinks());
-    expect(hovers).toEqual([{ source: 'principle-chain', linktext: TARGET.replace(/\.md$/, ''), sourcePath: START_NOTE, modifier: true }]);
+    expect(hovers).toStrictEqual([{ source: 'principle-chain', linktext: TARGET.replace(/\.md$/, ''), sourcePath: START_NOTE, modifier: true }]);
     await p.waitForSelector('.hover-popover');
     expect(await p.textContent('.hover-popover')).toContain('A meeting that ends with everyone nodding');
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([]);
   });
 
   test('IDs in code, URLs, math, comments, tags and longer digit runs are no links; a click there opens nothing', async () => {
     const note = '202302140930 Tools are not the principle.md';
     const { page: p } = await page(note);
     // Only the note's own ID on its title line is a reference in this note.
-    expect((await editorMarks(p)).map((mark) => mark.id)).toEqual(['202302140930']);
+    expect((await editorMarks(p)).map((mark) => mark.id)).toStrictEqual(['202302140930']);
     for (const text of ['202201100900', '202202031000 inside', '202201121430']) {
       await clickAt(p, await textBox(p, '.cm-content', text));
     }
     await p.evaluate(() => window.__playground.settle());
     expect(await currentFile(p)).toBe(note);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([]);
   });
 
   test('an unresolved ID looks unresolved and a click offers to create the note', async () => {
@@ -144,7 +144,7 @@ describeInBrowser('editor links', () => {
     await clickAt(p, await elementBox(p, ambiguous));
     await p.waitForSelector('.modal-container .suggestion-item');
     const choices = await p.$$eval('.modal-container .suggestion-item .suggestion-note', (els) => els.map((el) => el.textContent));
-    expect(choices.sort()).toEqual(['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md']);
+    expect(choices.sort()).toStrictEqual(['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md']);
     await clickAt(p, await textBox(p, '.modal-container', 'Praise in public, correct in private'));
     await waitForFile(p, '202203151000 Praise in public, correct in private.md');
     expect(await p.$('.modal-container')).toBeNull();

@@ -112,7 +112,7 @@ export function usePlaygroundPages(): (note?: string) => Promise<PlaygroundPage>
     const errors = open?.errors ?? [];
     await open?.page.close();
     open = null;
-    expect(errors).toEqual([]);
+    expect(errors).toStrictEqual([]);
   });
 
   return async (note = START_NOTE) => {

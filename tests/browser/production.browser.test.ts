@@ -22,9 +22,9 @@ describeInBrowser('production main.js', () => {
 
   test('loads through the stand-in and registers its view, commands, post processor and editor extension without errors', async () => {
     const check = await open.page.evaluate(() => window.__playground.productionCheck);
-    expect(check?.errors).toEqual([]);
-    expect(check?.items.filter((item) => !item.ok)).toEqual([]);
-    expect(check?.items.map((item) => item.name)).toEqual([
+    expect(check?.errors).toStrictEqual([]);
+    expect(check?.items.filter((item) => !item.ok)).toStrictEqual([]);
+    expect(check?.items.map((item) => item.name)).toStrictEqual([
       'onload finished',
       'indexer started after layout-ready',
       'chain view registered',
@@ -40,7 +40,7 @@ describeInBrowser('production main.js', () => {
     ]);
     expect(check?.ok).toBe(true);
     expect(await open.page.getAttribute('.pg-check', 'data-ok')).toBe('true');
-    expect(open.errors).toEqual([]);
+    expect(open.errors).toStrictEqual([]);
   });
 
   test('the check fails for a bundle that registers nothing, and for one that throws', async () => {
@@ -48,7 +48,7 @@ describeInBrowser('production main.js', () => {
       window.__playground.checkBundle('const { Plugin } = require("obsidian"); module.exports = { default: class extends Plugin { async onload() {} } };'),
     );
     expect(empty.ok).toBe(false);
-    expect(empty.items.filter((item) => !item.ok).map((item) => item.name)).toEqual(
+    expect(empty.items.filter((item) => !item.ok).map((item) => item.name)).toStrictEqual(
       expect.arrayContaining(['chain view registered', 'commands registered', 'post processor registered', 'editor extension registered']),
     );
     const throwing = await open.page.evaluate(() => window.__playground.checkBundle('require("electron");'));

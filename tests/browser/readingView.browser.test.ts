@@ -26,7 +26,7 @@ describeInBrowser('reading view links', () => {
 
   test('IDs in prose become internal links to their notes', async () => {
     const { page: p } = await page();
-    expect(await readingLinks(p)).toEqual([
+    expect(await readingLinks(p)).toStrictEqual([
       { text: '202201100900', id: '202201100900', href: START_NOTE.slice(0, -3), classes: 'internal-link principle-chain-id' },
       { text: '202201121430', id: '202201121430', href: TARGET_LINKTEXT, classes: 'internal-link principle-chain-id' },
       { text: '202209051500', id: '202209051500', href: '202209051500 Delegate the problem, not the task', classes: 'internal-link principle-chain-id' },
@@ -40,7 +40,7 @@ describeInBrowser('reading view links', () => {
     await p.evaluate((note) => window.__playground.open(note), START_NOTE);
     await clickAt(p, await elementBox(p, link('202201121430')), ['Control']);
     await p.waitForFunction(() => window.__playground.openedLinks().length === 2);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([
       { linktext: TARGET_LINKTEXT, sourcePath: START_NOTE, newLeaf: false },
       { linktext: TARGET_LINKTEXT, sourcePath: START_NOTE, newLeaf: 'tab' },
     ]);
@@ -48,9 +48,9 @@ describeInBrowser('reading view links', () => {
 
   test('no ID inside code blocks, inline code, math, URLs or tags is linked', async () => {
     const { page: p } = await page('202302140930 Tools are not the principle.md');
-    expect((await readingLinks(p)).map((l) => l.id)).toEqual(['202302140930']);
+    expect((await readingLinks(p)).map((l) => l.id)).toStrictEqual(['202302140930']);
     expect(await p.$$eval('.pg-reading-pane pre code, .pg-reading-pane code', (els) => els.length)).toBeGreaterThanOrEqual(4);
-    expect(await p.$$('.pg-reading-pane :is(pre, code, .math, a.external-link) a')).toEqual([]);
+    expect(await p.$$('.pg-reading-pane :is(pre, code, .math, a.external-link) a')).toStrictEqual([]);
   });
 
   test('the reading pane is shaped like Obsidian\'s: code blocks, inline code, math, links, embeds; comments hidden', async () => {
@@ -68,9 +68,9 @@ describeInBrowser('reading view links', () => {
     expect(shape.blocks).toBe(3);
     expect(shape.sections).toBeGreaterThan(shape.blocks);
     // CommonMark strips one space only when the code starts and ends with one.
-    expect(shape.inlineCode).toEqual(['202201121430', '202201150815 with `ticks` ']);
-    expect(shape.math).toEqual(['202208101200 + 1', '202209051500']);
-    expect(shape.external).toEqual(['https://example.com/notes/202201181100', 'https://example.com/202201201645']);
+    expect(shape.inlineCode).toStrictEqual(['202201121430', '202201150815 with `ticks` ']);
+    expect(shape.math).toStrictEqual(['202208101200 + 1', '202209051500']);
+    expect(shape.external).toStrictEqual(['https://example.com/notes/202201181100', 'https://example.com/202201201645']);
     expect(shape.embeds).toBe(1);
     // Obsidian: a tag needs a character that is not a digit, so #202203081400 stays text.
     expect(shape.tags).toBe(0);
@@ -84,7 +84,7 @@ describeInBrowser('reading view links', () => {
     const { page: p } = await page(note);
     const unresolved = link('202206011200');
     // The plugin's own element, never an internal link Obsidian would open (and so create) itself.
-    expect(await p.$eval(unresolved, (el) => [el.tagName, el.getAttribute('role'), el.getAttribute('tabindex')])).toEqual(['SPAN', 'link', '0']);
+    expect(await p.$eval(unresolved, (el) => [el.tagName, el.getAttribute('role'), el.getAttribute('tabindex')])).toStrictEqual(['SPAN', 'link', '0']);
     expect(await p.getAttribute(unresolved, 'class')).toContain('is-unresolved');
     const opacity = await p.$eval(unresolved, (el) => Number(getComputedStyle(el).opacity));
     expect(opacity).toBeLessThan(1);
@@ -97,7 +97,7 @@ describeInBrowser('reading view links', () => {
     await clickAt(p, box);
     await p.waitForSelector('.modal-container', { state: 'detached' });
     expect(await currentFile(p)).toBe(note);
-    expect(await p.evaluate(() => window.__playground.openedLinks())).toEqual([]);
+    expect(await p.evaluate(() => window.__playground.openedLinks())).toStrictEqual([]);
   });
 
   test('an ambiguous ID is marked and opens the chooser', async () => {

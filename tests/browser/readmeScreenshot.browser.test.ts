@@ -45,7 +45,7 @@ describeInBrowser('README screenshot', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
     if (!REFRESH) {
       expect(fs.existsSync(DOCS_SCREENSHOT)).toBe(true);
-      expect(pngSize(DOCS_SCREENSHOT)).toEqual(pngSize(file));
+      expect(pngSize(DOCS_SCREENSHOT)).toStrictEqual(pngSize(file));
     }
   });
 });

@@ -63,7 +63,7 @@ describeInBrowser('screenshots', () => {
     await shoot('hover-preview');
     await p.keyboard.up('Control');
     for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(5000);
-    expect(open.errors).toEqual([]);
+    expect(open.errors).toStrictEqual([]);
     await p.close();
     open = null;
   });

@@ -37,7 +37,7 @@ describeInBrowser('settings', () => {
     await p.waitForFunction((text) => Array.from(document.querySelectorAll('.cm-content [data-principle-chain-id]')).some((el) => el.textContent === text), TITLED);
     expect((await editorMarks(p)).map((m) => m.text)).toContain(TITLED);
     expect((await readingLinks(p)).map((l) => l.text)).toContain(TITLED);
-    expect(open.errors).toEqual([]);
+    expect(open.errors).toStrictEqual([]);
   });
 
   test('each description sits beside its control, inside its row, and the chain depth slider shows its value', async () => {
@@ -64,7 +64,7 @@ describeInBrowser('settings', () => {
         })
         .filter((problem) => problem !== null),
     );
-    expect(misplaced).toEqual([]);
+    expect(misplaced).toStrictEqual([]);
 
     const depth = p.locator('.modal .setting-item', { hasText: 'Chain depth' });
     const value = depth.locator('.slider-value, .principle-chain-slider-value');
@@ -77,6 +77,6 @@ describeInBrowser('settings', () => {
     await p.keyboard.press('ArrowRight');
     expect(await value.textContent()).toBe('5');
     await p.keyboard.press('Escape');
-    expect(open.errors).toEqual([]);
+    expect(open.errors).toStrictEqual([]);
   });
 });

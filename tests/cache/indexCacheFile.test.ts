@@ -45,7 +45,7 @@ function readCount(h: Harness): number {
 }
 
 async function expectEqualToRebuild(h: Harness): Promise<void> {
-  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+  expect(await settledDump(h)).toStrictEqual(dump(await rebuiltIndex(h.app, h.settings)));
 }
 
 /** Builds the index once and leaves its cache file in `adapter`. */
@@ -64,7 +64,7 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
     await primed(adapter);
     const second = await started(await vaultWithCache(cacheOn(adapter)));
     expect(readCount(second)).toBe(0);
-    expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A, C]);
+    expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A, C]);
     await expectEqualToRebuild(second);
   });
 
@@ -77,7 +77,7 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
     // Same size, new mtime: the cached facts may be stale, so B must be read again.
     b.stat = { ...b.stat, mtime: b.stat.mtime + 1 };
     await started(h);
-    expect([A, B, C].map((p) => h.readsOf(p))).toEqual([0, 1, 0]);
+    expect([A, B, C].map((p) => h.readsOf(p))).toStrictEqual([0, 1, 0]);
     await expectEqualToRebuild(h);
   });
 
@@ -92,7 +92,7 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
       file.stat = { ...file.stat, mtime: 1_700_000_000_000 };
     }
     await started(h);
-    expect([A, B].map((p) => h.readsOf(p))).toEqual([1, 0]);
+    expect([A, B].map((p) => h.readsOf(p))).toStrictEqual([1, 0]);
     expect(h.indexer.index.note(C)).toBeUndefined();
     await expectEqualToRebuild(h);
   });
@@ -129,7 +129,7 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
       return { magic, version, pluginVersion, settingsKey };
     };
     // Same plugin version and settings: only the format tells the file apart.
-    expect(stamp(old)).toEqual({ ...stamp(current.files.get(cachePath)), version: 1 });
+    expect(stamp(old)).toStrictEqual({ ...stamp(current.files.get(cachePath)), version: 1 });
     expect(CACHE_FORMAT_VERSION).toBeGreaterThan(1);
 
     const adapter = new MemoryAdapter();

@@ -34,9 +34,9 @@ describe('PluginFolderIndexCache on its own', () => {
     await jest.advanceTimersByTimeAsync(40);
     void cache.save(named('second'));
     await jest.advanceTimersByTimeAsync(40);
-    expect(writes).toEqual([]);
+    expect(writes).toStrictEqual([]);
     await jest.advanceTimersByTimeAsync(10);
-    expect(writes).toEqual(['second']);
+    expect(writes).toStrictEqual(['second']);
   });
 
   it('lets a save after a flush wait for its own quiet time', async () => {
@@ -48,9 +48,9 @@ describe('PluginFolderIndexCache on its own', () => {
     await cache.flush();
     void cache.save(named('second'));
     await jest.advanceTimersByTimeAsync(40);
-    expect(writes).toEqual(['first']);
+    expect(writes).toStrictEqual(['first']);
     await jest.advanceTimersByTimeAsync(10);
-    expect(writes).toEqual(['first', 'second']);
+    expect(writes).toStrictEqual(['first', 'second']);
   });
 
   it('hands the main thread back through a timer when given no way to yield', async () => {
@@ -60,7 +60,7 @@ describe('PluginFolderIndexCache on its own', () => {
     let loaded: IndexSnapshot | null | undefined;
     void cache.load().then((snapshot) => (loaded = snapshot));
     await jest.runAllTimersAsync();
-    expect(loaded).toEqual(named('stored'));
+    expect(loaded).toStrictEqual(named('stored'));
   });
 
   it('loads nothing, never throwing, when the adapter fails to read', async () => {

@@ -64,8 +64,8 @@ describe('index cache snapshot', () => {
     expect(cached.notes.length).toBeGreaterThan(20);
     expect(cached.notes.every((n) => isScanned(n.facts))).toBe(true);
     const decoded = decodeSnapshot(encoded, STAMP);
-    expect(meaning(decoded)).toEqual(meaning(cached));
-    expect(snapshot(indexFrom(decoded))).toEqual(snapshot(example));
+    expect(meaning(decoded)).toStrictEqual(meaning(cached));
+    expect(snapshot(indexFrom(decoded))).toStrictEqual(snapshot(example));
     expect([...indexFrom(decoded).notes()].flatMap((n) => example.referencesOf(n.path)).some((r) => r.link !== undefined && r.context !== '')).toBe(true);
   });
 
@@ -93,7 +93,7 @@ describe('index cache snapshot', () => {
         const rebuilt = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => local.get(p) } });
         for (const note of decoded?.notes ?? []) rebuilt.put(note.facts);
         expect(decoded?.settingsKey).toBe(settingsKey);
-        expect(snapshot(rebuilt)).toEqual(snapshot(index));
+        expect(snapshot(rebuilt)).toStrictEqual(snapshot(index));
       }),
       { seed: 7, numRuns: 200 },
     );
@@ -105,7 +105,7 @@ describe('index cache snapshot', () => {
     expect(text).toContain('[202104291524,202108191025]');
     const index = new IdIndex({ format: TWELVE_DIGIT });
     for (const note of decodeSnapshot(text, STAMP)?.notes ?? []) index.put(note.facts);
-    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202104291524', '202108191025', '202104291524']);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toStrictEqual(['202104291524', '202108191025', '202104291524']);
   });
 
   it('keeps an ID of all zeros (integer key 0) as a key too, once per chunk', () => {
@@ -115,10 +115,10 @@ describe('index cache snapshot', () => {
     const owner = scanner.scan('000000000000 Zero.md', '');
     const notes = [{ path: 'z.md', mtime: 1, size: 1, facts }, { path: owner.path, mtime: 1, size: 0, facts: owner }];
     const text = encodeSnapshot({ settingsKey: 'k', notes }, STAMP);
-    expect((JSON.parse(text.split('\n')[1]) as unknown[])[8]).toEqual([0]);
+    expect((JSON.parse(text.split('\n')[1]) as unknown[])[8]).toStrictEqual([0]);
     const index = new IdIndex({ format: TWELVE_DIGIT });
     for (const note of decodeSnapshot(text, STAMP)?.notes ?? []) index.put(note.facts);
-    expect(index.referencesOf('z.md').map((r) => r.id)).toEqual(['000000000000', '000000000000']);
+    expect(index.referencesOf('z.md').map((r) => r.id)).toStrictEqual(['000000000000', '000000000000']);
   });
 
   it.each([1_700_000_000_123.456, 0])('keeps an mtime of %p exactly (fractions on some platforms, 0 from some sync tools), so it still matches the file', (mtime) => {
@@ -144,7 +144,7 @@ describe('index cache snapshot', () => {
   it('yields after every chunk of a decode, so a big vault never blocks for the whole of it', () => {
     const { yields, value } = yieldsOf(decodeSnapshotSteps(encodeSnapshot(many, STAMP), STAMP));
     expect(yields).toBe(3);
-    expect(value?.notes.map((n) => n.path)).toEqual(many.notes.map((n) => n.path));
+    expect(value?.notes.map((n) => n.path)).toStrictEqual(many.notes.map((n) => n.path));
   });
 
   it('yields between the chunks of an encode', () => {
@@ -210,7 +210,7 @@ describe('index cache snapshot', () => {
   });
 
   it('reads an int of up to seven digits, and no more', () => {
-    expect([...(decodeRecords(`${'W'.repeat(6)}1`) ?? [])]).toEqual([2 ** 29]);
+    expect([...(decodeRecords(`${'W'.repeat(6)}1`) ?? [])]).toStrictEqual([2 ** 29]);
     expect(decodeRecords(`${'W'.repeat(7)}0`)).toBeNull();
   });
 
@@ -225,7 +225,7 @@ describe('index cache snapshot', () => {
       fc.property(fc.array(int, { maxLength: 60 }), (ints) => {
         const text = encodeRecords(ints);
         expect(text).toMatch(/^[0-9A-Za-z_-]*$/);
-        expect([...(decodeRecords(text) ?? [NaN])]).toEqual(ints);
+        expect([...(decodeRecords(text) ?? [NaN])]).toStrictEqual(ints);
       }),
       { seed: 5, numRuns: 2000 },
     );
@@ -248,7 +248,7 @@ describe('index cache snapshot', () => {
   it('keeps facts given whole, and rejects them when a reference breaks', () => {
     const whole = { path: 'w.md', mtime: 1, size: 2, facts: { path: 'w.md', id: null, title: 'w', references: [{ id: '202101010000', form: 'bare' as const, from: 3, to: 15, line: 1, column: 4, context: 'c' }] } };
     const text = encodeSnapshot({ settingsKey: 'k', notes: [cached.notes[0], whole] }, STAMP);
-    expect(decodeSnapshot(text, STAMP)?.notes[1]).toEqual(whole);
+    expect(decodeSnapshot(text, STAMP)?.notes[1]).toStrictEqual(whole);
     expect(decodeSnapshot(withNoteLine(text, (n) => { ((chunk(n)[9][0] as unknown[])[1] as unknown[][])[0][3] = 99; }), STAMP)).toBeNull();
   });
 
@@ -258,7 +258,7 @@ describe('index cache snapshot', () => {
       fc.property(fc.integer({ min: headerEnd, max: encoded.length - 2 }), fc.string({ minLength: 1, maxLength: 3 }), (at, junk) => {
         const damaged = encoded.slice(0, at) + junk + encoded.slice(at + 1);
         const decoded = decodeSnapshot(damaged, STAMP);
-        if (damaged === encoded) expect(meaning(decoded)).toEqual(meaning(cached));
+        if (damaged === encoded) expect(meaning(decoded)).toStrictEqual(meaning(cached));
         else expect(decoded).toBeNull();
       }),
       { seed: 11, numRuns: 300 },
@@ -274,6 +274,6 @@ describe('index cache snapshot', () => {
   });
 
   it('accepts a re-stamped file whose fields are all valid (the forging helper is honest)', () => {
-    expect(meaning(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP))).toEqual(meaning(cached));
+    expect(meaning(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP))).toStrictEqual(meaning(cached));
   });
 });

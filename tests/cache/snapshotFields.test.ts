@@ -67,15 +67,15 @@ describe('index cache fields', () => {
   const encoded = encodeSnapshot(mixed, STAMP);
 
   it('reads every kind of note back exactly: whole facts with their links, string IDs, a note without references', () => {
-    expect(mixed.notes.map((n) => isScanned(n.facts))).toEqual([false, true, true, true]);
+    expect(mixed.notes.map((n) => isScanned(n.facts))).toStrictEqual([false, true, true, true]);
     const decoded = decodeSnapshot(encoded, STAMP);
-    expect(decoded?.notes[0]).toEqual(mixed.notes[0]);
-    expect(meaning(decoded)).toEqual(meaning(mixed));
-    expect(meaning(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP))).toEqual(meaning(mixed));
+    expect(decoded?.notes[0]).toStrictEqual(mixed.notes[0]);
+    expect(meaning(decoded)).toStrictEqual(meaning(mixed));
+    expect(meaning(decodeSnapshot(withNoteLine(encoded, () => undefined), STAMP))).toStrictEqual(meaning(mixed));
   });
 
   it('writes each ID once per chunk', () => {
-    expect((JSON.parse(encoded.split('\n')[1]) as unknown[])[8]).toEqual(['ZK001', 'ZK002', 'ZK003', 'ZK004']);
+    expect((JSON.parse(encoded.split('\n')[1]) as unknown[])[8]).toStrictEqual(['ZK001', 'ZK002', 'ZK003', 'ZK004']);
   });
 
   const rejected: [string, (n: unknown[]) => void][] = [

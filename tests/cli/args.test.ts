@@ -26,8 +26,8 @@ describe('parseArguments', () => {
   ])('%j', (argv, command, positionals, options) => {
     const parsed = parseArguments(argv, KNOWN);
     expect(parsed.command).toBe(command);
-    expect(parsed.positionals).toEqual(positionals);
-    expect(Object.fromEntries(parsed.options)).toEqual(options);
+    expect(parsed.positionals).toStrictEqual(positionals);
+    expect(Object.fromEntries(parsed.options)).toStrictEqual(options);
   });
 
   it.each([

@@ -58,7 +58,7 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
   it('reports an unexpected failure in one line, without a stack trace', async () => {
     const failing = { kind: () => Promise.reject(new Error('disk on fire')), list: () => Promise.resolve([]), read: () => Promise.resolve(new Uint8Array()) };
     const result = await run(['check'], { fs: failing });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'principle-chain: unexpected error: disk on fire\n' });
+    expect(result).toStrictEqual({ code: 2, stdout: '', stderr: 'principle-chain: unexpected error: disk on fire\n' });
   });
 });
 
@@ -79,19 +79,19 @@ describe('help and version', () => {
   });
 
   it('help alone prints the overall help, as --help does', async () => {
-    expect(await run(['help'])).toEqual(await run(['--help']));
+    expect(await run(['help'])).toStrictEqual(await run(['--help']));
     expect((await run(['help'])).code).toBe(0);
   });
 
   it.each(['check', 'refs', 'chain', 'graph', 'repair'])('help %s prints what %s --help prints', async (command) => {
     const result = await run(['help', command]);
-    expect(result).toEqual(await run([command, '--help']));
+    expect(result).toStrictEqual(await run([command, '--help']));
     expect(result.stdout).toMatch(new RegExp(`^Usage: principle-chain ${command} `));
   });
 
   it('help with a command it does not know, or with two, is a usage error that names the commands', async () => {
     const unknown = await run(['help', 'chian']);
-    expect(unknown).toEqual({
+    expect(unknown).toStrictEqual({
       code: 2,
       stdout: '',
       stderr: 'principle-chain: No command "chian". Did you mean "chain"? Give one of check, refs, chain, graph, repair, or nothing for the overall help.\nRun "principle-chain --help" for usage.\n',
@@ -106,15 +106,15 @@ describe('help and version', () => {
   });
 
   it('help takes no option but --help, as the other commands refuse options not theirs', async () => {
-    expect(await run(['help', 'check', '--json'])).toEqual({
+    expect(await run(['help', 'check', '--json'])).toStrictEqual({
       code: 2,
       stdout: '',
       stderr: 'principle-chain: help does not take --json.\nRun "principle-chain check --help" for usage.\n',
     });
-    expect(await run(['help', '--help'])).toEqual(await run(['--help']));
+    expect(await run(['help', '--help'])).toStrictEqual(await run(['--help']));
   });
 
   it('prints the version', async () => {
-    expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9-test\n', stderr: '' });
+    expect(await run(['--version'])).toStrictEqual({ code: 0, stdout: '9.9.9-test\n', stderr: '' });
   });
 });

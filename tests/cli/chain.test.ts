@@ -22,7 +22,7 @@ async function chainFromRepository(...argv: string[]): Promise<Chain> {
 
 function keysEverywhere(nodes: Node[]): void {
   for (const node of nodes) {
-    expect(Object.keys(node)).toEqual(['id', 'path', 'title', 'status', 'cycle', 'candidates', 'children']);
+    expect(Object.keys(node)).toStrictEqual(['id', 'path', 'title', 'status', 'cycle', 'candidates', 'children']);
     keysEverywhere(node.children);
   }
 }
@@ -43,8 +43,8 @@ describe('chain on the example vault', () => {
 
   it('prints the contract keys on the note and every node', async () => {
     const result = await chain('202201100900');
-    expect(Object.keys(result)).toEqual(['note', 'out', 'in']);
-    expect(result.note).toEqual({ id: '202201100900', path: '202201100900 Clarity is a gift to the team.md', title: 'Clarity is a gift to the team', candidates: [] });
+    expect(Object.keys(result)).toStrictEqual(['note', 'out', 'in']);
+    expect(result.note).toStrictEqual({ id: '202201100900', path: '202201100900 Clarity is a gift to the team.md', title: 'Clarity is a gift to the team', candidates: [] });
     keysEverywhere(result.out);
     keysEverywhere(result.in);
   });
@@ -53,20 +53,20 @@ describe('chain on the example vault', () => {
     const result = await chain('202201100900', '--direction', 'out', '--depth', '5');
     const path: string[] = [];
     for (let nodes = result.out; nodes.length > 0; nodes = nodes[0].children) path.push(labels(nodes)[0]);
-    expect(path).toEqual([
+    expect(path).toStrictEqual([
       '202201121430 Write the decision down before the meeting ends',
       '202201150815 A decision nobody can find was never made',
       '202201181100 Keep a decision log next to the code',
       '202201201645 Review old decisions on a fixed rhythm',
       '202201100900 Clarity is a gift to the team ↺',
     ]);
-    expect(result.in).toEqual([]);
+    expect(result.in).toStrictEqual([]);
   });
 
   it('keeps to the depth: 1 means direct references only, in order of first reference', async () => {
     const result = await chain('202301020900', '--depth', '1', '--direction', 'out');
     expect(depthOf(result.out)).toBe(1);
-    expect(labels(result.out)).toEqual([
+    expect(labels(result.out)).toStrictEqual([
       '202201100900 Clarity is a gift to the team',
       '202202031000 Trust grows from kept promises',
       '202203011000 The team owns the outcome',
@@ -80,7 +80,7 @@ describe('chain on the example vault', () => {
 
   it('lists incoming notes sorted by path, each once', async () => {
     const result = await chain('202203011000', '--depth', '1', '--direction', 'in');
-    expect(result.in.map((n) => n.path)).toEqual([
+    expect(result.in.map((n) => n.path)).toStrictEqual([
       '202207151330 Leaders absorb discomfort for the team.md',
       '202209051500 Delegate the problem, not the task.md',
       '202301020900 Team leadership map.md',
@@ -89,12 +89,12 @@ describe('chain on the example vault', () => {
   });
 
   it('starts from a path, and from an unresolved ID with the notes that reference it', async () => {
-    expect(await chain('Reading list', '--depth', '1')).toEqual(await chainFromRepository('example-vault/Reading list.md', '--depth', '1'));
+    expect(await chain('Reading list', '--depth', '1')).toStrictEqual(await chainFromRepository('example-vault/Reading list.md', '--depth', '1'));
     const byPath = await chain('Reading list.md', '--depth', '1');
-    expect(byPath.note).toEqual({ id: null, path: 'Reading list.md', title: 'Reading list', candidates: [] });
-    expect(byPath.out.map((n) => n.id)).toEqual(['202209051500', '202203081400', '202203011000']);
+    expect(byPath.note).toStrictEqual({ id: null, path: 'Reading list.md', title: 'Reading list', candidates: [] });
+    expect(byPath.out.map((n) => n.id)).toStrictEqual(['202209051500', '202203081400', '202203011000']);
     const missing = await chain('202206011200', '--depth', '1');
-    expect(missing).toEqual({
+    expect(missing).toStrictEqual({
       note: { id: '202206011200', path: null, title: '', candidates: [] },
       out: [],
       in: [
@@ -107,13 +107,13 @@ describe('chain on the example vault', () => {
   it('shows an ambiguous ID as a leaf without a path, listing its candidates as text mode does', async () => {
     const result = await chain('202211141100', '--depth', '2', '--direction', 'out');
     const candidates = ['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md'];
-    expect(result.out).toEqual([{ id: '202203151000', path: null, title: '', status: 'ambiguous', cycle: false, candidates, children: [] }]);
+    expect(result.out).toStrictEqual([{ id: '202203151000', path: null, title: '', status: 'ambiguous', cycle: false, candidates, children: [] }]);
     expect((await run(['chain', '202211141100', '--depth', '2', '--direction', 'out'])).stdout).toContain(`(ambiguous: ${candidates.join(', ')})`);
   });
 
   it('gives an ambiguous starting ID its candidates', async () => {
     const result = await chain('202203151000', '--depth', '1', '--direction', 'in');
-    expect(result.note).toEqual({
+    expect(result.note).toStrictEqual({
       id: '202203151000',
       path: null,
       title: '',

@@ -11,9 +11,9 @@ describe('check on the example vault', () => {
     const { code, json } = await runJson(['check']);
     const report = json as Record<string, unknown> & { problems: Record<string, unknown>[] };
     expect(code).toBe(1);
-    expect(Object.keys(report)).toEqual(['notes', 'notesWithId', 'references', 'resolved', 'unresolved', 'ambiguous', 'problems']);
+    expect(Object.keys(report)).toStrictEqual(['notes', 'notesWithId', 'references', 'resolved', 'unresolved', 'ambiguous', 'problems']);
     for (const problem of report.problems) {
-      expect(Object.keys(problem)).toEqual(['kind', 'file', 'line', 'id', 'message']);
+      expect(Object.keys(problem)).toStrictEqual(['kind', 'file', 'line', 'id', 'message']);
       expect(PROBLEM_KINDS).toContain(problem.kind);
     }
     expect(report.references).toBe((report.resolved as number) + (report.unresolved as number) + (report.ambiguous as number));
@@ -24,7 +24,7 @@ describe('check on the example vault', () => {
     const report = json as { notes: number; notesWithId: number; problems: { kind: string; file: string; line: number; id: string }[] };
     expect(report.notes).toBe(27);
     expect(report.notesWithId).toBe(25);
-    expect(report.problems.map((p) => `${p.kind} ${p.id} ${p.file}:${p.line}`)).toEqual([
+    expect(report.problems.map((p) => `${p.kind} ${p.id} ${p.file}:${p.line}`)).toStrictEqual([
       'duplicate-id 202203151000 202203151000 Feedback is a habit, not an event.md:1',
       'unresolved-id 202201010900 202208021000 Meetings need an owner and an end.md:3',
       'unresolved-id 202206011200 202210031000 Name the owner of every risk.md:3',

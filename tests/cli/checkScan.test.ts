@@ -34,12 +34,12 @@ describe('scanVault as check reads a vault', () => {
   it('gives the same index, files, texts and check report as keeping every text', async () => {
     const kept = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
     const dropped = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false, keepLinkTargets: true });
-    expect(snapshot(dropped.index)).toEqual(snapshot(kept.index));
-    expect(dropped.contents.allPaths).toEqual(kept.contents.allPaths);
-    expect(dropped.contents.unreadable).toEqual(kept.contents.unreadable);
-    expect(dropped.contents.files.map((f) => [f.path, f.text])).toEqual(kept.contents.files.map((f) => [f.path, f.text]));
+    expect(snapshot(dropped.index)).toStrictEqual(snapshot(kept.index));
+    expect(dropped.contents.allPaths).toStrictEqual(kept.contents.allPaths);
+    expect(dropped.contents.unreadable).toStrictEqual(kept.contents.unreadable);
+    expect(dropped.contents.files.map((f) => [f.path, f.text])).toStrictEqual(kept.contents.files.map((f) => [f.path, f.text]));
     for (const file of [...Object.keys(NOTES), 'a/diagram.png', 'b/binary.md', 'missing.md', 'a', '']) {
-      expect([file, dropped.textOf(file)]).toEqual([file, kept.textOf(file)]);
+      expect([file, dropped.textOf(file)]).toStrictEqual([file, kept.textOf(file)]);
     }
     expect(kept.linkTargets).toBeUndefined();
     const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
@@ -47,7 +47,7 @@ describe('scanVault as check reads a vault', () => {
       paths: dropped.paths, unreadable: dropped.contents.unreadable, textOf: dropped.textOf, linkTargets: dropped.linkTargets, keptTextAfterId: dropped.keptTextAfterId,
     });
     expect(dropped.keptTextAfterId).toBeDefined();
-    expect(screened).toEqual(byReading);
+    expect(screened).toStrictEqual(byReading);
     expect(screened.problems.map((p) => [p.kind, p.file])).toContainEqual(['stale-link', 'a/202101010000 Start.md']);
     expect(screened.problems.find((p) => p.id === '202101011159')?.message).toContain('a/202101010001 Next.md');
   });
@@ -83,7 +83,7 @@ describe('scanVault as check reads a vault', () => {
     const json = await run(['check', '--json', '--vault', vault]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as { problems: { kind: string; message: string }[] };
-    expect(report).toEqual(JSON.parse(JSON.stringify(byReading)));
+    expect(report).toStrictEqual(JSON.parse(JSON.stringify(byReading)));
     expect(report.problems.filter((p) => p.kind === 'stale-link')).toHaveLength(3);
     expect(report.problems.some((p) => p.kind === 'unreadable-file')).toBe(true);
     expect((await run(['check', '--vault', vault])).stdout).toContain('stale-link');
@@ -100,7 +100,7 @@ describe('scanVault as check reads a vault', () => {
         if (relative.endsWith('.md')) reads.set(relative, (reads.get(relative) ?? 0) + 1);
       }
       // A text holding U+FFFD or NUL is read again as bytes to judge it (readNodeNote); no other twice.
-      expect(Object.fromEntries(reads)).toEqual({
+      expect(Object.fromEntries(reads)).toStrictEqual({
         ...Object.fromEntries(Object.keys(NOTES).map((file) => [file, 1])),
         'b/202101010003 Fffd.md': 2,
         'b/binary.md': 2,
@@ -132,7 +132,7 @@ describe('check names the note a broken bare ID meant', () => {
     const kept = await scanVault(own, TWELVE_DIGIT, nodeVaultFs);
     const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
     const report = JSON.parse((await run(['check', '--json', '--vault', own])).stdout) as { problems: { id: string; message: string }[] };
-    expect(report).toEqual(JSON.parse(JSON.stringify(byReading)));
+    expect(report).toStrictEqual(JSON.parse(JSON.stringify(byReading)));
     for (const id of ['202102020001', '202102021159']) expect(report.problems.find((p) => p.id === id)?.message).toContain('a/202102020000 Start.md');
   });
 });

@@ -52,7 +52,7 @@ describe('bin/principle-chain.js', () => {
     renameSync(checker, aside);
     try {
       const preset = cli('check', '--json');
-      expect([preset.status, preset.stderr]).toEqual([1, '']);
+      expect([preset.status, preset.stderr]).toStrictEqual([1, '']);
       expect(cli('check', '--id-format', '\\d{12}').stderr).toContain("the tool's pattern checker (dist/patternDeps.js) cannot be loaded (Cannot find module");
     } finally {
       renameSync(aside, checker);
@@ -94,13 +94,13 @@ onLinux('bin/principle-chain.js in a terminal', () => {
       if (row.length > 60) expect(row.trim()).not.toContain(' ');
     }
     expect(shown.replace(ANSI, '').split('\n').length).toBeGreaterThan(piped.split('\n').length);
-    expect(words(shown)).toEqual(words(piped));
+    expect(words(shown)).toStrictEqual(words(piped));
   });
 
   it('honours NO_COLOR', () => {
     const shown = inTerminal(200, { NO_COLOR: '1' }, 'check');
     expect(shown).not.toMatch(ANSI);
-    expect(words(shown)).toEqual(words(cli('check').stdout));
+    expect(words(shown)).toStrictEqual(words(cli('check').stdout));
   });
 
   it('piped output has neither colour nor wrapping, whatever the environment says', () => {

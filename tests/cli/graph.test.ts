@@ -19,13 +19,13 @@ describe('graph on the example vault', () => {
     [['--json'], 'example-vault-graph.json'],
   ])('graph %j prints the approved %s', async (argv, file) => {
     const result = await run(['graph', ...argv]);
-    expect(result).toEqual({ code: 0, stdout: approved(file), stderr: '' });
+    expect(result).toStrictEqual({ code: 0, stdout: approved(file), stderr: '' });
   });
 
   test('--depth and --direction shape the chain like `chain` does', async () => {
     const result = await run(['graph', '202201100900', '--depth', '1', '--direction', 'out', '--json']);
     const json = JSON.parse(result.stdout) as { root: string; nodes: { id: string }[]; edges: { from: string; to: string }[] };
-    expect(json.nodes.map((node) => node.id)).toEqual(['202201100900', '202201121430', '202209051500']);
+    expect(json.nodes.map((node) => node.id)).toStrictEqual(['202201100900', '202201121430', '202209051500']);
     expect(json.edges.every((edge) => edge.from === json.root)).toBe(true);
   });
 

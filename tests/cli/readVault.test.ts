@@ -34,10 +34,10 @@ afterAll(() => {
 describe('readVault', () => {
   it('walks notes in code-unit order with / paths, skipping dot-folders and not following folder links', async () => {
     const contents = await readVault(vault, nodeVaultFs);
-    expect(contents.files.map((f) => f.path)).toEqual(['A.md', 'b.md', 'deep/er/c.md', 'linked.md']);
+    expect(contents.files.map((f) => f.path)).toStrictEqual(['A.md', 'b.md', 'deep/er/c.md', 'linked.md']);
     expect(contents.files.find((f) => f.path === 'linked.md')?.text).toBe('through a link');
-    expect(contents.allPaths).toEqual(['A.md', 'b.md', 'deep/er/c.md', 'deep/picture.png', 'linked.md', 'upper.MD']);
-    expect(contents.unreadable).toEqual([]);
+    expect(contents.allPaths).toStrictEqual(['A.md', 'b.md', 'deep/er/c.md', 'deep/picture.png', 'linked.md', 'upper.MD']);
+    expect(contents.unreadable).toStrictEqual([]);
   });
 });
 
@@ -46,7 +46,7 @@ describe('listing order', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-order-'));
     try {
       for (const name of ['\uFF21.md', '😀.md', 'a.md', 'B.md']) writeFileSync(path.join(root, name), 'x');
-      expect((await readVault(root, nodeVaultFs)).allPaths).toEqual(['B.md', 'a.md', '😀.md', '\uFF21.md']);
+      expect((await readVault(root, nodeVaultFs)).allPaths).toStrictEqual(['B.md', 'a.md', '😀.md', '\uFF21.md']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -78,7 +78,7 @@ describe('decodeNote', () => {
       fc.property(bytes, (input) => {
         const decoded = decodeNote(input);
         expect(typeof decoded === 'string' ? decoded : null).toBe(decoderText(input));
-        expect(decodeNote(Buffer.from(input))).toEqual(decoded);
+        expect(decodeNote(Buffer.from(input))).toStrictEqual(decoded);
       }),
       { seed: 8, numRuns: 3000 },
     );
@@ -86,7 +86,7 @@ describe('decodeNote', () => {
   });
 
   it('refuses NUL bytes as binary before looking at the encoding', () => {
-    expect(decodeNote(Uint8Array.from([0x61, 0, 0x62]))).toEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
-    expect(decodeNote(Uint8Array.from([0xc3]))).toEqual({ reason: 'it is not valid UTF-8 text' });
+    expect(decodeNote(Uint8Array.from([0x61, 0, 0x62]))).toStrictEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
+    expect(decodeNote(Uint8Array.from([0xc3]))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
   });
 });

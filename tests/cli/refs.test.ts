@@ -18,7 +18,7 @@ describe('refs on the example vault', () => {
     const rows = await refs(...files);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['file', 'id', 'form', 'line', 'column', 'from', 'to', 'status', 'targets', 'self']);
+      expect(Object.keys(row)).toStrictEqual(['file', 'id', 'form', 'line', 'column', 'from', 'to', 'status', 'targets', 'self']);
       const text = readFileSync(path.join(EXAMPLE_VAULT, row.file), 'utf8');
       expect(text.slice(row.from, row.to)).toBe(row.id);
       const lineStart = row.from - (row.column - 1);
@@ -29,7 +29,7 @@ describe('refs on the example vault', () => {
 
   it('lists every form with its status and sorted targets, in text order', async () => {
     const rows = await refs('Psychological safety comes before candour.md');
-    expect(rows.map((r) => [r.line, r.id, r.form, r.status, r.targets])).toEqual([
+    expect(rows.map((r) => [r.line, r.id, r.form, r.status, r.targets])).toStrictEqual([
       [8, '202202101200', 'bare', 'resolved', ['Psychological safety comes before candour.md']],
       [10, '202203081400', 'bare', 'resolved', ['202203081400 One-on-ones belong to the report.md']],
       [10, '202203151000', 'wikilink', 'ambiguous', ['202203151000 Feedback is a habit, not an event.md', '202203151000 Praise in public, correct in private.md']],
@@ -38,14 +38,14 @@ describe('refs on the example vault', () => {
 
   it('flags a note naming its own ID (from its file name or its frontmatter) as a self-reference, and nothing else', async () => {
     const rows = await refs('202211141100 Celebrate finished work.md', 'Psychological safety comes before candour.md');
-    expect(rows.map((r) => `${r.line}:${r.id} ${r.self}`)).toEqual([
+    expect(rows.map((r) => `${r.line}:${r.id} ${r.self}`)).toStrictEqual([
       '1:202211141100 true', '3:202203151000 false', '8:202202101200 true', '10:202203081400 false', '10:202203151000 false',
     ]);
   });
 
   it('counts no ID inside code, math, comments, URLs, image names, tags or block ids', async () => {
     const rows = await refs('202302140930 Tools are not the principle.md');
-    expect(rows.map((r) => `${r.line}:${r.id}`)).toEqual(['1:202302140930']);
+    expect(rows.map((r) => `${r.line}:${r.id}`)).toStrictEqual(['1:202302140930']);
   });
 
   it('finds the markdown link, the embed and the folder link', async () => {
@@ -59,7 +59,7 @@ describe('refs on the example vault', () => {
     const rows = await refs('202203081400 One-on-ones belong to the report.md');
     const text = readFileSync(path.join(EXAMPLE_VAULT, rows[0].file), 'utf8');
     expect(text).toContain('\r\n');
-    expect(rows.map((r) => text.slice(r.from, r.to))).toEqual(rows.map((r) => r.id));
+    expect(rows.map((r) => text.slice(r.from, r.to))).toStrictEqual(rows.map((r) => r.id));
     expect(rows[2].line).toBe(4);
   });
 
@@ -70,7 +70,7 @@ describe('refs on the example vault', () => {
     );
     expect(code).toBe(0);
     const rows = json as Row[];
-    expect([...new Set(rows.map((r) => r.file))]).toEqual(['Reading list.md', '202212011000 Protect focus time.md']);
+    expect([...new Set(rows.map((r) => r.file))]).toStrictEqual(['Reading list.md', '202212011000 Protect focus time.md']);
   });
 
   it('prints a readable listing in text mode', async () => {

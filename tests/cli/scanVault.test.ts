@@ -74,13 +74,13 @@ describe('runsFor', () => {
       const paths = notes(n);
       const runs = runsFor(paths, threads);
       expect(runs).toHaveLength(threads);
-      expect(runs.flat()).toEqual(paths);
+      expect(runs.flat()).toStrictEqual(paths);
     }
-    expect(runsFor(notes(100_000), 2).map((run) => run.length)).toEqual([60_000, 40_000]);
-    expect(runsFor(notes(100_000), 4).map((run) => run.length)).toEqual([55_000, 15_000, 15_000, 15_000]);
+    expect(runsFor(notes(100_000), 2).map((run) => run.length)).toStrictEqual([60_000, 40_000]);
+    expect(runsFor(notes(100_000), 4).map((run) => run.length)).toStrictEqual([55_000, 15_000, 15_000, 15_000]);
     // A small vault: each scanning thread keeps at least half an even share.
-    expect(runsFor(notes(8000), 2).map((run) => run.length)).toEqual([6000, 2000]);
-    expect(runsFor(notes(10), 1).map((run) => run.length)).toEqual([10]);
+    expect(runsFor(notes(8000), 2).map((run) => run.length)).toStrictEqual([6000, 2000]);
+    expect(runsFor(notes(10), 1).map((run) => run.length)).toStrictEqual([10]);
   });
 });
 
@@ -92,8 +92,8 @@ describe('a run scanned as a worker scans it', () => {
     const texts = new Map(single.contents.files.map((f) => [f.path, f.text]));
     const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
     for (const note of notesOfBatch(output.batch, output.notes.map((n) => notePaths[n]))) index.put(note);
-    expect(snapshot(index)).toEqual(snapshot(single.index));
-    expect(output.unreadable.map((u) => [notePaths[u.note], u.reason])).toEqual(single.contents.unreadable.map((u) => [u.path, u.reason]));
+    expect(snapshot(index)).toStrictEqual(snapshot(single.index));
+    expect(output.unreadable.map((u) => [notePaths[u.note], u.reason])).toStrictEqual(single.contents.unreadable.map((u) => [u.path, u.reason]));
     const bytes = Buffer.from(output.bytes);
     output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).toString('utf8')).toBe(texts.get(notePaths[n])));
     // The bytes handed back are the file's own, byte for byte (the worker reads text and encodes it back).
@@ -108,12 +108,12 @@ describe('a run scanned as a worker scans it', () => {
     writer.add(scanner.scan('s.md', 'See 202101010001.'));
     writer.add(scanner.scan('202101010002 Titled.md', 'Text.'));
     const [first, second, third] = [...notesOfBatch(writer.finish(), ['w.md', 's.md', '202101010002 Titled.md'])];
-    expect(first).toEqual(whole);
+    expect(first).toStrictEqual(whole);
     // Where a title read off the path starts there crosses too (the bulk build compares titles by it).
-    expect([second, third].map((note) => 'titleFrom' in note && note.titleFrom)).toEqual([0, 13]);
+    expect([second, third].map((note) => 'titleFrom' in note && note.titleFrom)).toStrictEqual([0, 13]);
     const index = new IdIndex({ format: TWELVE_DIGIT });
     index.put(second);
-    expect(index.referencesOf('s.md').map((r) => [r.id, r.from])).toEqual([['202101010001', 4]]);
+    expect(index.referencesOf('s.md').map((r) => [r.id, r.from])).toStrictEqual([['202101010001', 4]]);
   });
 });
 
@@ -126,8 +126,8 @@ it('a batch holds the ID string only where the ID has no integer key, and no tit
   // cache) that does not say where its title starts gets -1 too.
   writer.add({ path: 'n.md', id: null, title: 'Heading', textLength: 0, ints: new Int32Array(0), intsFrom: 0, length: 0, keyCount: 0, keys: new Float64Array(0), ids: [] });
   const batch = writer.finish();
-  expect(batch.ids).toEqual(['ZK-101', '', '']);
-  expect([...notesOfBatch(batch, ['c.md', 't.md', 'n.md'])].map((note) => 'titleFrom' in note && note.titleFrom)).toEqual([-1, 0, -1]);
+  expect(batch.ids).toStrictEqual(['ZK-101', '', '']);
+  expect([...notesOfBatch(batch, ['c.md', 't.md', 'n.md'])].map((note) => 'titleFrom' in note && note.titleFrom)).toStrictEqual([-1, 0, -1]);
 });
 
 describe('scanVault on the main thread', () => {
@@ -135,7 +135,7 @@ describe('scanVault on the main thread', () => {
     const scanned = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
     expect(Buffer.byteLength(BIG_TEXT)).toBeGreaterThan(4 * 65_536);
     expect(scanned.textOf(`a/${BIG_NOTE}`)).toBe(BIG_TEXT);
-    expect(scanned.index.referencesOf(`a/${BIG_NOTE}`).map((r) => r.id)).toEqual(['202101020000', '202101010001', '202101010002']);
+    expect(scanned.index.referencesOf(`a/${BIG_NOTE}`).map((r) => r.id)).toStrictEqual(['202101020000', '202101010001', '202101010002']);
     expect(scanned.textOf(`a/${REPLACEMENT_NOTE}`)).toBe(REPLACEMENT_TEXT);
     expect(scanned.textOf('b/202101010001 Note 1.md')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
   });
@@ -145,10 +145,10 @@ describe('scanVault on the main thread', () => {
     expect(readNodeNote(path.join(notes, BIG_NOTE))).toBe(BIG_TEXT);
     // U+FFFD written as UTF-8 is text; bytes that are not UTF-8 decode to U+FFFD too, and are not.
     expect(readNodeNote(path.join(notes, REPLACEMENT_NOTE))).toBe(REPLACEMENT_TEXT);
-    expect(readNodeNote(path.join(notes, 'latin1.md'))).toEqual({ reason: 'it is not valid UTF-8 text' });
-    expect(readNodeNote(path.join(vault, 'b', 'binary.md'))).toEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
-    expect(readNodeNote(path.join(notes, 'missing.md'))).toEqual({ reason: expect.stringMatching(/^it cannot be read \(ENOENT: /) as unknown });
-    expect(readNodeNote(notes)).toEqual({ reason: expect.stringMatching(/^it cannot be read \(EISDIR: /) as unknown });
+    expect(readNodeNote(path.join(notes, 'latin1.md'))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
+    expect(readNodeNote(path.join(vault, 'b', 'binary.md'))).toStrictEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
+    expect(readNodeNote(path.join(notes, 'missing.md'))).toStrictEqual({ reason: expect.stringMatching(/^it cannot be read \(ENOENT: /) as unknown });
+    expect(readNodeNote(notes)).toStrictEqual({ reason: expect.stringMatching(/^it cannot be read \(EISDIR: /) as unknown });
   });
 });
 
@@ -175,7 +175,7 @@ describe('the bundled tool with scanning threads', () => {
     const three = cli('3', ...argv, '--vault', vault);
     expect(one.stderr).toBe('');
     expect(three.stdout).not.toBe('');
-    expect({ out: three.stdout, err: three.stderr, status: three.status }).toEqual({ out: one.stdout, err: one.stderr, status: one.status });
+    expect({ out: three.stdout, err: three.stderr, status: three.status }).toStrictEqual({ out: one.stdout, err: one.stderr, status: one.status });
     if (argv[0] === 'check') expect(three.stdout).toMatch(/stale-link[^]*stale-link[^]*the title of b\/202101010005 Note 5\.md/);
   }, 30_000);
 

@@ -27,10 +27,10 @@ describe("repair's text reads like check's", () => {
   it('words every problem it leaves exactly as check words it', async () => {
     const check = (await runJson(['check'])).json as { problems: Problem[] };
     const repair = (await runJson(['repair'])).json as { problems: Problem[] };
-    expect(new Set(repair.problems.map((p) => p.kind))).toEqual(new Set(['duplicate-id', 'unresolved-id']));
+    expect(new Set(repair.problems.map((p) => p.kind))).toStrictEqual(new Set(['duplicate-id', 'unresolved-id']));
     // A duplicate ID is one problem in check (under its first note); repair lists it under each note.
     const key = (p: Problem): string => `${p.kind} ${p.message}`;
-    expect(check.problems.map(key)).toEqual(expect.arrayContaining(repair.problems.map(key)));
+    expect(check.problems.map(key)).toStrictEqual(expect.arrayContaining(repair.problems.map(key)));
   });
 
   it('prints those problems in the same lines as check, and no Markdown', async () => {
@@ -55,14 +55,14 @@ describe("repair's text reads like check's", () => {
     writeFileSync(path.join(clean, '202101010900 A.md'), 'Builds on 202101011000 B.\n');
     writeFileSync(path.join(clean, '202101011000 B.md'), 'Alone.\n');
     const result = await run(['repair', clean]);
-    expect(result).toEqual({ code: 0, stdout: 'Nothing to repair: no stale or broken ID references in 2 notes.\n', stderr: '' });
+    expect(result).toStrictEqual({ code: 0, stdout: 'Nothing to repair: no stale or broken ID references in 2 notes.\n', stderr: '' });
   });
 
   it('with problems but no edits, lists the problems and then says there is nothing to repair', async () => {
     const dir = mkdtempSync(path.join(scratch, 'problems-only-'));
     writeFileSync(path.join(dir, '202101010900 A.md'), 'Builds on 202101011000.\n');
     const rows = (await run(['repair', dir])).stdout.split('\n');
-    expect(rows).toEqual([
+    expect(rows).toStrictEqual([
       '202101010900 A.md',
       '  line 1  unresolved-id  No note has the ID 202101011000. Create the note, or correct the ID.',
       '',
@@ -105,7 +105,7 @@ describe('check text', () => {
     const wrapped = (await run(['check'], { style: { width, color: false } })).stdout;
     const rows = wrapped.split('\n');
     for (const row of rows) if (displayWidth(row) > width) expect(row.trim()).not.toMatch(/ /);
-    expect(wrapped.split(/\s+/)).toEqual(plain.split(/\s+/));
+    expect(wrapped.split(/\s+/)).toStrictEqual(plain.split(/\s+/));
     const continuation = rows.find((r, i) => i > 0 && /^ {4,}\S/.test(r) && rows[i - 1].startsWith('  line '));
     expect(continuation).toBeDefined();
   });
@@ -120,7 +120,7 @@ describe('chain and refs text', () => {
     const wrapped = (await run(argv, { style: { width: 50, color: false } })).stdout;
     expect(plain.split('\n').some((row) => displayWidth(row) > 50)).toBe(true);
     for (const row of wrapped.split('\n')) if (displayWidth(row) > 50) expect(row.trim()).not.toMatch(/ /);
-    expect(wrapped.split(/\s+/)).toEqual(plain.split(/\s+/));
+    expect(wrapped.split(/\s+/)).toStrictEqual(plain.split(/\s+/));
     const rows = wrapped.split('\n');
     rows.forEach((row, i) => {
       // A continuation line is indented deeper than the list item or listing row it continues.
@@ -164,7 +164,7 @@ describe('text layout', () => {
     ['a dumb terminal', { isTTY: true, columns: 80 }, { TERM: 'dumb' }, { width: 80, color: false }],
     ['a terminal of unknown width', { isTTY: true }, {}, { width: null, color: true }],
   ])('%s', (_name, stream, env, style) => {
-    expect(outputStyleFor(stream, env)).toEqual(style);
+    expect(outputStyleFor(stream, env)).toStrictEqual(style);
   });
 });
 
@@ -176,16 +176,16 @@ describe('help', () => {
 
   it.each(helps())('%s help: every line fits 100 columns', (_name, text) => {
     const wide = text.split('\n').filter((row) => displayWidth(row) > HELP_WIDTH);
-    expect(wide).toEqual([]);
+    expect(wide).toStrictEqual([]);
   });
 
   it.each(helps({ width: 72, color: true }))('%s help in a 72-column terminal: every line fits but one-word ones, and no colour', (_name, text) => {
-    expect(text.split('\n').filter((row) => displayWidth(row) > 72 && / /.test(row.trim()))).toEqual([]);
+    expect(text.split('\n').filter((row) => displayWidth(row) > 72 && / /.test(row.trim()))).toStrictEqual([]);
     expect(text).not.toMatch(ANSI);
   });
 
   it.each(COMMANDS.map((c) => [c.name, c.description] as const))('%s: description lines are written within 100 columns, so no paragraph is broken mid-line', (_name, description) => {
-    expect(description.split('\n').filter((row) => displayWidth(row) > HELP_WIDTH)).toEqual([]);
+    expect(description.split('\n').filter((row) => displayWidth(row) > HELP_WIDTH)).toStrictEqual([]);
   });
 
   it('says that the vault is the current folder, and that repair --apply needs it named', async () => {

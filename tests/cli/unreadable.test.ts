@@ -42,7 +42,7 @@ describe('files that cannot be read', () => {
     const report = json as { notes: number; references: number; problems: { kind: string; file: string; id: string | null; message: string }[] };
     expect(code).toBe(1);
     expect(report.notes).toBe(3);
-    expect(report.problems.map((p) => [p.kind, p.file, p.id])).toEqual([
+    expect(report.problems.map((p) => [p.kind, p.file, p.id])).toStrictEqual([
       ['unresolved-id', '202101010000 Fine.md', '202101010001'],
       ['unresolved-id', '202101010000 Fine.md', '202101010002'],
       ['unreadable-file', '202101010001 Locked.md', null],
@@ -63,7 +63,7 @@ describe('files that cannot be read', () => {
 
   it('skips dot-folders and node_modules, and keeps a BOM as the first character of the text', async () => {
     const { json } = await runJson(['refs', '--vault', vault, 'bom note.md']);
-    expect(json).toEqual([
+    expect(json).toStrictEqual([
       { file: 'bom note.md', id: '202101010000', form: 'bare', line: 1, column: 2, from: 1, to: 13, status: 'resolved', targets: ['202101010000 Fine.md'], self: false },
     ]);
     const listing = await runJson(['check', '--vault', vault]);

@@ -74,7 +74,7 @@ describe('the vault is the current folder unless one is named', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^principle-chain: repair --apply needs the vault named: give --vault DIR or VAULT \(\. for the current folder\)\.\n/);
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(dir)).toStrictEqual(before);
   });
 
   it.each([[['repair', '.', '--apply']], [['repair', '--apply', '--vault', '.']]])('%j writes the current folder when it is named', async (argv) => {
@@ -144,7 +144,7 @@ describe('a folder with nothing to check says so and exits 1', () => {
   it('a vault whose notes all have IDs but no references is fine', async () => {
     const dir = folder({ '202101010900 A.md': 'Alone.\n' });
     const result = await run(['check', '--vault', dir]);
-    expect(result).toEqual({ code: 0, stdout: '1 note (1 with an ID), 0 references: 0 resolved, 0 unresolved, 0 ambiguous.\nNo problems found.\n', stderr: '' });
+    expect(result).toStrictEqual({ code: 0, stdout: '1 note (1 with an ID), 0 references: 0 resolved, 0 unresolved, 0 ambiguous.\nNo problems found.\n', stderr: '' });
   });
 
   it('a vault whose only notes cannot be read reports them as problems instead', async () => {
@@ -152,6 +152,6 @@ describe('a folder with nothing to check says so and exits 1', () => {
     writeFileSync(path.join(dir, '202101010900 A.md'), Buffer.from([0xff, 0xfe, 0x00]));
     const { code, json } = await runJson(['check', '--vault', dir], { fs: nodeVaultFs });
     expect(code).toBe(1);
-    expect((json as { problems: { kind: string }[] }).problems.map((p) => p.kind)).toEqual(['unreadable-file']);
+    expect((json as { problems: { kind: string }[] }).problems.map((p) => p.kind)).toStrictEqual(['unreadable-file']);
   });
 });

@@ -2,8 +2,8 @@ import { DEFAULT_SETTINGS, isExcluded, normalizeFolderList, normalizeSettings } 
 
 describe('normalizeSettings', () => {
   test('nothing stored gives the defaults without problems', () => {
-    expect(normalizeSettings(undefined)).toEqual({ settings: { ...DEFAULT_SETTINGS }, problems: [] });
-    expect(normalizeSettings(null).problems).toEqual([]);
+    expect(normalizeSettings(undefined)).toStrictEqual({ settings: { ...DEFAULT_SETTINGS }, problems: [] });
+    expect(normalizeSettings(null).problems).toStrictEqual([]);
   });
 
   test('good values are kept and unknown keys dropped', () => {
@@ -15,11 +15,11 @@ describe('normalizeSettings', () => {
       renameHandling: 'never',
       somethingElse: 1,
     });
-    expect(problems).toEqual([]);
+    expect(problems).toStrictEqual([]);
     expect(settings.idFormat).toBe('14');
     expect(settings.chainDepth).toBe(5);
-    expect(settings.ownIdSources).toEqual(['frontmatter', 'filename']);
-    expect(settings.excludedFolders).toEqual(['Templates', 'archive/old', 'a/b']);
+    expect(settings.ownIdSources).toStrictEqual(['frontmatter', 'filename']);
+    expect(settings.excludedFolders).toStrictEqual(['Templates', 'archive/old', 'a/b']);
     expect(settings.renameHandling).toBe('never');
     expect(settings).not.toHaveProperty('somethingElse');
   });
@@ -60,8 +60,8 @@ describe('normalizeSettings', () => {
     const { settings } = normalizeSettings(undefined);
     settings.excludedFolders.push('x');
     settings.ownIdSources.pop();
-    expect(DEFAULT_SETTINGS.excludedFolders).toEqual([]);
-    expect(DEFAULT_SETTINGS.ownIdSources).toEqual(['filename', 'folder', 'frontmatter']);
+    expect(DEFAULT_SETTINGS.excludedFolders).toStrictEqual([]);
+    expect(DEFAULT_SETTINGS.ownIdSources).toStrictEqual(['filename', 'folder', 'frontmatter']);
   });
 });
 
@@ -70,20 +70,20 @@ describe('excluded folders', () => {
     expect(isExcluded('Templates/a.md', ['Templates'])).toBe(true);
     expect(isExcluded('Templates', ['Templates'])).toBe(true);
     expect(isExcluded('Templates2/a.md', ['Templates'])).toBe(false);
-    expect(normalizeFolderList(['/a/', 'a', ''])).toEqual(['a']);
+    expect(normalizeFolderList(['/a/', 'a', ''])).toStrictEqual(['a']);
   });
 });
 
 describe('chain exclusion settings', () => {
   test('folders and tags are normalised; bad values fall back with a message', () => {
     const { settings, problems } = normalizeSettings({ chainExcludedFolders: [' Daily/ ', 'Daily', '\\\\Archive\\\\old'], chainExcludedTags: ['#daily', 'Daily', ' #meeting/ ', ''] });
-    expect(settings.chainExcludedFolders).toEqual(['Daily', 'Archive/old']);
-    expect(settings.chainExcludedTags).toEqual(['daily', 'meeting']);
-    expect(problems).toEqual([]);
+    expect(settings.chainExcludedFolders).toStrictEqual(['Daily', 'Archive/old']);
+    expect(settings.chainExcludedTags).toStrictEqual(['daily', 'meeting']);
+    expect(problems).toStrictEqual([]);
     const bad = normalizeSettings({ chainExcludedFolders: 'Daily', chainExcludedTags: [1] });
-    expect(bad.settings.chainExcludedFolders).toEqual([]);
-    expect(bad.settings.chainExcludedTags).toEqual([]);
-    expect(bad.problems).toEqual([
+    expect(bad.settings.chainExcludedFolders).toStrictEqual([]);
+    expect(bad.settings.chainExcludedTags).toStrictEqual([]);
+    expect(bad.problems).toStrictEqual([
       'Setting "chainExcludedFolders" must be a list; using the default.',
       'Setting "chainExcludedTags" must be a list of tags; using the default.',
     ]);

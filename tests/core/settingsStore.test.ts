@@ -21,8 +21,8 @@ describe('the settings store', () => {
     const done = settings.update({ chainDepth: 5 });
     expect(settings.get().chainDepth).toBe(5);
     await done;
-    expect(saved).toEqual([settings.get()]);
-    expect(heard).toEqual([{ before, after: settings.get(), needsRebuild: false }]);
+    expect(saved).toStrictEqual([settings.get()]);
+    expect(heard).toStrictEqual([{ before, after: settings.get(), needsRebuild: false }]);
     expect(before.chainDepth).toBe(DEFAULT_SETTINGS.chainDepth);
   });
 
@@ -43,7 +43,7 @@ describe('the settings store', () => {
   ])('a change of %s needs a rebuild: %s', async (_what, initial, patch, rebuild) => {
     const { settings, heard } = store(initial);
     await settings.update(patch);
-    expect(heard.map((change) => change.needsRebuild)).toEqual([rebuild]);
+    expect(heard.map((change) => change.needsRebuild)).toStrictEqual([rebuild]);
   });
 
   it('a save that fails reaches the caller and no listener; the change stays applied', async () => {
@@ -51,7 +51,7 @@ describe('the settings store', () => {
       throw new Error('disk full');
     });
     await expect(settings.update({ linkTitle: true })).rejects.toThrow('disk full');
-    expect(heard).toEqual([]);
+    expect(heard).toStrictEqual([]);
     expect(settings.get().linkTitle).toBe(true);
   });
 
@@ -66,10 +66,10 @@ describe('the settings store', () => {
     const first = settings.update({ chainDepth: 2 });
     const second = settings.update({ chainDepth: 3 });
     for (let i = 0; i < 5; i++) await Promise.resolve();
-    expect(written).toEqual([]);
+    expect(written).toStrictEqual([]);
     finishFirst();
     await Promise.all([first, second]);
-    expect(written).toEqual([2, 3]);
+    expect(written).toStrictEqual([2, 3]);
   });
 
   it('a failed save does not stop the next one', async () => {
@@ -80,7 +80,7 @@ describe('the settings store', () => {
     });
     await expect(settings.update({ chainDepth: 2 })).rejects.toThrow('disk full');
     await settings.update({ chainDepth: 3 });
-    expect(written).toEqual([3]);
+    expect(written).toStrictEqual([3]);
   });
 
   it('stops telling a listener once it unsubscribes', async () => {
@@ -90,6 +90,6 @@ describe('the settings store', () => {
     await settings.update({ idFormat: '14' });
     unsubscribe();
     await settings.update({ idFormat: '12' });
-    expect(heard).toEqual([true]);
+    expect(heard).toStrictEqual([true]);
   });
 });

@@ -84,14 +84,14 @@ export function expectCheckInvariants(report: CheckJson): void {
   expect(report.references).toBe(report.resolved + report.unresolved + report.ambiguous);
   expect(report.notesWithId).toBeLessThanOrEqual(report.notes);
   for (const problem of report.problems) {
-    expect(Object.keys(problem)).toEqual(['kind', 'file', 'line', 'id', 'message']);
+    expect(Object.keys(problem)).toStrictEqual(['kind', 'file', 'line', 'id', 'message']);
     expect(KINDS).toContain(problem.kind);
     expect(problem.line).toBeGreaterThanOrEqual(1);
     expect(problem.message).not.toBe('');
   }
   const order = report.problems.map((p) => [p.file, p.line] as const);
   const sorted = [...order].sort(([fa, la], [fb, lb]) => (fa < fb ? -1 : fa > fb ? 1 : la - lb));
-  expect(order).toEqual(sorted);
+  expect(order).toStrictEqual(sorted);
 }
 
 /** What the contract promises of every refs row: the offsets and line/column point at the ID in the text. */
@@ -110,7 +110,7 @@ export function expectRowsPointAtIds(rows: readonly RefJson[], textOf: (file: st
       wrong.push(JSON.stringify(row));
     }
   }
-  expect(wrong).toEqual([]);
+  expect(wrong).toStrictEqual([]);
 }
 
 function countLines(text: string, upTo: number): number {

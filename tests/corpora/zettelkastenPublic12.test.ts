@@ -21,13 +21,13 @@ describeCorpus('zettelkasten-public-12digit', (vault) => {
     expect(code).toBe(0);
     // 138 ID/README.md notes plus README.md and REGISTRY.md at the root, which have no ID. Of the
     // 183 references refs lists, 2 are notes linking to themselves, which check does not count.
-    expect(report).toEqual({ notes: 140, notesWithId: 138, references: 181, resolved: 181, unresolved: 0, ambiguous: 0, problems: [] });
+    expect(report).toStrictEqual({ notes: 140, notesWithId: 138, references: 181, resolved: 181, unresolved: 0, ambiguous: 0, problems: [] });
   });
 
   it('lists, per note, exactly the ../ID links outside code fences (an oracle independent of the scanner)', () => {
     expectRowsPointAtIds(rows, (file) => readNote(vault, file));
     expect(rows).toHaveLength(183);
-    expect(rows.filter((r) => r.self).map((r) => `${r.file} ${r.id}`)).toEqual(['202112021908/README.md 202112021908', '202112061553/README.md 202112061553']);
+    expect(rows.filter((r) => r.self).map((r) => `${r.file} ${r.id}`)).toStrictEqual(['202112021908/README.md 202112021908', '202112061553/README.md 202112061553']);
     const grouped = byFile(rows);
     const differing = notes.flatMap((note) => {
       const expected = linesOutsideFences(readNote(vault, note)).flatMap(({ line, text }) =>
@@ -38,16 +38,16 @@ describeCorpus('zettelkasten-public-12digit', (vault) => {
       const listed = (grouped.get(note) ?? []).map((r) => `${r.line} ${r.id}`);
       return JSON.stringify(listed) === JSON.stringify(expected) ? [] : [{ note, expected, listed }];
     });
-    expect(differing).toEqual([]);
-    expect(new Set(rows.map((r) => r.form))).toEqual(new Set(['markdown']));
+    expect(differing).toStrictEqual([]);
+    expect(new Set(rows.map((r) => r.form))).toStrictEqual(new Set(['markdown']));
   });
 
   it('does not count IDs of real notes that stand inside a code fence', async () => {
     // 202212250755 quotes JSON and JS holding "zettel_id": "202201310445" and zetId: "202201191736".
     expect(readNote(vault, '202212250755/README.md')).toContain('"zettel_id": "202201310445"');
-    expect(rows.filter((r) => r.file === '202212250755/README.md')).toEqual([]);
+    expect(rows.filter((r) => r.file === '202212250755/README.md')).toStrictEqual([]);
     const chain = (await runJson(['chain', '--vault', vault, '202201310445', '--direction', 'in', '--depth', '1'])).json as { in: { path: string }[] };
-    expect(chain.in.map((n) => n.path)).toEqual(['202201310422/README.md']);
+    expect(chain.in.map((n) => n.path)).toStrictEqual(['202201310422/README.md']);
   });
 
   it('does not count a link into another repository, whose destination is a URL', () => {

@@ -108,17 +108,17 @@ describe('"Copy diagnostics for this note"', () => {
     const services = fakeServices({ [TEAMS]: '', [NOTE]: TEXT }, { linkTitle: true });
     const { plugin } = openNote(services);
     const dump = await runCommand(plugin);
-    expect([dump.format, dump.version, dump.obsidian, dump.plugin]).toEqual([DIAGNOSTICS_FORMAT, 1, fake.apiVersion, '9.9.9']);
+    expect([dump.format, dump.version, dump.obsidian, dump.plugin]).toStrictEqual([DIAGNOSTICS_FORMAT, 1, fake.apiVersion, '9.9.9']);
     expect(dump.platform).toMatchObject({ isDesktop: true, isMobile: false, isLinux: true });
     expect(dump.settings.linkTitle).toBe(true);
-    expect(dump.idFormat).toEqual({ key: '12', source: '\\d{12}' });
-    expect(dump.note).toEqual({ length: TEXT.length, mode: 'source', livePreview: true });
+    expect(dump.idFormat).toStrictEqual({ key: '12', source: '\\d{12}' });
+    expect(dump.note).toStrictEqual({ length: TEXT.length, mode: 'source', livePreview: true });
     const names = dump.editor!.nodes.map(([name]) => name);
-    expect(names).toEqual(expect.arrayContaining(['hmd-internal-link', 'inline-code', 'HyperMD-codeblock_HyperMD-codeblock-bg_hmd-codeblock']));
+    expect(names).toStrictEqual(expect.arrayContaining(['hmd-internal-link', 'inline-code', 'HyperMD-codeblock_HyperMD-codeblock-bg_hmd-codeblock']));
     const inline = dump.editor!.nodes.find(([name]) => name === 'inline-code')!;
     expect(TEXT.slice(inline[1], inline[2])).toBe('202001011200');
     expect(dump.editor!.parsedTo).toBe(TEXT.length);
-    expect(dump.readingView![0]).toEqual({ tag: 'div', children: [{ tag: 'h1', children: [{ textLength: 20 }] }] });
+    expect(dump.readingView![0]).toStrictEqual({ tag: 'div', children: [{ tag: 'h1', children: [{ textLength: 20 }] }] });
     expect(JSON.stringify(dump.readingView)).toContain('"cls":["internal-link","principle-chain-id"]');
   });
 
@@ -129,7 +129,7 @@ describe('"Copy diagnostics for this note"', () => {
     for (const secret of ['Secret', 'Confidential', 'private note', 'Builds on']) expect(json).not.toContain(secret);
     copied = [];
     const withText = await runCommand(plugin, { includeText: true });
-    expect([withText.note.path, withText.note.text]).toEqual([NOTE, TEXT]);
+    expect([withText.note.path, withText.note.text]).toStrictEqual([NOTE, TEXT]);
     expect(JSON.stringify(withText.readingView)).toContain('Secret words');
   });
 
@@ -179,14 +179,14 @@ describe('replaying a dump', () => {
     const { plugin } = openNote(services);
     const dump = await runCommand(plugin, { includeText: true });
     const state = EditorState.create({ doc: TEXT, extensions: [languageFromDump(dump.editor!)] });
-    expect(dumpSyntaxTree(state)).toEqual(dump.editor);
+    expect(dumpSyntaxTree(state)).toStrictEqual(dump.editor);
   });
 
   it('pastes as JSON that reads back unchanged, each node on one line', () => {
     const text = 'odd "text" [\n "x",\n 1,\n 2\n] \\ end';
     const dump = { format: DIAGNOSTICS_FORMAT, note: { text }, editor: { parsedTo: 3, nodes: [['a_b', 0, 1], ['c', 1, 3]], truncated: false } } as unknown as DiagnosticsDump;
     const pasted = formatDump(dump);
-    expect(JSON.parse(pasted)).toEqual(dump);
+    expect(JSON.parse(pasted)).toStrictEqual(dump);
     expect(pasted).toContain('["a_b", 0, 1],\n');
   });
 
@@ -197,12 +197,12 @@ describe('replaying a dump', () => {
     if (!isReplayable(dump)) throw new Error('no text');
     const shownInEditor = Array.from(view.contentEl.querySelectorAll('[data-principle-chain-id]')).map((el) => el.textContent);
     const shownInReading = Array.from(view.previewMode.containerEl.querySelectorAll('.principle-chain-id')).map((el) => el.textContent);
-    expect(replayEditor(dump, [TEAMS])).toEqual(shownInEditor);
-    expect(replayReading(dump, [TEAMS])).toEqual(shownInReading);
+    expect(replayEditor(dump, [TEAMS])).toStrictEqual(shownInEditor);
+    expect(replayReading(dump, [TEAMS])).toStrictEqual(shownInReading);
     // And both agree with the core scanner on this note.
     const bare = scanReferences(TEXT, TWELVE_DIGIT).filter((r) => r.form === 'bare').map((r) => r.id);
-    expect(shownInEditor).toEqual(bare);
-    expect(shownInReading).toEqual(bare);
+    expect(shownInEditor).toStrictEqual(bare);
+    expect(shownInReading).toStrictEqual(bare);
   });
 
   // Dumps users attached to reports, each with the IDs that should be links (tests/fixtures/diagnostics/README.md).
@@ -213,7 +213,7 @@ describe('replaying a dump', () => {
     expect(fixture.format).toBe(DIAGNOSTICS_FORMAT);
     if (!isReplayable(fixture)) throw new Error(`${name} has no note text; it cannot be replayed`);
     const notes = fixture.expected.notes ?? [];
-    if (fixture.expected.editor !== undefined) expect(replayEditor(fixture, notes)).toEqual(fixture.expected.editor);
-    if (fixture.expected.readingView !== undefined) expect(replayReading(fixture, notes)).toEqual(fixture.expected.readingView);
+    if (fixture.expected.editor !== undefined) expect(replayEditor(fixture, notes)).toStrictEqual(fixture.expected.editor);
+    if (fixture.expected.readingView !== undefined) expect(replayReading(fixture, notes)).toStrictEqual(fixture.expected.readingView);
   });
 });

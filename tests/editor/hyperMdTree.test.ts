@@ -86,10 +86,10 @@ describe("the editor extension on Obsidian's tree shape", () => {
     views.push(view);
     parseViewport(view);
     view.dispatch({ effects: EditorView.scrollIntoView(doc.length, { y: 'end' }) });
-    expect(idElements(view)).toEqual([]);
+    expect(idElements(view)).toStrictEqual([]);
     parseViewport(view);
     const tail = idElements(view).map((el) => view.posAtDOM(el)).filter((pos) => pos > doc.length - 40);
-    expect(tail).toEqual([doc.length - ID.length]);
+    expect(tail).toStrictEqual([doc.length - ID.length]);
     expect(decorated(view).every((d) => d.text === ID)).toBe(true);
   });
 });

@@ -91,31 +91,31 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
     ];
 
     test.each(cases)('%s', (_label, doc, expected) => {
-      expect(decoratedIds(doc)).toEqual(expected);
+      expect(decoratedIds(doc)).toStrictEqual(expected);
     });
 
     // The editor and the core scanner (check, refs, repair, the index) read every case alike.
     test.each(cases)('%s: the core scanner agrees', (_label, doc, expected) => {
-      expect(coreBareIds(doc, testHost([TEAMS]))).toEqual(expected);
+      expect(coreBareIds(doc, testHost([TEAMS]))).toStrictEqual(expected);
     });
 
     // Metamorphic variants: frontmatter before the text changes nothing; a code fence around it hides all.
     test.each(cases.filter(([label]) => !label.includes('frontmatter')))('%s, after frontmatter', (_label, doc, expected) => {
-      expect(decoratedIds(`---\nid: ${ID}\ntags: [a]\n---\n${doc}`)).toEqual(expected);
+      expect(decoratedIds(`---\nid: ${ID}\ntags: [a]\n---\n${doc}`)).toStrictEqual(expected);
     });
 
     test.each(cases)('%s, inside a code fence', (_label, doc) => {
-      expect(decoratedIds(`\`\`\`\`\n${doc}\n\`\`\`\``)).toEqual([]);
+      expect(decoratedIds(`\`\`\`\`\n${doc}\n\`\`\`\``)).toStrictEqual([]);
     });
 
     test('CRLF line endings decorate the same IDs', () => {
-      expect(decoratedIds(`a ${ID}\r\n\r\n\`\`\`\r\n${ID}\r\n\`\`\`\r\nb ${ID}`)).toEqual([ID, ID]);
+      expect(decoratedIds(`a ${ID}\r\n\r\n\`\`\`\r\n${ID}\r\n\`\`\`\r\nb ${ID}`)).toStrictEqual([ID, ID]);
     });
 
     test('resolved, unresolved and ambiguous IDs carry their classes and the ID attribute', () => {
       const host = testHost([TEAMS, 'a/202105050505 One.md', 'b/202105050505 Two.md']);
       const view = open(`${ID} and 202104291524 and 202105050505`, host);
-      expect(decorated(view)).toEqual([
+      expect(decorated(view)).toStrictEqual([
         { text: ID, id: ID, cls: 'principle-chain-id' },
         { text: '202104291524', id: '202104291524', cls: 'principle-chain-id is-unresolved' },
         { text: '202105050505', id: '202105050505', cls: 'principle-chain-id principle-chain-ambiguous' },
@@ -126,26 +126,26 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
     test('unresolved IDs lose is-unresolved when highlighting is off', () => {
       const host = testHost();
       host.settings.highlightUnresolved = false;
-      expect(decorated(open('202104291524', host))).toEqual([{ text: '202104291524', id: '202104291524', cls: 'principle-chain-id' }]);
+      expect(decorated(open('202104291524', host))).toStrictEqual([{ text: '202104291524', id: '202104291524', cls: 'principle-chain-id' }]);
     });
 
     test('a digit run that is no date is decorated only when a note owns it', () => {
       // Unique note creator bumps minutes past 59 on collision; such an ID still names a note.
       const host = testHost(['202108191099 Bumped.md']);
-      expect(decorated(open('202108191099 and 202113450000', host)).map((d) => d.text)).toEqual(['202108191099']);
+      expect(decorated(open('202108191099 and 202113450000', host)).map((d) => d.text)).toStrictEqual(['202108191099']);
     });
 
     test('with "link the title" the title after a resolved ID is part of the link', () => {
       const host = testHost([TEAMS]);
       host.settings.linkTitle = true;
       const view = open(`See ${ID} Teams exist for a reason. And ${ID} Teams existed.`, host);
-      expect(decorated(view).map((d) => d.text)).toEqual([`${ID} Teams exist for a reason`, ID]);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual([`${ID} Teams exist for a reason`, ID]);
     });
 
     test('notes in excluded folders are not decorated', () => {
       const host = testHost([TEAMS]);
       host.settings.excludedFolders = ['notes'];
-      expect(decorated(open(ID, host))).toEqual([]);
+      expect(decorated(open(ID, host))).toStrictEqual([]);
     });
   });
 
@@ -155,7 +155,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       const view = open(`go ${ID} now`, host);
       const element = idElements(view)[0];
       mouse(element, 'mouseover', { ctrlKey: true });
-      expect(host.hovers.map((h) => [h.id, h.sourcePath, h.targetEl])).toEqual([[ID, 'notes/source.md', element]]);
+      expect(host.hovers.map((h) => [h.id, h.sourcePath, h.targetEl])).toStrictEqual([[ID, 'notes/source.md', element]]);
       expect(host.hovers[0].event.ctrlKey).toBe(true);
     });
 
@@ -165,7 +165,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       const element = idElements(view)[0];
       mouse(element, 'mouseover', { relatedTarget: element.firstChild as Node });
       mouse(view.contentDOM.querySelector('.cm-line')!, 'mouseover');
-      expect(host.hovers).toEqual([]);
+      expect(host.hovers).toStrictEqual([]);
     });
   });
 
@@ -183,10 +183,10 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
     test('a known implausible ID appears once its note exists', () => {
       const host = testHost();
       const view = open('see 202108191099', host);
-      expect(decorated(view)).toEqual([]);
+      expect(decorated(view)).toStrictEqual([]);
       host.index.add('202108191099 Bumped.md');
       view.dispatch({ effects: indexChanged.of(null) });
-      expect(decorated(view).map((d) => d.text)).toEqual(['202108191099']);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual(['202108191099']);
     });
 
     test('a reconfiguration (Obsidian\'s updateOptions after a settings change) applies new settings', () => {
@@ -215,17 +215,17 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
     test('breaking an ID removes its link, mending it restores it', () => {
       const view = open(`see ${ID} now`, testHost([TEAMS]));
       type(view, 8, 'x');
-      expect(decorated(view)).toEqual([]);
+      expect(decorated(view)).toStrictEqual([]);
       type(view, 8, '', 9);
-      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
     });
 
     test('typing a letter against an ID joins it to a word; a space parts them again', () => {
       const view = open(`see ${ID} now`, testHost([TEAMS]));
       type(view, 4, 'a');
-      expect(decorated(view)).toEqual([]);
+      expect(decorated(view)).toStrictEqual([]);
       type(view, 5, ' ');
-      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
     });
 
     test('typing before and after an ID keeps its link where the ID moved', () => {
@@ -240,9 +240,9 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
     test('typing an ID into prose links it; typing a code fence above unlinks what follows', () => {
       const view = open('intro\n\nsee  now', testHost([TEAMS]));
       type(view, 11, ID);
-      expect(decorated(view).map((d) => d.text)).toEqual([ID]);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
       type(view, 0, '```\n');
-      expect(decorated(view)).toEqual([]);
+      expect(decorated(view)).toStrictEqual([]);
     });
   });
 
@@ -311,7 +311,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       const view = open(doc, testHost([TEAMS]));
       view.dispatch({ effects: EditorView.scrollIntoView(doc.length, { y: 'end' }) });
       parseViewport(view);
-      expect(idElements(view).filter((el) => view.posAtDOM(el) > doc.length - 40).map((el) => view.posAtDOM(el))).toEqual([
+      expect(idElements(view).filter((el) => view.posAtDOM(el) > doc.length - 40).map((el) => view.posAtDOM(el))).toStrictEqual([
         doc.length - ID.length,
       ]);
     });

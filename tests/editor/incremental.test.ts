@@ -27,7 +27,7 @@ describe.each(TREE_SHAPES)('decorations after edits on the %s tree', (shape) => 
             edit(view, from, Math.min(length, from + remove), insert);
             const fresh = editorWithLinks(view.state.doc.toString(), host, [], shape);
             views.push(fresh);
-            expect(decorated(view)).toEqual(decorated(fresh));
+            expect(decorated(view)).toStrictEqual(decorated(fresh));
           }
         } finally {
           views.forEach((v) => v.destroy());

@@ -46,18 +46,18 @@ describe('opening an ID with the mouse', () => {
   test('in Live Preview a click opens it; the press stays the editor\'s (cursor, selection)', () => {
     const { host, id, seen } = setup();
     const { press, click: done } = click(id);
-    expect(host.opened).toEqual(opened(false));
-    expect(seen).toEqual([press]);
+    expect(host.opened).toStrictEqual(opened(false));
+    expect(seen).toStrictEqual([press]);
     expect(done.defaultPrevented).toBe(true);
   });
 
   test('a press alone opens nothing: the click does', () => {
     const { host, id } = setup();
     fire(id, 'mousedown');
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
     fire(id, 'mouseup');
     fire(id, 'click');
-    expect(host.opened).toEqual(opened(false));
+    expect(host.opened).toStrictEqual(opened(false));
   });
 
   test('a press that becomes a text selection opens nothing', () => {
@@ -67,7 +67,7 @@ describe('opening an ID with the mouse', () => {
     view.dispatch({ selection: EditorSelection.range(3, 9) });
     fire(id, 'mouseup');
     fire(id, 'click');
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
   });
 
   test.each([
@@ -78,27 +78,27 @@ describe('opening an ID with the mouse', () => {
     fire(id, 'mousedown');
     fire(id, 'mouseup', to);
     fire(id, 'click', to);
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
   });
 
   test('a jitter within the slop is still a click', () => {
     const { host, id } = setup();
     fire(id, 'mousedown');
     fire(id, 'click', { clientX: 10 + CLICK_SLOP, clientY: 10 - CLICK_SLOP });
-    expect(host.opened).toEqual(opened(false));
+    expect(host.opened).toStrictEqual(opened(false));
   });
 
   test('a press on the ID released elsewhere opens nothing', () => {
     const { host, view, id } = setup();
     click(id, {}, view.contentDOM.querySelector('.cm-line')!);
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
   });
 
   test('a press elsewhere released on the ID opens nothing', () => {
     const { host, view, id } = setup();
     fire(view.contentDOM.querySelector('.cm-line')!, 'mousedown');
     fire(id, 'click');
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
   });
 
   test('clicking again after a non-empty selection was made elsewhere still opens', () => {
@@ -106,40 +106,40 @@ describe('opening an ID with the mouse', () => {
     view.dispatch({ selection: EditorSelection.range(0, 2) });
     fire(id, 'mousedown', { ctrlKey: true });
     fire(id, 'click', { ctrlKey: true });
-    expect(host.opened).toEqual(opened('tab'));
+    expect(host.opened).toStrictEqual(opened('tab'));
   });
 
   test('in Source mode a plain click is the editor\'s alone', () => {
     const { host, id, seen } = setup((h) => (h.livePreview = false));
     const { press, click: done } = click(id);
-    expect(host.opened).toEqual([]);
-    expect(seen).toEqual([press]);
+    expect(host.opened).toStrictEqual([]);
+    expect(seen).toStrictEqual([press]);
     expect(done.defaultPrevented).toBe(false);
   });
 
   test.each([true, false])('a Ctrl-click opens in a new tab, its press claimed (Live Preview: %s)', (livePreview) => {
     const { host, id, seen } = setup((h) => (h.livePreview = livePreview));
     const { press } = click(id, { ctrlKey: true });
-    expect(host.opened).toEqual(opened('tab'));
+    expect(host.opened).toStrictEqual(opened('tab'));
     // Claimed, so CodeMirror does not turn the Ctrl-press into a second cursor.
     expect(press.defaultPrevented).toBe(true);
-    expect(seen).toEqual([]);
+    expect(seen).toStrictEqual([]);
   });
 
   test('a middle click opens in a new tab on auxclick, in Source mode too', () => {
     const { host, id, seen } = setup((h) => (h.livePreview = false));
     const press = fire(id, 'mousedown', { button: 1 });
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
     fire(id, 'auxclick', { button: 1 });
-    expect(host.opened).toEqual(opened('tab'));
-    expect([press.defaultPrevented, seen]).toEqual([true, []]);
+    expect(host.opened).toStrictEqual(opened('tab'));
+    expect([press.defaultPrevented, seen]).toStrictEqual([true, []]);
   });
 
   test('right clicks and clicks beside an ID open nothing', () => {
     const { host, view, id } = setup();
     click(id, { button: 2 });
     click(view.contentDOM.querySelector('.cm-line')!);
-    expect(host.opened).toEqual([]);
+    expect(host.opened).toStrictEqual([]);
   });
 
   test.each([true, false])('on mobile a tap opens in either mode (Live Preview: %s)', (livePreview) => {
@@ -148,13 +148,13 @@ describe('opening an ID with the mouse', () => {
       h.mobile = true;
     });
     click(id);
-    expect(host.opened).toEqual(opened(false));
+    expect(host.opened).toStrictEqual(opened(false));
   });
 
   test('one click opens once', () => {
     const { host, id } = setup();
     click(id);
     fire(id, 'click');
-    expect(host.opened).toEqual(opened(false));
+    expect(host.opened).toStrictEqual(opened(false));
   });
 });

@@ -45,7 +45,7 @@ describe('the editor decorates what the core counts as bare IDs', () => {
     ['link reference definition', `[notes]: /${A}\n\nand ${B}`, [B]],
     ['lone-CR line ends around a fence', `a ${A}\r\`\`\`\r${B}\r\`\`\`\rb ${C}`, [A, C]],
   ])('%s', (_name, doc, expected) => {
-    expect(coreBareIds(doc)).toEqual(expected);
-    expect(editorIds(doc)).toEqual(expected);
+    expect(coreBareIds(doc)).toStrictEqual(expected);
+    expect(editorIds(doc)).toStrictEqual(expected);
   });
 });

@@ -163,7 +163,7 @@ describe('frontmatterEnd', () => {
   test('a block longer than the limit is no frontmatter anywhere', () => {
     const long = ['---', ...Array.from({ length: MAX_FRONTMATTER_LINES }, (_, i) => `key${i}: 1`), '---', 'body'].join('\n');
     const limit = ['---', ...Array.from({ length: MAX_FRONTMATTER_LINES - 1 }, (_, i) => `key${i}: 1`), '---', 'body'].join('\n');
-    expect([end(long), findFrontmatter(long)]).toEqual([0, null]);
+    expect([end(long), findFrontmatter(long)]).toStrictEqual([0, null]);
     expect(end(limit)).toBe(findFrontmatter(limit)?.closingEnd);
     expect(end(limit)).toBeGreaterThan(0);
   });

@@ -22,7 +22,7 @@ describe('CacheLedger', () => {
     const ledger = new CacheLedger(cache);
     ledger.record({ kind: 'upsert', facts: facts('a.md', null) }, VERSION);
     await ledger.save('k', indexHolding('a.md'), undefined, always);
-    expect(cache.saved).toEqual([{ settingsKey: 'k', notes: [{ path: 'a.md', ...VERSION, facts: facts('a.md', null) }] }]);
+    expect(cache.saved).toStrictEqual([{ settingsKey: 'k', notes: [{ path: 'a.md', ...VERSION, facts: facts('a.md', null) }] }]);
   });
 
   it('leaves out a note the index no longer holds, a deleted note, and one read without a file version', async () => {
@@ -31,7 +31,7 @@ describe('CacheLedger', () => {
     for (const path of ['gone.md', 'deleted.md', 'names-only.md', 'kept.md']) ledger.record({ kind: 'upsert', facts: facts(path, null) }, VERSION);
     ledger.record({ kind: 'delete', path: 'deleted.md' });
     ledger.record({ kind: 'upsert', facts: facts('names-only.md', null) });
-    expect(await savedPaths(ledger, cache, indexHolding('names-only.md', 'kept.md'))).toEqual(['kept.md']);
+    expect(await savedPaths(ledger, cache, indexHolding('names-only.md', 'kept.md'))).toStrictEqual(['kept.md']);
   });
 
   it('forgets every file version on clear, so a rebuild saves only what it read itself', async () => {
@@ -39,7 +39,7 @@ describe('CacheLedger', () => {
     const ledger = new CacheLedger(cache);
     ledger.record({ kind: 'upsert', facts: facts('a.md', null) }, VERSION);
     ledger.clear();
-    expect(await savedPaths(ledger, cache, indexHolding('a.md'))).toEqual([]);
+    expect(await savedPaths(ledger, cache, indexHolding('a.md'))).toStrictEqual([]);
   });
 
   it('yields once per note to a paced save', async () => {
@@ -55,13 +55,13 @@ describe('CacheLedger', () => {
     const ledger = new CacheLedger(cache);
     ledger.record({ kind: 'upsert', facts: facts('a.md', null) }, VERSION);
     await ledger.save('k', indexHolding('a.md'), undefined, () => false);
-    expect(cache.saved).toEqual([]);
+    expect(cache.saved).toStrictEqual([]);
   });
 
   it('loads nothing, never throwing, from a cache that fails or holds other settings', async () => {
     const failing: IndexCache = { load: () => Promise.reject(new Error('EIO')), save: () => Promise.resolve() };
     await expect(new CacheLedger(failing).load('k')).resolves.toBeNull();
     await expect(new CacheLedger(memoryCache({ settingsKey: 'other', notes: [] })).load('k')).resolves.toBeNull();
-    await expect(new CacheLedger(memoryCache({ settingsKey: 'k', notes: [] })).load('k')).resolves.toEqual(new Map());
+    await expect(new CacheLedger(memoryCache({ settingsKey: 'k', notes: [] })).load('k')).resolves.toStrictEqual(new Map());
   });
 });

@@ -10,7 +10,7 @@ describe('IndexChangeBus', () => {
     bus.emit('all');
     unsubscribe();
     bus.emit('all');
-    expect(heard).toEqual(['first', 'second', 'second']);
+    expect(heard).toStrictEqual(['first', 'second', 'second']);
   });
 
   it('keeps telling the others when a listener throws, and logs the failure', () => {
@@ -23,7 +23,7 @@ describe('IndexChangeBus', () => {
       });
       bus.subscribe((change) => heard.push(change));
       bus.emit('all');
-      expect(heard).toEqual(['all']);
+      expect(heard).toStrictEqual(['all']);
       expect(logged).toHaveBeenCalledWith('Principle Chain: an index listener failed', expect.any(Error));
     } finally {
       logged.mockRestore();
@@ -38,7 +38,7 @@ describe('IndexChangeBus', () => {
     bus.emitChange(new Set());
     bus.emitIds(new Set(['202104291524']));
     bus.emitChange('all');
-    expect(heard).toEqual([new Set(['202104291524']), 'all']);
+    expect(heard).toStrictEqual([new Set(['202104291524']), 'all']);
   });
 
   it('forgets every listener when cleared (unload)', () => {
@@ -47,6 +47,6 @@ describe('IndexChangeBus', () => {
     bus.subscribe((change) => heard.push(change));
     bus.clear();
     bus.emit('all');
-    expect(heard).toEqual([]);
+    expect(heard).toStrictEqual([]);
   });
 });

@@ -52,7 +52,7 @@ afterEach(() => document.body.replaceChildren());
 describe('commands', () => {
   it('are registered in sentence case without hotkeys', () => {
     const { p } = plugin(fakeServices(NOTES));
-    expect(p.registered.commands.map((c) => [c.name, c.hotkeys])).toEqual([
+    expect(p.registered.commands.map((c) => [c.name, c.hotkeys])).toStrictEqual([
       ['Open ID under cursor', undefined],
       ['Insert link to note by ID', undefined],
       ['Rebuild ID index', undefined],
@@ -70,13 +70,13 @@ describe('commands', () => {
     }
     editor.cursor = { line: 1, ch: 30 };
     command('open-id-under-cursor').editorCallback!(editor as unknown as Editor, { file: null } as unknown as MarkdownFileInfo);
-    expect(services.opened).toEqual([
+    expect(services.opened).toStrictEqual([
       { id: '202108191025', sourcePath: 'src.md', paneType: false },
       { id: '202108191025', sourcePath: 'src.md', paneType: false },
       { id: '202108191025', sourcePath: 'src.md', paneType: false },
       { id: '202104291524', sourcePath: '', paneType: false },
     ]);
-    expect(notices).toEqual([]);
+    expect(notices).toStrictEqual([]);
   });
 
   it('"Open ID under cursor" says so when there is no ID at the cursor', () => {
@@ -87,8 +87,8 @@ describe('commands', () => {
       editor.cursor = { line: 0, ch };
       openIdUnderCursor(editor as unknown as Editor, 'src.md', services);
     }
-    expect(services.opened).toEqual([]);
-    expect(notices).toEqual(Array(5).fill('No ID at the cursor.'));
+    expect(services.opened).toStrictEqual([]);
+    expect(notices).toStrictEqual(Array(5).fill('No ID at the cursor.'));
   });
 
   it('"Insert link to note by ID" offers every note with an ID and inserts "ID Title" at the cursor', async () => {
@@ -100,7 +100,7 @@ describe('commands', () => {
     await Promise.resolve();
     const modal = document.body.querySelector('.modal-container')!;
     const items = () => Array.from(modal.querySelectorAll('.suggestion-item')).map((el) => el.textContent);
-    expect(items()).toEqual([
+    expect(items()).toStrictEqual([
       '202104291524 Execution is the priority of the team',
       '202108191025 Teams exist for a reason',
       '202109260705 Zet',
@@ -110,7 +110,7 @@ describe('commands', () => {
     input.value = 'teams';
     input.dispatchEvent(new Event('input'));
     await Promise.resolve();
-    expect(items()).toEqual(['202108191025 Teams exist for a reason']);
+    expect(items()).toStrictEqual(['202108191025 Teams exist for a reason']);
     modal.querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(editor.text).toBe('Builds on 202108191025 Teams exist for a reason. Done');
   });
@@ -121,7 +121,7 @@ describe('commands', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(rebuild).toHaveBeenCalledTimes(1);
-    expect(notices).toEqual(['Rebuilding the ID index…', 'ID index rebuilt: 5 notes.']);
+    expect(notices).toStrictEqual(['Rebuilding the ID index…', 'ID index rebuilt: 5 notes.']);
   });
 });
 

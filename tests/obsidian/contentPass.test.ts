@@ -55,18 +55,18 @@ test('every note read in the first build goes the short way', async () => {
   expect(build.longWays).toBe(1);
   // Storage grown ahead of need by the build is trimmed once at its end.
   expect(build.trims).toBe(1);
-  expect(build.invariants).toEqual([]);
-  expect(build.dump).toEqual(build.rebuilt);
+  expect(build.invariants).toStrictEqual([]);
+  expect(build.dump).toStrictEqual(build.rebuilt);
 });
 
 test('listeners hear the same changes as when every note goes the long way', async () => {
   const short = await firstBuild(false);
   const long = await firstBuild(true);
   expect(long.shortWays).toBe(0);
-  expect(short.heard).toEqual(long.heard);
-  expect(short.dump).toEqual(long.dump);
+  expect(short.heard).toStrictEqual(long.heard);
+  expect(short.dump).toStrictEqual(long.dump);
   // The referenced IDs are among what was heard, an unowned one too.
-  expect(short.heard.flat()).toEqual(expect.arrayContaining(['202108191025', '202109260705', '202104291524', '202199999999']));
+  expect(short.heard.flat()).toStrictEqual(expect.arrayContaining(['202108191025', '202109260705', '202104291524', '202199999999']));
 });
 
 test('past REPORT_ALL_PAST changed IDs in one report, listeners hear all instead of the IDs', async () => {
@@ -76,8 +76,8 @@ test('past REPORT_ALL_PAST changed IDs in one report, listeners hear all instead
     const build = await firstBuild(false);
     expect(changeSet).toHaveBeenCalledWith(REPORT_ALL_PAST);
     // Names first ('all'), then the read notes' changes: more than two IDs, so 'all' again.
-    expect(build.heard).toEqual([['all'], ['all']]);
-    expect(build.dump).toEqual(build.rebuilt);
+    expect(build.heard).toStrictEqual([['all'], ['all']]);
+    expect(build.dump).toStrictEqual(build.rebuilt);
   } finally {
     changeSet.mockRestore();
   }

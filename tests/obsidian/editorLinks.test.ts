@@ -95,7 +95,7 @@ describe('registerEditorLinks', () => {
     const { plugin } = harness();
     const registered = (plugin as unknown as { registered: { editorExtensions: Extension[]; hoverLinkSources: Map<string, unknown> } }).registered;
     expect(registered.editorExtensions).toHaveLength(1);
-    expect([...registered.hoverLinkSources]).toEqual([[HOVER_SOURCE_ID, { display: 'Principle Chain', defaultMod: true }]]);
+    expect([...registered.hoverLinkSources]).toStrictEqual([[HOVER_SOURCE_ID, { display: 'Principle Chain', defaultMod: true }]]);
   });
 
   test.each<[string, boolean, MouseEventInit, PaneType | boolean | null]>([
@@ -110,7 +110,7 @@ describe('registerEditorLinks', () => {
     const h = harness();
     const { view } = h.editor(`go ${ID} now`, { livePreview });
     click(idElements(view)[0], init);
-    expect(h.opened).toEqual(paneType === null ? [] : [[ID, 'notes/source.md', paneType]]);
+    expect(h.opened).toStrictEqual(paneType === null ? [] : [[ID, 'notes/source.md', paneType]]);
   });
 
   test.each([true, false])('on mobile (Platform.isMobile) a tap opens in either mode (Live Preview: %s)', (livePreview) => {
@@ -122,14 +122,14 @@ describe('registerEditorLinks', () => {
     } finally {
       Platform.isMobile = false;
     }
-    expect(h.opened).toEqual([[ID, 'notes/source.md', false]]);
+    expect(h.opened).toStrictEqual([[ID, 'notes/source.md', false]]);
   });
 
   test('the source path comes from editorInfoField; an editor without a file opens from the vault root', () => {
     const h = harness();
     click(idElements(h.editor(ID, { path: 'a/b.md' }).view)[0]);
     click(idElements(h.editor(ID, { path: null }).view)[0]);
-    expect(h.opened).toEqual([
+    expect(h.opened).toStrictEqual([
       [ID, 'a/b.md', false],
       [ID, '', false],
     ]);
@@ -144,7 +144,7 @@ describe('registerEditorLinks', () => {
     const [hover] = events as { event: MouseEvent }[];
     expect(hover.event.type).toBe('mouseover');
     expect(hover.event.ctrlKey).toBe(true);
-    expect(events).toEqual([
+    expect(events).toStrictEqual([
       {
         event: hover.event,
         source: HOVER_SOURCE_ID,
@@ -162,7 +162,7 @@ describe('registerEditorLinks', () => {
     const events = hoverLinkEvents(h.app);
     const { view } = h.editor(`go ${ID} now`);
     press(idElements(view)[0], 'mouseover', { ctrlKey: true });
-    expect((events as { linktext: string }[]).map((e) => e.linktext)).toEqual(['202108191025 Teams exist for a reason']);
+    expect((events as { linktext: string }[]).map((e) => e.linktext)).toStrictEqual(['202108191025 Teams exist for a reason']);
   });
 
   test('unresolved and ambiguous IDs have no single note to preview', () => {
@@ -171,7 +171,7 @@ describe('registerEditorLinks', () => {
     const { view } = h.editor('202104291524 and 202105050505');
     idElements(view).forEach((el) => press(el, 'mouseover'));
     expect(idElements(view)).toHaveLength(2);
-    expect(events).toEqual([]);
+    expect(events).toStrictEqual([]);
   });
 
   test('resolved, unresolved and ambiguous IDs carry the same classes as in Reading view, so styles.css styles both alike', () => {
@@ -184,8 +184,8 @@ describe('registerEditorLinks', () => {
     decorateRendered(section, { sourcePath: 'source.md', addChild: () => undefined } as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
     // Reading view's resolved ID is Obsidian's own internal link besides.
     const classes = (elements: Iterable<Element>): string[][] => [...elements].map((el) => [...el.classList].filter((c) => c !== 'internal-link').sort());
-    expect(classes(idElements(view))).toEqual([['principle-chain-id'], ['is-unresolved', 'principle-chain-id'], ['principle-chain-ambiguous', 'principle-chain-id']]);
-    expect(classes(section.querySelectorAll('[data-principle-chain-id]'))).toEqual(classes(idElements(view)));
+    expect(classes(idElements(view))).toStrictEqual([['principle-chain-id'], ['is-unresolved', 'principle-chain-id'], ['principle-chain-ambiguous', 'principle-chain-id']]);
+    expect(classes(section.querySelectorAll('[data-principle-chain-id]'))).toStrictEqual(classes(idElements(view)));
   });
 
   test('index changes reach open editors', () => {

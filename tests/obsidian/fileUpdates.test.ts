@@ -13,13 +13,13 @@ describe('FileUpdates', () => {
     updates.schedule('a.md');
     updates.schedule('big.md', 5_000_000);
     jest.advanceTimersByTime(299);
-    expect(reads).toEqual([]);
+    expect(reads).toStrictEqual([]);
     jest.advanceTimersByTime(1);
-    expect(reads).toEqual(['a.md']);
+    expect(reads).toStrictEqual(['a.md']);
     jest.advanceTimersByTime(9_999);
-    expect(reads).toEqual(['a.md']);
+    expect(reads).toStrictEqual(['a.md']);
     jest.advanceTimersByTime(1);
-    expect(reads).toEqual(['a.md', 'big.md']);
+    expect(reads).toStrictEqual(['a.md', 'big.md']);
   });
 
   it('settle runs pending re-reads at once and waits for them; reset forgets them and the versions', async () => {
@@ -29,11 +29,11 @@ describe('FileUpdates', () => {
     updates.schedule('a.md');
     expect(updates.idle).toBe(false);
     await updates.settle();
-    expect([reads, updates.idle]).toEqual([['a.md'], true]);
+    expect([reads, updates.idle]).toStrictEqual([['a.md'], true]);
     updates.schedule('b.md');
     updates.reset();
     jest.advanceTimersByTime(1000);
-    expect([reads, updates.versionOf('a.md'), updates.idle]).toEqual([['a.md'], 0, true]);
+    expect([reads, updates.versionOf('a.md'), updates.idle]).toStrictEqual([['a.md'], 0, true]);
   });
 
   it('is not idle while a re-read runs', async () => {

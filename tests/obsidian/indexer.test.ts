@@ -19,20 +19,20 @@ describe('VaultIndexer start-up', () => {
     await seed(h, { [A]: 'See 202108191025 Teams exist for a reason.', [B]: 'Back to 202104291524.', [C]: '# 202109260705 Zet\n' });
     await ticks(5);
     expect(h.app.vault.reads).toBe(0);
-    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect([...h.indexer.index.notes()]).toStrictEqual([]);
 
     h.layoutReady();
     // Not yet: the start waits until the plugin's onload has returned (see the mid-session tests).
     expect(h.indexer.index.resolve('202108191025').status).toBe('unresolved');
     await Promise.resolve();
     // Names are indexed in one go once started, before any content is read.
-    expect(h.indexer.index.resolve('202108191025').paths).toEqual([B]);
-    expect(h.indexer.index.resolve('202109260705').paths).toEqual([C]);
+    expect(h.indexer.index.resolve('202108191025').paths).toStrictEqual([B]);
+    expect(h.indexer.index.resolve('202109260705').paths).toStrictEqual([C]);
     expect(h.app.vault.reads).toBe(0);
 
     await h.indexer.whenIdle();
-    expect([A, B, C].map((p) => h.readsOf(p))).toEqual([1, 1, 1]);
-    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    expect([A, B, C].map((p) => h.readsOf(p))).toStrictEqual([1, 1, 1]);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A]);
     await expectEqualToRebuild(h);
   });
 
@@ -62,7 +62,7 @@ describe('VaultIndexer start-up', () => {
     await seed(h, { 'Templates/202101010000 Template.md': '202104291524', [A]: 'a', 'image 202101010101.png': '' });
     h.layoutReady();
     await h.indexer.whenIdle();
-    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toStrictEqual([A]);
     await h.app.vault.create('Templates/202101010202.md', '');
     await h.indexer.whenIdle();
     expect(h.indexer.index.isKnownId('202101010202')).toBe(false);
@@ -91,7 +91,7 @@ describe('VaultIndexer updates', () => {
     for (let i = 0; i < 10; i++) await h.app.vault.modify(file(h, A), `edit ${i} 202108191025`);
     await h.indexer.whenIdle();
     expect(h.readsOf(A) - before).toBe(1);
-    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['edit 9 202108191025']);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toStrictEqual(['edit 9 202108191025']);
   });
 
   it('follows renames of notes and folders, including renames out of and into excluded folders', async () => {
@@ -101,11 +101,11 @@ describe('VaultIndexer updates', () => {
     await h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes');
     await h.app.vault.rename(file(h, B), `Archive/${B}`);
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.resolve('202109260705').paths).toEqual(['notes/202109260705/README.md']);
+    expect(h.indexer.index.resolve('202109260705').paths).toStrictEqual(['notes/202109260705/README.md']);
     expect(h.indexer.index.resolve('202108191025').status).toBe('unresolved');
     await h.app.vault.rename(file(h, `Archive/${B}`), B);
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual(['202104291524 Execution first.md']);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual(['202104291524 Execution first.md']);
   });
 
   it('handles each note of a renamed folder once, whichever of its events comes first', async () => {
@@ -116,14 +116,14 @@ describe('VaultIndexer updates', () => {
     await h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes');
     await expectEqualToRebuild(h);
     const moved = ['notes/202109260705/README.md', 'notes/202101010000 Inner.md'];
-    expect(moved.map((p) => h.readsOf(p))).toEqual([1, 1]);
-    expect(before).toEqual([1, 1]);
+    expect(moved.map((p) => h.readsOf(p))).toStrictEqual([1, 1]);
+    expect(before).toStrictEqual([1, 1]);
     // The other order (the folder, then each file again) moves each note once too.
     const folder = h.app.vault.getAbstractFileByPath('notes')!;
     h.app.vault.trigger('rename', folder, 'zet');
     for (const child of h.app.vault.getFiles()) if (child.path.startsWith('notes/')) h.app.vault.trigger('rename', child, 'zet' + child.path.slice('notes'.length));
     await expectEqualToRebuild(h);
-    expect(moved.map((p) => h.readsOf(p))).toEqual([1, 1]);
+    expect(moved.map((p) => h.readsOf(p))).toStrictEqual([1, 1]);
   });
 
   it('follows a note renamed and renamed back before its first move was read', async () => {
@@ -166,7 +166,7 @@ describe('VaultIndexer updates', () => {
     const onlyTheFolder = (name: string, data: unknown[]): boolean => name !== 'rename' || (data[0] as TFolder).path === 'notes';
     await withEventsOf(h, onlyTheFolder, () => h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes'));
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.resolve('202101010000').paths).toEqual(['notes/sub/202101010000 Inner.md']);
+    expect(h.indexer.index.resolve('202101010000').paths).toStrictEqual(['notes/sub/202101010000 Inner.md']);
     expect(h.indexer.index.note(C)).toBeUndefined();
   });
 
@@ -180,7 +180,7 @@ describe('VaultIndexer updates', () => {
     await h.app.vault.rename(file(h, 'Archive/202102020202 Old.md'), 'Archive/202103030303 Older.md');
     await h.app.vault.rename(file(h, 'image 202101010101.png'), 'image 202101010102.png');
     await h.indexer.whenIdle();
-    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toStrictEqual([A]);
     await expectEqualToRebuild(h);
   });
 
@@ -189,7 +189,7 @@ describe('VaultIndexer updates', () => {
     failReadsOf(h, A);
     await h.app.vault.modify(file(h, A), 'Now 202109260705.');
     await h.indexer.whenIdle();
-    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202108191025']);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202108191025']);
   });
 
   it('moves a note it cannot read with what its new name says, and reads it again later', async () => {
@@ -200,7 +200,7 @@ describe('VaultIndexer updates', () => {
     // The move's own read fails; the re-read it schedules (run at once by whenIdle) gets the text.
     await expectEqualToRebuild(h);
     expect(h.indexer.index.note(moved)?.id).toBe('202104291525');
-    expect(h.indexer.index.referencesOf(moved).map((r) => r.id)).toEqual(['202108191025']);
+    expect(h.indexer.index.referencesOf(moved).map((r) => r.id)).toStrictEqual(['202108191025']);
   });
 
   it('follows a note moved, moved back and moved again, each once the last was applied', async () => {
@@ -210,7 +210,7 @@ describe('VaultIndexer updates', () => {
       await h.indexer.whenIdle();
     }
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.referencesOf('moved.md').map((r) => r.id)).toEqual(['202108191025']);
+    expect(h.indexer.index.referencesOf('moved.md').map((r) => r.id)).toStrictEqual(['202108191025']);
   });
 
   it('keeps a new note made at the old path while a moved note is read, and one edited there too', async () => {
@@ -221,7 +221,7 @@ describe('VaultIndexer updates', () => {
       await h.app.vault.create(A, 'A new note: 202109260705.');
       if (editMoved) await h.app.vault.modify(file(h, 'moved.md'), 'Edited: 202108191025.');
       await expectEqualToRebuild(h);
-      expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202109260705']);
+      expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
     }
   });
 
@@ -247,8 +247,8 @@ describe('VaultIndexer updates', () => {
     await withEventsOf(h, (name) => name !== 'create', () => h.app.vault.create('202103030303 Quiet.md', 'See 202104291524.'));
     await h.app.vault.modify(file(h, '202103030303 Quiet.md'), 'See 202104291524 now.');
     await h.app.vault.rename(file(h, 'Archive/202102020202 Old.md'), '202102020202 Old.md');
-    expect(h.indexer.index.resolve('202103030303').paths).toEqual(['202103030303 Quiet.md']);
-    expect(h.indexer.index.resolve('202102020202').paths).toEqual(['202102020202 Old.md']);
+    expect(h.indexer.index.resolve('202103030303').paths).toStrictEqual(['202103030303 Quiet.md']);
+    expect(h.indexer.index.resolve('202102020202').paths).toStrictEqual(['202102020202 Old.md']);
     await expectEqualToRebuild(h);
   });
 
@@ -256,23 +256,23 @@ describe('VaultIndexer updates', () => {
     const h = await started({ [A]: 'See 202108191025.', [B]: '' });
     h.slowReads(20);
     await h.app.vault.modify(file(h, A), 'Now 202109260705.');
-    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A]);
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.referencesTo('202108191025')).toEqual([]);
+    expect(h.indexer.index.referencesTo('202108191025')).toStrictEqual([]);
   });
 
   it('forgets every note when the host reports the root folder of the vault deleted', async () => {
     const h = await started({ [C]: '# Zet', [A]: 'See 202108191025.', [B]: '' });
     h.app.vault.trigger('delete', h.app.vault.getRoot());
     await h.indexer.whenIdle();
-    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect([...h.indexer.index.notes()]).toStrictEqual([]);
   });
 
   it('deletes every note of a deleted folder', async () => {
     const h = await started({ [C]: '# Zet', 'zet/202101010000.md': 'x', [A]: '' });
     await h.app.vault.delete(h.app.vault.getAbstractFileByPath('zet')!);
     await expectEqualToRebuild(h);
-    expect([...h.indexer.index.notes()].map((n) => n.path)).toEqual([A]);
+    expect([...h.indexer.index.notes()].map((n) => n.path)).toStrictEqual([A]);
   });
 
   it('keeps edits made during the initial pass', async () => {
@@ -300,7 +300,7 @@ describe('VaultIndexer updates', () => {
     await h.app.vault.create(B, '');
     await ticks(5);
     expect(h.indexer.index.isKnownId('202108191025')).toBe(false);
-    expect(changes).toEqual([]);
+    expect(changes).toStrictEqual([]);
   });
 });
 
@@ -314,11 +314,11 @@ describe('VaultIndexer context lines', () => {
     const heard: string[][] = [];
     h.indexer.services.onTextsLoaded?.((paths) => heard.push([...paths]));
     const reads = h.readsOf(A);
-    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['']);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toStrictEqual(['']);
     await h.indexer.whenIdle();
-    expect(heard).toEqual([[A]]);
+    expect(heard).toStrictEqual([[A]]);
     expect(h.readsOf(A)).toBe(reads + 1);
-    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toEqual(['See 202108191025 Teams exist for a reason.']);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toStrictEqual(['See 202108191025 Teams exist for a reason.']);
   });
 
   it('announces an edited note once the index holds what it now says, so a redraw shows the new line', async () => {
@@ -333,7 +333,7 @@ describe('VaultIndexer context lines', () => {
     });
     await h.app.vault.modify(file(h, A), 'Now it says: see 202108191025 second.');
     await h.indexer.whenIdle();
-    expect(seen).toEqual(['Now it says: see 202108191025 second.']);
+    expect(seen).toStrictEqual(['Now it says: see 202108191025 second.']);
   });
 });
 
@@ -388,7 +388,7 @@ describe('VaultIndexer cache hook', () => {
   it('saves after the content pass and skips reading unchanged files on the next start', async () => {
     const { cache, first } = await firstStart();
     expect(cache.saved).toHaveLength(1);
-    expect(cache.saved[0].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+    expect(cache.saved[0].notes.map((n) => n.path).sort()).toStrictEqual([A, B].sort());
 
     // The same vault on the next start: B changed while Obsidian was closed.
     const second = makeHarness({}, { cache });
@@ -400,8 +400,8 @@ describe('VaultIndexer cache hook', () => {
     await second.indexer.whenIdle();
     expect(second.readsOf(A)).toBe(0);
     expect(second.readsOf(B)).toBe(1);
-    expect(second.indexer.index.referencesTo('202104291524')).toEqual([]);
-    expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    expect(second.indexer.index.referencesTo('202104291524')).toStrictEqual([]);
+    expect(second.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A]);
   });
 
   it('leaves out the cached facts of a note an event touched while the cache was loading', async () => {
@@ -419,7 +419,7 @@ describe('VaultIndexer cache hook', () => {
     await second.app.vault.delete(file(second, B));
     await second.indexer.whenIdle();
     expect(second.indexer.index.note(B)).toBeUndefined();
-    expect(second.indexer.index.referencesTo('202104291524')).toEqual([]);
+    expect(second.indexer.index.referencesTo('202104291524')).toStrictEqual([]);
   });
 
   it('refreshes the snapshot after edits once the vault is quiet, and on unload when edits are pending', async () => {
@@ -435,14 +435,14 @@ describe('VaultIndexer cache hook', () => {
     expect(cache.saved).toHaveLength(1);
     for (let i = 0; i < 500 && cache.saved.length < 2; i++) await ticks(1);
     expect(cache.saved).toHaveLength(2);
-    expect(cache.saved[1].notes.map((n) => referencedIds(n.facts))).toEqual([['202108191025']]);
+    expect(cache.saved[1].notes.map((n) => referencedIds(n.facts))).toStrictEqual([['202108191025']]);
 
     await h.app.vault.create(B, '');
     await h.indexer.whenIdle();
     // Well inside the quiet time: only the unload can have saved.
     h.indexer.unload();
     expect(cache.saved).toHaveLength(3);
-    expect(cache.saved[2].notes.map((n) => n.path).sort()).toEqual([A, B].sort());
+    expect(cache.saved[2].notes.map((n) => n.path).sort()).toStrictEqual([A, B].sort());
   });
 
   it('saves a moved note under its new path, and leaves out one whose move could not read it', async () => {
@@ -459,9 +459,9 @@ describe('VaultIndexer cache hook', () => {
     h.indexer.unload();
     const last = cache.saved[cache.saved.length - 1];
     // Names-only facts saved with the file's version would be restored on the next start and never read again.
-    expect(last.notes.map((n) => n.path)).toEqual(['moved.md']);
-    expect(last.notes.map((n) => [n.mtime, n.size])).toEqual([[file(h, 'moved.md').stat.mtime, file(h, 'moved.md').stat.size]]);
-    expect(referencedIds(last.notes[0].facts)).toEqual(['202108191025']);
+    expect(last.notes.map((n) => n.path)).toStrictEqual(['moved.md']);
+    expect(last.notes.map((n) => [n.mtime, n.size])).toStrictEqual([[file(h, 'moved.md').stat.mtime, file(h, 'moved.md').stat.size]]);
+    expect(referencedIds(last.notes[0].facts)).toStrictEqual(['202108191025']);
   });
 
   it('a restart from the snapshot equals a rebuild, including references to IDs that are not dates', async () => {
@@ -493,12 +493,12 @@ describe('VaultIndexer cache hook', () => {
     for (const path of Object.keys(files)) file(second, path).stat = { ...file(first, path).stat };
     second.layoutReady();
     await second.indexer.whenIdle();
-    expect(Object.keys(files).map((p) => second.readsOf(p))).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.keys(files).map((p) => second.readsOf(p))).toStrictEqual([0, 0, 0, 0, 0]);
     await expectEqualToRebuild(second);
 
     await second.app.vault.create('202199999999 Bumped.md', '');
     await expectEqualToRebuild(second);
-    expect(second.indexer.index.referencesTo('202199999999').map((r) => r.sourcePath)).toEqual(['202102020202 Ünïcode.md', A, C].sort());
+    expect(second.indexer.index.referencesTo('202199999999').map((r) => r.sourcePath)).toStrictEqual(['202102020202 Ünïcode.md', A, C].sort());
   });
 
   it('ignores a snapshot built with other settings, and a cache that fails', async () => {
@@ -602,8 +602,8 @@ describe('VaultIndexer against random event sequences', () => {
         h.layoutReady();
         for (const o of during) await run(h, o);
         await h.indexer.whenIdle();
-        expect(h.indexer.index.checkInvariants()).toEqual([]);
-        expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+        expect(h.indexer.index.checkInvariants()).toStrictEqual([]);
+        expect(await settledDump(h)).toStrictEqual(dump(await rebuiltIndex(h.app, h.settings)));
         h.indexer.unload();
       }),
       { seed: 4242, numRuns: 150 },

@@ -119,8 +119,8 @@ export async function seed(h: Harness, files: Record<string, string>): Promise<v
 
 export async function expectEqualToRebuild(h: Harness): Promise<void> {
   await h.indexer.whenIdle();
-  expect(h.indexer.index.checkInvariants()).toEqual([]);
-  expect(await settledDump(h)).toEqual(dump(await rebuiltIndex(h.app, h.settings)));
+  expect(h.indexer.index.checkInvariants()).toStrictEqual([]);
+  expect(await settledDump(h)).toStrictEqual(dump(await rebuiltIndex(h.app, h.settings)));
 }
 
 export function file(h: Harness, path: string): TFile {

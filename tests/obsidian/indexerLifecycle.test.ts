@@ -20,7 +20,7 @@ describe('VaultIndexer start and unload', () => {
     h.layoutReady();
     h.indexer.unload();
     await ticks(5);
-    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect([...h.indexer.index.notes()]).toStrictEqual([]);
     expect(h.app.vault.reads).toBe(0);
   });
 
@@ -39,7 +39,7 @@ describe('VaultIndexer start and unload', () => {
     await seed(h, { [A]: 'see 202108191025', [B]: '' });
     await h.indexer.rebuild();
     await ticks(5);
-    expect([...h.indexer.index.notes()]).toEqual([]);
+    expect([...h.indexer.index.notes()]).toStrictEqual([]);
     expect(h.app.vault.reads).toBe(0);
   });
 
@@ -48,7 +48,7 @@ describe('VaultIndexer start and unload', () => {
     const heard: IndexChange[] = [];
     h.indexer.services.onIndexChange((change) => heard.push(change));
     h.indexer.notifyAll();
-    expect(heard).toEqual(['all']);
+    expect(heard).toStrictEqual(['all']);
   });
 
   it('opens the note an ID names through its services', async () => {
@@ -58,7 +58,7 @@ describe('VaultIndexer start and unload', () => {
       opened.push(path);
     };
     await h.indexer.services.openId('202108191025', A, false);
-    expect(opened).toEqual([B]);
+    expect(opened).toStrictEqual([B]);
   });
 });
 
@@ -127,7 +127,7 @@ describe('VaultIndexer content pass', () => {
     await ticks(2);
     void h.indexer.rebuild();
     await h.indexer.whenIdle();
-    expect(Object.keys(MANY).map((p) => h.readsOf(p))).toEqual(Object.keys(MANY).map(() => 1));
+    expect(Object.keys(MANY).map((p) => h.readsOf(p))).toStrictEqual(Object.keys(MANY).map(() => 1));
   });
 
   it('waits, when asked while edits are read, for an edit that came meanwhile', async () => {
@@ -139,7 +139,7 @@ describe('VaultIndexer content pass', () => {
     // Big enough that its re-read waits longer than A's (fileUpdates.ts): still pending when A's read is done.
     await h.app.vault.modify(file(h, B), `see 202104291524\n${'x'.repeat(50_000)}`);
     await idle;
-    expect(h.indexer.index.referencingPaths('202104291524')).toEqual([B]);
+    expect(h.indexer.index.referencingPaths('202104291524')).toStrictEqual([B]);
   });
 
   it('waits, when asked before a rebuild, for the pass that rebuild starts', async () => {
@@ -161,9 +161,9 @@ describe('VaultIndexer content pass', () => {
     const h = makeHarness();
     failReadsOf(h, B);
     await started({ [A]: 'see 202108191025', [B]: 'back to 202104291524' }, h);
-    expect(h.indexer.index.resolve('202108191025').paths).toEqual([B]);
-    expect(h.indexer.index.referencesOf(B)).toEqual([]);
-    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toEqual([A]);
+    expect(h.indexer.index.resolve('202108191025').paths).toStrictEqual([B]);
+    expect(h.indexer.index.referencesOf(B)).toStrictEqual([]);
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A]);
   });
 
   it('applies no read that an edit overtook, even when the edit is read first', async () => {
@@ -185,7 +185,7 @@ describe('VaultIndexer content pass', () => {
     while (first) await ticks(1);
     await h.app.vault.modify(file(h, A), 'now 202109260705');
     await expectEqualToRebuild(h);
-    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toEqual(['202109260705']);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
   });
 });
 
@@ -226,7 +226,7 @@ describe('VaultIndexer restart from the cache', () => {
 
   it('reads no unchanged note, yields while restoring, and tells listeners once the facts are in', async () => {
     const { second, heard, yieldsBeforeRestored, progress } = await restarted(1);
-    expect(Object.keys(MANY).map((p) => second.readsOf(p))).toEqual(Object.keys(MANY).map(() => 0));
+    expect(Object.keys(MANY).map((p) => second.readsOf(p))).toStrictEqual(Object.keys(MANY).map(() => 0));
     expect(heard[heard.length - 1]).toBe(30);
     // The harness's clock ends every slice at once, so restoring 30 notes yields about once per note.
     expect(yieldsBeforeRestored).toBeGreaterThanOrEqual(25);
@@ -305,6 +305,6 @@ describe('VaultIndexer cache saves', () => {
     for (let i = 0; i < 200 && cache.saved.length < 2; i++) await ticks(1);
     await ticks(50);
     // Only the rebuild's own snapshot follows the first, made with the settings it was built with.
-    expect(cache.saved.map((s) => s.settingsKey.includes('nowhere'))).toEqual([false, true]);
+    expect(cache.saved.map((s) => s.settingsKey.includes('nowhere'))).toStrictEqual([false, true]);
   });
 });

@@ -51,7 +51,7 @@ describe('enabling the plugin with notes open', () => {
     el.appendChild(document.createElement('p')).textContent = 'See 202108191025 and 202104291524.';
     const ctx = { sourcePath: NOTE, addChild: () => undefined, getSectionInfo: () => null } as unknown as MarkdownPostProcessorContext;
     for (const processor of (plugin as unknown as fake.Plugin).registered.postProcessors) void processor(el, ctx);
-    expect(Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.textContent)).toEqual(['202108191025', '202104291524']);
+    expect(Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.textContent)).toStrictEqual(['202108191025', '202104291524']);
     plugin.unload();
   });
 
@@ -68,7 +68,7 @@ describe('enabling the plugin with notes open', () => {
     const view = new EditorView({ state, parent: document.body });
     views.push(view);
     await turns(20);
-    expect(decorated(view).map((d) => [d.text, d.cls])).toEqual([
+    expect(decorated(view).map((d) => [d.text, d.cls])).toStrictEqual([
       ['202108191025', 'principle-chain-id'],
       ['202104291524', 'principle-chain-id'],
     ]);

@@ -43,7 +43,7 @@ describe('NoteTextCache', () => {
     expect(cache.textOf('a.md')).toBeUndefined();
     await finish();
     expect(reads).toStrictEqual(['a.md', 'b.md']);
-    expect(heard).toEqual([['a.md', 'b.md']]);
+    expect(heard).toStrictEqual([['a.md', 'b.md']]);
     expect(cache.textOf('a.md')).toBe('A text');
     expect(reads).toHaveLength(2);
   });
@@ -59,7 +59,7 @@ describe('NoteTextCache', () => {
     // c pushed out the least recently used text, b; a was used since.
     expect(cache.textOf('a.md')).toBe('A text');
     expect(cache.textOf('b.md')).toBeUndefined();
-    expect(reads).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(reads).toStrictEqual(['a.md', 'b.md', 'c.md']);
   });
 
   it('does not keep a text read while the note changed, and reads it again when asked', async () => {
@@ -68,11 +68,11 @@ describe('NoteTextCache', () => {
     const scheduledRead = finish();
     cache.forget('a.md');
     await scheduledRead;
-    expect(heard).toEqual([]);
+    expect(heard).toStrictEqual([]);
     expect(cache.textOf('a.md')).toBeUndefined();
     await finish();
     expect(cache.textOf('a.md')).toBe('A text');
-    expect(reads).toEqual(['a.md', 'a.md']);
+    expect(reads).toStrictEqual(['a.md', 'a.md']);
   });
 
   it('asks for a note that cannot be read only once, until it changes', async () => {
@@ -81,19 +81,19 @@ describe('NoteTextCache', () => {
     await finish();
     cache.textOf('gone.md');
     await finish();
-    expect(reads).toEqual(['gone.md']);
+    expect(reads).toStrictEqual(['gone.md']);
     cache.forget('gone.md');
     cache.textOf('gone.md');
     await finish();
-    expect(reads).toEqual(['gone.md', 'gone.md']);
+    expect(reads).toStrictEqual(['gone.md', 'gone.md']);
   });
 
   it('takes a text remembered from elsewhere without reading, and tells listeners at once', () => {
     const { cache, reads, heard } = cacheOver(files);
     cache.remember('a.md', 'edited');
-    expect(heard).toEqual([['a.md']]);
+    expect(heard).toStrictEqual([['a.md']]);
     expect(cache.textOf('a.md')).toBe('edited');
-    expect(reads).toEqual([]);
+    expect(reads).toStrictEqual([]);
   });
 
   it('forgets everything on clear, and a read from before the clear is dropped', async () => {
@@ -104,7 +104,7 @@ describe('NoteTextCache', () => {
     cache.clear();
     await scheduledRead;
     expect(cache.textOf('b.md')).toBeUndefined();
-    expect(heard).toEqual([['b.md']]);
+    expect(heard).toStrictEqual([['b.md']]);
   });
 
   it('keeps the text just read even when it alone is over the budget', async () => {
@@ -112,7 +112,7 @@ describe('NoteTextCache', () => {
     cache.textOf('a.md');
     await finish();
     expect(cache.textOf('a.md')).toBe('A text');
-    expect(reads).toEqual(['a.md']);
+    expect(reads).toStrictEqual(['a.md']);
   });
 
   it('frees the room of a text it forgets or replaces', () => {
@@ -123,7 +123,7 @@ describe('NoteTextCache', () => {
     cache.remember('b.md', 'B text');
     cache.remember('c.md', 'C text');
     // a went and b's first copy was replaced, so b and c fit the 12 characters together.
-    expect([cache.textOf('b.md'), cache.textOf('c.md')]).toEqual(['B text', 'C text']);
+    expect([cache.textOf('b.md'), cache.textOf('c.md')]).toStrictEqual(['B text', 'C text']);
   });
 
   it('reads texts asked for while a batch was read in the next batch', async () => {
@@ -134,7 +134,7 @@ describe('NoteTextCache', () => {
     cache.textOf('a.md');
     cache.textOf('b.md');
     await cache.settle();
-    expect(heard).toEqual([['a.md'], ['b.md']]);
+    expect(heard).toStrictEqual([['a.md'], ['b.md']]);
     expect(reads).toStrictEqual(['a.md', 'b.md']);
     expect(cache.textOf('b.md')).toBe('B text');
   });
@@ -170,8 +170,8 @@ describe('NoteTextCache', () => {
       cache.remember('a.md', 'x');
       unsubscribe();
       cache.remember('b.md', 'y');
-      expect(extra).toEqual([['a.md']]);
-      expect(heard).toEqual([['a.md'], ['b.md']]);
+      expect(extra).toStrictEqual([['a.md']]);
+      expect(heard).toStrictEqual([['a.md'], ['b.md']]);
       expect(logged).toHaveBeenCalledWith('Principle Chain: a note text listener failed', expect.any(Error));
     } finally {
       logged.mockRestore();

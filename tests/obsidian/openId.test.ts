@@ -34,7 +34,7 @@ describe('openId', () => {
   it('opens a resolved ID directly, in the pane the modifier asked for', async () => {
     const { services, opened } = setup();
     await openId(services, '202104291524', SOURCE, 'split');
-    expect(opened).toEqual([{ linktext: '202104291524 Execution.md', sourcePath: SOURCE, newLeaf: 'split' }]);
+    expect(opened).toStrictEqual([{ linktext: '202104291524 Execution.md', sourcePath: SOURCE, newLeaf: 'split' }]);
     expect(document.body.querySelector('.modal-container')).toBeNull();
   });
 
@@ -43,10 +43,10 @@ describe('openId', () => {
     await openId(services, '202109260705', SOURCE, false);
     await settle();
     const items = Array.from(modal().querySelectorAll('.suggestion-item'));
-    expect(items.map((item) => item.querySelector('.suggestion-note')?.textContent)).toEqual([D1, D2]);
-    expect(items.map((item) => item.querySelector('.suggestion-title')?.textContent)).toEqual(['First', 'Second']);
+    expect(items.map((item) => item.querySelector('.suggestion-note')?.textContent)).toStrictEqual([D1, D2]);
+    expect(items.map((item) => item.querySelector('.suggestion-title')?.textContent)).toStrictEqual(['First', 'Second']);
     items[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(opened).toEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: false }]);
+    expect(opened).toStrictEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: false }]);
   });
 
   it('a modifier held while choosing opens the candidate in a new tab', async () => {
@@ -54,7 +54,7 @@ describe('openId', () => {
     await openId(services, '202109260705', SOURCE, false);
     await settle();
     modal().querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
-    expect(opened).toEqual([{ linktext: D1, sourcePath: SOURCE, newLeaf: 'tab' }]);
+    expect(opened).toStrictEqual([{ linktext: D1, sourcePath: SOURCE, newLeaf: 'tab' }]);
   });
 
   it('offers to create an unresolved ID as a note in the default folder for new notes, then opens it', async () => {
@@ -67,7 +67,7 @@ describe('openId', () => {
     button('Create').click();
     await settle();
     expect(app.vault.getFileByPath('Inbox/202001011200.md')).not.toBeNull();
-    expect(opened).toEqual([{ linktext: 'Inbox/202001011200.md', sourcePath: SOURCE, newLeaf: 'tab' }]);
+    expect(opened).toStrictEqual([{ linktext: 'Inbox/202001011200.md', sourcePath: SOURCE, newLeaf: 'tab' }]);
     expect(document.body.querySelector('.modal-container')).toBeNull();
   });
 
@@ -87,7 +87,7 @@ describe('openId', () => {
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await settle();
     expect(app.vault.getFileByPath('202001011200 My title.md')).not.toBeNull();
-    expect(opened.map((o) => o.linktext)).toEqual(['202001011200 My title.md']);
+    expect(opened.map((o) => o.linktext)).toStrictEqual(['202001011200 My title.md']);
 
     const before = app.vault.getMarkdownFiles().length;
     await openId(services, '202002021200', SOURCE, false);
@@ -104,7 +104,7 @@ describe('openId', () => {
     button('Create').click();
     await settle();
     expect(await app.vault.read(app.vault.getFileByPath('202001011200.md')!)).toBe('already here');
-    expect(opened.map((o) => o.linktext)).toEqual(['202001011200.md']);
+    expect(opened.map((o) => o.linktext)).toStrictEqual(['202001011200.md']);
   });
 });
 

@@ -14,7 +14,7 @@ describe('Pacer', () => {
     clock = 10;
     expect(pacer.due()).toBe(true);
     await Promise.all([pacer.pause(), pacer.pause(), pacer.pause()]);
-    expect([yields, reports]).toEqual([1, [10]]);
+    expect([yields, reports]).toStrictEqual([1, [10]]);
     expect(pacer.due()).toBe(false);
   });
 
@@ -25,7 +25,7 @@ describe('Pacer', () => {
       reports.push(clock),
     );
     for (clock = 0; clock <= 300; clock += 30) await pacer.pause();
-    expect(reports).toEqual([120, 240]);
+    expect(reports).toStrictEqual([120, 240]);
   });
 
   it('reports once reportEveryMs have passed, not only after more', async () => {
@@ -35,7 +35,7 @@ describe('Pacer', () => {
       reports.push(clock),
     );
     for (clock = 0; clock <= 300; clock += 50) await pacer.pause();
-    expect(reports).toEqual([100, 200, 300]);
+    expect(reports).toStrictEqual([100, 200, 300]);
   });
 
   it('the default yield comes back', async () => {

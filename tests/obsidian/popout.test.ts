@@ -43,13 +43,13 @@ describe('in a pop-out window', () => {
 
     const [resolved, unresolved] = Array.from(section.querySelectorAll<HTMLElement>('.principle-chain-id'));
     expect(resolved instanceof HTMLAnchorElement).toBe(false);
-    expect([resolved.instanceOf(HTMLAnchorElement), resolved.ownerDocument === popout.document]).toEqual([true, true]);
-    expect([unresolved.tagName, unresolved.ownerDocument === popout.document]).toEqual(['SPAN', true]);
+    expect([resolved.instanceOf(HTMLAnchorElement), resolved.ownerDocument === popout.document]).toStrictEqual([true, true]);
+    expect([unresolved.tagName, unresolved.ownerDocument === popout.document]).toStrictEqual(['SPAN', true]);
 
     expect(unresolved.dispatchEvent(inPopout('click'))).toBe(false);
     unresolved.dispatchEvent(new popout.KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', ctrlKey: true }));
     unresolved.dispatchEvent(inPopout('auxclick', { button: 1 }));
-    expect(services.opened.map((o) => [o.id, o.paneType])).toEqual([
+    expect(services.opened.map((o) => [o.id, o.paneType])).toStrictEqual([
       ['202001011200', false],
       ['202001011200', 'tab'],
       ['202001011200', 'tab'],
@@ -57,7 +57,7 @@ describe('in a pop-out window', () => {
 
     services.put('202001011200 New.md');
     const now = section.querySelectorAll('.principle-chain-id')[1];
-    expect([now.tagName, now.ownerDocument === popout.document, now.getAttribute('data-href')]).toEqual(['A', true, '202001011200 New']);
+    expect([now.tagName, now.ownerDocument === popout.document, now.getAttribute('data-href')]).toStrictEqual(['A', true, '202001011200 New']);
     children.forEach((child) => child.unload());
   });
 
@@ -76,14 +76,14 @@ describe('in a pop-out window', () => {
     });
     try {
       parseViewport(view);
-      expect(decorated(view).map((d) => d.text)).toEqual(['202108191025']);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual(['202108191025']);
       const id = idElements(view)[0];
       expect(id.ownerDocument).toBe(popout.document);
       id.dispatchEvent(inPopout('mousedown'));
       id.dispatchEvent(inPopout('click'));
       id.dispatchEvent(inPopout('mousedown', { button: 1 }));
       id.dispatchEvent(inPopout('auxclick', { button: 1 }));
-      expect(services.opened).toEqual([
+      expect(services.opened).toStrictEqual([
         { id: '202108191025', sourcePath: SOURCE, paneType: false },
         { id: '202108191025', sourcePath: SOURCE, paneType: 'tab' },
       ]);

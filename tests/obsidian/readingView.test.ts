@@ -110,7 +110,7 @@ describe('Reading view: where IDs become links', () => {
     const el = section(...spec);
     const before = el.textContent;
     render(services, el);
-    expect(linked(el)).toEqual(expected);
+    expect(linked(el)).toStrictEqual(expected);
     expect(el.textContent).toBe(before);
   });
 
@@ -121,20 +121,20 @@ describe('Reading view: where IDs become links', () => {
   ] as const)('follows the %s ID format', (idFormat, files, text, expected) => {
     const services = fakeServices({ ...files }, { idFormat, customPattern: idFormat === 'custom' ? 'ZK-\\d{1,4}' : '' });
     const { el } = render(services, section(['p', {}, text]));
-    expect(linked(el)).toEqual(expected);
+    expect(linked(el)).toStrictEqual(expected);
   });
 
   it('does nothing in notes inside excluded folders', () => {
     const services = fakeServices(notes(), { excludedFolders: ['notes'] });
     const { el } = render(services, section(['p', {}, '202104291524']));
-    expect(linked(el)).toEqual([]);
+    expect(linked(el)).toStrictEqual([]);
   });
 
   it('leaves already linked IDs alone when it runs twice', () => {
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, 'a 202104291524 b']));
     decorateRendered(el, { sourcePath: SOURCE, addChild: () => undefined } as unknown as MarkdownPostProcessorContext, readingViewDeps(services));
-    expect(linked(el)).toEqual(['202104291524']);
+    expect(linked(el)).toStrictEqual(['202104291524']);
   });
 });
 
@@ -151,7 +151,7 @@ describe('Reading view: the elements', () => {
     const a = idEl(el, '202104291524');
     expect(a.tagName).toBe('A');
     // metadataCache.fileToLinktext: the file name alone when it is unique in the vault, no `.md`.
-    expect(attrs(a)).toEqual({
+    expect(attrs(a)).toStrictEqual({
       class: 'internal-link principle-chain-id',
       'data-principle-chain-id': '202104291524',
       'data-href': '202104291524 Execution is the priority of the team',
@@ -172,7 +172,7 @@ describe('Reading view: the elements', () => {
   it('an unresolved ID is a focusable span, never an internal link, styled unless highlighting is off', () => {
     const on = idEl(render(fakeServices(notes()), section(['p', {}, '202001011200'])).el, '202001011200');
     expect(on.tagName).toBe('SPAN');
-    expect(attrs(on)).toEqual({ class: 'principle-chain-id is-unresolved', 'data-principle-chain-id': '202001011200', role: 'link', tabindex: '0' });
+    expect(attrs(on)).toStrictEqual({ class: 'principle-chain-id is-unresolved', 'data-principle-chain-id': '202001011200', role: 'link', tabindex: '0' });
     const off = idEl(render(fakeServices(notes(), { highlightUnresolved: false }), section(['p', {}, '202001011200'])).el, '202001011200');
     expect(off.className).toBe('principle-chain-id');
   });
@@ -180,7 +180,7 @@ describe('Reading view: the elements', () => {
   it('an ambiguous ID is a focusable span with a marker and a label', () => {
     const span = idEl(render(fakeServices(notes()), section(['p', {}, '202109260705'])).el, '202109260705');
     expect(span.tagName).toBe('SPAN');
-    expect(attrs(span)).toEqual({
+    expect(attrs(span)).toStrictEqual({
       class: 'principle-chain-id principle-chain-ambiguous',
       'data-principle-chain-id': '202109260705',
       role: 'link',
@@ -192,23 +192,23 @@ describe('Reading view: the elements', () => {
   it('with "link the title", a following title joins the link', () => {
     const text = 'After all, 202108191025 Teams exist for a reason and 202104291524 Execution is not all.';
     const on = render(fakeServices(notes(), { linkTitle: true }), section(['p', {}, text])).el;
-    expect(linked(on)).toEqual(['202108191025 Teams exist for a reason', '202104291524']);
+    expect(linked(on)).toStrictEqual(['202108191025 Teams exist for a reason', '202104291524']);
     expect(on.textContent).toBe(text);
     const off = render(fakeServices(notes()), section(['p', {}, text])).el;
-    expect(linked(off)).toEqual(['202108191025', '202104291524']);
+    expect(linked(off)).toStrictEqual(['202108191025', '202104291524']);
   });
 
   it('a title that looks like HTML stays text', () => {
     const text = '202101010000 <img src=x onerror=alert(1)> is a title';
     const { el } = render(fakeServices(notes(), { linkTitle: true }), section(['p', {}, text]));
-    expect(linked(el)).toEqual(['202101010000 <img src=x onerror=alert(1)>']);
+    expect(linked(el)).toStrictEqual(['202101010000 <img src=x onerror=alert(1)>']);
     expect(el.querySelector('img')).toBeNull();
     expect(el.textContent).toBe(text);
   });
 
   it('leaves no empty text nodes behind', () => {
     const { el } = render(fakeServices(notes()), section(['p', {}, '202104291524 and 202001011200']));
-    expect(Array.from(el.querySelector('p')!.childNodes).map((n) => n.textContent)).toEqual(['202104291524', ' and ', '202001011200']);
+    expect(Array.from(el.querySelector('p')!.childNodes).map((n) => n.textContent)).toStrictEqual(['202104291524', ' and ', '202001011200']);
   });
 });
 
@@ -246,11 +246,11 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     const [unresolved, ambiguous] = Array.from(el.querySelectorAll('.principle-chain-id'));
     expect(click(unresolved).defaultPrevented).toBe(true);
     click(ambiguous, { ctrlKey: true });
-    expect(services.opened).toEqual([
+    expect(services.opened).toStrictEqual([
       { id: '202001011200', sourcePath: SOURCE, paneType: false },
       { id: '202109260705', sourcePath: SOURCE, paneType: 'tab' },
     ]);
-    expect(created).toEqual([]);
+    expect(created).toStrictEqual([]);
   });
 
   it('a middle click opens in a new tab; Enter opens, Mod+Enter in a new tab', () => {
@@ -261,7 +261,7 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     expect(fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' })).defaultPrevented).toBe(true);
     fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', ctrlKey: true }));
     fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'a' }));
-    expect(services.opened.map((o) => o.paneType)).toEqual(['tab', false, 'tab']);
+    expect(services.opened.map((o) => o.paneType)).toStrictEqual(['tab', false, 'tab']);
   });
 
   it.each([
@@ -274,9 +274,9 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     const evt = fire(el.querySelector('.principle-chain-id')!, new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
     expect(evt.defaultPrevented).toBe(true);
     const items = menus[0].items.filter((item): item is MenuItem => item !== 'separator');
-    expect(items.map((item) => item.title)).toEqual([first, 'Copy ID']);
+    expect(items.map((item) => item.title)).toStrictEqual([first, 'Copy ID']);
     items[0].click();
-    expect(services.opened).toEqual([{ id, sourcePath: SOURCE, paneType: false }]);
+    expect(services.opened).toStrictEqual([{ id, sourcePath: SOURCE, paneType: false }]);
   });
 
   it('clicks, keys and menus on a resolved ID are left to Obsidian', () => {
@@ -287,7 +287,7 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     expect(click(a).defaultPrevented).toBe(false);
     expect(fire(a, new MouseEvent('contextmenu', { bubbles: true, cancelable: true })).defaultPrevented).toBe(false);
     expect(fire(a, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' })).defaultPrevented).toBe(false);
-    expect([services.opened, menus]).toEqual([[], []]);
+    expect([services.opened, menus]).toStrictEqual([[], []]);
   });
 });
 
@@ -297,14 +297,14 @@ describe('Reading view: index changes', () => {
     const { el, children } = render(services, section(['p', {}, 'see 202001011200.']));
     services.put('202001011200 New note.md');
     const a = el.querySelector('.principle-chain-id')!;
-    expect([a.tagName, a.getAttribute('data-href'), a.textContent, el.textContent]).toEqual(['A', '202001011200 New note', '202001011200', 'see 202001011200.']);
+    expect([a.tagName, a.getAttribute('data-href'), a.textContent, el.textContent]).toStrictEqual(['A', '202001011200 New note', '202001011200', 'see 202001011200.']);
     expect(click(a).defaultPrevented).toBe(false);
-    expect(services.opened).toEqual([]);
+    expect(services.opened).toStrictEqual([]);
     services.remove('202001011200 New note.md');
     const span = el.querySelector('.principle-chain-id')!;
-    expect([span.tagName, span.className]).toEqual(['SPAN', 'principle-chain-id is-unresolved']);
+    expect([span.tagName, span.className]).toStrictEqual(['SPAN', 'principle-chain-id is-unresolved']);
     click(span);
-    expect(services.opened.map((o) => o.id)).toEqual(['202001011200']);
+    expect(services.opened.map((o) => o.id)).toStrictEqual(['202001011200']);
     children.forEach((child) => child.unload());
     services.put('202001011200 New note.md');
     expect(el.querySelector('.principle-chain-id')!.tagName).toBe('SPAN');
@@ -315,7 +315,7 @@ describe('Reading view: index changes', () => {
     const { el } = render(services, section(['p', {}, '202104291524']));
     services.put('elsewhere/202104291524 Copy.md');
     const span = el.querySelector('.principle-chain-id')!;
-    expect([span.tagName, span.classList.contains('principle-chain-ambiguous')]).toEqual(['SPAN', true]);
+    expect([span.tagName, span.classList.contains('principle-chain-ambiguous')]).toStrictEqual(['SPAN', true]);
   });
 
   it('re-renders open Reading views when the whole index changed', () => {
@@ -354,7 +354,7 @@ describe('Reading view: splitting text', () => {
         const expected = findIdsInProse(text, services.format())
           .filter((m) => services.index.isKnownId(m.id) || services.format().isPlausible(m.id))
           .map((m) => m.id);
-        expect(linked(el).map((t) => t.slice(0, 12))).toEqual(expected);
+        expect(linked(el).map((t) => t.slice(0, 12))).toStrictEqual(expected);
         expect(el.querySelector('b')).toBeNull();
         document.body.replaceChildren();
       }),

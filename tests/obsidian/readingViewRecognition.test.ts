@@ -40,7 +40,7 @@ describe('Reading view links what the core counts', () => {
     ['combining mark joins', `e\u0301${A} ${B}`, [B]],
     ['Latin still joins', `abc${A} ${B}`, [B]],
   ])('%s', (_name, text, expected) => {
-    expect(scanReferences(text, TWELVE_DIGIT).map((r) => r.id)).toEqual(expected);
-    expect(linkedIn(text)).toEqual(expected);
+    expect(scanReferences(text, TWELVE_DIGIT).map((r) => r.id)).toStrictEqual(expected);
+    expect(linkedIn(text)).toStrictEqual(expected);
   });
 });

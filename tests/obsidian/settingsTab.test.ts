@@ -83,10 +83,10 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
           [row.name, row.desc, ...Object.keys(WIDGETS).flatMap((kind) => row.controls.filter((c) => c.kind === kind).map(() => kind))].join(' | '),
         ),
       ]);
-    expect(drawn).toEqual(expected);
+    expect(drawn).toStrictEqual(expected);
     // Nothing stands apart from its row.
     const loose = Array.from(s.tab.containerEl.querySelectorAll('p, .setting-item-description')).filter((el) => el.closest('.setting-item') === null);
-    expect(loose).toEqual([]);
+    expect(loose).toStrictEqual([]);
   });
 
   it('each kind of widget changes the settings through the form', async () => {
@@ -103,7 +103,7 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
     s.tab.hide();
     await settle();
     const { idFormat, linkTitle, chainDepth, excludedFolders, frontmatterKey, ownIdSources } = s.settings();
-    expect({ idFormat, linkTitle, chainDepth, excludedFolders, frontmatterKey, ownIdSources }).toEqual({
+    expect({ idFormat, linkTitle, chainDepth, excludedFolders, frontmatterKey, ownIdSources }).toStrictEqual({
       idFormat: '14',
       linkTitle: true,
       chainDepth: 5,
@@ -116,9 +116,9 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
   it('a row shows its message and hides as the form says, while the user types', () => {
     const s = setup();
     const pattern = s.setting('Custom pattern');
-    expect([pattern.classList.contains('principle-chain-hidden'), errorOf(pattern)]).toEqual([true, null]);
+    expect([pattern.classList.contains('principle-chain-hidden'), errorOf(pattern)]).toStrictEqual([true, null]);
     choose(s.setting('ID format').querySelector('select')!, 'custom');
-    expect([pattern.classList.contains('principle-chain-hidden'), errorOf(pattern)]).toEqual([false, 'The pattern is empty.']);
+    expect([pattern.classList.contains('principle-chain-hidden'), errorOf(pattern)]).toStrictEqual([false, 'The pattern is empty.']);
     type(pattern.querySelector('input')!, 'Z\\d{6}');
     expect(errorOf(pattern)).toBeNull();
     const key = s.setting('Frontmatter key');
@@ -158,11 +158,11 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
     const depth = s.setting('Chain depth');
     const values = (): string[] =>
       Array.from(depth.querySelectorAll('.slider-value, .principle-chain-slider-value')).map((el) => el.textContent ?? '');
-    expect(values()).toEqual(['3']);
+    expect(values()).toStrictEqual(['3']);
     const slider = depth.querySelector<HTMLInputElement>('input.slider')!;
     slider.value = '7';
     slider.dispatchEvent(new Event('input'));
-    expect(values()).toEqual(['7']);
+    expect(values()).toStrictEqual(['7']);
   });
 });
 
@@ -176,7 +176,7 @@ describe('settings search (Obsidian 1.13 and later)', () => {
     const defined = s.tab.settingItems
       .flatMap((group) => ('type' in group && group.type === 'group' ? (group.items ?? []) : [group]))
       .map((item) => ('name' in item ? { name: item.name, desc: item.desc } : null));
-    expect(defined).toEqual(shown);
+    expect(defined).toStrictEqual(shown);
     for (const { name } of shown) expect(searchSettings(s.tab, name ?? '')).toContain(name);
   });
 
@@ -187,7 +187,7 @@ describe('settings search (Obsidian 1.13 and later)', () => {
     ['rename', ['When a note is renamed']],
     ['excluded', ['Excluded folders', 'Hidden from the chain']],
   ])('"%s" finds %j', (query, names) => {
-    expect(searchSettings(setup().tab, query)).toEqual(names);
+    expect(searchSettings(setup().tab, query)).toStrictEqual(names);
   });
 
   it('the same rows are drawn by display() on Obsidian before 1.13', () => {
@@ -203,7 +203,7 @@ describe('settings search (Obsidian 1.13 and later)', () => {
         setFakeApiVersion('1.13.1');
       }
     };
-    expect(drawn('1.7.2')).toEqual(drawn('1.13.1'));
+    expect(drawn('1.7.2')).toStrictEqual(drawn('1.13.1'));
     expect(drawn('1.7.2')).toHaveLength(15 + 4);
   });
 });

@@ -40,7 +40,7 @@ describe('plugin wiring of the ID links', () => {
     const children: fake.MarkdownRenderChild[] = [];
     const ctx = { sourcePath: 'x.md', addChild: (c: fake.MarkdownRenderChild) => children.push(c), getSectionInfo: () => null };
     for (const processor of registered.postProcessors) void processor(el, ctx as unknown as MarkdownPostProcessorContext);
-    expect(Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.getAttribute('data-href'))).toEqual([
+    expect(Array.from(el.querySelectorAll('a.principle-chain-id')).map((a) => a.getAttribute('data-href'))).toStrictEqual([
       '202108191025 Teams exist for a reason',
       '202104291524 Execution',
     ]);

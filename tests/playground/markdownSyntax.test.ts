@@ -35,7 +35,7 @@ describe('Obsidian syntax for lang-markdown', () => {
     ['para\n$$\nx\n$$', ['BlockMath:$$\nx\n$$']],
     ['para\n$$x$$ more\nend', ['InlineMath:$$x$$']],
   ])('%j', (text, expected) => {
-    expect(nodes(text)).toEqual(expected);
+    expect(nodes(text)).toStrictEqual(expected);
   });
 
   test('text after a closed block is parsed as Markdown again', () => {

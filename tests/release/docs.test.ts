@@ -9,7 +9,7 @@ describe.each(['README.md', 'CONTRIBUTING.md'])('%s', (file) => {
   it('links only to files that exist', () => {
     const targets = [...read(file).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#'));
     expect(targets.length).toBeGreaterThan(0);
-    for (const target of targets) expect([target, existsSync(path.join(REPOSITORY, target.split('#')[0]))]).toEqual([target, true]);
+    for (const target of targets) expect([target, existsSync(path.join(REPOSITORY, target.split('#')[0]))]).toStrictEqual([target, true]);
   });
 });
 

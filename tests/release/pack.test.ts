@@ -61,7 +61,7 @@ it('holds the tool and nothing else: its launcher, its bundle, scanning thread a
   expect(packed.filename).toBe(`principle-chain-${version}.tgz`);
   // Without dist/scanWorker.js beside dist/cli.js the installed tool never scans on more than one
   // thread; without dist/patternDeps.js it cannot take a custom ID pattern.
-  expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'dist/patternDeps.js', 'dist/scanWorker.js', 'package.json']);
+  expect(packed.files.map((f) => f.path).sort()).toStrictEqual(['LICENSE', 'README.md', 'bin/principle-chain.js', 'dist/cli.js', 'dist/patternDeps.js', 'dist/scanWorker.js', 'package.json']);
 });
 
 it('takes a custom ID pattern, checked by the pattern checker it installed', () => {
@@ -83,7 +83,7 @@ it('runs check on the current folder and on a named vault, as the tool from the 
   const fromSources = await run(['check']);
   const here = installed(EXAMPLE_VAULT, 'check');
   expect(here.stderr).toBe('');
-  expect([here.status, here.stdout]).toEqual([fromSources.code, fromSources.stdout]);
+  expect([here.status, here.stdout]).toStrictEqual([fromSources.code, fromSources.stdout]);
   const named = installed(scratch, 'check', '--vault', EXAMPLE_VAULT, '--json');
-  expect([named.status, JSON.parse(named.stdout)]).toEqual([1, (await runJson(['check'])).json]);
+  expect([named.status, JSON.parse(named.stdout)]).toStrictEqual([1, (await runJson(['check'])).json]);
 });

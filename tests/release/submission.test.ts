@@ -103,7 +103,7 @@ describe('the release workflow', () => {
   it('lints, tests and builds before it releases', () => {
     const order = ['npm ci', 'npm run lint', 'npm test', 'npm run build', 'gh release create'].map((step) => workflow.indexOf(step));
     expect(order.every((at) => at >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect([...order].sort((a, b) => a - b)).toStrictEqual(order);
   });
 
   it('attaches main.js, manifest.json and styles.css (and the command-line package) to a release named by the tag', () => {

@@ -61,7 +61,7 @@ function files(): Files {
 
 function expectConsistent(version: string): void {
   const { pkg, manifest, versions } = files();
-  expect([pkg.version, manifest.version]).toEqual([version, version]);
+  expect([pkg.version, manifest.version]).toStrictEqual([version, version]);
   expect(versions[version]).toBe(manifest.minAppVersion);
 }
 
@@ -81,10 +81,10 @@ it.each([
   expect(output).not.toMatch(/ERR!/);
   expect(status).toBe(0);
   expectConsistent(expected);
-  expect(files().versions).toEqual({ ...before.versions, [expected]: before.manifest.minAppVersion });
-  expect(files().manifest).toEqual({ ...before.manifest, version: expected });
+  expect(files().versions).toStrictEqual({ ...before.versions, [expected]: before.manifest.minAppVersion });
+  expect(files().manifest).toStrictEqual({ ...before.manifest, version: expected });
   expect(git(repo, 'tag', '--points-at', 'HEAD').trim()).toBe(expected);
-  expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['manifest.json', 'package.json', 'versions.json']);
+  expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toStrictEqual(['manifest.json', 'package.json', 'versions.json']);
   expect(git(repo, 'status', '--porcelain')).toBe('');
 });
 
@@ -94,7 +94,7 @@ it.each(['prerelease', '9.0.0-beta.1'])('npm version %s is refused before anythi
   const { status, output } = npmVersion(bump);
   expect(status).not.toBe(0);
   expect(output).toMatch(/version-bump: ".*" is not a version Obsidian accepts \(numbers and dots, like 1\.2\.3\); nothing was changed\./);
-  expect(files()).toEqual(before);
+  expect(files()).toStrictEqual(before);
   expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
   expect(git(repo, 'status', '--porcelain')).toBe('');
 });

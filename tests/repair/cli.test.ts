@@ -39,12 +39,12 @@ describe('principle-chain repair', () => {
     const { code, json } = await runJson(['repair']);
     const plan = json as RepairJson;
     expect(code).toBe(1);
-    expect(Object.keys(plan)).toEqual(['files', 'problems', 'applied']);
+    expect(Object.keys(plan)).toStrictEqual(['files', 'problems', 'applied']);
     expect(plan.applied).toBe(false);
-    expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind)).sort()).toEqual(['broken-id', 'stale-link-target', 'stale-title']);
-    expect(Object.keys(plan.files[0].edits[0])).toEqual(['kind', 'line', 'from', 'to', 'before', 'after']);
-    expect(plan.problems.map((p) => p.kind)).toEqual(['duplicate-id', 'duplicate-id', 'unresolved-id', 'unresolved-id']);
-    expect(snapshot(EXAMPLE_VAULT)).toEqual(before);
+    expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind)).sort()).toStrictEqual(['broken-id', 'stale-link-target', 'stale-title']);
+    expect(Object.keys(plan.files[0].edits[0])).toStrictEqual(['kind', 'line', 'from', 'to', 'before', 'after']);
+    expect(plan.problems.map((p) => p.kind)).toStrictEqual(['duplicate-id', 'duplicate-id', 'unresolved-id', 'unresolved-id']);
+    expect(snapshot(EXAMPLE_VAULT)).toStrictEqual(before);
   });
 
   it('--apply writes exactly the planned spans, and a second run has nothing left', async () => {
@@ -63,10 +63,10 @@ describe('principle-chain repair', () => {
     }
     const again = await runJson(['repair', '--vault', dir]);
     expect(again.code).toBe(0);
-    expect((again.json as RepairJson).files).toEqual([]);
+    expect((again.json as RepairJson).files).toStrictEqual([]);
     const check = (await runJson(['check', '--vault', dir])).json as { problems: { kind: string }[] };
     expect(check.problems.map((p) => p.kind)).not.toContain('stale-link');
-    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toStrictEqual([]);
   });
 
   it('--apply leaves a file that changed after planning, says so, and exits 1', async () => {
@@ -141,7 +141,7 @@ describe('principle-chain repair', () => {
     expect(result.stderr).toContain(`Not written: ${target}: it is read-only`);
     expect(result.stderr).toContain(`Removed 1 temporary file left by an interrupted repair: ${leftover}`);
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(before);
-    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.includes('repair-tmp'))).toStrictEqual([]);
   });
 
   it('check and repair agree on which links are stale: a folder link to a note file, case and normalisation variants', async () => {
@@ -158,7 +158,7 @@ describe('principle-chain repair', () => {
     const repair = (await runJson(['repair', '--vault', dir])).json as RepairJson;
     const stale = check.problems.filter((p) => p.kind === 'stale-link');
     expect(stale).toHaveLength(2);
-    expect(repair.files.flatMap((f) => f.edits.map((e) => `${e.kind} ${e.before} → ${e.after}`))).toEqual([
+    expect(repair.files.flatMap((f) => f.edits.map((e) => `${e.kind} ${e.before} → ${e.after}`))).toStrictEqual([
       'stale-link-target /202101050000/ → /202101050000',
       'stale-link-target 202101040005%20Gone.md → 202101040005%20Old%20Title.md',
     ]);

@@ -25,7 +25,7 @@ describe('the repair context', () => {
     expect(context.renameHistory.size).toBe(0);
     const told = createRepairContext({ format: TWELVE_DIGIT, index, paths: PATHS, linkStyle: 'bare', renameHistory: new Map([['202108191025', ['Old']]]) });
     expect(told.linkStyle).toBe('bare');
-    expect(told.renameHistory.get('202108191025')).toEqual(['Old']);
+    expect(told.renameHistory.get('202108191025')).toStrictEqual(['Old']);
   });
 
   it('answers whether a link names a file the same with the owner given as without, and only from files the vault holds', () => {
@@ -35,7 +35,7 @@ describe('the repair context', () => {
     const targets = ['202108191025 Teams exist', '202108191025 Teams exist.md', '202108191025 teams exist', '202108191025 Old', 'notes/202108191025 Teams exist', ' 202108191025 Teams exist ', '', '.', '..'];
     for (const target of targets) {
       for (const form of ['wikilink', 'markdown'] as const) {
-        expect([target, form, names(linkTo(target), form, 'notes/a.md', owner)]).toEqual([target, form, names(linkTo(target), form, 'notes/a.md')]);
+        expect([target, form, names(linkTo(target), form, 'notes/a.md', owner)]).toStrictEqual([target, form, names(linkTo(target), form, 'notes/a.md')]);
       }
     }
     // An owner the vault's files do not hold (an index out of step with them) names no file by itself.

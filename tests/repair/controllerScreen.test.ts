@@ -57,7 +57,7 @@ describe('the vault repair with the index at hand', () => {
     const everyNote = await planned();
     const screened = await planned(current(true));
     expect(JSON.stringify(screened.options.plan)).toBe(JSON.stringify(everyNote.options.plan));
-    expect(everyNote.options.plan.files.map((f) => f.path)).toEqual(['broken.md', 'stale.md']);
+    expect(everyNote.options.plan.files.map((f) => f.path)).toStrictEqual(['broken.md', 'stale.md']);
     expect(everyNote.reads).toBe(Object.keys(FILES).length);
     // fine.md and stale.md (links to look at) and broken.md; not the notes with nothing to repair.
     expect(screened.reads).toBe(3);

@@ -81,7 +81,7 @@ describe('lineAt and textHash', () => {
     expect(lineAt('a\nb\r\nc\rd', 8)).toBe(4);
     // Each offset's line: a break belongs to the line it ends; CRLF counts once, at its LF.
     const text = 'a\nb\r\nc\rd';
-    expect([...Array(text.length + 3).keys()].map((offset) => lineAt(text, offset))).toEqual([1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
+    expect([...Array(text.length + 3).keys()].map((offset) => lineAt(text, offset))).toStrictEqual([1, 1, 2, 2, 2, 3, 3, 4, 4, 4, 4]);
     // An offset past the end is the last line, found without walking past the text.
     expect(lineAt(text, Number.POSITIVE_INFINITY)).toBe(4);
   });
@@ -94,13 +94,13 @@ describe('lineAt and textHash', () => {
     ['the last line, unterminated', 'a\nbcd', 3, 4, { start: 2, end: 5 }],
     ['an empty line', 'a\n\nb', 2, 2, { start: 2, end: 2 }],
   ])('lineBounds finds %s', (_name, text, from, to, bounds) => {
-    expect(lineBounds(text, from, to, 100)).toEqual(bounds);
+    expect(lineBounds(text, from, to, 100)).toStrictEqual(bounds);
   });
 
   it('lineBounds looks at most `limit` characters each way', () => {
-    expect(lineBounds('abcdefghij', 5, 6, 3)).toEqual({ start: 2, end: 9 });
-    expect(lineBounds('abcdefghij', 5, 6, 5)).toEqual({ start: 0, end: 10 });
-    expect(lineBounds('x\nabcdefghij\ny', 7, 7, 4)).toEqual({ start: 3, end: 11 });
+    expect(lineBounds('abcdefghij', 5, 6, 3)).toStrictEqual({ start: 2, end: 9 });
+    expect(lineBounds('abcdefghij', 5, 6, 5)).toStrictEqual({ start: 0, end: 10 });
+    expect(lineBounds('x\nabcdefghij\ny', 7, 7, 4)).toStrictEqual({ start: 3, end: 11 });
   });
 
   it('lineCounter agrees with lineAt for offsets in any order', () => {

@@ -49,9 +49,9 @@ it('renamed notes and typos: preview, apply, every reference works, undo restore
 
   await controller.repairVault();
   const { plan } = previews[0];
-  expect(await snapshot(app)).toEqual(before);
+  expect(await snapshot(app)).toStrictEqual(before);
   const kinds = plan.files.flatMap((f) => f.edits.map((e) => `${f.path}: ${e.kind} ${e.before} → ${e.after}`));
-  expect(kinds).toEqual([
+  expect(kinds).toStrictEqual([
     '202202031000 Trust is built from kept promises.md: stale-title Trust grows from kept promises → Trust is built from kept promises',
     '202202071515 Say no early rather than late.md: stale-link-target 202202031000 Trust grows from kept promises → 202202031000 Trust is built from kept promises',
     '202207151330 Leaders absorb discomfort for the team.md: stale-title Hire for potential → Hire for slope over intercept',
@@ -64,12 +64,12 @@ it('renamed notes and typos: preview, apply, every reference works, undo restore
   await settle();
   await services.indexed();
   const after = await snapshot(app);
-  expect(Object.keys(after).filter((p) => after[p] !== before[p]).sort()).toEqual([...new Set(plan.files.map((f) => f.path))].sort());
+  expect(Object.keys(after).filter((p) => after[p] !== before[p]).sort()).toStrictEqual([...new Set(plan.files.map((f) => f.path))].sort());
 
   await controller.repairVault();
   const again = previews[1]?.plan;
-  expect(again?.files ?? []).toEqual([]);
+  expect(again?.files ?? []).toStrictEqual([]);
 
   await controller.undoLast();
-  expect(await snapshot(app)).toEqual(before);
+  expect(await snapshot(app)).toStrictEqual(before);
 });

@@ -42,13 +42,13 @@ describe('repair of a lone-CR note', () => {
   test('edits the prose only, and reads the note like its LF twin', () => {
     const cr = lines.join('\r');
     const { edits } = planner.planFile('source.md', cr).plan;
-    expect(edits.map((e) => [e.line, e.kind, e.before, e.after])).toEqual([
+    expect(edits.map((e) => [e.line, e.kind, e.before, e.after])).toStrictEqual([
       [5, 'stale-title', 'Teams exist', 'Teams exist for a reason'],
       [13, 'stale-link-target', '202108191025 Teams exist', '202108191025 Teams exist for a reason'],
     ]);
-    expect(shape(edits)).toEqual(shape(planner.planFile('source.md', lines.join('\n')).plan.edits));
+    expect(shape(edits)).toStrictEqual(shape(planner.planFile('source.md', lines.join('\n')).plan.edits));
     const repaired = applyEdits(cr, edits).split('\r');
-    expect(repaired.filter((_, i) => i !== 4 && i !== 12)).toEqual(lines.filter((_, i) => i !== 4 && i !== 12));
+    expect(repaired.filter((_, i) => i !== 4 && i !== 12)).toStrictEqual(lines.filter((_, i) => i !== 4 && i !== 12));
   });
 });
 
@@ -73,7 +73,7 @@ describe('repair of generated lone-CR notes', () => {
         const lf = parts.flatMap((p) => p.lines).join('\n');
         const cr = lf.replace(/\n/g, '\r');
         const { edits } = planner.planFile('source.md', cr).plan;
-        expect(shape(edits)).toEqual(shape(planner.planFile('source.md', lf).plan.edits));
+        expect(shape(edits)).toStrictEqual(shape(planner.planFile('source.md', lf).plan.edits));
         let at = 0;
         for (const part of parts) {
           const length = part.lines.join('\r').length + 1;

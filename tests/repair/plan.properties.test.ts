@@ -91,7 +91,7 @@ describe('repair plan properties', () => {
     for (const { text, style } of fc.sample(note, { numRuns: 300, seed: 1 })) {
       for (const edit of planners.get(style)!.planFile('source.md', text).plan.edits) kinds.add(edit.kind);
     }
-    expect([...kinds].sort()).toEqual(['broken-id', 'link-style', 'stale-link-target', 'stale-title']);
+    expect([...kinds].sort()).toStrictEqual(['broken-id', 'link-style', 'stale-link-target', 'stale-title']);
   });
 
   it('repairing twice equals repairing once', () => {
@@ -99,7 +99,7 @@ describe('repair plan properties', () => {
       fc.property(note, ({ text, style }) => {
         const planner = planners.get(style)!;
         const once = applyEdits(text, planner.planFile('source.md', text).plan.edits);
-        expect(planner.planFile('source.md', once).plan.edits).toEqual([]);
+        expect(planner.planFile('source.md', once).plan.edits).toStrictEqual([]);
       }),
       { numRuns: 1000, seed: 42 },
     );

@@ -50,10 +50,10 @@ function planWith(context: RepairContext, text: string): Planned {
 describe('a bare ID that names no note', () => {
   it('is a problem worded as check words it when no title follows it', () => {
     const message = `unresolved-id: ${unresolvedMessage('202201011200', null)}`;
-    expect(plan('As 202201011200.').problems).toEqual([message]);
-    expect(plan('As 202201011200 zzz says.').problems).toEqual([message]);
+    expect(plan('As 202201011200.').problems).toStrictEqual([message]);
+    expect(plan('As 202201011200 zzz says.').problems).toStrictEqual([message]);
     // A title's first characters, but no whole title.
-    expect(plan('As 202201011200 Teams are many.').problems).toEqual([message]);
+    expect(plan('As 202201011200 Teams are many.').problems).toStrictEqual([message]);
   });
 
   it('is corrected when the text after it is one note\'s title, also as a wikilink', () => {
@@ -69,7 +69,7 @@ describe('a bare ID that names no note', () => {
   });
 
   it('is left as a problem when the note it meant has an ID that names several notes', () => {
-    expect(plan('As 202203151001 Feedback is a habit says.')).toEqual({
+    expect(plan('As 202203151001 Feedback is a habit says.')).toStrictEqual({
       text: 'As 202203151001 Feedback is a habit says.',
       edits: [],
       problems: [`unresolved-id: 202203151001 names no note; the title after it is "Feedback is a habit" but its ID ${FEEDBACK} cannot be used`],
@@ -78,7 +78,7 @@ describe('a bare ID that names no note', () => {
 
   it('is left as a problem when the text after it fits several notes', () => {
     const files = { ...NOTES, 'x/202104291530 Teams exist.md': '' };
-    expect(plan('As 202201011200 Teams exist, we act.', { files }).problems).toEqual([
+    expect(plan('As 202201011200 Teams exist, we act.', { files }).problems).toStrictEqual([
       `unresolved-id: No note has the ID 202201011200. The text after it fits several notes (${TEAMS} Teams exist.md, x/202104291530 Teams exist.md); correct the ID.`,
     ]);
   });
@@ -94,7 +94,7 @@ describe('a former title after a bare ID', () => {
 
   it('is left alone when the note is named by its ID alone (its title is the ID: no title to write)', () => {
     const files = { [`${TEAMS}.md`]: 'No heading.\n' };
-    expect(plan(`See ${TEAMS} Teams exist today.`, { files, renames: { [TEAMS]: ['Teams exist'] } }).edits).toEqual([]);
+    expect(plan(`See ${TEAMS} Teams exist today.`, { files, renames: { [TEAMS]: ['Teams exist'] } }).edits).toStrictEqual([]);
   });
 });
 
@@ -111,7 +111,7 @@ describe('a former title replaced only where the result is a fixed point', () =>
   });
 
   it('is left when the result would read as a longer former title', () => {
-    expect(plan(`See ${TEAMS} ML ethics today.`, { files, renames }).edits).toEqual([]);
+    expect(plan(`See ${TEAMS} ML ethics today.`, { files, renames }).edits).toStrictEqual([]);
   });
 });
 
@@ -135,15 +135,15 @@ describe('a wikilink under the bare style', () => {
     ['a link a digit follows (the ID would run on into it)', `[[${TEAMS} Teams exist|${TEAMS}]]7 items`],
     ['a link a letter stands before', `${TEAMS} and a[[${TEAMS} Teams exist|${TEAMS}]] too`],
   ])('stays a link: %s', (_case, text) => {
-    expect(bare(text).edits).toEqual([]);
+    expect(bare(text).edits).toStrictEqual([]);
   });
 });
 
 describe('a link whose ID does not resolve and whose target names no file', () => {
   it('is an unresolved-ID problem, or an ambiguous-ID one', () => {
-    expect(plan('See [[202201011200 Gone]].').problems).toEqual([`unresolved-id: ${unresolvedMessage('202201011200', null)}`]);
+    expect(plan('See [[202201011200 Gone]].').problems).toStrictEqual([`unresolved-id: ${unresolvedMessage('202201011200', null)}`]);
     const owners = [`a/${FEEDBACK} Feedback is a habit.md`, `b/${FEEDBACK} Praise in public.md`];
-    expect(plan(`See [[${FEEDBACK} Nope]].`).problems).toEqual([`ambiguous-id: ${ambiguousMessage(FEEDBACK, owners)}`]);
+    expect(plan(`See [[${FEEDBACK} Nope]].`).problems).toStrictEqual([`ambiguous-id: ${ambiguousMessage(FEEDBACK, owners)}`]);
   });
 });
 
@@ -157,7 +157,7 @@ describe('a stale link whose owner no file name names by its ID (the ID only in 
 
   it('is a stale-link problem: no target that keeps the ID names the owner', () => {
     const files = { 'owner.md': `---\nid: ${TEAMS}\n---\nBody.\n`, 'source.md': `See [[${TEAMS} Teams]].` };
-    expect(planWith(frontmatterContext(files), files['source.md'])).toEqual({
+    expect(planWith(frontmatterContext(files), files['source.md'])).toStrictEqual({
       text: files['source.md'],
       edits: [],
       problems: [`stale-link: ${staleLinkMessage(`${TEAMS} Teams`, TEAMS, 'owner.md')}`],
@@ -166,7 +166,7 @@ describe('a stale link whose owner no file name names by its ID (the ID only in 
 
   it('is worded for its own form: only a wikilink is told that no wikilink can name the owner', () => {
     const files = { 'own#er.md': `---\nid: ${TEAMS}\n---\nBody.\n`, 'source.md': `See [t](${TEAMS}%20Teams.md) and [[${TEAMS} Teams]].` };
-    expect(planWith(frontmatterContext(files), files['source.md']).problems).toEqual([
+    expect(planWith(frontmatterContext(files), files['source.md']).problems).toStrictEqual([
       `stale-link: ${staleLinkMessage(`${TEAMS}%20Teams.md`, TEAMS, 'own#er.md')}`,
       `stale-link: The link target "${TEAMS} Teams" names no file, but ${TEAMS} is the ID of own#er.md, which no wikilink can name (it holds "#"). Rename the note or use a markdown link.`,
     ]);
@@ -198,7 +198,7 @@ describe('a bare ID under the wikilink style', () => {
   it('stays bare when the text the link would show holds a bracket (its title from a heading)', () => {
     const files = { [`${TEAMS}.md`]: '# Teams [draft]\n' };
     const text = `See ${TEAMS} Teams [draft] here.`;
-    expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toEqual([]);
+    expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toStrictEqual([]);
   });
 });
 

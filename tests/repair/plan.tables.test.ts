@@ -38,7 +38,7 @@ describe('the order of a vault plan', () => {
     const files = { ...NOTES, 'b.md': `[[${ID} Old]] and 202001010000 y\n`, 'a.md': `x\n202001020000 y\n[[${ID} Old]]\n202001030000 z\n` };
     const context = contextOf(files);
     const plan = planRepairs([{ path: 'b.md', text: files['b.md'] }, { path: 'a.md', text: files['a.md'] }], context);
-    expect(plan.files.map((f) => f.path)).toEqual(['a.md', 'b.md']);
-    expect(plan.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['a.md:2', 'a.md:4', 'b.md:1']);
+    expect(plan.files.map((f) => f.path)).toStrictEqual(['a.md', 'b.md']);
+    expect(plan.problems.map((p) => `${p.file}:${p.line}`)).toStrictEqual(['a.md:2', 'a.md:4', 'b.md:1']);
   });
 });

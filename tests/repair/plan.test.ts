@@ -53,8 +53,8 @@ describe('planFileRepairs: one row per case', () => {
   it.each(rows)('%s', (_name, before, after, kinds) => {
     const { result, kinds: planned } = repair(before);
     expect(result).toBe(after);
-    expect(planned).toEqual(kinds);
-    expect(repair(result).kinds).toEqual([]);
+    expect(planned).toStrictEqual(kinds);
+    expect(repair(result).kinds).toStrictEqual([]);
   });
 
   const changing = rows.filter(([, before, after]) => before !== after);
@@ -63,7 +63,7 @@ describe('planFileRepairs: one row per case', () => {
     const frontmatter = '---\nid: 202108191025 Teams exist\n---\n';
     expect(repair(frontmatter + before).result).toBe(frontmatter + after);
     expect(repair(before.replace(/\r?\n/g, '\r\n')).result).toBe(after.replace(/\r?\n/g, '\r\n'));
-    if (!before.includes('```')) expect(repair('```\n' + before + '\n```\n').kinds).toEqual([]);
+    if (!before.includes('```')) expect(repair('```\n' + before + '\n```\n').kinds).toStrictEqual([]);
   });
 
   it('repoints a markdown link relative to a note in a subfolder', () => {
@@ -72,39 +72,39 @@ describe('planFileRepairs: one row per case', () => {
 
   it('reports the line and the spans of each edit', () => {
     const { edits } = repair('one\ntwo 202108191025 Teams exist\n');
-    expect(edits).toEqual([{ kind: 'stale-title', id: '202108191025', line: 2, from: 21, to: 32, before: 'Teams exist', after: 'Teams exist for a reason' }]);
+    expect(edits).toStrictEqual([{ kind: 'stale-title', id: '202108191025', line: 2, from: 21, to: 32, before: 'Teams exist', after: 'Teams exist for a reason' }]);
   });
 });
 
 describe('planFileRepairs: never guesses', () => {
   it('reports an unresolved ID that no title follows', () => {
     const { kinds, problems } = repair('see 202108191059 something');
-    expect(kinds).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ kind: 'unresolved-id', id: '202108191059', line: 1, file: 'source.md' })]);
+    expect(kinds).toStrictEqual([]);
+    expect(problems).toStrictEqual([expect.objectContaining({ kind: 'unresolved-id', id: '202108191059', line: 1, file: 'source.md' })]);
   });
 
   it('reports a broken ID whose title fits several notes', () => {
     const files = { ...NOTES, 'x/202301010000 Same.md': '', 'y/202301020000 Same.md': '' };
     const text = 'see 202301030000 Same.';
     const { plan, problems } = planFileRepairs('s.md', text, contextOf(files));
-    expect(plan.edits).toEqual([]);
+    expect(plan.edits).toStrictEqual([]);
     expect(problems[0].message).toContain('x/202301010000 Same.md, y/202301020000 Same.md');
   });
 
   it('reports a stale link to a duplicate ID instead of picking one', () => {
     const { kinds, problems } = repair('[[202203151000 Gone]]');
-    expect(kinds).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ kind: 'ambiguous-id', id: '202203151000' })]);
+    expect(kinds).toStrictEqual([]);
+    expect(problems).toStrictEqual([expect.objectContaining({ kind: 'ambiguous-id', id: '202203151000' })]);
   });
 
   it('leaves implausible unknown digit runs alone', () => {
-    expect(repair('count 202199999999 Teams').problems).toEqual([]);
+    expect(repair('count 202199999999 Teams').problems).toStrictEqual([]);
   });
 
   it('lists every file of a duplicate ID', () => {
     const context = contextOf(NOTES);
     const plan = planRepairs(Object.entries(NOTES).map(([path, text]) => ({ path, text })), context);
-    expect(plan.problems.filter((p) => p.kind === 'duplicate-id').map((p) => p.file)).toEqual([
+    expect(plan.problems.filter((p) => p.kind === 'duplicate-id').map((p) => p.file)).toStrictEqual([
       '202203151000 Feedback is a habit.md',
       'sub/202203151000 Praise in public.md',
     ]);
@@ -117,11 +117,11 @@ describe('a planner kept while the index changes', () => {
     index.apply({ kind: 'upsert', facts: facts('a/202203151000 One.md', '202203151000') });
     const planner = createRepairPlanner(createRepairContext({ format: TWELVE_DIGIT, index, paths: ['a/202203151000 One.md', 'b/202203151000 Two.md'] }));
     const problems = () => planner.planFile('a/202203151000 One.md', 'one').problems.map((p) => p.kind);
-    expect(problems()).toEqual([]);
+    expect(problems()).toStrictEqual([]);
     index.apply({ kind: 'upsert', facts: facts('b/202203151000 Two.md', '202203151000') });
-    expect(problems()).toEqual(['duplicate-id']);
+    expect(problems()).toStrictEqual(['duplicate-id']);
     index.apply({ kind: 'delete', path: 'b/202203151000 Two.md' });
-    expect(problems()).toEqual([]);
+    expect(problems()).toStrictEqual([]);
   });
 
   it('repairs a title after an ID to the note\'s title as it is now', () => {
@@ -129,34 +129,34 @@ describe('a planner kept while the index changes', () => {
     index.apply({ kind: 'upsert', facts: facts('202203151000.md', '202203151000', [], 'Old title') });
     const planner = createRepairPlanner(createRepairContext({ format: TWELVE_DIGIT, index, paths: ['202203151000.md', 'source.md'], renameHistory: new Map([['202203151000', ['Old title']]]) }));
     const edits = () => planner.planFile('source.md', 'See 202203151000 Old title.').plan.edits.map((e) => e.after);
-    expect(edits()).toEqual([]);
+    expect(edits()).toStrictEqual([]);
     // The same path with a new title (its heading changed): the planner must not keep the old record.
     index.apply({ kind: 'upsert', facts: facts('202203151000.md', '202203151000', [], 'New title') });
-    expect(edits()).toEqual(['New title']);
+    expect(edits()).toStrictEqual(['New title']);
   });
 });
 
 describe('link-style normalisation', () => {
   it('is off by default', () => {
-    expect(repair('202108191025 Teams exist for a reason').kinds).toEqual([]);
+    expect(repair('202108191025 Teams exist for a reason').kinds).toStrictEqual([]);
   });
 
   it('turns bare references into wikilinks, keeping what the reader sees', () => {
     const { result, kinds } = repair('a 202108191025 Teams exist for a reason, b 202104291524.', 'source.md', { linkStyle: 'wikilink' });
     expect(result).toBe('a [[202108191025 Teams exist for a reason]], b [[202104291524 Execution is the priority of the team|202104291524]].');
-    expect(kinds).toEqual(['link-style', 'link-style']);
+    expect(kinds).toStrictEqual(['link-style', 'link-style']);
   });
 
   it('leaves a note naming itself unlinked', () => {
     const own = '202108191025 Teams exist for a reason.md';
-    expect(repair('202108191025 Teams exist for a reason', own, { linkStyle: 'wikilink' }).kinds).toEqual([]);
+    expect(repair('202108191025 Teams exist for a reason', own, { linkStyle: 'wikilink' }).kinds).toStrictEqual([]);
   });
 
   it('fixes a stale title and links it in one edit', () => {
     const { result, kinds } = repair('202108191025 Teams exist', 'source.md', { linkStyle: 'wikilink' });
     expect(result).toBe('[[202108191025 Teams exist for a reason]]');
-    expect(kinds).toEqual(['stale-title']);
-    expect(repair(result, 'source.md', { linkStyle: 'wikilink' }).kinds).toEqual([]);
+    expect(kinds).toStrictEqual(['stale-title']);
+    expect(repair(result, 'source.md', { linkStyle: 'wikilink' }).kinds).toStrictEqual([]);
   });
 
   it('turns plain wikilinks into bare references and leaves the rest', () => {
@@ -167,7 +167,7 @@ describe('link-style normalisation', () => {
   });
 
   it('keeps a wikilink whose bare form would not read as an ID', () => {
-    expect(repair('x[[202108191025 Teams exist for a reason]]', 'source.md', { linkStyle: 'bare' }).kinds).toEqual([]);
+    expect(repair('x[[202108191025 Teams exist for a reason]]', 'source.md', { linkStyle: 'bare' }).kinds).toStrictEqual([]);
   });
 });
 
@@ -187,7 +187,7 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     const { plan, problems } = planFileRepairs('s.md', text, context);
     const result = applyEdits(text, plan.edits);
     // A fixed point: planning again on the result finds nothing more to write.
-    expect(planFileRepairs('s.md', result, contextOf({ ...VAULT, 's.md': result })).plan.edits).toEqual([]);
+    expect(planFileRepairs('s.md', result, contextOf({ ...VAULT, 's.md': result })).plan.edits).toStrictEqual([]);
     return { result, problems: problems.map((p) => `${p.kind}: ${p.message}`) };
   };
 
@@ -199,7 +199,7 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     ['[x](../202101040003/)', '[x](archive/202101040003/)'],
     ['[x](/202101040004/)', '[x](/202101040004)'],
   ])('markdown %s becomes %s', (before, after) => {
-    expect(fix(before)).toEqual({ result: after, problems: [] });
+    expect(fix(before)).toStrictEqual({ result: after, problems: [] });
   });
 
   it.each([
@@ -208,7 +208,7 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     ['![[202101040002 Old]]', '202101040002 x^y [draft].md', '^'],
     ['[[202101040007 Old]]', '202101040007 a\\b.md', '\\'],
   ])('wikilink %s to a name no wikilink can hold is reported, not written', (before, owner, character) => {
-    expect(fix(before)).toEqual({
+    expect(fix(before)).toStrictEqual({
       result: before,
       problems: [
         `stale-link: The link target "${/\[\[([^|\]]*)/.exec(before)![1]}" names no file, but ${owner.slice(0, 12)} is the ID of ${owner}, which no wikilink can name (it holds "${character}"). Rename the note or use a markdown link.`,
@@ -224,12 +224,12 @@ describe('planFileRepairs: file names of every kind, folders, case and normalisa
     '[[202101040006 CAFÉ]]',
     '[x](202101040006%20Caf%C3%A9.md)',
   ])('%s differs from the file name only in case or normalisation, which Obsidian resolves: not stale', (text) => {
-    expect(fix(text)).toEqual({ result: text, problems: [] });
+    expect(fix(text)).toStrictEqual({ result: text, problems: [] });
   });
 
   it('does not link a bare reference to a note whose name no wikilink can hold', () => {
     const text = 'see 202101040000 C# tips here';
     const context = contextOf({ ...VAULT, 's.md': text }, { linkStyle: 'wikilink' });
-    expect(planFileRepairs('s.md', text, context).plan.edits).toEqual([]);
+    expect(planFileRepairs('s.md', text, context).plan.edits).toStrictEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe('the repair preview', () => {
   it('lists counts, every edit in its line, and the problems left; note text stays text', () => {
     const { root } = open();
     expect(root.querySelector('.pc-repair-summary')?.textContent).toBe('3 edits in 2 files: 1 stale link target, 1 stale title, 1 broken ID. Selected: 3.');
-    expect([...root.querySelectorAll('.pc-repair-before')].map((e) => e.textContent)).toEqual(['x 202108191025 Old, y', '[[202108191025 Old]]', '202104291525 T']);
+    expect([...root.querySelectorAll('.pc-repair-before')].map((e) => e.textContent)).toStrictEqual(['x 202108191025 Old, y', '[[202108191025 Old]]', '202104291525 T']);
     expect(root.querySelector('.pc-repair-after ins')?.textContent).toBe('New <img src=x onerror=alert(1)>');
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.pc-repair-problems')?.textContent).toContain('c.md:1 — 202203151000 is the ID of 2 notes: c.md, d.md');
@@ -50,7 +50,7 @@ describe('the repair preview', () => {
     expect(boxes()[0].indeterminate).toBe(true);
     button('Apply').click();
     expect(applied).toHaveLength(1);
-    expect(applied[0].map((f) => [f.path, f.edits.map((e) => e.kind)])).toEqual([['a.md', ['stale-title']]]);
+    expect(applied[0].map((f) => [f.path, f.edits.map((e) => e.kind)])).toStrictEqual([['a.md', ['stale-title']]]);
     expect((modal as unknown as { isOpen: boolean }).isOpen).toBe(false);
   });
 
@@ -60,6 +60,6 @@ describe('the repair preview', () => {
     click(boxes()[3]);
     expect((button('Apply')).disabled).toBe(true);
     button('Cancel').click();
-    expect(applied).toEqual([]);
+    expect(applied).toStrictEqual([]);
   });
 });

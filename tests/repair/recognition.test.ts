@@ -21,7 +21,7 @@ describe('Denote vaults', () => {
   };
 
   test('keeps denote: links, matches Denote titles, repoints stale links to the signed name', () => {
-    expect(edits(files, 'a.md', { format: DENOTE })).toEqual([
+    expect(edits(files, 'a.md', { format: DENOTE })).toStrictEqual([
       ['broken-id', '20200310T000000', '20200310T094419'],
       ['stale-link-target', '20200310T094419--reading__books', '20200310T094419==2--reading-notes__books'],
     ]);
@@ -29,8 +29,8 @@ describe('Denote vaults', () => {
 
   test('an unresolved denote: link is a problem, never rewritten', () => {
     const result = planFileRepairs('b.md', '[gone](denote:20990101T000000)', contextOf({ ...files, 'b.md': '' }, { format: DENOTE }));
-    expect(result.plan.edits).toEqual([]);
-    expect(result.problems.map((p) => [p.kind, p.id])).toEqual([['unresolved-id', '20990101T000000']]);
+    expect(result.plan.edits).toStrictEqual([]);
+    expect(result.problems.map((p) => [p.kind, p.id])).toStrictEqual([['unresolved-id', '20990101T000000']]);
   });
 });
 
@@ -41,7 +41,7 @@ describe('notes named only by their ID', () => {
       'zet/202102021200/README.md': '# Habits beat goals\n',
       'a.md': 'See 202101010000 Start with why, and 202102020000 Habits beat goals.',
     };
-    expect(edits(files, 'a.md')).toEqual([
+    expect(edits(files, 'a.md')).toStrictEqual([
       ['broken-id', '202101010000', '202101011200'],
       ['broken-id', '202102020000', '202102021200'],
     ]);
@@ -54,7 +54,7 @@ describe('prose real vaults write', () => {
       '202001011200 小さな一歩.md': '',
       'a.md': '詳細は202001011200 小さい一歩を参照\n\n[n]: 202001011200%20%E5%B0%8F%E3%81%95%E3%81%84%E4%B8%80%E6%AD%A9.md\n',
     };
-    expect(edits(files, 'a.md', { renames: { '202001011200': ['小さい一歩'] } })).toEqual([
+    expect(edits(files, 'a.md', { renames: { '202001011200': ['小さい一歩'] } })).toStrictEqual([
       ['stale-title', '小さい一歩', '小さな一歩'],
       ['stale-link-target', '202001011200%20%E5%B0%8F%E3%81%95%E3%81%84%E4%B8%80%E6%AD%A9.md', '202001011200%20小さな一歩.md'],
     ]);

@@ -61,7 +61,7 @@ describe('registerRepair', () => {
     const plugin = new TestPlugin(app, { id: 'principle-chain', name: 'Principle Chain', version: '0', minAppVersion: '1', author: '', description: '' });
     registerRepair(plugin, await liveServices(app));
     const commands = (plugin as unknown as { registered: { commands: { name: string; hotkeys?: unknown }[] } }).registered.commands;
-    expect(commands.map((c) => c.name)).toEqual(['Repair ID links in vault…', 'Repair ID links in current note', 'Undo last repair']);
+    expect(commands.map((c) => c.name)).toStrictEqual(['Repair ID links in vault…', 'Repair ID links in current note', 'Undo last repair']);
     expect(commands.every((c) => c.hotkeys === undefined)).toBe(true);
   });
 });
@@ -73,13 +73,13 @@ describe('the vault repair, previewed, applied and undone', () => {
     expect(previews).toHaveLength(1);
     expect(writes()).toBe(0);
     const { plan } = previews[0];
-    expect(plan.files.map((f) => [f.path, f.edits.map((e) => e.kind)])).toEqual([['b.md', ['stale-link-target', 'broken-id']]]);
+    expect(plan.files.map((f) => [f.path, f.edits.map((e) => e.kind)])).toStrictEqual([['b.md', ['stale-link-target', 'broken-id']]]);
     const onlyLink = plan.files.map((f) => ({ ...f, edits: f.edits.filter((e) => e.kind === 'stale-link-target') }));
     previews[0].onApply(onlyLink);
     await settle();
     expect(await textOf(app, 'b.md')).toBe('See [[202108191025 Teams exist for a reason]] and 202104291525 Execution is the priority of the team.\n');
     const stored = await storedState(app);
-    expect(stored.lastRun?.files.map((f) => f.path)).toEqual(['b.md']);
+    expect(stored.lastRun?.files.map((f) => f.path)).toStrictEqual(['b.md']);
     await services.indexed();
     await controller.undoLast();
     expect(await textOf(app, 'b.md')).toBe(SOURCES['b.md']);
@@ -123,7 +123,7 @@ describe('a damaged repair.json', () => {
     expect(aside).toHaveLength(1);
     previews[0].onApply([...previews[0].plan.files]);
     await settle();
-    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toEqual(['b.md']);
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['b.md']);
     expect(await app.vault.adapter.read(aside[0])).toContain('"crea');
   });
 });
@@ -143,7 +143,7 @@ describe('what the vault repair reads', () => {
     const { services, controller, previews } = await setUp({ [NEW]: '', 'b.md': SOURCES['b.md'], 'archive/old.md': SOURCES['b.md'] });
     services.settingsValue.excludedFolders = ['archive'];
     await controller.repairVault();
-    expect(previews[0].plan.files.map((f) => f.path)).toEqual(['b.md']);
+    expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['b.md']);
   });
 });
 
@@ -164,14 +164,14 @@ describe('renaming a note', () => {
     expect(writes()).toBe(afterRun);
     expect(controller.busy).toBe(false);
     const stored = await storedState(app);
-    expect(stored.renameHistory).toEqual({ '202108191025': ['Teams exist'] });
+    expect(stored.renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
   });
 
   it('with "ask" shows the same preview with only the stale titles, and writes nothing yet', async () => {
     const { app, services, previews, writes } = await setUp();
     await renameAndSettle(app, services, OLD, NEW);
     expect(previews).toHaveLength(1);
-    expect(previews[0].plan.files.flatMap((f) => f.edits.map((e) => [f.path, e.kind]))).toEqual([['a.md', 'stale-title']]);
+    expect(previews[0].plan.files.flatMap((f) => f.edits.map((e) => [f.path, e.kind]))).toStrictEqual([['a.md', 'stale-title']]);
     expect(writes()).toBe(0);
   });
 
@@ -181,7 +181,7 @@ describe('renaming a note', () => {
     await renameAndSettle(app, services, OLD, NEW);
     expect(previews).toHaveLength(0);
     expect(writes()).toBe(0);
-    expect((await storedState(app)).renameHistory).toEqual({ '202108191025': ['Teams exist'] });
+    expect((await storedState(app)).renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
   });
 
   it('does not prompt for a rename that happens while a repair is writing', async () => {

@@ -21,19 +21,19 @@ describe('the changed region', () => {
     ['xAy', 'xAAy', { from: 1, to: 2, shift: 1 }],
     ['ab', 'ba', { from: 0, to: 2, shift: 0 }],
   ])('%j → %j', (before, after, region) => {
-    expect(changedRegion(before, after)).toEqual(region);
+    expect(changedRegion(before, after)).toStrictEqual(region);
   });
 
   it('maps ranges before the region unchanged, after it shifted, and touching it not at all', () => {
     const region = { from: 10, to: 14, shift: 3 };
-    expect(mapRange(2, 10, region)).toEqual({ from: 2, to: 10 });
-    expect(mapRange(14, 20, region)).toEqual({ from: 17, to: 23 });
+    expect(mapRange(2, 10, region)).toStrictEqual({ from: 2, to: 10 });
+    expect(mapRange(14, 20, region)).toStrictEqual({ from: 17, to: 23 });
     expect(mapRange(9, 11, region)).toBeNull();
     expect(mapRange(13, 15, region)).toBeNull();
     expect(mapRange(10, 10, region)).toBeNull();
     expect(mapRange(14, 14, region)).toBeNull();
-    expect(mapRange(10, 10, { from: 20, to: 20, shift: 1 })).toEqual({ from: 10, to: 10 });
-    expect(mapRange(5, 9, null)).toEqual({ from: 5, to: 9 });
+    expect(mapRange(10, 10, { from: 20, to: 20, shift: 1 })).toStrictEqual({ from: 10, to: 10 });
+    expect(mapRange(5, 9, null)).toStrictEqual({ from: 5, to: 9 });
   });
 
   it('is where the texts differ: outside it, old and new text agree after the shift', () => {
@@ -63,7 +63,7 @@ describe('finding the approved edits again', () => {
     const [, second] = planOf(previewed);
     const current = 'typed meanwhile\n' + previewed;
     const { edits, leftOut } = remapApproved(previewed, current, [second], planOf(current));
-    expect(leftOut).toEqual([]);
+    expect(leftOut).toStrictEqual([]);
     expect(applyEdits(current, edits)).toBe('typed meanwhile\n' + LINE + FIXED);
   });
 
@@ -72,8 +72,8 @@ describe('finding the approved edits again', () => {
     const [first, second] = planOf(previewed);
     const current = LINE;
     const result = remapApproved(previewed, current, [first, second], planOf(current));
-    expect(result.edits).toEqual([]);
-    expect(result.leftOut.map((o) => o.reason)).toEqual([EDIT_TOUCHED, EDIT_TOUCHED]);
+    expect(result.edits).toStrictEqual([]);
+    expect(result.leftOut.map((o) => o.reason)).toStrictEqual([EDIT_TOUCHED, EDIT_TOUCHED]);
   });
 
   it('keeps the edits away from the change and leaves out the one in it', () => {
@@ -82,7 +82,7 @@ describe('finding the approved edits again', () => {
     const current = LINE + 'x 202108191025 Teams Exist, y\n' + LINE;
     const { edits, leftOut } = remapApproved(previewed, current, approved, planOf(current));
     expect(applyEdits(current, edits)).toBe(FIXED + 'x 202108191025 Teams Exist, y\n' + FIXED);
-    expect(leftOut.map((o) => o.edit)).toEqual([approved[1]]);
+    expect(leftOut.map((o) => o.edit)).toStrictEqual([approved[1]]);
   });
 
   it('leaves out an edit whose surroundings no longer call for it (the fresh plan has no such edit there)', () => {
@@ -91,8 +91,8 @@ describe('finding the approved edits again', () => {
     // The other writer typed the new title right after the old one: the same span no longer needs the edit.
     const current = 'x 202108191025 Teams exist for a reason, y\n';
     const { edits, leftOut } = remapApproved(previewed, current, [edit], planOf(current));
-    expect(edits).toEqual([]);
-    expect(leftOut).toEqual([{ edit, reason: EDIT_GONE }]);
+    expect(edits).toStrictEqual([]);
+    expect(leftOut).toStrictEqual([{ edit, reason: EDIT_GONE }]);
   });
 
   it('takes only a fresh edit with the same span and the same new text', () => {
@@ -100,9 +100,9 @@ describe('finding the approved edits again', () => {
     const current = 'typed\n' + LINE;
     const at = (from: number, to: number, after: string): RepairEdit => ({ ...approved, from, to, after });
     const decoys = [at(20, 32, approved.after), at(21, 33, approved.after), at(21, 32, 'Teams exist for no reason')];
-    expect(remapApproved(LINE, current, [approved], decoys)).toEqual({ edits: [], leftOut: [{ edit: approved, reason: EDIT_GONE }] });
+    expect(remapApproved(LINE, current, [approved], decoys)).toStrictEqual({ edits: [], leftOut: [{ edit: approved, reason: EDIT_GONE }] });
     const right = at(21, 32, approved.after);
-    expect(remapApproved(LINE, current, [approved], [...decoys, right]).edits).toEqual([right]);
+    expect(remapApproved(LINE, current, [approved], [...decoys, right]).edits).toStrictEqual([right]);
   });
 
   it('never writes an edit that was not approved, wherever another writer types', () => {
@@ -120,7 +120,7 @@ describe('finding the approved edits again', () => {
         for (const [i, edit] of edits.entries()) {
           const source = approved.filter((a) => !leftOut.some((o) => o.edit === a))[i];
           const region = changedRegion(previewed, current);
-          expect(mapRange(source.from, source.to, region)).toEqual({ from: edit.from, to: edit.to });
+          expect(mapRange(source.from, source.to, region)).toStrictEqual({ from: edit.from, to: edit.to });
           expect(current.slice(edit.from, edit.to)).toBe(source.before);
         }
       }),

@@ -14,7 +14,7 @@ describe('an edit in its line', () => {
   it('shows the whole line when it is short, and nothing of the lines around it', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = ['before', `See ${ID} Old here.`, 'after'].join(eol);
-      expect(editInContext(text, titleEdit(text))).toEqual({ prefix: `See ${ID} `, before: 'Old', after: 'New', suffix: ' here.' });
+      expect(editInContext(text, titleEdit(text))).toStrictEqual({ prefix: `See ${ID} `, before: 'Old', after: 'New', suffix: ' here.' });
     }
   });
 
@@ -22,17 +22,17 @@ describe('an edit in its line', () => {
     const left = 'l'.repeat(16) + ` ${ID} `;
     const right = ' ' + 'r'.repeat(29);
     const exact = left + 'Old' + right;
-    expect(editInContext(exact, titleEdit(exact))).toEqual({ prefix: left, before: 'Old', after: 'New', suffix: right });
+    expect(editInContext(exact, titleEdit(exact))).toStrictEqual({ prefix: left, before: 'Old', after: 'New', suffix: right });
     const longer = 'L' + exact + 'R';
-    expect(editInContext(longer, titleEdit(longer))).toEqual({ prefix: '…' + left, before: 'Old', after: 'New', suffix: right + '…' });
+    expect(editInContext(longer, titleEdit(longer))).toStrictEqual({ prefix: '…' + left, before: 'Old', after: 'New', suffix: right + '…' });
     const muchLonger = 'x'.repeat(500) + exact + 'y'.repeat(500);
-    expect(editInContext(muchLonger, titleEdit(muchLonger))).toEqual({ prefix: '…' + left, before: 'Old', after: 'New', suffix: right + '…' });
+    expect(editInContext(muchLonger, titleEdit(muchLonger))).toStrictEqual({ prefix: '…' + left, before: 'Old', after: 'New', suffix: right + '…' });
   });
 });
 
 describe('counting edits', () => {
   it('counts every kind, in a fixed order, those with none included', () => {
-    expect(Object.entries(countByKind([{ kind: 'broken-id' }, { kind: 'stale-title' }, { kind: 'broken-id' }]))).toEqual([
+    expect(Object.entries(countByKind([{ kind: 'broken-id' }, { kind: 'stale-title' }, { kind: 'broken-id' }]))).toStrictEqual([
       ['stale-link-target', 0],
       ['stale-title', 1],
       ['broken-id', 2],

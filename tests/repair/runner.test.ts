@@ -38,15 +38,15 @@ async function setUp() {
 describe('applying a repair', () => {
   it('writes every file through Vault.process, at most four at a time, and records what it did', async () => {
     const { app, scheduler, target, plan, replan } = await setUp();
-    expect(plan.files.map((f) => f.path)).toEqual(SOURCES);
+    expect(plan.files.map((f) => f.path)).toStrictEqual(SOURCES);
     const run = applyRepairs(plan.files, target, replan, control());
     await scheduler.drain();
     const summary = await run;
     expect(scheduler.maxInFlight).toBe(4);
-    expect(summary.changed.map((f) => f.path)).toEqual(SOURCES);
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(SOURCES);
     expect(summary.editsByKind['stale-title']).toBe(6);
     for (const path of SOURCES) expect(await textOf(app, path)).toBe(FIXED);
-    expect((await planOf(app)).plan.files).toEqual([]);
+    expect((await planOf(app)).plan.files).toStrictEqual([]);
   });
 
   it('re-plans a file another writer changed, keeping their text and applying the same edits', async () => {
@@ -55,7 +55,7 @@ describe('applying a repair', () => {
     const run = applyRepairs(plan.files, target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect(summary.skipped).toEqual([]);
+    expect(summary.skipped).toStrictEqual([]);
     expect(await textOf(app, 'b.md')).toBe('typed meanwhile\n' + FIXED);
   });
 
@@ -66,7 +66,7 @@ describe('applying a repair', () => {
     const run = applyRepairs(plan.files, target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect(summary.skipped.map((s) => s.path)).toEqual(['b.md']);
+    expect(summary.skipped.map((s) => s.path)).toStrictEqual(['b.md']);
     expect(summary.skipped[0].reason).toContain('changed since the preview');
     expect(await textOf(app, 'b.md')).toBe(theirs);
     expect(summary.changed).toHaveLength(5);
@@ -82,7 +82,7 @@ describe('applying a repair', () => {
     const summary = await run;
     expect(await textOf(app, 'a.md')).toBe('typed meanwhile\n' + STALE + FIXED);
     expect(summary.changed[0].edits).toHaveLength(1);
-    expect(summary.leftOut).toEqual([]);
+    expect(summary.leftOut).toStrictEqual([]);
   });
 
   it('leaves out, and names, an approved edit in text the other writer changed; writes the others', async () => {
@@ -96,7 +96,7 @@ describe('applying a repair', () => {
     await scheduler.drain();
     const summary = await run;
     expect(await textOf(app, 'a.md')).toBe(FIXED + 'x 202108191025 Teams Exist, y\n' + FIXED);
-    expect(summary.leftOut).toEqual([{ path: 'a.md', edit: approved[1], reason: 'the text at or around it changed since the preview' }]);
+    expect(summary.leftOut).toStrictEqual([{ path: 'a.md', edit: approved[1], reason: 'the text at or around it changed since the preview' }]);
   });
 
   it('skips files deleted or renamed since the preview', async () => {
@@ -106,9 +106,9 @@ describe('applying a repair', () => {
     const run = applyRepairs(plan.files, target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect(summary.skipped.map((s) => s.path).sort()).toEqual(['c.md', 'd.md']);
+    expect(summary.skipped.map((s) => s.path).sort()).toStrictEqual(['c.md', 'd.md']);
     expect(await textOf(app, 'moved/d.md')).toBe(STALE);
-    expect(summary.failed).toEqual([]);
+    expect(summary.failed).toStrictEqual([]);
   });
 
   it('goes on after a write that throws, names it, and a rerun only has that file left', async () => {
@@ -119,11 +119,11 @@ describe('applying a repair', () => {
     const run = applyRepairs(plan.files, target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect(summary.failed).toEqual([{ path: 'c.md', message: 'disk full' }]);
+    expect(summary.failed).toStrictEqual([{ path: 'c.md', message: 'disk full' }]);
     expect(summary.changed).toHaveLength(5);
     expect(await textOf(app, 'c.md')).toBe(STALE);
     const rerun = await planOf(app);
-    expect(rerun.plan.files.map((f) => f.path)).toEqual(['c.md']);
+    expect(rerun.plan.files.map((f) => f.path)).toStrictEqual(['c.md']);
   });
 
   it('stops starting files once cancelled; started ones finish whole', async () => {
@@ -132,8 +132,8 @@ describe('applying a repair', () => {
     const run = applyRepairs(plan.files, target, replan, control({ concurrency: 2, isCancelled: () => cancelled, onProgress: (done) => (cancelled = done >= 1) }));
     await scheduler.drain();
     const summary = await run;
-    expect(summary.changed.map((f) => f.path)).toEqual(['a.md', 'b.md']);
-    expect(summary.notStarted).toEqual(['c.md', 'd.md', 'e.md', 'f.md']);
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['a.md', 'b.md']);
+    expect(summary.notStarted).toStrictEqual(['c.md', 'd.md', 'e.md', 'f.md']);
     for (const path of summary.notStarted) expect(await textOf(app, path)).toBe(STALE);
   });
 
@@ -152,7 +152,7 @@ describe('applying a repair', () => {
       expect(editor.getValue()).toBe('unsaved line\n' + FIXED.replace('\n', ' 202108191025 Teams exist for a reason.\n') + FIXED);
       expect(editor.selection.head).toBe(editor.getValue().length - 3);
       expect(await textOf(app, 'a.md')).toBe(STALE);
-      expect(scheduler.order).toEqual([]);
+      expect(scheduler.order).toStrictEqual([]);
       expect(summary.changed[0].path).toBe('a.md');
     },
   );
@@ -165,9 +165,9 @@ describe('applying a repair', () => {
     await scheduler.drain();
     const summary = await run;
     expect(editor.transactions).toBe(0);
-    expect(scheduler.order).toEqual(['a.md']);
+    expect(scheduler.order).toStrictEqual(['a.md']);
     expect(await textOf(app, 'a.md')).toBe(FIXED);
-    expect(summary.changed.map((f) => f.path)).toEqual(['a.md']);
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['a.md']);
   });
 
   it('puts the note back and skips it when the editor does not apply the changes as sent', async () => {
@@ -178,8 +178,8 @@ describe('applying a repair', () => {
     await openInEditor(app, 'a.md', editor);
     const summary = await applyRepairs([{ path: 'a.md', text, edits: replan('a.md', text) }], target, replan, control());
     expect(editor.getValue()).toBe(text);
-    expect(summary.changed).toEqual([]);
-    expect(summary.skipped).toEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
+    expect(summary.changed).toStrictEqual([]);
+    expect(summary.skipped).toStrictEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
   });
 
   it('reports a failure, not a skip, when the editor cannot even be put back', async () => {
@@ -187,7 +187,7 @@ describe('applying a repair', () => {
     const editor = new FakeEditor(STALE, 0, 0, { garble: () => [{ from: { line: 0, ch: 0 }, text: '!' }] });
     await openInEditor(app, 'a.md', editor);
     const summary = await applyRepairs([{ path: 'a.md', text: STALE, edits: replan('a.md', STALE) }], target, replan, control());
-    expect(summary.failed).toEqual([{ path: 'a.md', message: expect.stringContaining('could not be put back') as string }]);
+    expect(summary.failed).toStrictEqual([{ path: 'a.md', message: expect.stringContaining('could not be put back') as string }]);
   });
 });
 
@@ -197,8 +197,8 @@ describe('what the runner reports, in order', () => {
     const run = applyRepairs([{ ...plan.files[0], edits: [] }, plan.files[1]], target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect(scheduler.order).toEqual(['b.md']);
-    expect(summary.changed.map((f) => f.path)).toEqual(['b.md']);
+    expect(scheduler.order).toStrictEqual(['b.md']);
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['b.md']);
     expect(await textOf(app, 'a.md')).toBe(STALE);
   });
 
@@ -222,8 +222,8 @@ describe('what the runner reports, in order', () => {
     const run = applyRepairs(files, target, replan, control({ concurrency: 1 }));
     await scheduler.drain();
     const summary = await run;
-    expect(summary.changed.map((f) => f.path)).toEqual(['a.md', 'c.md', 'f.md']);
-    expect(summary.leftOut.map((o) => `${o.path} ${o.edit.line}`)).toEqual(['a.md 2', 'a.md 3', 'c.md 2', 'c.md 3', 'f.md 2', 'f.md 3']);
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['a.md', 'c.md', 'f.md']);
+    expect(summary.leftOut.map((o) => `${o.path} ${o.edit.line}`)).toStrictEqual(['a.md 2', 'a.md 3', 'c.md 2', 'c.md 3', 'f.md 2', 'f.md 3']);
   });
 });
 
@@ -246,7 +246,7 @@ describe('the repair target', () => {
     const run = applyRepairs([plan.files[0]], target, replan, control());
     await scheduler.drain();
     await run;
-    expect(scheduler.order).toEqual(['a.md']);
+    expect(scheduler.order).toStrictEqual(['a.md']);
     expect(other.transactions).toBe(0);
     const first = new FakeEditor(STALE, 0);
     await openInEditor(app, 'c.md', first);
@@ -261,7 +261,7 @@ describe('the repair target', () => {
     await target.update('a.md', () => ({ edits: [] }));
     expect(editor.transactions).toBe(0);
     await target.update('a.md', (text) => ({ edits: [{ from: 0, to: 1, before: text[0], after: 'X' }] }));
-    expect(editor.origins).toEqual([REPAIR_ORIGIN]);
+    expect(editor.origins).toStrictEqual([REPAIR_ORIGIN]);
     expect(REPAIR_ORIGIN).toBe('principle-chain-repair');
   });
 
@@ -270,7 +270,7 @@ describe('the repair target', () => {
     const editor = new FakeEditor(STALE, 0, 0, { garble: () => [] });
     await openInEditor(app, 'a.md', editor);
     const summary = await applyRepairs([{ path: 'a.md', text: STALE, edits: replan('a.md', STALE) }], target, replan, control());
-    expect(summary.skipped).toEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
+    expect(summary.skipped).toStrictEqual([{ path: 'a.md', reason: 'the editor did not apply the repair as planned; the note was left as it was' }]);
     expect(editor.getValue()).toBe(STALE);
   });
 
@@ -282,7 +282,7 @@ describe('the repair target', () => {
     const run = applyRepairs(plan.files.slice(0, 3), target, replan, control());
     await scheduler.drain();
     const summary = await run;
-    expect([...summary.skipped].sort((x, y) => (x.path < y.path ? -1 : 1))).toEqual([
+    expect([...summary.skipped].sort((x, y) => (x.path < y.path ? -1 : 1))).toStrictEqual([
       { path: 'a.md', reason: 'deleted or renamed before it could be written' },
       { path: 'b.md', reason: 'deleted or renamed while it was being written' },
       { path: 'c.md', reason: 'renamed while it was being written' },
@@ -310,7 +310,7 @@ describe('applying while the user types in the open note', () => {
     const plan = { path: 'a.md', text: STALE, edits: replan('a.md', STALE) };
     editor.transaction({ changes: [{ from: { line: 0, ch: 15 }, to: { line: 0, ch: 26 }, text: 'Teams' }] });
     const summary = await applyRepairs([plan], target, replan, control());
-    expect(summary.skipped.map((s) => s.path)).toEqual(['a.md']);
+    expect(summary.skipped.map((s) => s.path)).toStrictEqual(['a.md']);
     expect(editor.getValue()).toBe('x 202108191025 Teams, y\n');
     expect(editor.transactions).toBe(1);
   });
@@ -341,7 +341,7 @@ describe('other writers at random moments never lose a character', () => {
           expect(await textOf(app, path)).toBe(expected);
         }
         expect(scheduler.maxInFlight).toBeLessThanOrEqual(concurrency);
-        expect(summary.failed).toEqual([]);
+        expect(summary.failed).toStrictEqual([]);
       }),
       { numRuns: 60, seed: 11 },
     );
@@ -358,9 +358,9 @@ describe('undoing the last repair', () => {
     const undo = undoRepairs({ createdAt: 1, files: [...changed].reverse() }, target, control({ concurrency: 1, isCancelled: () => started++ >= 3 }));
     await scheduler.drain();
     const result = await undo;
-    expect(result.restored).toEqual(['d.md', 'e.md', 'f.md']);
-    expect(result.left).toEqual(['c.md', 'b.md', 'a.md'].map((path) => ({ path, reason: 'cancelled' })));
-    expect(result.remaining?.files.map((f) => f.path)).toEqual(['c.md', 'b.md', 'a.md']);
+    expect(result.restored).toStrictEqual(['d.md', 'e.md', 'f.md']);
+    expect(result.left).toStrictEqual(['c.md', 'b.md', 'a.md'].map((path) => ({ path, reason: 'cancelled' })));
+    expect(result.remaining?.files.map((f) => f.path)).toStrictEqual(['c.md', 'b.md', 'a.md']);
   });
 
   it('restores every file still as written and lists the ones edited since', async () => {
@@ -372,10 +372,10 @@ describe('undoing the last repair', () => {
     const undo = undoRepairs({ createdAt: 1, files: summary.changed }, target, control());
     await scheduler.drain();
     const result = await undo;
-    expect(result.restored).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
-    expect(result.left).toEqual([{ path: 'e.md', reason: 'changed since the repair' }]);
-    expect(result.remaining?.files.map((f) => f.path)).toEqual(['e.md']);
-    expect(result.restored).toEqual([...result.restored].sort());
+    expect(result.restored).toStrictEqual(['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
+    expect(result.left).toStrictEqual([{ path: 'e.md', reason: 'changed since the repair' }]);
+    expect(result.remaining?.files.map((f) => f.path)).toStrictEqual(['e.md']);
+    expect(result.restored).toStrictEqual([...result.restored].sort());
     for (const path of result.restored) expect(await textOf(app, path)).toBe(STALE);
     expect(await textOf(app, 'e.md')).toBe(FIXED + 'my own line\n');
     await settle();

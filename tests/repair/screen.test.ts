@@ -214,7 +214,7 @@ describe('the screen itself', () => {
 
   it('rules out notes without reading them, and asks for the text only where links must be looked at', () => {
     // The first note was read and holds no reference: unlike a note known by its name alone, it need not be read again.
-    expect([...files.keys()].map((file) => screen.screen(file))).toEqual(['nothing', 'nothing', 'links', 'links', 'plan']);
+    expect([...files.keys()].map((file) => screen.screen(file))).toStrictEqual(['nothing', 'nothing', 'links', 'links', 'plan']);
     expect(screen.needsPlanning('b.md', 'links', files.get('b.md') as string)).toBe(false);
     expect(screen.needsPlanning('c.md', 'links', files.get('c.md') as string)).toBe(true);
   });
@@ -225,7 +225,7 @@ describe('the screen itself', () => {
     named.put(new NoteScanner(optionsFor(format)).scan('202108191025 Teams exist.md', 'No reference.\n'));
     named.putNames(['a.md', '202108191025 Teams exist.md'], optionsFor(format));
     const byName = createNoteScreen(named, createRepairContext({ format, index: named, paths: [...files.keys()] }));
-    expect([byName.screen('a.md'), byName.screen('202108191025 Teams exist.md')]).toEqual(['plan', 'nothing']);
+    expect([byName.screen('a.md'), byName.screen('202108191025 Teams exist.md')]).toStrictEqual(['plan', 'nothing']);
     expect(screen.needsPlanning('b.md', 'links', 'See [[202108191025 Teams exist]] and more.\n')).toBe(true);
   });
 
@@ -235,8 +235,8 @@ describe('the screen itself', () => {
       asked.push(file);
       return file === 'd.md' ? undefined : files.get(file);
     };
-    expect([...filesToPlan(files.keys(), read, screen)].map((file) => file.path)).toEqual(['c.md']);
-    expect(asked).toEqual(['b.md', 'c.md', 'd.md']);
+    expect([...filesToPlan(files.keys(), read, screen)].map((file) => file.path)).toStrictEqual(['c.md']);
+    expect(asked).toStrictEqual(['b.md', 'c.md', 'd.md']);
   });
 });
 
@@ -301,7 +301,7 @@ describe('the screen rule by rule', () => {
     const screen = createNoteScreen(index, context);
     // A bare ID beside the link is no link to look at; a markdown link is judged decoded, as the planner judges it.
     for (const file of ['wikilink resolved.md', 'markdown resolved.md', 'bare and link.md']) {
-      expect([file, screen.screen(file), screen.needsPlanning(file, 'links', files.get(file) as string)]).toEqual([file, 'links', false]);
+      expect([file, screen.screen(file), screen.needsPlanning(file, 'links', files.get(file) as string)]).toStrictEqual([file, 'links', false]);
     }
     expect(screen.needsPlanning('wikilink unresolved.md', 'links', files.get('wikilink unresolved.md') as string)).toBe(true);
   });

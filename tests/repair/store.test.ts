@@ -44,7 +44,7 @@ describe('the repair state file', () => {
   });
 
   it('uses nothing of a file of another version', () => {
-    expect(readRepairState('{"version": 2, "renameHistory": {"202108191025": ["Old"]}}').state).toEqual({ renameHistory: new Map(), lastRun: null });
+    expect(readRepairState('{"version": 2, "renameHistory": {"202108191025": ["Old"]}}').state).toStrictEqual({ renameHistory: new Map(), lastRun: null });
   });
 
   it('writes a versioned file, keys in a fixed order, readable by people', () => {
@@ -58,12 +58,12 @@ describe('the repair state file', () => {
   it('keeps what can be read of a partly damaged file', () => {
     const { state, damage } = readRepairState('{"renameHistory": {"202108191025": ["Old"], "202108191026": 7}, "lastRun": {"createdAt": 1, "files": []}}');
     expect(damage).toBe('part of the rename history is malformed');
-    expect(state).toEqual({ renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 1, files: [] } });
+    expect(state).toStrictEqual({ renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 1, files: [] } });
   });
 
   it('round-trips history and the last run', () => {
     const state = { renameHistory: new Map([['202108191025', ['Old']]]), lastRun: { createdAt: 3, files: [] } };
-    expect(parseRepairState(serializeRepairState(state))).toEqual(state);
+    expect(parseRepairState(serializeRepairState(state))).toStrictEqual(state);
   });
 });
 
@@ -77,7 +77,7 @@ describe('the store', () => {
     (await store.state()).renameHistory.set('2', ['B']);
     await store.save();
     expect(reads).toBe(1);
-    expect(parseRepairState(files.files.get(PATH)!).renameHistory).toEqual(new Map([['1', ['A']], ['2', ['B']]]));
+    expect(parseRepairState(files.files.get(PATH)!).renameHistory).toStrictEqual(new Map([['1', ['A']], ['2', ['B']]]));
   });
 
   it('reports a failed write and still performs later saves', async () => {
@@ -98,14 +98,14 @@ describe('the store', () => {
       const store = new RepairStore(files, PATH, { warn: (m) => warnings.push(m), now: () => NOW });
       const state = await store.state();
       expect(files.files.get(ASIDE)).toBe(damaged);
-      expect(warnings).toEqual([expect.stringContaining(`It was kept as ${ASIDE}`) as string]);
+      expect(warnings).toStrictEqual([expect.stringContaining(`It was kept as ${ASIDE}`) as string]);
       state.renameHistory.set('202201010000', ['New']);
       await store.save();
       expect(files.files.get(ASIDE)).toBe(damaged);
       const saved = readRepairState(files.files.get(PATH)!);
       expect(saved.damage).toBeNull();
-      expect(saved.state.renameHistory.get('202201010000')).toEqual(['New']);
-      expect(saved.state.renameHistory.get('202108191025')).toEqual(damaged === '' ? undefined : ['Old']);
+      expect(saved.state.renameHistory.get('202201010000')).toStrictEqual(['New']);
+      expect(saved.state.renameHistory.get('202108191025')).toStrictEqual(damaged === '' ? undefined : ['Old']);
     },
   );
 
@@ -114,7 +114,7 @@ describe('the store', () => {
     const warnings: string[] = [];
     const store = new RepairStore({ ...files, read: async () => { throw new Error('EIO: i/o error'); } }, PATH, { warn: (m) => warnings.push(m) });
     expect((await store.state()).lastRun).toBeNull();
-    expect(warnings).toEqual([expect.stringContaining('could not be read (EIO: i/o error)') as string]);
+    expect(warnings).toStrictEqual([expect.stringContaining('could not be read (EIO: i/o error)') as string]);
     await expect(store.save()).rejects.toThrow(`${PATH} is not overwritten: it could not be read (EIO: i/o error)`);
     expect(files.files.get(PATH)).toBe(GOOD);
   });
@@ -124,7 +124,7 @@ describe('the store', () => {
     const warnings: string[] = [];
     const store = new RepairStore({ ...files, rename: async () => { throw new Error('EACCES'); } }, PATH, { warn: (m) => warnings.push(m) });
     await store.state();
-    expect(warnings).toEqual([expect.stringContaining('could not be kept aside (EACCES)') as string]);
+    expect(warnings).toStrictEqual([expect.stringContaining('could not be kept aside (EACCES)') as string]);
     await expect(store.save()).rejects.toThrow('is not overwritten');
     expect(files.files.get(PATH)).toBe('garbage');
   });

@@ -24,23 +24,23 @@ describe('link targets for a repointed link', () => {
   });
 
   it('knows which names no wikilink can hold, and offers none for them', () => {
-    expect(['a#b', 'a|b', 'a^b', 'a[b', 'a]b', 'a\\b', 'ok (1) é %'].map(unlinkableCharacter)).toEqual(['#', '|', '^', '[', ']', '\\', null]);
-    expect(wikilinkCandidates('n/202108191025 C# tips.md', 'x')).toEqual([]);
-    expect(wikilinkCandidates('C#/202108191025 T.md', 'x')).toEqual(['202108191025 T']);
+    expect(['a#b', 'a|b', 'a^b', 'a[b', 'a]b', 'a\\b', 'ok (1) é %'].map(unlinkableCharacter)).toStrictEqual(['#', '|', '^', '[', ']', '\\', null]);
+    expect(wikilinkCandidates('n/202108191025 C# tips.md', 'x')).toStrictEqual([]);
+    expect(wikilinkCandidates('C#/202108191025 T.md', 'x')).toStrictEqual(['202108191025 T']);
   });
 
   it('offers wikilink paths shortest first, with .md only when the original had it', () => {
-    expect(wikilinkCandidates('zet/202109260705/README.md', '202109260705 Old')).toEqual(['README', '202109260705/README', 'zet/202109260705/README']);
-    expect(wikilinkCandidates('n/202108191025 T.md', 'x/202108191025 Old.md')).toEqual(['202108191025 T.md', 'n/202108191025 T.md']);
-    expect(wikilinkCandidates('img/202108191025.png', '202108191025')).toEqual(['202108191025.png', 'img/202108191025.png']);
+    expect(wikilinkCandidates('zet/202109260705/README.md', '202109260705 Old')).toStrictEqual(['README', '202109260705/README', 'zet/202109260705/README']);
+    expect(wikilinkCandidates('n/202108191025 T.md', 'x/202108191025 Old.md')).toStrictEqual(['202108191025 T.md', 'n/202108191025 T.md']);
+    expect(wikilinkCandidates('img/202108191025.png', '202108191025')).toStrictEqual(['202108191025.png', 'img/202108191025.png']);
     // Only the name's final .md is the extension.
-    expect(wikilinkCandidates('n/202108191025 x.mdx.md', 'Old')).toEqual(['202108191025 x.mdx', 'n/202108191025 x.mdx']);
+    expect(wikilinkCandidates('n/202108191025 x.mdx.md', 'Old')).toStrictEqual(['202108191025 x.mdx', 'n/202108191025 x.mdx']);
   });
 
   it('offers markdown destinations in the style of the original', () => {
-    expect(markdownCandidates('n/202108191025 T.md', '../202108191025%20Old.md', 'm/s.md')).toEqual(['../n/202108191025%20T.md', '../n/202108191025%20T']);
-    expect(markdownCandidates('n/202108191025 T.md', '/202108191025%20Old', 'm/s.md')).toEqual(['/n/202108191025%20T', '/n/202108191025%20T.md']);
-    expect(markdownCandidates('zet/202109260705/README.md', '../202109260704', 'zet/202101010000/README.md')).toEqual([
+    expect(markdownCandidates('n/202108191025 T.md', '../202108191025%20Old.md', 'm/s.md')).toStrictEqual(['../n/202108191025%20T.md', '../n/202108191025%20T']);
+    expect(markdownCandidates('n/202108191025 T.md', '/202108191025%20Old', 'm/s.md')).toStrictEqual(['/n/202108191025%20T', '/n/202108191025%20T.md']);
+    expect(markdownCandidates('zet/202109260705/README.md', '../202109260704', 'zet/202101010000/README.md')).toStrictEqual([
       '../202109260705',
       '../202109260705/README',
       '../202109260705/README.md',
@@ -49,18 +49,18 @@ describe('link targets for a repointed link', () => {
     // './' only where the path stays in the source's folder.
     expect(markdownCandidates('a/202108191025 T.md', './202108191025%20Old.md', 'n/s.md')[0]).toBe('../a/202108191025%20T.md');
     // A folder note is named by its folder only when it has one, and whatever the case of its name.
-    expect(markdownCandidates('README.md', '202108191025', 's.md')).toEqual(['README', 'README.md']);
+    expect(markdownCandidates('README.md', '202108191025', 's.md')).toStrictEqual(['README', 'README.md']);
     expect(markdownCandidates('zet/202109260705/Index.md', '202109260704', 's.md')[0]).toBe('zet/202109260705');
     expect(markdownCandidates('zet/202109260705/notes.md', '202109260704', 's.md')[0]).toBe('zet/202109260705/notes');
     // Only a file named exactly README.md or index.md is a folder note.
     expect(markdownCandidates('zet/202109260705/myindex.md', '202109260704', 's.md')[0]).toBe('zet/202109260705/myindex');
-    expect(markdownCandidates('zet/202109260705/index.md5', '202109260704', 's.md')).toEqual(['zet/202109260705/index.md5']);
+    expect(markdownCandidates('zet/202109260705/index.md5', '202109260704', 's.md')).toStrictEqual(['zet/202109260705/index.md5']);
     // The original has an extension only when its name ends in one.
-    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old.v2%20draft', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
-    expect(markdownCandidates('n/202108191025 T.md', 'x.v2/202108191025%20Old', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old.v2%20draft', 'n/s.md')).toStrictEqual(['202108191025%20T', '202108191025%20T.md']);
+    expect(markdownCandidates('n/202108191025 T.md', 'x.v2/202108191025%20Old', 'n/s.md')).toStrictEqual(['202108191025%20T', '202108191025%20T.md']);
     // A target that is no valid percent-encoding is read as written.
-    expect(markdownCandidates('n/202108191025 T.md', '202108191025%Old.md', 'n/s.md')).toEqual(['202108191025%20T.md', '202108191025%20T']);
-    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old', 'n/s.md')).toEqual(['202108191025%20T', '202108191025%20T.md']);
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%Old.md', 'n/s.md')).toStrictEqual(['202108191025%20T.md', '202108191025%20T']);
+    expect(markdownCandidates('n/202108191025 T.md', '202108191025%20Old', 'n/s.md')).toStrictEqual(['202108191025%20T', '202108191025%20T.md']);
     // A folder named with a trailing slash keeps it.
     expect(markdownCandidates('archive/202109260705/README.md', '/202109260705/', 's.md')[0]).toBe('/archive/202109260705/');
   });

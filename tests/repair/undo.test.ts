@@ -14,18 +14,18 @@ const record = recordFileRepair('n.md', before, edits, after);
 describe('undoing a file repair', () => {
   it('restores the exact text when the file holds what the repair wrote', () => {
     expect(after).toBe('a 202108191025 New title.\r\nb [[202108191025 New title]]\n');
-    expect(undoFileRepair(after, record)).toEqual({ ok: true, text: before });
+    expect(undoFileRepair(after, record)).toStrictEqual({ ok: true, text: before });
   });
 
   it('refuses when the user changed the file since, even by one character', () => {
-    expect(undoFileRepair(after + ' ', record)).toEqual({ ok: false, reason: 'changed since the repair' });
+    expect(undoFileRepair(after + ' ', record)).toStrictEqual({ ok: false, reason: 'changed since the repair' });
     expect(undoFileRepair(after.replace('\r\n', '\n'), record).ok).toBe(false);
   });
 
   it('survives a round trip through stored JSON and follows renames', () => {
     const stored: unknown = JSON.parse(JSON.stringify({ createdAt: 5, files: [record] }));
     const parsed = parseRepairRecord(stored);
-    expect(parsed).toEqual({ createdAt: 5, files: [record] });
+    expect(parsed).toStrictEqual({ createdAt: 5, files: [record] });
     expect(renameInRecord(parsed!, 'n.md', 'm.md').files[0].path).toBe('m.md');
   });
 
@@ -60,8 +60,8 @@ describe('undoing a file repair', () => {
   it('reads back edits of every kind, and a run with no files', () => {
     const kinds = ['stale-link-target', 'stale-title', 'broken-id', 'link-style'];
     const raw = { createdAt: 5, files: [fileWith({ edits: kinds.map((kind, i) => ({ ...good, kind, from: i, to: i })) })] };
-    expect(parseRepairRecord(raw)).toEqual(raw);
-    expect(parseRepairRecord({ createdAt: 0, files: [] })).toEqual({ createdAt: 0, files: [] });
+    expect(parseRepairRecord(raw)).toStrictEqual(raw);
+    expect(parseRepairRecord({ createdAt: 0, files: [] })).toStrictEqual({ createdAt: 0, files: [] });
   });
 
   it('refuses a record whose edits do not fit the text it wrote, or do not lead back to the text before', () => {
@@ -70,14 +70,14 @@ describe('undoing a file repair', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? null : outcome.reason).toMatch(/^the record does not fit the file \(text at 14-/);
     const wrongOrigin = { ...record, beforeHash: record.afterHash };
-    expect(undoFileRepair(after, wrongOrigin)).toEqual({ ok: false, reason: 'the record does not restore the original text' });
+    expect(undoFileRepair(after, wrongOrigin)).toStrictEqual({ ok: false, reason: 'the record does not restore the original text' });
   });
 
   it('keeps only what a stored edit needs, and renames only the file named', () => {
     const extra = recordFileRepair('n.md', before, edits.map((e) => ({ ...e, id: '202108191025', line: 2 })), after);
-    expect(extra.edits).toEqual(edits);
+    expect(extra.edits).toStrictEqual(edits);
     const two = { createdAt: 5, files: [record, { ...record, path: 'other.md' }] };
-    expect(renameInRecord(two, 'n.md', 'm.md').files.map((f) => f.path)).toEqual(['m.md', 'other.md']);
+    expect(renameInRecord(two, 'n.md', 'm.md').files.map((f) => f.path)).toStrictEqual(['m.md', 'other.md']);
   });
 });
 
@@ -96,11 +96,11 @@ describe('rename history', () => {
     ['202108191025 Cafe\u0301.md', '202108191025 Cafe.md', { id: '202108191025', oldTitle: 'Cafe\u0301', newTitle: 'Cafe' }],
     ['202108191025 Cafe.md', '202108191025 Cafes.md', { id: '202108191025', oldTitle: 'Cafe', newTitle: 'Cafes' }],
   ])('%j → %j', (from, to, expected) => {
-    expect(titleChange(from, to, TWELVE_DIGIT)).toEqual(expected);
+    expect(titleChange(from, to, TWELVE_DIGIT)).toStrictEqual(expected);
   });
 
   it('uses the ID the index knows for a note whose file names hold none (frontmatter ID)', () => {
-    expect(titleChange('Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toEqual({ id: '202108191025', oldTitle: 'Old', newTitle: 'New' });
+    expect(titleChange('Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toStrictEqual({ id: '202108191025', oldTitle: 'Old', newTitle: 'New' });
     expect(titleChange('202108191025 Old.md', 'New.md', TWELVE_DIGIT, '202108191025')).toBeNull();
     // Becoming a folder's note (its title then comes from its text), or ceasing to be one, is no rename.
     expect(titleChange('Old.md', 'x/README.md', TWELVE_DIGIT, '202108191025')).toBeNull();
@@ -112,41 +112,41 @@ describe('rename history', () => {
     expect(recordRename(history, 'x', 'A', 'B')).toBe(true);
     expect(recordRename(history, 'x', 'B', 'C')).toBe(true);
     expect(recordRename(history, 'x', 'B', 'C')).toBe(false);
-    expect(history.get('x')).toEqual(['A', 'B']);
+    expect(history.get('x')).toStrictEqual(['A', 'B']);
     recordRename(history, 'x', 'C', 'A');
-    expect(history.get('x')).toEqual(['B', 'C']);
+    expect(history.get('x')).toStrictEqual(['B', 'C']);
   });
 
   it('reads stored history defensively and writes it sorted', () => {
     const parsed = parseRenameHistory({ b: ['Old', 'Old', 3, ''], a: 'nope', c: ['T'] });
-    expect(serializeRenameHistory(parsed)).toEqual({ b: ['Old'], c: ['T'] });
+    expect(serializeRenameHistory(parsed)).toStrictEqual({ b: ['Old'], c: ['T'] });
     expect(parseRenameHistory('garbage').size).toBe(0);
     expect(parseRenameHistory(null).size).toBe(0);
     expect(parseRenameHistory([['202108191025', ['Old']]]).size).toBe(0);
-    expect(serializeRenameHistory(parseRenameHistory({ d: [' \t'], c: ['C'], a: ['A'], b: ['B'] }))).toEqual({ a: ['A'], b: ['B'], c: ['C'] });
-    expect(Object.keys(serializeRenameHistory(parseRenameHistory({ c: ['C'], a: ['A'], b: ['B'] })))).toEqual(['a', 'b', 'c']);
+    expect(serializeRenameHistory(parseRenameHistory({ d: [' \t'], c: ['C'], a: ['A'], b: ['B'] }))).toStrictEqual({ a: ['A'], b: ['B'], c: ['C'] });
+    expect(Object.keys(serializeRenameHistory(parseRenameHistory({ c: ['C'], a: ['A'], b: ['B'] })))).toStrictEqual(['a', 'b', 'c']);
   });
 
   it('keeps the newest 20 titles of a note, recorded or read back', () => {
     const titles = Array.from({ length: 25 }, (_, i) => `T${i}`);
     const history: RenameHistory = new Map();
     for (let i = 0; i < 25; i++) recordRename(history, 'x', titles[i], `T${i + 1}`);
-    expect(history.get('x')).toEqual(titles.slice(5));
-    expect(parseRenameHistory({ x: titles }).get('x')).toEqual(titles.slice(5));
+    expect(history.get('x')).toStrictEqual(titles.slice(5));
+    expect(parseRenameHistory({ x: titles }).get('x')).toStrictEqual(titles.slice(5));
   });
 
   it('counts as a change a title dropped from the end, or moved while others stay in place', () => {
     const dropped: RenameHistory = new Map([['x', ['A', 'B', 'C']]]);
     expect(recordRename(dropped, 'x', 'B', 'C')).toBe(true);
-    expect(dropped.get('x')).toEqual(['A', 'B']);
+    expect(dropped.get('x')).toStrictEqual(['A', 'B']);
     const moved: RenameHistory = new Map([['x', ['A', 'B', 'C']]]);
     expect(recordRename(moved, 'x', 'B', 'X')).toBe(true);
-    expect(moved.get('x')).toEqual(['A', 'C', 'B']);
+    expect(moved.get('x')).toStrictEqual(['A', 'C', 'B']);
   });
 
   it('a title taken back moves to the newest place, and that counts as a change', () => {
     const history: RenameHistory = new Map([['x', ['A', 'B']]]);
     expect(recordRename(history, 'x', 'A', 'C')).toBe(true);
-    expect(history.get('x')).toEqual(['B', 'A']);
+    expect(history.get('x')).toStrictEqual(['B', 'A']);
   });
 });

@@ -87,7 +87,7 @@ describe('drawing', () => {
     const s = await setUp();
     const { el } = s.block('');
     expect(el.classList.contains('pc-block')).toBe(true);
-    expect(links(el)).toEqual([
+    expect(links(el)).toStrictEqual([
       '202101010000 Root → 202101010000 Root',
       '202101010001 First → 202101010001 First',
       '202101010003 Deep → 202101010003 Deep',
@@ -95,7 +95,7 @@ describe('drawing', () => {
       '2021-01-01 → 2021-01-01',
     ]);
     const anchor = el.querySelector<HTMLAnchorElement>('.pc-block-section a.internal-link')!;
-    expect([anchor.getAttribute('href'), anchor.getAttribute('target'), anchor.getAttribute('rel')]).toEqual(['202101010001 First', '_blank', 'noopener']);
+    expect([anchor.getAttribute('href'), anchor.getAttribute('target'), anchor.getAttribute('rel')]).toStrictEqual(['202101010001 First', '_blank', 'noopener']);
     expect(el.querySelector('.pc-block-entry')?.textContent).toContain('×2');
     expect(el.querySelectorAll('.pc-block-section ul ul a.internal-link')).toHaveLength(1);
   });
@@ -107,14 +107,14 @@ describe('drawing', () => {
     ['start: Daily/2021-01-01.md\ndirection: out\ndepth: 1', ['2021-01-01', '202101010000 Root']],
   ])('%j starts where it says', async (source, expected) => {
     const s = await setUp();
-    expect(links(s.block(source).el).map((l) => l.split(' → ')[0])).toEqual(expected);
+    expect(links(s.block(source).el).map((l) => l.split(' → ')[0])).toStrictEqual(expected);
   });
 
   test('show: list gives each note once; sort and exclude apply; context shows the sentence', async () => {
     const s = await setUp();
     const list = s.block('show: list\ndirection: out\nsort: title');
     expect(list.el.querySelectorAll('.pc-block-section ul ul')).toHaveLength(0);
-    expect(links(list.el).map((l) => l.split(' → ')[0])).toEqual(['202101010000 Root', '202101010001 First', '202101010002 Second', '202101010003 Deep']);
+    expect(links(list.el).map((l) => l.split(' → ')[0])).toStrictEqual(['202101010000 Root', '202101010001 First', '202101010002 Second', '202101010003 Deep']);
     const excluded = s.block('direction: in\nexclude: [Daily/]');
     expect(excluded.el.textContent).toContain('None.');
     const context = s.block('direction: out\ncontext: true\ndepth: 1');
@@ -127,14 +127,14 @@ describe('drawing', () => {
   test('an incoming entry\'s sentence highlights the ID it cites: its parent\'s', async () => {
     const s = await setUp();
     const { el } = s.block('start: 202101010003\ndirection: in\ncontext: true');
-    expect(Array.from(el.querySelectorAll('.pc-block-context .pc-chain-context-id'), (id) => id.textContent)).toEqual(['202101010003', '202101010001', '202101010000']);
+    expect(Array.from(el.querySelectorAll('.pc-block-context .pc-chain-context-id'), (id) => id.textContent)).toStrictEqual(['202101010003', '202101010001', '202101010000']);
   });
 
   test('an unresolved start still shows who cites it, as text rather than a link', async () => {
     const s = await setUp({ ...NOTES, '202101010005 Asks.md': 'Where is 202112311159?' });
     const { el } = s.block('start: 202112311159');
     expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202112311159 (no note)');
-    expect(links(el)).toEqual(['202101010005 Asks → 202101010005 Asks']);
+    expect(links(el)).toStrictEqual(['202101010005 Asks → 202101010005 Asks']);
   });
 });
 
@@ -147,14 +147,14 @@ describe('messages instead of exceptions', () => {
   ])('%j draws a message in the block', async (source, expected) => {
     const s = await setUp();
     const { el } = s.block(source);
-    expect(problems(el)).toEqual(expected);
+    expect(problems(el)).toStrictEqual(expected);
     expect(el.querySelector('.pc-block-problem')?.getAttribute('role')).toBe('alert');
     expect(el.querySelector('a')).toBeNull();
   });
 
   test('a block in a note outside the index says so', async () => {
     const s = await setUp();
-    expect(problems(s.block('', 'Elsewhere.md').el)).toEqual(['This note is not in the ID index (its folder is excluded in the settings, or indexing is still running).']);
+    expect(problems(s.block('', 'Elsewhere.md').el)).toStrictEqual(['This note is not in the ID index (its folder is excluded in the settings, or indexing is still running).']);
   });
 });
 
@@ -177,7 +177,7 @@ describe('graph', () => {
     for (const id of ids) notes[`${id} N.md`] = '';
     const s = await setUp(notes);
     const { el } = s.block('show: graph\ndirection: out\ndepth: 1\nlimit: 600', '202101010000 Hub.md');
-    expect(s.services.fakeApp.renderedMarkdown).toEqual([]);
+    expect(s.services.fakeApp.renderedMarkdown).toStrictEqual([]);
     expect(el.querySelector('.pc-block-note')?.textContent).toBe(`This chain has ${MAX_GRAPH_EDGES + 1} links, more than a diagram can show (${MAX_GRAPH_EDGES}), so it is drawn as a tree.`);
     expect(el.querySelectorAll('.pc-block-section a.internal-link')).toHaveLength(MAX_GRAPH_EDGES + 1);
   });
@@ -206,8 +206,8 @@ describe('staying current', () => {
     expect(touched.every((b) => b.computations === 1)).toBe(true);
     jest.runOnlyPendingTimers();
     while (jest.getTimerCount() > 0) jest.runOnlyPendingTimers();
-    expect(touched.map((b) => b.computations)).toEqual(touched.map(() => 2));
-    expect(untouched.map((b) => b.computations)).toEqual(untouched.map(() => 1));
+    expect(touched.map((b) => b.computations)).toStrictEqual(touched.map(() => 2));
+    expect(untouched.map((b) => b.computations)).toStrictEqual(untouched.map(() => 1));
   });
 
   test('a hidden block waits, and redraws once shown', async () => {
@@ -269,11 +269,11 @@ describe('staying current', () => {
     const { el } = s.block('direction: in\ncontext: true');
     const contexts = () => [...el.querySelectorAll('.pc-block-context')].map((line) => line.textContent);
     expect(el.querySelectorAll('.pc-block-entry')).toHaveLength(1);
-    expect(contexts()).toEqual([]);
+    expect(contexts()).toStrictEqual([]);
     arrived.set('Daily/2021-01-01.md', NOTES['Daily/2021-01-01.md']);
     s.services.textsLoaded(['Daily/2021-01-01.md']);
     s.settle();
-    expect(contexts()).toEqual(['Read 202101010000 today.']);
+    expect(contexts()).toStrictEqual(['Read 202101010000 today.']);
   });
 
   test('unloading every block leaves no listener behind', async () => {

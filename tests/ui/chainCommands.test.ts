@@ -65,10 +65,10 @@ afterEach(() => document.body.empty());
 
 test('registers the view, its preview source, a ribbon icon and its commands without hotkeys', () => {
   const { plugin } = setUp();
-  expect([...plugin.registered.views.keys()]).toEqual([CHAIN_VIEW_TYPE]);
-  expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toEqual({ display: 'Principle Chain', defaultMod: true });
-  expect(plugin.registered.ribbonIcons.map((r) => r.title)).toEqual(['Open principle chain']);
-  expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toEqual([
+  expect([...plugin.registered.views.keys()]).toStrictEqual([CHAIN_VIEW_TYPE]);
+  expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toStrictEqual({ display: 'Principle Chain', defaultMod: true });
+  expect(plugin.registered.ribbonIcons.map((r) => r.title)).toStrictEqual(['Open principle chain']);
+  expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toStrictEqual([
     ['principle-chain:open-chain-view', 'Open chain view', undefined],
     ['principle-chain:open-another-chain-view', 'Open another chain view', undefined],
     ['principle-chain:copy-chain-as-outline', 'Copy chain as outline', undefined],
@@ -95,7 +95,7 @@ test('"Copy chain as outline" says so when the active file has no chain', async 
   const { command, notices } = setUp();
   command('Copy chain as outline').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(notices).toEqual(['Open a note with an ID or references to copy its chain.']);
+  expect(notices).toStrictEqual(['Open a note with an ID or references to copy its chain.']);
 });
 
 test('"Copy chain as outline" copies the active note\'s chain at the open view\'s depth', async () => {
@@ -114,7 +114,7 @@ test('"Copy chain as outline" copies the active note\'s chain at the open view\'
   await view.setState({ depth: 1 }, { history: false });
   await copy();
   expect(written.pop()).toBe('- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n');
-  expect(notices).toEqual(['Chain copied as outline.', 'Chain copied as outline.']);
+  expect(notices).toStrictEqual(['Chain copied as outline.', 'Chain copied as outline.']);
 });
 
 /** "Copy chain as outline" with A open and one chain view restored but not loaded yet, holding `state`. */
@@ -135,7 +135,7 @@ async function copyWithDeferredView(state: Record<string, unknown>): Promise<str
 }
 
 test('"Copy chain as outline" uses the depth saved in a deferred chain view', async () => {
-  expect(await copyWithDeferredView({ depth: 1 })).toEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
+  expect(await copyWithDeferredView({ depth: 1 })).toStrictEqual(['- 202101010000 A\n  - Builds on\n    - 202101010001 B\n  - Built on by (none)\n']);
 });
 
 test('"Copy chain as Mermaid" copies the chain with each note as an internal link', async () => {
@@ -146,7 +146,7 @@ test('"Copy chain as Mermaid" copies the chain with each note as an internal lin
   app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
   command('Copy chain as Mermaid').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(written).toEqual([
+  expect(written).toStrictEqual([
     [
       'graph TD',
       '  n0["202101010000 A"]',
@@ -160,7 +160,7 @@ test('"Copy chain as Mermaid" copies the chain with each note as an internal lin
       '',
     ].join('\n'),
   ]);
-  expect(notices).toEqual(['Chain copied as Mermaid.']);
+  expect(notices).toStrictEqual(['Chain copied as Mermaid.']);
 });
 
 test('"Open another principle chain view" adds a view beside the first; expand and collapse all act on a chain view', async () => {
@@ -178,5 +178,5 @@ test('"Open another principle chain view" adds a view beside the first; expand a
 });
 
 test('"Copy chain as outline" uses the note a deferred view is pinned to', async () => {
-  expect(await copyWithDeferredView({ depth: 1, pinned: '202101010001 B.md' })).toEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
+  expect(await copyWithDeferredView({ depth: 1, pinned: '202101010001 B.md' })).toStrictEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
 });

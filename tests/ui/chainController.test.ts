@@ -14,8 +14,8 @@ describe('controls', () => {
     expect(effectiveDepth(up.state.controls, SETTINGS_DEPTH)).toBe(4);
     expect(reduce(up.state, { kind: 'depth', depth: 99 }, SETTINGS_DEPTH).state.controls.depth).toBe(10);
     expect(reduce(up.state, { kind: 'depth', depth: -3 }, SETTINGS_DEPTH).state.controls.depth).toBe(1);
-    expect(reduce(start, { kind: 'depth', depth: SETTINGS_DEPTH }, SETTINGS_DEPTH)).toEqual({ state: start, effect: { kind: 'none' }, save: false });
-    expect(reduce(start, { kind: 'depth', depth: Number.NaN }, SETTINGS_DEPTH).effect).toEqual({ kind: 'none' });
+    expect(reduce(start, { kind: 'depth', depth: SETTINGS_DEPTH }, SETTINGS_DEPTH)).toStrictEqual({ state: start, effect: { kind: 'none' }, save: false });
+    expect(reduce(start, { kind: 'depth', depth: Number.NaN }, SETTINGS_DEPTH).effect).toStrictEqual({ kind: 'none' });
   });
 
   test('filter, sort and hiding reshape the chain and are saved; the same value again changes nothing', () => {
@@ -26,7 +26,7 @@ describe('controls', () => {
     ] as const) {
       const next = reduce(start, intent, SETTINGS_DEPTH);
       expect(next).toMatchObject({ effect: { kind: 'shape' }, save: true });
-      expect(reduce(next.state, intent, SETTINGS_DEPTH).effect).toEqual({ kind: 'none' });
+      expect(reduce(next.state, intent, SETTINGS_DEPTH).effect).toStrictEqual({ kind: 'none' });
     }
   });
 
@@ -42,7 +42,7 @@ describe('trees', () => {
 
   test('a toggle flips one entry, keeps every other drawn state as it was, and redraws that entry only', () => {
     const next = reduce(start, { kind: 'toggle', key: 'out\u001fa.md', drawn }, SETTINGS_DEPTH);
-    expect(next.effect).toEqual({ kind: 'entry', key: 'out\u001fa.md' });
+    expect(next.effect).toStrictEqual({ kind: 'entry', key: 'out\u001fa.md' });
     expect(next.save).toBe(false);
     const ui = activeUi(next.state);
     expect(ui.expansion.get('out\u001fa.md')).toBe(false);
@@ -53,14 +53,14 @@ describe('trees', () => {
 
   test('a section toggle redraws the view and leaves the tab stop alone', () => {
     const next = reduce(start, { kind: 'toggle', key: 'in', drawn }, SETTINGS_DEPTH);
-    expect(next.effect).toEqual({ kind: 'redraw' });
+    expect(next.effect).toStrictEqual({ kind: 'redraw' });
     expect(activeUi(next.state)).toMatchObject({ activeKey: null, expansion: new Map([...drawn, ['in', false]]) });
   });
 
   test('expand all and collapse all forget the choices, open both sections and set the default', () => {
     const toggled = reduce(start, { kind: 'toggle', key: 'out', drawn }, SETTINGS_DEPTH).state;
     const all = reduce(toggled, { kind: 'expand-all' }, SETTINGS_DEPTH);
-    expect(all.effect).toEqual({ kind: 'redraw' });
+    expect(all.effect).toStrictEqual({ kind: 'redraw' });
     expect(activeUi(all.state)).toMatchObject({ defaultOpen: 'all', expansion: new Map([['out', true], ['in', true]]) });
     expect(activeUi(reduce(all.state, { kind: 'collapse-all' }, SETTINGS_DEPTH).state).defaultOpen).toBe('none');
   });
@@ -68,12 +68,12 @@ describe('trees', () => {
   test('"Show more" adds a page from where the level stops and pins what was drawn', () => {
     const total = LEVEL_CAP + SHOW_MORE_PAGE + 7;
     const first = reduce(start, { kind: 'show-more', parentKey: 'out', total, drawn }, SETTINGS_DEPTH);
-    expect(first.effect).toEqual({ kind: 'more', parentKey: 'out', from: LEVEL_CAP });
+    expect(first.effect).toStrictEqual({ kind: 'more', parentKey: 'out', from: LEVEL_CAP });
     expect(activeUi(first.state).shown.get('out')).toBe(LEVEL_CAP + SHOW_MORE_PAGE);
     expect(activeUi(first.state).expansion.get('out\u001fa.md')).toBe(true);
     const second = reduce(first.state, { kind: 'show-more', parentKey: 'out', total, drawn }, SETTINGS_DEPTH);
     expect(activeUi(second.state).shown.get('out')).toBe(total);
-    expect(reduce(second.state, { kind: 'show-more', parentKey: 'out', total, drawn }, SETTINGS_DEPTH).effect).toEqual({ kind: 'none' });
+    expect(reduce(second.state, { kind: 'show-more', parentKey: 'out', total, drawn }, SETTINGS_DEPTH).effect).toStrictEqual({ kind: 'none' });
   });
 
   test('focus moves the tab stop without drawing', () => {
@@ -85,11 +85,11 @@ describe('trees', () => {
   test('while a filter is set the trees use a state of their own; clearing it returns to the note\'s', () => {
     const noteState = reduce(start, { kind: 'toggle', key: 'out\u001fa.md', drawn }, SETTINGS_DEPTH).state;
     const filtered = reduce(noteState, { kind: 'filter', text: 'x' }, SETTINGS_DEPTH).state;
-    expect(activeUi(filtered)).toEqual(createUiState());
+    expect(activeUi(filtered)).toStrictEqual(createUiState());
     const toggledWhileFiltered = reduce(filtered, { kind: 'toggle', key: 'out\u001fb.md', drawn }, SETTINGS_DEPTH).state;
     expect(toggledWhileFiltered.noteUi).toBe(noteState.noteUi);
     const retyped = reduce(toggledWhileFiltered, { kind: 'filter', text: 'xy' }, SETTINGS_DEPTH).state;
-    expect(activeUi(retyped)).toEqual(createUiState());
+    expect(activeUi(retyped)).toStrictEqual(createUiState());
     const cleared = reduce(retyped, { kind: 'filter', text: '' }, SETTINGS_DEPTH).state;
     expect(activeUi(cleared)).toBe(noteState.noteUi);
   });
@@ -106,9 +106,9 @@ describe('trees', () => {
 
 describe('saved view state', () => {
   test('a fresh view saves nothing; every changed control round-trips', () => {
-    expect(stateFromControls(DEFAULT_CONTROLS)).toEqual({});
+    expect(stateFromControls(DEFAULT_CONTROLS)).toStrictEqual({});
     const controls = { depth: 5, filter: 'café', sort: 'modified', hideExcluded: false, pinned: 'Notes/a.md' } as const;
-    expect(controlsFromState(stateFromControls(controls), DEFAULT_CONTROLS)).toEqual(controls);
+    expect(controlsFromState(stateFromControls(controls), DEFAULT_CONTROLS)).toStrictEqual(controls);
   });
 
   test.each([
@@ -123,11 +123,11 @@ describe('saved view state', () => {
     ['text'],
   ])('a malformed stored state %j keeps the current controls', (stored) => {
     const current = { ...DEFAULT_CONTROLS, depth: 4, pinned: 'a.md' };
-    expect(controlsFromState(stored, current)).toEqual(current);
+    expect(controlsFromState(stored, current)).toStrictEqual(current);
   });
 
   test('a stored null pin unpins; stored depth and pin are read on their own for deferred views', () => {
     expect(controlsFromState({ pinned: null }, { ...DEFAULT_CONTROLS, pinned: 'a.md' }).pinned).toBeNull();
-    expect([storedDepth({ depth: 7 }), storedDepth({ depth: 0 }), storedPin({ pinned: 'b.md' }), storedPin({})]).toEqual([7, null, 'b.md', null]);
+    expect([storedDepth({ depth: 7 }), storedDepth({ depth: 0 }), storedPin({ pinned: 'b.md' }), storedPin({})]).toStrictEqual([7, null, 'b.md', null]);
   });
 });

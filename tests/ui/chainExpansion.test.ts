@@ -46,11 +46,11 @@ describe('planExpansion', () => {
     const model = chainModel({ outgoing: [big(0), big(1), big(2), big(3)] });
     const ui = createUiState();
     const before = planExpansion(model, ui);
-    expect([0, 1, 2, 3].map((i) => before.has(entryKey('out', big(i))))).toEqual([true, true, false, false]);
+    expect([0, 1, 2, 3].map((i) => before.has(entryKey('out', big(i))))).toStrictEqual([true, true, false, false]);
     expect(plan(model, ui).closedByBudget).toBe(2);
     const expansion = new Map([[entryKey('out', big(0)), false], [entryKey('out', big(3)), true]]);
     const after = planExpansion(model, { ...ui, expansion });
-    expect([0, 1, 2, 3].map((i) => after.has(entryKey('out', big(i))))).toEqual([false, true, true, true]);
+    expect([0, 1, 2, 3].map((i) => after.has(entryKey('out', big(i))))).toStrictEqual([false, true, true, true]);
   });
 
   test('after "Expand all" entries open within a larger budget; after "Collapse all" only chosen ones open', () => {
@@ -62,7 +62,7 @@ describe('planExpansion', () => {
     expect(all.expanded.size).toBe(fits);
     expect(all.closedByBudget).toBe(12 - fits);
     const none = plan(model, { ...createUiState(), defaultOpen: 'none', expansion: new Map([[entryKey('out', big(5)), true]]) });
-    expect([...none.expanded]).toEqual([entryKey('out', big(5))]);
+    expect([...none.expanded]).toStrictEqual([entryKey('out', big(5))]);
     expect(none.closedByBudget).toBe(0);
   });
 
@@ -100,6 +100,6 @@ describe('RememberedUiStates', () => {
     states.remember('a.md', a);
     states.remember('c.md', createUiState());
     expect(states.of('a.md')).toBe(a);
-    expect(states.of('b.md')).toEqual(createUiState());
+    expect(states.of('b.md')).toStrictEqual(createUiState());
   });
 });

@@ -55,8 +55,8 @@ describe('renderChainInto', () => {
     const container = draw();
     const items = Array.from(container.querySelectorAll('[role="treeitem"]'));
     expect(items.length).toBe(8);
-    expect(items.filter((el) => el.hasAttribute('aria-label'))).toEqual([]);
-    expect(items.map(accessibleName)).toEqual([
+    expect(items.filter((el) => el.hasAttribute('aria-label'))).toStrictEqual([]);
+    expect(items.map(accessibleName)).toStrictEqual([
       'Teams exist for a reason, ×2, 202108191025',
       'Execution is the priority of the team, Already in this chain, 202104291524',
       'Ownership is shared, +4 not loaded, 202109260705',
@@ -74,7 +74,7 @@ describe('renderChainInto', () => {
 
   test('a context line highlights the ID it stands for, as text', () => {
     const container = draw();
-    expect(Array.from(container.querySelectorAll('.pc-chain-context-id'), (el) => el.textContent)).toEqual(['202108191025', '202104291524', '202112311199', '202104291524']);
+    expect(Array.from(container.querySelectorAll('.pc-chain-context-id'), (el) => el.textContent)).toStrictEqual(['202108191025', '202104291524', '202112311199', '202104291524']);
   });
 
   test('filter matches are marked; with nothing left, the view says how to clear the filter', () => {
@@ -104,7 +104,7 @@ describe('renderChainInto', () => {
     expect(container.querySelectorAll('.pc-chain-item.is-unresolved')).toHaveLength(1);
     const ambiguous = container.querySelector('.pc-chain-item.is-ambiguous')!;
     const candidates = ambiguous.querySelectorAll('.mod-candidate[role="treeitem"]');
-    expect(Array.from(candidates, (c) => c.getAttribute('aria-level'))).toEqual(['2', '2']);
+    expect(Array.from(candidates, (c) => c.getAttribute('aria-level'))).toStrictEqual(['2', '2']);
   });
 
   test('context lines are hidden when the setting is off', () => {
@@ -172,7 +172,7 @@ describe('renderChainInto', () => {
     const container = draw(chainModel({ outgoing: wide }), ui);
     const top = Array.from(container.querySelectorAll<HTMLElement>('[role="tree"] > .pc-chain-item'));
     const fits = (RENDER_BUDGET - LEVEL_CAP) / 20;
-    expect(top.map((el) => el.getAttribute('aria-expanded') === 'true')).toEqual(top.map((_, i) => i < fits));
+    expect(top.map((el) => el.getAttribute('aria-expanded') === 'true')).toStrictEqual(top.map((_, i) => i < fits));
     expect(container.querySelectorAll('.pc-chain-item')).toHaveLength(RENDER_BUDGET);
     const lastKey = top[top.length - 1].getAttribute('data-key')!;
     const again = draw(chainModel({ outgoing: wide }), { ...ui, expansion: new Map([[lastKey, true]]) });
@@ -185,7 +185,7 @@ describe('renderChainInto', () => {
     const ui = createUiState();
     const first = draw(mixedModel(), ui);
     const key = entry(first, 'Teams').getAttribute('data-key')!;
-    expect(key.split('\u001f')).toEqual(['out', '202108191025 Teams exist for a reason.md']);
+    expect(key.split('\u001f')).toStrictEqual(['out', '202108191025 Teams exist for a reason.md']);
     const text = chainAsText(draw(mixedModel(), { ...ui, expansion: new Map([[key, false], ['in', false]]) }));
     expect(text).toContain('  ▸ Teams exist for a reason · 202108191025 [×2]\n      > …After all');
     expect(text).not.toContain('Ownership is shared');

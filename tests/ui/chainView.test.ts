@@ -60,7 +60,7 @@ describe('ChainView', () => {
     expect(h.view.getViewType()).toBe(CHAIN_VIEW_TYPE);
     expect(h.view.getDisplayText()).toBe('Principle chain');
     expect(chainAsText(h.content())).toContain('Open a note to see the principles');
-    expect(h.chainRequests).toEqual(['(none)@3']);
+    expect(h.chainRequests).toStrictEqual(['(none)@3']);
   });
 
   test('follows the open note after a quiet period, computing once for a burst of events', async () => {
@@ -72,7 +72,7 @@ describe('ChainView', () => {
     jest.advanceTimersByTime(REFRESH_DELAY_MS - 1);
     expect(h.chainRequests).toHaveLength(1);
     jest.advanceTimersByTime(1);
-    expect(h.chainRequests).toEqual(['(none)@3', `${EXECUTION}@3`]);
+    expect(h.chainRequests).toStrictEqual(['(none)@3', `${EXECUTION}@3`]);
     expect(chainAsText(h.content())).toContain('# Execution is the priority of the team · 202104291524');
   });
 
@@ -112,7 +112,7 @@ describe('ChainView', () => {
     h.openFile(EXECUTION);
     h.fireIndexChange();
     jest.runOnlyPendingTimers();
-    expect(h.chainRequests).toEqual(['(none)@3']);
+    expect(h.chainRequests).toStrictEqual(['(none)@3']);
     expect(h.workspace.listenerCount('file-open')).toBe(0);
   });
 
@@ -132,33 +132,33 @@ describe('ChainView', () => {
     ])('%s opens the ID from the followed note in the pane Keymap.isModEvent names', async (_name, init, paneType) => {
       const h = await withChain();
       click(byLabel(h, 'Teams exist for a reason').querySelector('.pc-chain-title')!, init);
-      expect(h.openIdCalls).toEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType }]);
+      expect(h.openIdCalls).toStrictEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType }]);
     });
 
     test('a middle click opens in a new tab', async () => {
       const h = await withChain();
       byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
-      expect(h.openIdCalls).toEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' }]);
+      expect(h.openIdCalls).toStrictEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' }]);
     });
 
     test('a context line click opens its entry; an unresolved ID goes through openId too', async () => {
       const h = await withChain();
       click(byLabel(h, 'No note has this ID').querySelector('.pc-chain-context')!);
-      expect(h.openIdCalls).toEqual([{ id: '202112311199', sourcePath: EXECUTION, paneType: false }]);
+      expect(h.openIdCalls).toStrictEqual([{ id: '202112311199', sourcePath: EXECUTION, paneType: false }]);
     });
 
     test('an ambiguous entry itself goes through openId, which offers the chooser', async () => {
       const h = await withChain();
       click(byLabel(h, 'Several notes have this ID'));
-      expect(h.openIdCalls).toEqual([{ id: '202203151000', sourcePath: EXECUTION, paneType: false }]);
+      expect(h.openIdCalls).toStrictEqual([{ id: '202203151000', sourcePath: EXECUTION, paneType: false }]);
     });
 
     test('an ambiguous candidate opens its own file; a note without ID opens by path', async () => {
       const h = await withChain();
       click(byLabel(h, 'Praise in public'), { ctrlKey: true });
       click(byLabel(h, 'Reading list'));
-      expect(h.openIdCalls).toEqual([]);
-      expect(h.workspace.openedLinks).toEqual([
+      expect(h.openIdCalls).toStrictEqual([]);
+      expect(h.workspace.openedLinks).toStrictEqual([
         { linktext: '202203151000 Praise in public.md', sourcePath: EXECUTION, newLeaf: 'tab' },
         { linktext: 'Reading list.md', sourcePath: EXECUTION, newLeaf: false },
       ]);
@@ -167,7 +167,7 @@ describe('ChainView', () => {
     test('clicking the toggle collapses instead of opening', async () => {
       const h = await withChain();
       click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
-      expect(h.openIdCalls).toEqual([]);
+      expect(h.openIdCalls).toStrictEqual([]);
       expect(byLabel(h, 'Teams exist').getAttribute('aria-expanded')).toBe('false');
     });
 
@@ -177,7 +177,7 @@ describe('ChainView', () => {
       h.workspace.on('hover-link', (info) => hovers.push(info));
       const row = byLabel(h, 'Teams exist').querySelector('.pc-chain-row')!;
       row.querySelector('.pc-chain-title')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, ctrlKey: true }));
-      expect(hovers).toEqual([
+      expect(hovers).toStrictEqual([
         expect.objectContaining({
           source: CHAIN_VIEW_TYPE,
           hoverParent: h.view,
@@ -194,7 +194,7 @@ describe('ChainView', () => {
       const fileMenus: unknown[][] = [];
       h.workspace.on('file-menu', (...args) => fileMenus.push(args));
       byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
-      expect(fileMenus).toEqual([[h.menus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
+      expect(fileMenus).toStrictEqual([[h.menus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
       byLabel(h, 'No note has this ID').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
       expect(h.menus).toHaveLength(1);
     });
@@ -318,7 +318,7 @@ describe('ChainView', () => {
     expect(h.chainRequests.at(-1)).toBe('(none)@4');
     click(h.content().querySelector('[data-action="depth-up"]')!);
     expect(h.chainRequests.at(-1)).toBe('(none)@5');
-    expect(h.view.getState()).toEqual(expect.objectContaining({ depth: 5 }));
+    expect(h.view.getState()).toStrictEqual(expect.objectContaining({ depth: 5 }));
     expect(h.workspace.layoutSaveRequests).toBe(1);
     click(h.content().querySelector('[data-action="depth-down"]')!);
     click(h.content().querySelector('[data-action="depth-down"]')!);
@@ -347,7 +347,7 @@ describe('ChainView', () => {
     const item = (title: string): MenuItem => menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === title)!;
     item('Copy chain as outline').click();
     await jest.runAllTimersAsync();
-    expect(written).toEqual([]);
+    expect(written).toStrictEqual([]);
     expect(h.notices.at(-1)).toBe('Open a note with an ID or references to copy its chain.');
     h.openFile(EXECUTION);
     jest.runOnlyPendingTimers();
@@ -419,7 +419,7 @@ describe('ChainView', () => {
       const h = await focused();
       key(document.activeElement!, 'Enter');
       key(document.activeElement!, 'Enter', { ctrlKey: true });
-      expect(h.openIdCalls).toEqual([
+      expect(h.openIdCalls).toStrictEqual([
         { id: '202108191025', sourcePath: EXECUTION, paneType: false },
         { id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' },
       ]);
@@ -456,7 +456,7 @@ test('opening or closing an entry redraws only its subtree and keeps one tab sto
     return fresh;
   })()));
   click(byLabel(h, 'Execution is the priority'));
-  expect(h.openIdCalls).toEqual([{ id: '202104291524', sourcePath: EXECUTION, paneType: false }]);
+  expect(h.openIdCalls).toStrictEqual([{ id: '202104291524', sourcePath: EXECUTION, paneType: false }]);
 });
 
 describe('expansion under the render budget', () => {
@@ -469,11 +469,11 @@ describe('expansion under the render budget', () => {
 
   test('closing one entry never opens others that the budget left closed', async () => {
     const h = await openChainView(() => chainOf([0, 1, 2, 3].map(bigChild)));
-    expect(states(h)).toEqual(['true', 'true', 'false', 'false']);
+    expect(states(h)).toStrictEqual(['true', 'true', 'false', 'false']);
     click(byLabel(h, 'Big 0').querySelector('.pc-chain-toggle')!);
-    expect(states(h)).toEqual(['false', 'true', 'false', 'false']);
+    expect(states(h)).toStrictEqual(['false', 'true', 'false', 'false']);
     click(byLabel(h, 'Big 3').querySelector('.pc-chain-toggle')!);
-    expect(states(h)).toEqual(['false', 'true', 'false', 'true']);
+    expect(states(h)).toStrictEqual(['false', 'true', 'false', 'true']);
   });
 });
 

@@ -65,7 +65,7 @@ describe('filter box', () => {
     expect(chainAsText(h.content(), false)).toBe(
       ['# Execution is the priority of the team · 202104291524', 'Depth 3', '▾ Builds on (1)', '  ▾ Teams exist for a reason · 202108191025 [×2]', '    • Ownership is shared · 202109260705 [+4 not loaded] *', '▾ Built on by (0)', '  No entry here matches the filter.', ''].join('\n'),
     );
-    expect(h.view.getState()).toEqual(expect.objectContaining({ filter: 'OWNERSHIP' }));
+    expect(h.view.getState()).toStrictEqual(expect.objectContaining({ filter: 'OWNERSHIP' }));
     expect(h.workspace.layoutSaveRequests).toBe(1);
   });
 
@@ -73,7 +73,7 @@ describe('filter box', () => {
     const h = await withChain();
     type(h, 'brokén');
     jest.advanceTimersByTime(FILTER_DELAY_MS);
-    expect(titles(h)).toEqual(['No note has this ID']);
+    expect(titles(h)).toStrictEqual(['No note has this ID']);
   });
 
   test('Esc clears it at once and the trees come back as they were before filtering', async () => {
@@ -82,7 +82,7 @@ describe('filter box', () => {
     const before = chainAsText(h.content());
     type(h, 'reading');
     jest.advanceTimersByTime(FILTER_DELAY_MS);
-    expect(titles(h)).toEqual(['Reading list']);
+    expect(titles(h)).toStrictEqual(['Reading list']);
     const evt = key(filterBox(h), 'Escape');
     expect(evt.defaultPrevented).toBe(true);
     expect(filterBox(h).value).toBe('');
@@ -94,7 +94,7 @@ describe('filter box', () => {
     const h = await withChain();
     await h.view.setState({ filter: 'teams' }, { history: false });
     expect(filterBox(h).value).toBe('teams');
-    expect(titles(h)).toEqual(['Teams exist for a reason']);
+    expect(titles(h)).toStrictEqual(['Teams exist for a reason']);
   });
 });
 
@@ -104,14 +104,14 @@ describe('sort', () => {
     h.modified = { '202108191025 Teams exist for a reason.md': 1, '202109260705 Ownership is shared.md': 9 };
     tool(h, 'sort').click();
     const items = h.menus[0].items.filter((i): i is MenuItem => i !== 'separator');
-    expect(items.map((i) => [i.title, i.checked])).toEqual([['Reference order', true], ['Title', false], ['ID (creation time)', false], ['Modified time', false]]);
+    expect(items.map((i) => [i.title, i.checked])).toStrictEqual([['Reference order', true], ['Title', false], ['ID (creation time)', false], ['Modified time', false]]);
     items[1].click();
-    expect(titles(h).slice(0, 5)).toEqual(['No note has this ID', 'Several notes have this ID', 'Feedback is a habit', 'Praise in public', 'Teams exist for a reason']);
+    expect(titles(h).slice(0, 5)).toStrictEqual(['No note has this ID', 'Several notes have this ID', 'Feedback is a habit', 'Praise in public', 'Teams exist for a reason']);
     expect(tool(h, 'sort').getAttribute('aria-label')).toBe('Sort: Title');
-    expect(h.view.getState()).toEqual(expect.objectContaining({ sort: 'title' }));
+    expect(h.view.getState()).toStrictEqual(expect.objectContaining({ sort: 'title' }));
     tool(h, 'sort').click();
     h.menus[1].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
-    expect(titles(h).slice(0, 3)).toEqual(['Teams exist for a reason', 'Ownership is shared', 'Execution is the priority of the team']);
+    expect(titles(h).slice(0, 3)).toStrictEqual(['Teams exist for a reason', 'Ownership is shared', 'Execution is the priority of the team']);
   });
 });
 
@@ -128,7 +128,7 @@ describe('hide excluded', () => {
     tool(h, 'hide-excluded').click();
     expect(titles(h)).toContain('Reading list');
     expect(tool(h, 'hide-excluded').getAttribute('aria-pressed')).toBe('false');
-    expect(h.view.getState()).toEqual(expect.objectContaining({ hideExcluded: false }));
+    expect(h.view.getState()).toStrictEqual(expect.objectContaining({ hideExcluded: false }));
   });
 });
 
@@ -138,19 +138,19 @@ describe('expand all and collapse all', () => {
   test('from the toolbar, the pane menu and the keyboard', async () => {
     const h = await withChain();
     tool(h, 'collapse-all').click();
-    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'false', 'false', 'true']);
     tool(h, 'expand-all').click();
-    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'true', 'true', 'true']);
     paneMenu(h)('Collapse all').click();
-    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'false', 'false', 'true']);
     paneMenu(h)('Expand all').click();
-    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'true', 'true', 'true']);
     const first = h.content().querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')!;
     first.focus();
     key(first, '-');
-    expect(expandedStates(h)).toEqual(['true', 'false', 'false', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'false', 'false', 'true']);
     key(document.activeElement!, '*');
-    expect(expandedStates(h)).toEqual(['true', 'true', 'true', 'true']);
+    expect(expandedStates(h)).toStrictEqual(['true', 'true', 'true', 'true']);
   });
 
   test('expand all opens past the usual budget but not past its own, and says so', async () => {
@@ -172,7 +172,7 @@ describe('pin', () => {
     const h = await withChain();
     tool(h, 'pin').click();
     expect(tool(h, 'pin').getAttribute('aria-pressed')).toBe('true');
-    expect(h.view.getState()).toEqual(expect.objectContaining({ pinned: EXECUTION }));
+    expect(h.view.getState()).toStrictEqual(expect.objectContaining({ pinned: EXECUTION }));
     expect(h.view.getDisplayText()).toBe('Principle chain: Execution is the priority of the team');
     h.openFile(OTHER);
     jest.advanceTimersByTime(REFRESH_DELAY_MS);
@@ -227,9 +227,9 @@ describe('right-click', () => {
     await h.app.vault.create('202108191025 Teams exist for a reason.md', '');
     h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
     const items = h.menus[0].items.filter((i): i is MenuItem => i !== 'separator');
-    expect(items.map((i) => [i.section, i.title])).toEqual([['open', 'Open in new tab'], ['open', 'Open to the right'], ['open', 'Open in new window']]);
+    expect(items.map((i) => [i.section, i.title])).toStrictEqual([['open', 'Open in new tab'], ['open', 'Open to the right'], ['open', 'Open in new window']]);
     items[1].click();
-    expect(h.workspace.openedLinks.at(-1)).toEqual({ linktext: '202108191025 Teams exist for a reason.md', sourcePath: EXECUTION, newLeaf: 'split' });
+    expect(h.workspace.openedLinks.at(-1)).toStrictEqual({ linktext: '202108191025 Teams exist for a reason.md', sourcePath: EXECUTION, newLeaf: 'split' });
     Platform.isDesktopApp = false;
     h.content().querySelector('.pc-chain-item')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
     expect(h.menus[1].items.filter((i): i is MenuItem => i !== 'separator').map((i) => i.title)).not.toContain('Open in new window');
@@ -264,8 +264,8 @@ describe('accessibility', () => {
   test('toolbar buttons without words are named; entries are named by what they show', async () => {
     const h = await withChain();
     const names = Array.from(h.content().querySelectorAll('.pc-chain-toolbar button'), (el) => el.getAttribute('aria-label'));
-    expect(names).toEqual(['Pin to this note', 'Sort: Reference order', 'Expand all', 'Collapse all', 'Hide excluded folders and tags']);
+    expect(names).toStrictEqual(['Pin to this note', 'Sort: Reference order', 'Expand all', 'Collapse all', 'Hide excluded folders and tags']);
     expect(accessibleName(h.content().querySelector('[role="tree"]'))).toBe('Builds on');
-    expect(Array.from(h.content().querySelectorAll('[role="treeitem"][aria-label]'))).toEqual([]);
+    expect(Array.from(h.content().querySelectorAll('[role="treeitem"][aria-label]'))).toStrictEqual([]);
   });
 });

@@ -59,15 +59,15 @@ test('every note of the example vault draws the approved chain (depth 3, both di
 test('depth 1 draws direct references only; deeper levels add entries', () => {
   const map = '202301020900 Team leadership map.md';
   const one = drawn(map, 1);
-  expect(one.split('\n').filter((line) => /^ {4}[•▾▸]/.test(line))).toEqual([]);
+  expect(one.split('\n').filter((line) => /^ {4}[•▾▸]/.test(line))).toStrictEqual([]);
   expect(drawn(map, 3).split('\n').length).toBeGreaterThan(one.split('\n').length);
 });
 
 test('the copied outline is the core outline of the same chain', () => {
   const computation = computeChain(index, { path: '202301020900 Team leadership map.md', extension: 'md' }, 2, DEFAULT_SETTINGS);
   expect(computation.kind === 'chain' && renderOutline(computation.result)).toMatch(/^- 202301020900 Team leadership map\n {2}- Builds on\n {4}- 202201100900 Clarity is a gift to the team\n/);
-  expect(computeChain(index, null, 2, DEFAULT_SETTINGS)).toEqual({ kind: 'empty', reason: 'no-note' });
-  expect(computeChain(index, { path: 'picture.png', extension: 'png' }, 2, DEFAULT_SETTINGS)).toEqual({ kind: 'empty', reason: 'not-markdown' });
+  expect(computeChain(index, null, 2, DEFAULT_SETTINGS)).toStrictEqual({ kind: 'empty', reason: 'no-note' });
+  expect(computeChain(index, { path: 'picture.png', extension: 'png' }, 2, DEFAULT_SETTINGS)).toStrictEqual({ kind: 'empty', reason: 'not-markdown' });
 });
 
 test.each([
@@ -75,7 +75,7 @@ test.each([
   [{ path: 'image.png', extension: 'png' }, 'not-markdown'],
   [{ path: 'excluded/never indexed.md', extension: 'md' }, 'not-indexed'],
 ])('%j has the empty state %s', (file, reason) => {
-  expect(chainModelOf(index, file, 3)).toEqual({ kind: 'empty', reason, depth: 3, maxDepth: 10 });
+  expect(chainModelOf(index, file, 3)).toStrictEqual({ kind: 'empty', reason, depth: 3, maxDepth: 10 });
 });
 
 test('a note without ID and without references has the "no ID, no references" empty state', () => {

@@ -49,9 +49,9 @@ describe('topEntry', () => {
   it('is the entry whose row reaches below the top, however far above it starts', () => {
     const p = page([40, 40, 40, 40, 40, 40]);
     p.scrollTo(95);
-    expect(topEntry(p.rendered, p.scroller)).toEqual({ key: 'entry 2', offset: -15 });
+    expect(topEntry(p.rendered, p.scroller)).toStrictEqual({ key: 'entry 2', offset: -15 });
     p.scrollTo(80);
-    expect(topEntry(p.rendered, p.scroller)).toEqual({ key: 'entry 2', offset: 0 });
+    expect(topEntry(p.rendered, p.scroller)).toStrictEqual({ key: 'entry 2', offset: 0 });
   });
 
   it('is nothing at the top of the view, where the offset alone keeps the place', () => {
@@ -65,7 +65,7 @@ describe('topEntry', () => {
     p.rendered.elements.clear();
     for (const [key, el] of entries) p.rendered.elements.set(key, el);
     p.scrollTo(40);
-    expect(topEntry(p.rendered, p.scroller)).toEqual({ key: 'entry 2', offset: 0 });
+    expect(topEntry(p.rendered, p.scroller)).toStrictEqual({ key: 'entry 2', offset: 0 });
   });
 });
 
@@ -74,7 +74,7 @@ describe('keepAnchor', () => {
     const p = page([40, 40, 40, 40, 40, 40]);
     p.scrollTo(130);
     const anchor = topEntry(p.rendered, p.scroller);
-    expect(anchor).toEqual({ key: 'entry 3', offset: -10 });
+    expect(anchor).toStrictEqual({ key: 'entry 3', offset: -10 });
     p.layout.heights[0] = 95;
     p.layout.heights[1] = 12;
     keepAnchor(p.rendered, p.scroller, anchor);
@@ -119,7 +119,7 @@ describe('keepAnchorWhileDrawn', () => {
       p.scroller.dispatchEvent(new Event(input));
       p.scrollTo(10);
       frames.runFrame();
-      expect({ input, scrollTop: p.scroller.scrollTop, pending: frames.pending() }).toEqual({ input, scrollTop: 10, pending: 0 });
+      expect({ input, scrollTop: p.scroller.scrollTop, pending: frames.pending() }).toStrictEqual({ input, scrollTop: 10, pending: 0 });
     }
   });
 

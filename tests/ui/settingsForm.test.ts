@@ -57,11 +57,11 @@ describe('ID format', () => {
     s.control('ID format', 'dropdown').change('14');
     await settle();
     expect(s.settings().idFormat).toBe('14');
-    expect(s.rebuilds()).toEqual([true]);
+    expect(s.rebuilds()).toStrictEqual([true]);
   });
 
   it('offers the presets, then a custom pattern', () => {
-    expect(setup().control('ID format', 'dropdown').options.map(([value]) => value)).toEqual(['12', '14', 'denote', 'custom']);
+    expect(setup().control('ID format', 'dropdown').options.map(([value]) => value)).toStrictEqual(['12', '14', 'denote', 'custom']);
   });
 
   it('shows the custom pattern field only for the custom format', () => {
@@ -84,14 +84,14 @@ describe('ID format', () => {
       ['[', expect.stringMatching(/^The pattern does not compile: /)],
     ] as const) {
       s.control('Custom pattern', 'text').change(bad);
-      expect(s.form.problem('Custom pattern')).toEqual(message);
+      expect(s.form.problem('Custom pattern')).toStrictEqual(message);
     }
     jest.advanceTimersByTime(5000);
     s.form.flush();
     await settle();
     expect(s.settings().idFormat).toBe('12');
     expect(s.settings().customPattern).toBe('');
-    expect(s.rebuilds()).toEqual([]);
+    expect(s.rebuilds()).toStrictEqual([]);
   });
 
   it('a valid custom pattern is applied after a pause in typing', async () => {
@@ -105,8 +105,8 @@ describe('ID format', () => {
     expect(s.settings().idFormat).toBe('12');
     jest.advanceTimersByTime(1);
     await settle();
-    expect([s.settings().idFormat, s.settings().customPattern]).toEqual(['custom', 'Z\\d{6}']);
-    expect(s.rebuilds()).toEqual([true]);
+    expect([s.settings().idFormat, s.settings().customPattern]).toStrictEqual(['custom', 'Z\\d{6}']);
+    expect(s.rebuilds()).toStrictEqual([true]);
   });
 
   it('a pattern that matches ordinary words is applied, with a warning', async () => {
@@ -129,7 +129,7 @@ describe('ID format', () => {
     s.form.flush();
     await settle();
     expect(s.settings().customPattern).toBe('Q\\d{4}');
-    expect(s.rebuilds()).toEqual([true, true]);
+    expect(s.rebuilds()).toStrictEqual([true, true]);
   });
 
   it('says so when the stored custom pattern is rejected (the index then uses 12 digits)', () => {
@@ -145,8 +145,8 @@ describe('other settings', () => {
     s.control('Link the title', 'toggle').change(true);
     s.control('Highlight unresolved IDs', 'toggle').change(false);
     await settle();
-    expect([s.settings().linkTitle, s.settings().highlightUnresolved]).toEqual([true, false]);
-    expect(s.rebuilds()).toEqual([false, false]);
+    expect([s.settings().linkTitle, s.settings().highlightUnresolved]).toStrictEqual([true, false]);
+    expect(s.rebuilds()).toStrictEqual([false, false]);
   });
 
   it('excluded folders are normalised, one per line, and need a rebuild', async () => {
@@ -154,8 +154,8 @@ describe('other settings', () => {
     s.control('Excluded folders', 'textarea').change(' Templates/ \n\n/Archive/old\nTemplates');
     s.form.flush();
     await settle();
-    expect(s.settings().excludedFolders).toEqual(['Templates', 'Archive/old']);
-    expect(s.rebuilds()).toEqual([true]);
+    expect(s.settings().excludedFolders).toStrictEqual(['Templates', 'Archive/old']);
+    expect(s.rebuilds()).toStrictEqual([true]);
   });
 
   it('folders and #tags hidden from the chain are one per line, need no rebuild, and show again as typed', async () => {
@@ -163,8 +163,8 @@ describe('other settings', () => {
     s.control('Hidden from the chain', 'textarea').change(' Daily/ \n#meeting\n\n##Private/\nDaily');
     s.form.flush();
     await settle();
-    expect([s.settings().chainExcludedFolders, s.settings().chainExcludedTags]).toEqual([['Daily'], ['meeting', 'Private']]);
-    expect(s.rebuilds()).toEqual([false]);
+    expect([s.settings().chainExcludedFolders, s.settings().chainExcludedTags]).toStrictEqual([['Daily'], ['meeting', 'Private']]);
+    expect(s.rebuilds()).toStrictEqual([false]);
     const shown = setup({ chainExcludedFolders: ['Daily'], chainExcludedTags: ['meeting', 'Private'] });
     expect(shown.control('Hidden from the chain', 'textarea').value).toBe('Daily\n#meeting\n#Private');
   });
@@ -173,18 +173,18 @@ describe('other settings', () => {
     const s = setup();
     s.control('Folder name', 'toggle').change(false);
     await settle();
-    expect(s.settings().ownIdSources).toEqual(['filename', 'frontmatter']);
+    expect(s.settings().ownIdSources).toStrictEqual(['filename', 'frontmatter']);
     s.control('Frontmatter property', 'button').click();
     await settle();
-    expect(s.settings().ownIdSources).toEqual(['frontmatter', 'filename']);
-    expect(s.rebuilds()).toEqual([true, true]);
+    expect(s.settings().ownIdSources).toStrictEqual(['frontmatter', 'filename']);
+    expect(s.rebuilds()).toStrictEqual([true, true]);
     s.control('Start of the file name', 'toggle').change(false);
     await settle();
-    expect(s.settings().ownIdSources).toEqual(['frontmatter']);
+    expect(s.settings().ownIdSources).toStrictEqual(['frontmatter']);
     expect(s.control('Frontmatter property', 'toggle').disabled).toBe(true);
     s.control('Frontmatter property', 'toggle').change(false);
     await settle();
-    expect(s.settings().ownIdSources).toEqual(['frontmatter']);
+    expect(s.settings().ownIdSources).toStrictEqual(['frontmatter']);
   });
 
   it('an empty frontmatter key is refused with a message; a new one needs a rebuild', async () => {
@@ -193,12 +193,12 @@ describe('other settings', () => {
     s.form.flush();
     await settle();
     expect(s.form.problem('Frontmatter key')).toBe('The key must not be empty; the last one is kept.');
-    expect([s.settings().frontmatterKey, s.rebuilds()]).toEqual(['id', []]);
+    expect([s.settings().frontmatterKey, s.rebuilds()]).toStrictEqual(['id', []]);
     s.control('Frontmatter key', 'text').change(' zettel-id ');
     expect(s.form.problem('Frontmatter key')).toBeNull();
     s.form.flush();
     await settle();
-    expect([s.settings().frontmatterKey, s.rebuilds()]).toEqual(['zettel-id', [true]]);
+    expect([s.settings().frontmatterKey, s.rebuilds()]).toStrictEqual(['zettel-id', [true]]);
   });
 
   it('chain and repair settings are saved without a rebuild', async () => {
@@ -207,8 +207,8 @@ describe('other settings', () => {
     s.control('When a note is renamed', 'dropdown').change('always');
     s.control('Link style normalisation', 'dropdown').change('bare');
     await settle();
-    expect([s.settings().chainDepth, s.settings().renameHandling, s.settings().linkStyle]).toEqual([5, 'always', 'bare']);
-    expect(s.rebuilds()).toEqual([false, false, false]);
+    expect([s.settings().chainDepth, s.settings().renameHandling, s.settings().linkStyle]).toStrictEqual([5, 'always', 'bare']);
+    expect(s.rebuilds()).toStrictEqual([false, false, false]);
   });
 
   it('a change made at once applies a change still waiting for a pause in typing first', async () => {
@@ -217,10 +217,10 @@ describe('other settings', () => {
     s.control('Excluded folders', 'textarea').change('Templates');
     s.control('Link the title', 'toggle').change(true);
     await settle();
-    expect([s.settings().excludedFolders, s.settings().linkTitle]).toEqual([['Templates'], true]);
+    expect([s.settings().excludedFolders, s.settings().linkTitle]).toStrictEqual([['Templates'], true]);
     jest.advanceTimersByTime(5000);
     await settle();
-    expect(s.rebuilds()).toEqual([true, false]);
+    expect(s.rebuilds()).toStrictEqual([true, false]);
   });
 });
 
@@ -232,7 +232,7 @@ describe('typing in two fields', () => {
     s.control('Frontmatter key', 'text').change('zettel-id');
     jest.advanceTimersByTime(TYPING_PAUSE_MS);
     await settle();
-    expect([s.settings().excludedFolders, s.settings().frontmatterKey]).toEqual([['Templates'], 'zettel-id']);
+    expect([s.settings().excludedFolders, s.settings().frontmatterKey]).toStrictEqual([['Templates'], 'zettel-id']);
   });
 
   it('refusing one field\'s value drops only that field\'s waiting change', async () => {
@@ -242,7 +242,7 @@ describe('typing in two fields', () => {
     s.control('Frontmatter key', 'text').change(' ');
     s.form.flush();
     await settle();
-    expect([s.settings().excludedFolders, s.settings().frontmatterKey]).toEqual([['Templates'], 'id']);
+    expect([s.settings().excludedFolders, s.settings().frontmatterKey]).toStrictEqual([['Templates'], 'id']);
   });
 });
 
@@ -275,6 +275,6 @@ describe('rows', () => {
 
   it('the first source cannot move up, nor a source that is off', () => {
     const s = setup({ ownIdSources: ['filename', 'frontmatter'] });
-    expect(['Start of the file name', 'Frontmatter property', 'Folder name'].map((name) => s.control(name, 'button').disabled)).toEqual([true, false, true]);
+    expect(['Start of the file name', 'Frontmatter property', 'Folder name'].map((name) => s.control(name, 'button').disabled)).toStrictEqual([true, false, true]);
   });
 });

@@ -11,8 +11,8 @@ function check(source: string): ReturnType<typeof checkBlockOptions> {
 
 describe('code block options', () => {
   test('an empty block, or only comments, gives the defaults', () => {
-    expect(check('')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
-    expect(check('# nothing here\n')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+    expect(check('')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
+    expect(check('# nothing here\n')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
   });
 
   test('the example from the README, comments and all', () => {
@@ -26,7 +26,7 @@ describe('code block options', () => {
       'exclude: [Daily/]',
       'limit: 200',
     ].join('\n');
-    expect(check(source)).toEqual({
+    expect(check(source)).toStrictEqual({
       ok: true,
       options: { start: '202108191025', direction: 'out', depth: 3, show: 'tree', context: false, sort: 'reference', excludeFolders: ['Daily'], excludeTags: [], limit: 200 },
     });
@@ -64,7 +64,7 @@ describe('code block options', () => {
     ['- depth: 2', 'Write the options as "key: value" lines, for example "depth: 2".'],
     ['just text', 'Write the options as "key: value" lines, for example "depth: 2".'],
   ])('%j is rejected: %s', (source, problem) => {
-    expect(check(source)).toEqual({ ok: false, problems: [problem] });
+    expect(check(source)).toStrictEqual({ ok: false, problems: [problem] });
   });
 
   test('every problem is reported at once', () => {
@@ -87,15 +87,15 @@ describe('code block options at their edges', () => {
   const KEYS_LIST = 'Options: start, direction, depth, show, context, sort, exclude, limit.';
 
   test('undefined, as a parser may give for an empty body, gives the defaults', () => {
-    expect(checkBlockOptions(undefined, '')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+    expect(checkBlockOptions(undefined, '')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
   });
 
   test('a key written with no value takes its default', () => {
-    expect(check('start:\ndirection:\ndepth:\nshow:\ncontext:\nsort:\nexclude:\nlimit:\n')).toEqual({ ok: true, options: BLOCK_DEFAULTS });
+    expect(check('start:\ndirection:\ndepth:\nshow:\ncontext:\nsort:\nexclude:\nlimit:\n')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
   });
 
   test('a block naming one option gets the defaults for the rest, exclusions empty', () => {
-    expect(check('depth: 2')).toEqual({ ok: true, options: { ...BLOCK_DEFAULTS, depth: 2 } });
+    expect(check('depth: 2')).toStrictEqual({ ok: true, options: { ...BLOCK_DEFAULTS, depth: 2 } });
   });
 
   test.each([
@@ -129,12 +129,12 @@ describe('code block options at their edges', () => {
     ['dep: 2', `Unknown option "dep" (did you mean "depth"?). ${KEYS_LIST}`],
     ['depht: 2', `Unknown option "depht" (did you mean "depth"?). ${KEYS_LIST}`],
   ])('%j is rejected: %s', (source, problem) => {
-    expect(check(source)).toEqual({ ok: false, problems: [problem] });
+    expect(check(source)).toStrictEqual({ ok: false, problems: [problem] });
   });
 
   test('values no YAML gives still get a message', () => {
-    expect(checkBlockOptions({ depth: undefined }, '')).toEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not nothing.'] });
-    expect(checkBlockOptions({ depth: () => 2 }, '')).toEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not that.'] });
+    expect(checkBlockOptions({ depth: undefined }, '')).toStrictEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not nothing.'] });
+    expect(checkBlockOptions({ depth: () => 2 }, '')).toStrictEqual({ ok: false, problems: ['depth must be a whole number from 1 to 10, not that.'] });
   });
 });
 

@@ -31,7 +31,7 @@ describe('chain properties', () => {
             expect(ancestors.length).toBeLessThan(depth);
             // A note on its own path is marked and never expanded; anything else is not marked.
             expect(node.cycle).toBe(node.path !== null && onPath.includes(node.path));
-            if (node.cycle || node.status !== 'resolved') expect(node.children).toEqual([]);
+            if (node.cycle || node.status !== 'resolved') expect(node.children).toStrictEqual([]);
             const keys = node.children.map((child) => child.path ?? child.id);
             expect(new Set(keys).size).toBe(keys.length);
             expect(node.children.some((child) => child.path === node.path && child.path !== null)).toBe(false);
@@ -50,7 +50,7 @@ describe('chain properties', () => {
             expect(forward.out.map((node) => node.id)).toContain(root.id);
           }
         }
-        expect(buildChain(index, { path: root.path }, { depth, direction: 'both' })).toEqual(result);
+        expect(buildChain(index, { path: root.path }, { depth, direction: 'both' })).toStrictEqual(result);
       }),
       { seed: 424242, numRuns: 250 },
     );

@@ -16,9 +16,9 @@ const both = (depth: number, extra: Partial<ChainOptions> = {}): ChainOptions =>
 describe('outgoing', () => {
   test('children in order of first reference, once each, self-references never edges', () => {
     const result = buildChain(sampleIndex(), { path: `${A} Execution.md` }, { depth: 1, direction: 'out' });
-    expect(result.root).toEqual({ id: A, path: `${A} Execution.md`, title: 'Execution', status: 'resolved', candidates: [] });
-    expect(shape(result.out)).toEqual([B, C, `${MISSING} unresolved`, `${D} ambiguous`]);
-    expect(result.in).toEqual([]);
+    expect(result.root).toStrictEqual({ id: A, path: `${A} Execution.md`, title: 'Execution', status: 'resolved', candidates: [] });
+    expect(shape(result.out)).toStrictEqual([B, C, `${MISSING} unresolved`, `${D} ambiguous`]);
+    expect(result.in).toStrictEqual([]);
   });
 
   test('unresolved and ambiguous IDs are leaves; the ambiguous one lists every candidate', () => {
@@ -31,7 +31,7 @@ describe('outgoing', () => {
 
   test('a note already on the path is marked as a cycle and not expanded; elsewhere it expands again', () => {
     const result = buildChain(sampleIndex(), { id: A }, { depth: 4, direction: 'out' });
-    expect(shape(result.out)).toEqual([
+    expect(shape(result.out)).toStrictEqual([
       { [B]: [{ [C]: [{ [E]: [F] }] }, `${A} cycle`] },
       { [C]: [{ [E]: [F] }] },
       `${MISSING} unresolved`,
@@ -43,7 +43,7 @@ describe('outgoing', () => {
     const index = sampleIndex();
     expect(buildChain(index, { id: A }, both(0))).toMatchObject({ out: [], in: [], outTruncated: 0 });
     expect(buildChain(index, { id: A }, both(1)).out.every((node) => node.children.length === 0)).toBe(true);
-    expect(shape(buildChain(index, { id: A }, { depth: 2, direction: 'out' }).out)).toEqual([
+    expect(shape(buildChain(index, { id: A }, { depth: 2, direction: 'out' }).out)).toStrictEqual([
       { [B]: [C, `${A} cycle`] },
       { [C]: [E] },
       `${MISSING} unresolved`,
@@ -61,16 +61,16 @@ describe('outgoing', () => {
 describe('incoming', () => {
   test('children sorted by path, once per note, self excluded, context from the referencing note', () => {
     const result = buildChain(sampleIndex(), { id: A }, { depth: 1, direction: 'in' });
-    expect(result.in.map((node) => [node.path, node.id, node.context])).toEqual([
+    expect(result.in.map((node) => [node.path, node.id, node.context])).toStrictEqual([
       [`${B} Teams exist.md`, B, `see ${A}`],
       ['Reading list.md', null, `see ${A}`],
     ]);
-    expect(result.out).toEqual([]);
+    expect(result.out).toStrictEqual([]);
   });
 
   test('recursion and cycles', () => {
     const result = buildChain(sampleIndex(), { path: `${C} Serve others.md` }, { depth: 3, direction: 'in' });
-    expect(shape(result.in)).toEqual([
+    expect(shape(result.in)).toStrictEqual([
       { [A]: [{ [B]: [`${A} cycle`] }, 'Reading list.md'] },
       { [B]: [{ [A]: [`${B} cycle`, 'Reading list.md'] }] },
       'Reading list.md',
@@ -79,22 +79,22 @@ describe('incoming', () => {
 
   test('an unresolved ID still shows who references it', () => {
     const result = buildChain(sampleIndex(), { id: MISSING }, both(2));
-    expect(result.root).toEqual({ id: MISSING, path: null, title: '', status: 'unresolved', candidates: [] });
-    expect(result.out).toEqual([]);
-    expect(shape(result.in)).toEqual([{ [A]: [B, 'Reading list.md'] }]);
+    expect(result.root).toStrictEqual({ id: MISSING, path: null, title: '', status: 'unresolved', candidates: [] });
+    expect(result.out).toStrictEqual([]);
+    expect(shape(result.in)).toStrictEqual([{ [A]: [B, 'Reading list.md'] }]);
   });
 
   test('an ambiguous start lists candidates and who references the ID', () => {
     const result = buildChain(sampleIndex(), { id: D }, both(1));
     expect(result.root.candidates).toHaveLength(2);
-    expect(shape(result.in)).toEqual([A]);
+    expect(shape(result.in)).toStrictEqual([A]);
   });
 
   test('the generic reader path (referencesTo) gives the same trees as the fast path', () => {
     const index = sampleIndex();
     const plain = genericReader(index);
     for (const start of [{ id: A }, { id: C }, { id: MISSING }, { path: `${F} Slow feedback.md` }, { path: 'nowhere.md' }]) {
-      expect(buildChain(plain, start, both(4))).toEqual(buildChain(index, start, both(4)));
+      expect(buildChain(plain, start, both(4))).toStrictEqual(buildChain(index, start, both(4)));
     }
   });
 });
@@ -102,15 +102,15 @@ describe('incoming', () => {
 describe('counts', () => {
   test('mentions: how often the referencing note names the reference, in both directions', () => {
     const result = buildChain(sampleIndex(), { id: A }, both(1));
-    expect(result.out.map((node) => [node.id, node.mentions])).toEqual([[B, 2], [C, 1], [MISSING, 1], [D, 1]]);
-    expect(result.in.map((node) => [node.path, node.mentions])).toEqual([[`${B} Teams exist.md`, 1], ['Reading list.md', 2]]);
+    expect(result.out.map((node) => [node.id, node.mentions])).toStrictEqual([[B, 2], [C, 1], [MISSING, 1], [D, 1]]);
+    expect(result.in.map((node) => [node.path, node.mentions])).toStrictEqual([[`${B} Teams exist.md`, 1], ['Reading list.md', 2]]);
   });
 
   test('citations: the notes citing an ID, its owners\' self-references left out; the same through the generic reader', () => {
     const index = sampleIndex();
     const plain = genericReader(index);
     for (const counter of [createCitationCounter(index), createCitationCounter(plain)]) {
-      expect([A, B, C, D, MISSING, F, '209901010000'].map(counter)).toEqual([2, 1, 3, 1, 1, 1, 0]);
+      expect([A, B, C, D, MISSING, F, '209901010000'].map(counter)).toStrictEqual([2, 1, 3, 1, 1, 1, 0]);
     }
   });
 });
@@ -123,7 +123,7 @@ describe('limits and determinism', () => {
 
   test('maxChildren keeps the first children and counts the rest', () => {
     const result = buildChain(sampleIndex(), { id: A }, { depth: 2, direction: 'both', maxChildren: 1 });
-    expect(shape(result.out)).toEqual([{ [B]: [C, '+1'] }]);
+    expect(shape(result.out)).toStrictEqual([{ [B]: [C, '+1'] }]);
     expect(result.outTruncated).toBe(3);
     expect(result.inTruncated).toBe(1);
     expect(result.capped).toBe(false);
@@ -131,14 +131,14 @@ describe('limits and determinism', () => {
 
   test('maxNodes fills the upper levels first and says it capped', () => {
     const result = buildChain(sampleIndex(), { id: A }, { depth: 5, direction: 'out', maxNodes: 5 });
-    expect(shape(result.out)).toEqual([{ [B]: [{ [C]: ['+1'] }, '+1'] }, { [C]: ['+1'] }, `${MISSING} unresolved`, `${D} ambiguous`]);
+    expect(shape(result.out)).toStrictEqual([{ [B]: [{ [C]: ['+1'] }, '+1'] }, { [C]: ['+1'] }, `${MISSING} unresolved`, `${D} ambiguous`]);
     expect(result.capped).toBe(true);
   });
 
   test('the same vault gives the same chain whatever order notes were indexed in', () => {
     const forward = buildChain(sampleIndex(), { id: A }, both(6));
     const backward = buildChain(sampleIndex(sampleNotes().reverse()), { id: A }, both(6));
-    expect(backward).toEqual(forward);
+    expect(backward).toStrictEqual(forward);
   });
 
   test('a long cycle stays finite at any depth', () => {
@@ -162,8 +162,8 @@ describe('bad options', () => {
     ['zero children', { depth: 3, maxChildren: 0 }],
   ])('%s gives a finite, empty-or-capped chain', (_name, options) => {
     const result = buildChain(sampleIndex(), { id: A }, { depth: 3, direction: 'both', ...options });
-    expect(result.out).toEqual([]);
-    expect(result.in).toEqual([]);
+    expect(result.out).toStrictEqual([]);
+    expect(result.in).toStrictEqual([]);
   });
 
   test('a fractional depth rounds down and an infinite budget is allowed', () => {

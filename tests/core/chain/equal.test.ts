@@ -65,7 +65,7 @@ describe('sameChain, field by field', () => {
 describe('chainMembers', () => {
   test('lists every ID and path in both trees, the root and ambiguous candidates included', () => {
     const { ids, paths } = chainMembers(buildChain(sampleIndex(), { id: A }, { depth: 1, direction: 'both' }));
-    expect([...ids].sort()).toEqual([A, B, C, D, MISSING].sort());
+    expect([...ids].sort()).toStrictEqual([A, B, C, D, MISSING].sort());
     expect(paths).toContain(`${A} Execution.md`);
     expect(paths).toContain(`dup/${D} Hard decisions.md`);
     expect(paths).toContain('Reading list.md');

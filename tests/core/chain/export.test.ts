@@ -39,7 +39,7 @@ describe('chainGraph', () => {
     expect(edges).toContain(`${A}>${B}`);
     expect(edges).toContain(`${B}>${A}`);
     expect(edges).toContain(`Reading list>${A}`);
-    expect(graph.nodes.find((node) => node.id === MISSING)).toEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
+    expect(graph.nodes.find((node) => node.id === MISSING)).toStrictEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
   });
 
   test('a graph renders the same whatever order the chain was built in', () => {
@@ -121,12 +121,12 @@ describe('vaultGraph', () => {
     const notes = [...sampleNotes()].reverse();
     const graph = vaultGraph(sampleIndex(notes));
     const paths = graph.nodes.filter((node) => node.path !== null).map((node) => node.path as string);
-    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(paths).toStrictEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(paths).toHaveLength(notes.length);
-    expect(graph.nodes.find((node) => node.key === MISSING)).toEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
-    expect(graph.nodes.find((node) => node.key === D)).toEqual({ key: D, id: D, path: null, title: '', status: 'ambiguous' });
+    expect(graph.nodes.find((node) => node.key === MISSING)).toStrictEqual({ key: MISSING, id: MISSING, path: null, title: '', status: 'unresolved' });
+    expect(graph.nodes.find((node) => node.key === D)).toStrictEqual({ key: D, id: D, path: null, title: '', status: 'ambiguous' });
     expect(graph.edges).toContainEqual({ from: `${A} Execution.md`, to: MISSING });
     expect(graph.edges).toContainEqual({ from: `${A} Execution.md`, to: D });
-    expect(graph.edges.filter((edge) => edge.from === edge.to)).toEqual([]);
+    expect(graph.edges.filter((edge) => edge.from === edge.to)).toStrictEqual([]);
   });
 });

@@ -48,6 +48,6 @@ describe('contextParts', () => {
     ['詳細は202108191025を参照', '202108191025', ['詳細は', '202108191025', 'を参照']],
     ['see_202108191025 and 202108191025', '202108191025', ['see_202108191025 and ', '202108191025', '']],
   ])('%j around %s', (readable, id, [before, shown, after]) => {
-    expect(contextParts(readable, id)).toEqual({ before, id: shown, after });
+    expect(contextParts(readable, id)).toStrictEqual({ before, id: shown, after });
   });
 });

@@ -44,25 +44,25 @@ describe('filter', () => {
 
   test('keeps the path to each match, drops the rest, and marks what matched itself', () => {
     const shaped = shapeChain(sample, { filter: 'deep' });
-    expect(outline(shaped.result.out, shaped.matches)).toEqual([{ 'Zebra crossing': [{ 'apple pie': ['Deep note*'] }] }]);
-    expect(shaped.result.in).toEqual([]);
+    expect(outline(shaped.result.out, shaped.matches)).toStrictEqual([{ 'Zebra crossing': [{ 'apple pie': ['Deep note*'] }] }]);
+    expect(shaped.result.in).toStrictEqual([]);
   });
 
   test('a matching entry keeps only the children that match or lead to a match', () => {
     const shaped = shapeChain(sample, { filter: 'apple' });
-    expect(outline(shaped.result.out, shaped.matches)).toEqual([{ 'Zebra crossing': ['apple pie*'] }, 'Apple orchard*']);
+    expect(outline(shaped.result.out, shaped.matches)).toStrictEqual([{ 'Zebra crossing': ['apple pie*'] }, 'Apple orchard*']);
   });
 
   test('every word must appear somewhere in the entry; context counts, list markers aside', () => {
-    expect(outline(shapeChain(sample, { filter: 'zebra café' }).result.out)).toEqual(['Zebra crossing']);
-    expect(shapeChain(sample, { filter: 'zebra pie' }).result.out).toEqual([]);
-    expect(shapeChain(sample, { filter: '- see' }).result.out).toEqual([]);
+    expect(outline(shapeChain(sample, { filter: 'zebra café' }).result.out)).toStrictEqual(['Zebra crossing']);
+    expect(shapeChain(sample, { filter: 'zebra pie' }).result.out).toStrictEqual([]);
+    expect(shapeChain(sample, { filter: '- see' }).result.out).toStrictEqual([]);
   });
 
   test('an entry matches by its own ID, which neither its title nor its context need show', () => {
     const citing = chain([], [node('202105050505', 'Quiet note', { context: 'builds on the root' }), node(null, 'Loose', { context: 'no ID' })]);
-    expect(outline(shapeChain(citing, { filter: '202105050505' }).result.in)).toEqual(['Quiet note']);
-    expect(shapeChain(citing, { filter: 'null' }).result.in).toEqual([]);
+    expect(outline(shapeChain(citing, { filter: '202105050505' }).result.in)).toStrictEqual(['Quiet note']);
+    expect(shapeChain(citing, { filter: 'null' }).result.in).toStrictEqual([]);
   });
 
   test('without a filter nothing is marked and untouched subtrees stay the same objects', () => {
@@ -87,33 +87,33 @@ describe('sort within each level', () => {
   const titles = (nodes: readonly ChainNode[]): string[] => nodes.map((n) => n.title || `(${n.id})`);
 
   test('reference order leaves each level as the chain built it', () => {
-    expect(titles(shapeChain(sample, { sort: 'reference' }).result.out)).toEqual(['Zebra crossing', 'Apple orchard', '(202112311199)']);
+    expect(titles(shapeChain(sample, { sort: 'reference' }).result.out)).toStrictEqual(['Zebra crossing', 'Apple orchard', '(202112311199)']);
   });
 
   test('title: case- and accent-insensitive, entries without a title by their ID', () => {
     const shaped = shapeChain(sample, { sort: 'title' });
-    expect(titles(shaped.result.out)).toEqual(['(202112311199)', 'Apple orchard', 'Zebra crossing']);
-    expect(titles(shaped.result.out[2].children)).toEqual(['apple pie', 'Éclair recipes']);
+    expect(titles(shaped.result.out)).toStrictEqual(['(202112311199)', 'Apple orchard', 'Zebra crossing']);
+    expect(titles(shaped.result.out[2].children)).toStrictEqual(['apple pie', 'Éclair recipes']);
   });
 
   test('id: oldest first, entries without an ID last', () => {
     const withLoose = chain([node(null, 'Loose'), ...sample.out]);
-    expect(titles(shapeChain(withLoose, { sort: 'id' }).result.out)).toEqual(['Apple orchard', 'Zebra crossing', '(202112311199)', 'Loose']);
+    expect(titles(shapeChain(withLoose, { sort: 'id' }).result.out)).toStrictEqual(['Apple orchard', 'Zebra crossing', '(202112311199)', 'Loose']);
   });
 
   test('modified: newest first, unknown times last, ties by path', () => {
     const times: Record<string, number> = { '202101150000 Apple orchard.md': 9, '202102010000 Zebra crossing.md': 5 };
     const shaped = shapeChain(sample, { sort: 'modified', modified: (path) => times[path] });
-    expect(titles(shaped.result.out)).toEqual(['Apple orchard', 'Zebra crossing', '(202112311199)']);
+    expect(titles(shaped.result.out)).toStrictEqual(['Apple orchard', 'Zebra crossing', '(202112311199)']);
     const tied = chain([node('202103010000', 'Later path', { path: 'b.md' }), node('202103020000', 'Earlier path', { path: 'a.md' }), node(null, 'Unknown', { path: 'c.md' })]);
     const same = shapeChain(tied, { sort: 'modified', modified: (path) => (path === 'c.md' ? undefined : 7) });
-    expect(titles(same.result.out)).toEqual(['Earlier path', 'Later path', 'Unknown']);
+    expect(titles(same.result.out)).toStrictEqual(['Earlier path', 'Later path', 'Unknown']);
   });
 
   test('modified without a way to know times: every time unknown, so ties throughout', () => {
     const order = shapeChain(sample, { sort: 'modified' }).result.out.map((n) => n.path ?? n.id);
     // Ties by path, and an unresolved ID has none, so it comes first.
-    expect(order).toEqual(['202112311199', '202101150000 Apple orchard.md', '202102010000 Zebra crossing.md']);
+    expect(order).toStrictEqual(['202112311199', '202101150000 Apple orchard.md', '202102010000 Zebra crossing.md']);
   });
 
   test('ties fall back to the path, then the ID, whatever order they came in', () => {
@@ -125,26 +125,26 @@ describe('sort within each level', () => {
     ];
     const order = (nodes: readonly ChainNode[]): (string | null)[] => nodes.map((n) => n.path ?? n.id);
     const expected = ['202103000000', '202103010000', 'a.md', 'b.md'];
-    expect(order(shapeChain(chain(twins), { sort: 'title' }).result.out)).toEqual(expected);
-    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'title' }).result.out)).toEqual(expected);
+    expect(order(shapeChain(chain(twins), { sort: 'title' }).result.out)).toStrictEqual(expected);
+    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'title' }).result.out)).toStrictEqual(expected);
     // Unresolved IDs have no time, so they come last.
     const byTime = ['a.md', 'b.md', '202103000000', '202103010000'];
-    expect(order(shapeChain(chain(twins), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(byTime);
-    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'modified', modified: () => 3 }).result.out)).toEqual(byTime);
+    expect(order(shapeChain(chain(twins), { sort: 'modified', modified: () => 3 }).result.out)).toStrictEqual(byTime);
+    expect(order(shapeChain(chain([...twins].reverse()), { sort: 'modified', modified: () => 3 }).result.out)).toStrictEqual(byTime);
   });
 
   test('id: an entry without an ID sorts after every ID, whichever side of the comparison it is on', () => {
     const loose = [node(null, 'Loose b', { path: 'b.md' }), node('202103010000', 'With ID'), node(null, 'Loose a', { path: 'a.md' })];
-    expect(titles(shapeChain(chain(loose), { sort: 'id' }).result.out)).toEqual(['With ID', 'Loose a', 'Loose b']);
-    expect(titles(shapeChain(chain([...loose].reverse()), { sort: 'id' }).result.out)).toEqual(['With ID', 'Loose a', 'Loose b']);
+    expect(titles(shapeChain(chain(loose), { sort: 'id' }).result.out)).toStrictEqual(['With ID', 'Loose a', 'Loose b']);
+    expect(titles(shapeChain(chain([...loose].reverse()), { sort: 'id' }).result.out)).toStrictEqual(['With ID', 'Loose a', 'Loose b']);
   });
 });
 
 describe('hidden notes', () => {
   test('leave with everything under them, counted per tree', () => {
     const shaped = shapeChain(sample, { hidden: (n) => n.title === 'apple pie' || n.title === 'Reading list' });
-    expect(outline(shaped.result.out)).toEqual([{ 'Zebra crossing': ['Éclair recipes'] }, 'Apple orchard', '202112311199']);
-    expect([shaped.hiddenOut, shaped.hiddenIn]).toEqual([1, 1]);
+    expect(outline(shaped.result.out)).toStrictEqual([{ 'Zebra crossing': ['Éclair recipes'] }, 'Apple orchard', '202112311199']);
+    expect([shaped.hiddenOut, shaped.hiddenIn]).toStrictEqual([1, 1]);
   });
 });
 
@@ -170,7 +170,7 @@ describe('properties', () => {
           const expected = original.filter(function leads(n: ChainNode): boolean {
             return keys.searchText(n).includes(folded) || n.children.some(leads);
           });
-          expect(kept.map((n) => n.title)).toEqual(expected.map((n) => n.title));
+          expect(kept.map((n) => n.title)).toStrictEqual(expected.map((n) => n.title));
           kept.forEach((n, i) => {
             expect(shaped.matches.has(n)).toBe(keys.searchText(expected[i]).includes(folded));
             check(expected[i].children, n.children);

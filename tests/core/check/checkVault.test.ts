@@ -48,7 +48,7 @@ describe('checkVault counts', () => {
       '202101010000 A.md': '202101010000 A links [[202101010001 B#Part|bee]] and ![[202101010001 B]].',
       '202101010001 B.md': 'Back to [a](202101010000%20A.md).',
     });
-    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 3, resolved: 3, unresolved: 0, ambiguous: 0, problems: [] });
+    expect(report).toStrictEqual({ notes: 2, notesWithId: 2, references: 3, resolved: 3, unresolved: 0, ambiguous: 0, problems: [] });
   });
 
   it('leaves a note naming its own ID out of the counts and the problems', () => {
@@ -56,7 +56,7 @@ describe('checkVault counts', () => {
       '202101010000 A.md': '202101010000 A\nBuilds on 202101010001 B and [[202101010000 Old A]].',
       '202101010001 B.md': '202101010001 B',
     });
-    expect(report).toEqual({ notes: 2, notesWithId: 2, references: 1, resolved: 1, unresolved: 0, ambiguous: 0, problems: [] });
+    expect(report).toStrictEqual({ notes: 2, notesWithId: 2, references: 1, resolved: 1, unresolved: 0, ambiguous: 0, problems: [] });
   });
 });
 
@@ -68,7 +68,7 @@ describe('checkVault problems', () => {
     ['stale markdown link', { 'n/202101010001 New.md': '', 'a.md': '[x](202101010001%20Old.md)' }, { kind: 'stale-link', file: 'a.md', line: 1, id: '202101010001' }],
   ])('%s', (_name, notes, expected) => {
     const report = check(notes);
-    expect(report.problems).toEqual([expect.objectContaining(expected)]);
+    expect(report.problems).toStrictEqual([expect.objectContaining(expected)]);
     expect(report.problems[0].message.length).toBeGreaterThan(20);
   });
 
@@ -83,7 +83,7 @@ describe('checkVault problems', () => {
 
   it('does not call a link stale when it names an attachment file that exists', () => {
     const report = check({ '202101010001 Note.md': '', 'a.md': '![[202101010001 diagram.png]]' }, { attachments: ['202101010001 diagram.png'] });
-    expect(report.problems).toEqual([]);
+    expect(report.problems).toStrictEqual([]);
   });
 
   it('reports a duplicate ID once, naming every file, and each reference to it from another note as ambiguous', () => {
@@ -93,7 +93,7 @@ describe('checkVault problems', () => {
       '202101010001 Three.md': '',
       'a.md': 'See 202101010001.',
     });
-    expect(report.problems.map((p) => [p.kind, p.file, p.line, p.id])).toEqual([
+    expect(report.problems.map((p) => [p.kind, p.file, p.line, p.id])).toStrictEqual([
       ['duplicate-id', '202101010001 One.md', 1, '202101010001'],
       ['ambiguous-id', 'a.md', 1, '202101010001'],
     ]);
@@ -106,7 +106,7 @@ describe('checkVault problems', () => {
 
   it('reports unreadable files with a null id and their reason', () => {
     const report = check({}, { unreadable: [{ path: 'bin.md', reason: 'it contains NUL bytes' }] });
-    expect(report.problems).toEqual([{ kind: 'unreadable-file', file: 'bin.md', line: 1, id: null, message: 'Not checked: it contains NUL bytes.' }]);
+    expect(report.problems).toStrictEqual([{ kind: 'unreadable-file', file: 'bin.md', line: 1, id: null, message: 'Not checked: it contains NUL bytes.' }]);
   });
 
   it('sorts problems by file then line, keeping text order within a line', () => {
@@ -114,7 +114,7 @@ describe('checkVault problems', () => {
       'b.md': '202201010901 then 202201010902\n202201010903',
       'a.md': '\n\n202201010904',
     });
-    expect(report.problems.map((p) => `${p.file}:${p.line}:${p.id}`)).toEqual([
+    expect(report.problems.map((p) => `${p.file}:${p.line}:${p.id}`)).toStrictEqual([
       'a.md:3:202201010904', 'b.md:1:202201010901', 'b.md:1:202201010902', 'b.md:2:202201010903',
     ]);
   });
@@ -132,7 +132,7 @@ describe('checkVault problems', () => {
   ])('names no note for a broken ID when %s', (_name, notes) => {
     // Only a bare ID is followed by prose a title can stand in, and only a note with an ID can be meant.
     const report = check(notes);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'unresolved-id', file: 'a.md', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
+    expect(report.problems).toStrictEqual([expect.objectContaining({ kind: 'unresolved-id', file: 'a.md', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
   });
 
   it.each([
@@ -144,7 +144,7 @@ describe('checkVault problems', () => {
     for (const [path, text] of Object.entries(notes)) index.put(extractNoteFacts(path, text, { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' }));
     const paths = { has: (p: string) => p in notes, byBasename: () => [] };
     const report = checkVault(index, { paths, textOf });
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'unresolved-id', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
+    expect(report.problems).toStrictEqual([expect.objectContaining({ kind: 'unresolved-id', message: 'No note has the ID 202201010900. Create the note, or correct the ID.' })]);
   });
 
   it('counts a resolved link whose text cannot be read back, and calls it stale only when it can be judged', () => {
@@ -178,7 +178,7 @@ describe('checkVault on real-vault shapes', () => {
       { format: DENOTE },
     );
     expect(report).toMatchObject({ references: 2, resolved: 1, unresolved: 1 });
-    expect(report.problems.map((p) => [p.kind, p.id])).toEqual([['unresolved-id', '20990101T000000']]);
+    expect(report.problems.map((p) => [p.kind, p.id])).toStrictEqual([['unresolved-id', '20990101T000000']]);
   });
 
   it('counts IDs in Japanese prose, definitions and footnote lines, on the lines a lone-CR note has', () => {
@@ -188,6 +188,6 @@ describe('checkVault on real-vault shapes', () => {
       'a.md': '詳細は202001011200を参照\r\r[n]: /202002021200-書く.md\r\r[^1]: 202003031200 も',
     });
     expect(report).toMatchObject({ references: 3, resolved: 2, unresolved: 1 });
-    expect(report.problems.map((p) => [p.kind, p.line, p.id])).toEqual([['unresolved-id', 5, '202003031200']]);
+    expect(report.problems.map((p) => [p.kind, p.line, p.id])).toStrictEqual([['unresolved-id', 5, '202003031200']]);
   });
 });

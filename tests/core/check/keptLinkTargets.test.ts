@@ -69,7 +69,7 @@ describe('KeptLinkTargets', () => {
         const notes = new Map(generated.map((n) => [n.name, n.text]));
         const whole = new Set(generated.filter((n) => n.whole).map((n) => n.name));
         const { read, kept } = bothWays(notes, attachments, TWELVE_DIGIT, whole);
-        expect(kept).toEqual(read);
+        expect(kept).toStrictEqual(read);
       }),
       { seed: 20261202, numRuns: 300 },
     );
@@ -82,8 +82,8 @@ describe('KeptLinkTargets', () => {
       ['a.md', '[[202101010001 Old]] [[202101010001 New]] [x](n/202101010002%20B.md) [y](202101010002%20Gone.md)'],
     ]);
     const { read, kept } = bothWays(notes, []);
-    expect(kept.problems.map((p) => [p.kind, p.id])).toEqual([['stale-link', '202101010001'], ['stale-link', '202101010002']]);
-    expect(kept).toEqual(read);
+    expect(kept.problems.map((p) => [p.kind, p.id])).toStrictEqual([['stale-link', '202101010001'], ['stale-link', '202101010002']]);
+    expect(kept).toStrictEqual(read);
   });
 
   it('keeps a Denote link, which names the note owning its ID', () => {
@@ -92,7 +92,7 @@ describe('KeptLinkTargets', () => {
       ['a.md', '[r](denote:20200310T094419) and [gone](denote:20990101T000000)'],
     ]);
     const { read, kept } = bothWays(notes, [], DENOTE);
-    expect(kept).toEqual(read);
+    expect(kept).toStrictEqual(read);
     expect(kept).toMatchObject({ resolved: 1, unresolved: 1 });
   });
 
@@ -157,6 +157,6 @@ describe('KeptLinkTargets', () => {
     const { read, kept } = bothWays(notes, []);
     expect(kept.problems.filter((p) => p.kind === 'stale-link')).toHaveLength(24);
     expect(kept.problems.some((p) => p.message.length > 8800)).toBe(true);
-    expect(kept).toEqual(read);
+    expect(kept).toStrictEqual(read);
   });
 });

@@ -22,8 +22,8 @@ test('keeps the text after bare IDs no name gives: TEXT_READ_AFTER_ID characters
   const end = (id: string) => text.indexOf(id) + 12;
   // Owned by a file name: resolved whatever the notes hold, so nothing is kept.
   expect(texts.textAfterId('n.md', end('202101010000'))).toBeUndefined();
-  expect(texts.textAfterId('n.md', end('202199999999'))).toEqual({ text: text.slice(end('202199999999'), end('202199999999') + TEXT_READ_AFTER_ID), idEnd: 0 });
-  expect(texts.textAfterId('n.md', end('202188888888'))).toEqual({ text: '.', idEnd: 0 });
+  expect(texts.textAfterId('n.md', end('202199999999'))).toStrictEqual({ text: text.slice(end('202199999999'), end('202199999999') + TEXT_READ_AFTER_ID), idEnd: 0 });
+  expect(texts.textAfterId('n.md', end('202188888888'))).toStrictEqual({ text: '.', idEnd: 0 });
   // A link is no bare ID; another offset, or another note, has nothing kept.
   expect(texts.textAfterId('n.md', end('202177777777'))).toBeUndefined();
   expect(texts.textAfterId('n.md', end('202199999999') + 1)).toBeUndefined();
@@ -35,8 +35,8 @@ test('a custom pattern’s IDs are judged by their strings, each as long as it i
   const text = 'ZK-1 One and ZK-2222 Two and ZK-33 x';
   const texts = kept(format, 0, ['ZK-1 One.md', 'n.md'], 'n.md', text);
   expect(texts.textAfterId('n.md', text.indexOf('ZK-1') + 4)).toBeUndefined();
-  expect(texts.textAfterId('n.md', text.indexOf('ZK-2222') + 7)).toEqual({ text: ' Two and ZK-33 x', idEnd: 0 });
-  expect(texts.textAfterId('n.md', text.indexOf('ZK-33') + 5)).toEqual({ text: ' x', idEnd: 0 });
+  expect(texts.textAfterId('n.md', text.indexOf('ZK-2222') + 7)).toStrictEqual({ text: ' Two and ZK-33 x', idEnd: 0 });
+  expect(texts.textAfterId('n.md', text.indexOf('ZK-33') + 5)).toStrictEqual({ text: ' x', idEnd: 0 });
 });
 
 test('reads only the note’s own records from a scanner reused note to note, and the ID of key 0 like any other', () => {
@@ -49,8 +49,8 @@ test('reads only the note’s own records from a scanner reused note to note, an
   texts.add(scanner.scan('one.md', first), first);
   const second = '000000000000 Tail';
   texts.add(scanner.scan('two.md', second), second);
-  expect(texts.textAfterId('one.md', 32)).toEqual({ text: ' c', idEnd: 0 });
-  expect(texts.textAfterId('two.md', 12)).toEqual({ text: ' Tail', idEnd: 0 });
+  expect(texts.textAfterId('one.md', 32)).toStrictEqual({ text: ' c', idEnd: 0 });
+  expect(texts.textAfterId('two.md', 12)).toStrictEqual({ text: ' Tail', idEnd: 0 });
   // Where the first note's second ID ended: the second note has no record there.
   expect(texts.textAfterId('two.md', 32)).toBeUndefined();
 });

@@ -65,10 +65,10 @@ describe('custom patterns run on a capped part of each line', () => {
   it('finds IDs up to the cap on every line, none past it, and the presets are not capped', () => {
     const long = 'x '.repeat(CUSTOM_PATTERN_LINE_CAP / 2);
     const text = `ZK-0001 ${long}ZK-0002\nZK-0003\r\nZK-0004\rZK-0005`;
-    expect(scanReferences(text, format).map((r) => r.id)).toEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
-    expect(findIdsInProse(text, format).map((m) => m.id)).toEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
+    expect(scanReferences(text, format).map((r) => r.id)).toStrictEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
+    expect(findIdsInProse(text, format).map((m) => m.id)).toStrictEqual(['ZK-0001', 'ZK-0003', 'ZK-0004', 'ZK-0005']);
     const twelve = `202101010000 ${long}202101010001`;
-    expect(scanReferences(twelve, TWELVE_DIGIT).map((r) => r.id)).toEqual(['202101010000', '202101010001']);
+    expect(scanReferences(twelve, TWELVE_DIGIT).map((r) => r.id)).toStrictEqual(['202101010000', '202101010001']);
   });
 
   it('never runs the pattern over more than the cap, however the note is scanned', () => {
@@ -84,7 +84,7 @@ describe('custom patterns run on a capped part of each line', () => {
     try {
       const scanner = new NoteScanner({ format, ownIdSources: ['filename'], frontmatterKey: 'id' });
       const ids = [scanReferences(text, format), findIdsInProse(text, format)].map((found) => found.map((r) => r.id));
-      expect(ids).toEqual([['ZK-0001', 'ZK-0003'], ['ZK-0001', 'ZK-0003']]);
+      expect(ids).toStrictEqual([['ZK-0001', 'ZK-0003'], ['ZK-0001', 'ZK-0003']]);
       expect(scanner.scan('a.md', text).length).toBe(2 * REF_INTS);
     } finally {
       spy.mockRestore();
@@ -95,6 +95,6 @@ describe('custom patterns run on a capped part of each line', () => {
 
   it('finds the same IDs as an uncapped search on ordinary text', () => {
     const text = '# ZK-0001 heading\n\nSee ZK-0002, and `ZK-0003` in code, then [[ZK-0004 Title]] and xZK-0005.\n';
-    expect(scanReferences(text, format).map((r) => `${r.id} ${r.form}`)).toEqual(['ZK-0001 bare', 'ZK-0002 bare', 'ZK-0004 wikilink']);
+    expect(scanReferences(text, format).map((r) => `${r.id} ${r.form}`)).toStrictEqual(['ZK-0001 bare', 'ZK-0002 bare', 'ZK-0004 wikilink']);
   });
 });

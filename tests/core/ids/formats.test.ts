@@ -65,11 +65,11 @@ describe('custom patterns', () => {
   });
 
   test('the active format is what the settings ask for; a rejected custom pattern falls back to 12 digits, saying why', () => {
-    expect(activeIdFormat('14', '')).toEqual({ format: FOURTEEN_DIGIT, problem: null });
-    expect(activeIdFormat('denote', '\\d*')).toEqual({ format: DENOTE, problem: null });
+    expect(activeIdFormat('14', '')).toStrictEqual({ format: FOURTEEN_DIGIT, problem: null });
+    expect(activeIdFormat('denote', '\\d*')).toStrictEqual({ format: DENOTE, problem: null });
     const custom = activeIdFormat('custom', 'zk-\\d{4}');
-    expect([custom.format.key, custom.format.source, custom.problem]).toEqual(['custom', 'zk-\\d{4}', null]);
-    expect(activeIdFormat('custom', '\\d*')).toEqual({ format: TWELVE_DIGIT, problem: customPatternProblem('\\d*') });
+    expect([custom.format.key, custom.format.source, custom.problem]).toStrictEqual(['custom', 'zk-\\d{4}', null]);
+    expect(activeIdFormat('custom', '\\d*')).toStrictEqual({ format: TWELVE_DIGIT, problem: customPatternProblem('\\d*') });
   });
 
   test('command-line argument picks presets by name and anything else as a pattern', () => {
@@ -109,7 +109,7 @@ describe('idInLinkTarget', () => {
   ])('%j', (target, id, offset) => {
     const found = idInLinkTarget(target, TWELVE_DIGIT);
     if (id === null) expect(found).toBeNull();
-    else expect(found).toEqual({ id, offset });
+    else expect(found).toStrictEqual({ id, offset });
   });
 
   // The all-digit formats read the target without a regex; a custom pattern of the same digits
@@ -121,8 +121,8 @@ describe('idInLinkTarget', () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         const target = parts.join('');
-        expect(idInLinkTarget(target, TWELVE_DIGIT)).toEqual(idInLinkTarget(target, customTwelve));
-        expect(idInLinkTarget(target, FOURTEEN_DIGIT)).toEqual(idInLinkTarget(target, customFourteen));
+        expect(idInLinkTarget(target, TWELVE_DIGIT)).toStrictEqual(idInLinkTarget(target, customTwelve));
+        expect(idInLinkTarget(target, FOURTEEN_DIGIT)).toStrictEqual(idInLinkTarget(target, customFourteen));
       }),
       { seed: 20261202, numRuns: 3000 },
     );
@@ -151,14 +151,14 @@ describe('titleAfterId', () => {
 
 describe('findIdsInProse', () => {
   test('reports IDs with offsets, ignoring Markdown structure', () => {
-    expect(findIdsInProse('see 202104291524 and `202108191025`', TWELVE_DIGIT)).toEqual([
+    expect(findIdsInProse('see 202104291524 and `202108191025`', TWELVE_DIGIT)).toStrictEqual([
       { id: '202104291524', from: 4, to: 16 },
       { id: '202108191025', from: 22, to: 34 },
     ]);
   });
   test('skips tags, block IDs, URLs and attachment names', () => {
     const text = '#202104291524 ^202104291524 http://x.org/202104291524 202104291524.jpg 202104291524.';
-    expect(findIdsInProse(text, TWELVE_DIGIT).map((m) => m.from)).toEqual([text.length - 13]);
+    expect(findIdsInProse(text, TWELVE_DIGIT).map((m) => m.from)).toStrictEqual([text.length - 13]);
   });
 });
 
@@ -170,16 +170,16 @@ describe('the compiled regexes of a format', () => {
     ['a custom pattern', idFormatFor('custom', 'Z\\d{4}'), 'Z1234', ['Z123', 'z1234']],
   ] as const)('%s: exact takes one whole ID, atStart an ID at the start, anywhere every ID', (_name, format, id, notIds) => {
     expect(format.exact.test(id)).toBe(true);
-    for (const other of notIds) expect([other, format.exact.test(other)]).toEqual([other, false]);
+    for (const other of notIds) expect([other, format.exact.test(other)]).toStrictEqual([other, false]);
     expect(format.exact.test(`${id} `)).toBe(false);
     expect(format.atStart.exec(`${id} Title`)?.[0]).toBe(id);
     expect(format.atStart.test(`x${id}`)).toBe(false);
     format.anywhere.lastIndex = 0;
-    expect(`a ${id}, b ${id}`.match(format.anywhere)).toEqual([id, id]);
+    expect(`a ${id}, b ${id}`.match(format.anywhere)).toStrictEqual([id, id]);
   });
 
   it('a custom pattern with an alternation stays inside the anchors', () => {
     const format = idFormatFor('custom', 'A\\d|B\\d');
-    expect([format.exact.test('A1'), format.exact.test('B2'), format.exact.test('xB2'), format.exact.test('A1x')]).toEqual([true, true, false, false]);
+    expect([format.exact.test('A1'), format.exact.test('B2'), format.exact.test('xB2'), format.exact.test('A1x')]).toStrictEqual([true, true, false, false]);
   });
 });

@@ -25,7 +25,7 @@ describe('findFrontmatter', () => {
         let text = bom ? '\ufeff' : '';
         for (const [content, lineBreakText] of lines) text += content + lineBreakText;
         if (last && text.length > 0) text = text.slice(0, -1);
-        expect(findFrontmatter(text)).toEqual(frontmatterInLines(linesOf(text)));
+        expect(findFrontmatter(text)).toStrictEqual(frontmatterInLines(linesOf(text)));
       }),
       { seed: 20261202, numRuns: 3000 },
     );
@@ -36,7 +36,7 @@ describe('findFrontmatter', () => {
     ['closing dots', '---\r\nid: 1\r\n...\r\nbody', { contentFrom: 5, contentTo: 12, closingEnd: 15, body: 17 }],
     ['opening line after a byte order mark', '\ufeff---\nid: 1\n---', { contentFrom: 5, contentTo: 11, closingEnd: 14, body: 14 }],
   ])('%s', (_name, text, block) => {
-    expect(findFrontmatter(text)).toEqual(block);
+    expect(findFrontmatter(text)).toStrictEqual(block);
   });
 
   test.each([

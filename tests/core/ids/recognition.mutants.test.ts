@@ -141,8 +141,8 @@ describe('link parts', () => {
   });
   test('a wikilink to denote:ID names no note (only a markdown link does)', () => {
     const denote = idFormatFor('denote', '');
-    expect(scanReferences('[[denote:20200310T094419]]', denote)).toEqual([]);
-    expect(scanReferences('[d](denote:20200310T094419)', denote).map((r) => r.form)).toEqual(['markdown']);
+    expect(scanReferences('[[denote:20200310T094419]]', denote)).toStrictEqual([]);
+    expect(scanReferences('[d](denote:20200310T094419)', denote).map((r) => r.form)).toStrictEqual(['markdown']);
   });
 });
 
@@ -150,6 +150,6 @@ describe('link parts', () => {
 test('a custom pattern finds an ID after a lone CR that ends a line as long as the cap', () => {
   const format = idFormatFor('custom', 'ZK-\\d{4}');
   const text = `${'x '.repeat(CUSTOM_PATTERN_LINE_CAP / 2)}\rZK-0001`;
-  expect(scanReferences(text, format).map((r) => r.id)).toEqual(['ZK-0001']);
-  expect(findIdsInProse(text, format).map((m) => m.id)).toEqual(['ZK-0001']);
+  expect(scanReferences(text, format).map((r) => r.id)).toStrictEqual(['ZK-0001']);
+  expect(findIdsInProse(text, format).map((m) => m.id)).toStrictEqual(['ZK-0001']);
 });

@@ -17,7 +17,7 @@ describe('scan state kept from note to note', () => {
         scanReferences(first, TWELVE_DIGIT);
         const afterFirst = scanReferences(second, TWELVE_DIGIT);
         scanReferences(other, TWELVE_DIGIT);
-        expect(scanReferences(second, TWELVE_DIGIT)).toEqual(afterFirst);
+        expect(scanReferences(second, TWELVE_DIGIT)).toStrictEqual(afterFirst);
       }),
       { seed: 20261202, numRuns: 1000 },
     );
@@ -35,6 +35,6 @@ describe('scan state kept from note to note', () => {
       },
     };
     expect(() => scanInto(text, TWELVE_DIGIT, throwing)).toThrow('sink failed');
-    expect(scanReferences(text, TWELVE_DIGIT)).toEqual(expected);
+    expect(scanReferences(text, TWELVE_DIGIT)).toStrictEqual(expected);
   });
 });

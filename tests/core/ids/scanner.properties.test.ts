@@ -86,7 +86,7 @@ describe('metamorphic variants', () => {
       fc.property(proseText, (text) => {
         const front = '---\nid: 202001010000\ntags: [a]\n---\n';
         const shifted = scanReferences(front + text, TWELVE_DIGIT).map((r) => [r.id, r.from - front.length]);
-        expect(shifted).toEqual(scanReferences(text, TWELVE_DIGIT).map((r) => [r.id, r.from]));
+        expect(shifted).toStrictEqual(scanReferences(text, TWELVE_DIGIT).map((r) => [r.id, r.from]));
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -96,7 +96,7 @@ describe('metamorphic variants', () => {
     fc.assert(
       fc.property(noteText, (text) => {
         const lf = text.replace(/\r\n?/g, '\n');
-        expect(ids(lf.replace(/\n/g, '\r\n'))).toEqual(ids(lf));
+        expect(ids(lf.replace(/\n/g, '\r\n'))).toStrictEqual(ids(lf));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -107,7 +107,7 @@ describe('metamorphic variants', () => {
     fc.assert(
       fc.property(noteText, (text) => {
         const lf = text.replace(/\r\n?/g, '\n');
-        expect(at(lf.replace(/\n/g, '\r'))).toEqual(at(lf));
+        expect(at(lf.replace(/\n/g, '\r'))).toStrictEqual(at(lf));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -116,7 +116,7 @@ describe('metamorphic variants', () => {
   test('a fence around everything hides every reference', () => {
     fc.assert(
       fc.property(noteText, (text) => {
-        expect(scanReferences('~~~~~~~~~~\n' + text.replace(/~/g, '') + '\n~~~~~~~~~~\n', TWELVE_DIGIT)).toEqual([]);
+        expect(scanReferences('~~~~~~~~~~\n' + text.replace(/~/g, '') + '\n~~~~~~~~~~\n', TWELVE_DIGIT)).toStrictEqual([]);
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -148,7 +148,7 @@ describe('prose finder', () => {
           collectIdsInRange(body, TWELVE_DIGIT, candidate.index, candidate.index + 12, out);
           if (out.length > 0 && out[0].from === candidate.index) alone.push(candidate.index);
         }
-        expect(whole).toEqual(alone);
+        expect(whole).toStrictEqual(alone);
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -166,7 +166,7 @@ describe('word rule metamorphic relations', () => {
   test('a CJK letter separates like punctuation', () => {
     fc.assert(
       fc.property(words, (text) => {
-        expect(at(text.replace(/[詳をカ한]/g, '、').replace(/\u{20000}/gu, '「」'))).toEqual(at(text));
+        expect(at(text.replace(/[詳をカ한]/g, '、').replace(/\u{20000}/gu, '「」'))).toStrictEqual(at(text));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -175,7 +175,7 @@ describe('word rule metamorphic relations', () => {
   test('an astral letter joins like two Latin letters', () => {
     fc.assert(
       fc.property(words, (text) => {
-        expect(at(text.replace(/\u{1D400}/gu, 'xy'))).toEqual(at(text));
+        expect(at(text.replace(/\u{1D400}/gu, 'xy'))).toStrictEqual(at(text));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -184,7 +184,7 @@ describe('word rule metamorphic relations', () => {
   test('a combining mark reads as the letter it sits on', () => {
     fc.assert(
       fc.property(words, (text) => {
-        expect(at(text.replace(/e\u0301/g, 'ee').replace(/か\u3099/g, 'かか'))).toEqual(at(text));
+        expect(at(text.replace(/e\u0301/g, 'ee').replace(/か\u3099/g, 'かか'))).toStrictEqual(at(text));
       }),
       { seed: SEED, numRuns: 1000 },
     );
@@ -218,6 +218,6 @@ describe('hostile input', () => {
     const text = hostile + tail;
     const refs = scanReferences(text, TWELVE_DIGIT);
     expect(refs).toHaveLength(idsInside + 1);
-    expect(refs[refs.length - 1]).toEqual({ id: '202108191025', form: 'bare', from: text.length - 12, to: text.length });
+    expect(refs[refs.length - 1]).toStrictEqual({ id: '202108191025', form: 'bare', from: text.length - 12, to: text.length });
   });
 });

@@ -91,13 +91,13 @@ describe.each(VOCABULARIES.map(([format, ids]) => [format.key, format, ids] as c
         const long = run(named, bodies, steps, true);
         expect(long.shortWays).toBe(0);
         shortWays += short.shortWays;
-        expect(short.changes).toEqual(long.changes);
-        expect(short.index.checkInvariants()).toEqual([]);
-        expect(snapshot(short.index)).toEqual(snapshot(long.index));
+        expect(short.changes).toStrictEqual(long.changes);
+        expect(short.index.checkInvariants()).toStrictEqual([]);
+        expect(snapshot(short.index)).toStrictEqual(snapshot(long.index));
         // Gathered over all updates at once (the content pass's way): the same IDs, the same index.
         for (const way of [short, long]) {
-          expect(way.gathered).toEqual(unionInOrder(way.changes));
-          expect(snapshot(way.twin)).toEqual(snapshot(way.index));
+          expect(way.gathered).toStrictEqual(unionInOrder(way.changes));
+          expect(snapshot(way.twin)).toStrictEqual(snapshot(way.index));
         }
       }),
       { seed: 20261202, numRuns: 300 },
@@ -115,11 +115,11 @@ test('the first upsert of a read note over its names-only record goes the short 
   const tryPut = jest.spyOn(BulkPut.prototype, 'tryPut');
   try {
     const changed = index.apply({ kind: 'upsert', facts: new NoteScanner(options).scan('202104291524 A.md', text) });
-    expect(tryPut.mock.results.map((result) => result.value as boolean)).toEqual([true]);
-    expect([...changed]).toEqual(['202108191025', '202104291947', '202104291524']);
+    expect(tryPut.mock.results.map((result) => result.value as boolean)).toStrictEqual([true]);
+    expect([...changed]).toStrictEqual(['202108191025', '202104291947', '202104291524']);
   } finally {
     tryPut.mockRestore();
   }
-  expect(index.referencingPaths('202108191025')).toEqual(['202104291524 A.md']);
-  expect(index.checkInvariants()).toEqual([]);
+  expect(index.referencingPaths('202108191025')).toStrictEqual(['202104291524 A.md']);
+  expect(index.checkInvariants()).toStrictEqual([]);
 });

@@ -60,13 +60,13 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, 
           index.put(scanned);
         }
         if (trim) index.trim();
-        expect(index.checkInvariants()).toEqual([]);
+        expect(index.checkInvariants()).toStrictEqual([]);
         const rebuilt = new IdIndex({ format });
         for (const p of paths) {
           const text = textOf.get(p);
           rebuilt.apply({ kind: 'upsert', facts: text === undefined ? namesOnlyFacts(p, options) : extractNoteFacts(p, text, options) });
         }
-        expect(snapshot(index)).toEqual(snapshot(rebuilt));
+        expect(snapshot(index)).toStrictEqual(snapshot(rebuilt));
       }),
       { seed: 20261202, numRuns: 300 },
     );
@@ -81,13 +81,13 @@ test('a note with more distinct IDs than the small list of repeats holds links e
   const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => text } });
   index.putNames(['202001010000 Many.md', ...many.map((id) => `${id}.md`)], options);
   index.put(new NoteScanner(options).scan('202001010000 Many.md', text));
-  expect(index.checkInvariants()).toEqual([]);
-  for (const id of many) expect(index.referencingPaths(id)).toEqual(['202001010000 Many.md']);
+  expect(index.checkInvariants()).toStrictEqual([]);
+  for (const id of many) expect(index.referencingPaths(id)).toStrictEqual(['202001010000 Many.md']);
   expect(index.referencesOf('202001010000 Many.md')).toHaveLength(105);
   const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
   rebuilt.apply({ kind: 'upsert', facts: extractNoteFacts('202001010000 Many.md', text, options) });
   for (const id of many) rebuilt.apply({ kind: 'upsert', facts: namesOnlyFacts(`${id}.md`, options) });
-  expect(snapshot(index)).toEqual(snapshot(rebuilt));
+  expect(snapshot(index)).toStrictEqual(snapshot(rebuilt));
 });
 
 test('a vault large enough to plan its arrays builds the same index as one note at a time', () => {
@@ -104,8 +104,8 @@ test('a vault large enough to plan its arrays builds the same index as one note 
   index.trim();
   const rebuilt = new IdIndex({ format: TWELVE_DIGIT });
   paths.forEach((p, i) => rebuilt.apply({ kind: 'upsert', facts: extractNoteFacts(p, text(i), options) }));
-  expect(index.checkInvariants()).toEqual([]);
-  expect(snapshot(index)).toEqual(snapshot(rebuilt));
+  expect(index.checkInvariants()).toStrictEqual([]);
+  expect(snapshot(index)).toStrictEqual(snapshot(rebuilt));
 });
 
 describe('plannedCapacity', () => {
@@ -195,7 +195,7 @@ describe('NoteTable', () => {
     } finally {
       compared.mockRestore();
     }
-    expect(index.referencesOf('dir/202104291524 The title.md').map((r) => r.id)).toEqual(['202108191025']);
+    expect(index.referencesOf('dir/202104291524 The title.md').map((r) => r.id)).toStrictEqual(['202108191025']);
     expect(index.note('dir/202104291524 The title.md')?.title).toBe('The title');
   });
 
@@ -207,7 +207,7 @@ describe('NoteTable', () => {
     });
     table.addUnmapped(['b.md', 'a.md', 'b.md']);
     expect(table.slotOfGuess('b.md', 2)).toBe(0);
-    expect(dropped).toEqual([2]);
+    expect(dropped).toStrictEqual([2]);
     expect(table.slotOfGuess('a.md', 1)).toBe(1);
     expect(table.slotOfGuess('a.md', 0)).toBe(1);
     expect(table.slotOfGuess('c.md', 7)).toBe(-1);
@@ -222,8 +222,8 @@ describe('NoteTable', () => {
     expect(table.addUnmapped(['a.md', 'c.md'])).toBe(0);
     expect(table.addUnmapped(['b.md', 'c.md'])).toBe(2);
     expect(table.size).toBe(3);
-    expect(dropped).toEqual([3]);
-    expect([...table.liveSlots()].map((slot) => table.path(slot))).toEqual(['a.md', 'c.md', 'b.md']);
+    expect(dropped).toStrictEqual([3]);
+    expect([...table.liveSlots()].map((slot) => table.path(slot))).toStrictEqual(['a.md', 'c.md', 'b.md']);
     expect(table.ownId[2]).toBe(-1);
     expect(table.textLength[2]).toBe(-1);
   });
@@ -234,7 +234,7 @@ describe('NoteTable', () => {
     });
     table.addUnmapped(['a.md', 'b.md', 'c.md']);
     expect(table.slotOfGuess('b.md', 1)).toBe(1);
-    expect([...table.liveSlots()]).toEqual([0, 1, 2]);
+    expect([...table.liveSlots()]).toStrictEqual([0, 1, 2]);
     expect(table.size).toBe(3);
     expect(table.slotOf('c.md')).toBe(2);
   });
@@ -252,7 +252,7 @@ test('a note without references is stored as read from a text once scanned, whic
   bulk.putNames(['202104291524 A.md', 'b.md', 'c.md'], options);
   bulk.put(scanner.scan('202104291524 A.md', 'No reference.\n'));
   bulk.put(scanner.scan('b.md', 'None here either.\n'));
-  expect([read(bulk, '202104291524 A.md'), read(bulk, 'b.md'), read(bulk, 'c.md')]).toEqual([true, true, false]);
+  expect([read(bulk, '202104291524 A.md'), read(bulk, 'b.md'), read(bulk, 'c.md')]).toStrictEqual([true, true, false]);
   // One note at a time (the general way in): read, then given whole, then read again.
   const single = new IdIndex({ format: TWELVE_DIGIT });
   single.apply({ kind: 'upsert', facts: namesOnlyFacts('b.md', options) });
@@ -261,5 +261,5 @@ test('a note without references is stored as read from a text once scanned, whic
   expect(read(single, 'b.md')).toBe(true);
   single.apply({ kind: 'upsert', facts: extractNoteFacts('b.md', 'None here.\n', options) });
   expect(read(single, 'b.md')).toBe(false);
-  for (const index of [bulk, single]) expect(index.checkInvariants()).toEqual([]);
+  for (const index of [bulk, single]) expect(index.checkInvariants()).toStrictEqual([]);
 });

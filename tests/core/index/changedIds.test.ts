@@ -23,7 +23,7 @@ describe.each(FORMATS.map(([format, id]) => [format.key, format, id] as const))(
         for (const batch of batches) {
           for (const added of batch) set.add(added);
           expect(set.size).toBe(new Set(batch).size);
-          expect([...set.drain()]).toEqual([...new Set(batch)]);
+          expect([...set.drain()]).toStrictEqual([...new Set(batch)]);
           expect(set.size).toBe(0);
         }
       }),
@@ -37,7 +37,7 @@ describe.each(FORMATS.map(([format, id]) => [format.key, format, id] as const))(
         const table = new IdTable(format);
         const set = new ChangedIdSet(format);
         for (const added of ids) set.addSlot(table, table.intern(added));
-        expect([...set.drain()]).toEqual(ids);
+        expect([...set.drain()]).toStrictEqual(ids);
       }),
       { seed: 20261203, numRuns: 100 },
     );
@@ -51,9 +51,9 @@ test('keeps every key as it grows past many thousands, and a repeat once', () =>
   for (const id of ids) set.add(id);
   for (const id of ids) set.add(id);
   expect(set.size).toBe(ids.length);
-  expect([...set.drain()]).toEqual(ids);
+  expect([...set.drain()]).toStrictEqual(ids);
   set.add('000000000001');
-  expect([...set.drain()]).toEqual(['000000000001']);
+  expect([...set.drain()]).toStrictEqual(['000000000001']);
 });
 
 test('past its limit a set keeps no more IDs and drains as all, then starts over', () => {
@@ -62,14 +62,14 @@ test('past its limit a set keeps no more IDs and drains as all, then starts over
   set.add('202104291524');
   set.add('202108191025');
   expect(set.overflowed).toBe(false);
-  expect(set.drain()).toEqual(new Set(['202104291524', '202108191025']));
+  expect(set.drain()).toStrictEqual(new Set(['202104291524', '202108191025']));
   for (const id of ['202104291524', '202108191025', '202104291947', '202104291948']) set.add(id);
   expect(set.overflowed).toBe(true);
   expect(set.size).toBe(3);
   expect(set.drain()).toBe('all');
   expect(set.size).toBe(0);
   set.add('202104291947');
-  expect(set.drain()).toEqual(new Set(['202104291947']));
+  expect(set.drain()).toStrictEqual(new Set(['202104291947']));
 });
 
 test('the smallest keys (0 and 1) are IDs like any other: kept once, in order, through growth and drains', () => {
@@ -83,8 +83,8 @@ test('the smallest keys (0 and 1) are IDs like any other: kept once, in order, t
     set.addKey(0);
     set.add('000000000000');
     set.addSlot(table, table.intern('000000000001'));
-    expect([round, set.size]).toEqual([round, many.length + 2]);
-    expect([...set.drain()]).toEqual(['000000000001', '000000000000', ...many]);
+    expect([round, set.size]).toStrictEqual([round, many.length + 2]);
+    expect([...set.drain()]).toStrictEqual(['000000000001', '000000000000', ...many]);
   }
 });
 

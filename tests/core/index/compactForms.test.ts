@@ -35,7 +35,7 @@ describe('integer ID keys', () => {
         // The forms that read and write the key in an array say the same.
         const out = new Float64Array([7, 7, 7]);
         keys.keyInto(`x${id}`, 1, out, 2);
-        expect([...out]).toEqual([7, 7, key]);
+        expect([...out]).toStrictEqual([7, 7, key]);
         expect(keys.isPlausibleIn(out, 2)).toBe(format.isPlausible(id));
       }),
       { seed: 1, numRuns: 2000 },
@@ -85,8 +85,8 @@ describe('the names pass', () => {
         bulk.putNames(paths, options);
         const one = new IdIndex({ format });
         for (const p of paths) one.apply({ kind: 'upsert', facts: namesOnlyFacts(p, options) });
-        expect(bulk.checkInvariants()).toEqual([]);
-        expect(snapshot(bulk)).toEqual(snapshot(one));
+        expect(bulk.checkInvariants()).toStrictEqual([]);
+        expect(snapshot(bulk)).toStrictEqual(snapshot(one));
       }),
       { seed: 11, numRuns: 1500 },
     );
@@ -100,7 +100,7 @@ describe('the names pass', () => {
         const own = ownIdOf(p, body, options);
         const id = own === null ? null : own.id;
         const scanned = new NoteScanner(options).scan(p, body);
-        expect({ id: scanned.id, title: scanned.title }).toEqual({ id, title: titleOf(p, id, body, format) });
+        expect({ id: scanned.id, title: scanned.title }).toStrictEqual({ id, title: titleOf(p, id, body, format) });
       }),
       { seed: 12, numRuns: 3000 },
     );
@@ -111,12 +111,12 @@ describe('the names pass', () => {
     const paths = ['202104291524 A.md', 'b.md', '202104291524 A.md', '202108191025 C.md', 'b.md'];
     const twice = new IdIndex({ format: TWELVE_DIGIT });
     twice.putNames(paths, options);
-    expect(twice.resolve('202104291524')).toEqual({ id: '202104291524', status: 'resolved', paths: ['202104291524 A.md'] });
+    expect(twice.resolve('202104291524')).toStrictEqual({ id: '202104291524', status: 'resolved', paths: ['202104291524 A.md'] });
     expect(twice.size).toBe(3);
-    expect(twice.checkInvariants()).toEqual([]);
+    expect(twice.checkInvariants()).toStrictEqual([]);
     const once = new IdIndex({ format: TWELVE_DIGIT });
     once.putNames([...new Set(paths)], options);
-    expect(snapshot(twice)).toEqual(snapshot(once));
+    expect(snapshot(twice)).toStrictEqual(snapshot(once));
   });
 
   test('leaves paths already indexed as they are', () => {
@@ -125,8 +125,8 @@ describe('the names pass', () => {
     index.apply({ kind: 'upsert', facts: extractNoteFacts('a.md', '---\nid: 202104291524\n---\nSee 202108191025.', options) });
     index.putNames(['a.md', '202108191025 B.md'], options);
     expect(index.note('a.md')?.id).toBe('202104291524');
-    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual(['202108191025']);
-    expect(index.resolve('202108191025').paths).toEqual(['202108191025 B.md']);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toStrictEqual(['202108191025']);
+    expect(index.resolve('202108191025').paths).toStrictEqual(['202108191025 B.md']);
   });
 });
 
@@ -155,8 +155,8 @@ describe('scanned notes', () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (bodies) => {
         const { scanned, whole } = both(bodies.map((body, i) => [`${i === 0 ? '202104291524' : `n${i}`} T.md`, body]));
-        expect(scanned.checkInvariants()).toEqual([]);
-        expect(snapshot(scanned)).toEqual(snapshot(whole));
+        expect(scanned.checkInvariants()).toStrictEqual([]);
+        expect(snapshot(scanned)).toStrictEqual(snapshot(whole));
       }),
       { seed: 5, numRuns: 400 },
     );
@@ -167,16 +167,16 @@ describe('scanned notes', () => {
     let current: string | undefined = body;
     const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => current } });
     index.apply({ kind: 'upsert', facts: new NoteScanner(options).scan('a.md', body) });
-    expect(index.referencesOf('a.md').map((r) => [r.context, r.link?.target])).toEqual([
+    expect(index.referencesOf('a.md').map((r) => [r.context, r.link?.target])).toStrictEqual([
       ['See [[202108191025 B]] and 202104291947 here.', '202108191025 B'],
       ['See [[202108191025 B]] and 202104291947 here.', undefined],
     ]);
     for (const changed of [undefined, `${body}more`, body.replace('202104291947', '202104291948')]) {
       current = changed;
       const references = index.referencesOf('a.md');
-      expect(references.map((r) => [r.id, r.from, r.line, r.column])).toEqual([['202108191025', 6, 1, 7], ['202104291947', 27, 1, 28]]);
+      expect(references.map((r) => [r.id, r.from, r.line, r.column])).toStrictEqual([['202108191025', 6, 1, 7], ['202104291947', 27, 1, 28]]);
       if (changed === undefined || changed.length !== body.length) {
-        expect(references.map((r) => r.context)).toEqual(['', '']);
+        expect(references.map((r) => r.context)).toStrictEqual(['', '']);
         expect(references[0].link).toBeUndefined();
       } else {
         // Same length, and the first ID still stands where it did: only the second is taken as changed.
@@ -197,7 +197,7 @@ describe('scanned notes', () => {
     const vault = path.join(__dirname, '../../../example-vault');
     const files = fs.readdirSync(vault).filter((name) => name.endsWith('.md'));
     const { scanned, whole } = both(files.map((file) => [file, fs.readFileSync(path.join(vault, file), 'utf8')]));
-    expect(snapshot(scanned)).toEqual(snapshot(whole));
+    expect(snapshot(scanned)).toStrictEqual(snapshot(whole));
   });
 });
 
@@ -207,12 +207,12 @@ test('a NoteScanner reused from note to note gives each note its own IDs and lin
   scanner.scan('a.md', 'ZK-101 and ZK-102\r\nthen ZK-103 and ZK-104.');
   const second = scanner.scan('b.md', 'one line\n\nZK-205 only.');
   // The IDs in use and no more: entries left from the longer note before would keep its text alive.
-  expect(second.ids).toEqual(['ZK-205']);
+  expect(second.ids).toStrictEqual(['ZK-205']);
   expect(second.keyCount).toBe(1);
-  expect(extractNoteFacts('b.md', 'one line\n\nZK-205 only.', { format, ownIdSources: ['filename'], frontmatterKey: 'id' }).references.map((r) => [r.id, r.line, r.column])).toEqual([['ZK-205', 3, 1]]);
+  expect(extractNoteFacts('b.md', 'one line\n\nZK-205 only.', { format, ownIdSources: ['filename'], frontmatterKey: 'id' }).references.map((r) => [r.id, r.line, r.column])).toStrictEqual([['ZK-205', 3, 1]]);
   const index = new IdIndex({ format, texts: { textOf: () => 'one line\n\nZK-205 only.' } });
   index.put(second);
-  expect(index.referencesOf('b.md').map((r) => [r.id, r.line, r.column])).toEqual([['ZK-205', 3, 1]]);
+  expect(index.referencesOf('b.md').map((r) => [r.id, r.line, r.column])).toStrictEqual([['ZK-205', 3, 1]]);
 });
 
 test.each([
@@ -226,9 +226,9 @@ test.each([
   const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: () => text } });
   index.put(scanned);
   const lines = index.referencesOf('n.md').map((r) => [r.id, r.line, r.column]);
-  expect(lines).toEqual([
+  expect(lines).toStrictEqual([
     ['202108191025', 7, 7],
     ['202104291947', 8, 3],
   ]);
-  expect(extractNoteFacts('n.md', text, options).references.map((r) => [r.id, r.line, r.column])).toEqual(lines);
+  expect(extractNoteFacts('n.md', text, options).references.map((r) => [r.id, r.line, r.column])).toStrictEqual(lines);
 });

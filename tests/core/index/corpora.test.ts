@@ -32,12 +32,12 @@ describeCorpus('zet-conversion-14digit', (vault) => {
   test('every folder note owns its ID and the index is consistent', () => {
     const notes = [...index.notes()];
     expect(notes.length).toBeGreaterThan(2000);
-    expect(notes.filter((note) => note.id === null)).toEqual([]);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(notes.filter((note) => note.id === null)).toStrictEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('repository-absolute links (/zet/ID/README.md) name the note owning their ID', () => {
-    expect(linkMismatches(index)).toEqual([]);
+    expect(linkMismatches(index)).toStrictEqual([]);
   });
 
   test('IDs that are impossible timestamps still resolve when a note owns them', () => {
@@ -61,7 +61,7 @@ describeCorpus('zettelkasten-public-12digit', (vault) => {
 
   test('relative folder links ([ID](../ID)) name the note owning their ID', () => {
     expect(index.size).toBeGreaterThan(100);
-    expect(index.checkInvariants()).toEqual([]);
-    expect(linkMismatches(index)).toEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
+    expect(linkMismatches(index)).toStrictEqual([]);
   });
 });

@@ -82,11 +82,11 @@ describe('IdIndex properties', () => {
           const before = new Map(IDS.map((id) => [id, observe(index, id)]));
           const change = index.apply(update);
           applyToModel(model, update);
-          expect(index.checkInvariants()).toEqual([]);
+          expect(index.checkInvariants()).toStrictEqual([]);
           for (const id of IDS) {
-            if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toEqual({ id, reported: true });
+            if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toStrictEqual({ id, reported: true });
           }
-          expect(snapshot(index)).toEqual(snapshot(rebuild(model)));
+          expect(snapshot(index)).toStrictEqual(snapshot(rebuild(model)));
         }
       }),
       { seed: 20260425, numRuns: 300 },
@@ -170,15 +170,15 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('IdIndex prop
             index.trim();
             expect(observeAll(index, ids)).toBe(seen);
           }
-          expect(index.checkInvariants()).toEqual([]);
+          expect(index.checkInvariants()).toStrictEqual([]);
           if (change !== null) {
             for (const id of ids) {
-              if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toEqual({ id, reported: true });
+              if (observe(index, id) !== before.get(id)) expect({ id, reported: change.has(id) }).toStrictEqual({ id, reported: true });
             }
           }
           const rebuilt = new IdIndex({ format });
           for (const [p, text] of vault) rebuilt.apply({ kind: 'upsert', facts: text === null ? namesOnlyFacts(p, OPTIONS) : extractNoteFacts(p, text, OPTIONS) });
-          expect(snapshot(index)).toEqual(snapshot(rebuilt));
+          expect(snapshot(index)).toStrictEqual(snapshot(rebuilt));
           // The chain's walk over the graph says what the reader interface says.
           expect(chains(index, { paths: names, ids })).toBe(chains(rebuilt, { paths: names, ids }, true));
         }

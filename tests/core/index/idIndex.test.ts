@@ -11,34 +11,34 @@ const BUMPED = '202199999999';
 function indexOf(...notes: ReturnType<typeof facts>[]): IdIndex {
   const index = new IdIndex({ format: TWELVE_DIGIT });
   for (const note of notes) index.apply({ kind: 'upsert', facts: note });
-  expect(index.checkInvariants()).toEqual([]);
+  expect(index.checkInvariants()).toStrictEqual([]);
   return index;
 }
 
 describe('resolution', () => {
   test('resolved, unresolved and ambiguous', () => {
     const index = indexOf(facts('a.md', A), facts('b1.md', B), facts('b2.md', B), facts('plain.md', null));
-    expect(index.resolve(A)).toEqual({ id: A, status: 'resolved', paths: ['a.md'] });
-    expect(index.resolve(B)).toEqual({ id: B, status: 'ambiguous', paths: ['b1.md', 'b2.md'] });
-    expect(index.resolve(C)).toEqual({ id: C, status: 'unresolved', paths: [] });
+    expect(index.resolve(A)).toStrictEqual({ id: A, status: 'resolved', paths: ['a.md'] });
+    expect(index.resolve(B)).toStrictEqual({ id: B, status: 'ambiguous', paths: ['b1.md', 'b2.md'] });
+    expect(index.resolve(C)).toStrictEqual({ id: C, status: 'unresolved', paths: [] });
     expect(index.isKnownId(A)).toBe(true);
     expect(index.isKnownId(C)).toBe(false);
-    expect([...index.duplicates()]).toEqual([[B, ['b1.md', 'b2.md']]]);
+    expect([...index.duplicates()]).toStrictEqual([[B, ['b1.md', 'b2.md']]]);
     expect(index.size).toBe(4);
-    expect(index.note('plain.md')).toEqual({ path: 'plain.md', id: null, title: 'plain' });
+    expect(index.note('plain.md')).toStrictEqual({ path: 'plain.md', id: null, title: 'plain' });
     expect(index.note('missing.md')).toBeUndefined();
   });
 
   test('owners stay sorted whatever the order notes arrive in', () => {
     const index = indexOf(facts('z.md', A), facts('a.md', A), facts('m/x.md', A));
-    expect(index.resolve(A).paths).toEqual(['a.md', 'm/x.md', 'z.md']);
+    expect(index.resolve(A).paths).toStrictEqual(['a.md', 'm/x.md', 'z.md']);
   });
 
   test('a resolution handed out is not changed by later updates', () => {
     const index = indexOf(facts('a.md', A));
     const before = index.resolve(A);
     index.apply({ kind: 'upsert', facts: facts('a2.md', A) });
-    expect(before.paths).toEqual(['a.md']);
+    expect(before.paths).toStrictEqual(['a.md']);
     expect(index.resolve(A).status).toBe('ambiguous');
   });
 });
@@ -46,48 +46,48 @@ describe('resolution', () => {
 describe('references that count', () => {
   test('an implausible candidate counts only while a note owns it', () => {
     const index = indexOf(facts('src.md', null, [BUMPED, A, '202113011200']));
-    expect(index.referencesOf('src.md').map((r) => r.id)).toEqual([A]);
-    expect(index.referencesTo(BUMPED)).toEqual([]);
+    expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual([A]);
+    expect(index.referencesTo(BUMPED)).toStrictEqual([]);
 
     const change = index.apply({ kind: 'upsert', facts: facts('bumped.md', BUMPED) });
     expect(change.has(BUMPED)).toBe(true);
-    expect(index.referencesOf('src.md').map((r) => r.id)).toEqual([BUMPED, A]);
-    expect(index.referencesTo(BUMPED).map((r) => r.sourcePath)).toEqual(['src.md']);
+    expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual([BUMPED, A]);
+    expect(index.referencesTo(BUMPED).map((r) => r.sourcePath)).toStrictEqual(['src.md']);
 
     index.apply({ kind: 'delete', path: 'bumped.md' });
-    expect(index.referencesOf('src.md').map((r) => r.id)).toEqual([A]);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual([A]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('plausibility follows the format', () => {
     const index = new IdIndex({ format: FOURTEEN_DIGIT });
     index.apply({ kind: 'upsert', facts: facts('src.md', null, ['20221003150064', '20221003150059']) });
-    expect(index.referencesOf('src.md').map((r) => r.id)).toEqual(['20221003150059']);
+    expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual(['20221003150059']);
   });
 
   test('references keep their fields, order and link parts', () => {
     const text = 'Intro 202108191025 and [[202104291947 Serve|serve]] then [x](202104291524%20A.md)\n';
     const note = extractNoteFacts('src.md', text, { format: TWELVE_DIGIT, ownIdSources: ['filename'], frontmatterKey: 'id' });
     const index = indexOf(note);
-    expect(index.referencesOf('src.md')).toEqual(note.references);
-    expect(index.referencesOf('nothing.md')).toEqual([]);
+    expect(index.referencesOf('src.md')).toStrictEqual(note.references);
+    expect(index.referencesOf('nothing.md')).toStrictEqual([]);
   });
 
   test('incoming references are sorted by source path then offset, self-references included', () => {
     const index = indexOf(facts('z.md', null, [A]), facts('a.md', A, [A, B, A]), facts('m.md', B, [A]));
-    expect(index.referencesTo(A).map((r) => [r.sourcePath, r.reference.from])).toEqual([
+    expect(index.referencesTo(A).map((r) => [r.sourcePath, r.reference.from])).toStrictEqual([
       ['a.md', 4],
       ['a.md', 44],
       ['m.md', 4],
       ['z.md', 4],
     ]);
-    expect(index.referencingPaths(A)).toEqual(['a.md', 'm.md', 'z.md']);
+    expect(index.referencingPaths(A)).toStrictEqual(['a.md', 'm.md', 'z.md']);
   });
 
   test('an unresolved plausible ID still has incoming references', () => {
     const index = indexOf(facts('x.md', null, [C]));
     expect(index.resolve(C).status).toBe('unresolved');
-    expect(index.referencesTo(C).map((r) => r.sourcePath)).toEqual(['x.md']);
+    expect(index.referencesTo(C).map((r) => r.sourcePath)).toStrictEqual(['x.md']);
   });
 });
 
@@ -95,10 +95,10 @@ describe('updates', () => {
   test('modify replaces references and reports old and new IDs', () => {
     const index = indexOf(facts('a.md', A, [B]), facts('b.md', B));
     const change = index.apply({ kind: 'upsert', facts: facts('a.md', A, [C]) });
-    expect([...change].sort()).toEqual([B, C].sort());
-    expect(index.referencesTo(B)).toEqual([]);
-    expect(index.referencesTo(C).map((r) => r.sourcePath)).toEqual(['a.md']);
-    expect(index.checkInvariants()).toEqual([]);
+    expect([...change].sort()).toStrictEqual([B, C].sort());
+    expect(index.referencesTo(B)).toStrictEqual([]);
+    expect(index.referencesTo(C).map((r) => r.sourcePath)).toStrictEqual(['a.md']);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('an unchanged upsert reports nothing', () => {
@@ -106,44 +106,44 @@ describe('updates', () => {
     const revision = index.revision;
     expect(index.apply({ kind: 'upsert', facts: facts('a.md', A, [B]) }).size).toBe(0);
     expect(index.revision).toBeGreaterThan(revision);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('a title change reports the ID (editors link titles)', () => {
     const index = indexOf(facts('a.md', A, [], 'Old'));
-    expect([...index.apply({ kind: 'upsert', facts: facts('a.md', A, [], 'New') })]).toEqual([A]);
+    expect([...index.apply({ kind: 'upsert', facts: facts('a.md', A, [], 'New') })]).toStrictEqual([A]);
     expect(index.note('a.md')?.title).toBe('New');
   });
 
   test('delete removes the note from every map', () => {
     const index = indexOf(facts('a.md', A, [B]), facts('b.md', B, [A]));
     const change = index.apply({ kind: 'delete', path: 'a.md' });
-    expect([...change].sort()).toEqual([A, B]);
+    expect([...change].sort()).toStrictEqual([A, B]);
     expect(index.resolve(A).status).toBe('unresolved');
-    expect(index.referencesTo(B)).toEqual([]);
-    expect(index.referencesTo(A).map((r) => r.sourcePath)).toEqual(['b.md']);
+    expect(index.referencesTo(B)).toStrictEqual([]);
+    expect(index.referencesTo(A).map((r) => r.sourcePath)).toStrictEqual(['b.md']);
     expect(index.note('a.md')).toBeUndefined();
     expect(index.apply({ kind: 'delete', path: 'a.md' }).size).toBe(0);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('rename moves ownership and references to the new path', () => {
     const index = indexOf(facts('old/A old.md', A, [B]), facts('b.md', B, [A]));
     index.apply({ kind: 'rename', oldPath: 'old/A old.md', facts: facts('new/A new.md', A, [B], 'A new') });
-    expect(index.resolve(A).paths).toEqual(['new/A new.md']);
-    expect(index.referencesTo(B).map((r) => r.sourcePath)).toEqual(['new/A new.md']);
+    expect(index.resolve(A).paths).toStrictEqual(['new/A new.md']);
+    expect(index.referencesTo(B).map((r) => r.sourcePath)).toStrictEqual(['new/A new.md']);
     expect(index.note('old/A old.md')).toBeUndefined();
     expect(index.paths.has('new/A new.md')).toBe(true);
-    expect(index.paths.byBasename('A old.md')).toEqual([]);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(index.paths.byBasename('A old.md')).toStrictEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('a rename that changes the ID resolves the old ID no more', () => {
     const index = indexOf(facts(`${A} T.md`, A));
     const change = index.apply({ kind: 'rename', oldPath: `${A} T.md`, facts: facts(`${C} T.md`, C) });
-    expect([...change].sort()).toEqual([A, C].sort());
+    expect([...change].sort()).toStrictEqual([A, C].sort());
     expect(index.isKnownId(A)).toBe(false);
-    expect(index.resolve(C).paths).toEqual([`${C} T.md`]);
+    expect(index.resolve(C).paths).toStrictEqual([`${C} T.md`]);
   });
 
   test('resolving a duplicate by deleting one owner clears it from duplicates', () => {
@@ -158,19 +158,19 @@ describe('updates', () => {
     index.clear(FOURTEEN_DIGIT);
     expect(index.size).toBe(0);
     expect(index.resolve(A).status).toBe('unresolved');
-    expect([...index.notes()]).toEqual([]);
+    expect([...index.notes()]).toStrictEqual([]);
     index.apply({ kind: 'upsert', facts: facts('src.md', null, ['20221003150059']) });
     expect(index.referencesOf('src.md')).toHaveLength(1);
-    expect(index.checkInvariants()).toEqual([]);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 });
 
 describe('file names for link resolution', () => {
   test('byBasename lists every path with that file name', () => {
     const index = indexOf(facts('a/Same.md', null), facts('b/c/Same.md', null), facts('Other.md', null));
-    expect([...index.paths.byBasename('Same.md')].sort()).toEqual(['a/Same.md', 'b/c/Same.md']);
-    expect(index.paths.byBasename('Missing.md')).toEqual([]);
-    expect([...index.paths.byBasename('same.MD')].sort()).toEqual(['a/Same.md', 'b/c/Same.md']);
+    expect([...index.paths.byBasename('Same.md')].sort()).toStrictEqual(['a/Same.md', 'b/c/Same.md']);
+    expect(index.paths.byBasename('Missing.md')).toStrictEqual([]);
+    expect([...index.paths.byBasename('same.MD')].sort()).toStrictEqual(['a/Same.md', 'b/c/Same.md']);
     expect(index.resolveLink(
       { from: 0, to: 8, embed: false, target: 'Same', targetFrom: 2, targetTo: 6, subpath: '', display: null },
       'wikilink',
@@ -210,7 +210,7 @@ describe('checkInvariants', () => {
     const index = indexOf(facts('a.md', A), facts('b.md', B));
     const { ids, notesTable } = internals(index);
     ids.owner[ids.slotOf(A)] = notesTable.slotOf('b.md');
-    expect(index.checkInvariants()).toEqual(expect.arrayContaining([`b.md is listed as owner of ${A} but does not own it`, `a.md owns ${A} but is not among its owners`]));
+    expect(index.checkInvariants()).toStrictEqual(expect.arrayContaining([`b.md is listed as owner of ${A} but does not own it`, `a.md owns ${A} but is not among its owners`]));
   });
 
   test('reports a note that lost its own ID', () => {
@@ -225,6 +225,6 @@ describe('facts from elsewhere', () => {
     const note = facts('a.md', null, [A, B, C]);
     const shuffled = { ...note, references: [note.references[2], note.references[0], note.references[1]] };
     const index = indexOf(shuffled);
-    expect(index.referencesOf('a.md').map((r) => r.id)).toEqual([A, B, C]);
+    expect(index.referencesOf('a.md').map((r) => r.id)).toStrictEqual([A, B, C]);
   });
 });

@@ -200,13 +200,13 @@ describe('Denote links (denote:ID)', () => {
     const inner = createPathLookup(VAULT);
     const wrapped = withIdOwners(inner, index);
     for (const path of ['X/SAME.md', 'notes/202108191025 teams exist.md', 'nothing.md']) {
-      expect(wrapped.byPathIgnoringCase?.(path)).toEqual(inner.byPathIgnoringCase?.(path));
+      expect(wrapped.byPathIgnoringCase?.(path)).toStrictEqual(inner.byPathIgnoringCase?.(path));
     }
     for (const [name, orNote] of [['Same', true], ['Same', false], ['Same.md', false], ['same', true]] as const) {
       expect(wrapped.hasFileNamedExactly?.(name, orNote)).toBe(inner.hasFileNamedExactly?.(name, orNote));
     }
     expect(wrapped.hasFileNamedExactly?.('Same', true)).toBe(true);
-    expect(wrapped.byPathIgnoringCase?.('X/SAME.md')).toEqual(['x/Same.md']);
+    expect(wrapped.byPathIgnoringCase?.('X/SAME.md')).toStrictEqual(['x/Same.md']);
     // A lookup without the optional questions gives a wrapper without them.
     expect(withOwners.byPathIgnoringCase).toBeUndefined();
     expect(withOwners.hasFileNamedExactly).toBeUndefined();
@@ -214,7 +214,7 @@ describe('Denote links (denote:ID)', () => {
 
   test('the wrapped lookup still answers file questions', () => {
     expect(withOwners.has('202104291524 Execution.md')).toBe(true);
-    expect(withOwners.byBasename('Same.md')).toEqual(['deep/er/Same.md', 'x/Same.md']);
+    expect(withOwners.byBasename('Same.md')).toStrictEqual(['deep/er/Same.md', 'x/Same.md']);
     // An exact path still wins over a case variant through the wrapper.
     const cased = withIdOwners(createPathLookup(['A.md', 'a.md']), index);
     expect(cased.has('a.md')).toBe(true);
@@ -255,14 +255,14 @@ describe('folders, case and Unicode normalisation', () => {
     const paths = createPathLookup(given);
     given.push('b/Other.md');
     expect(paths.has('b/Other.md')).toBe(false);
-    expect(paths.byBasename('Other.md')).toEqual([]);
+    expect(paths.byBasename('Other.md')).toStrictEqual([]);
     expect(paths.hasFileNamedExactly?.('Other', true)).toBe(false);
   });
 
   test('createPathLookup keys names and paths by foldPath', () => {
     const paths = createPathLookup(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
-    expect(paths.byBasename('café.md')).toEqual(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
-    expect(paths.byPathIgnoringCase?.('A/CAFÉ.MD')).toEqual(['a/Cafe\u0301.md']);
+    expect(paths.byBasename('café.md')).toStrictEqual(['a/Cafe\u0301.md', 'b/CAFÉ.md']);
+    expect(paths.byPathIgnoringCase?.('A/CAFÉ.MD')).toStrictEqual(['a/Cafe\u0301.md']);
     expect(foldPath('Cafe\u0301')).toBe(foldPath('CAFÉ'));
   });
 });

@@ -13,7 +13,7 @@ describe('extractNoteFacts', () => {
     const result = facts('202104291524 Execution.md', text);
     expect(result.id).toBe('202104291524');
     expect(result.title).toBe('Execution');
-    expect(result.references.map((r) => [r.id, r.form, r.line, r.column, r.context])).toEqual([
+    expect(result.references.map((r) => [r.id, r.form, r.line, r.column, r.context])).toStrictEqual([
       ['202104291524', 'bare', 1, 1, '202104291524 Execution'],
       ['202108191025', 'bare', 2, 12, 'After all, 202108191025 Teams exist for a reason.'],
       ['202104291947', 'wikilink', 3, 7, 'See [[202104291947 Serve others|serve]].'],
@@ -26,7 +26,7 @@ describe('extractNoteFacts', () => {
   test('CRLF lines: columns and contexts exclude the carriage return', () => {
     const text = 'first line\r\nsecond 202108191025 here\r\n\r\n202104291947\r\n';
     const refs = facts('n.md', text).references;
-    expect(refs.map((r) => [r.line, r.column, r.context])).toEqual([
+    expect(refs.map((r) => [r.line, r.column, r.context])).toStrictEqual([
       [2, 8, 'second 202108191025 here'],
       [4, 1, '202104291947'],
     ]);
@@ -35,7 +35,7 @@ describe('extractNoteFacts', () => {
   test('lone-CR lines: line numbers, columns and contexts', () => {
     const text = 'first line\rsecond 202108191025 here\r\r202104291947\r';
     const refs = facts('n.md', text).references;
-    expect(refs.map((r) => [r.line, r.column, r.context])).toEqual([
+    expect(refs.map((r) => [r.line, r.column, r.context])).toStrictEqual([
       [2, 8, 'second 202108191025 here'],
       [4, 1, '202104291947'],
     ]);
@@ -46,12 +46,12 @@ describe('extractNoteFacts', () => {
     const result = facts('Plain title.md', text);
     expect(result.id).toBe('202201010101');
     expect(result.title).toBe('Plain title');
-    expect(result.references.map((r) => [r.id, r.line])).toEqual([['202104291947', 5]]);
+    expect(result.references.map((r) => [r.id, r.line])).toStrictEqual([['202104291947', 5]]);
   });
 
   test('implausible candidates are kept: the index decides whether they count', () => {
     const refs = facts('n.md', 'Bumped 202199999999 and real 202108191025\n').references;
-    expect(refs.map((r) => r.id)).toEqual(['202199999999', '202108191025']);
+    expect(refs.map((r) => r.id)).toStrictEqual(['202199999999', '202108191025']);
   });
 
   test('a megabyte one-line note stays linear and contexts stay short', () => {
@@ -102,7 +102,7 @@ describe('contextAround', () => {
   });
 
   test('indexReferences accepts an empty scan', () => {
-    expect(indexReferences('text', [])).toEqual([]);
+    expect(indexReferences('text', [])).toStrictEqual([]);
   });
 });
 
@@ -118,17 +118,17 @@ describe('metamorphic variants over the example vault', () => {
     // CRLF and lone-CR line endings: same references, lines, columns, contexts, own ID and title.
     for (const eol of ['\r\n', '\r']) {
       const other = facts(name, text.replace(/\n/g, eol));
-      expect(shape(other)).toEqual(shape(base));
-      expect([other.id, other.title]).toEqual([base.id, base.title]);
+      expect(shape(other)).toStrictEqual(shape(base));
+      expect([other.id, other.title]).toStrictEqual([base.id, base.title]);
     }
     // Frontmatter prepended (when the note has none): same references, three lines lower.
     if (!text.startsWith('---')) {
       const withFrontmatter = facts(name, `---\ntags: [a]\n---\n${text}`);
-      expect(shape(withFrontmatter, 3)).toEqual(shape(base));
+      expect(shape(withFrontmatter, 3)).toStrictEqual(shape(base));
       expect(withFrontmatter.id).toBe(base.id);
     }
     // A fence around everything: no references at all.
-    expect(facts(name, '~~~~~~~~\n' + text + '\n~~~~~~~~\n').references).toEqual([]);
+    expect(facts(name, '~~~~~~~~\n' + text + '\n~~~~~~~~\n').references).toStrictEqual([]);
   });
 });
 
@@ -153,8 +153,8 @@ describe('properties over arbitrary text', () => {
         }
         const index = new IdIndex({ format: TWELVE_DIGIT });
         index.apply({ kind: 'upsert', facts: result });
-        expect(index.referencesOf('n.md')).toEqual(result.references.filter((r) => TWELVE_DIGIT.isPlausible(r.id)));
-        expect(index.checkInvariants()).toEqual([]);
+        expect(index.referencesOf('n.md')).toStrictEqual(result.references.filter((r) => TWELVE_DIGIT.isPlausible(r.id)));
+        expect(index.checkInvariants()).toStrictEqual([]);
       }),
       { seed: 99, numRuns: 300 },
     );

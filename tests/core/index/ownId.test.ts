@@ -92,9 +92,9 @@ describe('own ID from frontmatter and source order', () => {
   test('sources are tried in the order of the settings', () => {
     const text = withKey('202201010101');
     const path = '202104291524 Title.md';
-    expect(ownIdOf(path, text, options(TWELVE_DIGIT, ['filename', 'frontmatter']))).toEqual({ id: '202104291524', source: 'filename' });
-    expect(ownIdOf(path, text, options(TWELVE_DIGIT, ['frontmatter', 'filename']))).toEqual({ id: '202201010101', source: 'frontmatter' });
-    expect(ownIdOf(path, null, options(TWELVE_DIGIT, ['frontmatter', 'filename']))).toEqual({ id: '202104291524', source: 'filename' });
+    expect(ownIdOf(path, text, options(TWELVE_DIGIT, ['filename', 'frontmatter']))).toStrictEqual({ id: '202104291524', source: 'filename' });
+    expect(ownIdOf(path, text, options(TWELVE_DIGIT, ['frontmatter', 'filename']))).toStrictEqual({ id: '202201010101', source: 'frontmatter' });
+    expect(ownIdOf(path, null, options(TWELVE_DIGIT, ['frontmatter', 'filename']))).toStrictEqual({ id: '202104291524', source: 'filename' });
     expect(ownIdOf('202109260705/README.md', null, options(TWELVE_DIGIT, ['filename', 'frontmatter']))).toBeNull();
   });
 
@@ -180,7 +180,7 @@ describe('titles', () => {
   });
 
   test('names-only facts carry no references and no frontmatter ID', () => {
-    expect(namesOnlyFacts('zet/202109260705/README.md', options())).toEqual({
+    expect(namesOnlyFacts('zet/202109260705/README.md', options())).toStrictEqual({
       path: 'zet/202109260705/README.md',
       id: '202109260705',
       title: '202109260705',
@@ -193,7 +193,7 @@ describe('titles', () => {
 describe('frontmatter reader', () => {
   test('reads flat scalars and skips nesting, lists and comments', () => {
     const text = ['---', 'id: 202104291524', 'title: "Quoted: with colon"', 'tags:', '  - a', 'nested:', '  id: 1', '# comment', 'n: 42', '---', 'body'].join('\n');
-    expect([...readFrontmatter(text)]).toEqual([
+    expect([...readFrontmatter(text)]).toStrictEqual([
       ['id', '202104291524'],
       ['title', 'Quoted: with colon'],
       ['n', '42'],
@@ -206,17 +206,17 @@ describe('frontmatter reader', () => {
   });
 
   test('lone-CR and mixed line ends', () => {
-    expect([...readFrontmatter('---\rid: 202104291524\rtitle: T\r---\rbody')]).toEqual([['id', '202104291524'], ['title', 'T']]);
-    expect(findFrontmatter('---\rid: 1\r---\rbody')).toEqual({ contentFrom: 4, contentTo: 10, closingEnd: 13, body: 14 });
+    expect([...readFrontmatter('---\rid: 202104291524\rtitle: T\r---\rbody')]).toStrictEqual([['id', '202104291524'], ['title', 'T']]);
+    expect(findFrontmatter('---\rid: 1\r---\rbody')).toStrictEqual({ contentFrom: 4, contentTo: 10, closingEnd: 13, body: 14 });
     expect(frontmatterValue('---\r\nid: 1\rtitle: x\n---\n', 'title')).toBe('x');
     expect(ownIdOf('a.md', '---\rid: 202104291524\r---\r', options())?.id).toBe('202104291524');
   });
 
   test('block bounds with CRLF, BOM and a `...` terminator', () => {
     const text = '\uFEFF---\r\nid: 1\r\n...\r\nbody';
-    expect(findFrontmatter(text)).toEqual({ contentFrom: 6, contentTo: 13, closingEnd: 16, body: 18 });
+    expect(findFrontmatter(text)).toStrictEqual({ contentFrom: 6, contentTo: 13, closingEnd: 16, body: 18 });
     expect(text.slice(18)).toBe('body');
-    expect(findFrontmatter('---\n---\n')).toEqual({ contentFrom: 4, contentTo: 4, closingEnd: 7, body: 8 });
+    expect(findFrontmatter('---\n---\n')).toStrictEqual({ contentFrom: 4, contentTo: 4, closingEnd: 7, body: 8 });
     expect(findFrontmatter('----\nid: 1\n---\n')).toBeNull();
   });
 });

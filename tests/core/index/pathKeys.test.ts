@@ -25,10 +25,10 @@ describe('path lookup: the command line and the index find the same files', () =
         const lookup = createPathLookup(paths.filter((p) => !gone.has(p)));
         for (const query of [...queries, ...paths]) {
           const name = query.slice(query.lastIndexOf('/') + 1);
-          expect(sorted(index.paths.byBasename(name))).toEqual(sorted(lookup.byBasename(name)));
-          expect(sorted(index.paths.byPathIgnoringCase?.(query) ?? [])).toEqual(sorted(lookup.byPathIgnoringCase?.(query) ?? []));
+          expect(sorted(index.paths.byBasename(name))).toStrictEqual(sorted(lookup.byBasename(name)));
+          expect(sorted(index.paths.byPathIgnoringCase?.(query) ?? [])).toStrictEqual(sorted(lookup.byPathIgnoringCase?.(query) ?? []));
         }
-        expect(index.checkInvariants()).toEqual([]);
+        expect(index.checkInvariants()).toStrictEqual([]);
       }),
     );
   });
@@ -38,8 +38,8 @@ describe('path lookup: the command line and the index find the same files', () =
     index.apply({ kind: 'upsert', facts: extractNoteFacts('Notes/Café.md', '', options) });
     const lookup = createPathLookup(['Notes/Café.md']);
     for (const paths of [index.paths, lookup]) {
-      expect(paths.byBasename('CAFE\u0301.md')).toEqual(['Notes/Café.md']);
-      expect(paths.byPathIgnoringCase?.('notes/cafe\u0301.md')).toEqual(['Notes/Café.md']);
+      expect(paths.byBasename('CAFE\u0301.md')).toStrictEqual(['Notes/Café.md']);
+      expect(paths.byPathIgnoringCase?.('notes/cafe\u0301.md')).toStrictEqual(['Notes/Café.md']);
     }
   });
 });

@@ -25,13 +25,13 @@ describe('the notes whose title follows an ID', () => {
     ['a note titled by its own ID is never found', 'See 202201010900 202201100904', []],
     ['nothing after the ID', 'See 202201010900', []],
   ])('%s', (_what, text, expected) => {
-    expect(paths(lookup.notesTitledAfter(text, text.indexOf('202201010900') + 12))).toEqual(expected);
+    expect(paths(lookup.notesTitledAfter(text, text.indexOf('202201010900') + 12))).toStrictEqual(expected);
   });
 
   it('lists the notes found by path, whatever order their titles were found in', () => {
     // Found shortest title first (Teams, then Teams at work); the longer title's path sorts first.
     const more = new TitleLookup([...notes, { path: '0/202201100905 Teams at work.md', id: '202201100905', title: 'Teams at work' }]);
-    expect(paths(more.notesTitledAfter('See 202201010900 Teams at work', 16))).toEqual(['0/202201100905 Teams at work.md', '202201100902 Teams.md', 'b/202201100903 Teams.md']);
+    expect(paths(more.notesTitledAfter('See 202201010900 Teams at work', 16))).toStrictEqual(['0/202201100905 Teams at work.md', '202201100902 Teams.md', 'b/202201100903 Teams.md']);
   });
 
   it('finds a title of 250 characters (the longest a file name can hold), and none longer', () => {
@@ -40,8 +40,8 @@ describe('the notes whose title follows an ID', () => {
       { path: '250.md', id: '1', title: title(250) },
       { path: '251.md', id: '2', title: title(251) },
     ]);
-    expect(paths(long.notesTitledAfter(`9 ${title(250)}`, 1))).toEqual(['250.md']);
-    expect(paths(long.notesTitledAfter(`9 ${title(251)}`, 1))).toEqual([]);
+    expect(paths(long.notesTitledAfter(`9 ${title(250)}`, 1))).toStrictEqual(['250.md']);
+    expect(paths(long.notesTitledAfter(`9 ${title(251)}`, 1))).toStrictEqual([]);
   });
 
   describe('reads no further than a title can reach', () => {
@@ -70,7 +70,7 @@ describe('the notes whose title follows an ID', () => {
 
   it('finds each note once, even when it is listed twice', () => {
     const twice = new TitleLookup([notes[2], notes[2]]);
-    expect(paths(twice.notesTitledAfter('x Teams', 1))).toEqual(['202201100902 Teams.md']);
+    expect(paths(twice.notesTitledAfter('x Teams', 1))).toStrictEqual(['202201100902 Teams.md']);
   });
 
   // Small alphabets, so titles often follow; a title is part of a file name and holds no line break.
@@ -87,7 +87,7 @@ describe('the notes whose title follows an ID', () => {
           if (id !== null && title !== id && titleAfterId(text, 1, title) !== null) expected.set(path, { path, id, title });
         }
         const found = new TitleLookup(all).notesTitledAfter(text, 1);
-        expect(new Set(paths(found))).toEqual(new Set(expected.keys()));
+        expect(new Set(paths(found))).toStrictEqual(new Set(expected.keys()));
         expect(found).toHaveLength(expected.size);
       }),
     );
@@ -99,7 +99,7 @@ describe('the notes whose title follows an ID', () => {
         const places = afters.map((after) => ({ text: `1${after}`, idEnd: 1 }));
         const wanted = new TitleLookup(all, titlesStartingAfter(places));
         const every = new TitleLookup(all);
-        for (const { text, idEnd } of places) expect(wanted.notesTitledAfter(text, idEnd)).toEqual(every.notesTitledAfter(text, idEnd));
+        for (const { text, idEnd } of places) expect(wanted.notesTitledAfter(text, idEnd)).toStrictEqual(every.notesTitledAfter(text, idEnd));
       }),
     );
   });
@@ -117,9 +117,9 @@ describe('the notes whose title follows an ID', () => {
         const idEnd = before.length + 1;
         const kept = text.slice(idEnd, idEnd + TEXT_READ_AFTER_ID);
         const every = new TitleLookup(all);
-        expect(every.notesTitledAfter(kept, 0)).toEqual(every.notesTitledAfter(text, idEnd));
+        expect(every.notesTitledAfter(kept, 0)).toStrictEqual(every.notesTitledAfter(text, idEnd));
         const wanted = (places: { text: string; idEnd: number }[]) => new TitleLookup(all, titlesStartingAfter(places));
-        expect(wanted([{ text: kept, idEnd: 0 }]).notesTitledAfter(kept, 0)).toEqual(wanted([{ text, idEnd }]).notesTitledAfter(text, idEnd));
+        expect(wanted([{ text: kept, idEnd: 0 }]).notesTitledAfter(kept, 0)).toStrictEqual(wanted([{ text, idEnd }]).notesTitledAfter(text, idEnd));
       }),
       { seed: 20261202, numRuns: 500 },
     );

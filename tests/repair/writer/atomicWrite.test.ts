@@ -37,11 +37,11 @@ describe('a write with nobody else around', () => {
     const dir = scratchFolder();
     const file = noteIn(dir);
     const writer = createNodeAtomicWriter({ root: dir });
-    expect(await writer.replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'written' });
-    expect(bytesOf(file)).toEqual(Buffer.from(NEW, 'utf8'));
+    expect(await writer.replaceIfUnchanged(file, OLD, NEW)).toStrictEqual({ status: 'written' });
+    expect(bytesOf(file)).toStrictEqual(Buffer.from(NEW, 'utf8'));
     expect(reasonOf(await writer.replaceIfUnchanged(file, OLD, 'x'))).toContain('changed since');
-    expect(bytesOf(file)).toEqual(Buffer.from(NEW, 'utf8'));
-    expect(readdirSync(dir)).toEqual(['n.md']);
+    expect(bytesOf(file)).toStrictEqual(Buffer.from(NEW, 'utf8'));
+    expect(readdirSync(dir)).toStrictEqual(['n.md']);
   });
 
   it('writes nothing at all, not even a temporary file, for a note that is not as planned', async () => {
@@ -50,7 +50,7 @@ describe('a write with nobody else around', () => {
     const steps: string[] = [];
     const result = await createNodeAtomicWriter({ root: dir, onStep: (step) => void steps.push(step) }).replaceIfUnchanged(file, OLD, NEW);
     expect(reasonOf(result)).toContain('changed since');
-    expect(steps).toEqual([]);
+    expect(steps).toStrictEqual([]);
   });
 
   it('names each temporary file as ours (this process, a fresh token), so a later run can tell it apart', async () => {
@@ -71,9 +71,9 @@ describe('a write with nobody else around', () => {
   it('skips a note deleted before the write, and one that is a folder', async () => {
     const dir = scratchFolder();
     const writer = createNodeAtomicWriter({ root: dir });
-    expect(await writer.replaceIfUnchanged(path.join(dir, 'gone.md'), OLD, NEW)).toEqual({ status: 'skipped', reason: 'it no longer exists' });
+    expect(await writer.replaceIfUnchanged(path.join(dir, 'gone.md'), OLD, NEW)).toStrictEqual({ status: 'skipped', reason: 'it no longer exists' });
     mkdirSync(path.join(dir, 'folder.md'));
-    expect(await writer.replaceIfUnchanged(path.join(dir, 'folder.md'), OLD, NEW)).toEqual({ status: 'skipped', reason: 'it is not a regular file' });
+    expect(await writer.replaceIfUnchanged(path.join(dir, 'folder.md'), OLD, NEW)).toStrictEqual({ status: 'skipped', reason: 'it is not a regular file' });
   });
 
   it('closes every file and folder it opens', async () => {
@@ -94,7 +94,7 @@ describe('a write with nobody else around', () => {
     }
     expect(handles.length).toBeGreaterThanOrEqual(4);
     // A closed FileHandle reports fd -1.
-    expect(handles.map((h) => h.fd)).toEqual(handles.map(() => -1));
+    expect(handles.map((h) => h.fd)).toStrictEqual(handles.map(() => -1));
   });
 
   it('leaves the note and no temporary file when the rename fails', async () => {
@@ -107,7 +107,7 @@ describe('a write with nobody else around', () => {
       spy.mockRestore();
     }
     expect(readFileSync(file, 'utf8')).toBe(OLD);
-    expect(readdirSync(dir)).toEqual(['n.md']);
+    expect(readdirSync(dir)).toStrictEqual(['n.md']);
   });
 
   it('still writes where the folder cannot be opened or flushed (as on Windows)', async () => {
@@ -122,7 +122,7 @@ describe('a write with nobody else around', () => {
         return handle;
       });
       try {
-        expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'written' });
+        expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toStrictEqual({ status: 'written' });
       } finally {
         spy.mockRestore();
       }
@@ -176,7 +176,7 @@ describe('a write with nobody else around', () => {
     } finally {
       spies.forEach((spy) => spy.mockRestore());
     }
-    expect(events).toEqual(['sync temporary', 'rename temporary over note', 'sync folder']);
+    expect(events).toStrictEqual(['sync temporary', 'rename temporary over note', 'sync folder']);
   });
 
   it('leaves the note untouched and no temporary file when writing the new text fails (disk full)', async () => {
@@ -192,7 +192,7 @@ describe('a write with nobody else around', () => {
       spy.mockRestore();
     }
     expect(readFileSync(file, 'utf8')).toBe(OLD);
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 });
 
@@ -233,7 +233,7 @@ describe('another writer acting at each step of the write', () => {
     const caught = CAUGHT_BEFORE_THE_SWAP.includes(step);
     expect(reasonOf(result)).toContain(caught ? CHANGED_REASON : RACED);
     expect(statSync(file).ino === inode).toBe(caught);
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it.each(BEFORE_THE_SWAP)('an in-place rewrite at "%s" is kept, and the note is reported as not repaired', async (step) => {
@@ -242,13 +242,13 @@ describe('another writer acting at each step of the write', () => {
     const caught = CAUGHT_BEFORE_THE_SWAP.includes(step);
     expect(reasonOf(result)).toContain(caught ? CHANGED_REASON : RACED);
     expect(statSync(file).ino === inode).toBe(caught);
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it('a note deleted while the temporary file was written is reported, and nothing is left behind', async () => {
     const { dir, file, result } = await writeWhile('temporary-written', (note) => unlinkSync(note));
     expect(reasonOf(result)).toContain('changed since');
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toStrictEqual([]);
     expect(() => readFileSync(file)).toThrow();
   });
 
@@ -286,7 +286,7 @@ describe('another writer acting at each step of the write', () => {
     });
     await expect(writer.replaceIfUnchanged(file, OLD, NEW)).rejects.toThrow('another program wrote to it twice');
     expect(readFileSync(file, 'utf8')).toBe(NEW + 'second write\n');
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it('an append right after the swap lands on the new text', async () => {
@@ -313,10 +313,10 @@ describe('another writer acting at each step of the write', () => {
     });
     const late = await writer.replaceIfUnchanged(file, OLD, NEW);
     // Putting their text back is no new write of the note: it reports no steps of its own.
-    expect(steps).toEqual(WRITE_STEPS.map((step) => `${step} n.md`));
+    expect(steps).toStrictEqual(WRITE_STEPS.map((step) => `${step} n.md`));
     expect(reasonOf(late)).toContain('another program wrote to it');
     expect(readFileSync(file, 'utf8')).toBe(OLD + THEIRS);
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it.each(['checked', 'temporary-written'] as const)('a save by rename (as editors do) at "%s" is kept, and reported', async (step) => {
@@ -326,7 +326,7 @@ describe('another writer acting at each step of the write', () => {
     });
     expect(readFileSync(file, 'utf8')).toBe(THEIRS);
     expect(result.status).toBe('skipped');
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it('an append after the write lands on the new text', async () => {
@@ -364,8 +364,8 @@ describe('a process killed at each step of the write', () => {
       expect(readFileSync(file, 'utf8')).toBe(expected);
       const leftovers = temporariesIn(dir);
       expect(leftovers.every((name) => temporaryFileOwner(name) === child.pid)).toBe(true);
-      expect(await removeLeftoverTemporaries(dir, readdirSync(dir))).toEqual(leftovers);
-      expect(temporariesIn(dir)).toEqual([]);
+      expect(await removeLeftoverTemporaries(dir, readdirSync(dir))).toStrictEqual(leftovers);
+      expect(temporariesIn(dir)).toStrictEqual([]);
       const again = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, expected, NEW);
       expect(again.status).toBe('written');
       expect(readFileSync(file, 'utf8')).toBe(NEW);
@@ -376,7 +376,7 @@ describe('a process killed at each step of the write', () => {
   it('the child writes the note when nothing kills it (so the kills above are what stops it)', () => {
     const { file, child } = killedAt('none' as WriteStep);
     expect(child.status).toBe(0);
-    expect(JSON.parse(child.stdout)).toEqual({ status: 'written' });
+    expect(JSON.parse(child.stdout)).toStrictEqual({ status: 'written' });
     expect(readFileSync(file, 'utf8')).toBe(NEW);
   }, 60_000);
 });
@@ -393,16 +393,16 @@ describe('leftover temporary files', () => {
     writeFileSync(path.join(dir, 'sub', ours), 'x');
     symlinkSync(path.join(dir, 'n.repair-tmp'), path.join(dir, `.m.md.${gone}-abc.repair-tmp`));
     const listed = [...readdirSync(dir), `sub/${ours}`];
-    expect((await removeLeftoverTemporaries(dir, listed)).sort()).toEqual([ours, `sub/${ours}`]);
-    expect(readdirSync(dir).sort()).toEqual([running, `.m.md.${gone}-abc.repair-tmp`, ...notOurs, 'sub'].sort());
+    expect((await removeLeftoverTemporaries(dir, listed)).sort()).toStrictEqual([ours, `sub/${ours}`]);
+    expect(readdirSync(dir).sort()).toStrictEqual([running, `.m.md.${gone}-abc.repair-tmp`, ...notOurs, 'sub'].sort());
   });
 
   it('removes one named with this process ID (an earlier process had it), skips a listed file already gone', async () => {
     const dir = scratchFolder();
     const mine = `.n.md.${process.pid}-abc.repair-tmp`;
     writeFileSync(path.join(dir, mine), 'x');
-    expect(await removeLeftoverTemporaries(dir, [mine, '.gone.md.1234567-abc.repair-tmp'])).toEqual([mine]);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(await removeLeftoverTemporaries(dir, [mine, '.gone.md.1234567-abc.repair-tmp'])).toStrictEqual([mine]);
+    expect(readdirSync(dir)).toStrictEqual([]);
   });
 
   it('keeps one whose process belongs to another user (it may still be running)', async () => {
@@ -415,11 +415,11 @@ describe('leftover temporary files', () => {
       throw Object.assign(new Error(pid === 4242 ? 'EPERM' : 'ESRCH'), { code: pid === 4242 ? 'EPERM' : 'ESRCH' });
     });
     try {
-      expect(await removeLeftoverTemporaries(dir, [theirs, gone])).toEqual([gone]);
+      expect(await removeLeftoverTemporaries(dir, [theirs, gone])).toStrictEqual([gone]);
     } finally {
       spy.mockRestore();
     }
-    expect(readdirSync(dir)).toEqual([theirs]);
+    expect(readdirSync(dir)).toStrictEqual([theirs]);
   });
 });
 
@@ -429,7 +429,7 @@ describe('files the writer must not replace blindly', () => {
     const file = noteIn(dir);
     chmodSync(file, 0o444);
     const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
-    expect(result).toEqual({ status: 'skipped', reason: 'it is read-only' });
+    expect(result).toStrictEqual({ status: 'skipped', reason: 'it is read-only' });
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(statSync(file).mode & 0o777).toBe(0o444);
   });
@@ -439,7 +439,7 @@ describe('files the writer must not replace blindly', () => {
     const file = noteIn(dir);
     const spy = jest.spyOn(fsp, 'access').mockRejectedValue(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
     try {
-      expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toEqual({ status: 'skipped', reason: 'it is read-only' });
+      expect(await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW)).toStrictEqual({ status: 'skipped', reason: 'it is read-only' });
     } finally {
       spy.mockRestore();
     }
@@ -483,7 +483,7 @@ describe('files the writer must not replace blindly', () => {
     }
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(statSync(file)).toMatchObject({ uid: 1234, gid: 2345 });
-    expect(temporariesIn(dir)).toEqual([]);
+    expect(temporariesIn(dir)).toStrictEqual([]);
   });
 
   it('writes through a symlink to a note inside the vault, keeping the symlink', async () => {
@@ -495,7 +495,7 @@ describe('files the writer must not replace blindly', () => {
     expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(link, OLD, NEW)).status).toBe('written');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(NEW);
-    expect(temporariesIn(path.join(dir, 'real'))).toEqual([]);
+    expect(temporariesIn(path.join(dir, 'real'))).toStrictEqual([]);
   });
 
   it('skips a symlink to a file outside the vault', async () => {
@@ -504,7 +504,7 @@ describe('files the writer must not replace blindly', () => {
     const link = path.join(dir, 'link.md');
     symlinkSync(outside, link);
     const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(link, OLD, NEW);
-    expect(result).toEqual({ status: 'skipped', reason: 'it is a symlink to a file outside the vault' });
+    expect(result).toStrictEqual({ status: 'skipped', reason: 'it is a symlink to a file outside the vault' });
     expect(readFileSync(outside, 'utf8')).toBe(OLD);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
@@ -514,7 +514,7 @@ describe('files the writer must not replace blindly', () => {
     const file = noteIn(dir);
     linkSync(file, path.join(dir, 'other name.md'));
     const result = await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
-    expect(result).toEqual({ status: 'skipped', reason: 'it has 2 hard links, and replacing it would split them' });
+    expect(result).toStrictEqual({ status: 'skipped', reason: 'it has 2 hard links, and replacing it would split them' });
     expect(readFileSync(file, 'utf8')).toBe(OLD);
     expect(statSync(file).ino).toBe(statSync(path.join(dir, 'other name.md')).ino);
   });

@@ -107,7 +107,7 @@ describe('repair over every file name a file system allows, on real files', () =
         const text = original.toString('utf8');
         const planned = (await runJson(['repair', '--vault', dir])).json as RepairJson;
         const edits = planned.files.find((f) => f.file === 'source.md')?.edits ?? [];
-        expect(planned.files.map((f) => f.file)).toEqual(edits.length > 0 ? ['source.md'] : []);
+        expect(planned.files.map((f) => f.file)).toStrictEqual(edits.length > 0 ? ['source.md'] : []);
         for (const edit of edits) expect(insideReferences(text, edit)).toBe(true);
         seen.wikilinkEdits += edits.filter((e) => e.kind === 'stale-link-target' && !e.before.includes('%')).length;
         seen.markdownEdits += edits.filter((e) => e.kind === 'stale-link-target' && e.before.includes('%')).length;
@@ -119,19 +119,19 @@ describe('repair over every file name a file system allows, on real files', () =
         const after = readFileSync(source, 'utf8');
         expect(after).toBe(applyEdits(text, edits));
         // Code, the heading's own mention, line endings and the BOM come through untouched.
-        expect(after.split(c.eol).slice(4, 7)).toEqual(text.split(c.eol).slice(4, 7));
+        expect(after.split(c.eol).slice(4, 7)).toStrictEqual(text.split(c.eol).slice(4, 7));
         expect(after.startsWith('\uFEFF')).toBe(c.bom);
         // Every line break survives as it was: no CR or LF added, dropped or converted.
         for (const eol of ['\r\n', '\r', '\n']) expect(after.split(eol).length).toBe(text.split(eol).length);
 
         const again = (await runJson(['repair', '--vault', dir])).json as RepairJson;
-        expect(again.files).toEqual([]);
+        expect(again.files).toStrictEqual([]);
 
         const record = recordFileRepair('source.md', text, edits, after);
         const undone = undoFileRepair(after, record);
         if (!undone.ok) throw new Error(undone.reason);
         expect((await createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(source, after, undone.text)).status).toBe('written');
-        expect(readFileSync(source)).toEqual(original);
+        expect(readFileSync(source)).toStrictEqual(original);
         if (edits.length > 0) repairedByEol.set(c.eol, (repairedByEol.get(c.eol) ?? 0) + 1);
       }),
       { numRuns: 60, seed: 2024 },
