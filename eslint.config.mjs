@@ -253,6 +253,15 @@ export default defineConfig([
       'import/no-extraneous-dependencies': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // toEqual passes [1, undefined] for [1] and { a: undefined } for {}: a test written with it
+      // cannot fail when the code adds such an item. `.not.toEqual` stays (its strict form is weaker).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name="toEqual"]:not([object.property.name="not"])',
+          message: 'Use toStrictEqual: toEqual ignores undefined items and properties.',
+        },
+      ],
     },
   },
 
