@@ -159,6 +159,14 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       expect(host.hovers[0].event.ctrlKey).toBe(true);
     });
 
+    test('entering an ID from the text beside it asks; an editor without a file asks from the vault root', () => {
+      const host = testHost([TEAMS]);
+      host.deps = { ...host.deps, sourcePath: () => null };
+      const view = open(`go ${ID} now`, host);
+      mouse(idElements(view)[0], 'mouseover', { relatedTarget: view.contentDOM.querySelector('.cm-line')! });
+      expect(host.hovers.map((h) => [h.id, h.sourcePath])).toStrictEqual([[ID, '']]);
+    });
+
     test('moving within the same ID does not ask again, text outside IDs never asks', () => {
       const host = testHost([TEAMS]);
       const view = open(`go ${ID} now`, host);

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { EditorSelection, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { ID_ATTRIBUTE } from '../../src/core/idMarkup';
 import { CLICK_SLOP } from '../../src/editor/pointer';
 import { editorWithLinks, idElements, testHost, type TestHost } from './setup';
 
@@ -14,18 +15,30 @@ afterEach(() => {
   views = [];
 });
 
-/** An editor on `go ID now` with one resolved ID; `seen` gets the presses CodeMirror itself handles. */
-function setup(configure: (host: TestHost) => void = () => undefined): { host: TestHost; view: EditorView; id: HTMLElement; seen: MouseEvent[] } {
+/**
+ * An editor on `go ID now` with one resolved ID; `seen` gets the presses CodeMirror itself handles,
+ * `seenLater` the clicks and hovers a handler after ours still gets (a handler that returns true
+ * claims the event: CodeMirror calls no later handler and prevents its default).
+ */
+function setup(configure: (host: TestHost) => void = () => undefined): {
+  host: TestHost;
+  view: EditorView;
+  id: HTMLElement;
+  seen: MouseEvent[];
+  seenLater: MouseEvent[];
+} {
   const host = testHost([TEAMS]);
   configure(host);
   const seen: MouseEvent[] = [];
-  const editorSees: Extension = EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event) });
+  const seenLater: MouseEvent[] = [];
+  const later = (event: MouseEvent): void => void seenLater.push(event);
+  const editorSees: Extension = EditorView.domEventHandlers({ mousedown: (event) => void seen.push(event), click: later, auxclick: later, mouseover: later });
   const view = editorWithLinks(`go ${ID} now`, host, editorSees);
   views.push(view);
-  return { host, view, id: idElements(view)[0], seen };
+  return { host, view, id: idElements(view)[0], seen, seenLater };
 }
 
-function fire(target: Element, type: 'mousedown' | 'mouseup' | 'click' | 'auxclick', init: MouseEventInit = {}): MouseEvent {
+function fire(target: Element, type: 'mousedown' | 'mouseup' | 'click' | 'auxclick' | 'mouseover', init: MouseEventInit = {}): MouseEvent {
   // detail: a single click (CodeMirror reads the click count from it; 0 would select the line).
   const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, detail: 1, clientX: 10, clientY: 10, ...init });
   target.dispatchEvent(event);
@@ -135,6 +148,14 @@ describe('opening an ID with the mouse', () => {
     expect([press.defaultPrevented, seen]).toStrictEqual([true, []]);
   });
 
+  test('a middle press is claimed (no paste) even where the host does not count it a modifier', () => {
+    const { host, id, seen } = setup((h) => (h.deps = { ...h.deps, paneType: (event) => (event.ctrlKey ? 'tab' : false) }));
+    const press = fire(id, 'mousedown', { button: 1 });
+    expect([press.defaultPrevented, seen]).toStrictEqual([true, []]);
+    fire(id, 'auxclick', { button: 1 });
+    expect(host.opened).toStrictEqual(opened(false));
+  });
+
   test('right clicks and clicks beside an ID open nothing', () => {
     const { host, view, id } = setup();
     click(id, { button: 2 });
@@ -156,5 +177,68 @@ describe('opening an ID with the mouse', () => {
     click(id);
     fire(id, 'click');
     expect(host.opened).toStrictEqual(opened(false));
+  });
+});
+
+describe('what stays the editor\'s', () => {
+  const line = (view: EditorView): Element => view.contentDOM.querySelector('.cm-line')!;
+
+  test('a press and click beside an ID are not claimed', () => {
+    const { host, view, seen, seenLater } = setup();
+    const { press, click: done } = click(line(view));
+    // The press reached the handler after ours (CodeMirror's own selection then prevents its default).
+    expect([seen, seenLater, done.defaultPrevented]).toStrictEqual([[press], [done], false]);
+    expect(host.opened).toStrictEqual([]);
+  });
+
+  test('a right press on an ID is not claimed: the context menu stays the editor\'s', () => {
+    const { host, id, seen } = setup();
+    const press = fire(id, 'mousedown', { button: 2 });
+    expect(seen).toStrictEqual([press]);
+    fire(id, 'auxclick', { button: 2 });
+    expect(host.opened).toStrictEqual([]);
+  });
+
+  test('the click that ends a drag from an ID is not claimed', () => {
+    const { host, id, seenLater } = setup();
+    fire(id, 'mousedown');
+    const done = fire(id, 'click', { clientX: 10 + CLICK_SLOP + 1 });
+    expect([done.defaultPrevented, seenLater, host.opened]).toStrictEqual([false, [done], []]);
+  });
+
+  test('hovering an ID is observed, never claimed', () => {
+    const { host, id, seenLater } = setup();
+    const over = fire(id, 'mouseover');
+    expect([over.defaultPrevented, seenLater]).toStrictEqual([false, [over]]);
+    expect(host.hovers.length).toBe(1);
+  });
+
+  test('a click event reporting the middle button (engines before auxclick) opens nothing; its auxclick opens once', () => {
+    const { host, id } = setup();
+    fire(id, 'mousedown', { button: 1 });
+    fire(id, 'click', { button: 1 });
+    expect(host.opened).toStrictEqual([]);
+    fire(id, 'auxclick', { button: 1 });
+    expect(host.opened).toStrictEqual(opened('tab'));
+  });
+
+  test('an event aimed at a text node (older WebKit) is ignored, not an error', () => {
+    const { host, id } = setup();
+    const text = id.firstChild!;
+    for (const type of ['mousedown', 'click', 'mouseover']) {
+      text.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, detail: 1, ctrlKey: true }));
+    }
+    expect([host.opened, host.hovers]).toStrictEqual([[], []]);
+  });
+
+  test('an element around the editor that carries the ID attribute is no ID of its text', () => {
+    const { host, view } = setup();
+    const around = document.body.appendChild(document.createElement('div'));
+    around.setAttribute(ID_ATTRIBUTE, '202104291524');
+    around.appendChild(view.dom);
+    click(line(view), { ctrlKey: true });
+    fire(line(view), 'mouseover');
+    expect([host.opened, host.hovers]).toStrictEqual([[], []]);
+    around.remove();
   });
 });

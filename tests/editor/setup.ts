@@ -113,6 +113,15 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
   return host;
 }
 
+// CodeMirror catches what an extension's handler or plugin throws and only logs it (logException in
+// @codemirror/view), so a test would pass over a handler that throws; the sink makes it fail.
+const editorExceptions: unknown[] = [];
+const recordExceptions = EditorView.exceptionSink.of((exception: unknown) => void editorExceptions.push(exception));
+afterEach(() => {
+  const thrown = editorExceptions.splice(0);
+  if (thrown.length > 0) throw thrown[0];
+});
+
 /**
  * A real editor on `doc` with a tree of the given shape (lang-markdown plus Obsidian's syntax by
  * default) and the given extensions, its viewport parsed: CodeMirror parses on a time budget, so on
@@ -120,7 +129,7 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
  * synchronous tests never run.
  */
 export function makeEditor(doc: string, extensions: Extension, shape: TreeShape = 'lang-markdown'): EditorView {
-  const state = EditorState.create({ doc, extensions: [languageFor(shape), extensions] });
+  const state = EditorState.create({ doc, extensions: [languageFor(shape), extensions, recordExceptions] });
   const view = new EditorView({ state, parent: document.body });
   parseViewport(view);
   return view;
