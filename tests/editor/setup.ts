@@ -114,9 +114,10 @@ export function testHost(paths: readonly string[] = [], format: IdFormat = TWELV
 }
 
 // CodeMirror catches what an extension's handler or plugin throws and only logs it (logException in
-// @codemirror/view), so a test would pass over a handler that throws; the sink makes it fail.
+// @codemirror/view), so a test would pass over a handler that throws; the sink makes it fail (any
+// test file importing this module; editors built elsewhere add `recordExceptions` themselves).
 const editorExceptions: unknown[] = [];
-const recordExceptions = EditorView.exceptionSink.of((exception: unknown) => void editorExceptions.push(exception));
+export const recordExceptions = EditorView.exceptionSink.of((exception: unknown) => void editorExceptions.push(exception));
 afterEach(() => {
   const thrown = editorExceptions.splice(0);
   if (thrown.length > 0) throw thrown[0];

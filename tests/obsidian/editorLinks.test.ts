@@ -11,7 +11,7 @@ import type { IdServices } from '../../src/obsidian/services';
 import { HOVER_SOURCE_ID, registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { readingViewDeps } from '../../src/obsidian/readingView';
 import { decorateRendered } from '../../src/ui/reading/decorate';
-import { FakeIndex, idElements } from '../editor/setup';
+import { FakeIndex, idElements, recordExceptions } from '../editor/setup';
 import { fakeServices } from './fakeServices';
 
 const ID = '202108191025';
@@ -25,7 +25,8 @@ interface Harness {
   index: FakeIndex;
   opened: [string, string, PaneType | boolean][];
   notify(change: IndexChange): void;
-  editor(doc: string, options?: { livePreview?: boolean; path?: string | null }): { view: EditorView; info: MarkdownFileInfo };
+  /** An editor as Obsidian makes one; `obsidianFields: false` leaves out its info and Live Preview fields. */
+  editor(doc: string, options?: { livePreview?: boolean; path?: string | null; obsidianFields?: boolean }): { view: EditorView; info: MarkdownFileInfo };
 }
 
 let views: EditorView[] = [];
@@ -59,12 +60,10 @@ function harness(paths: string[] = [TEAMS]): Harness {
     index,
     opened,
     notify: (change) => listeners.forEach((listener) => listener(change)),
-    editor(doc, { livePreview = true, path = 'notes/source.md' } = {}) {
+    editor(doc, { livePreview = true, path = 'notes/source.md', obsidianFields = true } = {}) {
       const info = { app, file: path === null ? null : { path }, hoverPopover: null } as unknown as MarkdownFileInfo;
-      const state = EditorState.create({
-        doc,
-        extensions: [markdown(), editorInfoField.init(() => info), editorLivePreviewField.init(() => livePreview), registered],
-      });
+      const fields = obsidianFields ? [editorInfoField.init(() => info), editorLivePreviewField.init(() => livePreview)] : [];
+      const state = EditorState.create({ doc, extensions: [markdown(), fields, registered, recordExceptions] });
       const view = new EditorView({ state, parent: document.body });
       views.push(view);
       return { view, info };
@@ -133,6 +132,18 @@ describe('registerEditorLinks', () => {
       [ID, 'a/b.md', false],
       [ID, '', false],
     ]);
+  });
+
+  test("an editor without Obsidian's fields links IDs as in Source mode, opens from the vault root and asks no preview", () => {
+    const h = harness();
+    const events = hoverLinkEvents(h.app);
+    const { view } = h.editor(`go ${ID} now`, { obsidianFields: false });
+    const [id] = idElements(view);
+    press(id, 'mouseover', { ctrlKey: true });
+    click(id);
+    expect(h.opened).toStrictEqual([]);
+    click(id, { ctrlKey: true });
+    expect([h.opened, events]).toStrictEqual([[[ID, '', 'tab']], []]);
   });
 
   test('hovering a resolved ID triggers hover-link for its note, from this editor', () => {
