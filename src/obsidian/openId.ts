@@ -38,7 +38,8 @@ export async function createAndOpen(
   sourcePath: string,
   paneType: PaneType | boolean,
 ): Promise<void> {
-  const path = normalizePath(folderPath === '' || folderPath === '/' ? `${name}.md` : `${folderPath}/${name}.md`);
+  // The vault root's path is '/' (obsidian.d.ts); the name is joined without it, whatever normalizePath does with a leading slash.
+  const path = normalizePath(folderPath === '/' ? `${name}.md` : `${folderPath}/${name}.md`);
   try {
     const existing = app.vault.getAbstractFileByPath(path);
     if (!(existing instanceof TFile)) await app.vault.create(path, '');

@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { newNoteNameProblem } from '../../src/obsidian/chooser';
 import { openId } from '../../src/obsidian/openId';
+import * as fakeBase from '../mocks/fake/base';
+import { recordShown } from '../mocks/obsidian';
 import { fakeServices } from './fakeServices';
 
 const SOURCE = 'notes/Source.md';
@@ -28,7 +30,10 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  jest.restoreAllMocks();
+});
 
 describe('openId', () => {
   it('opens a resolved ID directly, in the pane the modifier asked for', async () => {
@@ -95,6 +100,43 @@ describe('openId', () => {
     await settle();
     expect(app.vault.getMarkdownFiles().length).toBe(before);
     expect(app.vault.getMarkdownFiles().some((f) => f.path.startsWith('202002021200'))).toBe(false);
+  });
+
+  it('lists a candidate the index holds no record of by its file name', async () => {
+    const services = fakeServices({ [D1]: '', 'other/202109260705 Why.md files.md': '' });
+    jest.spyOn(services.index, 'note').mockReturnValue(undefined);
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    const items = Array.from(modal().querySelectorAll('.suggestion-item'));
+    expect(items.map((item) => item.querySelector('.suggestion-title')?.textContent)).toStrictEqual(['202109260705 First', '202109260705 Why.md files']);
+  });
+
+  it('asks for the new note\'s folder with its path, and creates it empty', async () => {
+    const { services, app } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    expect(app.fileManager.newFileParentAsked).toStrictEqual([[SOURCE, '202001011200.md']]);
+    button('Create').click();
+    await settle();
+    expect(await app.vault.read(app.vault.getFileByPath('202001011200.md')!)).toBe('');
+  });
+
+  it('names a note at the root without a leading slash, however normalizePath treats one', async () => {
+    const { services, app } = setup();
+    jest.spyOn(fakeBase, 'normalizePath').mockImplementation((path) => path);
+    await openId(services, '202001011200', SOURCE, false);
+    button('Create').click();
+    await settle();
+    expect(app.vault.getFileByPath('202001011200.md')).not.toBeNull();
+  });
+
+  it('says why when the note cannot be created, and opens nothing', async () => {
+    const { services, app, opened } = setup();
+    const { notices } = recordShown();
+    jest.spyOn(app.vault, 'create').mockRejectedValue(new Error('disk full'));
+    await openId(services, '202001011200', SOURCE, false);
+    button('Create').click();
+    await settle();
+    expect([notices, opened]).toStrictEqual([['Could not create 202001011200.md: disk full'], []]);
   });
 
   it('opens the note instead of failing when it appeared meanwhile', async () => {

@@ -289,7 +289,11 @@ export class FileManager {
   /** Fake only: the folder getNewFileParent answers ("default location for new notes"); root by default. */
   newFileFolder = '/';
 
-  getNewFileParent(_sourcePath: string, _newFilePath?: string): TFolder {
+  /** Fake only: what getNewFileParent was asked, in order. */
+  readonly newFileParentAsked: [sourcePath: string, newFilePath: string | undefined][] = [];
+
+  getNewFileParent(sourcePath: string, newFilePath?: string): TFolder {
+    this.newFileParentAsked.push([sourcePath, newFilePath]);
     const folder = this.vault.getAbstractFileByPath(this.newFileFolder);
     return folder instanceof TFolder ? folder : this.vault.getRoot();
   }
