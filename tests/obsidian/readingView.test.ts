@@ -73,6 +73,14 @@ function linked(el: HTMLElement): string[] {
 
 afterEach(() => document.body.replaceChildren());
 
+// jsdom reports what a DOM listener throws to the window's error event, and a test would pass over it.
+const uncaught: unknown[] = [];
+window.addEventListener('error', (event) => void uncaught.push(event.error));
+afterEach(() => {
+  const thrown = uncaught.splice(0);
+  if (thrown.length > 0) throw thrown[0];
+});
+
 describe('Reading view: where IDs become links', () => {
   const cases: [string, Spec[], string[]][] = [
     ['a paragraph', [['p', {}, 'After all, 202108191025 Teams exist for a reason and 202104291524.']], ['202108191025', '202104291524']],
@@ -206,6 +214,28 @@ describe('Reading view: the elements', () => {
     expect(el.textContent).toBe(text);
   });
 
+  it('a section without an ID gets no child to keep it live', () => {
+    const { children } = render(fakeServices(notes()), section(['p', {}, 'no ID here, 2021 only']));
+    expect(children).toStrictEqual([]);
+  });
+
+  it('leaves the empty text nodes a section already had', () => {
+    const { el } = render(fakeServices(notes()), section(['p', {}, '', 'x 202104291524 y']));
+    expect(Array.from(el.querySelector('p')!.childNodes).map((n) => n.textContent)).toStrictEqual(['', 'x ', '202104291524', ' y']);
+  });
+
+  it('with "link the title", an ID inside a linked title is not linked again', () => {
+    const services = fakeServices({ ...notes(), '202102020000 See 202104291524.md': '' }, { linkTitle: true });
+    const { el } = render(services, section(['p', {}, 'read 202102020000 See 202104291524 now']));
+    expect(linked(el)).toStrictEqual(['202102020000 See 202104291524']);
+  });
+
+  it('with "link the title", only a resolved ID takes the title after it', () => {
+    const services = fakeServices(notes(), { linkTitle: true });
+    const { el } = render(services, section(['p', {}, '202109260705 First and 202001011200 First']));
+    expect(linked(el)).toStrictEqual(['202109260705', '202001011200']);
+  });
+
   it('leaves no empty text nodes behind', () => {
     const { el } = render(fakeServices(notes()), section(['p', {}, '202104291524 and 202001011200']));
     expect(Array.from(el.querySelector('p')!.childNodes).map((n) => n.textContent)).toStrictEqual(['202104291524', ' and ', '202001011200']);
@@ -279,6 +309,50 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     expect(services.opened).toStrictEqual([{ id, sourcePath: SOURCE, paneType: false }]);
   });
 
+  it('a right-button auxclick (Chromium sends one with the context menu) opens nothing', () => {
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202001011200']));
+    fire(el.querySelector('.principle-chain-id')!, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 }));
+    expect(services.opened).toStrictEqual([]);
+  });
+
+  it('clicks and keys beside the spans, and events aimed at a text node, are ignored', () => {
+    const { menus } = recordShown();
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, 'see 202001011200 now']));
+    const p = el.querySelector('p')!;
+    const text = el.querySelector('.principle-chain-id')!.firstChild!;
+    for (const target of [p, p.lastChild!, text]) {
+      for (const event of [
+        new MouseEvent('click', { bubbles: true, cancelable: true }),
+        new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' }),
+        new MouseEvent('contextmenu', { bubbles: true, cancelable: true }),
+      ]) {
+        expect(fire(target as Element, event).defaultPrevented).toBe(false);
+      }
+    }
+    expect([services.opened, menus]).toStrictEqual([[], []]);
+  });
+
+  it('the menu items carry their icons, and Copy ID copies the ID', () => {
+    const { menus } = recordShown();
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202001011200 202109260705']));
+    for (const span of Array.from(el.querySelectorAll('.principle-chain-id'))) {
+      fire(span, new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    }
+    const items = menus.map((menu) => menu.items.filter((item): item is MenuItem => item !== 'separator'));
+    expect(items.map((list) => list.map((item) => item.icon))).toStrictEqual([
+      ['file-plus', 'copy'],
+      ['files', 'copy'],
+    ]);
+    items[1][1].click();
+    expect(writeText.mock.calls).toStrictEqual([['202109260705']]);
+    expect(services.opened).toStrictEqual([]);
+  });
+
   it('clicks, keys and menus on a resolved ID are left to Obsidian', () => {
     const { menus } = recordShown();
     const services = fakeServices(notes());
@@ -310,6 +384,30 @@ describe('Reading view: index changes', () => {
     expect(el.querySelector('.principle-chain-id')!.tagName).toBe('SPAN');
   });
 
+  it('a change of other IDs leaves an element as it is; a change of all IDs rebuilds each', () => {
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202104291524 and 202001011200']));
+    const before = Array.from(el.querySelectorAll('.principle-chain-id'));
+    services.emit(new Set(['202108191025']));
+    expect(Array.from(el.querySelectorAll('.principle-chain-id'))).toStrictEqual(before);
+    services.emit(new Set(['202001011200']));
+    const after = Array.from(el.querySelectorAll('.principle-chain-id'));
+    expect([after[0] === before[0], after[1] === before[1]]).toStrictEqual([true, false]);
+    services.emit('all');
+    const rebuilt = Array.from(el.querySelectorAll('.principle-chain-id'));
+    expect([rebuilt[0] === after[0], rebuilt[1] === after[1], linked(el)]).toStrictEqual([false, false, ['202104291524', '202001011200']]);
+  });
+
+  it('an element taken out of the page (the section drawn again) is left alone on a change', () => {
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202001011200']));
+    const span = el.querySelector('.principle-chain-id')!;
+    span.remove();
+    services.emit('all');
+    services.emit(new Set(['202001011200']));
+    expect([span.parentNode, el.querySelector('p')!.textContent]).toStrictEqual([null, '']);
+  });
+
   it('a resolved ID that becomes ambiguous turns into the chooser span', () => {
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, '202104291524']));
@@ -327,11 +425,19 @@ describe('Reading view: index changes', () => {
     const reading = new MarkdownView(leaf);
     reading.mode = 'preview';
     leaf.view = reading;
+    const editing = new MarkdownView(services.fakeApp.workspace.getLeaf(true));
+    editing.mode = 'source';
+    editing.leaf.view = editing;
     services.emit(new Set(['202104291524']));
     expect(reading.previewMode.rerenders).toBe(0);
     services.emit('all');
-    expect(reading.previewMode.rerenders).toBe(1);
+    expect([reading.previewMode.rerenders, reading.previewMode.lastRerenderFull, editing.previewMode.rerenders]).toStrictEqual([1, true, 0]);
     expect(plugin.registered.postProcessors).toHaveLength(1);
+    // The registered post processor is the one that links IDs.
+    const el = section(['p', {}, '202104291524']);
+    const ctx = { sourcePath: SOURCE, addChild: () => undefined } as unknown as MarkdownPostProcessorContext;
+    void plugin.registered.postProcessors[0](el, ctx);
+    expect(linked(el)).toStrictEqual(['202104291524']);
   });
 });
 

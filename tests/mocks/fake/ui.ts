@@ -803,12 +803,15 @@ export class MarkdownView extends FileView {
    * rerender(true) runs post processors on every section again, which a view open before the plugin
    * was enabled needs: unknown beyond the d.ts, tests of the playground render for real).
    */
-  previewMode = {
+  previewMode: { containerEl: HTMLElement; rerenders: number; lastRerenderFull?: boolean; rerender(full?: boolean): void } = {
     /** d.ts MarkdownPreviewView.containerEl: holds the rendered sections (tests fill it). */
-    containerEl: createDiv('markdown-preview-view markdown-rendered') as HTMLElement,
+    containerEl: createDiv('markdown-preview-view markdown-rendered'),
     rerenders: 0,
-    rerender(_full?: boolean): void {
+    /** Fake only: the `full` argument of the last rerender call. */
+    lastRerenderFull: undefined,
+    rerender(full?: boolean): void {
       this.rerenders++;
+      this.lastRerenderFull = full;
     },
   };
 
