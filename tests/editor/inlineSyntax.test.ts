@@ -28,6 +28,14 @@ describe('bracketsFormLink', () => {
     ['nested in plain brackets', `[see [${ID}] there]`, false],
     ['closed earlier', `[x] ${ID}`, true],
     ['link text that goes on past the line', `[see ${ID}`, true],
+    // Rows a mutation of the bracket and escape bookkeeping showed no row held:
+    ['an escaped bracket closes nothing', `[${ID}\\](a)]`, false],
+    ['an escaped opening bracket at the line start opens nothing', `\\[${ID}] x`, true],
+    ['an escaped backslash leaves the bracket open', `\\\\[${ID}] x`, false],
+    ['a closed pair before plain brackets', `[a] [${ID}] x`, false],
+    ['a closed pair inside plain brackets', `[[a] ${ID}] x`, false],
+    ['brackets inside brackets after a letter, no wikilink', `[x[${ID}]]`, false],
+    ['brackets that never close, around a closed pair', `[[[${ID}[]]`, true],
   ])('%s', (_label, line, expected) => {
     expect(onId(bracketsFormLink, line)).toBe(expected);
   });
