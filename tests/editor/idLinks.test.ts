@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import { Compartment, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import * as prose from '../../src/core/ids/prose';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { scanReferences } from '../../src/core/ids/scanner';
-import { indexChanged } from '../../src/editor/idLinks';
-import { decorated, edit, editorWithLinks, idElements, parseViewport, testHost, TREE_SHAPES, type TestHost } from './setup';
+import { idLinksExtension, indexChanged } from '../../src/editor/idLinks';
+import { decorated, edit, editorWithLinks, idElements, parseViewport, recordExceptions, testHost, TREE_SHAPES, type TestHost } from './setup';
 
 const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
 const PRIORITY = '202104291524 Execution is the priority of the team.md';
@@ -17,6 +17,16 @@ afterEach(() => {
   views = [];
   jest.restoreAllMocks();
 });
+
+/** Every decorated range of the editor, read from its decorations (drawn or not). */
+function decorationRanges(view: EditorView): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const source of view.state.facet(EditorView.decorations)) {
+    const set = typeof source === 'function' ? source(view) : source;
+    set.between(0, view.state.doc.length, (from, to) => void ranges.push([from, to]));
+  }
+  return ranges;
+}
 
 function mouse(target: Element, type: 'mouseover', init: MouseEventInit = {}): MouseEvent {
   const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, ...init });
@@ -142,6 +152,26 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       expect(decorated(view).map((d) => d.text)).toStrictEqual([`${ID} Teams exist for a reason`, ID]);
     });
 
+    test('with "link the title" an ambiguous ID takes no title, and an ID inside a linked title is not linked again', () => {
+      const host = testHost([TEAMS, '202102020000 See 202108191025.md', 'a/202105050505 Why.md', 'b/202105050505 Other.md']);
+      host.settings.linkTitle = true;
+      const view = open('Read 202102020000 See 202108191025 and 202105050505 Why now.', host);
+      expect(decorated(view).map((d) => d.text)).toStrictEqual(['202102020000 See 202108191025', '202105050505']);
+    });
+
+    test('a definition label below the first line is no bare ID', () => {
+      const view = open(`intro\n\n[${ID}]: https://example.org\n\nsee ${ID}`, testHost([TEAMS]));
+      expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
+      expect(view.posAtDOM(idElements(view)[0])).toBe(view.state.doc.length - ID.length);
+    });
+
+    test('an editor without a file decorates where folders are excluded', () => {
+      const host = testHost([TEAMS]);
+      host.settings.excludedFolders = ['notes'];
+      host.deps = { ...host.deps, sourcePath: () => null };
+      expect(decorated(open(`go ${ID}`, host)).map((d) => d.text)).toStrictEqual([ID]);
+    });
+
     test('notes in excluded folders are not decorated', () => {
       const host = testHost([TEAMS]);
       host.settings.excludedFolders = ['notes'];
@@ -205,6 +235,29 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       host.settings.highlightUnresolved = false;
       view.dispatch({ effects: compartment.reconfigure([]) });
       expect(decorated(view)[0].cls).toBe('principle-chain-id');
+    });
+
+    test('an index change that comes with another effect, or beside another transaction, redecorates', () => {
+      const host = testHost();
+      const view = open('see 202104291524', host);
+      const other = StateEffect.define<null>();
+      host.index.add(PRIORITY);
+      view.dispatch({ effects: [other.of(null), indexChanged.of(null)] });
+      expect(decorated(view)[0].cls).toBe('principle-chain-id');
+      const batched = testHost();
+      const next = open('see 202104291524', batched);
+      batched.index.add(PRIORITY);
+      const select = next.state.update({ selection: { anchor: 1 } });
+      next.dispatch([select, select.state.update({ effects: indexChanged.of(null) })]);
+      expect(decorated(next)[0].cls).toBe('principle-chain-id');
+    });
+
+    test('a selection or focus change alone rebuilds nothing', () => {
+      const view = open(`go ${ID} now`, testHost([TEAMS]));
+      const spy = jest.spyOn(prose, 'collectIdsInRange');
+      view.dispatch({ selection: { anchor: 2 } });
+      view.dispatch({ selection: { anchor: 5, head: 8 } });
+      expect(spy).not.toHaveBeenCalled();
     });
 
     test('a destroyed editor stops listening', () => {
@@ -304,6 +357,13 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       expect(idElements(view).length).toBeGreaterThan(0);
     });
 
+    test('on a one-line note nothing past the visible part is decorated, though its context is read', () => {
+      const view = open(`word ${ID} and `.repeat(50_000), testHost([TEAMS]));
+      const ranges = decorationRanges(view);
+      expect(ranges.length).toBeGreaterThan(0);
+      expect(ranges.every(([from]) => view.visibleRanges.some((r) => from >= r.from && from < r.to))).toBe(true);
+    });
+
     test('scrolling far down decorates the new viewport', () => {
       const view = longNote(20_000);
       const far = view.state.doc.line(15_000).from;
@@ -324,4 +384,12 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ]);
     });
   });
+});
+
+test('an editor without a Markdown language reads its whole text as prose', () => {
+  const host = testHost([TEAMS]);
+  const state = EditorState.create({ doc: `go ${ID} and \`${ID}\``, extensions: [idLinksExtension(host.deps), recordExceptions] });
+  const view = new EditorView({ state, parent: document.body });
+  views.push(view);
+  expect(decorated(view).map((d) => d.text)).toStrictEqual([ID, ID]);
 });

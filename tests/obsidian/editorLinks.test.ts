@@ -176,6 +176,13 @@ describe('registerEditorLinks', () => {
     expect((events as { linktext: string }[]).map((e) => e.linktext)).toStrictEqual(['202108191025 Teams exist for a reason']);
   });
 
+  test("a note the vault does not list yet previews by its path without the '.md' at its end", () => {
+    const h = harness(['zet/202108191025 Why.md files.md']);
+    const events = hoverLinkEvents(h.app);
+    press(idElements(h.editor(`go ${ID} now`).view)[0], 'mouseover', { ctrlKey: true });
+    expect((events as { linktext: string }[]).map((e) => e.linktext)).toStrictEqual(['zet/202108191025 Why.md files']);
+  });
+
   test('unresolved and ambiguous IDs have no single note to preview', () => {
     const h = harness(['a/202105050505 One.md', 'b/202105050505 Two.md']);
     const events = hoverLinkEvents(h.app);
