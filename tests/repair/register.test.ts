@@ -2,7 +2,7 @@
 import { App, Plugin, type TFile } from 'obsidian';
 import { recordShown } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
-import { RepairController } from '../../src/obsidian/repair/controller';
+import { isNote, RepairController } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
 import { RepairStore } from '../../src/obsidian/repair/store';
 import { settle, textOf } from './fakeVault';
@@ -202,5 +202,132 @@ describe('renaming a note', () => {
     await settle();
     expect(renamedDuringRun).toBe(true);
     expect(previews).toHaveLength(1);
+  });
+});
+
+describe('the controller\'s own rules', () => {
+  const B_FIXED = 'See [[202108191025 Teams exist for a reason]] and 202104291524 Execution is the priority of the team.\n';
+
+  it('applies an approved edit to a note changed since the preview, where the edit moved', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES });
+    await controller.repairVault();
+    await app.vault.modify(app.vault.getFileByPath('b.md')!, `Added first.\n${SOURCES['b.md']}`);
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    expect(await textOf(app, 'b.md')).toBe(`Added first.\n${B_FIXED}`);
+  });
+
+  it('a run that changed nothing keeps the undo record of the run before it', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    previews[0].onApply([{ ...previews[0].plan.files[0], path: 'gone.md' }]);
+    await settle();
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['b.md']);
+  });
+
+  it('says when nothing needs repair, or there is nothing to undo, and writes nothing', async () => {
+    const { controller, previews, writes } = await setUp({ [NEW]: '', 'a.md': 'We act because 202108191025 Teams exist for a reason.\n' });
+    const { notices } = recordShown();
+    await controller.repairVault();
+    await controller.undoLast();
+    expect([notices, previews, writes()]).toStrictEqual([['No ID links need repair.', 'There is no repair to undo.'], [], 0]);
+  });
+
+  it('refuses a run, or another undo, while an undo is writing, and is free again after each', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    expect([controller.busy, await textOf(app, 'b.md') === SOURCES['b.md']]).toStrictEqual([false, false]);
+    const process = app.vault.process.bind(app.vault);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    app.vault.process = async (file, fn) => {
+      await gate;
+      return process(file, fn);
+    };
+    const { notices } = recordShown();
+    const undoing = controller.undoLast();
+    await settle();
+    expect(controller.busy).toBe(true);
+    previews[0].onApply([...previews[0].plan.files]);
+    await controller.undoLast();
+    expect(notices.filter((n) => n.startsWith('A repair is already running'))).toHaveLength(2);
+    release();
+    await undoing;
+    expect([controller.busy, await textOf(app, 'b.md')]).toStrictEqual([false, SOURCES['b.md']]);
+  });
+
+  it('the current note\'s repair plans that note alone, titled with its name', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES, 'd.md': SOURCES['b.md'] });
+    await controller.repairNote(app.vault.getFileByPath('d.md')!);
+    expect([previews[0].title, previews[0].plan.files.map((f) => f.path)]).toStrictEqual(['Repair ID links in d', ['d.md']]);
+  });
+
+  it('a note that cannot be read is left out of the plan', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES, 'd.md': SOURCES['b.md'] });
+    const locked = (read: (file: TFile) => Promise<string>) => (file: TFile) => (file.path === 'd.md' ? Promise.reject(new Error('locked')) : read(file));
+    app.vault.cachedRead = locked(app.vault.cachedRead.bind(app.vault));
+    app.vault.read = locked(app.vault.read.bind(app.vault));
+    await controller.repairVault();
+    expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['b.md']);
+  });
+
+  it('says so when its undo record cannot be saved, and the repair still stands', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    const { notices } = recordShown();
+    app.vault.adapter.write = () => Promise.reject(new Error('read-only'));
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    expect(notices.filter((n) => n.includes('could not save'))).toStrictEqual(['Principle Chain could not save its repair record: read-only']);
+    expect(await textOf(app, 'b.md')).not.toBe(SOURCES['b.md']);
+  });
+
+  it('after unload, a rename waiting to be followed up starts nothing', async () => {
+    const { app, services, controller, previews } = await setUp();
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+    await services.indexed();
+    await settle();
+    controller.dispose();
+    await wait(600);
+    await settle();
+    expect(previews).toHaveLength(0);
+  });
+
+  it('with "ask" the preview lists only the notes that hold a stale title', async () => {
+    const { app, services, previews } = await setUp();
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['a.md']);
+  });
+
+  it('a plan with problems and no edits is still previewed', async () => {
+    const { controller, previews } = await setUp({ '202108191025 One.md': '', 'x/202108191025 Two.md': '', 'a.md': 'see 202108191025 One\n' });
+    await controller.repairVault();
+    expect(previews.map((p) => [p.plan.files.length, p.plan.problems.length > 0])).toStrictEqual([[0, true]]);
+  });
+
+  it('a rename no note cites by its old title starts nothing and says nothing', async () => {
+    const { app, services, previews, writes } = await setUp({ [OLD]: '', 'a.md': 'nothing here\n' });
+    const { notices } = recordShown();
+    await renameAndSettle(app, services, OLD, NEW);
+    services.settingsValue.renameHandling = 'always';
+    await renameAndSettle(app, services, NEW, '202108191025 Teams exist again.md');
+    expect([previews, notices, writes()]).toStrictEqual([[], [], 0]);
+  });
+
+  it('after unload, the current note\'s repair plans nothing', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    controller.dispose();
+    await controller.repairNote(app.vault.getFileByPath('b.md')!);
+    await controller.repairVault();
+    expect(previews).toStrictEqual([]);
+  });
+
+  it('only Markdown files are notes the current-note command repairs', async () => {
+    const { app } = await setUp({ 'n.md': '', 'p.png': '' });
+    expect([isNote(app.vault.getFileByPath('n.md')), isNote(app.vault.getFileByPath('p.png')), isNote({ extension: 'md' }), isNote(app.vault.getRoot())]).toStrictEqual([true, false, false, false]);
   });
 });
