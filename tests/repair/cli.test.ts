@@ -189,4 +189,48 @@ describe('principle-chain repair', () => {
     expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind))).not.toContain('stale-title');
     expect((await run(['repair', dir, '--vault', dir])).code).toBe(2);
   });
+
+  it('a dry run leaves the temporary files of an interrupted run alone; --apply names how many it removed', async () => {
+    const dir = copyOfExampleVault();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftovers = ['a', 'b'].map((n) => `.202208021000 Meetings need an owner and an end.md.${gone}-${n}1.repair-tmp`);
+    leftovers.forEach((name) => writeFileSync(path.join(dir, name), 'half a note'));
+    const dry = await run(['repair', '--vault', dir]);
+    expect([dry.stderr, readdirSync(dir).filter((n) => n.endsWith('.repair-tmp')).sort()]).toStrictEqual(['', leftovers.sort()]);
+    const applied = await run(['repair', '--vault', dir, '--apply']);
+    expect(applied.stderr).toBe(`Removed 2 temporary files left by an interrupted repair: ${leftovers.join(', ')}\n`);
+    const again = await run(['repair', '--vault', dir, '--apply']);
+    expect([again.code, again.stderr]).toStrictEqual([0, '']);
+  });
+
+  it('reads the rename history from --config-dir, and rejects a name that is no folder inside the vault', async () => {
+    const dir = copyOfExampleVault();
+    cpSync(path.join(dir, '.obsidian'), path.join(dir, '.config'), { recursive: true });
+    rmSync(path.join(dir, '.obsidian'), { recursive: true });
+    const kinds = async (...options: string[]) =>
+      ((await runJson(['repair', '--vault', dir, ...options])).json as RepairJson).files.flatMap((f) => f.edits.map((e) => e.kind));
+    expect(await kinds()).not.toContain('stale-title');
+    expect(await kinds('--config-dir', '.config')).toContain('stale-title');
+    for (const bad of ['', ' ', '..', 'a/b', 'a\\b']) {
+      const result = await run(['repair', '--vault', dir, '--config-dir', bad]);
+      expect([bad, result.code, result.stderr]).toStrictEqual([bad, 2, expect.stringContaining('--config-dir takes the name of a folder inside the vault, like .obsidian.')]);
+    }
+    expect((await run(['repair', '--vault', dir, '--config-dir'])).code).toBe(2);
+  });
+
+  it('a sound repair.json draws no warning', async () => {
+    const result = await run(['repair', '--vault', copyOfExampleVault()]);
+    expect(result.stderr).toBe('');
+  });
+
+  it('rejects a second VAULT, VAULT with --vault, and --link-style without a style, saying why', async () => {
+    const dir = copyOfExampleVault();
+    const two = await run(['repair', dir, dir]);
+    const both = await run(['repair', dir, '--vault', dir]);
+    const bare = await run(['repair', dir, '--link-style']);
+    expect([two.code, both.code, bare.code]).toStrictEqual([2, 2, 2]);
+    expect(two.stderr).toContain('repair takes at most one VAULT folder.');
+    expect(both.stderr).toContain('Give the vault either as VAULT or with --vault, not both.');
+  });
 });
+
