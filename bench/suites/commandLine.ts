@@ -32,7 +32,8 @@ interface ProcessTime {
 // Loaded before the child's own code (and before each worker thread's, which stay silent): at exit
 // the main thread writes the process's CPU time, every thread's included, how many worker threads
 // it started, and the main thread's share of the time its threads still alive have taken (from
-// /proc/self/task/*/stat: utime and stime, in the same clock ticks for every thread), to file
+// /proc/self/task/*/schedstat, nanoseconds on a CPU; where the kernel has none, from .../stat's
+// utime and stime, in clock ticks of 10 ms that a short process may not reach), to file
 // descriptor 3. The rest is V8's own threads: compiling and collecting garbage.
 const PRELOAD = `const threads = require('worker_threads');
 if (threads.isMainThread) {
@@ -40,17 +41,20 @@ if (threads.isMainThread) {
   const Worker = threads.Worker;
   threads.Worker = class extends Worker { constructor(...args) { super(...args); workers++; } };
   const fs = require('fs');
+  const nanosecondsOf = (task) => Number(fs.readFileSync('/proc/self/task/' + task + '/schedstat', 'utf8').split(' ')[0]);
   const ticksOf = (task) => {
     const stat = fs.readFileSync('/proc/self/task/' + task + '/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);
   };
+  const shareBy = (timeOf) => {
+    let all = 0;
+    for (const task of fs.readdirSync('/proc/self/task')) all += timeOf(task);
+    return all > 0 ? timeOf(process.pid) / all : null;
+  };
   const mainShare = () => {
-    try {
-      let all = 0;
-      for (const task of fs.readdirSync('/proc/self/task')) all += ticksOf(task);
-      return all > 0 ? ticksOf(process.pid) / all : null;
-    } catch { return null; }
+    try { return shareBy(nanosecondsOf); } catch { /* no schedstat */ }
+    try { return shareBy(ticksOf); } catch { return null; }
   };
   process.on('exit', () => {
     const usage = process.cpuUsage();
