@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { recordShown } from '../mocks/obsidian';
+import { Notice, recordShown } from '../mocks/obsidian';
 import { countByKind } from '../../src/core/repair/render';
 import { describeRun, describeUndo, RepairProgress } from '../../src/obsidian/repair/progress';
 
@@ -37,4 +37,48 @@ describe('repair progress and summaries', () => {
       'Undo restored 1 file.\nLeft as they are: b.md (changed since the repair).',
     );
   });
+
+  it('counts files as it goes; Cancel stops the run, stays on screen and says it is cancelling', () => {
+    const made: DocumentFragment[] = [];
+    const original = globalThis.createFragment;
+    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+      const fragment = original(callback);
+      made.push(fragment);
+      return fragment;
+    });
+    const hide = jest.spyOn(Notice.prototype, 'hide');
+    const progress = new RepairProgress('Repairing ID links', 3);
+    const holder = document.body.appendChild(document.createElement('div'));
+    holder.append(made[0]);
+    const dismissed = jest.fn();
+    holder.addEventListener('click', dismissed);
+    progress.update(2, 3);
+    expect(holder.querySelector('span')?.textContent).toBe('Repairing ID links: 2 of 3 files');
+    const cancel = holder.querySelector('button')!;
+    cancel.click();
+    expect([progress.cancelled, cancel.disabled, cancel.textContent, dismissed.mock.calls.length]).toStrictEqual([true, true, 'Cancelling…', 0]);
+    expect(hide).not.toHaveBeenCalled();
+    progress.hide();
+    progress.finish('done');
+    expect(hide).toHaveBeenCalledTimes(2);
+    jest.restoreAllMocks();
+    holder.remove();
+  });
+
+  it('speaks of a clean run in one line, in the plural where it should, and lists five names at most', () => {
+    const clean = { changed: [], editsByKind: countByKind([{ kind: 'broken-id' as const }]), skipped: [], leftOut: [], failed: [], notStarted: [] };
+    const two = [{ path: 'a.md', edits: [], beforeHash: '', afterHash: '' }, { path: 'b.md', edits: [], beforeHash: '', afterHash: '' }];
+    expect(describeRun({ ...clean, changed: two })).toBe('Repaired 2 files (1 broken ID).');
+    const skipped = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `${i}.md`, reason: 'gone' }));
+    expect(describeRun({ ...clean, skipped: skipped(5) }).split('\n')[1]).toBe('Skipped 5: 0.md (gone), 1.md (gone), 2.md (gone), 3.md (gone), 4.md (gone).');
+    expect(describeRun({ ...clean, skipped: skipped(7) }).split('\n')[1]).toBe('Skipped 7: 0.md (gone), 1.md (gone), 2.md (gone), 3.md (gone), 4.md (gone) and 2 more.');
+    const edit = { kind: 'stale-title' as const, id: '202108191025', line: 3, from: 40, to: 51, before: 'A', after: 'B' };
+    const leftOut = [1, 2].map((line) => ({ path: 'a.md', reason: 'changed', edit: { ...edit, line } }));
+    expect(describeRun({ ...clean, leftOut, notStarted: ['d.md'] }).split('\n').slice(1)).toStrictEqual([
+      'Left out 2 approved edits: a.md line 1 "A" → "B" (changed), a.md line 2 "A" → "B" (changed).',
+      'Cancelled: 1 file left unchanged.',
+    ]);
+    expect(describeUndo({ restored: ['a.md', 'b.md'], left: [], remaining: null })).toBe('Undo restored 2 files.');
+  });
 });
+
