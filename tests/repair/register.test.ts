@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { App, Plugin, type TFile } from 'obsidian';
-import { recordShown } from '../mocks/obsidian';
+import type * as obsidian from 'obsidian';
+import { recordShown, type Workspace as FakeWorkspace } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { isNote, RepairController } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
@@ -63,6 +64,55 @@ describe('registerRepair', () => {
     const commands = (plugin as unknown as { registered: { commands: { name: string; hotkeys?: unknown }[] } }).registered.commands;
     expect(commands.map((c) => c.name)).toStrictEqual(['Repair ID links in vault…', 'Repair ID links in current note', 'Undo last repair']);
     expect(commands.every((c) => c.hotkeys === undefined)).toBe(true);
+  });
+});
+
+describe('the registered commands and events', () => {
+  async function registered(files: Record<string, string>, layoutReady = true) {
+    const app = new App();
+    for (const [path, text] of Object.entries(files)) await app.vault.create(path, text);
+    (app.workspace as unknown as FakeWorkspace).layoutReady = layoutReady;
+    const plugin = new TestPlugin(app, { id: 'principle-chain', name: 'Principle Chain', version: '0', minAppVersion: '1', author: '', description: '' });
+    plugin.load();
+    const controller = registerRepair(plugin, await liveServices(app));
+    const commands = (plugin as unknown as { registered: { commands: obsidian.Command[] } }).registered.commands;
+    const command = (id: string) => commands.find((c) => c.id === `principle-chain:${id}`)!;
+    return { app, plugin, controller, command, workspace: app.workspace as unknown as FakeWorkspace };
+  }
+
+  it('keeps its command IDs (hotkeys are bound to them), and each runs what it names', async () => {
+    const { app, command, workspace } = await registered({ [NEW]: '', 'a.md': 'fine\n', 'p.png': '' });
+    const { notices } = recordShown();
+    command('repair-id-links-in-vault').callback!();
+    await settle();
+    command('undo-last-repair').callback!();
+    await settle();
+    const current = command('repair-id-links-in-current-note').checkCallback!;
+    expect(current(true)).toBe(false);
+    workspace.setActiveFile(app.vault.getFileByPath('p.png') as never);
+    expect(current(true)).toBe(false);
+    workspace.setActiveFile(app.vault.getFileByPath('a.md') as never);
+    expect(current(true)).toBe(true);
+    await settle();
+    expect(notices.length).toBe(2);
+    expect(current(false)).toBe(true);
+    await settle();
+    expect(notices).toStrictEqual(['No ID links need repair.', 'There is no repair to undo.', 'No ID links need repair.']);
+  });
+
+  it('follows renames only once the layout is ready, keeps its record in the plugin folder, and stops on unload', async () => {
+    const { app, plugin, controller, workspace } = await registered({ [OLD]: '' }, false);
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, 'x/' + OLD);
+    await settle();
+    expect(await app.vault.adapter.exists(STATE)).toBe(false);
+    workspace.setLayoutReady();
+    await app.vault.rename(app.vault.getFileByPath('x/' + OLD)!, 'x/' + NEW);
+    await settle();
+    expect((await storedState(app)).renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
+    plugin.unload();
+    const { notices } = recordShown();
+    await controller.repairVault();
+    expect(notices).toStrictEqual([]);
   });
 });
 
