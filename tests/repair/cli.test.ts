@@ -232,5 +232,17 @@ describe('principle-chain repair', () => {
     expect(two.stderr).toContain('repair takes at most one VAULT folder.');
     expect(both.stderr).toContain('Give the vault either as VAULT or with --vault, not both.');
   });
+
+  it('lists a note it cannot read as a problem, in file and line order with the others', async () => {
+    const dir = copyOfExampleVault();
+    writeFileSync(path.join(dir, '000 bad.md'), Buffer.from([0x61, 0xff, 0xfe]));
+    writeFileSync(path.join(dir, 'zz.md'), 'see 202201010000 nothing\n\nand 202201010001 none\n\nor 202201010002 either\n');
+    const { problems } = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    expect(problems[0]).toStrictEqual({ kind: 'unreadable-file', file: '000 bad.md', line: 1, id: null, message: '000 bad.md was left out: it is not valid UTF-8 text' });
+    const order = problems.map((p) => [p.file, p.line] as const);
+    const sorted = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    expect(order).toStrictEqual(sorted);
+    expect(order.filter(([file]) => file === 'zz.md')).toStrictEqual([['zz.md', 1], ['zz.md', 3], ['zz.md', 5]]);
+  });
 });
 
