@@ -80,6 +80,14 @@ describe('the store', () => {
     expect(parseRepairState(files.files.get(PATH)!).renameHistory).toStrictEqual(new Map([['1', ['A']], ['2', ['B']]]));
   });
 
+  it('reads a sound file where it is, with no warning and no copy kept aside', async () => {
+    const files = memoryFiles({ [PATH]: GOOD });
+    const warnings: string[] = [];
+    const store = new RepairStore(files, PATH, { warn: (text) => void warnings.push(text) });
+    expect((await store.state()).renameHistory).toStrictEqual(new Map([['202108191025', ['Old']]]));
+    expect([warnings, [...files.files.keys()]]).toStrictEqual([[], [PATH]]);
+  });
+
   it('reports a failed write and still performs later saves', async () => {
     const files = memoryFiles();
     let fail = true;
