@@ -96,6 +96,39 @@ describe('principle-chain repair', () => {
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
   });
 
+  it('--apply goes on past a writer that throws: that note is named with the error, left as it was, and the others are written', async () => {
+    const dir = copyOfExampleVault();
+    const failing = '202208021000 Meetings need an owner and an end.md';
+    const planned = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    const others = planned.files.map((f) => f.file).filter((name) => name !== failing);
+    expect(planned.files.map((f) => f.file)).toContain(failing);
+    expect(others.length).toBeGreaterThan(0);
+    const before = snapshot(dir);
+    const throwing = (root: string): AtomicWriter => ({
+      async replaceIfUnchanged(absolutePath, expected, next) {
+        if (absolutePath.endsWith(failing)) throw new Error('EIO: i/o error, write');
+        return createNodeAtomicWriter({ root }).replaceIfUnchanged(absolutePath, expected, next);
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
+    const code = await createRepairCommand(throwing).run({
+      io,
+      positionals: [],
+      options: new Map([['apply', true]]),
+      json: true,
+      format: TWELVE_DIGIT,
+      loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
+    });
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
+    expect(stderr).toBe(`Not written: ${failing}: EIO: i/o error, write\n`);
+    const after = snapshot(dir);
+    expect(after[failing]).toBe(before[failing]);
+    for (const name of others) expect(after[name]).not.toBe(before[name]);
+  });
+
   it('--apply with the tool\'s own writer: a note another program wrote after it was read is left and named; the others are swapped in whole', async () => {
     const dir = copyOfExampleVault();
     const changed = '202208021000 Meetings need an owner and an end.md';
