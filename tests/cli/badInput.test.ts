@@ -3,6 +3,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { REPOSITORY, run } from './harness';
+import { approvalsIn } from '../approval';
+
+const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
 let scratch: string;
 beforeAll(() => {
@@ -76,6 +79,14 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(new RegExp(`^Usage: principle-chain ${command} `));
     expect(result.stdout).toContain('--vault DIR');
     expect(result.stdout).toContain('--id-format 12|14|denote|REGEX');
+  });
+
+  // What users read before they run a command (and what the README quotes): any change shows in review.
+  it.each([['overall', ['--help']], ...COMMANDS.map((c) => [c.name, [c.name, '--help']] as [string, string[]])])('the %s help reads as approved', async (name, argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expectApproved(`help-${name}.txt`, result.stdout);
   });
 
   it('help alone prints the overall help, as --help does', async () => {
