@@ -3,7 +3,7 @@ import { App, Plugin, type TFile } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { recordShown, type Workspace as FakeWorkspace } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
-import { isNote, RepairController } from '../../src/obsidian/repair/controller';
+import { isNote, RepairController, REPAIR_CONCURRENCY } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
 import { RepairStore } from '../../src/obsidian/repair/store';
 import { settle, textOf } from './fakeVault';
@@ -374,6 +374,43 @@ describe('the controller\'s own rules', () => {
     await controller.repairNote(app.vault.getFileByPath('b.md')!);
     await controller.repairVault();
     expect(previews).toStrictEqual([]);
+  });
+
+  describe.each([
+    ['Cancel on its notice', (fragments: DocumentFragment[]) => fragments[fragments.length - 1].querySelector('button')!.click()],
+    ['unloading the plugin', (_: DocumentFragment[], controller: RepairController) => controller.dispose()],
+  ] as const)('a run stopped by %s', (_, stop) => {
+    it('starts no other note; the summary counts what it left, and the undo record holds only what it wrote', async () => {
+      const stale = Object.fromEntries(Array.from({ length: 12 }, (__, i) => [`s${String(i).padStart(2, '0')}.md`, 'See [[202108191025 Teams exist]].\n']));
+      const { app, controller, previews } = await setUp({ [NEW]: '', ...stale });
+      await controller.repairVault();
+      expect(previews[0].plan.files).toHaveLength(12);
+      const fragments: DocumentFragment[] = [];
+      const original = globalThis.createFragment;
+      jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+        const fragment = original(callback);
+        fragments.push(fragment);
+        return fragment;
+      });
+      const process = app.vault.process.bind(app.vault);
+      let stopped = false;
+      app.vault.process = (file, fn) => {
+        if (!stopped) stop(fragments, controller);
+        stopped = true;
+        return process(file, fn);
+      };
+      const { notices } = recordShown();
+      previews[0].onApply([...previews[0].plan.files]);
+      await settle();
+      jest.restoreAllMocks();
+      const written: string[] = [];
+      for (const path of Object.keys(stale)) if ((await textOf(app, path)) !== stale[path]) written.push(path);
+      // The notes already being written when the run stopped (at most one per writer) finish.
+      expect(written.length).toBeGreaterThanOrEqual(1);
+      expect(written.length).toBeLessThanOrEqual(REPAIR_CONCURRENCY);
+      expect(notices[notices.length - 1]).toContain(`Cancelled: ${12 - written.length} files left unchanged.`);
+      expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(written);
+    });
   });
 
   it('only Markdown files are notes the current-note command repairs', async () => {
