@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { App, Plugin, type TFile } from 'obsidian';
+import { App, Notice, Plugin, type TFile } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { recordShown, type Workspace as FakeWorkspace } from '../mocks/obsidian';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
@@ -186,6 +186,35 @@ describe('what the vault repair reads', () => {
     await controller.repairVault();
     expect(notices[0]).toBe('Planning ID link repair: 0 of 521 filesCancel');
     expect(previews[0].plan.files).toHaveLength(520);
+  });
+
+  it.each([
+    ['Cancel on its notice', (fragments: DocumentFragment[]) => fragments[0].querySelector('button')!.click()],
+    ['unloading the plugin', (_: DocumentFragment[], controller: RepairController) => controller.dispose()],
+  ] as const)('planning stopped by %s reads no further, takes its notice away and previews nothing', async (_, stop) => {
+    const many = Object.fromEntries(Array.from({ length: 520 }, (__, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...many });
+    const fragments: DocumentFragment[] = [];
+    const original = globalThis.createFragment;
+    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+      const fragment = original(callback);
+      fragments.push(fragment);
+      return fragment;
+    });
+    const hide = jest.spyOn(Notice.prototype, 'hide');
+    let reads = 0;
+    const read = app.vault.cachedRead.bind(app.vault);
+    app.vault.cachedRead = (file) => {
+      if (reads++ === 0) stop(fragments, controller);
+      return read(file);
+    };
+    await controller.repairVault();
+    const hidden = hide.mock.calls.length;
+    jest.restoreAllMocks();
+    expect([previews, hidden]).toStrictEqual([[], 1]);
+    // The batch under way when it stopped is the last one read.
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThanOrEqual(16);
   });
 
 
