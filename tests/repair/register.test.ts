@@ -380,6 +380,8 @@ describe('the controller\'s own rules', () => {
     const { app, services, previews } = await setUp();
     await renameAndSettle(app, services, OLD, NEW);
     expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['a.md']);
+    // Only the rename's own edits: the vault's problems belong to the vault repair's preview.
+    expect([previews[0].title, previews[0].plan.problems]).toStrictEqual(['Update references to the renamed note', []]);
   });
 
   it('a plan with problems and no edits is still previewed', async () => {
