@@ -384,6 +384,21 @@ describe('the controller\'s own rules', () => {
     expect([previews[0].title, previews[0].plan.problems]).toStrictEqual(['Update references to the renamed note', []]);
   });
 
+  it('follows a rename up only once the index knows the new title, however late the index hears of it', async () => {
+    const { app, services, previews } = await setUp();
+    // The index reads the vault again after each event (liveServices); its first read after the rename lags.
+    const read = app.vault.read.bind(app.vault);
+    let lag = true;
+    app.vault.read = async (file) => {
+      const late = lag;
+      lag = false;
+      if (late) await wait(1000);
+      return read(file);
+    };
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
+  });
+
   it('a plan with problems and no edits is still previewed', async () => {
     const { controller, previews } = await setUp({ '202108191025 One.md': '', 'x/202108191025 Two.md': '', 'a.md': 'see 202108191025 One\n' });
     await controller.repairVault();
