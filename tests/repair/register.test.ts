@@ -455,6 +455,8 @@ describe('the controller\'s own rules', () => {
       expect(written.length).toBeGreaterThanOrEqual(1);
       expect(written.length).toBeLessThanOrEqual(REPAIR_CONCURRENCY);
       expect(notices[notices.length - 1]).toContain(`Cancelled: ${12 - written.length} files left unchanged.`);
+      // The notice counted the notes as they were written, out of all the run was given.
+      expect(fragments.map((f) => f.querySelector('span')?.textContent)).toStrictEqual([`Repairing ID links: ${written.length} of 12 files`]);
       expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(written);
     });
   });
