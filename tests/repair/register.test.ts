@@ -189,6 +189,17 @@ describe('what the vault repair reads', () => {
   });
 
   it.each([
+    [499, []],
+    [500, ['Planning ID link repair: 0 of 500 filesCancel']],
+  ])('shows planning progress from 500 notes on (%i)', async (count, shown) => {
+    const many = Object.fromEntries(Array.from({ length: count - 1 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, 'Nothing to repair.\n']));
+    const { controller } = await setUp({ [NEW]: '', ...many });
+    const { notices } = recordShown();
+    await controller.repairVault();
+    expect(notices.filter((n) => n.startsWith('Planning'))).toStrictEqual(shown);
+  });
+
+  it.each([
     ['Cancel on its notice', (fragments: DocumentFragment[]) => fragments[0].querySelector('button')!.click()],
     ['unloading the plugin', (_: DocumentFragment[], controller: RepairController) => controller.dispose()],
   ] as const)('planning stopped by %s reads no further, takes its notice away and previews nothing', async (_, stop) => {
