@@ -183,8 +183,17 @@ describe('what the vault repair reads', () => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
     const { controller, previews } = await setUp({ [NEW]: '', ...many });
     const { notices } = recordShown();
+    const fragments: DocumentFragment[] = [];
+    const original = globalThis.createFragment;
+    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+      const fragment = original(callback);
+      fragments.push(fragment);
+      return fragment;
+    });
     await controller.repairVault();
+    jest.restoreAllMocks();
     expect(notices[0]).toBe('Planning ID link repair: 0 of 521 filesCancel');
+    expect(fragments.map((f) => f.querySelector('span')?.textContent)).toStrictEqual(['Planning ID link repair: 521 of 521 files']);
     expect(previews[0].plan.files).toHaveLength(520);
   });
 
