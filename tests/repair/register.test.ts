@@ -479,6 +479,39 @@ describe('the controller\'s own rules', () => {
       expect(fragments.map((f) => f.querySelector('span')?.textContent)).toStrictEqual([`Repairing ID links: ${written.length} of 12 files`]);
       expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(written);
     });
+
+    it('undoing: restores no other note, counts what it left, and keeps those in the undo record for later', async () => {
+      const stale = Object.fromEntries(Array.from({ length: 12 }, (__, i) => [`s${String(i).padStart(2, '0')}.md`, 'See [[202108191025 Teams exist]].\n']));
+      const { app, controller, previews } = await setUp({ [NEW]: '', ...stale });
+      await controller.repairVault();
+      previews[0].onApply([...previews[0].plan.files]);
+      await settle();
+      const fragments: DocumentFragment[] = [];
+      const original = globalThis.createFragment;
+      jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+        const fragment = original(callback);
+        fragments.push(fragment);
+        return fragment;
+      });
+      const process = app.vault.process.bind(app.vault);
+      let stopped = false;
+      app.vault.process = (file, fn) => {
+        if (!stopped) stop(fragments, controller);
+        stopped = true;
+        return process(file, fn);
+      };
+      const { notices } = recordShown();
+      await controller.undoLast();
+      jest.restoreAllMocks();
+      const restored: string[] = [];
+      for (const path of Object.keys(stale)) if ((await textOf(app, path)) === stale[path]) restored.push(path);
+      expect(restored.length).toBeGreaterThanOrEqual(1);
+      expect(restored.length).toBeLessThanOrEqual(REPAIR_CONCURRENCY);
+      expect(notices[notices.length - 1]).toContain(`Undo restored ${restored.length} file`);
+      expect(fragments.map((f) => f.querySelector('span')?.textContent)).toStrictEqual([`Undoing repair: ${restored.length} of 12 files`]);
+      const left = Object.keys(stale).filter((path) => !restored.includes(path));
+      expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(left);
+    });
   });
 
   it('only Markdown files are notes the current-note command repairs', async () => {
