@@ -316,6 +316,19 @@ describe('the controller\'s own rules', () => {
     expect(await textOf(app, 'b.md')).toBe(`Added first.\n${B_FIXED}`);
   });
 
+  it('given no preview, as the plugin builds it, opens the preview dialog, whose Apply writes the ticked edits', async () => {
+    const app = new App();
+    for (const [path, text] of Object.entries({ [NEW]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES })) await app.vault.create(path, text);
+    const controller = new RepairController({ app, services: await liveServices(app), store: new RepairStore(app.vault.adapter, STATE) });
+    await controller.repairVault();
+    const dialog = document.body.lastElementChild as HTMLElement;
+    expect(dialog.textContent).toContain('Repair ID links in vault');
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Apply'))!.click();
+    await settle();
+    expect(await textOf(app, 'b.md')).toBe(B_FIXED);
+    dialog.remove();
+  });
+
   it('a run that changed nothing keeps the undo record of the run before it', async () => {
     const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
     await controller.repairVault();
@@ -415,6 +428,13 @@ describe('the controller\'s own rules', () => {
       if (late) await wait(1000);
       return read(file);
     };
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
+  });
+
+  it('with "ask" the rename preview leaves out notes in excluded folders', async () => {
+    const { app, services, previews } = await setUp({ [OLD]: '', ...SOURCES, 'archive/x.md': SOURCES['a.md'] });
+    services.settingsValue.excludedFolders = ['archive'];
     await renameAndSettle(app, services, OLD, NEW);
     expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
   });
