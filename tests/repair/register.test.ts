@@ -439,6 +439,13 @@ describe('the controller\'s own rules', () => {
     expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
   });
 
+  it('follows the rename of a note whose ID is in its frontmatter, before the index has seen the rename', async () => {
+    const { app, services, previews } = await setUp({ 'Teams exist.md': '---\nid: 202108191025\n---\n', 'a.md': SOURCES['a.md'] });
+    await renameAndSettle(app, services, 'Teams exist.md', 'Teams exist for a reason.md');
+    expect((await storedState(app)).renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
+    expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
+  });
+
   it('a plan with problems and no edits is still previewed', async () => {
     const { controller, previews } = await setUp({ '202108191025 One.md': '', 'x/202108191025 Two.md': '', 'a.md': 'see 202108191025 One\n' });
     await controller.repairVault();
