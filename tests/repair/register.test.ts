@@ -446,6 +446,12 @@ describe('the controller\'s own rules', () => {
     expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
   });
 
+  it('records no title change when a file that is not a note is renamed, even one named by an ID', async () => {
+    const { app, services, previews } = await setUp({ [NEW]: '', 'img/202108191025 Teams.png': '', 'a.md': 'See 202108191025 Teams.\n' });
+    await renameAndSettle(app, services, 'img/202108191025 Teams.png', 'img/202108191025 Teams exist.png');
+    expect([(await storedState(app).catch(() => null))?.renameHistory ?? {}, previews]).toStrictEqual([{}, []]);
+  });
+
   it('a plan with problems and no edits is still previewed', async () => {
     const { controller, previews } = await setUp({ '202108191025 One.md': '', 'x/202108191025 Two.md': '', 'a.md': 'see 202108191025 One\n' });
     await controller.repairVault();
