@@ -160,6 +160,19 @@ describe('the undo record', () => {
     await controller.undoLast();
     expect(await textOf(app, 'moved/b.md')).toBe(SOURCES['b.md']);
   });
+
+  it('follows a note moved after the repair across a restart, its title unchanged', async () => {
+    const { app, services, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    await app.vault.rename(app.vault.getFileByPath('b.md')!, 'moved/b.md');
+    await services.indexed();
+    await settle();
+    const restarted = new RepairController({ app, services, store: new RepairStore(app.vault.adapter, STATE), preview: () => undefined });
+    await restarted.undoLast();
+    expect(await textOf(app, 'moved/b.md')).toBe(SOURCES['b.md']);
+  });
 });
 
 describe('a damaged repair.json', () => {
