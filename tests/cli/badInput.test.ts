@@ -34,13 +34,14 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a FILE outside the vault', () => ['refs', path.join(REPOSITORY, 'package.json')], /package\.json is outside the vault/],
     ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
     ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault/],
+    ['a link style repair does not know', () => ['repair', '--link-style', 'wiki'], /--link-style must be one of off, wikilink, bare, not "wiki"\./],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv());
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/^principle-chain: /);
-    const named = ['check', 'refs', 'chain'].find((c) => argv().includes(c));
+    const named = ['check', 'refs', 'chain', 'graph', 'repair'].find((c) => argv().includes(c));
     expect(result.stderr).toMatch(new RegExp(`Run "principle-chain${named === undefined ? '' : ` ${named}`} --help" for usage\\.\\n$`));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
