@@ -24,6 +24,22 @@ afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: tru
 const snapshot = (dir: string) =>
   Object.fromEntries(readdirSync(dir).filter((n) => n.endsWith('.md')).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
 
+/** `repair --apply --json` on `dir` with the command's writer replaced, as the tool runs it otherwise. */
+async function applyWithWriter(dir: string, writerFor: (root: string) => AtomicWriter): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
+  const code = await createRepairCommand(writerFor).run({
+    io,
+    positionals: [],
+    options: new Map([['apply', true]]),
+    json: true,
+    format: TWELVE_DIGIT,
+    loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
+  });
+  return { code, stdout, stderr };
+}
+
 interface RepairJson {
   files: { file: string; edits: { kind: string; line: number; from: number; to: number; before: string; after: string }[] }[];
   problems: { kind: string; file: string; line: number; id: string | null; message: string }[];
@@ -79,17 +95,7 @@ describe('principle-chain repair', () => {
         return createNodeAtomicWriter({ root }).replaceIfUnchanged(absolutePath, expected, next);
       },
     });
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
-    const code = await createRepairCommand(meddling).run({
-      io,
-      positionals: [],
-      options: new Map([['apply', true]]),
-      json: true,
-      format: TWELVE_DIGIT,
-      loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
-    });
+    const { code, stdout, stderr } = await applyWithWriter(dir, meddling);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
     expect(stderr).toContain(`Not written: ${target}`);
@@ -110,17 +116,7 @@ describe('principle-chain repair', () => {
         return createNodeAtomicWriter({ root }).replaceIfUnchanged(absolutePath, expected, next);
       },
     });
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, defaultVault: dir, version: '0', fs: nodeVaultFs };
-    const code = await createRepairCommand(throwing).run({
-      io,
-      positionals: [],
-      options: new Map([['apply', true]]),
-      json: true,
-      format: TWELVE_DIGIT,
-      loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
-    });
+    const { code, stdout, stderr } = await applyWithWriter(dir, throwing);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
     expect(stderr).toBe(`Not written: ${failing}: EIO: i/o error, write\n`);

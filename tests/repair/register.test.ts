@@ -49,6 +49,29 @@ const storedState = async (app: App) => JSON.parse(await app.vault.adapter.read(
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The fragments notices are made of, as they are made: the fake Notice puts none in the DOM (restore with jest.restoreAllMocks). */
+function madeFragments(): DocumentFragment[] {
+  const fragments: DocumentFragment[] = [];
+  const original = globalThis.createFragment;
+  jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+    const fragment = original(callback);
+    fragments.push(fragment);
+    return fragment;
+  });
+  return fragments;
+}
+
+/** Calls `stop` as the first note starts being written, then writes on. */
+function onFirstWrite(app: App, stop: () => void): void {
+  const process = app.vault.process.bind(app.vault);
+  let stopped = false;
+  app.vault.process = (file, fn) => {
+    if (!stopped) stop();
+    stopped = true;
+    return process(file, fn);
+  };
+}
+
 async function renameAndSettle(app: App, services: LiveServices, from: string, to: string) {
   await app.vault.rename(app.vault.getFileByPath(from)!, to);
   await services.indexed();
@@ -196,13 +219,7 @@ describe('what the vault repair reads', () => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (_, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
     const { controller, previews } = await setUp({ [NEW]: '', ...many });
     const { notices } = recordShown();
-    const fragments: DocumentFragment[] = [];
-    const original = globalThis.createFragment;
-    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-      const fragment = original(callback);
-      fragments.push(fragment);
-      return fragment;
-    });
+    const fragments = madeFragments();
     await controller.repairVault();
     jest.restoreAllMocks();
     expect(notices[0]).toBe('Planning ID link repair: 0 of 521 filesCancel');
@@ -227,13 +244,7 @@ describe('what the vault repair reads', () => {
   ] as const)('planning stopped by %s reads no further, takes its notice away and previews nothing', async (_, stop) => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (__, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
     const { app, controller, previews } = await setUp({ [NEW]: '', ...many });
-    const fragments: DocumentFragment[] = [];
-    const original = globalThis.createFragment;
-    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-      const fragment = original(callback);
-      fragments.push(fragment);
-      return fragment;
-    });
+    const fragments = madeFragments();
     const hide = jest.spyOn(Notice.prototype, 'hide');
     let reads = 0;
     const read = app.vault.cachedRead.bind(app.vault);
@@ -497,20 +508,8 @@ describe('the controller\'s own rules', () => {
       const { app, controller, previews } = await setUp({ [NEW]: '', ...stale });
       await controller.repairVault();
       expect(previews[0].plan.files).toHaveLength(12);
-      const fragments: DocumentFragment[] = [];
-      const original = globalThis.createFragment;
-      jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-        const fragment = original(callback);
-        fragments.push(fragment);
-        return fragment;
-      });
-      const process = app.vault.process.bind(app.vault);
-      let stopped = false;
-      app.vault.process = (file, fn) => {
-        if (!stopped) stop(fragments, controller);
-        stopped = true;
-        return process(file, fn);
-      };
+      const fragments = madeFragments();
+      onFirstWrite(app, () => stop(fragments, controller));
       const { notices } = recordShown();
       previews[0].onApply([...previews[0].plan.files]);
       await settle();
@@ -532,20 +531,8 @@ describe('the controller\'s own rules', () => {
       await controller.repairVault();
       previews[0].onApply([...previews[0].plan.files]);
       await settle();
-      const fragments: DocumentFragment[] = [];
-      const original = globalThis.createFragment;
-      jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-        const fragment = original(callback);
-        fragments.push(fragment);
-        return fragment;
-      });
-      const process = app.vault.process.bind(app.vault);
-      let stopped = false;
-      app.vault.process = (file, fn) => {
-        if (!stopped) stop(fragments, controller);
-        stopped = true;
-        return process(file, fn);
-      };
+      const fragments = madeFragments();
+      onFirstWrite(app, () => stop(fragments, controller));
       const { notices } = recordShown();
       await controller.undoLast();
       jest.restoreAllMocks();
