@@ -145,3 +145,15 @@ export async function openInEditor(app: App, path: string, editor: FakeEditor, m
   (view as unknown as { editor: FakeEditor }).editor = editor;
   await leaf.open(view);
 }
+
+/** The fragments notices are made of, as they are made: the fake Notice puts none in the DOM (restore with jest.restoreAllMocks). */
+export function madeFragments(): DocumentFragment[] {
+  const fragments: DocumentFragment[] = [];
+  const original = globalThis.createFragment;
+  jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
+    const fragment = original(callback);
+    fragments.push(fragment);
+    return fragment;
+  });
+  return fragments;
+}

@@ -2,6 +2,7 @@
 import { Notice, recordShown } from '../mocks/obsidian';
 import { countByKind } from '../../src/core/repair/render';
 import { describeRun, describeUndo, RepairProgress } from '../../src/obsidian/repair/progress';
+import { madeFragments } from './fakeVault';
 
 describe('repair progress and summaries', () => {
   it('shows a progress notice, then the summary', () => {
@@ -39,13 +40,7 @@ describe('repair progress and summaries', () => {
   });
 
   it('counts files as it goes; Cancel stops the run, stays on screen and says it is cancelling', () => {
-    const made: DocumentFragment[] = [];
-    const original = globalThis.createFragment;
-    jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-      const fragment = original(callback);
-      made.push(fragment);
-      return fragment;
-    });
+    const made = madeFragments();
     const hide = jest.spyOn(Notice.prototype, 'hide');
     const progress = new RepairProgress('Repairing ID links', 3);
     const holder = document.body.appendChild(document.createElement('div'));

@@ -6,7 +6,7 @@ import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { isNote, RepairController, REPAIR_CONCURRENCY } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
 import { RepairStore } from '../../src/obsidian/repair/store';
-import { settle, textOf } from './fakeVault';
+import { madeFragments, settle, textOf } from './fakeVault';
 import { liveServices, type LiveServices } from './liveServices';
 
 class TestPlugin extends Plugin {}
@@ -48,18 +48,6 @@ interface StoredState {
 const storedState = async (app: App) => JSON.parse(await app.vault.adapter.read(STATE)) as StoredState;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The fragments notices are made of, as they are made: the fake Notice puts none in the DOM (restore with jest.restoreAllMocks). */
-function madeFragments(): DocumentFragment[] {
-  const fragments: DocumentFragment[] = [];
-  const original = globalThis.createFragment;
-  jest.spyOn(globalThis, 'createFragment').mockImplementation((callback) => {
-    const fragment = original(callback);
-    fragments.push(fragment);
-    return fragment;
-  });
-  return fragments;
-}
 
 /** Calls `stop` as the first note starts being written, then writes on. */
 function onFirstWrite(app: App, stop: () => void): void {
