@@ -9,7 +9,7 @@ import { PluginFolderIndexCache } from './src/obsidian/indexCacheFile';
 import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
-import { loadSettings, saveSettings, settingsProblemsMessage } from './src/obsidian/settingsData';
+import { loadSettings, SettingsFile, settingsProblemsMessage } from './src/obsidian/settingsData';
 import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
 
 /**
@@ -18,10 +18,11 @@ import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
  */
 export default class PrincipleChainPlugin extends Plugin {
   async onload(): Promise<void> {
-    const { settings: loaded, problems } = await loadSettings(this);
-    const settings = new SettingsStore(loaded, (next) => saveSettings(this, next));
+    const loaded = await loadSettings(this);
     // Long enough to read; the user can dismiss it.
-    if (problems.length > 0) new Notice(settingsProblemsMessage(problems), 15000);
+    if (loaded.problems.length > 0) new Notice(settingsProblemsMessage(loaded.problems), 15000);
+    const file = new SettingsFile(this, { adapter: this.app.vault.adapter, folder: pluginFolder(this) }, loaded, (message) => new Notice(message, 15000));
+    const settings = new SettingsStore(loaded.settings, (next, changed) => file.save(next, changed));
 
     // Restarts reuse the facts of unchanged notes; a snapshot still pending is written on unload.
     const indexCache = new PluginFolderIndexCache({

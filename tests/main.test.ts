@@ -92,8 +92,8 @@ describe('a settings change', () => {
     document.body.replaceChildren();
   });
 
-  async function openTab() {
-    const { app, registered } = await startPlugin(null);
+  async function openTab(dataJson: string | null = null) {
+    const { app, registered, notices } = await startPlugin(dataJson);
     const rebuild = jest.spyOn(VaultIndexer.prototype, 'rebuild');
     const notifyAll = jest.spyOn(VaultIndexer.prototype, 'notifyAll');
     let editorRefreshes = 0;
@@ -103,7 +103,7 @@ describe('a settings change', () => {
     const setting = (name: string): HTMLElement =>
       Array.from(tab.containerEl.querySelectorAll<HTMLElement>('.setting-item')).find((el) => el.querySelector('.setting-item-name')?.textContent === name)!;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-    return { app, rebuild, notifyAll, setting, settle, editorRefreshes: () => editorRefreshes };
+    return { app, notices, rebuild, notifyAll, setting, settle, editorRefreshes: () => editorRefreshes };
   }
 
   it('that changes what the index holds is saved, rebuilds the index and refreshes open editors', async () => {
@@ -122,5 +122,37 @@ describe('a settings change', () => {
     await s.settle();
     expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ linkTitle: true });
     expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length, s.editorRefreshes()]).toStrictEqual([0, 1, 1]);
+  });
+
+  it('leaves in data.json what this version does not use, and copies an unreadable file aside first', async () => {
+    const stored = JSON.stringify({ linkTitle: 'yes', chainDepth: 'deep', futureOption: [1, 2] });
+    const s = await openTab(stored);
+    s.setting('Link the title').querySelector<HTMLElement>('.checkbox-container')!.click();
+    await s.settle();
+    // The setting the user changed replaces its stored value; the others stay.
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ linkTitle: true, chainDepth: 'deep', futureOption: [1, 2] });
+
+    const broken = '{"linkTitle": tru';
+    const t = await openTab(broken);
+    t.setting('Link the title').querySelector<HTMLElement>('.checkbox-container')!.click();
+    await t.settle();
+    const files = (t.app.vault.adapter as unknown as fake.MemoryAdapter).files;
+    const copies = [...files.keys()].filter((path) => path.startsWith(`${dataPath}.damaged-`));
+    expect(copies.map((path) => files.get(path))).toStrictEqual([broken]);
+    expect(JSON.parse(await t.app.vault.adapter.read(dataPath))).toMatchObject({ linkTitle: true });
+  });
+
+  it('that cannot be saved applies for the session and says so', async () => {
+    const s = await openTab();
+    s.app.vault.adapter.write = async () => {
+      throw new Error('EROFS: read-only file system');
+    };
+    // The tab leaves no rejection unhandled (Jest fails the test on one).
+    const select = s.setting('ID format').querySelector('select')!;
+    select.value = '14';
+    select.dispatchEvent(new Event('change'));
+    await s.settle();
+    expect(s.notices).toStrictEqual([expect.stringContaining('settings could not be saved (EROFS: read-only file system)')]);
+    expect(s.rebuild).toHaveBeenCalledTimes(1);
   });
 });

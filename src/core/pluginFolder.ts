@@ -5,3 +5,8 @@ export const PLUGIN_ID = 'principle-chain';
 export function pluginFolderIn(configDir: string, pluginId: string = PLUGIN_ID): string {
   return `${configDir}/plugins/${pluginId}`;
 }
+
+/** Where a damaged file of the plugin's (repair.json, data.json) is kept: beside it, stamped with the time it was found. */
+export function damagedCopyPath(path: string, now: Date): string {
+  return `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+}

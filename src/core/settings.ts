@@ -53,6 +53,12 @@ export interface NormalizedSettings {
   settings: PrincipleChainSettings;
   /** One message per stored value that was replaced by its default. */
   problems: string[];
+  /**
+   * What was stored that `settings` does not use: keys this version does not know (a newer
+   * version's, synced from another device) and values replaced by their defaults. A save writes
+   * them back unchanged (storedForm) until the user changes that setting, so nothing is lost.
+   */
+  kept: Map<string, unknown>;
 }
 
 const ID_FORMATS: readonly IdFormatSetting[] = ['12', '14', 'denote', 'custom'];
@@ -77,13 +83,16 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     chainExcludedFolders: [],
     chainExcludedTags: [],
   };
-  if (raw === null || raw === undefined) return { settings, problems };
+  const kept = new Map<string, unknown>();
+  if (raw === null || raw === undefined) return { settings, problems, kept };
   if (!isRecord(raw)) {
     problems.push('Stored settings were not an object; using defaults.');
-    return { settings, problems };
+    return { settings, problems, kept };
   }
-  const reject = (key: string, why: string): void => {
+  for (const key of Object.keys(raw)) if (!isSettingKey(key)) kept.set(key, raw[key]);
+  const reject = (key: keyof PrincipleChainSettings, why: string): void => {
     problems.push(`Setting "${key}" ${why}; using the default.`);
+    kept.set(key, raw[key]);
   };
   const pick = <T>(key: keyof PrincipleChainSettings, ok: (v: unknown) => v is T, why: string): T | undefined => {
     if (!(key in raw)) return undefined;
@@ -151,9 +160,30 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
   const { format, problem } = activeIdFormat(settings.idFormat, settings.customPattern);
   if (problem !== null) {
     problems.push(`The custom ID pattern cannot be used (${problem}); using the 12-digit format.`);
+    if (!kept.has('idFormat')) kept.set('idFormat', settings.idFormat);
     settings.idFormat = format.key;
   }
-  return { settings, problems };
+  return { settings, problems, kept };
+}
+
+function isSettingKey(key: string): key is keyof PrincipleChainSettings {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, key);
+}
+
+/**
+ * The object data.json holds: the settings, with what the stored file had that they do not use
+ * (NormalizedSettings.kept) written back over them; the lists copied, so nothing is shared with the
+ * live settings. Built entry by entry, so a stored key such as `__proto__` stays a plain key.
+ */
+export function storedForm(settings: PrincipleChainSettings, kept: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const copy: PrincipleChainSettings = {
+    ...settings,
+    ownIdSources: [...settings.ownIdSources],
+    excludedFolders: [...settings.excludedFolders],
+    chainExcludedFolders: [...settings.chainExcludedFolders],
+    chainExcludedTags: [...settings.chainExcludedTags],
+  };
+  return Object.fromEntries([...Object.entries(copy), ...kept]);
 }
 
 /** Trims, turns backslashes into slashes, drops empty entries, doubled and surrounding slashes, and duplicates. */

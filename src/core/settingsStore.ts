@@ -15,10 +15,13 @@ export class SettingsStore {
   /** The last save asked for: each save waits for the one before, so data.json ends with the latest settings. */
   private saving: Promise<void> = Promise.resolve();
 
-  /** `save` persists the settings (data.json); a change is heard only once it is saved. */
+  /**
+   * `save` persists the settings (data.json), told which settings the change set (a value the stored
+   * file kept for them is the user's no longer); a change is heard once its save is over.
+   */
   constructor(
     initial: PrincipleChainSettings,
-    private readonly save: (settings: PrincipleChainSettings) => Promise<void>,
+    private readonly save: (settings: PrincipleChainSettings, changed: readonly (keyof PrincipleChainSettings)[]) => Promise<void>,
   ) {
     this.current = initial;
   }
@@ -28,16 +31,24 @@ export class SettingsStore {
     return this.current;
   }
 
-  /** Applies the patch at once, saves, then tells the listeners; a failed save reaches the caller and no listener. */
+  /**
+   * Applies the patch at once, saves, then tells the listeners. A failed save still reaches every
+   * listener, since the change applies for the session (the index must match what the tab shows),
+   * and then the caller.
+   */
   async update(patch: Partial<PrincipleChainSettings>): Promise<void> {
     const before = this.current;
     const after: PrincipleChainSettings = { ...before, ...patch };
     this.current = after;
-    const saved = this.saving.then(() => this.save(after));
+    const changed = Object.keys(patch) as (keyof PrincipleChainSettings)[];
+    const saved = this.saving.then(() => this.save(after, changed));
     this.saving = saved.catch(() => undefined);
-    await saved;
-    const change: SettingsChange = { before, after, needsRebuild: indexSettingsKey(after) !== indexSettingsKey(before) };
-    for (const listener of [...this.listeners]) listener(change);
+    try {
+      await saved;
+    } finally {
+      const change: SettingsChange = { before, after, needsRebuild: indexSettingsKey(after) !== indexSettingsKey(before) };
+      for (const listener of [...this.listeners]) listener(change);
+    }
   }
 
   /** Subscribes to saved changes; returns the unsubscribe function. */

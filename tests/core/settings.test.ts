@@ -1,13 +1,13 @@
-import { DEFAULT_SETTINGS, isExcluded, normalizeFolderList, normalizeSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, isExcluded, normalizeFolderList, normalizeSettings, storedForm } from '../../src/core/settings';
 
 describe('normalizeSettings', () => {
   test('nothing stored gives the defaults without problems', () => {
-    expect(normalizeSettings(undefined)).toStrictEqual({ settings: { ...DEFAULT_SETTINGS }, problems: [] });
+    expect(normalizeSettings(undefined)).toStrictEqual({ settings: { ...DEFAULT_SETTINGS }, problems: [], kept: new Map() });
     expect(normalizeSettings(null).problems).toStrictEqual([]);
   });
 
-  test('good values are kept and unknown keys dropped', () => {
-    const { settings, problems } = normalizeSettings({
+  test('good values are used and unknown keys left out of the settings', () => {
+    const { settings, problems, kept } = normalizeSettings({
       idFormat: '14',
       chainDepth: 5,
       ownIdSources: ['frontmatter', 'filename'],
@@ -22,6 +22,8 @@ describe('normalizeSettings', () => {
     expect(settings.excludedFolders).toStrictEqual(['Templates', 'archive/old', 'a/b']);
     expect(settings.renameHandling).toBe('never');
     expect(settings).not.toHaveProperty('somethingElse');
+    // Kept for the next save, whatever else the file had: only the unknown key.
+    expect(kept).toStrictEqual(new Map([['somethingElse', 1]]));
   });
 
   test.each([
@@ -43,6 +45,19 @@ describe('normalizeSettings', () => {
     expect(settings.idFormat === 'custom').toBe(false);
   });
 
+  test.each<[string, unknown, [string, unknown][]]>([
+    ['a value of the wrong type', { chainDepth: 'deep', linkTitle: true }, [['chainDepth', 'deep']]],
+    ['a value out of range', { chainDepth: 12 }, [['chainDepth', 12]]],
+    ['an empty frontmatter key', { frontmatterKey: ' ' }, [['frontmatterKey', ' ']]],
+    ['a list with a bad entry', { ownIdSources: ['filename', 'body'], excludedFolders: [1, 'a'] }, [['ownIdSources', ['filename', 'body']], ['excludedFolders', [1, 'a']]]],
+    ['a format this version does not know', { idFormat: 'iso' }, [['idFormat', 'iso']]],
+    ['the custom format with a pattern it refuses', { idFormat: 'custom', customPattern: '(a+)+' }, [['idFormat', 'custom']]],
+    ['a newer version\'s setting', { idFormat: '14', futureOption: { on: true } }, [['futureOption', { on: true }]]],
+    ['a key named like a prototype', JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 2}'), [['__proto__', { polluted: 1 }], ['constructor', 2]]],
+  ])('%s is kept as stored, for the next save', (_name, raw, kept) => {
+    expect([...normalizeSettings(raw).kept]).toStrictEqual(kept);
+  });
+
   test('a rejected custom pattern keeps its text for correcting', () => {
     const { settings } = normalizeSettings({ idFormat: 'custom', customPattern: '(a+)+' });
     expect(settings.idFormat).toBe('12');
@@ -62,6 +77,28 @@ describe('normalizeSettings', () => {
     settings.ownIdSources.pop();
     expect(DEFAULT_SETTINGS.excludedFolders).toStrictEqual([]);
     expect(DEFAULT_SETTINGS.ownIdSources).toStrictEqual(['filename', 'folder', 'frontmatter']);
+  });
+});
+
+describe('the stored form of the settings', () => {
+  const settings = () => normalizeSettings({ excludedFolders: ['a'], chainExcludedFolders: ['b'], chainExcludedTags: ['c'] }).settings;
+
+  test('is the settings, with what the file kept written back over them', () => {
+    const kept = new Map<string, unknown>([['chainDepth', 'deep'], ['futureOption', 1], ['__proto__', { polluted: 1 }]]);
+    const stored = storedForm(settings(), kept);
+    expect(Object.entries(stored)).toStrictEqual([...Object.entries({ ...settings(), chainDepth: 'deep', futureOption: 1 }), ['__proto__', { polluted: 1 }]]);
+    // An own key, never the object's prototype.
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(JSON.stringify(stored)).toContain('"__proto__":{"polluted":1}');
+  });
+
+  test('shares no list with the live settings', () => {
+    const live = settings();
+    const stored = storedForm(live, new Map());
+    for (const key of ['ownIdSources', 'excludedFolders', 'chainExcludedFolders', 'chainExcludedTags'] as const) {
+      expect(stored[key]).toStrictEqual(live[key]);
+      expect(stored[key]).not.toBe(live[key]);
+    }
   });
 });
 

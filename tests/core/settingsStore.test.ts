@@ -46,13 +46,26 @@ describe('the settings store', () => {
     expect(heard.map((change) => change.needsRebuild)).toStrictEqual([rebuild]);
   });
 
-  it('a save that fails reaches the caller and no listener; the change stays applied', async () => {
+  it('a save that fails still reaches every listener, since the change applies, and then the caller', async () => {
     const { settings, heard } = store({}, async () => {
       throw new Error('disk full');
     });
-    await expect(settings.update({ linkTitle: true })).rejects.toThrow('disk full');
-    expect(heard).toStrictEqual([]);
-    expect(settings.get().linkTitle).toBe(true);
+    const before = settings.get();
+    await expect(settings.update({ idFormat: '14' })).rejects.toThrow('disk full');
+    expect(settings.get().idFormat).toBe('14');
+    // The index is rebuilt for the format the tab shows, saved or not.
+    expect(heard).toStrictEqual([{ before, after: settings.get(), needsRebuild: true }]);
+  });
+
+  it('tells the save which settings the change set, and only those', async () => {
+    const told: string[][] = [];
+    const settings = new SettingsStore(defaults(), async (_next, changed) => {
+      told.push([...changed]);
+    });
+    await settings.update({ chainDepth: 4 });
+    await settings.update({ chainExcludedFolders: ['Daily'], chainExcludedTags: ['meeting'] });
+    await settings.update({});
+    expect(told).toStrictEqual([['chainDepth'], ['chainExcludedFolders', 'chainExcludedTags'], []]);
   });
 
   it('writes the saves in the order of the changes, so a slow first save never overwrites a later one', async () => {

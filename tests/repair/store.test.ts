@@ -1,5 +1,6 @@
 import { readRepairState, parseRepairState, serializeRepairState } from '../../src/core/repair/state';
-import { damagedCopyPath, RepairStore, type StateFiles } from '../../src/obsidian/repair/store';
+import { damagedCopyPath } from '../../src/core/pluginFolder';
+import { RepairStore, type StateFiles } from '../../src/obsidian/repair/store';
 
 function memoryFiles(initial: Record<string, string> = {}): StateFiles & { files: Map<string, string> } {
   const files = new Map(Object.entries(initial));

@@ -3,6 +3,7 @@
  * and the record of the last run. Kept out of data.json so saving settings never drops it.
  */
 import { Notice } from 'obsidian';
+import { damagedCopyPath } from '../../core/pluginFolder';
 import { emptyRepairState, readRepairState, serializeRepairState, type RepairState } from '../../core/repair/state';
 
 /** The adapter calls the store needs (Obsidian's DataAdapter has them). */
@@ -11,11 +12,6 @@ export interface StateFiles {
   read(path: string): Promise<string>;
   write(path: string, data: string): Promise<void>;
   rename(path: string, newPath: string): Promise<void>;
-}
-
-/** Where a damaged state file is kept: beside it, stamped with the time it was found. */
-export function damagedCopyPath(path: string, now: Date): string {
-  return `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
 }
 
 export interface RepairStoreOptions {

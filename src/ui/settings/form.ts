@@ -10,6 +10,7 @@ import { chainRows, linkRows, repairRows, type SettingChanges, type SettingRow, 
 /** What the form needs: the settings store's reading and writing. */
 export interface SettingsFormDeps {
   get(): PrincipleChainSettings;
+  /** Applies and saves the change; rejects when the save failed, which the saving side shows the user (SettingsFile). */
   update(patch: Partial<PrincipleChainSettings>): Promise<void>;
 }
 
@@ -199,14 +200,19 @@ export class SettingsForm {
 
   private change(patch: Partial<PrincipleChainSettings>): Promise<void> {
     this.flush();
-    return this.deps.update(patch);
+    return this.applied(patch);
+  }
+
+  /** The change applied: a failed save changes nothing here (the change holds for the session, and the user is told). */
+  private applied(patch: Partial<PrincipleChainSettings>): Promise<void> {
+    return this.deps.update(patch).catch(() => undefined);
   }
 
   /** Replaces what waits for the same field; a change of another field waits on its own, so neither is lost. */
   private changeAfterTyping(patch: Partial<PrincipleChainSettings>): void {
     this.cancelPending(patch);
     const field = fieldOf(patch);
-    const apply = (): Promise<void> => this.deps.update(patch);
+    const apply = (): Promise<void> => this.applied(patch);
     this.pending.set(field, {
       apply,
       timer: window.setTimeout(() => {

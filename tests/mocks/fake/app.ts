@@ -35,6 +35,13 @@ export class MemoryAdapter {
     this.files.delete(path);
   }
 
+  /** DataAdapter.copy (obsidian.d.ts, since 1.7.2) does not say whether it replaces a file at the new path: this one refuses to. */
+  async copy(path: string, newPath: string): Promise<void> {
+    const data = await this.read(path);
+    if (this.files.has(newPath)) throw new Error(`EEXIST: file already exists, copyfile '${path}' -> '${newPath}'`);
+    this.files.set(newPath, data);
+  }
+
   /** DataAdapter.rename(normalizedPath, normalizedNewPath) in obsidian.d.ts. */
   async rename(path: string, newPath: string): Promise<void> {
     const data = await this.read(path);
@@ -559,7 +566,7 @@ export abstract class Plugin extends Component {
     this.registered.editorExtensions.push(extension);
   }
 
-  /** Reads `<plugin dir>/data.json` as Obsidian does: null when absent, throws on broken JSON. */
+  // Null when absent, throws on broken JSON: obsidian-dataview#149 (null), note-refactor-obsidian#71 (SyntaxError from JSON.parse).
   async loadData(): Promise<unknown> {
     const path = `${this.manifest.dir}/data.json`;
     if (!(await this.app.vault.adapter.exists(path))) return null;
