@@ -173,4 +173,11 @@ test('releasing an ID shifts back the IDs after it across the end of the table, 
   for (const id of [d, e, f]) wrapped.intern(id);
   expect(wrapped.releaseIfUnused(wrapped.slotOf(e))).toBe(true);
   expect([wrapped.idOf(wrapped.slotOf(d)), wrapped.slotOf(e), wrapped.idOf(wrapped.slotOf(f))]).toStrictEqual([d, NONE, f]);
+  // At home in 14, 15 and 15 (in 14, 15 and 0): releasing the first leaves the one in 0 there, since
+  // in bucket 14 its probe from 15 would never reach it.
+  const [g, h] = candidates.filter((id) => homeOf(id) === 15).slice(4, 6);
+  const past = new IdTable(TWELVE_DIGIT);
+  for (const id of [a, g, h]) past.intern(id);
+  expect(past.releaseIfUnused(past.slotOf(a))).toBe(true);
+  expect([past.slotOf(a), past.idOf(past.slotOf(g)), past.idOf(past.slotOf(h))]).toStrictEqual([NONE, g, h]);
 });
