@@ -2,6 +2,7 @@
 import { App, Notice, Plugin, type TFile } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { recordShown, type Workspace as FakeWorkspace } from '../mocks/obsidian';
+import type { IndexChange } from '../../src/core/types';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { isNote, RepairController, REPAIR_CONCURRENCY } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
@@ -412,6 +413,23 @@ describe('the controller\'s own rules', () => {
     expect(previews).toHaveLength(0);
   });
 
+  it('after unload during its planning, a rename follow-up reads no further and previews nothing', async () => {
+    const citing = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`cite ${String(i).padStart(2, '0')}.md`, SOURCES['a.md']]));
+    const { app, services, controller, previews } = await setUp({ [OLD]: '', ...citing });
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+    await services.indexed();
+    const read = app.vault.cachedRead.bind(app.vault);
+    let reads = 0;
+    app.vault.cachedRead = (file) => {
+      if (reads++ === 0) controller.dispose();
+      return read(file);
+    };
+    await wait(600);
+    await settle();
+    // The batch under way is read; none after it.
+    expect([reads, previews.length]).toStrictEqual([16, 0]);
+  });
+
   it('with "ask" the preview lists only the notes that hold a stale title', async () => {
     const { app, services, previews } = await setUp();
     await renameAndSettle(app, services, OLD, NEW);
@@ -435,6 +453,42 @@ describe('the controller\'s own rules', () => {
     expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
   });
 
+  it('waits for the new title through index changes that do not bring it yet', async () => {
+    const { app, services, previews } = await setUp();
+    const listeners = new Set<(change: IndexChange) => void>();
+    const subscribe = services.onIndexChange;
+    services.onIndexChange = (listener) => {
+      listeners.add(listener);
+      const unsubscribe = subscribe(listener);
+      return () => {
+        listeners.delete(listener);
+        unsubscribe();
+      };
+    };
+    // The index reads the renamed note late, and reports another note's change meanwhile.
+    const read = app.vault.read.bind(app.vault);
+    let lag = true;
+    app.vault.read = async (file) => {
+      const late = lag;
+      lag = false;
+      if (late) {
+        await wait(100);
+        // As the indexer's change bus tells its listeners: one that throws stops no other.
+        for (const listener of [...listeners]) {
+          try {
+            listener(new Set(['202104291524']));
+          } catch {
+            // The bus logs it; the listener hears the next change.
+          }
+        }
+        await wait(900);
+      }
+      return read(file);
+    };
+    await renameAndSettle(app, services, OLD, NEW);
+    expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
+  });
+
   it('with "ask" the rename preview leaves out notes in excluded folders', async () => {
     const { app, services, previews } = await setUp({ [OLD]: '', ...SOURCES, 'archive/x.md': SOURCES['a.md'] });
     services.settingsValue.excludedFolders = ['archive'];
@@ -447,6 +501,14 @@ describe('the controller\'s own rules', () => {
     await renameAndSettle(app, services, 'Teams exist.md', 'Teams exist for a reason.md');
     expect((await storedState(app)).renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
     expect(previews.map((p) => p.plan.files.map((f) => f.path))).toStrictEqual([['a.md']]);
+  });
+
+  it('records the title change of a note the index knows under neither path yet, from its file names', async () => {
+    const { app, services } = await setUp();
+    // As when the note was made a moment ago and the index has not read it: it answers for no path.
+    services.index.note = () => undefined;
+    await renameAndSettle(app, services, OLD, NEW);
+    expect((await storedState(app)).renameHistory).toStrictEqual({ '202108191025': ['Teams exist'] });
   });
 
   it('records no title change when a file that is not a note is renamed, even one named by an ID', async () => {
