@@ -17,7 +17,7 @@ export type EditorMode = 'live' | 'source';
 
 /** The subset of Obsidian's Editor that the plugin's editor commands call. */
 export interface PlaygroundEditorApi {
-  getCursor(): obsidian.EditorPosition;
+  getCursor(side?: 'from' | 'to' | 'head' | 'anchor'): obsidian.EditorPosition;
   getLine(line: number): string;
   getValue(): string;
   replaceSelection(text: string): void;
@@ -65,10 +65,12 @@ export class PlaygroundEditor {
 
   /** The plugin's commands see the editor through this adapter. */
   readonly api: PlaygroundEditorApi = {
-    getCursor: () => {
-      const head = this.view.state.selection.main.head;
-      const line = this.view.state.doc.lineAt(head);
-      return { line: line.number - 1, ch: head - line.from };
+    // Editor.getCursor(side) in obsidian.d.ts: one end of the main selection, the head by default.
+    getCursor: (side = 'head') => {
+      const { main } = this.view.state.selection;
+      const at = side === 'from' ? main.from : side === 'to' ? main.to : side === 'anchor' ? main.anchor : main.head;
+      const line = this.view.state.doc.lineAt(at);
+      return { line: line.number - 1, ch: at - line.from };
     },
     getLine: (line) => this.view.state.doc.line(line + 1).text,
     getValue: () => this.view.state.doc.toString(),

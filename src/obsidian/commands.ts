@@ -1,6 +1,7 @@
 import { FuzzySuggestModal, Notice } from 'obsidian';
 import type { App, Editor, Plugin } from 'obsidian';
 import { findIdsInProse } from '../core/ids/prose';
+import { spacedInsertion } from '../core/ids/insertion';
 import type { IdFormat } from '../core/ids/formats';
 import type { IdIndexReader, IdMatch, NoteRecord } from '../core/types';
 import { registerDiagnosticsCommand } from './diagnostics/command';
@@ -101,6 +102,11 @@ export class InsertIdLinkModal extends FuzzySuggestModal<NoteRecord> {
   }
 
   onChooseItem(note: NoteRecord): void {
-    this.editor.replaceSelection(idLinkText(note));
+    const { editor } = this;
+    const from = editor.getCursor('from');
+    const to = editor.getCursor('to');
+    const before = editor.getLine(from.line).slice(0, from.ch);
+    const after = editor.getLine(to.line).slice(to.ch);
+    editor.replaceSelection(spacedInsertion(before, idLinkText(note), after));
   }
 }

@@ -28,7 +28,7 @@ describeInBrowser('editor commands', () => {
     await waitForFile(p, '202209051500 Delegate the problem, not the task.md');
   });
 
-  test('"Insert link to note by ID" inserts "ID Title" at the cursor', async () => {
+  test('"Insert link to note by ID" inserts "ID Title" at the cursor, spaced from the word after it', async () => {
     const open = await openPage();
     const p = open.page;
     await p.evaluate(() => window.__playground.setMode('source'));
@@ -42,7 +42,8 @@ describeInBrowser('editor commands', () => {
     await p.keyboard.press('Enter');
     await p.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('202202031000 Trust grows from kept promises') === true);
     const line = await p.$$eval('.cm-line', (lines) => lines.map((l) => l.textContent ?? '').find((t) => t.includes('Vague goals')));
-    expect(line).toContain('202202031000 Trust grows from kept promisesVague goals');
+    // Spaced from the word after it, so the title does not run into it.
+    expect(line).toContain('202202031000 Trust grows from kept promises Vague goals');
     expect(await p.$$eval('.cm-content [data-principle-chain-id="202202031000"]', (els) => els.length)).toBe(1);
   });
 });

@@ -14,7 +14,11 @@ class FakeEditor {
   constructor(text: string) {
     this.lines = text.split('\n');
   }
-  getCursor() {
+  /** Editor.getCursor(side?: 'from' | 'to' | 'head' | 'anchor') in obsidian.d.ts; the selection lies on the cursor's line. */
+  getCursor(side?: 'from' | 'to' | 'head' | 'anchor') {
+    const selected = this.selection.from !== this.selection.to;
+    if (selected && side === 'from') return { line: this.cursor.line, ch: this.selection.from };
+    if (selected && side === 'to') return { line: this.cursor.line, ch: this.selection.to };
     return { ...this.cursor };
   }
   getLine(line: number) {
@@ -113,6 +117,27 @@ describe('commands', () => {
     expect(items()).toStrictEqual(['202108191025 Teams exist for a reason']);
     modal.querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(editor.text).toBe('Builds on 202108191025 Teams exist for a reason. Done');
+  });
+
+  it.each<[string, string, number, { from: number; to: number }, string]>([
+    ['right after a word, spaced from it', 'See.', 3, { from: 0, to: 0 }, 'See 202108191025 Teams exist for a reason.'],
+    ['between two words, spaced from both', 'seeand', 3, { from: 0, to: 0 }, 'see 202108191025 Teams exist for a reason and'],
+    ['over a selection, spaced from the words beside it', 'seeXYZand', 6, { from: 3, to: 6 }, 'see 202108191025 Teams exist for a reason and'],
+  ])('"Insert link to note by ID" %s', async (_name, text, ch, selection, expected) => {
+    const services = fakeServices(NOTES);
+    const { command } = plugin(services);
+    const editor = new FakeEditor(text);
+    editor.cursor = { line: 0, ch };
+    editor.selection = selection;
+    command('insert-link-to-note-by-id').editorCallback!(editor as unknown as Editor, {} as MarkdownView);
+    await Promise.resolve();
+    const modal = document.body.querySelector('.modal-container')!;
+    const input = modal.querySelector('input')!;
+    input.value = 'teams';
+    input.dispatchEvent(new Event('input'));
+    await Promise.resolve();
+    modal.querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(editor.text).toBe(expected);
   });
 
   it('"Rebuild ID index" rebuilds and reports when done', async () => {
