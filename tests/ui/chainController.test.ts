@@ -30,10 +30,20 @@ describe('controls', () => {
     }
   });
 
-  test('pinning and unpinning ask for a new chain and are saved', () => {
+  test('pinning and unpinning ask for a new chain and are saved; pinning the pinned note changes nothing', () => {
     const pinned = reduce(start, { kind: 'pin', path: 'a.md' }, SETTINGS_DEPTH);
     expect(pinned).toMatchObject({ state: { controls: { pinned: 'a.md' } }, effect: { kind: 'chain' }, save: true });
     expect(reduce(pinned.state, { kind: 'pin', path: null }, SETTINGS_DEPTH).state.controls.pinned).toBeNull();
+    expect(reduce(pinned.state, { kind: 'pin', path: 'a.md' }, SETTINGS_DEPTH)).toStrictEqual({ state: pinned.state, effect: { kind: 'none' }, save: false });
+  });
+
+  test('a filter of spaces filters nothing: the trees keep the note\'s own state', () => {
+    const opened = reduce(start, { kind: 'toggle', key: 'out\u001fa.md', drawn: new Map([['out\u001fa.md', false]]) }, SETTINGS_DEPTH).state;
+    const spaces = reduce(opened, { kind: 'filter', text: '   ' }, SETTINGS_DEPTH).state;
+    expect(activeUi(spaces)).toBe(opened.noteUi);
+    // A toggle under it goes to the note's state too.
+    const toggled = reduce(spaces, { kind: 'toggle', key: 'out\u001fb.md', drawn: new Map([['out\u001fb.md', false]]) }, SETTINGS_DEPTH).state;
+    expect([toggled.noteUi.expansion.get('out\u001fb.md'), toggled.filterUi.expansion.size]).toStrictEqual([true, 0]);
   });
 });
 
@@ -51,10 +61,10 @@ describe('trees', () => {
     expect(activeUi(start).expansion.size).toBe(0);
   });
 
-  test('a section toggle redraws the view and leaves the tab stop alone', () => {
-    const next = reduce(start, { kind: 'toggle', key: 'in', drawn }, SETTINGS_DEPTH);
+  test.each(['out', 'in'])('a toggle of the section %s redraws the view and leaves the tab stop alone', (section) => {
+    const next = reduce(start, { kind: 'toggle', key: section, drawn }, SETTINGS_DEPTH);
     expect(next.effect).toStrictEqual({ kind: 'redraw' });
-    expect(activeUi(next.state)).toMatchObject({ activeKey: null, expansion: new Map([...drawn, ['in', false]]) });
+    expect(activeUi(next.state)).toMatchObject({ activeKey: null, expansion: new Map([...drawn, [section, false]]) });
   });
 
   test('expand all and collapse all forget the choices, open both sections and set the default', () => {
@@ -129,5 +139,7 @@ describe('saved view state', () => {
   test('a stored null pin unpins; stored depth and pin are read on their own for deferred views', () => {
     expect(controlsFromState({ pinned: null }, { ...DEFAULT_CONTROLS, pinned: 'a.md' }).pinned).toBeNull();
     expect([storedDepth({ depth: 7 }), storedDepth({ depth: 0 }), storedPin({ pinned: 'b.md' }), storedPin({})]).toStrictEqual([7, null, 'b.md', null]);
+    // The depths at the ends of the view's range are depths too.
+    expect([storedDepth({ depth: 1 }), storedDepth({ depth: 10 }), storedDepth({ depth: 11 })]).toStrictEqual([1, 10, null]);
   });
 });

@@ -53,6 +53,24 @@ describe('planExpansion', () => {
     expect([0, 1, 2, 3].map((i) => after.has(entryKey('out', big(i))))).toStrictEqual([false, true, true, true]);
   });
 
+  test('an entry the user closed is not counted as closed by the budget', () => {
+    const big = (i: number): ChainViewNode =>
+      node({ id: `2021010100${String(i).padStart(2, '0')}`, title: `big ${i}`, children: Array.from({ length: 199 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `c${j}` })) });
+    const model = chainModel({ outgoing: [big(0), big(1), big(2), big(3)] });
+    const expansion = new Map([[entryKey('out', big(3)), false]]);
+    // big(0) and big(1) open; big(2) is left closed by the budget, big(3) by the user.
+    expect(plan(model, { ...createUiState(), expansion }).closedByBudget).toBe(1);
+  });
+
+  test('an ambiguous entry\'s candidates take their share of the budget', () => {
+    const candidates = Array.from({ length: 150 }, (_, i) => ({ path: `x${i}/202101010100 Twin.md`, title: 'Twin' }));
+    const ambiguous = (i: number): ChainViewNode => node({ id: `2021010101${String(i).padStart(2, '0')}`, title: `twin ${i}`, status: 'ambiguous', path: null, candidates });
+    const model = chainModel({ outgoing: [0, 1, 2, 3].map(ambiguous) });
+    // 4 entries, then 150 candidates each: three fit in 500, the fourth does not.
+    const expanded = planExpansion(model, createUiState());
+    expect([0, 1, 2, 3].map((i) => expanded.has(entryKey('out', ambiguous(i))))).toStrictEqual([true, true, true, false]);
+  });
+
   test('after "Expand all" entries open within a larger budget; after "Collapse all" only chosen ones open', () => {
     const big = (i: number): ChainViewNode =>
       node({ id: `2021010100${String(i).padStart(2, '0')}`, title: `big ${i}`, children: Array.from({ length: 199 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `c${j}` })) });

@@ -415,6 +415,21 @@ describe('ChainView', () => {
       expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
     });
 
+    test('a key the tree has no use for is left to the browser, and opens nothing', async () => {
+      const h = await focused();
+      const press = (keyName: string): boolean => {
+        const evt = new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true });
+        document.activeElement!.dispatchEvent(evt);
+        return evt.defaultPrevented;
+      };
+      // A letter; up from the first entry; down past the last; right on an entry that cannot open.
+      const prevented = [press('x'), press('ArrowUp')];
+      key(document.activeElement!, 'End');
+      prevented.push(press('ArrowDown'), press('ArrowRight'));
+      expect(prevented).toStrictEqual([false, false, false, false]);
+      expect([label(), h.openIdCalls, h.workspace.openedLinks]).toStrictEqual(['Praise in public, 202203151000 Praise in public.md', [], []]);
+    });
+
     test('Enter opens, with modifiers deciding the pane', async () => {
       const h = await focused();
       key(document.activeElement!, 'Enter');

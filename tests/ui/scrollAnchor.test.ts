@@ -123,6 +123,51 @@ describe('keepAnchorWhileDrawn', () => {
     }
   });
 
+  it('sees the reader act on an entry whose own handler stops the event, and passively', () => {
+    const p = page([30, 30, 30, 30, 30, 30]);
+    const frames = frameQueue();
+    p.scrollTo(65);
+    const added: AddEventListenerOptions[] = [];
+    const add = p.scroller.addEventListener.bind(p.scroller);
+    p.scroller.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+      added.push(options ?? {});
+      add(type, listener, options);
+    }) as typeof p.scroller.addEventListener;
+    keepAnchorWhileDrawn(p.rendered, p.scroller, topEntry(p.rendered, p.scroller), frames.view, () => true);
+    // Passive: a wheel or touch listener that could cancel would hold up scrolling.
+    expect(added.every((options) => options.passive === true)).toBe(true);
+    const entry = p.scroller.querySelector('.pc-chain-row')!;
+    entry.addEventListener('keydown', (evt) => evt.stopPropagation());
+    entry.dispatchEvent(new Event('keydown', { bubbles: true }));
+    p.scrollTo(10);
+    frames.runFrame();
+    expect([p.scroller.scrollTop, frames.pending()]).toStrictEqual([10, 0]);
+  });
+
+  it('leaves no listener on the view once it stops', () => {
+    const p = page([30, 30, 30, 30, 30, 30]);
+    const frames = frameQueue();
+    p.scrollTo(65);
+    const listening = new Map<string, number>();
+    const capture = (options?: boolean | EventListenerOptions): boolean => (typeof options === 'boolean' ? options : options?.capture === true);
+    const add = p.scroller.addEventListener.bind(p.scroller);
+    const remove = p.scroller.removeEventListener.bind(p.scroller);
+    p.scroller.addEventListener = ((type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
+      const name = `${type} ${capture(options)}`;
+      listening.set(name, (listening.get(name) ?? 0) + 1);
+      add(type, listener, options);
+    }) as typeof p.scroller.addEventListener;
+    p.scroller.removeEventListener = ((type: string, listener: EventListener, options?: boolean | EventListenerOptions) => {
+      const name = `${type} ${capture(options)}`;
+      listening.set(name, (listening.get(name) ?? 0) - 1);
+      remove(type, listener, options);
+    }) as typeof p.scroller.removeEventListener;
+    keepAnchorWhileDrawn(p.rendered, p.scroller, topEntry(p.rendered, p.scroller), frames.view, () => true);
+    for (let frame = 0; frame < ANCHOR_FRAMES; frame++) frames.runFrame();
+    expect(frames.pending()).toBe(0);
+    expect([...listening.values()].every((count) => count === 0)).toBe(true);
+  });
+
   it('stops once the view was drawn again', () => {
     const p = page([30, 30, 30, 30, 30, 30]);
     const frames = frameQueue();
