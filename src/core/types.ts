@@ -84,8 +84,6 @@ export interface IncomingReference {
 export interface ReferenceCursor {
   /** Moves to the next reference (counting or not, in text order); false after the last. */
   next(): boolean;
-  /** Goes back to before the note's first reference. */
-  rewind(): void;
   /** Equal for two references to the same ID (an opaque number, stable while the index is unchanged). */
   readonly idSlot: number;
   readonly from: number;
@@ -93,8 +91,6 @@ export interface ReferenceCursor {
   readonly column: number;
   readonly form: ReferenceForm;
   readonly isLink: boolean;
-  /** Whether this is the note's first reference to its ID. */
-  readonly isFirst: boolean;
   /** How the reference's ID resolves now. */
   readonly status: ResolutionStatus;
   /** Whether the reference counts (its ID names a note or is a plausible timestamp). */

@@ -7,7 +7,7 @@ import type { IndexedReference, LinkParts, NoteCursor, ReferenceForm, Resolution
 import { NONE, SEVERAL, type IdTable } from './idTable';
 import { contextAt } from './noteFacts';
 import { NO_TEXT, type NoteTable } from './noteTable';
-import { EDGE, FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
+import { FORM_MASK, LINK, recordLength, REF_COLUMN, REF_FLAGS, REF_FROM, REF_LINE, REF_SLOT } from './referenceStore';
 import { linkFromText } from './scannedNote';
 
 /**
@@ -79,10 +79,6 @@ export class ReferenceCursor implements NoteCursor {
     return this.notes.title(this.note);
   }
 
-  rewind(): void {
-    this.reset(this.note);
-  }
-
   /** Moves to the next reference; false after the last. */
   next(): boolean {
     if (this.nextAt >= this.end) return false;
@@ -121,10 +117,6 @@ export class ReferenceCursor implements NoteCursor {
 
   get isLink(): boolean {
     return (this.flags & LINK) !== 0;
-  }
-
-  get isFirst(): boolean {
-    return (this.flags & EDGE) !== 0;
   }
 
   id(): string {

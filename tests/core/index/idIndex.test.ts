@@ -127,6 +127,14 @@ describe('updates', () => {
     expect(index.checkInvariants()).toStrictEqual([]);
   });
 
+  test('a path the index does not hold, or no longer does, has no references', () => {
+    const index = indexOf(facts('a.md', A, [B]), facts('b.md', B, [A]));
+    index.apply({ kind: 'delete', path: 'a.md' });
+    for (const path of ['a.md', 'never.md']) {
+      expect([index.referencesOf(path), index.cursor(path).next(), index.cursor(path, 'text').next()]).toStrictEqual([[], false, false]);
+    }
+  });
+
   test('rename moves ownership and references to the new path', () => {
     const index = indexOf(facts('old/A old.md', A, [B]), facts('b.md', B, [A]));
     index.apply({ kind: 'rename', oldPath: 'old/A old.md', facts: facts('new/A new.md', A, [B], 'A new') });
