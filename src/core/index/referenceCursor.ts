@@ -97,6 +97,7 @@ export class ReferenceCursor implements NoteCursor {
   /** The path of the one note owning the current reference's ID; null when none or several do. */
   ownerPath(): string | null {
     const owner = this.ids.owner[this.idSlot];
+    // Callers ask only of resolved IDs, or take null and a missing path alike.
     return owner < 0 ? null : this.notes.path(owner);
   }
 
@@ -166,6 +167,7 @@ export class ReferenceCursor implements NoteCursor {
   private validText(): string | null {
     if (this.text === undefined) {
       const length = this.notes.textLength[this.note];
+      // A note read from no text is not asked for one (no text's length would match NO_TEXT anyway).
       const text = length === NO_TEXT || this.texts === null ? undefined : this.texts.textOf(this.notes.path(this.note));
       this.text = text !== undefined && text.length === length ? text : null;
     }

@@ -116,6 +116,7 @@ export function reduce(state: ChainControllerState, intent: ChainIntent, setting
       return intent.path === controls.pinned ? same() : withControls({ pinned: intent.path }, { kind: 'chain' });
     case 'toggle': {
       const expansion = withDrawnDefaults(ui.expansion, intent.drawn);
+      // The merged expansion already holds every drawn state: the fallbacks only name the type.
       const open = expansion.get(intent.key) ?? intent.drawn.get(intent.key) ?? false;
       expansion.set(intent.key, !open);
       const isSection = intent.key === 'out' || intent.key === 'in';

@@ -33,6 +33,7 @@ function firstChildItem(item: HTMLElement): HTMLElement | null {
  */
 export function treeKeyIntent(item: HTMLElement, key: string, expanded: boolean | undefined): TreeKeyIntent {
   const tree = item.closest('[role="tree"]');
+  // Never null in the view (every entry is drawn in a tree); kept for the type.
   if (tree === null) return { kind: 'none' };
   const items = itemsOf(tree);
   const at = items.indexOf(item);

@@ -181,6 +181,7 @@ export function childrenOf(model: ChainViewModel, parentKey: string): readonly C
  */
 export function sameModel(a: ChainViewModel | null, b: ChainViewModel | null): boolean {
   if (a === null || b === null) return a === b;
+  // Both kinds are checked, though a chain's missing reason would tell it from an empty state anyway.
   if (a.kind === 'empty' || b.kind === 'empty') return a.kind === 'empty' && b.kind === 'empty' && a.reason === b.reason && a.depth === b.depth;
   return (
     a.note.path === b.note.path &&

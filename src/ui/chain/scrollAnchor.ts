@@ -28,6 +28,7 @@ export function topEntry(rendered: RenderedChain, scroller: HTMLElement): Scroll
   // Partial redraws add entries to the map out of document order: look at every one.
   for (const [key, el] of rendered.elements) {
     const row = rowOf(el).getBoundingClientRect();
+    // A row not laid out has height 0 and lies above the top too: either test passes over it.
     if (row.height === 0 || row.bottom <= top) continue;
     if (anchor === null || row.top - top < anchor.offset) anchor = { key, offset: row.top - top };
   }
