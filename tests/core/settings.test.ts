@@ -111,6 +111,31 @@ describe('excluded folders', () => {
   });
 });
 
+describe('stored values at their edges', () => {
+  test('every setting stored with a valid value is used', () => {
+    const stored = { linkTitle: true, showIncoming: false, showContext: false, highlightUnresolved: false, linkStyle: 'bare', renameHandling: 'always', customPattern: 'zk-\\d{4}' };
+    expect(normalizeSettings(stored)).toMatchObject({ settings: stored, problems: [] });
+  });
+
+  test('the depths at the ends of the range, and a frontmatter key with spaces around it, are used', () => {
+    expect([1, 10].map((chainDepth) => normalizeSettings({ chainDepth }).settings.chainDepth)).toStrictEqual([1, 10]);
+    expect(normalizeSettings({ frontmatterKey: ' zettel ' }).settings.frontmatterKey).toBe('zettel');
+  });
+
+  test('an empty list of own-ID sources, or a folder list holding other than text, is refused, never thrown on', () => {
+    const { settings, problems } = normalizeSettings({ ownIdSources: [], chainExcludedFolders: ['Daily', 1] });
+    expect([settings.ownIdSources, settings.chainExcludedFolders]).toStrictEqual([['filename', 'folder', 'frontmatter'], []]);
+    expect(problems).toStrictEqual([
+      'Setting "ownIdSources" must list some of filename, folder, frontmatter, each once; using the default.',
+      'Setting "chainExcludedFolders" must be a list of folder paths; using the default.',
+    ]);
+  });
+
+  test('tags lose every leading # and trailing /, and keep a # or / inside', () => {
+    expect(normalizeSettings({ chainExcludedTags: ['##daily', 'c#sharp', 'project/alpha', 'weekly//'] }).settings.chainExcludedTags).toStrictEqual(['daily', 'c#sharp', 'project/alpha', 'weekly']);
+  });
+});
+
 describe('chain exclusion settings', () => {
   test('folders and tags are normalised; bad values fall back with a message', () => {
     const { settings, problems } = normalizeSettings({ chainExcludedFolders: [' Daily/ ', 'Daily', '\\\\Archive\\\\old'], chainExcludedTags: ['#daily', 'Daily', ' #meeting/ ', ''] });

@@ -45,6 +45,8 @@ describe('saving the settings', () => {
     await file.save(live, ['idFormat']);
     expect(f.stored()).toMatchObject({ idFormat: '12', chainDepth: 4, futureOption: { on: true } });
     expect(f.told).toStrictEqual([]);
+    // A file that was read is never copied aside.
+    expect([...f.adapter.files.keys()]).toStrictEqual([dataPath]);
   });
 
   it('loads what it saved the same way again: the same settings, the same problems', async () => {
