@@ -1,7 +1,7 @@
 /** The live settings: one store that every part reads, that the settings tab changes, and that says what a change needs. */
 import { indexSettingsKey, type PrincipleChainSettings } from './settings';
 
-/** A change as listeners hear it once it is saved. */
+/** A change as listeners hear it once its save is over (saved or not: it applies either way). */
 export interface SettingsChange {
   readonly before: PrincipleChainSettings;
   readonly after: PrincipleChainSettings;
@@ -51,7 +51,7 @@ export class SettingsStore {
     }
   }
 
-  /** Subscribes to saved changes; returns the unsubscribe function. */
+  /** Subscribes to changes, heard once their save is over; returns the unsubscribe function. */
   onChange(listener: (change: SettingsChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -7,7 +7,8 @@ import { joinsWordAfter, joinsWordBefore } from './wordRule';
 
 /** `inserted` as it should go between `before` and `after` (the line's text on either side of the selection). */
 export function spacedInsertion(before: string, inserted: string, after: string): string {
-  const lead = before !== '' && joinsWordBefore(before + inserted, before.length) ? ' ' : '';
-  const trail = after !== '' && joinsWordAfter(inserted + after, inserted.length) ? ' ' : '';
+  // At the start or end of the line nothing is beside the text: neither test finds a word there.
+  const lead = joinsWordBefore(before + inserted, before.length) ? ' ' : '';
+  const trail = joinsWordAfter(inserted + after, inserted.length) ? ' ' : '';
   return lead + inserted + trail;
 }
