@@ -2,6 +2,8 @@
  * The tests `npm run test:mutation` runs against each mutant: the repair feature's, which cover every
  * mutated file (stryker.config.mjs). `MUTATION_TESTS=core/check,cli` runs those folders of tests/
  * instead, for mutating code outside the write path (`--mutate src/core/check/checkVault.ts`).
+ * `MUTATION_IGNORE=propert` leaves out the test files whose path matches (here the fast-check
+ * suites, which run for nearly every mutant of the scanner); check what survives against them by hand.
  *
  * Stryker learns which tests cover which mutant through its own wrapper of the test environment.
  * Jest resolves a test file's `@jest-environment jsdom` docblock from `rootDir`, so `rootDir` is a
@@ -25,6 +27,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: (process.env.MUTATION_TESTS ?? 'repair').split(',').map((folder) => path.join(repository, 'tests', folder.trim())),
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.MUTATION_IGNORE ?? '').split(',').filter((pattern) => pattern.trim() !== '')],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(repository, 'tsconfig.json') }],
