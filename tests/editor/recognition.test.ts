@@ -43,6 +43,7 @@ describe('the editor decorates what the core counts as bare IDs', () => {
     ['footnote definition line', `Text[^1].\n\n[^1]: as ${C} says`, [C]],
     ['[label]: line that is a paragraph', `[2]: See [x](/n/${A}.md), and ${B} Write it down.`, [B]],
     ['link reference definition', `[notes]: /${A}\n\nand ${B}`, [B]],
+    ['an unclosed wikilink before a markdown link (CommonMark: a `[`, then the link)', `[[a](${A}.md) and ${B}`, [B]],
     ['lone-CR line ends around a fence', `a ${A}\r\`\`\`\r${B}\r\`\`\`\rb ${C}`, [A, C]],
   ])('%s', (_name, doc, expected) => {
     expect(coreBareIds(doc)).toStrictEqual(expected);

@@ -100,7 +100,9 @@ function special(scan: Scan, at: number, proseFrom: number): number {
     default: {
       const embed = at > proseFrom && text.charCodeAt(at - 1) === 33;
       const start = embed ? at - 1 : at;
-      return next === 91 ? orSkip(wikilink(scan, start, embed), 2) : orSkip(markdownLink(scan, start, embed), 1);
+      // An unclosed `[[` is a literal `[`: the second may open a markdown link (CommonMark, and
+      // Obsidian's editor, tests/editor/recognition.test.ts).
+      return next === 91 ? orSkip(wikilink(scan, start, embed), 1) : orSkip(markdownLink(scan, start, embed), 1);
     }
   }
 }

@@ -92,6 +92,9 @@ const rows: [string, string, string][] = [
   ['embed', `![[${B} Title]]`, `![[«w:${B}» Title]]`],
   ['wikilink id only in alias', `[[Some note|${A}]]`, `[[Some note|${A}]]`],
   ['wikilink to image', `![[Pasted image ${A}.png]]`, `![[Pasted image ${A}.png]]`],
+  // An unclosed `[[` is a literal `[`, and the second one may open a markdown link (CommonMark).
+  ['unclosed wikilink, then a markdown link', `[[a](${B}.md)`, `[[a](«m:${B}».md)`],
+  ['unclosed embed, then a markdown link', `![[a](${B}.md)`, `![[a](«m:${B}».md)`],
   ['markdown link encoded', `[t](${B}%20Teams%20exist.md)`, `[t](«m:${B}»%20Teams%20exist.md)`],
   // Obsidian escapes the spaces of a folder's name too: the ID is found in the raw target by its segment.
   ['markdown link into a folder whose name is escaped', `[t](my%20notes/${B}%20Teams.md)`, `[t](my%20notes/«m:${B}»%20Teams.md)`],
