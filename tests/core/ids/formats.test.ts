@@ -72,6 +72,47 @@ describe('custom patterns', () => {
     expect(activeIdFormat('custom', '\\d*')).toStrictEqual({ format: TWELVE_DIGIT, problem: customPatternProblem('\\d*') });
   });
 
+  test.each([
+    ['empty', ''],
+    ['white space only', ' \t '],
+  ])('a pattern that is %s is refused as empty', (_case, source) => {
+    expect(customPatternProblem(source)).toBe('The pattern is empty.');
+  });
+
+  test('a custom format asked for without a pattern is refused as empty', () => {
+    expect(() => idFormatFor('custom')).toThrow(new IdFormatError('The pattern is empty.'));
+  });
+
+  test('a pattern of 200 characters is accepted; 201 are too long', () => {
+    const at200 = `[${'a'.repeat(193)}]\\d{4}`;
+    expect(at200.length).toBe(200);
+    expect(customPatternProblem(at200)).toBeNull();
+    expect(customPatternProblem(`[${'a'.repeat(194)}]\\d{4}`)).toBe('The pattern is longer than 200 characters.');
+  });
+
+  test.each(['\\d{4}$', 'zk^\\d{4}', 'zk-\\d{4}(?:$|x)'])('%j is refused: an anchor after another character', (source) => {
+    expect(customPatternProblem(source)).toMatch(/\^ or \$ anchors/);
+  });
+
+  test('an escaped anchor character is accepted', () => {
+    expect(customPatternProblem('zk\\$\\d{4}')).toBeNull();
+  });
+
+  test('a custom format is named by its pattern, as messages show it', () => {
+    expect(idFormatFor('custom', 'zk-\\d{4}').label).toBe('Custom (zk-\\d{4})');
+  });
+
+  test('a refused pattern throws an error named for its class', () => {
+    let thrown: unknown;
+    try {
+      idFormatFor('custom', '(');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(IdFormatError);
+    expect((thrown as Error).name).toBe('IdFormatError');
+  });
+
   test('command-line argument picks presets by name and anything else as a pattern', () => {
     expect(idFormatFromArgument('12')).toBe(TWELVE_DIGIT);
     expect(idFormatFromArgument('14')).toBe(FOURTEEN_DIGIT);
@@ -143,6 +184,8 @@ describe('titleAfterId', () => {
   test('needs exactly one space after the ID', () => {
     expect(titleAfterId('202108191025  Teams', 12, 'Teams')).toBeNull();
     expect(titleAfterId('202108191025Teams', 12, 'Teams')).toBeNull();
+    expect(titleAfterId('202108191025_Teams', 12, 'Teams')).toBeNull();
+    expect(titleAfterId('202108191025-Teams', 12, 'Teams')).toBeNull();
   });
   test('a title ending in punctuation may be followed by anything', () => {
     expect(titleAfterId('202108191025 Why?x', 12, 'Why?')).toBe(17);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findFrontmatter, frontmatterInLines, type TextLine } from '../../../src/core/ids/frontmatter';
+import { findFrontmatter, frontmatterInLines, MAX_FRONTMATTER_LINES, type TextLine } from '../../../src/core/ids/frontmatter';
 
 /** A text's lines as the editor hands them over, each with where the next one starts. */
 function linesOf(text: string): TextLine[] {
@@ -45,5 +45,26 @@ describe('findFrontmatter', () => {
     ['unclosed', '---\nid: 1\n'],
   ])('none: %s', (_name, text) => {
     expect(findFrontmatter(text)).toBeNull();
+  });
+});
+
+describe('both finders', () => {
+  const finders: [string, (text: string) => unknown][] = [
+    ['findFrontmatter', findFrontmatter],
+    ['frontmatterInLines', (text) => frontmatterInLines(linesOf(text))],
+  ];
+
+  test.each(finders)('%s: a byte order mark counts only before the dashes', (_name, find) => {
+    expect(find('-\ufeff--\nid: 1\n---\n')).toBeNull();
+    expect(find('--\ufeff-\nid: 1\n---\n')).toBeNull();
+  });
+
+  // MAX_FRONTMATTER_LINES lines are read before giving up, the opening one included: the closing
+  // line may be the one after them.
+  test.each(finders)('%s: a block closes on the last line it reads, and not after', (_name, find) => {
+    const block = (contentLines: number): string => `---\n${'id: 1\n'.repeat(contentLines)}---\nbody`;
+    const last = MAX_FRONTMATTER_LINES - 1;
+    expect(find(block(last))).toStrictEqual({ contentFrom: 4, contentTo: 4 + 6 * last, closingEnd: 7 + 6 * last, body: 8 + 6 * last });
+    expect(find(block(last + 1))).toBeNull();
   });
 });

@@ -104,7 +104,44 @@ const definitions: Row[] = [
   ['not a destination closing a parenthesis it did not open', `[a]: ${A}.md)(`, `[a]: «b:${A}».md)(`],
 ];
 
+// searcher.ts: where inline math closes and where a paragraph ends, for code spans over lines.
+const searches: Row[] = [
+  ['a `$` after a backslash does not close inline math', `$a\\$ ${A} b$`, `$a\\$ ${A} b$`],
+  ['a `$` after a space does not close inline math', `$a $ ${A} b$`, `$a $ ${A} b$`],
+  ['a `$` before a digit does not close inline math', `$a$1 ${A} b$`, `$a$1 ${A} b$`],
+  ['a line of spaces ends the paragraph a code span would cross', `\`a\n  \n${A} \``, `\`a\n  \n«b:${A}» \``],
+  ['a line of tabs ends the paragraph a code span would cross', `\`a\n\t\n${A} \``, `\`a\n\t\n«b:${A}» \``],
+  ['a code span whose first line ends in spaces crosses lines', `\` \t\nb\n${A} \``, `\` \t\nb\n${A} \``],
+  ['a line with a letter does not end the paragraph', `\`a\n \tb\n${A} \``, `\`a\n \tb\n${A} \``],
+  ['a code span crosses lines of a CRLF paragraph', `x\r\n\`a\r\n${A}\``, `x\r\n\`a\r\n${A}\``],
+  ['a blank line of a CRLF note ends the paragraph', `x\r\n\`a\r\n\r\n${A}\``, `x\r\n\`a\r\n\r\n«b:${A}»\``],
+];
+
+// scanner.ts: which special characters open a construct, and where prose resumes after it.
+const constructs: Row[] = [
+  ['a `$` before a space opens no inline math', `$ ${A} b$`, `$ «b:${A}» b$`],
+  ['prose resumes after the closing `$`, which opens nothing', `$a$b ${A} c$`, `$a$b «b:${A}» c$`],
+  ['a `$` after a digit opens inline math', `x1$a ${A} b$`, `x1$a ${A} b$`],
+  ['display math on one line', `x $$ ${A} $$ y`, `x $$ ${A} $$ y`],
+  ['display math over two lines of a paragraph', `x $$ a\n${A} $$ y`, `x $$ a\n${A} $$ y`],
+  ['display math closed at the end of the note', `x $$ ${A} $$`, `x $$ ${A} $$`],
+  ['display math closed only by a display math block after the prose is literal', `x $$ ${A}\n$$\ny\n$$`, `x $$ «b:${A}»\n$$\ny\n$$`],
+  ['display math closed only past the prose (in a code block) is literal', `x $$ ${A}\n\`\`\`\n$$\n\`\`\``, `x $$ «b:${A}»\n\`\`\`\n$$\n\`\`\``],
+  ['display math closed where the prose ends', `x $$ ${A} $$\n\`\`\`\nx\n\`\`\``, `x $$ ${A} $$\n\`\`\`\nx\n\`\`\``],
+  ['an HTML tag closed only past the prose is literal', `<a ${A}\n\`\`\`\n>\n\`\`\``, `<a «b:${A}»\n\`\`\`\n>\n\`\`\``],
+  ['an HTML tag closed where the prose ends', `<a ${A}>\n\`\`\`\nx\n\`\`\``, `<a ${A}>\n\`\`\`\nx\n\`\`\``],
+  ['an HTML comment runs past a `>` to its own closer', `<!-- a > ${A} -->`, `<!-- a > ${A} -->`],
+  ['a backslash before a digit escapes nothing', `\\${A}`, `\\«b:${A}»`],
+  ['a backslash after punctuation before a digit escapes nothing', `(\\${A}`, `(\\«b:${A}»`],
+  ['a wikilink after a digit', `1[[${A}]]`, `1[[«w:${A}»]]`],
+  ['an unclosed run of backticks is literal whole: no backtick of it opens a span', `\`\`a ${A}\` x`, `\`\`a «b:${A}»\` x`],
+  ['an ID starting with 0', '090001011200', '«b:090001011200»'],
+  ['an ID starting with 9', '990001011200 x', '«b:990001011200» x'],
+];
+
 describe.each([
+  ['constructs', constructs],
+  ['searches', searches],
   ['token ends', tokenEnds],
   ['URLs', urls],
   ['attachment names', attachments],
@@ -152,4 +189,53 @@ test('a custom pattern finds an ID after a lone CR that ends a line as long as t
   const text = `${'x '.repeat(CUSTOM_PATTERN_LINE_CAP / 2)}\rZK-0001`;
   expect(scanReferences(text, format).map((r) => r.id)).toStrictEqual(['ZK-0001']);
   expect(findIdsInProse(text, format).map((m) => m.id)).toStrictEqual(['ZK-0001']);
+});
+
+// scanner.ts: an embed's `!` belongs to the embed only when it stands in the prose before the link.
+describe('embeds', () => {
+  test('an escaped `!` makes no embed; one in prose does', () => {
+    const links = scanReferences(`\\![[${A}]] x![[${A}]] x [[${A}]]`, TWELVE_DIGIT).map((ref) => [ref.link?.from, ref.link?.embed]);
+    expect(links).toStrictEqual([
+      [2, false],
+      [20, true],
+      [40, false],
+    ]);
+  });
+
+  test('an empty alias is an empty display; no alias is none', () => {
+    const displays = scanReferences(`[[${A}|]] [[${A}]] [t](${A}.md) [](${A}.md)`, TWELVE_DIGIT).map((ref) => ref.link?.display);
+    expect(displays).toStrictEqual(['', null, 't', '']);
+  });
+
+  // What the command-line tool prints as JSON: each form's keys in the order they have always had.
+  test("a link's parts keep their order for each form", () => {
+    const [wikilink, markdown] = scanReferences(`[[${A}]] [t](${A}.md)`, TWELVE_DIGIT);
+    expect(Object.keys(wikilink.link ?? {})).toStrictEqual(['from', 'to', 'embed', 'target', 'targetFrom', 'targetTo', 'subpath', 'display']);
+    expect(Object.keys(markdown.link ?? {})).toStrictEqual(['from', 'to', 'embed', 'display', 'target', 'targetFrom', 'targetTo', 'subpath']);
+  });
+});
+
+// scanner.ts, custom patterns: constructs first, then the IDs of the prose between them.
+describe('custom patterns around constructs', () => {
+  const zk = idFormatFor('custom', 'zk-\\d{4}');
+  const refs = (text: string, format = zk) => scanReferences(text, format).map((ref) => `${ref.form}:${ref.id}`);
+
+  test('references come in text order, a bare ID before the link after it', () => {
+    expect(refs('zk-0001 [[zk-0002]] zk-0003')).toStrictEqual(['bare:zk-0001', 'wikilink:zk-0002', 'bare:zk-0003']);
+  });
+
+  test('a literal special character leaves the prose around it whole', () => {
+    expect(refs('zk-0001 $ x [y zk-0002 \\a `z')).toStrictEqual(['bare:zk-0001', 'bare:zk-0002']);
+  });
+
+  test('nothing past the prose: a link in a code block ends no stretch of prose', () => {
+    expect(refs('a\n```\nzk-0001 [[y]]\n```')).toStrictEqual([]);
+  });
+
+  test("an embed's `!` is no part of the prose before it", () => {
+    const bang = idFormatFor('custom', 'zk\\d{2}!?');
+    expect(refs('zk01![[zk02]]', bang)).toStrictEqual(['bare:zk01', 'wikilink:zk02']);
+    // A character before a link that is not an embed's `!` stays in the prose: here it joins the ID.
+    expect(refs('zk01x[[zk02]]', bang)).toStrictEqual(['wikilink:zk02']);
+  });
 });
