@@ -112,6 +112,9 @@ export class ForwardSearcher {
   backtickRun(length: number, from: number): number {
     const slot = length <= MAX_SLOTTED_RUN ? BACKTICK_SLOTS + length - 1 : BACKTICK_SLOTS + MAX_SLOTTED_RUN;
     // Runs longer than the slots share one memo, which holds only for the length it was made for.
+    // The memo saves repeats only: without it, the work counted as tests/core/ids/scanWork.test.ts
+    // counts it grew linearly for every input tried, as a run's answer is the next run of its
+    // length, so no later search for that length passes the same backticks again.
     if (slot !== BACKTICK_SLOTS + MAX_SLOTTED_RUN || this.longRun === length) {
       const known = this.recall(slot, from);
       if (known !== undefined) return known;
