@@ -45,7 +45,9 @@ function searchWork(run: () => void): number {
 }
 
 describe('search work stays linear in the note', () => {
-  // Each opener never closes, so a search without its memo would run to the note's end from every one.
+  // Links, math and code spans over lines never close here, so a search without its memo would run
+  // to the note's end from every opener. Backtick runs pair with the next run of their length, so
+  // their rows hold that a search stops there.
   test.each<[string, string | null, string?]>([
     ['wikilinks', '[[a '],
     ['markdown links', '[a](b '],
