@@ -18,7 +18,7 @@ function exists(year: number, month: number, day: number, hour: number, minute: 
 }
 
 const years = [1900, 1999, 2000, 2023, 2024, 2100, 2400];
-const months = [0, 1, 2, 4, 11, 12, 13, 99];
+const months = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 99];
 const days = [0, 1, 28, 29, 30, 31, 32, 99];
 const hours = [0, 23, 24, 99];
 const minutes = [0, 59, 60, 99];
