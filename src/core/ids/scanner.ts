@@ -100,9 +100,9 @@ function special(scan: Scan, at: number, proseFrom: number): number {
     default: {
       const embed = at > proseFrom && text.charCodeAt(at - 1) === 33;
       const start = embed ? at - 1 : at;
-      // An unclosed `[[` is a literal `[`: the second may open a markdown link (CommonMark, and
-      // Obsidian's editor, tests/editor/recognition.test.ts).
-      return next === 91 ? orSkip(wikilink(scan, start, embed), 1) : orSkip(markdownLink(scan, start, embed), 1);
+      // Either way one `[` is literal when nothing opens there: after an unclosed `[[` the second
+      // may open a markdown link (CommonMark, and Obsidian's editor, tests/editor/recognition.test.ts).
+      return orSkip(next === 91 ? wikilink(scan, start, embed) : markdownLink(scan, start, embed), 1);
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { isPlausibleTimestamp } from '../../../src/core/ids/timestamp';
-import { idKeysFor, type IdKeys } from '../../../src/core/index/idKeys';
+import { presetKeys } from '../index/helpers';
 
 const pad = (value: number, length = 2): string => String(value).padStart(length, '0');
 
@@ -24,15 +24,9 @@ const hours = [0, 23, 24, 99];
 const minutes = [0, 59, 60, 99];
 const seconds = [0, 59, 60, 99];
 
-function keysOf(format: typeof TWELVE_DIGIT): IdKeys {
-  const keys = idKeysFor(format);
-  if (keys === null) throw new Error(`no keys for ${format.key}`);
-  return keys;
-}
-
 describe('timestamp plausibility at every field edge', () => {
   test('12 digits: the string check and the key check both agree with the calendar', () => {
-    const keys = keysOf(TWELVE_DIGIT);
+    const keys = presetKeys(TWELVE_DIGIT);
     const wrong: string[] = [];
     for (const year of years) for (const month of months) for (const day of days) for (const hour of hours) for (const minute of minutes) {
       const id = `${pad(year, 4)}${pad(month)}${pad(day)}${pad(hour)}${pad(minute)}`;
@@ -45,8 +39,8 @@ describe('timestamp plausibility at every field edge', () => {
   });
 
   test('14 digits and Denote: seconds too', () => {
-    const fourteen = keysOf(FOURTEEN_DIGIT);
-    const denote = keysOf(DENOTE);
+    const fourteen = presetKeys(FOURTEEN_DIGIT);
+    const denote = presetKeys(DENOTE);
     const wrong: string[] = [];
     for (const year of [2000, 2023]) for (const month of months) for (const day of days) for (const hour of hours) for (const minute of minutes) for (const second of seconds) {
       const date = `${pad(year, 4)}${pad(month)}${pad(day)}`;

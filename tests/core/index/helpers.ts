@@ -1,5 +1,7 @@
 import type { ChainIndex } from '../../../src/core/chain/chain';
+import type { IdFormat } from '../../../src/core/ids/formats';
 import type { IdIndex } from '../../../src/core/index/idIndex';
+import { idKeysFor, type IdKeys } from '../../../src/core/index/idKeys';
 import type { NoteFacts } from '../../../src/core/index/noteFacts';
 import type { IndexedReference } from '../../../src/core/types';
 
@@ -51,4 +53,11 @@ export function genericReader(index: IdIndex): ChainIndex {
     referencesTo: (id) => index.referencesTo(id),
     duplicates: () => index.duplicates(),
   };
+}
+
+/** The integer keys of a preset format (idKeysFor), which a test of one must have. */
+export function presetKeys(format: IdFormat): IdKeys {
+  const keys = idKeysFor(format);
+  if (keys === null) throw new Error(`no keys for ${format.key}`);
+  return keys;
 }

@@ -3,13 +3,7 @@
  * the format's exact shape, the same ID back from it, and `isAt` true only where the ID stands.
  */
 import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT, type IdFormat } from '../../../src/core/ids/formats';
-import { idKeysFor, type IdKeys } from '../../../src/core/index/idKeys';
-
-function keysOf(format: IdFormat): IdKeys {
-  const keys = idKeysFor(format);
-  if (keys === null) throw new Error(`no keys for ${format.key}`);
-  return keys;
-}
+import { presetKeys } from './helpers';
 
 const samples: [IdFormat, string][] = [
   [TWELVE_DIGIT, '202104291524'],
@@ -18,7 +12,7 @@ const samples: [IdFormat, string][] = [
 ];
 
 describe.each(samples)('keys of %s', (format, id) => {
-  const keys = keysOf(format);
+  const keys = presetKeys(format);
 
   test('an ID of the exact shape has a key, which gives the ID back', () => {
     const key = keys.keyOf(id);
