@@ -4,6 +4,7 @@ import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
 import { createNoteScreen, filesToPlan } from '../../core/repair/screen';
+import { compareCodeUnits } from '../../core/order';
 import { pluginFolderIn } from '../../core/pluginFolder';
 import { readRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
 import type { Problem } from '../../core/check';
@@ -138,7 +139,10 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
       // (nor decoded, when a scanning thread read it).
       const files = new Map(vault.contents.files.map((file) => [file.path, file]));
       const planned = planRepairs(filesToPlan(files.keys(), (notePath) => files.get(notePath)?.text, createNoteScreen(vault.index, repairContext)), repairContext);
-      const plan: RepairPlan = { files: planned.files, problems: [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
+      // The plan's problems come by file and line, and a note that could not be read has no other: a
+      // stable sort by file puts each in its place.
+      const problems = [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => compareCodeUnits(a.file, b.file));
+      const plan: RepairPlan = { files: planned.files, problems };
       if (apply) await removeLeftovers(vault, (text) => context.io.stderr(text));
       const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory)) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;
