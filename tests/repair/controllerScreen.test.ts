@@ -4,14 +4,14 @@
  * cannot rule out, and previews exactly the plan it would make reading every note. A note open in
  * an editor (its text may be ahead of the index) and an index still being built are never trusted.
  */
-import { App } from 'obsidian';
+import { App, Plugin } from 'obsidian';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { IdIndex } from '../../src/core/index/idIndex';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { RepairPreviewOptions } from '../../src/ui/repairPreview';
 import { RepairController, type IndexedNotes } from '../../src/obsidian/repair/controller';
-import { indexedNotes } from '../../src/obsidian/repair/register';
+import { indexedNotes, registerRepair } from '../../src/obsidian/repair/register';
 import { RepairStore } from '../../src/obsidian/repair/store';
 import { FakeEditor, openInEditor } from './fakeVault';
 import { liveServices } from './liveServices';
@@ -100,5 +100,23 @@ describe('when the indexer vouches for its index', () => {
     expect(building.waits).toHaveLength(0);
     const rebuiltMeanwhile = indexer([false, true]);
     expect(await indexedNotes(rebuiltMeanwhile).current()).toBe(false);
+  });
+});
+
+describe('the vault repair as the plugin registers it', () => {
+  it("with the indexer given, reads only the notes the indexer's index cannot rule out", async () => {
+    const app = new App();
+    for (const [path, text] of Object.entries(FILES)) await app.vault.create(path, text);
+    const services = await liveServices(app);
+    const plugin = new (class extends Plugin {})(app, { id: 'principle-chain', name: 'Principle Chain', version: '0', minAppVersion: '1', author: '', description: '' });
+    const controller = registerRepair(plugin, services, { index: await indexOfVault(app), indexing: false, whenIdle: async () => undefined });
+    const vault = app.vault as unknown as { reads: number };
+    const readsBefore = vault.reads;
+    const dialogsBefore = document.body.childElementCount;
+    await controller.repairVault();
+    expect(vault.reads - readsBefore).toBe(3);
+    // No preview was supplied, so the plugin's own dialog opened.
+    expect(document.body.childElementCount).toBe(dialogsBefore + 1);
+    document.body.lastElementChild?.remove();
   });
 });

@@ -20,7 +20,7 @@ import { currentText, ObsidianRepairTarget, pathsOpenInEditors } from './target'
 /** Files written at once: enough to hide disk latency, few enough to keep the app responsive. */
 export const REPAIR_CONCURRENCY = 4;
 /** Renames arriving this close together (a folder of notes renamed) are followed up together. */
-const RENAME_SETTLE_MS = 400;
+export const RENAME_SETTLE_MS = 400;
 /** How long a rename follow-up waits for the index to learn the new title before giving up. */
 const INDEX_WAIT_MS = 5000;
 const READ_BATCH = 16;
