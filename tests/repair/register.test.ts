@@ -327,13 +327,29 @@ describe('the controller\'s own rules', () => {
     expect([previews[0].title, previews[0].plan.files.map((f) => f.path)]).toStrictEqual(['Repair ID links in d', ['d.md']]);
   });
 
-  it('a note that cannot be read is left out of the plan', async () => {
+  it('a note that cannot be read is left out of the plan, and the preview lists it with the reason', async () => {
     const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES, 'd.md': SOURCES['b.md'] });
-    const locked = (read: (file: TFile) => Promise<string>) => (file: TFile) => (file.path === 'd.md' ? Promise.reject(new Error('locked')) : read(file));
+    const locked = (read: (file: TFile) => Promise<string>) => (file: TFile) => (file.path === 'd.md' ? Promise.reject(new Error('EACCES: permission denied')) : read(file));
     app.vault.cachedRead = locked(app.vault.cachedRead.bind(app.vault));
     app.vault.read = locked(app.vault.read.bind(app.vault));
     await controller.repairVault();
     expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['b.md']);
+    expect(previews[0].plan.problems.filter((p) => p.file === 'd.md')).toStrictEqual([
+      { kind: 'unreadable-file', file: 'd.md', line: 1, id: null, message: 'd.md was left out: EACCES: permission denied' },
+    ]);
+  });
+
+  it('a note deleted between the listing and its reading is left out quietly', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES, 'd.md': SOURCES['b.md'] });
+    const read = app.vault.cachedRead.bind(app.vault);
+    app.vault.cachedRead = async (file) => {
+      if (file.path !== 'd.md') return read(file);
+      await app.vault.delete(file);
+      throw new Error('ENOENT: no such file or directory');
+    };
+    await controller.repairVault();
+    expect(previews[0].plan.files.map((f) => f.path)).toStrictEqual(['b.md']);
+    expect(previews[0].plan.problems.filter((p) => p.file === 'd.md')).toStrictEqual([]);
   });
 
   it('says so when its undo record cannot be saved, and the repair still stands', async () => {

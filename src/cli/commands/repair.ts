@@ -4,10 +4,9 @@ import { applyEdits } from '../../core/repair/edits';
 import { createRepairContext } from '../../core/repair/context';
 import { planRepairs } from '../../core/repair/plan';
 import { createNoteScreen, filesToPlan } from '../../core/repair/screen';
-import { compareCodeUnits } from '../../core/order';
 import { pluginFolderIn } from '../../core/pluginFolder';
 import { readRepairState, REPAIR_STATE_FILE } from '../../core/repair/state';
-import type { Problem } from '../../core/check';
+import { withUnreadableNotes } from '../../core/repair/unreadable';
 import type { RepairPlan } from '../../core/repair/types';
 import type { RenameHistory } from '../../core/repair/renames';
 import { choiceOption } from '../args';
@@ -38,10 +37,6 @@ async function renameHistoryOf(directory: string, configDir: string, vaultFs: Va
   const { state, damage } = readRepairState(text);
   if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
   return state.renameHistory;
-}
-
-function unreadableProblems(vault: LoadedVault): Problem[] {
-  return vault.contents.unreadable.map((u) => ({ kind: 'unreadable-file', file: u.path, line: 1, id: null, message: `${u.path} was left out: ${u.reason}` }));
 }
 
 /** Temporary files an interrupted run of ours left beside notes are removed before writing again. */
@@ -139,10 +134,7 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
       // (nor decoded, when a scanning thread read it).
       const files = new Map(vault.contents.files.map((file) => [file.path, file]));
       const planned = planRepairs(filesToPlan(files.keys(), (notePath) => files.get(notePath)?.text, createNoteScreen(vault.index, repairContext)), repairContext);
-      // The plan's problems come by file and line, and a note that could not be read has no other: a
-      // stable sort by file puts each in its place.
-      const problems = [...planned.problems, ...unreadableProblems(vault)].sort((a, b) => compareCodeUnits(a.file, b.file));
-      const plan: RepairPlan = { files: planned.files, problems };
+      const plan = withUnreadableNotes(planned, vault.contents.unreadable);
       if (apply) await removeLeftovers(vault, (text) => context.io.stderr(text));
       const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory)) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;

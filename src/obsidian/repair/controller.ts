@@ -9,6 +9,7 @@ import { createNoteScreen, type NoteScreen, type ScreenableIndex, type Screening
 import { recordRename, titleChange } from '../../core/repair/renames';
 import type { FileRepairPlan, RepairContext, RepairPlan } from '../../core/repair/types';
 import { renameInRecord } from '../../core/repair/undo';
+import { withUnreadableNotes, type UnreadableNote } from '../../core/repair/unreadable';
 import { isExcluded } from '../../core/settings';
 import { RepairPreviewModal, type RepairPreviewOptions } from '../../ui/repairPreview';
 import type { IdServices } from '../services';
@@ -202,29 +203,37 @@ export class RepairController {
     const progress = notes.length >= PLANNING_NOTICE_FROM ? new RepairProgress('Planning ID link repair', notes.length) : null;
     // Planned as read, so only the texts of files that get edits stay in memory.
     const collector = planner.collector();
+    const unreadable: UnreadableNote[] = [];
     try {
       for (let start = 0; start < notes.length; start += READ_BATCH) {
         if (progress?.cancelled || this.disposed) return null;
         const batch = notes.slice(start, start + READ_BATCH);
-        const texts = await Promise.all(batch.map(([path]) => this.readQuietly(path)));
+        const texts = await Promise.all(batch.map(([path]) => this.readNote(path)));
         batch.forEach(([path, screening], i) => {
           const text = texts[i];
-          if (text !== null && (screen === null || screen.needsPlanning(path, screening, text))) collector.add(path, text);
+          if (text === null) return;
+          if (typeof text !== 'string') unreadable.push({ path, reason: text.unreadable });
+          else if (screen === null || screen.needsPlanning(path, screening, text)) collector.add(path, text);
         });
         progress?.update(Math.min(start + READ_BATCH, notes.length), notes.length);
       }
     } finally {
       progress?.hide();
     }
-    return { planner, plan: collector.finish() };
+    return { planner, plan: withUnreadableNotes(collector.finish(), unreadable) };
   }
 
-  /** A note's current text; a note that vanished or cannot be read is left out of the plan. */
-  private async readQuietly(path: string): Promise<string | null> {
+  /**
+   * A note's current text; null for a note that is gone (renamed or deleted since it was listed),
+   * which is left out quietly. A note still there that cannot be read is left out with the reason,
+   * which the preview lists among the problems.
+   */
+  private async readNote(path: string): Promise<string | null | { readonly unreadable: string }> {
     try {
       return await currentText(this.deps.app, path);
-    } catch {
-      return null;
+    } catch (error) {
+      if (this.deps.app.vault.getFileByPath(path) === null) return null;
+      return { unreadable: error instanceof Error ? error.message : String(error) };
     }
   }
 
