@@ -40,6 +40,17 @@ describe('loading settings at start-up', () => {
     if (data !== null) expect(await plugin.app.vault.adapter.read(dataPath)).toBe(data);
   });
 
+  it('says so in one notice: a heading, then each replaced setting on a line of its own', async () => {
+    const { notices } = await startPlugin(JSON.stringify({ chainDepth: 'deep', idFormat: 'hex' }));
+    expect(notices).toStrictEqual([
+      [
+        'Principle Chain: some stored settings were invalid and use their defaults.',
+        '• Setting "idFormat" must be one of 12, 14, denote, custom; using the default.',
+        '• Setting "chainDepth" must be a whole number; using the default.',
+      ].join('\n'),
+    ]);
+  });
+
   it('keeps the valid values next to the replaced ones', async () => {
     const { plugin } = await startPlugin(JSON.stringify({ chainDepth: 'deep', linkTitle: true }));
     const { settings, problems } = await loadSettings(plugin);
