@@ -106,6 +106,19 @@ describe('the names pass', () => {
     );
   });
 
+  test.each([
+    [['frontmatter', 'folder'], '---\nid: 202108191025\n---\n', '202108191025'],
+    [['frontmatter', 'folder'], 'body', '202104291524'],
+    [['frontmatter'], 'body', null],
+    [['folder', 'frontmatter'], '---\nid: 202108191025\n---\n', '202104291524'],
+    [['filename'], 'body', null],
+  ] as const)('a folder note in an ID folder, sources %j, text %j: the scanner reads own ID %j', (ownIdSources, body, id) => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: [...ownIdSources], frontmatterKey: 'id' };
+    const p = 'zet/202104291524/README.md';
+    expect(new NoteScanner(options).scan(p, body).id).toBe(id);
+    expect(ownIdOf(p, body, options)?.id ?? null).toBe(id);
+  });
+
   test('a path given twice is indexed once, with everything it owns', () => {
     const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as OwnIdSource[], frontmatterKey: 'id' };
     const paths = ['202104291524 A.md', 'b.md', '202104291524 A.md', '202108191025 C.md', 'b.md'];
@@ -191,6 +204,22 @@ describe('scanned notes', () => {
     const first = scanner.scan('a.md', 'See 202104291524.');
     scanner.scan('b.md', 'See 202108191025.');
     expect(() => new IdIndex({ format: TWELVE_DIGIT }).put(first)).toThrow('The scanned facts of a.md were used after their scanner scanned another note.');
+  });
+
+  test('a note with more references than the scanner first makes room for reads back as extracted', () => {
+    // 300 bare IDs and 300 links: more records than the scanner's first arrays hold (1,024 ints,
+    // 128 IDs), so they grow while the note is scanned.
+    const lines = Array.from({ length: 300 }, (_, i) => `Line ${i}: 2021042915${String(i % 60).padStart(2, '0')} and [[2021081910${String(i % 60).padStart(2, '0')}|x]].`);
+    const { scanned, whole } = both([['202104291524 Big.md', lines.join('\n')]]);
+    expect(scanned.referencesOf('202104291524 Big.md')).toHaveLength(600);
+    expect(snapshot(scanned)).toStrictEqual(snapshot(whole));
+  });
+
+  test('a link with empty text reads back with an empty display, not none', () => {
+    const body = 'See [](202104291524.md) and [[202108191025|]] and [[202104291947]].';
+    const { scanned, whole } = both([['a.md', body]]);
+    expect(scanned.referencesOf('a.md').map((r) => r.link?.display)).toStrictEqual(['', '', null]);
+    expect(snapshot(scanned)).toStrictEqual(snapshot(whole));
   });
 
   test('the example vault reads back as extracted', () => {

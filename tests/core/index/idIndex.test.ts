@@ -1,6 +1,7 @@
 import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../../src/core/index/noteFacts';
+import { NoteScanner } from '../../../src/core/index/scannedNote';
 import { facts } from './helpers';
 
 const A = '202104291524';
@@ -107,6 +108,14 @@ describe('updates', () => {
     expect(index.apply({ kind: 'upsert', facts: facts('a.md', A, [B]) }).size).toBe(0);
     expect(index.revision).toBeGreaterThan(revision);
     expect(index.checkInvariants()).toStrictEqual([]);
+  });
+
+  test('a change to a reference\'s context alone is reported (views show the context)', () => {
+    const index = indexOf(facts('a.md', A, [B]));
+    const before = facts('a.md', A, [B]);
+    const edited = { ...before, references: [{ ...before.references[0], context: `now ${B}` }] };
+    expect([...index.apply({ kind: 'upsert', facts: edited })]).toStrictEqual([B]);
+    expect(index.referencesOf('a.md').map((r) => r.context)).toStrictEqual([`now ${B}`]);
   });
 
   test('a title change reports the ID (editors link titles)', () => {
@@ -229,10 +238,25 @@ describe('checkInvariants', () => {
 });
 
 describe('facts from elsewhere', () => {
-  test('references out of text order are stored in text order', () => {
+  test.each([
+    ['shuffled', [2, 0, 1]],
+    ['reversed', [2, 1, 0]],
+  ])('references out of text order (%s) are stored in text order', (_, order) => {
     const note = facts('a.md', null, [A, B, C]);
-    const shuffled = { ...note, references: [note.references[2], note.references[0], note.references[1]] };
-    const index = indexOf(shuffled);
+    const index = indexOf({ ...note, references: order.map((i) => note.references[i]) });
     expect(index.referencesOf('a.md').map((r) => r.id)).toStrictEqual([A, B, C]);
+  });
+
+  test('facts given whole, links included, leave the records of the note put before them as they were', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename' as const], frontmatterKey: 'id' };
+    const text = `See ${B} here.`;
+    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => (p === 'a.md' ? text : undefined) } });
+    index.put(new NoteScanner(options).scan('a.md', text));
+    const before = index.referencesOf('a.md');
+    // A bare ID, then links: each link's record is written field by field after the one before.
+    const given = extractNoteFacts('b.md', `x ${A} [[${B}|y]] and [[${C}#h]].`, options);
+    index.apply({ kind: 'upsert', facts: given });
+    expect(index.referencesOf('a.md')).toStrictEqual(before);
+    expect(index.referencesOf('b.md')).toStrictEqual(given.references);
   });
 });
