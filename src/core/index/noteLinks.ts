@@ -29,7 +29,7 @@ export function upsertNote(store: IndexStorage, linkKeys: LinkKeys, input: NoteI
   const idSlot = input.id === null ? NONE : store.ids.intern(input.id);
   if (slot !== NONE) {
     const sameOwner = table.ownId[slot] === idSlot && table.title(slot) === input.title;
-    const sameReferences = sameStaged(table, store.arena.ints, slot, staged);
+    const sameReferences = sameStaged(table, slot, staged);
     if (sameOwner && sameReferences) {
       // Nothing changed: keep the stored note, and drop the space staging took. A note without
       // references records whether it was last read from a text (a repair need not read it again)

@@ -76,22 +76,14 @@ function copyInterned(source: Int32Array, from: number, length: number, keys: Fl
 /**
  * Whether the staged references are those the note holds. References read from a text are never
  * taken as unchanged: the text around them (their context lines) may have changed while every
- * number stayed the same, and the index does not keep the text to compare.
+ * number stayed the same, and the index does not keep the text to compare. Facts given whole keep
+ * every field of every reference in `given`, context included, which their records only repeat.
  */
-export function sameStaged(notes: NoteTable, ints: Int32Array, slot: number, staged: Staged): boolean {
+export function sameStaged(notes: NoteTable, slot: number, staged: Staged): boolean {
   const length = notes.refLength[slot];
   if (length !== staged.length) return false;
   if (length === 0) return true;
   if (notes.textLength[slot] !== NO_TEXT || staged.textLength !== NO_TEXT) return false;
-  const start = notes.refStart[slot];
-  for (let at = 0; at < length; at += recordLength(ints, start + at)) {
-    const record = recordLength(ints, start + at);
-    for (let i = 0; i < record; i++) {
-      // The EDGE flag is set when a block is linked in, so it is left out of the comparison.
-      const mask = i === REF_FLAGS ? ~EDGE : -1;
-      if ((ints[start + at + i] & mask) !== (ints[staged.start + at + i] & mask)) return false;
-    }
-  }
   return JSON.stringify(notes.given.get(slot)) === JSON.stringify(staged.given);
 }
 
