@@ -204,6 +204,11 @@ describe('scanned notes', () => {
     const first = scanner.scan('a.md', 'See 202104291524.');
     scanner.scan('b.md', 'See 202108191025.');
     expect(() => new IdIndex({ format: TWELVE_DIGIT }).put(first)).toThrow('The scanned facts of a.md were used after their scanner scanned another note.');
+    // Over its names-only record too, where the bulk build's short way would take it.
+    const named = new IdIndex({ format: TWELVE_DIGIT });
+    named.putNames(['a.md'], options);
+    expect(() => named.put(first)).toThrow('The scanned facts of a.md were used after their scanner scanned another note.');
+    expect(named.referencesOf('a.md')).toStrictEqual([]);
   });
 
   test('a note with more references than the scanner first makes room for reads back as extracted', () => {

@@ -1,4 +1,4 @@
-import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { DENOTE, FOURTEEN_DIGIT, TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
 import { extractNoteFacts } from '../../../src/core/index/noteFacts';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
@@ -49,9 +49,12 @@ describe('references that count', () => {
     const index = indexOf(facts('src.md', null, [BUMPED, A, '202113011200']));
     expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual([A]);
     expect(index.referencesTo(BUMPED)).toStrictEqual([]);
+    // Referenced is not known: a known ID is one a note owns (the views decorate it even when implausible).
+    expect([index.isKnownId(BUMPED), index.isKnownId(A)]).toStrictEqual([false, false]);
 
     const change = index.apply({ kind: 'upsert', facts: facts('bumped.md', BUMPED) });
     expect(change.has(BUMPED)).toBe(true);
+    expect(index.isKnownId(BUMPED)).toBe(true);
     expect(index.referencesOf('src.md').map((r) => r.id)).toStrictEqual([BUMPED, A]);
     expect(index.referencesTo(BUMPED).map((r) => r.sourcePath)).toStrictEqual(['src.md']);
 
@@ -141,6 +144,33 @@ describe('updates', () => {
     index.apply({ kind: 'delete', path: 'a.md' });
     for (const path of ['a.md', 'never.md']) {
       expect([index.referencesOf(path), index.cursor(path).next(), index.cursor(path, 'text').next()]).toStrictEqual([[], false, false]);
+      expect([index.note(path), index.storedFacts(path)]).toStrictEqual([undefined, undefined]);
+    }
+  });
+
+  test('a rename onto its own path with the same facts reports nothing', () => {
+    const index = indexOf(facts('a.md', A, [B]), facts('b.md', B));
+    expect([...index.apply({ kind: 'rename', oldPath: 'a.md', facts: facts('a.md', A, [B]) })]).toStrictEqual([]);
+    expect(index.referencesTo(B).map((r) => r.sourcePath)).toStrictEqual(['a.md']);
+  });
+
+  test('every change raises the revision past every one before (readers cache by it)', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename' as const], frontmatterKey: 'id' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    const seen = [index.revision];
+    const changes = [
+      () => index.apply({ kind: 'upsert', facts: facts('a.md', A, [B]) }),
+      () => index.putNames([`${B} B.md`], options),
+      () => index.put(facts('c.md', C)),
+      () => index.apply({ kind: 'rename', oldPath: 'c.md', facts: facts('d.md', C) }),
+      () => index.apply({ kind: 'delete', path: 'd.md' }),
+      () => index.clear(),
+      () => index.put(facts('e.md', C)),
+    ];
+    for (const change of changes) {
+      change();
+      expect(index.revision).toBeGreaterThan(Math.max(...seen));
+      seen.push(index.revision);
     }
   });
 
@@ -180,6 +210,14 @@ describe('updates', () => {
     expect(index.referencesOf('src.md')).toHaveLength(1);
     expect(index.checkInvariants()).toStrictEqual([]);
   });
+
+  test('after a switch of format, unresolved IDs count by the new format\'s rule', () => {
+    const index = indexOf(facts('a.md', A, [B]));
+    index.clear(DENOTE);
+    // A Denote ID that could be a real time counts unresolved; under the 12-digit rule it could not.
+    index.apply({ kind: 'upsert', facts: facts('src.md', null, ['20221003T150059']) });
+    expect(index.referencesTo('20221003T150059').map((r) => r.sourcePath)).toStrictEqual(['src.md']);
+  });
 });
 
 describe('file names for link resolution', () => {
@@ -193,6 +231,25 @@ describe('file names for link resolution', () => {
       'wikilink',
       'Other.md',
     )).toBe('a/Same.md');
+  });
+
+  test('a Denote link (denote:ID) names the one note owning the ID, through the index\'s own lookup', () => {
+    const index = new IdIndex({ format: DENOTE });
+    const owner = '20200310T094419--reading.md';
+    for (const path of [owner, 'a/20200311T000000--one.md', 'b/20200311T000000--two.md']) index.apply({ kind: 'upsert', facts: facts(path, path.slice(path.lastIndexOf('/') + 1, path.lastIndexOf('/') + 16)) });
+    const denote = (id: string) => ({ from: 0, to: 30, embed: false, target: `denote:${id}`, targetFrom: 4, targetTo: 26, subpath: '', display: 'x' });
+    expect(index.resolveLink(denote('20200310T094419'), 'markdown', 'n.md')).toBe(owner);
+    expect(index.resolveLink(denote('20200311T000000'), 'markdown', 'n.md')).toBeNull();
+  });
+
+  test('a names pass into an empty index whose file names were looked up lists a path given twice once', () => {
+    const options = { format: TWELVE_DIGIT, ownIdSources: ['filename' as const], frontmatterKey: 'id' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    expect(index.paths.byBasename('Same.md')).toStrictEqual([]);
+    index.putNames(['a/Same.md', `${A} A.md`, 'a/Same.md'], options);
+    expect(index.paths.byBasename('Same.md')).toStrictEqual(['a/Same.md']);
+    expect(index.size).toBe(2);
+    expect(index.checkInvariants()).toStrictEqual([]);
   });
 
   test('after clear, links no longer find the notes it forgot, even once the file names were looked up', () => {
