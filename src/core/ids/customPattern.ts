@@ -72,6 +72,8 @@ function sequence(nodes: readonly AstNode[]): Lengths {
 function whitespaceMatcher(node: AstNode): string | null {
   switch (node.type) {
     case 'value':
+      // The character itself, not its text: a value's text may not stand alone (`\c` is a backslash, then `c`).
+      return WHITESPACE.includes(String.fromCodePoint(node.codePoint)) ? node.raw : null;
     case 'dot':
     case 'characterClass':
     case 'characterClassEscape': {

@@ -1,8 +1,9 @@
 /** The custom ID pattern check: rejects what can hang, span words or match nothing; warns about word-like patterns. */
+import fc from 'fast-check';
 import { customPatternProblem, customPatternWarning, idFormatFor, TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { CUSTOM_PATTERN_LINE_CAP, findIdsInProse } from '../../../src/core/ids/prose';
 import { scanReferences } from '../../../src/core/ids/scanner';
-import { MAX_ID_LENGTH } from '../../../src/core/ids/customPattern';
+import { MAX_ID_LENGTH, patternStructureProblem } from '../../../src/core/ids/customPattern';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
 import { REF_INTS } from '../../../src/core/index/referenceStore';
 
@@ -31,11 +32,22 @@ describe('what an ID can be', () => {
     ['\\d+', 'any length'],
     ['[A-Z][a-z]+\\d{3}', 'any length'],
     ['\\d{101}', `at most ${MAX_ID_LENGTH}`],
+    ['\\d{101}', 'up to 101 characters'],
+    ['(?:\\d{40}){3}', 'up to 120 characters'],
+    ['\\d{3}|\\d{101}', 'up to 101 characters'],
+    ['(?:\\d{4} \\d{4})', 'space or a line break (through  )'],
+    ['(\\d{4}\\s\\d{4})', 'space or a line break (through \\s)'],
+    ['\\d{4}|\\d{2} \\d{2}', 'space or a line break (through  )'],
+    // The backtracking analysis reads named groups as plain ones.
+    ['(?<x>x|x)+y', 'too complex'],
+    ['\\d+\\d+x', 'more than one way'],
+    ['(x|xx)+y', 'too complex'],
   ])('%j is rejected: %s', (source, why) => {
     expect(customPatternProblem(source)).toContain(why);
   });
 
-  it.each(['\\d{12}', '\\d{14}', '\\d{8}T\\d{6}', '[A-Z]{2}-\\d{4}', 'zk-\\d{4}', '\\d{4}-\\d{2}-\\d{2}', '[0-9a-f]{8}', '\\d{12,14}', '\\d{8}T\\d{6}(?:==\\d{1,4})?', '\\d{1,4}(?:[a-z]{1,3}\\d{1,4}){0,8}[a-z]{0,3}', '[A-Z][a-z]{1,30}\\d{3}', '(?<y>\\d{4})-\\d{3}', '\\d{6}(?!\\s)', 'ID[$]\\d{3}'])(
+  it.each(['\\d{12}', '\\d{14}', '\\d{8}T\\d{6}', '[A-Z]{2}-\\d{4}', 'zk-\\d{4}', '\\d{4}-\\d{2}-\\d{2}', '[0-9a-f]{8}', '\\d{12,14}', '\\d{8}T\\d{6}(?:==\\d{1,4})?', '\\d{1,4}(?:[a-z]{1,3}\\d{1,4}){0,8}[a-z]{0,3}', '[A-Z][a-z]{1,30}\\d{3}', '(?<y>\\d{4})-\\d{3}', '\\d{6}(?!\\s)', 'ID[$]\\d{3}',
+    '(\\d{12})', '(?:zk-\\d{4})', '\\d{100}', '\\b\\d{100}\\b', '\\d{12}(?: ){0}', '(?<y>\\d{4})-(?<n>\\d{3})', '\\c\\d{3}'])(
     '%j is accepted',
     (source) => {
       expect(customPatternProblem(source)).toBeNull();
@@ -53,10 +65,42 @@ describe('patterns that match ordinary words', () => {
     expect(customPatternWarning(source)).toBeNull();
   });
 
+  it.each([
+    ['[a-z]{2}', '"on", "it", "in"'],
+    ['[A-Za-z]{1,20}', '"The", "team", "met"'],
+  ])('%j: the warning names the first three whole words it matches', (source, words) => {
+    expect(customPatternWarning(source)).toBe(`The pattern matches ordinary words such as ${words}: every such word would count as an ID, and repair could rewrite it into a note's ID.`);
+  });
+
+  it('a pattern that matches only inside words gets no warning', () => {
+    expect(customPatternWarning('ee')).toBeNull();
+  });
+
   it('rejects the word-matching patterns of the issue outright, and warns about none that does not compile', () => {
     expect(customPatternProblem('\\S+')).toContain('any length');
     expect(customPatternProblem('[A-Za-z]+')).toContain('any length');
     expect(customPatternWarning('[')).toBeNull();
+  });
+});
+
+describe('any text typed as a pattern gets an answer, never an error', () => {
+  const piece = fc.constantFrom('\\', 'c', 'd', 'b', 'k', '<', '>', '(', ')', '?', ':', '=', '!', '[', ']', '^', '-', '{', '}', ',', '1', '|', '*', '+', '.', 'x', ' ', 'u', 's', 'w', 'n', '$');
+
+  it('customPatternProblem and customPatternWarning return, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((parts) => parts.join('')), (source) => {
+        const problem = customPatternProblem(source);
+        expect(problem === null || typeof problem === 'string').toBe(true);
+        const warning = customPatternWarning(source);
+        expect(warning === null || typeof warning === 'string').toBe(true);
+      }),
+      // `\c` once made the space check compile a lone backslash; each call keeps memory until the next task, so few runs.
+      { seed: 1, numRuns: 600, examples: [['d:\\c'], ['\\c']] },
+    );
+  });
+
+  it('the structure check says a pattern it cannot parse cannot be read (callers compile it first)', () => {
+    expect(patternStructureProblem('(')).toMatch(/^The pattern cannot be read: /);
   });
 });
 
