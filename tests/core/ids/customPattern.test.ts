@@ -29,10 +29,16 @@ describe('what an ID can be', () => {
     ['(?=\\d)', 'empty text'],
     ['a|', 'empty text'],
     ['(\\d)\\1', 'back-reference'],
+    // JavaScript reads \k as a k when the pattern names no group; the structure check cannot.
+    ['\\kx\\d{3}', 'The pattern cannot be read: '],
     ['\\d+', 'any length'],
     ['[A-Z][a-z]+\\d{3}', 'any length'],
     ['\\d{101}', `at most ${MAX_ID_LENGTH}`],
     ['\\d{101}', 'up to 101 characters'],
+    // An anchor matches no text; a repeat of what matches none (or none of a repeat) adds nothing.
+    ['\\b', 'empty text'],
+    ['\\d{101}(?=x)*', 'up to 101 characters'],
+    ['(?:\\d+){0}\\d{101}', 'up to 101 characters'],
     ['(?:\\d{40}){3}', 'up to 120 characters'],
     ['\\d{3}|\\d{101}', 'up to 101 characters'],
     ['(?:\\d{4} \\d{4})', 'space or a line break (through  )'],
