@@ -21,7 +21,12 @@ const ANALYSIS_MS = 500;
 const ANALYSIS_STEPS = 5000;
 
 // Every character JavaScript's \s matches: none may be part of an ID.
-const WHITESPACE = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+const WHITESPACE = [
+  ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680',
+  // U+2000 to U+200A, the typographic spaces.
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
+];
 
 /** The syntax the parser is asked for: what `new RegExp(source)` accepts without flags. */
 const FEATURES = { namedGroups: true, lookbehind: true } as const satisfies Features;

@@ -25,6 +25,9 @@ describe('what an ID can be', () => {
     ['[^a-z]{4}', 'space or a line break (through [^a-z])'],
     ['\\d{4}\\s?\\d{2}', 'space or a line break (through \\s)'],
     ['\\d{4}\\W\\d{2}', 'space or a line break (through \\W)'],
+    // Every space \s matches counts, the typographic ones between U+2000 and U+200A too.
+    ['\\d{4}\u2005\\d{4}', 'space or a line break (through \u2005)'],
+    ['\\d{4}[\\u2007]\\d{4}', 'space or a line break (through [\\u2007])'],
     ['\\d?', 'empty text'],
     ['(?=\\d)', 'empty text'],
     ['a|', 'empty text'],
