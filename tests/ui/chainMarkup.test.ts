@@ -1,0 +1,113 @@
+/** @jest-environment jsdom */
+/**
+ * The chain view's markup: every element's tag, classes, ARIA and other attributes and own text,
+ * compared with an approved file. styles.css, Obsidian's theme classes (`nav-header`,
+ * `clickable-icon`, `tree-item`, `is-active`) and screen readers all read this markup, and the
+ * text outline in chainText.ts leaves most of it out.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { approvalsIn } from '../approval';
+import type { ChainNode } from '../../src/core/chain/chain';
+import type { ChainComputation } from '../../src/ui/chain/deps';
+import { LEVEL_CAP } from '../../src/ui/chain/expansion';
+import { coreChain, coreNode, EXECUTION, mixedChain, openChainView } from './chainViewHarness';
+
+const APPROVED = path.join(__dirname, 'approved');
+const STYLES = fs.readFileSync(path.join(__dirname, '../../styles.css'), 'utf8');
+
+/** Attributes worth pinning; `style` (set by the scroll anchor's measurements) is left out. */
+const SKIPPED_ATTRIBUTES = new Set(['class', 'style']);
+
+function ownText(el: Element): string {
+  return Array.from(el.childNodes)
+    .filter((child) => child.nodeType === child.TEXT_NODE)
+    .map((child) => child.textContent ?? '')
+    .join('');
+}
+
+/** Of a tree's or group's entries, the first two and the last are drawn out; the rest are counted. */
+function shownChildren(el: Element): (Element | number)[] {
+  const children = Array.from(el.children);
+  const role = el.getAttribute('role');
+  if ((role !== 'tree' && role !== 'group') || children.length <= 4) return children;
+  return [...children.slice(0, 2), children.length - 3, children[children.length - 1]];
+}
+
+/**
+ * One line per element: `tag.class.class [name=value …] "own text"`, children indented. The view's
+ * element IDs carry a counter of views opened so far; it is written as N.
+ */
+function markup(el: Element, indent = ''): string[] {
+  const classes = Array.from(el.classList, (name) => `.${name}`).join('');
+  const attributes = Array.from(el.attributes)
+    .filter((attribute) => !SKIPPED_ATTRIBUTES.has(attribute.name))
+    .map((attribute) => `${attribute.name}=${JSON.stringify(attribute.value.replace(/pc-chain-\d+-/g, 'pc-chain-N-'))}`)
+    .sort();
+  const text = ownText(el);
+  const line = [`${el.tagName.toLowerCase()}${classes}`, attributes.length > 0 ? `[${attributes.join(' ')}]` : '', text !== '' ? JSON.stringify(text) : '']
+    .filter((part) => part !== '')
+    .join(' ');
+  const inner = `${indent}  `;
+  return [indent + line, ...shownChildren(el).flatMap((child) => (typeof child === 'number' ? [`${inner}(${child} more like these)`] : markup(child, inner)))];
+}
+
+/** The markup of the view opened on `chain`'s note (or on none). */
+async function viewMarkup(chain: ChainComputation, open: boolean): Promise<string> {
+  const h = await openChainView(() => chain);
+  h.citations['202108191025'] = 3;
+  h.excluded.add(HIDDEN);
+  if (open) h.openFile(EXECUTION);
+  await jest.runOnlyPendingTimersAsync();
+  return `${markup(h.content()).join('\n')}\n`;
+}
+
+/** An incoming note in an excluded folder, which the view hides (its default). */
+const HIDDEN = 'Archive/202001010000 Old note.md';
+
+/** `count` notes with IDs 2021MMDDhhmm from `month`, titled `Note {prefix}{n}`. */
+function notes(count: number, month: number, prefix: string, fields: (i: number) => Partial<ChainNode> = () => ({})): ChainNode[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `2021${String(month).padStart(2, '0')}${String(1 + Math.floor(i / 60)).padStart(2, '0')}00${String(i % 60).padStart(2, '0')}`;
+    return coreNode(id, `Note ${prefix}${i}`, fields(i));
+  });
+}
+
+/**
+ * A chain past every limit of the view: more direct references than a level shows (a "more"
+ * entry), entries the core left out (at the root and past its node cap), and an incoming note
+ * that is hidden.
+ */
+function wideChain(): ChainComputation {
+  const out = notes(LEVEL_CAP + 10, 1, '', (i) => (i < 20 ? { children: notes(30, 2 + (i % 10), `${i}.`) } : {}));
+  const hidden = { ...coreNode('202001010000', 'Old note'), path: HIDDEN };
+  const chain = coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', out, [hidden, coreNode(null, 'Reading list')]);
+  return chain.kind === 'chain' ? { kind: 'chain', result: { ...chain.result, outTruncated: 5, capped: true } } : chain;
+}
+
+beforeEach(() => jest.useFakeTimers());
+
+afterEach(() => {
+  jest.useRealTimers();
+  document.body.empty();
+});
+
+const states: [string, () => ChainComputation, boolean][] = [
+  ['chain-view-no-note.approved.txt', () => ({ kind: 'empty', reason: 'no-note' }), false],
+  ['chain-view-mixed.approved.txt', mixedChain, true],
+  ['chain-view-wide.approved.txt', wideChain, true],
+  ['chain-view-lone-note.approved.txt', () => coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', []), true],
+];
+
+test.each(states)('the view draws the approved markup (%s)', async (name, chain, open) => {
+  approvalsIn(APPROVED)(name, await viewMarkup(chain(), open));
+});
+
+test('every class styles.css gives the chain view is drawn in one of the approved states', () => {
+  const drawn = new Set(
+    states.flatMap(([name]) => fs.readFileSync(path.join(APPROVED, name), 'utf8').match(/\.pc-chain[a-z-]*/g) ?? []),
+  );
+  const styled = new Set(STYLES.match(/\.pc-chain[a-z-]*/g) ?? []);
+  expect(styled.size).toBeGreaterThan(10);
+  expect([...styled].filter((name) => !drawn.has(name))).toStrictEqual([]);
+});
