@@ -116,6 +116,19 @@ describe('ChainView', () => {
     expect(h.workspace.listenerCount('file-open')).toBe(0);
   });
 
+  test('a refresh pending when the view closes never runs', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const requests = h.chainRequests.length;
+    h.fireIndexChange();
+    h.view.leaf.detach();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    jest.runOnlyPendingTimers();
+    expect(h.chainRequests.length).toBe(requests);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   describe('opening entries', () => {
     async function withChain(): Promise<Harness> {
       const h = await openChainView((file) => chainFor(file?.path));
@@ -359,6 +372,52 @@ describe('ChainView', () => {
     await jest.runAllTimersAsync();
     expect(written[1]).toBe(`graph TD %% ${EXECUTION}\n`);
     expect(h.notices.at(-1)).toBe('Chain copied as Mermaid.');
+  });
+
+  test('the pane menu says so when the clipboard refuses the chain', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('denied')) } });
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const menu = new Menu();
+    h.view.onPaneMenu(menu as never, 'more-options');
+    menu.items.find((i): i is MenuItem => i !== 'separator' && i.title === 'Copy chain as outline')!.click();
+    await jest.runAllTimersAsync();
+    expect(h.notices.at(-1)).toBe('Could not copy to the clipboard.');
+  });
+
+  test('the pane menu\'s items have their icons; pin pins the view to the note, unpin follows again, and one opens another view', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const paneMenu = (): MenuItem[] => {
+      const menu = new Menu();
+      h.view.onPaneMenu(menu as never, 'more-options');
+      return menu.items.filter((i): i is MenuItem => i !== 'separator');
+    };
+    expect(paneMenu().map((item) => [item.title, item.icon])).toStrictEqual([
+      ['Copy chain as outline', 'copy'],
+      ['Copy chain as Mermaid', 'workflow'],
+      ['Expand all', 'chevrons-up-down'],
+      ['Collapse all', 'chevrons-down-up'],
+      ['Pin to this note', 'pin'],
+      ['Open another chain view', 'git-fork'],
+    ]);
+    paneMenu()[4].click();
+    expect(h.view.pinnedPath).toBe(EXECUTION);
+    const unpin = paneMenu()[4];
+    expect([unpin.title, unpin.icon]).toStrictEqual(['Unpin: follow the open note', 'pin-off']);
+    unpin.click();
+    expect(h.view.pinnedPath).toBeNull();
+    const chainLeaves = (): number => {
+      let count = 0;
+      h.workspace.iterateAllLeaves((leaf) => void (leaf.getViewState().type === CHAIN_VIEW_TYPE && count++));
+      return count;
+    };
+    const before = chainLeaves();
+    paneMenu()[5].click();
+    await jest.runAllTimersAsync();
+    expect(chainLeaves()).toBe(before + 1);
   });
 
   describe('keyboard', () => {
