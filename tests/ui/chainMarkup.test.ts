@@ -52,13 +52,20 @@ function markup(el: Element, indent = ''): string[] {
   return [indent + line, ...shownChildren(el).flatMap((child) => (typeof child === 'number' ? [`${inner}(${child} more like these)`] : markup(child, inner)))];
 }
 
-/** The markup of the view opened on `chain`'s note (or on none). */
-async function viewMarkup(chain: ChainComputation, open: boolean): Promise<string> {
+/** What a state does in the view after it opened, as a user would. */
+type Act = (content: HTMLElement) => void;
+
+/** The markup of the view opened on `chain`'s note (or on none), after `act`. */
+async function viewMarkup(chain: ChainComputation, open: boolean, act: Act | null): Promise<string> {
   const h = await openChainView(() => chain);
   h.citations['202108191025'] = 3;
   h.excluded.add(HIDDEN);
   if (open) h.openFile(EXECUTION);
   await jest.runOnlyPendingTimersAsync();
+  if (act !== null) {
+    act(h.content());
+    await jest.runOnlyPendingTimersAsync();
+  }
   return `${markup(h.content()).join('\n')}\n`;
 }
 
@@ -92,22 +99,50 @@ afterEach(() => {
   document.body.empty();
 });
 
-const states: [string, () => ChainComputation, boolean][] = [
-  ['chain-view-no-note.approved.txt', () => ({ kind: 'empty', reason: 'no-note' }), false],
-  ['chain-view-mixed.approved.txt', mixedChain, true],
-  ['chain-view-wide.approved.txt', wideChain, true],
-  ['chain-view-lone-note.approved.txt', () => coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', []), true],
+/** Types a filter into the toolbar's box. */
+const filterBy =
+  (text: string): Act =>
+  (content) => {
+    const input = content.querySelector<HTMLInputElement>('.pc-chain-filter-input')!;
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+/** Closes the first entry of the tree with its toggle. */
+const closeFirstEntry: Act = (content) => {
+  content.querySelector('[role="treeitem"] [data-action="toggle"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
+};
+
+/** A note without an ID that mentions one note, which mentions another. */
+const noIdChain = (): ChainComputation =>
+  coreChain('Reading list.md', null, 'Reading list', [coreNode('202108191025', 'Teams exist for a reason', { children: [coreNode('202109260705', 'Ownership is shared')] })]);
+
+const states: [string, () => ChainComputation, boolean, Act | null][] = [
+  ['chain-view-no-note.approved.txt', () => ({ kind: 'empty', reason: 'no-note' }), false, null],
+  ['chain-view-mixed.approved.txt', mixedChain, true, null],
+  ['chain-view-wide.approved.txt', wideChain, true, null],
+  ['chain-view-lone-note.approved.txt', () => coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', []), true, null],
+  ['chain-view-filtered.approved.txt', mixedChain, true, filterBy('reason')],
+  ['chain-view-no-id-closed.approved.txt', noIdChain, true, closeFirstEntry],
 ];
 
-test.each(states)('the view draws the approved markup (%s)', async (name, chain, open) => {
-  approvalsIn(APPROVED)(name, await viewMarkup(chain(), open));
+test.each(states)('the view draws the approved markup (%s)', async (name, chain, open, act) => {
+  approvalsIn(APPROVED)(name, await viewMarkup(chain(), open, act));
 });
 
-test('every class styles.css gives the chain view is drawn in one of the approved states', () => {
-  const drawn = new Set(
-    states.flatMap(([name]) => fs.readFileSync(path.join(APPROVED, name), 'utf8').match(/\.pc-chain[a-z-]*/g) ?? []),
-  );
-  const styled = new Set(STYLES.match(/\.pc-chain[a-z-]*/g) ?? []);
+/** The classes of an approved file's elements (each line starts `tag.class.class`). */
+function drawnClasses(name: string): string[] {
+  return fs
+    .readFileSync(path.join(APPROVED, name), 'utf8')
+    .split('\n')
+    .flatMap((line) => line.trim().split(' ')[0].split('.').slice(1));
+}
+
+test('every class the chain view\'s rules in styles.css name is drawn in one of the approved states', () => {
+  const drawn = new Set(states.flatMap(([name]) => drawnClasses(name)));
+  const rules = STYLES.replace(/\/\*[\s\S]*?\*\//g, '').match(/[^{}]+\{/g) ?? [];
+  const selectors = rules.filter((selector) => selector.includes('.pc-chain'));
+  const styled = new Set(selectors.flatMap((selector) => (selector.match(/\.[a-z][a-z-]*/g) ?? []).map((name) => name.slice(1))));
   expect(styled.size).toBeGreaterThan(10);
   expect([...styled].filter((name) => !drawn.has(name))).toStrictEqual([]);
 });
