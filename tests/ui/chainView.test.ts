@@ -447,6 +447,32 @@ describe('ChainView', () => {
       expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
     });
 
+    /** Per tree, the labels of its entries that hold the tab stop; every other entry must be out of the tab order. */
+    function tabStops(h: Harness): string[][] {
+      return Array.from(h.content().querySelectorAll('[role="tree"]'), (tree) => {
+        const items = Array.from(tree.querySelectorAll('[role="treeitem"]'));
+        const others = items.filter((item) => item.getAttribute('tabindex') !== '0');
+        expect(others.map((item) => item.getAttribute('tabindex'))).toStrictEqual(others.map(() => '-1'));
+        return items.filter((item) => item.getAttribute('tabindex') === '0').map((item) => accessibleName(item) ?? '');
+      });
+    }
+
+    test('each tree keeps one tab stop: it stays put when another entry opens or closes, and goes to the entry that closed over it', async () => {
+      const h = await focused();
+      key(document.activeElement!, 'ArrowDown');
+      const child = 'Execution is the priority of the team, Already in this chain, 202104291524';
+      const parent = 'Teams exist for a reason, ×2, 202108191025';
+      expect(tabStops(h)).toStrictEqual([[child], ['Reading list']]);
+      click(byLabel(h, 'Several notes have this ID').querySelector('[data-action="toggle"]')!);
+      expect(byLabel(h, 'Several notes have this ID').getAttribute('aria-expanded')).toBe('false');
+      expect(tabStops(h)).toStrictEqual([[child], ['Reading list']]);
+      click(byLabel(h, parent).querySelector('[data-action="toggle"]')!);
+      expect(byLabel(h, parent).getAttribute('aria-expanded')).toBe('false');
+      expect(tabStops(h)).toStrictEqual([[parent], ['Reading list']]);
+      click(byLabel(h, parent).querySelector('[data-action="toggle"]')!);
+      expect(tabStops(h)).toStrictEqual([[parent], ['Reading list']]);
+    });
+
     test('left collapses then goes to the parent; right expands then enters', async () => {
       await focused();
       key(document.activeElement!, 'ArrowDown');
