@@ -108,14 +108,22 @@ const filterBy =
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };
 
-/** Closes the first entry of the tree with its toggle. */
-const closeFirstEntry: Act = (content) => {
-  content.querySelector('[role="treeitem"] [data-action="toggle"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
+/** Closes the first entry of the tree and the "Built on by" section, each with a click. */
+const closeFirstEntryAndIncoming: Act = (content) => {
+  const click = (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
+  click(content.querySelector('[role="treeitem"] [data-action="toggle"]')!);
+  click(content.querySelector('[data-action="toggle-section"][data-key="in"]')!);
 };
 
-/** A note without an ID that mentions one note, which mentions another. */
+/**
+ * A note without an ID that mentions one note in a line that does not show its ID (which mentions
+ * another), and a note whose title is empty.
+ */
 const noIdChain = (): ChainComputation =>
-  coreChain('Reading list.md', null, 'Reading list', [coreNode('202108191025', 'Teams exist for a reason', { children: [coreNode('202109260705', 'Ownership is shared')] })]);
+  coreChain('Reading list.md', null, 'Reading list', [
+    coreNode('202108191025', 'Teams exist for a reason', { context: 'Start with why teams exist.', children: [coreNode('202109260705', 'Ownership is shared')] }),
+    { ...coreNode('202110010900', ''), path: '202110010900.md' },
+  ]);
 
 const states: [string, () => ChainComputation, boolean, Act | null][] = [
   ['chain-view-no-note.approved.txt', () => ({ kind: 'empty', reason: 'no-note' }), false, null],
@@ -123,7 +131,7 @@ const states: [string, () => ChainComputation, boolean, Act | null][] = [
   ['chain-view-wide.approved.txt', wideChain, true, null],
   ['chain-view-lone-note.approved.txt', () => coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', []), true, null],
   ['chain-view-filtered.approved.txt', mixedChain, true, filterBy('reason')],
-  ['chain-view-no-id-closed.approved.txt', noIdChain, true, closeFirstEntry],
+  ['chain-view-no-id-closed.approved.txt', noIdChain, true, closeFirstEntryAndIncoming],
 ];
 
 test.each(states)('the view draws the approved markup (%s)', async (name, chain, open, act) => {
