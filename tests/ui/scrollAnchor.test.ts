@@ -69,6 +69,25 @@ describe('topEntry', () => {
   });
 });
 
+describe('a "show more" entry', () => {
+  it('is its own row: it can be the top entry, and keeps its place', () => {
+    const p = page([40, 40]);
+    const more = p.scroller.createDiv({ cls: 'pc-chain-more', text: 'Show 10 more' });
+    const height = { before: 80 };
+    more.getBoundingClientRect = () => {
+      const top = height.before - p.scroller.scrollTop + SCROLLER_TOP;
+      return { top, bottom: top + 30, height: 30 } as DOMRect;
+    };
+    p.rendered.elements.set('out\u001fmore', more);
+    p.scrollTo(90);
+    const anchor = topEntry(p.rendered, p.scroller);
+    expect(anchor).toStrictEqual({ key: 'out\u001fmore', offset: -10 });
+    height.before = 120;
+    keepAnchor(p.rendered, p.scroller, anchor);
+    expect(p.scroller.scrollTop).toBe(130);
+  });
+});
+
 describe('keepAnchor', () => {
   it('scrolls so the entry starts as far below the top as before, after what is above it changed height', () => {
     const p = page([40, 40, 40, 40, 40, 40]);
