@@ -177,6 +177,19 @@ describe('ChainView', () => {
       ]);
     });
 
+    test('a click on the view outside any entry or button does nothing and raises no error', async () => {
+      const h = await withChain();
+      const errors: unknown[] = [];
+      const onError = (evt: ErrorEvent): void => void errors.push(evt.error);
+      window.addEventListener('error', onError);
+      const before = h.content().innerHTML;
+      for (const selector of ['.pc-chain-note-title', '.pc-chain-depth-label', '.pc-chain-tree']) click(h.content().querySelector(selector)!);
+      window.removeEventListener('error', onError);
+      expect(errors).toStrictEqual([]);
+      expect(h.openIdCalls).toStrictEqual([]);
+      expect(h.content().innerHTML).toBe(before);
+    });
+
     test('clicking the toggle collapses instead of opening', async () => {
       const h = await withChain();
       click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
