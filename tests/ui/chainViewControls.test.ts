@@ -69,6 +69,24 @@ describe('filter box', () => {
     expect(h.workspace.layoutSaveRequests).toBe(1);
   });
 
+  test('keeps focus while the trees are drawn again below it; an entry that had focus gets it back after a redraw', async () => {
+    const h = await withChain();
+    filterBox(h).focus();
+    type(h, 'team');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).not.toContain('Reading list');
+    expect(document.activeElement).toBe(filterBox(h));
+    key(filterBox(h), 'Escape');
+    expect(document.activeElement).toBe(filterBox(h));
+    const entry = h.content().querySelector<HTMLElement>('[role="tree"] [tabindex="0"]')!;
+    entry.focus();
+    h.citations['202108191025'] = 7;
+    h.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(document.activeElement).not.toBe(entry);
+    expect(accessibleName(document.activeElement)).toBe('Teams exist for a reason, ×2, cited by 7, 202108191025');
+  });
+
   test('matches context lines, without accents or case', async () => {
     const h = await withChain();
     type(h, 'brokén');
