@@ -503,13 +503,19 @@ describe('ChainView', () => {
       expect(label()).toBe('Execution is the priority of the team, Already in this chain, 202104291524');
     });
 
-    test('modified arrows are left to Obsidian\'s hotkeys', async () => {
+    test.each<[string, KeyboardEventInit]>([
+      ['Ctrl-Alt', { altKey: true, ctrlKey: true }],
+      ['Ctrl', { ctrlKey: true }],
+      ['Alt', { altKey: true }],
+      ['Cmd', { metaKey: true }],
+    ])('%s with an arrow is left to Obsidian\'s hotkeys', async (_name, modifiers) => {
       await focused();
-      const evt = new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, ctrlKey: true, bubbles: true, cancelable: true });
-      document.activeElement!.dispatchEvent(evt);
-      expect(evt.defaultPrevented).toBe(false);
+      for (const keyName of ['ArrowLeft', 'ArrowDown']) {
+        const evt = new KeyboardEvent('keydown', { key: keyName, ...modifiers, bubbles: true, cancelable: true });
+        document.activeElement!.dispatchEvent(evt);
+        expect(evt.defaultPrevented).toBe(false);
+      }
       expect(document.activeElement?.getAttribute('aria-expanded')).toBe('true');
-      key(document.activeElement!, 'ArrowDown', { metaKey: true });
       expect(label()).toBe('Teams exist for a reason, ×2, 202108191025');
     });
 
@@ -545,6 +551,17 @@ describe('ChainView', () => {
       expect(chainAsText(h.content())).toContain('▸ Builds on (3)\n▾ Built on by');
       key(h.content().querySelector('[data-action="toggle-section"][data-key="out"]')!, 'Enter');
       expect(chainAsText(h.content())).toContain('▾ Builds on (3)\n  ▾ Teams');
+    });
+
+    test('other keys on a section header are left to the browser: Tab moves on, a letter does nothing', async () => {
+      const h = await focused();
+      const header = (): HTMLElement => h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;
+      for (const keyName of ['Tab', 'x', 'ArrowDown']) {
+        const evt = new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true });
+        header().dispatchEvent(evt);
+        expect(evt.defaultPrevented).toBe(false);
+      }
+      expect(header().getAttribute('aria-expanded')).toBe('true');
     });
   });
 });

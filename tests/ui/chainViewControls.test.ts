@@ -108,6 +108,21 @@ describe('filter box', () => {
     expect(key(filterBox(h), 'Escape').defaultPrevented).toBe(false);
   });
 
+  test('its clear button empties it at once, brings the trees back and leaves the caret in the box', async () => {
+    const h = await withChain();
+    const before = titles(h);
+    type(h, 'reading');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).toStrictEqual(['Reading list']);
+    const clear = h.content().querySelector<HTMLElement>('.search-input-clear-button')!;
+    expect(clear.classList.contains('pc-chain-hidden-tool')).toBe(false);
+    clear.click();
+    expect(filterBox(h).value).toBe('');
+    expect(titles(h)).toStrictEqual(before);
+    expect(document.activeElement).toBe(filterBox(h));
+    expect(clear.classList.contains('pc-chain-hidden-tool')).toBe(true);
+  });
+
   test('a restored filter is shown in the box and applied', async () => {
     const h = await withChain();
     await h.view.setState({ filter: 'teams' }, { history: false });
