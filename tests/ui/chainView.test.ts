@@ -255,6 +255,7 @@ describe('ChainView', () => {
     expect(h.content().querySelectorAll('.pc-chain-item')).toHaveLength(LEVEL_CAP + 5);
     expect(h.content().querySelector('.pc-chain-more')).toBeNull();
     expect(accessibleName(document.activeElement)).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
+    expect(document.activeElement?.getAttribute('aria-level')).toBe('1');
   });
 
   test('"Show more" on a long level adds pages in place, keeping what is drawn', async () => {
@@ -484,6 +485,20 @@ describe('ChainView', () => {
       expect(tabStops(h)).toStrictEqual([[parent], ['Reading list']]);
       click(byLabel(h, parent).querySelector('[data-action="toggle"]')!);
       expect(tabStops(h)).toStrictEqual([[parent], ['Reading list']]);
+      // A stop inside an entry that is not the tree's first goes to that entry, not to the first.
+      const ambiguous = 'Several notes have this ID, ambiguous: 2 notes, 202203151000';
+      click(byLabel(h, ambiguous).querySelector('[data-action="toggle"]')!);
+      byLabel(h, 'Praise in public').focus();
+      expect(tabStops(h)).toStrictEqual([['Praise in public, 202203151000 Praise in public.md'], ['Reading list']]);
+      // Focus is elsewhere (the filter box), so the entry closed is not focused either.
+      h.content().querySelector<HTMLElement>('.pc-chain-filter-input')!.focus();
+      click(byLabel(h, ambiguous).querySelector('[data-action="toggle"]')!);
+      expect(tabStops(h)).toStrictEqual([[ambiguous], ['Reading list']]);
+      // Drawn again as a whole, each tree keeps its own stop.
+      h.citations['202108191025'] = 5;
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      expect(tabStops(h)).toStrictEqual([[ambiguous], ['Reading list']]);
     });
 
     test('left collapses then goes to the parent; right expands then enters', async () => {
@@ -526,11 +541,14 @@ describe('ChainView', () => {
         document.activeElement!.dispatchEvent(evt);
         return evt.defaultPrevented;
       };
-      // A letter; up from the first entry; down past the last; right on an entry that cannot open.
+      // A letter; up from the first entry; right on a note entry and on a candidate that cannot
+      // open; down past the last.
       const prevented = [press('x'), press('ArrowUp')];
+      byLabel(h, 'Ownership is shared').focus();
+      prevented.push(press('ArrowRight'));
       key(document.activeElement!, 'End');
       prevented.push(press('ArrowDown'), press('ArrowRight'));
-      expect(prevented).toStrictEqual([false, false, false, false]);
+      expect(prevented).toStrictEqual([false, false, false, false, false]);
       expect([label(), h.openIdCalls, h.workspace.openedLinks]).toStrictEqual(['Praise in public, 202203151000 Praise in public.md', [], []]);
     });
 

@@ -114,6 +114,8 @@ describe('filter box', () => {
     type(h, 'reading');
     jest.advanceTimersByTime(FILTER_DELAY_MS);
     expect(titles(h)).toStrictEqual(['Reading list']);
+    // Only the incoming tree matches: no "nothing matches" message.
+    expect(h.content().querySelector('.pc-chain-empty')).toBeNull();
     const clear = h.content().querySelector<HTMLElement>('.search-input-clear-button')!;
     expect(clear.classList.contains('pc-chain-hidden-tool')).toBe(false);
     clear.click();
@@ -121,6 +123,16 @@ describe('filter box', () => {
     expect(titles(h)).toStrictEqual(before);
     expect(document.activeElement).toBe(filterBox(h));
     expect(clear.classList.contains('pc-chain-hidden-tool')).toBe(true);
+  });
+
+  test('with the incoming section off, a filter nothing matches says so', async () => {
+    const h = await withChain();
+    h.settings.showIncoming = false;
+    h.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    type(h, 'zzz');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(h.content().querySelector('.pc-chain-empty')?.textContent).toBe('No entry matches “zzz”. Press Esc in the filter box to clear it.');
   });
 
   test('a restored filter is shown in the box and applied', async () => {
@@ -174,6 +186,8 @@ describe('expand all and collapse all', () => {
     expect(expandedStates(h)).toStrictEqual(['true', 'false', 'false', 'true']);
     tool(h, 'expand-all').click();
     expect(expandedStates(h)).toStrictEqual(['true', 'true', 'true', 'true']);
+    // Everything fits: no entry stays closed, so nothing says so.
+    expect(h.content().querySelector('.pc-chain-capped')).toBeNull();
     paneMenu(h)('Collapse all').click();
     expect(expandedStates(h)).toStrictEqual(['true', 'false', 'false', 'true']);
     paneMenu(h)('Expand all').click();
