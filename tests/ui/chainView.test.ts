@@ -148,8 +148,10 @@ describe('ChainView', () => {
       expect(h.openIdCalls).toStrictEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType }]);
     });
 
-    test('a middle click opens in a new tab', async () => {
+    test('a middle click opens in a new tab; the other buttons\' auxclick (a right click) opens nothing', async () => {
       const h = await withChain();
+      byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+      expect(h.openIdCalls).toStrictEqual([]);
       byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
       expect(h.openIdCalls).toStrictEqual([{ id: '202108191025', sourcePath: EXECUTION, paneType: 'tab' }]);
     });

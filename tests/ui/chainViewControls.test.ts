@@ -135,6 +135,15 @@ describe('filter box', () => {
     expect(h.content().querySelector('.pc-chain-empty')?.textContent).toBe('No entry matches “zzz”. Press Esc in the filter box to clear it.');
   });
 
+  test('keys typed into it other than Esc leave it as it is', async () => {
+    const h = await withChain();
+    type(h, 'team');
+    for (const name of ['a', 'Enter', 'Backspace', 'ArrowLeft']) expect(key(filterBox(h), name).defaultPrevented).toBe(false);
+    expect(filterBox(h).value).toBe('team');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).not.toContain('Reading list');
+  });
+
   test('a restored filter is shown in the box and applied', async () => {
     const h = await withChain();
     await h.view.setState({ filter: 'teams' }, { history: false });
@@ -230,6 +239,18 @@ describe('pin', () => {
     expect(h.view.getState()).not.toHaveProperty('pinned');
   });
 
+  test('the pin and sort buttons show when they are on, in their class, pressed state and name', async () => {
+    const h = await withChain();
+    const state = (el: HTMLElement): [boolean, string | null, string | null] => [el.classList.contains('is-active'), el.getAttribute('aria-pressed'), el.getAttribute('aria-label')];
+    expect(state(tool(h, 'pin'))).toStrictEqual([false, 'false', 'Pin to this note']);
+    expect(state(tool(h, 'sort'))).toStrictEqual([false, null, 'Sort: Reference order']);
+    tool(h, 'pin').click();
+    expect(state(tool(h, 'pin'))).toStrictEqual([true, 'true', 'Unpin: follow the open note']);
+    tool(h, 'sort').click();
+    (h.menus.at(-1)!.items as MenuItem[]).find((item) => item.title === 'Title')!.click();
+    expect(state(tool(h, 'sort'))).toStrictEqual([true, null, 'Sort: Title']);
+  });
+
   test('a restored pin shows that note; a rename moves the pin; a delete unpins', async () => {
     const h = await withChain();
     const file = await h.app.vault.create(OTHER, '');
@@ -291,12 +312,15 @@ describe('indexing progress on mobile', () => {
     mobile.fireIndexChange();
     jest.advanceTimersByTime(REFRESH_DELAY_MS);
     expect(progress(mobile)).toBe('Indexing IDs 1,200 / 5,000');
+    const shown = (h: Harness): boolean => !h.content().querySelector('.pc-chain-progress')!.classList.contains('pc-chain-hidden-tool');
+    expect(shown(mobile)).toBe(true);
     mobile.progress = { done: 4000, total: 5000 };
     jest.advanceTimersByTime(500);
     expect(progress(mobile)).toBe('Indexing IDs 4,000 / 5,000');
     mobile.progress = null;
     jest.advanceTimersByTime(500);
     expect(progress(mobile)).toBe('');
+    expect(shown(mobile)).toBe(false);
     expect(jest.getTimerCount()).toBe(0);
 
     const desktop = await withChain();
