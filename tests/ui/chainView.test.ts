@@ -223,6 +223,16 @@ describe('ChainView', () => {
       h.workspace.on('file-menu', (...args) => fileMenus.push(args));
       byLabel(h, 'Teams exist').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
       expect(fileMenus).toStrictEqual([[h.menus[0], file, CHAIN_VIEW_TYPE, h.view.leaf]]);
+      const items = h.menus[0].items.filter((i): i is MenuItem => i !== 'separator');
+      expect(items.map((item) => [item.title, item.icon])).toStrictEqual([
+        ['Open in new tab', 'file-plus'],
+        ['Open to the right', 'separator-vertical'],
+        ['Open in new window', 'picture-in-picture-2'],
+      ]);
+      for (const item of items) item.click();
+      expect(h.workspace.openedLinks.map((link) => [link.linktext, link.sourcePath, link.newLeaf])).toStrictEqual(
+        ['tab', 'split', 'window'].map((pane) => [file.path, EXECUTION, pane]),
+      );
       byLabel(h, 'No note has this ID').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
       expect(h.menus).toHaveLength(1);
     });
