@@ -583,6 +583,18 @@ describe('ChainView', () => {
       expect(chainAsText(h.content())).toContain('▾ Builds on (3)\n  ▾ Teams');
     });
 
+    test('a section header toggled from the keyboard keeps focus', async () => {
+      const h = await focused();
+      const header = (): HTMLElement => h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;
+      header().focus();
+      key(header(), ' ');
+      expect(header().getAttribute('aria-expanded')).toBe('false');
+      expect(document.activeElement).toBe(header());
+      key(header(), 'Enter');
+      expect(header().getAttribute('aria-expanded')).toBe('true');
+      expect(document.activeElement).toBe(header());
+    });
+
     test('other keys on a section header are left to the browser: Tab moves on, a letter does nothing', async () => {
       const h = await focused();
       const header = (): HTMLElement => h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;

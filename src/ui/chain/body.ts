@@ -43,7 +43,10 @@ export class ChainBody {
     const scroller = this.scrollingElement();
     const scrollTop = scroller.scrollTop;
     const anchor = this.rendered === null ? null : topEntry(this.rendered, scroller);
-    const hadFocus = this.el.contains(this.el.ownerDocument.activeElement);
+    const focused = this.el.ownerDocument.activeElement;
+    const hadFocus = this.el.contains(focused);
+    // A section header toggled from the keyboard is drawn anew: focus goes to its new header.
+    const focusedSection = hadFocus && focused?.getAttribute(ATTR.action) === 'toggle-section' ? focused.getAttribute(ATTR.key) : null;
     this.model = model;
     this.rendered = renderChainInto(this.el, model, ui, this.options);
     this.rememberCounts();
@@ -53,7 +56,9 @@ export class ChainBody {
     const rendered = this.rendered;
     const view = this.el.ownerDocument.defaultView;
     if (sameNote && view !== null) keepAnchorWhileDrawn(rendered, scroller, anchor, view, () => this.rendered === rendered);
-    if (hadFocus) this.focusEntry(ui.activeKey);
+    const header = focusedSection === null ? undefined : this.rendered.elements.get(focusedSection);
+    if (header !== undefined) header.focus();
+    else if (hadFocus) this.focusEntry(ui.activeKey);
   }
 
   /** Draws one entry again (after a toggle), or everything when the entry is not on screen. */
