@@ -2,7 +2,7 @@
 /**
  * The chain view's markup: every element's tag, classes, ARIA and other attributes and own text,
  * compared with an approved file. styles.css, Obsidian's theme classes (`nav-header`,
- * `clickable-icon`, `tree-item`, `is-active`) and screen readers all read this markup, and the
+ * `clickable-icon`, `is-active`) and screen readers all read this markup, and the
  * text outline in chainText.ts leaves most of it out.
  */
 import * as fs from 'fs';
@@ -16,7 +16,7 @@ import { coreChain, coreNode, EXECUTION, mixedChain, openChainView } from './cha
 const APPROVED = path.join(__dirname, 'approved');
 const STYLES = fs.readFileSync(path.join(__dirname, '../../styles.css'), 'utf8');
 
-/** Attributes worth pinning; `style` (set by the scroll anchor's measurements) is left out. */
+/** Attributes worth pinning: all but the classes (written after the tag) and inline styles (layout, not markup). */
 const SKIPPED_ATTRIBUTES = new Set(['class', 'style']);
 
 function ownText(el: Element): string {
