@@ -54,6 +54,35 @@ describe('openId', () => {
     expect(opened).toStrictEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: false }]);
   });
 
+  it('says how many notes share the ID, and narrows the candidates by path or title as the user types', async () => {
+    const { services } = setup();
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    const input = modal().querySelector<HTMLInputElement>('.prompt-input')!;
+    expect(input.placeholder).toBe('202109260705 is the ID of 2 notes; choose one');
+    const shownFor = async (query: string): Promise<(string | null | undefined)[]> => {
+      input.value = query;
+      input.dispatchEvent(new Event('input'));
+      await settle();
+      return Array.from(modal().querySelectorAll('.suggestion-item .suggestion-note')).map((el) => el.textContent);
+    };
+    // Case and the spaces around the query do not matter; a path's folder matches, and so does a title.
+    expect(await shownFor('  OTHER/ ')).toStrictEqual([D2]);
+    expect(await shownFor('first')).toStrictEqual([D1]);
+    expect(await shownFor('SECOND')).toStrictEqual([D2]);
+    expect(await shownFor('   ')).toStrictEqual([D1, D2]);
+    expect(await shownFor('elsewhere')).toStrictEqual([]);
+    expect(modal().querySelector('.suggestion-empty')?.textContent).toBe('No matching note.');
+  });
+
+  it('a candidate chosen without a modifier opens in the pane the chooser was opened for', async () => {
+    const { services, opened } = setup();
+    await openId(services, '202109260705', SOURCE, 'split');
+    await settle();
+    modal().querySelectorAll('.suggestion-item')[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(opened).toStrictEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: 'split' }]);
+  });
+
   it('a modifier held while choosing opens the candidate in a new tab', async () => {
     const { services, opened } = setup();
     await openId(services, '202109260705', SOURCE, false);

@@ -91,6 +91,42 @@ test('"Open chain view" opens one view in a side leaf and reveals it again inste
   expect(leaves[0].view?.getViewType()).toBe(CHAIN_VIEW_TYPE);
 });
 
+test('"Open chain view" asks for the right sidebar, made active and revealed', async () => {
+  const { app, command } = setUp();
+  const ensure = jest.spyOn(app.workspace, 'ensureSideLeaf');
+  await (command('Open chain view').callback as () => Promise<void>)();
+  // d.ts ensureSideLeaf(type, side, { active, reveal, split, state }).
+  expect(ensure.mock.calls).toStrictEqual([[CHAIN_VIEW_TYPE, 'right', { active: true, reveal: true }]]);
+});
+
+test('expand and collapse all act on the active chain view, else on one following the open note, else on the first', async () => {
+  const { app, command } = setUp(lineIndex());
+  await (command('Open chain view').callback as () => Promise<void>)();
+  await (command('Open another chain view').callback as () => Promise<void>)();
+  const [first, second] = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE).map((leaf) => leaf.view as unknown as ChainView);
+  const expandFirst = jest.spyOn(first, 'expandAll');
+  const expandSecond = jest.spyOn(second, 'expandAll');
+  const collapseFirst = jest.spyOn(first, 'collapseAll');
+  const collapseSecond = jest.spyOn(second, 'collapseAll');
+  // Neither is active and both follow the open note: the first.
+  app.workspace.activeLeaf = null;
+  command('Expand all entries of the chain').checkCallback!(false);
+  expect([expandFirst.mock.calls.length, expandSecond.mock.calls.length]).toStrictEqual([1, 0]);
+  // The first is pinned to a note: the second follows the open note.
+  await first.setState({ pinned: '202101010001 B.md' }, { history: false });
+  command('Collapse all entries of the chain').checkCallback!(false);
+  expect([collapseFirst.mock.calls.length, collapseSecond.mock.calls.length]).toStrictEqual([0, 1]);
+  // The second is active.
+  app.workspace.activeLeaf = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[1];
+  command('Expand all entries of the chain').checkCallback!(false);
+  command('Collapse all entries of the chain').checkCallback!(false);
+  expect([expandFirst.mock.calls.length, expandSecond.mock.calls.length]).toStrictEqual([1, 1]);
+  expect([collapseFirst.mock.calls.length, collapseSecond.mock.calls.length]).toStrictEqual([0, 2]);
+  // Checking alone acts on none.
+  expect(command('Expand all entries of the chain').checkCallback!(true)).toBe(true);
+  expect(expandSecond).toHaveBeenCalledTimes(1);
+});
+
 test('"Copy chain as outline" says so when the active file has no chain', async () => {
   const { command, notices } = setUp();
   command('Copy chain as outline').callback!();

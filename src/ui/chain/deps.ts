@@ -1,6 +1,7 @@
 /**
  * What the chain view needs from the rest of the plugin, and nothing more: the view is wired to
- * these narrow functions (src/obsidian/chainWiring.ts builds them), never to the adapters' services.
+ * these narrow functions (`chainViewDeps` in src/obsidian/chainCommands.ts builds them), never to
+ * the adapters' services.
  */
 import type { PaneType } from 'obsidian';
 import type { ChainResult } from '../../core/chain/chain';
