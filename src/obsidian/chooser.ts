@@ -68,7 +68,8 @@ export class CreateNoteModal extends Modal {
 
   onOpen(): void {
     this.titleEl.setText(`Create note ${this.id}?`);
-    const where = this.folderPath === '' || this.folderPath === '/' ? 'the vault root' : this.folderPath;
+    // The vault root's path is '/' (obsidian.d.ts TFolder; getNewFileParent gives a folder).
+    const where = this.folderPath === '/' ? 'the vault root' : this.folderPath;
     this.contentEl.createEl('p', { text: `No note has the ID ${this.id} yet. The new note goes to ${where}.` });
     const problemEl = this.contentEl.createEl('p', { cls: 'principle-chain-problem' });
     let createButton: HTMLButtonElement | null = null;

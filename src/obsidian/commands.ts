@@ -17,7 +17,7 @@ export interface CommandDeps {
 export function idAtColumn(line: string, ch: number, format: IdFormat, index: IdIndexReader): IdMatch | null {
   for (const match of findIdsInProse(line, format)) {
     if (match.from <= ch && ch <= match.to && (index.isKnownId(match.id) || format.isPlausible(match.id))) return match;
-    if (match.from > ch) break;
+    if (match.from > ch) break; // a shortcut: matches come in text order, so none after this one holds ch
   }
   return null;
 }

@@ -104,6 +104,7 @@ describe('commands', () => {
     await Promise.resolve();
     const modal = document.body.querySelector('.modal-container')!;
     const items = () => Array.from(modal.querySelectorAll('.suggestion-item')).map((el) => el.textContent);
+    expect(modal.querySelector('input')?.placeholder).toBe('Type an ID or a title');
     expect(items()).toStrictEqual([
       '202104291524 Execution is the priority of the team',
       '202108191025 Teams exist for a reason',
@@ -119,10 +120,21 @@ describe('commands', () => {
     expect(editor.text).toBe('Builds on 202108191025 Teams exist for a reason. Done');
   });
 
+  it('"Insert link to note by ID" lists notes by ID, then by path, whatever order the index holds them in', async () => {
+    const services = fakeServices({ 'z/202108191025 Later copy.md': '', '202110101010.md': '', 'a/202108191025 Copy.md': '', '202104291524 First.md': '' });
+    const { command } = plugin(services);
+    command('insert-link-to-note-by-id').editorCallback!(new FakeEditor('') as unknown as Editor, {} as MarkdownView);
+    await Promise.resolve();
+    const items = Array.from(document.body.querySelectorAll('.modal-container .suggestion-item')).map((el) => el.textContent);
+    expect(items).toStrictEqual(['202104291524 First', '202108191025 Copy', '202108191025 Later copy', '202110101010']);
+  });
+
   it.each<[string, string, number, { from: number; to: number }, string]>([
     ['right after a word, spaced from it', 'See.', 3, { from: 0, to: 0 }, 'See 202108191025 Teams exist for a reason.'],
     ['between two words, spaced from both', 'seeand', 3, { from: 0, to: 0 }, 'see 202108191025 Teams exist for a reason and'],
     ['over a selection, spaced from the words beside it', 'seeXYZand', 6, { from: 3, to: 6 }, 'see 202108191025 Teams exist for a reason and'],
+    ['over a selection after a space, spaced only after', 'see XYZand', 7, { from: 4, to: 7 }, 'see 202108191025 Teams exist for a reason and'],
+    ['over a selection made backwards, before a space, spaced only before', 'seeXYZ and', 3, { from: 3, to: 6 }, 'see 202108191025 Teams exist for a reason and'],
   ])('"Insert link to note by ID" %s', async (_name, text, ch, selection, expected) => {
     const services = fakeServices(NOTES);
     const { command } = plugin(services);
@@ -168,5 +180,6 @@ describe('idAtColumn and idLinkText', () => {
   it('uses the ID alone when the note has no other title', () => {
     expect(idLinkText({ path: '202110101010.md', id: '202110101010', title: '202110101010' })).toBe('202110101010');
     expect(idLinkText({ path: 'a/202110101010 T.md', id: '202110101010', title: 'T' })).toBe('202110101010 T');
+    expect(idLinkText({ path: 'a/202110101010.md', id: '202110101010', title: '' })).toBe('202110101010');
   });
 });

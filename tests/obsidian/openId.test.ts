@@ -131,6 +131,60 @@ describe('openId', () => {
     expect(app.vault.getMarkdownFiles().some((f) => f.path.startsWith('202002021200'))).toBe(false);
   });
 
+  it('says where the new note goes, and labels the name', async () => {
+    const { services, app } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    expect(modal().querySelector('p')?.textContent).toBe('No note has the ID 202001011200 yet. The new note goes to the vault root.');
+    expect(modal().querySelector('.setting-item-name')?.textContent).toBe('Note name');
+    button('Cancel').click();
+    await app.vault.createFolder('Inbox');
+    app.fileManager.newFileFolder = 'Inbox';
+    await openId(services, '202001011200', SOURCE, false);
+    expect(modal().querySelector('p')?.textContent).toBe('No note has the ID 202001011200 yet. The new note goes to Inbox.');
+  });
+
+  it('Enter with a name that would not own the ID creates nothing and keeps the dialog; other keys and Enter while composing do not submit', async () => {
+    const { services, app, opened } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    const input = modal().querySelector('input')!;
+    const problem = modal().querySelector('.principle-chain-problem')!;
+    expect(problem.textContent).toBe('');
+    input.value = 'Title 202001011200';
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(problem.textContent).toBe('The name must start with 202001011200 so the note owns the ID.');
+    input.value = '202001011200 Fine';
+    input.dispatchEvent(new Event('input'));
+    expect([problem.textContent, button('Create').disabled]).toStrictEqual(['', false]);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true }));
+    await settle();
+    expect([app.vault.getMarkdownFiles().some((f) => f.path.startsWith('202001011200')), opened]).toStrictEqual([false, []]);
+    expect(document.body.querySelector('.modal-container')).not.toBeNull();
+  });
+
+  it('creates the typed name without the spaces around it, dropping only a final .md', async () => {
+    const { services, app, opened } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    const input = modal().querySelector('input')!;
+    input.value = '  202001011200 Notes.md on names.MD  ';
+    input.dispatchEvent(new Event('input'));
+    button('Create').click();
+    await settle();
+    expect(app.vault.getFileByPath('202001011200 Notes.md on names.md')).not.toBeNull();
+    expect(opened.map((o) => o.linktext)).toStrictEqual(['202001011200 Notes.md on names.md']);
+  });
+
+  it('Cancel closes the dialog and empties it', async () => {
+    const { services } = setup();
+    await openId(services, '202001011200', SOURCE, false);
+    const content = modal().querySelector('.modal-content')!;
+    button('Cancel').click();
+    expect(document.body.querySelector('.modal-container')).toBeNull();
+    expect(content.childElementCount).toBe(0);
+  });
+
   it('lists a candidate the index holds no record of by its file name', async () => {
     const services = fakeServices({ [D1]: '', 'other/202109260705 Why.md files.md': '' });
     jest.spyOn(services.index, 'note').mockReturnValue(undefined);

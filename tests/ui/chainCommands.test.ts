@@ -180,6 +180,7 @@ test('"Copy chain as Mermaid" copies the chain with each note as an internal lin
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
   await app.vault.create('202101010001 B.md', 'Builds on 202101010002 C.');
   app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  const linktext = jest.spyOn(app.metadataCache, 'fileToLinktext');
   command('Copy chain as Mermaid').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(written).toStrictEqual([
@@ -197,6 +198,8 @@ test('"Copy chain as Mermaid" copies the chain with each note as an internal lin
     ].join('\n'),
   ]);
   expect(notices).toStrictEqual(['Chain copied as Mermaid.']);
+  // Link text as Obsidian writes it in the open note (only B has a file in this vault).
+  expect(linktext.mock.calls.map((call) => [call[0].path, call[1]])).toStrictEqual([['202101010001 B.md', '202101010000 A.md']]);
 });
 
 test('"Open another principle chain view" adds a view beside the first; expand and collapse all act on a chain view', async () => {
