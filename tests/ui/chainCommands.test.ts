@@ -65,7 +65,9 @@ afterEach(() => document.body.empty());
 
 test('registers the view, its preview source, a ribbon icon and its commands without hotkeys', () => {
   const { plugin } = setUp();
-  expect([...plugin.registered.views.keys()]).toStrictEqual([CHAIN_VIEW_TYPE]);
+  // Workspace layouts users have saved name the view by its type: it never changes.
+  expect([...plugin.registered.views.keys()]).toStrictEqual(['principle-chain']);
+  expect(plugin.registered.ribbonIcons.map((r) => r.icon)).toStrictEqual(['git-fork']);
   expect(plugin.registered.hoverLinkSources.get(CHAIN_VIEW_TYPE)).toStrictEqual({ display: 'Principle Chain', defaultMod: true });
   expect(plugin.registered.ribbonIcons.map((r) => r.title)).toStrictEqual(['Open principle chain']);
   expect(plugin.registered.commands.map((c) => [c.id, c.name, c.hotkeys])).toStrictEqual([
