@@ -190,6 +190,31 @@ describe('settings search (Obsidian 1.13 and later)', () => {
     expect(searchSettings(setup().tab, query)).toStrictEqual(names);
   });
 
+  it('rows that change are drawn again by the app from the definitions, in its groups, each once', async () => {
+    const s = setup();
+    const update = jest.spyOn(s.tab, 'update');
+    Array.from(s.setting('Frontmatter property').querySelectorAll('button')).find((b) => b.textContent === 'Move up')!.click();
+    await settle();
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(s.tab.containerEl.querySelectorAll(':scope > .setting-group')).toHaveLength(5);
+    expect(s.tab.containerEl.querySelectorAll('.setting-item:not(.setting-item-heading)')).toHaveLength(15);
+  });
+
+  it('before 1.13 the tab draws itself again and never calls update(), which those apps lack', async () => {
+    setFakeApiVersion('1.7.2');
+    try {
+      const s = setup();
+      const update = jest.spyOn(s.tab, 'update');
+      Array.from(s.setting('Frontmatter property').querySelectorAll('button')).find((b) => b.textContent === 'Move up')!.click();
+      await settle();
+      expect(update).not.toHaveBeenCalled();
+      const names = Array.from(s.tab.containerEl.querySelectorAll('.setting-item-name'), (el) => el.textContent);
+      expect(names.indexOf('Frontmatter property')).toBeLessThan(names.indexOf('Folder name'));
+    } finally {
+      setFakeApiVersion('1.13.1');
+    }
+  });
+
   it('the same rows are drawn by display() on Obsidian before 1.13', () => {
     const drawn = (version: string): (string | null | undefined)[][] => {
       setFakeApiVersion(version);

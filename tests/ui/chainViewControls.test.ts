@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 /** The chain view's controls end to end on the fake: filter, sort, hiding, expand/collapse all, pin, counts, progress, menus. */
-import { Menu, MenuItem, Platform } from '../mocks/obsidian';
-import { FILTER_DELAY_MS, REFRESH_DELAY_MS } from '../../src/ui/chainView';
+import type * as obsidian from 'obsidian';
+import { createFakeApp, Menu, MenuItem, Platform } from '../mocks/obsidian';
+import { ChainView, FILTER_DELAY_MS, REFRESH_DELAY_MS } from '../../src/ui/chainView';
+import type { ChainViewDeps } from '../../src/ui/chain/deps';
 import { EXPAND_ALL_BUDGET } from '../../src/ui/chain/expansion';
 import type { ChainComputation } from '../../src/ui/chain/deps';
 import { accessibleName, chainAsText } from './chainText';
@@ -237,6 +239,14 @@ describe('pin', () => {
     expect(chainAsText(h.content())).toContain('# Other');
     expect(h.view.getDisplayText()).toBe('Principle chain');
     expect(h.view.getState()).not.toHaveProperty('pinned');
+  });
+
+  test('a pinned view restored but not yet opened names its note by path in the tab title', async () => {
+    // Obsidian restores a view's state and asks for its title before a deferred view is opened (d.ts View.getDisplayText, WorkspaceLeaf.isDeferred).
+    const leaf = createFakeApp().app.workspace.getLeaf(true);
+    const view = new ChainView(leaf as unknown as obsidian.WorkspaceLeaf, {} as ChainViewDeps);
+    await view.setState({ pinned: EXECUTION }, { history: false });
+    expect(view.getDisplayText()).toBe(`Principle chain: ${EXECUTION}`);
   });
 
   test('the pin and sort buttons show when they are on, in their class, pressed state and name', async () => {
