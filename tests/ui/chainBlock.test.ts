@@ -292,3 +292,244 @@ describe('staying current', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 });
+
+describe('what draws a block again', () => {
+  test('an index change naming an ID of its chain, without any file event; a change naming none leaves it alone', async () => {
+    const s = await setUp();
+    const { child } = s.block('direction: out');
+    s.services.emit(new Set(['202101010009']));
+    s.settle();
+    expect(child.computations).toBe(1);
+    s.services.emit(new Set(['202101010003']));
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
+  test('a block showing a problem tries again on any index change: its start may exist now', async () => {
+    const s = await setUp();
+    const { el } = s.block('start: 202101010042 Arrives\ndirection: out', 'Elsewhere.md');
+    expect(problems(el)).toHaveLength(1);
+    s.services.put('202101010042 Arrives.md', 'Builds on 202101010003.');
+    s.settle();
+    expect(problems(el)).toStrictEqual([]);
+    expect(links(el).map((l) => l.split(' → ')[0])).toStrictEqual(['202101010042 Arrives', '202101010003 Deep']);
+  });
+
+  test('its own note changed on disk: drawn again once the index has caught up, whatever IDs that changed', async () => {
+    const s = await setUp();
+    const { child } = s.block('direction: out');
+    const root = s.services.fakeApp.vault.getFileByPath('202101010000 Root.md')!;
+    await s.services.fakeApp.vault.modify(root, NOTES['202101010000 Root.md']);
+    s.services.emit(new Set(['202101010009']));
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
+  test('its own note renamed: drawn again from the new path without waiting for the index; another note renamed moves nothing', async () => {
+    const s = await setUp();
+    const { el, child } = s.block('');
+    await s.services.fakeApp.vault.rename(s.services.fakeApp.vault.getFileByPath('202101010009 Loose.md')!, '202101010009 Loose again.md');
+    s.settle();
+    expect(child.computations).toBe(1);
+    expect(el.querySelector('.pc-block-caption')?.textContent).toBe('Principle chain of 202101010000 Root');
+    await s.services.fakeApp.vault.rename(s.services.fakeApp.vault.getFileByPath('202101010000 Root.md')!, '202101010000 Root again.md');
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
+  test('the same chain computed again is not drawn again; the same problem neither', async () => {
+    const s = await setUp();
+    const { el } = s.block('direction: out');
+    const before = el.firstElementChild;
+    s.services.emit('all');
+    s.settle();
+    expect(el.firstElementChild).toBe(before);
+    const failing = s.block('depth: 0');
+    const shown = failing.el.firstElementChild;
+    s.services.emit('all');
+    s.settle();
+    expect(failing.child.computations).toBe(2);
+    expect(failing.el.firstElementChild).toBe(shown);
+  });
+
+  test('after texts arrive and the block is drawn again, the next unchanged chain is not', async () => {
+    const s = await setUp();
+    const { el } = s.block('direction: out\ncontext: true');
+    s.services.textsLoaded(['202101010003 Deep.md']);
+    s.settle();
+    const drawn = el.firstElementChild;
+    s.services.emit('all');
+    s.settle();
+    expect(el.firstElementChild).toBe(drawn);
+  });
+
+  test('texts arriving while a block shows a problem change nothing', async () => {
+    const s = await setUp();
+    const { el } = s.block('depth: 0\ncontext: true');
+    s.services.textsLoaded(['202101010000 Root.md']);
+    s.settle();
+    expect(problems(el)).toStrictEqual(['depth must be a whole number from 1 to 10, not 0.']);
+  });
+
+  test('an error while drawing is shown in the block instead of thrown', async () => {
+    const s = await setUp();
+    jest.spyOn(s.services.index, 'resolve').mockImplementation(() => {
+      throw new Error('index unavailable');
+    });
+    const { el } = s.block('start: 202101010001');
+    expect(problems(el)).toStrictEqual(['Something went wrong while drawing the chain: index unavailable']);
+  });
+
+  test('YAML that cannot be read is reported by the first line of the parser\'s message', async () => {
+    const s = await setUp();
+    const { el } = s.block('depth: [1');
+    expect(problems(el)).toHaveLength(1);
+    expect(problems(el)[0]).toMatch(/^The options are not valid YAML: \S.*$/);
+    expect(problems(el)[0]).not.toContain('\n');
+    expect(problems(el)[0]).not.toContain('undefined');
+  });
+
+  test('hiding a folder leaves unresolved IDs in the chain, and sort: modified follows the files\' times', async () => {
+    const s = await setUp({ ...NOTES, '202101010002 Second.md': 'Cites 202112311159, which no note owns.' });
+    const { el } = s.block('direction: out\nexclude: [Daily/]');
+    expect(el.textContent).toContain('202112311159');
+    const times: Record<string, number> = { '202101010001 First.md': 1, '202101010002 Second.md': 2 };
+    for (const [path, mtime] of Object.entries(times)) s.services.fakeApp.vault.getFileByPath(path)!.stat.mtime = mtime;
+    const sorted = s.block('direction: out\ndepth: 1\nsort: modified');
+    expect(links(sorted.el).map((l) => l.split(' → ')[0])).toStrictEqual(['202101010000 Root', '202101010002 Second', '202101010001 First']);
+  });
+});
+
+describe('the shared scheduler', () => {
+  test('unloading one block leaves the others listening', async () => {
+    const s = await setUp();
+    const first = s.block('direction: out');
+    const second = new Component();
+    second.load();
+    const el = document.body.createDiv();
+    const handler = s.plugin.registered.codeBlockProcessors.get(CHAIN_BLOCK_LANGUAGE)!;
+    let other: ChainBlock | null = null;
+    const addChild = (c: ChainBlock): void => {
+      other = c;
+      second.addChild(c as never);
+    };
+    void handler('direction: out', el, { sourcePath: '202101010000 Root.md', addChild } as unknown as obsidian.MarkdownPostProcessorContext);
+    second.unload();
+    expect(s.indexListeners()).toBe(1);
+    s.services.emit('all');
+    s.settle();
+    expect(first.child.computations).toBe(2);
+    expect(other!.computations).toBe(1);
+  });
+
+  test('draws in slices of about 12 ms, yielding to the page between them', async () => {
+    const s = await setUp();
+    const blocks = Array.from({ length: 3 }, () => s.block('direction: out').child);
+    let cost = 13;
+    for (const block of blocks) {
+      const refresh = block.refresh.bind(block);
+      jest.spyOn(block, 'refresh').mockImplementation(() => {
+        refresh();
+        jest.setSystemTime(Date.now() + cost);
+      });
+    }
+    const computed = () => blocks.map((b) => b.computations);
+    s.services.emit('all');
+    s.settle();
+    expect(computed()).toStrictEqual([2, 1, 1]);
+    // A timeout of 0 set while timers run is due a millisecond later on the fake clock (@sinonjs/fake-timers).
+    jest.advanceTimersByTime(1);
+    expect(computed()).toStrictEqual([2, 2, 1]);
+    jest.advanceTimersByTime(1);
+    expect(computed()).toStrictEqual([2, 2, 2]);
+    // Nothing is left, so nothing more is scheduled.
+    expect(jest.getTimerCount()).toBe(0);
+    // Blocks that draw within the slice (12 ms included) are all drawn at once.
+    cost = 4;
+    s.services.emit('all');
+    s.settle();
+    expect(computed()).toStrictEqual([3, 3, 3]);
+    // A slice ends once more than 12 ms have gone: a block taking exactly 12 leaves room for the next.
+    cost = 12;
+    s.services.emit('all');
+    s.settle();
+    expect(computed()).toStrictEqual([4, 4, 3]);
+    jest.advanceTimersByTime(1);
+    expect(computed()).toStrictEqual([4, 4, 4]);
+  });
+
+  test('where the platform has an IntersectionObserver, a hidden block is drawn once it scrolls into view', async () => {
+    const observers: FakeIntersectionObserver[] = [];
+    class FakeIntersectionObserver {
+      observed = new Set<Element>();
+      disconnected = false;
+      constructor(readonly callback: (entries: { isIntersecting: boolean }[]) => void) {
+        observers.push(this);
+      }
+      observe(el: Element): void {
+        this.observed.add(el);
+      }
+      unobserve(el: Element): void {
+        this.observed.delete(el);
+      }
+      disconnect(): void {
+        this.disconnected = true;
+      }
+    }
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeIntersectionObserver;
+    try {
+      const s = await setUp();
+      const { el, child } = s.block('direction: out');
+      const second = s.block('');
+      expect(observers).toHaveLength(1);
+      expect([...observers[0].observed]).toStrictEqual([el, second.el]);
+      el.hide();
+      s.services.emit('all');
+      s.settle();
+      expect(child.computations).toBe(1);
+      el.show();
+      observers[0].callback([{ isIntersecting: false }]);
+      s.settle();
+      expect(child.computations).toBe(1);
+      observers[0].callback([{ isIntersecting: false }, { isIntersecting: true }]);
+      s.settle();
+      expect(child.computations).toBe(2);
+      s.section.unload();
+      expect(observers[0].observed.size).toBe(0);
+      expect(observers[0].disconnected).toBe(true);
+    } finally {
+      delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+    }
+  });
+
+  test('services without a texts feed are fine, and with one it is unsubscribed with the last block', async () => {
+    const services = fakeServices(NOTES);
+    let textListeners = 0;
+    const feed = services.onTextsLoaded!;
+    const counted = {
+      ...services,
+      onTextsLoaded: (listener: (paths: ReadonlySet<string>) => void) => {
+        textListeners++;
+        const off = feed(listener);
+        return () => {
+          textListeners--;
+          off();
+        };
+      },
+    };
+    const { onTextsLoaded: _none, ...withoutFeed } = services;
+    for (const variant of [counted, withoutFeed]) {
+      const plugin = new TestPlugin(services.app, { id: 'principle-chain', name: 'Principle Chain' } as obsidian.PluginManifest);
+      plugin.load();
+      const scheduler = registerChainBlocks(plugin as unknown as obsidian.Plugin, variant);
+      const section = new Component();
+      section.load();
+      const handler = plugin.registered.codeBlockProcessors.get(CHAIN_BLOCK_LANGUAGE)!;
+      void handler('', document.body.createDiv(), { sourcePath: '202101010000 Root.md', addChild: (c: ChainBlock) => section.addChild(c as never) } as unknown as obsidian.MarkdownPostProcessorContext);
+      expect(scheduler.size).toBe(1);
+      section.unload();
+      expect(scheduler.size).toBe(0);
+    }
+    expect(textListeners).toBe(0);
+  });
+});

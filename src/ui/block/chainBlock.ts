@@ -126,7 +126,8 @@ export class ChainBlock extends MarkdownRenderChild {
       hidden: (note) => note.path !== null && this.deps.isHidden(note.path, options.excludeFolders, options.excludeTags),
       modified: (path) => this.deps.modified(path),
     });
-    const unchanged = this.drawn !== null && this.problems === null && sameOptions(this.drawn.options, options) && sameChain(this.drawn.chain.result, chain.result);
+    // The options come from the block's source, fixed for its life: only the chain can differ.
+    const unchanged = this.drawn !== null && this.problems === null && sameChain(this.drawn.chain.result, chain.result);
     if (unchanged && !this.textsArrived) return;
     this.textsArrived = false;
     this.drawn = { options, chain };
@@ -146,10 +147,6 @@ export class ChainBlock extends MarkdownRenderChild {
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];
-}
-
-function sameOptions(a: ChainBlockOptions, b: ChainBlockOptions): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
