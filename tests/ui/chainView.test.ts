@@ -129,6 +129,42 @@ describe('ChainView', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
+  test('its icon is the fork, and a view opened without a texts feed closes cleanly', async () => {
+    const h = await openChainView((file) => chainFor(file?.path), { withoutTextsFeed: true });
+    expect(h.view.getIcon()).toBe('git-fork');
+    h.view.leaf.detach();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(h.workspace.listenerCount('file-open')).toBe(0);
+  });
+
+  test('closing the view stops listening to note texts', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    expect(h.textListenerCount()).toBe(1);
+    h.view.leaf.detach();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(h.textListenerCount()).toBe(0);
+  });
+
+  test('a refresh pending when the view is unloaded without closing never runs', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const requests = h.chainRequests.length;
+    h.fireIndexChange();
+    h.view.unload();
+    jest.runOnlyPendingTimers();
+    expect(h.chainRequests.length).toBe(requests);
+  });
+
+  test('a restored state equal to the shown one computes nothing', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    h.openFile(EXECUTION);
+    jest.runOnlyPendingTimers();
+    const requests = h.chainRequests.length;
+    await h.view.setState(h.view.getState(), { history: false });
+    expect(h.chainRequests.length).toBe(requests);
+  });
+
   describe('opening entries', () => {
     async function withChain(): Promise<Harness> {
       const h = await openChainView((file) => chainFor(file?.path));

@@ -127,6 +127,16 @@ describe('filter box', () => {
     expect(clear.classList.contains('pc-chain-hidden-tool')).toBe(true);
   });
 
+  test('its clear button drops a filter still waiting for a pause in typing', async () => {
+    const h = await withChain();
+    const before = titles(h);
+    type(h, 'reading');
+    h.content().querySelector<HTMLElement>('.search-input-clear-button')!.click();
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect(titles(h)).toStrictEqual(before);
+    expect(h.view.getState()).not.toHaveProperty('filter');
+  });
+
   test('with the incoming section off, a filter nothing matches says so', async () => {
     const h = await withChain();
     h.settings.showIncoming = false;

@@ -38,6 +38,8 @@ export interface Harness {
   fireIndexChange(): void;
   /** Tells the view that these notes' texts arrived (their context lines can be read anew). */
   fireTextsLoaded(paths: readonly string[]): void;
+  /** Listeners subscribed to the texts feed now. */
+  textListenerCount(): number;
   openFile(path: string): TFile;
   content(): HTMLElement;
 }
@@ -48,7 +50,7 @@ export function coreChain(path: string, id: string | null, title: string, out: C
 }
 
 /** Builds and opens a chain view; the view's container is attached to the document for focus. */
-export async function openChainView(chainFor: Harness['chainFor'], options: { isMobile?: boolean } = {}): Promise<Harness> {
+export async function openChainView(chainFor: Harness['chainFor'], options: { isMobile?: boolean; withoutTextsFeed?: boolean } = {}): Promise<Harness> {
   const { app, notices, menus } = createFakeApp();
   const workspace = app.workspace;
   const listeners = new Set<() => void>();
@@ -87,10 +89,14 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
     async openId(id, sourcePath, paneType) {
       harness.openIdCalls.push({ id, sourcePath, paneType });
     },
-    onTextsLoaded(listener) {
-      textListeners.add(listener);
-      return () => textListeners.delete(listener);
-    },
+    ...(options.withoutTextsFeed === true
+      ? {}
+      : {
+          onTextsLoaded(listener: (paths: ReadonlySet<string>) => void) {
+            textListeners.add(listener);
+            return () => void textListeners.delete(listener);
+          },
+        }),
     indexingProgress: () => harness.progress,
     isMobile: options.isMobile ?? false,
     chainText: (result, format) => (format === 'outline' ? renderOutline(result) : `graph TD %% ${result.root.path}\n`),
@@ -99,6 +105,7 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
     revision++;
     for (const listener of listeners) listener();
   };
+  harness.textListenerCount = () => textListeners.size;
   harness.fireTextsLoaded = (paths) => {
     for (const listener of textListeners) listener(new Set(paths));
   };
