@@ -124,6 +124,16 @@ describe('drawing', () => {
     expect(context.el.querySelector('.pc-block-context .pc-chain-context-id')?.textContent).toBe('202101010001');
   });
 
+  test('direction: in draws only who builds on the note; a limit stops the entries and says so', async () => {
+    const s = await setUp();
+    const incoming = s.block('direction: in');
+    expect(Array.from(incoming.el.querySelectorAll('.pc-block-heading'), (h) => h.textContent)).toStrictEqual(['Built on by']);
+    const limited = s.block('direction: out\nlimit: 2');
+    expect(limited.el.querySelectorAll('.pc-block-entry')).toHaveLength(2);
+    expect(limited.el.querySelector('.pc-block-note')?.textContent).toBe('Only the first 2 entries are shown (limit).');
+    expect(s.block('direction: out\nlimit: 3').el.querySelector('.pc-block-note')).toBeNull();
+  });
+
   test('an incoming entry\'s sentence highlights the ID it cites: its parent\'s', async () => {
     const s = await setUp();
     const { el } = s.block('start: 202101010003\ndirection: in\ncontext: true');
@@ -149,6 +159,7 @@ describe('messages instead of exceptions', () => {
     const { el } = s.block(source);
     expect(problems(el)).toStrictEqual(expected);
     expect(el.querySelector('.pc-block-problem')?.getAttribute('role')).toBe('alert');
+    expect(el.querySelector('.pc-block-problem-title')?.textContent).toBe('This principle-chain block cannot be drawn:');
     expect(el.querySelector('a')).toBeNull();
   });
 
@@ -169,6 +180,22 @@ describe('graph', () => {
       ['```mermaid', 'graph TD', '  n0["202101010000 Root"]', '  n1["202101010001 First"]', '  n2["202101010002 Second"]', '  n3["202101010003 Deep"]', '  n0 --> n1', '  n0 --> n2', '  n1 --> n3', '  classDef start stroke-width:3px', '  class n0 start', '  class n0,n1,n2,n3 internal-link', '```', ''].join('\n'),
     );
     expect(el.querySelector('.pc-block-graph')).not.toBeNull();
+  });
+
+  test("a graph names each note by Obsidian's link text, as seen from the block's note", async () => {
+    const s = await setUp();
+    s.block('show: graph\ndirection: in\ndepth: 1');
+    expect(s.services.fakeApp.renderedMarkdown[0].markdown).toContain('  n1["2021-01-01"]');
+  });
+
+  test(`with exactly ${MAX_GRAPH_EDGES} links it is still a graph`, async () => {
+    const ids = Array.from({ length: MAX_GRAPH_EDGES }, (_, i) => `2021020${Math.floor(i / 100)}${String(i % 100).padStart(2, '0')}00`);
+    const notes: Record<string, string> = { '202101010000 Hub.md': ids.join(' ') };
+    for (const id of ids) notes[`${id} N.md`] = '';
+    const s = await setUp(notes);
+    const { el } = s.block('show: graph\ndirection: out\ndepth: 1\nlimit: 600', '202101010000 Hub.md');
+    expect(s.services.fakeApp.renderedMarkdown).toHaveLength(1);
+    expect(el.querySelector('.pc-block-note')).toBeNull();
   });
 
   test(`past ${MAX_GRAPH_EDGES} links it draws the tree and says why`, async () => {

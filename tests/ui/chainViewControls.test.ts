@@ -259,6 +259,13 @@ describe('pin', () => {
     expect(view.getDisplayText()).toBe(`Principle chain: ${EXECUTION}`);
   });
 
+  test('pinning with no note open pins nothing', async () => {
+    const h = await openChainView((file) => chainFor(file?.path));
+    paneMenu(h)('Pin to this note').click();
+    expect(h.view.pinnedPath).toBeNull();
+    expect(h.view.getState()).not.toHaveProperty('pinned');
+  });
+
   test('the pin and sort buttons show when they are on, in their class, pressed state and name', async () => {
     const h = await withChain();
     const state = (el: HTMLElement): [boolean, string | null, string | null] => [el.classList.contains('is-active'), el.getAttribute('aria-pressed'), el.getAttribute('aria-label')];
