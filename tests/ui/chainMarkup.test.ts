@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { approvalsIn } from '../approval';
+import { markup } from './markup';
 import type { ChainNode } from '../../src/core/chain/chain';
 import type { ChainComputation } from '../../src/ui/chain/deps';
 import { LEVEL_CAP } from '../../src/ui/chain/expansion';
@@ -15,42 +16,6 @@ import { coreChain, coreNode, EXECUTION, mixedChain, openChainView } from './cha
 
 const APPROVED = path.join(__dirname, 'approved');
 const STYLES = fs.readFileSync(path.join(__dirname, '../../styles.css'), 'utf8');
-
-/** Attributes worth pinning: all but the classes (written after the tag) and inline styles (layout, not markup). */
-const SKIPPED_ATTRIBUTES = new Set(['class', 'style']);
-
-function ownText(el: Element): string {
-  return Array.from(el.childNodes)
-    .filter((child) => child.nodeType === child.TEXT_NODE)
-    .map((child) => child.textContent ?? '')
-    .join('');
-}
-
-/** Of a tree's or group's entries, the first two and the last are drawn out; the rest are counted. */
-function shownChildren(el: Element): (Element | number)[] {
-  const children = Array.from(el.children);
-  const role = el.getAttribute('role');
-  if ((role !== 'tree' && role !== 'group') || children.length <= 4) return children;
-  return [...children.slice(0, 2), children.length - 3, children[children.length - 1]];
-}
-
-/**
- * One line per element: `tag.class.class [name=value …] "own text"`, children indented. The view's
- * element IDs carry a counter of views opened so far; it is written as N.
- */
-function markup(el: Element, indent = ''): string[] {
-  const classes = Array.from(el.classList, (name) => `.${name}`).join('');
-  const attributes = Array.from(el.attributes)
-    .filter((attribute) => !SKIPPED_ATTRIBUTES.has(attribute.name))
-    .map((attribute) => `${attribute.name}=${JSON.stringify(attribute.value.replace(/pc-chain-\d+-/g, 'pc-chain-N-'))}`)
-    .sort();
-  const text = ownText(el);
-  const line = [`${el.tagName.toLowerCase()}${classes}`, attributes.length > 0 ? `[${attributes.join(' ')}]` : '', text !== '' ? JSON.stringify(text) : '']
-    .filter((part) => part !== '')
-    .join(' ');
-  const inner = `${indent}  `;
-  return [indent + line, ...shownChildren(el).flatMap((child) => (typeof child === 'number' ? [`${inner}(${child} more like these)`] : markup(child, inner)))];
-}
 
 /** What a state does in the view after it opened, as a user would. */
 type Act = (content: HTMLElement) => void;

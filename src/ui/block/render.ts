@@ -120,7 +120,8 @@ function entry(
     item.appendText(' — one of ');
     node.candidates.forEach((path, i) => {
       if (i > 0) item.appendText(', ');
-      noteLink(item, { id: node.id, path, title: '', status: 'resolved', candidates: [] }, deps, drawing.sourcePath);
+      // Shown by its link text, not by the ID all candidates share: the reader must tell them apart.
+      noteLink(item, { id: null, path, title: '', status: 'resolved', candidates: [] }, deps, drawing.sourcePath);
     });
   }
   if (node.cycle) item.createSpan({ cls: 'pc-block-flag', text: ' ↺', attr: { title: 'Already in this chain' } });
