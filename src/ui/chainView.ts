@@ -172,7 +172,11 @@ export class ChainView extends ItemView implements HoverParent {
     await copyChain(shaped === null ? null : this.deps.chainText(shaped, format, this.notePath), format);
   }
 
-  /** Recomputes after a quiet period, so bursts of events cost one computation. */
+  /**
+   * Recomputes after a quiet period, so bursts of events cost one computation. After an index change
+   * it recomputes whatever the inputs say: the revision among them tells the same as long as it
+   * moves with every change event, and this holds even where it would not.
+   */
   scheduleRefresh(indexChanged: boolean): void {
     this.indexChanged ||= indexChanged;
     this.timers.start('refresh', REFRESH_DELAY_MS, () => this.refreshNow(this.indexChanged));

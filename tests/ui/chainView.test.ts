@@ -87,6 +87,12 @@ describe('ChainView', () => {
     h.workspace.trigger('active-leaf-change', null);
     jest.runOnlyPendingTimers();
     expect(h.chainRequests).toHaveLength(3);
+    // After an index change has been computed, focus changes compute nothing again.
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    h.workspace.trigger('active-leaf-change', null);
+    jest.runOnlyPendingTimers();
+    expect(h.chainRequests).toHaveLength(4);
   });
 
   test('redraws only when the model changed', async () => {

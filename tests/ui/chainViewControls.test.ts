@@ -259,6 +259,24 @@ describe('pin', () => {
     expect(view.getDisplayText()).toBe(`Principle chain: ${EXECUTION}`);
   });
 
+  test('a view pinned to a note in a dotted folder asks for its chain as a Markdown file', async () => {
+    const h = await withChain();
+    const asked: (string | undefined)[] = [];
+    h.chainFor = (file) => {
+      asked.push(file?.extension);
+      return chainFor(file?.path);
+    };
+    await h.view.setState({ pinned: 'v1.2/202104291524 Execution.md' }, { history: false });
+    expect(asked).toStrictEqual(['md']);
+  });
+
+  test('copying from a view that has not opened yet says there is no chain', async () => {
+    const { app, notices } = createFakeApp();
+    const view = new ChainView(app.workspace.getLeaf(true) as unknown as obsidian.WorkspaceLeaf, {} as ChainViewDeps);
+    await view.copy('outline');
+    expect(notices).toStrictEqual(['Open a note with an ID or references to copy its chain.']);
+  });
+
   test('pinning with no note open pins nothing', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
     paneMenu(h)('Pin to this note').click();
