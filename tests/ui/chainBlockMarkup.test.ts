@@ -19,7 +19,7 @@ const STYLES = fs.readFileSync(path.join(__dirname, '../../styles.css'), 'utf8')
 const NOTES: Record<string, string> = {
   '202101010000 Root.md': 'Builds on 202101010001 and 202101010002, and again 202101010001.\nSee also 202101010005 and 202112311159.\n',
   '202101010001 First.md': '- Then 202101010003 Deep, and back to 202101010000.',
-  '202101010002 Second.md': 'Names 202101010006 only.',
+  '202101010002 Second.md': 'Names 202101010006, then 202101010003 again, and 202112301159.',
   '202101010003 Deep.md': 'The end.',
   '202101010005 One.md': '',
   'x/202101010005 Two.md': '',
@@ -32,6 +32,7 @@ const BLOCKS: [string, string][] = [
   ['tree, both directions, with context', 'context: true'],
   ['list', 'show: list\ndirection: out'],
   ['past its limit', 'direction: out\nlimit: 2'],
+  ['past its limit before the incoming section', 'limit: 1'],
   ['incoming with context, from an ID', 'start: 202101010003\ndirection: in\ncontext: true'],
   ['an unresolved start', 'start: 202112311159'],
   ['a problem', 'depth: 0'],

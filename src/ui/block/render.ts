@@ -59,7 +59,10 @@ export function renderBlock(el: HTMLElement, drawing: BlockDrawing, deps: ChainB
   const limit = { left: options.limit };
   if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, drawing, deps, limit, null);
   if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, drawing, deps, limit, result.root.id);
-  if (result.capped || limit.left < 0) el.createDiv({ cls: 'pc-block-note', text: `Only the first ${options.limit} entries are shown (limit).` });
+  if (result.capped || limit.left < 0) {
+    const shown = options.limit === 1 ? 'Only the first entry is shown' : `Only the first ${options.limit} entries are shown`;
+    el.createDiv({ cls: 'pc-block-note', text: `${shown} (limit).` });
+  }
 }
 
 function section(
