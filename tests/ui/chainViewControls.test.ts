@@ -175,6 +175,10 @@ describe('sort', () => {
     expect(titles(h).slice(0, 5)).toStrictEqual(['No note has this ID', 'Several notes have this ID', 'Feedback is a habit', 'Praise in public', 'Teams exist for a reason']);
     expect(tool(h, 'sort').getAttribute('aria-label')).toBe('Sort: Title');
     expect(h.view.getState()).toStrictEqual(expect.objectContaining({ sort: 'title' }));
+    // Saved in the layout; opening and closing an entry is not.
+    expect(h.workspace.layoutSaveRequests).toBe(1);
+    h.content().querySelector<HTMLElement>('.pc-chain-item .pc-chain-toggle')!.click();
+    expect(h.workspace.layoutSaveRequests).toBe(1);
     tool(h, 'sort').click();
     h.menus[1].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
     expect(titles(h).slice(0, 3)).toStrictEqual(['Teams exist for a reason', 'Ownership is shared', 'Execution is the priority of the team']);
