@@ -24,10 +24,9 @@ afterEach(() => jest.restoreAllMocks());
 describe('chainViewDeps', () => {
   it("counts a note's citations over the index as it is now, once per index revision", () => {
     const services = fakeServices({});
-    const deps = chainViewDeps(services);
-    expect(deps.citedBy('202101010001')).toBe(0);
-    // The first count after one change: revision 1.
+    // The first count made at revision 1.
     services.put(A, 'Builds on 202101010001.');
+    const deps = chainViewDeps(services);
     expect(deps.citedBy('202101010001')).toBe(1);
     services.put(C, 'Also 202101010001.');
     const counters = jest.spyOn(chainCore, 'createCitationCounter');

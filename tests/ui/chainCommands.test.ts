@@ -118,11 +118,15 @@ test('expand and collapse all act on the active chain view, else on one followin
   await first.setState({ pinned: '202101010001 B.md' }, { history: false });
   command('Collapse all entries of the chain').checkCallback!(false);
   expect([collapseFirst.mock.calls.length, collapseSecond.mock.calls.length]).toStrictEqual([0, 1]);
+  // The pinned first is active: it wins over the one following the open note.
+  app.workspace.activeLeaf = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0];
+  command('Expand all entries of the chain').checkCallback!(false);
+  expect([expandFirst.mock.calls.length, expandSecond.mock.calls.length]).toStrictEqual([2, 0]);
   // The second is active.
   app.workspace.activeLeaf = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[1];
   command('Expand all entries of the chain').checkCallback!(false);
   command('Collapse all entries of the chain').checkCallback!(false);
-  expect([expandFirst.mock.calls.length, expandSecond.mock.calls.length]).toStrictEqual([1, 1]);
+  expect([expandFirst.mock.calls.length, expandSecond.mock.calls.length]).toStrictEqual([2, 1]);
   expect([collapseFirst.mock.calls.length, collapseSecond.mock.calls.length]).toStrictEqual([0, 2]);
   // Checking alone acts on none.
   expect(command('Expand all entries of the chain').checkCallback!(true)).toBe(true);
