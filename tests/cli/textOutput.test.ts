@@ -222,6 +222,19 @@ describe('did you mean', () => {
     expect((await run(['check', '--vualt', '.'])).stderr).toContain('Unknown option --vualt. Did you mean --vault?');
   });
 
+  it('allows two edits in a name of six letters or more, one in a shorter one, and suggests nothing for nothing typed', async () => {
+    expect(closestChoice('rapoir', ['repair'])).toBe('repair');
+    expect(closestChoice('grupf', ['graph'])).toBeNull();
+    expect(closestChoice('', ['check', 'refs'])).toBeNull();
+    expect((await run(['repair', '--lnk-styel', 'off'])).stderr).toContain('Unknown option --lnk-styel. Did you mean --link-style?');
+  });
+
+  it('suggests the closest choice, the first of equally close ones', () => {
+    expect(closestChoice('abcd', ['abce', 'abcd'])).toBe('abcd');
+    expect(closestChoice('abcd', ['abcd', 'abce'])).toBe('abcd');
+    expect(closestChoice('re', ['refs', 'repair'])).toBe('refs');
+  });
+
   it('counts a swap of neighbours as one edit', () => {
     expect(editDistance('cehck', 'check')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
