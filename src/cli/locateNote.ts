@@ -19,7 +19,9 @@ export async function locateNote(argument: string, vault: LoadedVault, io: CliIo
   for (const candidate of candidates) {
     const kind = await io.fs.kind(candidate);
     if (kind === null) continue;
-    if (insideVault(candidate, vault.directory) === null) throw new UsageError(`${argument} is outside the vault ${vault.directory}.`);
+    // The vault's own folder is no note either, but it is not outside the vault.
+    const isVaultFolder = path.relative(vault.directory, candidate) === '';
+    if (!isVaultFolder && insideVault(candidate, vault.directory) === null) throw new UsageError(`${argument} is outside the vault ${vault.directory}.`);
     if (kind === 'directory') throw new UsageError(`${argument} is a folder, not a note.`);
     throw new UsageError(`${argument} is not a note of the vault: notes are .md files outside folders whose name starts with "." and node_modules.`);
   }

@@ -33,6 +33,7 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a missing FILE', () => ['refs', 'No such note.md'], /No such file: No such note\.md \(looked in the vault .*example-vault and in the current folder\)\./],
     ['a FILE outside the vault', () => ['refs', path.join(REPOSITORY, 'package.json')], /package\.json is outside the vault/],
     ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
+    ['a FILE that is the vault itself', () => ['refs', '.'], /^principle-chain: \. is a folder, not a note\./],
     ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault/],
     ['a link style repair does not know', () => ['repair', '--link-style', 'wiki'], /--link-style must be one of off, wikilink, bare, not "wiki"\./],
   ])('%s', async (_name, argv, message) => {

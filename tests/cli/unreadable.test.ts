@@ -59,6 +59,9 @@ describe('files that cannot be read', () => {
     const result = await run(['refs', '--vault', vault, 'binary.md']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^principle-chain: binary\.md cannot be used: it contains NUL bytes/);
+    // Another file's reason is not given for a note that is not there.
+    const missing = await run(['refs', '--vault', vault, 'no such note.md']);
+    expect(missing.stderr).toMatch(/^principle-chain: No such file: no such note\.md/);
   });
 
   it('skips dot-folders and node_modules, and keeps a BOM as the first character of the text', async () => {
