@@ -177,7 +177,10 @@ describe('sort', () => {
     expect(h.view.getState()).toStrictEqual(expect.objectContaining({ sort: 'title' }));
     // Saved in the layout; opening and closing an entry is not.
     expect(h.workspace.layoutSaveRequests).toBe(1);
-    h.content().querySelector<HTMLElement>('.pc-chain-item .pc-chain-toggle')!.click();
+    const open = (): number => h.content().querySelectorAll('[role="treeitem"][aria-expanded="true"]').length;
+    const before = open();
+    h.content().querySelector<HTMLElement>('[role="treeitem"][aria-expanded="true"] [data-action="toggle"]')!.click();
+    expect(open()).toBe(before - 1);
     expect(h.workspace.layoutSaveRequests).toBe(1);
     tool(h, 'sort').click();
     h.menus[1].items.filter((i): i is MenuItem => i !== 'separator')[3].click();
