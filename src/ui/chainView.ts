@@ -186,7 +186,7 @@ export class ChainView extends ItemView implements HoverParent {
    * Computes the chain of the followed note again when its inputs changed (or always, after an
    * index change), and redraws only when what would be drawn differs from what is on screen.
    */
-  refreshNow(force = false): void {
+  refreshNow(force: boolean): void {
     this.timers.cancel('refresh');
     this.indexChanged = false;
     const file = this.followedFile();
