@@ -81,6 +81,13 @@ describe('the start a block names', () => {
     expect(path(written)).toBe(expected);
   });
 
+  test('a file of the vault that the index does not hold is named in the problem', async () => {
+    await services.fakeApp.vault.create('attachments/diagram.png', '');
+    expect(resolveStart(services.app, services, 'attachments/diagram.png', A)).toStrictEqual({
+      problem: 'start: attachments/diagram.png is not in the ID index (its folder is excluded in the settings, or it is not a Markdown note).',
+    });
+  });
+
   test('a vault path is found as a path, whatever link resolution makes of it', () => {
     jest.spyOn(services.fakeApp.metadataCache, 'getFirstLinkpathDest').mockReturnValue(null);
     expect([path('deep/202101010001 B'), path('deep/202101010001 B.md'), path('Daily/2021-01-01')]).toStrictEqual([B, B, 'Daily/2021-01-01.md']);

@@ -84,6 +84,8 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
         ),
       ]);
     expect(drawn).toStrictEqual(expected);
+    // Rows without a message carry no empty message element.
+    expect(s.tab.containerEl.querySelectorAll('.principle-chain-problem')).toHaveLength(0);
     // Nothing stands apart from its row.
     const loose = Array.from(s.tab.containerEl.querySelectorAll('p, .setting-item-description')).filter((el) => el.closest('.setting-item') === null);
     expect(loose).toStrictEqual([]);

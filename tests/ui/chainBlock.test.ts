@@ -2,6 +2,7 @@
 /** The `principle-chain` code block on the fake: drawing, messages, live updates, the shared scheduler, cleanup. */
 import type * as obsidian from 'obsidian';
 import { Component, Plugin } from '../mocks/obsidian';
+import * as fakeBase from '../mocks/fake/base';
 import { BLOCK_REFRESH_DELAY_MS, type ChainBlock } from '../../src/ui/block/chainBlock';
 import { MAX_GRAPH_EDGES } from '../../src/ui/block/render';
 import { CHAIN_BLOCK_LANGUAGE, registerChainBlocks } from '../../src/obsidian/codeBlock';
@@ -248,6 +249,14 @@ describe('staying current', () => {
     s.services.fakeApp.workspace.trigger('layout-change');
     s.settle();
     expect(child.computations).toBe(2);
+    // A pane switch shows hidden blocks too.
+    el.hide();
+    s.services.emit('all');
+    s.settle();
+    el.show();
+    s.services.fakeApp.workspace.trigger('active-leaf-change', null);
+    s.settle();
+    expect(child.computations).toBe(3);
   });
 
   test('a note of the chain that gains its first reference redraws the block once the index catches up', async () => {
@@ -303,11 +312,14 @@ describe('staying current', () => {
     expect(contexts()).toStrictEqual(['Read 202101010000 today.']);
   });
 
-  test('unloading every block leaves no listener behind', async () => {
+  test('unloading every block leaves no listener and no timer behind', async () => {
     const s = await setUp();
     const { vault, workspace } = s.services.fakeApp;
     const before = { modify: vault.listenerCount('modify'), layout: workspace.listenerCount('layout-change') };
     for (let i = 0; i < 3; i++) s.block('');
+    // A redraw is pending when the blocks go.
+    s.services.emit('all');
+    expect(jest.getTimerCount()).toBe(1);
     expect(vault.listenerCount('modify')).toBe(before.modify + 1);
     expect(s.indexListeners()).toBe(1);
     s.section.unload();
@@ -414,6 +426,27 @@ describe('what draws a block again', () => {
     expect(problems(el)[0]).toMatch(/^The options are not valid YAML: \S.*$/);
     expect(problems(el)[0]).not.toContain('\n');
     expect(problems(el)[0]).not.toContain('undefined');
+    jest.spyOn(fakeBase, 'parseYaml').mockImplementation(() => {
+      throw new Error('Unexpected flow-seq-end at line 1\n\ndepth: ]\n       ^');
+    });
+    expect(problems(s.block('depth: ]').el)).toStrictEqual(['The options are not valid YAML: Unexpected flow-seq-end at line 1']);
+    jest.mocked(fakeBase.parseYaml).mockRestore();
+  });
+
+  test('a note of its chain deleted: drawn again once the index has caught up, whatever IDs that changed', async () => {
+    const s = await setUp();
+    const { child } = s.block('direction: in');
+    await s.services.fakeApp.vault.delete(s.services.fakeApp.vault.getFileByPath('Daily/2021-01-01.md')!);
+    s.services.emit(new Set(['202101010009']));
+    s.settle();
+    expect(child.computations).toBe(2);
+  });
+
+  test('an index change that touches no block sets no timer', async () => {
+    const s = await setUp();
+    s.block('start: 202101010009');
+    s.services.emit(new Set(['202101010003']));
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   test('hiding a folder leaves unresolved IDs in the chain, and sort: modified follows the files\' times', async () => {

@@ -56,9 +56,13 @@ export class ChainBlock extends MarkdownRenderChild {
     return false;
   }
 
-  /** Whether the note at the path is in this block's chain (or holds the block). */
+  /**
+   * Whether the note at the path is in this block's chain. The note holding the block needs no
+   * check of its own: a chain drawn from it holds it, a chain from elsewhere does not depend on it,
+   * a block showing a problem tries again on any change, and a rename of it is `moved`.
+   */
   shows(path: string): boolean {
-    return path === this.sourcePath || this.paths.has(path);
+    return this.paths.has(path);
   }
 
   /**
