@@ -135,6 +135,13 @@ describe('drawing', () => {
     expect(s.block('direction: out\nlimit: 3').el.querySelector('.pc-block-note')).toBeNull();
   });
 
+  test('an ambiguous ID lists the notes that share it, separated by commas', async () => {
+    const s = await setUp({ ...NOTES, '202101010002 Second.md': 'See 202101010007.', '202101010007 One.md': '', 'x/202101010007 Two.md': '', 'y/202101010007 Three.md': '' });
+    const { el } = s.block('start: 202101010002\ndirection: out\ndepth: 1');
+    const entry = Array.from(el.querySelectorAll('.pc-block-entry')).find((e) => e.textContent?.startsWith('202101010007'));
+    expect(entry?.textContent).toBe('202101010007 (3 notes) — one of 202101010007 One, 202101010007 Two, 202101010007 Three');
+  });
+
   test('an incoming entry\'s sentence highlights the ID it cites: its parent\'s', async () => {
     const s = await setUp();
     const { el } = s.block('start: 202101010003\ndirection: in\ncontext: true');

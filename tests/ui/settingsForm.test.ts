@@ -160,7 +160,7 @@ describe('other settings', () => {
 
   it('folders and #tags hidden from the chain are one per line, need no rebuild, and show again as typed', async () => {
     const s = setup();
-    s.control('Hidden from the chain', 'textarea').change(' Daily/ \n#meeting\n\n##Private/\nDaily');
+    s.control('Hidden from the chain', 'textarea').change(' Daily/ \n  #meeting  \n\n##Private/\nDaily');
     s.form.flush();
     await settle();
     expect([s.settings().chainExcludedFolders, s.settings().chainExcludedTags]).toStrictEqual([['Daily'], ['meeting', 'Private']]);
@@ -185,6 +185,10 @@ describe('other settings', () => {
     s.control('Frontmatter property', 'toggle').change(false);
     await settle();
     expect(s.settings().ownIdSources).toStrictEqual(['frontmatter']);
+    // A source turned on again is tried last, after the others.
+    s.control('Folder name', 'toggle').change(true);
+    await settle();
+    expect(s.settings().ownIdSources).toStrictEqual(['frontmatter', 'folder']);
   });
 
   it('an empty frontmatter key is refused with a message; a new one needs a rebuild', async () => {
@@ -203,12 +207,20 @@ describe('other settings', () => {
 
   it('chain and repair settings are saved without a rebuild', async () => {
     const s = setup();
+    s.control('Show incoming references', 'toggle').change(false);
+    s.control('Show context', 'toggle').change(false);
+    await settle();
+    expect([s.settings().showIncoming, s.settings().showContext]).toStrictEqual([false, false]);
+    expect(s.rebuilds()).toStrictEqual([false, false]);
+    s.control('Show context', 'toggle').change(true);
+    await settle();
+    expect([s.settings().showIncoming, s.settings().showContext]).toStrictEqual([false, true]);
     s.control('Chain depth', 'slider').change(5);
     s.control('When a note is renamed', 'dropdown').change('always');
     s.control('Link style normalisation', 'dropdown').change('bare');
     await settle();
     expect([s.settings().chainDepth, s.settings().renameHandling, s.settings().linkStyle]).toStrictEqual([5, 'always', 'bare']);
-    expect(s.rebuilds()).toStrictEqual([false, false, false]);
+    expect(s.rebuilds()).toStrictEqual([false, false, false, false, false, false]);
   });
 
   it('a change made at once applies a change still waiting for a pause in typing first', async () => {
@@ -221,6 +233,29 @@ describe('other settings', () => {
     jest.advanceTimersByTime(5000);
     await settle();
     expect(s.rebuilds()).toStrictEqual([true, false]);
+  });
+});
+
+describe('typing in one field', () => {
+  it('saves once, the last value, however many values were typed before the pause', async () => {
+    jest.useFakeTimers();
+    const s = setup();
+    s.control('Excluded folders', 'textarea').change('Temp');
+    jest.advanceTimersByTime(TYPING_PAUSE_MS - 1);
+    s.control('Excluded folders', 'textarea').change('Templates');
+    jest.advanceTimersByTime(TYPING_PAUSE_MS * 3);
+    await settle();
+    expect([s.settings().excludedFolders, s.rebuilds()]).toStrictEqual([['Templates'], [true]]);
+  });
+
+  it('a valid value still waiting is dropped when a refused one is typed after it', async () => {
+    jest.useFakeTimers();
+    const s = setup({ frontmatterKey: 'id' });
+    s.control('Frontmatter key', 'text').change('uid');
+    s.control('Frontmatter key', 'text').change('   ');
+    jest.advanceTimersByTime(TYPING_PAUSE_MS * 3);
+    await settle();
+    expect([s.settings().frontmatterKey, s.rebuilds()]).toStrictEqual(['id', []]);
   });
 });
 

@@ -136,7 +136,8 @@ function entry(
     if (parts.id !== '') context.createSpan({ cls: 'pc-chain-context-id', text: parts.id });
     context.appendText(parts.after);
   }
-  if (!nested || node.children.length === 0) return;
+  // An entry whose children the limit left out still says how many there are.
+  if (!nested || (node.children.length === 0 && node.truncated === 0)) return;
   const children = item.createEl('ul', { cls: 'pc-block-list' });
   for (const child of node.children) entry(children, child, drawing, deps, limit, true, citedId === null ? null : node.id);
   if (node.truncated > 0) children.createEl('li', { cls: 'pc-block-more', text: `… ${node.truncated} more` });
