@@ -56,6 +56,7 @@ export function renderBlock(el: HTMLElement, drawing: BlockDrawing, deps: ChainB
       text: `This chain has ${edges} links, more than a diagram can show (${MAX_GRAPH_EDGES}), so it is drawn as a tree.`,
     });
   }
+  // The chain comes capped at the limit already (its maxNodes); counting here keeps any chain within it.
   const limit = { left: options.limit };
   if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, drawing, deps, limit, null);
   if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, drawing, deps, limit, result.root.id);
