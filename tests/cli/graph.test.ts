@@ -14,6 +14,7 @@ describe('graph on the example vault', () => {
     [['202201100900 Clarity is a gift to the team.md', '--format', 'dot'], 'example-chain.dot'],
     [['202201100900', '--format', 'json'], 'example-chain.json'],
     [['202201100900', '--json'], 'example-chain.json'],
+    [['202201100900', '--json', '--format', 'json'], 'example-chain.json'],
     [['--format', 'mermaid'], 'example-vault-graph.mmd'],
     [['--format', 'dot'], 'example-vault-graph.dot'],
     [['--json'], 'example-vault-graph.json'],
@@ -36,6 +37,8 @@ describe('graph on the example vault', () => {
     [['--direction', 'in'], /--depth and --direction follow a chain/],
     [['202201100900', '202201121430'], /graph takes at most one ID or PATH/],
     [['202201100900', '--depth', '11'], /--depth must be from 1 to 10/],
+    [['202201100900', '--direction', 'up'], /--direction must be one of out, in, both, not "up"/],
+    [['202201100900', '--json', '--format', 'json', '--format', 'svg'], /--format must be one of/],
     [['no such note.md'], /No such file: no such note\.md/],
   ])('graph %j is a usage error that says why', async (argv, message) => {
     const result = await run(['graph', ...argv]);

@@ -135,6 +135,8 @@ describe('chain and refs text', () => {
     expect(coloured).toContain('\u001b[33mambiguous \u001b[39m');
     expect(coloured).toContain('\u001b[31munresolved\u001b[39m');
     expect(coloured.replace(ANSI, '')).toBe(plain);
+    expect(plain).toMatch(/ unresolved {2}no note has this ID\n/);
+    expect(plain).toMatch(/ unresolved {2}no note has this ID\n/);
   });
 });
 
