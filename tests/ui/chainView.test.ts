@@ -310,6 +310,11 @@ describe('ChainView', () => {
     expect(h.content().querySelector('.pc-chain-more')).toBeNull();
     expect(accessibleName(document.activeElement)).toBe(`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`);
     expect(document.activeElement?.getAttribute('aria-level')).toBe('1');
+    // The view keeps that entry as the tree's tab stop when it draws again.
+    h.fireIndexChange();
+    jest.runOnlyPendingTimers();
+    const stops = Array.from(h.content().querySelectorAll('[role="treeitem"][tabindex="0"]'));
+    expect(stops.map((el) => accessibleName(el))).toStrictEqual([`Note ${LEVEL_CAP + 1}, 20210101${'0320'}`]);
   });
 
   test('"Show more" on a long level adds pages in place, keeping what is drawn', async () => {
