@@ -101,6 +101,21 @@ test('"Open chain view" asks for the right sidebar, made active and revealed', a
   expect(ensure.mock.calls).toStrictEqual([[CHAIN_VIEW_TYPE, 'right', { active: true, reveal: true }]]);
 });
 
+test('"Open another chain view" makes the new view active and reveals it, and does nothing where no side leaf can be had', async () => {
+  const { app, command } = setUp();
+  const reveal = jest.spyOn(app.workspace, 'revealLeaf');
+  command('Open another chain view').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const [leaf] = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE);
+  expect(leaf.getViewState()).toStrictEqual(expect.objectContaining({ type: CHAIN_VIEW_TYPE, active: true }));
+  expect(reveal.mock.calls).toStrictEqual([[leaf]]);
+  // d.ts getRightLeaf(split): WorkspaceLeaf | null.
+  jest.spyOn(app.workspace, 'getRightLeaf').mockReturnValue(null as never);
+  command('Open another chain view').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)).toHaveLength(1);
+});
+
 test('expand and collapse all act on the active chain view, else on one following the open note, else on the first', async () => {
   const { app, command } = setUp(lineIndex());
   await (command('Open chain view').callback as () => Promise<void>)();

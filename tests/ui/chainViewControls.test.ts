@@ -306,8 +306,13 @@ describe('pin', () => {
   test('a restored pin shows that note; a rename moves the pin; a delete unpins', async () => {
     const h = await withChain();
     const file = await h.app.vault.create(OTHER, '');
+    const unrelated = await h.app.vault.create('Elsewhere.md', '');
     await h.view.setState({ pinned: OTHER }, { history: false });
     expect(chainAsText(h.content())).toContain('# Other');
+    // Another note renamed or deleted leaves the pin alone.
+    await h.app.vault.rename(unrelated, 'Elsewhere again.md');
+    await h.app.vault.delete(unrelated);
+    expect(h.view.pinnedPath).toBe(OTHER);
     await h.app.vault.rename(file, '202301010000 Renamed.md');
     expect(h.view.pinnedPath).toBe('202301010000 Renamed.md');
     await h.app.vault.delete(file);
