@@ -104,11 +104,14 @@ test('"Open chain view" asks for the right sidebar, made active and revealed', a
 test('"Open another chain view" makes the new view active and reveals it, and does nothing where no side leaf can be had', async () => {
   const { app, command } = setUp();
   const reveal = jest.spyOn(app.workspace, 'revealLeaf');
+  const side = jest.spyOn(app.workspace, 'getRightLeaf');
   command('Open another chain view').callback!();
   await new Promise((resolve) => setTimeout(resolve, 0));
   const [leaf] = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE);
   expect(leaf.getViewState()).toStrictEqual(expect.objectContaining({ type: CHAIN_VIEW_TYPE, active: true }));
   expect(reveal.mock.calls).toStrictEqual([[leaf]]);
+  // Split: below the views already in the sidebar, not in place of one.
+  expect(side.mock.calls).toStrictEqual([[true]]);
   // d.ts getRightLeaf(split): WorkspaceLeaf | null.
   jest.spyOn(app.workspace, 'getRightLeaf').mockReturnValue(null as never);
   command('Open another chain view').callback!();
