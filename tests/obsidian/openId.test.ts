@@ -75,6 +75,19 @@ describe('openId', () => {
     expect(modal().querySelector('.suggestion-empty')?.textContent).toBe('No matching note.');
   });
 
+  it('finds a candidate by a title its path does not hold, and shows the ID for a candidate without a title', async () => {
+    const services = fakeServices({ [D1]: '', '202109260705/README.md': '# Zettel heading', 'z/202109260705.md': '' });
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    const shown = () => Array.from(modal().querySelectorAll('.suggestion-item'), (item) => `${item.querySelector('.suggestion-title')?.textContent} | ${item.querySelector('.suggestion-note')?.textContent}`);
+    expect(shown()).toContain('202109260705 | z/202109260705.md');
+    const input = modal().querySelector<HTMLInputElement>('.prompt-input')!;
+    input.value = 'ZETTEL';
+    input.dispatchEvent(new Event('input'));
+    await settle();
+    expect(shown()).toStrictEqual(['Zettel heading | 202109260705/README.md']);
+  });
+
   it('a candidate chosen without a modifier opens in the pane the chooser was opened for', async () => {
     const { services, opened } = setup();
     await openId(services, '202109260705', SOURCE, 'split');
