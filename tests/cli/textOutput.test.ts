@@ -128,6 +128,14 @@ describe('chain and refs text', () => {
     });
   });
 
+  it('refs continues a wrapped list of targets under the first target', async () => {
+    const result = await run(['refs', 'Psychological safety comes before candour.md'], { style: { width: 100, color: false } });
+    const rows = result.stdout.split('\n');
+    const first = rows.findIndex((row) => row.includes('wikilink  ambiguous'));
+    const targetsAt = rows[first].indexOf('202203151000 Feedback');
+    expect(rows[first + 1].length - rows[first + 1].trimStart().length).toBe(targetsAt);
+  });
+
   it('refs colours an unresolved or ambiguous status only when asked', async () => {
     const argv = ['refs', '202211141100 Celebrate finished work.md', '202210031000 Name the owner of every risk.md'];
     const plain = (await run(argv)).stdout;
