@@ -136,6 +136,14 @@ describe('chain and refs text', () => {
     expect(rows[first + 1].length - rows[first + 1].trimStart().length).toBe(targetsAt);
   });
 
+  it('check continues a wrapped problem under its message', async () => {
+    const result = await run(['check'], { style: { width: 100, color: false } });
+    const rows = result.stdout.split('\n');
+    const first = rows.findIndex((row) => /^ {2}line \d+ {2}duplicate-id {2}/.test(row));
+    const messageAt = rows[first].indexOf('duplicate-id  ') + 'duplicate-id  '.length;
+    expect(rows[first + 1].length - rows[first + 1].trimStart().length).toBe(messageAt);
+  });
+
   it('refs colours an unresolved or ambiguous status only when asked', async () => {
     const argv = ['refs', '202211141100 Celebrate finished work.md', '202210031000 Name the owner of every risk.md'];
     const plain = (await run(argv)).stdout;
@@ -173,6 +181,7 @@ describe('text layout', () => {
     ['a terminal with an empty NO_COLOR (no-color.org: ignored)', { isTTY: true, columns: 80 }, { NO_COLOR: '' }, { width: 80, color: true }],
     ['a dumb terminal', { isTTY: true, columns: 80 }, { TERM: 'dumb' }, { width: 80, color: false }],
     ['a terminal of unknown width', { isTTY: true }, {}, { width: null, color: true }],
+    ['a terminal that reports 0 columns', { isTTY: true, columns: 0 }, {}, { width: null, color: true }],
   ])('%s', (_name, stream, env, style) => {
     expect(outputStyleFor(stream, env)).toStrictEqual(style);
   });
@@ -192,6 +201,13 @@ describe('help', () => {
   it.each(helps({ width: 72, color: true }))('%s help in a 72-column terminal: every line fits but one-word ones, and no colour', (_name, text) => {
     expect(text.split('\n').filter((row) => displayWidth(row) > 72 && / /.test(row.trim()))).toStrictEqual([]);
     expect(text).not.toMatch(ANSI);
+  });
+
+  it('overall help in a narrow terminal continues a command\'s summary under its first word', () => {
+    const rows = overallHelp({ width: 60, color: false }).split('\n');
+    const at = rows.findIndex((row) => /^ {2}check +\S/.test(row));
+    const summaryAt = (/^ {2}check +/.exec(rows[at]) ?? [''])[0].length;
+    expect(rows[at + 1].length - rows[at + 1].trimStart().length).toBe(summaryAt);
   });
 
   it.each(COMMANDS.map((c) => [c.name, c.description] as const))('%s: description lines are written within 100 columns, so no paragraph is broken mid-line', (_name, description) => {
