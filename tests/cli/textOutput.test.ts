@@ -8,7 +8,7 @@ import * as path from 'path';
 import { COMMANDS } from '../../src/cli/commands';
 import { closestChoice, editDistance } from '../../src/cli/didYouMean';
 import { commandHelp, HELP_WIDTH, overallHelp } from '../../src/cli/run';
-import { displayWidth, line, outputStyleFor, PLAIN, renderLines, toned, type OutputStyle } from '../../src/cli/textLayout';
+import { displayWidth, indentedLines, line, outputStyleFor, PLAIN, renderLines, toned, type OutputStyle } from '../../src/cli/textLayout';
 import { EXAMPLE_VAULT, run, runJson } from './harness';
 
 const ESC = String.fromCharCode(27);
@@ -166,6 +166,11 @@ describe('text layout', () => {
   it('keeps a line within the width, a long word alone, and the first row\'s indentation', () => {
     const text = renderLines([{ segments: [{ text: '  one two three ' }, toned('problem', 'four'), { text: ' averyveryverylongword five' }], hangingIndent: 4 }], { width: 12, color: false });
     expect(text).toBe('  one two\n    three\n    four\n    averyveryverylongword\n    five\n');
+  });
+
+  it('continues ready-made lines under their own indentation plus the extra, and dims in its own colour', () => {
+    expect(indentedLines('- top\n    - nested item\n', 2).map((l) => l.hangingIndent)).toStrictEqual([2, 6]);
+    expect(renderLines([line(toned('dim', 'quiet'))], COLOUR)).toBe(`${ESC}[2mquiet${ESC}[22m\n`);
   });
 
   it('leaves short lines and unwrapped styles alone', () => {
