@@ -173,6 +173,18 @@ describe('text layout', () => {
     expect(renderLines([line(toned('dim', 'quiet'))], COLOUR)).toBe(`${ESC}[2mquiet${ESC}[22m\n`);
   });
 
+  it('counts two columns for each East Asian wide range, at both its ends, and none for combining marks', () => {
+    const wide: [number, number][] = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1faff], [0x20000, 0x3fffd]];
+    const widthOf = (code: number): number => displayWidth(String.fromCodePoint(code));
+    for (const [first, last] of wide) {
+      expect([first - 1, first, last, last + 1].map(widthOf)).toStrictEqual([1, 2, 2, 1]);
+    }
+    // U+303F, the half-width ideographic space, sits inside a wide range but takes one column.
+    expect(widthOf(0x303f)).toBe(1);
+    // Combining marks, the zero-width joiner and variation selectors take none; their neighbours one.
+    expect([0x2ff, 0x300, 0x36f, 0x370, 0x200c, 0x200d, 0x200e, 0xfdff, 0xfe00, 0xfe0f, 0xfe10].map(widthOf)).toStrictEqual([1, 0, 0, 1, 1, 0, 1, 1, 0, 0, 1]);
+  });
+
   it('leaves short lines and unwrapped styles alone', () => {
     expect(renderLines([line('a  b'), line('')], { width: 80, color: true })).toBe('a  b\n\n');
     expect(renderLines([line('x '.repeat(100))], PLAIN)).toBe(`${'x '.repeat(100)}\n`);
