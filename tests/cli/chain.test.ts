@@ -130,6 +130,7 @@ describe('chain on the example vault', () => {
     [['chain', '20221003150064'], /20221003150064 is not an ID of the format 12 digits \(YYYYMMDDHHmm\), and no note has that path; for another ID format use --id-format\./],
     [['chain', 'Missing note.md'], /No such file: Missing note\.md/],
     [['chain', '202210031500.mdx'], /202210031500\.mdx is not an ID of the format 12 digits/],
+    [['chain', 'Archive/2022 note.md'], /No such file: Archive\/2022 note\.md/],
   ])('rejects %j with exit 2', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

@@ -144,6 +144,21 @@ describe('chain and refs text', () => {
     expect(rows[first + 1].length - rows[first + 1].trimStart().length).toBe(messageAt);
   });
 
+  it('refs lists each file once, with its own references under it, and leaves "resolved" uncoloured', async () => {
+    const files = ['202211141100 Celebrate finished work.md', '202210031000 Name the owner of every risk.md'];
+    const plain = (await run(['refs', files[0], files[1], files[0]])).stdout.split('\n');
+    const headers = plain.filter((row) => !row.startsWith(' ') && row !== '');
+    expect(headers.map((row) => row.split(':')[0])).toStrictEqual(files);
+    for (const header of headers) {
+      const count = Number(/: (\d+) references?$/.exec(header)?.[1]);
+      const rows = plain.slice(plain.indexOf(header) + 1).filter((row, i, all) => all.slice(0, i + 1).every((r) => r.startsWith('  ')));
+      expect(rows.filter((row) => /^ {2}\d+:\d+/.test(row))).toHaveLength(count);
+    }
+    const coloured = (await run(['refs', files[0]], { style: COLOUR })).stdout;
+    expect(coloured).toMatch(/ resolved {4}/);
+    expect(coloured).not.toMatch(new RegExp(`${ESC}\\[\\d+mresolved`));
+  });
+
   it('refs colours an unresolved or ambiguous status only when asked', async () => {
     const argv = ['refs', '202211141100 Celebrate finished work.md', '202210031000 Name the owner of every risk.md'];
     const plain = (await run(argv)).stdout;
@@ -282,5 +297,7 @@ describe('did you mean', () => {
     expect(editDistance('cehck', 'check')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+    // A swap needs both characters to match crosswise; one match alone is a replacement.
+    expect([editDistance('ab', 'xa'), editDistance('ab', 'bx'), editDistance('abcd', 'acbd')]).toStrictEqual([2, 2, 1]);
   });
 });
