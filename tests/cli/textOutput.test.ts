@@ -149,8 +149,9 @@ describe('chain and refs text', () => {
     const plain = (await run(['refs', files[0], files[1], files[0]])).stdout.split('\n');
     const headers = plain.filter((row) => !row.startsWith(' ') && row !== '');
     expect(headers.map((row) => row.split(':')[0])).toStrictEqual(files);
-    for (const header of headers) {
+    for (const [i, header] of headers.entries()) {
       const count = Number(/: (\d+) references?$/.exec(header)?.[1]);
+      expect(count).toBe(((await runJson(['refs', files[i]])).json as unknown[]).length);
       const rows = plain.slice(plain.indexOf(header) + 1).filter((row, i, all) => all.slice(0, i + 1).every((r) => r.startsWith('  ')));
       expect(rows.filter((row) => /^ {2}\d+:\d+/.test(row))).toHaveLength(count);
     }
