@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { Menu, MenuItem } from '../mocks/obsidian';
-import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/ui/chainView';
+import { CHAIN_VIEW_TYPE, REFRESH_DELAY_MS, type ChainView } from '../../src/ui/chainView';
 import { LEVEL_CAP, SHOW_MORE_PAGE } from '../../src/ui/chain/expansion';
 import type { ChainComputation } from '../../src/ui/chain/deps';
 import { createUiState } from '../../src/ui/chain/model';
@@ -122,13 +122,16 @@ describe('ChainView', () => {
     expect(h.workspace.listenerCount('file-open')).toBe(0);
   });
 
-  test('a refresh pending when the view closes never runs', async () => {
+  test.each<[string, (view: ChainView) => void]>([
+    ['closes', (view) => view.leaf.detach()],
+    ['is unloaded without closing', (view) => view.unload()],
+  ])('a refresh pending when the view %s never runs', async (_when, end) => {
     const h = await openChainView((file) => chainFor(file?.path));
     h.openFile(EXECUTION);
     jest.runOnlyPendingTimers();
     const requests = h.chainRequests.length;
     h.fireIndexChange();
-    h.view.leaf.detach();
+    end(h.view);
     for (let i = 0; i < 5; i++) await Promise.resolve();
     jest.runOnlyPendingTimers();
     expect(h.chainRequests.length).toBe(requests);
@@ -149,17 +152,6 @@ describe('ChainView', () => {
     h.view.leaf.detach();
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(h.textListenerCount()).toBe(0);
-  });
-
-  test('a refresh pending when the view is unloaded without closing never runs', async () => {
-    const h = await openChainView((file) => chainFor(file?.path));
-    h.openFile(EXECUTION);
-    jest.runOnlyPendingTimers();
-    const requests = h.chainRequests.length;
-    h.fireIndexChange();
-    h.view.unload();
-    jest.runOnlyPendingTimers();
-    expect(h.chainRequests.length).toBe(requests);
   });
 
   test('a restored state equal to the shown one computes nothing', async () => {
