@@ -80,6 +80,8 @@ const problems = (el: HTMLElement): string[] => Array.from(el.querySelectorAll('
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => {
   jest.useRealTimers();
+  // A spy left by a failed test would otherwise change every block after it.
+  jest.restoreAllMocks();
   document.body.empty();
 });
 
@@ -437,7 +439,6 @@ describe('what draws a block again', () => {
       throw new Error('Unexpected flow-seq-end at line 1\n\ndepth: ]\n       ^');
     });
     expect(problems(s.block('depth: ]').el)).toStrictEqual(['The options are not valid YAML: Unexpected flow-seq-end at line 1']);
-    jest.mocked(fakeBase.parseYaml).mockRestore();
   });
 
   test('a note of its chain deleted: drawn again once the index has caught up, whatever IDs that changed', async () => {
