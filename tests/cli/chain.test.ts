@@ -1,5 +1,5 @@
 import { approvalsIn } from '../approval';
-import { REPOSITORY, run, runJson } from './harness';
+import { VAULT_PARENT, run, runJson } from './harness';
 import * as path from 'path';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
@@ -13,9 +13,9 @@ async function chain(...argv: string[]): Promise<Chain> {
   return json as Chain;
 }
 
-/** The chain as asked from the repository, one folder above the vault. */
-async function chainFromRepository(...argv: string[]): Promise<Chain> {
-  const { code, json } = await runJson(['chain', ...argv, '--vault', 'example-vault'], { cwd: REPOSITORY });
+/** The chain as asked from one folder above the vault. */
+async function chainFromAbove(...argv: string[]): Promise<Chain> {
+  const { code, json } = await runJson(['chain', ...argv, '--vault', 'example-vault'], { cwd: VAULT_PARENT });
   expect(code).toBe(0);
   return json as Chain;
 }
@@ -89,7 +89,7 @@ describe('chain on the example vault', () => {
   });
 
   it('starts from a path, and from an unresolved ID with the notes that reference it', async () => {
-    expect(await chain('Reading list', '--depth', '1')).toStrictEqual(await chainFromRepository('example-vault/Reading list.md', '--depth', '1'));
+    expect(await chain('Reading list', '--depth', '1')).toStrictEqual(await chainFromAbove('example-vault/Reading list.md', '--depth', '1'));
     const byPath = await chain('Reading list.md', '--depth', '1');
     expect(byPath.note).toStrictEqual({ id: null, path: 'Reading list.md', title: 'Reading list', candidates: [] });
     expect(byPath.out.map((n) => n.id)).toStrictEqual(['202209051500', '202203081400', '202203011000']);

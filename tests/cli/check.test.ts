@@ -1,5 +1,5 @@
 import { approvalsIn } from '../approval';
-import { EXAMPLE_VAULT, REPOSITORY, run, runJson } from './harness';
+import { EXAMPLE_VAULT, VAULT_PARENT, run, runJson } from './harness';
 import * as path from 'path';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
@@ -47,9 +47,9 @@ describe('check on the example vault', () => {
   });
 
   it('takes the vault as a positional folder as well as --vault', async () => {
-    // From the repository, the vault is named relative to the current folder; by default it is the current folder.
-    const byOption = await run(['check', '--vault', 'example-vault', '--json'], { cwd: REPOSITORY });
-    const byPositional = await run(['check', 'example-vault', '--json'], { cwd: REPOSITORY });
+    // From the folder above it, the vault is named relative to the current folder; by default it is the current folder.
+    const byOption = await run(['check', '--vault', 'example-vault', '--json'], { cwd: VAULT_PARENT });
+    const byPositional = await run(['check', 'example-vault', '--json'], { cwd: VAULT_PARENT });
     const byDefault = await run(['check', '--json'], { cwd: EXAMPLE_VAULT });
     expect(byOption.stdout).toBe(byDefault.stdout);
     expect(byPositional.stdout).toBe(byDefault.stdout);

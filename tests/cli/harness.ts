@@ -1,12 +1,22 @@
-/** Runs the tool in-process with captured output, from inside the example vault (so it is the default vault). */
+/**
+ * Runs the tool in-process with captured output, from inside a copy of the example vault (so it is the default vault).
+ * The tests run on a copy so that a regression that makes the tool write (a repair that ignores a missing
+ * --apply, say) cannot change the repository's own example vault, which `npm start` and other tests read.
+ */
 import { spawnSync } from 'child_process';
+import { cpSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 
 export const REPOSITORY = path.resolve(__dirname, '..', '..');
-export const EXAMPLE_VAULT = path.join(REPOSITORY, 'example-vault');
+/** The folder holding this test file's copy of the example vault, under the same name; the place to name it from. */
+export const VAULT_PARENT = mkdtempSync(path.join(tmpdir(), 'pc-cli-'));
+export const EXAMPLE_VAULT = path.join(VAULT_PARENT, 'example-vault');
+cpSync(path.join(REPOSITORY, 'example-vault'), EXAMPLE_VAULT, { recursive: true, preserveTimestamps: true });
+afterAll(() => rmSync(VAULT_PARENT, { recursive: true, force: true }));
 
 /** Bundles the tool into `dist` as npm builds it (`node esbuild.config.mjs cli DIR`), for tests that run the built files. */
 export function buildTool(dist: string): void {

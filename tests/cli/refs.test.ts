@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { EXAMPLE_VAULT, REPOSITORY, run, runJson } from './harness';
+import { EXAMPLE_VAULT, VAULT_PARENT, run, runJson } from './harness';
 
 interface Row {
   file: string; id: string; form: string; line: number; column: number; from: number; to: number; status: string; targets: string[]; self: boolean;
@@ -66,7 +66,7 @@ describe('refs on the example vault', () => {
   it('accepts paths relative to the current folder and keeps the order given, once each', async () => {
     const { code, json } = await runJson(
       ['refs', '--vault', 'example-vault', 'example-vault/Reading list.md', '202212011000 Protect focus time.md', 'Reading list.md'],
-      { cwd: REPOSITORY },
+      { cwd: VAULT_PARENT },
     );
     expect(code).toBe(0);
     const rows = json as Row[];
