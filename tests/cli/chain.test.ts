@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { MAX_NODES } from '../../src/cli/commands/chain';
 import { approvalsIn } from '../approval';
 import { VAULT_PARENT, run, runJson } from './harness';
-import * as path from 'path';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
@@ -136,5 +139,32 @@ describe('chain on the example vault', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('chain on a vault where every note cites every other', () => {
+  // 13 notes. Each entry lists the 12 notes its note cites, those already on its path as cycles (not
+  // followed), so level k holds 12 × 12 × 11 × … entries: 19,164 to depth 4, 174,240 more at depth 5.
+  const vault = mkdtempSync(path.join(tmpdir(), 'pc-chain-cap-'));
+  const ids = Array.from({ length: 13 }, (_, i) => `2023010100${String(i).padStart(2, '0')}`);
+  for (const id of ids) writeFileSync(path.join(vault, `${id} Note.md`), ids.filter((other) => other !== id).join(' cites ') + '\n');
+  afterAll(() => rmSync(vault, { recursive: true, force: true }));
+
+  const count = (nodes: Node[]): number => nodes.reduce((sum, n) => sum + 1 + count(n.children), 0);
+
+  it(`stops at ${MAX_NODES.toLocaleString('en')} notes and says so on stderr, in text and in JSON`, async () => {
+    const { code, json } = await runJson(['chain', ids[0], '--depth', '5', '--direction', 'out', '--vault', vault]);
+    expect(code).toBe(0);
+    expect(count((json as Chain).out)).toBe(MAX_NODES);
+    for (const extra of [['--json'], []]) {
+      const result = await run(['chain', ids[0], '--depth', '5', '--direction', 'out', '--vault', vault, ...extra]);
+      expect(result.stderr).toBe('principle-chain: the chain was cut at 100000 notes; use a smaller --depth to see all of it.\n');
+    }
+  });
+
+  it('says nothing when the whole chain fits', async () => {
+    const result = await run(['chain', ids[0], '--depth', '4', '--direction', 'out', '--vault', vault, '--json']);
+    expect(result.stderr).toBe('');
+    expect(count((JSON.parse(result.stdout) as Chain).out)).toBe(12 + 12 * 12 + 12 * 11 * 12 + 12 * 11 * 10 * 12);
   });
 });
