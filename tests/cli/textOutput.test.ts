@@ -184,6 +184,13 @@ describe('text layout', () => {
     expect(text).toBe('  one two\n    three\n    four\n    averyveryverylongword\n    five\n');
   });
 
+  it('indents continuation rows by at most half the width (rounded down), so a narrow terminal keeps room for words', () => {
+    const deep = (text: string) => [{ segments: [{ text }], hangingIndent: 10 }];
+    expect(renderLines(deep('aaa bbb ccc'), { width: 10, color: false })).toBe('aaa bbb\n     ccc\n');
+    expect(renderLines(deep('aaa bbb ccc dd'), { width: 11, color: false })).toBe('aaa bbb ccc\n     dd\n');
+    expect(renderLines([{ segments: [{ text: 'aaa bbb ccc' }], hangingIndent: 3 }], { width: 10, color: false })).toBe('aaa bbb\n   ccc\n');
+  });
+
   it('continues ready-made lines under their own indentation plus the extra, and dims in its own colour', () => {
     expect(indentedLines('- top\n    - nested item\n', 2).map((l) => l.hangingIndent)).toStrictEqual([2, 6]);
     expect(renderLines([line(toned('dim', 'quiet'))], COLOUR)).toBe(`${ESC}[2mquiet${ESC}[22m\n`);
