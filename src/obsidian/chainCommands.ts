@@ -3,26 +3,22 @@
  * the services), the commands, the ribbon icon and the page preview source.
  */
 
-import { getAllTags, Platform, type App, type Plugin } from 'obsidian';
+import { Platform, type App, type Plugin } from 'obsidian';
 import { createCitationCounter, type ChainResult } from '../core/chain/chain';
-import { hasChainExclusions, isChainExcluded } from '../core/chain/exclusion';
+import { hasChainExclusions } from '../core/chain/exclusion';
 import { renderChainText } from '../core/chain/export';
 import type { ChainViewDeps, FollowedFile } from '../ui/chain/deps';
 import { copyChain } from '../ui/chain/copyChain';
 import { computeChain } from '../ui/chain/buildModel';
 import { storedDepth, storedPin } from '../ui/chain/viewState';
 import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, openAnotherChainView } from '../ui/chainView';
+import { isExcludedInVault } from './chainExclusion';
 import type { IdServices } from './services';
 
 /** The chain view's deps over the live index, settings and vault. */
 export function chainViewDeps(services: IdServices): ChainViewDeps {
   const { app, index } = services;
   let counter = { revision: -1, count: (_id: string): number => 0 };
-  const tagsOf = (path: string): string[] => {
-    const file = app.vault.getFileByPath(path);
-    const cache = file === null ? null : app.metadataCache.getFileCache(file);
-    return cache === null ? [] : (getAllTags(cache) ?? []);
-  };
   return {
     settings: () => services.settings(),
     chain: (file, depth) => computeChain(index, file, depth, services.settings()),
@@ -31,11 +27,7 @@ export function chainViewDeps(services: IdServices): ChainViewDeps {
       if (counter.revision !== index.revision) counter = { revision: index.revision, count: createCitationCounter(index) };
       return counter.count(id);
     },
-    isExcluded: (path) => {
-      const settings = services.settings();
-      // Tags are looked up only when some tag is excluded.
-      return isChainExcluded(path, settings.chainExcludedTags.length > 0 ? tagsOf(path) : [], settings);
-    },
+    isExcluded: (path) => isExcludedInVault(app, path, services.settings()),
     hasExclusions: () => hasChainExclusions(services.settings()),
     modified: (path) => app.vault.getFileByPath(path)?.stat.mtime,
     revision: () => index.revision,

@@ -3,11 +3,11 @@
  * since 0.9.7): each block is a ChainBlock child of its section, wired to deps built here from the
  * services, and all blocks share one scheduler.
  */
-import { getAllTags, MarkdownRenderer, parseYaml, type App, type Plugin } from 'obsidian';
+import { MarkdownRenderer, parseYaml, type App, type Plugin } from 'obsidian';
 import { buildChain, type ChainStart } from '../core/chain/chain';
-import { isChainExcluded } from '../core/chain/exclusion';
 import { BlockScheduler, ChainBlock } from '../ui/block/chainBlock';
 import type { BlockEvents, ChainBlockDeps } from '../ui/block/deps';
+import { isExcludedInVault } from './chainExclusion';
 import type { IdServices } from './services';
 
 export const CHAIN_BLOCK_LANGUAGE = 'principle-chain';
@@ -23,11 +23,6 @@ export function registerChainBlocks(plugin: Plugin, services: IdServices): Block
 
 export function chainBlockDeps(services: IdServices): ChainBlockDeps {
   const { app, index } = services;
-  const tagsOf = (path: string): string[] => {
-    const file = app.vault.getFileByPath(path);
-    const cache = file === null ? null : app.metadataCache.getFileCache(file);
-    return cache === null ? [] : (getAllTags(cache) ?? []);
-  };
   return {
     parseYaml: (text) => parseYaml(text) as unknown,
     resolveStart: (written, sourcePath) => resolveStart(app, services, written, sourcePath),
@@ -38,7 +33,7 @@ export function chainBlockDeps(services: IdServices): ChainBlockDeps {
         chainExcludedFolders: [...settings.chainExcludedFolders, ...folders],
         chainExcludedTags: [...settings.chainExcludedTags, ...tags],
       };
-      return isChainExcluded(path, merged.chainExcludedTags.length > 0 ? tagsOf(path) : [], merged);
+      return isExcludedInVault(app, path, merged);
     },
     modified: (path) => app.vault.getFileByPath(path)?.stat.mtime,
     linktext: (path, sourcePath) => {
