@@ -10,7 +10,7 @@ import { scanReferences } from '../../src/core/ids/scanner';
 import { registerEditorLinks } from '../../src/obsidian/editorLinks';
 import { registerCommands } from '../../src/obsidian/commands';
 import { dumpSyntaxTree } from '../../src/editor/treeDump';
-import { DIAGNOSTICS_FORMAT, formatDump, type DiagnosticsDump } from '../../src/obsidian/diagnostics/dump';
+import { DIAGNOSTICS_FORMAT, formatDump, outlineOf, type DiagnosticsDump } from '../../src/obsidian/diagnostics/dump';
 import { readingViewDeps } from '../../src/obsidian/readingView';
 import { decorateRendered } from '../../src/ui/reading/decorate';
 import { languageFor } from '../editor/setup';
@@ -41,8 +41,11 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** A note open in an editor (HyperMD-shaped tree, Live Preview) and rendered in Reading view. */
-function openNote(services: FakeServices): { plugin: fake.Plugin; view: fake.MarkdownView } {
+/**
+ * A note open in an editor (HyperMD-shaped tree, Live Preview unless `livePreview` says otherwise;
+ * 'absent': an editor without Obsidian's Live Preview field) and rendered in Reading view.
+ */
+function openNote(services: FakeServices, livePreview: boolean | 'absent' = true): { plugin: fake.Plugin; view: fake.MarkdownView } {
   const plugin = new (class extends fake.Plugin {})(services.app, { id: 'principle-chain', version: '9.9.9' } as PluginManifest);
   registerEditorLinks(plugin as never, services);
   registerCommands(plugin as never, { services, rebuild: async () => undefined });
@@ -54,7 +57,12 @@ function openNote(services: FakeServices): { plugin: fake.Plugin; view: fake.Mar
   const editor = new EditorView({
     state: EditorState.create({
       doc: TEXT,
-      extensions: [languageFor('HyperMD'), fake.editorInfoField.init(() => info), fake.editorLivePreviewField.init(() => true), plugin.registered.editorExtensions],
+      extensions: [
+        languageFor('HyperMD'),
+        fake.editorInfoField.init(() => info),
+        livePreview === 'absent' ? [] : fake.editorLivePreviewField.init(() => livePreview),
+        plugin.registered.editorExtensions,
+      ],
     }),
     parent: view.contentEl,
   });
@@ -86,10 +94,14 @@ function openNote(services: FakeServices): { plugin: fake.Plugin; view: fake.Mar
   return { plugin, view };
 }
 
+/** The notices the last runCommand showed. */
+let lastNotices: readonly string[] = [];
+
 /** Runs the command as a user would: choose in the modal, press Copy, read the clipboard. */
 async function runCommand(plugin: fake.Plugin, choose: { includeText?: boolean; saveToFile?: boolean } = {}): Promise<DiagnosticsDump> {
   const command = plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!;
   const shown = fake.recordShown();
+  copied = [];
   expect(command.checkCallback!(true)).toBe(true);
   command.checkCallback!(false);
   const modal = document.querySelector('.modal-container')!;
@@ -99,6 +111,7 @@ async function runCommand(plugin: fake.Plugin, choose: { includeText?: boolean; 
   Array.from(modal.querySelectorAll('button')).find((b) => b.textContent === 'Copy')!.click();
   // The notice comes last, once the dump is copied (and saved).
   for (let i = 0; i < 20 && shown.notices.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  lastNotices = shown.notices;
   expect(copied).toHaveLength(1);
   return JSON.parse(copied[0]) as DiagnosticsDump;
 }
@@ -110,6 +123,10 @@ describe('"Copy diagnostics for this note"', () => {
     const dump = await runCommand(plugin);
     expect([dump.format, dump.version, dump.obsidian, dump.plugin]).toStrictEqual([DIAGNOSTICS_FORMAT, 1, fake.apiVersion, '9.9.9']);
     expect(dump.platform).toMatchObject({ isDesktop: true, isMobile: false, isLinux: true });
+    // Platform's flags only: its resourcePathPrefix (a string, obsidian.d.ts) is left out.
+    expect(Object.values(dump.platform).every((value) => typeof value === 'boolean')).toBe(true);
+    expect(dump.platform).not.toHaveProperty('resourcePathPrefix');
+    expect(dump.index).toStrictEqual({ notes: 2 });
     expect(dump.settings.linkTitle).toBe(true);
     expect(dump.idFormat).toStrictEqual({ key: '12', source: '\\d{12}' });
     expect(dump.note).toStrictEqual({ length: TEXT.length, mode: 'source', livePreview: true });
@@ -120,6 +137,43 @@ describe('"Copy diagnostics for this note"', () => {
     expect(dump.editor!.parsedTo).toBe(TEXT.length);
     expect(dump.readingView![0]).toStrictEqual({ tag: 'div', children: [{ tag: 'h1', children: [{ textLength: 20 }] }] });
     expect(JSON.stringify(dump.readingView)).toContain('"cls":["internal-link","principle-chain-id"]');
+    // Both boxes start off: copied, and no file written.
+    expect(lastNotices).toStrictEqual(['Principle Chain diagnostics copied to the clipboard.']);
+    const adapter = services.fakeApp.vault.adapter as unknown as fake.MemoryAdapter;
+    expect([...adapter.files.keys()].filter((path) => path.includes('diagnostics-'))).toStrictEqual([]);
+  });
+
+  it('asks in a dialog that says what goes in, both boxes off; Cancel closes it and copies nothing', async () => {
+    const services = fakeServices({ [NOTE]: TEXT });
+    const { plugin } = openNote(services);
+    const command = plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!;
+    command.checkCallback!(true);
+    expect(document.querySelector('.modal-container')).toBeNull();
+    command.checkCallback!(false);
+    const modal = document.querySelector('.modal-container')!;
+    const content = modal.querySelector('.modal-content')!;
+    expect(modal.querySelector('.modal-title')!.textContent).toBe('Copy diagnostics for this note');
+    expect(content.querySelector('p')!.textContent).toBe(
+      'For a problem report: Obsidian and plugin versions, platform, the plugin’s settings, the names and positions of the ' +
+        'editor’s syntax nodes, and the element structure of the Reading view. The note’s text and name are left out unless you include them.',
+    );
+    const settings = Array.from(content.querySelectorAll('.setting-item'), (item) => [
+      item.querySelector('.setting-item-name')!.textContent,
+      item.querySelector('.setting-item-description')!.textContent,
+      item.querySelector('.checkbox-container')?.classList.contains('is-enabled') ?? null,
+    ]);
+    expect(settings).toStrictEqual([
+      ['Include the note’s text and name', 'Lets the report be replayed exactly. Leave it off for a private note.', false],
+      ['Also save to a file', 'In .obsidian/plugins/principle-chain', false],
+      ['', '', null],
+    ]);
+    const buttons = Array.from(content.querySelectorAll('button'));
+    expect(buttons.map((b) => [b.textContent, b.classList.contains('mod-cta')])).toStrictEqual([['Copy', true], ['Cancel', false]]);
+    buttons[1].click();
+    expect(document.querySelector('.modal-container')).toBeNull();
+    expect(content.childElementCount).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(copied).toStrictEqual([]);
   });
 
   it('leaves out the note text and name unless the box is ticked', async () => {
@@ -143,6 +197,47 @@ describe('"Copy diagnostics for this note"', () => {
     expect(saved).toHaveLength(1);
     expect(adapter.files.get(saved[0])).toBe(copied[0]);
     expect(shown.notices[0]).toBe(`Principle Chain diagnostics copied to the clipboard and saved to ${saved[0]}.`);
+    // Named by the time, with the colons and dots of an ISO time made dashes (no file name may hold a colon on Windows).
+    expect(saved[0]).toMatch(/^\.obsidian\/plugins\/principle-chain\/diagnostics-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/);
+  });
+
+  it('says so when the file cannot be saved, and still copies', async () => {
+    const services = fakeServices({ [NOTE]: TEXT });
+    const { plugin } = openNote(services);
+    jest.spyOn(services.fakeApp.vault.adapter, 'write').mockRejectedValue(new Error('Disk full.'));
+    await runCommand(plugin, { saveToFile: true });
+    expect(lastNotices).toStrictEqual(['Principle Chain diagnostics copied to the clipboard and not saved (Disk full.).']);
+  });
+
+  it('reports the mode, Live Preview on, off or not known, and a note with no editor open', async () => {
+    const reading = fakeServices({ [NOTE]: TEXT });
+    const opened = openNote(reading);
+    opened.view.mode = 'preview';
+    expect((await runCommand(opened.plugin)).note).toStrictEqual({ length: TEXT.length, mode: 'preview', livePreview: true });
+    opened.view.mode = 'live' as never;
+    expect((await runCommand(opened.plugin)).note.mode).toBe('unknown');
+
+    expect((await runCommand(openNote(fakeServices({ [NOTE]: TEXT }), false).plugin)).note.livePreview).toBe(false);
+    expect((await runCommand(openNote(fakeServices({ [NOTE]: TEXT }), 'absent').plugin)).note.livePreview).toBeNull();
+
+    // Reading view only: the text comes from the view, and there is no editor to dump.
+    const noEditor = openNote(fakeServices({ [NOTE]: TEXT }));
+    noEditor.view.contentEl.querySelector('.cm-editor')!.remove();
+    noEditor.view.setViewData('Only 202108191025 here.');
+    const dump = await runCommand(noEditor.plugin, { includeText: true });
+    expect(dump.note).toStrictEqual({ length: 23, mode: 'source', livePreview: null, path: NOTE, text: 'Only 202108191025 here.' });
+    expect(dump.editor).toBeNull();
+  });
+
+  it('names the note by an empty path when its view lost the note while the dialog was open', async () => {
+    const { plugin, view } = openNote(fakeServices({ [NOTE]: TEXT }));
+    plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!.checkCallback!(false);
+    const modal = document.querySelector('.modal-container')!;
+    modal.querySelectorAll<HTMLElement>('.checkbox-container')[0].click();
+    view.file = null;
+    Array.from(modal.querySelectorAll('button')).find((b) => b.textContent === 'Copy')!.click();
+    for (let i = 0; i < 20 && copied.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((JSON.parse(copied[0]) as DiagnosticsDump).note.path).toBe('');
   });
 
   it('says so when the clipboard refuses, and still saves the file', async () => {
@@ -170,6 +265,21 @@ describe('"Copy diagnostics for this note"', () => {
     registerCommands(plugin as never, { services, rebuild: async () => undefined });
     const command = plugin.registered.commands.find((c) => c.id === 'principle-chain:copy-diagnostics-for-this-note')!;
     expect(command.checkCallback!(true)).toBe(false);
+    // A Markdown view showing no note (d.ts FileView.file: TFile | null) is not a note either.
+    const leaf = services.fakeApp.workspace.getLeaf(true);
+    leaf.view = new fake.MarkdownView(leaf);
+    expect(command.checkCallback!(true)).toBe(false);
+  });
+});
+
+describe('the Reading view outline', () => {
+  it('leaves out empty text and comments, and gives an element without children no children list', () => {
+    const el = document.createElement('div');
+    const span = document.createElement('span');
+    span.append('ab');
+    el.append(document.createTextNode(''), document.createComment('x'), document.createElement('br'), span, 'cd');
+    expect(outlineOf(el, false)).toStrictEqual([{ tag: 'br' }, { tag: 'span', children: [{ textLength: 2 }] }, { textLength: 2 }]);
+    expect(outlineOf(el, true)).toStrictEqual([{ tag: 'br' }, { tag: 'span', children: [{ text: 'ab' }] }, { text: 'cd' }]);
   });
 });
 
@@ -184,10 +294,11 @@ describe('replaying a dump', () => {
 
   it('pastes as JSON that reads back unchanged, each node on one line', () => {
     const text = 'odd "text" [\n "x",\n 1,\n 2\n] \\ end';
-    const dump = { format: DIAGNOSTICS_FORMAT, note: { text }, editor: { parsedTo: 3, nodes: [['a_b', 0, 1], ['c', 1, 3]], truncated: false } } as unknown as DiagnosticsDump;
+    const dump = { format: DIAGNOSTICS_FORMAT, note: { text }, editor: { parsedTo: 345, nodes: [['a_b', 0, 12], ['c', 12, 345]], truncated: false } } as unknown as DiagnosticsDump;
     const pasted = formatDump(dump);
     expect(JSON.parse(pasted)).toStrictEqual(dump);
-    expect(pasted).toContain('["a_b", 0, 1],\n');
+    expect(pasted).toContain('["a_b", 0, 12],\n');
+    expect(pasted).toContain('["c", 12, 345]\n');
   });
 
   it('a fresh dump replays to what the editor and the Reading view showed', async () => {
