@@ -227,6 +227,14 @@ describe('"Copy diagnostics for this note"', () => {
     const dump = await runCommand(noEditor.plugin, { includeText: true });
     expect(dump.note).toStrictEqual({ length: 23, mode: 'source', livePreview: null, path: NOTE, text: 'Only 202108191025 here.' });
     expect(dump.editor).toBeNull();
+
+    // No section rendered: no Reading view; text between sections does not make it one, nor hide it.
+    const sizer = noEditor.view.previewMode.containerEl.querySelector('.markdown-preview-sizer')!;
+    const sections = Array.from(sizer.children);
+    sizer.replaceChildren('\n');
+    expect((await runCommand(noEditor.plugin)).readingView).toBeNull();
+    sizer.append(...sections);
+    expect((await runCommand(noEditor.plugin)).readingView).toHaveLength(5);
   });
 
   it('names the note by an empty path when its view lost the note while the dialog was open', async () => {
