@@ -1,10 +1,9 @@
-/** Walks a vault folder and decodes its notes; files that cannot be read become problems, not crashes. */
+/** Lists a vault folder and decodes its notes; files that cannot be read become problems, not crashes. */
 import { isUtf8 } from 'buffer';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { UsageError } from './errors';
 import type { VaultFs } from './vaultFs';
-import { compareCodeUnits } from '../core/order';
 
 /** A note as read: its vault-relative '/' path and its UTF-8 text, a leading BOM kept. */
 export interface VaultFile {
@@ -51,22 +50,9 @@ export async function listVault(directory: string, fs: VaultFs): Promise<VaultLi
   } catch (error) {
     throw new UsageError(`Cannot read the vault folder ${directory}: ${describeError(error)}`);
   }
-  // The default sort compares strings by UTF-16 code units: compareCodeUnits' order, without a call per comparison.
+  // The default sort compares strings by UTF-16 code units: src/core/order.ts's compareCodeUnits, without a call per comparison.
   allPaths.sort();
   return { allPaths, notePaths: allPaths.filter((p) => p.endsWith('.md')), unreadable };
-}
-
-/** Throws UsageError when `directory` is missing, is not a folder, or cannot be listed. */
-export async function readVault(directory: string, fs: VaultFs): Promise<VaultContents> {
-  const { allPaths, notePaths, unreadable } = await listVault(directory, fs);
-  const files: VaultFile[] = [];
-  for (const notePath of notePaths) {
-    const result = await readNote(fs, path.join(directory, ...notePath.split('/')));
-    if (typeof result === 'string') files.push({ path: notePath, text: result });
-    else unreadable.push({ path: notePath, reason: result.reason });
-  }
-  unreadable.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { files, unreadable, allPaths };
 }
 
 async function collectFiles(

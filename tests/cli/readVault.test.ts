@@ -2,8 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { decodeNote, readVault } from '../../src/cli/readVault';
+import { decodeNote, type VaultContents } from '../../src/cli/readVault';
+import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+
+/** The vault as the tool reads it. */
+async function readVault(directory: string): Promise<VaultContents> {
+  return (await scanVault(directory, TWELVE_DIGIT, nodeVaultFs)).contents;
+}
 
 let vault: string;
 let outside: string;
@@ -31,9 +38,9 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-describe('readVault', () => {
+describe('reading a vault', () => {
   it('walks notes in code-unit order with / paths, skipping dot-folders and not following folder links', async () => {
-    const contents = await readVault(vault, nodeVaultFs);
+    const contents = await readVault(vault);
     expect(contents.files.map((f) => f.path)).toStrictEqual(['A.md', 'b.md', 'deep/er/c.md', 'linked.md']);
     expect(contents.files.find((f) => f.path === 'linked.md')?.text).toBe('through a link');
     expect(contents.allPaths).toStrictEqual(['A.md', 'b.md', 'deep/er/c.md', 'deep/picture.png', 'linked.md', 'upper.MD']);
@@ -46,7 +53,7 @@ describe('listing order', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-order-'));
     try {
       for (const name of ['\uFF21.md', '😀.md', 'a.md', 'B.md']) writeFileSync(path.join(root, name), 'x');
-      expect((await readVault(root, nodeVaultFs)).allPaths).toStrictEqual(['B.md', 'a.md', '😀.md', '\uFF21.md']);
+      expect((await readVault(root)).allPaths).toStrictEqual(['B.md', 'a.md', '😀.md', '\uFF21.md']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
