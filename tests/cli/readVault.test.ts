@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { decodeNote, type VaultContents } from '../../src/cli/readVault';
+import { decodeNote, describeError, type VaultContents } from '../../src/cli/readVault';
 import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -93,7 +93,24 @@ describe('decodeNote', () => {
   });
 
   it('refuses NUL bytes as binary before looking at the encoding', () => {
-    expect(decodeNote(Uint8Array.from([0x61, 0, 0x62]))).toStrictEqual({ reason: 'it contains NUL bytes, so it is binary, not a Markdown note' });
+    const binary = { reason: 'it contains NUL bytes, so it is binary, not a Markdown note' };
+    expect(decodeNote(Uint8Array.from([0x61, 0, 0x62]))).toStrictEqual(binary);
+    // First or last byte alike (many binary formats start with one).
+    expect(decodeNote(Uint8Array.from([0, 0x61]))).toStrictEqual(binary);
+    expect(decodeNote(Uint8Array.from([0x61, 0]))).toStrictEqual(binary);
     expect(decodeNote(Uint8Array.from([0xc3]))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
+  });
+});
+
+describe('describeError', () => {
+  it.each<[string, unknown, string]>([
+    ['a Node error: its message, without the stack', Object.assign(new Error("EACCES: permission denied, open 'a.md'"), { code: 'EACCES' }), "EACCES: permission denied, open 'a.md'"],
+    ['an error-like object from another realm', { message: 'ENOENT: no such file' }, 'ENOENT: no such file'],
+    ['a thrown string', 'disk gone', 'disk gone'],
+    ['a thrown null', null, 'null'],
+    ['a thrown undefined', undefined, 'undefined'],
+    ['an object whose message is not text', { message: 42 }, '[object Object]'],
+  ])('describes %s', (_, error, described) => {
+    expect(describeError(error)).toBe(described);
   });
 });
