@@ -82,7 +82,8 @@ const COLOURS: Readonly<Record<Tone, readonly [string, string]>> = {
 function paint(pieces: readonly Segment[], color: boolean): string {
   return pieces
     .map(({ text, tone }) => {
-      if (!color || tone === undefined || text === '') return text;
+      // wrapLine has dropped empty segments, so no colour codes surround nothing.
+      if (!color || tone === undefined) return text;
       const [open, close] = COLOURS[tone];
       return open + text + close;
     })
@@ -108,8 +109,8 @@ function wrapLine(textLine: TextLine, width: number | null): Segment[][] {
       if (piece === '') continue;
       const isSpace = piece[0] === ' ';
       if (isSpace) {
-        // Leading spaces of the first row are the line's own indentation; spaces at a break vanish.
-        if (rowHasWord || rows.length === 0) push(piece, tone);
+        // Leading spaces of the first row are the line's own indentation; spaces before a break are trimmed off their row.
+        push(piece, tone);
         continue;
       }
       const pieceWidth = displayWidth(piece);

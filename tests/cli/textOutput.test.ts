@@ -184,6 +184,19 @@ describe('text layout', () => {
     expect(text).toBe('  one two\n    three\n    four\n    averyveryverylongword\n    five\n');
   });
 
+  it('never starts with an empty row: a long first word, indented or not, stays on the first', () => {
+    const style = { width: 5, color: false };
+    expect(renderLines([{ segments: [{ text: 'averyverylongword x' }], hangingIndent: 2 }], style)).toBe('averyverylongword\n  x\n');
+    expect(renderLines([{ segments: [{ text: '  averyverylongword x' }], hangingIndent: 2 }], style)).toBe('  averyverylongword\n  x\n');
+    // A line of spaces wider than the terminal has no word to keep.
+    expect(renderLines([line(' '.repeat(10))], style)).toBe('\n');
+  });
+
+  it('puts no colour codes around an empty segment', () => {
+    expect(renderLines([line(toned('problem', ''), 'x')], COLOUR)).toBe('x\n');
+    expect(renderLines([line('ab ', toned('problem', ''), 'cd')], { width: 3, color: true })).toBe('ab\ncd\n');
+  });
+
   it('indents continuation rows by at most half the width (rounded down), so a narrow terminal keeps room for words', () => {
     const deep = (text: string) => [{ segments: [{ text }], hangingIndent: 10 }];
     expect(renderLines(deep('aaa bbb ccc'), { width: 10, color: false })).toBe('aaa bbb\n     ccc\n');
@@ -193,6 +206,8 @@ describe('text layout', () => {
 
   it('continues ready-made lines under their own indentation plus the extra, and dims in its own colour', () => {
     expect(indentedLines('- top\n    - nested item\n', 2).map((l) => l.hangingIndent)).toStrictEqual([2, 6]);
+    // The final newline ends the last line; without one, the last line is kept whole.
+    expect(indentedLines('- top\n  - end', 0).map((l) => l.segments[0].text)).toStrictEqual(['- top', '  - end']);
     expect(renderLines([line(toned('dim', 'quiet'))], COLOUR)).toBe(`${ESC}[2mquiet${ESC}[22m\n`);
   });
 
@@ -210,6 +225,9 @@ describe('text layout', () => {
 
   it('leaves short lines and unwrapped styles alone', () => {
     expect(renderLines([line('a  b'), line('')], { width: 80, color: true })).toBe('a  b\n\n');
+    // Trailing spaces too, up to a line exactly as wide as the terminal, whatever its segments.
+    expect(renderLines([line('a  ')], { width: 80, color: false })).toBe('a  \n');
+    expect(renderLines([line('ab', toned('dim', 'c'), '  ')], { width: 5, color: false })).toBe('abc  \n');
     expect(renderLines([line('x '.repeat(100))], PLAIN)).toBe(`${'x '.repeat(100)}\n`);
   });
 
