@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { idFormatFor, TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readNodeNote } from '../../src/cli/readVault';
 import { runsFor, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
 import { scanRun } from '../../src/cli/scanWorker';
-import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
 
@@ -46,6 +46,8 @@ describe('threadsFor', () => {
     expect(threadsFor(10, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(3);
     expect(threadsFor(2, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(2);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '1' }, idle)).toBe(1);
+    // 0 is no count of threads: as if it were not set.
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '0' }, idle)).toBe(4);
     expect(threadsFor(NOTES_PER_WORKER - 1, {}, idle)).toBe(1);
     expect(threadsFor(2 * NOTES_PER_WORKER, {}, idle)).toBe(2);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: 'many' })).toBeGreaterThanOrEqual(1);
@@ -140,6 +142,29 @@ describe('scanVault on the main thread', () => {
     expect(scanned.textOf('b/202101010001 Note 1.md')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
   });
 
+  it('keeps every text from a file system other than Node\'s own, which it could not read again', async () => {
+    const texts = new Map([['a.md', 'See 202101010001.'], ['202101010001 Own.md', 'Own note.']]);
+    const root = path.join(tmpdir(), 'principle-chain-nowhere');
+    const memory: VaultFs = {
+      kind: async (absolute) => (absolute === root ? 'directory' : null),
+      list: async () => [...texts.keys()].map((name) => ({ name, kind: 'file' as const })),
+      read: (absolute) => Buffer.from(texts.get(path.basename(absolute)) ?? ''),
+    };
+    const scanned = await scanVault(root, TWELVE_DIGIT, memory, { keepTexts: false });
+    expect(scanned.textOf('a.md')).toBe('See 202101010001.');
+    expect(scanned.contents.files.map((file) => file.text)).toStrictEqual(['Own note.', 'See 202101010001.']);
+  });
+
+  it('lists what it could not read in path order, folders that could not be listed among the notes', async () => {
+    const fs: VaultFs = {
+      ...nodeVaultFs,
+      list: (directory) => (directory.endsWith(`${path.sep}b`) ? Promise.reject(new Error('EACCES: permission denied')) : nodeVaultFs.list(directory)),
+    };
+    const scanned = await scanVault(vault, TWELVE_DIGIT, fs);
+    expect(scanned.contents.unreadable.map((file) => file.path)).toStrictEqual(['a/latin1.md', 'b']);
+    expect(scanned.contents.unreadable[1].reason).toBe('the folder cannot be listed (EACCES: permission denied)');
+  });
+
   it('reads a note as text in one call, and judges one holding U+FFFD or NUL by its bytes', () => {
     const notes = path.join(vault, 'a');
     expect(readNodeNote(path.join(notes, BIG_NOTE))).toBe(BIG_TEXT);
@@ -177,6 +202,28 @@ describe('the bundled tool with scanning threads', () => {
     expect(three.stdout).not.toBe('');
     expect({ out: three.stdout, err: three.stderr, status: three.status }).toStrictEqual({ out: one.stdout, err: one.stderr, status: one.status });
     if (argv[0] === 'check') expect(three.stdout).toMatch(/stale-link[^]*stale-link[^]*the title of b\/202101010005 Note 5\.md/);
+  }, 30_000);
+
+  it('starts the scanning threads PRINCIPLE_CHAIN_JOBS asks for, and none for 1', () => {
+    // Counts the Worker threads the tool constructs, through a module preloaded into its process.
+    const counter = path.join(packageDir, 'count-workers.js');
+    const log = path.join(packageDir, 'workers.log');
+    writeFileSync(
+      counter,
+      `const threads = require('worker_threads'); const { appendFileSync } = require('fs'); const Original = threads.Worker;
+       threads.Worker = class extends Original { constructor(...args) { super(...args); appendFileSync(${JSON.stringify(log)}, 'worker\\n'); } };`,
+    );
+    const started = (jobs: string): number => {
+      rmSync(log, { force: true });
+      const result = spawnSync(process.execPath, ['--require', counter, path.join(packageDir, 'dist/cli.js'), 'check', '--json', '--vault', vault], {
+        encoding: 'utf8',
+        env: { ...process.env, PRINCIPLE_CHAIN_JOBS: jobs },
+      });
+      expect(result.stderr).toBe('');
+      return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line === 'worker').length : 0;
+    };
+    expect(started('3')).toBe(2);
+    expect(started('1')).toBe(0);
   }, 30_000);
 
   it('checks the example vault the same with threads', () => {
