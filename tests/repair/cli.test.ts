@@ -211,10 +211,27 @@ describe('principle-chain repair', () => {
     expect((await run(['repair', '--link-style', 'fancy'])).code).toBe(2);
   });
 
-  it('finds no stale titles without the rename history, and rejects two vaults', async () => {
+  it('warns about a repair.json it cannot read, plans without its history, and leaves the file as it is', async () => {
+    const dir = copyOfExampleVault();
+    const state = path.join(dir, '.obsidian', 'plugins', 'principle-chain', 'repair.json');
+    const unreadable = Buffer.concat([readFileSync(state), Buffer.from([0xff])]);
+    writeFileSync(state, unreadable);
+    const { code, json } = await runJson(['repair', '--vault', dir]);
+    expect(code).toBe(1);
+    expect((json as RepairJson).files.flatMap((f) => f.edits.map((e) => e.kind))).not.toContain('stale-title');
+    const result = await run(['repair', '--vault', dir]);
+    expect(result.stderr).toBe(
+      'principle-chain: warning: .obsidian/plugins/principle-chain/repair.json was not used, as it is not valid UTF-8 text; stale titles need its rename history.\n',
+    );
+    expect(readFileSync(state)).toStrictEqual(unreadable);
+  });
+
+  it('finds no stale titles without the rename history, says nothing of a missing repair.json, and rejects two vaults', async () => {
     const dir = copyOfExampleVault();
     rmSync(path.join(dir, '.obsidian'), { recursive: true });
-    const plan = (await runJson(['repair', '--vault', dir])).json as RepairJson;
+    const result = await run(['repair', '--vault', dir, '--json']);
+    expect(result.stderr).toBe('');
+    const plan = JSON.parse(result.stdout) as RepairJson;
     expect(plan.files.flatMap((f) => f.edits.map((e) => e.kind))).not.toContain('stale-title');
     expect((await run(['repair', dir, '--vault', dir])).code).toBe(2);
   });

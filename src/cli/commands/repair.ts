@@ -29,11 +29,19 @@ function pluginStatePath(configDir: string): string {
   return `${pluginFolderIn(configDir)}/${REPAIR_STATE_FILE}`;
 }
 
-/** The rename history the plugin recorded; a damaged state file is used as far as it can be read, with a warning. */
+/**
+ * The rename history the plugin recorded: none without a state file; a damaged one is used as far as
+ * it can be read, and one that cannot be read not at all, each with a warning.
+ */
 async function renameHistoryOf(directory: string, configDir: string, vaultFs: VaultFs, warn: (text: string) => void): Promise<RenameHistory> {
   const statePath = pluginStatePath(configDir);
-  const text = await readNote(vaultFs, path.join(directory, statePath));
-  if (typeof text !== 'string') return new Map();
+  const absolute = path.join(directory, statePath);
+  if ((await vaultFs.kind(absolute)) === null) return new Map();
+  const text = await readNote(vaultFs, absolute);
+  if (typeof text !== 'string') {
+    warn(`principle-chain: warning: ${statePath} was not used, as ${text.reason}; stale titles need its rename history.\n`);
+    return new Map();
+  }
   const { state, damage } = readRepairState(text);
   if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
   return state.renameHistory;
