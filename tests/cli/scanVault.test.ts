@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -13,6 +14,12 @@ import { scanRun } from '../../src/cli/scanWorker';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
+
+// readFileSync made replaceable per call, for a note that goes between the two reads of readNodeNote.
+jest.mock('fs', () => {
+  const actual = jest.requireActual<typeof import('fs')>('fs');
+  return { ...actual, readFileSync: jest.fn(actual.readFileSync) };
+});
 
 let vault: string;
 const NOTES = 40;
@@ -46,8 +53,9 @@ describe('threadsFor', () => {
     expect(threadsFor(10, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(3);
     expect(threadsFor(2, { PRINCIPLE_CHAIN_JOBS: '3' }, idle)).toBe(2);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '1' }, idle)).toBe(1);
-    // 0 is no count of threads: as if it were not set.
+    // 0 or a fraction is no count of threads: as if it were not set.
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '0' }, idle)).toBe(4);
+    expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '2.5' }, idle)).toBe(4);
     expect(threadsFor(NOTES_PER_WORKER - 1, {}, idle)).toBe(1);
     expect(threadsFor(2 * NOTES_PER_WORKER, {}, idle)).toBe(2);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: 'many' })).toBeGreaterThanOrEqual(1);
@@ -163,6 +171,17 @@ describe('scanVault on the main thread', () => {
     const scanned = await scanVault(vault, TWELVE_DIGIT, fs);
     expect(scanned.contents.unreadable.map((file) => file.path)).toStrictEqual(['a/latin1.md', 'b']);
     expect(scanned.contents.unreadable[1].reason).toBe('the folder cannot be listed (EACCES: permission denied)');
+    // Interleaved: folders found while listing, notes while reading.
+    const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-unreadable-'));
+    try {
+      for (const name of ['e.md', 'c.md', 'a.md']) writeFileSync(path.join(root, name), Buffer.from([0xff]));
+      for (const name of ['f', 'd', 'b']) mkdirSync(path.join(root, name));
+      const locked: VaultFs = { ...nodeVaultFs, list: (directory) => (directory === root ? nodeVaultFs.list(directory) : Promise.reject(new Error('EACCES'))) };
+      const all = await scanVault(root, TWELVE_DIGIT, locked);
+      expect(all.contents.unreadable.map((file) => file.path)).toStrictEqual(['a.md', 'b', 'c.md', 'd', 'e.md', 'f']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reads a note as text in one call, and judges one holding U+FFFD or NUL by its bytes', () => {
@@ -175,7 +194,18 @@ describe('scanVault on the main thread', () => {
     expect(readNodeNote(path.join(notes, 'missing.md'))).toStrictEqual({ reason: expect.stringMatching(/^it cannot be read \(ENOENT: /) as unknown });
     expect(readNodeNote(notes)).toStrictEqual({ reason: expect.stringMatching(/^it cannot be read \(EISDIR: /) as unknown });
   });
-});
+
+  it('says a note cannot be read when it goes between its two reads', () => {
+    const replacement = path.join(vault, 'a', REPLACEMENT_NOTE);
+    const read = fs.readFileSync as unknown as jest.Mock;
+    const gone = Object.assign(new Error(`ENOENT: no such file or directory, open '${replacement}'`), { code: 'ENOENT' });
+    read.mockImplementationOnce(jest.requireActual<typeof fs>('fs').readFileSync).mockImplementationOnce(() => {
+      throw gone;
+    });
+    const calls = read.mock.calls.length;
+    expect(readNodeNote(replacement)).toStrictEqual({ reason: `it cannot be read (ENOENT: no such file or directory, open '${replacement}')` });
+    expect(read.mock.calls.length - calls).toBe(2);
+  });});
 
 describe('the bundled tool with scanning threads', () => {
   let packageDir: string;
