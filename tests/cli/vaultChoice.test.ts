@@ -141,6 +141,34 @@ describe('a folder with nothing to check says so and exits 1', () => {
     );
   });
 
+  it('names the format it read with, and suggests the preset most notes fit, the first of a tie', async () => {
+    const twelve = folder({ '202101010900 A.md': 'See 202101011000.\n', '202101011000 B.md': 'Back.\n' });
+    expect((await run(['check', '--vault', twelve, '--id-format', 'denote'])).stderr).toBe(
+      `principle-chain: No note has a Denote ID in ${twelve} (2 notes read); try --id-format 12 (2 of them have a 12-digit ID).\n`,
+    );
+    expect((await run(['check', '--vault', twelve, '--id-format', 'ZK-\\d{1,6}'])).stderr).toBe(
+      `principle-chain: No note has a --id-format ZK-\\d{1,6} ID in ${twelve} (2 notes read); try --id-format 12 (2 of them have a 12-digit ID).\n`,
+    );
+    const mostlyDenote = folder({ '20210101090000 A.md': '', '20210101T090000--b.md': '', '20210101T100000--c.md': '' });
+    expect((await run(['check', '--vault', mostlyDenote])).stderr).toMatch(/; try --id-format denote \(2 of them have a Denote ID\)\.\n$/);
+    const tie = folder({ '20210101090000 A.md': '', '20210101T090000--b.md': '' });
+    expect((await run(['check', '--vault', tie])).stderr).toMatch(/; try --id-format 14 \(1 of them have a 14-digit ID\)\.\n$/);
+  });
+
+  it('counts the Markdown notes it could not read as notes, and nothing else it could not read', async () => {
+    const dir = folder({ 'Reading list.md': 'Books.\n', 'notes.txt': 'not Markdown', 'locked/x.md': '' });
+    writeFileSync(path.join(dir, 'broken.md'), Buffer.from([0xff]));
+    const locked: VaultFs = { ...nodeVaultFs, list: (directory) => (directory.endsWith('locked') ? Promise.reject(new Error('EACCES')) : nodeVaultFs.list(directory)) };
+    // One note read and one that could not be: Markdown was found, just no ID.
+    expect((await run(['check', '--vault', dir, '--id-format', '14'], { fs: locked })).stderr).toMatch(
+      new RegExp(`^principle-chain: No note has a 14-digit ID in ${dir} \\(1 note read\\); a note's ID is read from`),
+    );
+    // Only a folder that could not be listed and a text file: no Markdown at all.
+    rmSync(path.join(dir, 'Reading list.md'));
+    rmSync(path.join(dir, 'broken.md'));
+    expect((await run(['check', '--vault', dir], { fs: locked })).stderr).toMatch(/^principle-chain: No Markdown notes in /);
+  });
+
   it('a vault whose notes all have IDs but no references is fine', async () => {
     const dir = folder({ '202101010900 A.md': 'Alone.\n' });
     const result = await run(['check', '--vault', dir]);
