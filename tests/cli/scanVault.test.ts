@@ -150,6 +150,21 @@ describe('scanVault on the main thread', () => {
     expect(scanned.textOf('b/202101010001 Note 1.md')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
   });
 
+  it('reads a dropped text again when asked, and gives none for a note that changed length since it was scanned', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-read-again-'));
+    try {
+      writeFileSync(path.join(root, 'a.md'), 'See 202101010001.');
+      writeFileSync(path.join(root, 'b.md'), 'Same length.');
+      const scanned = await scanVault(root, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false });
+      writeFileSync(path.join(root, 'a.md'), 'See 202101010001 and more.');
+      writeFileSync(path.join(root, 'b.md'), 'Same length!');
+      expect(scanned.textOf('a.md')).toBeUndefined();
+      expect(scanned.contents.files.map((file) => file.text)).toStrictEqual(['', 'Same length!']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('keeps every text from a file system other than Node\'s own, which it could not read again', async () => {
     const texts = new Map([['a.md', 'See 202101010001.'], ['202101010001 Own.md', 'Own note.']]);
     const root = path.join(tmpdir(), 'principle-chain-nowhere');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { chmodSync, closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createNodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
@@ -224,6 +224,12 @@ describe('principle-chain repair', () => {
       'principle-chain: warning: .obsidian/plugins/principle-chain/repair.json was not used, as it is not valid UTF-8 text; stale titles need its rename history.\n',
     );
     expect(readFileSync(state)).toStrictEqual(unreadable);
+    // A folder where the file should be cannot be read at all.
+    rmSync(state);
+    mkdirSync(state);
+    expect((await run(['repair', '--vault', dir])).stderr).toMatch(
+      /^principle-chain: warning: \.obsidian\/plugins\/principle-chain\/repair\.json was not used, as it cannot be read \(EISDIR: [^\n]*\); stale titles need its rename history\.\n$/,
+    );
   });
 
   it('finds no stale titles without the rename history, says nothing of a missing repair.json, and rejects two vaults', async () => {
