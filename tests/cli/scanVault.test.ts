@@ -176,6 +176,16 @@ describe('scanVault on the main thread', () => {
     const scanned = await scanVault(root, TWELVE_DIGIT, memory, { keepTexts: false });
     expect(scanned.textOf('a.md')).toBe('See 202101010001.');
     expect(scanned.contents.files.map((file) => file.text)).toStrictEqual(['Own note.', 'See 202101010001.']);
+    // A read that throws at once, rather than rejecting, makes its note unreadable too.
+    const throwing: VaultFs = {
+      ...memory,
+      read: (absolute) => {
+        if (absolute.endsWith('a.md')) throw new Error('EIO: i/o error');
+        return memory.read(absolute);
+      },
+    };
+    const partly = await scanVault(root, TWELVE_DIGIT, throwing);
+    expect(partly.contents.unreadable).toStrictEqual([{ path: 'a.md', reason: 'it cannot be read (EIO: i/o error)' }]);
   });
 
   it('lists what it could not read in path order, folders that could not be listed among the notes', async () => {
