@@ -150,16 +150,19 @@ describe('scanVault on the main thread', () => {
     expect(scanned.textOf('b/202101010001 Note 1.md')).toBe('202101010001 Note 1\n\nBuilds on 202101010008 Note and [[202101010008 Note 8]].\n');
   });
 
-  it('reads a dropped text again when asked, and gives none for a note that changed length since it was scanned', async () => {
+  it('keeps every text by default; else reads a dropped one again when asked, and gives none for a note that changed length', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-read-again-'));
     try {
       writeFileSync(path.join(root, 'a.md'), 'See 202101010001.');
       writeFileSync(path.join(root, 'b.md'), 'Same length.');
       const scanned = await scanVault(root, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false });
+      const kept = await scanVault(root, TWELVE_DIGIT, nodeVaultFs);
       writeFileSync(path.join(root, 'a.md'), 'See 202101010001 and more.');
       writeFileSync(path.join(root, 'b.md'), 'Same length!');
       expect(scanned.textOf('a.md')).toBeUndefined();
       expect(scanned.contents.files.map((file) => file.text)).toStrictEqual(['', 'Same length!']);
+      // By default every text is kept as it was read.
+      expect(kept.contents.files.map((file) => file.text)).toStrictEqual(['See 202101010001.', 'Same length.']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
