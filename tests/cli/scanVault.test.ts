@@ -284,6 +284,23 @@ describe('the bundled tool with scanning threads', () => {
     expect(started('1')).toBe(0);
   }, 30_000);
 
+  it('stops with exit 2 and the reason when a scanning thread fails or exits early', () => {
+    const broken = path.join(packageDir, 'broken');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(path.join(broken, 'cli.js'), readFileSync(path.join(packageDir, 'dist/cli.js')));
+    const run = (worker: string) => {
+      writeFileSync(path.join(broken, 'scanWorker.js'), worker);
+      const result = spawnSync(process.execPath, [path.join(broken, 'cli.js'), 'check', '--vault', vault], {
+        encoding: 'utf8',
+        env: { ...process.env, PRINCIPLE_CHAIN_JOBS: '2' },
+        timeout: 20_000,
+      });
+      return [result.status, result.stdout, result.stderr];
+    };
+    expect(run("throw new Error('no memory for a thread');")).toStrictEqual([2, '', 'principle-chain: unexpected error: no memory for a thread\n']);
+    expect(run('process.exit(3);')).toStrictEqual([2, '', 'principle-chain: unexpected error: a scanning thread stopped with exit code 3\n']);
+  }, 30_000);
+
   it('checks the example vault the same with threads', () => {
     expect(cli('4', 'check', '--json', '--vault', EXAMPLE_VAULT).stdout).toBe(cli('1', 'check', '--json', '--vault', EXAMPLE_VAULT).stdout);
   }, 30_000);
