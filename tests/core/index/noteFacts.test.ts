@@ -94,6 +94,26 @@ describe('contextAround', () => {
     }
   });
 
+  test('a cut skips exactly the low half of a surrogate pair, at both ends of that range', () => {
+    // The cut falls 40 characters before the ID, here on the character after four a's.
+    const cutAt = (at: string) => around('aaaa' + at + 'b'.repeat(45 - 4 - at.length) + '202108191025 end', '202108191025');
+    const tail = 'b'.repeat(39) + '202108191025 end';
+    expect(cutAt('\u{10000}')).toBe('…' + tail);
+    expect(cutAt('\u{10FFFF}')).toBe('…' + tail);
+    // A full-width letter (U+FF42) is no surrogate: the cut keeps it.
+    expect(cutAt('b\uFF42')).toBe('…\uFF42' + tail);
+  });
+
+  test('a tab is a space where the cut snaps to a word', () => {
+    const line = 'w'.repeat(10) + '\t' + 'z'.repeat(33) + ' 202108191025 end';
+    expect(around(line, '202108191025')).toBe('…' + 'z'.repeat(33) + ' 202108191025 end');
+  });
+
+  test('a sentence end just past the cut is not reached', () => {
+    const line = '202108191025 ' + 'c'.repeat(39) + '. More words.';
+    expect(around(line, '202108191025')).toBe('202108191025 ' + 'c'.repeat(39) + '…');
+  });
+
   test('the ID itself is always inside the context', () => {
     for (let pad = 0; pad < 150; pad += 7) {
       const line = 'a '.repeat(pad) + '202108191025' + ' b'.repeat(150 - pad);
