@@ -127,6 +127,31 @@ describe('a run scanned as a worker scans it', () => {
   });
 });
 
+it('a batch grows to hold many notes and a note of thousands of IDs, and gives back what was scanned', () => {
+  const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+  const idOf = (n: number) => `2021010${1 + Math.floor(n / 1440)}${String(Math.floor((n % 1440) / 60)).padStart(2, '0')}${String(n % 60).padStart(2, '0')}`;
+  const notes: [string, string][] = Array.from({ length: 300 }, (_, i) => [`${idOf(i)} Note.md`, `See ${idOf(i + 1)} and [[${idOf(i + 2)} Note]].`]);
+  notes.splice(150, 0, ['big.md', Array.from({ length: 3000 }, (_, n) => idOf(n)).join(' and ')]);
+  const direct = new IdIndex({ format: TWELVE_DIGIT });
+  const writer = new ScanBatchWriter();
+  for (const [notePath, text] of notes) {
+    const scanned = scanner.scan(notePath, text);
+    writer.add(scanned);
+    direct.put(scanned);
+  }
+  const batched = new IdIndex({ format: TWELVE_DIGIT });
+  for (const note of notesOfBatch(writer.finish(), notes.map(([notePath]) => notePath))) batched.put(note);
+  expect(batched.referencesOf('big.md')).toHaveLength(3000);
+  expect(snapshot(batched)).toStrictEqual(snapshot(direct));
+});
+
+it('refuses a note\'s scanned facts once their scanner has scanned another note', () => {
+  const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+  const first = scanner.scan('a.md', 'See 202101010001.');
+  scanner.scan('b.md', 'See 202101010002.');
+  expect(() => new ScanBatchWriter().add(first)).toThrow('The scanned facts of a.md were used after their scanner scanned another note.');
+});
+
 it('a batch holds the ID string only where the ID has no integer key, and no title start it was not given', () => {
   const custom = idFormatFor('custom', 'ZK-\\d{3}');
   const writer = new ScanBatchWriter();
