@@ -30,20 +30,27 @@ export class ChangedIdSet {
   private readonly strings: string[] = [];
   private readonly stringSet = new Set<string>();
 
-  /** `limit`: how many distinct IDs the set keeps before it overflows (see drain). */
+  /**
+   * `limit`: how many distinct IDs the set keeps before it overflows (see drain). `settle`: what
+   * adds the changes still held back (an index's bulk batch, see BulkPut), run before the set tells
+   * what it holds.
+   */
   constructor(
     format: IdFormat,
     private readonly limit = Infinity,
+    private readonly settle: () => void = () => undefined,
   ) {
     this.keys = idKeysFor(format);
   }
 
   get size(): number {
+    this.settle();
     return this.count;
   }
 
   /** Whether more than `limit` distinct IDs were added since the last drain (it keeps no more). */
   get overflowed(): boolean {
+    this.settle();
     return this.count > this.limit;
   }
 
@@ -90,6 +97,7 @@ export class ChangedIdSet {
 
   /** The IDs kept, as strings, in the order they were first added; the set is left empty. */
   drainIds(): Set<string> {
+    this.settle();
     const ids = new Set<string>();
     const keys = this.keys;
     for (let i = 0; i < this.count; i++) {
@@ -101,6 +109,8 @@ export class ChangedIdSet {
   }
 
   clear(): void {
+    // Settled first: the changes held back would otherwise land in the emptied set.
+    this.settle();
     this.count = 0;
     this.strings.length = 0;
     this.stringSet.clear();

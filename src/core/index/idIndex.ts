@@ -59,7 +59,8 @@ export class IdIndex implements IdIndexReader {
     ownerOfId: (id) => soleOwner(this, id),
   };
 
-  constructor(options: { format: IdFormat; texts?: NoteTexts }) {
+  /** `bulkBatchFromIds`: how many IDs the index holds before bulk puts wait in batches (see BulkPut). */
+  constructor(options: { format: IdFormat; texts?: NoteTexts; bulkBatchFromIds?: number }) {
     this.format = options.format;
     this.store = {
       ids: new IdTable(options.format),
@@ -69,11 +70,14 @@ export class IdIndex implements IdIndexReader {
     };
     this.linkKeys = new LinkKeys(this.store.notes);
     this.texts = options.texts ?? null;
-    this.bulk = new BulkPut(this.store);
+    this.bulk = new BulkPut(this.store, options.bulkBatchFromIds);
   }
 
-  // The storage's parts by name, as the reading and writing below use them.
+  // The storage's parts by name, as the reading and writing below use them. A bulk batch waiting
+  // (see BulkPut) leaves IDs out of the table, records with stand-ins for their IDs, and lists
+  // unlinked: those three settle it first. The note table it leaves as it will be.
   private get ids(): IdTable {
+    this.bulk.settle();
     return this.store.ids;
   }
 
@@ -82,10 +86,12 @@ export class IdIndex implements IdIndexReader {
   }
 
   private get arena(): ReferenceArena {
+    this.bulk.settle();
     return this.store.arena;
   }
 
   private get edges(): EdgeLists {
+    this.bulk.settle();
     return this.store.edges;
   }
 
@@ -109,19 +115,19 @@ export class IdIndex implements IdIndexReader {
    * updates at once (a build's content pass), which then makes each changed ID's string once.
    */
   applyGathering(update: IndexUpdate, changed: ChangedIdSet): void {
-    if (update.kind === 'delete') removeNote(this.store, this.linkKeys, update.path, changed);
+    if (update.kind === 'delete') removeNote(this.settled(), this.linkKeys, update.path, changed);
     else if (update.kind === 'rename' && update.oldPath !== update.facts.path) {
-      removeNote(this.store, this.linkKeys, update.oldPath, changed);
+      removeNote(this.settled(), this.linkKeys, update.oldPath, changed);
       upsertNote(this.store, this.linkKeys, update.facts, changed);
     }
     // The plugin's content pass reads each note over its names-only record: the short way, same changes.
-    else if (!this.putOverName(update.facts, changed)) upsertNote(this.store, this.linkKeys, update.facts, changed);
+    else if (!this.putOverName(update.facts, changed)) upsertNote(this.settled(), this.linkKeys, update.facts, changed);
     this.revisionCount++;
   }
 
   /** An empty set of changed IDs for applyGathering, overflowing to 'all' past `limit` IDs (see ChangedIdSet). */
   changeSet(limit = Infinity): ChangedIdSet {
-    return new ChangedIdSet(this.format, limit);
+    return new ChangedIdSet(this.format, limit, () => this.bulk.settle());
   }
 
   /**
@@ -129,7 +135,7 @@ export class IdIndex implements IdIndexReader {
    * tells listeners that everything may have changed.
    */
   put(facts: NoteInput): void {
-    if (!this.putOverName(facts, null)) upsertNote(this.store, this.linkKeys, facts, null);
+    if (!this.putOverName(facts, null)) upsertNote(this.settled(), this.linkKeys, facts, null);
     this.revisionCount++;
   }
 
@@ -151,6 +157,8 @@ export class IdIndex implements IdIndexReader {
   /** Forgets every note; with a format, switches to it (a format change needs a full rebuild). */
   clear(format?: IdFormat): void {
     if (format !== undefined) this.format = format;
+    // The batch's records are in the arena cleared below: settled first, it has nothing left to link later.
+    this.bulk.settle();
     this.store.ids = new IdTable(this.format);
     this.graphView = null;
     this.notesTable.clear();
@@ -259,7 +267,7 @@ export class IdIndex implements IdIndexReader {
    */
   storedFacts(path: string): NoteInput | undefined {
     const slot = this.notesTable.slotOf(path);
-    return slot === NONE ? undefined : storedFactsOf(this.store, slot, this.recordOf(slot));
+    return slot === NONE ? undefined : storedFactsOf(this.settled(), slot, this.recordOf(slot));
   }
 
   duplicates(): ReadonlyMap<string, readonly string[]> {
@@ -305,6 +313,12 @@ export class IdIndex implements IdIndexReader {
   }
 
   // ---- writing ----
+
+  /** The storage, with the bulk build's batch settled: for the writing that takes it whole. */
+  private settled(): IndexStorage {
+    this.bulk.settle();
+    return this.store;
+  }
 
   /** A scanned note over its names-only record, the bulk build's common case (see BulkPut); false when not that case. */
   private putOverName(facts: NoteInput, changed: ChangedIdSet | null): boolean {

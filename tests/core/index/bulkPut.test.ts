@@ -41,15 +41,17 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, 
       // Notes put in this order (some never, some twice), the texts of later puts winning.
       order: fc.array(fc.nat(paths.length - 1), { maxLength: paths.length * 2 }),
       trim: fc.boolean(),
+      // Puts wait in batches from the first ID on, or (as below BATCH_FROM_IDS) each settles at once.
+      batched: fc.boolean(),
       paths: fc.constant(paths),
     }),
   );
 
   test('equals a rebuild from whole facts, and the invariants hold', () => {
     fc.assert(
-      fc.property(vault, ({ paths, named, sorted, texts, order, trim }) => {
+      fc.property(vault, ({ paths, named, sorted, texts, order, trim, batched }) => {
         const textOf = new Map<string, string>();
-        const index = new IdIndex({ format, texts: { textOf: (p) => textOf.get(p) } });
+        const index = new IdIndex({ format, texts: { textOf: (p) => textOf.get(p) }, bulkBatchFromIds: batched ? 0 : undefined });
         index.putNames(sorted ? [...new Set(named)].sort() : named, options);
         const scanner = new NoteScanner(options);
         for (const n of order) {
