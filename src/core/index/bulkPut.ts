@@ -28,14 +28,23 @@ const PLAN_SAMPLE = 256;
  */
 const LEAST_FLOOR = 1 / 16;
 const MOST_FLOOR = 1 / 4;
-/** References a batch holds before it settles: their keys take 128 KB, which stays cached beside the ID table. */
-const BATCH_KEYS = 1 << 14;
-/**
- * IDs the table holds before puts wait in batches. A smaller table (its buckets and keys under
- * 512 KB) stays in the cache anyway: batching it measured 1–3 % slower at 10k notes, and added 3 %
- * to the instructions of `check` at 20k.
- */
-export const BATCH_FROM_IDS = 1 << 15;
+/** When puts wait in batches, and how many references a batch holds before it settles. */
+export interface BatchSizes {
+  /**
+   * IDs the table holds before puts wait. A smaller table (its buckets and keys under 512 KB) stays
+   * in the cache anyway: batching it measured 1–3 % slower at 10k notes, and added 3 % to the
+   * instructions of `check` at 20k.
+   */
+  readonly fromIds: number;
+  /**
+   * References a batch holds (their keys take 8 bytes each): enough that most of a batch's probes
+   * find the table's lines brought in by earlier ones. By CPU profile of the 100k build, interning
+   * and linking took about 55–69 ms a build in batches of 2^14, 41–48 ms in batches of 2^16 to 2^18.
+   */
+  readonly references: number;
+}
+
+export const BATCH_SIZES: BatchSizes = { fromIds: 1 << 15, references: 1 << 16 };
 
 export class BulkPut {
   /** ID slots the note being put has linked so far (its first SEEN_LIMIT distinct ones). */
@@ -48,10 +57,10 @@ export class BulkPut {
   /** Where the batch's changed IDs go: every note of a batch was put with the same set. */
   private pendingChanged: ChangedIdSet | null = null;
 
-  /** `batchFromIds`: BATCH_FROM_IDS, or less where a test needs batches of a few notes. */
+  /** `batch`: BATCH_SIZES, or smaller where a test needs batches of a few notes. */
   constructor(
     private readonly store: IndexStorage,
-    private readonly batchFromIds = BATCH_FROM_IDS,
+    private readonly batch = BATCH_SIZES,
   ) {}
 
   /**
@@ -70,8 +79,9 @@ export class BulkPut {
     }
     // At most one key (and one edge) per record, and a record takes REF_INTS or more.
     const records = Math.floor(input.length / REF_INTS);
-    const deferred = this.store.ids.extent >= this.batchFromIds && records <= BATCH_KEYS && allKeyed(input);
-    if (!deferred || changed !== this.pendingChanged || records > BATCH_KEYS - this.pendingKeyCount) this.settle();
+    const { fromIds, references } = this.batch;
+    const deferred = this.store.ids.extent >= fromIds && records <= references && allKeyed(input);
+    if (!deferred || changed !== this.pendingChanged || records > references - this.pendingKeyCount) this.settle();
     this.makeRoom(input, slot, records);
     const start = this.copyRecords(input, deferred);
     notes.refStart[slot] = start;
@@ -101,6 +111,12 @@ export class BulkPut {
     for (let n = 0; n < notes.length; n += 3) this.link(notes[n], notes[n + 1], notes[n + 2], changed);
   }
 
+  /** Settles the batch and lets go of its keys' array (after a bulk build). */
+  trim(): void {
+    this.settle();
+    this.pendingKeys = new Float64Array(0);
+  }
+
   /**
    * Grows the arena and the edge lists, when they are full, to what the whole build will likely
    * need, judged from the notes put so far: a build puts notes in slot order, so `slot` tells how
@@ -123,7 +139,7 @@ export class BulkPut {
    */
   private copyRecords(input: ScannedNote, deferred: boolean): number {
     const { arena, ids } = this.store;
-    if (deferred && this.pendingKeys.length === 0) this.pendingKeys = new Float64Array(BATCH_KEYS);
+    if (deferred && this.pendingKeys.length === 0) this.pendingKeys = new Float64Array(this.batch.references);
     const start = arena.alloc(input.length);
     const ints = arena.ints;
     const source = input.ints;

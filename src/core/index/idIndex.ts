@@ -19,7 +19,7 @@ import { addOwner, compactArena, ownerPaths, removeNote, removeOwner, upsertNote
 import { storedFactsOf } from './storedFacts';
 import { ReferenceCursor, type NoteTexts } from './referenceCursor';
 import { isScanned, type NoteInput } from './scannedNote';
-import { BulkPut } from './bulkPut';
+import { BulkPut, type BatchSizes } from './bulkPut';
 import { ChangedIdSet } from './changedIds';
 import { LinkKeys } from './linkKeys';
 import { checkIndexInvariants } from './invariants';
@@ -59,8 +59,8 @@ export class IdIndex implements IdIndexReader {
     ownerOfId: (id) => soleOwner(this, id),
   };
 
-  /** `bulkBatchFromIds`: how many IDs the index holds before bulk puts wait in batches (see BulkPut). */
-  constructor(options: { format: IdFormat; texts?: NoteTexts; bulkBatchFromIds?: number }) {
+  /** `bulkBatch`: when the bulk build's puts wait in batches, and how large (BATCH_SIZES unless a test asks for less). */
+  constructor(options: { format: IdFormat; texts?: NoteTexts; bulkBatch?: BatchSizes }) {
     this.format = options.format;
     this.store = {
       ids: new IdTable(options.format),
@@ -70,7 +70,7 @@ export class IdIndex implements IdIndexReader {
     };
     this.linkKeys = new LinkKeys(this.store.notes);
     this.texts = options.texts ?? null;
-    this.bulk = new BulkPut(this.store, options.bulkBatchFromIds);
+    this.bulk = new BulkPut(this.store, options.bulkBatch);
   }
 
   // The storage's parts by name, as the reading and writing below use them. A bulk batch waiting
@@ -170,6 +170,7 @@ export class IdIndex implements IdIndexReader {
 
   /** Shrinks storage to about what it holds (after a bulk build; later updates grow it again). */
   trim(): void {
+    this.bulk.trim();
     if (this.arena.trimmable) compactArena(this.store, 0);
     this.ids.trim();
     this.notesTable.trim();

@@ -12,6 +12,8 @@ import { NoteScanner, type ScannedNote } from '../../../src/core/index/scannedNo
 import type { OwnIdSource } from '../../../src/core/settings';
 import { snapshot } from './helpers';
 
+// Batches from the first ID on, small enough that a test of a few thousand notes fills one.
+const SMALL_BATCHES = { fromIds: 0, references: 1 << 14 };
 const options = { format: TWELVE_DIGIT, ownIdSources: ['filename'] as OwnIdSource[], frontmatterKey: 'id' };
 
 /** A 12-digit ID that is a real timestamp, distinct for each i below 10,000. */
@@ -39,7 +41,7 @@ interface Built {
 
 /** Names first, then every note put the bulk way; `settleEach` reads the change set after each put, which settles it. */
 function build(settleEach: boolean): Built {
-  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatchFromIds: 0 });
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatch: SMALL_BATCHES });
   index.putNames(PATHS, options);
   const changed = index.changeSet();
   const scanner = new NoteScanner(options);
@@ -115,7 +117,7 @@ test('a note whose IDs are not all keys, put while a batch waits, is linked afte
   ids[0] = B;
   const mixed: ScannedNote = { ...whole, keys, ids };
   const changes = (settleEach: boolean): string[] => {
-    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatchFromIds: 0 });
+    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatch: SMALL_BATCHES });
     index.putNames(PATHS, options);
     const changed = index.changeSet();
     const scanner = new NoteScanner(options);
@@ -136,7 +138,7 @@ test('a record that comes flagged as having linked its note is linked afresh', (
   const ints = Int32Array.from(stored.ints);
   for (let at = 0; at < stored.length; at += recordLength(ints, at)) ints[at + REF_FLAGS] |= EDGE;
   const flagged = (settleEach: boolean): IdIndex => {
-    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatchFromIds: 0 });
+    const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (path) => TEXTS.get(path) }, bulkBatch: SMALL_BATCHES });
     index.putNames(PATHS, options);
     index.put({ ...stored, ints });
     if (settleEach) expect(index.size).toBe(PATHS.length);
@@ -164,7 +166,7 @@ describe('a change set', () => {
   });
 
   test('drains as "all" past its limit with the batch settled', () => {
-    const index = new IdIndex({ format: TWELVE_DIGIT, bulkBatchFromIds: 0 });
+    const index = new IdIndex({ format: TWELVE_DIGIT, bulkBatch: SMALL_BATCHES });
     index.putNames(PATHS, options);
     const changed = index.changeSet(1);
     const scanner = new NoteScanner(options);
@@ -180,7 +182,7 @@ describe('a change set', () => {
   });
 
   test('each of two sets gets the changes of the notes put with it', () => {
-    const index = new IdIndex({ format: TWELVE_DIGIT, bulkBatchFromIds: 0 });
+    const index = new IdIndex({ format: TWELVE_DIGIT, bulkBatch: SMALL_BATCHES });
     index.putNames(PATHS, options);
     const [first, second] = [index.changeSet(), index.changeSet()];
     const scanner = new NoteScanner(options);
@@ -192,19 +194,19 @@ describe('a change set', () => {
 });
 
 test('a build past a batch, with a note larger than one, equals one settled note at a time', () => {
-  // 16,384 references fill a batch (BulkPut's BATCH_KEYS): 2,400 notes of 8 cross it, and one note of 17,000 is put on its own
+  // 16,384 references fill a batch (SMALL_BATCHES): 2,400 notes of 8 cross it, and one note of 17,000 is put on its own
   // (of 40 IDs, so that comparing what cites each ID stays quick).
   const count = 2400;
   const paths = Array.from({ length: count }, (_, i) => `${idOf(i)} Note ${i}.md`);
   const text = (i: number): string =>
     i === 7 ? Array.from({ length: 17_000 }, (_, k) => idOf(k % 40) + (k % 10 === 9 ? '\n' : ' ')).join('') : Array.from({ length: 8 }, (_, k) => (k % 2 === 0 ? idOf((i * 31 + k) % count) : `[[${idOf((i + k * 97) % 5000)}]]`)).join(', ');
   const byPath = new Map(paths.map((p, i) => [p, text(i)]));
-  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => byPath.get(p) }, bulkBatchFromIds: 0 });
+  const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => byPath.get(p) }, bulkBatch: SMALL_BATCHES });
   index.putNames(paths, options);
   const changed = index.changeSet();
   const scanner = new NoteScanner(options);
   paths.forEach((p, i) => index.applyGathering({ kind: 'upsert', facts: scanner.scan(p, text(i)) }, changed));
-  const one = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => byPath.get(p) }, bulkBatchFromIds: 0 });
+  const one = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => byPath.get(p) }, bulkBatch: SMALL_BATCHES });
   one.putNames(paths, options);
   const oneChanged = one.changeSet();
   paths.forEach((p, i) => {

@@ -41,7 +41,7 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, 
       // Notes put in this order (some never, some twice), the texts of later puts winning.
       order: fc.array(fc.nat(paths.length - 1), { maxLength: paths.length * 2 }),
       trim: fc.boolean(),
-      // Puts wait in batches from the first ID on, or (as below BATCH_FROM_IDS) each settles at once.
+      // Puts wait in batches from the first ID on, or (as below BATCH_SIZES.fromIds) each settles at once.
       batched: fc.boolean(),
       paths: fc.constant(paths),
     }),
@@ -51,7 +51,7 @@ describe.each(VOCABULARIES.map((v) => [v.format.key, v] as const))('names pass, 
     fc.assert(
       fc.property(vault, ({ paths, named, sorted, texts, order, trim, batched }) => {
         const textOf = new Map<string, string>();
-        const index = new IdIndex({ format, texts: { textOf: (p) => textOf.get(p) }, bulkBatchFromIds: batched ? 0 : undefined });
+        const index = new IdIndex({ format, texts: { textOf: (p) => textOf.get(p) }, bulkBatch: batched ? { fromIds: 0, references: 1 << 14 } : undefined });
         index.putNames(sorted ? [...new Set(named)].sort() : named, options);
         const scanner = new NoteScanner(options);
         for (const n of order) {
