@@ -104,7 +104,7 @@ export class BulkPut {
       for (let at = batch[n + 1], end = batch[n + 2]; at < end; at += recordLength(ints, at)) ints[at + REF_SLOT] = ids.internKeyIn(this.pendingKeys, ints[at + REF_SLOT]);
     }
     const changed = this.pendingChanged;
-    // Emptied first: linking reports to `changed`, whose reading settles this batch again.
+    // Emptied before linking: should linking ever reach something that settles, nothing is linked twice.
     const notes = batch.splice(0);
     this.pendingKeyCount = 0;
     this.pendingChanged = null;
