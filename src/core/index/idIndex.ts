@@ -91,6 +91,7 @@ export class IdIndex implements IdIndexReader {
   }
 
   private get edges(): EdgeLists {
+    // Every read of the lists follows one of the ID table today, which settles first; they settle anyway.
     this.bulk.settle();
     return this.store.edges;
   }
@@ -268,6 +269,7 @@ export class IdIndex implements IdIndexReader {
    */
   storedFacts(path: string): NoteInput | undefined {
     const slot = this.notesTable.slotOf(path);
+    // recordOf's read of the ID table would settle the batch too; the stored records must hold no stand-ins.
     return slot === NONE ? undefined : storedFactsOf(this.settled(), slot, this.recordOf(slot));
   }
 

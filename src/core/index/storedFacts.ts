@@ -13,6 +13,7 @@ import type { NoteInput } from './scannedNote';
 export function storedFactsOf(store: IndexStorage, slot: number, record: NoteRecord): NoteInput {
   const given = store.notes.given.get(slot);
   const textLength = store.notes.textLength[slot];
+  // A note given whole has no text length either (staging): the first test names that case, the second suffices.
   if (given !== undefined || textLength === NO_TEXT) return { ...record, references: given ?? [] };
   const start = store.notes.refStart[slot];
   const length = store.notes.refLength[slot];
