@@ -14,6 +14,7 @@ interface PatternDeps {
 let loaded: PatternDeps | undefined;
 
 function patternDeps(): PatternDeps {
+  // Kept after the first call; require would hand back the same module from Node's cache anyway.
   if (loaded === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed, from beside the bundle (external: esbuild leaves the path as written)
