@@ -39,7 +39,7 @@ export interface BatchSizes {
   /**
    * References a batch holds (their keys take 8 bytes each): enough that most of a batch's probes
    * find the table's lines brought in by earlier ones. By CPU profile of the 100k build, interning
-   * and linking took about 55–69 ms a build in batches of 2^14, 41–48 ms in batches of 2^16 to 2^18.
+   * and linking took about 54–69 ms a build unbatched or in batches of 2^14, 41–48 ms in batches of 2^16 to 2^18.
    */
   readonly references: number;
 }
