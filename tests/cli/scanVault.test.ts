@@ -156,13 +156,46 @@ it('a batch holds the ID string only where the ID has no integer key, and no tit
   const custom = idFormatFor('custom', 'ZK-\\d{3}');
   const writer = new ScanBatchWriter();
   writer.add(new NoteScanner({ format: custom, ownIdSources: ['filename'], frontmatterKey: 'id' }).scan('c.md', 'See ZK-101.'));
-  writer.add(new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: ['filename'], frontmatterKey: 'id' }).scan('t.md', 'See 202101010001 and 202101010002.'));
+  // 000000000000's integer key is 0, which is a key as much as any other.
+  writer.add(new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: ['filename'], frontmatterKey: 'id' }).scan('t.md', 'See 202101010001, 000000000000 and 202101010002.'));
   // A custom format's title is not read off the path as a span (-1); a note from elsewhere (the
   // cache) that does not say where its title starts gets -1 too.
   writer.add({ path: 'n.md', id: null, title: 'Heading', textLength: 0, ints: new Int32Array(0), intsFrom: 0, length: 0, keyCount: 0, keys: new Float64Array(0), ids: [] });
   const batch = writer.finish();
-  expect(batch.ids).toStrictEqual(['ZK-101', '', '']);
+  expect(batch.ids).toStrictEqual(['ZK-101', '', '', '']);
   expect([...notesOfBatch(batch, ['c.md', 't.md', 'n.md'])].map((note) => 'titleFrom' in note && note.titleFrom)).toStrictEqual([-1, 0, -1]);
+});
+
+it('a finished batch\'s arrays are cut to what its notes hold (they cross to the main thread whole)', () => {
+  const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+  const writer = new ScanBatchWriter();
+  let [ints, keys] = [0, 0];
+  for (const [notePath, text] of [['a.md', 'See 202101010001 and [[202101010002]].'], ['b.md', 'See 202101010003.']]) {
+    const note = scanner.scan(notePath, text);
+    [ints, keys] = [ints + note.length, keys + note.keyCount];
+    writer.add(note);
+  }
+  const batch = writer.finish();
+  // Six ints per note say where its records and keys are.
+  expect([batch.ints.length, batch.keys.length, batch.notes.length]).toStrictEqual([ints, keys, 2 * 6]);
+});
+
+it('the notes a batch gives back are whole scanned notes: added to another batch, they give back the same index', () => {
+  const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+  // Notes of different key counts, the last with the most, each read back through `keyCount` (the keys in use).
+  const notes: [string, string][] = [['a.md', 'See 202101010001.'], ['b.md', 'None here.'], ['c.md', 'See 202101010002 and 202101010003 and 202101010004.']];
+  const first = new ScanBatchWriter();
+  const direct = new IdIndex({ format: TWELVE_DIGIT });
+  for (const [notePath, text] of notes) {
+    first.add(scanner.scan(notePath, text));
+    direct.put(scanner.scan(notePath, text));
+  }
+  const paths = notes.map(([notePath]) => notePath);
+  const second = new ScanBatchWriter();
+  for (const note of notesOfBatch(first.finish(), paths)) second.add(note);
+  const rebatched = new IdIndex({ format: TWELVE_DIGIT });
+  for (const note of notesOfBatch(second.finish(), paths)) rebatched.put(note);
+  expect(snapshot(rebatched)).toStrictEqual(snapshot(direct));
 });
 
 describe('scanVault on the main thread', () => {
