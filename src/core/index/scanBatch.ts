@@ -8,7 +8,7 @@ import type { NoteFacts } from './noteFacts';
 import { isScanned, type NoteInput, type ScannedNote } from './scannedNote';
 
 /** Per note: where its ints and references start, how many, its text's length, and where its title starts in its path (ScannedNote.titleFrom). */
-const NOTE_INTS_FROM = 0;
+const NOTE_INTS_FROM = 0; // so `at - NOTE_INTS_FROM`, where it is written and read, is an equivalent mutant
 const NOTE_INTS_LENGTH = 1;
 const NOTE_REFS_FROM = 2;
 const NOTE_REFS_COUNT = 3;
@@ -43,15 +43,18 @@ export class ScanBatchWriter {
   private count = 0;
 
   add(note: NoteInput): void {
+    // Growth only makes room: `>=` for `>` here and below (growing a step early) is an equivalent mutant.
     if ((this.count + 1) * NOTE_FIELDS > this.notes.length) this.notes = resized(this.notes, this.notes.length * 2, Int32Array);
     const at = this.count * NOTE_FIELDS;
     this.noteIds.push(note.id);
     this.titles.push(note.title);
     if (isScanned(note)) {
       if (note.isCurrent?.() === false) throw new Error(`The scanned facts of ${note.path} were used after their scanner scanned another note.`);
+      // `/ 2` for `* 2` here and for the keys (growing to just what is needed) is an equivalent mutant: it only grows more often.
       if (this.intsUsed + note.length > this.ints.length) this.ints = resized(this.ints, Math.max(this.intsUsed + note.length, this.ints.length * 2), Int32Array);
       if (this.refsUsed + note.keyCount > this.keys.length) this.keys = resized(this.keys, Math.max(this.refsUsed + note.keyCount, this.keys.length * 2), Float64Array);
       // The batch's notes share its keys: each record's REF_SLOT moves by where the note's keys go.
+      // Equivalent mutants: `<=` for `<` in these loops (the int past the note's records is overwritten by the next note, or cut by finish); `at - REF_SLOT` (REF_SLOT is 0).
       for (let i = 0; i < note.length; i++) this.ints[this.intsUsed + i] = note.ints[note.intsFrom + i];
       for (let at = this.intsUsed, end = this.intsUsed + note.length; at < end; at += recordLength(this.ints, at)) this.ints[at + REF_SLOT] += this.refsUsed;
       this.keys.set(note.keys.subarray(0, note.keyCount), this.refsUsed);
