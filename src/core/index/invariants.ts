@@ -70,7 +70,7 @@ function checkNote(index: IndexInternals, slot: number, problems: string[]): num
   let previousFrom = -1;
   let at = start;
   for (; at < end; at += recordLength(ints, at), count++) {
-    const id = ints[at + REF_SLOT];
+    const id = ints[at + REF_SLOT]; // REF_SLOT is 0, so `at - REF_SLOT` is an equivalent mutant (here and in referencesId)
     if (!ids.isLive(id)) {
       problems.push(`${path} reference ${count} names a freed ID slot`);
       continue;
@@ -102,9 +102,11 @@ function checkId(index: IndexInternals, slot: number, problems: string[]): numbe
   const owner = ids.owner[slot];
   const owners = ownersOf(ids, slot);
   if (owner === SEVERAL) {
+    // Any default list shorter than two reads the same below: another one is an equivalent mutant.
     const list = ids.several.get(slot) ?? [];
     if (list.length < 2) problems.push(`${id} keeps an owner list of fewer than two notes`);
     for (let i = 1; i < list.length; i++) {
+      // The test for a freed slot is for the type: `undefined < path` is false too, so `true` for it is an equivalent mutant.
       if (!(notes.paths[list[i - 1]] !== undefined && (notes.paths[list[i - 1]] as string) < (notes.paths[list[i]] as string))) {
         problems.push(`owners of ${id} are not sorted and unique`);
       }
