@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { IdIndex } from '../../../src/core/index/idIndex';
-import { contextAround, CONTEXT_RADIUS, extractNoteFacts, indexReferences } from '../../../src/core/index/noteFacts';
+import { contextAround, contextAt, CONTEXT_RADIUS, extractNoteFacts, indexReferences } from '../../../src/core/index/noteFacts';
 
 const options = { format: TWELVE_DIGIT, ownIdSources: ['filename', 'folder', 'frontmatter'] as const, frontmatterKey: 'id' };
 const facts = (path: string, text: string) => extractNoteFacts(path, text, { ...options, ownIdSources: [...options.ownIdSources] });
@@ -81,6 +81,12 @@ describe('contextAround', () => {
     ['Version 3.5 of 202108191025 is out', 'Version 3.5 of 202108191025 is out'],
     ['Ends with the ID 202108191025.', 'Ends with the ID 202108191025.'],
     ['x'.repeat(200) + ' 202108191025 ' + 'y'.repeat(200), '…' + 'x'.repeat(CONTEXT_RADIUS - 1) + ' 202108191025 ' + 'y'.repeat(CONTEXT_RADIUS - 1) + '…'],
+    // The last space is more than a snap's reach back from the cut: the word is cut, not the context shortened to that space.
+    ['202108191025 yyyyy ' + 'y'.repeat(60), '202108191025 yyyyy ' + 'y'.repeat(CONTEXT_RADIUS - 7) + '…'],
+    // Spaces ending a long line are no text left out: no ellipsis for them.
+    ['See 202108191025' + ' '.repeat(60), 'See 202108191025'],
+    // Nothing is cut at the line's start, so a lone low surrogate there is kept (only a cut skips one).
+    ['\uDC00 202108191025', '\uDC00 202108191025'],
   ])('%#', (line, expected) => {
     expect(around(line, '202108191025')).toBe(expected);
   });
@@ -104,6 +110,12 @@ describe('contextAround', () => {
     expect(cutAt('b\uFF42')).toBe('…\uFF42' + tail);
   });
 
+  test('a cut after the ID that falls inside a surrogate pair leaves the whole pair out', () => {
+    // The cut falls 40 characters after the ID, here on the low half of U+10000.
+    const line = 'Start 202108191025' + 'b'.repeat(39) + '\u{10000}aaaa';
+    expect(around(line, '202108191025')).toBe('Start 202108191025' + 'b'.repeat(39) + '…');
+  });
+
   test('a tab is a space where the cut snaps to a word', () => {
     const line = 'w'.repeat(10) + '\t' + 'z'.repeat(33) + ' 202108191025 end';
     expect(around(line, '202108191025')).toBe('…' + 'z'.repeat(33) + ' 202108191025 end');
@@ -119,6 +131,18 @@ describe('contextAround', () => {
       const line = 'a '.repeat(pad) + '202108191025' + ' b'.repeat(150 - pad);
       expect(around(line, '202108191025')).toContain('202108191025');
     }
+  });
+
+  // contextAt finds the line from the text alone (the index keeps no line for a reference); a custom
+  // pattern's ID can be one character long, right before a line break.
+  test.each<[string, number, number, string]>([
+    ['See 202108191025 here', 4, 16, 'See 202108191025 here'],
+    ['first line\rsecond 202108191025 here\rlast', 18, 30, 'second 202108191025 here'],
+    ['first line\r\nsecond 202108191025 here\r\nlast', 19, 31, 'second 202108191025 here'],
+    ['See 7\nNext', 4, 5, 'See 7'],
+    ['7\nNext', 0, 1, '7'],
+  ])('contextAt %j', (text, from, to, expected) => {
+    expect(contextAt(text, from, to)).toBe(expected);
   });
 
   test('indexReferences accepts an empty scan', () => {
