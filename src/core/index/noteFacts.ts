@@ -80,6 +80,8 @@ export class LineTracker {
   }
 
   moveTo(offset: number): void {
+    // Offsets are where references start: within the text, never on a line break. So `true` or `<=` for
+    // the first test, and `<=` for the second, are equivalent mutants.
     while (this.end < this.text.length && this.end < offset) {
       this.line++;
       this.lineStart = this.end + lineBreakLength(this.text, this.end);
@@ -97,6 +99,7 @@ export class LineTracker {
 export function contextAt(text: string, from: number, to: number): string {
   // Looked for within the line only: a search for a `\r` the text lacks would cross the whole text,
   // and a view reading 500 contexts of a megabyte note would cross it 500 times.
+  // At 0 stands the ID, and no walk back can start there: `false` for `from === 0`, or 1 for its -1, is an equivalent mutant.
   const lf = from === 0 ? -1 : text.lastIndexOf('\n', from - 1);
   let lineStart = from;
   while (lineStart > lf + 1 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
@@ -114,6 +117,8 @@ export function contextAt(text: string, from: number, to: number): string {
  * chain view, and every character here is kept in memory for every reference in the vault.
  */
 export function contextAround(text: string, lineStart: number, lineEnd: number, from: number, to: number): string {
+  // The ID's first and last characters are no spaces, so these walks stop at it anyway: their `start < from`
+  // and `end > to` as `true`, `<=` or `>=` are equivalent mutants.
   let start = lineStart;
   while (start < from && isSpace(text.charCodeAt(start))) start++;
   let end = lineEnd;
@@ -124,6 +129,9 @@ export function contextAround(text: string, lineStart: number, lineEnd: number, 
   const sentenceEnd = firstSentenceEnd(text, to, tail, end);
   // Snap to a nearby space so words are not cut, but never give up much context for it (a long
   // run without spaces is cut mid-word), and never scan far on a megabyte line.
+  // A sentence found starts or ends past its mark, never at 0: `> 0` or `<= 0` for the tests of
+  // sentenceStart and sentenceEnd are equivalent mutants. So is `<=` (`>=`) in the snaps' loops: the
+  // strict test after each keeps the cut where it was when the walk reached its limit.
   if (sentenceStart >= 0) head = sentenceStart;
   else if (head > start) {
     const limit = Math.min(from, head + WORD_SNAP);
@@ -140,6 +148,7 @@ export function contextAround(text: string, lineStart: number, lineEnd: number, 
   }
   // Never split an emoji or other astral character in half at a cut.
   if (head > start && isLowSurrogate(text.charCodeAt(head))) head++;
+  // At `end` stands a line break, a trailing space or nothing: `tail <= end` (or `true`) is an equivalent mutant.
   if (tail < end && isLowSurrogate(text.charCodeAt(tail))) tail--;
   const leading = head > start && sentenceStart < 0 ? ELLIPSIS : '';
   const trailing = tail < end && sentenceEnd < 0 ? ELLIPSIS : '';
