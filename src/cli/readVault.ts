@@ -3,7 +3,7 @@ import { isUtf8 } from 'buffer';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { UsageError } from './errors';
-import type { VaultFs } from './vaultFs';
+import type { DirectoryEntry, VaultFs } from './vaultFs';
 
 /** A note as read: its vault-relative '/' path and its UTF-8 text, a leading BOM kept. */
 export interface VaultFile {
@@ -66,14 +66,24 @@ async function collectFiles(
     unreadable.push({ path: relative, reason: `the folder cannot be listed (${describeError(error)})` });
     return;
   }
-  for (const entry of entries) {
-    const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.kind === 'directory' && !isSkippedFolder(entry.name)) {
-      await collectFiles(path.join(absolute, entry.name), childRelative, fs, found, unreadable, false);
-    } else if (entry.kind === 'file') {
-      found.push(childRelative);
-    }
+  for (const folder of addFiles(entries, relative, found)) {
+    await collectFiles(path.join(absolute, folder), relative === '' ? folder : `${relative}/${folder}`, fs, found, unreadable, false);
   }
+}
+
+/**
+ * Adds the listing's files to `found` (paths relative to the vault) and returns the folders to walk.
+ * Apart from the walk's awaits: with this loop inside the async walk, V8 optimised the whole walk
+ * three times for a vault of three folders (once per long folder, and once more after a deopt).
+ */
+function addFiles(entries: readonly DirectoryEntry[], relative: string, found: string[]): string[] {
+  const prefix = relative === '' ? '' : `${relative}/`;
+  const folders: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'file') found.push(prefix + entry.name);
+    else if (entry.kind === 'directory' && !isSkippedFolder(entry.name)) folders.push(entry.name);
+  }
+  return folders;
 }
 
 /** The note's text, or why it cannot be used as one. */

@@ -1,11 +1,15 @@
 /** Date plausibility of timestamp-shaped IDs. Only ever consulted for IDs that name no note. */
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+/** Days of each month of a common year, by the month's number. */
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days of `month` (1 to 12) in `year`. Every remainder and comparison runs for every date: code V8
+ * optimised on the first dates it met is not thrown away when a leap year's February comes late.
+ */
+export function daysInMonth(year: number, month: number): number {
+  const leap = Number(year % 4 === 0) & (Number(year % 100 !== 0) | Number(year % 400 === 0));
+  return DAYS_IN_MONTH[month] + (Number(month === 2) & leap);
 }
 
 /**

@@ -4,6 +4,7 @@
  * a probe in a typed array instead of a string in a Map, and never has to keep the ID's string.
  */
 import type { IdFormat } from '../ids/formats';
+import { daysInMonth } from '../ids/timestamp';
 
 /** Keys of one format's IDs; a string of any other shape has no key (-1). */
 export interface IdKeys {
@@ -30,11 +31,6 @@ export interface IdKeys {
 }
 
 const ZERO = 48;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /** isPlausibleTimestamp for `YYYYMMDDHHmm` as a number, with `seconds` (or -1 for none). */
 function plausibleMinute(minutes: number, seconds: number): boolean {

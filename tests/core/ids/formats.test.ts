@@ -34,6 +34,14 @@ describe('timestamp plausibility', () => {
     expect(isPlausibleTimestamp(id)).toBe(expected);
   });
 
+  test('each month ends on its own last day (2023, a common year)', () => {
+    const lastDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    lastDays.forEach((last, index) => {
+      const month = String(index + 1).padStart(2, '0');
+      expect([isPlausibleTimestamp(`2023${month}${last}1200`), isPlausibleTimestamp(`2023${month}${last + 1}1200`)]).toStrictEqual([true, false]);
+    });
+  });
+
   test('Denote IDs are checked without the T', () => {
     expect(DENOTE.isPlausible('20210429T152404')).toBe(true);
     expect(DENOTE.isPlausible('20211329T152404')).toBe(false);
