@@ -266,7 +266,8 @@ export function renderResults(report: BenchReport, machine: MachineInfo, config:
     'per note) in turn; each child reports its own CPU time (user + system, all threads) when it exits.',
     'The scanner row compares our skip-span lexer with @lezer/markdown finding prose and then applying',
     'the same ID rules; agreement counts files where both report the same IDs at the same offsets.',
-    'Editor rows type into a real EditorView in jsdom (no layout), so they measure update work, not paint.',
+    'Editor rows type into real EditorViews in jsdom (no layout), so they measure update work, not paint;',
+    'each keystroke goes to the editor with ID links and to the one without in turn.',
     '',
   ].join('\n');
 }

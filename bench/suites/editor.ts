@@ -48,28 +48,50 @@ function typingPosition(text: string, format: IdFormat): number {
   return match === null ? Math.min(text.length, 200) : match.index + match[0].length;
 }
 
-/** Times `keystrokes` single-character insertions (each a full view update) in a fresh editor. */
-export function typeInto(text: string, extensions: Extension[], at: number, keystrokes: number): KeystrokeTimes {
+/** A fresh editor on `text`, parsed past its viewport, in a detached container of the body. */
+function openEditor(text: string, extensions: Extension[]): EditorView {
   ensureDom();
-  const parent = document.body.createDiv();
-  const view = new EditorView({ state: EditorState.create({ doc: text, extensions }), parent });
+  const view = new EditorView({ state: EditorState.create({ doc: text, extensions }), parent: document.body.createDiv() });
+  forceParsing(view, Math.min(view.state.doc.length, view.viewport.to + 10_000), 5_000);
+  return view;
+}
+
+function closeEditor(view: EditorView): void {
+  const parent = view.dom.parentElement;
+  view.destroy();
+  parent?.remove();
+}
+
+/**
+ * Times `keystrokes` single-character edits (each a full view update) in each of the editors, one
+ * keystroke to each in turn, the first editor changing every keystroke: both see the same moments
+ * of the machine's noise and of garbage collection (typed in blocks of 200, a row swung from
+ * 1.06× to 1.67× between full runs of the same code).
+ */
+export function typeInto(text: string, setups: readonly Extension[][], at: number, keystrokes: number): KeystrokeTimes[] {
+  const views = setups.map((extensions) => openEditor(text, extensions));
   try {
-    forceParsing(view, Math.min(view.state.doc.length, view.viewport.to + 10_000), 5_000);
-    const times: number[] = [];
+    const times: number[][] = views.map(() => []);
     let pos = at;
     for (let i = 0; i < keystrokes; i++) {
       // Type a word, then delete it again, so the document (and its IDs) stay the same size.
       const typing = i % 8 < 6;
       const change = typing ? { from: pos, insert: i % 8 === 0 ? ' ' : 'a' } : { from: pos - 1, to: pos };
       const next = typing ? pos + 1 : pos - 1;
-      times.push(timeOnce(() => view.dispatch({ changes: change, selection: { anchor: next }, userEvent: typing ? 'input.type' : 'delete.backward' })));
+      const spec = { changes: change, selection: { anchor: next }, userEvent: typing ? 'input.type' : 'delete.backward' };
+      for (let k = 0; k < views.length; k++) {
+        const which = (i + k) % views.length;
+        times[which].push(timeOnce(() => views[which].dispatch(spec)));
+      }
       pos = next;
     }
-    const decorated = view.contentDOM.querySelectorAll('[data-principle-chain-id]').length;
-    return { p50: median(times), p95: percentile(times, 0.95), decorated };
+    return views.map((view, which) => ({
+      p50: median(times[which]),
+      p95: percentile(times[which], 0.95),
+      decorated: view.contentDOM.querySelectorAll('[data-principle-chain-id]').length,
+    }));
   } finally {
-    view.destroy();
-    parent.remove();
+    views.forEach(closeEditor);
   }
 }
 
@@ -78,8 +100,8 @@ function fmt(value: number): string {
 }
 
 /**
- * One row per note size: p50/p95 with the extension against the bare editor, typed in alternating
- * blocks so both see the same machine noise; the note column gives p50 relative to the smallest note.
+ * One row per note size: p50/p95 with the extension against the bare editor, typed keystroke by
+ * keystroke in turn (typeInto); the note column gives p50 relative to the smallest note.
  */
 export function editorRows(
   notes: readonly { label: string; text: string }[],
@@ -92,14 +114,15 @@ export function editorRows(
   let smallestP50: number | null = null;
   for (const note of notes) {
     const at = typingPosition(note.text, format);
-    // Warm-up: the first editor pays for JIT and style setup.
-    typeInto(note.text, baseExtensions(), at, Math.min(50, keystrokes));
-    typeInto(note.text, [...baseExtensions(), linkExtension(index, format)], at, Math.min(50, keystrokes));
+    const setups = [baseExtensions(), [...baseExtensions(), linkExtension(index, format)]];
+    // Warm-up: the first editors pay for JIT and style setup.
+    typeInto(note.text, setups, at, Math.min(50, keystrokes));
     const ours: KeystrokeTimes[] = [];
     const bare: KeystrokeTimes[] = [];
     for (let round = 0; round < Math.max(1, rounds); round++) {
-      bare.push(typeInto(note.text, baseExtensions(), at, keystrokes));
-      ours.push(typeInto(note.text, [...baseExtensions(), linkExtension(index, format)], at, keystrokes));
+      const [withoutLinks, withLinks] = typeInto(note.text, setups, at, keystrokes);
+      bare.push(withoutLinks);
+      ours.push(withLinks);
     }
     const p50 = median(ours.map((t) => t.p50));
     const p95 = median(ours.map((t) => t.p95));
