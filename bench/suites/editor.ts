@@ -65,8 +65,8 @@ function closeEditor(view: EditorView): void {
 /**
  * Times `keystrokes` single-character edits (each a full view update) in each of the editors, one
  * keystroke to each in turn, the first editor changing every keystroke: both see the same moments
- * of the machine's noise and of garbage collection (typed in blocks of 200, a row swung from
- * 1.06× to 1.67× between full runs of the same code).
+ * of the machine's noise and of garbage collection (typed in blocks of 200 per editor, the 50 KB
+ * row gave 1.06× to 1.67× in runs of the same code).
  */
 export function typeInto(text: string, setups: readonly Extension[][], at: number, keystrokes: number): KeystrokeTimes[] {
   const views = setups.map((extensions) => openEditor(text, extensions));
