@@ -168,7 +168,7 @@ export function overallHelp(style?: OutputStyle): string {
       line('Options of every command:'),
       ...optionLines([...COMMON_OPTIONS, VERSION_OPTION]),
       line(''),
-      { segments: [{ text: 'Exit codes: 0 fine; 1 problems found, or no note with an ID in the vault; 2 usage error or a vault or file that cannot be read (message on stderr).' }], hangingIndent: 12 },
+      { segments: [{ text: 'Exit codes: 0 fine; 1 problems found, or no note with an ID in the vault; 2 usage error, a vault or file that cannot be read, or output that cannot be written (message on stderr).' }], hangingIndent: 12 },
       line(`Run "${TOOL} COMMAND --help" (or "${TOOL} help COMMAND") for a command's arguments.`),
     ],
     helpStyle(style),

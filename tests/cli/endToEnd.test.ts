@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildTool, EXAMPLE_VAULT, REPOSITORY } from './harness';
@@ -60,6 +60,23 @@ describe('bin/principle-chain.js', () => {
     } finally {
       renameSync(aside, checker);
     }
+  });
+
+  // /dev/full fails every write with ENOSPC (Linux): output that cannot be written is a one-line
+  // reason and exit code 2, for a run that would exit 0 or 1; a reader that stops early is no error.
+  (process.platform === 'linux' ? it : it.skip)('exits 2 with a one-line reason when the output cannot be written', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const argv of [['check'], ['refs', '202201100900 Clarity is a gift to the team.md'], ['--help']]) {
+        const result = spawnSync(process.execPath, [path.join(packageDir, 'bin/principle-chain.js'), ...argv], { cwd: EXAMPLE_VAULT, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect([result.status, result.stderr]).toStrictEqual([2, 'principle-chain: cannot write the output (ENOSPC: no space left on device, write)\n']);
+      }
+    } finally {
+      closeSync(full);
+    }
+    // The reader is gone before the tool's first write (`true` exits at once): EPIPE on every write.
+    const stoppedEarly = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" refs *.md | true', process.execPath, path.join(packageDir, 'bin/principle-chain.js')], { cwd: EXAMPLE_VAULT, encoding: 'utf8' });
+    expect([stoppedEarly.status, stoppedEarly.stderr]).toStrictEqual([0, '']);
   });
 
   it('prints the package version', () => {
