@@ -42,3 +42,26 @@ describe('the order of a vault plan', () => {
     expect(plan.problems.map((p) => `${p.file}:${p.line}`)).toStrictEqual(['a.md:2', 'a.md:4', 'b.md:1']);
   });
 });
+
+describe('code is never edited, wherever CommonMark puts it (tests/core/ids/blockContainers.table.test.ts)', () => {
+  const renamed = { [`${ID} New.md`]: '' };
+  const titleFixed = (text: string): string => {
+    const context = contextOf({ ...renamed, 'source.md': text }, { renames: { [ID]: ['Old'] } });
+    return applyEdits(text, planFileRepairs('source.md', text, context).plan.edits);
+  };
+
+  it.each([
+    ['indented code after a heading', `# Example\n    echo ${ID} Old\n`],
+    ['indented code after a closed fence', `\`\`\`\nx\n\`\`\`\n    ${ID} Old\n`],
+    ['indented code after a thematic break', `***\n    ${ID} Old\n`],
+    ['indented code in a list item', `- item\n\n      ${ID} Old\n`],
+    ['indented code in a quote', `> q\n>\n>     ${ID} Old\n`],
+    ['a fence whose closer is indented four columns, so it is still open', `\`\`\`\n    \`\`\`\n${ID} Old\n\`\`\`\n`],
+  ])('%s is left as it is', (_name, text) => {
+    expect(titleFixed(text)).toBe(text);
+  });
+
+  it('the same reference in prose gets its new title', () => {
+    expect(titleFixed(`# Example\n\n${ID} Old\n`)).toBe(`# Example\n\n${ID} New\n`);
+  });
+});

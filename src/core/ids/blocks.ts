@@ -4,10 +4,11 @@
  */
 import { findFrontmatter } from './frontmatter';
 import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
+import { closesParagraph, columnAfter, isBlankBetween, ListItems, mayInterruptParagraph, QuoteMarkers, startsListItem } from './containers';
 import { isTrimmed } from './whiteSpace';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
 /** The list markers a line's content starts with (`- `, `1. `, `- 2) `): a fence or display math may open after them. */
 const LIST_MARKERS = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+/;
 
@@ -38,10 +39,6 @@ function orderedMarkerEnd(text: string, lineFrom: number, lineTo: number): numbe
   const marker = text.charCodeAt(at);
   if (marker !== 46 && marker !== 41) return -1;
   return at + 1 >= lineTo || WHITE_SPACE.test(text[at + 1]) ? at + 1 : -1;
-}
-
-function isOrderedListMarker(text: string, lineFrom: number, lineTo: number): boolean {
-  return orderedMarkerEnd(text, lineFrom, lineTo) !== -1;
 }
 
 const WHITE_SPACE = /^\s$/;
@@ -147,11 +144,6 @@ function stripContainers(line: string): string {
   return line.replace(/^(?:\s*>)*\s*/, '');
 }
 
-/** The column after a character at `column`: a tab runs to the next multiple of 4. */
-function columnAfter(column: number, code: number): number {
-  return code === 9 ? column + 4 - (column % 4) : column + 1;
-}
-
 /** Width of a line's start in columns. */
 function columnsOf(start: string): number {
   let width = 0;
@@ -172,18 +164,18 @@ function endsListItem(text: string, lineFrom: number, lineTo: number, width: num
   return false;
 }
 
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
+/** The quote markers of the line at hand (proseRangesInto runs one note at a time, to its end). */
+const QUOTE = new QuoteMarkers();
+/** The list items open at the line at hand. */
+const LIST_ITEMS = new ListItems();
 
-function indentWidth(line: string): number {
-  let width = 0;
-  for (const char of line) {
-    if (char === ' ') width++;
-    else if (char === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
+/**
+ * Opens the list items whose markers start the line at `at`; returns whether an indented line may
+ * open code after it: the last item is empty, or its content is a heading or a thematic break.
+ */
+function opensItems(text: string, at: number, to: number, indent: number): boolean {
+  LIST_ITEMS.open(text, at, to, indent);
+  return LIST_ITEMS.emptyItemOpen || closesParagraph(text, LIST_ITEMS.contentFrom, to, false);
 }
 
 /**
@@ -201,10 +193,19 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   // For a fence opened in a list item, the column its content starts at: a line indented less
   // (not blank) ends the item, and the fence with it (CommonMark); 0 for any other fence.
   let fenceIndent = 0;
+  // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
+  let fenceDepth = 0;
   let inMath = false;
-  let previousBlank = true;
-  let inList = false;
+  // Whether no paragraph is open, so that an indented line opens code rather than continuing one:
+  // at the start, and after a blank line, a heading, a thematic break or a closing fence.
+  let codeMayFollow = true;
+  // How many quotes the open blocks are in (a paragraph's lazy continuation line keeps them open).
+  let quoteDepth = 0;
   let inIndentedCode = false;
+  // The open indented code's quote depth, and the indentation its lines need (4 past its item's content).
+  let codeDepth = 0;
+  let codeIndent = 4;
+  LIST_ITEMS.clear();
 
   const start = findFrontmatter(text)?.body ?? 0;
   lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
@@ -224,46 +225,77 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     if (fenceChar !== 0 && fenceIndent > 0 && endsListItem(text, lineFrom, lineTo, fenceIndent)) {
       fenceChar = 0;
       fenceIndent = 0;
+      // The fence ends with its item, and no paragraph is open after it.
+      codeMayFollow = true;
+    }
+    if (fenceChar !== 0 && fenceDepth > 0) {
+      // Fenced code has no lazy lines: a line in fewer quotes (an empty one too) ends the fence.
+      QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
+      if (QUOTE.depth < fenceDepth) {
+        fenceChar = 0;
+        codeMayFollow = true;
+      }
     }
     // Fast paths: an empty line, or a line of plain prose, outside any block construct needs no
     // closer look (the general way below decides each the same).
     const first = text.charCodeAt(lineFrom);
     if (lineFrom === lineTo && fenceChar === 0 && !inMath) {
       if (!inIndentedCode && proseStart === -1) proseStart = lineFrom;
-      previousBlank = true;
+      codeMayFollow = true;
+      if (quoteDepth !== 0) {
+        quoteDepth = 0;
+        LIST_ITEMS.leaveQuotes(0);
+      }
+      if (LIST_ITEMS.emptyItemOpen) LIST_ITEMS.blankLine();
       continue;
     }
-    if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1) {
-      if (isPlainProseLine(text, first, lineFrom, lineTo)) {
-        inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
-        previousBlank = false;
-        continue;
-      }
-      if (isBulletThenProse(text, lineFrom)) {
-        inList = true;
-        previousBlank = false;
-        continue;
-      }
-    }
-    // A line of plain prose that starts a stretch of it (a note's first line, or one after a fence,
-    // display math or indented code), unless it starts with white space only `\s` knows.
-    if (fenceChar === 0 && !inMath && isPlainProseLine(text, first, lineFrom, lineTo) && !isTrimmed(first)) {
+    // A line of plain prose at column 0, within a stretch of prose or starting one (a note's first
+    // line, or one after a fence, display math or indented code), unless it starts with white space
+    // only `\s` knows.
+    if (fenceChar === 0 && !inMath && isPlainProseLine(text, first, lineFrom, lineTo) && ((!inIndentedCode && proseStart !== -1) || !isTrimmed(first))) {
       inIndentedCode = false;
-      inList = first >= 48 && first <= 57 && isOrderedListMarker(text, lineFrom, lineTo);
       if (proseStart === -1) proseStart = lineFrom;
-      previousBlank = false;
+      if (first > 61 && first !== 95) {
+        // Text (a letter, most lines): it continues an open paragraph, lazily in whatever item or
+        // quote holds it; with none open it is a new paragraph, outside every item and quote.
+        if (codeMayFollow) {
+          LIST_ITEMS.clear();
+          quoteDepth = 0;
+        }
+        codeMayFollow = false;
+        continue;
+      }
+      const paragraphOpen: boolean = !codeMayFollow;
+      // An item may interrupt a paragraph of its own container only with content, an ordered one
+      // from 1 (§5.2); at column 0 that is a paragraph outside every item and quote.
+      const ownParagraph: boolean = paragraphOpen && quoteDepth === 0 && LIST_ITEMS.innermost() === 0;
+      // An underline only for a paragraph of the line's own container (a lazy line has none).
+      const closes = closesParagraph(text, lineFrom, lineTo, ownParagraph);
+      const item: boolean = first >= 48 && first <= 57 && (ownParagraph ? mayInterruptParagraph(text, lineFrom, lineTo) : startsListItem(text, lineFrom, lineTo));
+      // A heading, a thematic break or a list item at column 0 ends every item and quote; an
+      // underline ends only the paragraph above it.
+      if (item || (closes && first !== 61) || !paragraphOpen) {
+        LIST_ITEMS.clear();
+        quoteDepth = 0;
+      }
+      codeMayFollow = item ? opensItems(text, lineFrom, lineTo, 0) : closes;
       continue;
     }
-    if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) {
-      previousBlank = false;
+    if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom)) {
+      LIST_ITEMS.clear();
+      quoteDepth = 0;
+      codeMayFollow = opensItems(text, lineFrom, lineTo, 0);
       continue;
     }
-    if (fenceChar !== 0 && first === fenceChar) {
+    if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) continue;
+    if (fenceChar !== 0 && first === fenceChar && fenceDepth === 0) {
       // A closer with nothing before it on the line, most of them: decided without a slice or a regex.
       const closes = fenceCloses(text, lineFrom, lineTo, fenceChar, fenceLength);
       if (closes !== UNSURE) {
-        if (closes === YES) fenceChar = 0;
-        previousBlank = false;
+        if (closes === YES) {
+          fenceChar = 0;
+          codeMayFollow = true;
+        }
         continue;
       }
     }
@@ -277,35 +309,87 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         fenceChar = first;
         fenceLength = length;
         fenceIndent = 0;
-        previousBlank = false;
+        fenceDepth = 0;
+        LIST_ITEMS.clear();
+        quoteDepth = 0;
         continue;
       }
     }
     const raw = text.slice(lineFrom, lineTo);
     if (fenceChar !== 0) {
-      const closing = /^(`{3,}|~{3,})\s*$/.exec(stripContainers(raw));
-      if (closing && closing[1].charCodeAt(0) === fenceChar && closing[1].length >= fenceLength) fenceChar = 0;
-      previousBlank = false;
+      // A closer in the fence's own quotes, indented at most three columns past its item's content.
+      QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
+      const closing = QUOTE.depth === fenceDepth && QUOTE.indent - fenceIndent <= 3 ? FENCE_CLOSE.exec(text.slice(QUOTE.contentFrom, lineTo)) : null;
+      if (closing && closing[1].charCodeAt(0) === fenceChar && closing[1].length >= fenceLength) {
+        fenceChar = 0;
+        codeMayFollow = true;
+      }
       continue;
     }
     if (inMath) {
       if (raw.includes('$$')) inMath = false;
-      previousBlank = false;
+      codeMayFollow = false;
       continue;
     }
-    const blank = isBlank(raw);
-    const indented = !blank && indentWidth(raw) >= 4;
-    if (inIndentedCode && (indented || blank)) {
-      previousBlank = blank;
+    QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
+    const depth = QUOTE.depth;
+    const indent = QUOTE.indent;
+    const contentFrom = QUOTE.contentFrom;
+    const blank = isBlankBetween(text, contentFrom, lineTo);
+    if (inIndentedCode) {
+      if (depth === codeDepth && (blank || indent >= codeIndent)) continue;
+      inIndentedCode = false;
+      codeMayFollow = true;
+    }
+    const paragraphOpen = !codeMayFollow;
+    if (depth > quoteDepth) {
+      // A quote opens: nothing in it to continue yet.
+      LIST_ITEMS.enterQuotes(depth, QUOTE.markerIndent);
+      codeMayFollow = true;
+      quoteDepth = depth;
+    } else if (depth < quoteDepth && (blank || !paragraphOpen)) {
+      LIST_ITEMS.leaveQuotes(depth);
+      quoteDepth = depth;
+    }
+    if (blank) {
+      LIST_ITEMS.blankLine();
+      codeMayFollow = true;
+      if (proseStart === -1) proseStart = lineFrom;
       continue;
     }
-    inIndentedCode = false;
-    if (indented && previousBlank && !inList) {
+    // What the line opens, if anything, where it is indented less than code would be in its item.
+    const nested = indent < LIST_ITEMS.containerColumn(indent) + 4;
+    // Whether an open paragraph is in the line's own container: only then may the line underline
+    // it, and may an item interrupt it only with content (an ordered one from 1, §5.2).
+    const ownParagraph: boolean = !codeMayFollow && depth === quoteDepth && indent >= LIST_ITEMS.innermost();
+    const closes: boolean = nested && closesParagraph(text, contentFrom, lineTo, ownParagraph);
+    const item: boolean = nested && !closes && (ownParagraph ? mayInterruptParagraph(text, contentFrom, lineTo) : startsListItem(text, contentFrom, lineTo));
+    // A line continuing an open paragraph (lazily, §5.1) ends no item; any other line ends the items
+    // it is indented less than.
+    if (codeMayFollow || closes || item) {
+      LIST_ITEMS.leaveQuotes(depth);
+      quoteDepth = depth;
+      LIST_ITEMS.closeBelow(indent);
+    }
+    if (codeMayFollow && indent >= LIST_ITEMS.innermost() + 4) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inIndentedCode = true;
-      previousBlank = false;
+      codeDepth = depth;
+      codeIndent = LIST_ITEMS.innermost() + 4;
+      LIST_ITEMS.emptyItemOpen = false;
       continue;
+    }
+    if (!nested) {
+      // Indented as far as code would be, under an open paragraph: more of its text, nothing opens.
+      LIST_ITEMS.emptyItemOpen = false;
+      if (proseStart === -1) proseStart = lineFrom;
+      continue;
+    }
+    if (item) codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
+    else {
+      LIST_ITEMS.emptyItemOpen = false;
+      codeMayFollow = closes;
     }
     // A fence or display math opens after blockquote markers and indentation, and after a list
     // item's markers (`- ````, `> 1. $$`). Closing fences are looked for without list markers
@@ -318,27 +402,32 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       proseStart = -1;
       fenceChar = fenceOpen[1].charCodeAt(0);
       fenceLength = fenceOpen[1].length;
-      fenceIndent = listed === null ? 0 : columnsOf(listed[0]);
-      previousBlank = false;
+      fenceDepth = depth;
+      if (!item) {
+        // A fence interrupts a paragraph: whatever item or quote the paragraph was lazily in ends.
+        LIST_ITEMS.leaveQuotes(depth);
+        quoteDepth = depth;
+        LIST_ITEMS.closeBelow(indent);
+      }
+      // Its item's content column: a line indented less ends the item and the fence (in a quote, not tracked).
+      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      codeMayFollow = false;
       continue;
     }
     if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inMath = true;
-      previousBlank = false;
+      codeMayFollow = false;
       continue;
     }
     if (content.startsWith('$$') && content.trimEnd().endsWith('$$') && content.trim().length >= 4) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
-      previousBlank = false;
+      codeMayFollow = false;
       continue;
     }
-    if (LIST_ITEM.test(raw)) inList = true;
-    else if (!blank && !indented) inList = false;
     if (proseStart === -1) proseStart = lineFrom;
-    previousBlank = blank;
   }
   return endProse(out, count, proseStart, text.length);
 }
