@@ -144,8 +144,9 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
     for (const { note, reason } of output.unreadable) unreadable.push({ path: run[note], reason });
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  // A note that could not be read is no note of the index: its record from the names pass goes.
-  for (const { path: notePath } of unreadable) if (index.note(notePath) !== undefined) index.apply({ kind: 'delete', path: notePath });
+  // A note that could not be read keeps its record from the names pass: its ID is in its name, so
+  // references to it resolve to it (as in the plugin, which keeps a note it cannot read by its name),
+  // rather than read as naming no note, which repair would then point at another.
   return {
     contents: { files, unreadable, allPaths }, index, textOf: texts, paths,
     ...(targets === null ? {} : { linkTargets: targets }),

@@ -285,6 +285,25 @@ describe('principle-chain repair', () => {
     expect(both.stderr).toContain('Give the vault either as VAULT or with --vault, not both.');
   });
 
+  it('a note it cannot read keeps the ID its name gives: references to it are neither broken nor pointed elsewhere', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-unreadable-'));
+    copies.push(dir);
+    writeFileSync(path.join(dir, '202201010101 Latin.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    writeFileSync(path.join(dir, '202301010101 Latin.md'), 'x\n');
+    writeFileSync(path.join(dir, '202201010105 Refs.md'), 'See 202201010101 Latin here.\n');
+    const { code, json } = await runJson(['repair', '--vault', dir, '--apply']);
+    const report = json as RepairJson;
+    expect(report.files).toStrictEqual([]);
+    expect(report.problems.map((p) => [p.kind, p.file])).toStrictEqual([['unreadable-file', '202201010101 Latin.md']]);
+    // --apply exits 0 when every planned file is written: here there was none to write.
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(dir, '202201010105 Refs.md'), 'utf8')).toBe('See 202201010101 Latin here.\n');
+    // Beside a readable note of the same ID, the ID is a duplicate, not the readable note's alone.
+    writeFileSync(path.join(dir, '202201010101 Readable.md'), 'y\n');
+    const refs = (await runJson(['refs', '--vault', dir, '202201010105 Refs.md'])).json as { status: string }[];
+    expect(refs.map((r) => r.status)).toStrictEqual(['ambiguous']);
+  });
+
   it('lists a note it cannot read as a problem, in file and line order with the others', async () => {
     const dir = copyOfExampleVault();
     writeFileSync(path.join(dir, '000 bad.md'), Buffer.from([0x61, 0xff, 0xfe]));

@@ -81,8 +81,11 @@ export function checkVault(index: CheckIndex, input: CheckInput): CheckReport {
   const targets = input.linkTargets;
   const wholeText = wholeTextAfterId(input.textOf);
   const textAfterId = (path: string, idEnd: number): TextAfterId | undefined => input.keptTextAfterId?.(path, idEnd) ?? wholeText(path, idEnd);
+  // An unreadable note is in the index by its name (what it is named is known) but was not checked.
+  const unread = new Set((input.unreadable ?? []).map((file) => file.path));
   // Problems are sorted by file and line at the end, so notes can be visited in any order.
   for (const note of index.noteCursors()) {
+    if (unread.size > 0 && unread.has(note.path)) continue;
     notes++;
     if (note.hasOwnId) notesWithId++;
     const path = note.path;
