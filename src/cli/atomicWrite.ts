@@ -17,6 +17,11 @@ export type WriteResult = { readonly status: 'written' } | { readonly status: 's
 /** Replaces a file's whole text, only if it still holds `expected`. */
 export interface AtomicWriter {
   replaceIfUnchanged(absolutePath: string, expected: string, next: string): Promise<WriteResult>;
+  /**
+   * The file a note's bytes live in (a symbolic link's target), so that two notes that are one file
+   * are written once; absent, every note is a file of its own.
+   */
+  fileOf?(absolutePath: string): Promise<string>;
 }
 
 /** The points of the write sequence, in order; tests make other writers act, or the process die, at each. */
@@ -208,6 +213,15 @@ export function createNodeAtomicWriter(options: NodeAtomicWriterOptions): Atomic
   }
 
   return {
+    async fileOf(absolutePath) {
+      try {
+        return await realFileOf(absolutePath, options.root);
+      } catch (error) {
+        // replaceIfUnchanged says why such a note is not written.
+        if (error instanceof Skip) return absolutePath;
+        throw error;
+      }
+    },
     async replaceIfUnchanged(absolutePath, expected, next) {
       try {
         return await replace(await realFileOf(absolutePath, options.root), Buffer.from(expected), Buffer.from(next), absolutePath);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, closeSync, cpSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createNodeAtomicWriter, type AtomicWriter } from '../../src/cli/atomicWrite';
@@ -283,6 +283,43 @@ describe('principle-chain repair', () => {
     expect([two.code, both.code, bare.code]).toStrictEqual([2, 2, 2]);
     expect(two.stderr).toContain('repair takes at most one VAULT folder.');
     expect(both.stderr).toContain('Give the vault either as VAULT or with --vault, not both.');
+  });
+
+  it('--apply writes a note and a symbolic link to it once, and both are written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-link-'));
+    copies.push(dir);
+    mkdirSync(path.join(dir, '.obsidian', 'plugins', 'principle-chain'), { recursive: true });
+    writeFileSync(path.join(dir, '.obsidian', 'plugins', 'principle-chain', 'repair.json'), JSON.stringify({ version: 1, renameHistory: { '202104291524': ['Old'] }, lastRun: null }));
+    writeFileSync(path.join(dir, '202104291524 New.md'), 'x\n');
+    writeFileSync(path.join(dir, '202201010102 In.md'), 'See 202104291524 Old\n');
+    symlinkSync('202201010102 In.md', path.join(dir, '202201010103 Link.md'));
+    const { code, stdout, stderr } = await run(['repair', '--vault', dir, '--apply']);
+    expect([code, stderr]).toStrictEqual([0, '']);
+    expect(stdout).toContain('Wrote 2 of 2 files.');
+    expect(readFileSync(path.join(dir, '202201010102 In.md'), 'utf8')).toBe('See 202104291524 New\n');
+    expect(lstatSync(path.join(dir, '202201010103 Link.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('--apply writes one file once when two notes of different plans are that file, and names the second', async () => {
+    const dir = copyOfExampleVault();
+    const planned = ((await runJson(['repair', '--vault', dir])).json as RepairJson).files.map((f) => f.file);
+    expect(planned.length).toBeGreaterThan(1);
+    const [first, second] = planned;
+    const before = snapshot(dir);
+    // The second note's bytes live in the first's file (as a symbolic link's would), though its text differs.
+    const oneFile = (root: string): AtomicWriter => {
+      const node = createNodeAtomicWriter({ root });
+      return {
+        fileOf: async (absolutePath) => (absolutePath.endsWith(second) ? path.join(root, first) : absolutePath),
+        replaceIfUnchanged: (absolutePath, expected, next) => node.replaceIfUnchanged(absolutePath, expected, next),
+      };
+    };
+    const { code, stderr } = await applyWithWriter(dir, oneFile);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Not written: ${second}: it is the same file as ${first} (a symbolic link), and that note's repairs were written to it; run the repair again\n`);
+    const after = snapshot(dir);
+    expect(after[first]).not.toBe(before[first]);
+    expect(after[second]).toBe(before[second]);
   });
 
   it('a note it cannot read keeps the ID its name gives: references to it are neither broken nor pointed elsewhere', async () => {
