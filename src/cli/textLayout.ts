@@ -67,7 +67,29 @@ export function plural(count: number, noun: string): string {
 
 /** Lines joined for output, each wrapped and coloured as the style says, with a final newline. */
 export function renderLines(lines: readonly TextLine[], style: OutputStyle): string {
-  return lines.map((l) => wrapLine(l, style.width).map((pieces) => paint(pieces, style.color)).join('\n')).join('\n') + '\n';
+  return lines.map((l) => wrapLine(visible(l), style.width).map((pieces) => paint(pieces, style.color)).join('\n')).join('\n') + '\n';
+}
+
+/** Control characters but the tab: in a file name or a note's line they could start a new line or move the terminal's cursor. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- as CONTROL
+const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
+/**
+ * The line with every control character a note's name or text may hold shown as an escape (`\n`,
+ * `\x1b`), so output can neither forge lines nor send the terminal commands; colours are added after.
+ */
+function visible(textLine: TextLine): TextLine {
+  if (!textLine.segments.some((s) => HAS_CONTROL.test(s.text))) return textLine;
+  const segments = textLine.segments.map((s) => ({ ...s, text: s.text.replace(CONTROL, escapeControl) }));
+  return { ...textLine, segments };
+}
+
+function escapeControl(char: string): string {
+  if (char === '\n') return '\\n';
+  if (char === '\r') return '\\r';
+  return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
 const COLOURS: Readonly<Record<Tone, readonly [string, string]>> = {

@@ -111,6 +111,28 @@ describe('check text', () => {
   });
 });
 
+describe('control characters in names and notes', () => {
+  it('are shown as escapes in text output: a name cannot forge a line or send the terminal commands', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'control-'));
+    const name = `a\nline 9  unresolved-id ${ESC}[2J.md`;
+    writeFileSync(path.join(dir, name), 'See 202101010000 and\n202101010001.\n');
+    writeFileSync(path.join(dir, '202101010002 Note.md'), 'x\n');
+    const checked = (await run(['check', '--vault', dir])).stdout;
+    expect(checked).toContain('a\\nline 9  unresolved-id \\x1b[2J.md');
+    expect(checked).not.toContain(ESC);
+    expect(checked.split('\n').filter((row) => row.startsWith('line 9'))).toStrictEqual([]);
+    const refs = (await run(['refs', '--vault', dir, name])).stdout;
+    expect(refs.split('\n')[0]).toBe('a\\nline 9  unresolved-id \\x1b[2J.md: 2 references');
+    // JSON keeps the name as it is: JSON.stringify escapes it already.
+    const json = (await runJson(['check', '--vault', dir])).json as { problems: { file: string }[] };
+    expect(json.problems.map((p) => p.file)).toContain(name);
+  });
+
+  it('leave a tab and other text alone', () => {
+    expect(renderLines([line('a\tb é 日本 \u200f')], PLAIN)).toBe('a\tb é 日本 \u200f\n');
+  });
+});
+
 describe('chain and refs text', () => {
   it.each([
     ['chain', ['chain', '202201100900', '--depth', '4']],
