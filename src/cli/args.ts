@@ -14,7 +14,7 @@ export interface OptionSpec {
 export interface ParsedArguments {
   readonly command: string | null;
   readonly positionals: readonly string[];
-  /** Option name → its value, or true for a flag. A repeated option keeps its last value. */
+  /** Option name → its value, or true for a flag (a flag may be repeated; an option with a value, only with the same value). */
   readonly options: ReadonlyMap<string, string | true>;
 }
 
@@ -53,6 +53,10 @@ export function parseArguments(argv: readonly string[], known: readonly OptionSp
       if (i + 1 >= argv.length) throw new UsageError(`Option --${spec.name} needs a value (${spec.value}).`);
       value = argv[++i];
     }
+    // Two values of one option (`--vault a --vault b`): the tool will not pick one, least of all for
+    // a command that writes.
+    const earlier = options.get(spec.name);
+    if (earlier !== undefined && earlier !== value) throw new UsageError(`Option --${spec.name} was given twice, as "${String(earlier)}" and "${value}"; give it once.`);
     options.set(spec.name, value);
   }
   const [command = null, ...rest] = positionals;

@@ -21,7 +21,8 @@ describe('parseArguments', () => {
     [['refs', '--', '--json', '-h'], 'refs', ['--json', '-h'], {}],
     [['refs', '-'], 'refs', ['-'], {}],
     [['check', '-h'], 'check', [], { help: true }],
-    [['check', '--vault', 'a', '--vault', 'b'], 'check', [], { vault: 'b' }],
+    [['check', '--vault', 'a', '--vault=a'], 'check', [], { vault: 'a' }],
+    [['check', '--json', '--json'], 'check', [], { json: true }],
     [['chain', '--depth='], 'chain', [], { depth: '' }],
   ])('%j', (argv, command, positionals, options) => {
     const parsed = parseArguments(argv, KNOWN);
@@ -35,6 +36,8 @@ describe('parseArguments', () => {
     [['check', '-x'], 'Unknown option -x.'],
     [['check', '--json=yes'], 'Option --json takes no value.'],
     [['check', '--vault'], 'Option --vault needs a value (DIR).'],
+    // Which of two vaults was meant (`repair --apply` writes into it) is not the tool's to guess.
+    [['check', '--vault', 'a', '--vault', 'b'], 'Option --vault was given twice, as "a" and "b"; give it once.'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArguments(argv, KNOWN)).toThrow(new UsageError(message));
   });

@@ -38,7 +38,7 @@ describe('graph on the example vault', () => {
     [['202201100900', '202201121430'], /graph takes at most one ID or PATH/],
     [['202201100900', '--depth', '11'], /--depth must be from 1 to 10/],
     [['202201100900', '--direction', 'up'], /--direction must be one of out, in, both, not "up"/],
-    [['202201100900', '--json', '--format', 'json', '--format', 'svg'], /--format must be one of/],
+    [['202201100900', '--json', '--format', 'json', '--format', 'svg'], /Option --format was given twice, as "json" and "svg"/],
     [['no such note.md'], /No such file: no such note\.md/],
   ])('graph %j is a usage error that says why', async (argv, message) => {
     const result = await run(['graph', ...argv]);
