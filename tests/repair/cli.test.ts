@@ -199,8 +199,22 @@ describe('principle-chain repair', () => {
     const damaged = readFileSync(state, 'utf8').slice(0, 40);
     writeFileSync(state, damaged);
     const result = await run(['repair', '--vault', dir]);
-    expect(result.stderr).toContain('principle-chain: warning: .obsidian/plugins/principle-chain/repair.json is damaged (it is not valid JSON (cut short or damaged))');
+    // Nothing of a cut-off file can be used, and the warning says so.
+    expect(result.stderr).toContain('principle-chain: warning: .obsidian/plugins/principle-chain/repair.json was not used, as it is not valid JSON (cut short or damaged); stale titles need its rename history.\n');
     expect(readFileSync(state, 'utf8')).toBe(damaged);
+  });
+
+  it('warns about a repair.json damaged in part and uses the rename history it could read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-partial-'));
+    copies.push(dir);
+    const state = path.join(dir, '.obsidian', 'plugins', 'principle-chain', 'repair.json');
+    mkdirSync(path.dirname(state), { recursive: true });
+    writeFileSync(state, JSON.stringify({ version: 1, renameHistory: { '202104291524': ['Old'], '202104291525': 7 }, lastRun: null }));
+    writeFileSync(path.join(dir, '202104291524 New.md'), 'x\n');
+    writeFileSync(path.join(dir, '202201010102 In.md'), 'See 202104291524 Old\n');
+    const result = await run(['repair', '--vault', dir, '--json']);
+    expect(result.stderr).toBe('principle-chain: warning: .obsidian/plugins/principle-chain/repair.json is damaged (part of the rename history is malformed); only what could be read of its rename history is used.\n');
+    expect((JSON.parse(result.stdout) as RepairJson).files.map((f) => f.edits.map((e) => e.kind))).toStrictEqual([['stale-title']]);
   });
 
   it('normalises link style on request, and rejects an unknown style', async () => {

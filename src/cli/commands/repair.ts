@@ -43,7 +43,8 @@ async function renameHistoryOf(directory: string, configDir: string, vaultFs: Va
     return new Map();
   }
   const { state, damage } = readRepairState(text);
-  if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
+  if (damage !== null && state.renameHistory.size === 0) warn(`principle-chain: warning: ${statePath} was not used, as ${damage}; stale titles need its rename history.\n`);
+  else if (damage !== null) warn(`principle-chain: warning: ${statePath} is damaged (${damage}); only what could be read of its rename history is used.\n`);
   return state.renameHistory;
 }
 
