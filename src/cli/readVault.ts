@@ -105,6 +105,10 @@ export async function readNote(fs: VaultFs, absolutePath: string): Promise<strin
  */
 export function decodeNote(bytes: Uint8Array): string | { reason: string } {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // UTF-16's byte order marks (FF FE, FE FF) are never UTF-8; its text is full of NUL bytes.
+  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
+    return { reason: 'it is UTF-16 text, not UTF-8; save it as UTF-8 to have it checked' };
+  }
   if (buffer.indexOf(0) >= 0) return { reason: 'it contains NUL bytes, so it is binary, not a Markdown note' };
   if (!isUtf8(buffer)) return { reason: 'it is not valid UTF-8 text' };
   return buffer.toString('utf8');

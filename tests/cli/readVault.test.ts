@@ -100,6 +100,15 @@ describe('decodeNote', () => {
     expect(decodeNote(Uint8Array.from([0x61, 0]))).toStrictEqual(binary);
     expect(decodeNote(Uint8Array.from([0xc3]))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
   });
+
+  it('names UTF-16 text by its byte order mark, either order, rather than calling it binary', () => {
+    const utf16 = { reason: 'it is UTF-16 text, not UTF-8; save it as UTF-8 to have it checked' };
+    expect(decodeNote(Buffer.from('\uFEFFnote 202101010000', 'utf16le'))).toStrictEqual(utf16);
+    expect(decodeNote(Buffer.from('\uFEFFnote', 'utf16le').swap16())).toStrictEqual(utf16);
+    // One byte of a mark is no mark.
+    expect(decodeNote(Uint8Array.from([0xff]))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
+    expect(decodeNote(Uint8Array.from([0xfe, 0x61]))).toStrictEqual({ reason: 'it is not valid UTF-8 text' });
+  });
 });
 
 describe('describeError', () => {
