@@ -279,6 +279,15 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         quoteDepth = 0;
       }
       codeMayFollow = item ? opensItems(text, lineFrom, lineTo, 0) : closes;
+      if (item && LIST_ITEMS.opensWithCode) {
+        // `1.     code`: the item's first line is indented code (the marker holds no ID).
+        count = endProse(out, count, proseStart, lineFrom);
+        proseStart = -1;
+        inIndentedCode = true;
+        codeMayFollow = true;
+        codeDepth = 0;
+        codeIndent = LIST_ITEMS.innermost() + 4;
+      }
       continue;
     }
     if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom)) {
@@ -375,6 +384,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inIndentedCode = true;
+      codeMayFollow = true;
       codeDepth = depth;
       codeIndent = LIST_ITEMS.innermost() + 4;
       LIST_ITEMS.emptyItemOpen = false;
@@ -386,10 +396,27 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       if (proseStart === -1) proseStart = lineFrom;
       continue;
     }
-    if (item) codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
-    else {
+    if (item) {
+      codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
+      if (LIST_ITEMS.opensWithCode) {
+        // `-     code`: the item's first line is indented code (the marker holds no ID).
+        count = endProse(out, count, proseStart, lineFrom);
+        proseStart = -1;
+        inIndentedCode = true;
+        codeMayFollow = true;
+        codeDepth = depth;
+        codeIndent = LIST_ITEMS.innermost() + 4;
+        continue;
+      }
+    } else {
       LIST_ITEMS.emptyItemOpen = false;
       codeMayFollow = closes;
+    }
+    // Text that looks like list markers but opens no item (`2) ```` under a paragraph, which only
+    // an item from 1 may interrupt) is more of the paragraph: no fence or display math opens after it.
+    if (!item && LIST_MARKERS.test(text.slice(contentFrom, lineTo))) {
+      if (proseStart === -1) proseStart = lineFrom;
+      continue;
     }
     // A fence or display math opens after blockquote markers and indentation, and after a list
     // item's markers (`- ````, `> 1. $$`). Closing fences are looked for without list markers

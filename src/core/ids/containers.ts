@@ -104,6 +104,8 @@ export class ListItems {
   emptyItemOpen = false;
   /** Where the content of the last item opened starts in the text (after its marker and white space). */
   contentFrom = 0;
+  /** Whether the last item opened starts with indented code: its marker is followed by five columns of white space or more. */
+  opensWithCode = false;
 
   clear(): void {
     this.count = 0;
@@ -162,6 +164,7 @@ export class ListItems {
     let column = indent;
     let opened = false;
     this.emptyItemOpen = false;
+    this.opensWithCode = false;
     // `- - -` after a marker is a thematic break in the item, not three more items.
     for (let end = listMarkerEnd(text, at, to); end !== -1 && !(opened && isThematicBreak(text, at, to)); end = listMarkerEnd(text, at, to)) {
       column += end - at;
@@ -175,6 +178,7 @@ export class ListItems {
       if (empty || contentColumn - column > 4) {
         this.push(column + 1);
         this.emptyItemOpen = empty;
+        this.opensWithCode = !empty;
         break;
       }
       this.push(contentColumn);

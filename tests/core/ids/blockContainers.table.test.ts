@@ -39,6 +39,10 @@ const rows: [string, string, string][] = [
   ['a quote marker and a closer inside a fence are code', `${F}\n> ${F}\n${A}\n${F}\n${B}`, `${F}\n> ${F}\n${A}\n${F}\n«b:${B}»`],
   ['a fence in a quote ends with the quote', `> ${F}\n> ${A}\n${B}`, `> ${F}\n> ${A}\n«b:${B}»`],
   ['a fence in a quote ends at a blank line', `> ${F}\n> ${A}\n\n${B}`, `> ${F}\n> ${A}\n\n«b:${B}»`],
+  ['an item whose marker five spaces follow starts with code', `-     ${A}\n\n${B}`, `-     ${A}\n\n«b:${B}»`],
+  ['a numbered marker other than 1 under a paragraph is its text: no fence opens', `para\n2) ~~~\n${A}`, `para\n2) ~~~\n«b:${A}»`],
+  ['a paragraph after indented code can be underlined', `    code\n${A}\n===\n\t${B}`, `    code\n«b:${A}»\n===\n\t${B}`],
+  ['an item from 1 interrupts a paragraph, and code may follow its thematic break', `para\n1. ***\n       ${A}`, `para\n1. ***\n       ${A}`],
   ['a fence in an item ends with the item', `- a\n\n  ${F}\n  ${A}\nx ${B}`, `- a\n\n  ${F}\n  ${A}\nx «b:${B}»`],
 ];
 
