@@ -380,37 +380,28 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       quoteDepth = depth;
       LIST_ITEMS.closeBelow(indent);
     }
-    if (codeMayFollow && indent >= LIST_ITEMS.innermost() + 4) {
+    const indentedCode = codeMayFollow && indent >= LIST_ITEMS.innermost() + 4;
+    if (!indentedCode && !nested) {
+      // Indented as far as code would be, under an open paragraph: more of its text, nothing opens.
+      LIST_ITEMS.emptyItemOpen = false;
+      if (proseStart === -1) proseStart = lineFrom;
+      continue;
+    }
+    if (indentedCode) LIST_ITEMS.emptyItemOpen = false;
+    else if (item) codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
+    else {
+      LIST_ITEMS.emptyItemOpen = false;
+      codeMayFollow = closes;
+    }
+    // Indented code, or an item whose first line is (`-     code`: the marker holds no ID).
+    if (indentedCode || (item && LIST_ITEMS.opensWithCode)) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       inIndentedCode = true;
       codeMayFollow = true;
       codeDepth = depth;
       codeIndent = LIST_ITEMS.innermost() + 4;
-      LIST_ITEMS.emptyItemOpen = false;
       continue;
-    }
-    if (!nested) {
-      // Indented as far as code would be, under an open paragraph: more of its text, nothing opens.
-      LIST_ITEMS.emptyItemOpen = false;
-      if (proseStart === -1) proseStart = lineFrom;
-      continue;
-    }
-    if (item) {
-      codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
-      if (LIST_ITEMS.opensWithCode) {
-        // `-     code`: the item's first line is indented code (the marker holds no ID).
-        count = endProse(out, count, proseStart, lineFrom);
-        proseStart = -1;
-        inIndentedCode = true;
-        codeMayFollow = true;
-        codeDepth = depth;
-        codeIndent = LIST_ITEMS.innermost() + 4;
-        continue;
-      }
-    } else {
-      LIST_ITEMS.emptyItemOpen = false;
-      codeMayFollow = closes;
     }
     // Text that looks like list markers but opens no item (`2) ```` under a paragraph, which only
     // an item from 1 may interrupt) is more of the paragraph: no fence or display math opens after it.
