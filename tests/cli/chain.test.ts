@@ -131,6 +131,7 @@ describe('chain on the example vault', () => {
     [['chain', '202201100900', '--depth', '0'], /--depth must be from 1 to 10, not 0\./],
     [['chain', '202201100900', '--direction', 'up'], /--direction must be one of out, in, both, not "up"\./],
     [['chain', '20221003150064'], /20221003150064 is not an ID of the format 12 digits \(YYYYMMDDHHmm\), and no note has that path; for another ID format use --id-format\./],
+    [['chain', '999999999999'], /^principle-chain: 999999999999 names no note and is no date and time, so it is not an ID of the format 12 digits \(YYYYMMDDHHmm\)\.\n/],
     [['chain', 'Missing note.md'], /No such file: Missing note\.md/],
     [['chain', '202210031500.mdx'], /202210031500\.mdx is not an ID of the format 12 digits/],
     [['chain', 'Archive/2022 note.md'], /No such file: Archive\/2022 note\.md/],

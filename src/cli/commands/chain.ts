@@ -70,7 +70,13 @@ export const chainCommand: CliCommand = {
 
 /** The start a CLI argument names: an ID of the format, else a note's path (with a hint when it looked like an ID). */
 export async function chainStart(argument: string, format: IdFormat, vault: LoadedVault, io: CliIo): Promise<ChainStart> {
-  if (format.exact.test(argument)) return { id: argument };
+  if (format.exact.test(argument)) {
+    // A digit run no note has is an ID only when it is a date and time (as in notes: see PRODUCT.md).
+    if (!vault.index.isKnownId(argument) && !format.isPlausible(argument)) {
+      throw new UsageError(`${argument} names no note and is no date and time, so it is not an ID of the format ${format.label}.`);
+    }
+    return { id: argument };
+  }
   try {
     return { path: await locateNote(argument, vault, io) };
   } catch (error) {
