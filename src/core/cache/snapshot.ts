@@ -12,8 +12,12 @@
 import { packChunk, unpackChunk, type CachedNote } from './chunks';
 import { isInt, isString } from './values';
 
-/** Bump whenever the encoding below changes. */
-export const CACHE_FORMAT_VERSION = 3;
+/**
+ * Bump whenever the encoding below changes, or the scanner reads notes differently (4: indented code
+ * and fences in lists and quotes), so facts read the old way are not reused by a build of the same
+ * plugin version.
+ */
+export const CACHE_FORMAT_VERSION = 4;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';
