@@ -43,26 +43,38 @@ function orderedMarkerEnd(text: string, lineFrom: number, lineTo: number): numbe
 
 const WHITE_SPACE = /^\s$/;
 
-/** `- text`, `* text`, `+ text` (nested ones too: `- - text`) whose text cannot open a fence or display math. */
-function isBulletThenProse(text: string, from: number): boolean {
-  let at = from;
-  for (let bullet = text.charCodeAt(at); bullet === 45 || bullet === 42 || bullet === 43; bullet = text.charCodeAt(at)) {
-    if (text.charCodeAt(at + 1) !== 32) return false;
-    at += 2;
+/** Past every list marker from `at` and the white space after each (`- 1. `); `at` itself when none starts there. */
+function afterListMarkers(text: string, at: number, lineTo: number): number {
+  for (;;) {
+    const code = text.charCodeAt(at);
+    const end = code === 45 || code === 42 || code === 43 ? at + 1 : code >= 48 && code <= 57 ? orderedMarkerEnd(text, at, lineTo) : -1;
+    if (end === -1 || (end < lineTo && text.charCodeAt(end) !== 32 && text.charCodeAt(end) !== 9)) return at;
+    at = end;
+    while (at < lineTo && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
   }
-  return at > from && isPlainProseStart(text.charCodeAt(at));
+}
+
+/** Whether what follows a line's list markers can open a fence, display math or a quote (` ~ $ >). */
+function opensBlockAfterMarkers(code: number): boolean {
+  return code === 96 || code === 126 || code === 36 || code === 62;
+}
+
+/** `- text`, `* text`, `+ text` (nested ones too: `- - text`, `- 1. text`) whose text cannot open a fence, display math or a quote. */
+function isBulletThenProse(text: string, from: number, lineTo: number): boolean {
+  const first = text.charCodeAt(from);
+  if ((first !== 45 && first !== 42 && first !== 43) || text.charCodeAt(from + 1) !== 32) return false;
+  const code = text.charCodeAt(afterListMarkers(text, from, lineTo));
+  return isPlainProseStart(code) && !opensBlockAfterMarkers(code);
 }
 
 /**
  * For a line starting with a digit: whether it is prose as a whole, which an ordered list item is
- * unless its content opens a fence or display math (`1. ```` decided by the general way).
+ * unless its content, past any nested markers, opens a fence, display math or a quote (`1. ````,
+ * `1. - ````, decided by the general way).
  */
 function isProseAfterDigit(text: string, lineFrom: number, lineTo: number): boolean {
-  let at = orderedMarkerEnd(text, lineFrom, lineTo);
-  if (at === -1) return true;
-  while (at < lineTo && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
-  const code = text.charCodeAt(at);
-  return code !== 96 && code !== 126 && code !== 36;
+  if (orderedMarkerEnd(text, lineFrom, lineTo) === -1) return true;
+  return !opensBlockAfterMarkers(text.charCodeAt(afterListMarkers(text, lineFrom, lineTo)));
 }
 
 /** Whether a line starting with `first` is prose as a whole: a plain start, and no fence or math after a number's list marker. */
@@ -290,10 +302,19 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       }
       continue;
     }
-    if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom)) {
+    if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom, lineTo)) {
       LIST_ITEMS.clear();
       quoteDepth = 0;
       codeMayFollow = opensItems(text, lineFrom, lineTo, 0);
+      if (LIST_ITEMS.opensWithCode) {
+        // `- 1.     code`: the inner item's first line is indented code (the markers hold no ID).
+        count = endProse(out, count, proseStart, lineFrom);
+        proseStart = -1;
+        inIndentedCode = true;
+        codeMayFollow = true;
+        codeDepth = 0;
+        codeIndent = LIST_ITEMS.innermost() + 4;
+      }
       continue;
     }
     if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) continue;
@@ -388,8 +409,43 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       continue;
     }
     if (indentedCode) LIST_ITEMS.emptyItemOpen = false;
-    else if (item) codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
-    else {
+    else if (item) {
+      codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
+      if (text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode) {
+        // `- > …`: a quote opens inside the item on the item's own line. Its content may be a blank,
+        // indented code or a fence, or else prose (items nested in it on this line are not tracked).
+        const itemColumn = LIST_ITEMS.innermost();
+        QUOTE.read(text, LIST_ITEMS.contentFrom, lineTo, LIST_ITEMS);
+        quoteDepth = depth + QUOTE.depth;
+        LIST_ITEMS.enterQuotes(quoteDepth, itemColumn);
+        const innerFrom = QUOTE.contentFrom;
+        const innerFirst = text.charCodeAt(innerFrom);
+        const fence = innerFirst === 96 || innerFirst === 126 ? fenceOpens(text, innerFrom, lineTo, innerFirst) : 0;
+        if (QUOTE.indent >= 4 && !isBlankBetween(text, innerFrom, lineTo)) {
+          count = endProse(out, count, proseStart, lineFrom);
+          proseStart = -1;
+          inIndentedCode = true;
+          codeMayFollow = true;
+          codeDepth = quoteDepth;
+          codeIndent = 4;
+          continue;
+        }
+        if (fence > 0) {
+          count = endProse(out, count, proseStart, lineFrom);
+          proseStart = -1;
+          fenceChar = innerFirst;
+          fenceLength = fence;
+          fenceDepth = quoteDepth;
+          // A line not indented into the item ends it, the quote and the fence.
+          fenceIndent = itemColumn;
+          codeMayFollow = false;
+          continue;
+        }
+        codeMayFollow = isBlankBetween(text, innerFrom, lineTo) || closesParagraph(text, innerFrom, lineTo, false);
+        if (proseStart === -1) proseStart = lineFrom;
+        continue;
+      }
+    } else {
       LIST_ITEMS.emptyItemOpen = false;
       codeMayFollow = closes;
     }

@@ -43,6 +43,10 @@ const rows: [string, string, string][] = [
   ['a numbered marker other than 1 under a paragraph is its text: no fence opens', `para\n2) ~~~\n${A}`, `para\n2) ~~~\n«b:${A}»`],
   ['a paragraph after indented code can be underlined', `    code\n${A}\n===\n\t${B}`, `    code\n«b:${A}»\n===\n\t${B}`],
   ['an item from 1 interrupts a paragraph, and code may follow its thematic break', `para\n1. ***\n       ${A}`, `para\n1. ***\n       ${A}`],
+  ['indented code in a quote opened on an item’s line', `- >     code ${A}\n\n${B}`, `- >     code ${A}\n\n«b:${B}»`],
+  ['a fence in a quote opened on an item’s line', `- > ~~~\n  > ${A}\n  > ~~~\n\n${B}`, `- > ~~~\n  > ${A}\n  > ~~~\n\n«b:${B}»`],
+  ['a fence in a bullet item opened on a numbered item’s line', `1. - ~~~\n     ${A}\n     ~~~\n\n${B}`, `1. - ~~~\n     ${A}\n     ~~~\n\n«b:${B}»`],
+  ['indented code in a numbered item opened on a bullet’s line', `x\n\n- 1.     ${A}\n\n${B}`, `x\n\n- 1.     ${A}\n\n«b:${B}»`],
   ['a fence in an item ends with the item', `- a\n\n  ${F}\n  ${A}\nx ${B}`, `- a\n\n  ${F}\n  ${A}\nx «b:${B}»`],
 ];
 
