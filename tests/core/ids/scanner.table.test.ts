@@ -82,6 +82,10 @@ const rows: [string, string, string][] = [
   ['dollar amounts are not math', `$5 and ${A} $10`, `$5 and «b:${A}» $10`],
   ['html comment', `<!-- ${A} --> ${B}`, `<!-- ${A} --> «b:${B}»`],
   ['multi-line html comment', `<!--\n${A}\n--> ${B}`, `<!--\n${A}\n--> «b:${B}»`],
+  // Never closed: in a paragraph `<!--` is text (CommonMark), at a line's start an HTML block to the end.
+  ['an unclosed html comment in a paragraph', `para <!-- todo\n\nnext ${A}`, `para <!-- todo\n\nnext «b:${A}»`],
+  ['an unclosed html comment in an item', `- item <!-- todo\n- next ${A}`, `- item <!-- todo\n- next «b:${A}»`],
+  ['an unclosed html comment starting a line', `<!-- todo\n\nnext ${A}`, `<!-- todo\n\nnext ${A}`],
   ['obsidian comment', `%% ${A} %% ${B}`, `%% ${A} %% «b:${B}»`],
   ['html attribute', `<span data-x="${A}">${B}</span>`, `<span data-x="${A}">«b:${B}»</span>`],
   ['escaped bracket', `\\[${A}](x)`, `\\[«b:${A}»](x)`],
