@@ -284,6 +284,17 @@ describe('principle-chain repair', () => {
     expect((await run(['repair', '--vault', dir, '--config-dir'])).code).toBe(2);
   });
 
+  it('a sound repair.json with an empty rename history draws no warning', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-empty-history-'));
+    copies.push(dir);
+    const state = path.join(dir, '.obsidian', 'plugins', 'principle-chain', 'repair.json');
+    mkdirSync(path.dirname(state), { recursive: true });
+    writeFileSync(state, JSON.stringify({ version: 1, renameHistory: {}, lastRun: null }));
+    writeFileSync(path.join(dir, '202201010102 In.md'), 'x\n');
+    const result = await run(['repair', '--vault', dir]);
+    expect([result.code, result.stderr]).toStrictEqual([0, '']);
+  });
+
   it('a sound repair.json draws no warning', async () => {
     const result = await run(['repair', '--vault', copyOfExampleVault()]);
     expect(result.stderr).toBe('');

@@ -65,7 +65,7 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
   // Files written so far, by the file their bytes live in: a note that is a symbolic link to another
   // note is that note's file, which its planned text reached already (or, if the two plans differ,
   // must not be written again over the other's).
-  const writtenFiles = new Map<string, { path: string; text: string; next: string }>();
+  const writtenFiles = new Map<string, { path: string; next: string }>();
   for (const file of plan.files) {
     const next = applyEdits(file.text, file.edits);
     try {
@@ -73,14 +73,15 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
       const real = writer.fileOf === undefined ? null : await writer.fileOf(absolute);
       const earlier = real === null ? undefined : writtenFiles.get(real);
       if (earlier !== undefined) {
-        if (earlier.text === file.text && earlier.next === next) written.push(file.path);
+        // The file already holds what this note's plan would write.
+        if (earlier.next === next) written.push(file.path);
         else notWritten.push({ path: file.path, reason: `it is the same file as ${earlier.path} (a symbolic link), and that note's repairs were written to it; run the repair again` });
         continue;
       }
       const result = await writer.replaceIfUnchanged(absolute, file.text, next);
       if (result.status === 'written') {
         written.push(file.path);
-        if (real !== null) writtenFiles.set(real, { path: file.path, text: file.text, next });
+        if (real !== null) writtenFiles.set(real, { path: file.path, next });
       } else notWritten.push({ path: file.path, reason: result.reason });
     } catch (error) {
       notWritten.push({ path: file.path, reason: describeError(error) });
