@@ -66,6 +66,7 @@ function summary(plan: RepairPlan, edits: readonly RepairEdit[], outcome: Repair
   if (edits.length === 0) return [line(`Nothing to repair${left}`)];
   const planned = `${plural(edits.length, 'edit')} in ${plural(plan.files.length, 'file')}: ${describeCounts(countByKind(edits))}${left}`;
   if (outcome === null) return [line(planned), line('Dry run: nothing was written. Run again with --apply to write these edits.')];
-  const failed = outcome.notWritten === 0 ? '' : ` ${outcome.notWritten} not written (the reason is on stderr); run the repair again.`;
+  // Each reason says whether running again can help (a note that changed) or not (a read-only note).
+  const failed = outcome.notWritten === 0 ? '' : ` ${outcome.notWritten} not written; each one's reason is on stderr.`;
   return [line(planned), line(`Wrote ${outcome.written} of ${plural(plan.files.length, 'file')}.${failed}`)];
 }

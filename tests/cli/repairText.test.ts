@@ -72,7 +72,7 @@ describe("repair's text", () => {
     };
     expect(textOf(plan, { written: 2, notWritten: 1 }).slice(-2)).toStrictEqual([
       '3 edits in 3 files: 3 stale titles.',
-      'Wrote 2 of 3 files. 1 not written (the reason is on stderr); run the repair again.',
+      "Wrote 2 of 3 files. 1 not written; each one's reason is on stderr.",
     ]);
     expect(textOf(plan, { written: 3, notWritten: 0 }).slice(-1)).toStrictEqual(['Wrote 3 of 3 files.']);
   });

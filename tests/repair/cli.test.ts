@@ -341,7 +341,7 @@ describe('principle-chain repair', () => {
     };
     const { code, stderr } = await applyWithWriter(dir, oneFile);
     expect(code).toBe(1);
-    expect(stderr).toBe(`Not written: ${second}: it is the same file as ${first} (a symbolic link), and that note's repairs were written to it; run the repair again\n`);
+    expect(stderr).toBe(`Not written: ${second}: it is the same file as ${first} (a symbolic link), and that note's repairs were written to it\n`);
     const after = snapshot(dir);
     expect(after[first]).not.toBe(before[first]);
     expect(after[second]).toBe(before[second]);

@@ -75,7 +75,7 @@ async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWrit
       if (earlier !== undefined) {
         // The file already holds what this note's plan would write.
         if (earlier.next === next) written.push(file.path);
-        else notWritten.push({ path: file.path, reason: `it is the same file as ${earlier.path} (a symbolic link), and that note's repairs were written to it; run the repair again` });
+        else notWritten.push({ path: file.path, reason: `it is the same file as ${earlier.path} (a symbolic link), and that note's repairs were written to it` });
         continue;
       }
       const result = await writer.replaceIfUnchanged(absolute, file.text, next);
