@@ -54,27 +54,35 @@ function afterListMarkers(text: string, at: number, lineTo: number): number {
   }
 }
 
-/** Whether what follows a line's list markers can open a fence, display math or a quote (` ~ $ >). */
-function opensBlockAfterMarkers(code: number): boolean {
-  return code === 96 || code === 126 || code === 36 || code === 62;
+/**
+ * Whether what follows a line's list markers at `at` is anything but plain prose: a fence, display
+ * math or a quote (` ~ $ >), or indented code (more than four columns of white space, or a tab,
+ * before it). Such lines take the general way.
+ */
+function opensBlockAfterMarkers(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 96 || code === 126 || code === 36 || code === 62) return true;
+  let before = at;
+  while (text.charCodeAt(before - 1) === 32) before--;
+  return at - before > 4 || text.charCodeAt(before - 1) === 9;
 }
 
-/** `- text`, `* text`, `+ text` (nested ones too: `- - text`, `- 1. text`) whose text cannot open a fence, display math or a quote. */
+/** `- text`, `* text`, `+ text` (nested ones too: `- - text`, `- 1. text`) whose text is plain prose (see opensBlockAfterMarkers). */
 function isBulletThenProse(text: string, from: number, lineTo: number): boolean {
   const first = text.charCodeAt(from);
   if ((first !== 45 && first !== 42 && first !== 43) || text.charCodeAt(from + 1) !== 32) return false;
-  const code = text.charCodeAt(afterListMarkers(text, from, lineTo));
-  return isPlainProseStart(code) && !opensBlockAfterMarkers(code);
+  const content = afterListMarkers(text, from, lineTo);
+  return isPlainProseStart(text.charCodeAt(content)) && !opensBlockAfterMarkers(text, content);
 }
 
 /**
  * For a line starting with a digit: whether it is prose as a whole, which an ordered list item is
- * unless its content, past any nested markers, opens a fence, display math or a quote (`1. ````,
- * `1. - ````, decided by the general way).
+ * unless its content, past any nested markers, opens a fence, display math, a quote or indented code
+ * (`1. ````, `1. - ````, `1.     code`, decided by the general way).
  */
 function isProseAfterDigit(text: string, lineFrom: number, lineTo: number): boolean {
   if (orderedMarkerEnd(text, lineFrom, lineTo) === -1) return true;
-  return !opensBlockAfterMarkers(text.charCodeAt(afterListMarkers(text, lineFrom, lineTo)));
+  return !opensBlockAfterMarkers(text, afterListMarkers(text, lineFrom, lineTo));
 }
 
 /** Whether a line starting with `first` is prose as a whole: a plain start, and no fence or math after a number's list marker. */
@@ -291,30 +299,12 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         quoteDepth = 0;
       }
       codeMayFollow = item ? opensItems(text, lineFrom, lineTo, 0) : closes;
-      if (item && LIST_ITEMS.opensWithCode) {
-        // `1.     code`: the item's first line is indented code (the marker holds no ID).
-        count = endProse(out, count, proseStart, lineFrom);
-        proseStart = -1;
-        inIndentedCode = true;
-        codeMayFollow = true;
-        codeDepth = 0;
-        codeIndent = LIST_ITEMS.innermost() + 4;
-      }
       continue;
     }
     if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom, lineTo)) {
       LIST_ITEMS.clear();
       quoteDepth = 0;
       codeMayFollow = opensItems(text, lineFrom, lineTo, 0);
-      if (LIST_ITEMS.opensWithCode) {
-        // `- 1.     code`: the inner item's first line is indented code (the markers hold no ID).
-        count = endProse(out, count, proseStart, lineFrom);
-        proseStart = -1;
-        inIndentedCode = true;
-        codeMayFollow = true;
-        codeDepth = 0;
-        codeIndent = LIST_ITEMS.innermost() + 4;
-      }
       continue;
     }
     if (fenceChar !== 0 && !mayCloseFence(text, lineFrom, lineTo, fenceChar)) continue;
