@@ -211,3 +211,23 @@ describe('a stale markdown link into a folder whose name is escaped', () => {
     expect(planned.edits).toHaveLength(1);
   });
 });
+
+describe('a stale markdown link written in angle brackets', () => {
+  it('is pointed at the note with its spaces kept, as the user wrote the destination', () => {
+    const planned = plan(`See [t](<${TEAMS} Old name.md>) and [u](<./${TEAMS} Old.md> "title").\n\n[def]: <${TEAMS} Old.md>\n`);
+    expect(planned.text).toBe(`See [t](<${TEAMS} Teams exist.md>) and [u](<./${TEAMS} Teams exist.md> "title").\n\n[def]: <${TEAMS} Teams exist.md>\n`);
+    expect(planned.problems).toStrictEqual([]);
+  });
+
+  it('still encodes, outside angle brackets, the spaces that would end the destination', () => {
+    expect(plan(`See [t](${TEAMS}%20Old%20name.md).`).text).toBe(`See [t](${TEAMS}%20Teams%20exist.md).`);
+  });
+});
+
+describe('a stale markdown link to a note whose name holds a space past ASCII', () => {
+  it('is pointed at it by a target that decodes to its name (an ideographic space as UTF-8 bytes)', () => {
+    const files = { [`${TEAMS} チーム\u3000の理由.md`]: '' };
+    expect(plan(`[t](${TEAMS}%20Old.md)`, { files }).text).toBe(`[t](${TEAMS}%20チーム%E3%80%80の理由.md)`);
+    expect(plan(`[t](<${TEAMS} Old.md>)`, { files }).text).toBe(`[t](<${TEAMS} チーム%E3%80%80の理由.md>)`);
+  });
+});

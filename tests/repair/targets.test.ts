@@ -19,8 +19,20 @@ describe('link targets for a repointed link', () => {
     expect(decodeURIComponent(encodeLinkDestination('a <b> \\ c.md'))).toBe('a <b> \\ c.md');
     // '#' would start a heading, '|' split a table cell, brackets confuse the link's pairing.
     expect(encodeLinkDestination('C# a|b [x].md')).toBe('C%23%20a%7Cb%20%5Bx%5D.md');
-    // Two hex digits always, upper case.
-    expect(encodeLinkDestination('a\tb\u00a0c>.md')).toBe('a%09b%A0c%3E.md');
+    // Two hex digits always, upper case; a character past ASCII as its UTF-8 bytes, so it decodes back.
+    expect(encodeLinkDestination('a\tb\u00a0c>.md')).toBe('a%09b%C2%A0c%3E.md');
+    // An ideographic space (Japanese names) is not '%3000', which reads back as '000'.
+    expect(encodeLinkDestination('202108191025 日本\u3000語.md')).toBe('202108191025%20日本%E3%80%80語.md');
+    for (const name of ['a\u00a0b', 'x\u3000y', 'p\u2028q\u2003r', '\ufeffs t']) expect(decodeURIComponent(encodeLinkDestination(name))).toBe(name);
+  });
+
+  it('keeps spaces in a destination written in angle brackets, and encodes the rest as elsewhere', () => {
+    expect(encodeLinkDestination('202108191025 A (b) 100% é.md', true)).toBe('202108191025 A %28b%29 100%25 é.md');
+    expect(encodeLinkDestination('C# a|b [x] <y>\\.md', true)).toBe('C%23 a%7Cb %5Bx%5D %3Cy%3E%5C.md');
+    // Only the plain space: a tab, a line break or another space would end or hide the destination.
+    expect(encodeLinkDestination('a\tb\nc\u00a0d\u3000e.md', true)).toBe('a%09b%0Ac%C2%A0d%E3%80%80e.md');
+    expect(markdownCandidates('n/202108191025 T x.md', '../202108191025 Old.md', 'm/s.md', true)).toStrictEqual(['../n/202108191025 T x.md', '../n/202108191025 T x']);
+    expect(markdownCandidates('n/202108191025 T x.md', '/202108191025 Old', 'm/s.md', true)).toStrictEqual(['/n/202108191025 T x', '/n/202108191025 T x.md']);
   });
 
   it('knows which names no wikilink can hold, and offers none for them', () => {

@@ -85,9 +85,9 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   };
 
   /** The shortest target that names the owner and still shows its ID (so the link stays a reference). */
-  function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string): string | null {
+  function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string, angled = false): string | null {
     const candidates =
-      form === 'wikilink' ? wikilinkCandidates(ownerPath, link.target) : markdownCandidates(ownerPath, link.target, sourcePath);
+      form === 'wikilink' ? wikilinkCandidates(ownerPath, link.target) : markdownCandidates(ownerPath, link.target, sourcePath, angled);
     for (const target of candidates) {
       if (idInLinkTarget(target, format)?.id !== id) continue;
       // Resolution reads the target alone; the rest of the probe is the link as written.
@@ -199,7 +199,9 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     let target = link.target;
     let kind: RepairKind | null = null;
     if (!named) {
-      const repointed = chooseTarget(ref.id, link, form, path, owner.path);
+      // `(<…>)`: a destination in angle brackets, whose new target keeps its spaces as written.
+      const angled = form === 'markdown' && text.charCodeAt(link.targetFrom - 1) === 60;
+      const repointed = chooseTarget(ref.id, link, form, path, owner.path, angled);
       if (repointed === null) {
         const unlinkable = form === 'wikilink' ? unlinkableCharacter(owner.path) : null;
         const message =

@@ -14,12 +14,25 @@ export function relativePath(fromFile: string, to: string): string {
   return [...Array<string>(ups).fill('..'), ...target.slice(common)].join('/');
 }
 
+/** One character as a URL writes it: its UTF-8 bytes, each `%XX` (U+3000 is `%E3%80%80`, not `%3000`). */
+function percentEncoded(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? '%' + code.toString(16).toUpperCase().padStart(2, '0') : encodeURIComponent(char);
+}
+
+// Outside angle brackets white space or a parenthesis would end the destination.
+const ENDS_A_DESTINATION = /[%\s()<>\\#|[\]]/g;
+// Inside `<…>` a space is text (CommonMark; Obsidian reads such links, as the user's own link shows);
+// parentheses stay encoded, as no source says how Obsidian reads them there.
+const ENDS_AN_ANGLED_DESTINATION = /[%()<>\\#|[\]]|[^\S ]/g;
+
 /**
  * Percent-encodes what would end or confuse a Markdown link destination (`#` would start a heading,
- * `|` split a table cell, brackets end the link text's pairing); leaves the rest readable.
+ * `|` split a table cell, brackets end the link text's pairing); leaves the rest readable. In a
+ * destination written in angle brackets (`angled`), spaces stay spaces, as the user wrote them.
  */
-export function encodeLinkDestination(path: string): string {
-  return path.replace(/[%\s()<>\\#|[\]]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+export function encodeLinkDestination(path: string, angled = false): string {
+  return path.replace(angled ? ENDS_AN_ANGLED_DESTINATION : ENDS_A_DESTINATION, percentEncoded);
 }
 
 /**
@@ -53,16 +66,16 @@ export function wikilinkCandidates(ownerPath: string, originalTarget: string): s
  * Markdown link destinations for the owner file, preferred first: vault-absolute when the original
  * began with '/', else relative to the source; with or without `.md` as the original; a folder note
  * (`ID/README.md`) linked by its folder when the original named a folder, with the original's
- * trailing slash kept.
+ * trailing slash kept. `angled`: the original destination is written in angle brackets (`(<…>)`).
  */
-export function markdownCandidates(ownerPath: string, originalTarget: string, sourcePath: string): string[] {
+export function markdownCandidates(ownerPath: string, originalTarget: string, sourcePath: string, angled = false): string[] {
   const absolute = originalTarget.startsWith('/');
   const dotSlash = !absolute && originalTarget.startsWith('./');
   const write = (path: string): string => {
-    if (absolute) return '/' + encodeLinkDestination(path);
+    if (absolute) return '/' + encodeLinkDestination(path, angled);
     let relative = relativePath(sourcePath, path);
     if (dotSlash && !relative.startsWith('../')) relative = './' + relative;
-    return encodeLinkDestination(relative);
+    return encodeLinkDestination(relative, angled);
   };
   const withExtension = write(ownerPath);
   const withoutExtension = write(ownerPath.replace(NOTE_EXTENSION, ''));
