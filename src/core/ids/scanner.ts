@@ -23,6 +23,8 @@ const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
 // Sticky, so a tag is matched where it starts without slicing the text.
 const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
 const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/y;
+// An email autolink (`<name@example.com>`), CommonMark's definition: a URL in `<…>` too (PRODUCT.md).
+const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /**
@@ -61,7 +63,7 @@ function inlineMath(scan: Scan, at: number): number {
 }
 
 function htmlTag(scan: Scan, at: number): number {
-  for (const pattern of [AUTOLINK, HTML_TAG]) {
+  for (const pattern of [AUTOLINK, EMAIL_AUTOLINK, HTML_TAG]) {
     pattern.lastIndex = at;
     if (pattern.test(scan.text) && pattern.lastIndex <= scan.limit) return pattern.lastIndex;
   }

@@ -204,6 +204,8 @@ describe('hostile input', () => {
     ['links with unclosed parenthesised titles', '[x](a ( '.repeat(60_000), 0],
     ['links with quoted titles left open', '[x](a "\\" '.repeat(60_000), 0],
     ['angle brackets', '<a '.repeat(100_000), 0],
+    ['email autolinks left open', '<a.b@c-d.e '.repeat(60_000), 0],
+    ['an email autolink left open over a long domain', '<a@' + 'b-c.'.repeat(200_000), 0],
     ['ids without spaces', '202104291524,'.repeat(40_000), 40_000],
     ['definition openers on one line', '[a]: '.repeat(100_000), 0],
     ['definition lines', '[a]: /x\n'.repeat(60_000), 0],

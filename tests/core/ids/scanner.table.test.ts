@@ -36,6 +36,9 @@ const rows: [string, string, string][] = [
   ['bare url', `https://example.com/${A} and ${B}`, `https://example.com/${A} and «b:${B}»`],
   ['www url', `www.example.com/${A}`, `www.example.com/${A}`],
   ['autolink', `<https://x.org/${A}>`, `<https://x.org/${A}>`],
+  ['email autolink', `<a@${A}.org> and <${A}@x.org> ${B}`, `<a@${A}.org> and <${A}@x.org> «b:${B}»`],
+  // Not an email autolink (a space, no domain, a domain label starting with '-'): text, IDs count.
+  ['angle brackets that hold no email address', `<a@ ${A}> <@${A}> <a@-${A}>`, `<a@ «b:${A}»> <@«b:${A}»> <a@-«b:${A}»>`],
   ['inline code', `\`${A}\` and ${B}`, `\`${A}\` and «b:${B}»`],
   ['inline code two backticks', `\`\` a \` ${A} \`\` ${B}`, `\`\` a \` ${A} \`\` «b:${B}»`],
   ['unclosed backtick is literal', `a \` ${A}`, `a \` «b:${A}»`],
