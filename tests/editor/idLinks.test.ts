@@ -65,6 +65,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['image', `![${ID}](${ID}.png)`, []],
       ['autolink', `<https://example.com/${ID}>`, []],
       ['email autolink', `<a@${ID}.org> and <${ID}@example.com>`, []],
+      ['bare email address', `mail me@${ID}.org or ${ID}@example.com.`, []],
       ['bare URL', `https://example.com/${ID} end`, []],
       ['wikilink', `[[${ID} Teams exist for a reason]]`, []],
       ['wikilink alias', `[[note|${ID}]]`, []],

@@ -10,8 +10,39 @@ import { endOfWordRun, joinsWordAfter, joinsWordBefore } from './wordRule';
 const TAG_BODY = /^[\p{L}\p{N}_/-]*$/u;
 const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
 const URL_START = /(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|www\.)/;
+// An email address as GFM's extended autolinks find one in text, which Obsidian links in both
+// views (joethei/obsidian-link-favicon#54: a bare email is a `url` token in its editor and a
+// `mailto:` link in Reading view): a local part, '@', two or more dotted labels, no '-' or '_' last.
+const EMAIL = /^[a-zA-Z0-9.+_-]+@[a-zA-Z0-9_-]+(?:\.[a-zA-Z0-9_-]+)+$/;
+const EMAIL_LIMIT = 256;
 const TOKEN_LIMIT = 2048;
 const TAG_LIMIT = 256;
+
+/** What an email address is made of, '@' included (GFM's extended email autolink). */
+function isEmailCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46 || code === 43 || code === 45 || code === 95 || code === 64;
+}
+
+/** An ID's neighbour that an email address may hold but a word does not join: '@', '.', '+', '-'. */
+function mayJoinEmail(code: number): boolean {
+  return code === 64 || code === 46 || code === 43 || code === 45;
+}
+
+/**
+ * Whether the ID at [from, to) is part of an email address (`me@202201100911.com`,
+ * `202201100911@example.org`): the run of email characters around it, less the periods that end a
+ * sentence, is one.
+ */
+function isInEmailAddress(text: string, from: number, to: number): boolean {
+  if (!mayJoinEmail(text.charCodeAt(from - 1)) && !mayJoinEmail(text.charCodeAt(to))) return false;
+  let start = from;
+  while (start > 0 && from - start < EMAIL_LIMIT && isEmailCharacter(text.charCodeAt(start - 1))) start--;
+  let end = to;
+  while (end < text.length && end - to < EMAIL_LIMIT && isEmailCharacter(text.charCodeAt(end))) end++;
+  while (end > to && text.charCodeAt(end - 1) === 46) end--;
+  const last = text.charCodeAt(end - 1);
+  return last !== 45 && last !== 95 && EMAIL.test(text.slice(start, end));
+}
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0;
@@ -89,10 +120,10 @@ function isInTagOrBlockId(text: string, from: number): boolean {
 
 /**
  * Whether the ID at [from, to) is excluded by its surroundings: a tag, a block ID, part of a bare
- * URL, or part of an attachment's file name.
+ * URL or email address, or part of an attachment's file name.
  */
 function isExcludedByToken(text: string, tokens: Tokens, from: number, to: number): boolean {
-  if (isInTagOrBlockId(text, from)) return true;
+  if (isInTagOrBlockId(text, from) || isInEmailAddress(text, from, to)) return true;
   const start = tokens.start(from);
   if (start < from) {
     const before = text.slice(start, from);

@@ -35,6 +35,13 @@ const rows: [string, string, string][] = [
   ['attachment pdf', `${A}-scan.pdf`, `${A}-scan.pdf`],
   ['bare url', `https://example.com/${A} and ${B}`, `https://example.com/${A} and «b:${B}»`],
   ['www url', `www.example.com/${A}`, `www.example.com/${A}`],
+  // Obsidian links a bare email address in both views (src/core/ids/prose.ts cites it).
+  ['bare email address, the ID in its domain', `mail me@${A}.com. And ${B}`, `mail me@${A}.com. And «b:${B}»`],
+  ['bare email address, the ID as its local part', `${A}@example.org, a.${A}+x@b-c.example.org`, `${A}@example.org, a.${A}+x@b-c.example.org`],
+  ['bare email address, the ID as its last label', `x@a.${A} and me@${A}.org.`, `x@a.${A} and me@${A}.org.`],
+  // No email address: no dot after the '@', a domain ending in '-', nothing before the '@', a space.
+  ['an @ that makes no email address', `me@${A} @${A}.org x@${A}.b- x@${A}.b_ x @ ${A}.`, `me@«b:${A}» @«b:${A}».org x@«b:${A}».b- x@«b:${A}».b_ x @ «b:${A}».`],
+  ['an ID next to a period or a dash in prose', `See ${A}. Then ${B}-ish, (${A}).`, `See «b:${A}». Then «b:${B}»-ish, («b:${A}»).`],
   ['autolink', `<https://x.org/${A}>`, `<https://x.org/${A}>`],
   ['email autolink', `<a@${A}.org> and <${A}@x.org> ${B}`, `<a@${A}.org> and <${A}@x.org> «b:${B}»`],
   // Not an email autolink (a space, no domain, a domain label starting with '-'): text, IDs count.
