@@ -57,6 +57,9 @@ describe('code is never edited, wherever CommonMark puts it (tests/core/ids/bloc
     ['indented code in a list item', `- item\n\n      ${ID} Old\n`],
     ['indented code in a quote', `> q\n>\n>     ${ID} Old\n`],
     ['a fence whose closer is indented four columns, so it is still open', `\`\`\`\n    \`\`\`\n${ID} Old\n\`\`\`\n`],
+    // Raw HTML (tests/core/ids/rawHtml.table.test.ts), which Reading view shows as preformatted text.
+    ['a pre block, over a blank line', `<pre>\nx\n\n${ID} Old\n</pre>\n`],
+    ['a script block in a list item', `- <script>\n  // ${ID} Old\n  </script>\n`],
   ])('%s is left as it is', (_name, text) => {
     expect(titleFixed(text)).toBe(text);
   });

@@ -14,7 +14,7 @@ import { isInt, isString } from './values';
 
 /**
  * Bump whenever the encoding below changes, or the scanner reads notes differently (4: indented code
- * and fences in lists and quotes; 5: email addresses), so facts read the old way are not reused by a
+ * and fences in lists and quotes; 5: email addresses, raw HTML blocks), so facts read the old way are not reused by a
  * build of the same plugin version.
  */
 export const CACHE_FORMAT_VERSION = 5;

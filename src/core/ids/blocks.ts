@@ -6,6 +6,7 @@ import { findFrontmatter } from './frontmatter';
 import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
 import { closesParagraph, columnAfter, isBlankBetween, ListItems, mayInterruptParagraph, QuoteMarkers, startsListItem } from './containers';
 import { isTrimmed } from './whiteSpace';
+import { holdsEndTag, rawHtmlEndTag, rawHtmlEndTagAt } from './rawHtml';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
@@ -56,12 +57,14 @@ function afterListMarkers(text: string, at: number, lineTo: number): number {
 
 /**
  * Whether what follows a line's list markers at `at` is anything but plain prose: a fence, display
- * math or a quote (` ~ $ >), or indented code (more than four columns of white space, or a tab,
+ * math, a quote or raw HTML (` ~ $ > <pre), or indented code (more than four columns of white space, or a tab,
  * before it). Such lines take the general way.
  */
 function opensBlockAfterMarkers(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === 96 || code === 126 || code === 36 || code === 62) return true;
+  // The opener's look-ahead stops at the line's break, white space as well.
+  if (code === 60 && rawHtmlEndTagAt(text, at, text.length) !== null) return true;
   let before = at;
   while (text.charCodeAt(before - 1) === 32) before--;
   return at - before > 4 || text.charCodeAt(before - 1) === 9;
@@ -108,6 +111,9 @@ function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar
   // Other white space (\s knows more than space and tab) is left to the general way.
   return code === fenceChar || code > 127 || (code >= 10 && code <= 13);
 }
+
+/** `fenceChar` of an open raw HTML block (`<pre>` … `</pre>`, ./rawHtml), which ends as a fence does but for its closer. */
+const RAW_HTML = 60;
 
 const YES = 1;
 const NO = 0;
@@ -215,6 +221,8 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   let fenceIndent = 0;
   // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
   let fenceDepth = 0;
+  // The end tag of an open raw HTML block (fenceChar RAW_HTML).
+  let rawEnd = '';
   let inMath = false;
   // Whether no paragraph is open, so that an indented line opens code rather than continuing one:
   // at the start, and after a blank line, a heading, a thematic break or a closing fence.
@@ -256,6 +264,14 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         codeMayFollow = true;
       }
     }
+    if (fenceChar === RAW_HTML) {
+      // Wherever the end tag stands on a line, that line ends the block (blank lines do not).
+      if (holdsEndTag(text, lineFrom, lineTo, rawEnd)) {
+        fenceChar = 0;
+        codeMayFollow = true;
+      }
+      continue;
+    }
     // Fast paths: an empty line, or a line of plain prose, outside any block construct needs no
     // closer look (the general way below decides each the same).
     const first = text.charCodeAt(lineFrom);
@@ -274,6 +290,20 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     // only `\s` knows.
     if (fenceChar === 0 && !inMath && isPlainProseLine(text, first, lineFrom, lineTo) && ((!inIndentedCode && proseStart !== -1) || !isTrimmed(first))) {
       inIndentedCode = false;
+      const endTag = first === 60 ? rawHtmlEndTagAt(text, lineFrom, lineTo) : null;
+      if (endTag !== null) {
+        // Raw HTML at column 0 interrupts a paragraph and ends every item and quote, as a fence does.
+        count = endProse(out, count, proseStart, lineFrom);
+        proseStart = -1;
+        LIST_ITEMS.clear();
+        quoteDepth = 0;
+        rawEnd = endTag;
+        fenceChar = holdsEndTag(text, lineFrom + 1, lineTo, endTag) ? 0 : RAW_HTML;
+        fenceDepth = 0;
+        fenceIndent = 0;
+        codeMayFollow = true;
+        continue;
+      }
       if (proseStart === -1) proseStart = lineFrom;
       if (first > 61 && first !== 95) {
         // Text (a letter, most lines): it continues an open paragraph, lazily in whatever item or
@@ -461,11 +491,18 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     const listed = LIST_MARKERS.exec(raw);
     const content = listed === null ? stripContainers(raw).replace(LIST_MARKERS, '') : raw.slice(listed[0].length);
     const fenceOpen = FENCE_OPEN.exec(content);
-    if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
+    const endTag = fenceOpen === null ? rawHtmlEndTag(content) : null;
+    if ((fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) || endTag !== null) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
-      fenceChar = fenceOpen[1].charCodeAt(0);
-      fenceLength = fenceOpen[1].length;
+      if (fenceOpen !== null) {
+        fenceChar = fenceOpen[1].charCodeAt(0);
+        fenceLength = fenceOpen[1].length;
+      } else {
+        // Raw HTML, closed on its own line or open until the line holding its end tag.
+        rawEnd = endTag ?? '';
+        fenceChar = holdsEndTag(content, 1, content.length, rawEnd) ? 0 : RAW_HTML;
+      }
       fenceDepth = depth;
       if (!item) {
         // A fence interrupts a paragraph: whatever item or quote the paragraph was lazily in ends.
@@ -475,7 +512,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       }
       // Its item's content column: a line indented less ends the item and the fence (in a quote, not tracked).
       fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
-      codeMayFollow = false;
+      codeMayFollow = fenceChar === 0;
       continue;
     }
     if (content.startsWith('$$') && !content.slice(2).includes('$$')) {
