@@ -11,9 +11,10 @@
  * Positions are offsets into `text`, a stretch of one line; `lineStart` is where the line starts in
  * it (or -1 when the stretch starts later, on a long line).
  */
+import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
-const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
+const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
 
 function isEscaped(text: string, at: number): boolean {
   let backslashes = 0;

@@ -11,6 +11,7 @@ import { proseRangesInto } from './blocks';
 import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
 import { SEARCH } from './searcher';
+import { HTML_TAG_SOURCE } from './htmlTag';
 import { closedBy, endScan, LITERAL, lineEnd, paragraphEnd, startScan, type ReferenceSink, type Scan } from './scan';
 import { markdownLink, wikilink } from './scanLinks';
 
@@ -21,7 +22,7 @@ export type { ReferenceSink } from './scan';
 const SPECIAL_CLASS = '[`$<%[\\\\]';
 const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
 // Sticky, so a tag is matched where it starts without slicing the text.
-const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|![^<>]*>|\?[^<>]*\?>)/y;
+const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
 const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/y;
 // An email autolink (`<name@example.com>`), CommonMark's definition: a URL in `<…>` too (PRODUCT.md).
 const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;

@@ -98,6 +98,10 @@ const rows: [string, string, string][] = [
   ['an unclosed html comment starting a line', `<!-- todo\n\nnext ${A}`, `<!-- todo\n\nnext ${A}`],
   ['obsidian comment', `%% ${A} %% ${B}`, `%% ${A} %% «b:${B}»`],
   ['html attribute', `<span data-x="${A}">${B}</span>`, `<span data-x="${A}">«b:${B}»</span>`],
+  ['html attributes of every kind, over two lines', `<img alt='${A}' data-id=${A}\n  hidden src="a.png" /> ${B}`, `<img alt='${A}' data-id=${A}\n  hidden src="a.png" /> «b:${B}»`],
+  ['a closing tag with a space before its >', `</span >${B}`, `</span >«b:${B}»`],
+  // CommonMark's tag grammar (§6.6): an attribute's name starts with a letter, `_` or `:`; else it is text.
+  ['angle brackets that make no tag', `x <style ${A}> <a b=c ${A}=x> <a title="${A}"x>`, `x <style «b:${A}»> <a b=c «b:${A}»=x> <a title="«b:${A}»"x>`],
   ['escaped bracket', `\\[${A}](x)`, `\\[«b:${A}»](x)`],
   ['wikilink with title', `[[${B} Teams exist]]`, `[[«w:${B}» Teams exist]]`],
   ['wikilink alias', `[[${B}|alias]]`, `[[«w:${B}»|alias]]`],
