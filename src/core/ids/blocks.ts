@@ -6,7 +6,7 @@ import { findFrontmatter } from './frontmatter';
 import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
 import { closesParagraph, columnAfter, isBlankBetween, ListItems, mayInterruptParagraph, QuoteMarkers, startsListItem } from './containers';
 import { isTrimmed } from './whiteSpace';
-import { holdsEndTag, rawHtmlEndTag, rawHtmlEndTagAt } from './rawHtml';
+import { holdsRawHtmlEnd, opensRawHtml, opensRawHtmlAt } from './rawHtml';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
@@ -64,7 +64,7 @@ function opensBlockAfterMarkers(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === 96 || code === 126 || code === 36 || code === 62) return true;
   // The opener's look-ahead stops at the line's break, white space as well.
-  if (code === 60 && rawHtmlEndTagAt(text, at, text.length) !== null) return true;
+  if (code === 60 && opensRawHtmlAt(text, at, text.length)) return true;
   let before = at;
   while (text.charCodeAt(before - 1) === 32) before--;
   return at - before > 4 || text.charCodeAt(before - 1) === 9;
@@ -221,8 +221,6 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   let fenceIndent = 0;
   // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
   let fenceDepth = 0;
-  // The end tag of an open raw HTML block (fenceChar RAW_HTML).
-  let rawEnd = '';
   let inMath = false;
   // Whether no paragraph is open, so that an indented line opens code rather than continuing one:
   // at the start, and after a blank line, a heading, a thematic break or a closing fence.
@@ -266,7 +264,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     }
     if (fenceChar === RAW_HTML) {
       // Wherever the end tag stands on a line, that line ends the block (blank lines do not).
-      if (holdsEndTag(text, lineFrom, lineTo, rawEnd)) {
+      if (holdsRawHtmlEnd(text, lineFrom, lineTo)) {
         fenceChar = 0;
         codeMayFollow = true;
       }
@@ -290,15 +288,13 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     // only `\s` knows.
     if (fenceChar === 0 && !inMath && isPlainProseLine(text, first, lineFrom, lineTo) && ((!inIndentedCode && proseStart !== -1) || !isTrimmed(first))) {
       inIndentedCode = false;
-      const endTag = first === 60 ? rawHtmlEndTagAt(text, lineFrom, lineTo) : null;
-      if (endTag !== null) {
+      if (first === 60 && opensRawHtmlAt(text, lineFrom, lineTo)) {
         // Raw HTML at column 0 interrupts a paragraph and ends every item and quote, as a fence does.
         count = endProse(out, count, proseStart, lineFrom);
         proseStart = -1;
         LIST_ITEMS.clear();
         quoteDepth = 0;
-        rawEnd = endTag;
-        fenceChar = holdsEndTag(text, lineFrom + 1, lineTo, endTag) ? 0 : RAW_HTML;
+        fenceChar = holdsRawHtmlEnd(text, lineFrom, lineTo) ? 0 : RAW_HTML;
         fenceDepth = 0;
         fenceIndent = 0;
         codeMayFollow = true;
@@ -491,8 +487,8 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     const listed = LIST_MARKERS.exec(raw);
     const content = listed === null ? stripContainers(raw).replace(LIST_MARKERS, '') : raw.slice(listed[0].length);
     const fenceOpen = FENCE_OPEN.exec(content);
-    const endTag = fenceOpen === null ? rawHtmlEndTag(content) : null;
-    if ((fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) || endTag !== null) {
+    const rawHtml = fenceOpen === null && opensRawHtml(content);
+    if ((fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) || rawHtml) {
       count = endProse(out, count, proseStart, lineFrom);
       proseStart = -1;
       if (fenceOpen !== null) {
@@ -500,8 +496,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         fenceLength = fenceOpen[1].length;
       } else {
         // Raw HTML, closed on its own line or open until the line holding its end tag.
-        rawEnd = endTag ?? '';
-        fenceChar = holdsEndTag(content, 1, content.length, rawEnd) ? 0 : RAW_HTML;
+        fenceChar = holdsRawHtmlEnd(content, 0, content.length) ? 0 : RAW_HTML;
       }
       fenceDepth = depth;
       if (!item) {

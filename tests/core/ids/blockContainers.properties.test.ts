@@ -1,7 +1,8 @@
 /**
  * The scanner against the CommonMark reference implementation (commonmark.js, by the spec's
  * authors): on notes made of lines that mix indentation, tabs, list markers (empty, ordered, with
- * code after five spaces), quotes, headings, thematic breaks, setext underlines and fences, IDs are
+ * code after five spaces), quotes, headings, thematic breaks, setext underlines, fences and raw
+ * HTML blocks (`<pre>`, `<style …`, and end tags after text), IDs are
  * found on exactly the lines CommonMark reads as paragraphs or headings. Never in code is the
  * promise repair rests on (it only edits references); never missing one is what users see.
  */
@@ -18,7 +19,7 @@ const MARKERS = ['', '', '', '- ', '* ', '1. ', '2) ', '10. ', '# ', '###### ', 
 const QUOTES = ['> ', '>', '>\t', '> > '];
 // Fences of tildes only: backticks would also make code spans, which CommonMark reads inline, and
 // this test compares whole lines.
-const BODIES = [`text ${A} more`, A, 'para', '', '***', '---', '===', '___', '~~~', '* * *'];
+const BODIES = [`text ${A} more`, A, 'para', '', '***', '---', '===', '___', '~~~', '* * *', '<pre>', `<style ${A}`, `x </pre> ${A}`];
 // Quote markers at the line's start only: a quote marker indented into a list item, with a fence or
 // a thematic break inside, is among the rare shapes CONTRIBUTING lists as read otherwise.
 const line = fc.oneof(

@@ -15,6 +15,7 @@ const rows: [string, string, string][] = [
   ['a script block interrupts a paragraph; its end line is HTML too', `para\n<script>\nx ${A}\n</script> ${A}\n\n${B}`, `para\n<script>\nx ${A}\n</script> ${A}\n\n«b:${B}»`],
   ['the opener in any case, closed on its own line', `<PRE class="x">${A}</pre> ${A}\n\n${B}`, `<PRE class="x">${A}</pre> ${A}\n\n«b:${B}»`],
   ['a longer tag name is no opener', `<prefix ${B}`, `<prefix «b:${B}»`],
+  ['any of the four end tags ends it, not only its own', `<style>\n${A}\nx </pre> ${A}\n\n${B}`, `<style>\n${A}\nx </pre> ${A}\n\n«b:${B}»`],
   ['a style block with no end tag runs to the end', `<style>\n${A}\n\n${A}`, `<style>\n${A}\n\n${A}`],
   ['in a quote, it ends with the quote', `> <pre>\n> ${A}\n\n${B}`, `> <pre>\n> ${A}\n\n«b:${B}»`],
   ['on a bullet’s line, to its end tag', `- <pre>\n  ${A}\n  </pre>\n- ${B}`, `- <pre>\n  ${A}\n  </pre>\n- «b:${B}»`],
