@@ -14,8 +14,8 @@ import { isInt, isString } from './values';
 
 /**
  * Bump whenever the encoding below changes, or the scanner reads notes differently (4: indented code
- * and fences in lists and quotes; 5: email addresses, raw HTML blocks), so facts read the old way are not reused by a
- * build of the same plugin version.
+ * and fences in lists and quotes; 5: email addresses, HTML tags and raw HTML blocks), so facts read
+ * the old way are not reused by a build of the same plugin version.
  */
 export const CACHE_FORMAT_VERSION = 5;
 const MAGIC = 'principle-chain-index-cache';

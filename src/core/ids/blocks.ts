@@ -57,8 +57,8 @@ function afterListMarkers(text: string, at: number, lineTo: number): number {
 
 /**
  * Whether what follows a line's list markers at `at` is anything but plain prose: a fence, display
- * math, a quote or raw HTML (` ~ $ > <pre), or indented code (more than four columns of white space, or a tab,
- * before it). Such lines take the general way.
+ * math, a quote or raw HTML (` ~ $ > <pre), or indented code (more than four columns of white space,
+ * or a tab, before it). Such lines take the general way.
  */
 function opensBlockAfterMarkers(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
