@@ -80,7 +80,8 @@ const rows: [string, string, string][] = [
   ['a line of spaces is blank: the item goes on', `- a\n  \n    ${A}`, `- a\n  \n    «b:${A}»`],
   ['an empty item in a quote ends with it', `> -\n\n    ${A}\n\n${B}`, `> -\n\n    ${A}\n\n«b:${B}»`],
   ['an empty item ends at a blank line, whatever items came before', `- a\n  - b\n\nx\n\n-\n\n    ${A}\n\n${B}`, `- a\n  - b\n\nx\n\n-\n\n    ${A}\n\n«b:${B}»`],
-  ['a nested empty item ends at the first blank line only', `- a\n  -\n\n\n    ${A}`, `- a\n  -\n\n\n    «b:${A}»`],
+  ['a nested empty item ends at the first blank line only', `- a\n\n  -\n\n\n    ${A}`, `- a\n\n  -\n\n\n    «b:${A}»`],
+  ['a digit, a letter and a period open no item', `1a. y\n\n    ${A}\n\n${B}`, `1a. y\n\n    ${A}\n\n«b:${B}»`],
   ['four spaces after a bullet: its content starts after them', `-    x\n\n      ${A}`, `-    x\n\n      «b:${A}»`],
   ['an item from 0 does not interrupt a paragraph', `para\n0. x\n\n    ${A}\n\n${B}`, `para\n0. x\n\n    ${A}\n\n«b:${B}»`],
   ['an item from 9 does not interrupt a paragraph', `para\n9. x\n\n    ${A}\n\n${B}`, `para\n9. x\n\n    ${A}\n\n«b:${B}»`],
@@ -91,7 +92,7 @@ const rows: [string, string, string][] = [
   ['an underline with trailing spaces', `para\n--  \n    ${A}\n\n${B}`, `para\n--  \n    ${A}\n\n«b:${B}»`],
   ['emphasis of three stars is no thematic break', `*a*b*\n    ${A}`, `*a*b*\n    «b:${A}»`],
   ['a quote marker at an item’s own content column', `- a\n  -   b\n\n      >     ${A}\n\n${B}`, `- a\n  -   b\n\n      >     ${A}\n\n«b:${B}»`],
-  ['a quote marker four past an outer item, inside an inner one, is code', `- a\n  123456789. b\n\n      > ${A}\n\n${B}`, `- a\n  123456789. b\n\n      > ${A}\n\n«b:${B}»`],
+  ['a quote marker four past an outer item, inside an inner one, is code', `- a\n  1.    b\n\n      > ${A}\n\n${B}`, `- a\n  1.    b\n\n      > ${A}\n\n«b:${B}»`],
 ];
 
 describe('indented code, fences and their containers', () => {
