@@ -85,7 +85,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
   };
 
   /** The shortest target that names the owner and still shows its ID (so the link stays a reference). */
-  function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string, angled = false): string | null {
+  function chooseTarget(id: string, link: LinkParts, form: 'wikilink' | 'markdown', sourcePath: string, ownerPath: string, angled: boolean): string | null {
     const candidates =
       form === 'wikilink' ? wikilinkCandidates(ownerPath, link.target) : markdownCandidates(ownerPath, link.target, sourcePath, angled);
     for (const target of candidates) {
@@ -102,7 +102,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     if (UNLINKABLE.test(display)) return null;
     // A link not yet written: only its target (none) matters to the candidates.
     const blank: LinkParts = { from: 0, to: 0, embed: false, target: '', targetFrom: 0, targetTo: 0, subpath: '', display: null };
-    const target = chooseTarget(owner.id ?? '', blank, 'wikilink', sourcePath, owner.path);
+    const target = chooseTarget(owner.id ?? '', blank, 'wikilink', sourcePath, owner.path, false);
     if (target === null) return null;
     if (target === display) return `[[${target}]]`;
     // An alias's '|' would split a table row into a new cell.
@@ -199,8 +199,9 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     let target = link.target;
     let kind: RepairKind | null = null;
     if (!named) {
-      // `(<…>)`: a destination in angle brackets, whose new target keeps its spaces as written.
-      const angled = form === 'markdown' && text.charCodeAt(link.targetFrom - 1) === 60;
+      // `(<…>)`: a markdown destination in angle brackets, whose new target keeps its spaces as
+      // written (a wikilink's target follows `[[`).
+      const angled = text.charCodeAt(link.targetFrom - 1) === 60;
       const repointed = chooseTarget(ref.id, link, form, path, owner.path, angled);
       if (repointed === null) {
         const unlinkable = form === 'wikilink' ? unlinkableCharacter(owner.path) : null;
