@@ -36,12 +36,18 @@ function mayJoinEmail(code: number): boolean {
 function isInEmailAddress(text: string, from: number, to: number): boolean {
   if (!mayJoinEmail(text.charCodeAt(from - 1)) && !mayJoinEmail(text.charCodeAt(to))) return false;
   // An ID before a sentence's period, most of the IDs here, is ruled out without a slice or a regex.
-  let at = false;
+  let hasAt = false;
   let start = from;
-  for (let code = text.charCodeAt(start - 1); start > 0 && from - start < EMAIL_LIMIT && isEmailCharacter(code); code = text.charCodeAt(--start - 1)) at ||= code === 64;
+  while (start > 0 && from - start < EMAIL_LIMIT && isEmailCharacter(text.charCodeAt(start - 1))) {
+    start--;
+    hasAt ||= text.charCodeAt(start) === 64;
+  }
   let end = to;
-  for (let code = text.charCodeAt(end); end < text.length && end - to < EMAIL_LIMIT && isEmailCharacter(code); code = text.charCodeAt(++end)) at ||= code === 64;
-  if (!at) return false;
+  while (end < text.length && end - to < EMAIL_LIMIT && isEmailCharacter(text.charCodeAt(end))) {
+    hasAt ||= text.charCodeAt(end) === 64;
+    end++;
+  }
+  if (!hasAt) return false;
   while (end > to && text.charCodeAt(end - 1) === 46) end--;
   const last = text.charCodeAt(end - 1);
   return last !== 45 && last !== 95 && EMAIL.test(text.slice(start, end));
