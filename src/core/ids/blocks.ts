@@ -6,7 +6,8 @@ import { findFrontmatter } from './frontmatter';
 import { LineBreaks, lineBreakLength, lineNumberAt, type LineStarts } from './lines';
 import { closesParagraph, columnAfter, isBlankBetween, ListItems, mayInterruptParagraph, QuoteMarkers, startsListItem } from './containers';
 import { isTrimmed } from './whiteSpace';
-import { holdsRawHtmlEnd, opensRawHtml, opensRawHtmlAt } from './rawHtml';
+import { opensRawHtml, opensRawHtmlAt, rawHtmlEndIn } from './rawHtml';
+import { commentBlockEnd } from './commentBlocks';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
@@ -57,14 +58,16 @@ function afterListMarkers(text: string, at: number, lineTo: number): number {
 
 /**
  * Whether what follows a line's list markers at `at` is anything but plain prose: a fence, display
- * math, a quote or raw HTML (` ~ $ > <pre), or indented code (more than four columns of white space,
- * or a tab, before it). Such lines take the general way.
+ * math, a quote, raw HTML or a comment (` ~ $ > <pre <!-- %%), or indented code (more than four
+ * columns of white space, or a tab, before it). Such lines take the general way.
  */
 function opensBlockAfterMarkers(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === 96 || code === 126 || code === 36 || code === 62) return true;
   // The opener's look-ahead stops at the line's break, white space as well.
   if (code === 60 && opensRawHtmlAt(text, at, text.length)) return true;
+  // A comment that may open a block (./commentBlocks): the general way decides.
+  if (code === 60 ? text.startsWith('<!--', at) : code === 37 && text.charCodeAt(at + 1) === 37) return true;
   let before = at;
   while (text.charCodeAt(before - 1) === 32) before--;
   return at - before > 4 || text.charCodeAt(before - 1) === 9;
@@ -114,6 +117,13 @@ function mayCloseFence(text: string, lineFrom: number, lineTo: number, fenceChar
 
 /** `fenceChar` of an open raw HTML block (`<pre>` … `</pre>`, ./rawHtml), which ends as a fence does but for its closer. */
 const RAW_HTML = 60;
+/**
+ * `fenceChar` of an open comment block (./commentBlocks), which ends with its closer or its
+ * container, as a fence does. Its lines stay prose for the scanner's comment rule when it closes;
+ * when its container or the note ends first, they are no prose (the rule reads an unclosed `<!--`
+ * as text, as in a paragraph).
+ */
+const COMMENT = 33;
 
 const YES = 1;
 const NO = 0;
@@ -222,6 +232,9 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
   let fenceDepth = 0;
   let inMath = false;
+  // Where the open comment block's closer ends (UNCLOSED when it has none), and where its first line starts.
+  let commentEnd = -1;
+  let commentFrom = 0;
   // Whether no paragraph is open, so that an indented line opens code rather than continuing one:
   // at the start, and after a blank line, a heading, a thematic break or a closing fence.
   let codeMayFollow = true;
@@ -249,6 +262,10 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       next = lineTo + lineBreakLength(text, lineTo);
     }
     if (fenceChar !== 0 && fenceIndent > 0 && endsListItem(text, lineFrom, lineTo, fenceIndent)) {
+      if (fenceChar === COMMENT) {
+        count = endProse(out, count, proseStart, commentFrom);
+        proseStart = -1;
+      }
       fenceChar = 0;
       fenceIndent = 0;
       // The fence ends with its item, and no paragraph is open after it.
@@ -258,15 +275,26 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       // Fenced code has no lazy lines: a line in fewer quotes (an empty one too) ends the fence.
       QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
       if (QUOTE.depth < fenceDepth) {
+        if (fenceChar === COMMENT) {
+          count = endProse(out, count, proseStart, commentFrom);
+          proseStart = -1;
+        }
         fenceChar = 0;
         codeMayFollow = true;
       }
     }
+    if (fenceChar === COMMENT) {
+      // The line holding the closer is the block's last.
+      if (commentEnd <= lineTo) fenceChar = 0;
+      continue;
+    }
     if (fenceChar === RAW_HTML) {
       // Wherever the end tag stands on a line, that line ends the block (blank lines do not).
-      if (holdsRawHtmlEnd(text, lineFrom, lineTo)) {
+      const endAt = rawHtmlEndIn(text, lineFrom, lineTo);
+      if (endAt !== -1) {
         fenceChar = 0;
         codeMayFollow = true;
+        proseStart = endAt;
       }
       continue;
     }
@@ -291,16 +319,32 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       if (first === 60 && opensRawHtmlAt(text, lineFrom, lineTo)) {
         // Raw HTML at column 0 interrupts a paragraph and ends every item and quote, as a fence does.
         count = endProse(out, count, proseStart, lineFrom);
-        proseStart = -1;
+        const endAt = rawHtmlEndIn(text, lineFrom, lineTo);
+        proseStart = endAt;
         LIST_ITEMS.clear();
         quoteDepth = 0;
-        fenceChar = holdsRawHtmlEnd(text, lineFrom, lineTo) ? 0 : RAW_HTML;
+        fenceChar = endAt === -1 ? RAW_HTML : 0;
         fenceDepth = 0;
         fenceIndent = 0;
         codeMayFollow = true;
         continue;
       }
       if (proseStart === -1) proseStart = lineFrom;
+      if (first === 60 || first === 37) {
+        const end = commentBlockEnd(text, lineFrom, lineTo);
+        if (end !== -1) {
+          // Like raw HTML at column 0, but its lines stay prose.
+          LIST_ITEMS.clear();
+          quoteDepth = 0;
+          commentEnd = end;
+          commentFrom = lineFrom;
+          fenceChar = end <= lineTo ? 0 : COMMENT;
+          fenceDepth = 0;
+          fenceIndent = 0;
+          codeMayFollow = true;
+          continue;
+        }
+      }
       if (first > 61 && first !== 95) {
         // Text (a letter, most lines): it continues an open paragraph, lazily in whatever item or
         // quote holds it; with none open it is a new paragraph, outside every item and quote.
@@ -486,6 +530,23 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     // (above): `- ```` inside a fence is code. In a quote, the item's end is not tracked.
     const listed = LIST_MARKERS.exec(raw);
     const content = listed === null ? stripContainers(raw).replace(LIST_MARKERS, '') : raw.slice(listed[0].length);
+    // `content` ends the line: it starts content.length before the line's end.
+    const comment = commentBlockEnd(text, lineTo - content.length, lineTo);
+    if (comment !== -1) {
+      if (!item) {
+        LIST_ITEMS.leaveQuotes(depth);
+        quoteDepth = depth;
+        LIST_ITEMS.closeBelow(indent);
+      }
+      if (proseStart === -1) proseStart = lineFrom;
+      commentEnd = comment;
+      commentFrom = lineFrom;
+      fenceChar = comment <= lineTo ? 0 : COMMENT;
+      fenceDepth = depth;
+      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      codeMayFollow = true;
+      continue;
+    }
     const fenceOpen = FENCE_OPEN.exec(content);
     const rawHtml = fenceOpen === null && opensRawHtml(content);
     if ((fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) || rawHtml) {
@@ -495,8 +556,9 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         fenceChar = fenceOpen[1].charCodeAt(0);
         fenceLength = fenceOpen[1].length;
       } else {
-        // Raw HTML, closed on its own line or open until the line holding its end tag.
-        fenceChar = holdsRawHtmlEnd(content, 0, content.length) ? 0 : RAW_HTML;
+        // Raw HTML, closed on its own line (prose after its end tag) or open until the line holding its end tag.
+        proseStart = rawHtmlEndIn(text, lineTo - content.length, lineTo);
+        fenceChar = proseStart === -1 ? RAW_HTML : 0;
       }
       fenceDepth = depth;
       if (!item) {
@@ -525,5 +587,6 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     }
     if (proseStart === -1) proseStart = lineFrom;
   }
-  return endProse(out, count, proseStart, text.length);
+  // A comment block left open at the end holds no prose.
+  return endProse(out, count, proseStart, fenceChar === COMMENT ? commentFrom : text.length);
 }

@@ -97,10 +97,10 @@ function special(scan: Scan, at: number, proseFrom: number): number {
       return next === 37 ? closedBy(scan, SEARCH.percentClose, at + 2, '%%') : -1;
     case 60:
       if (text.startsWith('<!--', at)) {
-        // Never closed: at a block's start it is an HTML block that runs to the end (CommonMark), but
-        // in a paragraph it is text, and the references after it count.
-        if (scan.search.indexOf(SEARCH.commentClose, '-->', at + 4) === -1 && !startsItsLine(text, at)) return -1;
-        return closedBy(scan, SEARCH.commentClose, at + 4, '-->');
+        // Never closed in its stretch of prose, it is text, and the references after it count
+        // (CommonMark); one at a block's start that never closes holds no prose (./commentBlocks).
+        const close = scan.search.indexOf(SEARCH.commentClose, '-->', at + 4);
+        return close === -1 || close + 3 > scan.limit ? -1 : close + 3;
       }
       return orSkip(htmlTag(scan, at), 1);
     case 92:
@@ -113,17 +113,6 @@ function special(scan: Scan, at: number, proseFrom: number): number {
       return orSkip(next === 91 ? wikilink(scan, start, embed) : markdownLink(scan, start, embed), 1);
     }
   }
-}
-
-/** Whether only white space and quote or list markers stand before `at` on its line. */
-function startsItsLine(text: string, at: number): boolean {
-  for (let before = at - 1; before >= 0; before--) {
-    const code = text.charCodeAt(before);
-    if (code === 10 || code === 13) return true;
-    // Space, tab, `>`, `-`, `*`, `+`, `.`, `)` and digits: what indentation and container markers are made of.
-    if (code !== 32 && code !== 9 && code !== 62 && code !== 45 && code !== 42 && code !== 43 && code !== 46 && code !== 41 && (code < 48 || code > 57)) return false;
-  }
-  return true;
 }
 
 function orSkip(end: number, literalLength: number): number {

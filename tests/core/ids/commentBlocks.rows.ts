@@ -1,0 +1,35 @@
+/**
+ * Rows of comments at a block's start (./commentBlocks): `<!--` is an HTML block to the line holding `-->`
+ * (CommonMark 0.31 §4.6, condition 2), and `%%` closed on a later line is an Obsidian block comment.
+ * A fence, display math or raw HTML opener written inside one opens nothing, so the references after
+ * the comment count; the text after the closer is prose, as Reading view shows it. Each `<!--` row
+ * is read so by commonmark.js 0.31.2 (checked row by row when these were written); Obsidian's
+ * `%%` has no specification, and its rows say what a user commenting out text expects.
+ */
+
+const A = '202104291524';
+const B = '202108191025';
+const FENCE = '```';
+
+// [case, input, expected marking]
+export const COMMENT_BLOCK_ROWS: [string, string, string][] = [
+  ['a fence opener inside an HTML comment opens nothing', `<!--\n${FENCE}\n-->\n${B}\n${FENCE}\n${A}`, `<!--\n${FENCE}\n-->\n«b:${B}»\n${FENCE}\n${A}`],
+  ['a raw HTML opener inside one opens nothing', `<!--\n<pre>\n-->\n\n${B}`, `<!--\n<pre>\n-->\n\n«b:${B}»`],
+  ['display math inside one opens nothing', `<!--\n$$\n-->\n${B}`, `<!--\n$$\n-->\n«b:${B}»`],
+  ['it interrupts a paragraph', `para ${B}\n<!--\n${FENCE}\n-->\n${B}`, `para «b:${B}»\n<!--\n${FENCE}\n-->\n«b:${B}»`],
+  ['the comment itself holds no reference', `<!--\n${A}\n--> ${B}`, `<!--\n${A}\n--> «b:${B}»`],
+  ['text after the closer on its line is prose', `<!-- x --> ${B}`, `<!-- x --> «b:${B}»`],
+  ['an indented line right after it is code', `<!-- x -->\n    ${A}\n\n${B}`, `<!-- x -->\n    ${A}\n\n«b:${B}»`],
+  ['never closed, it runs to the end', `<!--\n${A}\n${FENCE}\n${A}`, `<!--\n${A}\n${FENCE}\n${A}`],
+  ['in a quote', `> <!--\n> ${FENCE}\n> -->\n> ${B}`, `> <!--\n> ${FENCE}\n> -->\n> «b:${B}»`],
+  ['in a list item', `- <!--\n  ${FENCE}\n  -->\n- ${B}`, `- <!--\n  ${FENCE}\n  -->\n- «b:${B}»`],
+  ['opened mid-line it is no block, and a fence after it opens', `a <!--\n${FENCE}\n-->\n${A}\n${FENCE}\n\n${B}`, `a <!--\n${FENCE}\n-->\n${A}\n${FENCE}\n\n«b:${B}»`],
+  ['indented four columns it is code, and a fence after it opens', `    <!--\n${FENCE}\n${A}\n${FENCE}\n\n${B}`, `    <!--\n${FENCE}\n${A}\n${FENCE}\n\n«b:${B}»`],
+  ['an unclosed comment in a paragraph that is no list item is text', `-<!-- ${A}\n> ${B}`, `-<!-- «b:${A}»\n> «b:${B}»`],
+  ['an unclosed comment on a paragraph’s indented line is text', `para\n    <!-- ${A}`, `para\n    <!-- «b:${A}»`],
+  ['a fence opener inside a %% block comment opens nothing', `%%\n${FENCE}\n%%\n${B}\n${FENCE}\n${A}`, `%%\n${FENCE}\n%%\n«b:${B}»\n${FENCE}\n${A}`],
+  ['a raw HTML opener inside one opens nothing', `%%\n<pre>\n%%\n\n${B}`, `%%\n<pre>\n%%\n\n«b:${B}»`],
+  ['a %% comment closed on its own line is inline text', `%% x %% ${B}\n    ${B}`, `%% x %% «b:${B}»\n    «b:${B}»`],
+  ['a %% comment never closed runs to the end', `%%\n${A}\n${FENCE}\n${A}`, `%%\n${A}\n${FENCE}\n${A}`],
+  ['lines ending in CRLF', `<!--\r\n${FENCE}\r\n-->\r\n${B}`, `<!--\r\n${FENCE}\r\n-->\r\n«b:${B}»`],
+];
