@@ -15,6 +15,7 @@ import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
 import { bracketsFormLink, insideHtmlTag } from './inlineSyntax';
 import { idPointerHandlers } from './pointer';
+import { RawHtmlLookup, rawHtmlLines } from './rawHtmlBlocks';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
 
 export type { EditorLinkDeps, IdHover } from './host';
@@ -73,11 +74,14 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   // extends it rebuilds. Past its end, code cannot be told from prose yet.
   const parsedTo = state.facet(language) === null ? state.doc.length : tree.length;
   const proseFrom = frontmatterEnd(state.doc);
+  const ranges = view.visibleRanges;
+  const readTo = ranges.length === 0 ? 0 : state.doc.lineAt(ranges[ranges.length - 1].to).to;
+  const rawHtml = new RawHtmlLookup(state, tree, proseFrom, readTo);
   const builder = new RangeSetBuilder<Decoration>();
   let lastTo = -1;
   const matches: IdMatch[] = [];
 
-  for (const range of view.visibleRanges) {
+  for (const range of ranges) {
     for (let pos = range.from; pos <= range.to; ) {
       const line = state.doc.lineAt(pos);
       pos = line.to + 1;
@@ -93,7 +97,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (isOutOfProse(tree, text, windowFrom, line.from, idFrom, idTo)) continue;
+        if (isOutOfProse(tree, text, windowFrom, line.from, idFrom, idTo) || rawHtml.contains(idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;
@@ -122,7 +126,7 @@ function needsRebuild(update: ViewUpdate): boolean {
 /**
  * The editor extension: decorations for bare IDs in the visible ranges, rebuilt when the text, the
  * viewport, the syntax tree or the index changes (so a keystroke costs the viewport, not the note);
- * clicks and hovers are handled by ./pointer.
+ * raw HTML blocks are tracked through edits by ./rawHtmlBlocks; clicks and hovers are handled by ./pointer.
  */
 export function idLinksExtension(deps: EditorLinkDeps): Extension {
   const plugin = ViewPlugin.fromClass(
@@ -146,5 +150,5 @@ export function idLinksExtension(deps: EditorLinkDeps): Extension {
     { decorations: (value) => value.decorations },
   );
 
-  return [plugin, idPointerHandlers(deps)];
+  return [rawHtmlLines, plugin, idPointerHandlers(deps)];
 }

@@ -19,20 +19,17 @@ import { frontmatterInLines, type TextLine } from '../core/ids/frontmatter';
 /** Where a node puts its text: out of prose, in link text (decided by the brackets), or neither. */
 export type NodeExclusion = 'excluded' | 'link-text' | null;
 
+// Obsidian classes of text read literally (code, math, comments), wherever they appear in a node's
+// class list: a tag written there opens no HTML block either (./rawHtmlBlocks).
+const OBSIDIAN_LITERAL_CLASSES = ['inline-code', 'code', 'formatting-code', 'formatting-code-block', 'math', 'formatting-math', 'comment', 'formatting-comment'];
+
 // Obsidian classes that mark excluded text wherever they appear in a node's class list.
 const OBSIDIAN_CLASSES = new Set([
-  'inline-code',
-  'code',
-  'formatting-code',
-  'formatting-code-block',
+  ...OBSIDIAN_LITERAL_CLASSES,
   'url',
   'hmd-internal-link',
   'hmd-footnote',
   'formatting-link-string',
-  'math',
-  'formatting-math',
-  'comment',
-  'formatting-comment',
   'tag',
   'hashtag',
   'formatting-hashtag',
@@ -51,30 +48,23 @@ const OBSIDIAN_LINK_TEXT_CLASSES = new Set([
   'image-alt-text',
 ]);
 
-// Obsidian class families whose members vary (begin/end/background variants).
-const OBSIDIAN_PREFIXES = ['hmd-codeblock', 'HyperMD-codeblock', 'hmd-indented-code', 'hmd-frontmatter', 'hmd-html', 'math-'];
+// Obsidian class families whose members vary (begin/end/background variants); all but `hmd-html` literal.
+const OBSIDIAN_LITERAL_PREFIXES = ['hmd-codeblock', 'HyperMD-codeblock', 'hmd-indented-code', 'hmd-frontmatter', 'math-'];
+const OBSIDIAN_PREFIXES = [...OBSIDIAN_LITERAL_PREFIXES, 'hmd-html'];
 
 // lang-markdown (CommonMark + GFM) nodes and those playground/markdownSyntax.ts adds.
+const LEZER_LITERAL_NODES = ['FencedCode', 'CodeBlock', 'InlineCode', 'CodeText', 'CodeInfo', 'Comment', 'CommentBlock', 'InlineMath', 'BlockMath', 'PercentComment'];
 const LEZER_NODES = new Set([
-  'FencedCode',
-  'CodeBlock',
-  'InlineCode',
-  'CodeText',
-  'CodeInfo',
+  ...LEZER_LITERAL_NODES,
   'URL',
   'LinkLabel',
   'Autolink',
   'LinkReference',
   'HTMLBlock',
   'HTMLTag',
-  'Comment',
-  'CommentBlock',
   'ProcessingInstruction',
   'ProcessingInstructionBlock',
   'WikiLink',
-  'InlineMath',
-  'BlockMath',
-  'PercentComment',
 ]);
 
 const LEZER_LINK_TEXT_NODES = new Set(['Link', 'Image']);
@@ -106,6 +96,22 @@ export function nodeExclusion(name: string): NodeExclusion {
     verdicts.set(name, verdict);
   }
   return verdict;
+}
+
+const literal = new Map<string, boolean>();
+
+/** Whether a syntax node of this name holds code, math, a comment or frontmatter: text read literally. */
+export function holdsLiteralText(name: string): boolean {
+  let verdict = literal.get(name);
+  if (verdict === undefined) {
+    verdict = LEZER_LITERAL_NODES.includes(name) || name.split('_').some((part) => isLiteralClass(part.replace(LINE_CLASS_PREFIX, '')));
+    literal.set(name, verdict);
+  }
+  return verdict;
+}
+
+function isLiteralClass(cls: string): boolean {
+  return OBSIDIAN_LITERAL_CLASSES.includes(cls) || OBSIDIAN_LITERAL_PREFIXES.some((prefix) => cls.startsWith(prefix));
 }
 
 /** The lines of an editor document (CodeMirror's `Text` fits). */

@@ -4,7 +4,7 @@ import type { EditorView } from '@codemirror/view';
 import { decorated, edit, editorWithLinks, testHost, TREE_SHAPES } from './setup';
 
 // Pieces that make and break IDs and the syntax around them.
-const PIECES = ['202108191025', '202104291524', '2', 'x', ' ', '\n', '\n\n', '`', '```\n', '[[', ']]', '[', ']', '(x)', '$', '%%', '#', '<b ', '>', 'http://a/', '---\n', 'word '];
+const PIECES = ['202108191025', '202104291524', '2', 'x', ' ', '\n', '\n\n', '`', '```\n', '[[', ']]', '[', ']', '(x)', '$', '%%', '#', '<b ', '>', 'http://a/', '---\n', 'word ', '<pre>', '</pre>', '> ', '- ', '    ', '<!--', '-->'];
 
 const randomEdit = fc.record({
   at: fc.nat(),

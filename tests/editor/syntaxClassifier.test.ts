@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { findFrontmatter } from '../../src/core/ids/frontmatter';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { scanReferences } from '../../src/core/ids/scanner';
-import { frontmatterEnd, MAX_FRONTMATTER_LINES, nodeExclusion, type NodeExclusion } from '../../src/editor/syntaxClassifier';
+import { frontmatterEnd, holdsLiteralText, MAX_FRONTMATTER_LINES, nodeExclusion, type NodeExclusion } from '../../src/editor/syntaxClassifier';
 
 describe('nodeExclusion', () => {
   const L = 'link-text';
@@ -120,6 +120,47 @@ describe('nodeExclusion', () => {
   test('link text inside something excluded is excluded', () => {
     expect(nodeExclusion('link_hmd-footnote')).toBe('excluded');
     expect(nodeExclusion('formatting_formatting-link-string_string_url')).toBe('excluded');
+  });
+});
+
+describe('holdsLiteralText: where a raw HTML opener opens nothing (../../src/editor/rawHtmlBlocks)', () => {
+  test.each<[string, boolean]>([
+    // Node names of the HyperMD-shaped tree (tests/editor/hyperMdLanguage.ts).
+    ['HyperMD-codeblock_HyperMD-codeblock-bg_hmd-codeblock', true],
+    ['formatting_formatting-code-block_HyperMD-codeblock_HyperMD-codeblock-begin', true],
+    ['line-HyperMD-codeblock', true],
+    ['inline-code_hmd-indented-code', true],
+    ['inline-code', true],
+    ['formatting_formatting-code_inline-code', true],
+    ['math', true],
+    ['variable-2_math', true],
+    ['keyword_math_formatting_formatting-math_formatting-math-begin_math-2', true],
+    ['comment', true],
+    ['formatting_formatting-comment_comment', true],
+    ['hmd-frontmatter', true],
+    // An opener's own tag, and other excluded text that is no literal block.
+    ['tag_bracket_hmd-html-begin', false],
+    ['tagName', false],
+    ['url', false],
+    ['hashtag_hashtag-end_meta_tag', false],
+    ['hmd-internal-link', false],
+    ['strong', false],
+    // lang-markdown.
+    ['FencedCode', true],
+    ['CodeBlock', true],
+    ['CodeText', true],
+    ['InlineCode', true],
+    ['BlockMath', true],
+    ['CommentBlock', true],
+    ['Comment', true],
+    ['PercentComment', true],
+    ['HTMLBlock', false],
+    ['HTMLTag', false],
+    ['Paragraph', false],
+  ])('%s → %s', (name, literal) => {
+    expect(holdsLiteralText(name)).toBe(literal);
+    // Memoised: the same verdict again.
+    expect(holdsLiteralText(name)).toBe(literal);
   });
 });
 

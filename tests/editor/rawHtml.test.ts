@@ -1,0 +1,155 @@
+/** @jest-environment jsdom */
+/**
+ * Raw HTML blocks (`<pre>`, `<script>`, `<style>`, `<textarea>`): the editor decorates no ID in one,
+ * as the scanner counts none and Reading view links none, on both syntax trees. HyperMD's mode, the
+ * ancestor of Obsidian's, styles only such a block's tags, as it styles an inline `<span>`'s, so the
+ * extension finds the block from the text (./rawHtmlBlocks).
+ */
+import fc from 'fast-check';
+import { EditorState, Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import { rawHtmlLines } from '../../src/editor/rawHtmlBlocks';
+import { scanReferences } from '../../src/core/ids/scanner';
+import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
+import { COMMENT_BLOCK_ROWS } from '../core/ids/commentBlocks.rows';
+import { decorated, editorWithLinks, testHost, TREE_SHAPES, type TreeShape } from './setup';
+
+const A = '202104291524';
+const B = '202108191025';
+
+let views: EditorView[] = [];
+afterEach(() => {
+  views.forEach((view) => view.destroy());
+  views = [];
+});
+
+function editorIds(doc: string, shape: TreeShape): string[] {
+  const view = editorWithLinks(doc, testHost([`${A} Old.md`, `${B} New.md`]), [], shape);
+  views.push(view);
+  return decorated(view).map((d) => d.text);
+}
+
+function coreBareIds(doc: string): string[] {
+  return scanReferences(doc, TWELVE_DIGIT)
+    .filter((r) => r.form === 'bare')
+    .map((r) => r.id);
+}
+
+// Rows each tree reads otherwise than the scanner, and the editor with it: lang-markdown's HTML
+// blocks take in the text after the end tag or `-->` (the playground's parser only), and HyperMD's
+// mode reads an indented line after a comment as text, and a `<!--` in a paragraph as a comment
+// (CONTRIBUTING, Mutation testing, lists them).
+const TREE_READS_OTHERWISE: Record<TreeShape, readonly string[]> = {
+  'lang-markdown': [
+    'a script block interrupts a paragraph; text after its end tag is prose',
+    'the opener in any case, closed on its own line',
+    'any of the four end tags ends it, not only its own',
+    'only the first end tag on the line counts',
+    'the comment itself holds no reference',
+    'text after the closer on its line is prose',
+  ],
+  HyperMD: [
+    'an indented line right after it is code',
+    'opened mid-line it is no block, and a fence after it opens',
+    'an unclosed comment in a paragraph that is no list item is text',
+    'an unclosed comment on a paragraph’s indented line is text',
+  ],
+};
+
+describe.each(TREE_SHAPES)('on the %s tree, the editor decorates what the scanner counts', (shape) => {
+  const rows = RAW_HTML_ROWS.filter(([name]) => !TREE_READS_OTHERWISE[shape].includes(name));
+  test.each(rows)('%s', (_name, input) => {
+    expect(editorIds(input, shape)).toStrictEqual(coreBareIds(input));
+  });
+});
+
+// Cases the editor decides differently from the tree's reading, or by the tree. [case, input, the
+// IDs decorated, the trees it holds for (both when not given)]
+const EDITOR_ROWS: [string, string, string[], (readonly TreeShape[])?][] = [
+  ['an opener in fenced code opens nothing', `\`\`\`\n<pre>\n\`\`\`\n${B}`, [B]],
+  ['an HTML sample in fenced code opens nothing, and a block after it does', `\`\`\`html\n<pre>\n</pre>\n<style>\n\`\`\`\n${B}\n<pre>\n${A}\n</pre>\n${B}`, [B, B]],
+  ['an opener in display math opens nothing', `$$\n<pre>\n$$\n\n${B}`, [B]],
+  ['an opener in a %% comment opens nothing', `%%\n<pre>\n%%\n\n${B}`, [B]],
+  ['an opener in an HTML comment opens nothing', `<!--\n<pre>\n-->\n\n${B}`, [B]],
+  // lang-markdown (the playground's parser) knows no frontmatter: its HTMLBlock runs on.
+  ['an opener in frontmatter opens nothing', `---\n<pre>\n---\n${B}`, [B], ['HyperMD']],
+  ['an opener indented as code opens nothing', `para\n\n    <pre>\n\n${B}`, [B]],
+  ['a fence opener inside the block opens nothing', `<pre>\n\`\`\`\n${A}\n</pre>\n${B}`, [B]],
+  ['an end tag with no block open changes nothing', `x </pre>\n${B}\n\n${B}`, [B, B]],
+  ['indented code right after the end line runs over indented lines', `<pre>\n</pre>\n    ${A}\n\t${A}\n\n${B}`, [B]],
+  ['a line indented less ends that code', `<pre>\n</pre>\n    ${A}\n${B}`, [B]],
+  ['after a blank line, an indented line is code on both readings', `<pre>\n</pre>\n\n    ${A}\n\n${B}`, [B]],
+  ['a quote ended by a line without its marker ends the block', `> <pre>\n> ${A}\nx ${B}`, [B]],
+  ['indented code after a block in a quote', `> <pre>\n> </pre>\n>     ${A}\n\n${B}`, [B]],
+  ['a nested list item', `- a\n  - <script>\n    ${A}\n- ${B}`, [B]],
+  ['a second block after the first', `<pre>\n</pre>\n${B}\n<style>\n${A}`, [B]],
+  ['one line, then prose', `<textarea>${A}</textarea>\n${B}`, [B]],
+];
+
+describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
+  test.each(EDITOR_ROWS)('%s', (_name, input, expected, shapes = TREE_SHAPES) => {
+    expect(coreBareIds(input)).toStrictEqual(expected);
+    if (shapes.includes(shape)) expect(editorIds(input, shape)).toStrictEqual(expected);
+  });
+});
+
+describe.each(TREE_SHAPES)('comments at a block start, on the %s tree: the editor decorates what the scanner counts', (shape) => {
+  const rows = COMMENT_BLOCK_ROWS.filter(([name]) => !TREE_READS_OTHERWISE[shape].includes(name));
+  test.each(rows)('%s', (_name, input) => {
+    expect(editorIds(input, shape)).toStrictEqual(coreBareIds(input));
+  });
+});
+
+describe('the lines that may open or end a raw HTML block, kept through edits', () => {
+  const PIECES = ['<pre>', '</pre>', '<style', '</STYLE>', '> ', '- ', '1. ', '  ', '\n', 'x', '<', '/'];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
+  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
+
+  test('equal those read afresh from the edited text, whatever the edits (several ranges in one)', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let state = EditorState.create({ doc: start, extensions: rawHtmlLines });
+        for (const ranges of edits) {
+          const length = state.doc.length;
+          // Changes in one transaction are sorted and disjoint, in the document before it.
+          const points = ranges.map(({ at, remove, insert }) => ({ from: at % (length + 1), remove, insert })).sort((a, b) => a.from - b.from);
+          const specs: { from: number; to: number; insert: string }[] = [];
+          let free = 0;
+          for (const { from, remove, insert } of points) {
+            if (from < free) continue;
+            const to = Math.min(length, from + remove);
+            specs.push({ from, to, insert });
+            free = to + 1;
+          }
+          state = state.update({ changes: specs }).state;
+          const fresh = EditorState.create({ doc: state.doc, extensions: rawHtmlLines });
+          expect(state.field(rawHtmlLines)).toStrictEqual(fresh.field(rawHtmlLines));
+        }
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
+  });
+
+  test('an edit reads only the lines it touches', () => {
+    const doc = Array.from({ length: 10_000 }, (_, n) => (n % 100 === 0 ? '<pre>' : n % 100 === 50 ? '</pre>' : `line ${n}`)).join('\n');
+    let state = EditorState.create({ doc, extensions: rawHtmlLines });
+    const before = state.field(rawHtmlLines);
+    const lineReads = jest.spyOn(Text.prototype, 'line');
+    const wholeReads = jest.spyOn(Text.prototype, 'iterLines');
+    try {
+      state = state.update({ changes: { from: state.doc.line(5_002).from, insert: '<pre> ' } }).state;
+      // The typed line is read again; the lines that may open or end a block are moved, not read.
+      expect(lineReads.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(wholeReads).not.toHaveBeenCalled();
+    } finally {
+      lineReads.mockRestore();
+      wholeReads.mockRestore();
+    }
+    const after = state.field(rawHtmlLines);
+    expect(after).toHaveLength(before.length + 1);
+    // Those before the edit are kept as they were.
+    expect(after[0]).toBe(before[0]);
+    expect(after[99]).toBe(before[99]);
+  });
+});
