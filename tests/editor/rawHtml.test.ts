@@ -9,11 +9,9 @@ import fc from 'fast-check';
 import { EditorState, Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { rawHtmlLines } from '../../src/editor/rawHtmlBlocks';
-import { scanReferences } from '../../src/core/ids/scanner';
-import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
 import { COMMENT_BLOCK_ROWS } from '../core/ids/commentBlocks.rows';
-import { decorated, editorWithLinks, testHost, TREE_SHAPES, type TreeShape } from './setup';
+import { decorated, editorWithLinks, scannedBareIds, testHost, TREE_SHAPES, type TreeShape } from './setup';
 
 const A = '202104291524';
 const B = '202108191025';
@@ -28,12 +26,6 @@ function editorIds(doc: string, shape: TreeShape): string[] {
   const view = editorWithLinks(doc, testHost([`${A} Old.md`, `${B} New.md`]), [], shape);
   views.push(view);
   return decorated(view).map((d) => d.text);
-}
-
-function coreBareIds(doc: string): string[] {
-  return scanReferences(doc, TWELVE_DIGIT)
-    .filter((r) => r.form === 'bare')
-    .map((r) => r.id);
 }
 
 // Rows each tree reads otherwise than the scanner, and the editor with it: lang-markdown's HTML
@@ -60,7 +52,7 @@ const TREE_READS_OTHERWISE: Record<TreeShape, readonly string[]> = {
 describe.each(TREE_SHAPES)('on the %s tree, the editor decorates what the scanner counts', (shape) => {
   const rows = RAW_HTML_ROWS.filter(([name]) => !TREE_READS_OTHERWISE[shape].includes(name));
   test.each(rows)('%s', (_name, input) => {
-    expect(editorIds(input, shape)).toStrictEqual(coreBareIds(input));
+    expect(editorIds(input, shape)).toStrictEqual(scannedBareIds(input));
   });
 });
 
@@ -89,7 +81,7 @@ const EDITOR_ROWS: [string, string, string[], (readonly TreeShape[])?][] = [
 
 describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
   test.each(EDITOR_ROWS)('%s', (_name, input, expected, shapes = TREE_SHAPES) => {
-    expect(coreBareIds(input)).toStrictEqual(expected);
+    expect(scannedBareIds(input)).toStrictEqual(expected);
     if (shapes.includes(shape)) expect(editorIds(input, shape)).toStrictEqual(expected);
   });
 });
@@ -97,7 +89,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
 describe.each(TREE_SHAPES)('comments at a block start, on the %s tree: the editor decorates what the scanner counts', (shape) => {
   const rows = COMMENT_BLOCK_ROWS.filter(([name]) => !TREE_READS_OTHERWISE[shape].includes(name));
   test.each(rows)('%s', (_name, input) => {
-    expect(editorIds(input, shape)).toStrictEqual(coreBareIds(input));
+    expect(editorIds(input, shape)).toStrictEqual(scannedBareIds(input));
   });
 });
 

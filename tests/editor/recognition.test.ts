@@ -5,9 +5,7 @@
  * links in the editor and are never decorated).
  */
 import type { EditorView } from '@codemirror/view';
-import { scanReferences } from '../../src/core/ids/scanner';
-import { TWELVE_DIGIT } from '../../src/core/ids/formats';
-import { decorated, editorWithLinks, testHost } from './setup';
+import { decorated, editorWithLinks, scannedBareIds, testHost } from './setup';
 
 const A = '202001011200';
 const B = '202002021200';
@@ -25,12 +23,6 @@ function editorIds(doc: string): string[] {
   return decorated(view).map((d) => d.text);
 }
 
-function coreBareIds(doc: string): string[] {
-  return scanReferences(doc, TWELVE_DIGIT)
-    .filter((r) => r.form === 'bare')
-    .map((r) => r.id);
-}
-
 describe('the editor decorates what the core counts as bare IDs', () => {
   test.each<[string, string, string[]]>([
     ['Japanese prose', `詳細は${A}を参照。（${B}と比較）`, [A, B]],
@@ -46,7 +38,7 @@ describe('the editor decorates what the core counts as bare IDs', () => {
     ['an unclosed wikilink before a markdown link (CommonMark: a `[`, then the link)', `[[a](${A}.md) and ${B}`, [B]],
     ['lone-CR line ends around a fence', `a ${A}\r\`\`\`\r${B}\r\`\`\`\rb ${C}`, [A, C]],
   ])('%s', (_name, doc, expected) => {
-    expect(coreBareIds(doc)).toStrictEqual(expected);
+    expect(scannedBareIds(doc)).toStrictEqual(expected);
     expect(editorIds(doc)).toStrictEqual(expected);
   });
 });

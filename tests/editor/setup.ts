@@ -9,6 +9,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { PaneType } from 'obsidian';
 import { TWELVE_DIGIT, type IdFormat } from '../../src/core/ids/formats';
+import { scanReferences } from '../../src/core/ids/scanner';
 import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
 import type { NoteRecord, Resolution } from '../../src/core/types';
 import { ID_ATTRIBUTE } from '../../src/core/idMarkup';
@@ -140,6 +141,13 @@ export function makeEditor(doc: string, extensions: Extension, shape: TreeShape 
 export function edit(view: EditorView, from: number, to: number, insert: string): void {
   view.dispatch({ changes: { from, to, insert } });
   parseViewport(view);
+}
+
+/** The IDs the core scanner reads as bare references in a note's text, in order: what the editor should decorate. */
+export function scannedBareIds(doc: string): string[] {
+  return scanReferences(doc, TWELVE_DIGIT)
+    .filter((reference) => reference.form === 'bare')
+    .map((reference) => reference.id);
 }
 
 /** Editor with the ID links extension driven by `host`. */
