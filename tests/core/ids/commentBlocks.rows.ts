@@ -1,10 +1,12 @@
 /**
- * Rows of comments at a block's start (./commentBlocks): `<!--` is an HTML block to the line holding `-->`
- * (CommonMark 0.31 §4.6, condition 2), and `%%` closed on a later line is an Obsidian block comment.
- * A fence, display math or raw HTML opener written inside one opens nothing, so the references after
- * the comment count; the text after the closer is prose, as Reading view shows it. Each `<!--` row
- * is read so by commonmark.js 0.31.2 (checked row by row when these were written); Obsidian's
- * `%%` has no specification, and its rows say what a user commenting out text expects.
+ * Rows of comments at a block's start (src/core/ids/commentBlocks.ts): `<!--` is an HTML block to
+ * the line holding `-->` (CommonMark 0.31 §4.6, condition 2), and `%%` closed on a later line is an
+ * Obsidian block comment. A fence, display math or raw HTML opener written inside one opens nothing,
+ * so the references after the comment count. Each `<!--` row's blocks are where commonmark.js 0.31.2
+ * puts them (checked row by row when these were written); the text after `-->` on the block's last
+ * line is prose, as Reading view shows it (CommonMark keeps it in the block, which passes it
+ * through). Obsidian's `%%` has no specification; its rows say what a user commenting text out
+ * expects. The scanner's table and the editor's both run them.
  */
 
 const A = '202104291524';
