@@ -29,23 +29,28 @@ function editorIds(doc: string, shape: TreeShape): string[] {
 }
 
 // Rows each tree reads otherwise than the scanner, and the editor with it: lang-markdown's HTML
-// blocks take in the text after the end tag or `-->` (the playground's parser only), and HyperMD's
-// mode reads an indented line after a comment as text, and a `<!--` in a paragraph as a comment
-// (CONTRIBUTING, Mutation testing, lists them).
+// blocks take in the text after the end tag or `-->` (the playground's parser only); HyperMD's mode
+// reads an indented line after a comment as text, a `<!--` in a paragraph as a comment, and no
+// fence in a quote after a comment, and the test language's `%%` leaves HyperMD's mode reading an
+// indented line after one as code (CONTRIBUTING, Mutation testing, lists them).
 const TREE_READS_OTHERWISE: Record<TreeShape, readonly string[]> = {
   'lang-markdown': [
     'a script block interrupts a paragraph; text after its end tag is prose',
     'the opener in any case, closed on its own line',
     'any of the four end tags ends it, not only its own',
     'only the first end tag on the line counts',
+    'a code span cannot reach back before the end tag',
     'the comment itself holds no reference',
     'text after the closer on its line is prose',
+    'right after a fence, in a quote: the text after the closer',
   ],
   HyperMD: [
     'an indented line right after it is code',
     'opened mid-line it is no block, and a fence after it opens',
     'an unclosed comment in a paragraph that is no list item is text',
     'an unclosed comment on a paragraph’s indented line is text',
+    'closed on its line in a quote, the next line follows the usual rules',
+    'a %% comment closed at its line’s end is inline text too',
   ],
 };
 
