@@ -51,6 +51,7 @@ const TREE_READS_OTHERWISE: Record<TreeShape, readonly string[]> = {
     'an unclosed comment on a paragraph’s indented line is text',
     'closed on its line in a quote, the next line follows the usual rules',
     'a %% comment closed at its line’s end is inline text too',
+    'a closer past the paragraph’s end closes nothing in it',
   ],
 };
 
