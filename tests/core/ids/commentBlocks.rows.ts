@@ -34,6 +34,7 @@ export const COMMENT_BLOCK_ROWS: [string, string, string][] = [
   ['closed on its line in a quote, the next line follows the usual rules', `> <!-- x -->\n> ~~~\n> ${A}\n> ~~~\n\n${B}`, `> <!-- x -->\n> ~~~\n> ${A}\n> ~~~\n\n«b:${B}»`],
   ['right after a fence, in a quote: the text after the closer', `~~~\nx\n~~~\n> <!-- x\n> --> ${B}`, `~~~\nx\n~~~\n> <!-- x\n> --> «b:${B}»`],
   ['in a paragraph, a comment ends after its closer', `para <!-- x\`-->\` ${B} \``, `para <!-- x\`-->\` ${B} \``],
+  ['in an item after a blank line, it ends with the item', `- a\n\n  <!--\n${B}\n  -->`, `- a\n\n  <!--\n«b:${B}»\n  -->`],
   ['in an item in a quote, it ends at its closer', `> - a\n>   <!--\n>   ~~~\n>   -->\n>   ${B}\n>   ~~~`, `> - a\n>   <!--\n>   ~~~\n>   -->\n>   «b:${B}»\n>   ~~~`],
   ['a single % opens nothing', `% ${A}\n${FENCE}\n%%\n${FENCE}\n\n${B}`, `% «b:${A}»\n${FENCE}\n%%\n${FENCE}\n\n«b:${B}»`],
   ['a closer past the paragraph’s end closes nothing in it', `para <!-- ${A}\n${FENCE}-->\nx\n${FENCE}\n\n${B}`, `para <!-- «b:${A}»\n${FENCE}-->\nx\n${FENCE}\n\n«b:${B}»`],
