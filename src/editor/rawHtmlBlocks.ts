@@ -153,7 +153,7 @@ export class RawHtmlLookup {
     private readonly proseFrom: number,
     private readonly readTo: number,
   ) {
-    this.lines = state.field(rawHtmlLines, false) ?? [];
+    this.lines = state.field(rawHtmlLines);
   }
 
   /** Whether `pos` lies in a raw HTML block or in the indented code that directly follows one. */

@@ -98,14 +98,14 @@ export function nodeExclusion(name: string): NodeExclusion {
   return verdict;
 }
 
-const literal = new Map<string, boolean>();
+const literalVerdicts = new Map<string, boolean>();
 
 /** Whether a syntax node of this name holds code, math, a comment or frontmatter: text read literally. */
 export function holdsLiteralText(name: string): boolean {
-  let verdict = literal.get(name);
+  let verdict = literalVerdicts.get(name);
   if (verdict === undefined) {
     verdict = LEZER_LITERAL_NODES.includes(name) || name.split('_').some((part) => isLiteralClass(part.replace(LINE_CLASS_PREFIX, '')));
-    literal.set(name, verdict);
+    literalVerdicts.set(name, verdict);
   }
   return verdict;
 }

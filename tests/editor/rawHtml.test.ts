@@ -84,6 +84,21 @@ const EDITOR_ROWS: [string, string, string[], (readonly TreeShape[])?][] = [
   ['a nested list item', `- a\n  - <script>\n    ${A}\n- ${B}`, [B]],
   ['a second block after the first', `<pre>\n</pre>\n${B}\n<style>\n${A}`, [B]],
   ['one line, then prose', `<textarea>${A}</textarea>\n${B}`, [B]],
+  // Each list marker the opener may follow, and what is no list marker.
+  ...['* ', '+ ', '1) ', '10. ', '123456789. ', '-\t', '- 2. '].map((marker): [string, string, string[]] => [`after the list marker ${JSON.stringify(marker)}`, `${marker}<pre> ${A}\n\n${B}`, [B]]),
+  ['after ten digits, no list marker, nor an opener', `1234567890. <pre> ${A}\n\n${B}`, [A, B]],
+  ['after a marker with no space, no opener', `1.<pre> ${A}\n\n${B}`, [A, B]],
+  ['after a bullet and a letter, no opener', `-x<pre> ${A}\n\n${B}`, [A, B]],
+  ['after a number, a dot and a letter, no opener', `1.x<pre> ${A}\n\n${B}`, [A, B]],
+  ['a tag in a block’s text does not end it', `<pre>\nx <b>\n${A}\n</pre>\n${B}`, [B]],
+  ['the opener’s own line holds its text', `<pre class="x"> ${A}\n</pre>\n${B}`, [B]],
+  ['text right after the end tag is prose', `<pre>\nx\n</pre>${B}`, [B], ['HyperMD']],
+  ['an end tag with no block open, on the ID’s line', `x ${B} </pre>`, [B]],
+  ['a line indented by a tab right after the end line is code', `<pre>\n</pre>\n\t${A}\n\n${B}`, [B]],
+  ['indented code after a block closed on its own line', `<pre>x</pre>\n    ${A}\n\n${B}`, [B]],
+  ['indented code on the note’s last line', `<pre>\n</pre>\n    ${A}`, []],
+  ['a block in a quote, after other text', `${'text '.repeat(10)}\n\n> <pre>\n> ${A}\n\n${B}`, [B]],
+  ['an end tag in fenced code ends nothing', `\`\`\`\n</pre>\n\`\`\`\n${B}`, [B]],
 ];
 
 describe.each(TREE_SHAPES)('on the %s tree', (shape) => {

@@ -138,6 +138,10 @@ describe('holdsLiteralText: where a raw HTML opener opens nothing (../../src/edi
     ['comment', true],
     ['formatting_formatting-comment_comment', true],
     ['hmd-frontmatter', true],
+    // The families, by their members alone.
+    ['HyperMD-codeblock-begin-bg', true],
+    ['hmd-codeblock-end', true],
+    ['math-2', true],
     // An opener's own tag, and other excluded text that is no literal block.
     ['tag_bracket_hmd-html-begin', false],
     ['tagName', false],
