@@ -17,6 +17,7 @@ export const RAW_HTML_ROWS: [string, string, string][] = [
   ['the opener in any case, closed on its own line', `<PRE class="x">${A}</pre> ${A}\n\n${B}`, `<PRE class="x">${A}</pre> «b:${A}»\n\n«b:${B}»`],
   ['closed on its own line, what follows reads as usual', `<pre>x</pre>\n~~~\n${A}\n~~~\n\n${B}`, `<pre>x</pre>\n~~~\n${A}\n~~~\n\n«b:${B}»`],
   ['closed on its own line in a quote, too', `> <pre>x</pre>\n> ~~~\n> ${A}\n> ~~~\n\n${B}`, `> <pre>x</pre>\n> ~~~\n> ${A}\n> ~~~\n\n«b:${B}»`],
+  ['closed on its own line in a quote, the next line is prose', `> <pre>x</pre>\n> ${B}`, `> <pre>x</pre>\n> «b:${B}»`],
   ['a bare opener at its line’s end opens', `<pre\n${A}\n</pre>\n${B}`, `<pre\n${A}\n</pre>\n«b:${B}»`],
   ['a code span cannot reach back before the end tag', `<pre>\nx \`</pre> ${B} \``, `<pre>\nx \`</pre> «b:${B}» \``],
   ['a longer tag name is no opener', `<prefix ${B}`, `<prefix «b:${B}»`],
