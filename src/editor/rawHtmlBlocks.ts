@@ -121,7 +121,7 @@ function touches(ranges: readonly number[], lineFrom: number, lineTo: number): b
 
 // Past this many characters from an indented or nested opener, its block is taken to go on, as an
 // unindented one's does to its end tag: the containers are not read that far back on a keystroke.
-const MAX_CONTAINER_READ = 1 << 20;
+export const MAX_CONTAINER_READ = 1 << 20;
 
 /** How many columns of indentation the line starts with (tabs stop every four columns). */
 function indentation(text: string): number {
@@ -240,7 +240,6 @@ export class RawHtmlLookup {
 
   /** Whether `pos` is out of prose when the core's block pass reads the text from `opener`'s line. */
   private outOfProseFrom(opener: RawHtmlLine, pos: number): boolean {
-    if (pos - opener.from > MAX_CONTAINER_READ) return true;
     let prose = this.proseByOpener.get(opener.from);
     if (prose === undefined) {
       const text = this.state.doc.sliceString(opener.from, Math.min(this.readTo, opener.from + MAX_CONTAINER_READ));
@@ -248,6 +247,7 @@ export class RawHtmlLookup {
       prose.length = proseRangesInto(text, prose, false);
       this.proseByOpener.set(opener.from, prose);
     }
+    // Past the text read, no range holds the position: the block is taken to go on.
     const offset = pos - opener.from;
     for (let i = 0; i < prose.length; i += 2) if (prose[i] <= offset && offset < prose[i + 1]) return false;
     return true;

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { EditorState, Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import { rawHtmlLines } from '../../src/editor/rawHtmlBlocks';
+import { MAX_CONTAINER_READ, RawHtmlLookup, rawHtmlLines } from '../../src/editor/rawHtmlBlocks';
+import { Tree } from '@lezer/common';
 import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
 import { COMMENT_BLOCK_ROWS } from '../core/ids/commentBlocks.rows';
 import { decorated, editorWithLinks, scannedBareIds, testHost, TREE_SHAPES, type TreeShape } from './setup';
@@ -165,5 +166,34 @@ describe('the lines that may open or end a raw HTML block, kept through edits', 
     // Those before the edit are kept as they were.
     expect(after[0]).toBe(before[0]);
     expect(after[99]).toBe(before[99]);
+  });
+});
+
+describe('the text read back from an opener in a quote or list item', () => {
+  const A = '202104291524';
+  // Text before the opener, so that an offset taken from the note's start and one taken from the opener differ.
+  const before = `${'text '.repeat(80_000)}\n\n`;
+  const quoted = '> a\n'.repeat(100_000);
+  const doc = `${before}> <pre>\n${quoted}after the quote ${A}\n${'> b\n'.repeat(250_000)}`;
+  const state = EditorState.create({ doc, extensions: rawHtmlLines });
+  const idAt = doc.indexOf(`after the quote ${A}`) + 'after the quote '.length;
+
+  test('is read exactly within the bound: the quote ends the block, and the ID after it is prose', () => {
+    const lookup = new RawHtmlLookup(state, Tree.empty, 0, doc.length);
+    expect(lookup.contains(idAt)).toBe(false);
+    expect(lookup.contains(doc.indexOf('> a\n', before.length + 10) + 2)).toBe(true);
+  });
+
+  test('is never more than the bound, however far the visible text lies', () => {
+    const slices = jest.spyOn(state.doc, 'sliceString');
+    try {
+      const lookup = new RawHtmlLookup(state, Tree.empty, 0, doc.length);
+      // Past the bound, the block is taken to go on, as an unindented one's does to its end tag.
+      expect(lookup.contains(doc.length - 3)).toBe(true);
+      for (const [from, to = doc.length] of slices.mock.calls) expect(to - from).toBeLessThanOrEqual(MAX_CONTAINER_READ);
+      expect(slices).toHaveBeenCalled();
+    } finally {
+      slices.mockRestore();
+    }
   });
 });
