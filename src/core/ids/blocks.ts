@@ -232,7 +232,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
   let fenceDepth = 0;
   let inMath = false;
-  // Where the open comment block's closer ends (UNCLOSED when it has none), and where its first line starts.
+  // Where the open comment block's closer ends (Infinity when it has none, ./commentBlocks), and where its first line starts.
   let commentEnd = -1;
   let commentFrom = 0;
   // Whether no paragraph is open, so that an indented line opens code rather than continuing one:

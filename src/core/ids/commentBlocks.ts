@@ -7,7 +7,7 @@
  */
 
 /** What commentBlockEnd returns for a comment with no closer: it runs on, past any line's end. */
-export const UNCLOSED = Infinity;
+const UNCLOSED = Infinity;
 
 /** Where the closer ends, searched from `from`, or UNCLOSED. */
 function closerEnd(text: string, from: number, closer: string): number {
