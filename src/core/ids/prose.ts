@@ -34,7 +34,10 @@ function mayJoinEmail(code: number): boolean {
  * sentence, is one.
  */
 function isInEmailAddress(text: string, from: number, to: number): boolean {
-  if (!mayJoinEmail(text.charCodeAt(from - 1)) && !mayJoinEmail(text.charCodeAt(to))) return false;
+  // Read past either end of the text, charCodeAt gives NaN, which sends V8's optimised code back.
+  const before = from > 0 ? text.charCodeAt(from - 1) : 0;
+  const after = to < text.length ? text.charCodeAt(to) : 0;
+  if (!mayJoinEmail(before) && !mayJoinEmail(after)) return false;
   // An ID before a sentence's period, most of the IDs here, is ruled out without a slice or a regex.
   let hasAt = false;
   let start = from;
