@@ -31,7 +31,6 @@ export interface ReferenceSink {
 
 // A line break (`\r\n`, lone `\r` or `\n`), then only spaces or tabs up to the next one.
 const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
-const LINE_BREAK = /[\r\n]/g;
 
 /** What every construct parser needs: the text, the format, the sink and memoised forward searches. */
 export interface Scan {
@@ -72,8 +71,7 @@ export function paragraphEnd(scan: Scan, at: number): number {
 
 /** The end of the line holding `at` (before its break), capped at the range's end. */
 export function lineEnd(scan: Scan, at: number): number {
-  // Most notes end lines with `\n` only: then indexOf finds the break, faster than a regex.
-  const newline = scan.hasCarriageReturn ? scan.search.charStart(SEARCH.lineBreak, LINE_BREAK, at) : scan.search.indexOf(SEARCH.lineBreak, '\n', at);
+  const newline = scan.search.lineBreak(at);
   return newline === -1 ? scan.limit : Math.min(newline, scan.limit);
 }
 
@@ -108,9 +106,9 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
   scan.text = text;
   scan.format = format;
   scan.sink = sink;
-  scan.search.reset(text);
-  scan.tokens.reset(text);
   scan.hasCarriageReturn = text.includes('\r');
+  scan.search.reset(text, scan.hasCarriageReturn);
+  scan.tokens.reset(text);
   scan.brackets = null;
   scan.bracketsTo = 0;
   scan.rangeFrom = 0;

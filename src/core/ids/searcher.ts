@@ -20,10 +20,13 @@ export const SEARCH = {
   bracketOpen: 10,
   bracketClose: 11,
   backslash: 12,
+  carriageReturn: 13,
 } as const;
-const BACKTICK_SLOTS = 13;
+const BACKTICK_SLOTS = 14;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
+/** -1 read as an unsigned 32-bit number. */
+const NOT_FOUND_UNSIGNED = 0xffffffff;
 
 /** A slot per search, none made yet: copied per note (a copy of a packed array is one block copy). */
 const NOTHING_SEARCHED: readonly number[] = Array.from({ length: BACKTICK_SLOTS + MAX_SLOTTED_RUN + 1 }, () => -1);
@@ -37,12 +40,17 @@ export class ForwardSearcher {
 
   constructor(private text: string) {}
 
-  /** Forgets every answer and searches `text` from now on: one searcher serves note after note. */
-  reset(text: string): void {
+  /**
+   * Forgets every answer and searches `text` from now on: one searcher serves note after note.
+   * `hasCarriageReturn` false says the text holds no `\r`, which is then known without a search.
+   */
+  reset(text: string, hasCarriageReturn: boolean): void {
     this.text = text;
     // A slot whose `from` is -1 holds no answer (recall), so `found` needs no reset.
     const from = this.from;
     for (let slot = 0; slot < from.length; slot++) from[slot] = -1;
+    this.from[SEARCH.carriageReturn] = hasCarriageReturn ? -1 : 0;
+    this.found[SEARCH.carriageReturn] = -1;
     this.longRun = -1;
   }
 
@@ -70,6 +78,16 @@ export class ForwardSearcher {
     return this.recall(slot, from) ?? this.remember(slot, from, this.text.indexOf(needle, from));
   }
 
+  /** Start of the first line break at or after `from` (`\n`, or `\r` alone or before `\n`), or -1. */
+  lineBreak(from: number): number {
+    const newline = this.indexOf(SEARCH.lineBreak, '\n', from);
+    const carriageReturn = this.indexOf(SEARCH.carriageReturn, '\r', from);
+    // Unsigned, -1 is the largest, so the nearer of the two comes without a branch: the first note
+    // with a `\r` then takes no path that V8's optimised code has not seen, and keeps that code.
+    const nearer = Math.min(newline >>> 0, carriageReturn >>> 0);
+    return nearer === NOT_FOUND_UNSIGNED ? -1 : nearer;
+  }
+
   /**
    * Start of the first blank line at or after `from` in a text whose lines all end with `\n`: a
    * `\n`, then only spaces or tabs up to the next `\n` (what BLANK_LINE in scan.ts finds, with
@@ -95,17 +113,6 @@ export class ForwardSearcher {
     regex.lastIndex = from;
     const match = regex.exec(this.text);
     return this.remember(slot, from, match === null ? -1 : match.index);
-  }
-
-  /**
-   * Like regexStart, for a global regex that matches one character: test() finds it without making
-   * a match array, and the match is the character before lastIndex.
-   */
-  charStart(slot: number, regex: RegExp, from: number): number {
-    const known = this.recall(slot, from);
-    if (known !== undefined) return known;
-    regex.lastIndex = from;
-    return this.remember(slot, from, regex.test(this.text) ? regex.lastIndex - 1 : -1);
   }
 
   /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */
