@@ -8,7 +8,7 @@ import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
 // Nothing one note leaves behind may change what the next one yields.
 describe('scan state kept from note to note', () => {
   const fragment = fc.constantFrom(
-    '202104291524', '202108191025', ' ', '\n', '\n\n', '\r\n', 'word', '`', '```\n', '$', '$$', '[', ']', '[[', ']]', '(', ')',
+    '202104291524', '202108191025', ' ', '\n', '\n\n', '\r\n', '\r', 'word', '`', '```\n', '$', '$$', '[', ']', '[[', ']]', '(', ')',
     '](202108191025.md)', '<!--', '-->', '%%', '\\', '    ', '- ', '---\n', '#', 'https://x/',
   );
   const note = fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join(''));
