@@ -141,6 +141,12 @@ export function readNodeNote(absolutePath: string): string | { reason: string } 
   }
 }
 
+/** The absolute path of a vault-relative '/' path, without path.join's normalising per note. */
+export function absolutePaths(directory: string): (notePath: string) => string {
+  const root = directory.endsWith(path.sep) ? directory : directory + path.sep;
+  return path.sep === '/' ? (notePath) => root + notePath : (notePath) => root + notePath.split('/').join(path.sep);
+}
+
 /** Why a note that could not be opened or read is not indexed. */
 export function cannotRead(error: unknown): { reason: string } {
   return { reason: `it cannot be read (${describeError(error)})` };

@@ -1,8 +1,8 @@
 /**
- * Reads, decodes and scans every note of a vault into a fresh index. A large vault on a machine
- * with several cores is split into contiguous runs of notes: the main thread scans the first run
- * while worker threads read and scan the others, and their results join the index in path order,
- * so the index is the same whichever way it was built.
+ * Reads, decodes and scans every note of a vault into a fresh index. On a large vault and a machine
+ * with several cores, the main thread scans notes from the front while worker threads claim runs of
+ * notes from the back, until they meet (NoteClaims); the results join the index in path order, so
+ * the index is the same whichever way it was built.
  */
 import { existsSync } from 'fs';
 import { availableParallelism, cpus, loadavg } from 'os';
@@ -17,14 +17,13 @@ import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
 import { compareCodeUnits } from '../core/order';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { cannotRead, decodeNote, listVault, readNodeNote, type VaultContents, type VaultFile } from './readVault';
+import { absolutePaths, cannotRead, decodeNote, listVault, readNodeNote, type VaultContents, type VaultFile } from './readVault';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
-import type { WorkerInput, WorkerOutput } from './scanWorker';
+import { NoteClaims } from './noteClaims';
+import type { ScannedRun, WorkerInput, WorkerOutput } from './scanWorker';
 
 /** Notes below which one thread does everything: starting workers would cost more than it saves. */
 export const NOTES_PER_WORKER = 4000;
-/** Notes each scanning thread hands to the main thread, which starts warm (see runsFor). */
-const WORKER_LAG_NOTES = 10_000;
 /** Threads at most (the main thread included); reading saturates the disk well before more help. */
 const MAX_THREADS = 4;
 
@@ -51,6 +50,17 @@ export interface ScanOptions {
   readonly keepTexts?: boolean;
   /** Keep every note's link targets for check as the note is scanned (see KeptLinkTargets). */
   readonly keepLinkTargets?: boolean;
+  /**
+   * How many scanning threads to start beside the main thread, and how (tests run scanRun in their
+   * place); by default threadsFor's count less one, as worker threads, when the tool runs bundled
+   * and reads Node's own file system.
+   */
+  readonly scanThreads?: ScanThreads;
+}
+
+export interface ScanThreads {
+  readonly count: number;
+  start(input: WorkerInput): Promise<WorkerOutput>;
 }
 
 /** The machine as the thread count sees it: cores, and how many of them other processes keep busy. */
@@ -80,20 +90,6 @@ export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = proce
   return Math.max(1, Math.min(machine.cores, MAX_THREADS, usable, Math.floor(notes / NOTES_PER_WORKER)));
 }
 
-/**
- * The notes split into one run per thread, in path order; the first is the main thread's. A
- * scanning thread starts cold (its own start-up and compiling), so each hands up to
- * WORKER_LAG_NOTES of an even share to the main thread: with even shares on two cores, the main
- * thread finished its 50k notes about 300 ms before the other thread finished its 50k.
- */
-export function runsFor(notePaths: readonly string[], threads: number): string[][] {
-  const share = Math.ceil(notePaths.length / threads);
-  const lag = threads > 1 ? Math.min(WORKER_LAG_NOTES, Math.floor(share / 2)) : 0;
-  const first = Math.min(notePaths.length, share + lag * (threads - 1));
-  const rest = Math.ceil((notePaths.length - first) / Math.max(1, threads - 1));
-  return Array.from({ length: threads }, (_, i) => (i === 0 ? notePaths.slice(0, first) : notePaths.slice(first + (i - 1) * rest, first + i * rest)));
-}
-
 /** Throws UsageError when the folder is missing or cannot be listed (see listVault). */
 export async function scanVault(directory: string, format: IdFormat, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
   const { notePaths, allPaths, unreadable } = await listVault(directory, fs);
@@ -110,12 +106,13 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   // short way in, and the IDs no name gives are known before any note is read (KeptTextAfterIds).
   index.putNames(notePaths, options);
   const afterIds = keepTexts ? null : new KeptTextAfterIds(index, idKeysFor(format)?.length ?? 0);
-  // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
-  const threads = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notePaths.length) : 1;
-  const runs = runsFor(notePaths, threads);
-  const workers = runs.slice(1).map((run) => startWorker(directory, run, format));
+  const scanThreads = scanOptions.scanThreads ?? workerThreads(fs, notePaths.length);
+  const claims = scanThreads.count > 0 ? NoteClaims.create(notePaths.length) : null;
+  const workers = claims === null ? [] : Array.from({ length: scanThreads.count }, () => scanThreads.start(workerInput(directory, notePaths, claims, format)));
   const scanner = new NoteScanner(options);
-  for (const notePath of runs[0] ?? []) {
+  // This thread's notes are the first ones, up to where the scanning threads' runs begin.
+  for (let note = 0; note < notePaths.length && (claims === null || claims.claimNext()); note++) {
+    const notePath = notePaths[note];
     const read = readText(fs, absolute(notePath));
     const text = read instanceof Promise ? await read : read;
     if (typeof text !== 'string') unreadable.push({ path: notePath, reason: text.reason });
@@ -128,20 +125,25 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
     }
   }
   const keptFile = keptFiles();
-  for (let i = 0; i < workers.length; i++) {
-    const output = await workers[i];
-    const run = runs[i + 1];
+  const runs: { run: ScannedRun; bytes: Buffer }[] = [];
+  for (const output of await Promise.all(workers)) {
     const bytes = Buffer.from(output.bytes);
-    const batchPaths = output.notes.map((note) => run[note]);
+    for (const run of output.runs) runs.push({ run, bytes });
+    for (const { note, reason } of output.unreadable) unreadable.push({ path: notePaths[note], reason });
+  }
+  // The runs cover the notes after this thread's, back to back: in path order, they join the index
+  // as this thread's notes did.
+  runs.sort((a, b) => a.run.from - b.run.from);
+  for (const { run, bytes } of runs) {
+    const batchPaths = run.notes.map((note) => notePaths[note]);
     let n = 0;
-    for (const note of notesOfBatch(output.batch, batchPaths)) {
-      const file = keptFile(batchPaths[n], bytes, output.offsets[n], output.offsets[n + 1]);
+    for (const note of notesOfBatch(run.batch, batchPaths)) {
+      const file = keptFile(batchPaths[n], bytes, run.offsets[n], run.offsets[n + 1]);
       files.push(file);
       index.put(note);
       targets?.add(note, () => file.text);
       n++;
     }
-    for (const { note, reason } of output.unreadable) unreadable.push({ path: run[note], reason });
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A note that could not be read keeps its record from the names pass: its ID is in its name, so
@@ -243,23 +245,28 @@ function readText(fs: VaultFs, absolutePath: string): string | { reason: string 
   }
 }
 
-/** The absolute path of a vault-relative '/' path, without path.join's normalising per note. */
-function absolutePaths(directory: string): (notePath: string) => string {
-  const root = directory.endsWith(path.sep) ? directory : directory + path.sep;
-  return path.sep === '/' ? (notePath) => root + notePath : (notePath) => root + notePath.split('/').join(path.sep);
-}
-
 /** The worker's bundle, beside the tool's own in dist/ (absent when running from source). */
 const WORKER_SCRIPT = path.join(__dirname, 'scanWorker.js');
 
-function startWorker(directory: string, notePaths: readonly string[], format: IdFormat): Promise<WorkerOutput> {
-  const input: WorkerInput = {
+/** Worker threads as threadsFor counts them (the main thread less), when they can run: bundled, on Node's own file system. */
+function workerThreads(fs: VaultFs, notes: number): ScanThreads {
+  // Injected file systems (tests) are read through the seam; only Node's own can be read from workers.
+  const count = fs === nodeVaultFs && existsSync(WORKER_SCRIPT) ? threadsFor(notes) - 1 : 0;
+  return { count, start: startWorker };
+}
+
+function workerInput(directory: string, notePaths: readonly string[], claims: NoteClaims, format: IdFormat): WorkerInput {
+  return {
     directory,
     notePaths,
+    claims: claims.counters,
     format: format.key === 'custom' ? format.source : format.key,
     ownIdSources: DEFAULT_SETTINGS.ownIdSources,
     frontmatterKey: DEFAULT_SETTINGS.frontmatterKey,
   };
+}
+
+function startWorker(input: WorkerInput): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SCRIPT, { workerData: input });
     worker.once('message', (output: WorkerOutput) => resolve(output));

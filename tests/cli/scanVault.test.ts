@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { idFormatFor, TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -9,8 +9,9 @@ import { notesOfBatch, ScanBatchWriter } from '../../src/core/index/scanBatch';
 import { NoteScanner } from '../../src/core/index/scannedNote';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readNodeNote } from '../../src/cli/readVault';
-import { runsFor, scanVault, threadsFor, NOTES_PER_WORKER } from '../../src/cli/scanVault';
-import { scanRun } from '../../src/cli/scanWorker';
+import { scanVault, threadsFor, NOTES_PER_WORKER, type ScanThreads } from '../../src/cli/scanVault';
+import { NoteClaims } from '../../src/cli/noteClaims';
+import { scanRun, type WorkerInput } from '../../src/cli/scanWorker';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
@@ -77,39 +78,48 @@ describe('threadsFor', () => {
   });
 });
 
-describe('runsFor', () => {
-  const notes = (n: number) => Array.from({ length: n }, (_, i) => `n${String(i).padStart(6, '0')}.md`);
-  it('splits the notes in order, every note once, the main thread taking what each scanning thread hands it', () => {
-    for (const [n, threads] of [[100_000, 2], [100_000, 4], [8000, 2], [7, 3], [1, 2], [0, 2], [5, 1]] as const) {
-      const paths = notes(n);
-      const runs = runsFor(paths, threads);
-      expect(runs).toHaveLength(threads);
-      expect(runs.flat()).toStrictEqual(paths);
-    }
-    expect(runsFor(notes(100_000), 2).map((run) => run.length)).toStrictEqual([60_000, 40_000]);
-    expect(runsFor(notes(100_000), 4).map((run) => run.length)).toStrictEqual([55_000, 15_000, 15_000, 15_000]);
-    // A small vault: each scanning thread keeps at least half an even share.
-    expect(runsFor(notes(8000), 2).map((run) => run.length)).toStrictEqual([6000, 2000]);
-    expect(runsFor(notes(10), 1).map((run) => run.length)).toStrictEqual([10]);
+describe('runs scanned as a worker scans them', () => {
+  const inputFor = (notePaths: readonly string[], claims: NoteClaims, runNotes?: number): WorkerInput => ({
+    directory: vault, notePaths, claims: claims.counters, format: '12', ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id', runNotes,
   });
-});
 
-describe('a run scanned as a worker scans it', () => {
   it('gives the facts, texts and unreadable files of scanning on the main thread', async () => {
     const single = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
     const notePaths = [...single.contents.files.map((f) => f.path), ...single.contents.unreadable.map((u) => u.path)].sort();
-    const output = scanRun({ directory: vault, notePaths, format: '12', ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
+    const output = scanRun(inputFor(notePaths, NoteClaims.create(notePaths.length)));
+    expect(output.runs).toHaveLength(1);
+    const [run] = output.runs;
     const texts = new Map(single.contents.files.map((f) => [f.path, f.text]));
     const index = new IdIndex({ format: TWELVE_DIGIT, texts: { textOf: (p) => texts.get(p) } });
     // As scanVault builds: every note by its name first, so one that cannot be read keeps that record.
     index.putNames(notePaths, { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
-    for (const note of notesOfBatch(output.batch, output.notes.map((n) => notePaths[n]))) index.put(note);
+    for (const note of notesOfBatch(run.batch, run.notes.map((n) => notePaths[n]))) index.put(note);
     expect(snapshot(index)).toStrictEqual(snapshot(single.index));
     expect(output.unreadable.map((u) => [notePaths[u.note], u.reason])).toStrictEqual(single.contents.unreadable.map((u) => [u.path, u.reason]));
     const bytes = Buffer.from(output.bytes);
-    output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).toString('utf8')).toBe(texts.get(notePaths[n])));
+    run.notes.forEach((n, i) => expect(bytes.subarray(run.offsets[i], run.offsets[i + 1]).toString('utf8')).toBe(texts.get(notePaths[n])));
     // The bytes handed back are the file's own, byte for byte (the worker reads text and encodes it back).
-    output.notes.forEach((n, i) => expect(bytes.subarray(output.offsets[i], output.offsets[i + 1]).equals(readFileSync(path.join(vault, ...notePaths[n].split('/'))))).toBe(true));
+    run.notes.forEach((n, i) => expect(bytes.subarray(run.offsets[i], run.offsets[i + 1]).equals(readFileSync(path.join(vault, ...notePaths[n].split('/'))))).toBe(true));
+    // They are all the bytes handed back: the buffer that held them is cut to them.
+    expect(bytes.length).toBe(run.offsets[run.offsets.length - 1]);
+  });
+
+  it('claims the notes the main thread left, in runs from the back, each run whole and in order', () => {
+    const notePaths = readdirSync(path.join(vault, 'b')).filter((name) => name.endsWith('.md')).map((name) => `b/${name}`).sort();
+    for (const mainTook of [0, 1, 7, notePaths.length - 1, notePaths.length]) {
+      const claims = NoteClaims.create(notePaths.length);
+      for (let i = 0; i < mainTook; i++) expect(claims.claimNext()).toBe(true);
+      const output = scanRun(inputFor(notePaths, claims, 5));
+      expect(claims.claimNext()).toBe(false);
+      // Runs are claimed from the back: each starts before the one claimed before it, the last where the main thread stopped.
+      const starts = output.runs.map((run) => run.from);
+      expect(starts).toStrictEqual([...starts].sort((a, b) => b - a));
+      expect(output.runs.at(-1)?.from ?? notePaths.length).toBe(mainTook);
+      const scanned = output.runs.flatMap((run) => run.notes);
+      const all = [...scanned, ...output.unreadable.map((u) => u.note)].sort((a, b) => a - b);
+      expect(all).toStrictEqual(Array.from({ length: notePaths.length - mainTook }, (_, i) => mainTook + i));
+      for (const run of output.runs) expect(run.notes).toStrictEqual([...run.notes].sort((a, b) => a - b));
+    }
   });
 
   it('carries whole facts too (a note whose link texts are not spans of its text)', () => {
@@ -294,6 +304,38 @@ describe('scanVault on the main thread', () => {
     expect(readNodeNote(replacement)).toStrictEqual({ reason: `it cannot be read (ENOENT: no such file or directory, open '${replacement}')` });
     expect(read.mock.calls.length - calls).toBe(2);
   });});
+
+describe('scanVault with scanning threads (scanRun in their place, on this thread)', () => {
+  // A thread that claims its runs as soon as it is started, before the main thread takes a note, or
+  // once the main thread first waits (setImmediate: after the read it waits for, queued later).
+  const inPlace = (count: number, when: 'at once' | 'at the first wait'): ScanThreads => ({
+    count,
+    start: (input) => {
+      const scan = () => scanRun({ ...input, runNotes: 5 });
+      return when === 'at once' ? Promise.resolve(scan()) : new Promise((resolve) => setImmediate(() => resolve(scan())));
+    },
+  });
+  // Node's file system, but each read waits a turn of the event loop, so a thread started at the first wait runs then.
+  const waitingFs: VaultFs = { ...nodeVaultFs, read: (absolutePath) => new Promise((resolve) => setImmediate(() => resolve(nodeVaultFs.read(absolutePath)))) };
+
+  it.each([
+    ['one thread that takes every note', inPlace(1, 'at once'), nodeVaultFs],
+    ['two threads, the first taking every note', inPlace(2, 'at once'), nodeVaultFs],
+    ['a thread that starts once the main thread has taken every note', inPlace(1, 'at the first wait'), nodeVaultFs],
+    ['a thread that takes every note but the main thread\'s first', inPlace(1, 'at the first wait'), waitingFs],
+  ])('%s: the index, files, texts and unreadable notes of one thread', async (_, scanThreads, fs) => {
+    const options = { keepLinkTargets: true } as const;
+    const single = await scanVault(vault, TWELVE_DIGIT, fs, options);
+    const threaded = await scanVault(vault, TWELVE_DIGIT, fs, { ...options, scanThreads });
+    expect(snapshot(threaded.index)).toStrictEqual(snapshot(single.index));
+    expect(threaded.contents.files.map((file) => [file.path, file.text])).toStrictEqual(single.contents.files.map((file) => [file.path, file.text]));
+    expect(threaded.contents.unreadable).toStrictEqual(single.contents.unreadable);
+    // Check's kept link targets, asked as check asks: note after note in path order.
+    const targetsOf = ({ contents, index, linkTargets }: typeof single) =>
+      contents.files.map((file) => [file.path, linkTargets?.startNote(file.path), index.referencesOf(file.path).filter((ref) => ref.link !== undefined).map((ref) => linkTargets?.targetAt(ref.from))]);
+    expect(targetsOf(threaded)).toStrictEqual(targetsOf(single));
+  });
+});
 
 describe('the bundled tool with scanning threads', () => {
   let packageDir: string;
