@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readNodeNote } from '../../src/cli/readVault';
 import { scanVault, threadsFor, NOTES_PER_WORKER, type ScanThreads } from '../../src/cli/scanVault';
 import { NoteClaims } from '../../src/cli/noteClaims';
-import { scanRun, type WorkerInput } from '../../src/cli/scanWorker';
+import { scanRun, type WorkerInput, type WorkerOutput } from '../../src/cli/scanWorker';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
@@ -312,7 +312,15 @@ describe('scanVault with scanning threads (scanRun in their place, on this threa
     count,
     start: (input) => {
       const scan = () => scanRun({ ...input, runNotes: 5 });
-      return when === 'at once' ? Promise.resolve(scan()) : new Promise((resolve) => setImmediate(() => resolve(scan())));
+      // A scan that throws rejects, as a worker thread's error does.
+      const settled = (): Promise<WorkerOutput> => {
+        try {
+          return Promise.resolve(scan());
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      return when === 'at once' ? settled() : new Promise((resolve, reject) => setImmediate(() => void settled().then(resolve, reject)));
     },
   });
   // Node's file system, but each read waits a turn of the event loop, so a thread started at the first wait runs then.
