@@ -312,14 +312,8 @@ describe('scanVault with scanning threads (scanRun in their place, on this threa
     count,
     start: (input) => {
       const scan = () => scanRun({ ...input, runNotes: 5 });
-      // A scan that throws rejects, as a worker thread's error does.
-      const settled = (): Promise<WorkerOutput> => {
-        try {
-          return Promise.resolve(scan());
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
+      // Run by the executor, at once: a scan that throws rejects, as a worker thread's error does.
+      const settled = () => new Promise<WorkerOutput>((resolve) => resolve(scan()));
       return when === 'at once' ? settled() : new Promise((resolve, reject) => setImmediate(() => void settled().then(resolve, reject)));
     },
   });
