@@ -92,7 +92,7 @@ const BYTES_PER_NOTE_GUESS = 1024;
  * Texts encoded one after another into one buffer that doubles when a text may not fit: no buffer
  * per note, and no copy of them all to join them.
  */
-class ByteRun {
+export class ByteRun {
   private buffer: Buffer;
   private used = 0;
 

@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readNodeNote } from '../../src/cli/readVault';
 import { scanVault, threadsFor, NOTES_PER_WORKER, type ScanThreads } from '../../src/cli/scanVault';
 import { NoteClaims } from '../../src/cli/noteClaims';
-import { scanRun, type WorkerInput, type WorkerOutput } from '../../src/cli/scanWorker';
+import { ByteRun, scanRun, type WorkerInput, type WorkerOutput } from '../../src/cli/scanWorker';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
@@ -305,30 +305,51 @@ describe('scanVault on the main thread', () => {
     expect(read.mock.calls.length - calls).toBe(2);
   });});
 
+it('a scanning thread\'s bytes: texts written past its first buffer, twice, keep every byte', () => {
+  const bytes = new ByteRun(0);
+  // A megabyte at first: 1.2 MB of three-byte characters, then 0.6 MB of two-byte ones, each grows it.
+  const texts = ['a', '詳'.repeat(400_000), 'é'.repeat(300_000), 'end'];
+  const ends = texts.map((text) => bytes.append(text));
+  const encoded = texts.map((text) => Buffer.from(text, 'utf8'));
+  expect(ends).toStrictEqual(encoded.map((_, i) => encoded.slice(0, i + 1).reduce((sum, part) => sum + part.length, 0)));
+  expect(Buffer.from(bytes.finish()).equals(Buffer.concat(encoded))).toBe(true);
+});
+
 describe('scanVault with scanning threads (scanRun in their place, on this thread)', () => {
-  // A thread that claims its runs as soon as it is started, before the main thread takes a note, or
-  // once the main thread first waits (setImmediate: after the read it waits for, queued later).
-  const inPlace = (count: number, when: 'at once' | 'at the first wait'): ScanThreads => ({
-    count,
-    start: (input) => {
-      const scan = () => scanRun({ ...input, runNotes: 5 });
-      // Run by the executor, at once: a scan that throws rejects, as a worker thread's error does.
-      const settled = () => new Promise<WorkerOutput>((resolve) => resolve(scan()));
-      return when === 'at once' ? settled() : new Promise((resolve, reject) => setImmediate(() => void settled().then(resolve, reject)));
-    },
-  });
+  // Threads that claim their runs as soon as they are started, before the main thread takes a note,
+  // or once the main thread first waits (setImmediate: after the read it waits for, queued later).
+  // `scanned` counts the notes they took.
+  const inPlace = (count: number, when: 'at once' | 'at the first wait') => {
+    const took = { notes: 0 };
+    const scan = (input: WorkerInput) => {
+      const output = scanRun({ ...input, runNotes: 5 });
+      took.notes += output.runs.reduce((sum, run) => sum + run.notes.length, 0) + output.unreadable.length;
+      return output;
+    };
+    // Run by the executor, at once: a scan that throws rejects, as a worker thread's error does.
+    const settled = (input: WorkerInput) => new Promise<WorkerOutput>((resolve) => resolve(scan(input)));
+    const threads: ScanThreads = {
+      count,
+      start: (input) => (when === 'at once' ? settled(input) : new Promise((resolve, reject) => setImmediate(() => void settled(input).then(resolve, reject)))),
+    };
+    return { threads, took };
+  };
   // Node's file system, but each read waits a turn of the event loop, so a thread started at the first wait runs then.
   const waitingFs: VaultFs = { ...nodeVaultFs, read: (absolutePath) => new Promise((resolve) => setImmediate(() => resolve(nodeVaultFs.read(absolutePath)))) };
+  const custom = idFormatFor('custom', '\\d{12}');
 
   it.each([
-    ['one thread that takes every note', inPlace(1, 'at once'), nodeVaultFs],
-    ['two threads, the first taking every note', inPlace(2, 'at once'), nodeVaultFs],
-    ['a thread that starts once the main thread has taken every note', inPlace(1, 'at the first wait'), nodeVaultFs],
-    ['a thread that takes every note but the main thread\'s first', inPlace(1, 'at the first wait'), waitingFs],
-  ])('%s: the index, files, texts and unreadable notes of one thread', async (_, scanThreads, fs) => {
-    const options = { keepLinkTargets: true } as const;
-    const single = await scanVault(vault, TWELVE_DIGIT, fs, options);
-    const threaded = await scanVault(vault, TWELVE_DIGIT, fs, { ...options, scanThreads });
+    ['one thread that takes every note', 1, 'at once', nodeVaultFs, 'all', TWELVE_DIGIT, true],
+    ['two threads, the first taking every note', 2, 'at once', nodeVaultFs, 'all', TWELVE_DIGIT, true],
+    ['a thread that starts once the main thread has taken every note', 1, 'at the first wait', nodeVaultFs, 'none', TWELVE_DIGIT, true],
+    ['a thread that takes every note but the main thread\'s first', 1, 'at the first wait', waitingFs, 'all but one', TWELVE_DIGIT, true],
+    ['a custom pattern, no link targets kept', 1, 'at once', nodeVaultFs, 'all', custom, false],
+  ] as const)('%s: the index, files, texts and unreadable notes of one thread', async (_, count, when, fs, taken, format, keepLinkTargets) => {
+    const { threads, took } = inPlace(count, when);
+    const single = await scanVault(vault, format, fs, { keepLinkTargets });
+    const threaded = await scanVault(vault, format, fs, { keepLinkTargets, scanThreads: threads });
+    const notes = single.contents.files.length + single.contents.unreadable.length;
+    expect(took.notes).toBe({ all: notes, none: 0, 'all but one': notes - 1 }[taken]);
     expect(snapshot(threaded.index)).toStrictEqual(snapshot(single.index));
     expect(threaded.contents.files.map((file) => [file.path, file.text])).toStrictEqual(single.contents.files.map((file) => [file.path, file.text]));
     expect(threaded.contents.unreadable).toStrictEqual(single.contents.unreadable);
