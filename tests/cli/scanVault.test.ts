@@ -307,8 +307,8 @@ describe('scanVault on the main thread', () => {
 
 it('a scanning thread\'s bytes: texts written past its first buffer, twice, keep every byte', () => {
   const bytes = new ByteRun(0);
-  // A megabyte at first: 1.2 MB of three-byte characters, then 0.6 MB of two-byte ones, each grows it.
-  const texts = ['a', '詳'.repeat(400_000), 'é'.repeat(300_000), 'end'];
+  // A megabyte at first: 3 MB of three-byte characters grows it past twice its size, then 0.6 MB of two-byte ones doubles it.
+  const texts = ['a', '詳'.repeat(1_000_000), 'é'.repeat(300_000), 'end'];
   const ends = texts.map((text) => bytes.append(text));
   const encoded = texts.map((text) => Buffer.from(text, 'utf8'));
   expect(ends).toStrictEqual(encoded.map((_, i) => encoded.slice(0, i + 1).reduce((sum, part) => sum + part.length, 0)));
