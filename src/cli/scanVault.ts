@@ -59,7 +59,9 @@ export interface ScanOptions {
 }
 
 export interface ScanThreads {
+  /** Threads to start beside the main thread (0: the main thread scans every note). */
   readonly count: number;
+  /** Starts one; it claims runs of notes until none is left and resolves with what it scanned. */
   start(input: WorkerInput): Promise<WorkerOutput>;
 }
 
