@@ -122,6 +122,16 @@ describe('runs scanned as a worker scans them', () => {
     }
   });
 
+  it('a scanning thread\'s bytes: texts written past its first buffer, twice, keep every byte', () => {
+    const bytes = new ByteRun(0);
+    // A megabyte at first: 3 MB of three-byte characters grows it past twice its size, then 0.6 MB of two-byte ones doubles it.
+    const texts = ['a', '詳'.repeat(1_000_000), 'é'.repeat(300_000), 'end'];
+    const ends = texts.map((text) => bytes.append(text));
+    const encoded = texts.map((text) => Buffer.from(text, 'utf8'));
+    expect(ends).toStrictEqual(encoded.map((_, i) => encoded.slice(0, i + 1).reduce((sum, part) => sum + part.length, 0)));
+    expect(Buffer.from(bytes.finish()).equals(Buffer.concat(encoded))).toBe(true);
+  });
+
   it('carries whole facts too (a note whose link texts are not spans of its text)', () => {
     const scanner = new NoteScanner({ format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' });
     const whole = { path: 'w.md', id: null, title: 'w', references: [{ id: '202101010000', form: 'wikilink' as const, from: 2, to: 14, line: 1, column: 3, context: 'c', link: { from: 0, to: 20, embed: false, target: 'elsewhere', targetFrom: 2, targetTo: 20, subpath: '', display: null } }] };
@@ -305,20 +315,10 @@ describe('scanVault on the main thread', () => {
     expect(read.mock.calls.length - calls).toBe(2);
   });});
 
-it('a scanning thread\'s bytes: texts written past its first buffer, twice, keep every byte', () => {
-  const bytes = new ByteRun(0);
-  // A megabyte at first: 3 MB of three-byte characters grows it past twice its size, then 0.6 MB of two-byte ones doubles it.
-  const texts = ['a', '詳'.repeat(1_000_000), 'é'.repeat(300_000), 'end'];
-  const ends = texts.map((text) => bytes.append(text));
-  const encoded = texts.map((text) => Buffer.from(text, 'utf8'));
-  expect(ends).toStrictEqual(encoded.map((_, i) => encoded.slice(0, i + 1).reduce((sum, part) => sum + part.length, 0)));
-  expect(Buffer.from(bytes.finish()).equals(Buffer.concat(encoded))).toBe(true);
-});
-
 describe('scanVault with scanning threads (scanRun in their place, on this thread)', () => {
   // Threads that claim their runs as soon as they are started, before the main thread takes a note,
   // or once the main thread first waits (setImmediate: after the read it waits for, queued later).
-  // `scanned` counts the notes they took.
+  // `took` counts the notes they scanned or found unreadable.
   const inPlace = (count: number, when: 'at once' | 'at the first wait') => {
     const took = { notes: 0 };
     const scan = (input: WorkerInput) => {

@@ -49,7 +49,7 @@ export class ForwardSearcher {
     // A slot whose `from` is -1 holds no answer (recall), so `found` needs no reset.
     const from = this.from;
     for (let slot = 0; slot < from.length; slot++) from[slot] = -1;
-    this.from[SEARCH.carriageReturn] = hasCarriageReturn ? -1 : 0;
+    from[SEARCH.carriageReturn] = hasCarriageReturn ? -1 : 0;
     this.found[SEARCH.carriageReturn] = -1;
     this.longRun = -1;
   }
