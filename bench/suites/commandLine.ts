@@ -156,6 +156,7 @@ export function cliRow(input: BenchInput, cli: CliBundle, options: BenchOptions)
     );
     const ours = medianOf(times.a, 'cpu');
     const bare = medianOf(times.b, 'cpu');
+    const wall = { ours: medianOf(times.a, 'wall'), bare: medianOf(times.b, 'wall') };
     return {
       row: CLI_ROW,
       input: input.label,
@@ -164,7 +165,7 @@ export function cliRow(input: BenchInput, cli: CliBundle, options: BenchOptions)
       ratio: bare > 0 ? ours / bare : null,
       target: '≤ 2×',
       met: bare > 0 ? ours / bare <= 2 : null,
-      note: `both whole processes, spawned in turn; wall time ${ms(medianOf(times.a, 'wall'))} against ${ms(medianOf(times.b, 'wall'))}${splitNote(times.a, times.b)}`,
+      note: `both whole processes, spawned in turn; wall time ${ms(wall.ours)} against ${ms(wall.bare)}${wall.bare > 0 ? ` (${(wall.ours / wall.bare).toFixed(2)}×)` : ''}${splitNote(times.a, times.b)}`,
     };
   });
 }
