@@ -141,10 +141,13 @@ export function readNodeNote(absolutePath: string): string | { reason: string } 
   }
 }
 
-/** The absolute path of a vault-relative '/' path, without path.join's normalising per note. */
-export function absolutePaths(directory: string): (notePath: string) => string {
-  const root = directory.endsWith(path.sep) ? directory : directory + path.sep;
-  return path.sep === '/' ? (notePath) => root + notePath : (notePath) => root + notePath.split('/').join(path.sep);
+/**
+ * The absolute path of a vault-relative '/' path, without path.join's normalising per note.
+ * `separator` is the platform's (a parameter so tests on one platform can hold the other's).
+ */
+export function absolutePaths(directory: string, separator: string = path.sep): (notePath: string) => string {
+  const root = directory.endsWith(separator) ? directory : directory + separator;
+  return separator === '/' ? (notePath) => root + notePath : (notePath) => root + notePath.split('/').join(separator);
 }
 
 /** Why a note that could not be opened or read is not indexed. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { decodeNote, describeError, type VaultContents } from '../../src/cli/readVault';
+import { absolutePaths, decodeNote, describeError, type VaultContents } from '../../src/cli/readVault';
 import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -121,5 +121,20 @@ describe('describeError', () => {
     ['an object whose message is not text', { message: 42 }, '[object Object]'],
   ])('describes %s', (_, error, described) => {
     expect(describeError(error)).toBe(described);
+  });
+});
+
+describe('absolutePaths', () => {
+  it.each<[string, string, string, string, string]>([
+    ['POSIX', '/home/me/vault', '/', 'deep/er/c.md', '/home/me/vault/deep/er/c.md'],
+    ['POSIX, the folder given with its trailing separator', '/home/me/vault/', '/', 'c.md', '/home/me/vault/c.md'],
+    ['Windows: the vault\'s "/" become backslashes', 'C:\\Notes', '\\', 'deep/er/c.md', 'C:\\Notes\\deep\\er\\c.md'],
+    ['Windows, the folder given with its trailing separator', 'C:\\Notes\\', '\\', 'c.md', 'C:\\Notes\\c.md'],
+  ])('joins a note path to its vault folder (%s)', (_, directory, separator, notePath, absolute) => {
+    expect(absolutePaths(directory, separator)(notePath)).toBe(absolute);
+  });
+
+  it('uses the platform separator by default', () => {
+    expect(absolutePaths('vault')('a/b.md')).toBe(['vault', 'a', 'b.md'].join(path.sep));
   });
 });
