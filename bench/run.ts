@@ -15,6 +15,7 @@ import type { ChainViewModel } from '../src/ui/chain/model';
 import { repairRows } from './suites/repair';
 import { editorRows } from './suites/editor';
 import { markdownTable, skippedRow } from './harness';
+import { hostLoadLines, isBusy, sampleBusyCores } from './hostLoad';
 import type { BenchOptions, Row } from './harness';
 import { CORPORA, corpusInput, generatedInput, readText, sizeLabel } from './inputs';
 import type { BenchInput } from './inputs';
@@ -48,6 +49,8 @@ export interface BenchConfig {
   readonly log: (line: string) => void;
   /** Only these groups of rows (see BENCH_GROUPS); all when absent. For checking a few rows quickly. */
   readonly only?: ReadonlySet<BenchGroup>;
+  /** Cores' worth of other work on the host as the bench starts; sampleBusyCores when absent. */
+  readonly busyCores?: () => Promise<number>;
 }
 
 /** The groups of rows, in the order they run; `--only build,cli` runs just those. */
@@ -57,6 +60,8 @@ export type BenchGroup = (typeof BENCH_GROUPS)[number];
 export interface BenchReport {
   readonly rows: readonly Row[];
   readonly seconds: number;
+  /** Cores' worth of other work on the host as the bench started (see hostLoad.ts). */
+  readonly busyAtStart: number;
 }
 
 function optionsFor(config: BenchConfig, input: BenchInput): BenchOptions {
@@ -124,6 +129,8 @@ function memoryRow(input: BenchInput, memory: MemoryFigures | null): Row {
 const MEMORY_ROW = 'Index memory per note (heap and array buffers after − before, GC settled)';
 
 export async function runBench(config: BenchConfig): Promise<BenchReport> {
+  const busyAtStart = await (config.busyCores ?? (() => sampleBusyCores(config.cores)))();
+  if (isBusy(busyAtStart)) config.log(`the host is busy (${busyAtStart.toFixed(2)} of ${config.cores} cores at work): rows with a time target in milliseconds will read slow`);
   const started = Date.now();
   const rows: Row[] = [];
   const runs = (group: BenchGroup): boolean => config.only === undefined || config.only.has(group);
@@ -214,7 +221,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     rows.push(memoryRow(largest, await config.measureMemory(largest)));
     section(config, 'memory', started);
   }
-  return { rows, seconds: (Date.now() - started) / 1000 };
+  return { rows, seconds: (Date.now() - started) / 1000, busyAtStart };
 }
 
 export interface MachineInfo {
@@ -253,6 +260,7 @@ export function renderResults(report: BenchReport, machine: MachineInfo, config:
     `- Generated vaults: ${config.sizes.map(sizeLabel).join(', ')} notes (bench/generate.ts, fixed seed)`,
     `- Runs: median of ${config.options.runs} after ${config.options.warmup} warm-up (${config.bigOptions.runs} after ${config.bigOptions.warmup} at 50k notes and more, but for the file-name index); subject and baseline alternate`,
     `- Total bench time: ${report.seconds.toFixed(0)} s`,
+    ...hostLoadLines(report.busyAtStart, machine.cores),
     '',
     markdownTable(report.rows),
     '',

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { ensureVault, generateNotes, GENERATOR_VERSION } from '../../bench/generate';
 import { markdownTable, median, percentile } from '../../bench/harness';
 import { machineInfo, renderResults, runBench } from '../../bench/run';
+import { busyCores, cpuTimes, hostLoadLines, sampleBusyCores, SAMPLE_MS } from '../../bench/hostLoad';
 import type { BenchConfig } from '../../bench/run';
 import type { Row } from '../../bench/harness';
 import { agreement } from '../../bench/suites/scanner';
@@ -99,6 +100,34 @@ describe('harness', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
+  });
+
+  it("tells how busy the host's cores were from two readings of their CPU times", async () => {
+    expect(busyCores({ busy: 1000, total: 4000 }, { busy: 1500, total: 5000 }, 2)).toBe(1);
+    expect(busyCores({ busy: 1000, total: 4000 }, { busy: 1100, total: 5000 }, 4)).toBeCloseTo(0.4);
+    // No time passed between the readings: nothing to tell, so no work.
+    expect(busyCores({ busy: 1000, total: 4000 }, { busy: 1000, total: 4000 }, 2)).toBe(0);
+    // The host's busy time counts this process's own: 100 ms of work show up in it.
+    const before = cpuTimes();
+    const ownBefore = process.cpuUsage();
+    while (process.cpuUsage(ownBefore).user < 100_000);
+    const after = cpuTimes();
+    expect(after.busy - before.busy).toBeGreaterThanOrEqual(90);
+    expect(after.total - after.busy).toBeGreaterThanOrEqual(before.total - before.busy);
+    const readings = [{ busy: 0, total: 0 }, { busy: 250, total: 1000 }];
+    const started = Date.now();
+    expect(await sampleBusyCores(2, () => readings.shift() ?? { busy: NaN, total: NaN })).toBe(0.5);
+    // The readings are SAMPLE_MS apart (timers may fire a little early).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SAMPLE_MS - 20);
+  });
+
+  it('states how busy the host was at the start, and says so when other work took half a core', () => {
+    expect(hostLoadLines(0.034, 2)).toStrictEqual(['- Host at the start: 0.03 of 2 cores busy with other work (CPU time over 0.5 s before the first row)']);
+    expect(hostLoadLines(0.49, 2)).toHaveLength(1);
+    expect(hostLoadLines(0.5, 2)).toStrictEqual([
+      '- Host at the start: 0.50 of 2 cores busy with other work (CPU time over 0.5 s before the first row)',
+      '- The host was busy when the bench started: rows with a time target in milliseconds (the chain, the render, the warm start) read slow',
+    ]);
   });
 
   it('escapes pipes in cells so a note cannot break the table', () => {
@@ -258,11 +287,25 @@ describe('benchmark on a tiny vault', () => {
     expect(text).toContain('- Commit: abc1234');
     expect(text).toMatch(/- Machine: .+, \d+ cores/);
     expect(text).toContain(`- Node: ${process.version}`);
+    // The bench sampled the host itself (this config gives no busyCores).
+    expect(text).toMatch(/\n- Total bench time: \d+ s\n- Host at the start: \d+\.\d\d of \d+ cores busy with other work /);
     expect(text).toContain('| Row | Input | Ours (median) | Baseline (median) | Ratio | Target | Met | Note |');
     expect(text.split('\n').filter((l) => l.startsWith('| ')).length).toBe(report.rows.length + 1);
     // The memory row's 500 B/note misses its target: the line naming it points at the reasons.
     expect(text).toMatch(/\nRows that missed their target on this run: .*Index memory per note \(heap and array buffers after − before, GC settled\) \(generated 50\).*\. Where their time goes, and what was tried: CONTRIBUTING\.md, Performance\.\n/);
     expect(lines.some((l) => l.startsWith('generated 50 vault'))).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('warns at once when other work keeps the host busy, and keeps the figure for the results', async () => {
+    const root = tempDir();
+    const lines: string[] = [];
+    const config = { ...tinyConfig(root, lines), only: new Set(['names'] as const), busyCores: () => Promise.resolve(1) };
+    expect((await runBench(config)).busyAtStart).toBe(1);
+    expect(lines[0]).toBe('the host is busy (1.00 of 2 cores at work): rows with a time target in milliseconds will read slow');
+    lines.length = 0;
+    expect((await runBench({ ...config, busyCores: () => Promise.resolve(0.2) })).busyAtStart).toBe(0.2);
+    expect(lines.filter((line) => line.includes('busy'))).toStrictEqual([]);
     fs.rmSync(root, { recursive: true, force: true });
   });
 
