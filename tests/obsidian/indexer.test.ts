@@ -135,6 +135,47 @@ describe('VaultIndexer updates', () => {
     expect(h.indexer.index.note(A)?.id).toBe('202104291524');
   });
 
+  it('takes a repeated report of a move in flight for that move, though a new note took the old path', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    h.slowReads((path) => (path === 'moved.md' ? 30 : 0));
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    await h.app.vault.create(A, 'A new note at the old path, see 202108191025.');
+    h.app.vault.trigger('rename', file(h, 'moved.md'), A);
+    await expectEqualToRebuild(h);
+    expect([A, 'moved.md'].map((path) => h.indexer.index.note(path)?.id)).toStrictEqual(['202104291524', null]);
+  });
+
+  describe('a note moved away, back and away again while its first move is read', () => {
+    // Its first move's read is quick and its second's slow, so the first ends (its result dropped)
+    // while the second is still in flight.
+    async function movedThrice(): Promise<Harness> {
+      const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+      let movedReads = 0;
+      h.slowReads((path) => (path === 'moved.md' ? (++movedReads === 1 ? 5 : 60) : 0));
+      await h.app.vault.rename(file(h, A), 'moved.md');
+      await h.app.vault.rename(file(h, 'moved.md'), A);
+      await h.app.vault.rename(file(h, A), 'moved.md');
+      await ticks(20);
+      expect(h.readsOf('moved.md')).toBe(2);
+      return h;
+    }
+
+    it('takes a repeated report of the last move for the move in flight, not a new one', async () => {
+      const h = await movedThrice();
+      h.app.vault.trigger('rename', file(h, 'moved.md'), A);
+      await expectEqualToRebuild(h);
+      expect(h.readsOf('moved.md')).toBe(2);
+    });
+
+    it('still sees the note at its old path as leaving while that move is in flight', async () => {
+      const h = await movedThrice();
+      // Moved back once more: the note's old record is no sign this move happened already.
+      await h.app.vault.rename(file(h, 'moved.md'), A);
+      await expectEqualToRebuild(h);
+      expect(h.indexer.index.note(A)?.id).toBe('202104291524');
+    });
+  });
+
   it('follows renames after a rebuild dropped a move that was still being read', async () => {
     const h = await started({ [A]: 'See 202108191025.', [B]: '' });
     h.slowReads(3);
@@ -591,6 +632,22 @@ describe('VaultIndexer against random event sequences', () => {
       // Name clashes are refused by the vault, as Obsidian refuses them.
     }
   }
+
+  it('follows a folder moved back and forth while the first move is still being read', async () => {
+    // Found by a seed sweep of the property below: the third move was taken for the first, still
+    // in flight, though the second had already made that one's result stale.
+    const h = makeHarness({ excludedFolders: ['Archive'] });
+    h.indexer.load();
+    h.slowReads((path) => path.length % 4);
+    h.layoutReady();
+    await run(h, { kind: 'create', name: 3, text: 0 });
+    for (let i = 0; i < 3; i++) await run(h, { kind: 'moveFolder', replay: false });
+    await h.indexer.whenIdle();
+    expect(h.app.vault.getMarkdownFiles().map((f) => f.path)).toStrictEqual(['zettel/202109260705/README.md']);
+    expect(h.indexer.index.checkInvariants()).toStrictEqual([]);
+    expect(await settledDump(h)).toStrictEqual(dump(await rebuiltIndex(h.app, h.settings)));
+    h.indexer.unload();
+  });
 
   it('ends equal to a rebuild, with startup bursts and edits during the initial pass', async () => {
     await fc.assert(

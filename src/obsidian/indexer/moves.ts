@@ -9,11 +9,18 @@ import { namesOnlyFacts } from '../../core/index/noteFacts';
 import type { IndexerContext } from './context';
 import { ReadGuard, readNote } from './guardedRead';
 
+/** A move being read: where from, and the versions of both paths when it started. */
+interface Move {
+  readonly from: string;
+  readonly guard: ReadGuard;
+  readonly fromVersion: number;
+}
+
 export class NoteMoves {
-  /** Moves being read, by new path: the old path each came from. */
-  private readonly inFlight = new Map<string, string>();
-  /** The old paths of those moves (still in the index until the move is applied). */
-  private readonly sources = new Set<string>();
+  /** Moves being read, by new path (the latest started to each path). */
+  private readonly inFlight = new Map<string, Move>();
+  /** The old paths of those moves (still in the index until the move is applied), with how many moves left each. */
+  private readonly sources = new Map<string, number>();
 
   constructor(private readonly context: IndexerContext) {}
 
@@ -23,9 +30,15 @@ export class NoteMoves {
     this.sources.clear();
   }
 
-  /** Whether a reported move from → to is already in the index or on its way there. */
+  /**
+   * Whether a reported move from → to is already in the index or on its way there. A move in flight
+   * counts only while it will still be applied (isCurrent): moving the note back touches its new
+   * path, so a later report of the same move (a folder moved away, back, then away again) is a move
+   * of its own.
+   */
   alreadyMoved(from: string, to: string): boolean {
-    if (this.inFlight.get(to) === from) return true;
+    const move = this.inFlight.get(to);
+    if (move !== undefined && move.from === from && this.isCurrent(move)) return true;
     // `to` still indexed as the source of a move not yet applied is no sign this move happened.
     if (this.sources.has(to)) return false;
     const { index } = this.context;
@@ -35,22 +48,32 @@ export class NoteMoves {
   /** Moves the note, now the Markdown file at `to`, once its text is read (tracked, so whenIdle waits for it). */
   start(from: string, to: string, file: TFile): void {
     const generation = this.context.generation();
-    this.inFlight.set(to, from);
-    this.sources.add(from);
+    const move: Move = { from, guard: new ReadGuard(this.context, to, file), fromVersion: this.context.updates.versionOf(from) };
+    this.inFlight.set(to, move);
+    this.sources.set(from, (this.sources.get(from) ?? 0) + 1);
     const done = (): void => {
       // A rebuild or unload dropped this move's result and forgot it already.
       if (generation !== this.context.generation()) return;
-      if (this.inFlight.get(to) === from) this.inFlight.delete(to);
-      this.sources.delete(from);
+      // A later move to the same path keeps its own entry.
+      if (this.inFlight.get(to) === move) this.inFlight.delete(to);
+      const left = (this.sources.get(from) ?? 1) - 1;
+      if (left > 0) this.sources.set(from, left);
+      else this.sources.delete(from);
     };
-    this.context.updates.track(this.move(from, to, file).finally(done));
+    this.context.updates.track(this.move(move, to, file).finally(done));
+  }
+
+  /**
+   * Whether the move will still be applied: nothing touched its new path since it started. (An event
+   * on the old path alone, such as a new note there, only makes it an upsert instead of a rename.)
+   */
+  private isCurrent(move: Move): boolean {
+    return move.guard.holds();
   }
 
   /** Moves a note in the index once its text is read; an event on either path meanwhile wins. */
-  private async move(from: string, to: string, file: TFile): Promise<void> {
+  private async move({ from, guard, fromVersion }: Move, to: string, file: TFile): Promise<void> {
     const { index, updates, writer, changes, texts } = this.context;
-    const guard = new ReadGuard(this.context, to, file);
-    const fromVersion = updates.versionOf(from);
     // Moved but unreadable: it moves with names-only facts and is read again later.
     const { text, stat } = await readNote(this.context, file);
     if (!guard.sameBuild()) return;
