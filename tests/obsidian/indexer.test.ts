@@ -145,6 +145,19 @@ describe('VaultIndexer updates', () => {
     expect([A, 'moved.md'].map((path) => h.indexer.index.note(path)?.id)).toStrictEqual(['202104291524', null]);
   });
 
+  it('forgets a finished move, so a repeated report of an older one reads nothing again', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    await h.indexer.whenIdle();
+    await h.app.vault.rename(file(h, 'moved.md'), A);
+    await h.indexer.whenIdle();
+    const reads = h.readsOf(A);
+    // The move back, reported once more: the note is at A in the index already.
+    h.app.vault.trigger('rename', file(h, A), 'moved.md');
+    await expectEqualToRebuild(h);
+    expect(h.readsOf(A)).toBe(reads);
+  });
+
   describe('a note moved away, back and away again while its first move is read', () => {
     // Its first move's read is quick and its second's slow, so the first ends (its result dropped)
     // while the second is still in flight.

@@ -54,7 +54,8 @@ export class NoteMoves {
     const done = (): void => {
       // A rebuild or unload dropped this move's result and forgot it already.
       if (generation !== this.context.generation()) return;
-      // A later move to the same path keeps its own entry.
+      // Once applied, the index answers for the move (alreadyMoved's last line), so its entry goes,
+      // unless a later move to the same path took its place.
       if (this.inFlight.get(to) === move) this.inFlight.delete(to);
       const left = (this.sources.get(from) ?? 1) - 1;
       if (left > 0) this.sources.set(from, left);
