@@ -145,6 +145,24 @@ describe('VaultIndexer updates', () => {
     expect([A, 'moved.md'].map((path) => h.indexer.index.note(path)?.id)).toStrictEqual(['202104291524', null]);
   });
 
+  it('lets a move a rebuild dropped leave the bookkeeping of a later move from the same path alone', async () => {
+    const h = await started({ [A]: 'See 202108191025.', [B]: '' });
+    let movedDelay = 40;
+    h.slowReads((path) => (path === 'moved.md' ? movedDelay : 0));
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    movedDelay = 0;
+    void h.indexer.rebuild();
+    await h.app.vault.rename(file(h, 'moved.md'), A);
+    await ticks(5);
+    // A later move from A, read slowly: the dropped move's read ends while this one is in flight.
+    movedDelay = 60;
+    await h.app.vault.rename(file(h, A), 'moved.md');
+    await ticks(45);
+    await h.app.vault.rename(file(h, 'moved.md'), A);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.note(A)?.id).toBe('202104291524');
+  });
+
   it('forgets a finished move, so a repeated report of an older one reads nothing again', async () => {
     const h = await started({ [A]: 'See 202108191025.', [B]: '' });
     await h.app.vault.rename(file(h, A), 'moved.md');
