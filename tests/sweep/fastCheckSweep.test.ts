@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { seedFor, sweepParameters, sweptFastCheck } from './fastCheckSweep';
+import { reproduceCommand, seedFor, sweepParameters, sweptFastCheck } from './fastCheckSweep';
 
 describe('the seed sweep (npm run test:sweep)', () => {
   const sweep = sweptFastCheck(7, 3);
@@ -29,10 +29,20 @@ describe('the seed sweep (npm run test:sweep)', () => {
     expect(sweep.property).toBe(fc.property);
   });
 
+  it("names one test for jest's -t exactly, quoted for the shell", () => {
+    expect(reproduceCommand(7, 3, '/repo/tests/a.test.ts', "a (b) c's $x [1].*")).toBe(
+      "SWEEP_SEED=7 SWEEP_TIMES=3 npx jest -c jest.sweep.config.js /repo/tests/a.test.ts -t '^a \\(b\\) c'\\''s \\$x \\[1\\]\\.\\*$'",
+    );
+    // The pattern jest is given matches that name and not a longer one.
+    const pattern = new RegExp('^a \\(b\\) c\'s \\$x \\[1\\]\\.\\*$');
+    expect(pattern.test("a (b) c's $x [1].*")).toBe(true);
+    expect(pattern.test("a (b) c's $x [1].* and more")).toBe(false);
+  });
+
   it('uses the seed drawn for the test and names the command that reproduces a failure', async () => {
     const { currentTestName = '', testPath = '' } = expect.getState();
     const failing = fc.property(fc.nat(), (n) => n < 0);
-    expect(() => sweep.assert(failing, { numRuns: 5, seed: 1 })).toThrow(`Seed sweep: SWEEP_SEED=7 SWEEP_TIMES=3 npx jest -c jest.sweep.config.js ${testPath} -t ${JSON.stringify(currentTestName)} reproduces this.`);
+    expect(() => sweep.assert(failing, { numRuns: 5, seed: 1 })).toThrow(`Seed sweep: ${reproduceCommand(7, 3, testPath, currentTestName)} reproduces this.`);
     // The second assert of this test: fast-check reports the seed drawn for it.
     expect(() => sweep.assert(failing)).toThrow(`seed: ${seedFor(7, currentTestName, 1)},`);
     await expect(sweep.assert(fc.asyncProperty(fc.nat(), (n) => Promise.resolve(n < 0)))).rejects.toThrow('Seed sweep: SWEEP_SEED=7');

@@ -28,6 +28,15 @@ export function sweepParameters<T>(parameters: FastCheck.Parameters<T> | undefin
   return { ...rest, seed, numRuns: Math.ceil((rest.numRuns ?? 100) * times) };
 }
 
+/**
+ * The shell command that runs one test again with the same sweep. Jest's `-t` takes a regular
+ * expression, so the name's special characters are escaped, and the whole is single-quoted for the shell.
+ */
+export function reproduceCommand(sweepSeed: number, times: number, testPath: string, testName: string): string {
+  const pattern = `^${testName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return `SWEEP_SEED=${sweepSeed} SWEEP_TIMES=${times} npx jest -c jest.sweep.config.js ${testPath} -t '${pattern.replace(/'/g, "'\\''")}'`;
+}
+
 /** fast-check with `assert` swept. */
 export function sweptFastCheck(sweepSeed: number, times: number): Fc {
   let currentTest = '';
@@ -39,7 +48,7 @@ export function sweptFastCheck(sweepSeed: number, times: number): Fc {
       assertNumber = 0;
     }
     const seed = seedFor(sweepSeed, currentTestName, assertNumber++);
-    const reproduce = `Seed sweep: SWEEP_SEED=${sweepSeed} SWEEP_TIMES=${times} npx jest -c jest.sweep.config.js ${testPath} -t ${JSON.stringify(currentTestName)} reproduces this.\n`;
+    const reproduce = `Seed sweep: ${reproduceCommand(sweepSeed, times, testPath, currentTestName)} reproduces this.\n`;
     const annotate = (error: unknown): never => {
       if (error instanceof Error) error.message = reproduce + error.message;
       throw error;
