@@ -39,8 +39,8 @@ export async function sampleBusyCores(cores: number, read: () => CpuTimes = cpuT
 }
 
 /** Half a core taken by other work already slows the rows that have a target in milliseconds. */
-export function isBusy(busyCores: number): boolean {
-  return busyCores >= 0.5;
+export function isBusy(busy: number): boolean {
+  return busy >= 0.5;
 }
 
 /** The results' header lines on the host's load at the start. */
