@@ -231,3 +231,11 @@ describe('a stale markdown link to a note whose name holds a space past ASCII', 
     expect(plan(`[t](<${TEAMS} Old.md>)`, { files }).text).toBe(`[t](<${TEAMS} チーム%E3%80%80の理由.md>)`);
   });
 });
+
+describe('what a repair never rewrites', () => {
+  it('an ID in a code span whose opening backtick stands in the list item before', () => {
+    // The item before leaves its backtick unclosed; the span is the second item's own (CommonMark).
+    const text = '- Press ` to open the console\n- Then type `202301011200 Teams exist`\n';
+    expect(plan(text)).toStrictEqual({ text, edits: [], problems: [] });
+  });
+});

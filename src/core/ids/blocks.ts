@@ -8,6 +8,7 @@ import { closesParagraph, columnAfter, isBlankBetween, ListItems, mayInterruptPa
 import { isTrimmed } from './whiteSpace';
 import { opensRawHtml, opensRawHtmlAt, rawHtmlEndIn } from './rawHtml';
 import { commentBlockEnd } from './commentBlocks';
+import type { BlockStarts } from './blockStarts';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
@@ -218,9 +219,12 @@ function opensItems(text: string, at: number, to: number, indent: number): boole
  * The ranges of the text that hold prose (paragraphs, headings, lists, quotes, tables), in order,
  * written to `out` as flat pairs (from, to) from its start; returns how many numbers it wrote. `out`
  * is reused from note to note, with no object per range. `hasCarriageReturn` false says the text holds no `\r`, so lines end at `\n` only. One loop with its state in local variables, as it runs once per line of every note.
- * `lines`, when given, gets the start of every line from the first after the frontmatter.
+ * `lines`, when given, gets the start of every line from the first after the frontmatter;
+ * `blockStarts` the start of every line of prose that starts a block (see BlockStarts).
  */
-export function proseRangesInto(text: string, out: number[], hasCarriageReturn: boolean, lines: LineStarts | null = null): number {
+export function proseRangesInto(
+  text: string, out: number[], hasCarriageReturn: boolean, lines: LineStarts | null = null, blockStarts: BlockStarts | null = null,
+): number {
   let count = 0;
   let proseStart = -1;
   // The open fence's character code (0 when none) and length.
@@ -245,6 +249,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
   let codeDepth = 0;
   let codeIndent = 4;
   LIST_ITEMS.clear();
+  blockStarts?.reset();
 
   const start = findFrontmatter(text)?.body ?? 0;
   lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
@@ -334,6 +339,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         const end = commentBlockEnd(text, lineFrom, lineTo);
         if (end !== -1) {
           // Like raw HTML at column 0, but its lines stay prose.
+          blockStarts?.add(lineFrom);
           LIST_ITEMS.clear();
           quoteDepth = 0;
           commentEnd = end;
@@ -349,6 +355,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
         // Text (a letter, most lines): it continues an open paragraph, lazily in whatever item or
         // quote holds it; with none open it is a new paragraph, outside every item and quote.
         if (codeMayFollow) {
+          blockStarts?.add(lineFrom);
           LIST_ITEMS.clear();
           quoteDepth = 0;
         }
@@ -365,6 +372,8 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       // A heading, a thematic break or a list item at column 0 ends every item and quote; an
       // underline ends only the paragraph above it.
       if (item || (closes && first !== 61) || !paragraphOpen) {
+        // An underline needs none: the line after it starts a block, and it holds no construct.
+        blockStarts?.add(lineFrom);
         LIST_ITEMS.clear();
         quoteDepth = 0;
       }
@@ -372,6 +381,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
       continue;
     }
     if (fenceChar === 0 && !inMath && !inIndentedCode && proseStart !== -1 && isBulletThenProse(text, lineFrom, lineTo)) {
+      blockStarts?.add(lineFrom);
       LIST_ITEMS.clear();
       quoteDepth = 0;
       codeMayFollow = opensItems(text, lineFrom, lineTo, 0);
@@ -457,6 +467,8 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     // A line continuing an open paragraph (lazily, §5.1) ends no item; any other line ends the items
     // it is indented less than.
     if (codeMayFollow || closes || item) {
+      // No paragraph was open (or a quote opened above), or the line ends the one that was.
+      blockStarts?.add(lineFrom);
       LIST_ITEMS.leaveQuotes(depth);
       quoteDepth = depth;
       LIST_ITEMS.closeBelow(indent);
@@ -533,6 +545,7 @@ export function proseRangesInto(text: string, out: number[], hasCarriageReturn: 
     // `content` ends the line: it starts content.length before the line's end.
     const comment = commentBlockEnd(text, lineTo - content.length, lineTo);
     if (comment !== -1) {
+      blockStarts?.add(lineFrom);
       if (!item) {
         LIST_ITEMS.leaveQuotes(depth);
         quoteDepth = depth;

@@ -1,9 +1,10 @@
 /** What the scanner's construct parsers share: the sink, the scan's state (kept from note to note), and where a paragraph or line ends. */
 import type { IdFormat } from './formats';
 import { tokensOf, type Tokens } from './prose';
-import { ForwardSearcher, SEARCH } from './searcher';
+import { ForwardSearcher } from './searcher';
 import type { ReferenceForm } from '../types';
 import { LineStarts } from './lines';
+import { BlockStarts } from './blockStarts';
 
 /**
  * Receives a note's references in text order. A sink must not start another scan while it receives
@@ -29,9 +30,6 @@ export interface ReferenceSink {
   lines?(starts: LineStarts): void;
 }
 
-// A line break (`\r\n`, lone `\r` or `\n`), then only spaces or tabs up to the next one.
-const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
-
 /** What every construct parser needs: the text, the format, the sink and memoised forward searches. */
 export interface Scan {
   // Not readonly: the scanner reuses one Scan from note to note.
@@ -40,6 +38,8 @@ export interface Scan {
   sink: ReferenceSink;
   readonly search: ForwardSearcher;
   readonly tokens: Tokens;
+  /** Where the note's blocks start, as the block pass found them: the ends of its paragraphs. */
+  readonly blocks: BlockStarts;
   /** Whether the text holds a `\r` (a line may end at `\r\n` or a lone `\r`). */
   hasCarriageReturn: boolean;
   /** Matching `]` for each `[` from where pairing started up to `bracketsTo` (see matchingBracket). */
@@ -63,10 +63,14 @@ export interface Scan {
 /** A construct parser's answer: where prose resumes after it, or LITERAL when the characters are text. */
 export const LITERAL = -1;
 
-/** The end of the paragraph holding `at` (a blank line), capped at the range's end. */
+/**
+ * The end of the paragraph holding `at`: the start of the next line that starts a block (a
+ * heading, a list item, a quote, a paragraph after a blank line…), capped at the range's end. Only
+ * line breaks lie between the paragraph's last character and that start, and no construct ends in one.
+ */
 export function paragraphEnd(scan: Scan, at: number): number {
-  const blank = scan.hasCarriageReturn ? scan.search.regexStart(SEARCH.blankLine, BLANK_LINE, at) : scan.search.blankLine(at);
-  return blank === -1 ? scan.limit : Math.min(blank, scan.limit);
+  const next = scan.blocks.firstAfter(at);
+  return next === -1 || next > scan.limit ? scan.limit : next;
 }
 
 /** The end of the line holding `at` (before its break), capped at the range's end. */
@@ -121,7 +125,7 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
 
 function emptyScanState(format: IdFormat): ScanState {
   const scan: Scan = {
-    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), hasCarriageReturn: false, brackets: null, bracketsTo: 0,
+    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks: new BlockStarts(), hasCarriageReturn: false, brackets: null, bracketsTo: 0,
     rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
   };
   return { scan, ranges: [], lines: new LineStarts() };

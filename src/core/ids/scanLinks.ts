@@ -1,15 +1,12 @@
 /** The scanner's link constructs: wikilinks, markdown links and link reference definitions that name an ID. */
 import { linkDefinition } from './definitions';
-import { lineBreakLength } from './lines';
 import { idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
 import { isTrimmed } from './whiteSpace';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-// Brackets, escapes, and line breaks (where a blank line may end the paragraph); within a paragraph
-// only brackets and escapes.
-const BRACKET_OR_BREAK = /[[\]\\\r\n]/g;
+// Within a paragraph only brackets and escapes matter to pairing.
 const BRACKET_OR_ESCAPE = /[[\]\\]/g;
 
 /**
@@ -94,22 +91,11 @@ export function wikilink(scan: Scan, at: number, embed: boolean): number {
   return close + 2;
 }
 
-/** Length of the blank line starting with the line break at `at` (through its second break), or 0. */
-function blankLineLength(text: string, at: number): number {
-  let end = at + lineBreakLength(text, at);
-  while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
-  const second = lineBreakLength(text, end);
-  return second === 0 ? 0 : end + second - at;
-}
-
-/**
- * Pairs every `[` of [from, to) with its `]` in one pass; brackets never pair across a blank line.
- * `acrossParagraphs` false: no blank line lies in [from, to), so line breaks need no look.
- */
-function pairBrackets(text: string, from: number, to: number, acrossParagraphs: boolean): Map<number, number> {
+/** Pairs every `[` of [from, to), one paragraph's text, with its `]` in one pass. */
+function pairBrackets(text: string, from: number, to: number): Map<number, number> {
   const pairs = new Map<number, number>();
   const open: number[] = [];
-  const regex = acrossParagraphs ? BRACKET_OR_BREAK : BRACKET_OR_ESCAPE;
+  const regex = BRACKET_OR_ESCAPE;
   regex.lastIndex = from;
   // test(), not exec(): every match is one character, the one before lastIndex.
   while (regex.test(text)) {
@@ -118,16 +104,9 @@ function pairBrackets(text: string, from: number, to: number, acrossParagraphs: 
     const char = text.charCodeAt(at);
     if (char === 92) regex.lastIndex = at + 2;
     else if (char === 91) open.push(at);
-    else if (char === 93) {
+    else {
       const start = open.pop();
       if (start !== undefined) pairs.set(start, at);
-    } else {
-      // A line break: a blank line after it ends the paragraph, and no bracket pairs across it.
-      const blank = blankLineLength(text, at);
-      if (blank > 0) {
-        open.length = 0;
-        regex.lastIndex = at + blank;
-      }
     }
   }
   return pairs;
@@ -135,10 +114,9 @@ function pairBrackets(text: string, from: number, to: number, acrossParagraphs: 
 
 /**
  * The index of the `]` matching the `[` at `open`, within one paragraph, or -1. Brackets are paired
- * a paragraph at a time, from the first `[` asked about: pairs never cross a blank line, and
- * brackets before that `[` can only take a `]` no later `[` pairs with. When an escape stands right
- * before the blank line (it hides the line break from pairBrackets), the rest of the range is paired
- * the way that sees it.
+ * a paragraph at a time, from the first `[` asked about: pairs never cross the paragraph's end (a
+ * blank line, or a line that starts another block), and brackets before that `[` can only take a
+ * `]` no later `[` pairs with.
  */
 function matchingBracket(scan: Scan, open: number): number {
   // Most brackets close on their own line with no bracket or escape inside: pairing would give the
@@ -155,13 +133,8 @@ function matchingBracket(scan: Scan, open: number): number {
   }
   if (scan.brackets === null || open >= scan.bracketsTo) {
     const end = paragraphEnd(scan, open);
-    if (end < scan.limit && scan.text.charCodeAt(end - 1) === 92) {
-      scan.brackets = pairBrackets(scan.text, open, scan.limit, true);
-      scan.bracketsTo = scan.limit;
-    } else {
-      scan.brackets = pairBrackets(scan.text, open, end, false);
-      scan.bracketsTo = end;
-    }
+    scan.brackets = pairBrackets(scan.text, open, end);
+    scan.bracketsTo = end;
   }
   return scan.brackets.get(open) ?? -1;
 }

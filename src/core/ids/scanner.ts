@@ -66,7 +66,8 @@ function inlineMath(scan: Scan, at: number): number {
 function htmlTag(scan: Scan, at: number): number {
   for (const pattern of [AUTOLINK, EMAIL_AUTOLINK, HTML_TAG]) {
     pattern.lastIndex = at;
-    if (pattern.test(scan.text) && pattern.lastIndex <= scan.limit) return pattern.lastIndex;
+    // A tag may span lines, but not the paragraph's end (CommonMark §6.6).
+    if (pattern.test(scan.text) && pattern.lastIndex <= paragraphEnd(scan, at)) return pattern.lastIndex;
   }
   return LITERAL;
 }
@@ -97,10 +98,11 @@ function special(scan: Scan, at: number, proseFrom: number): number {
       return next === 37 ? closedBy(scan, SEARCH.percentClose, at + 2, '%%') : -1;
     case 60:
       if (text.startsWith('<!--', at)) {
-        // Never closed in its stretch of prose, it is text, and the references after it count
-        // (CommonMark); one at a block's start that never closes holds no prose (./commentBlocks).
+        // Never closed in its paragraph, it is text, and the references after it count
+        // (CommonMark); one at a block's start that never closes holds no prose (./commentBlocks),
+        // and one that does ends its block, so its closer is always within the paragraph's end.
         const close = scan.search.indexOf(SEARCH.commentClose, '-->', at + 4);
-        return close === -1 || close + 3 > scan.limit ? -1 : close + 3;
+        return close === -1 || close + 3 > paragraphEnd(scan, at) ? -1 : close + 3;
       }
       return orSkip(htmlTag(scan, at), 1);
     case 92:
@@ -228,7 +230,7 @@ export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): v
     const { scan, ranges } = state;
     const combined = specialOrId(format);
     const lines = sink.lines === undefined ? null : state.lines;
-    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines);
+    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines, scan.blocks);
     if (lines !== null) sink.lines?.(lines);
     for (let i = 0; i < count; i += 2) {
       const from = ranges[i];

@@ -7,22 +7,21 @@
 
 /** The searches the scanner makes, each remembered on its own. */
 export const SEARCH = {
-  blankLine: 0,
-  lineBreak: 1,
-  mathCloser: 2,
-  wikilinkClose: 3,
-  commentClose: 4,
-  percentClose: 5,
-  displayMath: 6,
-  parenClose: 7,
-  wikilinkHash: 8,
-  wikilinkPipe: 9,
-  bracketOpen: 10,
-  bracketClose: 11,
-  backslash: 12,
-  carriageReturn: 13,
+  lineBreak: 0,
+  mathCloser: 1,
+  wikilinkClose: 2,
+  commentClose: 3,
+  percentClose: 4,
+  displayMath: 5,
+  parenClose: 6,
+  wikilinkHash: 7,
+  wikilinkPipe: 8,
+  bracketOpen: 9,
+  bracketClose: 10,
+  backslash: 11,
+  carriageReturn: 12,
 } as const;
-const BACKTICK_SLOTS = 14;
+const BACKTICK_SLOTS = 13;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
 /** -1 read as an unsigned 32-bit number. */
@@ -86,33 +85,6 @@ export class ForwardSearcher {
     // with a `\r` then takes no path that V8's optimised code has not seen, and keeps that code.
     const nearer = Math.min(newline >>> 0, carriageReturn >>> 0);
     return nearer === NOT_FOUND_UNSIGNED ? -1 : nearer;
-  }
-
-  /**
-   * Start of the first blank line at or after `from` in a text whose lines all end with `\n`: a
-   * `\n`, then only spaces or tabs up to the next `\n` (what BLANK_LINE in scan.ts finds, with
-   * one indexOf per line instead of a regex step per character), or -1.
-   */
-  blankLine(from: number): number {
-    const known = this.recall(SEARCH.blankLine, from);
-    if (known !== undefined) return known;
-    const { text } = this;
-    for (let at = text.indexOf('\n', from); at !== -1; ) {
-      let next = at + 1;
-      while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
-      if (text.charCodeAt(next) === 10) return this.remember(SEARCH.blankLine, from, at);
-      at = text.indexOf('\n', next);
-    }
-    return this.remember(SEARCH.blankLine, from, -1);
-  }
-
-  /** Start of the first match of a global regex at or after `from`, or -1. */
-  regexStart(slot: number, regex: RegExp, from: number): number {
-    const known = this.recall(slot, from);
-    if (known !== undefined) return known;
-    regex.lastIndex = from;
-    const match = regex.exec(this.text);
-    return this.remember(slot, from, match === null ? -1 : match.index);
   }
 
   /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */

@@ -140,8 +140,28 @@ const rows: [string, string, string][] = [
   // Brackets are paired a paragraph at a time; these pin what pairing the whole range gave.
   ['brackets of a later paragraph pair on their own', `[p](${B}) [q\n\n[a](${A}) b]`, `[p](«m:${B}») [q\n\n[a](«m:${A}») b]`],
   ['a bracket in code before a link', `x\n\n\`[\` [b](${A}) ]`, `x\n\n\`[\` [b](«m:${A}») ]`],
-  ['an escape hides the line break before a blank line from pairing', `[a \\\n\nb](${A})`, `[a \\\n\nb](«m:${A}»)`],
+  // A backslash before a line break is a hard break, not an escape: the paragraph still ends (CommonMark §6.7).
+  ['an escape before a blank line hides nothing either', `[a \\\n\nb](${A})`, `[a \\\n\nb](«b:${A}»)`],
   ['an escaped escape before a blank line hides nothing', `[a \\\\\n\nb](${A})`, `[a \\\\\n\nb](«b:${A}»)`],
+  // A paragraph's inline content ends where the next block starts, not only at a blank line
+  // (CommonMark §4.8); each row was read by commonmark.js the same way.
+  ['a code span ends with its list item', `- Press \` to open\n- Then run \`${A}\``, `- Press \` to open\n- Then run \`${A}\``],
+  ['an ID after a backtick of the item before is prose', `- Press the \` key\n- Background: ${A} x\n- Press \` again`, `- Press the \` key\n- Background: «b:${A}» x\n- Press \` again`],
+  ['a code span ends with its heading', `# h \`a\nb ${A} \``, `# h \`a\nb «b:${A}» \``],
+  ['a code span ends at a blank line in a quote', `> a \`x\n>\n> ${A} \``, `> a \`x\n>\n> «b:${A}» \``],
+  ['a code span ends at a thematic break', `a \`x\n***\n${A} \``, `a \`x\n***\n«b:${A}» \``],
+  ['a code span ends at a setext underline', `a \`x\n===\n${A} \``, `a \`x\n===\n«b:${A}» \``],
+  ['a code span ends where a quote opens', `a \`x\n> ${A} \``, `a \`x\n> «b:${A}» \``],
+  ['a code span continues on a lazy line of its quote', `> a \`x\n${A}\``, `> a \`x\n${A}\``],
+  ["a code span continues on its item's next line", `- a \`x\n  ${A}\``, `- a \`x\n  ${A}\``],
+  ['a code span continues over text that opens no item', `a \`x\n2. ${A}\``, `a \`x\n2. ${A}\``],
+  ['link text ends with its list item', `- [a\n- b](${A})`, `- [a\n- b](«b:${A}»)`],
+  ['link text ends where a heading starts', `a [b\n# c](${A})`, `a [b\n# c](«b:${A}»)`],
+  ['an inline comment ends with its paragraph', `a <!-- b\n# h\n${A} -->`, `a <!-- b\n# h\n«b:${A}» -->`],
+  ['an inline tag ends at a blank line', `a <b\n\nx="${A}">`, `a <b\n\nx="«b:${A}»">`],
+  ['an inline tag over lines of one paragraph', `a <b\nx="${A}">`, `a <b\nx="${A}">`],
+  ['a comment block runs over blank lines', `<!-- a\n\n${A} -->\nb`, `<!-- a\n\n${A} -->\nb`],
+  ['an indented comment block ends the paragraph above it', `a \`x\n  <!-- c \` ${A} -->`, `a \`x\n  <!-- c \` ${A} -->`],
   // Most brackets and backticks close on their own line: these pin the cases that need pairing.
   ['an escaped bracket does not close the link text', `[a\\](${A}) b](${B})`, `[a\\](${A}) b](«m:${B}»)`],
   ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](${A}) c](«m:${B}»)`],
