@@ -238,4 +238,12 @@ describe('what a repair never rewrites', () => {
     const text = '- Press ` to open the console\n- Then type `202301011200 Teams exist`\n';
     expect(plan(text)).toStrictEqual({ text, edits: [], problems: [] });
   });
+
+  it('the prose and the link after a `[[` that is never closed', () => {
+    // Obsidian links only the inner of `[[a [[b]]`: the first `[[` and the words after it are text.
+    const text = `See [[${EXECUTION} Old title and, as I wrote, [[${TEAMS} Teams exist]] matter.`;
+    expect(plan(text)).toStrictEqual({ text, edits: [], problems: [] });
+    const renamed = plan(text, { renames: { [EXECUTION]: ['Old title'] } });
+    expect(renamed.text).toBe(`See [[${EXECUTION} Execution first and, as I wrote, [[${TEAMS} Teams exist]] matter.`);
+  });
 });

@@ -77,6 +77,11 @@ export function wikilink(scan: Scan, at: number, embed: boolean): number {
   const open = at + (embed ? 3 : 2);
   const close = scan.search.indexOf(SEARCH.wikilinkClose, ']]', open);
   if (close === -1 || close > lineEnd(scan, open)) return LITERAL;
+  // A `[[` before the closer opens the link, and this one is text: Obsidian links only the inner of
+  // `[[a [[b]] c]]` (its metadata cache, seen in markdown-vault-mcp issue #1384), so a missing `]]`
+  // never makes one link of two and the prose between them.
+  const inner = scan.search.indexOf(SEARCH.wikilinkOpen, '[[', open);
+  if (inner !== -1 && inner < close) return LITERAL;
   // Offsets into the link's inner text [open, close), found in the text itself (searches remembered,
   // so a note of many links is not searched to its end for each): no slice of the inner text.
   const pipe = wikiPipe(scan, open, close);

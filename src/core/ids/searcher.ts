@@ -20,8 +20,9 @@ export const SEARCH = {
   bracketClose: 10,
   backslash: 11,
   carriageReturn: 12,
+  wikilinkOpen: 13,
 } as const;
-const BACKTICK_SLOTS = 13;
+const BACKTICK_SLOTS = 14;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
 /** -1 read as an unsigned 32-bit number. */

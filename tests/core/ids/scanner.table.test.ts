@@ -162,6 +162,10 @@ const rows: [string, string, string][] = [
   ['an inline tag over lines of one paragraph', `a <b\nx="${A}">`, `a <b\nx="${A}">`],
   ['a comment block runs over blank lines', `<!-- a\n\n${A} -->\nb`, `<!-- a\n\n${A} -->\nb`],
   ['an indented comment block ends the paragraph above it', `a \`x\n  <!-- c \` ${A} -->`, `a \`x\n  <!-- c \` ${A} -->`],
+  // Obsidian links only the inner of `[[a [[b]] c]]` (markdown-vault-mcp issue #1384, its metadata cache).
+  ['a `[[` before the closer makes the outer one text', `See [[${A} Old and, as I wrote, [[${B} Teams]] matter.`, `See [[«b:${A}» Old and, as I wrote, [[«w:${B}» Teams]] matter.`],
+  ['a wikilink inside a wikilink', `[[a [[${A}]] c]]`, `[[a [[«w:${A}»]] c]]`],
+  ['single brackets inside a wikilink', `[[${A} [x] y]]`, `[[«w:${A}» [x] y]]`],
   // Most brackets and backticks close on their own line: these pin the cases that need pairing.
   ['an escaped bracket does not close the link text', `[a\\](${A}) b](${B})`, `[a\\](${A}) b](«m:${B}»)`],
   ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](${A}) c](«m:${B}»)`],
