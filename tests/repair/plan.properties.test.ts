@@ -1,6 +1,6 @@
 /**
- * Properties of the planner over generated notes: repairing twice equals repairing once, and edits
- * stay inside prose references — code, frontmatter, URLs, line endings, a BOM and the final newline
+ * Properties of the planner over generated notes: repairing twice equals repairing once, no
+ * reference is lost or turned into an embed, and edits stay inside prose references — code, frontmatter, URLs, line endings, a BOM and the final newline
  * come through byte-identical, and no digit run is split.
  */
 import fc from 'fast-check';
@@ -43,6 +43,10 @@ const prose = fc.oneof(
   ids.map((id) => `7${id}`),
   ids.map((id) => `#${id}`),
   ids.map((id) => `^${id}`),
+  // A reference right after `!`, `\` or `[`, or right before `]`: a wikilink written there would read otherwise.
+  fc.tuple(fc.constantFrom('!', '\\', '[', '(['), ids, titles, fc.constantFrom('', ']', '].')).map(([before, id, title, after]) => `${before}${id} ${title}${after}`),
+  // A `[[` never closed before a later link: its words are prose.
+  fc.tuple(ids, titles).map(([id, title]) => `[[${id} ${title} and`),
 );
 const inlineProtected = fc.oneof(
   fc.tuple(ids, titles).map(([id, title]) => `\`${id} ${title}\``),
@@ -102,6 +106,20 @@ describe('repair plan properties', () => {
         expect(planner.planFile('source.md', once).plan.edits).toStrictEqual([]);
       }),
       { numRuns: 1000, seed: 42 },
+    );
+  });
+
+  it('keeps every reference: as many in the repaired note, as many of them embeds', () => {
+    const counts = (text: string): [number, number] => {
+      const references = scanReferences(text, TWELVE_DIGIT);
+      return [references.length, references.filter((r) => r.link?.embed === true).length];
+    };
+    fc.assert(
+      fc.property(note, ({ text, style }) => {
+        const repaired = applyEdits(text, planners.get(style)!.planFile('source.md', text).plan.edits);
+        expect({ repaired, counts: counts(repaired) }).toStrictEqual({ repaired, counts: counts(text) });
+      }),
+      { numRuns: 1000, seed: 11 },
     );
   });
 

@@ -247,3 +247,13 @@ describe('what a repair never rewrites', () => {
     expect(renamed.text).toBe(`See [[${EXECUTION} Execution first and, as I wrote, [[${TEAMS} Teams exist]] matter.`);
   });
 });
+
+describe('the wikilink style', () => {
+  it('leaves a bare ID where a wikilink would read otherwise', () => {
+    // After `!` it would be an embed, after `\` its bracket escaped, next to `[` or `]` three brackets.
+    for (const text of [`Wow!${TEAMS} Teams exist.`, `a \\${TEAMS} Teams exist`, `See [${TEAMS} Teams exist here.`, `(${TEAMS} Teams exist] here`]) {
+      expect(plan(text, { linkStyle: 'wikilink' })).toStrictEqual({ text, edits: [], problems: [] });
+    }
+    expect(plan(`See ${TEAMS} Teams exist here.`, { linkStyle: 'wikilink' }).text).toBe(`See [[${TEAMS} Teams exist]] here.`);
+  });
+});

@@ -97,6 +97,15 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     return null;
   }
 
+  /**
+   * Whether a wikilink written over [from, to) would read otherwise: after `!` it is an embed, after
+   * `\` its first bracket is escaped, and a `[` before or a `]` after makes three brackets in a row.
+   */
+  function clashesWithBrackets(text: string, from: number, to: number): boolean {
+    const before = text.charCodeAt(from - 1);
+    return before === 33 || before === 92 || before === 91 || text.charCodeAt(to) === 93;
+  }
+
   /** `[[target|display]]` for a bare reference, or null when no wikilink would name the owner. */
   function wikilinkFor(display: string, owner: NoteRecord, sourcePath: string, inTable: () => boolean): string | null {
     if (UNLINKABLE.test(display)) return null;
@@ -159,7 +168,7 @@ export function createRepairPlanner(context: RepairContext): RepairPlanner {
     }
     const spanEnd = titleEnd ?? ref.to;
     // A note naming itself (its own "ID Title" line) is no link to anywhere.
-    if (context.linkStyle === 'wikilink' && owner.path !== path) {
+    if (context.linkStyle === 'wikilink' && owner.path !== path && !clashesWithBrackets(text, ref.from, spanEnd)) {
       const link = wikilinkFor(after, owner, path, () => inTableRow(text, ref.from));
       if (link !== null) return { edit: { kind: kind ?? 'link-style', id: ref.id, from: ref.from, to: spanEnd, before: text.slice(ref.from, spanEnd), after: link } };
     }
