@@ -15,6 +15,7 @@ export const CHAIN_BLOCK_LANGUAGE = 'principle-chain';
 export function registerChainBlocks(plugin: Plugin, services: IdServices): BlockScheduler {
   const deps = chainBlockDeps(services);
   const scheduler = new BlockScheduler(blockEvents(services.app, services));
+  plugin.register(() => scheduler.dispose());
   plugin.registerMarkdownCodeBlockProcessor(CHAIN_BLOCK_LANGUAGE, (source, el, ctx) => {
     ctx.addChild(new ChainBlock(el, source, ctx.sourcePath, deps, scheduler));
   });

@@ -192,6 +192,26 @@ describe('graph', () => {
     expect(el.querySelector('.pc-block-graph')).not.toBeNull();
   });
 
+  test('drawn again and again, a graph block keeps only the renderer of the diagram on show', async () => {
+    const s = await setUp();
+    const { el } = s.block('show: graph\ndirection: out');
+    for (const name of ['Renamed', 'Second']) {
+      const old = s.services.index.resolve('202101010002').paths[0];
+      s.services.remove(old);
+      s.services.put(`202101010002 ${name}.md`, 'Nothing further.');
+      s.settle();
+    }
+    const rendered = s.services.fakeApp.renderedMarkdown;
+    expect(rendered).toHaveLength(3);
+    expect(rendered.map((r) => r.child.unloaded)).toStrictEqual([true, true, false]);
+    expect(el.querySelector('.pc-block-graph')).not.toBeNull();
+    // A problem drawn instead lets go of the last one too.
+    s.services.remove('202101010000 Root.md');
+    s.settle();
+    expect(problems(el)).toHaveLength(1);
+    expect(rendered[2].child.unloaded).toBe(true);
+  });
+
   test("a graph names each note by Obsidian's link text, as seen from the block's note", async () => {
     const s = await setUp();
     s.block('show: graph\ndirection: in\ndepth: 1');
@@ -469,6 +489,26 @@ describe('what draws a block again', () => {
 });
 
 describe('the shared scheduler', () => {
+  test('the plugin unloading while blocks are on show stops it listening; a block drawn after that draws once', async () => {
+    const s = await setUp();
+    const { vault, workspace } = s.services.fakeApp;
+    const before = { modify: vault.listenerCount('modify'), layout: workspace.listenerCount('layout-change') };
+    const { child } = s.block('direction: out');
+    s.services.emit('all');
+    expect(jest.getTimerCount()).toBe(1);
+    s.plugin.unload();
+    expect(s.indexListeners()).toBe(0);
+    expect(vault.listenerCount('modify')).toBe(before.modify);
+    expect(workspace.listenerCount('layout-change')).toBe(before.layout);
+    expect(jest.getTimerCount()).toBe(0);
+    const computations = child.computations;
+    s.services.emit('all');
+    s.settle();
+    expect(child.computations).toBe(computations);
+    expect(s.block('direction: out').child.computations).toBe(1);
+    expect(s.indexListeners()).toBe(0);
+  });
+
   test('unloading one block leaves the others listening', async () => {
     const s = await setUp();
     const first = s.block('direction: out');

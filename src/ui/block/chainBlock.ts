@@ -6,7 +6,7 @@
  * stay smooth. Unloading a block (its section re-rendered, its note closed) removes it; the last
  * one to go unsubscribes the scheduler from every event.
  */
-import { MarkdownRenderChild } from 'obsidian';
+import { Component, MarkdownRenderChild } from 'obsidian';
 import { checkBlockOptions, type ChainBlockOptions } from '../../core/chain/blockOptions';
 import { chainMembers, sameChain } from '../../core/chain/equal';
 import { shapeChain, type ShapedChain } from '../../core/chain/shape';
@@ -30,6 +30,12 @@ export class ChainBlock extends MarkdownRenderChild {
    * with a new one cannot tell; the next refresh draws again.
    */
   private textsArrived = false;
+  /**
+   * What the drawing on show rendered through Obsidian (a graph's diagram) is attached to: a child
+   * per drawing, unloaded when the next replaces it, so a block drawn again and again keeps only the
+   * renderer of what it shows (the block lives as long as its section).
+   */
+  private drawing: Component | null = null;
   /** Computations done, for tests and the scheduler's accounting. */
   computations = 0;
 
@@ -136,7 +142,15 @@ export class ChainBlock extends MarkdownRenderChild {
     this.textsArrived = false;
     this.drawn = { options, chain };
     this.problems = null;
-    renderBlock(this.containerEl, { sourcePath: this.sourcePath, options, chain }, this.deps, this);
+    this.dropDrawing();
+    this.drawing = this.addChild(new Component());
+    renderBlock(this.containerEl, { sourcePath: this.sourcePath, options, chain }, this.deps, this.drawing);
+  }
+
+  /** Unloads what the drawing on show rendered, as the block's content is about to be replaced. */
+  private dropDrawing(): void {
+    if (this.drawing !== null) this.removeChild(this.drawing);
+    this.drawing = null;
   }
 
   private fail(problems: readonly string[]): void {
@@ -144,6 +158,7 @@ export class ChainBlock extends MarkdownRenderChild {
     this.drawn = null;
     if (key === this.problems) return;
     this.problems = key;
+    this.dropDrawing();
     renderProblems(this.containerEl, problems);
   }
 }
@@ -167,6 +182,7 @@ export class BlockScheduler {
   private timer: number | null = null;
   private unsubscribe: (() => void)[] = [];
   private observer: IntersectionObserver | null = null;
+  private disposed = false;
 
   constructor(
     private readonly events: BlockEvents,
@@ -178,6 +194,7 @@ export class BlockScheduler {
   }
 
   add(block: ChainBlock): void {
+    if (this.disposed) return;
     if (this.blocks.size === 0) this.subscribe();
     this.blocks.add(block);
     this.observer?.observe(block.containerEl);
@@ -189,6 +206,17 @@ export class BlockScheduler {
     this.awaitingIndex.delete(block);
     this.observer?.unobserve(block.containerEl);
     if (this.blocks.size === 0) this.stop();
+  }
+
+  /**
+   * Stops for good, whatever blocks are still on show: the plugin unloads, and Obsidian may keep a
+   * rendered view's blocks on screen (it does not render open views again when a plugin goes), so
+   * they must stop listening to an index that no longer changes.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+    this.blocks.clear();
   }
 
   /** Draws every pending visible block now (what the timer does after the quiet period). */

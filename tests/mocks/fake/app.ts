@@ -7,7 +7,7 @@
 import type * as obsidian from 'obsidian';
 import type { Extension } from '@codemirror/state';
 import { Component, Events, Keymap, Scope, TAbstractFile, TFile, TFolder, normalizePath, requireApiVersion } from './base';
-import { recordShown, View, WorkspaceLeaf, type ShownRecord } from './ui';
+import { recordShown, View, WorkspaceLeaf, type RenderedMarkdown, type ShownRecord } from './ui';
 
 /** Config files (plugin data.json and the like), kept apart from notes as Obsidian's adapter does (d.ts: DataAdapter). */
 export class MemoryAdapter {
@@ -440,7 +440,7 @@ export class App {
   workspace: Workspace = new Workspace(this);
   lastEvent: obsidian.UserEvent | null = null;
   /** Fake only: every MarkdownRenderer.render call with this app, in order. */
-  renderedMarkdown: { markdown: string; sourcePath: string }[] = [];
+  renderedMarkdown: RenderedMarkdown[] = [];
 
   isDarkMode(): boolean {
     return false;

@@ -846,6 +846,17 @@ export class MarkdownRenderChild extends Component {
 export interface RenderedMarkdown {
   readonly markdown: string;
   readonly sourcePath: string;
+  /** The child the render attached to the component it was given. */
+  readonly child: RenderedChild;
+}
+
+/** What a render attaches to its component (a mermaid diagram's renderer, say): unloaded with it. */
+export class RenderedChild extends Component {
+  unloaded = false;
+
+  onunload(): void {
+    this.unloaded = true;
+  }
 }
 
 /**
@@ -855,8 +866,10 @@ export interface RenderedMarkdown {
  * Obsidian's business.
  */
 export class MarkdownRenderer {
-  static async render(app: obsidian.App, markdown: string, el: HTMLElement, sourcePath: string, _component: obsidian.Component): Promise<void> {
-    ((app as unknown as { renderedMarkdown?: RenderedMarkdown[] }).renderedMarkdown ??= []).push({ markdown, sourcePath });
+  static async render(app: obsidian.App, markdown: string, el: HTMLElement, sourcePath: string, component: obsidian.Component): Promise<void> {
+    // obsidian.d.ts: the component "manage[s] the lifecycle of the rendered child components".
+    const child = component.addChild(new RenderedChild());
+    ((app as unknown as { renderedMarkdown?: RenderedMarkdown[] }).renderedMarkdown ??= []).push({ markdown, sourcePath, child });
     el.createDiv({ cls: 'markdown-rendered', text: markdown });
   }
 
