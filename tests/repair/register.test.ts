@@ -70,6 +70,17 @@ describe('the registered commands and events', () => {
     await controller.repairVault();
     expect(notices).toStrictEqual([]);
   });
+
+  it('unloaded before the layout is ready, it leaves no rename listener behind', async () => {
+    const { app, plugin, workspace } = await registered({ [OLD]: '' }, false);
+    const listening = (app.vault as unknown as { listenerCount(name: string): number }).listenerCount('rename');
+    plugin.unload();
+    workspace.setLayoutReady();
+    expect((app.vault as unknown as { listenerCount(name: string): number }).listenerCount('rename')).toBe(listening - 1);
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+    await settle();
+    expect(await app.vault.adapter.exists(STATE)).toBe(false);
+  });
 });
 
 describe('the vault repair, previewed, applied and undone', () => {

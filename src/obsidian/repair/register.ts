@@ -63,13 +63,16 @@ export function registerRepair(plugin: Plugin, services: IdServices, indexer?: R
     name: 'Undo last repair',
     callback: () => void controller.undoLast(),
   });
+  // Registered now, so the plugin's unload removes it even before the layout is ready; heard only
+  // after layout-ready, as the start-up burst is not the user renaming notes.
+  let layoutReady = false;
   app.workspace.onLayoutReady(() => {
-    // Only after layout-ready: the start-up burst is not the user renaming notes.
-    plugin.registerEvent(
-      app.vault.on('rename', (file, oldPath) => {
-        if (file instanceof TFile) void controller.onRename(file, oldPath);
-      }),
-    );
+    layoutReady = true;
   });
+  plugin.registerEvent(
+    app.vault.on('rename', (file, oldPath) => {
+      if (layoutReady && file instanceof TFile) void controller.onRename(file, oldPath);
+    }),
+  );
   return controller;
 }
