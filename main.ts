@@ -9,7 +9,7 @@ import { PluginFolderIndexCache } from './src/obsidian/indexCacheFile';
 import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
-import { loadSettings, SettingsFile, settingsProblemsMessage } from './src/obsidian/settingsData';
+import { loadSettings, reloadSettings, SettingsFile, settingsProblemsMessage } from './src/obsidian/settingsData';
 import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
 
 /**
@@ -17,12 +17,15 @@ import { PrincipleChainSettingTab } from './src/obsidian/settingsTab';
  * feature registers itself from its own module with the same narrow services.
  */
 export default class PrincipleChainPlugin extends Plugin {
+  private reload: (() => Promise<void>) | null = null;
+
   async onload(): Promise<void> {
     const loaded = await loadSettings(this);
     // Long enough to read; the user can dismiss it.
     if (loaded.problems.length > 0) new Notice(settingsProblemsMessage(loaded.problems), 15000);
     const file = new SettingsFile(this, { adapter: this.app.vault.adapter, folder: pluginFolder(this) }, loaded, (message) => new Notice(message, 15000));
     const settings = new SettingsStore(loaded.settings, (next, changed) => file.save(next, changed));
+    this.reload = () => reloadSettings(this, file, settings, (message) => new Notice(message, 15000));
 
     // Restarts reuse the facts of unchanged notes; a snapshot still pending is written on unload.
     const indexCache = new PluginFolderIndexCache({
@@ -58,5 +61,10 @@ export default class PrincipleChainPlugin extends Plugin {
         this.app.workspace.updateOptions();
       }),
     );
+  }
+
+  /** Obsidian calls this when data.json changed on disk, by Sync or another program (obsidian.d.ts, since 1.5.7). */
+  async onExternalSettingsChange(): Promise<void> {
+    await this.reload?.();
   }
 }

@@ -167,3 +167,51 @@ describe('a settings change', () => {
     expect(s.rebuild).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('data.json changed on disk (Obsidian Sync, another program)', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  async function started(dataJson: string) {
+    const s = await startPlugin(dataJson);
+    const rebuild = jest.spyOn(VaultIndexer.prototype, 'rebuild');
+    const notifyAll = jest.spyOn(VaultIndexer.prototype, 'notifyAll');
+    const changed = async (json: string): Promise<void> => {
+      await s.app.vault.adapter.write(dataPath, json);
+      await s.plugin.onExternalSettingsChange();
+    };
+    return { ...s, rebuild, notifyAll, changed };
+  }
+
+  it('applies the new settings at once and writes nothing back', async () => {
+    const s = await started(JSON.stringify({ chainDepth: 4, futureOption: 1 }));
+    const synced = JSON.stringify({ idFormat: '14', chainDepth: 6, futureOption: 2 });
+    await s.changed(synced);
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length]).toStrictEqual([1, 0]);
+    expect(await s.app.vault.adapter.read(dataPath)).toBe(synced);
+    // A later change by the user keeps what the synced file holds, not what the plugin first read.
+    const tab = s.registered.settingTabs[0];
+    showSettingTab(tab);
+    const linkTitle = Array.from(tab.containerEl.querySelectorAll<HTMLElement>('.setting-item')).find((el) => el.querySelector('.setting-item-name')?.textContent === 'Link the title')!;
+    linkTitle.querySelector<HTMLElement>('.checkbox-container')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ idFormat: '14', chainDepth: 6, futureOption: 2, linkTitle: true });
+    document.body.replaceChildren();
+  });
+
+  it('a display setting redraws without a rebuild; the same settings again change nothing', async () => {
+    const s = await started(JSON.stringify({ chainDepth: 4 }));
+    await s.changed(JSON.stringify({ chainDepth: 4 }));
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length]).toStrictEqual([0, 0]);
+    await s.changed(JSON.stringify({ chainDepth: 5 }));
+    expect([s.rebuild.mock.calls.length, s.notifyAll.mock.calls.length]).toStrictEqual([0, 1]);
+  });
+
+  it('a file that cannot be read now changes nothing and is left alone; invalid values say so', async () => {
+    const s = await started(JSON.stringify({ idFormat: '14' }));
+    await s.changed('{"idFormat": "12",');
+    expect([s.rebuild.mock.calls.length, s.notices]).toStrictEqual([0, []]);
+    expect(await s.app.vault.adapter.read(dataPath)).toBe('{"idFormat": "12",');
+    await s.changed(JSON.stringify({ idFormat: '14', chainDepth: 'deep' }));
+    expect(s.notices).toStrictEqual([expect.stringContaining('"chainDepth" must be a whole number')]);
+  });
+});

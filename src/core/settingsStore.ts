@@ -9,6 +9,11 @@ export interface SettingsChange {
   readonly needsRebuild: boolean;
 }
 
+function sameSettings(a: PrincipleChainSettings, b: PrincipleChainSettings): boolean {
+  const keys = Object.keys(a) as (keyof PrincipleChainSettings)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
 export class SettingsStore {
   private current: PrincipleChainSettings;
   private readonly listeners = new Set<(change: SettingsChange) => void>();
@@ -49,6 +54,20 @@ export class SettingsStore {
       const change: SettingsChange = { before, after, needsRebuild: indexSettingsKey(after) !== indexSettingsKey(before) };
       for (const listener of [...this.listeners]) listener(change);
     }
+  }
+
+  /**
+   * Takes settings stored by someone else (data.json changed on disk): they apply and the listeners
+   * hear it, but nothing is saved, as the file holds them already. A save still under way finishes
+   * first, so the file's newer settings are the ones that stay.
+   */
+  async replace(next: PrincipleChainSettings): Promise<void> {
+    await this.saving;
+    const before = this.current;
+    if (sameSettings(before, next)) return;
+    this.current = next;
+    const change: SettingsChange = { before, after: next, needsRebuild: indexSettingsKey(next) !== indexSettingsKey(before) };
+    for (const listener of [...this.listeners]) listener(change);
   }
 
   /** Subscribes to changes, heard once their save is over; returns the unsubscribe function. */

@@ -3,6 +3,7 @@ import type { DataAdapter } from 'obsidian';
 import { damagedCopyPath } from '../core/pluginFolder';
 import { normalizeSettings, storedForm } from '../core/settings';
 import type { NormalizedSettings, PrincipleChainSettings } from '../core/settings';
+import type { SettingsStore } from '../core/settingsStore';
 
 /** The two Plugin methods that reach data.json. */
 export interface SettingsStorage {
@@ -83,6 +84,13 @@ export class SettingsFile {
     }
   }
 
+  /** data.json was read again (changed on disk): what a save keeps comes from what it holds now. */
+  reread(loaded: LoadedSettings): void {
+    this.kept.clear();
+    for (const [key, value] of loaded.kept) this.kept.set(key, value);
+    this.unreadable = loaded.unreadable;
+  }
+
   /**
    * Copies data.json beside itself, as repair.json is kept when damaged, under a name no file has:
    * obsidian.d.ts does not say whether a copy over a file replaces it or fails.
@@ -96,6 +104,19 @@ export class SettingsFile {
     for (let n = 2; await adapter.exists(target); n++) target = `${base}-${n}`;
     await adapter.copy(data, target);
   }
+}
+
+/**
+ * data.json changed on disk, not through the plugin (Obsidian Sync from another device, say): its
+ * settings apply at once and are not written back. A file that cannot be read now (a sync still
+ * writing it) changes nothing: the settings in use stay, and the file is left alone.
+ */
+export async function reloadSettings(storage: SettingsStorage, file: SettingsFile, store: SettingsStore, tell: (message: string) => void): Promise<void> {
+  const loaded = await loadSettings(storage);
+  if (loaded.unreadable) return;
+  if (loaded.problems.length > 0) tell(settingsProblemsMessage(loaded.problems));
+  file.reread(loaded);
+  await store.replace(loaded.settings);
 }
 
 /** The notice shown when stored settings were replaced by defaults. */

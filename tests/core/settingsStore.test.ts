@@ -105,4 +105,30 @@ describe('the settings store', () => {
     await settings.update({ idFormat: '12' });
     expect(heard).toStrictEqual([true]);
   });
+
+  it('takes settings stored by someone else: they apply and are heard, but not saved again', async () => {
+    const { settings, saved, heard } = store();
+    const before = settings.get();
+    await settings.replace({ ...defaults(), idFormat: '14', chainDepth: 6 });
+    expect(settings.get()).toMatchObject({ idFormat: '14', chainDepth: 6 });
+    expect(saved).toStrictEqual([]);
+    expect(heard).toStrictEqual([{ before, after: settings.get(), needsRebuild: true }]);
+    // The same settings again (a file rewritten as it was) are no change.
+    await settings.replace({ ...defaults(), idFormat: '14', chainDepth: 6 });
+    expect(heard).toHaveLength(1);
+    await settings.replace({ ...defaults(), idFormat: '14', chainDepth: 6, chainExcludedTags: ['x'] });
+    expect(heard.map((change) => change.needsRebuild)).toStrictEqual([true, false]);
+  });
+
+  it('lets a save under way finish before settings stored by someone else apply', async () => {
+    let finish: () => void = () => undefined;
+    const settings = new SettingsStore(defaults(), () => new Promise<void>((resolve) => (finish = resolve)));
+    const saving = settings.update({ chainDepth: 2 });
+    const replacing = settings.replace({ ...defaults(), chainDepth: 9 });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(settings.get().chainDepth).toBe(2);
+    finish();
+    await Promise.all([saving, replacing]);
+    expect(settings.get().chainDepth).toBe(9);
+  });
 });
