@@ -1,6 +1,7 @@
 import { Notice, normalizePath, TFile } from 'obsidian';
 import type { App, PaneType } from 'obsidian';
 import type { IdIndexReader, NoteRecord } from '../core/types';
+import { openNotePath } from '../ui/openNote';
 import { AmbiguousIdModal, CreateNoteModal } from './chooser';
 
 /** What opening an ID needs: the app and the index (a subset of IdServices). */
@@ -16,7 +17,7 @@ export interface OpenIdDeps {
 export async function openId(deps: OpenIdDeps, id: string, sourcePath: string, paneType: PaneType | boolean): Promise<void> {
   const { app, index } = deps;
   const resolution = index.resolve(id);
-  const open = (path: string, pane: PaneType | boolean): Promise<void> => app.workspace.openLinkText(path, sourcePath, pane);
+  const open = (path: string, pane: PaneType | boolean): Promise<void> => openNotePath(app, path, sourcePath, pane);
   if (resolution.status === 'resolved') {
     await open(resolution.paths[0], paneType);
   } else if (resolution.status === 'ambiguous') {
@@ -43,7 +44,7 @@ export async function createAndOpen(
   try {
     const existing = app.vault.getAbstractFileByPath(path);
     if (!(existing instanceof TFile)) await app.vault.create(path, '');
-    await app.workspace.openLinkText(path, sourcePath, paneType);
+    await openNotePath(app, path, sourcePath, paneType);
   } catch (error) {
     new Notice(`Could not create ${path}: ${(error as Error).message}`);
   }

@@ -43,6 +43,14 @@ describe('openId', () => {
     expect(document.body.querySelector('.modal-container')).toBeNull();
   });
 
+  it('opens a note whose name holds `#` by its file: as link text, the rest would read as a heading', async () => {
+    const services = fakeServices({ '202104291530 C# tips.md': '' });
+    const { workspace } = services.fakeApp;
+    await openId(services, '202104291530', SOURCE, 'tab');
+    expect(workspace.openedLinks).toStrictEqual([]);
+    expect(workspace.activeLeaf?.openedFiles.map((file) => file.path)).toStrictEqual(['202104291530 C# tips.md']);
+  });
+
   it('lists every candidate of an ambiguous ID and opens the chosen one', async () => {
     const { services, opened } = setup();
     await openId(services, '202109260705', SOURCE, false);

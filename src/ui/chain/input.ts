@@ -9,6 +9,7 @@ import type { ChainIntent } from './controller';
 import { treeKeyIntent } from './keyboard';
 import { childrenOf } from './model';
 import { ATTR, moveTabStop, type EntryTarget } from './render';
+import { openNotePath } from '../openNote';
 
 /** What the input needs from the view. */
 export interface ChainInputHost {
@@ -146,7 +147,7 @@ class ChainInput {
           .setSection('open')
           .setTitle(title)
           .setIcon(icon)
-          .onClick(() => void app.workspace.openLinkText(file.path, sourcePath, paneType)),
+          .onClick(() => void openNotePath(app, file.path, sourcePath, paneType)),
       );
     };
     open('Open in new tab', 'file-plus', 'tab');
@@ -169,7 +170,7 @@ class ChainInput {
     if (sourcePath === null) return;
     const paneType = Keymap.isModEvent(evt);
     if (target.kind === 'note' && target.id !== null) this.host.openId(target.id, sourcePath, paneType);
-    else if (target.path !== null) void this.host.app.workspace.openLinkText(target.path, sourcePath, paneType);
+    else if (target.path !== null) void openNotePath(this.host.app, target.path, sourcePath, paneType);
   }
 
   private toggle(key: string): void {
