@@ -233,6 +233,12 @@ describe('a stale markdown link to a note whose name holds a space past ASCII', 
 });
 
 describe('what a repair never rewrites', () => {
+  it('a link to an attachment named by an ID, whether or not the attachment is there', () => {
+    // Repointed at the note, the image would become the note.
+    const text = `![[${EXECUTION}.png]] and [scan](${EXECUTION}.pdf)`;
+    expect(plan(text)).toStrictEqual({ text, edits: [], problems: [] });
+  });
+
   it('an ID in a code span whose opening backtick stands in the list item before', () => {
     // The item before leaves its backtick unclosed; the span is the second item's own (CommonMark).
     const text = '- Press ` to open the console\n- Then type `202301011200 Teams exist`\n';

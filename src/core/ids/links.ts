@@ -1,6 +1,7 @@
 /** The ID a link target names, for wikilinks and markdown links alike. */
 import type { IdFormat } from './formats';
 import { isWordCharAt } from './wordRule';
+import { ATTACHMENT } from './prose';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 /** Denote's link form: `[desc](denote:20200310T094419)` names a note by its ID. */
@@ -11,7 +12,9 @@ const FOLDER_NOTE_MAX = 'readme.md'.length;
 /**
  * The ID named by a link target and its offset into the target: `202108191025 Title`,
  * `folder/202108191025 Title.md`, `../202109260705`, `/zet/ID/README.md`, `202108191025%20Title.md`.
- * The ID must start the file name (or the folder name of a README/index note). URLs name none.
+ * The ID must start the file name (or the folder name of a README/index note). URLs name none, and
+ * nor does a link to an attachment (`![[202104291524.png]]`): only notes own IDs, so repointing
+ * such a link at the note would turn an image into a note.
  */
 export function idInLinkTarget(target: string, format: IdFormat): { id: string; offset: number } | null {
   if (target === '' || SCHEME.test(target)) return null;
@@ -23,6 +26,8 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
     end = segmentStart - 1;
     segmentStart = target.lastIndexOf('/', end - 1) + 1;
   }
+  const dot = target.lastIndexOf('.', end - 1);
+  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return null;
   const length = digitIdLength(format);
   if (length === 0) return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
   // An all-digit format, read in the target itself: the segment's first `length` characters are

@@ -8,7 +8,8 @@ import { endOfWordRun, joinsWordAfter, joinsWordBefore } from './wordRule';
 
 // What a tag or block ID is made of, between its leading # or ^ and an ID inside it.
 const TAG_BODY = /^[\p{L}\p{N}_/-]*$/u;
-const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
+/** A file name that ends like an attachment's, not a note's (an image, audio, video, PDF, canvas…). */
+export const ATTACHMENT = /\.(?:png|jpe?g|gif|bmp|svg|webp|avif|heic|tiff?|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|mkv|avi|ogv|zip|canvas|excalidraw|base)$/i;
 const URL_START = /(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|www\.)/;
 // An email address as GFM's extended autolinks find one in text, which Obsidian links in both
 // views (joethei/obsidian-link-favicon#54: a bare email is a `url` token in its editor and a

@@ -166,6 +166,10 @@ const rows: [string, string, string][] = [
   ['a `[[` before the closer makes the outer one text', `See [[${A} Old and, as I wrote, [[${B} Teams]] matter.`, `See [[«b:${A}» Old and, as I wrote, [[«w:${B}» Teams]] matter.`],
   ['a wikilink inside a wikilink', `[[a [[${A}]] c]]`, `[[a [[«w:${A}»]] c]]`],
   ['single brackets inside a wikilink', `[[${A} [x] y]]`, `[[«w:${A}» [x] y]]`],
+  // Only notes own IDs: a link to an attachment named by one is no reference.
+  ['an embedded image named by an ID', `![[${A}.png]] ![[${A} scan.JPG|300]]`, `![[${A}.png]] ![[${A} scan.JPG|300]]`],
+  ['a markdown link to a PDF or a canvas named by an ID', `[scan](${A}.pdf) [map](${A}%20Map.canvas)`, `[scan](${A}.pdf) [map](${A}%20Map.canvas)`],
+  ['a title with a dot still names the note', `[[${A} Version 2.0]] [[${A}.md]]`, `[[«w:${A}» Version 2.0]] [[«w:${A}».md]]`],
   // Most brackets and backticks close on their own line: these pin the cases that need pairing.
   ['an escaped bracket does not close the link text', `[a\\](${A}) b](${B})`, `[a\\](${A}) b](«m:${B}»)`],
   ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](${A}) c](«m:${B}»)`],
