@@ -86,6 +86,11 @@ function visible(textLine: TextLine): TextLine {
   return { ...textLine, segments };
 }
 
+/** The text with its control characters shown as escapes (visible's rule), for a name or message printed as it is. */
+export function visibleText(text: string): string {
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, escapeControl) : text;
+}
+
 function escapeControl(char: string): string {
   if (char === '\n') return '\\n';
   if (char === '\r') return '\\r';

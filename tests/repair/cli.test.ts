@@ -269,6 +269,24 @@ describe('principle-chain repair', () => {
     expect([again.code, again.stderr]).toStrictEqual([0, '']);
   });
 
+  it('names on stderr show their control characters as escapes, as stdout does: no forged line, no terminal command', async () => {
+    const dir = copyOfExampleVault();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(path.join(dir, `.n\x1b[31mX.md.${gone}-a1.repair-tmp`), 'junk');
+    const failing = '202208021000 Meetings need an owner and an end.md';
+    const throwing = (root: string): AtomicWriter => ({
+      async replaceIfUnchanged(absolutePath, expected, next) {
+        if (absolutePath.endsWith(failing)) throw new Error("EACCES: open '/v/evil\nFAKE: all good'");
+        return createNodeAtomicWriter({ root }).replaceIfUnchanged(absolutePath, expected, next);
+      },
+    });
+    const { stderr } = await applyWithWriter(dir, throwing);
+    expect(stderr).toBe(
+      `Removed 1 temporary file left by an interrupted repair: .n\\x1b[31mX.md.${gone}-a1.repair-tmp\n` +
+        `Not written: ${failing}: EACCES: open '/v/evil\\nFAKE: all good'\n`,
+    );
+  });
+
   it('reads the rename history from --config-dir, and rejects a name that is no folder inside the vault', async () => {
     const dir = copyOfExampleVault();
     cpSync(path.join(dir, '.obsidian'), path.join(dir, '.config'), { recursive: true });
@@ -323,6 +341,29 @@ describe('principle-chain repair', () => {
     expect(stdout).toContain('Wrote 2 of 2 files.');
     expect(readFileSync(path.join(dir, '202201010102 In.md'), 'utf8')).toBe('See 202104291524 New\n');
     expect(lstatSync(path.join(dir, '202201010103 Link.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('--apply writes a note linked from another folder as planned from its own folder, and says why not from the link\'s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pc-repair-link-'));
+    copies.push(dir);
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    mkdirSync(path.join(dir, 'notes'));
+    writeFileSync(path.join(dir, 'notes', '202101010001 New.md'), 'x\n');
+    writeFileSync(path.join(dir, 'notes', 'zreal.md'), 'See [m](202101010001%20Old.md)\n');
+    // Listed first, in a/b: its plan's link goes up two folders.
+    symlinkSync(path.join('..', '..', 'notes', 'zreal.md'), path.join(dir, 'a', 'b', 'alias.md'));
+    const first = await run(['repair', '--vault', dir, '--apply']);
+    expect(readFileSync(path.join(dir, 'notes', 'zreal.md'), 'utf8')).toBe('See [m](202101010001%20New.md)\n');
+    expect([first.code, first.stderr]).toStrictEqual([1, 'Not written: a/b/alias.md: it is the same file as notes/zreal.md (a symbolic link), and that note\'s repairs were written to it\n']);
+    const second = await run(['repair', '--vault', dir, '--apply']);
+    expect([second.code, second.stderr]).toStrictEqual([0, '']);
+    // Links right from the note's own folder and wrong from the link's: the file is left as it is.
+    const ownFolder = 'See [m](./202101010001%20New.md)\n';
+    writeFileSync(path.join(dir, 'notes', 'zreal.md'), ownFolder);
+    const third = await run(['repair', '--vault', dir, '--apply']);
+    expect(readFileSync(path.join(dir, 'notes', 'zreal.md'), 'utf8')).toBe(ownFolder);
+    expect(third.stderr).toBe('Not written: a/b/alias.md: it is a symbolic link to notes/zreal.md, which needs no repair from its own folder\n');
+    expect(lstatSync(path.join(dir, 'a', 'b', 'alias.md')).isSymbolicLink()).toBe(true);
   });
 
   it('--apply writes one file once when two notes of different plans are that file, and names the second', async () => {

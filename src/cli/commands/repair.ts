@@ -15,7 +15,7 @@ import { UsageError } from '../errors';
 import type { LoadedVault } from '../loadVault';
 import { describeError, readNote } from '../readVault';
 import { repairTextLines } from '../repairText';
-import { PLAIN, renderLines } from '../textLayout';
+import { PLAIN, renderLines, visibleText } from '../textLayout';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
 import { createNodeAtomicWriter, removeLeftoverTemporaries, type AtomicWriter } from '../atomicWrite';
@@ -51,7 +51,7 @@ async function renameHistoryOf(directory: string, configDir: string, vaultFs: Va
 /** Temporary files an interrupted run of ours left beside notes are removed before writing again. */
 async function removeLeftovers(vault: LoadedVault, stderr: (text: string) => void): Promise<void> {
   const removed = await removeLeftoverTemporaries(vault.directory, vault.contents.allPaths);
-  if (removed.length > 0) stderr(`Removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted repair: ${removed.join(', ')}\n`);
+  if (removed.length > 0) stderr(`Removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted repair: ${visibleText(removed.join(', '))}\n`);
 }
 
 interface ApplyOutcome {
@@ -59,18 +59,57 @@ interface ApplyOutcome {
   readonly notWritten: readonly { readonly path: string; readonly reason: string }[];
 }
 
-async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWriter): Promise<ApplyOutcome> {
+/** A planned note and the file its bytes live in (null when the writer does not say), or why that could not be told. */
+interface PlannedFile {
+  readonly file: RepairPlan['files'][number];
+  readonly absolute: string;
+  readonly real: string | null;
+  /** The vault path of another note the vault lists whose file this note is (a symbolic link to it), else null. */
+  readonly home: string | null;
+  readonly error: unknown;
+}
+
+/**
+ * The plan's notes with their files, those that are a symbolic link to another note the vault lists
+ * last: that note's own plan goes into the file first, as its links were planned from its own folder
+ * (Obsidian lists both, and one file holds one text).
+ */
+async function plannedFiles(plan: RepairPlan, directory: string, writer: AtomicWriter, isListed: (vaultPath: string) => boolean): Promise<PlannedFile[]> {
+  const root = writer.fileOf === undefined ? null : await writer.fileOf(directory).catch(() => null);
+  const files: PlannedFile[] = [];
+  for (const file of plan.files) {
+    const absolute = path.join(directory, ...file.path.split('/'));
+    try {
+      const real = writer.fileOf === undefined ? null : await writer.fileOf(absolute);
+      const relative = root === null || real === null ? null : path.relative(root, real).split(path.sep).join('/');
+      const home = relative !== null && relative !== file.path && isListed(relative) ? relative : null;
+      files.push({ file, absolute, real, home, error: null });
+    } catch (error) {
+      files.push({ file, absolute, real: null, home: null, error });
+    }
+  }
+  return [...files.filter((f) => f.home === null), ...files.filter((f) => f.home !== null)];
+}
+
+async function applyPlan(plan: RepairPlan, directory: string, writer: AtomicWriter, isListed: (vaultPath: string) => boolean): Promise<ApplyOutcome> {
   const written: string[] = [];
   const notWritten: { path: string; reason: string }[] = [];
   // Files written so far, by the file their bytes live in: a note that is a symbolic link to another
   // note is that note's file, which its planned text reached already (or, if the two plans differ,
   // must not be written again over the other's).
   const writtenFiles = new Map<string, { path: string; next: string }>();
-  for (const file of plan.files) {
+  const planned = new Set(plan.files.map((f) => f.path));
+  for (const { file, absolute, real, home, error } of await plannedFiles(plan, directory, writer, isListed)) {
     const next = applyEdits(file.text, file.edits);
+    if (error !== null) {
+      notWritten.push({ path: file.path, reason: describeError(error) });
+      continue;
+    }
     try {
-      const absolute = path.join(directory, ...file.path.split('/'));
-      const real = writer.fileOf === undefined ? null : await writer.fileOf(absolute);
+      if (home !== null && !planned.has(home)) {
+        notWritten.push({ path: file.path, reason: `it is a symbolic link to ${home}, which needs no repair from its own folder` });
+        continue;
+      }
       const earlier = real === null ? undefined : writtenFiles.get(real);
       if (earlier !== undefined) {
         // The file already holds what this note's plan would write.
@@ -161,9 +200,11 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
       const planned = planRepairs(filesToPlan(files.keys(), (notePath) => files.get(notePath)?.text, createNoteScreen(vault.index, repairContext)), repairContext);
       const plan = withUnreadableNotes(planned, vault.contents.unreadable);
       if (apply) await removeLeftovers(vault, (text) => context.io.stderr(text));
-      const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory)) : null;
+      const listed = new Set(vault.contents.files.map((file) => file.path));
+      const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory), (vaultPath) => listed.has(vaultPath)) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;
-      for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${failure.path}: ${failure.reason}\n`);
+      // Names and reasons (which quote paths) with their control characters escaped, as on stdout.
+      for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${visibleText(`${failure.path}: ${failure.reason}`)}\n`);
       if (context.json) {
         writeJson(context.io, {
           files: plan.files.map((f) => ({ file: f.path, edits: f.edits.map(({ kind, line, from, to, before, after }) => ({ kind, line, from, to, before, after })) })),
