@@ -42,8 +42,29 @@ const READ_ONLY_REASON = 'it is read-only';
 /** A temporary file of ours: `.<note name>.<pid>-<random hex>.repair-tmp`, beside the note. */
 const TEMPORARY_NAME = /^\.(.+)\.(\d+)-([0-9a-f]+)\.repair-tmp$/;
 
+/**
+ * How much of the note's name (UTF-8 bytes) its temporary file's name keeps: with the rest (about 35
+ * bytes) it fits wherever the note's own name fits, 255 bytes on most file systems and 143 in
+ * eCryptfs, so a note with a long name can still be written. The name is only there for people.
+ */
+const NAME_BYTES_KEPT = 100;
+
+/** The name cut to at most NAME_BYTES_KEPT bytes, between whole characters. */
+function shortenedName(name: string): string {
+  if (Buffer.byteLength(name) <= NAME_BYTES_KEPT) return name;
+  let bytes = 0;
+  let end = 0;
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > NAME_BYTES_KEPT) break;
+    end += char.length;
+  }
+  return name.slice(0, end);
+}
+
 function temporaryPathFor(notePath: string): string {
-  return path.join(path.dirname(notePath), `.${path.basename(notePath)}.${process.pid}-${randomBytes(6).toString('hex')}.repair-tmp`);
+  const name = shortenedName(path.basename(notePath));
+  return path.join(path.dirname(notePath), `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.repair-tmp`);
 }
 
 /** The process ID that made a temporary file of ours with this name, or null when the name is not one. */

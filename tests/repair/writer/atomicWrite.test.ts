@@ -68,6 +68,25 @@ describe('a write with nobody else around', () => {
     }
   });
 
+  it('writes a note whose name is as long as the file system allows: its temporary file keeps 100 bytes of it, whole characters', async () => {
+    const dir = scratchFolder();
+    // 253 bytes (ext4 allows 255): the temporary file's keeps `a` and 33 three-byte characters, 100 bytes.
+    const name = `a${'日'.repeat(83)}.md`;
+    const file = noteIn(dir, name);
+    const seen: string[] = [];
+    const writer = createNodeAtomicWriter({ root: dir, onStep: (step) => void (step === 'temporary-written' && seen.push(...temporariesIn(dir))) });
+    expect(await writer.replaceIfUnchanged(file, OLD, NEW)).toStrictEqual({ status: 'written' });
+    expect([bytesOf(file).toString(), temporariesIn(dir)]).toStrictEqual([NEW, []]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].startsWith(`.a${'日'.repeat(33)}.${process.pid}-`)).toBe(true);
+    expect(temporaryFileOwner(seen[0])).toBe(process.pid);
+    // A name of 100 bytes or less is kept whole.
+    const short = noteIn(dir, `${'é'.repeat(48)}.md`);
+    seen.length = 0;
+    await writer.replaceIfUnchanged(short, OLD, NEW);
+    expect(seen[0].startsWith(`.${'é'.repeat(48)}.md.`)).toBe(true);
+  });
+
   it('skips a note deleted before the write, and one that is a folder', async () => {
     const dir = scratchFolder();
     const writer = createNodeAtomicWriter({ root: dir });
