@@ -169,7 +169,15 @@ async function sameFileAt(file: string, original: Stats): Promise<boolean> {
 /** Writes `bytes` to a fresh temporary file beside `file` with its metadata, flushed; returns its path. */
 async function writeTemporary(file: string, bytes: Buffer, original: Stats): Promise<string> {
   const temporary = temporaryPathFor(file);
-  const handle = await fs.open(temporary, 'wx', 0o600);
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(temporary, 'wx', 0o600);
+  } catch (error) {
+    // Said plainly: the message would name a hidden file the user never made.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new Skip(`its folder cannot be written (${code}), and the repair writes a new file beside the note`);
+    throw error;
+  }
   try {
     await handle.writeFile(bytes);
     await copyMetadata(handle, original);

@@ -198,6 +198,26 @@ describe('a write with nobody else around', () => {
     expect(events).toStrictEqual(['sync temporary', 'rename temporary over note', 'sync folder']);
   });
 
+  it('skips a note whose folder cannot be written, saying so; any other failure to make the temporary file is thrown', async () => {
+    // Faked: the tests may run as root, whom a read-only folder does not stop.
+    for (const code of ['EACCES', 'EPERM', 'EROFS', 'EMFILE']) {
+      const dir = scratchFolder();
+      const file = noteIn(dir);
+      const open = fsp.open.bind(fsp);
+      const spy = jest.spyOn(fsp, 'open').mockImplementation(async (target, ...rest) =>
+        String(target).endsWith('.repair-tmp') ? Promise.reject(Object.assign(new Error(`${code}: open`), { code })) : open(target, ...rest),
+      );
+      try {
+        const result = createNodeAtomicWriter({ root: dir }).replaceIfUnchanged(file, OLD, NEW);
+        if (code === 'EMFILE') await expect(result).rejects.toThrow('EMFILE');
+        else expect(await result).toStrictEqual({ status: 'skipped', reason: `its folder cannot be written (${code}), and the repair writes a new file beside the note` });
+      } finally {
+        spy.mockRestore();
+      }
+      expect([readFileSync(file, 'utf8'), temporariesIn(dir)]).toStrictEqual([OLD, []]);
+    }
+  });
+
   it('leaves the note untouched and no temporary file when writing the new text fails (disk full)', async () => {
     const dir = scratchFolder();
     const file = noteIn(dir);
