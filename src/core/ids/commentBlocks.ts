@@ -22,7 +22,8 @@ function closerEnd(text: string, from: number, closer: string): number {
  */
 export function commentBlockEnd(text: string, contentFrom: number, lineTo: number): number {
   const code = text.charCodeAt(contentFrom);
-  if (code === 60 && text.startsWith('<!--', contentFrom)) return closerEnd(text, contentFrom + 4, '-->');
+  // From its third character: `<!-->` and `<!--->` are whole comments (CommonMark 0.31).
+  if (code === 60 && text.startsWith('<!--', contentFrom)) return closerEnd(text, contentFrom + 2, '-->');
   if (code === 37 && text.charCodeAt(contentFrom + 1) === 37) {
     const end = closerEnd(text, contentFrom + 2, '%%');
     // Closed on its own line, it is inline, in whatever paragraph holds it.

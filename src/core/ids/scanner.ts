@@ -101,7 +101,7 @@ function special(scan: Scan, at: number, proseFrom: number): number {
         // Never closed in its paragraph, it is text, and the references after it count
         // (CommonMark); one at a block's start that never closes holds no prose (./commentBlocks),
         // and one that does ends its block, so its closer is always within the paragraph's end.
-        const close = scan.search.indexOf(SEARCH.commentClose, '-->', at + 4);
+        const close = scan.search.indexOf(SEARCH.commentClose, '-->', at + 2);
         return close === -1 || close + 3 > paragraphEnd(scan, at) ? -1 : close + 3;
       }
       return orSkip(htmlTag(scan, at), 1);

@@ -161,6 +161,10 @@ const rows: [string, string, string][] = [
   ['an inline tag ends at a blank line', `a <b\n\nx="${A}">`, `a <b\n\nx="«b:${A}»">`],
   ['an inline tag over lines of one paragraph', `a <b\nx="${A}">`, `a <b\nx="${A}">`],
   ['a comment block runs over blank lines', `<!-- a\n\n${A} -->\nb`, `<!-- a\n\n${A} -->\nb`],
+  // `<!-->` and `<!--->` are whole comments (CommonMark 0.31, as commonmark.js reads them).
+  ['a comment block of `<!-->` alone ends on its line', `<!-->\n${A}\n`, `<!-->\n«b:${A}»\n`],
+  ['a comment block of `<!--->` alone ends on its line', `<!--->\n${A}\n`, `<!--->\n«b:${A}»\n`],
+  ['an inline `<!-->` or `<!--->` hides nothing after it', `a <!--> ${A} b <!---> ${A} -->`, `a <!--> «b:${A}» b <!---> «b:${A}» -->`],
   ['an indented comment block ends the paragraph above it', `a \`x\n  <!-- c \` ${A} -->`, `a \`x\n  <!-- c \` ${A} -->`],
   // Obsidian links only the inner of `[[a [[b]] c]]` (markdown-vault-mcp issue #1384, its metadata cache).
   ['a `[[` before the closer makes the outer one text', `See [[${A} Old and, as I wrote, [[${B} Teams]] matter.`, `See [[«b:${A}» Old and, as I wrote, [[«w:${B}» Teams]] matter.`],
