@@ -33,6 +33,13 @@ export function chainViewDeps(services: IdServices): ChainViewDeps {
     revision: () => index.revision,
     onIndexChange: (listener) => services.onIndexChange(() => listener()),
     ...(services.onTextsLoaded === undefined ? {} : { onTextsLoaded: (listener: (paths: ReadonlySet<string>) => void) => services.onTextsLoaded?.(listener) ?? (() => undefined) }),
+    // metadataCache 'changed' (obsidian.d.ts): a file's tags were read again after it changed.
+    onTagsChanged: (listener) => {
+      const ref = app.metadataCache.on('changed', (file) => {
+        if (services.settings().chainExcludedTags.length > 0) listener(file.path);
+      });
+      return () => app.metadataCache.offref(ref);
+    },
     openId: (id, sourcePath, paneType) => services.openId(id, sourcePath, paneType),
     indexingProgress: () => services.indexingProgress?.() ?? null,
     isMobile: Platform.isMobile,

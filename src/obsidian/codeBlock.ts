@@ -77,6 +77,11 @@ function blockEvents(app: App, services: IdServices): BlockEvents {
       ];
       return () => refs.forEach((ref) => app.vault.offref(ref));
     },
+    // metadataCache 'changed' (obsidian.d.ts): a file's metadata, tags included, was read again.
+    onTagsChanged: (listener) => {
+      const ref = app.metadataCache.on('changed', (file) => listener(file.path));
+      return () => app.metadataCache.offref(ref);
+    },
     onLayoutChange: (listener) => {
       const refs = [app.workspace.on('layout-change', listener), app.workspace.on('active-leaf-change', listener)];
       return () => refs.forEach((ref) => app.workspace.offref(ref));

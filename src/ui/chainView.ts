@@ -5,6 +5,7 @@
  */
 
 import { ItemView, type App, type Menu, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { chainMembers } from '../core/chain/equal';
 import { ShapeKeys } from '../core/chain/shape';
 import { ChainBody } from './chain/body';
 import { activeUi, effectiveDepth, initialState, reduce, type ChainControllerState, type ChainIntent } from './chain/controller';
@@ -121,6 +122,8 @@ export class ChainView extends ItemView implements HoverParent {
     this.register(this.deps.onIndexChange(() => this.scheduleRefresh(true)));
     const unsubscribe = this.deps.onTextsLoaded?.((paths) => this.onTextsLoaded(paths));
     if (unsubscribe !== undefined) this.register(unsubscribe);
+    const offTags = this.deps.onTagsChanged?.((path) => this.onTagsChanged(path));
+    if (offTags !== undefined) this.register(offTags);
     this.register(() => this.timers.cancelAll());
     registerChainInput(this, {
       app: this.app,
@@ -216,6 +219,14 @@ export class ChainView extends ItemView implements HoverParent {
     if (this.computation === null || !modelShowsAny(this.body?.model ?? null, paths)) return;
     this.keys = new ShapeKeys();
     this.draw(this.modelOf(this.computation), true);
+  }
+
+  /** A note's tags may have changed: when the chain holds it, the chain is shaped again (it may hide it now, or show it). */
+  private onTagsChanged(path: string): void {
+    const computation = this.computation;
+    if (computation?.kind !== 'chain' || !chainMembers(computation.result).paths.has(path)) return;
+    this.keys = new ShapeKeys();
+    this.draw(this.modelOf(computation), true);
   }
 
   private followedFile(): FollowedFile | null {

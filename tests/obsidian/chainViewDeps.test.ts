@@ -56,6 +56,20 @@ describe('chainViewDeps', () => {
     expect([deps.isExcluded(A), deps.isExcluded(B), deps.hasExclusions()]).toStrictEqual([false, true, true]);
   });
 
+  it('tells of metadata read again (tags may have changed) only while some tag is hidden, until unsubscribed', () => {
+    const services = fakeServices({ [A]: '', [C]: '' });
+    const deps = chainViewDeps(services);
+    const heard: string[] = [];
+    const unsubscribe = deps.onTagsChanged!((path) => heard.push(path));
+    const { metadataCache, vault } = services.fakeApp;
+    metadataCache.setFileCache(vault.getFileByPath(A)!, { tags: [] });
+    services.live.chainExcludedTags = ['daily'];
+    metadataCache.setFileCache(vault.getFileByPath(C)!, { tags: [] });
+    unsubscribe();
+    metadataCache.setFileCache(vault.getFileByPath(A)!, { tags: [] });
+    expect(heard).toStrictEqual([C]);
+  });
+
   it('reads titles, modification times and the revision live, with nothing for an unknown note', () => {
     const services = fakeServices({ [A]: 'Text.' });
     const deps = chainViewDeps(services);

@@ -343,8 +343,8 @@ describe('staying current', () => {
 
   test('unloading every block leaves no listener and no timer behind', async () => {
     const s = await setUp();
-    const { vault, workspace } = s.services.fakeApp;
-    const before = { modify: vault.listenerCount('modify'), layout: workspace.listenerCount('layout-change') };
+    const { vault, workspace, metadataCache } = s.services.fakeApp;
+    const before = { modify: vault.listenerCount('modify'), layout: workspace.listenerCount('layout-change'), metadata: metadataCache.listenerCount('changed') };
     for (let i = 0; i < 3; i++) s.block('');
     // A redraw is pending when the blocks go.
     s.services.emit('all');
@@ -356,6 +356,7 @@ describe('staying current', () => {
     expect(vault.listenerCount('modify')).toBe(before.modify);
     expect(vault.listenerCount('rename')).toBe(0);
     expect(workspace.listenerCount('layout-change')).toBe(before.layout);
+    expect(metadataCache.listenerCount('changed')).toBe(before.metadata);
     s.services.emit('all');
     expect(jest.getTimerCount()).toBe(0);
   });
@@ -468,6 +469,19 @@ describe('what draws a block again', () => {
     s.services.emit(new Set(['202101010009']));
     s.settle();
     expect(child.computations).toBe(2);
+  });
+
+  test('a note of its chain tagged as hidden, with no index change: the block hides it after the quiet period; another note draws nothing', async () => {
+    const s = await setUp();
+    const { el, child } = s.block('direction: out\nexclude: ["#draft"]');
+    expect(links(el).join()).toContain('Second');
+    const { metadataCache, vault } = s.services.fakeApp;
+    metadataCache.setFileCache(vault.getFileByPath('202101010002 Second.md')!, { frontmatter: { tags: ['draft'] } });
+    s.settle();
+    expect(links(el).join()).not.toContain('Second');
+    expect(child.computations).toBe(2);
+    metadataCache.setFileCache(vault.getFileByPath('202101010009 Loose.md')!, { frontmatter: { tags: ['draft'] } });
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   test('an index change that touches no block sets no timer', async () => {

@@ -205,6 +205,32 @@ describe('hide excluded', () => {
   });
 });
 
+describe('a tag-only edit', () => {
+  test('hides or shows again a note of the chain at once, with no index change; a note outside the chain draws nothing', async () => {
+    const h = await withChain();
+    h.excluded.add(OTHER);
+    h.fireIndexChange();
+    jest.advanceTimersByTime(REFRESH_DELAY_MS);
+    expect(titles(h)).toContain('Reading list');
+    const requests = h.chainRequests.length;
+    // The note gains an excluded tag: the metadata cache tells, the index does not.
+    h.excluded.add('Reading list.md');
+    h.fireTagsChanged('Reading list.md');
+    expect(titles(h)).not.toContain('Reading list');
+    h.excluded.delete('Reading list.md');
+    h.fireTagsChanged('Reading list.md');
+    expect(titles(h)).toContain('Reading list');
+    // Shaped again from the chain computed before: nothing is asked of the index.
+    expect(h.chainRequests.length).toBe(requests);
+    const drawn = h.content().querySelector('[role="tree"]');
+    h.excluded.add('Elsewhere.md');
+    h.fireTagsChanged('Elsewhere.md');
+    expect(h.content().querySelector('[role="tree"]')).toBe(drawn);
+    h.view.unload();
+    expect(h.tagListenerCount()).toBe(0);
+  });
+});
+
 describe('expand all and collapse all', () => {
   const expandedStates = (h: Harness): (string | null)[] => Array.from(h.content().querySelectorAll('[aria-expanded]'), (el) => el.getAttribute('aria-expanded'));
 

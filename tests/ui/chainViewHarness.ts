@@ -40,6 +40,10 @@ export interface Harness {
   fireTextsLoaded(paths: readonly string[]): void;
   /** Listeners subscribed to the texts feed now. */
   textListenerCount(): number;
+  /** Tells the view that this note's tags may have changed. */
+  fireTagsChanged(path: string): void;
+  /** Listeners subscribed to tag changes now. */
+  tagListenerCount(): number;
   openFile(path: string): TFile;
   content(): HTMLElement;
 }
@@ -55,6 +59,7 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
   const workspace = app.workspace;
   const listeners = new Set<() => void>();
   const textListeners = new Set<(paths: ReadonlySet<string>) => void>();
+  const tagListeners = new Set<(path: string) => void>();
   let revision = 0;
   const harness = {
     app,
@@ -97,6 +102,10 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
             return () => void textListeners.delete(listener);
           },
         }),
+    onTagsChanged(listener) {
+      tagListeners.add(listener);
+      return () => void tagListeners.delete(listener);
+    },
     indexingProgress: () => harness.progress,
     isMobile: options.isMobile ?? false,
     chainText: (result, format) => (format === 'outline' ? renderOutline(result) : `graph TD %% ${result.root.path}\n`),
@@ -106,6 +115,10 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
     for (const listener of listeners) listener();
   };
   harness.textListenerCount = () => textListeners.size;
+  harness.fireTagsChanged = (path) => {
+    for (const listener of tagListeners) listener(path);
+  };
+  harness.tagListenerCount = () => tagListeners.size;
   harness.fireTextsLoaded = (paths) => {
     for (const listener of textListeners) listener(new Set(paths));
   };

@@ -241,6 +241,7 @@ export class BlockScheduler {
       this.events.onFileChange((path, oldPath) => this.onFileChange(path, oldPath)),
       this.events.onLayoutChange(() => this.schedule()),
       this.events.onTextsLoaded?.((paths) => this.onTextsLoaded(paths)) ?? (() => undefined),
+      this.events.onTagsChanged?.((path) => this.onTagsChanged(path)) ?? (() => undefined),
     ];
     if (typeof IntersectionObserver === 'function') {
       this.observer = new IntersectionObserver((entries) => {
@@ -274,6 +275,12 @@ export class BlockScheduler {
       else if (block.shows(path) || (oldPath !== undefined && block.shows(oldPath))) this.awaitingIndex.add(block);
     }
     if (this.pending.size > 0) this.schedule();
+  }
+
+  /** Blocks showing the note compute their chain again (drawn again only if what they show differs). */
+  private onTagsChanged(path: string): void {
+    for (const block of this.blocks) if (block.shows(path)) this.pending.add(block);
+    this.schedule();
   }
 
   private onTextsLoaded(paths: ReadonlySet<string>): void {

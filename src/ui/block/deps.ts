@@ -33,4 +33,9 @@ export interface BlockEvents {
    * Absent where context lines never wait for a text.
    */
   onTextsLoaded?(listener: (paths: ReadonlySet<string>) => void): () => void;
+  /**
+   * A note's metadata was read again, so its tags may have changed: a block hiding notes by tag may
+   * hide or show it now, though no ID changed (no index change follows a tag-only edit).
+   */
+  onTagsChanged?(listener: (path: string) => void): () => void;
 }

@@ -52,6 +52,11 @@ export interface ChainViewDeps {
    * drawn); returns the unsubscribe function. Absent where context lines never wait for a text.
    */
   onTextsLoaded?(listener: (paths: ReadonlySet<string>) => void): () => void;
+  /**
+   * Subscribes to notes whose tags may have changed, while some tag is hidden (a tag-only edit
+   * changes no ID, so no index change follows it); returns the unsubscribe function.
+   */
+  onTagsChanged?(listener: (path: string) => void): () => void;
   /** Opens what an ID names (note, chooser, or an offer to create it), seen from sourcePath. */
   openId(id: string, sourcePath: string, paneType: PaneType | boolean): Promise<void>;
   /** Progress of indexing while it runs, else null. */
