@@ -23,16 +23,37 @@ export function readingViewDeps(services: IdServices): ReadingViewDeps {
 }
 
 /**
+ * Whole-index changes come in bursts while a vault is indexed (after its names, then with each
+ * report of a large first pass or of facts restored from the cache): open Reading views are
+ * re-rendered at once for the first, then at most once per this many milliseconds, the last
+ * change of a burst always included.
+ */
+export const RERENDER_INTERVAL_MS = 2000;
+
+/**
  * Registers the Reading view post processor. When the whole index changes (first fill, rebuild,
  * settings), open Reading views are re-rendered; single-ID changes update the ID elements in place.
  */
 export function registerReadingView(plugin: Plugin, services: IdServices): void {
   const deps = readingViewDeps(services);
   plugin.registerMarkdownPostProcessor((el, ctx) => decorateRendered(el, ctx, deps));
+  let last = -Infinity;
+  let pending: number | null = null;
+  const rerender = (): void => {
+    pending = null;
+    last = Date.now();
+    rerenderReadingViews(services);
+  };
   const unsubscribe = services.onIndexChange((change) => {
-    if (change === 'all') rerenderReadingViews(services);
+    if (change !== 'all' || pending !== null) return;
+    const wait = last + RERENDER_INTERVAL_MS - Date.now();
+    if (wait <= 0) rerender();
+    else pending = window.setTimeout(rerender, wait);
   });
-  plugin.register(unsubscribe);
+  plugin.register(() => {
+    unsubscribe();
+    if (pending !== null) window.clearTimeout(pending);
+  });
 }
 
 function rerenderReadingViews(services: IdServices): void {

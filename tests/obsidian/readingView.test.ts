@@ -4,7 +4,7 @@ import type { MarkdownPostProcessorContext } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { MarkdownRenderChild, MarkdownView, MenuItem, Plugin, recordShown } from '../mocks/obsidian';
 import { findIdsInProse } from '../../src/core/ids/prose';
-import { readingViewDeps, registerReadingView } from '../../src/obsidian/readingView';
+import { readingViewDeps, registerReadingView, RERENDER_INTERVAL_MS } from '../../src/obsidian/readingView';
 import { decorateRendered } from '../../src/ui/reading/decorate';
 import { fakeServices } from './fakeServices';
 import type { FakeServices } from './fakeServices';
@@ -414,6 +414,42 @@ describe('Reading view: index changes', () => {
     services.put('elsewhere/202104291524 Copy.md');
     const span = el.querySelector('.principle-chain-id')!;
     expect([span.tagName, span.classList.contains('principle-chain-ambiguous')]).toStrictEqual(['SPAN', true]);
+  });
+
+  it('re-renders a burst of whole-index changes at once, then at most every interval, the last always included', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    try {
+      const services = fakeServices(notes());
+      const plugin = new (class extends Plugin {})(services.app, { id: 'principle-chain' } as obsidian.PluginManifest);
+      registerReadingView(plugin as unknown as obsidian.Plugin, services);
+      plugin.load();
+      const leaf = services.fakeApp.workspace.getLeaf(true);
+      const reading = new MarkdownView(leaf);
+      reading.mode = 'preview';
+      leaf.view = reading;
+      const rerenders = (): number => reading.previewMode.rerenders;
+      services.emit('all');
+      for (let i = 0; i < 5; i++) services.emit('all');
+      expect(rerenders()).toBe(1);
+      jest.advanceTimersByTime(RERENDER_INTERVAL_MS - 1);
+      expect(rerenders()).toBe(1);
+      jest.advanceTimersByTime(1);
+      expect(rerenders()).toBe(2);
+      services.emit('all');
+      jest.advanceTimersByTime(RERENDER_INTERVAL_MS);
+      expect(rerenders()).toBe(3);
+      // After a quiet interval the next one is at once again.
+      jest.advanceTimersByTime(RERENDER_INTERVAL_MS);
+      services.emit('all');
+      expect(rerenders()).toBe(4);
+      // One still waiting when the plugin unloads is dropped.
+      services.emit('all');
+      plugin.unload();
+      jest.advanceTimersByTime(RERENDER_INTERVAL_MS * 2);
+      expect([rerenders(), jest.getTimerCount()]).toStrictEqual([4, 0]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('re-renders open Reading views when the whole index changed', () => {
