@@ -419,14 +419,7 @@ describe('Reading view: index changes', () => {
   it('re-renders a burst of whole-index changes at once, then at most every interval, the last always included', () => {
     jest.useFakeTimers({ now: 1_000_000 });
     try {
-      const services = fakeServices(notes());
-      const plugin = new (class extends Plugin {})(services.app, { id: 'principle-chain' } as obsidian.PluginManifest);
-      registerReadingView(plugin as unknown as obsidian.Plugin, services);
-      plugin.load();
-      const leaf = services.fakeApp.workspace.getLeaf(true);
-      const reading = new MarkdownView(leaf);
-      reading.mode = 'preview';
-      leaf.view = reading;
+      const { services, plugin, reading } = withReadingView();
       const rerenders = (): number => reading.previewMode.rerenders;
       services.emit('all');
       for (let i = 0; i < 5; i++) services.emit('all');
@@ -453,14 +446,7 @@ describe('Reading view: index changes', () => {
   });
 
   it('re-renders open Reading views when the whole index changed', () => {
-    const services = fakeServices(notes());
-    const plugin = new (class extends Plugin {})(services.app, { id: 'principle-chain' } as obsidian.PluginManifest);
-    registerReadingView(plugin as unknown as obsidian.Plugin, services);
-    plugin.load();
-    const leaf = services.fakeApp.workspace.getLeaf(true);
-    const reading = new MarkdownView(leaf);
-    reading.mode = 'preview';
-    leaf.view = reading;
+    const { services, plugin, reading } = withReadingView();
     const editing = new MarkdownView(services.fakeApp.workspace.getLeaf(true));
     editing.mode = 'source';
     editing.leaf.view = editing;
@@ -476,6 +462,19 @@ describe('Reading view: index changes', () => {
     expect(linked(el)).toStrictEqual(['202104291524']);
   });
 });
+
+/** The plugin's Reading view registered over fake services, with one Reading view open. */
+function withReadingView(): { services: FakeServices; plugin: Plugin; reading: MarkdownView } {
+  const services = fakeServices(notes());
+  const plugin = new (class extends Plugin {})(services.app, { id: 'principle-chain' } as obsidian.PluginManifest);
+  registerReadingView(plugin as unknown as obsidian.Plugin, services);
+  plugin.load();
+  const leaf = services.fakeApp.workspace.getLeaf(true);
+  const reading = new MarkdownView(leaf);
+  reading.mode = 'preview';
+  leaf.view = reading;
+  return { services, plugin, reading };
+}
 
 function click(target: Element, init: MouseEventInit = {}): MouseEvent {
   const evt = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });

@@ -1,3 +1,5 @@
+import { LineStarts } from './lines';
+
 /**
  * Where a note's lines start a block: a paragraph, a heading, a thematic break, a list item, a
  * quote or a comment block. A paragraph's inline content ends where the next block starts
@@ -7,32 +9,28 @@
  * the scanner asks where the paragraph holding an offset ends. One is kept from note to note.
  */
 export class BlockStarts {
-  private starts = new Int32Array(256);
-  private count = 0;
+  // The same growing list the line starts use; only its order matters here.
+  private readonly starts = new LineStarts();
 
   reset(): void {
-    this.count = 0;
+    this.starts.reset(1);
   }
 
   /** Records a line start; starts come in text order (one recorded twice changes no answer). */
   add(lineFrom: number): void {
-    if (this.count === this.starts.length) {
-      const grown = new Int32Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-    }
-    this.starts[this.count++] = lineFrom;
+    this.starts.add(lineFrom);
   }
 
   /** The first recorded start after `at`, or -1 when none is. */
   firstAfter(at: number): number {
+    const { starts, count } = this.starts;
     let low = 0;
-    let high = this.count;
+    let high = count;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.starts[middle] <= at) low = middle + 1;
+      if (starts[middle] <= at) low = middle + 1;
       else high = middle;
     }
-    return low < this.count ? this.starts[low] : -1;
+    return low < count ? starts[low] : -1;
   }
 }
