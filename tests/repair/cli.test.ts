@@ -366,6 +366,26 @@ describe('principle-chain repair', () => {
     expect(lstatSync(path.join(dir, 'a', 'b', 'alias.md')).isSymbolicLink()).toBe(true);
   });
 
+  it('--apply names a note whose file cannot be told (the writer fails), leaves it, and writes the others', async () => {
+    const dir = copyOfExampleVault();
+    const planned = ((await runJson(['repair', '--vault', dir])).json as RepairJson).files.map((f) => f.file);
+    const [failing, ...others] = planned;
+    expect(others.length).toBeGreaterThan(0);
+    const before = snapshot(dir);
+    const blind = (root: string): AtomicWriter => {
+      const node = createNodeAtomicWriter({ root });
+      return {
+        fileOf: async (absolutePath) => (absolutePath.endsWith(failing) ? Promise.reject(new Error('EIO: i/o error, realpath')) : node.fileOf!(absolutePath)),
+        replaceIfUnchanged: (absolutePath, expected, next) => node.replaceIfUnchanged(absolutePath, expected, next),
+      };
+    };
+    const { code, stderr } = await applyWithWriter(dir, blind);
+    expect([code, stderr]).toStrictEqual([1, `Not written: ${failing}: EIO: i/o error, realpath\n`]);
+    const after = snapshot(dir);
+    expect(after[failing]).toBe(before[failing]);
+    for (const name of others) expect(after[name]).not.toBe(before[name]);
+  });
+
   it('--apply writes one file once when two notes of different plans are that file, and names the second', async () => {
     const dir = copyOfExampleVault();
     const planned = ((await runJson(['repair', '--vault', dir])).json as RepairJson).files.map((f) => f.file);
