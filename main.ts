@@ -50,7 +50,7 @@ export default class PrincipleChainPlugin extends Plugin {
     // Repair also reads the index's stored references, to skip notes that need no repair.
     registerRepair(this, indexer.services, indexer);
     registerReadingView(this, indexer.services);
-    registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild() });
+    registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild({ readEveryNote: true }) });
     this.addSettingTab(new PrincipleChainSettingTab(this.app, this, settings));
     // A change takes effect at once: a rebuild when it changes what the index holds (in the
     // background, with its own progress), else a redraw; open editors refresh either way.

@@ -215,3 +215,15 @@ describe('data.json changed on disk (Obsidian Sync, another program)', () => {
     expect(s.notices).toStrictEqual([expect.stringContaining('"chainDepth" must be a whole number')]);
   });
 });
+
+describe('the Rebuild ID index command', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('reads every note again rather than taking any from the cache', async () => {
+    const { registered } = await startPlugin(null);
+    const rebuild = jest.spyOn(VaultIndexer.prototype, 'rebuild').mockResolvedValue(undefined);
+    const command = registered.commands.find((c) => c.id.endsWith('rebuild-id-index'))!;
+    command.callback!();
+    expect(rebuild.mock.calls).toStrictEqual([[{ readEveryNote: true }]]);
+  });
+});

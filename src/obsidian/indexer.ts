@@ -173,8 +173,13 @@ export class VaultIndexer extends Component {
     this.changes.emit('all');
   }
 
-  /** Throws the index away and builds it again from the vault (command, settings changes). */
-  rebuild(): Promise<void> {
+  /**
+   * Throws the index away and builds it again from the vault (start-up, settings changes), taking
+   * an unchanged note's facts from the cache; `readEveryNote` (the Rebuild command, the way out when
+   * the index looks wrong) reads every note instead, since a note can change on disk and keep its
+   * modification time and size.
+   */
+  rebuild(options: { readEveryNote?: boolean } = {}): Promise<void> {
     if (!this.started) return Promise.resolve();
     this.generation++;
     this.updates.reset();
@@ -185,7 +190,7 @@ export class VaultIndexer extends Component {
     this.scanner = new NoteScanner(this.factOptions);
     this.index.clear(this.factOptions.format);
     const files = this.app.vault.getMarkdownFiles().filter((file) => this.context.isIncluded(file.path));
-    this.contentPass = runContentPass(this.context, files, this.progress);
+    this.contentPass = runContentPass(this.context, files, this.progress, options.readEveryNote !== true);
     return this.contentPass;
   }
 

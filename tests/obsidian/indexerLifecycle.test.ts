@@ -238,6 +238,17 @@ describe('VaultIndexer restart from the cache', () => {
     const { heard } = await restarted(1e9);
     expect(heard[heard.length - 1]).toBe(30);
   });
+
+  it('a rebuild takes unchanged notes from the cache; one that reads every note (the command) reads each again', async () => {
+    const { second } = await restarted(1e9);
+    const reads = (): number[] => Object.keys(MANY).map((p) => second.readsOf(p));
+    await second.indexer.rebuild();
+    await second.indexer.whenIdle();
+    expect(reads()).toStrictEqual(Object.keys(MANY).map(() => 0));
+    await second.indexer.rebuild({ readEveryNote: true });
+    await second.indexer.whenIdle();
+    expect(reads()).toStrictEqual(Object.keys(MANY).map(() => 1));
+  });
 });
 
 describe('VaultIndexer cache saves', () => {

@@ -16,12 +16,15 @@ import type { IndexingProgress } from './progress';
  */
 export const REPORT_ALL_PAST = 10_000;
 
-/** Runs the pass over the files; the progress shows while it runs and goes when the pass is current and done. */
-export async function runContentPass(context: IndexerContext, files: readonly TFile[], progress: IndexingProgress): Promise<void> {
+/**
+ * Runs the pass over the files; the progress shows while it runs and goes when the pass is current
+ * and done. `fromCache` false reads every note, whatever the cache holds for it.
+ */
+export async function runContentPass(context: IndexerContext, files: readonly TFile[], progress: IndexingProgress, fromCache = true): Promise<void> {
   const generation = context.generation();
   context.writer.passRunning = true;
   try {
-    await fill(context, files, progress);
+    await fill(context, files, progress, fromCache);
   } finally {
     if (generation === context.generation()) {
       context.writer.passRunning = false;
@@ -34,7 +37,7 @@ export async function runContentPass(context: IndexerContext, files: readonly TF
  * Each file's guard is taken at the start: a vault event on it since then brings its own, newer
  * update, and the pass leaves that file alone.
  */
-async function fill(context: IndexerContext, files: readonly TFile[], progress: IndexingProgress): Promise<void> {
+async function fill(context: IndexerContext, files: readonly TFile[], progress: IndexingProgress, fromCache: boolean): Promise<void> {
   const { changes, writer } = context;
   const generation = context.generation();
   const stale = (): boolean => generation !== context.generation();
@@ -57,7 +60,7 @@ async function fill(context: IndexerContext, files: readonly TFile[], progress: 
   changes.emit('all');
   progress.show(0, total);
 
-  const cached = await writer.loadCached();
+  const cached = fromCache ? await writer.loadCached() : null;
   // Early exits: past a rebuild no guard holds, so the rest would change nothing but the time spent.
   if (stale()) return;
   const toRead: ReadGuard[] = [];
