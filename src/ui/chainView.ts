@@ -299,17 +299,28 @@ export class ChainView extends ItemView implements HoverParent {
     this.timers.start('filter', FILTER_DELAY_MS, () => this.dispatch({ kind: 'filter', text }));
   }
 
+  /** The pinned note, or a folder holding it, was renamed: the pin follows (whether or not Obsidian also reports the note itself). */
   private onRename(path: string, oldPath: string): void {
-    if (this.state.controls.pinned !== oldPath) return;
-    this.state = { ...this.state, controls: { ...this.state.controls, pinned: path } };
+    const pinned = this.state.controls.pinned;
+    if (pinned === null || !isAtOrUnder(pinned, oldPath)) return;
+    this.state = { ...this.state, controls: { ...this.state.controls, pinned: path + pinned.slice(oldPath.length) } };
     this.app.workspace.requestSaveLayout();
     this.scheduleRefresh(true);
   }
 
-  /** A pinned note that is deleted leaves nothing to show: the view follows the open note again. */
+  /**
+   * A pinned note that is deleted, or a folder holding it (Obsidian may report a folder's delete
+   * once, for the folder), leaves nothing to show: the view follows the open note again.
+   */
   private onDelete(path: string): void {
-    if (this.state.controls.pinned === path) this.dispatch({ kind: 'pin', path: null });
+    const pinned = this.state.controls.pinned;
+    if (pinned !== null && isAtOrUnder(pinned, path)) this.dispatch({ kind: 'pin', path: null });
   }
+}
+
+/** Whether the vault path is `at` itself or lies in the folder `at`. */
+function isAtOrUnder(path: string, at: string): boolean {
+  return path === at || path.startsWith(`${at}/`);
 }
 
 /** Opens one more chain view in the right sidebar, below the others, following the open note. */

@@ -347,6 +347,21 @@ describe('pin', () => {
     expect(chainAsText(h.content())).toContain('# Execution is the priority of the team');
   });
 
+  test('a pin inside a folder follows the folder\'s rename and goes with its delete', async () => {
+    const h = await withChain();
+    const pinned = 'zet/202109260705/README.md';
+    await h.app.vault.create(pinned, '');
+    await h.app.vault.create('note/x.md', '');
+    await h.view.setState({ pinned }, { history: false });
+    await h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes');
+    expect(h.view.pinnedPath).toBe('notes/202109260705/README.md');
+    // A folder whose name only starts the same leaves the pin alone.
+    await h.app.vault.delete(h.app.vault.getAbstractFileByPath('note')!);
+    expect(h.view.pinnedPath).toBe('notes/202109260705/README.md');
+    await h.app.vault.delete(h.app.vault.getAbstractFileByPath('notes/202109260705')!);
+    expect(h.view.pinnedPath).toBeNull();
+  });
+
   test('two views side by side: one pinned, one following', async () => {
     const pinned = await withChain();
     tool(pinned, 'pin').click();
