@@ -67,9 +67,13 @@ export class CacheLedger {
     stillCurrent: () => boolean,
   ): Promise<void> {
     const notes: CachedNote[] = [];
-    for (const [path, version] of this.notes) {
-      const facts = index.storedFacts(path);
-      if (facts === undefined) continue;
+    // The paths as they are now: a note deleted and recorded again while a paced save walks them
+    // would come round again at the end of the map, and a snapshot with a path twice is thrown away
+    // whole when loaded. Each path's version is read when its turn comes, with its facts.
+    for (const path of [...this.notes.keys()]) {
+      const version = this.notes.get(path);
+      const facts = version === undefined ? undefined : index.storedFacts(path);
+      if (version === undefined || facts === undefined) continue;
       notes.push({ path, mtime: version.mtime, size: version.size, facts });
       if (pace) await pace();
     }

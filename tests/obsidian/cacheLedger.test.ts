@@ -50,6 +50,23 @@ describe('CacheLedger', () => {
     expect(paces).toBe(3);
   });
 
+  it('saves each path once when a note is deleted and recorded again while a paced save walks them', async () => {
+    const cache = memoryCache();
+    const ledger = new CacheLedger(cache);
+    for (const path of ['a.md', 'b.md', 'c.md']) ledger.record({ kind: 'upsert', facts: facts(path, null) }, VERSION);
+    let step = 0;
+    const pace = async (): Promise<void> => {
+      // After the first note: it goes away and comes back (a rename away and back), newer; b.md goes.
+      if (step++ === 0) {
+        ledger.record({ kind: 'delete', path: 'a.md' });
+        ledger.record({ kind: 'upsert', facts: facts('a.md', null) }, { mtime: VERSION.mtime + 1, size: 43 });
+        ledger.record({ kind: 'delete', path: 'b.md' });
+      }
+    };
+    await ledger.save('k', indexHolding('a.md', 'b.md', 'c.md'), pace, always);
+    expect(cache.saved[0].notes.map((n) => [n.path, n.size])).toStrictEqual([['a.md', 42], ['c.md', 42]]);
+  });
+
   it('drops the snapshot of a build that is no longer current', async () => {
     const cache = memoryCache();
     const ledger = new CacheLedger(cache);
