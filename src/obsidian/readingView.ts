@@ -24,9 +24,10 @@ export function readingViewDeps(services: IdServices): ReadingViewDeps {
 
 /**
  * Whole-index changes come in bursts while a vault is indexed (after its names, then with each
- * report of a large first pass or of facts restored from the cache): open Reading views are
- * re-rendered at once for the first, then at most once per this many milliseconds, the last
- * change of a burst always included.
+ * report of a large first pass or of facts restored from the cache): while indexing runs, open
+ * Reading views are re-rendered at once for the first, then at most once per this many
+ * milliseconds, the last change of a burst always included. Any other (a setting changed) re-renders
+ * at once.
  */
 export const RERENDER_INTERVAL_MS = 2000;
 
@@ -45,7 +46,14 @@ export function registerReadingView(plugin: Plugin, services: IdServices): void 
     rerenderReadingViews(services);
   };
   const unsubscribe = services.onIndexChange((change) => {
-    if (change !== 'all' || pending !== null) return;
+    if (change !== 'all') return;
+    const indexing = (services.indexingProgress?.() ?? null) !== null;
+    if (!indexing) {
+      if (pending !== null) window.clearTimeout(pending);
+      rerender();
+      return;
+    }
+    if (pending !== null) return;
     const wait = last + RERENDER_INTERVAL_MS - Date.now();
     if (wait <= 0) rerender();
     else pending = window.setTimeout(rerender, wait);

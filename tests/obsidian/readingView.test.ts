@@ -416,10 +416,12 @@ describe('Reading view: index changes', () => {
     expect([span.tagName, span.classList.contains('principle-chain-ambiguous')]).toStrictEqual(['SPAN', true]);
   });
 
-  it('re-renders a burst of whole-index changes at once, then at most every interval, the last always included', () => {
+  it('while indexing, re-renders a burst of whole-index changes at once, then at most every interval, the last always included', () => {
     jest.useFakeTimers({ now: 1_000_000 });
     try {
       const { services, plugin, reading } = withReadingView();
+      let progress: { done: number; total: number } | null = { done: 0, total: 100 };
+      Object.assign(services, { indexingProgress: () => progress });
       const rerenders = (): number => reading.previewMode.rerenders;
       services.emit('all');
       for (let i = 0; i < 5; i++) services.emit('all');
@@ -435,11 +437,21 @@ describe('Reading view: index changes', () => {
       jest.advanceTimersByTime(RERENDER_INTERVAL_MS);
       services.emit('all');
       expect(rerenders()).toBe(4);
-      // One still waiting when the plugin unloads is dropped.
+      // Indexing over, a change (a setting) re-renders at once, and takes the place of one waiting.
       services.emit('all');
+      progress = null;
+      services.emit('all');
+      expect(rerenders()).toBe(5);
+      jest.advanceTimersByTime(RERENDER_INTERVAL_MS * 2);
+      expect(rerenders()).toBe(5);
+      // One still waiting when the plugin unloads is dropped.
+      progress = { done: 0, total: 100 };
+      services.emit('all');
+      services.emit('all');
+      expect(rerenders()).toBe(6);
       plugin.unload();
       jest.advanceTimersByTime(RERENDER_INTERVAL_MS * 2);
-      expect([rerenders(), jest.getTimerCount()]).toStrictEqual([4, 0]);
+      expect([rerenders(), jest.getTimerCount()]).toStrictEqual([6, 0]);
     } finally {
       jest.useRealTimers();
     }
