@@ -100,14 +100,13 @@ export function wikilink(scan: Scan, at: number, embed: boolean): number {
 function pairBrackets(text: string, from: number, to: number): Map<number, number> {
   const pairs = new Map<number, number>();
   const open: number[] = [];
-  const regex = BRACKET_OR_ESCAPE;
-  regex.lastIndex = from;
+  BRACKET_OR_ESCAPE.lastIndex = from;
   // test(), not exec(): every match is one character, the one before lastIndex.
-  while (regex.test(text)) {
-    const at = regex.lastIndex - 1;
+  while (BRACKET_OR_ESCAPE.test(text)) {
+    const at = BRACKET_OR_ESCAPE.lastIndex - 1;
     if (at >= to) break;
     const char = text.charCodeAt(at);
-    if (char === 92) regex.lastIndex = at + 2;
+    if (char === 92) BRACKET_OR_ESCAPE.lastIndex = at + 2;
     else if (char === 91) open.push(at);
     else {
       const start = open.pop();
