@@ -268,6 +268,27 @@ describe('VaultIndexer cache saves', () => {
     expect(cache.saved.map((s) => s.notes.length).every((count) => count === 30)).toBe(true);
   });
 
+  it('saves again after its first pass when a note was edited while the pass\'s own save gathered its snapshot', async () => {
+    const cache = memoryCache();
+    const h = makeHarness({}, { cache, pacing: { cacheSaveDelayMs: 0 } });
+    h.indexer.load();
+    await seed(h, MANY);
+    const first = Object.keys(MANY)[0];
+    // Edited once the save has gathered a few notes (its snapshot may have walked past this one).
+    const gather = h.indexer.index.storedFacts.bind(h.indexer.index);
+    let gathered = 0;
+    jest.spyOn(h.indexer.index, 'storedFacts').mockImplementation((path) => {
+      if (++gathered === 5) void h.app.vault.modify(file(h, first), 'edited, now citing 202108191025');
+      return gather(path);
+    });
+    h.layoutReady();
+    await h.indexer.whenIdle();
+    for (let i = 0; i < 500 && cache.saved.length < 2; i++) await ticks(1);
+    expect(cache.saved.length).toBeGreaterThanOrEqual(2);
+    const saved = cache.saved[1].notes.find((note) => note.path === first)!;
+    expect([saved.mtime, saved.size]).toStrictEqual([file(h, first).stat.mtime, file(h, first).stat.size]);
+  });
+
   it('saves once after a burst of edits, and not at all on an unload with nothing pending', async () => {
     const cache = memoryCache();
     const paths = Object.keys(MANY).slice(0, 3);

@@ -27,7 +27,7 @@ export async function runContentPass(context: IndexerContext, files: readonly TF
     await fill(context, files, progress, fromCache);
   } finally {
     if (generation === context.generation()) {
-      context.writer.passRunning = false;
+      context.writer.passEnded();
       progress.hide();
     }
   }

@@ -22,6 +22,10 @@ export class IndexWriter {
   /** indexSettingsKey of the settings the index was last built with (ties saved snapshots to them). */
   private builtWith = '';
   private saveTimer: number | null = null;
+  /** Saves gathering a snapshot now. */
+  private saving = 0;
+  /** An update came while the pass's own save gathered its snapshot, which may have walked past it. */
+  private updatedWhileSaving = false;
 
   constructor(
     private readonly index: IdIndex,
@@ -44,6 +48,7 @@ export class IndexWriter {
     if (this.ledger) {
       this.ledger.record(update, stat);
       if (!this.passRunning) this.scheduleSave();
+      else if (this.saving > 0) this.updatedWhileSaving = true;
     }
   }
 
@@ -56,6 +61,7 @@ export class IndexWriter {
   /** Starts over for a build with these settings: nothing recorded, no save waiting. */
   reset(builtWith: string): void {
     this.cancelSave();
+    this.updatedWhileSaving = false;
     this.builtWith = builtWith;
     this.ledger?.clear();
   }
@@ -71,7 +77,20 @@ export class IndexWriter {
     const pacer = new Pacer(this.pacing, () => undefined);
     const pace = paced ? () => (pacer.due() ? pacer.pause() : Promise.resolve()) : undefined;
     const generation = this.generation();
-    await this.ledger.save(this.builtWith, this.index, pace, () => generation === this.generation());
+    this.saving++;
+    try {
+      await this.ledger.save(this.builtWith, this.index, pace, () => generation === this.generation());
+    } finally {
+      this.saving--;
+    }
+  }
+
+  /** The content pass is over: edits save as usual, and one follows now if any came during the pass's own save. */
+  passEnded(): void {
+    this.passRunning = false;
+    if (!this.updatedWhileSaving) return;
+    this.updatedWhileSaving = false;
+    this.scheduleSave();
   }
 
   /** On unload: edits since the last snapshot go to the cache now, unpaced (it writes pending snapshots on unload). */
