@@ -251,7 +251,8 @@ export function proseRangesInto(
   LIST_ITEMS.clear();
   blockStarts?.reset();
 
-  const start = findFrontmatter(text)?.body ?? 0;
+  // A byte order mark is no part of the first line's content (CommonMark reads what follows it).
+  const start = findFrontmatter(text)?.body ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
   // Most notes have `\n` line ends only: their lines are found with one indexOf each.
   const breaks = hasCarriageReturn && text.indexOf('\r', start) !== -1 ? new LineBreaks(text) : null;

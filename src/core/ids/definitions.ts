@@ -130,7 +130,9 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
   let lineStart = open;
   while (lineStart > 0 && open - lineStart <= MAX_PREFIX && !isBreak(text.charCodeAt(lineStart - 1))) lineStart--;
   if (lineStart > 0 && !isBreak(text.charCodeAt(lineStart - 1))) return null;
-  const prefix = CONTAINER_PREFIX.exec(text.slice(lineStart, open));
+  // A byte order mark before the first line is no part of it.
+  const contentFrom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+  const prefix = CONTAINER_PREFIX.exec(text.slice(contentFrom, open));
   if (prefix === null || !labelIsValid(text, open, close)) return null;
   if (!startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
 

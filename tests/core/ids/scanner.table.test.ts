@@ -161,6 +161,10 @@ const rows: [string, string, string][] = [
   ['an inline tag ends at a blank line', `a <b\n\nx="${A}">`, `a <b\n\nx="«b:${A}»">`],
   ['an inline tag over lines of one paragraph', `a <b\nx="${A}">`, `a <b\nx="${A}">`],
   ['a comment block runs over blank lines', `<!-- a\n\n${A} -->\nb`, `<!-- a\n\n${A} -->\nb`],
+  // A byte order mark is no part of the first line, as it is none before a fence, a heading or frontmatter.
+  ['a BOM before indented code', `\uFEFF    ${A}\n`, `\uFEFF    ${A}\n`],
+  ['a BOM before a link reference definition', `\uFEFF[a]: ${A}\n`, `\uFEFF[a]: «m:${A}»\n`],
+  ['a BOM before prose', `\uFEFF${A} x\n`, `\uFEFF«b:${A}» x\n`],
   // `<!-->` and `<!--->` are whole comments (CommonMark 0.31, as commonmark.js reads them).
   ['a comment block of `<!-->` alone ends on its line', `<!-->\n${A}\n`, `<!-->\n«b:${A}»\n`],
   ['a comment block of `<!--->` alone ends on its line', `<!--->\n${A}\n`, `<!--->\n«b:${A}»\n`],
