@@ -1,5 +1,6 @@
 /** The scanner's link constructs: wikilinks, markdown links and link reference definitions that name an ID. */
 import { linkDefinition } from './definitions';
+import { lineBreakLength } from './lines';
 import { idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
@@ -154,8 +155,14 @@ function isBefore(found: number, at: number): boolean {
  */
 function destination(scan: Scan, at: number, found: number[]): boolean {
   const { text, limit } = scan;
-  let i = at + 1;
-  while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  let i = skipSpacesAndTabs(text, at + 1, limit);
+  // One line break may stand before the destination (CommonMark §6.3), within the paragraph: the
+  // line after it starts no block (a blank one ends the paragraph too, and holds no destination).
+  const lineBreak = lineBreakLength(text, i);
+  if (lineBreak > 0) {
+    const next = skipSpacesAndTabs(text, i + lineBreak, limit);
+    if (next < paragraphEnd(scan, at)) i = next;
+  }
   let from: number;
   let to: number;
   if (text[i] === '<') {
@@ -209,6 +216,12 @@ function closingParen(scan: Scan, at: number): number {
     i = skipTrimmed(text, close + 1, limit);
   }
   return i < limit && text.charCodeAt(i) === 41 ? i : -1;
+}
+
+function skipSpacesAndTabs(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 function skipTrimmed(text: string, from: number, limit: number): number {

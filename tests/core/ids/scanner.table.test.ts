@@ -161,6 +161,10 @@ const rows: [string, string, string][] = [
   ['an inline tag ends at a blank line', `a <b\n\nx="${A}">`, `a <b\n\nx="«b:${A}»">`],
   ['an inline tag over lines of one paragraph', `a <b\nx="${A}">`, `a <b\nx="${A}">`],
   ['a comment block runs over blank lines', `<!-- a\n\n${A} -->\nb`, `<!-- a\n\n${A} -->\nb`],
+  // One line break may stand before a link's destination (CommonMark §6.3), as commonmark.js reads these.
+  ['a destination on the line after the parenthesis', `[t](\n${A}) [u](\r\n  <${A}> "x")`, `[t](\n«m:${A}») [u](\r\n  <«m:${A}»> "x")`],
+  ['no destination after a blank line or in the next list item', `[t](\n\n${A})\n\n- [t](\n- ${A})`, `[t](\n\n«b:${A}»)\n\n- [t](\n- «b:${A}»)`],
+  ['no destination in a quote that opens on the next line', `[t](\n>${A})`, `[t](\n>«b:${A}»)`],
   // A byte order mark is no part of the first line, as it is none before a fence, a heading or frontmatter.
   ['a BOM before indented code', `\uFEFF    ${A}\n`, `\uFEFF    ${A}\n`],
   ['a BOM before a link reference definition', `\uFEFF[a]: ${A}\n`, `\uFEFF[a]: «m:${A}»\n`],
