@@ -3,6 +3,7 @@
  * stdout is a terminal (and NO_COLOR is not set); piped output stays one plain line per record,
  * so grep and scripts see the same text whatever the window size.
  */
+import { hasControlCharacters, showControlCharacters } from '../core/controlChars';
 
 /** What a piece of text means, which decides its colour. */
 export type Tone = 'problem' | 'warning' | 'removed' | 'added' | 'strong' | 'dim';
@@ -70,31 +71,19 @@ export function renderLines(lines: readonly TextLine[], style: OutputStyle): str
   return lines.map((l) => wrapLine(visible(l), style.width).map((pieces) => paint(pieces, style.color)).join('\n')).join('\n') + '\n';
 }
 
-/** Control characters but the tab: in a file name or a note's line they could start a new line or move the terminal's cursor. */
-// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex -- as CONTROL
-const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
-
 /**
  * The line with every control character a note's name or text may hold shown as an escape (`\n`,
  * `\x1b`), so output can neither forge lines nor send the terminal commands; colours are added after.
  */
 function visible(textLine: TextLine): TextLine {
-  if (!textLine.segments.some((s) => HAS_CONTROL.test(s.text))) return textLine;
-  const segments = textLine.segments.map((s) => ({ ...s, text: s.text.replace(CONTROL, escapeControl) }));
+  if (!textLine.segments.some((s) => hasControlCharacters(s.text))) return textLine;
+  const segments = textLine.segments.map((s) => ({ ...s, text: showControlCharacters(s.text) }));
   return { ...textLine, segments };
 }
 
 /** The text with its control characters shown as escapes (visible's rule), for a name or message printed as it is. */
 export function visibleText(text: string): string {
-  return HAS_CONTROL.test(text) ? text.replace(CONTROL, escapeControl) : text;
-}
-
-function escapeControl(char: string): string {
-  if (char === '\n') return '\\n';
-  if (char === '\r') return '\\r';
-  return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  return showControlCharacters(text);
 }
 
 const COLOURS: Readonly<Record<Tone, readonly [string, string]>> = {

@@ -6,6 +6,7 @@
 import type { ChainResult } from './chain';
 import { chainGraph, type ChainGraph, type GraphNode } from './graph';
 import { renderOutline } from './outline';
+import { showControlCharacters } from '../controlChars';
 
 export type GraphFormat = 'mermaid' | 'dot' | 'json';
 export type ChainTextFormat = 'outline' | GraphFormat;
@@ -77,10 +78,13 @@ function renderMermaid(graph: ChainGraph, options: GraphTextOptions): string {
 
 /**
  * Text inside a quoted Mermaid label: Mermaid's entity codes stand in for the characters that
- * would end the label or be read as markup, so the node shows (and links to) the text as it is.
+ * would end the label or be read as markup, and for control characters (a line break would end
+ * the node's line, an escape sequence drive a terminal), so the node shows (and links to) the text
+ * as it is.
  */
 function mermaidText(text: string): string {
-  return text.replace(/[#"<>&]/g, (char) => `#${char.charCodeAt(0)};`);
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+  return text.replace(/[#"<>&\u0000-\u001f\u007f-\u009f]/g, (char) => `#${char.charCodeAt(0)};`);
 }
 
 /** Graphviz DOT: one quoted node per note, labelled `ID Title`; open IDs dashed. */
@@ -97,6 +101,9 @@ function renderDot(graph: ChainGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A quoted DOT string; a line break is DOT's own `\n`, any other control character shown as its escape. */
 function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+  // eslint-disable-next-line no-control-regex -- control characters but line breaks and the tab
+  const shown = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (char) => showControlCharacters(char));
+  return `"${shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
 }

@@ -1,5 +1,6 @@
 /** The chain as an indented Markdown list: "Copy chain as outline" and the command line's text mode. */
 import type { ChainNode, ChainNote, ChainResult } from './chain';
+import { showControlCharacters } from '../controlChars';
 
 /** Ends the line of a note already on the path (shown, not expanded again). */
 export const CYCLE_MARKER = '↺';
@@ -36,10 +37,11 @@ function list(lines: string[], nodes: readonly ChainNode[], truncated: number, l
   if (truncated > 0) lines.push(`${indent}- … ${truncated} more`);
 }
 
+/** A name with its control characters shown as escapes: a line break in one would make a line of the outline. */
 function label(note: ChainNote): string {
   const name = [note.id, note.title !== note.id ? note.title : ''].filter((part) => part !== null && part !== '').join(' ');
-  const shown = name === '' ? (note.path ?? '') : name; // with no ID there is a path
+  const shown = showControlCharacters(name === '' ? (note.path ?? '') : name); // with no ID there is a path
   if (note.status === 'unresolved') return `${shown} (unresolved)`;
-  if (note.status === 'ambiguous') return `${shown} (ambiguous: ${note.candidates.join(', ')})`;
+  if (note.status === 'ambiguous') return `${shown} (ambiguous: ${showControlCharacters(note.candidates.join(', '))})`;
   return shown;
 }

@@ -73,6 +73,18 @@ describe('text that would break a format', () => {
     expect(dot).toContain('label="202101010000 Say \\"no\\" <b>early</b> & C# #quot; \\\\ done"');
   });
 
+  test('a line break or an escape sequence in a name makes no line of its own and reaches no terminal, in any text format', () => {
+    const forged = 'B\n    - 202112311259 Forged\u001b[2J\r';
+    const outline = renderChainText(note(forged), 'outline');
+    expect(outline).toBe('- 202101010000 B\\n    - 202112311259 Forged\\x1b[2J\\r\n  - Builds on (none)\n');
+    const mermaid = renderChainText(note(forged), 'mermaid');
+    expect(mermaid.split('\n')[1]).toBe('  n0["202101010000 B#10;    - 202112311259 Forged#27;[2J#13;"]');
+    const dot = renderChainText(note(forged), 'dot');
+    expect(dot).toContain('label="202101010000 B\\n    - 202112311259 Forged\\\\x1b[2J\\n"');
+    // eslint-disable-next-line no-control-regex -- what must not reach the output
+    for (const text of [outline, mermaid, dot]) expect(/[\u0000-\u0008\u000b-\u001f]/.test(text.replace(/\n/g, ''))).toBe(false);
+  });
+
   test('JSON keeps the text as it is', () => {
     const json = JSON.parse(renderChainText(note(hostile), 'json')) as { nodes: { title: string }[] };
     expect(json.nodes[0].title).toBe(hostile);
