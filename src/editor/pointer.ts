@@ -36,12 +36,17 @@ export function idPointerHandlers(deps: EditorLinkDeps): Extension {
   /** Whether a plain (unmodified) click on an ID opens it in this editor. */
   const plainClickOpens = (view: EditorView): boolean => deps.isMobile() || deps.isLivePreview(view.state);
 
-  /** Opens the pressed ID if this release completes a click on it. */
+  /**
+   * Opens the pressed ID if this release completes a click on it: the pointer stayed where it was
+   * pressed, whatever is under it now. In Live Preview the press moves the cursor onto the ID's line,
+   * which may reveal that line's markup (a heading's `## `) and shift the ID from under the pointer;
+   * the click then lands on the line, not the ID.
+   */
   const release = (event: MouseEvent, view: EditorView): boolean => {
     const press = presses.get(view);
     presses.delete(view);
-    const id = idElement(event, view)?.getAttribute(ID_ATTRIBUTE);
-    if (press === undefined || id !== press.id) return false;
+    if (press === undefined) return false;
+    const id = press.id;
     const moved = Math.abs(event.clientX - press.x) > CLICK_SLOP || Math.abs(event.clientY - press.y) > CLICK_SLOP;
     const selected = !view.state.selection.main.empty && !view.state.selection.eq(press.selection);
     if (moved || selected) return false;

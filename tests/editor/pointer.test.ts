@@ -103,8 +103,18 @@ describe('opening an ID with the mouse', () => {
 
   test('a press on the ID released elsewhere opens nothing', () => {
     const { host, view, id } = setup();
-    click(id, {}, view.contentDOM.querySelector('.cm-line')!);
+    fire(id, 'mousedown');
+    const line = view.contentDOM.querySelector('.cm-line')!;
+    fire(line, 'mouseup', { clientX: 60 });
+    fire(line, 'click', { clientX: 60 });
     expect(host.opened).toStrictEqual([]);
+  });
+
+  test('a press on the ID released where it was pressed opens it, though the line is under the pointer now', () => {
+    // The press put the cursor on the line, and Live Preview revealed its markup: the ID moved.
+    const { host, view, id } = setup();
+    click(id, {}, view.contentDOM.querySelector('.cm-line')!);
+    expect(host.opened).toStrictEqual(opened(false));
   });
 
   test('a press elsewhere released on the ID opens nothing', () => {
