@@ -6,6 +6,8 @@ import type { LoadedVault } from './loadVault';
 
 /** The vault-relative path of `argument` (`.md` optional), read relative to the vault first, then to the current folder. */
 export async function locateNote(argument: string, vault: LoadedVault, io: CliIo): Promise<string> {
+  // Resolved, it would name the vault's own folder (or the current one), which says nothing of why.
+  if (argument.trim() === '') throw new UsageError('The note is empty text; name a note of the vault.');
   const candidates = [...new Set([path.resolve(vault.directory, argument), path.resolve(io.cwd, argument)])];
   for (const candidate of candidates) {
     const vaultPath = insideVault(candidate, vault.directory);
@@ -23,7 +25,7 @@ export async function locateNote(argument: string, vault: LoadedVault, io: CliIo
     const isVaultFolder = path.relative(vault.directory, candidate) === '';
     if (!isVaultFolder && insideVault(candidate, vault.directory) === null) throw new UsageError(`${argument} is outside the vault ${vault.directory}.`);
     if (kind === 'directory') throw new UsageError(`${argument} is a folder, not a note.`);
-    throw new UsageError(`${argument} is not a note of the vault: notes are .md files outside folders whose name starts with "." and node_modules.`);
+    throw new UsageError(`${argument} is not a note of the vault: notes are .md files outside folders whose name starts with ".", node_modules and symlinked folders (not followed).`);
   }
   throw new UsageError(`No such file: ${argument} (looked in the vault ${vault.directory} and in the current folder).`);
 }

@@ -35,7 +35,9 @@ describe('bad input: exit 2, a clear message on stderr, nothing on stdout, no st
     ['a FILE outside the vault', () => ['refs', path.join(REPOSITORY, 'package.json')], /package\.json is outside the vault/],
     ['a FILE that is a folder', () => ['refs', '202203011000'], /202203011000 is a folder, not a note\./],
     ['a FILE that is the vault itself', () => ['refs', '.'], /^principle-chain: \. is a folder, not a note\./],
-    ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault/],
+    ['a FILE that is no note', () => ['refs', '--vault', scratch, 'notes.txt'], /notes\.txt is not a note of the vault: notes are \.md files outside folders whose name starts with "\.", node_modules and symlinked folders \(not followed\)\./],
+    ['an empty FILE', () => ['refs', ''], /^principle-chain: The note is empty text; name a note of the vault\./],
+    ['an empty ID or PATH', () => ['chain', ' '], /^principle-chain: The note is empty text; name a note of the vault\./],
     ['a link style repair does not know', () => ['repair', '--link-style', 'wiki'], /--link-style must be one of off, wikilink, bare, not "wiki"\./],
   ])('%s', async (_name, argv, message) => {
     const result = await run(argv());
