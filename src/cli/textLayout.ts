@@ -81,11 +81,6 @@ function visible(textLine: TextLine): TextLine {
   return { ...textLine, segments };
 }
 
-/** The text with its control characters shown as escapes (visible's rule), for a name or message printed as it is. */
-export function visibleText(text: string): string {
-  return showControlCharacters(text);
-}
-
 const COLOURS: Readonly<Record<Tone, readonly [string, string]>> = {
   problem: ['\u001b[31m', '\u001b[39m'],
   warning: ['\u001b[33m', '\u001b[39m'],

@@ -15,7 +15,8 @@ import { UsageError } from '../errors';
 import type { LoadedVault } from '../loadVault';
 import { describeError, readNote } from '../readVault';
 import { repairTextLines } from '../repairText';
-import { PLAIN, renderLines, visibleText } from '../textLayout';
+import { PLAIN, renderLines } from '../textLayout';
+import { showControlCharacters } from '../../core/controlChars';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
 import { createNodeAtomicWriter, removeLeftoverTemporaries, type AtomicWriter } from '../atomicWrite';
@@ -51,7 +52,7 @@ async function renameHistoryOf(directory: string, configDir: string, vaultFs: Va
 /** Temporary files an interrupted run of ours left beside notes are removed before writing again. */
 async function removeLeftovers(vault: LoadedVault, stderr: (text: string) => void): Promise<void> {
   const removed = await removeLeftoverTemporaries(vault.directory, vault.contents.allPaths);
-  if (removed.length > 0) stderr(`Removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted repair: ${visibleText(removed.join(', '))}\n`);
+  if (removed.length > 0) stderr(`Removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted repair: ${showControlCharacters(removed.join(', '))}\n`);
 }
 
 interface ApplyOutcome {
@@ -204,7 +205,7 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
       const outcome = apply ? await applyPlan(plan, vault.directory, writerFor(vault.directory), (vaultPath) => listed.has(vaultPath)) : null;
       const applied = outcome !== null && outcome.notWritten.length === 0;
       // Names and reasons (which quote paths) with their control characters escaped, as on stdout.
-      for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${visibleText(`${failure.path}: ${failure.reason}`)}\n`);
+      for (const failure of outcome?.notWritten ?? []) context.io.stderr(`Not written: ${showControlCharacters(`${failure.path}: ${failure.reason}`)}\n`);
       if (context.json) {
         writeJson(context.io, {
           files: plan.files.map((f) => ({ file: f.path, edits: f.edits.map(({ kind, line, from, to, before, after }) => ({ kind, line, from, to, before, after })) })),

@@ -251,7 +251,7 @@ export function proseRangesInto(
   LIST_ITEMS.clear();
   blockStarts?.reset();
 
-  // A byte order mark is no part of the first line's content (CommonMark reads what follows it).
+  // A byte order mark is no part of the first line's content, as it is none before a fence or frontmatter.
   const start = findFrontmatter(text)?.body ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
   // Most notes have `\n` line ends only: their lines are found with one indexOf each.
