@@ -12,6 +12,7 @@
  * it (or -1 when the stretch starts later, on a long line).
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
+import { linkDefinition } from '../core/ids/definitions';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
@@ -61,9 +62,24 @@ export function bracketsFormLink(text: string, from: number, to: number, lineSta
     if (after === '(' || after === '[') return true;
     // `[[…]]` is a wikilink, whichever way a parser styles its inner brackets.
     if (after === ']' && open > 0 && text[open - 1] === '[') return true;
-    if (after === ':' && lineStart >= 0 && open >= lineStart && /^ {0,3}$/.test(text.slice(lineStart, open))) return true;
+    if (after === ':' && lineStart >= 0 && open >= lineStart && /^ {0,3}$/.test(text.slice(lineStart, open))) return isDefinition(text, open, close, lineStart);
   }
   return !sawPair;
+}
+
+/**
+ * Whether `[label]:` at a line's start is a link reference definition as the core reads one: a
+ * destination, then at most a title (`[202108191025]: Teams exist for a reason` is prose). With
+ * nothing after the colon on the line, the destination may be on the next one, out of view here:
+ * a definition, as the parser says.
+ */
+function isDefinition(text: string, open: number, close: number, lineStart: number): boolean {
+  const lineEnd = (at: number): number => {
+    const found = text.indexOf('\n', at);
+    return found === -1 ? text.length : found;
+  };
+  if (text.slice(close + 2, lineEnd(close)).trim() === '') return true;
+  return linkDefinition({ text, rangeFrom: lineStart, limit: text.length, lineEnd, lastDefinitionEnd: -1 }, open, close) !== null;
 }
 
 /** Whether [from, to) lies inside an HTML tag (`<span data-x="…">`). */

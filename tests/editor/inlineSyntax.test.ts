@@ -19,6 +19,10 @@ describe('bracketsFormLink', () => {
     ['collapsed reference', `[${ID}][]`, true],
     ['definition label', `[${ID}]: https://x.org`, true],
     ['definition label indented three spaces', `   [${ID}]: x`, true],
+    ['definition label with a title', `[${ID}]: https://x.org "Title"`, true],
+    ['definition label, destination on the next line', `[${ID}]:`, true],
+    // A definition is a destination and at most a title: more text makes the line a paragraph.
+    ['a label line that is prose', `[${ID}]: Teams exist for a reason`, false],
     ['colon after brackets mid-line', `see [${ID}]: no`, false],
     ['escaped opening bracket', `\\[${ID}](x)`, true],
     ['escaped closing bracket inside', `[${ID}\\](x)`, true],
