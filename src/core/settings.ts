@@ -220,5 +220,10 @@ export function indexSettingsKey(settings: PrincipleChainSettings): string {
 
 /** Whether a vault path lies inside one of the excluded folders. */
 export function isExcluded(path: string, excludedFolders: readonly string[]): boolean {
-  return excludedFolders.some((folder) => path === folder || path.startsWith(folder + '/'));
+  return excludedFolders.some((folder) => isAtOrUnder(path, folder));
+}
+
+/** Whether the vault path is `at` itself or lies in the folder `at`. */
+export function isAtOrUnder(path: string, at: string): boolean {
+  return path === at || path.startsWith(`${at}/`);
 }

@@ -6,6 +6,7 @@
 
 import { ItemView, type App, type Menu, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { chainMembers } from '../core/chain/equal';
+import { isAtOrUnder } from '../core/settings';
 import { ShapeKeys } from '../core/chain/shape';
 import { ChainBody } from './chain/body';
 import { activeUi, effectiveDepth, initialState, reduce, type ChainControllerState, type ChainIntent } from './chain/controller';
@@ -316,11 +317,6 @@ export class ChainView extends ItemView implements HoverParent {
     const pinned = this.state.controls.pinned;
     if (pinned !== null && isAtOrUnder(pinned, path)) this.dispatch({ kind: 'pin', path: null });
   }
-}
-
-/** Whether the vault path is `at` itself or lies in the folder `at`. */
-function isAtOrUnder(path: string, at: string): boolean {
-  return path === at || path.startsWith(`${at}/`);
 }
 
 /** Opens one more chain view in the right sidebar, below the others, following the open note. */
