@@ -5,7 +5,8 @@ import { registerChainView } from './src/obsidian/chainCommands';
 import { registerChainBlocks } from './src/obsidian/codeBlock';
 import { registerCommands } from './src/obsidian/commands';
 import { VaultIndexer } from './src/obsidian/indexer';
-import { PluginFolderIndexCache } from './src/obsidian/indexCacheFile';
+import { PersistedIndexCache } from './src/obsidian/persistedIndexCache';
+import { chooseCacheStore } from './src/obsidian/indexCacheStores';
 import { pluginFolder } from './src/obsidian/pluginFolder';
 import { registerReadingView } from './src/obsidian/readingView';
 import { registerRepair } from './src/obsidian/repair/register';
@@ -28,9 +29,13 @@ export default class PrincipleChainPlugin extends Plugin {
     this.reload = () => reloadSettings(this, file, settings, (message) => new Notice(message, 15000));
 
     // Restarts reuse the facts of unchanged notes; a snapshot still pending is written on unload.
-    const indexCache = new PluginFolderIndexCache({
-      adapter: this.app.vault.adapter,
-      pluginDir: pluginFolder(this),
+    const indexCache = new PersistedIndexCache({
+      store: chooseCacheStore({
+        appId: (this.app as { appId?: unknown }).appId,
+        indexedDB: typeof indexedDB === 'undefined' ? undefined : indexedDB,
+        adapter: this.app.vault.adapter,
+        pluginDir: pluginFolder(this),
+      }),
       pluginVersion: this.manifest.version,
     });
     this.register(() => void indexCache.flush());

@@ -8,6 +8,9 @@ import { loadSettings, saveSettings } from '../src/obsidian/settingsData';
 import { showSettingTab } from './mocks/fake/settingsModal';
 import manifestJson from '../manifest.json';
 import * as fake from './mocks/obsidian';
+import * as v8 from 'v8';
+import { IDBFactory } from 'fake-indexeddb';
+import { INDEX_CACHE_FILE, chooseCacheStore } from '../src/obsidian/indexCacheStores';
 
 const manifest: PluginManifest = { ...manifestJson };
 const dataPath = `.obsidian/plugins/${manifest.id}/data.json`;
@@ -82,6 +85,42 @@ describe('loading settings at start-up', () => {
     plugin.unload();
     expect(sources.map((events) => events.listenerCount())).toStrictEqual([0, 0, 0]);
     expect([...workspace.viewCreators.keys()]).toStrictEqual([]);
+  });
+});
+
+describe('the index cache', () => {
+  const cachePath = `.obsidian/plugins/${manifest.id}/${INDEX_CACHE_FILE}`;
+  const globals = globalThis as { indexedDB?: IDBFactory; structuredClone?: unknown };
+  afterEach(() => {
+    delete globals.indexedDB;
+  });
+
+  /** Starts the plugin on a one-note vault, lets the first pass index it, then unloads (which writes the cache). */
+  async function indexedAndUnloaded(appId: string | undefined): Promise<App> {
+    const fakeApp = fake.createFakeApp();
+    (fakeApp.app as unknown as { appId?: string }).appId = appId;
+    await fakeApp.app.vault.create('202108191025 Ship small.md', 'Builds on 202108191026.');
+    const { plugin } = await startPlugin(null, fakeApp);
+    for (let turn = 0; turn < 100 && fakeApp.app.vault.reads < 1; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    plugin.unload();
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    return fakeApp.app as unknown as App;
+  }
+
+  it('is kept in an IndexedDB database of the vault Obsidian names, not in the vault folder', async () => {
+    // jsdom has neither; Obsidian's window has both (Electron and the mobile web views).
+    globals.indexedDB = new IDBFactory();
+    globals.structuredClone ??= (value: unknown) => v8.deserialize(v8.serialize(value)) as unknown;
+    const app = await indexedAndUnloaded('vault-1');
+    expect(await app.vault.adapter.exists(cachePath)).toBe(false);
+    const store = chooseCacheStore({ appId: 'vault-1', indexedDB: globals.indexedDB, adapter: app.vault.adapter, pluginDir: `.obsidian/plugins/${manifest.id}` });
+    expect(await store.read()).toContain('202108191025 Ship small.md');
+  });
+
+  it('is kept in the plugin folder when Obsidian names no vault', async () => {
+    globals.indexedDB = new IDBFactory();
+    const app = await indexedAndUnloaded(undefined);
+    expect(await app.vault.adapter.read(cachePath)).toContain('202108191025 Ship small.md');
   });
 });
 

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
 import type { IndexCache } from '../../src/obsidian/indexer';
-import { PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
+import { PersistedIndexCache } from '../../src/obsidian/persistedIndexCache';
+import { FileCacheStore } from '../../src/obsidian/indexCacheStores';
 import type { IndexChange } from '../../src/core/types';
 import { A, B, C, dump, expectEqualToRebuild, failReadsOf, file, makeHarness, memoryCache, rebuiltIndex, seed, settledDump, started, ticks, withEventsOf } from './indexerHarness';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -546,7 +547,7 @@ describe('VaultIndexer cache hook', () => {
     };
     // The real cache file, written and read back through the vault adapter.
     const stored = (h: Harness) =>
-      new PluginFolderIndexCache({ adapter: h.app.vault.adapter, pluginDir: '.obsidian/plugins/principle-chain', pluginVersion: '1.0.0', debounceMs: 0, yieldToEventLoop: () => Promise.resolve() });
+      new PersistedIndexCache({ store: new FileCacheStore(h.app.vault.adapter, '.obsidian/plugins/principle-chain'), pluginVersion: '1.0.0', debounceMs: 0, yieldToEventLoop: () => Promise.resolve() });
     const first = makeHarness();
     const firstCache = stored(first);
     const firstIndexer = new VaultIndexer({ app: first.obsidianApp, settings: () => first.settings, cache: firstCache });

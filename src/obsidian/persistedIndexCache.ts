@@ -1,30 +1,20 @@
 /**
- * The persisted index cache in the plugin's folder (`index-cache.json`), so a restart reuses the
- * facts of every note whose size and mtime are unchanged instead of reading the whole vault again.
+ * The persisted index cache, so a restart reuses the facts of every note whose size and mtime are
+ * unchanged instead of reading the whole vault again. Where its text lives: indexCacheStores.ts.
  */
 import { decodeSnapshotSteps, encodeSnapshotSteps } from '../core/cache/snapshot';
 import type { IndexCache, IndexSnapshot } from './cacheLedger';
+import type { CacheTextStore } from './indexCacheStores';
 
-/** The part of Obsidian's `DataAdapter` the cache uses. */
-export interface CacheFileAdapter {
-  exists(path: string): Promise<boolean>;
-  read(path: string): Promise<string>;
-  write(path: string, data: string): Promise<void>;
-}
-
-export interface PluginFolderIndexCacheDeps {
-  readonly adapter: CacheFileAdapter;
-  /** The plugin's folder (`manifest.dir`). */
-  readonly pluginDir: string;
+export interface PersistedIndexCacheDeps {
+  readonly store: CacheTextStore;
   /** `manifest.version`: a cache written by another version is ignored. */
   readonly pluginVersion: string;
-  /** Quiet time after the last save request before the file is written. */
+  /** Quiet time after the last save request before the text is written. */
   readonly debounceMs?: number;
   /** Hands the main thread back between slices of encoding and decoding. */
   readonly yieldToEventLoop?: () => Promise<void>;
 }
-
-export const INDEX_CACHE_FILE = 'index-cache.json';
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
@@ -37,10 +27,9 @@ async function drive<T>(steps: Generator<void, T, void>, yieldToEventLoop: () =>
   }
 }
 
-/** An `IndexCache` for the indexer, stored through the vault adapter; never throws to its caller. */
-export class PluginFolderIndexCache implements IndexCache {
-  readonly path: string;
-  private readonly adapter: CacheFileAdapter;
+/** An `IndexCache` for the indexer, kept in a store; never throws to its caller. */
+export class PersistedIndexCache implements IndexCache {
+  private readonly store: CacheTextStore;
   private readonly stamp: { pluginVersion: string };
   private readonly debounceMs: number;
   private readonly yieldToEventLoop: () => Promise<void>;
@@ -48,9 +37,8 @@ export class PluginFolderIndexCache implements IndexCache {
   private timer: number | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(deps: PluginFolderIndexCacheDeps) {
-    this.adapter = deps.adapter;
-    this.path = `${deps.pluginDir}/${INDEX_CACHE_FILE}`;
+  constructor(deps: PersistedIndexCacheDeps) {
+    this.store = deps.store;
     this.stamp = { pluginVersion: deps.pluginVersion };
     this.debounceMs = deps.debounceMs ?? 2000;
     this.yieldToEventLoop = deps.yieldToEventLoop ?? defaultYield;
@@ -59,11 +47,10 @@ export class PluginFolderIndexCache implements IndexCache {
   /** The stored snapshot, or null when there is none or it cannot be trusted. */
   async load(): Promise<IndexSnapshot | null> {
     try {
-      // A snapshot still waiting to be written is newer than the file.
+      // A snapshot still waiting to be written is newer than the stored one.
       if (this.pending !== null) return this.pending;
-      // A read of a missing file would end in the catch below alike; asking first spares the error.
-      if (!(await this.adapter.exists(this.path))) return null;
-      const text = await this.adapter.read(this.path);
+      const text = await this.store.read();
+      if (text === null) return null;
       return await drive(decodeSnapshotSteps(text, this.stamp), this.yieldToEventLoop);
     } catch {
       return null;
@@ -81,7 +68,7 @@ export class PluginFolderIndexCache implements IndexCache {
     return Promise.resolve();
   }
 
-  /** Writes a scheduled snapshot now (on unload); resolves when the file is written or failed. */
+  /** Writes a scheduled snapshot now (on unload); resolves when it is stored or failed. */
   flush(): Promise<void> {
     if (this.timer !== null) window.clearTimeout(this.timer);
     this.timer = null;
@@ -95,7 +82,7 @@ export class PluginFolderIndexCache implements IndexCache {
   private async write(snapshot: IndexSnapshot): Promise<void> {
     try {
       const text = await drive(encodeSnapshotSteps(snapshot, this.stamp), this.yieldToEventLoop);
-      await this.adapter.write(this.path, text);
+      await this.store.write(text);
     } catch {
       // A cache that cannot be written only costs the next start-up a full read.
     }

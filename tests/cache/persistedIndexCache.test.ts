@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { MemoryAdapter } from '../mocks/fake/app';
 import { encodeSnapshot, type IndexSnapshot } from '../../src/core/cache/snapshot';
-import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
+import { PersistedIndexCache } from '../../src/obsidian/persistedIndexCache';
+import { FileCacheStore, INDEX_CACHE_FILE } from '../../src/obsidian/indexCacheStores';
 import { facts } from '../core/index/helpers';
 
 const PLUGIN_DIR = '.obsidian/plugins/principle-chain';
@@ -19,10 +20,10 @@ function writesTo(adapter: MemoryAdapter): string[] {
   return writes;
 }
 
-const cacheOn = (adapter: MemoryAdapter, debounceMs = 50): PluginFolderIndexCache =>
-  new PluginFolderIndexCache({ adapter, pluginDir: PLUGIN_DIR, pluginVersion: STAMP.pluginVersion, debounceMs, yieldToEventLoop: () => Promise.resolve() });
+const cacheOn = (adapter: MemoryAdapter, debounceMs = 50): PersistedIndexCache =>
+  new PersistedIndexCache({ store: new FileCacheStore(adapter, PLUGIN_DIR), pluginVersion: STAMP.pluginVersion, debounceMs, yieldToEventLoop: () => Promise.resolve() });
 
-describe('PluginFolderIndexCache on its own', () => {
+describe('PersistedIndexCache on its own', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
@@ -56,7 +57,7 @@ describe('PluginFolderIndexCache on its own', () => {
   it('hands the main thread back through a timer when given no way to yield', async () => {
     const adapter = new MemoryAdapter();
     adapter.files.set(`${PLUGIN_DIR}/${INDEX_CACHE_FILE}`, encodeSnapshot(named('stored'), STAMP));
-    const cache = new PluginFolderIndexCache({ adapter, pluginDir: PLUGIN_DIR, pluginVersion: STAMP.pluginVersion });
+    const cache = new PersistedIndexCache({ store: new FileCacheStore(adapter, PLUGIN_DIR), pluginVersion: STAMP.pluginVersion });
     let loaded: IndexSnapshot | null | undefined;
     void cache.load().then((snapshot) => (loaded = snapshot));
     await jest.runAllTimersAsync();

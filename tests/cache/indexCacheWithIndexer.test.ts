@@ -4,7 +4,8 @@ import * as path from 'path';
 import { TFile } from 'obsidian';
 import { MemoryAdapter } from '../mocks/fake/app';
 import { CACHE_FORMAT_VERSION } from '../../src/core/cache/snapshot';
-import { INDEX_CACHE_FILE, PluginFolderIndexCache } from '../../src/obsidian/indexCacheFile';
+import { PersistedIndexCache } from '../../src/obsidian/persistedIndexCache';
+import { FileCacheStore, INDEX_CACHE_FILE } from '../../src/obsidian/indexCacheStores';
 import type { PrincipleChainSettings } from '../../src/core/settings';
 import { dump, makeHarness, rebuiltIndex, settledDump, ticks } from '../obsidian/indexerHarness';
 import type { Harness } from '../obsidian/indexerHarness';
@@ -19,12 +20,12 @@ const FILES: Record<string, string> = {
   [C]: '# 202109260705 Zet\nA folder note citing 202108191025.\n',
 };
 
-function cacheOn(adapter: MemoryAdapter, pluginVersion = '0.1.0'): PluginFolderIndexCache {
-  return new PluginFolderIndexCache({ adapter, pluginDir: PLUGIN_DIR, pluginVersion, debounceMs: 5, yieldToEventLoop: () => ticks(1) });
+function cacheOn(adapter: MemoryAdapter, pluginVersion = '0.1.0'): PersistedIndexCache {
+  return new PersistedIndexCache({ store: new FileCacheStore(adapter, PLUGIN_DIR), pluginVersion, debounceMs: 5, yieldToEventLoop: () => ticks(1) });
 }
 
 /** A vault with FILES whose stats are fixed, so two harnesses see the same size and mtime. */
-async function vaultWithCache(cache: PluginFolderIndexCache, settings: Partial<PrincipleChainSettings> = {}): Promise<Harness> {
+async function vaultWithCache(cache: PersistedIndexCache, settings: Partial<PrincipleChainSettings> = {}): Promise<Harness> {
   const h = makeHarness(settings, { cache });
   h.indexer.load();
   for (const [path, text] of Object.entries(FILES)) {
@@ -58,7 +59,7 @@ async function primed(adapter: MemoryAdapter): Promise<void> {
   expect(adapter.files.has(`${PLUGIN_DIR}/${INDEX_CACHE_FILE}`)).toBe(true);
 }
 
-describe('PluginFolderIndexCache with the VaultIndexer', () => {
+describe('PersistedIndexCache with the VaultIndexer', () => {
   it('lets a restart reuse every unchanged note without reading it, with the same index', async () => {
     const adapter = new MemoryAdapter();
     await primed(adapter);
@@ -97,7 +98,7 @@ describe('PluginFolderIndexCache with the VaultIndexer', () => {
     await expectEqualToRebuild(h);
   });
 
-  const spoiled: [string, (adapter: MemoryAdapter) => PluginFolderIndexCache, Partial<PrincipleChainSettings>][] = [
+  const spoiled: [string, (adapter: MemoryAdapter) => PersistedIndexCache, Partial<PrincipleChainSettings>][] = [
     ['a corrupt cache file', (adapter) => {
       const path = `${PLUGIN_DIR}/${INDEX_CACHE_FILE}`;
       adapter.files.set(path, (adapter.files.get(path) ?? '').slice(0, 200) + '{not json');
