@@ -191,6 +191,73 @@ describe('applying a repair', () => {
   });
 });
 
+describe('a note with \\r\\n line breaks open in an editor', () => {
+  // The editor's buffer joins lines with \n (CodeMirror 6's Text, which FakeEditor's EditorState is), whatever the file holds.
+  const CRLF_STALE = 'first\r\n' + STALE.replace('\n', '\r\n') + 'last\r\n';
+  const CRLF_FIXED = 'first\r\n' + FIXED.replace('\n', '\r\n') + 'last\r\n';
+  const lineFeeds = (text: string) => text.replace(/\r\n/g, '\n');
+
+  async function crlfSetUp() {
+    const { app, scheduler, target, replan } = await setUp();
+    await app.vault.modify(app.vault.getFileByPath('a.md')!, CRLF_STALE);
+    return { app, scheduler, target, replan };
+  }
+
+  it('plans on the file and writes it through Vault.process, keeping its line breaks, when nothing is unsaved', async () => {
+    const { app, scheduler, target, replan } = await crlfSetUp();
+    const editor = new FakeEditor(CRLF_STALE, 0);
+    await openInEditor(app, 'a.md', editor);
+    expect(editor.getValue()).toBe(lineFeeds(CRLF_STALE));
+    const planned = (await currentText(app, 'a.md'))!;
+    expect(planned).toBe(CRLF_STALE);
+    const run = applyRepairs([{ path: 'a.md', text: planned, edits: replan('a.md', planned) }], target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.skipped).toStrictEqual([]);
+    expect(editor.transactions).toBe(0);
+    expect(await textOf(app, 'a.md')).toBe(CRLF_FIXED);
+  });
+
+  it('is undone after the user only opened it once repaired', async () => {
+    const { app, scheduler, target, replan } = await crlfSetUp();
+    const run = applyRepairs([{ path: 'a.md', text: CRLF_STALE, edits: replan('a.md', CRLF_STALE) }], target, replan, control());
+    await scheduler.drain();
+    const { changed } = await run;
+    await openInEditor(app, 'a.md', new FakeEditor((await textOf(app, 'a.md'))!, 0));
+    const undo = undoRepairs({ createdAt: 1, files: changed }, target, control());
+    await scheduler.drain();
+    const result = await undo;
+    expect(result.left).toStrictEqual([]);
+    expect(await textOf(app, 'a.md')).toBe(CRLF_STALE);
+  });
+
+  it('is written through the editor when it holds unsaved text', async () => {
+    const { app, target, replan } = await crlfSetUp();
+    const typed = 'unsaved\n' + lineFeeds(CRLF_STALE);
+    const editor = new FakeEditor(typed, 0);
+    await openInEditor(app, 'a.md', editor);
+    expect(await currentText(app, 'a.md')).toBe(typed);
+    const summary = await applyRepairs([{ path: 'a.md', text: typed, edits: replan('a.md', typed) }], target, replan, control());
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['a.md']);
+    expect(editor.getValue()).toBe('unsaved\n' + lineFeeds(CRLF_FIXED));
+    expect(await textOf(app, 'a.md')).toBe(CRLF_STALE);
+  });
+
+  it('is skipped, the file and the typing left alone, when the user types just before the write', async () => {
+    const { app, scheduler, target, replan } = await crlfSetUp();
+    const editor = new FakeEditor(CRLF_STALE, 0);
+    await openInEditor(app, 'a.md', editor);
+    scheduler.before('a.md', () => editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, text: 'typed ' }] }));
+    const run = applyRepairs([{ path: 'a.md', text: CRLF_STALE, edits: replan('a.md', CRLF_STALE) }], target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    // The plan's offsets count \r\n breaks the buffer does not hold: a rerun plans on the buffer.
+    expect(await textOf(app, 'a.md')).toBe(CRLF_STALE);
+    expect(editor.getValue()).toBe('typed ' + lineFeeds(CRLF_STALE));
+    expect(summary.skipped).toStrictEqual([{ path: 'a.md', reason: 'changed since the preview, and none of its approved edits still fits' }]);
+  });
+});
+
 describe('what the runner reports, in order', () => {
   it('neither writes nor lists a file with no approved edit', async () => {
     const { app, scheduler, target, plan, replan } = await setUp();

@@ -1,5 +1,5 @@
 /** Writes repairs into Obsidian: through the editor for a note open in editing mode, else through Vault.process. */
-import { MarkdownView, type App, type Editor } from 'obsidian';
+import { MarkdownView, type App, type Editor, type TFile } from 'obsidian';
 import { applyEdits, sortEdits } from '../../core/repair/edits';
 import { changedRegion } from '../../core/repair/remap';
 import type { TextEdit } from '../../core/repair/types';
@@ -8,12 +8,35 @@ import { SkipFile, type Decision, type RepairTarget, type Updated } from './runn
 /** Marks the transactions the repair makes in an editor, so they can be told apart from typing. */
 export const REPAIR_ORIGIN = 'principle-chain-repair';
 
-/** The text a repair would plan on: the editor's buffer for an open note (it may be unsaved), else the file. */
+/** The text with every line break as `\n`. */
+function withLineFeeds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Whether an open editor's buffer is the file's own text read with other line breaks, so nothing in
+ * it is unsaved. CodeMirror 6, which Obsidian's editor wraps, splits a document's lines at `\r\n`,
+ * `\r` and `\n` and joins them with `\n` (@codemirror/state's Text, unless a lineSeparator is set),
+ * so a note with `\r\n` breaks never reads in the editor as it reads on disk. Such a note is
+ * planned on and written as the file's bytes, its line breaks kept; writing it through the editor
+ * would leave Obsidian to save the buffer with `\n` breaks throughout.
+ */
+function editorShowsFile(buffer: string, fileText: string): boolean {
+  return fileText.includes('\r') && withLineFeeds(buffer) === withLineFeeds(fileText);
+}
+
+/**
+ * The text a repair would plan on: the editor's buffer for an open note (it may be unsaved), else
+ * the file; the file too for an open note whose buffer only reads its line breaks otherwise.
+ */
 export async function currentText(app: App, path: string): Promise<string | null> {
   const editor = openEditor(app, path);
-  if (editor !== null) return editor.getValue();
   const file = app.vault.getFileByPath(path);
-  return file === null ? null : app.vault.cachedRead(file);
+  if (editor === null) return file === null ? null : app.vault.cachedRead(file);
+  const buffer = editor.getValue();
+  if (file === null) return buffer;
+  const fileText = await app.vault.cachedRead(file);
+  return editorShowsFile(buffer, fileText) ? fileText : buffer;
 }
 
 /**
@@ -66,6 +89,9 @@ function applyInEditor(editor: Editor, current: string, edits: readonly TextEdit
   throw new SkipFile('the editor did not apply the repair as planned; the note was left as it was');
 }
 
+/** Thrown from Vault.process's callback when the open editor's buffer is no longer the file's text: the file is left as it is. */
+class EditorAhead extends Error {}
+
 export class ObsidianRepairTarget implements RepairTarget {
   constructor(private readonly app: App) {}
 
@@ -74,15 +100,28 @@ export class ObsidianRepairTarget implements RepairTarget {
     if (file === null) throw new SkipFile('deleted or renamed before it could be written');
     const editor = openEditor(this.app, path);
     if (editor !== null) {
+      if (editorShowsFile(editor.getValue(), await this.app.vault.cachedRead(file))) {
+        const written = await this.process(file, path, decide, editor);
+        if (written !== null) return written;
+      }
       const before = editor.getValue();
       const decision = decide(before);
       return { before, after: applyInEditor(editor, before, decision.edits), decision };
     }
+    return (await this.process(file, path, decide, null)) as Updated<D>;
+  }
+
+  /**
+   * Writes through Vault.process; with `editor`, only while its buffer still reads as the file
+   * (checked in the callback, so no keystroke comes between), else null and nothing written.
+   */
+  private async process<D extends Decision>(file: TFile, path: string, decide: (current: string) => D, editor: Editor | null): Promise<Updated<D> | null> {
     // process calls back exactly once with the file's current text; what was decided is kept here.
     const seen: { before: string; decision: D }[] = [];
     try {
       const after = await this.app.vault.process(file, (data) => {
         if (file.path !== path) throw new SkipFile('renamed while it was being written');
+        if (editor !== null && !editorShowsFile(editor.getValue(), data)) throw new EditorAhead();
         const decision = decide(data);
         seen.push({ before: data, decision });
         return applyEdits(data, decision.edits);
@@ -90,6 +129,7 @@ export class ObsidianRepairTarget implements RepairTarget {
       const [{ before, decision }] = seen;
       return { before, after, decision };
     } catch (error) {
+      if (error instanceof EditorAhead) return null;
       if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed while it was being written');
       throw error;
     }
