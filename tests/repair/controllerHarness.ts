@@ -15,7 +15,7 @@ export const SOURCES: Record<string, string> = {
 };
 export const STATE = '.obsidian/plugins/principle-chain/repair.json';
 
-export async function setUp(files: Record<string, string> = { [OLD]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES }) {
+export async function setUp(files: Record<string, string> = { [OLD]: '', '202104291524 Execution is the priority of the team.md': '', ...SOURCES }, recordSaveMs?: number) {
   const app = new App();
   for (const [path, text] of Object.entries(files)) await app.vault.create(path, text);
   const services = await liveServices(app);
@@ -25,6 +25,7 @@ export async function setUp(files: Record<string, string> = { [OLD]: '', '202104
     services,
     store: new RepairStore(app.vault.adapter, STATE),
     preview: (options) => previews.push(options),
+    recordSaveMs,
   });
   app.vault.on('rename', (file, oldPath) => void controller.onRename(file as TFile, oldPath));
   let writes = 0;

@@ -134,6 +134,76 @@ describe('the undo record', () => {
   });
 });
 
+describe('the undo record while a run writes', () => {
+  const stale = Object.fromEntries(['s0.md', 's1.md', 's2.md', 's3.md'].map((p) => [p, SOURCES['b.md']]));
+
+  /** Holds the write of `path` until the returned release is called. */
+  function holdWrite(app: App, path: string): { reached: Promise<void>; release: () => void } {
+    let release = () => undefined as void;
+    let reach = () => undefined as void;
+    const reached = new Promise<void>((resolve) => (reach = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const process = app.vault.process.bind(app.vault);
+    app.vault.process = async (file, fn) => {
+      if (file.path === path) {
+        reach();
+        await held;
+      }
+      return process(file, fn);
+    };
+    return { reached, release };
+  }
+
+  it('is saved as notes are written, so an app closed mid-run can still undo them', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...stale }, 10);
+    await controller.repairVault();
+    const { reached, release } = holdWrite(app, 's3.md');
+    previews[0].onApply([...previews[0].plan.files]);
+    await reached;
+    await wait(50);
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(['s0.md', 's1.md', 's2.md']);
+    release();
+    await settle();
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['s0.md', 's1.md', 's2.md', 's3.md']);
+  });
+
+  it.each([
+    ['while its own write is under way', 0],
+    ['once it was written', 50],
+  ])('keeps the new path of a note renamed while the run goes on, %s', async (_, afterMs) => {
+    const { app, services, controller, previews } = await setUp({ [NEW]: '', ...stale });
+    await controller.repairVault();
+    const { reached, release } = holdWrite(app, 's3.md');
+    previews[0].onApply([...previews[0].plan.files]);
+    await reached;
+    await wait(afterMs);
+    await app.vault.rename(app.vault.getFileByPath('s0.md')!, 'moved s0.md');
+    await settle();
+    release();
+    await settle();
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['moved s0.md', 's1.md', 's2.md', 's3.md']);
+    await services.indexed();
+    await controller.undoLast();
+    expect(await textOf(app, 'moved s0.md')).toBe(SOURCES['b.md']);
+  });
+
+  it('keeps the new path of a note the undo left, renamed while the undo goes on', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...stale });
+    await controller.repairVault();
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    await app.vault.modify(app.vault.getFileByPath('s0.md')!, 'edited since the repair\n');
+    const { reached, release } = holdWrite(app, 's3.md');
+    const undo = controller.undoLast();
+    await reached;
+    await app.vault.rename(app.vault.getFileByPath('s0.md')!, 'renamed s0.md');
+    await settle();
+    release();
+    await undo;
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['renamed s0.md']);
+  });
+});
+
 describe('a damaged repair.json', () => {
   it('is kept aside with a notice, and the next save writes a fresh file beside it', async () => {
     const { app, controller, previews } = await setUp({ [NEW]: '', ...SOURCES });

@@ -356,6 +356,21 @@ describe('the repair target', () => {
     ]);
     expect(new SkipFile('x').name).toBe('SkipFile');
   });
+
+  it('records a note renamed once written, before its write was reported, under its new path', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const process = app.vault.process.bind(app.vault);
+    app.vault.process = async (file, fn) => {
+      const written = await process(file, fn);
+      await app.vault.rename(file, 'moved/a.md');
+      return written;
+    };
+    const run = applyRepairs(plan.files.filter((f) => f.path === 'a.md'), target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.changed.map((f) => f.path)).toStrictEqual(['moved/a.md']);
+    expect(await textOf(app, 'moved/a.md')).toBe(FIXED);
+  });
 });
 
 describe('applying while the user types in the open note', () => {

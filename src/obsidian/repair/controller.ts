@@ -8,7 +8,9 @@ import { createRepairPlanner, type RepairPlanner } from '../../core/repair/plan'
 import { createNoteScreen, type NoteScreen, type ScreenableIndex, type Screening } from '../../core/repair/screen';
 import { recordRename, titleChange } from '../../core/repair/renames';
 import type { FileRepairPlan, RepairContext, RepairPlan } from '../../core/repair/types';
-import { renameInRecord } from '../../core/repair/undo';
+import { renameInRecord, type AppliedFileRecord, type RepairRecord } from '../../core/repair/undo';
+import type { RepairState } from '../../core/repair/state';
+import { compareCodeUnits } from '../../core/order';
 import { withUnreadableNotes, type UnreadableNote } from '../../core/repair/unreadable';
 import { isExcluded } from '../../core/settings';
 import { RepairPreviewModal, type RepairPreviewOptions } from '../../ui/repairPreview';
@@ -27,6 +29,11 @@ const INDEX_WAIT_MS = 5000;
 const READ_BATCH = 16;
 /** Plans over this many notes show progress (and can be cancelled); smaller ones finish too fast to need it. */
 const PLANNING_NOTICE_FROM = 500;
+/**
+ * While a repair or undo writes, its record is saved at most this often, so an app closed mid-run
+ * (a phone sends it to the background) loses at most this much of it; the run's end saves it whole.
+ */
+export const RECORD_SAVE_MS = 1000;
 
 export interface RepairDeps {
   readonly app: App;
@@ -34,6 +41,8 @@ export interface RepairDeps {
   readonly store: RepairStore;
   /** Opens the preview; the modal unless a test supplies another. */
   readonly preview?: (options: RepairPreviewOptions) => void;
+  /** RECORD_SAVE_MS unless a test supplies another. */
+  readonly recordSaveMs?: number;
   /**
    * The live index with its stored references, so notes it shows to need no repair are not read;
    * without it every note is read and planned.
@@ -52,6 +61,7 @@ export class RepairController {
   private running = false;
   private readonly renamedIds = new Set<string>();
   private renameTimer: number | null = null;
+  private recordSaveTimer: number | null = null;
   /** Set on unload: a run in progress finishes the files it started and starts no more. */
   private disposed = false;
 
@@ -96,9 +106,13 @@ export class RepairController {
         concurrency: REPAIR_CONCURRENCY,
         isCancelled: () => progress.cancelled || this.disposed,
         onProgress: (done, total) => progress.update(done, total),
+        // Taken out of the record as it is now, not as the undo started: a note renamed meanwhile keeps its new path.
+        onRestored: (path) => {
+          state.lastRun = withoutFile(state.lastRun, path);
+          this.saveRecordSoon();
+        },
       });
-      state.lastRun = summary.remaining;
-      await this.saveQuietly();
+      await this.saveRecordNow();
       progress.finish(describeUndo(summary));
     } finally {
       this.running = false;
@@ -253,14 +267,20 @@ export class RepairController {
     this.running = true;
     const progress = new RepairProgress('Repairing ID links', files.length);
     try {
+      const state = await this.deps.store.state();
+      const record = new GrowingRecord(state, Date.now());
       const summary = await applyRepairs(files, new ObsidianRepairTarget(this.deps.app), (path, text) => planner.planFile(path, text).plan.edits, {
         concurrency: REPAIR_CONCURRENCY,
         isCancelled: () => progress.cancelled || this.disposed,
         onProgress: (done, total) => progress.update(done, total),
+        onWritten: (file) => {
+          record.add(file);
+          this.saveRecordSoon();
+        },
       });
       if (summary.changed.length > 0) {
-        (await this.deps.store.state()).lastRun = { createdAt: Date.now(), files: summary.changed };
-        await this.saveQuietly();
+        record.sortByPath();
+        await this.saveRecordNow();
       }
       progress.finish(describeRun(summary));
       return summary;
@@ -274,6 +294,21 @@ export class RepairController {
     return this.running;
   }
 
+  /** Saves the record once RECORD_SAVE_MS have passed, unless a save is waiting already; such a save never warns (the last one does). */
+  private saveRecordSoon(): void {
+    if (this.recordSaveTimer !== null) return;
+    this.recordSaveTimer = window.setTimeout(() => {
+      this.recordSaveTimer = null;
+      this.deps.store.save().catch(() => undefined);
+    }, this.deps.recordSaveMs ?? RECORD_SAVE_MS);
+  }
+
+  private async saveRecordNow(): Promise<void> {
+    if (this.recordSaveTimer !== null) window.clearTimeout(this.recordSaveTimer);
+    this.recordSaveTimer = null;
+    await this.saveQuietly();
+  }
+
   private async saveQuietly(): Promise<void> {
     try {
       await this.deps.store.save();
@@ -281,6 +316,51 @@ export class RepairController {
       new Notice(`Principle Chain could not save its repair record: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * The last run's record as a run writes it: each written file joins it at once. The state may
+ * meanwhile hold a new record object (a rename rewrites the record it holds), which is taken up.
+ */
+class GrowingRecord {
+  private files: AppliedFileRecord[] = [];
+  private record: RepairRecord | null = null;
+
+  constructor(
+    private readonly state: RepairState,
+    private readonly createdAt: number,
+  ) {}
+
+  add(file: AppliedFileRecord): void {
+    this.takeUpRenames();
+    this.files.push(file);
+    this.publish();
+  }
+
+  sortByPath(): void {
+    if (this.record === null) return;
+    this.takeUpRenames();
+    this.files.sort((a, b) => compareCodeUnits(a.path, b.path));
+    this.publish();
+  }
+
+  /** A rename during the run replaced the published record with a copy under the new path. */
+  private takeUpRenames(): void {
+    const held = this.state.lastRun;
+    if (this.record !== null && held !== this.record && held?.createdAt === this.createdAt) this.files = [...held.files];
+  }
+
+  private publish(): void {
+    this.record = { createdAt: this.createdAt, files: this.files };
+    this.state.lastRun = this.record;
+  }
+}
+
+/** The record without the file at `path`; null once no file is left. */
+function withoutFile(record: RepairRecord | null, path: string): RepairRecord | null {
+  if (record === null) return null;
+  const files = record.files.filter((f) => f.path !== path);
+  return files.length === 0 ? null : { ...record, files };
 }
 
 /** Whether the file is a note the current-note command can repair. */

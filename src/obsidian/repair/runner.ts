@@ -25,6 +25,8 @@ export interface Decision {
 
 /** A file as it was updated: its text before and after, and the decision applied. */
 export interface Updated<D extends Decision> {
+  /** Where the file is once written: a note renamed while its write was under way is written at its new path. */
+  readonly path: string;
   readonly before: string;
   readonly after: string;
   readonly decision: D;
@@ -50,6 +52,10 @@ export interface RunControl {
   /** Checked before each file starts; files already started finish. */
   isCancelled(): boolean;
   onProgress?(done: number, total: number): void;
+  /** A repair wrote this file (called as each write ends, so the undo record can grow with the run). */
+  onWritten?(file: AppliedFileRecord): void;
+  /** An undo restored the file at this path. */
+  onRestored?(path: string): void;
 }
 
 export interface RunSummary {
@@ -113,8 +119,10 @@ export async function applyRepairs(files: readonly FileRepairPlan[], target: Rep
   const work = files.filter((f) => f.edits.length > 0);
   const notStarted = await pool(work, control, async (file) => {
     try {
-      const { before, after, decision } = await target.update(file.path, (current) => approvedEditsFor(file, current, replan));
-      changed.push(recordFileRepair(file.path, before, decision.edits, after));
+      const { path, before, after, decision } = await target.update(file.path, (current) => approvedEditsFor(file, current, replan));
+      const record = recordFileRepair(path, before, decision.edits, after);
+      changed.push(record);
+      control.onWritten?.(record);
       leftOut.push(...decision.leftOut.map((o) => ({ ...o, path: file.path })));
     } catch (error) {
       if (error instanceof SkipFile) skipped.push({ path: file.path, reason: error.message });
@@ -152,6 +160,7 @@ export async function undoRepairs(record: RepairRecord, target: RepairTarget, co
         return { edits: invertEdits(file.edits) };
       });
       restored.push(file.path);
+      control.onRestored?.(file.path);
     } catch (error) {
       left.push({ path: file.path, reason: messageOf(error) });
     }

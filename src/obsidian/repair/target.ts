@@ -106,7 +106,7 @@ export class ObsidianRepairTarget implements RepairTarget {
       }
       const before = editor.getValue();
       const decision = decide(before);
-      return { before, after: applyInEditor(editor, before, decision.edits), decision };
+      return { path: file.path, before, after: applyInEditor(editor, before, decision.edits), decision };
     }
     return (await this.process(file, path, decide, null)) as Updated<D>;
   }
@@ -127,7 +127,8 @@ export class ObsidianRepairTarget implements RepairTarget {
         return applyEdits(data, decision.edits);
       });
       const [{ before, decision }] = seen;
-      return { before, after, decision };
+      // Obsidian renames a TFile in place (its rename event hands the same object over), so this is where the note is now.
+      return { path: file.path, before, after, decision };
     } catch (error) {
       if (error instanceof EditorAhead) return null;
       if (!(error instanceof SkipFile) && this.app.vault.getFileByPath(path) === null) throw new SkipFile('deleted or renamed while it was being written');
