@@ -357,6 +357,26 @@ describe('the repair target', () => {
     expect(new SkipFile('x').name).toBe('SkipFile');
   });
 
+  it('records what was decided on the text written, should Vault.process call back more than once', async () => {
+    const { app, scheduler, target, plan, replan } = await setUp();
+    const process = app.vault.process.bind(app.vault);
+    // Unknown for Obsidian: obsidian.d.ts does not say the callback runs once; this one runs it on an older text first.
+    let calls = 0;
+    app.vault.process = (file, fn) => {
+      if (calls++ === 0) fn(STALE + 'a line another writer added, and took back\n');
+      return process(file, fn);
+    };
+    const run = applyRepairs(plan.files.filter((f) => f.path === 'a.md'), target, replan, control());
+    await scheduler.drain();
+    const summary = await run;
+    expect(summary.changed).toHaveLength(1);
+    expect(summary.changed[0].edits).toHaveLength(1);
+    expect(await textOf(app, 'a.md')).toBe(FIXED);
+    const undo = undoRepairs({ createdAt: 1, files: summary.changed }, target, control());
+    await scheduler.drain();
+    expect((await undo).restored).toStrictEqual(['a.md']);
+  });
+
   it('records a note renamed once written, before its write was reported, under its new path', async () => {
     const { app, scheduler, target, plan, replan } = await setUp();
     const process = app.vault.process.bind(app.vault);

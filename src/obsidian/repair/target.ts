@@ -116,17 +116,19 @@ export class ObsidianRepairTarget implements RepairTarget {
    * (checked in the callback, so no keystroke comes between), else null and nothing written.
    */
   private async process<D extends Decision>(file: TFile, path: string, decide: (current: string) => D, editor: Editor | null): Promise<Updated<D> | null> {
-    // process calls back exactly once with the file's current text; what was decided is kept here.
-    const seen: { before: string; decision: D }[] = [];
+    // What was decided on the text process handed over. obsidian.d.ts does not say that process calls
+    // back only once (it might call again on a text changed meanwhile): the last call's text is the one written.
+    let seen: { before: string; decision: D } | null = null;
     try {
       const after = await this.app.vault.process(file, (data) => {
         if (file.path !== path) throw new SkipFile('renamed while it was being written');
         if (editor !== null && !editorShowsFile(editor.getValue(), data)) throw new EditorAhead();
         const decision = decide(data);
-        seen.push({ before: data, decision });
+        seen = { before: data, decision };
         return applyEdits(data, decision.edits);
       });
-      const [{ before, decision }] = seen;
+      if (seen === null) throw new Error('Vault.process wrote the note without calling back');
+      const { before, decision } = seen;
       // Obsidian renames a TFile in place (its rename event hands the same object over), so this is where the note is now.
       return { path: file.path, before, after, decision };
     } catch (error) {
