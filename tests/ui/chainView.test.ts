@@ -634,6 +634,27 @@ describe('ChainView', () => {
       expect(document.activeElement).toBe(header());
     });
 
+    test('a depth button pressed from the keyboard keeps focus, or hands it to the other one once it is disabled', async () => {
+      const h = await focused();
+      const button = (action: string): HTMLButtonElement => h.content().querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+      // Enter or Space on a focused button is a click on it (detail 0); the redraw must not move focus into the trees.
+      button('depth-down').focus();
+      click(button('depth-down'), { detail: 0 });
+      expect([h.view.depth, document.activeElement]).toStrictEqual([2, button('depth-down')]);
+      click(button('depth-down'), { detail: 0 });
+      expect([h.view.depth, button('depth-down').disabled, document.activeElement]).toStrictEqual([1, true, button('depth-up')]);
+      key(document.activeElement!, 'Enter');
+      expect([h.openIdCalls, h.workspace.openedLinks]).toStrictEqual([[], []]);
+    });
+
+    test('in an empty state a depth button pressed from the keyboard keeps focus too', async () => {
+      const h = await openChainView((file) => chainFor(file?.path));
+      const up = (): HTMLButtonElement => h.content().querySelector<HTMLButtonElement>('[data-action="depth-up"]')!;
+      up().focus();
+      click(up(), { detail: 0 });
+      expect([h.view.depth, document.activeElement]).toStrictEqual([4, up()]);
+    });
+
     test('other keys on a section header are left to the browser: Tab moves on, a letter does nothing', async () => {
       const h = await focused();
       const header = (): HTMLElement => h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;

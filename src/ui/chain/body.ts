@@ -45,8 +45,7 @@ export class ChainBody {
     const anchor = this.rendered === null ? null : topEntry(this.rendered, scroller);
     const focused = this.el.ownerDocument.activeElement;
     const hadFocus = this.el.contains(focused);
-    // A section header toggled from the keyboard is drawn anew: focus goes to its new header.
-    const focusedSection = hadFocus && focused?.getAttribute(ATTR.action) === 'toggle-section' ? focused.getAttribute(ATTR.key) : null;
+    const focusedAction = hadFocus ? focused?.getAttribute(ATTR.action) : null;
     this.model = model;
     this.rendered = renderChainInto(this.el, model, ui, this.options);
     this.rememberCounts();
@@ -56,9 +55,23 @@ export class ChainBody {
     const rendered = this.rendered;
     const view = this.el.ownerDocument.defaultView;
     if (sameNote && view !== null) keepAnchorWhileDrawn(rendered, scroller, anchor, view, () => this.rendered === rendered);
-    const header = focusedSection === null ? undefined : this.rendered.elements.get(focusedSection);
-    if (header !== undefined) header.focus();
+    const control = focusedAction == null ? null : this.controlDrawnAgain(focusedAction, focused?.getAttribute(ATTR.key) ?? null);
+    if (control !== null) control.focus();
     else if (hadFocus) this.focusEntry(ui.activeKey);
+  }
+
+  /**
+   * A control pressed from the keyboard is drawn anew: focus goes to the same control in the new
+   * drawing, so the next key press acts on it again rather than on an entry. A section header is
+   * found by its key; a depth button by its action, or the other one when it became disabled (at
+   * depth 1 or at the maximum). Null for anything else (entries keep their own focus rules).
+   */
+  private controlDrawnAgain(action: string, key: string | null): HTMLElement | null {
+    if (action === 'toggle-section') return key === null ? null : (this.rendered?.elements.get(key) ?? null);
+    if (action !== 'depth-down' && action !== 'depth-up') return null;
+    const button = (name: string): HTMLButtonElement | null => this.el.querySelector<HTMLButtonElement>(`.pc-chain-depth [${ATTR.action}="${name}"]`);
+    const same = button(action);
+    return same !== null && !same.disabled ? same : button(action === 'depth-down' ? 'depth-up' : 'depth-down');
   }
 
   /** Draws one entry again (after a toggle), or everything when the entry is not on screen. */
