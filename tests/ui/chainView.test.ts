@@ -655,6 +655,40 @@ describe('ChainView', () => {
       expect([h.view.depth, document.activeElement]).toStrictEqual([4, up()]);
     });
 
+    test('"-" (collapse all) leaves focus on the nearest entry still drawn above the focused one, in its own tree', async () => {
+      const h = await focused();
+      const ambiguous = 'Several notes have this ID, ambiguous: 2 notes, 202203151000';
+      byLabel(h, 'Praise in public').focus();
+      key(document.activeElement!, '-');
+      expect(label()).toBe(ambiguous);
+      const readers = chainOf([coreNode('202101010001', 'First')], [coreNode('202101010002', 'Reader', { children: [coreNode('202101010003', 'Reader of reader')] })]);
+      h.chainFor = () => readers;
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      key(document.activeElement!, '*');
+      byLabel(h, 'Reader of reader').focus();
+      key(document.activeElement!, '-');
+      expect(label()).toBe('Reader, 202101010002');
+    });
+
+    test('a redraw that drops the focused entry and its parents leaves focus in that entry\'s tree, or on its section\'s header', async () => {
+      const h = await focused();
+      const readers = (incoming: ReturnType<typeof coreNode>[]): ChainComputation => chainOf([coreNode('202101010001', 'First')], incoming);
+      h.chainFor = () => readers([coreNode('202101010002', 'Reader'), coreNode('202101010004', 'Other reader')]);
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      byLabel(h, 'Other reader').focus();
+      h.chainFor = () => readers([coreNode('202101010002', 'Reader')]);
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      expect(label()).toBe('Reader, 202101010002');
+      // No entry left in that tree: its section header takes focus.
+      h.chainFor = () => readers([]);
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      expect(document.activeElement).toBe(h.content().querySelector('[data-action="toggle-section"][data-key="in"]'));
+    });
+
     test('other keys on a section header are left to the browser: Tab moves on, a letter does nothing', async () => {
       const h = await focused();
       const header = (): HTMLElement => h.content().querySelector<HTMLElement>('[data-action="toggle-section"][data-key="out"]')!;

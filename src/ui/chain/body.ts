@@ -4,7 +4,7 @@
  */
 
 import { ATTR, moveTabStop, redrawEntry, renderChainInto, revealMore, type EntryTarget, type RenderedChain, type RenderOptions } from './render';
-import { sameModel, type ChainUiState, type ChainViewModel } from './model';
+import { parentKeyOf, sameModel, type ChainUiState, type ChainViewModel } from './model';
 import { keepAnchorWhileDrawn, topEntry } from './scrollAnchor';
 
 export class ChainBody {
@@ -97,11 +97,26 @@ export class ChainBody {
     return first;
   }
 
-  /** Focuses the entry (making it the tree's tab stop), else the first tab stop. */
+  /**
+   * Focuses the entry (making it the tree's tab stop). When a redraw left it out (collapse all, a
+   * parent closed, the entry gone), focus stays in its own tree: on its nearest drawn ancestor, else
+   * on the tree's tab stop, else on the section's header; never on the other tree.
+   */
   focusEntry(key: string | null): void {
     if (this.rendered === null) return;
-    const el = (key !== null ? moveTabStop(this.rendered, key) : null) ?? this.firstTabStop();
+    const el = (key !== null ? this.nearestDrawn(this.rendered, key) : null) ?? this.firstTabStop();
     el?.focus();
+  }
+
+  private nearestDrawn(rendered: RenderedChain, key: string): HTMLElement | null {
+    let at = key;
+    for (let parent = parentKeyOf(at); parent !== null; at = parent, parent = parentKeyOf(at)) {
+      const el = moveTabStop(rendered, at);
+      if (el !== null) return el;
+    }
+    // `at` is the section's key now.
+    const stop = rendered.tabStops.get(at);
+    return (stop === undefined ? undefined : rendered.elements.get(stop)) ?? rendered.elements.get(at) ?? null;
   }
 
   /** The key of the entry an element belongs to. */

@@ -139,6 +139,12 @@ export function isKeyWithin(key: string, ancestor: string): boolean {
   return key === ancestor || key.startsWith(ancestor + KEY_SEPARATOR);
 }
 
+/** The key of the entry or section an entry lies directly under; null for a section's own key. */
+export function parentKeyOf(key: string): string | null {
+  const at = key.lastIndexOf(KEY_SEPARATOR);
+  return at < 0 ? null : key.slice(0, at);
+}
+
 /** A drawn entry found by its key: the node, its parent's key and its tree level (1 = top). */
 export interface LocatedEntry {
   readonly node: ChainViewNode;
