@@ -132,8 +132,20 @@ describe('filter box', () => {
     const before = titles(h);
     type(h, 'reading');
     h.content().querySelector<HTMLElement>('.search-input-clear-button')!.click();
+    expect(filterBox(h).value).toBe('');
     jest.advanceTimersByTime(FILTER_DELAY_MS);
     expect(titles(h)).toStrictEqual(before);
+    expect(h.view.getState()).not.toHaveProperty('filter');
+  });
+
+  test('Esc pressed before the typed filter applies empties the box, and the trees stay unfiltered', async () => {
+    const h = await withChain();
+    const before = titles(h);
+    type(h, 'reading');
+    expect(key(filterBox(h), 'Escape').defaultPrevented).toBe(true);
+    expect(filterBox(h).value).toBe('');
+    jest.advanceTimersByTime(FILTER_DELAY_MS);
+    expect([filterBox(h).value, titles(h)]).toStrictEqual(['', before]);
     expect(h.view.getState()).not.toHaveProperty('filter');
   });
 

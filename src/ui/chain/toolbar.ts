@@ -70,8 +70,14 @@ export function createToolbar(parent: HTMLElement, actions: ToolbarActions): Cha
     attr: { type: 'search', placeholder: 'Filter by title, ID or context', spellcheck: 'false', enterkeyhint: 'search' },
   });
   const clear = search.createDiv({ cls: 'search-input-clear-button', attr: { 'aria-label': 'Clear filter', role: 'button' } });
-  clear.addEventListener('click', () => {
+  // The box is emptied here, not by the next update: a filter typed within its delay is not applied
+  // yet, so clearing changes no control and no update would follow.
+  const clearBox = (): void => {
+    filterInput.value = '';
     actions.clearFilter();
+  };
+  clear.addEventListener('click', () => {
+    clearBox();
     filterInput.focus();
   });
   filterInput.addEventListener('input', () => actions.filterTyped(filterInput.value));
@@ -80,7 +86,7 @@ export function createToolbar(parent: HTMLElement, actions: ToolbarActions): Cha
     // Esc empties the box here rather than closing whatever Obsidian would close.
     evt.preventDefault();
     evt.stopPropagation();
-    actions.clearFilter();
+    clearBox();
   });
   const progress = el.createDiv({ cls: 'pc-chain-progress', attr: { 'aria-live': 'polite' } });
 
