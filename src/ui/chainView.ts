@@ -300,8 +300,15 @@ export class ChainView extends ItemView implements HoverParent {
     this.timers.start('filter', FILTER_DELAY_MS, () => this.dispatch({ kind: 'filter', text }));
   }
 
-  /** The pinned note, or a folder holding it, was renamed: the pin follows (whether or not Obsidian also reports the note itself). */
+  /**
+   * A note or folder was renamed. The trees' state goes with the notes it belongs to, so the note on
+   * show keeps its expansion and scroll (rather than being taken for a new note when the view next
+   * refreshes), and the pinned note, or a folder holding it, moves the pin (whether or not Obsidian
+   * also reports the note itself).
+   */
   private onRename(path: string, oldPath: string): void {
+    this.memory.rename(oldPath, path);
+    if (this.notePath !== '' && isAtOrUnder(this.notePath, oldPath)) this.notePath = path + this.notePath.slice(oldPath.length);
     const pinned = this.state.controls.pinned;
     if (pinned === null || !isAtOrUnder(pinned, oldPath)) return;
     this.state = { ...this.state, controls: { ...this.state.controls, pinned: path + pinned.slice(oldPath.length) } };

@@ -368,6 +368,51 @@ describe('ChainView', () => {
     expect(text).toContain('▸ Teams exist for a reason');
   });
 
+  describe('a rename keeps the trees as they were', () => {
+    const RENAMED = '202104291524 Execution comes first.md';
+    /** mixedChain rooted wherever the note is now. */
+    const rootedAt = (path: string | undefined): ChainComputation => {
+      const chain = mixedChain();
+      return chain.kind === 'chain' && path !== undefined ? { kind: 'chain', result: { ...chain.result, root: { ...chain.result.root, path } } } : chain;
+    };
+
+    test('of the open note: its expansion and scroll position stay', async () => {
+      const h = await openChainView((file) => (file?.path === EXECUTION || file?.path === RENAMED ? rootedAt(file.path) : chainFor(file?.path)));
+      let scrollTop = 0;
+      Object.defineProperty(h.content(), 'scrollTop', { get: () => scrollTop, set: (v: number) => (scrollTop = v) });
+      const file = await h.app.vault.create(EXECUTION, '');
+      h.workspace.setActiveFile(file);
+      jest.runOnlyPendingTimers();
+      click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+      scrollTop = 120;
+      await h.app.vault.rename(file, RENAMED);
+      h.fireIndexChange();
+      jest.runOnlyPendingTimers();
+      expect(h.chainRequests.at(-1)).toBe(`${RENAMED}@3`);
+      expect(chainAsText(h.content())).toContain('▸ Teams exist for a reason');
+      expect(scrollTop).toBe(120);
+    });
+
+    test('of the pinned note, moved with its folder; and of a note left for another, remembered under its new name', async () => {
+      const h = await openChainView((file) => (file?.path.includes('202104291524') === true ? rootedAt(file.path) : chainFor(file?.path)));
+      const note = await h.app.vault.create('zet/' + EXECUTION, '');
+      await h.view.setState({ pinned: note.path }, { history: false });
+      click(byLabel(h, 'Teams exist').querySelector('.pc-chain-toggle')!);
+      await h.app.vault.rename(h.app.vault.getAbstractFileByPath('zet')!, 'notes');
+      jest.runOnlyPendingTimers();
+      expect(h.view.pinnedPath).toBe('notes/' + EXECUTION);
+      expect(chainAsText(h.content())).toContain('▸ Teams exist for a reason');
+      await h.view.setState({ pinned: null }, { history: false });
+      h.openFile('Other.md');
+      jest.runOnlyPendingTimers();
+      await h.app.vault.rename(note, 'notes/' + RENAMED);
+      h.workspace.setActiveFile(note);
+      jest.runOnlyPendingTimers();
+      expect(h.chainRequests.at(-1)).toBe(`notes/${RENAMED}@3`);
+      expect(chainAsText(h.content())).toContain('▸ Teams exist for a reason');
+    });
+  });
+
   test('a redraw of the same note keeps the scroll position; another note starts at the top', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
     let scrollTop = 0;

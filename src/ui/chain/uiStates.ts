@@ -1,5 +1,6 @@
 /** The view-only state of the last few notes, so coming back to a note finds it as it was left. */
 
+import { isAtOrUnder } from '../../core/settings';
 import { createUiState, type ChainUiState } from './model';
 
 /** A small most-recently-used memory of UI states by note path. */
@@ -11,6 +12,15 @@ export class RememberedUiStates {
   /** The note's state, fresh when unknown or forgotten. */
   of(notePath: string): ChainUiState {
     return this.states.get(notePath) ?? createUiState();
+  }
+
+  /** Notes renamed or moved (a note, or a folder holding notes): their states go with them. */
+  rename(oldPath: string, newPath: string): void {
+    for (const [path, ui] of [...this.states]) {
+      if (!isAtOrUnder(path, oldPath)) continue;
+      this.states.delete(path);
+      this.states.set(newPath + path.slice(oldPath.length), ui);
+    }
   }
 
   /** Keeps the note's state as the most recently used, forgetting the oldest beyond capacity. */
