@@ -201,8 +201,20 @@ export class ChainView extends ItemView implements HoverParent {
     this.chainInputs = inputs;
     const path = file?.path ?? '';
     if (path !== this.notePath) this.switchNote(path);
-    this.computation = this.deps.chain(file, this.depth);
+    this.computation = this.pinIsMissing() ? { kind: 'empty', reason: 'pin-missing' } : this.deps.chain(file, this.depth);
     this.draw(this.modelOf(this.computation), false);
+  }
+
+  /**
+   * Whether the view is pinned to a path with no file: renamed or moved while Obsidian was closed, or
+   * while the view was deferred and heard no rename. Asked only once the layout is ready, when the
+   * vault has listed every file (obsidian.d.ts, Vault 'create': fired for each existing file while
+   * the vault loads, before layout-ready); until then the note may be there but not listed yet.
+   * The pin is kept, so a note that comes back (a sync catching up) is shown again.
+   */
+  private pinIsMissing(): boolean {
+    const pinned = this.state.controls.pinned;
+    return pinned !== null && this.app.workspace.layoutReady && this.app.vault.getFileByPath(pinned) === null;
   }
 
   private switchNote(path: string): void {
@@ -237,7 +249,7 @@ export class ChainView extends ItemView implements HoverParent {
   }
 
   private modelOf(computation: ChainComputation): ChainViewModel {
-    if (computation.kind === 'empty') return emptyModel(computation.reason, this.depth);
+    if (computation.kind === 'empty') return emptyModel(computation.reason, this.depth, computation.reason === 'pin-missing' ? (this.state.controls.pinned ?? '') : undefined);
     const settings = this.deps.settings();
     return chainViewModel(shapeForView(computation.result, this.state.controls, this.deps, this.keys), {
       depth: this.depth,

@@ -12,13 +12,13 @@ import { markup } from './markup';
 import type { ChainNode } from '../../src/core/chain/chain';
 import type { ChainComputation } from '../../src/ui/chain/deps';
 import { LEVEL_CAP } from '../../src/ui/chain/expansion';
-import { coreChain, coreNode, EXECUTION, mixedChain, openChainView } from './chainViewHarness';
+import { coreChain, coreNode, EXECUTION, mixedChain, openChainView, type Harness } from './chainViewHarness';
 
 const APPROVED = path.join(__dirname, 'approved');
 const STYLES = fs.readFileSync(path.join(__dirname, '../../styles.css'), 'utf8');
 
-/** What a state does in the view after it opened, as a user would. */
-type Act = (content: HTMLElement) => void;
+/** What a state does in the view after it opened, as a user would (or as Obsidian restoring it would). */
+type Act = (h: Harness) => unknown;
 
 /** The markup of the view opened on `chain`'s note (or on none), after `act`. */
 async function viewMarkup(chain: ChainComputation, open: boolean, act: Act | null): Promise<string> {
@@ -28,7 +28,7 @@ async function viewMarkup(chain: ChainComputation, open: boolean, act: Act | nul
   if (open) h.openFile(EXECUTION);
   await jest.runOnlyPendingTimersAsync();
   if (act !== null) {
-    act(h.content());
+    await act(h);
     await jest.runOnlyPendingTimersAsync();
   }
   return `${markup(h.content()).join('\n')}\n`;
@@ -67,14 +67,15 @@ afterEach(() => {
 /** Types a filter into the toolbar's box. */
 const filterBy =
   (text: string): Act =>
-  (content) => {
-    const input = content.querySelector<HTMLInputElement>('.pc-chain-filter-input')!;
+  (h) => {
+    const input = h.content().querySelector<HTMLInputElement>('.pc-chain-filter-input')!;
     input.value = text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };
 
 /** Closes the first entry of the tree and the "Built on by" section, each with a click. */
-const closeFirstEntryAndIncoming: Act = (content) => {
+const closeFirstEntryAndIncoming: Act = (h) => {
+  const content = h.content();
   const click = (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
   click(content.querySelector('[role="treeitem"] [data-action="toggle"]')!);
   click(content.querySelector('[data-action="toggle-section"][data-key="in"]')!);
@@ -97,6 +98,7 @@ const states: [string, () => ChainComputation, boolean, Act | null][] = [
   ['chain-view-lone-note.approved.txt', () => coreChain(EXECUTION, '202104291524', 'Execution is the priority of the team', []), true, null],
   ['chain-view-filtered.approved.txt', mixedChain, true, filterBy('reason')],
   ['chain-view-no-id-closed.approved.txt', noIdChain, true, closeFirstEntryAndIncoming],
+  ['chain-view-pin-missing.approved.txt', mixedChain, true, (h) => h.view.setState({ pinned: 'zet/202104291524 Old title.md' }, { history: false })],
 ];
 
 test.each(states)('the view draws the approved markup (%s)', async (name, chain, open, act) => {

@@ -131,6 +131,7 @@ describe('renderChainInto', () => {
       'no-id-no-refs',
       'This note has no ID and mentions no other note by ID. Start its file name with an ID (like "202104291524 Title") or mention another note\'s ID.',
     ],
+    ['pin-missing', 'This view is pinned to a note that is no longer in the vault: it was renamed, moved or deleted while the view could not follow it.'],
   ])('empty state %s says what to do', (reason, message) => {
     expect(EMPTY_MESSAGES[reason]).toBe(message);
     const container = draw({ kind: 'empty', reason, depth: 3, maxDepth: 10 });

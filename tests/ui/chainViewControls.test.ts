@@ -311,8 +311,51 @@ describe('pin', () => {
       asked.push(file?.extension);
       return chainFor(file?.path);
     };
+    await h.app.vault.create('v1.2/202104291524 Execution.md', '');
     await h.view.setState({ pinned: 'v1.2/202104291524 Execution.md' }, { history: false });
     expect(asked).toStrictEqual(['md']);
+  });
+
+  describe('to a note no longer in the vault (renamed while Obsidian was closed, or while the view was deferred)', () => {
+    const GONE = 'zet/202104291524 Old title.md';
+    const gone = (h: Harness): string[] => [
+      ...Array.from(h.content().querySelectorAll('.pc-chain-empty'), (el) => el.textContent ?? ''),
+      ...Array.from(h.content().querySelectorAll('[data-action="unpin"]'), (el) => `[${el.textContent ?? ''}]`),
+    ];
+
+    test('says so, names it and offers to unpin, rather than blaming the index', async () => {
+      const h = await withChain();
+      h.chainFor = (file) => (file?.path === GONE ? { kind: 'empty', reason: 'not-indexed' } : chainFor(file?.path));
+      await h.view.setState({ pinned: GONE }, { history: false });
+      expect(gone(h)).toStrictEqual([
+        'This view is pinned to a note that is no longer in the vault: it was renamed, moved or deleted while the view could not follow it.',
+        GONE,
+        '[Unpin and follow the open note]',
+      ]);
+      expect(h.view.pinnedPath).toBe(GONE);
+      h.content().querySelector<HTMLElement>('[data-action="unpin"]')!.click();
+      expect(h.view.pinnedPath).toBeNull();
+      expect(h.view.getState()).not.toHaveProperty('pinned');
+      expect(chainAsText(h.content())).toContain('# Execution is the priority of the team');
+    });
+
+    test('is told only once the layout is ready (the vault lists its files by then), and a note back at that path shows again', async () => {
+      const h = await withChain();
+      h.workspace.layoutReady = false;
+      h.chainFor = (file) => (file?.path === GONE ? { kind: 'empty', reason: 'not-indexed' } : chainFor(file?.path));
+      await h.view.setState({ pinned: GONE }, { history: false });
+      expect(gone(h)).toStrictEqual(['This note is not in the ID index yet: its folder is excluded in the settings, or indexing is still running.']);
+      h.workspace.setLayoutReady();
+      h.fireIndexChange();
+      jest.advanceTimersByTime(REFRESH_DELAY_MS);
+      expect(gone(h)).toHaveLength(3);
+      await h.app.vault.create(GONE, '');
+      h.chainFor = (file) => (file?.path === GONE ? chainFor(OTHER) : chainFor(file?.path));
+      h.fireIndexChange();
+      jest.advanceTimersByTime(REFRESH_DELAY_MS);
+      expect(gone(h)).toStrictEqual([]);
+      expect(chainAsText(h.content())).toContain('# Other');
+    });
   });
 
   test('copying from a view that has not opened yet says there is no chain', async () => {

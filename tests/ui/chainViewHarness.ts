@@ -123,7 +123,9 @@ export async function openChainView(chainFor: Harness['chainFor'], options: { is
     for (const listener of textListeners) listener(new Set(paths));
   };
   harness.openFile = (path) => {
-    const file = fakeFile(path);
+    // A note opens from the vault: a view pinned to it finds it there (the fake vault's create adds the file before its first await).
+    if (app.vault.getAbstractFileByPath(path) === null) void app.vault.create(path, '');
+    const file = app.vault.getFileByPath(path) ?? fakeFile(path);
     workspace.setActiveFile(file);
     return file;
   };

@@ -85,6 +85,7 @@ describe('sameModel', () => {
     ['two empty states alike', empty(), empty(), true],
     ['empty states for different reasons', empty(), empty({ reason: 'not-indexed' }), false],
     ['empty states at different depths', empty(), empty({ depth: 4 }), false],
+    ['pins to two notes both gone', empty({ reason: 'pin-missing', missingPin: 'a.md' }), empty({ reason: 'pin-missing', missingPin: 'b.md' }), false],
     ['an empty state and a chain', empty(), base(), false],
     ['a chain and an empty state', base(), empty(), false],
   ])('%s: %s', (_name, a, b, same) => {

@@ -51,8 +51,8 @@ export interface ViewModelInputs {
   readonly noteTitle: (path: string) => string;
 }
 
-export function emptyModel(reason: EmptyReason, depth: number): ChainViewModel {
-  return { kind: 'empty', reason, depth, maxDepth: MAX_CHAIN_DEPTH };
+export function emptyModel(reason: EmptyReason, depth: number, missingPin?: string): ChainViewModel {
+  return missingPin === undefined ? { kind: 'empty', reason, depth, maxDepth: MAX_CHAIN_DEPTH } : { kind: 'empty', reason, depth, maxDepth: MAX_CHAIN_DEPTH, missingPin };
 }
 
 /** The view model of a shaped chain: context lines as prose split around their ID, candidates with titles. */

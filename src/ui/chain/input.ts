@@ -63,6 +63,7 @@ class ChainInput {
     else if (action === 'depth-up') this.host.dispatch({ kind: 'depth', depth: this.host.depth() + 1 });
     else if ((action === 'toggle' || action === 'toggle-section') && key !== null) this.toggle(key);
     else if (action === 'show-more') this.showMore(actionEl);
+    else if (action === 'unpin') this.host.dispatch({ kind: 'pin', path: null });
     else if (action === 'open') {
       const target = this.body.targetOf(actionEl);
       if (target !== undefined) this.open(target, evt);

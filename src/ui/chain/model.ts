@@ -6,7 +6,7 @@
 import type { ResolutionStatus } from '../../core/types';
 
 /** Why the view has no chain to show. */
-export type EmptyReason = 'no-note' | 'not-markdown' | 'not-indexed' | 'no-id-no-refs';
+export type EmptyReason = 'no-note' | 'not-markdown' | 'not-indexed' | 'no-id-no-refs' | 'pin-missing';
 
 /** A note an ambiguous ID could mean. */
 export interface ChainCandidate {
@@ -76,6 +76,8 @@ export interface EmptyModel {
   readonly reason: EmptyReason;
   readonly depth: number;
   readonly maxDepth: number;
+  /** The path the view is pinned to when no file is there ('pin-missing'). */
+  readonly missingPin?: string;
 }
 
 /** Everything one render needs from the data side. */
@@ -111,6 +113,7 @@ export const EMPTY_MESSAGES: Readonly<Record<EmptyReason, string>> = Object.free
     'This note is not in the ID index yet: its folder is excluded in the settings, or indexing is still running.',
   'no-id-no-refs':
     'This note has no ID and mentions no other note by ID. Start its file name with an ID (like "202104291524 Title") or mention another note\'s ID.',
+  'pin-missing': 'This view is pinned to a note that is no longer in the vault: it was renamed, moved or deleted while the view could not follow it.',
 });
 
 const KEY_SEPARATOR = '\u001f';
@@ -188,7 +191,9 @@ export function childrenOf(model: ChainViewModel, parentKey: string): readonly C
 export function sameModel(a: ChainViewModel | null, b: ChainViewModel | null): boolean {
   if (a === null || b === null) return a === b;
   // Both kinds are checked, though a chain's missing reason would tell it from an empty state anyway.
-  if (a.kind === 'empty' || b.kind === 'empty') return a.kind === 'empty' && b.kind === 'empty' && a.reason === b.reason && a.depth === b.depth;
+  if (a.kind === 'empty' || b.kind === 'empty') {
+    return a.kind === 'empty' && b.kind === 'empty' && a.reason === b.reason && a.depth === b.depth && a.missingPin === b.missingPin;
+  }
   return (
     a.note.path === b.note.path &&
     a.note.id === b.note.id &&

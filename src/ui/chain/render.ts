@@ -9,7 +9,7 @@
 
 import { isSectionOpen, planExpansion } from './expansion';
 import { ATTR, renderLevel, renderNode, TRUNCATED_HINT, type EntryContext, type RenderedChain } from './entries';
-import { childrenOf, EMPTY_MESSAGES, isKeyWithin, locateEntry, moreKey, type ChainModel, type ChainSectionName, type ChainUiState, type ChainViewModel } from './model';
+import { childrenOf, EMPTY_MESSAGES, isKeyWithin, locateEntry, moreKey, type ChainModel, type ChainSectionName, type ChainUiState, type ChainViewModel, type EmptyModel } from './model';
 
 export { ATTR, type EntryTarget, type RenderedChain } from './entries';
 /** The caps the drawing follows, for callers that time or test it. */
@@ -56,7 +56,7 @@ export function renderChainInto(container: HTMLElement, model: ChainViewModel, u
   renderHeader(root, model);
   renderDepthControl(root, model.depth, model.maxDepth);
   if (model.kind === 'empty') {
-    root.createDiv({ cls: 'pc-chain-empty', text: EMPTY_MESSAGES[model.reason] });
+    renderEmptyState(root, model);
     return rendered;
   }
   if (model.filter !== '' && model.outgoing.length === 0 && (model.incoming?.length ?? 0) === 0) {
@@ -146,6 +146,14 @@ function renderHeader(root: HTMLElement, model: ChainViewModel): void {
   }
   header.createDiv({ cls: 'pc-chain-note-title', text: model.note.title || model.note.path });
   header.createDiv({ cls: model.note.id === null ? 'pc-chain-note-id is-missing' : 'pc-chain-note-id', text: model.note.id ?? 'No ID' });
+}
+
+/** What is missing and what to do; a pin to a note that is gone names it and offers to unpin. */
+function renderEmptyState(root: HTMLElement, model: EmptyModel): void {
+  root.createDiv({ cls: 'pc-chain-empty', text: EMPTY_MESSAGES[model.reason] });
+  if (model.missingPin === undefined) return;
+  root.createDiv({ cls: 'pc-chain-empty pc-chain-missing-pin', text: model.missingPin });
+  root.createEl('button', { cls: 'mod-cta', text: 'Unpin and follow the open note', attr: { [ATTR.action]: 'unpin' } });
 }
 
 function renderDepthControl(root: HTMLElement, depth: number, maxDepth: number): void {
