@@ -7,6 +7,7 @@ import type { ChainResult } from './chain';
 import { chainGraph, type ChainGraph, type GraphNode } from './graph';
 import { renderOutline } from './outline';
 import { showControlCharacters } from '../controlChars';
+import { linktextCanName } from '../linktext';
 
 export type GraphFormat = 'mermaid' | 'dot' | 'json';
 export type ChainTextFormat = 'outline' | GraphFormat;
@@ -54,8 +55,9 @@ export function nodeCaption(node: GraphNode): string {
 
 /**
  * Mermaid flowchart. Obsidian turns a node of class `internal-link` into a link to the note its
- * text names (help: "Diagrams", linking notes), so a resolved note shows its link text; the
- * others show their caption and a dashed border.
+ * text names (help: "Diagrams", linking notes), so a resolved note shows its link text; a resolved
+ * note that link text cannot name (its name holds `#`) shows its caption and is no link, since the
+ * link would open or create another note; the others show their caption and a dashed border.
  */
 function renderMermaid(graph: ChainGraph, options: GraphTextOptions): string {
   const linktext = options.linktext ?? defaultLinktext;
@@ -66,8 +68,10 @@ function renderMermaid(graph: ChainGraph, options: GraphTextOptions): string {
   for (const node of graph.nodes) {
     const name = names.get(node.key) ?? '';
     const resolved = node.status === 'resolved' && node.path !== null; // a resolved note has a path; this narrows the type
-    lines.push(`  ${name}["${mermaidText(resolved ? linktext(node.path) : nodeCaption(node))}"]`);
-    (resolved ? linked : open).push(name);
+    const linkable = resolved && linktextCanName(node.path);
+    lines.push(`  ${name}["${mermaidText(linkable ? linktext(node.path) : nodeCaption(node))}"]`);
+    if (linkable) linked.push(name);
+    else if (!resolved) open.push(name);
   }
   for (const edge of graph.edges) lines.push(`  ${names.get(edge.from) ?? ''} --> ${names.get(edge.to) ?? ''}`);
   if (graph.root !== null) lines.push(`  classDef start stroke-width:3px`, `  class ${names.get(graph.root) ?? ''} start`);

@@ -61,7 +61,7 @@ describe('text that would break a format', () => {
   });
   const hostile = 'Say "no" <b>early</b> & C# #quot; \\ done';
 
-  test('Mermaid labels use entity codes, so the node still shows (and links to) the exact text', () => {
+  test('Mermaid labels use entity codes, so the node still shows the exact text', () => {
     const mermaid = renderChainText(note(hostile), 'mermaid');
     const label = /n0\["([^"]*)"\]/.exec(mermaid)?.[1] ?? '';
     expect(label).not.toMatch(/[<>"]/);
@@ -94,6 +94,11 @@ describe('text that would break a format', () => {
     const mermaid = renderChainText(note('Plain'), 'mermaid', { linktext: () => 'Plain note' });
     expect(mermaid).toContain('n0["Plain note"]');
     expect(mermaid).toContain('class n0 internal-link');
+  });
+
+  test('Mermaid links no note whose name holds #: Obsidian would open (or create) the note named up to it', () => {
+    const mermaid = renderChainText(note('C# tips'), 'mermaid', { linktext: (path) => path.replace(/\.md$/, '') });
+    expect(mermaid).toBe(['graph TD', '  n0["202101010000 C#35; tips"]', '  classDef start stroke-width:3px', '  class n0 start', ''].join('\n'));
   });
 });
 
