@@ -7,6 +7,7 @@ import { MarkdownRenderer, parseYaml, type App, type Plugin } from 'obsidian';
 import { buildChain, type ChainStart } from '../core/chain/chain';
 import { BlockScheduler, ChainBlock } from '../ui/block/chainBlock';
 import type { BlockEvents, ChainBlockDeps } from '../ui/block/deps';
+import { openNotePath } from '../ui/openNote';
 import { isExcludedInVault } from './chainExclusion';
 import type { IdServices } from './services';
 
@@ -41,6 +42,7 @@ export function chainBlockDeps(services: IdServices): ChainBlockDeps {
       const file = app.vault.getFileByPath(path);
       return file === null ? path.replace(/\.md$/i, '') : app.metadataCache.fileToLinktext(file, sourcePath, true);
     },
+    openPath: (path, sourcePath, paneType) => void openNotePath(app, path, sourcePath, paneType),
     // MarkdownRenderer.render (obsidian.d.ts; the docs deprecate renderMarkdown in its favour) came with the 2023 API, before minAppVersion 1.7.2.
     renderMarkdown: (markdown, el, sourcePath, component) => MarkdownRenderer.render(app, markdown, el, sourcePath, component),
   };

@@ -150,6 +150,37 @@ describe('drawing', () => {
     expect(Array.from(el.querySelectorAll('.pc-block-context .pc-chain-context-id'), (id) => id.textContent)).toStrictEqual(['202101010003', '202101010001', '202101010000']);
   });
 
+  test('a note whose name holds # is a link of its own that opens its file: as link text it would name the note up to the #', async () => {
+    const sharp = '202101010007 C# tips.md';
+    const s = await setUp({ ...NOTES, '202101010002 Second.md': 'See 202101010007 and 202101010008.', [sharp]: '', 'x/202101010008 F# too.md': '', 'y/202101010008 Other.md': '' });
+    const { el } = s.block('start: 202101010002\ndirection: out\ndepth: 1');
+    expect(links(el)).toStrictEqual(['202101010002 Second → 202101010002 Second', '202101010008 Other → 202101010008 Other']);
+    const own = Array.from(el.querySelectorAll<HTMLElement>('.pc-block-link'));
+    expect(own.map((link) => [link.textContent, link.getAttribute('role'), link.getAttribute('tabindex')])).toStrictEqual([
+      ['202101010007 C# tips', 'link', '0'],
+      ['x/202101010008 F# too', 'link', '0'],
+    ]);
+    const { workspace } = s.services.fakeApp;
+    const opened: [obsidian.PaneType | boolean | undefined, string][] = [];
+    const getLeaf = workspace.getLeaf.bind(workspace);
+    jest.spyOn(workspace, 'getLeaf').mockImplementation((pane) => {
+      const leaf = getLeaf(pane);
+      jest.spyOn(leaf, 'openFile').mockImplementation(async (file) => void opened.push([pane, file.path]));
+      return leaf;
+    });
+    own[0].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    own[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    own[0].dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }));
+    own[0].dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 }));
+    await jest.runAllTimersAsync();
+    expect(workspace.openedLinks).toStrictEqual([]);
+    expect(opened).toStrictEqual([
+      [false, sharp],
+      [false, 'x/202101010008 F# too.md'],
+      ['tab', sharp],
+    ]);
+  });
+
   test('an unresolved start still shows who cites it, as text rather than a link', async () => {
     const s = await setUp({ ...NOTES, '202101010005 Asks.md': 'Where is 202112311159?' });
     const { el } = s.block('start: 202112311159');

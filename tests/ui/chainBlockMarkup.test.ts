@@ -25,6 +25,7 @@ const NOTES: Record<string, string> = {
   'x/202101010005 Two.md': '',
   '202101010006.md': '',
   'Daily/2021-01-01.md': 'Read 202101010000 today.',
+  '202101010007 C# tips.md': 'Builds on 202101010003.',
 };
 
 /** Each block's source, drawn in the root note. */
@@ -37,6 +38,7 @@ const BLOCKS: [string, string][] = [
   ['incoming with context, from an ID', 'start: 202101010003\ndirection: in\ncontext: true'],
   ['an unresolved start', 'start: 202112311159'],
   ['a problem', 'depth: 0'],
+  ['from a note whose name holds #', 'start: 202101010007\ndirection: out\ndepth: 1'],
 ];
 
 function drawn(source: string): HTMLElement {

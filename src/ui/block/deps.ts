@@ -2,7 +2,7 @@
  * What a `principle-chain` code block needs from the rest of the plugin, and nothing more: the
  * block is wired to these narrow functions (src/obsidian/codeBlock.ts builds them).
  */
-import type { Component } from 'obsidian';
+import type { Component, PaneType } from 'obsidian';
 import type { ChainOptions, ChainResult, ChainStart } from '../../core/chain/chain';
 import type { IndexChange } from '../../core/types';
 
@@ -17,6 +17,8 @@ export interface ChainBlockDeps {
   modified(path: string): number | undefined;
   /** The link text Obsidian would write for the note, seen from sourcePath. */
   linktext(path: string, sourcePath: string): string;
+  /** Opens the note at the path by its file, in the pane asked for (for notes link text cannot name). */
+  openPath(path: string, sourcePath: string, paneType: PaneType | boolean): void;
   /** Obsidian's Markdown renderer (a mermaid block becomes a diagram). */
   renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void>;
 }

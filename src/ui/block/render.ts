@@ -3,12 +3,13 @@
  * note as Obsidian's own internal link (click, modifier-click and hover preview are Obsidian's), or
  * a message saying what is wrong with the block. Note text is only ever set as text.
  */
-import type { Component } from 'obsidian';
+import { Keymap, type Component, type PaneType } from 'obsidian';
 import type { ChainNode, ChainNote } from '../../core/chain/chain';
 import type { ChainBlockOptions } from '../../core/chain/blockOptions';
 import { renderChainText } from '../../core/chain/export';
 import { chainGraph } from '../../core/chain/graph';
 import { contextParts, readableContext } from '../../core/chain/readableContext';
+import { linktextCanName } from '../../core/linktext';
 import type { ShapedChain } from '../../core/chain/shape';
 import type { ChainBlockDeps } from './deps';
 
@@ -42,7 +43,7 @@ export function renderBlock(el: HTMLElement, drawing: BlockDrawing, deps: ChainB
   const { result } = drawing.chain;
   const caption = el.createDiv({ cls: 'pc-block-caption' });
   caption.appendText('Principle chain of ');
-  noteLink(caption, result.root, deps, sourcePath);
+  noteLink(caption, result.root, deps, sourcePath, component);
   if (options.show === 'graph') {
     const edges = chainGraph(result).edges.length;
     if (edges <= MAX_GRAPH_EDGES) {
@@ -58,12 +59,23 @@ export function renderBlock(el: HTMLElement, drawing: BlockDrawing, deps: ChainB
   }
   // The chain comes capped at the limit already (its maxNodes); counting here keeps any chain within it.
   const limit = { left: options.limit };
-  if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, drawing, deps, limit, null);
-  if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, drawing, deps, limit, result.root.id);
+  const ctx = { drawing, deps, component, limit };
+  if (options.direction !== 'in') section(el, 'Builds on', result.out, result.outTruncated, ctx, null);
+  if (options.direction !== 'out') section(el, 'Built on by', result.in, result.inTruncated, ctx, result.root.id);
   if (result.capped || limit.left < 0) {
     const shown = options.limit === 1 ? 'Only the first entry is shown' : `Only the first ${options.limit} entries are shown`;
     el.createDiv({ cls: 'pc-block-note', text: `${shown} (limit).` });
   }
+}
+
+/** What every entry of one drawing needs. */
+interface DrawContext {
+  readonly drawing: BlockDrawing;
+  readonly deps: ChainBlockDeps;
+  /** The drawing's component: the handlers of links drawn here go with it. */
+  readonly component: Component;
+  /** How many more entries the block's limit allows. */
+  readonly limit: { left: number };
 }
 
 function section(
@@ -71,9 +83,7 @@ function section(
   heading: string,
   nodes: readonly ChainNode[],
   truncated: number,
-  drawing: BlockDrawing,
-  deps: ChainBlockDeps,
-  limit: { left: number },
+  ctx: DrawContext,
   /** Incoming: the ID each context stands for is its parent's (the root's at the top); outgoing: null, the entry's own. */
   citedId: string | null,
 ): void {
@@ -85,8 +95,8 @@ function section(
   }
   const list = wrapper.createEl('ul', { cls: 'pc-block-list' });
   const incoming = citedId !== null;
-  if (drawing.options.show === 'list') for (const node of distinct(nodes)) entry(list, node, drawing, deps, limit, false, incoming ? citedId : null);
-  else for (const node of nodes) entry(list, node, drawing, deps, limit, true, incoming ? citedId : null);
+  if (ctx.drawing.options.show === 'list') for (const node of distinct(nodes)) entry(list, node, ctx, false, incoming ? citedId : null);
+  else for (const node of nodes) entry(list, node, ctx, true, incoming ? citedId : null);
   if (truncated > 0) list.createEl('li', { cls: 'pc-block-more', text: `… ${truncated} more` });
 }
 
@@ -110,22 +120,21 @@ function distinct(nodes: readonly ChainNode[]): ChainNode[] {
 function entry(
   list: HTMLElement,
   node: ChainNode,
-  drawing: BlockDrawing,
-  deps: ChainBlockDeps,
-  limit: { left: number },
+  ctx: DrawContext,
   nested: boolean,
   /** The ID the entry's context names when it is not the entry's own (incoming entries). */
   citedId: string | null,
 ): void {
-  if (--limit.left < 0) return;
+  const { drawing, deps, component } = ctx;
+  if (--ctx.limit.left < 0) return;
   const item = list.createEl('li', { cls: 'pc-block-entry' });
-  noteLink(item, node, deps, drawing.sourcePath);
+  noteLink(item, node, deps, drawing.sourcePath, component);
   if (node.status === 'ambiguous') {
     item.appendText(' — one of ');
     node.candidates.forEach((path, i) => {
       if (i > 0) item.appendText(', ');
       // Shown by its link text, not by the ID all candidates share: the reader must tell them apart.
-      noteLink(item, { id: null, path, title: '', status: 'resolved', candidates: [] }, deps, drawing.sourcePath);
+      noteLink(item, { id: null, path, title: '', status: 'resolved', candidates: [] }, deps, drawing.sourcePath, component);
     });
   }
   if (node.cycle) item.createSpan({ cls: 'pc-block-flag', text: ' ↺', attr: { title: 'Already in this chain' } });
@@ -140,7 +149,7 @@ function entry(
   // An entry whose children the limit left out still says how many there are.
   if (!nested || (node.children.length === 0 && node.truncated === 0)) return;
   const children = item.createEl('ul', { cls: 'pc-block-list' });
-  for (const child of node.children) entry(children, child, drawing, deps, limit, true, citedId === null ? null : node.id);
+  for (const child of node.children) entry(children, child, ctx, true, citedId === null ? null : node.id);
   if (node.truncated > 0) children.createEl('li', { cls: 'pc-block-more', text: `… ${node.truncated} more` });
 }
 
@@ -148,17 +157,44 @@ function entry(
  * A note as Obsidian's own internal link (the shape its Reading view renders, so its click,
  * modifier-click, hover preview and context menu apply); an ID that names no single note as text.
  */
-function noteLink(parent: HTMLElement, note: ChainNote, deps: ChainBlockDeps, sourcePath: string): void {
+function noteLink(parent: HTMLElement, note: ChainNote, deps: ChainBlockDeps, sourcePath: string, component: Component): void {
   const name = [note.id, note.title !== note.id ? note.title : ''].filter((part) => part !== null && part !== '').join(' ');
   if (note.status !== 'resolved' || note.path === null) {
     const text = note.status === 'ambiguous' ? `${name} (${note.candidates.length} notes)` : `${name || note.path || ''} (no note)`;
     parent.createSpan({ cls: `pc-block-open mod-${note.status}`, text });
     return;
   }
-  const linktext = deps.linktext(note.path, sourcePath);
+  const { path } = note;
+  if (!linktextCanName(path)) {
+    fileLink(parent, name || path.replace(/\.md$/i, ''), (paneType) => deps.openPath(path, sourcePath, paneType), component);
+    return;
+  }
+  const linktext = deps.linktext(path, sourcePath);
   parent.createEl('a', {
     cls: 'internal-link',
     text: name || linktext,
     attr: { href: linktext, 'data-href': linktext, target: '_blank', rel: 'noopener' },
+  });
+}
+
+/**
+ * A note that link text cannot name (see linktextCanName), as a link of the plugin's own: an
+ * internal-link anchor would open or create another note. It opens the note's file with Obsidian's
+ * modifier rules (Keymap.isModEvent: Mod-click or a middle click for a new tab), and Enter opens it
+ * as ARIA's link pattern asks, like the Reading view's own ID links. It has no page preview: the
+ * preview finds its note by link text too.
+ */
+function fileLink(parent: HTMLElement, text: string, open: (paneType: PaneType | boolean) => void, component: Component): void {
+  const link = parent.createSpan({ cls: 'pc-block-link', text, attr: { role: 'link', tabindex: 0 } });
+  const activate = (evt: MouseEvent | KeyboardEvent): void => {
+    evt.preventDefault();
+    open(Keymap.isModEvent(evt));
+  };
+  component.registerDomEvent(link, 'click', activate);
+  component.registerDomEvent(link, 'auxclick', (evt) => {
+    if (evt.button === 1) activate(evt);
+  });
+  component.registerDomEvent(link, 'keydown', (evt) => {
+    if (evt.key === 'Enter' && !evt.isComposing) activate(evt);
   });
 }
