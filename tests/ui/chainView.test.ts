@@ -250,6 +250,16 @@ describe('ChainView', () => {
       ]);
     });
 
+    test('hovering an entry whose name holds # asks for no preview: its link text would name the note up to the #', async () => {
+      const h = await openChainView(() => chainOf([coreNode('202104291530', 'C# tips')]));
+      h.openFile(EXECUTION);
+      jest.runOnlyPendingTimers();
+      const hovers: unknown[] = [];
+      h.workspace.on('hover-link', (info) => hovers.push(info));
+      byLabel(h, 'C# tips').querySelector('.pc-chain-title')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, ctrlKey: true }));
+      expect(hovers).toStrictEqual([]);
+    });
+
     test('right-clicking an entry shows Obsidian\'s file menu for its note', async () => {
       const h = await withChain();
       const file = await h.app.vault.create('202108191025 Teams exist for a reason.md', '');

@@ -10,6 +10,7 @@ import { treeKeyIntent } from './keyboard';
 import { childrenOf } from './model';
 import { ATTR, moveTabStop, type EntryTarget } from './render';
 import { openNotePath } from '../openNote';
+import { linktextCanName } from '../../core/linktext';
 
 /** What the input needs from the view. */
 export interface ChainInputHost {
@@ -117,7 +118,8 @@ class ChainInput {
     if (!rowEl || rowEl.contains(evt.relatedTarget as Node | null)) return;
     const target = this.body.targetOf(rowEl);
     const sourcePath = this.sourcePath();
-    if (target?.path == null || sourcePath === null) return;
+    // The page preview finds its note by link text, which cannot name every note: no preview rather than another note's.
+    if (target?.path == null || sourcePath === null || !linktextCanName(target.path)) return;
     this.host.app.workspace.trigger('hover-link', {
       event: evt,
       source: this.host.source,
