@@ -5,6 +5,7 @@
  */
 import { MarkdownRenderer, parseYaml, type App, type Plugin } from 'obsidian';
 import { buildChain, type ChainStart } from '../core/chain/chain';
+import type { IdFormat } from '../core/ids/formats';
 import { BlockScheduler, ChainBlock } from '../ui/block/chainBlock';
 import type { BlockEvents, ChainBlockDeps } from '../ui/block/deps';
 import { openNotePath } from '../ui/openNote';
@@ -51,7 +52,8 @@ export function chainBlockDeps(services: IdServices): ChainBlockDeps {
 /**
  * The note or ID a block starts from: its own note when none is written; else an ID of the active
  * format, a [[link]] or a link text (resolved as Obsidian resolves links from the block's note), or
- * a vault path.
+ * a vault path. A link or `ID Title` that names no file but starts with an ID some note owns (the
+ * note renamed since, keeping its ID) starts from that ID, so the block survives the rename.
  */
 export function resolveStart(app: App, services: Pick<IdServices, 'format' | 'index'>, written: string | null, sourcePath: string): { start: ChainStart } | { problem: string } {
   if (written === null) {
@@ -64,7 +66,17 @@ export function resolveStart(app: App, services: Pick<IdServices, 'format' | 'in
   const file = app.vault.getFileByPath(target) ?? app.vault.getFileByPath(`${target}.md`) ?? app.metadataCache.getFirstLinkpathDest(target, sourcePath);
   if (file !== null && services.index.note(file.path) !== undefined) return { start: { path: file.path } };
   if (file !== null) return { problem: `start: ${file.path} is not in the ID index (its folder is excluded in the settings, or it is not a Markdown note).` };
+  const id = leadingId(target, services.format());
+  if (id !== null && services.index.resolve(id).status !== 'unresolved') return { start: { id } };
   return { problem: `start: no note is called "${target}", and it is not an ID of the format ${services.format().label}.` };
+}
+
+/** The ID a written start begins with, when a space, a dash or nothing follows it (as after the ID of `ID Title.md`). */
+function leadingId(target: string, format: IdFormat): string | null {
+  const id = format.atStart.exec(target)?.[0];
+  if (id === undefined || id === '') return null;
+  const next = target.charAt(id.length);
+  return next === '' || next === ' ' || next === '-' ? id : null;
 }
 
 function blockEvents(app: App, services: IdServices): BlockEvents {

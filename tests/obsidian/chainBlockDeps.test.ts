@@ -77,6 +77,15 @@ describe('the start a block names', () => {
     ['deep/202101010001 B', B],
     ['deep/202101010001 B.md', B],
     ['202101010001 B', B],
+    // Names no file, but starts with an ID a note owns (renamed since, keeping its ID): that ID.
+    ['[[202101010001 Old title]]', 'id 202101010001'],
+    ['[[202101010001 Old title#Heading|shown]]', 'id 202101010001'],
+    ['202101010001 Old title', 'id 202101010001'],
+    ['202101010001-old-title', 'id 202101010001'],
+    ['202101010001x', null],
+    ['2021010100012 Longer run', null],
+    ['deep/202101010001 Old title', null],
+    ['209901010000 No note owns this ID', null],
   ])('%j', (written, expected) => {
     expect(path(written)).toBe(expected);
   });

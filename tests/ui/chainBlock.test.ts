@@ -284,6 +284,16 @@ describe('staying current', () => {
     expect(links(el).join()).not.toContain('Second');
   });
 
+  test.each(['"[[202101010001 First]]"', '202101010001 First'])('a block starting from %s keeps its chain after that note is renamed with its ID', async (start) => {
+    const s = await setUp();
+    const { el } = s.block(`start: ${start}\ndirection: out`);
+    s.services.remove('202101010001 First.md');
+    s.services.put('202101010001 Renamed.md', '- Then 202101010003 Deep.');
+    s.settle();
+    expect(problems(el)).toStrictEqual([]);
+    expect(links(el).map((l) => l.split(' → ')[0])).toStrictEqual(['202101010001 Renamed', '202101010003 Deep']);
+  });
+
   test('a burst of changes costs each touched visible block one computation; untouched blocks none', async () => {
     const s = await setUp();
     const touched = Array.from({ length: 50 }, () => s.block('direction: out').child);
