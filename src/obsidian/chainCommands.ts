@@ -7,10 +7,12 @@ import { Platform, type App, type Plugin } from 'obsidian';
 import { createCitationCounter, type ChainResult } from '../core/chain/chain';
 import { hasChainExclusions } from '../core/chain/exclusion';
 import { renderChainText } from '../core/chain/export';
+import { ShapeKeys } from '../core/chain/shape';
 import type { ChainViewDeps, FollowedFile } from '../ui/chain/deps';
 import { copyChain } from '../ui/chain/copyChain';
-import { computeChain } from '../ui/chain/buildModel';
-import { storedDepth, storedPin } from '../ui/chain/viewState';
+import { computeChain, shapeForView } from '../ui/chain/buildModel';
+import { DEFAULT_CONTROLS, effectiveDepth } from '../ui/chain/controller';
+import { controlsFromState } from '../ui/chain/viewState';
 import { CHAIN_VIEW_ICON, CHAIN_VIEW_TYPE, ChainView, openAnotherChainView } from '../ui/chainView';
 import { isExcludedInVault } from './chainExclusion';
 import type { IdServices } from './services';
@@ -111,7 +113,8 @@ function withChainView(app: App, checking: boolean, act: (view: ChainView) => vo
 
 /**
  * Copies the chain the relevant view shows. Without a loaded view (none open, or one restored but
- * not shown yet), the chain of the open note, or of the deferred view's pinned note, at its depth.
+ * not shown yet), the chain that view would show from its saved state (the note it is pinned to or
+ * the open note, its depth, filter, sort and hiding), or a new view's defaults when there is none.
  */
 async function copyActiveChain(app: App, deps: ChainViewDeps, format: 'outline' | 'mermaid'): Promise<void> {
   const view = relevantChainView(app);
@@ -120,9 +123,9 @@ async function copyActiveChain(app: App, deps: ChainViewDeps, format: 'outline' 
     return;
   }
   const saved = app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0]?.getViewState().state;
-  const pinned = storedPin(saved);
-  const file: FollowedFile | null = pinned !== null ? { path: pinned, extension: 'md' } : app.workspace.getActiveFile();
-  const computation = deps.chain(file, storedDepth(saved) ?? deps.settings().chainDepth);
-  const text = computation.kind === 'chain' ? deps.chainText(computation.result, format, file?.path ?? '') : null;
-  await copyChain(text, format);
+  const controls = controlsFromState(saved, DEFAULT_CONTROLS);
+  const file: FollowedFile | null = controls.pinned !== null ? { path: controls.pinned, extension: 'md' } : app.workspace.getActiveFile();
+  const computation = deps.chain(file, effectiveDepth(controls, deps.settings().chainDepth));
+  const shaped = computation.kind === 'chain' ? shapeForView(computation.result, controls, deps, new ShapeKeys()).result : null;
+  await copyChain(shaped === null ? null : deps.chainText(shaped, format, file?.path ?? ''), format);
 }

@@ -240,6 +240,23 @@ test('"Open another principle chain view" adds a view beside the first; expand a
   expect(collapse).toHaveBeenCalledTimes(1);
 });
 
+test('"Copy chain as outline" gives the same text from a deferred view as from that view loaded: its filter applies', async () => {
+  const state = { pinned: '202101010001 B.md', filter: 'C' };
+  const deferred = await copyWithDeferredView(state);
+  // Unfiltered, A would be listed as building on B.
+  expect(deferred).toStrictEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by (none)\n']);
+  const { app, command } = setUp(lineIndex());
+  const written: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+  await app.vault.create('202101010001 B.md', '');
+  app.workspace.setActiveFile(fakeFile('202101010000 A.md'));
+  await (command('Open chain view').callback as () => Promise<void>)();
+  await (app.workspace.getLeavesOfType(CHAIN_VIEW_TYPE)[0].view as unknown as ChainView).setState(state, { history: false });
+  command('Copy chain as outline').callback!();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(written).toStrictEqual(deferred);
+});
+
 test('"Copy chain as outline" uses the note a deferred view is pinned to', async () => {
   expect(await copyWithDeferredView({ depth: 1, pinned: '202101010001 B.md' })).toStrictEqual(['- 202101010001 B\n  - Builds on\n    - 202101010002 C\n  - Built on by\n    - 202101010000 A\n']);
 });
