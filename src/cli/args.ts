@@ -7,6 +7,8 @@ export interface OptionSpec {
   readonly name: string;
   readonly short?: string;
   readonly value?: string;
+  /** The option may be given several times, each with its own value (`--exclude A --exclude B`). */
+  readonly repeatable?: boolean;
   readonly help: string;
 }
 
@@ -16,6 +18,8 @@ export interface ParsedArguments {
   readonly positionals: readonly string[];
   /** Option name → its value, or true for a flag (a flag may be repeated; an option with a value, only with the same value). */
   readonly options: ReadonlyMap<string, string | true>;
+  /** Every value of each repeatable option given, in the order typed (`options` holds the first). */
+  readonly repeated: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -26,6 +30,7 @@ export interface ParsedArguments {
 export function parseArguments(argv: readonly string[], known: readonly OptionSpec[]): ParsedArguments {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
@@ -53,6 +58,12 @@ export function parseArguments(argv: readonly string[], known: readonly OptionSp
       if (i + 1 >= argv.length) throw new UsageError(`Option --${spec.name} needs a value (${spec.value}).`);
       value = argv[++i];
     }
+    if (spec.repeatable === true) {
+      const values = repeated.get(spec.name) ?? [];
+      if (values.length === 0) options.set(spec.name, value);
+      repeated.set(spec.name, [...values, value]);
+      continue;
+    }
     // Two values of one option (`--vault a --vault b`): the tool will not pick one, least of all for
     // a command that writes.
     const earlier = options.get(spec.name);
@@ -60,7 +71,7 @@ export function parseArguments(argv: readonly string[], known: readonly OptionSp
     options.set(spec.name, value);
   }
   const [command = null, ...rest] = positionals;
-  return { command, positionals: rest, options };
+  return { command, positionals: rest, options, repeated };
 }
 
 function suggestOption(written: string, known: readonly OptionSpec[]): string {

@@ -1,15 +1,17 @@
 /** Reads a vault folder into the core index the commands query. */
 import type { LinkTargetsOfNotes, TextAfterId } from '../core/check';
-import type { IdFormat } from '../core/ids/formats';
 import type { IdIndex } from '../core/index/idIndex';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import type { VaultContents } from './readVault';
 import { scanVault, type ScanOptions } from './scanVault';
 import type { VaultFs } from './vaultFs';
+import type { VaultSettings } from './vaultSettings';
 
 export interface LoadedVault {
   /** Absolute folder of the vault. */
   readonly directory: string;
+  /** The settings it was read with. */
+  readonly settings: VaultSettings;
   readonly contents: VaultContents;
   readonly index: IdIndex;
   readonly paths: LinkPathLookup;
@@ -20,11 +22,11 @@ export interface LoadedVault {
   readonly keptTextAfterId?: (path: string, idEnd: number) => TextAfterId | undefined;
 }
 
-/** Reads every note and indexes it with the default own-ID sources (file name, folder, frontmatter `id`). */
-export async function loadVault(directory: string, format: IdFormat, fs: VaultFs, options: ScanOptions = {}): Promise<LoadedVault> {
-  const { contents, index, textOf, paths, linkTargets, keptTextAfterId } = await scanVault(directory, format, fs, options);
+/** Reads every note outside the excluded folders and indexes it with the settings' format and own-ID sources. */
+export async function loadVault(directory: string, settings: VaultSettings, fs: VaultFs, options: ScanOptions = {}): Promise<LoadedVault> {
+  const { contents, index, textOf, paths, linkTargets, keptTextAfterId } = await scanVault(directory, settings, fs, options);
   return {
-    directory, contents, index, paths, textOf,
+    directory, settings, contents, index, paths, textOf,
     ...(linkTargets === undefined ? {} : { linkTargets }),
     ...(keptTextAfterId === undefined ? {} : { keptTextAfterId }),
   };

@@ -1,5 +1,6 @@
 /** Turns a FILE argument into the vault path of a note, or a usage error that says what is wrong. */
 import * as path from 'path';
+import { isAtOrUnder } from '../core/settings';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 import type { LoadedVault } from './loadVault';
@@ -17,6 +18,11 @@ export async function locateNote(argument: string, vault: LoadedVault, io: CliIo
     if (vault.textOf(`${vaultPath}.md`) !== undefined) return `${vaultPath}.md`;
     const unreadable = vault.contents.unreadable.find((u) => u.path === vaultPath);
     if (unreadable !== undefined) throw new UsageError(`${argument} cannot be used: ${unreadable.reason}.`);
+    // Read, it would be a note the plugin does not know: no ID of its own, no references.
+    const excludedBy = vault.settings.excludedFolders.find((folder) => isAtOrUnder(vaultPath, folder));
+    if (excludedBy !== undefined && ((await io.fs.kind(candidate)) === 'file' || (await io.fs.kind(`${candidate}.md`)) === 'file')) {
+      throw new UsageError(`${argument} is in the excluded folder ${excludedBy}, whose notes are not read, as the plugin does not index them.`);
+    }
   }
   for (const candidate of candidates) {
     const kind = await io.fs.kind(candidate);

@@ -22,6 +22,8 @@ export interface VaultContents {
   readonly unreadable: readonly UnreadableFile[];
   /** Every file outside skipped folders, notes and attachments alike, sorted: what links can name. */
   readonly allPaths: readonly string[];
+  /** How many notes lie in the excluded folders (VaultSettings), neither read nor counted. */
+  readonly excludedNotes: number;
 }
 
 /** Folders Obsidian and other tools keep beside the notes, which are never notes themselves. */

@@ -10,6 +10,8 @@ import { NothingToCheckError, UsageError } from './errors';
 import type { CliIo } from './io';
 import { loadVault } from './loadVault';
 import { line, PLAIN, renderLines, type OutputStyle, type TextLine } from './textLayout';
+import { VAULT_SETTINGS_OPTIONS, vaultSettingsFrom, vaultSettingsOptions } from './vaultSettings';
+import { isAtOrUnder } from '../core/settings';
 
 const TOOL = 'principle-chain';
 const HELP_COMMAND = 'help';
@@ -20,6 +22,7 @@ export const HELP_WIDTH = 100;
 const COMMON_OPTIONS: readonly OptionSpec[] = [
   { name: 'vault', value: 'DIR', help: 'The vault folder (default: the current folder, as with git or rg).' },
   { name: 'id-format', value: '12|14|denote|REGEX', help: 'How IDs look: 12 digits (default), 14 digits, Denote, or a regular expression.' },
+  ...VAULT_SETTINGS_OPTIONS,
   { name: 'json', help: 'Print JSON instead of text.' },
   { name: 'help', short: 'h', help: 'Show help.' },
 ];
@@ -63,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!accepted.includes(name)) throw new UsageError(`${command.name} does not take --${name}.`);
     }
     const format = formatOption(parsed.options.get('id-format'));
+    const settings = vaultSettingsFrom(format, vaultSettingsOptions(parsed.options, parsed.repeated));
     const warning = format.key === 'custom' ? customPatternWarning(format.source) : null;
     if (warning !== null) io.stderr(`${TOOL}: warning: ${warning}\n`);
     const vaultOption = parsed.options.get('vault');
@@ -80,8 +84,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw new UsageError(`${requirement.mustBeNamedFor} needs the vault named: give --vault DIR or VAULT (. for the current folder).`);
         }
         const directory = path.resolve(io.cwd, given ?? '.');
-        const vault = await loadVault(directory, format, io.fs, requirement?.scan);
-        const nothing = nothingToCheck(vault, format, given === undefined ? `the current folder ${directory}` : directory);
+        const vault = await loadVault(directory, settings, io.fs, requirement?.scan);
+        // A mistyped folder would leave its notes in, silently.
+        for (const folder of settings.excludedFolders) {
+          if (!vault.contents.allPaths.some((p) => isAtOrUnder(p, folder))) io.stderr(`${TOOL}: warning: --exclude ${folder}: no file of the vault is in it; give folders relative to the vault, with /.\n`);
+        }
+        const nothing = nothingToCheck(vault, given === undefined ? `the current folder ${directory}` : directory);
         if (nothing !== null) throw new NothingToCheckError(nothing);
         return vault;
       },

@@ -9,18 +9,18 @@ import { availableParallelism, cpus, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { KeptLinkTargets, KeptTextAfterIds, type LinkTargetsOfNotes, type TextAfterId } from '../core/check';
-import type { IdFormat } from '../core/ids/formats';
 import { IdIndex } from '../core/index/idIndex';
 import { idKeysFor } from '../core/index/idKeys';
 import { createPathLookup, type LinkPathLookup } from '../core/index/linkTargets';
 import { notesOfBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
 import { compareCodeUnits } from '../core/order';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import { isExcluded } from '../core/settings';
 import { absolutePaths, cannotRead, decodeNote, listVault, readNodeNote, type VaultContents, type VaultFile } from './readVault';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import { NoteClaims } from './noteClaims';
 import type { ScannedRun, WorkerInput, WorkerOutput } from './scanWorker';
+import type { VaultSettings } from './vaultSettings';
 
 /** Notes below which one thread does everything: starting workers would cost more than it saves. */
 export const NOTES_PER_WORKER = 4000;
@@ -92,9 +92,17 @@ export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = proce
   return Math.max(1, Math.min(machine.cores, MAX_THREADS, usable, Math.floor(notes / NOTES_PER_WORKER)));
 }
 
-/** Throws UsageError when the folder is missing or cannot be listed (see listVault). */
-export async function scanVault(directory: string, format: IdFormat, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
-  const { notePaths, allPaths, unreadable } = await listVault(directory, fs);
+/**
+ * Throws UsageError when the folder is missing or cannot be listed (see listVault). Notes in the
+ * excluded folders are left out as the plugin leaves them out of its index: not read, owning no ID,
+ * never a problem; their files still count for links, as Obsidian still has them.
+ */
+export async function scanVault(directory: string, settings: VaultSettings, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
+  const { format, excludedFolders } = settings;
+  const listing = await listVault(directory, fs);
+  const { allPaths } = listing;
+  const notePaths = excludedFolders.length === 0 ? listing.notePaths : listing.notePaths.filter((p) => !isExcluded(p, excludedFolders));
+  const unreadable = listing.unreadable.filter((u) => !isExcluded(u.path, excludedFolders));
   const paths = createPathLookup(allPaths);
   const targets = scanOptions.keepLinkTargets === true ? new KeptLinkTargets() : null;
   const keepTexts = scanOptions.keepTexts !== false || fs !== nodeVaultFs;
@@ -103,14 +111,14 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   const files: VaultFile[] = [];
   const texts = keepTexts ? textsOf(files) : readAgain(files, absolute);
   const index = new IdIndex({ format, texts: { textOf: texts } });
-  const options = { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey };
+  const options = { format, ownIdSources: settings.ownIdSources, frontmatterKey: settings.frontmatterKey };
   // Every note known by its name first, as the plugin builds: each scanned note then goes the index's
   // short way in, and the IDs no name gives are known before any note is read (KeptTextAfterIds).
   index.putNames(notePaths, options);
   const afterIds = keepTexts ? null : new KeptTextAfterIds(index, idKeysFor(format)?.length ?? 0);
   const scanThreads = scanOptions.scanThreads ?? workerThreads(fs, notePaths.length);
   const claims = scanThreads.count > 0 ? NoteClaims.create(notePaths.length) : null;
-  const workers = claims === null ? [] : Array.from({ length: scanThreads.count }, () => scanThreads.start(workerInput(directory, notePaths, claims, format)));
+  const workers = claims === null ? [] : Array.from({ length: scanThreads.count }, () => scanThreads.start(workerInput(directory, notePaths, claims, settings)));
   const scanner = new NoteScanner(options);
   // This thread's notes are the first ones, up to where the scanning threads' runs begin.
   for (let note = 0; note < notePaths.length && (claims === null || claims.claimNext()); note++) {
@@ -152,7 +160,7 @@ export async function scanVault(directory: string, format: IdFormat, fs: VaultFs
   // references to it resolve to it (as in the plugin, which keeps a note it cannot read by its name),
   // rather than read as naming no note, which repair would then point at another.
   return {
-    contents: { files, unreadable, allPaths }, index, textOf: texts, paths,
+    contents: { files, unreadable, allPaths, excludedNotes: listing.notePaths.length - notePaths.length }, index, textOf: texts, paths,
     ...(targets === null ? {} : { linkTargets: targets }),
     ...(afterIds === null ? {} : { keptTextAfterId: (notePath: string, idEnd: number) => afterIds.textAfterId(notePath, idEnd) }),
   };
@@ -257,14 +265,15 @@ function workerThreads(fs: VaultFs, notes: number): ScanThreads {
   return { count, start: startWorker };
 }
 
-function workerInput(directory: string, notePaths: readonly string[], claims: NoteClaims, format: IdFormat): WorkerInput {
+function workerInput(directory: string, notePaths: readonly string[], claims: NoteClaims, settings: VaultSettings): WorkerInput {
+  const { format } = settings;
   return {
     directory,
     notePaths,
     claims: claims.counters,
     format: format.key === 'custom' ? format.source : format.key,
-    ownIdSources: DEFAULT_SETTINGS.ownIdSources,
-    frontmatterKey: DEFAULT_SETTINGS.frontmatterKey,
+    ownIdSources: settings.ownIdSources,
+    frontmatterKey: settings.frontmatterKey,
   };
 }
 

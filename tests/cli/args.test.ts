@@ -6,6 +6,7 @@ const KNOWN: OptionSpec[] = [
   { name: 'json', help: '' },
   { name: 'help', short: 'h', help: '' },
   { name: 'depth', value: 'N', help: '' },
+  { name: 'exclude', value: 'FOLDER', repeatable: true, help: '' },
 ];
 
 describe('parseArguments', () => {
@@ -29,6 +30,14 @@ describe('parseArguments', () => {
     expect(parsed.command).toBe(command);
     expect(parsed.positionals).toStrictEqual(positionals);
     expect(Object.fromEntries(parsed.options)).toStrictEqual(options);
+  });
+
+  it('keeps every value of a repeatable option, in order, repeats included', () => {
+    const parsed = parseArguments(['check', '--exclude', 'a', '--json', '--exclude=b', '--exclude', 'a'], KNOWN);
+    expect(parsed.repeated.get('exclude')).toStrictEqual(['a', 'b', 'a']);
+    expect(parsed.options.get('exclude')).toBe('a');
+    expect(parseArguments(['check'], KNOWN).repeated.size).toBe(0);
+    expect(() => parseArguments(['check', '--exclude'], KNOWN)).toThrow(new UsageError('Option --exclude needs a value (FOLDER).'));
   });
 
   it.each([

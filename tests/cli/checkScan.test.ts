@@ -7,6 +7,7 @@ import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { run } from './harness';
+import { defaultVaultSettings } from '../../src/cli/vaultSettings';
 
 // Check's way of reading a vault (no texts kept, link targets copied as each note is scanned) against
 // the default one (every text kept, links read back from the texts).
@@ -32,8 +33,8 @@ afterAll(() => rmSync(vault, { recursive: true, force: true }));
 
 describe('scanVault as check reads a vault', () => {
   it('gives the same index, files, texts and check report as keeping every text', async () => {
-    const kept = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
-    const dropped = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false, keepLinkTargets: true });
+    const kept = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
+    const dropped = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs, { keepTexts: false, keepLinkTargets: true });
     expect(snapshot(dropped.index)).toStrictEqual(snapshot(kept.index));
     expect(dropped.contents.allPaths).toStrictEqual(kept.contents.allPaths);
     expect(dropped.contents.unreadable).toStrictEqual(kept.contents.unreadable);
@@ -53,7 +54,7 @@ describe('scanVault as check reads a vault', () => {
   });
 
   it('reads a note again when asked for its text, and gives none once its length changed', async () => {
-    const dropped = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false });
+    const dropped = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs, { keepTexts: false });
     const file = path.join(vault, 'b', 'plain.md');
     try {
       writeFileSync(file, `${NOTES['b/plain.md']}More.\n`);
@@ -71,14 +72,14 @@ describe('scanVault as check reads a vault', () => {
     const reads: string[] = [];
     const counting: VaultFs = { ...nodeVaultFs, read: (file) => (reads.push(file), nodeVaultFs.read(file)) };
     // Another file system than Node's own keeps the texts (it may not read synchronously).
-    const injected = await scanVault(vault, TWELVE_DIGIT, counting, { keepTexts: false });
+    const injected = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), counting, { keepTexts: false });
     const before = reads.length;
     expect(injected.textOf('b/plain.md')).toBe(NOTES['b/plain.md']);
     expect(reads.length).toBe(before);
   });
 
   it('is how the check command reads the vault, and reports as reading every text does', async () => {
-    const kept = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
+    const kept = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
     const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
     const json = await run(['check', '--json', '--vault', vault]);
     expect(json.code).toBe(1);
@@ -129,7 +130,7 @@ describe('check names the note a broken bare ID meant', () => {
   afterAll(() => rmSync(own, { recursive: true, force: true }));
 
   it('from the text kept after it, or from the note read again when none was kept', async () => {
-    const kept = await scanVault(own, TWELVE_DIGIT, nodeVaultFs);
+    const kept = await scanVault(own, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
     const byReading = checkVault(kept.index, { paths: kept.paths, unreadable: kept.contents.unreadable, textOf: kept.textOf });
     const report = JSON.parse((await run(['check', '--json', '--vault', own])).stdout) as { problems: { id: string; message: string }[] };
     expect(report).toStrictEqual(JSON.parse(JSON.stringify(byReading)));

@@ -6,10 +6,11 @@ import { absolutePaths, decodeNote, describeError, type VaultContents } from '..
 import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { defaultVaultSettings } from '../../src/cli/vaultSettings';
 
 /** The vault as the tool reads it. */
 async function readVault(directory: string): Promise<VaultContents> {
-  return (await scanVault(directory, TWELVE_DIGIT, nodeVaultFs)).contents;
+  return (await scanVault(directory, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs)).contents;
 }
 
 let vault: string;

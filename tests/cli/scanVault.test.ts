@@ -15,6 +15,7 @@ import { ByteRun, scanRun, type WorkerInput, type WorkerOutput } from '../../src
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { snapshot } from '../core/index/helpers';
 import { buildTool, EXAMPLE_VAULT } from './harness';
+import { defaultVaultSettings } from '../../src/cli/vaultSettings';
 
 // readFileSync made replaceable per call, for a note that goes between the two reads of readNodeNote.
 jest.mock('fs', () => {
@@ -84,7 +85,7 @@ describe('runs scanned as a worker scans them', () => {
   });
 
   it('gives the facts, texts and unreadable files of scanning on the main thread', async () => {
-    const single = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
+    const single = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
     const notePaths = [...single.contents.files.map((f) => f.path), ...single.contents.unreadable.map((u) => u.path)].sort();
     const output = scanRun(inputFor(notePaths, NoteClaims.create(notePaths.length)));
     expect(output.runs).toHaveLength(1);
@@ -222,7 +223,7 @@ it('the notes a batch gives back are whole scanned notes: added to another batch
 
 describe('scanVault on the main thread', () => {
   it('reads every note whole, a big one and one holding U+FFFD included', async () => {
-    const scanned = await scanVault(vault, TWELVE_DIGIT, nodeVaultFs);
+    const scanned = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
     expect(Buffer.byteLength(BIG_TEXT)).toBeGreaterThan(4 * 65_536);
     expect(scanned.textOf(`a/${BIG_NOTE}`)).toBe(BIG_TEXT);
     expect(scanned.index.referencesOf(`a/${BIG_NOTE}`).map((r) => r.id)).toStrictEqual(['202101020000', '202101010001', '202101010002']);
@@ -235,8 +236,8 @@ describe('scanVault on the main thread', () => {
     try {
       writeFileSync(path.join(root, 'a.md'), 'See 202101010001.');
       writeFileSync(path.join(root, 'b.md'), 'Same length.');
-      const scanned = await scanVault(root, TWELVE_DIGIT, nodeVaultFs, { keepTexts: false });
-      const kept = await scanVault(root, TWELVE_DIGIT, nodeVaultFs);
+      const scanned = await scanVault(root, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs, { keepTexts: false });
+      const kept = await scanVault(root, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs);
       writeFileSync(path.join(root, 'a.md'), 'See 202101010001 and more.');
       writeFileSync(path.join(root, 'b.md'), 'Same length!');
       expect(scanned.textOf('a.md')).toBeUndefined();
@@ -256,7 +257,7 @@ describe('scanVault on the main thread', () => {
       list: async () => [...texts.keys()].map((name) => ({ name, kind: 'file' as const })),
       read: (absolute) => Buffer.from(texts.get(path.basename(absolute)) ?? ''),
     };
-    const scanned = await scanVault(root, TWELVE_DIGIT, memory, { keepTexts: false });
+    const scanned = await scanVault(root, defaultVaultSettings(TWELVE_DIGIT), memory, { keepTexts: false });
     expect(scanned.textOf('a.md')).toBe('See 202101010001.');
     expect(scanned.contents.files.map((file) => file.text)).toStrictEqual(['Own note.', 'See 202101010001.']);
     // A read that throws at once, rather than rejecting, makes its note unreadable too.
@@ -267,7 +268,7 @@ describe('scanVault on the main thread', () => {
         return memory.read(absolute);
       },
     };
-    const partly = await scanVault(root, TWELVE_DIGIT, throwing);
+    const partly = await scanVault(root, defaultVaultSettings(TWELVE_DIGIT), throwing);
     expect(partly.contents.unreadable).toStrictEqual([{ path: 'a.md', reason: 'it cannot be read (EIO: i/o error)' }]);
   });
 
@@ -276,7 +277,7 @@ describe('scanVault on the main thread', () => {
       ...nodeVaultFs,
       list: (directory) => (directory.endsWith(`${path.sep}b`) ? Promise.reject(new Error('EACCES: permission denied')) : nodeVaultFs.list(directory)),
     };
-    const scanned = await scanVault(vault, TWELVE_DIGIT, fs);
+    const scanned = await scanVault(vault, defaultVaultSettings(TWELVE_DIGIT), fs);
     expect(scanned.contents.unreadable.map((file) => file.path)).toStrictEqual(['a/latin1.md', 'b']);
     expect(scanned.contents.unreadable[1].reason).toBe('the folder cannot be listed (EACCES: permission denied)');
     // Interleaved: folders found while listing, notes while reading.
@@ -285,7 +286,7 @@ describe('scanVault on the main thread', () => {
       for (const name of ['e.md', 'c.md', 'a.md']) writeFileSync(path.join(root, name), Buffer.from([0xff]));
       for (const name of ['f', 'd', 'b']) mkdirSync(path.join(root, name));
       const locked: VaultFs = { ...nodeVaultFs, list: (directory) => (directory === root ? nodeVaultFs.list(directory) : Promise.reject(new Error('EACCES'))) };
-      const all = await scanVault(root, TWELVE_DIGIT, locked);
+      const all = await scanVault(root, defaultVaultSettings(TWELVE_DIGIT), locked);
       expect(all.contents.unreadable.map((file) => file.path)).toStrictEqual(['a.md', 'b', 'c.md', 'd', 'e.md', 'f']);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -346,8 +347,8 @@ describe('scanVault with scanning threads (scanRun in their place, on this threa
     ['a custom pattern, no link targets kept', 1, 'at once', nodeVaultFs, 'all', custom, false],
   ] as const)('%s: the index, files, texts and unreadable notes of one thread', async (_, count, when, fs, taken, format, keepLinkTargets) => {
     const { threads, took } = inPlace(count, when);
-    const single = await scanVault(vault, format, fs, { keepLinkTargets });
-    const threaded = await scanVault(vault, format, fs, { keepLinkTargets, scanThreads: threads });
+    const single = await scanVault(vault, defaultVaultSettings(format), fs, { keepLinkTargets });
+    const threaded = await scanVault(vault, defaultVaultSettings(format), fs, { keepLinkTargets, scanThreads: threads });
     const notes = single.contents.files.length + single.contents.unreadable.length;
     expect(took.notes).toBe({ all: notes, none: 0, 'all but one': notes - 1 }[taken]);
     expect(snapshot(threaded.index)).toStrictEqual(snapshot(single.index));
@@ -357,6 +358,30 @@ describe('scanVault with scanning threads (scanRun in their place, on this threa
     const targetsOf = ({ contents, index, linkTargets }: typeof single) =>
       contents.files.map((file) => [file.path, linkTargets?.startNote(file.path), index.referencesOf(file.path).filter((ref) => ref.link !== undefined).map((ref) => linkTargets?.targetAt(ref.from))]);
     expect(targetsOf(threaded)).toStrictEqual(targetsOf(single));
+  });
+  it('gives the threads the settings: excluded folders, own-ID sources and frontmatter key', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-scan-settings-'));
+    try {
+      for (let i = 0; i < 30; i++) {
+        const id = `2021010200${String(i).padStart(2, '0')}`;
+        writeFileSync(path.join(root, `Note ${i}.md`), `---\nuid: ${id}\n---\nSee 2021010200${String((i + 1) % 30).padStart(2, '0')}.\n`);
+      }
+      mkdirSync(path.join(root, 'Templates'));
+      writeFileSync(path.join(root, 'Templates', 'Copy.md'), '---\nuid: 202101020000\n---\n');
+      const settings = { format: TWELVE_DIGIT, ownIdSources: ['frontmatter'] as const, frontmatterKey: 'uid', excludedFolders: ['Templates'] };
+      const inputs: WorkerInput[] = [];
+      const threads: ScanThreads = { count: 1, start: (input) => (inputs.push(input), Promise.resolve(scanRun({ ...input, runNotes: 5 }))) };
+      const single = await scanVault(root, settings, nodeVaultFs);
+      const threaded = await scanVault(root, settings, nodeVaultFs, { scanThreads: threads });
+      expect(inputs.map(({ notePaths, ownIdSources, frontmatterKey }) => ({ notes: notePaths.length, ownIdSources, frontmatterKey }))).toStrictEqual([
+        { notes: 30, ownIdSources: ['frontmatter'], frontmatterKey: 'uid' },
+      ]);
+      expect(snapshot(threaded.index)).toStrictEqual(snapshot(single.index));
+      expect([...threaded.index.notes()].filter((note) => note.id !== null)).toHaveLength(30);
+      expect(threaded.index.resolve('202101020000').paths).toStrictEqual(['Note 0.md']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -424,6 +449,35 @@ describe('the bundled tool with scanning threads', () => {
     };
     expect(run("throw new Error('no memory for a thread');")).toStrictEqual([2, '', 'principle-chain: unexpected error: no memory for a thread\n']);
     expect(run('process.exit(3);')).toStrictEqual([2, '', 'principle-chain: unexpected error: a scanning thread stopped with exit code 3\n']);
+  }, 30_000);
+
+  it('gives every thread the settings given: own-ID sources, frontmatter key, and only the notes outside excluded folders', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'principle-chain-threads-settings-'));
+    try {
+      for (let i = 0; i < 40; i++) writeFileSync(path.join(root, `Note ${i}.md`), `---\nuid: 2021010300${String(i).padStart(2, '0')}\n---\nSee 202101030000.\n`);
+      mkdirSync(path.join(root, 'Templates'));
+      writeFileSync(path.join(root, 'Templates', 'Copy.md'), '---\nuid: 202101030000\n---\n');
+      // Records what each Worker the tool constructs is given, through a module preloaded into its process
+      // (whether a thread gets to scan a note before the main thread has scanned them all is a matter of timing).
+      const recorder = path.join(packageDir, 'record-workers.js');
+      const log = path.join(packageDir, 'worker-inputs.log');
+      writeFileSync(
+        recorder,
+        `const threads = require('worker_threads'); const { appendFileSync } = require('fs'); const Original = threads.Worker;
+         threads.Worker = class extends Original { constructor(file, options) { super(file, options); const { notePaths, ownIdSources, frontmatterKey } = options.workerData;
+           appendFileSync(${JSON.stringify(log)}, JSON.stringify({ notes: notePaths.length, templates: notePaths.filter((p) => p.startsWith('Templates/')).length, ownIdSources, frontmatterKey }) + '\\n'); } };`,
+      );
+      rmSync(log, { force: true });
+      const argv = ['check', '--json', '--vault', root, '--frontmatter-key', 'uid', '--id-sources', 'frontmatter', '--exclude', 'Templates'];
+      const three = spawnSync(process.execPath, ['--require', recorder, path.join(packageDir, 'dist/cli.js'), ...argv], { encoding: 'utf8', env: { ...process.env, PRINCIPLE_CHAIN_JOBS: '3' } });
+      expect(three.stderr).toBe('');
+      const given = { notes: 40, templates: 0, ownIdSources: ['frontmatter'], frontmatterKey: 'uid' };
+      expect(readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown)).toStrictEqual([given, given]);
+      expect(three.stdout).toBe(cli('1', ...argv).stdout);
+      expect(JSON.parse(three.stdout)).toMatchObject({ notes: 40, notesWithId: 40, resolved: 39, problems: [] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('checks the example vault the same with threads', () => {

@@ -136,7 +136,8 @@ describe('a folder with nothing to check says so and exits 1', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `principle-chain: No note has a 14-digit ID in ${dir} (2 notes read); a note's ID is read from the start of its file name ` +
-        '(202104291524 Title.md), from its folder (202104291524/README.md) or from its frontmatter property "id"; for other IDs ' +
+        '(202104291524 Title.md), from its folder (202104291524/README.md) or from its frontmatter property "id" ' +
+        '(choose with --id-sources and --frontmatter-key); for other IDs ' +
         'give --id-format 14, denote or a REGEX.\n',
     );
   });

@@ -9,6 +9,7 @@ import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
 import { EXAMPLE_VAULT, run, runJson } from '../cli/harness';
 import { approvalsIn } from '../approval';
+import { defaultVaultSettings } from '../../src/cli/vaultSettings';
 
 const expectApproved = approvalsIn(path.join(__dirname, '__approved__'));
 
@@ -35,7 +36,7 @@ async function applyWithWriter(dir: string, writerFor: (root: string) => AtomicW
     options: new Map([['apply', true]]),
     json: true,
     format: TWELVE_DIGIT,
-    loadVault: () => loadVault(dir, TWELVE_DIGIT, nodeVaultFs),
+    loadVault: () => loadVault(dir, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs),
   });
   return { code, stdout, stderr };
 }

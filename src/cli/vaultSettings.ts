@@ -1,0 +1,91 @@
+/**
+ * The plugin's settings that decide which notes are read and what IDs they own, as the command line
+ * gives them. Each value is checked by the core's normalizeSettings, as the plugin checks its stored
+ * settings, so the two accept the same values and say the same of a bad one.
+ */
+import type { OptionSpec } from './args';
+import { UsageError } from './errors';
+import { TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
+import { DEFAULT_SETTINGS, normalizeFolderList, normalizeSettings, type OwnIdSource, type PrincipleChainSettings } from '../core/settings';
+
+/** What the plugin's index is built from: the ID format, the own-ID sources, and the folders left out. */
+export interface VaultSettings {
+  readonly format: IdFormat;
+  /** Where a note's own ID comes from, in order (the plugin's "A note's own ID"). */
+  readonly ownIdSources: readonly OwnIdSource[];
+  /** The frontmatter property read when 'frontmatter' is a source. */
+  readonly frontmatterKey: string;
+  /** Vault-relative folders whose notes are neither read nor own an ID (the plugin's "Excluded folders"). */
+  readonly excludedFolders: readonly string[];
+}
+
+/** The plugin's defaults, with the given format. */
+export function defaultVaultSettings(format: IdFormat = TWELVE_DIGIT): VaultSettings {
+  return { format, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: DEFAULT_SETTINGS.frontmatterKey, excludedFolders: [] };
+}
+
+export const VAULT_SETTINGS_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'exclude',
+    value: 'FOLDER',
+    repeatable: true,
+    help: 'A folder of the vault (relative to it, with /) whose notes are not read and own no ID, as the plugin\'s excluded folders; give it once per folder.',
+  },
+  {
+    name: 'id-sources',
+    value: 'LIST',
+    help: 'Where a note\'s own ID comes from, first match wins: some of filename, folder, frontmatter, comma-separated (default filename,folder,frontmatter).',
+  },
+  { name: 'frontmatter-key', value: 'KEY', help: `The frontmatter property holding a note's ID (default ${DEFAULT_SETTINGS.frontmatterKey}).` },
+];
+
+/** The options' own values, checked; an option not given is absent. */
+export interface VaultSettingsOptions {
+  readonly ownIdSources?: readonly OwnIdSource[];
+  readonly frontmatterKey?: string;
+  readonly excludedFolders?: readonly string[];
+}
+
+/** Reads --id-sources, --frontmatter-key and every --exclude; a value the plugin would not take is a usage error naming it. */
+export function vaultSettingsOptions(options: ReadonlyMap<string, string | true>, repeated: ReadonlyMap<string, readonly string[]>): VaultSettingsOptions {
+  const sources = options.get('id-sources');
+  const key = options.get('frontmatter-key');
+  const folders = repeated.get('exclude');
+  return {
+    ...(typeof sources === 'string' ? { ownIdSources: checked('ownIdSources', sources.split(',').map((s) => s.trim()), 'id-sources', sources) } : {}),
+    ...(typeof key === 'string' ? { frontmatterKey: checked('frontmatterKey', key, 'frontmatter-key', key) } : {}),
+    ...(folders === undefined ? {} : { excludedFolders: excludedFolders(folders) }),
+  };
+}
+
+/** The settings the options give, the plugin's defaults for the others. */
+export function vaultSettingsFrom(format: IdFormat, given: VaultSettingsOptions): VaultSettings {
+  const settings = { ...defaultVaultSettings(format), ...given };
+  if (given.frontmatterKey !== undefined && !settings.ownIdSources.includes('frontmatter')) {
+    throw new UsageError(
+      `--frontmatter-key ${given.frontmatterKey} would not be read: a note's own ID comes from ${settings.ownIdSources.join(', ')} only. ` +
+        `Add frontmatter to --id-sources, or leave --frontmatter-key out.`,
+    );
+  }
+  return settings;
+}
+
+/** The value as normalizeSettings reads it for the plugin, or a usage error with its reason. */
+function checked<K extends keyof PrincipleChainSettings>(key: K, value: unknown, option: string, written: string): PrincipleChainSettings[K] {
+  const { settings, problems } = normalizeSettings({ [key]: value });
+  if (problems.length === 0) return settings[key];
+  // The core says `Setting "key" <why>; using the default.`: on the command line nothing is used instead.
+  const prefix = `Setting "${key}" `;
+  const suffix = '; using the default.';
+  const [problem] = problems;
+  if (problem.startsWith(prefix) && problem.endsWith(suffix)) throw new UsageError(`--${option} ${problem.slice(prefix.length, -suffix.length)}, not "${written}".`);
+  throw new UsageError(`--${option} "${written}" cannot be used: ${problem}`);
+}
+
+/** The folders as the settings tab keeps them (normalizeFolderList); one that names no folder is a usage error. */
+function excludedFolders(written: readonly string[]): string[] {
+  for (const folder of written) {
+    if (normalizeFolderList([folder]).length === 0) throw new UsageError(`--exclude must name a folder of the vault, not "${folder}".`);
+  }
+  return normalizeFolderList(written);
+}
