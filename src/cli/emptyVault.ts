@@ -27,11 +27,13 @@ export function formatName(format: IdFormat): string {
  */
 export function nothingToCheck(vault: LoadedVault, where: string): string | null {
   const { files, unreadable, excludedNotes } = vault.contents;
-  const { format, excludedFolders } = vault.settings;
+  const { format, excludedFolders, storedIn } = vault.settings;
+  // Settings the user may not know the tool read are named where they decide the answer.
+  const stored = storedIn === null ? '' : `, with the plugin's settings in ${storedIn}`;
   const markdown = files.length + unreadable.filter((u) => u.path.toLowerCase().endsWith('.md')).length;
   if (markdown === 0 && excludedNotes > 0) {
     return (
-      `No Markdown notes in ${where} outside the excluded folders (${excludedFolders.join(', ')}), which hold ` +
+      `No Markdown notes in ${where} outside the excluded folders (${excludedFolders.join(', ')}${stored}), which hold ` +
       `${excludedNotes} note${excludedNotes === 1 ? '' : 's'}. Give other folders to exclude, or the vault with --vault DIR or as VAULT.`
     );
   }
@@ -44,7 +46,7 @@ export function nothingToCheck(vault: LoadedVault, where: string): string | null
   // Notes that exist but cannot be read are problems of their own, which the command reports.
   if (files.length === 0) return null;
   for (const note of vault.index.notes()) if (note.id !== null) return null;
-  const read = `${files.length} note${files.length === 1 ? '' : 's'} read`;
+  const read = `${files.length} note${files.length === 1 ? '' : 's'} read${stored}`;
   return `No note has a ${formatName(format)} ID in ${where} (${read}); ${hint(vault)}`;
 }
 

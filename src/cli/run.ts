@@ -3,13 +3,14 @@ import * as path from 'path';
 import { parseArguments, type OptionSpec } from './args';
 import type { CliCommand } from './commands/command';
 import { COMMANDS } from './commands';
-import { customPatternWarning, IdFormatError, idFormatFromArgument, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
+import { customPatternWarning, IdFormatError, idFormatFromArgument, type IdFormat } from '../core/ids/formats';
 import { closestChoice } from './didYouMean';
 import { nothingToCheck } from './emptyVault';
 import { NothingToCheckError, UsageError } from './errors';
 import type { CliIo } from './io';
 import { loadVault } from './loadVault';
 import { line, PLAIN, renderLines, type OutputStyle, type TextLine } from './textLayout';
+import { DEFAULT_CONFIG_DIR, pluginSettingsPath, readPluginSettings } from './pluginSettings';
 import { VAULT_SETTINGS_OPTIONS, vaultSettingsFrom, vaultSettingsOptions } from './vaultSettings';
 import { isAtOrUnder } from '../core/settings';
 
@@ -21,8 +22,18 @@ export const HELP_WIDTH = 100;
 /** Options every command takes. */
 const COMMON_OPTIONS: readonly OptionSpec[] = [
   { name: 'vault', value: 'DIR', help: 'The vault folder (default: the current folder, as with git or rg).' },
-  { name: 'id-format', value: '12|14|denote|REGEX', help: 'How IDs look: 12 digits (default), 14 digits, Denote, or a regular expression.' },
+  {
+    name: 'id-format',
+    value: '12|14|denote|REGEX',
+    help: 'How IDs look: 12 digits, 14 digits, Denote, or a regular expression (default: the plugin\'s setting, else 12).',
+  },
   ...VAULT_SETTINGS_OPTIONS,
+  {
+    name: 'config-dir',
+    value: 'NAME',
+    help: `The vault's Obsidian configuration folder, which holds the plugin's settings and rename history (default ${DEFAULT_CONFIG_DIR}).`,
+  },
+  { name: 'no-plugin-settings', help: 'Read no settings from the plugin\'s data.json in the vault: only options and the plugin\'s defaults count.' },
   { name: 'json', help: 'Print JSON instead of text.' },
   { name: 'help', short: 'h', help: 'Show help.' },
 ];
@@ -66,30 +77,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!accepted.includes(name)) throw new UsageError(`${command.name} does not take --${name}.`);
     }
     const format = formatOption(parsed.options.get('id-format'));
-    const settings = vaultSettingsFrom(format, vaultSettingsOptions(parsed.options, parsed.repeated));
-    const warning = format.key === 'custom' ? customPatternWarning(format.source) : null;
+    const given = vaultSettingsOptions(format, parsed.options, parsed.repeated);
+    // Options that contradict each other are refused before the vault is read.
+    vaultSettingsFrom(given);
+    const configDir = configDirOption(parsed.options.get('config-dir'));
+    const warning = format?.key === 'custom' ? customPatternWarning(format.source) : null;
     if (warning !== null) io.stderr(`${TOOL}: warning: ${warning}\n`);
     const vaultOption = parsed.options.get('vault');
     if (vaultOption === '') throw new UsageError(EMPTY_VAULT);
+    const readsStored = !parsed.options.has('no-plugin-settings');
     return await command.run({
       io,
       positionals: parsed.positionals,
       options: parsed.options,
       json: parsed.options.has('json'),
-      format,
+      configDir,
       loadVault: async (directoryArgument, requirement) => {
         if (directoryArgument === '') throw new UsageError(EMPTY_VAULT);
-        const given = directoryArgument ?? (typeof vaultOption === 'string' ? vaultOption : undefined);
-        if (given === undefined && requirement?.mustBeNamedFor !== undefined) {
+        const named = directoryArgument ?? (typeof vaultOption === 'string' ? vaultOption : undefined);
+        if (named === undefined && requirement?.mustBeNamedFor !== undefined) {
           throw new UsageError(`${requirement.mustBeNamedFor} needs the vault named: give --vault DIR or VAULT (. for the current folder).`);
         }
-        const directory = path.resolve(io.cwd, given ?? '.');
-        const vault = await loadVault(directory, settings, io.fs, requirement?.scan);
+        const directory = path.resolve(io.cwd, named ?? '.');
+        const stored = readsStored ? await readPluginSettings(directory, configDir, io.fs, new Set(parsed.options.keys())) : null;
+        for (const problem of stored?.problems ?? []) io.stderr(`${TOOL}: warning: ${pluginSettingsPath(configDir)}: ${problem}\n`);
+        const vault = await loadVault(directory, vaultSettingsFrom(given, stored?.settings, stored?.file ?? null), io.fs, requirement?.scan);
+        if (parsed.options.has('config-dir') && (await io.fs.kind(path.join(directory, configDir))) !== 'directory') {
+          io.stderr(`${TOOL}: warning: --config-dir ${configDir}: the vault has no such folder.\n`);
+        }
         // A mistyped folder would leave its notes in, silently.
-        for (const folder of settings.excludedFolders) {
+        for (const folder of given.excludedFolders ?? []) {
           if (!vault.contents.allPaths.some((p) => isAtOrUnder(p, folder))) io.stderr(`${TOOL}: warning: --exclude ${folder}: no file of the vault is in it; give folders relative to the vault, with /.\n`);
         }
-        const nothing = nothingToCheck(vault, given === undefined ? `the current folder ${directory}` : directory);
+        const nothing = nothingToCheck(vault, named === undefined ? `the current folder ${directory}` : directory);
         if (nothing !== null) throw new NothingToCheckError(nothing);
         return vault;
       },
@@ -131,14 +151,23 @@ function commandSuggestion(word: string): string {
   return suggestion === null ? '' : ` Did you mean "${suggestion}"?`;
 }
 
-function formatOption(value: string | true | undefined): IdFormat {
-  if (value === undefined || value === true) return TWELVE_DIGIT;
+/** The format --id-format gives, or null without it. */
+function formatOption(value: string | true | undefined): IdFormat | null {
+  if (value === undefined || value === true) return null;
   try {
     return idFormatFromArgument(value);
   } catch (error) {
     if (error instanceof IdFormatError) throw new UsageError(`--id-format "${value}" cannot be used: ${error.message}`);
     throw error;
   }
+}
+
+function configDirOption(value: string | true | undefined): string {
+  if (value === undefined) return DEFAULT_CONFIG_DIR;
+  if (value === true || value.trim() === '' || value.includes('/') || value.includes('\\') || value === '..') {
+    throw new UsageError(`--config-dir takes the name of a folder inside the vault, like ${DEFAULT_CONFIG_DIR}, not "${value === true ? '' : value}".`);
+  }
+  return value;
 }
 
 function optionLines(options: readonly OptionSpec[]): TextLine[] {
@@ -167,6 +196,10 @@ export function overallHelp(style?: OutputStyle): string {
           'that mention each other as "202104291524 Title" in prose, wikilinks or markdown links).',
           'The vault is the current folder unless one is given with --vault DIR (or as VAULT for check',
           'and repair); repair --apply always needs it named.',
+          '',
+          `The plugin's own settings in the vault (${pluginSettingsPath(DEFAULT_CONFIG_DIR)}), when`,
+          'there, apply as they do in Obsidian: ID format, own-ID sources, frontmatter key, excluded folders,',
+          'chain depth and repair\'s link style. Each option given overrides its setting.',
           '',
           'Commands:',
         ].join('\n'),

@@ -20,7 +20,7 @@ import { absolutePaths, cannotRead, decodeNote, listVault, readNodeNote, type Va
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import { NoteClaims } from './noteClaims';
 import type { ScannedRun, WorkerInput, WorkerOutput } from './scanWorker';
-import type { VaultSettings } from './vaultSettings';
+import type { ScanSettings } from './vaultSettings';
 
 /** Notes below which one thread does everything: starting workers would cost more than it saves. */
 export const NOTES_PER_WORKER = 4000;
@@ -97,7 +97,7 @@ export function threadsFor(notes: number, environment: NodeJS.ProcessEnv = proce
  * excluded folders are left out as the plugin leaves them out of its index: not read, owning no ID,
  * never a problem; their files still count for links, as Obsidian still has them.
  */
-export async function scanVault(directory: string, settings: VaultSettings, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
+export async function scanVault(directory: string, settings: ScanSettings, fs: VaultFs, scanOptions: ScanOptions = {}): Promise<ScannedVault> {
   const { format, excludedFolders } = settings;
   const listing = await listVault(directory, fs);
   const { allPaths } = listing;
@@ -265,7 +265,7 @@ function workerThreads(fs: VaultFs, notes: number): ScanThreads {
   return { count, start: startWorker };
 }
 
-function workerInput(directory: string, notePaths: readonly string[], claims: NoteClaims, settings: VaultSettings): WorkerInput {
+function workerInput(directory: string, notePaths: readonly string[], claims: NoteClaims, settings: ScanSettings): WorkerInput {
   const { format } = settings;
   return {
     directory,

@@ -35,7 +35,7 @@ async function applyWithWriter(dir: string, writerFor: (root: string) => AtomicW
     positionals: [],
     options: new Map([['apply', true]]),
     json: true,
-    format: TWELVE_DIGIT,
+    configDir: '.obsidian',
     loadVault: () => loadVault(dir, defaultVaultSettings(TWELVE_DIGIT), nodeVaultFs),
   });
   return { code, stdout, stderr };
@@ -298,7 +298,7 @@ describe('principle-chain repair', () => {
     expect(await kinds('--config-dir', '.config')).toContain('stale-title');
     for (const bad of ['', ' ', '..', 'a/b', 'a\\b']) {
       const result = await run(['repair', '--vault', dir, '--config-dir', bad]);
-      expect([bad, result.code, result.stderr]).toStrictEqual([bad, 2, expect.stringContaining('--config-dir takes the name of a folder inside the vault, like .obsidian.')]);
+      expect([bad, result.code, result.stderr]).toStrictEqual([bad, 2, expect.stringContaining(`--config-dir takes the name of a folder inside the vault, like .obsidian, not "${bad}".`)]);
     }
     expect((await run(['repair', '--vault', dir, '--config-dir'])).code).toBe(2);
   });

@@ -2,7 +2,7 @@
 import { buildChain, type ChainDirection, type ChainNode, type ChainResult, type ChainStart } from '../../core/chain/chain';
 import { renderOutline } from '../../core/chain/outline';
 import type { IdFormat } from '../../core/ids/formats';
-import { MAX_CHAIN_DEPTH } from '../../core/settings';
+import { DEFAULT_SETTINGS, MAX_CHAIN_DEPTH } from '../../core/settings';
 import { choiceOption, wholeNumberOption } from '../args';
 import { UsageError } from '../errors';
 import type { CliIo } from '../io';
@@ -12,7 +12,8 @@ import { indentedLines, PLAIN, renderLines } from '../textLayout';
 import { writeJson, type CliCommand } from './command';
 
 export const DIRECTIONS: readonly ChainDirection[] = ['out', 'in', 'both'];
-export const DEFAULT_DEPTH = 3;
+/** How --depth's default is told in help: the plugin's setting in the vault, else its default. */
+export const DEFAULT_DEPTH_HELP = `default: the plugin's chain depth, else ${DEFAULT_SETTINGS.chainDepth}`;
 // Far beyond what anyone reads, yet it keeps a deep chain through a hub of a huge vault finite.
 export const MAX_NODES = 100_000;
 
@@ -46,18 +47,18 @@ export const chainCommand: CliCommand = {
   ].join('\n'),
   exitCodes: '0 chain shown (also for an unresolved starting ID), 2 usage error or a vault or PATH that cannot be read',
   options: [
-    { name: 'depth', value: 'N', help: `Levels to follow, 1 to ${MAX_CHAIN_DEPTH} (default ${DEFAULT_DEPTH}); 1 = direct references only.` },
+    { name: 'depth', value: 'N', help: `Levels to follow, 1 to ${MAX_CHAIN_DEPTH} (${DEFAULT_DEPTH_HELP}); 1 = direct references only.` },
     { name: 'direction', value: 'out|in|both', help: 'Which trees to show (default both).' },
   ],
   async run(context) {
     if (context.positionals.length !== 1) throw new UsageError('chain needs exactly one ID or PATH.');
     const depthOption = context.options.get('depth');
-    const depth = typeof depthOption === 'string' ? wholeNumberOption('depth', depthOption, 1, MAX_CHAIN_DEPTH) : DEFAULT_DEPTH;
+    const depth = typeof depthOption === 'string' ? wholeNumberOption('depth', depthOption, 1, MAX_CHAIN_DEPTH) : null;
     const directionOption = context.options.get('direction');
     const direction = typeof directionOption === 'string' ? choiceOption('direction', directionOption, DIRECTIONS) : 'both';
     const vault = await context.loadVault();
-    const start = await chainStart(context.positionals[0], context.format, vault, context.io);
-    const result = buildChain(vault.index, start, { depth, direction, maxNodes: MAX_NODES });
+    const start = await chainStart(context.positionals[0], vault.settings.format, vault, context.io);
+    const result = buildChain(vault.index, start, { depth: depth ?? vault.settings.chainDepth, direction, maxNodes: MAX_NODES });
     if (result.capped) {
       context.io.stderr(`principle-chain: the chain was cut at ${MAX_NODES} notes; use a smaller --depth to see all of it.\n`);
     }

@@ -1,6 +1,5 @@
 /** The shape every subcommand has; the dispatcher knows commands only through it. */
 import type { OptionSpec } from '../args';
-import type { IdFormat } from '../../core/ids/formats';
 import type { CliIo } from '../io';
 import type { LoadedVault } from '../loadVault';
 import type { ScanOptions } from '../scanVault';
@@ -12,10 +11,12 @@ export interface CommandContext {
   /** Options given, by name (only ones this command accepts). */
   readonly options: ReadonlyMap<string, string | true>;
   readonly json: boolean;
-  readonly format: IdFormat;
+  /** The vault's Obsidian configuration folder (--config-dir), where the plugin keeps its files. */
+  readonly configDir: string;
   /**
-   * Reads and indexes the vault: `directoryArgument`, else --vault, else the current folder. Usage
-   * errors when it cannot be read, or when `requirement` asks for a vault named on the command line
+   * Reads and indexes the vault: `directoryArgument`, else --vault, else the current folder, with the
+   * options' settings over the plugin's own in the vault (LoadedVault.settings). Usage errors when it
+   * or the plugin's settings cannot be read, or when `requirement` asks for a vault named on the command line
    * and none was; a vault with no note to work on is a NothingToCheckError.
    */
   loadVault(directoryArgument?: string, requirement?: VaultRequirement): Promise<LoadedVault>;

@@ -5,7 +5,7 @@ import { vaultGraph } from '../../core/chain/graph';
 import { MAX_CHAIN_DEPTH } from '../../core/settings';
 import { choiceOption, wholeNumberOption } from '../args';
 import { UsageError } from '../errors';
-import { chainStart, DEFAULT_DEPTH, DIRECTIONS, MAX_NODES } from './chain';
+import { chainStart, DEFAULT_DEPTH_HELP, DIRECTIONS, MAX_NODES } from './chain';
 import type { CliCommand } from './command';
 
 export const graphCommand: CliCommand = {
@@ -25,7 +25,7 @@ export const graphCommand: CliCommand = {
   exitCodes: '0 graph printed, 2 usage error or a vault or PATH that cannot be read',
   options: [
     { name: 'format', value: 'mermaid|dot|json', help: 'Output format (default mermaid); --json means json.' },
-    { name: 'depth', value: 'N', help: `Levels to follow from the start, 1 to ${MAX_CHAIN_DEPTH} (default ${DEFAULT_DEPTH}).` },
+    { name: 'depth', value: 'N', help: `Levels to follow from the start, 1 to ${MAX_CHAIN_DEPTH} (${DEFAULT_DEPTH_HELP}).` },
     { name: 'direction', value: 'out|in|both', help: 'References to follow from the start (default both).' },
   ],
   async run(context) {
@@ -41,10 +41,10 @@ export const graphCommand: CliCommand = {
       context.io.stdout(renderGraph(vaultGraph(vault.index), format));
       return 0;
     }
-    const depth = typeof depthOption === 'string' ? wholeNumberOption('depth', depthOption, 1, MAX_CHAIN_DEPTH) : DEFAULT_DEPTH;
+    const depth = typeof depthOption === 'string' ? wholeNumberOption('depth', depthOption, 1, MAX_CHAIN_DEPTH) : null;
     const direction = typeof directionOption === 'string' ? choiceOption('direction', directionOption, DIRECTIONS) : 'both';
-    const start = await chainStart(context.positionals[0], context.format, vault, context.io);
-    const result = buildChain(vault.index, start, { depth, direction, maxNodes: MAX_NODES });
+    const start = await chainStart(context.positionals[0], vault.settings.format, vault, context.io);
+    const result = buildChain(vault.index, start, { depth: depth ?? vault.settings.chainDepth, direction, maxNodes: MAX_NODES });
     if (result.capped) {
       context.io.stderr(`principle-chain: the chain was cut at ${MAX_NODES} notes; use a smaller --depth to see all of it.\n`);
     }

@@ -20,9 +20,8 @@ import { showControlCharacters } from '../../core/controlChars';
 import type { VaultFs } from '../vaultFs';
 import { writeJson, type CliCommand } from './command';
 import { createNodeAtomicWriter, removeLeftoverTemporaries, type AtomicWriter } from '../atomicWrite';
+import { DEFAULT_CONFIG_DIR } from '../pluginSettings';
 
-/** Obsidian's configuration folder unless the vault was set up with another (then pass --config-dir). */
-const DEFAULT_CONFIG_DIR = '.obsidian';
 const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
 
 /** Where the plugin keeps its state inside a vault; the rename history there drives stale-title repairs. */
@@ -135,17 +134,10 @@ export type WriterFactory = (vaultDirectory: string) => AtomicWriter;
 
 const nodeWriterFor: WriterFactory = (root) => createNodeAtomicWriter({ root });
 
-function linkStyleOption(value: string | true | undefined): LinkStyle {
-  if (value === undefined) return 'off';
+/** The style --link-style gives, or null without it (the plugin's setting applies). */
+function linkStyleOption(value: string | true | undefined): LinkStyle | null {
+  if (value === undefined) return null;
   return choiceOption('link-style', value === true ? '' : value, LINK_STYLES);
-}
-
-function configDirOption(value: string | true | undefined): string {
-  if (value === undefined) return DEFAULT_CONFIG_DIR;
-  if (value === true || value.trim() === '' || value.includes('/') || value.includes('\\') || value === '..') {
-    throw new UsageError(`--config-dir takes the name of a folder inside the vault, like ${DEFAULT_CONFIG_DIR}.`);
-  }
-  return value;
 }
 
 /** The command, with the writer as a seam for tests. */
@@ -178,22 +170,26 @@ export function createRepairCommand(writerFor: WriterFactory = nodeWriterFor): C
     exitCodes: 'dry run: 0 nothing to repair, 1 edits pending; --apply: 0 every file written, 1 a file could not be written; 2 usage error',
     options: [
       { name: 'apply', help: 'Write the repairs (default: only show them).' },
-      { name: 'link-style', value: 'off|wikilink|bare', help: 'Also rewrite references to one style: bare "ID Title" into [[ID Title]], or back (default off).' },
-      { name: 'config-dir', value: 'NAME', help: `The vault's Obsidian configuration folder, for the rename history (default ${DEFAULT_CONFIG_DIR}).` },
+      {
+        name: 'link-style',
+        value: 'off|wikilink|bare',
+        help: 'Also rewrite references to one style: bare "ID Title" into [[ID Title]], or back (default: the plugin\'s setting, else off).',
+      },
     ],
     async run(context) {
       if (context.positionals.length > 1) throw new UsageError('repair takes at most one VAULT folder.');
       const [positional] = context.positionals;
       if (positional !== undefined && context.options.has('vault')) throw new UsageError('Give the vault either as VAULT or with --vault, not both.');
       const apply = context.options.has('apply');
+      const linkStyle = linkStyleOption(context.options.get('link-style'));
       // Writing notes: never into a folder the user did not name.
       const vault = await context.loadVault(positional, apply ? { mustBeNamedFor: 'repair --apply' } : undefined);
       const repairContext = createRepairContext({
-        format: context.format,
+        format: vault.settings.format,
         index: vault.index,
         paths: vault.paths,
-        renameHistory: await renameHistoryOf(vault.directory, configDirOption(context.options.get('config-dir')), context.io.fs, (text) => context.io.stderr(text)),
-        linkStyle: linkStyleOption(context.options.get('link-style')),
+        renameHistory: await renameHistoryOf(vault.directory, context.configDir, context.io.fs, (text) => context.io.stderr(text)),
+        linkStyle: linkStyle ?? vault.settings.linkStyle,
       });
       // The index was built from these very texts: a note it shows to need nothing is not scanned again
       // (nor decoded, when a scanning thread read it).
