@@ -1,6 +1,7 @@
 /** Wires the editor extension into Obsidian: its state fields, modifier rules, opening and page preview. */
 import { editorInfoField, editorLivePreviewField, Keymap, Platform, type Plugin } from 'obsidian';
 import { linktextFor } from './linktext';
+import { linktextCanName } from '../core/linktext';
 import type { IdServices } from './services';
 import { idLinksExtension, type EditorLinkDeps } from '../editor/idLinks';
 
@@ -24,6 +25,8 @@ export function obsidianEditorDeps(services: IdServices): EditorLinkDeps {
       const resolution = services.index.resolve(id);
       // Only a single target can be previewed; ambiguous and unresolved IDs open a chooser or an offer instead.
       if (hoverParent === undefined || resolution.status !== 'resolved') return;
+      // The preview finds its note by link text, which cannot name this one: it would show another note.
+      if (!linktextCanName(resolution.paths[0])) return;
       // The payload Obsidian's page preview reads (the shape public plugins trigger it with, e.g.
       // breadcrumbs' matrix view; the source is the one registered below).
       services.app.workspace.trigger('hover-link', {

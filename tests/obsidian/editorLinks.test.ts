@@ -183,6 +183,13 @@ describe('registerEditorLinks', () => {
     expect((events as { linktext: string }[]).map((e) => e.linktext)).toStrictEqual(['zet/202108191025 Why.md files']);
   });
 
+  test("a note whose name holds '#' has no preview: link text would name another note", () => {
+    const h = harness(['zet/202108191025 C# tips.md']);
+    const events = hoverLinkEvents(h.app);
+    press(idElements(h.editor(`go ${ID} now`).view)[0], 'mouseover', { ctrlKey: true });
+    expect(events).toStrictEqual([]);
+  });
+
   test('unresolved and ambiguous IDs have no single note to preview', () => {
     const h = harness(['a/202105050505 One.md', 'b/202105050505 Two.md']);
     const events = hoverLinkEvents(h.app);
