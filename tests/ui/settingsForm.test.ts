@@ -77,7 +77,7 @@ describe('ID format', () => {
     s.control('ID format', 'dropdown').change('custom');
     expect(s.form.problem('Custom pattern')).toBe('The pattern is empty.');
     for (const [bad, message] of [
-      ['(x|x)+y', expect.stringMatching(/^The pattern (is too complex to prove it cannot freeze|can match the same text in more than one way)/)],
+      ['(x|x){1,20}y', expect.stringMatching(/^The pattern (is too complex to prove it cannot freeze|can match the same text in more than one way)/)],
       ['\\d{4} \\d{4}', expect.stringMatching(/^The pattern can match a space or a line break/)],
       ['(?<=x)\\d+', 'The pattern uses lookbehind ((?<= or (?<!), which Obsidian on older iPhones and iPads cannot run.'],
       ['\\d*', 'The pattern can match empty text; it must match at least one character.'],

@@ -16,8 +16,11 @@ import { parse, type AstNode as GenericNode, type Features } from 'regjsparser';
 export const MAX_ID_LENGTH = 100;
 /** Backtracks one match attempt may need (redos-detector's score); a pattern that can need more is rejected. */
 const MAX_BACKTRACKS = 10;
-/** Time the backtracking analysis may take before the pattern counts as too complex to accept. */
-const ANALYSIS_MS = 500;
+/**
+ * Steps the backtracking analysis may take before the pattern counts as too complex to accept. A
+ * count of steps, never a time limit: the verdict must be the same on a slow phone as on the desktop
+ * whose settings it syncs. The most a bounded pattern takes is about half a second here.
+ */
 const ANALYSIS_STEPS = 5000;
 
 // Every character JavaScript's \s matches: none may be part of an ID.
@@ -139,20 +142,21 @@ export function patternStructureProblem(source: string): string | null {
   if (spacing !== null) {
     return `The pattern can match a space or a line break (through ${spacing}); an ID is one unbroken word, so use classes such as \\d or [A-Z] instead.`;
   }
+  // Before the analysis, which would refuse most such patterns too, but take seconds on them.
+  if (bounds.max > MAX_ID_LENGTH) {
+    const reach = bounds.max === Infinity ? 'text of any length' : `up to ${bounds.max} characters`;
+    return `The pattern can match ${reach}; an ID is at most ${MAX_ID_LENGTH} characters, so use a bounded repeat such as {1,20} instead of +, * or {n,}.`;
+  }
   let analysis: ReturnType<typeof isSafePattern>;
   try {
-    analysis = isSafePattern(`^(?:${withoutGroupNames(source, tree)})`, { maxScore: MAX_BACKTRACKS, maxSteps: ANALYSIS_STEPS, timeout: ANALYSIS_MS });
+    analysis = isSafePattern(`^(?:${withoutGroupNames(source, tree)})`, { maxScore: MAX_BACKTRACKS, maxSteps: ANALYSIS_STEPS });
   } catch {
     return 'The pattern uses syntax the safety check cannot read; write it with plain groups, classes and bounded repeats.';
   }
   if (!analysis.safe) {
     return analysis.error === 'hitMaxScore'
-      ? 'The pattern can match the same text in more than one way (like (a|a)+ or \\d+\\d+), so matching can freeze on long text; make its alternatives and repeats unambiguous.'
-      : 'The pattern is too complex to prove it cannot freeze matching on long text (like (a|ab)+); simplify its repeated parts.';
-  }
-  if (bounds.max > MAX_ID_LENGTH) {
-    const reach = bounds.max === Infinity ? 'text of any length' : `up to ${bounds.max} characters`;
-    return `The pattern can match ${reach}; an ID is at most ${MAX_ID_LENGTH} characters, so use a bounded repeat such as {1,20} instead of +, * or {n,}.`;
+      ? 'The pattern can match the same text in more than one way (like (a|a){1,20}b or \\d{1,20}\\d{1,20}x), so matching can freeze on long text; make its alternatives and repeats unambiguous.'
+      : 'The pattern is too complex to prove it cannot freeze matching on long text (like (?:a|b|c|…|z){1,99}); simplify its repeated parts, with classes such as [a-z] in place of alternatives.';
   }
   return null;
 }
