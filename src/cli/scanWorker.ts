@@ -4,7 +4,7 @@
  * their compact facts and their bytes as transferable buffers. See scanVault.ts.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { idFormatFromArgument } from '../core/ids/formats';
+import { acceptedIdFormatFromArgument } from '../core/ids/formats';
 import { ScanBatchWriter, type ScanBatch } from '../core/index/scanBatch';
 import { NoteScanner } from '../core/index/scannedNote';
 import type { OwnIdSource } from '../core/settings';
@@ -17,7 +17,7 @@ export interface WorkerInput {
   readonly notePaths: readonly string[];
   /** The shared counters the notes are claimed by (NoteClaims.counters). */
   readonly claims: Int32Array;
-  /** '12', '14', 'denote', or a custom pattern's source. */
+  /** '12', '14', 'denote', or a custom pattern's source, which the main thread has checked. */
   readonly format: string;
   readonly ownIdSources: readonly OwnIdSource[];
   readonly frontmatterKey: string;
@@ -52,7 +52,7 @@ const RUN_NOTES = 512;
 
 /** Scans runs of notes until every note is claimed; pure apart from reading them, so it runs (and is tested) on any thread. */
 export function scanRun(input: WorkerInput): WorkerOutput {
-  const format = idFormatFromArgument(input.format);
+  const format = acceptedIdFormatFromArgument(input.format);
   const scanner = new NoteScanner({ format, ownIdSources: input.ownIdSources, frontmatterKey: input.frontmatterKey });
   const claims = new NoteClaims(input.claims, input.notePaths.length);
   const runs: ScannedRun[] = [];

@@ -94,11 +94,37 @@ export function idFormatFromArgument(argument: string): IdFormat {
 }
 
 /**
+ * The format of an `--id-format` argument that idFormatFromArgument accepted on another thread (the
+ * command line's scanning threads are handed it): its pattern is not checked again there.
+ */
+export function acceptedIdFormatFromArgument(argument: string): IdFormat {
+  return PRESET_FORMATS.find((f) => f.key === argument) ?? customFormat(argument);
+}
+
+/**
  * Why a custom ID pattern cannot be used, or null when it can. Checks that it compiles, uses no
  * lookbehind (older iOS rejects it) and no anchors, and (customPattern.ts) that it cannot match empty
  * text, a space or a line break, cannot backtrack badly, and matches at most MAX_ID_LENGTH characters.
  */
 export function customPatternProblem(source: string): string | null {
+  const known = verdicts.get(source);
+  if (known !== undefined) return known;
+  const verdict = patternProblem(source);
+  if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value as string);
+  verdicts.set(source, verdict);
+  return verdict;
+}
+
+/**
+ * Verdicts given so far in this process, by pattern source: loading the settings, the index and the
+ * settings tab each ask about the stored pattern, and its analysis can take half a second on a phone.
+ * A verdict depends on the source alone (customPattern.ts counts steps, not time), so one kept is
+ * the one a new check would give. The oldest go past a few dozen: typing asks about each keystroke's text.
+ */
+const verdicts = new Map<string, string | null>();
+const VERDICTS_KEPT = 32;
+
+function patternProblem(source: string): string | null {
   if (source.trim() === '') return 'The pattern is empty.';
   if (source.length > 200) return 'The pattern is longer than 200 characters.';
   if (/\(\?<[=!]/.test(source)) {

@@ -1,12 +1,13 @@
 /** The custom ID pattern check: rejects what can hang, span words or match nothing; warns about word-like patterns. */
 import fc from 'fast-check';
 import { isSafePattern } from 'redos-detector';
-import { customPatternProblem, customPatternWarning, idFormatFor, TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { activeIdFormat, customPatternProblem, customPatternWarning, idFormatFor, TWELVE_DIGIT } from '../../../src/core/ids/formats';
 import { CUSTOM_PATTERN_LINE_CAP, findIdsInProse } from '../../../src/core/ids/prose';
 import { scanReferences } from '../../../src/core/ids/scanner';
 import { MAX_ID_LENGTH, patternStructureProblem } from '../../../src/core/ids/customPattern';
 import { NoteScanner } from '../../../src/core/index/scannedNote';
 import { REF_INTS } from '../../../src/core/index/referenceStore';
+import { normalizeSettings } from '../../../src/core/settings';
 
 // The backtracking analysis as it is, watched: which patterns reach it.
 jest.mock('redos-detector', () => {
@@ -46,6 +47,26 @@ describe('the verdict does not depend on how fast the device is', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+});
+
+describe('each pattern is analysed once per process', () => {
+  it('however many parts ask: loading the settings, the index\'s format, the settings tab', () => {
+    const source = 'once-\\d{4}';
+    analysis.mockClear();
+    const loaded = normalizeSettings({ idFormat: 'custom', customPattern: source });
+    const active = activeIdFormat(loaded.settings.idFormat, loaded.settings.customPattern);
+    expect([loaded.problems, active.problem, customPatternProblem(source), idFormatFor('custom', source).source]).toStrictEqual([[], null, null, source]);
+    expect(analysis).toHaveBeenCalledTimes(1);
+  });
+
+  it('and a refused one too, with the same reason each time', () => {
+    const source = '(x|x){1,21}y';
+    analysis.mockClear();
+    const reasons = [customPatternProblem(source), activeIdFormat('custom', source).problem];
+    expect(reasons[0]).toContain('more than one way');
+    expect(reasons[1]).toBe(reasons[0]);
+    expect(analysis).toHaveBeenCalledTimes(1);
   });
 });
 
