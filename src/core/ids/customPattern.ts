@@ -7,7 +7,8 @@
  * about 67 KB minified, and it passes every preset and ordinary bounded pattern while rejecting
  * each pattern known to hang. It is run on the pattern anchored at its start, which asks "can one
  * attempt backtrack?"; what unanchored search adds (one attempt per start position) is bounded by
- * requiring a bounded match length, so matching a line costs at most its length times that bound.
+ * requiring a bounded match length, lookaheads included, so matching a line costs at most its length
+ * times that bound.
  */
 import { isSafePattern } from 'redos-detector';
 import { parse, type AstNode as GenericNode, type Features } from 'regjsparser';
@@ -55,7 +56,9 @@ function lengths(node: AstNode): Lengths {
     case 'alternative':
       return sequence(node.body);
     case 'group':
-      return node.behavior === 'normal' || node.behavior === 'ignore' ? sequence(node.body) : { min: 0, max: 0 };
+      if (node.behavior === 'normal' || node.behavior === 'ignore') return sequence(node.body);
+      boundLookaround(node);
+      return { min: 0, max: 0 };
     case 'disjunction': {
       const each = node.body.map(lengths);
       return { min: Math.min(...each.map((l) => l.min)), max: Math.max(...each.map((l) => l.max)) };
@@ -70,6 +73,20 @@ function lengths(node: AstNode): Lengths {
     default:
       return { min: 1, max: 1 };
   }
+}
+
+/**
+ * Refuses a lookaround that can read more than an ID's length. It consumes nothing, but it is tried
+ * at every position of a line, so one that reads on to the line's end makes a line cost its length
+ * squared: a 200 KB note of 20,000-digit lines took seconds with (?=\d+x)\d{3}.
+ */
+function boundLookaround(node: AstNode & { type: 'group' }): void {
+  const { max } = sequence(node.body);
+  if (max <= MAX_ID_LENGTH) return;
+  const reach = max === Infinity ? 'text of any length' : `up to ${max} characters`;
+  throw new Unsupported(
+    `The lookahead ${node.raw} can read ${reach}; it is tried at every position of a line, so long lines would take long to scan. Keep it within ${MAX_ID_LENGTH} characters with bounded repeats such as {1,20} instead of +, * or {n,}.`,
+  );
 }
 
 function sequence(nodes: readonly AstNode[]): Lengths {

@@ -117,6 +117,23 @@ describe('what an ID can be', () => {
   );
 });
 
+describe('a lookahead reads at most an ID\'s length, as it is tried at every position of a line', () => {
+  // Each was accepted, and a 200 KB note of ten 20,000-digit lines took seconds to scan.
+  it.each([
+    ['(?=\\d+x)\\d{3}', 'The lookahead (?=\\d+x) can read text of any length'],
+    ['\\d{3}(?=\\d*x)', 'The lookahead (?=\\d*x) can read text of any length'],
+    ['(?=[^x]*x)\\d{3}', 'The lookahead (?=[^x]*x) can read text of any length'],
+    ['(?!\\d{101})\\d{3}', 'The lookahead (?!\\d{101}) can read up to 101 characters'],
+    ['\\d{3}(?=a(?=\\w+))', 'The lookahead (?=\\w+) can read text of any length'],
+  ])('%j is refused', (source, why) => {
+    expect(customPatternProblem(source)).toBe(`${why}; it is tried at every position of a line, so long lines would take long to scan. Keep it within ${MAX_ID_LENGTH} characters with bounded repeats such as {1,20} instead of +, * or {n,}.`);
+  });
+
+  it.each(['(?=\\d{1,20}x)\\d{3}', '\\d{3}(?![^x]{1,97}x)', '\\d{3}(?!\\d)'])('%j is accepted', (source) => {
+    expect(customPatternProblem(source)).toBeNull();
+  });
+});
+
 describe('patterns that match ordinary words', () => {
   it.each(['[A-Za-z]{1,20}', '[a-z]{2,3}', 'the|team'])('%j is accepted with a warning naming the words', (source) => {
     expect(customPatternProblem(source)).toBeNull();
