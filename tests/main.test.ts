@@ -253,6 +253,21 @@ describe('data.json changed on disk (Obsidian Sync, another program)', () => {
     await s.changed(JSON.stringify({ idFormat: '14', chainDepth: 'deep' }));
     expect(s.notices).toStrictEqual([expect.stringContaining('"chainDepth" must be a whole number')]);
   });
+
+  it('a file that turned into other JSON than settings is copied aside before a changed setting replaces it', async () => {
+    const s = await started(JSON.stringify({ idFormat: '14' }));
+    await s.changed('["14"]');
+    expect([s.rebuild.mock.calls.length, s.notices]).toStrictEqual([0, []]);
+    const tab = s.registered.settingTabs[0];
+    showSettingTab(tab);
+    const linkTitle = Array.from(tab.containerEl.querySelectorAll<HTMLElement>('.setting-item')).find((el) => el.querySelector('.setting-item-name')?.textContent === 'Link the title')!;
+    linkTitle.querySelector<HTMLElement>('.checkbox-container')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const files = (s.app.vault.adapter as unknown as fake.MemoryAdapter).files;
+    expect([...files.keys()].filter((path) => path.startsWith(`${dataPath}.damaged-`)).map((path) => files.get(path))).toStrictEqual(['["14"]']);
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ idFormat: '14', linkTitle: true });
+    document.body.replaceChildren();
+  });
 });
 
 describe('the Rebuild ID index command', () => {

@@ -20,10 +20,13 @@ export interface SettingsFolder {
   readonly now?: () => Date;
 }
 
-/** What loading found: the settings to use, and whether data.json was there but could not be read. */
+/** What loading found: the settings to use, and whether data.json was there but held no settings to read. */
 export interface LoadedSettings extends NormalizedSettings {
+  /** data.json could not be parsed, or held JSON other than an object (a list, text, a number). */
   readonly unreadable: boolean;
 }
+
+const KEPT_ASIDE = 'Before a changed setting is saved, the file is kept as data.json.damaged-<time>.';
 
 /**
  * Reads and normalises the stored settings. An unreadable or corrupt data.json gives the defaults
@@ -35,8 +38,12 @@ export async function loadSettings(storage: SettingsStorage): Promise<LoadedSett
     raw = await storage.loadData();
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    const problem = `Stored settings could not be read (${why}); using defaults. Before a changed setting is saved, the file is kept as data.json.damaged-<time>.`;
-    return { ...normalizeSettings(null), problems: [problem], unreadable: true };
+    return { ...normalizeSettings(null), problems: [`Stored settings could not be read (${why}); using defaults. ${KEPT_ASIDE}`], unreadable: true };
+  }
+  // A missing data.json loads as null (obsidian-dataview#149).
+  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
+    const held = Array.isArray(raw) ? 'a list' : typeof raw === 'string' ? 'text' : `a ${typeof raw}`;
+    return { ...normalizeSettings(null), problems: [`Stored settings were not an object but ${held}; using defaults. ${KEPT_ASIDE}`], unreadable: true };
   }
   return { ...normalizeSettings(raw), unreadable: false };
 }
@@ -92,6 +99,14 @@ export class SettingsFile {
   }
 
   /**
+   * data.json changed on disk into something unreadable: what a save keeps stays as it was, and the
+   * file is copied aside before a save replaces it.
+   */
+  unreadableOnDisk(): void {
+    this.unreadable = true;
+  }
+
+  /**
    * Copies data.json beside itself, as repair.json is kept when damaged, under a name no file has:
    * obsidian.d.ts does not say whether a copy over a file replaces it or fails.
    */
@@ -109,11 +124,15 @@ export class SettingsFile {
 /**
  * data.json changed on disk, not through the plugin (Obsidian Sync from another device, say): its
  * settings apply at once and are not written back. A file that cannot be read now (a sync still
- * writing it) changes nothing: the settings in use stay, and the file is left alone.
+ * writing it) changes nothing: the settings in use stay, and the file is left alone until a changed
+ * setting is saved, which copies it aside first.
  */
 export async function reloadSettings(storage: SettingsStorage, file: SettingsFile, store: SettingsStore, tell: (message: string) => void): Promise<void> {
   const loaded = await loadSettings(storage);
-  if (loaded.unreadable) return;
+  if (loaded.unreadable) {
+    file.unreadableOnDisk();
+    return;
+  }
   if (loaded.problems.length > 0) tell(settingsProblemsMessage(loaded.problems));
   file.reread(loaded);
   await store.replace(loaded.settings);

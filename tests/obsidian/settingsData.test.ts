@@ -76,6 +76,21 @@ describe('saving the settings', () => {
     expect([...f.adapter.files.keys()].sort()).toStrictEqual([dataPath, aside]);
   });
 
+  it.each([
+    ['a list', '["14", 5]'],
+    ['text', '"idFormat: 14"'],
+    ['a number', '14'],
+    ['a boolean', 'true'],
+  ])('copies a data.json holding %s, JSON but no settings, aside before the first save replaces it', async (held, stored) => {
+    const f = storedFile(stored);
+    const { loaded, file } = await f.open();
+    expect([loaded.settings, loaded.unreadable]).toStrictEqual([{ ...DEFAULT_SETTINGS }, true]);
+    expect(loaded.problems).toStrictEqual([`Stored settings were not an object but ${held}; using defaults. Before a changed setting is saved, the file is kept as data.json.damaged-<time>.`]);
+    await file.save(withPatch(loaded.settings, { chainDepth: 5 }), ['chainDepth']);
+    expect(f.adapter.files.get(aside)).toBe(stored);
+    expect(f.stored()).toMatchObject({ chainDepth: 5 });
+  });
+
   it('never copies over an earlier copy made at the same time', async () => {
     const f = storedFile('not json');
     f.adapter.files.set(aside, 'older');
