@@ -132,6 +132,23 @@ describe('ID format', () => {
     expect(s.rebuilds()).toStrictEqual([true, true]);
   });
 
+  it('choosing custom again checks the pattern its field shows, never an older stored one', async () => {
+    const s = setup({ idFormat: 'custom', customPattern: 'Z\\d{6}' });
+    s.control('Custom pattern', 'text').change('\\d*');
+    s.control('ID format', 'dropdown').change('12');
+    await settle();
+    s.control('ID format', 'dropdown').change('custom');
+    await settle();
+    expect(s.form.problem('Custom pattern')).toBe('The pattern can match empty text; it must match at least one character.');
+    expect([s.settings().idFormat, s.settings().customPattern]).toStrictEqual(['12', 'Z\\d{6}']);
+    // Corrected in the field, it applies as shown.
+    s.control('Custom pattern', 'text').change('Q\\d{4}');
+    s.control('ID format', 'dropdown').change('14');
+    s.control('ID format', 'dropdown').change('custom');
+    await settle();
+    expect([s.form.problem('Custom pattern'), s.settings().idFormat, s.settings().customPattern]).toStrictEqual([null, 'custom', 'Q\\d{4}']);
+  });
+
   it('says so when the stored custom pattern is rejected (the index then uses 12 digits)', () => {
     const s = setup({ idFormat: 'custom', customPattern: '\\d*' });
     expect(s.form.hidden('Custom pattern')).toBe(false);

@@ -34,6 +34,8 @@ export class SettingsForm {
   private readonly pending = new Map<string, { timer: number; apply: () => Promise<void> }>();
   /** The ID format chosen in the dropdown; "custom" counts only once its pattern passes the check. */
   private formatChoice: IdFormatSetting = 'custom';
+  /** The pattern field's text, as drawn or last typed: choosing "custom" applies this, as the field shows it. */
+  private typedPattern = '';
   /** The message under each row that has one (why a value is refused, or a warning). */
   private readonly problems = new Map<string, string>();
 
@@ -52,6 +54,7 @@ export class SettingsForm {
   sections(): SettingSection[] {
     const current = this.deps.get();
     this.formatChoice = current.idFormat;
+    this.typedPattern = current.customPattern;
     this.problems.clear();
     // A stored pattern can be bad (hand-edited data.json); the index then uses 12 digits.
     if (current.idFormat === 'custom') this.checkPattern(current.customPattern);
@@ -113,8 +116,9 @@ export class SettingsForm {
               void this.change({ idFormat: this.formatChoice });
               return;
             }
-            // A custom choice takes effect only once its pattern passes the check.
-            if (this.checkPattern(this.deps.get().customPattern) === null) void this.change({ idFormat: 'custom' });
+            // A custom choice takes effect only once the pattern in its field passes the check.
+            const customPattern = this.typedPattern;
+            if (this.checkPattern(customPattern) === null) void this.change({ idFormat: 'custom', customPattern });
           },
         },
       ],
@@ -132,6 +136,7 @@ export class SettingsForm {
           placeholder: '\\d{12}',
           value: current.customPattern,
           change: (customPattern) => {
+            this.typedPattern = customPattern;
             const patch = { idFormat: 'custom', customPattern } as const;
             if (this.checkPattern(customPattern) === null) this.changeAfterTyping(patch);
             else this.cancelPending(patch);
