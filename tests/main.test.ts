@@ -47,7 +47,7 @@ describe('loading settings at start-up', () => {
     const { notices } = await startPlugin(JSON.stringify({ chainDepth: 'deep', idFormat: 'hex' }));
     expect(notices).toStrictEqual([
       [
-        'Principle Chain: some stored settings were invalid and use their defaults.',
+        'Principle Chain: some stored settings were invalid.',
         '• Setting "idFormat" must be one of 12, 14, denote, custom; using the default.',
         '• Setting "chainDepth" must be a whole number; using the default.',
       ].join('\n'),

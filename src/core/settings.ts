@@ -106,7 +106,10 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
   const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
   const isString = (v: unknown): v is string => typeof v === 'string';
 
-  settings.idFormat = pick('idFormat', isOneOf(ID_FORMATS), `must be one of ${ID_FORMATS.join(', ')}`) ?? settings.idFormat;
+  // A hand-edited `"idFormat": 14` means the preset, though data.json holds it as text.
+  const isFormat = (v: unknown): v is IdFormatSetting | 12 | 14 => isOneOf(ID_FORMATS)(v) || v === 12 || v === 14;
+  const storedFormat = pick('idFormat', isFormat, `must be one of ${ID_FORMATS.join(', ')}`);
+  if (storedFormat !== undefined) settings.idFormat = String(storedFormat) as IdFormatSetting;
   settings.customPattern = pick('customPattern', isString, 'must be text') ?? settings.customPattern;
   settings.linkTitle = pick('linkTitle', isBool, 'must be true or false') ?? settings.linkTitle;
   settings.showIncoming = pick('showIncoming', isBool, 'must be true or false') ?? settings.showIncoming;
@@ -130,31 +133,34 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     else settings.chainDepth = depth;
   }
 
-  const sources = pick('ownIdSources', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+  /**
+   * The entries of a stored list that pass `ok`. Those that do not are left out, with a problem
+   * naming them, and the stored list is written back until the setting changes, as a refused value is.
+   */
+  const entries = <T>(key: ListSettingKey, ok: (v: unknown) => v is T, each: string): T[] | undefined => {
+    const stored = pick(key, (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
+    if (stored === undefined) return undefined;
+    const valid = stored.filter(ok);
+    const left = stored.filter((v) => !ok(v));
+    if (left.length > 0) {
+      problems.push(`Setting "${key}" left out ${listed(left)}: each entry must be ${each}.`);
+      kept.set(key, raw[key]);
+    }
+    return valid;
+  };
+
+  const sources = entries('ownIdSources', isOneOf(OWN_ID_SOURCES), `one of ${OWN_ID_SOURCES.join(', ')}`);
   if (sources !== undefined) {
-    const valid = sources.filter(isOneOf(OWN_ID_SOURCES));
-    const unique = [...new Set(valid)];
-    if (unique.length === 0 || unique.length !== sources.length) {
-      reject('ownIdSources', `must list some of ${OWN_ID_SOURCES.join(', ')}, each once`);
-    } else settings.ownIdSources = unique;
+    // A source named twice finds nothing the second time.
+    if (sources.length > 0) settings.ownIdSources = [...new Set(sources)];
+    else reject('ownIdSources', `must list some of ${OWN_ID_SOURCES.join(', ')}`);
   }
-
-  const folders = pick('excludedFolders', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
-  if (folders !== undefined) {
-    if (!folders.every(isString)) reject('excludedFolders', 'must be a list of folder paths');
-    else settings.excludedFolders = normalizeFolderList(folders);
-  }
-
-  const chainFolders = pick('chainExcludedFolders', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
-  if (chainFolders !== undefined) {
-    if (!chainFolders.every(isString)) reject('chainExcludedFolders', 'must be a list of folder paths');
-    else settings.chainExcludedFolders = normalizeFolderList(chainFolders);
-  }
-  const chainTags = pick('chainExcludedTags', (v: unknown): v is unknown[] => Array.isArray(v), 'must be a list');
-  if (chainTags !== undefined) {
-    if (!chainTags.every(isString)) reject('chainExcludedTags', 'must be a list of tags');
-    else settings.chainExcludedTags = normalizeTagList(chainTags);
-  }
+  const folders = entries('excludedFolders', isString, 'a folder path');
+  if (folders !== undefined) settings.excludedFolders = normalizeFolderList(folders);
+  const chainFolders = entries('chainExcludedFolders', isString, 'a folder path');
+  if (chainFolders !== undefined) settings.chainExcludedFolders = normalizeFolderList(chainFolders);
+  const chainTags = entries('chainExcludedTags', isString, 'a tag');
+  if (chainTags !== undefined) settings.chainExcludedTags = normalizeTagList(chainTags);
 
   // The pattern text is kept so the settings tab shows it for correcting.
   const { format, problem } = activeIdFormat(settings.idFormat, settings.customPattern);
@@ -164,6 +170,14 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     settings.idFormat = format.key;
   }
   return { settings, problems, kept };
+}
+
+type ListSettingKey = 'ownIdSources' | 'excludedFolders' | 'chainExcludedFolders' | 'chainExcludedTags';
+
+/** Stored values as a message names them: as JSON, the first few. */
+function listed(values: readonly unknown[]): string {
+  const shown = values.slice(0, 3).map((v) => JSON.stringify(v) ?? String(v));
+  return values.length > 3 ? `${shown.join(', ')} and ${values.length - 3} more` : shown.join(', ');
 }
 
 function isSettingKey(key: string): key is keyof PrincipleChainSettings {

@@ -138,9 +138,9 @@ export async function reloadSettings(storage: SettingsStorage, file: SettingsFil
   await store.replace(loaded.settings);
 }
 
-/** The notice shown when stored settings were replaced by defaults. */
+/** The notice shown when stored settings were replaced by defaults or lost entries; each problem says which. */
 export function settingsProblemsMessage(problems: readonly string[]): string {
-  return ['Principle Chain: some stored settings were invalid and use their defaults.', ...problems.map((p) => `• ${p}`)].join('\n');
+  return ['Principle Chain: some stored settings were invalid.', ...problems.map((p) => `• ${p}`)].join('\n');
 }
 
 /** The notice shown when a changed setting could not be saved. */

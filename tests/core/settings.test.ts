@@ -34,7 +34,7 @@ describe('normalizeSettings', () => {
     ['toggle not boolean', { linkTitle: 'yes' }, /linkTitle/],
     ['empty frontmatter key', { frontmatterKey: '  ' }, /frontmatterKey.*empty/],
     ['unknown own-ID source', { ownIdSources: ['filename', 'body'] }, /ownIdSources/],
-    ['repeated own-ID source', { ownIdSources: ['filename', 'filename'] }, /ownIdSources/],
+    ['no known own-ID source', { ownIdSources: ['body', 1] }, /ownIdSources.*must list some of/],
     ['folders not text', { excludedFolders: [1] }, /excludedFolders/],
     ['custom format without pattern', { idFormat: 'custom', customPattern: '' }, /custom ID pattern cannot be used.*empty/],
     ['custom pattern that backtracks', { idFormat: 'custom', customPattern: '(a+)+' }, /custom ID pattern cannot be used/],
@@ -80,6 +80,41 @@ describe('normalizeSettings', () => {
   });
 });
 
+describe('a stored list with a bad entry keeps its good ones', () => {
+  test('an excluded folder next to a null stays excluded; the stored list is written back as it was', () => {
+    const { settings, problems, kept } = normalizeSettings({ excludedFolders: ['Templates', null] });
+    expect(settings.excludedFolders).toStrictEqual(['Templates']);
+    expect(problems).toStrictEqual(['Setting "excludedFolders" left out null: each entry must be a folder path.']);
+    expect([...kept]).toStrictEqual([['excludedFolders', ['Templates', null]]]);
+  });
+
+  test('own-ID sources keep their order, without unknown or repeated ones', () => {
+    const { settings, problems } = normalizeSettings({ ownIdSources: ['frontmatter', 'body', 'filename', 'frontmatter'] });
+    expect(settings.ownIdSources).toStrictEqual(['frontmatter', 'filename']);
+    expect(problems).toStrictEqual(['Setting "ownIdSources" left out "body": each entry must be one of filename, folder, frontmatter.']);
+    expect(normalizeSettings({ ownIdSources: ['folder', 'folder'] })).toMatchObject({ settings: { ownIdSources: ['folder'] }, problems: [] });
+  });
+
+  test('the chain lists too; a message names three entries at most', () => {
+    const { settings, problems } = normalizeSettings({ chainExcludedFolders: [false, 'Daily', {}], chainExcludedTags: [1, 2, 'meeting', 3, [4]] });
+    expect([settings.chainExcludedFolders, settings.chainExcludedTags]).toStrictEqual([['Daily'], ['meeting']]);
+    expect(problems).toStrictEqual([
+      'Setting "chainExcludedFolders" left out false, {}: each entry must be a folder path.',
+      'Setting "chainExcludedTags" left out 1, 2, 3 and 1 more: each entry must be a tag.',
+    ]);
+  });
+});
+
+describe('the ID format stored as a number', () => {
+  test.each([[12, '12'], [14, '14']])('%j is the preset %j', (stored, format) => {
+    expect(normalizeSettings({ idFormat: stored })).toMatchObject({ settings: { idFormat: format }, problems: [] });
+  });
+
+  test('another number is refused as before', () => {
+    expect(normalizeSettings({ idFormat: 13 }).problems).toStrictEqual(['Setting "idFormat" must be one of 12, 14, denote, custom; using the default.']);
+  });
+});
+
 describe('the stored form of the settings', () => {
   const settings = () => normalizeSettings({ excludedFolders: ['a'], chainExcludedFolders: ['b'], chainExcludedTags: ['c'] }).settings;
 
@@ -122,12 +157,12 @@ describe('stored values at their edges', () => {
     expect(normalizeSettings({ frontmatterKey: ' zettel ' }).settings.frontmatterKey).toBe('zettel');
   });
 
-  test('an empty list of own-ID sources, or a folder list holding other than text, is refused, never thrown on', () => {
+  test('an empty list of own-ID sources is refused; a folder list holding other than text loses only those entries', () => {
     const { settings, problems } = normalizeSettings({ ownIdSources: [], chainExcludedFolders: ['Daily', 1] });
-    expect([settings.ownIdSources, settings.chainExcludedFolders]).toStrictEqual([['filename', 'folder', 'frontmatter'], []]);
+    expect([settings.ownIdSources, settings.chainExcludedFolders]).toStrictEqual([['filename', 'folder', 'frontmatter'], ['Daily']]);
     expect(problems).toStrictEqual([
-      'Setting "ownIdSources" must list some of filename, folder, frontmatter, each once; using the default.',
-      'Setting "chainExcludedFolders" must be a list of folder paths; using the default.',
+      'Setting "ownIdSources" must list some of filename, folder, frontmatter; using the default.',
+      'Setting "chainExcludedFolders" left out 1: each entry must be a folder path.',
     ]);
   });
 
@@ -147,7 +182,7 @@ describe('chain exclusion settings', () => {
     expect(bad.settings.chainExcludedTags).toStrictEqual([]);
     expect(bad.problems).toStrictEqual([
       'Setting "chainExcludedFolders" must be a list; using the default.',
-      'Setting "chainExcludedTags" must be a list of tags; using the default.',
+      'Setting "chainExcludedTags" left out 1: each entry must be a tag.',
     ]);
   });
 });
