@@ -1,4 +1,5 @@
 /** The plugin's settings: one shape, frozen defaults, and a normaliser that never throws. */
+import { resolveFolderList } from './folderPaths';
 import { activeIdFormat, type IdFormatSetting } from './ids/formats';
 
 export type OwnIdSource = 'filename' | 'folder' | 'frontmatter';
@@ -155,10 +156,19 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     if (sources.length > 0) settings.ownIdSources = [...new Set(sources)];
     else reject('ownIdSources', `must list some of ${OWN_ID_SOURCES.join(', ')}`);
   }
+  /** The folders of a stored list, resolved; one outside the vault is left out and reported. */
+  const insideVault = (key: 'excludedFolders' | 'chainExcludedFolders', typed: string[]): string[] => {
+    const { folders, outside } = resolveFolderList(typed);
+    if (outside.length > 0) {
+      problems.push(`Setting "${key}" left out ${listed(outside)}: each entry must be a folder inside the vault.`);
+      kept.set(key, raw[key]);
+    }
+    return folders;
+  };
   const folders = entries('excludedFolders', isString, 'a folder path');
-  if (folders !== undefined) settings.excludedFolders = normalizeFolderList(folders);
+  if (folders !== undefined) settings.excludedFolders = insideVault('excludedFolders', folders);
   const chainFolders = entries('chainExcludedFolders', isString, 'a folder path');
-  if (chainFolders !== undefined) settings.chainExcludedFolders = normalizeFolderList(chainFolders);
+  if (chainFolders !== undefined) settings.chainExcludedFolders = insideVault('chainExcludedFolders', chainFolders);
   const chainTags = entries('chainExcludedTags', isString, 'a tag');
   if (chainTags !== undefined) settings.chainExcludedTags = normalizeTagList(chainTags);
 
@@ -200,12 +210,9 @@ export function storedForm(settings: PrincipleChainSettings, kept: ReadonlyMap<s
   return Object.fromEntries([...Object.entries(copy), ...kept]);
 }
 
-/** Trims, turns backslashes into slashes, drops empty entries, doubled and surrounding slashes, and duplicates. */
+/** The folders of a list as typed, resolved within the vault (resolveFolderList); entries outside it are dropped. */
 export function normalizeFolderList(folders: readonly string[]): string[] {
-  const cleaned = folders
-    .map((f) => f.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, ''))
-    .filter((f) => f !== '');
-  return [...new Set(cleaned)];
+  return resolveFolderList(folders).folders;
 }
 
 /** Trims, drops a leading '#', empty entries and duplicates (tags compare without case, as in Obsidian). */

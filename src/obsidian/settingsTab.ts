@@ -18,7 +18,12 @@ export class PrincipleChainSettingTab extends PluginSettingTab {
 
   constructor(app: App, plugin: Plugin, settings: SettingsFormDeps) {
     super(app, plugin);
-    this.form = new SettingsForm(settings, () => this.redraw());
+    // getFolderByPath (1.5.7) and getAllFolders (1.6.6) are older than minAppVersion 1.7.2 (obsidian.d.ts).
+    const folders = {
+      has: (path: string) => app.vault.getFolderByPath(path) !== null,
+      all: () => app.vault.getAllFolders(false).map((folder) => folder.path),
+    };
+    this.form = new SettingsForm(settings, () => this.redraw(), folders);
   }
 
   /** Obsidian 1.13+: the rows as definitions it draws and indexes for its settings search. */

@@ -105,6 +105,19 @@ describe('a stored list with a bad entry keeps its good ones', () => {
   });
 });
 
+describe('stored folders with . and .. in them', () => {
+  test('are resolved within the vault; one that leaves it is left out, said, and written back as stored', () => {
+    const stored = ['./Templates', 'Templates/../Archive', '..', '.'];
+    const { settings, problems, kept } = normalizeSettings({ excludedFolders: stored, chainExcludedFolders: ['../Daily', 'Daily/./'] });
+    expect([settings.excludedFolders, settings.chainExcludedFolders]).toStrictEqual([['Templates', 'Archive'], ['Daily']]);
+    expect(problems).toStrictEqual([
+      'Setting "excludedFolders" left out "..", ".": each entry must be a folder inside the vault.',
+      'Setting "chainExcludedFolders" left out "../Daily": each entry must be a folder inside the vault.',
+    ]);
+    expect(kept.get('excludedFolders')).toBe(stored);
+  });
+});
+
 describe('the ID format stored as a number', () => {
   test.each([[12, '12'], [14, '14']])('%j is the preset %j', (stored, format) => {
     expect(normalizeSettings({ idFormat: stored })).toMatchObject({ settings: { idFormat: format }, problems: [] });

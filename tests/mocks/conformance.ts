@@ -79,7 +79,7 @@ interface Reals {
   leaf: Pick<real.WorkspaceLeaf, 'openFile' | 'getViewState' | 'setViewState' | 'getDisplayText' | 'detach'>;
   vault: Pick<
     real.Vault,
-    'configDir' | 'getName' | 'getRoot' | 'getAbstractFileByPath' | 'getFileByPath' | 'getFolderByPath' | 'getFiles' | 'getMarkdownFiles' | 'getAllLoadedFiles' | 'create' | 'createFolder' | 'read' | 'cachedRead' | 'modify' | 'append' | 'process' | 'rename' | 'delete' | 'trash' | 'off' | 'offref' | 'trigger'
+    'configDir' | 'getName' | 'getRoot' | 'getAbstractFileByPath' | 'getFileByPath' | 'getFolderByPath' | 'getFiles' | 'getMarkdownFiles' | 'getAllLoadedFiles' | 'getAllFolders' | 'create' | 'createFolder' | 'read' | 'cachedRead' | 'modify' | 'append' | 'process' | 'rename' | 'delete' | 'trash' | 'off' | 'offref' | 'trigger'
   >;
   metadataCache: Pick<real.MetadataCache, 'getFileCache' | 'getCache' | 'getFirstLinkpathDest' | 'fileToLinktext' | 'resolvedLinks' | 'unresolvedLinks'>;
   fileManager: Pick<real.FileManager, 'renameFile' | 'trashFile' | 'generateMarkdownLink'>;

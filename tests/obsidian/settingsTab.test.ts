@@ -75,7 +75,7 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
             ...Object.entries(WIDGETS).flatMap(([kind, selector]) => Array.from(row.querySelectorAll(`.setting-item-control ${selector}`), () => kind)),
           ].join(' | '),
     );
-    const expected = new SettingsForm(s.store, () => undefined)
+    const expected = new SettingsForm(s.store, () => undefined, { has: () => true, all: () => [] })
       .sections()
       .flatMap((section) => [
         ...(section.heading === undefined ? [] : [`# ${section.heading}`]),
@@ -128,6 +128,16 @@ describe.each(['1.7.2', '1.13.1'])('on Obsidian %s', (version) => {
     expect(errorOf(key)).toBe('The key must not be empty; the last one is kept.');
     choose(s.setting('ID format').querySelector('select')!, '14');
     expect(pattern.classList.contains('principle-chain-hidden')).toBe(true);
+  });
+
+  it('names under the excluded folders those the vault has no folder for, asking the vault itself', async () => {
+    const s = setup();
+    await s.app.vault.createFolder('Templates');
+    const row = s.setting('Excluded folders');
+    type(row.querySelector('textarea')!, 'templates\n./Templates');
+    expect(errorOf(row)).toBe('No folder in the vault is at "templates" (there is "Templates": letter case counts); until there is, this entry matches no note.');
+    type(row.querySelector('textarea')!, 'Templates');
+    expect(errorOf(row)).toBeNull();
   });
 
   it('says at once when the stored custom pattern is rejected', () => {

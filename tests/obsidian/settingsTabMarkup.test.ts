@@ -103,7 +103,7 @@ function searchIndex(patch: Partial<PrincipleChainSettings>): string {
   const plugin = new (class extends Plugin {})(app as unknown as obsidian.App, { id: 'principle-chain' } as obsidian.PluginManifest);
   const store = storeWith(patch);
   const definitions = new PrincipleChainSettingTab(app as unknown as obsidian.App, plugin as unknown as obsidian.Plugin, store).getSettingDefinitions();
-  const sections = new SettingsForm(store, () => undefined).sections();
+  const sections = new SettingsForm(store, () => undefined, { has: () => true, all: () => [] }).sections();
   const lines: string[] = [];
   definitions.forEach((group, at) => {
     if (!('type' in group) || group.type !== 'group') throw new Error('a definition outside a group');

@@ -12,16 +12,20 @@ import type { SettingControl, SettingRow } from '../../src/ui/settings/rows';
 type Kind = SettingControl['kind'];
 type ControlOf<K extends Kind> = Extract<SettingControl, { kind: K }>;
 
+/** The folders of the vault the form is drawn for. */
+const VAULT_FOLDERS = ['Templates', 'Archive', 'Archive/old', 'Daily'];
+
 function setup(patch: Partial<PrincipleChainSettings> = {}) {
   const settings = new SettingsStore({ ...DEFAULT_SETTINGS, ownIdSources: [...DEFAULT_SETTINGS.ownIdSources], ...patch }, async () => undefined);
   const changes: SettingsChange[] = [];
   settings.onChange((change) => changes.push(change));
   let redraws = 0;
   // As the tab does: when the form asks, the rows are made again from the settings as they are.
+  const folders = { has: (path: string) => VAULT_FOLDERS.includes(path), all: () => VAULT_FOLDERS };
   const form: SettingsForm = new SettingsForm(settings, () => {
     redraws++;
     rows = form.sections().flatMap((section) => section.rows);
-  });
+  }, folders);
   let rows: SettingRow[] = form.sections().flatMap((section) => section.rows);
   const row = (name: string): SettingRow => {
     const found = rows.find((r) => r.name === name);
@@ -173,6 +177,27 @@ describe('other settings', () => {
     await settle();
     expect(s.settings().excludedFolders).toStrictEqual(['Templates', 'Archive/old']);
     expect(s.rebuilds()).toStrictEqual([true]);
+  });
+
+  it('excluded folders are resolved within the vault, and those it does not have are named under the row', async () => {
+    const s = setup();
+    s.control('Excluded folders', 'textarea').change('./Templates\ntemplates\nDaily/../Archive\n../Elsewhere\nC:\\Vault\\Templates');
+    expect(s.form.problem('Excluded folders')).toBe(
+      '"../Elsewhere" is left out: it names no folder inside the vault. No folder in the vault is at "templates" (there is "Templates": letter case counts), "C:/Vault/Templates"; until there is, these entries match no note.',
+    );
+    s.form.flush();
+    await settle();
+    expect(s.settings().excludedFolders).toStrictEqual(['Templates', 'templates', 'Archive', 'C:/Vault/Templates']);
+    s.control('Excluded folders', 'textarea').change('Templates');
+    expect(s.form.problem('Excluded folders')).toBeNull();
+  });
+
+  it('stored folders the vault does not have are named when the tab opens, for the chain\'s folders too', () => {
+    const s = setup({ excludedFolders: ['Templates', 'Attic'], chainExcludedFolders: ['daily'] });
+    expect(s.form.problem('Excluded folders')).toBe('No folder in the vault is at "Attic"; until there is, this entry matches no note.');
+    expect(s.form.problem('Hidden from the chain')).toBe('No folder in the vault is at "daily" (there is "Daily": letter case counts); until there is, this entry matches no note.');
+    s.control('Hidden from the chain', 'textarea').change('./Daily\n#daily\n..');
+    expect(s.form.problem('Hidden from the chain')).toBe('".." is left out: it names no folder inside the vault.');
   });
 
   it('folders and #tags hidden from the chain are one per line, need no rebuild, and show again as typed', async () => {

@@ -5,7 +5,8 @@
  */
 import { customPatternProblem, customPatternWarning, PRESET_FORMATS, type IdFormatSetting } from '../../core/ids/formats';
 import type { OwnIdSource, PrincipleChainSettings } from '../../core/settings';
-import { chainRows, linkRows, repairRows, type SettingChanges, type SettingRow, type SettingSection } from './rows';
+import { folderListMessage, type VaultFolders } from '../../core/folderPaths';
+import { chainRows, EXCLUDED_FOLDERS_ROW, HIDDEN_FROM_CHAIN_ROW, linkRows, repairRows, type SettingChanges, type SettingRow, type SettingSection } from './rows';
 
 /** What the form needs: the settings store's reading and writing. */
 export interface SettingsFormDeps {
@@ -42,12 +43,17 @@ export class SettingsForm {
   private readonly changes: SettingChanges = {
     now: (patch) => void this.change(patch),
     afterTyping: (patch) => this.changeAfterTyping(patch),
+    folders: (row, list) => this.setProblem(row, folderListMessage(list, this.vaultFolders)),
   };
 
-  /** `rowsChanged` asks for the rows to be drawn again (their order or descriptions changed). */
+  /**
+   * `rowsChanged` asks for the rows to be drawn again (their order or descriptions changed);
+   * `vaultFolders` tells which folders typed in the settings exist.
+   */
   constructor(
     private readonly deps: SettingsFormDeps,
     private readonly rowsChanged: () => void,
+    private readonly vaultFolders: VaultFolders,
   ) {}
 
   /** The rows as the settings are now; the messages and the format choice start afresh with them. */
@@ -58,6 +64,9 @@ export class SettingsForm {
     this.problems.clear();
     // A stored pattern can be bad (hand-edited data.json); the index then uses 12 digits.
     if (current.idFormat === 'custom') this.checkPattern(current.customPattern);
+    // Stored folders can name none of this vault's (synced from another vault, or since renamed).
+    this.changes.folders(EXCLUDED_FOLDERS_ROW, { folders: current.excludedFolders, outside: [] });
+    this.changes.folders(HIDDEN_FROM_CHAIN_ROW, { folders: current.chainExcludedFolders, outside: [] });
     return [
       { rows: [this.formatRow(current), this.patternRow(current)] },
       { heading: 'A note’s own ID', rows: [...this.sourceRows(current), this.frontmatterKeyRow(current)] },

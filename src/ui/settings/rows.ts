@@ -1,5 +1,6 @@
 /** The rows of the settings tab that only save what is chosen, and the shapes all rows share. */
-import { MAX_CHAIN_DEPTH, normalizeFolderList, normalizeTagList } from '../../core/settings';
+import { resolveFolderList, type FolderList } from '../../core/folderPaths';
+import { MAX_CHAIN_DEPTH, normalizeTagList } from '../../core/settings';
 import type { LinkStyle, PrincipleChainSettings, RenameHandling } from '../../core/settings';
 
 /** One control of a row, with its value when the rows were made. */
@@ -37,14 +38,19 @@ export interface SettingSection {
 export interface SettingChanges {
   now(patch: Partial<PrincipleChainSettings>): void;
   afterTyping(patch: Partial<PrincipleChainSettings>): void;
+  /** Says under the row which of the folders typed there name no folder of the vault. */
+  folders(row: string, list: FolderList): void;
 }
 
+export const EXCLUDED_FOLDERS_ROW = 'Excluded folders';
+export const HIDDEN_FROM_CHAIN_ROW = 'Hidden from the chain';
+
 /** One line per folder or #tag, as typed in the "Hidden from the chain" field. */
-export function chainExclusionPatch(value: string): Pick<PrincipleChainSettings, 'chainExcludedFolders' | 'chainExcludedTags'> {
+function chainExclusion(value: string): { folders: FolderList; tags: string[] } {
   const lines = value.split('\n').map((line) => line.trim());
   return {
-    chainExcludedFolders: normalizeFolderList(lines.filter((line) => !line.startsWith('#'))),
-    chainExcludedTags: normalizeTagList(lines.filter((line) => line.startsWith('#'))),
+    folders: resolveFolderList(lines.filter((line) => !line.startsWith('#'))),
+    tags: normalizeTagList(lines.filter((line) => line.startsWith('#'))),
   };
 }
 
@@ -62,7 +68,7 @@ export function linkRows(current: PrincipleChainSettings, changes: SettingChange
       controls: [toggle(changes, current.highlightUnresolved, (highlightUnresolved) => ({ highlightUnresolved }))],
     },
     {
-      name: 'Excluded folders',
+      name: EXCLUDED_FOLDERS_ROW,
       desc: 'One folder per line. Notes in these folders are neither indexed nor decorated.',
       aliases: ['ignore', 'skip'],
       controls: [
@@ -70,7 +76,11 @@ export function linkRows(current: PrincipleChainSettings, changes: SettingChange
           kind: 'textarea',
           placeholder: 'Templates',
           value: current.excludedFolders.join('\n'),
-          change: (value) => changes.afterTyping({ excludedFolders: normalizeFolderList(value.split('\n')) }),
+          change: (value) => {
+            const list = resolveFolderList(value.split('\n'));
+            changes.folders(EXCLUDED_FOLDERS_ROW, list);
+            changes.afterTyping({ excludedFolders: list.folders });
+          },
         },
       ],
     },
@@ -98,7 +108,7 @@ export function chainRows(current: PrincipleChainSettings, changes: SettingChang
       controls: [toggle(changes, current.showContext, (showContext) => ({ showContext }))],
     },
     {
-      name: 'Hidden from the chain',
+      name: HIDDEN_FROM_CHAIN_ROW,
       desc: 'Folders and #tags, one per line. The chain view (with hide excluded on) and code blocks leave their notes out; they stay indexed and linked.',
       aliases: ['exclude', 'hide', 'tags'],
       controls: [
@@ -106,7 +116,11 @@ export function chainRows(current: PrincipleChainSettings, changes: SettingChang
           kind: 'textarea',
           placeholder: 'Daily\n#meeting',
           value: [...current.chainExcludedFolders, ...current.chainExcludedTags.map((tag) => `#${tag}`)].join('\n'),
-          change: (value) => changes.afterTyping(chainExclusionPatch(value)),
+          change: (value) => {
+            const { folders, tags } = chainExclusion(value);
+            changes.folders(HIDDEN_FROM_CHAIN_ROW, folders);
+            changes.afterTyping({ chainExcludedFolders: folders.folders, chainExcludedTags: tags });
+          },
         },
       ],
     },

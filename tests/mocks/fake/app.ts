@@ -94,6 +94,12 @@ export class Vault extends Events {
     return [this.root, ...this.entries.values()];
   }
 
+  // d.ts Vault.getAllFolders (since 1.6.6): every folder, the root only when includeRoot is true.
+  getAllFolders(includeRoot?: boolean): TFolder[] {
+    const folders = [...this.entries.values()].filter((f): f is TFolder => f instanceof TFolder);
+    return includeRoot === true ? [this.root, ...folders] : folders;
+  }
+
   getFiles(): TFile[] {
     return [...this.entries.values()].filter((f): f is TFile => f instanceof TFile);
   }
