@@ -1,6 +1,7 @@
 /** The plugin's settings: one shape, frozen defaults, and a normaliser that never throws. */
 import { resolveFolderList } from './folderPaths';
 import { activeIdFormat, type IdFormatSetting } from './ids/formats';
+import { frontmatterKeyOf } from './index/frontmatter';
 
 export type OwnIdSource = 'filename' | 'folder' | 'frontmatter';
 export type RenameHandling = 'ask' | 'always' | 'never';
@@ -122,10 +123,11 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     settings.renameHandling;
   settings.linkStyle = pick('linkStyle', isOneOf(LINK_STYLES), `must be one of ${LINK_STYLES.join(', ')}`) ?? settings.linkStyle;
 
-  const key = pick('frontmatterKey', isString, 'must be text');
-  if (key !== undefined) {
-    if (key.trim() === '') reject('frontmatterKey', 'must not be empty');
-    else settings.frontmatterKey = key.trim();
+  const typedKey = pick('frontmatterKey', isString, 'must be text');
+  if (typedKey !== undefined) {
+    const { key, problem } = frontmatterKeyOf(typedKey);
+    if (key === null) reject('frontmatterKey', problem);
+    else settings.frontmatterKey = key;
   }
 
   const depth = pick('chainDepth', (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v), 'must be a whole number');

@@ -118,6 +118,21 @@ describe('stored folders with . and .. in them', () => {
   });
 });
 
+describe('a stored frontmatter key', () => {
+  test.each([['id:', 'id'], ['"id"', 'id'], [" 'zettel id': ", 'zettel id']])('%j is read as the key %j', (stored, key) => {
+    expect(normalizeSettings({ frontmatterKey: stored })).toMatchObject({ settings: { frontmatterKey: key }, problems: [] });
+  });
+
+  test('one holding a colon is refused, as no frontmatter line can name it', () => {
+    const { settings, problems, kept } = normalizeSettings({ frontmatterKey: 'zk:id' });
+    expect(settings.frontmatterKey).toBe('id');
+    expect(problems).toStrictEqual([
+      'Setting "frontmatterKey" must not hold ":" (a frontmatter line is read as key: value at its first colon, so such a key is never found); using the default.',
+    ]);
+    expect(kept.get('frontmatterKey')).toBe('zk:id');
+  });
+});
+
 describe('the ID format stored as a number', () => {
   test.each([[12, '12'], [14, '14']])('%j is the preset %j', (stored, format) => {
     expect(normalizeSettings({ idFormat: stored })).toMatchObject({ settings: { idFormat: format }, problems: [] });

@@ -247,6 +247,22 @@ describe('other settings', () => {
     expect([s.settings().frontmatterKey, s.rebuilds()]).toStrictEqual(['zettel-id', [true]]);
   });
 
+  it('a frontmatter key is taken as a frontmatter line names it; one holding a colon is refused', async () => {
+    const s = setup();
+    s.control('Frontmatter key', 'text').change('zk:id');
+    expect(s.form.problem('Frontmatter key')).toBe(
+      'The key must not hold ":" (a frontmatter line is read as key: value at its first colon, so such a key is never found); the last one is kept.',
+    );
+    s.form.flush();
+    await settle();
+    expect(s.settings().frontmatterKey).toBe('id');
+    s.control('Frontmatter key', 'text').change(' "uid": ');
+    expect(s.form.problem('Frontmatter key')).toBeNull();
+    s.form.flush();
+    await settle();
+    expect(s.settings().frontmatterKey).toBe('uid');
+  });
+
   it('chain and repair settings are saved without a rebuild', async () => {
     const s = setup();
     s.control('Show incoming references', 'toggle').change(false);

@@ -24,6 +24,18 @@ export function frontmatterValue(text: string, key: string): string | null {
   return readFrontmatter(text).get(key) ?? null;
 }
 
+/**
+ * The frontmatter key a setting names, as typed: one trailing colon and surrounding quotes are
+ * dropped (`id:` and `"id"` mean id), as the reader drops them from a line. A key holding a colon is
+ * refused, since a line is split at its first colon and such a key is never found.
+ */
+export function frontmatterKeyOf(typed: string): { readonly key: string; readonly problem: null } | { readonly key: null; readonly problem: string } {
+  const key = unquote(typed.trim().replace(/:$/, '').trim()).trim();
+  if (key === '') return { key: null, problem: 'must not be empty' };
+  if (key.includes(':')) return { key: null, problem: 'must not hold ":" (a frontmatter line is read as key: value at its first colon, so such a key is never found)' };
+  return { key, problem: null };
+}
+
 function parseEntry(line: string): { key: string; value: string } | null {
   // Indented lines belong to nested mappings or lists, which this reader ignores on purpose.
   if (line === '' || line[0] === ' ' || line[0] === '\t' || line[0] === '#' || line[0] === '-') return null;

@@ -4,6 +4,7 @@
  * settings store, and text that would cost a rebuild on every keystroke waits for a pause in typing.
  */
 import { customPatternProblem, customPatternWarning, PRESET_FORMATS, type IdFormatSetting } from '../../core/ids/formats';
+import { frontmatterKeyOf } from '../../core/index/frontmatter';
 import type { OwnIdSource, PrincipleChainSettings } from '../../core/settings';
 import { folderListMessage, type VaultFolders } from '../../core/folderPaths';
 import { chainRows, EXCLUDED_FOLDERS_ROW, HIDDEN_FROM_CHAIN_ROW, linkRows, repairRows, type SettingChanges, type SettingRow, type SettingSection } from './rows';
@@ -185,10 +186,10 @@ export class SettingsForm {
           kind: 'text',
           value: current.frontmatterKey,
           change: (value) => {
-            const empty = value.trim() === '';
-            this.setProblem(name, empty ? 'The key must not be empty; the last one is kept.' : null);
-            if (empty) this.cancelPending({ frontmatterKey: value });
-            else this.changeAfterTyping({ frontmatterKey: value.trim() });
+            const { key, problem } = frontmatterKeyOf(value);
+            this.setProblem(name, problem === null ? null : `The key ${problem}; the last one is kept.`);
+            if (key === null) this.cancelPending({ frontmatterKey: value });
+            else this.changeAfterTyping({ frontmatterKey: key });
           },
         },
       ],
