@@ -133,12 +133,34 @@ function patternProblem(source: string): string | null {
   if (/(^|[^\\])[\^$]/.test(source.replace(/\[[^\]]*\]/g, ''))) {
     return 'The pattern uses ^ or $ anchors; describe one ID only, the plugin finds it within text.';
   }
+  const property = unicodePropertyEscape(source);
+  if (property !== null) {
+    return `The pattern uses ${property}, a Unicode property, which needs the u flag; ID patterns run without it, where it stands for the letters "${property.slice(1)}". Use a class such as [A-Z] instead.`;
+  }
   try {
     new RegExp(source, 'g');
   } catch (error) {
     return `The pattern does not compile: ${(error as Error).message}.`;
   }
   return patternStructureProblem(source);
+}
+
+/**
+ * The first `\p{…}` or `\P{…}` in the source, or null. Patterns are compiled without the u flag
+ * (as the presets are; with it, escapes such as `\-` outside a class stop compiling), so these are
+ * refused rather than silently read as the letters they are made of.
+ */
+function unicodePropertyEscape(source: string): string | null {
+  for (let i = 0; i < source.length - 2; i++) {
+    if (source[i] !== '\\') continue;
+    if ((source[i + 1] === 'p' || source[i + 1] === 'P') && source[i + 2] === '{') {
+      const close = source.indexOf('}', i);
+      return source.slice(i, close < 0 ? i + 3 : close + 1);
+    }
+    // The escaped character is skipped: `\\p{` is a backslash, then the letters p{.
+    i++;
+  }
+  return null;
 }
 
 /** A warning for a pattern that customPatternProblem accepts but that also matches ordinary words, or null. */

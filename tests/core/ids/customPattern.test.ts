@@ -134,6 +134,22 @@ describe('a lookahead reads at most an ID\'s length, as it is tried at every pos
   });
 });
 
+describe('a Unicode property escape, which needs the u flag ID patterns run without', () => {
+  it.each([
+    ['\\p{Lu}\\d{3}', '\\p{Lu}', 'p{Lu}'],
+    ['[\\P{L}]{2}\\d{3}', '\\P{L}', 'P{L}'],
+    ['\\d{3}\\p{', '\\p{', 'p{'],
+  ])('%j is refused, naming %s', (source, escape, letters) => {
+    expect(customPatternProblem(source)).toBe(
+      `The pattern uses ${escape}, a Unicode property, which needs the u flag; ID patterns run without it, where it stands for the letters "${letters}". Use a class such as [A-Z] instead.`,
+    );
+  });
+
+  it('a backslash written twice, then p{, is no property escape', () => {
+    expect(customPatternProblem('\\\\p{Lu}\\d{3}')).toBeNull();
+  });
+});
+
 describe('patterns that match ordinary words', () => {
   it.each(['[A-Za-z]{1,20}', '[a-z]{2,3}', 'the|team'])('%j is accepted with a warning naming the words', (source) => {
     expect(customPatternProblem(source)).toBeNull();
