@@ -118,6 +118,12 @@ function whitespaceMatcher(node: AstNode): string | null {
   }
 }
 
+/** Part of the pattern as a message quotes it: a space or another blank typed as itself would not show, so it is named. */
+function visible(raw: string): string {
+  if (raw === ' ') return 'a space';
+  return WHITESPACE.includes(raw) ? `U+${(raw.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : raw;
+}
+
 function firstOf(nodes: readonly AstNode[]): string | null {
   for (const node of nodes) {
     const found = whitespaceMatcher(node);
@@ -157,7 +163,7 @@ export function patternStructureProblem(source: string): string | null {
   if (bounds.min === 0) return 'The pattern can match empty text; it must match at least one character.';
   const spacing = whitespaceMatcher(tree);
   if (spacing !== null) {
-    return `The pattern can match a space or a line break (through ${spacing}); an ID is one unbroken word, so use classes such as \\d or [A-Z] instead.`;
+    return `The pattern can match a space or a line break (through ${visible(spacing)}); an ID is one unbroken word, so use classes such as \\d or [A-Z] instead.`;
   }
   // Before the analysis, which would refuse most such patterns too, but take seconds on them.
   if (bounds.max > MAX_ID_LENGTH) {

@@ -127,10 +127,12 @@ const VERDICTS_KEPT = 32;
 function patternProblem(source: string): string | null {
   if (source.trim() === '') return 'The pattern is empty.';
   if (source.length > 200) return 'The pattern is longer than 200 characters.';
-  if (/\(\?<[=!]/.test(source)) {
+  // Read before compiling: older iPhones and iPads fail to compile lookbehind, with a vaguer message.
+  const syntax = unescapedSyntax(source);
+  if (/\(\?<[=!]/.test(syntax)) {
     return 'The pattern uses lookbehind ((?<= or (?<!), which Obsidian on older iPhones and iPads cannot run.';
   }
-  if (/(^|[^\\])[\^$]/.test(source.replace(/\[[^\]]*\]/g, ''))) {
+  if (/[\^$]/.test(syntax)) {
     return 'The pattern uses ^ or $ anchors; describe one ID only, the plugin finds it within text.';
   }
   const property = unicodePropertyEscape(source);
@@ -143,6 +145,25 @@ function patternProblem(source: string): string | null {
     return `The pattern does not compile: ${(error as Error).message}.`;
   }
   return patternStructureProblem(source);
+}
+
+/**
+ * The pattern's own syntax: each escaped character (`\(`, `\]`, `\\`) written as `_` and each
+ * character class left out, so a `(?<=`, `^` or `$` found in it is lookbehind or an anchor.
+ */
+function unescapedSyntax(source: string): string {
+  let syntax = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      if (!inClass) syntax += '_';
+    } else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else syntax += c;
+  }
+  return syntax;
 }
 
 /**

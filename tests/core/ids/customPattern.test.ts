@@ -74,12 +74,13 @@ describe('what an ID can be', () => {
   it.each([
     ['.', 'space or a line break (through .)'],
     ['\\d{12}\\n\\d{3}', 'space or a line break (through \\n)'],
-    ['\\d{4} \\d{4}', 'space or a line break (through  )'],
+    ['\\d{4} \\d{4}', 'space or a line break (through a space)'],
     ['[^a-z]{4}', 'space or a line break (through [^a-z])'],
     ['\\d{4}\\s?\\d{2}', 'space or a line break (through \\s)'],
     ['\\d{4}\\W\\d{2}', 'space or a line break (through \\W)'],
     // Every space \s matches counts, the typographic ones between U+2000 and U+200A too.
-    ['\\d{4}\u2005\\d{4}', 'space or a line break (through \u2005)'],
+    ['\\d{4}\u2005\\d{4}', 'space or a line break (through U+2005)'],
+    ['\\d{4}\t\\d{4}', 'space or a line break (through U+0009)'],
     ['\\d{4}[\\u2007]\\d{4}', 'space or a line break (through [\\u2007])'],
     ['\\d?', 'empty text'],
     ['(?=\\d)', 'empty text'],
@@ -97,9 +98,9 @@ describe('what an ID can be', () => {
     ['(?:\\d+){0}\\d{101}', 'up to 101 characters'],
     ['(?:\\d{40}){3}', 'up to 120 characters'],
     ['\\d{3}|\\d{101}', 'up to 101 characters'],
-    ['(?:\\d{4} \\d{4})', 'space or a line break (through  )'],
+    ['(?:\\d{4} \\d{4})', 'space or a line break (through a space)'],
     ['(\\d{4}\\s\\d{4})', 'space or a line break (through \\s)'],
-    ['\\d{4}|\\d{2} \\d{2}', 'space or a line break (through  )'],
+    ['\\d{4}|\\d{2} \\d{2}', 'space or a line break (through a space)'],
     // The backtracking analysis reads named groups as plain ones.
     ['(?<x>x|x){1,20}y', 'more than one way'],
     ['\\d{1,20}\\d{1,20}x', 'more than one way'],

@@ -73,6 +73,20 @@ describe('custom patterns', () => {
     expect(format.isPlausible('anything')).toBe(true);
   });
 
+  // Read as the pattern's own syntax: escaped characters and character classes are neither.
+  test.each(['\\(?<=\\d{4}', '\\(?<!\\d{4}', '[(?<=]\\d{3}', 'a[\\]^x]\\d{3}', 'a[\\]$]\\d{3}', '\\^\\d{3}\\$'])('%j is neither lookbehind nor an anchor', (source) => {
+    expect(customPatternProblem(source)).toBeNull();
+  });
+
+  test.each([
+    ['\\\\(?<=x)\\d{4}', 'lookbehind'],
+    ['[\\]](?<!x)\\d{4}', 'lookbehind'],
+    ['[\\]]^\\d{4}', 'anchors'],
+    ['\\d{4}\\\\$', 'anchors'],
+  ])('%j is still refused (%s)', (source, why) => {
+    expect(customPatternProblem(source)).toMatch(why);
+  });
+
   test('the active format is what the settings ask for; a rejected custom pattern falls back to 12 digits, saying why', () => {
     expect(activeIdFormat('14', '')).toStrictEqual({ format: FOURTEEN_DIGIT, problem: null });
     expect(activeIdFormat('denote', '\\d*')).toStrictEqual({ format: DENOTE, problem: null });
