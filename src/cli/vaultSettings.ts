@@ -8,7 +8,7 @@
 import type { OptionSpec } from './args';
 import { UsageError } from './errors';
 import { activeIdFormat, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
-import { DEFAULT_SETTINGS, normalizeFolderList, normalizeSettings, type LinkStyle, type OwnIdSource, type PrincipleChainSettings } from '../core/settings';
+import { DEFAULT_SETTINGS, normalizeFolderList, normalizeSettings, OWN_ID_SOURCES, type LinkStyle, type OwnIdSource, type PrincipleChainSettings } from '../core/settings';
 
 /** The settings a run uses. */
 export interface VaultSettings {
@@ -86,7 +86,7 @@ export function vaultSettingsOptions(
   const folders = repeated.get('exclude');
   return {
     ...(format === null ? {} : { format }),
-    ...(typeof sources === 'string' ? { ownIdSources: checked('ownIdSources', sources.split(',').map((s) => s.trim()), 'id-sources', sources) } : {}),
+    ...(typeof sources === 'string' ? { ownIdSources: idSources(sources) } : {}),
     ...(typeof key === 'string' ? { frontmatterKey: checked('frontmatterKey', key, 'frontmatter-key', key) } : {}),
     ...(folders === undefined ? {} : { excludedFolders: excludedFolders(folders) }),
   };
@@ -115,6 +115,17 @@ export function vaultSettingsFrom(given: VaultSettingsOptions, stored: Principle
     );
   }
   return settings;
+}
+
+/**
+ * The sources a typed --id-sources lists. Stricter than data.json, whose list keeps its good entries:
+ * a typed list with a wrong, empty or repeated entry is a usage error, since it was likely a typo.
+ */
+function idSources(written: string): OwnIdSource[] {
+  const sources = written.split(',').map((s) => s.trim());
+  const valid = sources.every((s) => (OWN_ID_SOURCES as readonly string[]).includes(s)) && new Set(sources).size === sources.length;
+  if (!valid) throw new UsageError(`--id-sources must list some of ${OWN_ID_SOURCES.join(', ')}, each once, not "${written}".`);
+  return sources as OwnIdSource[];
 }
 
 /** The value as normalizeSettings reads it for the plugin, or a usage error with its reason. */

@@ -64,7 +64,7 @@ export interface NormalizedSettings {
 }
 
 const ID_FORMATS: readonly IdFormatSetting[] = ['12', '14', 'denote', 'custom'];
-const OWN_ID_SOURCES: readonly OwnIdSource[] = ['filename', 'folder', 'frontmatter'];
+export const OWN_ID_SOURCES: readonly OwnIdSource[] = ['filename', 'folder', 'frontmatter'];
 const RENAME_HANDLING: readonly RenameHandling[] = ['ask', 'always', 'never'];
 const LINK_STYLES: readonly LinkStyle[] = ['off', 'wikilink', 'bare'];
 
