@@ -56,7 +56,7 @@ export default class PrincipleChainPlugin extends Plugin {
     registerRepair(this, indexer.services, indexer);
     registerReadingView(this, indexer.services);
     registerCommands(this, { services: indexer.services, rebuild: () => indexer.rebuild({ readEveryNote: true }) });
-    this.addSettingTab(new PrincipleChainSettingTab(this.app, this, settings));
+    this.addSettingTab(new PrincipleChainSettingTab(this.app, this, { get: () => settings.get(), update: (patch) => settings.update(patch), storedFormat: () => file.storedValue('idFormat') }));
     // A change takes effect at once: a rebuild when it changes what the index holds (in the
     // background, with its own progress), else a redraw; open editors refresh either way.
     this.register(

@@ -156,6 +156,24 @@ describe('a settings change', () => {
     return { app, notices, rebuild, notifyAll, setting, settle, editorRefreshes: () => editorRefreshes };
   }
 
+  it('shows a stored custom pattern it refused as chosen, with why, though 12-digit IDs are linked meanwhile', async () => {
+    const s = await openTab(JSON.stringify({ idFormat: 'custom', customPattern: '\\d*' }));
+    expect(s.setting('ID format').querySelector('select')!.value).toBe('custom');
+    const pattern = s.setting('Custom pattern');
+    expect(pattern.classList.contains('principle-chain-hidden')).toBe(false);
+    expect(pattern.querySelector('input')!.value).toBe('\\d*');
+    expect(pattern.querySelector('.principle-chain-problem')?.textContent).toBe(
+      'The pattern can match empty text; it must match at least one character. Until it is fixed, or another format chosen, IDs of the 12-digit format are linked.',
+    );
+    // Choosing the format in use settles it: data.json says so, and the pattern row hides.
+    const select = s.setting('ID format').querySelector('select')!;
+    select.value = '12';
+    select.dispatchEvent(new Event('change'));
+    await s.settle();
+    expect(JSON.parse(await s.app.vault.adapter.read(dataPath))).toMatchObject({ idFormat: '12', customPattern: '\\d*' });
+    expect(s.setting('Custom pattern').classList.contains('principle-chain-hidden')).toBe(true);
+  });
+
   it('that changes what the index holds is saved, rebuilds the index and refreshes open editors', async () => {
     const s = await openTab();
     const select = s.setting('ID format').querySelector('select')!;

@@ -91,6 +91,11 @@ export class SettingsFile {
     }
   }
 
+  /** A setting's value as data.json holds it, when the plugin could not use it (undefined otherwise). */
+  storedValue(key: string): unknown {
+    return this.kept.get(key);
+  }
+
   /** data.json was read again (changed on disk): what a save keeps comes from what it holds now. */
   reread(loaded: LoadedSettings): void {
     this.kept.clear();

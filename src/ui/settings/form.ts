@@ -14,6 +14,12 @@ export interface SettingsFormDeps {
   get(): PrincipleChainSettings;
   /** Applies and saves the change; rejects when the save failed, which the saving side shows the user (SettingsFile). */
   update(patch: Partial<PrincipleChainSettings>): Promise<void>;
+  /**
+   * The ID format as data.json holds it when the plugin could not use it: "custom" when the stored
+   * custom pattern was refused (an update's stricter check, a hand edit), so the 12-digit format is
+   * in use. Absent, or undefined, otherwise.
+   */
+  storedFormat?(): unknown;
 }
 
 const PATTERN_ROW = 'Custom pattern';
@@ -60,11 +66,17 @@ export class SettingsForm {
   /** The rows as the settings are now; the messages and the format choice start afresh with them. */
   sections(): SettingSection[] {
     const current = this.deps.get();
-    this.formatChoice = current.idFormat;
+    // A stored custom pattern that was refused shows as chosen, with why, rather than as the
+    // 12-digit format the index fell back to: the user sees what to fix.
+    const refusedCustom = current.idFormat !== 'custom' && this.deps.storedFormat?.() === 'custom';
+    this.formatChoice = refusedCustom ? 'custom' : current.idFormat;
     this.typedPattern = current.customPattern;
     this.problems.clear();
     // A stored pattern can be bad (hand-edited data.json); the index then uses 12 digits.
-    if (current.idFormat === 'custom') this.checkPattern(current.customPattern);
+    if (this.formatChoice === 'custom') {
+      const problem = this.checkPattern(current.customPattern);
+      if (refusedCustom && problem !== null) this.setProblem(PATTERN_ROW, `${problem} Until it is fixed, or another format chosen, IDs of the 12-digit format are linked.`);
+    }
     // Stored folders can name none of this vault's (synced from another vault, or since renamed).
     this.changes.folders(EXCLUDED_FOLDERS_ROW, { folders: current.excludedFolders, outside: [] });
     this.changes.folders(HIDDEN_FROM_CHAIN_ROW, { folders: current.chainExcludedFolders, outside: [] });
@@ -119,7 +131,7 @@ export class SettingsForm {
         {
           kind: 'dropdown',
           options,
-          value: current.idFormat,
+          value: this.formatChoice,
           change: (value) => {
             this.formatChoice = value as IdFormatSetting;
             if (this.formatChoice !== 'custom') {
