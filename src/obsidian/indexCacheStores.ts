@@ -82,6 +82,8 @@ export class IndexedDbCacheStore implements CacheTextStore {
       await this.withStore('readwrite', (store) => store.put(text, SNAPSHOT_KEY));
     } catch {
       await this.file.write(text);
+      // The database's older snapshot would be read before the file: it goes, where the database lets it.
+      await this.withStore('readwrite', (store) => store.delete(SNAPSHOT_KEY)).catch(() => undefined);
       return;
     }
     await this.file.remove().catch(() => undefined);

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // fake-indexeddb implements the W3C IndexedDB API in memory (its test suite is the Web Platform Tests').
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { MemoryAdapter } from '../mocks/fake/app';
 import { chooseCacheStore, FileCacheStore, INDEX_CACHE_FILE, IndexedDbCacheStore } from '../../src/obsidian/indexCacheStores';
 
@@ -85,6 +85,23 @@ describe('IndexedDbCacheStore', () => {
     await store.write('kept in the file');
     expect(adapter.files.get(FILE)).toBe('kept in the file');
     await expect(store.read()).resolves.toBe('kept in the file');
+  });
+
+  it('reads the file a failed write fell back to, not the older snapshot the database held', async () => {
+    const factory = new IDBFactory();
+    const adapter = new MemoryAdapter();
+    await storeOn(factory, adapter).write('snapshot of Monday');
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota was exceeded', 'QuotaExceededError');
+    };
+    try {
+      await storeOn(factory, adapter).write('snapshot of Friday');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(adapter.files.get(FILE)).toBe('snapshot of Friday');
+    await expect(storeOn(factory, adapter).read()).resolves.toBe('snapshot of Friday');
   });
 
   it('still counts a write done when the old file cannot be removed', async () => {
