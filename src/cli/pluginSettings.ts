@@ -30,7 +30,7 @@ export function pluginSettingsPath(configDir: string): string {
 /**
  * Reads the plugin's settings from the vault. A vault without the file has the defaults. A bad value
  * falls back to its default with a problem, as in the plugin, and only values the tool uses and no
- * option given overrides are looked at. A file that cannot be read or is not JSON is a usage error:
+ * option given overrides are looked at. A file that cannot be read, is not JSON or holds no object is a usage error:
  * the settings in it are the user's, and guessing them could check, or rewrite, notes in folders
  * they excluded.
  */
@@ -50,6 +50,8 @@ export async function readPluginSettings(directory: string, configDir: string, f
   } catch (error) {
     throw cannot(`it is not JSON (${describeError(error)})`);
   }
+  // null is what the plugin reads from an empty store; a list, text or a number it reads as unreadable too.
+  if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) throw cannot(`it holds ${Array.isArray(raw) ? 'a list' : typeof raw === 'string' ? 'text' : `a ${typeof raw}`}, not an object of settings`);
   const { settings, problems } = normalizeSettings(usedPart(raw, givenOptions));
   return { settings, file, problems };
 }

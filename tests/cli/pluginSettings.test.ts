@@ -165,8 +165,7 @@ describe('bad stored settings', () => {
     expect((await run(['check', dir, '--json', '--exclude', 'Templates', '--id-format', '12'])).stderr).toBe('');
   });
 
-  it('stored settings that are no object are the defaults, with the plugin\'s message; null is no settings', async () => {
-    expect((await run(['check', vaultWith('["Templates"]'), '--json'])).stderr).toBe(`principle-chain: warning: ${DATA}: Stored settings were not an object; using defaults.\n`);
+  it('null stored is no settings: the defaults, without a word', async () => {
     expect((await run(['check', vaultWith('null'), '--json'])).stderr).toBe('');
   });
 
@@ -175,6 +174,8 @@ describe('bad stored settings', () => {
     ['a merge conflict', '<<<<<<< HEAD\n{"excludedFolders":["Templates"]}\n=======\n{}\n>>>>>>> other\n', /it is not JSON \(.+\)/],
     ['empty', '', /it is not JSON \(.+\)/],
     ['binary', Buffer.from([0x7b, 0, 0x7d]), /it contains NUL bytes/],
+    ['a list', '[{"excludedFolders": ["Templates"]}]', /it holds a list, not an object of settings\./],
+    ['a number', '12', /it holds a number, not an object of settings\./],
   ])('a file that is %s stops the run (exit 2) with a message naming it, and --no-plugin-settings goes on without it', async (_name, text, why) => {
     const dir = folder({ ...NOTES, [DATA]: text });
     for (const argv of [['check', dir], ['repair', dir, '--apply'], ['chain', '202101010900', '--vault', dir]]) {
