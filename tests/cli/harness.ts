@@ -4,7 +4,7 @@
  * --apply, say) cannot change the repository's own example vault, which `npm start` and other tests read.
  */
 import { spawnSync } from 'child_process';
-import { cpSync, mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/io';
@@ -17,6 +17,21 @@ export const VAULT_PARENT = mkdtempSync(path.join(tmpdir(), 'pc-cli-'));
 export const EXAMPLE_VAULT = path.join(VAULT_PARENT, 'example-vault');
 cpSync(path.join(REPOSITORY, 'example-vault'), EXAMPLE_VAULT, { recursive: true, preserveTimestamps: true });
 afterAll(() => rmSync(VAULT_PARENT, { recursive: true, force: true }));
+
+/** Makes temporary folders holding the files given (paths may name subfolders), removed after the test file's tests. */
+export function scratchFolders(prefix: string): (files?: Record<string, string | Buffer>) => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return (files = {}) => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    made.push(dir);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+}
 
 /** Bundles the tool into `dist` as npm builds it (`node esbuild.config.mjs cli DIR`), for tests that run the built files. */
 export function buildTool(dist: string): void {

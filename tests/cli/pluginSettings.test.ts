@@ -4,24 +4,13 @@
  * bad value falls back to its default with a warning, as in the plugin; a file that cannot be read
  * stops the run with a message that says how to go on.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import * as path from 'path';
-import { run, runJson } from './harness';
+import { run, runJson, scratchFolders } from './harness';
 
 const DATA = '.obsidian/plugins/principle-chain/data.json';
 
-const scratch: string[] = [];
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pc-plugin-settings-'));
-  scratch.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const folder = scratchFolders('pc-plugin-settings-');
 
 interface CheckJson {
   notes: number;

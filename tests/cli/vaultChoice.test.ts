@@ -3,29 +3,18 @@
  * empty name, never a silent default for `repair --apply`; and a folder with nothing to check says
  * so instead of passing as "No problems found".
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { VaultFs } from '../../src/cli/vaultFs';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
-import { EXAMPLE_VAULT, run, runJson } from './harness';
+import { EXAMPLE_VAULT, run, runJson, scratchFolders } from './harness';
 
-const scratch: string[] = [];
-function folder(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pc-vault-choice-'));
-  scratch.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const folder = scratchFolders('pc-vault-choice-');
 function copyOfExampleVault(): string {
   const dir = folder();
   cpSync(EXAMPLE_VAULT, dir, { recursive: true });
   return dir;
 }
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const snapshot = (dir: string): Record<string, string> =>
   Object.fromEntries(readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));

@@ -3,23 +3,12 @@
  * command reads the vault as the plugin's index holds it, and a value the plugin's settings would
  * refuse is a usage error naming it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { nodeVaultFs, type VaultFs } from '../../src/cli/vaultFs';
-import { run, runJson } from './harness';
+import { run, runJson, scratchFolders } from './harness';
 
-const scratch: string[] = [];
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pc-vault-settings-'));
-  scratch.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const folder = scratchFolders('pc-vault-settings-');
 
 const untouchable: VaultFs = {
   kind: () => Promise.reject(new Error('the vault was looked at')),
