@@ -218,6 +218,27 @@ describe('a note with \\r\\n line breaks open in an editor', () => {
     expect(await textOf(app, 'a.md')).toBe(CRLF_FIXED);
   });
 
+  it('with lone-CR breaks (an old Mac file) is written through Vault.process too, keeping them', async () => {
+    const { app, scheduler, target, replan } = await setUp();
+    const loneCr = CRLF_STALE.replace(/\r\n/g, '\r');
+    await app.vault.modify(app.vault.getFileByPath('a.md')!, loneCr);
+    const editor = new FakeEditor(loneCr, 0);
+    await openInEditor(app, 'a.md', editor);
+    expect(await currentText(app, 'a.md')).toBe(loneCr);
+    const run = applyRepairs([{ path: 'a.md', text: loneCr, edits: replan('a.md', loneCr) }], target, replan, control());
+    await scheduler.drain();
+    expect((await run).skipped).toStrictEqual([]);
+    expect(editor.transactions).toBe(0);
+    expect(await textOf(app, 'a.md')).toBe(CRLF_FIXED.replace(/\r\n/g, '\r'));
+  });
+
+  it('open in an editor after it left the vault, is read from the editor', async () => {
+    const { app } = await crlfSetUp();
+    await openInEditor(app, 'a.md', new FakeEditor(CRLF_STALE, 0));
+    await app.vault.delete(app.vault.getFileByPath('a.md')!);
+    expect(await currentText(app, 'a.md')).toBe(lineFeeds(CRLF_STALE));
+  });
+
   it('is undone after the user only opened it once repaired', async () => {
     const { app, scheduler, target, replan } = await crlfSetUp();
     const run = applyRepairs([{ path: 'a.md', text: CRLF_STALE, edits: replan('a.md', CRLF_STALE) }], target, replan, control());
