@@ -167,6 +167,28 @@ describe('the undo record while a run writes', () => {
     expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['s0.md', 's1.md', 's2.md', 's3.md']);
   });
 
+  it('is saved once per quiet spell while the run writes, and once more at its end, in path order', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...stale }, 300);
+    await controller.repairVault();
+    let saves = 0;
+    const write = app.vault.adapter.write.bind(app.vault.adapter);
+    app.vault.adapter.write = (path, data) => {
+      if (path === STATE) saves++;
+      return write(path, data);
+    };
+    // s0 is written last, after the others and their save.
+    const { reached, release } = holdWrite(app, 's0.md');
+    previews[0].onApply([...previews[0].plan.files]);
+    await reached;
+    await wait(900);
+    expect(saves).toBe(1);
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path).sort()).toStrictEqual(['s1.md', 's2.md', 's3.md']);
+    release();
+    await wait(900);
+    expect(saves).toBe(2);
+    expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['s0.md', 's1.md', 's2.md', 's3.md']);
+  });
+
   it.each([
     ['while its own write is under way', 0],
     ['once it was written', 50],
@@ -364,9 +386,17 @@ describe('the controller\'s own rules', () => {
     await controller.repairVault();
     previews[0].onApply([...previews[0].plan.files]);
     await settle();
+    const stored = await app.vault.adapter.read(STATE);
+    let saves = 0;
+    const write = app.vault.adapter.write.bind(app.vault.adapter);
+    app.vault.adapter.write = (path, data) => {
+      if (path === STATE) saves++;
+      return write(path, data);
+    };
     previews[0].onApply([{ ...previews[0].plan.files[0], path: 'gone.md' }]);
     await settle();
     expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['b.md']);
+    expect([saves, await app.vault.adapter.read(STATE)]).toStrictEqual([0, stored]);
   });
 
   it('says when nothing needs repair, or there is nothing to undo, and writes nothing', async () => {
