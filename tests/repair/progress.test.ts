@@ -34,7 +34,7 @@ describe('repair progress and summaries', () => {
         'Cancelled: 2 files left unchanged.',
       ].join('\n'),
     );
-    expect(describeUndo({ restored: ['a.md'], left: [{ path: 'b.md', reason: 'changed since the repair' }], remaining: null })).toBe(
+    expect(describeUndo({ restored: ['a.md'], left: [{ path: 'b.md', reason: 'changed since the repair' }] })).toBe(
       'Undo restored 1 file.\nLeft as they are: b.md (changed since the repair).',
     );
   });
@@ -73,7 +73,7 @@ describe('repair progress and summaries', () => {
       'Left out 2 approved edits: a.md line 1 "A" → "B" (changed), a.md line 2 "A" → "B" (changed).',
       'Cancelled: 1 file left unchanged.',
     ]);
-    expect(describeUndo({ restored: ['a.md', 'b.md'], left: [], remaining: null })).toBe('Undo restored 2 files.');
+    expect(describeUndo({ restored: ['a.md', 'b.md'], left: [] })).toBe('Undo restored 2 files.');
   });
 });
 

@@ -144,8 +144,6 @@ export interface UndoSummary {
   readonly restored: readonly string[];
   /** Files left as they are, with why (changed since, missing, failed). */
   readonly left: readonly { readonly path: string; readonly reason: string }[];
-  /** What remains of the record: the files not restored. */
-  readonly remaining: RepairRecord | null;
 }
 
 /** Restores each file of the record where it still holds exactly what the repair wrote. */
@@ -166,6 +164,5 @@ export async function undoRepairs(record: RepairRecord, target: RepairTarget, co
     }
   });
   for (const file of notStarted) left.push({ path: file.path, reason: 'cancelled' });
-  const keep = record.files.filter((f) => !restored.includes(f.path));
-  return { restored: restored.sort(compareCodeUnits), left, remaining: keep.length === 0 ? null : { ...record, files: keep } };
+  return { restored: restored.sort(compareCodeUnits), left };
 }
