@@ -309,6 +309,20 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     expect(services.opened).toStrictEqual([{ id, sourcePath: SOURCE, paneType: false }]);
   });
 
+  it("an ID whose note's name holds '#' is a span of the plugin's that opens that note, never a native anchor", () => {
+    const { menus } = recordShown();
+    const services = fakeServices({ ...notes(), 'tips/202103030303 C# tips.md': '' });
+    const { el } = render(services, section(['p', {}, 'see 202103030303 now']));
+    expect(el.querySelector('a.internal-link')).toBeNull();
+    const span = el.querySelector('span.principle-chain-id')!;
+    expect([span.textContent, span.getAttribute('role'), span.classList.contains('is-unresolved')]).toStrictEqual(['202103030303', 'link', false]);
+    fire(span, new MouseEvent('click', { bubbles: true, cancelable: true }));
+    fire(span, new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    const items = menus[0].items.filter((item): item is MenuItem => item !== 'separator');
+    expect(items.map((item) => item.title)).toStrictEqual(['Open note', 'Copy ID']);
+    expect(services.opened).toStrictEqual([{ id: '202103030303', sourcePath: SOURCE, paneType: false }]);
+  });
+
   it('a right-button auxclick (Chromium sends one with the context menu) opens nothing', () => {
     const services = fakeServices(notes());
     const { el } = render(services, section(['p', {}, '202001011200']));

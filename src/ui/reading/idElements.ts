@@ -7,10 +7,13 @@
  * Obsidian creates a note at once when an unresolved internal link is clicked, and whether this
  * plugin's listener would run before Obsidian's delegated link handler is unknown. It is a span of
  * the plugin's own (role "link", focusable) whose click, middle click, Enter and context menu
- * offer to create the note or choose among the notes that own the ID.
+ * offer to create the note or choose among the notes that own the ID. So is a resolved ID whose
+ * note's name holds `#`: link text cannot name that note (Obsidian reads `#` as a heading), so a
+ * native anchor would open, or create, another one; the span opens the note by its file.
  */
 import { Keymap, MarkdownRenderChild, Menu } from 'obsidian';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../../core/idMarkup';
+import { linktextCanName } from '../../core/linktext';
 import type { IndexChange } from '../../core/types';
 import type { ReadingViewDeps } from './deps';
 
@@ -21,7 +24,7 @@ import type { ReadingViewDeps } from './deps';
 export function appendIdElement(parent: Node, id: string, text: string, deps: ReadingViewDeps, sourcePath: string): HTMLElement {
   const resolution = deps.index.resolve(id);
   const attr = { [ID_ATTRIBUTE]: id };
-  if (resolution.status === 'resolved') {
+  if (resolution.status === 'resolved' && linktextCanName(resolution.paths[0])) {
     const linktext = deps.linktext(resolution.paths[0], sourcePath);
     // The attributes of the internal links Obsidian renders itself (obsidian-virtual-linker's
     // reading-mode links use the same shape and get Obsidian's native link handling).
@@ -35,7 +38,7 @@ export function appendIdElement(parent: Node, id: string, text: string, deps: Re
   if (resolution.status === 'ambiguous') {
     span.addClass(AMBIGUOUS_CLASS);
     span.setAttr('aria-label', `${id} is the ID of ${resolution.paths.length} notes`);
-  } else {
+  } else if (resolution.status === 'unresolved') {
     span.toggleClass('is-unresolved', deps.settings().highlightUnresolved);
   }
   return span;
@@ -74,7 +77,7 @@ export class IdLinksChild extends MarkdownRenderChild {
     this.register(this.deps.onIndexChange((change) => this.onIndexChange(change)));
   }
 
-  /** The span of an unresolved or ambiguous ID the event happened on, if it is one of ours. */
+  /** The span of an ID (unresolved, ambiguous, or naming a note link text cannot) the event happened on, if it is one of ours. */
   private spanAt(evt: Event): HTMLElement | null {
     const target = evt.target as Node | null;
     // instanceOf, not instanceof: a pop-out window's elements belong to another realm.
@@ -98,12 +101,13 @@ export class IdLinksChild extends MarkdownRenderChild {
     if (id === null) return;
     evt.preventDefault();
     evt.stopPropagation();
-    const ambiguous = this.deps.index.resolve(id).status === 'ambiguous';
+    const { status } = this.deps.index.resolve(id);
+    const [title, icon] = status === 'ambiguous' ? ['Choose a note to open…', 'files'] : status === 'resolved' ? ['Open note', 'file'] : [`Create note ${id}…`, 'file-plus'];
     new Menu()
       .addItem((item) =>
         item
-          .setTitle(ambiguous ? 'Choose a note to open…' : `Create note ${id}…`)
-          .setIcon(ambiguous ? 'files' : 'file-plus')
+          .setTitle(title)
+          .setIcon(icon)
           .onClick(() => void this.deps.openId(id, this.sourcePath, false)),
       )
       .addItem((item) =>
