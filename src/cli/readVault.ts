@@ -1,5 +1,5 @@
 /** Lists a vault folder and decodes its notes; files that cannot be read become problems, not crashes. */
-import { isUtf8 } from 'buffer';
+import * as buffers from 'buffer';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { UsageError } from './errors';
@@ -105,6 +105,25 @@ export async function readNote(fs: VaultFs, absolutePath: string): Promise<strin
  * well-formed UTF-8 is refused (the same bytes a fatal TextDecoder refuses). A leading BOM is kept,
  * so offsets count it as the file's first character.
  */
+/**
+ * Whether the bytes are valid UTF-8. Node's isUtf8 came in 18.14 (and 19.4); the tool runs on any
+ * Node 18, where a strict decoder answers the same, more slowly.
+ */
+export function utf8Checker(nodeIsUtf8: ((bytes: Uint8Array) => boolean) | undefined): (bytes: Uint8Array) => boolean {
+  if (typeof nodeIsUtf8 === 'function') return nodeIsUtf8;
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  return (bytes) => {
+    try {
+      strict.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+const isUtf8 = utf8Checker((buffers as { isUtf8?: (bytes: Uint8Array) => boolean }).isUtf8);
+
 export function decodeNote(bytes: Uint8Array): string | { reason: string } {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // UTF-16's byte order marks (FF FE, FE FF) are never UTF-8; its text is full of NUL bytes.

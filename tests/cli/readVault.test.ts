@@ -1,8 +1,9 @@
+import { isUtf8 } from 'buffer';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { absolutePaths, decodeNote, describeError, type VaultContents } from '../../src/cli/readVault';
+import { absolutePaths, decodeNote, describeError, utf8Checker, type VaultContents } from '../../src/cli/readVault';
 import { scanVault } from '../../src/cli/scanVault';
 import { nodeVaultFs } from '../../src/cli/vaultFs';
 import { TWELVE_DIGIT } from '../../src/core/ids/formats';
@@ -91,6 +92,17 @@ describe('decodeNote', () => {
       { seed: 8, numRuns: 3000 },
     );
     expect(decodeNote(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('\uFEFFa');
+  });
+
+  it("without Node's isUtf8 (Node 18 before 18.14), checks the bytes as Node's own check does", () => {
+    const fallback = utf8Checker(undefined);
+    const nodes = utf8Checker(isUtf8);
+    expect(nodes).toBe(isUtf8);
+    fc.assert(
+      fc.property(bytes, (input) => fallback(input) === isUtf8(input)),
+      { seed: 9, numRuns: 3000 },
+    );
+    expect([fallback(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61])), fallback(Uint8Array.from([0xc0, 0xaf]))]).toStrictEqual([true, false]);
   });
 
   it('refuses NUL bytes as binary before looking at the encoding', () => {
