@@ -18,6 +18,7 @@
  *   the end of the line. A title line that does not fit is no part of the definition; a same-line
  *   title that does not fit means there is no definition at all.
  */
+import type { BlockStarts } from './blockStarts';
 import { lineBreakLength } from './lines';
 
 /** What the definition parser needs to know of the text around it. */
@@ -31,6 +32,11 @@ export interface DefinitionContext {
   lineEnd(at: number): number;
   /** End of the last definition found in this range (its line end), or -1. */
   readonly lastDefinitionEnd: number;
+  /**
+   * Where the block pass found lines that start a block (a quote after a paragraph, say), when the
+   * caller has it; without it, the line before tells.
+   */
+  readonly blocks?: BlockStarts;
 }
 
 /** A definition: where its destination stands and where it ends (its last line's end). */
@@ -51,6 +57,7 @@ const ATX_HEADING = /^[ \t]*(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
 const BREAK_OR_UNDERLINE = /^[ \t]*(?:>[ \t]*)*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
 const TITLE = /[ \t]*(?:"(?:\\.|[^"\\\r\n])*"|'(?:\\.|[^'\\\r\n])*'|\((?:\\.|[^()\\\r\n])*\))[ \t]*/y;
 const SPACES = /[ \t]*/y;
+const QUOTE_CONTINUATION = /[ \t]*(?:>[ \t]*)*/y;
 
 function isBreak(code: number): boolean {
   return code === 10 || code === 13;
@@ -77,7 +84,7 @@ function stickyEnd(regex: RegExp, text: string, at: number): number {
 /** Whether the line starting at `lineStart`, whose content starts with the label, begins a block. */
 function startsBlock(context: DefinitionContext, lineStart: number, listItem: boolean): boolean {
   const { text, rangeFrom } = context;
-  if (listItem || lineStart <= rangeFrom) return true;
+  if (listItem || lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
   const previousEnd = previousBreak(text, lineStart);
   if (previousEnd === context.lastDefinitionEnd) return true;
   const previousStart = lineStartOf(text, previousEnd);
@@ -135,14 +142,17 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
   const prefix = CONTAINER_PREFIX.exec(text.slice(contentFrom, open));
   if (prefix === null || !labelIsValid(text, open, close)) return null;
   if (!startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
+  // In a quote, the lines a definition continues on hold the quote's markers (or none, lazily); a
+  // line the block pass says continues the paragraph holds only those of the quote around it.
+  const quoted = context.blocks !== undefined || prefix[0].includes('>');
 
   let at = stickyEnd(SPACES, text, close + 2);
   let lineEnd = context.lineEnd(at);
   if (at === lineEnd) {
     // The destination may stand on the next line (a blank one holds none).
     const next = lineEnd + lineBreakLength(text, lineEnd);
-    if (next >= limit) return null;
-    at = stickyEnd(SPACES, text, next);
+    if (next >= limit || !continuesOn(context, next, quoted)) return null;
+    at = stickyEnd(quoted ? QUOTE_CONTINUATION : SPACES, text, next);
     lineEnd = context.lineEnd(at);
   }
   const destination = destinationAt(text, at, lineEnd);
@@ -150,7 +160,7 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
 
   const afterDestination = stickyEnd(SPACES, text, destination.end);
   if (afterDestination === lineEnd) {
-    const title = titleOnNextLine(context, lineEnd);
+    const title = titleOnNextLine(context, lineEnd, quoted);
     const linkEnd = title === null ? destination.end : title.linkEnd;
     return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd, end: title === null ? lineEnd : title.end };
   }
@@ -162,13 +172,22 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
 }
 
 /** A line holding only a title, right after the destination's line; null when there is none. */
-function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number): { linkEnd: number; end: number } | null {
+function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number, quoted: boolean): { linkEnd: number; end: number } | null {
   const { text, limit } = context;
   const next = destinationLineEnd + lineBreakLength(text, destinationLineEnd);
-  if (next >= limit) return null;
+  if (next >= limit || !continuesOn(context, next, quoted)) return null;
   const lineEnd = context.lineEnd(next);
-  const titleEnd = stickyEnd(TITLE, text, next);
+  const titleEnd = stickyEnd(TITLE, text, quoted ? stickyEnd(QUOTE_CONTINUATION, text, next) : next);
   return titleEnd === lineEnd ? { linkEnd: trimmedEnd(text, titleEnd), end: lineEnd } : null;
+}
+
+/**
+ * Whether the line starting at `lineStart` may continue a definition: not when it starts a block of
+ * its own (a quote after an unquoted label's line, or whatever the block pass found).
+ */
+function continuesOn(context: DefinitionContext, lineStart: number, quoted: boolean): boolean {
+  if (context.blocks !== undefined) return context.blocks.firstAfter(lineStart - 1) !== lineStart;
+  return quoted || stickyEnd(QUOTE_CONTINUATION, context.text, lineStart) === stickyEnd(SPACES, context.text, lineStart);
 }
 
 function trimmedEnd(text: string, end: number): number {

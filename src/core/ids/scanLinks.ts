@@ -242,7 +242,7 @@ function markdownReference(scan: Scan, linkFrom: number, linkTo: number, embed: 
 /** A link reference definition (`[label]: destination`), or LITERAL when the label opens none. */
 function definition(scan: Scan, open: number, close: number): number {
   const found = linkDefinition(
-    { text: scan.text, rangeFrom: scan.rangeFrom, limit: scan.limit, lastDefinitionEnd: scan.lastDefinitionEnd, lineEnd: (at) => lineEnd(scan, at) },
+    { text: scan.text, rangeFrom: scan.rangeFrom, limit: scan.limit, lastDefinitionEnd: scan.lastDefinitionEnd, lineEnd: (at) => lineEnd(scan, at), blocks: scan.blocks },
     open,
     close,
   );

@@ -134,6 +134,10 @@ const rows: [string, string, string][] = [
   ['id in link text only', `[see ${A}](other.md)`, `[see ${A}](other.md)`],
   ['reference link', `[see ${A}][ref]`, `[see ${A}][ref]`],
   ['link definition', `[ref]: https://x.org/${A}`, `[ref]: https://x.org/${A}`],
+  // Definitions in quotes (commonmark.js reads each row the same way).
+  ['a definition in a quote, its destination on the next quoted line', `> [n]:\n> ${A}.md\n\n[see ${B}][n]`, `> [n]:\n> «m:${A}».md\n\n[see ${B}][n]`],
+  ['a quote after a definition without destination ends it', `[n]:\n> ${A}.md`, `[n]:\n> «b:${A}».md`],
+  ['a quote that interrupts a paragraph may open with a definition', `text\n> [n]: ${A}.md\n\n[see ${B}][n]`, `text\n> [n]: «m:${A}».md\n\n[see ${B}][n]`],
   ['plain brackets are prose', `[${A}]`, `[«b:${A}»]`],
   ['link text across a blank line is prose', `[a\n\nb](${A})`, `[a\n\nb](«b:${A}»)`],
   ['link text across a blank line, CRLF', `[a\r\n \r\nb](${A})`, `[a\r\n \r\nb](«b:${A}»)`],
