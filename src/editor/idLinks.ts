@@ -8,12 +8,14 @@ import { RangeSetBuilder, StateEffect, type Extension } from '@codemirror/state'
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { collectIdsInRange } from '../core/ids/prose';
+import { isLinkLabel, labelKey } from '../core/ids/referenceLabels';
 import { titleAfterId } from '../core/ids/title';
 import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
-import { bracketsFormLink, insideHtmlTag } from './inlineSyntax';
+import { definitionLines, documentDefinitions, type DocumentDefinitions } from './definitionLines';
+import { bracketsFormLink, insideHtmlTag, type NoteLabels } from './inlineSyntax';
 import { idPointerHandlers } from './pointer';
 import { RawHtmlLookup, rawHtmlLines } from './rawHtmlBlocks';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
@@ -50,16 +52,27 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
 /**
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
  * link text whose brackets make a link, or inside an HTML tag. `text` is the stretch of the line
- * read around it, starting at document offset `textFrom`; `lineFrom` is where the line starts.
+ * read around it, starting at document offset `textFrom`.
  */
-function isOutOfProse(tree: Tree, text: string, textFrom: number, lineFrom: number, from: number, to: number): boolean {
+function isOutOfProse(tree: Tree, text: string, textFrom: number, from: number, to: number, definitions: () => DocumentDefinitions): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
   if (start === 'excluded' || end === 'excluded') return true;
-  if ((start === 'link-text' || end === 'link-text') && bracketsFormLink(text, from - textFrom, to - textFrom, lineFrom - textFrom)) {
+  if ((start === 'link-text' || end === 'link-text') && bracketsFormLink(text, from - textFrom, to - textFrom, noteLabels(textFrom, definitions))) {
     return true;
   }
   return insideHtmlTag(text, from - textFrom, to - textFrom);
+}
+
+/** What the note's definitions say about brackets in a stretch of a line that starts at document offset `textFrom`. */
+function noteLabels(textFrom: number, definitions: () => DocumentDefinitions): NoteLabels {
+  return {
+    defined(text, open, close) {
+      const { labels } = definitions();
+      return labels.size !== 0 && isLinkLabel(text, open, close) && labels.has(labelKey(text, open, close));
+    },
+    opensDefinition: (open) => definitions().opens.has(textFrom + open),
+  };
 }
 
 /** Decorations for the IDs in the editor's visible ranges; the rest of the document is never read. */
@@ -77,6 +90,9 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   const ranges = view.visibleRanges;
   const readTo = ranges.length === 0 ? 0 : state.doc.lineAt(ranges[ranges.length - 1].to).to;
   const rawHtml = new RawHtmlLookup(state, tree, proseFrom, readTo);
+  // The note's link reference definitions, read only when brackets around an ID need them.
+  let found: DocumentDefinitions | null = null;
+  const definitions = (): DocumentDefinitions => (found ??= documentDefinitions(state, tree, proseFrom));
   const builder = new RangeSetBuilder<Decoration>();
   let lastTo = -1;
   const matches: IdMatch[] = [];
@@ -97,7 +113,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (isOutOfProse(tree, text, windowFrom, line.from, idFrom, idTo) || rawHtml.contains(idFrom)) continue;
+        if (isOutOfProse(tree, text, windowFrom, idFrom, idTo, definitions) || rawHtml.contains(idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;
@@ -150,5 +166,5 @@ export function idLinksExtension(deps: EditorLinkDeps): Extension {
     { decorations: (value) => value.decorations },
   );
 
-  return [rawHtmlLines, plugin, idPointerHandlers(deps)];
+  return [rawHtmlLines, definitionLines, plugin, idPointerHandlers(deps)];
 }

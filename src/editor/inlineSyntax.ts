@@ -2,17 +2,16 @@
  * Inline syntax the editor's syntax tree leaves ambiguous, decided from the text of the line the way
  * the core scanner decides it, so that the editor and the core agree on every bare ID:
  *
- * - `[text]` is a link only with a destination `(…)`, a label `[…]` right after it, as a
- *   definition `[label]:` at the start of a line, or inside `[[…]]` (a wikilink); `[202108191025]`
- *   alone is literal text (CommonMark, and Obsidian's Reading view), while both parsers style any
- *   `[…]` as link text.
+ * - `[text]` is a link only with a destination `(…)`, as a definition `[label]:` at the start of a
+ *   line, inside `[[…]]` (a wikilink), or as a reference (`[text][label]`, `[text][]`, `[text]`)
+ *   whose label the note defines; `[202108191025]` alone is literal text (CommonMark, and
+ *   Obsidian's Reading view), while both parsers style any `[…]` as link text.
  * - An HTML tag's attributes are not prose; a stream parser styles their values as plain strings.
  *
- * Positions are offsets into `text`, a stretch of one line; `lineStart` is where the line starts in
- * it (or -1 when the stretch starts later, on a long line).
+ * Positions are offsets into `text`, a stretch of one line.
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
-import { linkDefinition } from '../core/ids/definitions';
+import { isLinkLabel } from '../core/ids/referenceLabels';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
@@ -36,11 +35,19 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
+/** What the note's link reference definitions say about brackets in `text`, a stretch of one of its lines. */
+export interface NoteLabels {
+  /** Whether the brackets at `open` and `close` hold a label the note defines. */
+  defined(text: string, open: number, close: number): boolean;
+  /** Whether the `[` at `open` opens a definition, as the whole note reads it. */
+  opensDefinition(open: number): boolean;
+}
+
 /**
  * Whether the brackets around [from, to) make it link syntax. Link text that began on an earlier
  * line, or goes on past this one, is left to the parser (it counts as a link).
  */
-export function bracketsFormLink(text: string, from: number, to: number, lineStart: number): boolean {
+export function bracketsFormLink(text: string, from: number, to: number, labels: NoteLabels): boolean {
   let depth = 0;
   let sawPair = false;
   for (let open = from - 1; open >= 0; open--) {
@@ -59,27 +66,28 @@ export function bracketsFormLink(text: string, from: number, to: number, lineSta
     if (close < to) continue;
     sawPair = true;
     const after = text[close + 1];
-    if (after === '(' || after === '[') return true;
+    if (after === '(') return true;
     // `[[…]]` is a wikilink, whichever way a parser styles its inner brackets.
     if (after === ']' && open > 0 && text[open - 1] === '[') return true;
-    if (after === ':' && lineStart >= 0 && open >= lineStart && /^ {0,3}$/.test(text.slice(lineStart, open))) return isDefinition(text, open, close, lineStart);
+    if (after === '[') {
+      // A full or collapsed reference: a link when its label is defined, and never a shortcut.
+      const labelClose = closingBracket(text, close + 1);
+      if (labelClose === -1) return true;
+      if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose, true)) {
+        if (labels.defined(text, close + 1, labelClose)) return true;
+        continue;
+      }
+      if (labelClose === close + 2) {
+        if (labels.defined(text, open, close)) return true;
+        continue;
+      }
+    } else if (after === ':' && labels.opensDefinition(open)) {
+      return true;
+    }
+    // A shortcut reference.
+    if (labels.defined(text, open, close)) return true;
   }
   return !sawPair;
-}
-
-/**
- * Whether `[label]:` at a line's start is a link reference definition as the core reads one: a
- * destination, then at most a title (`[202108191025]: Teams exist for a reason` is prose). With
- * nothing after the colon on the line, the destination may be on the next one, out of view here:
- * a definition, as the parser says.
- */
-function isDefinition(text: string, open: number, close: number, lineStart: number): boolean {
-  const lineEnd = (at: number): number => {
-    const found = text.indexOf('\n', at);
-    return found === -1 ? text.length : found;
-  };
-  if (text.slice(close + 2, lineEnd(close)).trim() === '') return true;
-  return linkDefinition({ text, rangeFrom: lineStart, limit: text.length, lineEnd, lastDefinitionEnd: -1 }, open, close) !== null;
 }
 
 /** Whether [from, to) lies inside an HTML tag (`<span data-x="…">`). */

@@ -28,7 +28,6 @@ const OBSIDIAN_CLASSES = new Set([
   ...OBSIDIAN_LITERAL_CLASSES,
   'url',
   'hmd-internal-link',
-  'hmd-footnote',
   'formatting-link-string',
   'tag',
   'hashtag',
@@ -36,9 +35,13 @@ const OBSIDIAN_CLASSES = new Set([
   'attribute',
 ]);
 
-// Obsidian classes of `[link text]` and `![alt text]`, a link only when its brackets say so.
+// Obsidian classes of `[link text]` and `![alt text]`, a link only when its brackets say so. HyperMD's
+// mode styles the label of every line that starts `[label]:` as a footnote's (`hmd-footnote`), a
+// definition or not (HyperMD 0.3.11's mode, vendored in tests/editor/hypermd): the note's
+// definitions decide that too.
 const OBSIDIAN_LINK_TEXT_CLASSES = new Set([
   'link',
+  'hmd-footnote',
   'hmd-barelink',
   'hmd-barelink2',
   'hmd-footref',

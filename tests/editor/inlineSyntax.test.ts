@@ -1,11 +1,27 @@
-import { bracketsFormLink, insideHtmlTag } from '../../src/editor/inlineSyntax';
+import { bracketsFormLink, insideHtmlTag, type NoteLabels } from '../../src/editor/inlineSyntax';
+import { isLinkLabel, labelKey } from '../../src/core/ids/referenceLabels';
 
 const ID = '202108191025';
 
-/** Runs a check on the first ID in a line written with the whole line in view. */
-function onId(check: (text: string, from: number, to: number, lineStart: number) => boolean, line: string): boolean {
+// The note these lines stand in defines two labels, `ref` and `see 202108191025`, and a line it
+// reads as a definition opens one at its start when it is one of DEFINITION_LINES.
+const DEFINED = new Set(['REF', `SEE ${ID}`]);
+const DEFINITION_LINES = new Set([`[${ID}]: https://x.org`, `[${ID}]:`]);
+
+/** Runs bracketsFormLink on the first ID of a line written with the whole line in view. */
+function formsLink(line: string): boolean {
   const from = line.indexOf(ID);
-  return check(line, from, from + ID.length, 0);
+  const labels: NoteLabels = {
+    defined: (text, open, close) => isLinkLabel(text, open, close) && DEFINED.has(labelKey(text, open, close)),
+    opensDefinition: (open) => open === 0 && DEFINITION_LINES.has(line),
+  };
+  return bracketsFormLink(line, from, from + ID.length, labels);
+}
+
+/** Runs a check on the first ID in a line written with the whole line in view. */
+function onId(check: (text: string, from: number, to: number) => boolean, line: string): boolean {
+  const from = line.indexOf(ID);
+  return check(line, from, from + ID.length);
 }
 
 describe('bracketsFormLink', () => {
@@ -16,10 +32,18 @@ describe('bracketsFormLink', () => {
     ['inline link', `[${ID}](x.md)`, true],
     ['inline link with more text', `[see ${ID} now](x.md)`, true],
     ['full reference', `[${ID}][ref]`, true],
-    ['collapsed reference', `[${ID}][]`, true],
+    ['full reference, its label in other case and spacing', `[${ID}][ Ref ]`, true],
+    ['full reference with an undefined label', `[${ID}][nope]`, false],
+    ['full reference with an undefined label, its text defined', `[see ${ID}][nope]`, false],
+    ['full reference with a label of white space', `[see ${ID}][ ]`, false],
+    ['collapsed reference', `[see ${ID}][]`, true],
+    ['collapsed reference with an undefined label', `[${ID}][]`, false],
+    ['shortcut reference', `[see ${ID}] x`, true],
+    ['shortcut reference before parentheses that hold no destination', `[see  ${ID}] (x)`, true],
+    ['shortcut reference before a label with brackets in it', `[see ${ID}][a [b]]`, true],
+    ['a reference whose label goes on past the line', `[${ID}][ref`, true],
+    ['a reference link around plain brackets', `[see [${ID}] x][ref]`, true],
     ['definition label', `[${ID}]: https://x.org`, true],
-    ['definition label indented three spaces', `   [${ID}]: x`, true],
-    ['definition label with a title', `[${ID}]: https://x.org "Title"`, true],
     ['definition label, destination on the next line', `[${ID}]:`, true],
     // A definition is a destination and at most a title: more text makes the line a paragraph.
     ['a label line that is prose', `[${ID}]: Teams exist for a reason`, false],
@@ -41,12 +65,7 @@ describe('bracketsFormLink', () => {
     ['brackets inside brackets after a letter, no wikilink', `[x[${ID}]]`, false],
     ['brackets that never close, around a closed pair', `[[[${ID}[]]`, true],
   ])('%s', (_label, line, expected) => {
-    expect(onId(bracketsFormLink, line)).toBe(expected);
-  });
-
-  test('a definition needs the line start in view', () => {
-    const text = `[${ID}]: x`;
-    expect(bracketsFormLink(text, 1, 1 + ID.length, -1)).toBe(false);
+    expect(formsLink(line)).toBe(expected);
   });
 });
 

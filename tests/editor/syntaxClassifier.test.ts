@@ -24,7 +24,7 @@ describe('nodeExclusion', () => {
     ['hmd-internal-link_link-has-alias', 'excluded'],
     ['formatting-link_formatting-link-start', L],
     ['hmd-barelink', L],
-    ['hmd-footnote', 'excluded'],
+    ['hmd-footnote', L],
     ['image_image-alt-text_link', L],
     ['hmd-frontmatter', 'excluded'],
     ['def_hmd-frontmatter', 'excluded'],
@@ -118,7 +118,7 @@ describe('nodeExclusion', () => {
   });
 
   test('link text inside something excluded is excluded', () => {
-    expect(nodeExclusion('link_hmd-footnote')).toBe('excluded');
+    expect(nodeExclusion('link_hmd-footnote_tag')).toBe('excluded');
     expect(nodeExclusion('formatting_formatting-link-string_string_url')).toBe('excluded');
   });
 });

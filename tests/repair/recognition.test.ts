@@ -60,3 +60,22 @@ describe('prose real vaults write', () => {
     ]);
   });
 });
+
+describe('reference links', () => {
+  // A stale title after an ID in the text of a defined shortcut reference is that link's label:
+  // rewriting it would leave the link without its definition, so text the user wrote as a link.
+  const files: Files = {
+    '202001011200 Small steps.md': '',
+    'a.md': 'See [202001011200 Little steps] and 202001011200 Little steps.\n\n[202001011200 little steps]: https://example.com\n',
+    'b.md': 'See [202001011200 Little steps][] again.\n',
+  };
+  const renames = { '202001011200': ['Little steps'] };
+
+  test('the text of a defined reference link is left as it is; the same words in prose are repaired', () => {
+    expect(edits(files, 'a.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
+  });
+
+  test('brackets whose label no definition gives are text, and repaired like any other', () => {
+    expect(edits(files, 'b.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
+  });
+});

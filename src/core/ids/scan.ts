@@ -5,6 +5,7 @@ import { ForwardSearcher } from './searcher';
 import type { ReferenceForm } from '../types';
 import { LineStarts } from './lines';
 import { BlockStarts } from './blockStarts';
+import type { DefinedLabels } from './referenceLabels';
 
 /**
  * Receives a note's references in text order. A sink must not start another scan while it receives
@@ -50,6 +51,11 @@ export interface Scan {
   limit: number;
   /** End of the last link reference definition found in the current range, or -1. */
   lastDefinitionEnd: number;
+  /** The note's prose ranges (flat from/to pairs), the first `rangeCount` numbers of `ranges`. */
+  readonly ranges: number[];
+  rangeCount: number;
+  /** The labels the note defines, read when a reference link first needs them (null until then). */
+  labels: DefinedLabels | null;
   /** Where `destination` writes its answer ([from, to, end]). */
   readonly destination: number[];
   /**
@@ -118,17 +124,20 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
   scan.rangeFrom = 0;
   scan.limit = text.length;
   scan.lastDefinitionEnd = -1;
+  scan.rangeCount = 0;
+  scan.labels = null;
   scan.held = null;
   scan.holding = false;
   return kept;
 }
 
 function emptyScanState(format: IdFormat): ScanState {
+  const ranges: number[] = [];
   const scan: Scan = {
     text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks: new BlockStarts(), hasCarriageReturn: false, brackets: null, bracketsTo: 0,
-    rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, destination: [0, 0, 0], held: null, holding: false,
+    rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, ranges, rangeCount: 0, labels: null, destination: [0, 0, 0], held: null, holding: false,
   };
-  return { scan, ranges: [], lines: new LineStarts() };
+  return { scan, ranges, lines: new LineStarts() };
 }
 
 /** Lets go of the note's text and sink (the state is kept for the next scan). */
@@ -139,5 +148,6 @@ export function endScan(state: ScanState): void {
   scan.search.release();
   scan.tokens.release();
   scan.brackets = null;
+  scan.labels = null;
   scan.held = null;
 }

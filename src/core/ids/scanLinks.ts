@@ -1,5 +1,6 @@
 /** The scanner's link constructs: wikilinks, markdown links and link reference definitions that name an ID. */
 import { linkDefinition } from './definitions';
+import { definedLabelsIn, isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
 import { idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
@@ -257,17 +258,32 @@ export function markdownLink(scan: Scan, at: number, embed: boolean): number {
   const open = at + (embed ? 1 : 0);
   const close = matchingBracket(scan, open);
   if (close === -1) return LITERAL;
-  const after = text[close + 1];
-  if (after === '[') {
-    const refClose = matchingBracket(scan, close + 1);
-    return refClose === -1 ? LITERAL : refClose + 1;
+  const after = text.charCodeAt(close + 1);
+  if (after === 40) {
+    const dest = scan.destination;
+    if (destination(scan, close + 1, dest)) {
+      const end = dest[2];
+      markdownReference(scan, at, end, embed, open + 1, close, dest[0], dest[1]);
+      return end;
+    }
+  } else if (after === 91) {
+    // A label right after the text makes a full reference (`[text][label]`) or, empty, a collapsed
+    // one (`[text][]`): either is a link only when the note defines its label, and never a shortcut.
+    const labelClose = matchingBracket(scan, close + 1);
+    if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose, true)) return isDefined(scan, close + 1, labelClose) ? labelClose + 1 : LITERAL;
+    if (labelClose === close + 2) return isDefined(scan, open, close) ? labelClose + 1 : LITERAL;
+  } else if (after === 58) {
+    // A definition's label stands first on its line, so an embed's `!` never opens one.
+    const end = definition(scan, open, close);
+    if (end !== LITERAL) return end;
   }
-  // A definition's label stands first on its line, so an embed's `!` never opens one.
-  if (after === ':') return definition(scan, open, close);
-  if (after !== '(') return LITERAL;
-  const dest = scan.destination;
-  if (!destination(scan, close + 1, dest)) return LITERAL;
-  const end = dest[2];
-  markdownReference(scan, at, end, embed, open + 1, close, dest[0], dest[1]);
-  return end;
+  // A shortcut reference (`[text]`).
+  return isDefined(scan, open, close) ? close + 1 : LITERAL;
+}
+
+/** Whether the brackets at `open` and `close` hold a label the note defines (read on first need). */
+function isDefined(scan: Scan, open: number, close: number): boolean {
+  const { text } = scan;
+  scan.labels ??= definedLabelsIn(text, scan.ranges, scan.rangeCount, scan.blocks);
+  return scan.labels.size !== 0 && isLinkLabel(text, open, close) && scan.labels.has(labelKey(text, open, close));
 }

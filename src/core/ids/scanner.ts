@@ -232,6 +232,7 @@ export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): v
     const lines = sink.lines === undefined ? null : state.lines;
     const count = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines, scan.blocks);
     if (lines !== null) sink.lines?.(lines);
+    scan.rangeCount = count;
     for (let i = 0; i < count; i += 2) {
       const from = ranges[i];
       const to = ranges[i + 1];

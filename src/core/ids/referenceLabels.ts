@@ -1,0 +1,102 @@
+/**
+ * Reference links (CommonMark §6.3): `[text][label]`, `[text][]` and `[text]` are links only when
+ * the note defines their label (`[label]: destination`, ./definitions), wherever the definition
+ * stands. Otherwise their brackets are literal text, and an ID in them is a bare reference, as
+ * Reading view shows it. Labels match as commonmark.js matches them: trimmed, each run of white
+ * space read as one space, case folded.
+ */
+import type { BlockStarts } from './blockStarts';
+import { linkDefinition } from './definitions';
+import { LineBreaks } from './lines';
+
+const MAX_LABEL = 999;
+
+/** A note's defined labels, by their matching keys. */
+export type DefinedLabels = ReadonlySet<string>;
+
+export const NO_LABELS: DefinedLabels = new Set<string>();
+
+/**
+ * Whether text(open, close), between the brackets at `open` and `close`, is a link label: at most
+ * 999 characters, no unescaped bracket, something besides white space. Unlike a definition's, a
+ * reference's label may run over lines. One of white space only still reads as a label after link
+ * text (`[text][ ]`), as commonmark.js reads it: it matches nothing, and the text is no shortcut.
+ */
+export function isLinkLabel(text: string, open: number, close: number, whiteSpaceOnly = false): boolean {
+  if (close - open - 1 > MAX_LABEL) return false;
+  let visible = false;
+  for (let at = open + 1; at < close; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 92) {
+      at++;
+      visible = true;
+    } else if (code === 91 || code === 93) return false;
+    else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) visible = true;
+  }
+  return visible || whiteSpaceOnly;
+}
+
+/** The key a label is matched by (commonmark.js's `normalizeReference`). */
+export function labelKey(text: string, open: number, close: number): string {
+  return text
+    .slice(open + 1, close)
+    .trim()
+    .replace(/[ \t\r\n]+/g, ' ')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/**
+ * The labels the note's definitions give, read from its prose ranges (flat from/to pairs, the
+ * first `count` numbers of `ranges`) and the block starts the block pass found in them. Only a line whose label closes with `]:` can hold one, so a
+ * note without `]:` is not read at all. A definition inside an inline construct that runs over
+ * blank lines (`$$…$$` or `%%…%%` within a paragraph) counts here, though the scan skips it there.
+ */
+export function definedLabelsIn(text: string, ranges: readonly number[], count: number, blocks?: BlockStarts): DefinedLabels {
+  let marker = text.indexOf(']:');
+  if (marker === -1) return NO_LABELS;
+  const labels = new Set<string>();
+  const breaks = new LineBreaks(text);
+  for (let i = 0; i < count && marker !== -1; i += 2) {
+    const rangeFrom = ranges[i];
+    const limit = ranges[i + 1];
+    let lastDefinitionEnd = -1;
+    const lineEnd = (at: number): number => Math.min(breaks.lineEnd(at), limit);
+    while (marker !== -1 && marker < limit) {
+      if (marker < rangeFrom) {
+        marker = text.indexOf(']:', rangeFrom);
+        continue;
+      }
+      const open = labelOpen(text, marker, rangeFrom);
+      const found = open === -1 ? null : linkDefinition({ text, rangeFrom, limit, lastDefinitionEnd, lineEnd, blocks }, open, marker);
+      if (found === null) {
+        marker = text.indexOf(']:', marker + 2);
+        continue;
+      }
+      labels.add(labelKey(text, open, marker));
+      lastDefinitionEnd = found.end;
+      marker = text.indexOf(']:', found.end);
+    }
+  }
+  return labels;
+}
+
+/**
+ * The `[` that opens a label closing at `close` on the same line, or -1: a definition's label holds
+ * no unescaped bracket, and an escaped `]` closes none.
+ */
+function labelOpen(text: string, close: number, rangeFrom: number): number {
+  if (isEscaped(text, close)) return -1;
+  for (let at = close - 1; at >= rangeFrom; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) return -1;
+    if ((code === 91 || code === 93) && !isEscaped(text, at)) return code === 91 ? at : -1;
+  }
+  return -1;
+}
+
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > 0 && text.charCodeAt(at - backslashes - 1) === 92) backslashes++;
+  return backslashes % 2 === 1;
+}

@@ -1,0 +1,146 @@
+/**
+ * Link reference definitions in the editor. `[text][label]`, `[text][]` and `[text]` are links only
+ * when the note defines their label (core/ids/referenceLabels.ts), and the definition may stand
+ * anywhere in the note, out of view; and whether a line is one depends on the line before it,
+ * which may be out of view too. A state field keeps the lines shaped like one through every edit,
+ * reading again only the lines an edit touched, so a keystroke costs its line; a decoration pass
+ * that meets brackets around an ID reads those lines' definitions, once.
+ */
+import { StateField, type EditorState, type Text } from '@codemirror/state';
+import type { Tree } from '@lezer/common';
+import { linkDefinition } from '../core/ids/definitions';
+import { labelKey, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
+import { holdsLiteralText } from './syntaxClassifier';
+
+/** A line whose content, past indentation and quote and list markers, starts with `[label]:`. */
+interface DefinitionLine {
+  readonly from: number;
+  readonly to: number;
+  /** The label's `[` and `]`, as offsets into the line. */
+  readonly open: number;
+  readonly close: number;
+}
+
+// Loose on purpose: whether the line is a definition is for the core's parser to say.
+const SHAPE = /^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[(?:\\.|[^\\[\]\r\n])+\]:/;
+
+function readLine(text: string, from: number): DefinitionLine | null {
+  if (!text.includes(']:')) return null;
+  const match = SHAPE.exec(text);
+  if (match === null) return null;
+  return { from, to: from + text.length, open: match[1].length, close: match[0].length - 2 };
+}
+
+function readLines(doc: Text, firstLine: number, lastLine: number, out: DefinitionLine[]): void {
+  for (let n = firstLine; n <= lastLine; n++) {
+    const line = doc.line(n);
+    const found = readLine(line.text, line.from);
+    if (found !== null) out.push(found);
+  }
+}
+
+function readDocument(doc: Text): DefinitionLine[] {
+  const found: DefinitionLine[] = [];
+  let from = 0;
+  for (const lines = doc.iterLines(); !lines.next().done; ) {
+    const line = readLine(lines.value, from);
+    if (line !== null) found.push(line);
+    from += lines.value.length + 1;
+  }
+  return found;
+}
+
+/** Whether any range [from, to] of the flat list meets the line [lineFrom, lineTo], ends included. */
+function touches(ranges: readonly number[], lineFrom: number, lineTo: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= lineTo && ranges[i + 1] >= lineFrom) return true;
+  return false;
+}
+
+/** The lines that may hold a link reference definition, in document order. */
+export const definitionLines = StateField.define<readonly DefinitionLine[]>({
+  create: (state) => readDocument(state.doc),
+  update(lines, transaction) {
+    if (!transaction.docChanged) return lines;
+    const { changes } = transaction;
+    const touchedBefore: number[] = [];
+    const touchedAfter: number[] = [];
+    changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+      touchedBefore.push(fromA, toA);
+      touchedAfter.push(fromB, toB);
+    });
+    const next: DefinitionLine[] = [];
+    for (const line of lines) {
+      if (touches(touchedBefore, line.from, line.to)) continue;
+      const shift = changes.mapPos(line.from) - line.from;
+      next.push(shift === 0 ? line : { ...line, from: line.from + shift, to: line.to + shift });
+    }
+    const { doc } = transaction.state;
+    for (let i = 0; i < touchedAfter.length; i += 2) {
+      readLines(doc, doc.lineAt(touchedAfter[i]).number, doc.lineAt(touchedAfter[i + 1]).number, next);
+    }
+    next.sort((a, b) => a.from - b.from);
+    // Two changed ranges on one line read it twice.
+    return next.filter((line, i) => i === 0 || next[i - 1].from !== line.from);
+  },
+});
+
+function inLiteral(tree: Tree, pos: number): boolean {
+  for (let node = tree.resolveInner(pos, 1); node.parent !== null; node = node.parent) {
+    if (holdsLiteralText(node.name)) return true;
+  }
+  return false;
+}
+
+/** The document's link reference definitions: the labels they define, and where their labels open. */
+export interface DocumentDefinitions {
+  readonly labels: DefinedLabels;
+  /** Document positions of each definition's `[`. */
+  readonly opens: ReadonlySet<number>;
+}
+
+const NO_DEFINITIONS: DocumentDefinitions = { labels: NO_LABELS, opens: new Set() };
+
+/**
+ * The document's definitions: each candidate line outside frontmatter, code, math and comments is
+ * read by the core's parser with the line before it (a definition does not continue a paragraph)
+ * and the two after it (where its destination and title may stand).
+ */
+export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: number): DocumentDefinitions {
+  const lines = state.field(definitionLines, false);
+  if (lines === undefined || lines.length === 0) return NO_DEFINITIONS;
+  const { doc } = state;
+  const labels = new Set<string>();
+  const opens = new Set<number>();
+  let lastEnd = -1;
+  for (const line of lines) {
+    const open = line.from + line.open;
+    if (open < proseFrom || inLiteral(tree, open)) continue;
+    const number = doc.lineAt(line.from).number;
+    const previous = number > 1 ? doc.line(number - 1) : null;
+    // The line before is no paragraph when it is frontmatter or literal text (a fence, say).
+    const afterBlock = previous === null || previous.from < proseFrom || inLiteral(tree, previous.from);
+    const windowFrom = previous === null ? line.from : previous.from;
+    const windowTo = doc.line(Math.min(doc.lines, number + 2)).to;
+    const text = doc.sliceString(windowFrom, windowTo);
+    const lineEnd = (at: number): number => {
+      const found = text.indexOf('\n', at);
+      return found === -1 ? text.length : found;
+    };
+    const found = linkDefinition(
+      {
+        text,
+        rangeFrom: afterBlock ? line.from - windowFrom : 0,
+        limit: text.length,
+        lineEnd,
+        lastDefinitionEnd: previous !== null && lastEnd === previous.to ? lastEnd - windowFrom : -1,
+      },
+      open - windowFrom,
+      line.from + line.close - windowFrom,
+    );
+    if (found === null) continue;
+    labels.add(labelKey(text, open - windowFrom, line.from + line.close - windowFrom));
+    opens.add(open);
+    lastEnd = windowFrom + found.end;
+  }
+  return { labels, opens };
+}

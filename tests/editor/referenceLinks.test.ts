@@ -1,0 +1,98 @@
+/** @jest-environment jsdom */
+import fc from 'fast-check';
+import { EditorState, Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import { definitionLines } from '../../src/editor/definitionLines';
+import { decorated, edit, editorWithLinks, scannedBareIds, testHost, TREE_SHAPES } from './setup';
+
+const ID = '202108191025';
+const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
+
+let views: EditorView[] = [];
+afterEach(() => {
+  views.forEach((view) => view.destroy());
+  views = [];
+});
+
+describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
+  function open(doc: string): EditorView {
+    const view = editorWithLinks(doc, testHost([TEAMS]), [], shape);
+    views.push(view);
+    return view;
+  }
+  const ids = (view: EditorView): string[] => decorated(view).map((found) => found.text);
+
+  test('typing a definition far below the view makes the brackets above a link, and deleting it undoes that', () => {
+    const filler = Array.from({ length: 400 }, (_, n) => `line ${n}`).join('\n');
+    const doc = `see [${ID}] here\n\n${filler}\n`;
+    const view = open(doc);
+    expect(ids(view)).toStrictEqual([ID]);
+    const definition = `\n[${ID}]: https://example.com\n`;
+    edit(view, doc.length, doc.length, definition);
+    expect(ids(view)).toStrictEqual([]);
+    expect(scannedBareIds(view.state.doc.toString())).toStrictEqual([]);
+    edit(view, doc.length, doc.length + definition.length, '');
+    expect(ids(view)).toStrictEqual([ID]);
+  });
+
+  test('typing text on the line before a definition makes it part of a paragraph: the brackets are text again', () => {
+    const doc = `see [${ID}] here\n\n[${ID}]: https://example.com`;
+    const view = open(doc);
+    expect(ids(view)).toStrictEqual([]);
+    const blank = doc.indexOf('\n\n') + 1;
+    edit(view, blank, blank, 'text');
+    // Both brackets are text now, the line that defined the label too.
+    expect(ids(view)).toStrictEqual([ID, ID]);
+    expect(scannedBareIds(view.state.doc.toString())).toStrictEqual([ID, ID]);
+  });
+});
+
+describe('the lines that may hold a link reference definition, kept through edits', () => {
+  const PIECES = ['[ref]', ']:', ':', '[', ']', '\\', ' /u', '> ', '- ', '   ', '\n', 'x', 'ref'];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
+  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
+
+  test('equal those read afresh from the edited text, whatever the edits (several ranges in one)', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let state = EditorState.create({ doc: start, extensions: definitionLines });
+        for (const ranges of edits) {
+          const length = state.doc.length;
+          const points = ranges.map(({ at, remove, insert }) => ({ from: at % (length + 1), remove, insert })).sort((a, b) => a.from - b.from);
+          const specs: { from: number; to: number; insert: string }[] = [];
+          let free = 0;
+          for (const { from, remove, insert } of points) {
+            if (from < free) continue;
+            const to = Math.min(length, from + remove);
+            specs.push({ from, to, insert });
+            free = to + 1;
+          }
+          state = state.update({ changes: specs }).state;
+          const fresh = EditorState.create({ doc: state.doc, extensions: definitionLines });
+          expect(state.field(definitionLines)).toStrictEqual(fresh.field(definitionLines));
+        }
+      }),
+      { seed: 20261207, numRuns: 500 },
+    );
+  });
+
+  test('an edit reads only the lines it touches', () => {
+    const doc = Array.from({ length: 10_000 }, (_, n) => (n % 100 === 0 ? `[label ${n}]: /u` : `line ${n}`)).join('\n');
+    let state = EditorState.create({ doc, extensions: definitionLines });
+    const before = state.field(definitionLines);
+    const lineReads = jest.spyOn(Text.prototype, 'line');
+    const wholeReads = jest.spyOn(Text.prototype, 'iterLines');
+    try {
+      state = state.update({ changes: { from: state.doc.line(5_002).from, insert: '[x]: /y ' } }).state;
+      expect(lineReads.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(wholeReads).not.toHaveBeenCalled();
+    } finally {
+      lineReads.mockRestore();
+      wholeReads.mockRestore();
+    }
+    const after = state.field(definitionLines);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toBe(before[0]);
+    expect(after[50]).toBe(before[50]);
+  });
+});
