@@ -73,7 +73,7 @@ export function bracketsFormLink(text: string, from: number, to: number, labels:
       // A full or collapsed reference: a link when its label is defined, and never a shortcut.
       const labelClose = closingBracket(text, close + 1);
       if (labelClose === -1) return true;
-      if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose, true)) {
+      if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) {
         if (labels.defined(text, close + 1, labelClose)) return true;
         continue;
       }

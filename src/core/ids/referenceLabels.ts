@@ -17,23 +17,19 @@ export type DefinedLabels = ReadonlySet<string>;
 export const NO_LABELS: DefinedLabels = new Set<string>();
 
 /**
- * Whether text(open, close), between the brackets at `open` and `close`, is a link label: at most
- * 999 characters, no unescaped bracket, something besides white space. Unlike a definition's, a
- * reference's label may run over lines. One of white space only still reads as a label after link
- * text (`[text][ ]`), as commonmark.js reads it: it matches nothing, and the text is no shortcut.
+ * Whether text(open, close), between the brackets at `open` and `close`, has a link label's shape:
+ * at most 999 characters and no unescaped bracket. Unlike a definition's, a reference's label may
+ * run over lines. One of white space only has the shape too (`[text][ ]`, as commonmark.js reads
+ * it): its key is empty, which no definition gives, so it matches nothing.
  */
-export function isLinkLabel(text: string, open: number, close: number, whiteSpaceOnly = false): boolean {
+export function isLinkLabel(text: string, open: number, close: number): boolean {
   if (close - open - 1 > MAX_LABEL) return false;
-  let visible = false;
   for (let at = open + 1; at < close; at++) {
     const code = text.charCodeAt(at);
-    if (code === 92) {
-      at++;
-      visible = true;
-    } else if (code === 91 || code === 93) return false;
-    else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) visible = true;
+    if (code === 92) at++;
+    else if (code === 91 || code === 93) return false;
   }
-  return visible || whiteSpaceOnly;
+  return true;
 }
 
 /** The key a label is matched by (commonmark.js's `normalizeReference`). */
@@ -48,8 +44,8 @@ export function labelKey(text: string, open: number, close: number): string {
 
 /**
  * The labels the note's definitions give, read from its prose ranges (flat from/to pairs, the
- * first `count` numbers of `ranges`) and the block starts the block pass found in them. Only a line whose label closes with `]:` can hold one, so a
- * note without `]:` is not read at all. A definition inside an inline construct that runs over
+ * first `count` numbers of `ranges`) and the block starts the block pass found in them. Only a
+ * line whose label closes with `]:` can hold one, so a note without `]:` is not read at all. A definition inside an inline construct that runs over
  * blank lines (`$$…$$` or `%%…%%` within a paragraph) counts here, though the scan skips it there.
  */
 export function definedLabelsIn(text: string, ranges: readonly number[], count: number, blocks?: BlockStarts): DefinedLabels {
@@ -63,10 +59,6 @@ export function definedLabelsIn(text: string, ranges: readonly number[], count: 
     let lastDefinitionEnd = -1;
     const lineEnd = (at: number): number => Math.min(breaks.lineEnd(at), limit);
     while (marker !== -1 && marker < limit) {
-      if (marker < rangeFrom) {
-        marker = text.indexOf(']:', rangeFrom);
-        continue;
-      }
       const open = labelOpen(text, marker, rangeFrom);
       const found = open === -1 ? null : linkDefinition({ text, rangeFrom, limit, lastDefinitionEnd, lineEnd, blocks }, open, marker);
       if (found === null) {
@@ -82,8 +74,9 @@ export function definedLabelsIn(text: string, ranges: readonly number[], count: 
 }
 
 /**
- * The `[` that opens a label closing at `close` on the same line, or -1: a definition's label holds
- * no unescaped bracket, and an escaped `]` closes none.
+ * The `[` that opens a label closing at `close`, or -1: an escaped `]` closes none, and an escaped
+ * `[` opens none. The walk stops at the range's start, the line's start or another `]`, where no
+ * label the parser accepts could open (it checks the label again).
  */
 function labelOpen(text: string, close: number, rangeFrom: number): number {
   if (isEscaped(text, close)) return -1;

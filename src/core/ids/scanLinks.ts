@@ -270,7 +270,7 @@ export function markdownLink(scan: Scan, at: number, embed: boolean): number {
     // A label right after the text makes a full reference (`[text][label]`) or, empty, a collapsed
     // one (`[text][]`): either is a link only when the note defines its label, and never a shortcut.
     const labelClose = matchingBracket(scan, close + 1);
-    if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose, true)) return isDefined(scan, close + 1, labelClose) ? labelClose + 1 : LITERAL;
+    if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) return isDefined(scan, close + 1, labelClose) ? labelClose + 1 : LITERAL;
     if (labelClose === close + 2) return isDefined(scan, open, close) ? labelClose + 1 : LITERAL;
   } else if (after === 58) {
     // A definition's label stands first on its line, so an embed's `!` never opens one.
