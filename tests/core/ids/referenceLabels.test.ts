@@ -48,6 +48,8 @@ describe('which labels a note defines', () => {
     ['a label with brackets is no label: the text may be a shortcut', `[${A}][a [b]]\n\n[${A}]: /u`, `[${A}][a [b]]\n\n[${A}]: /u`],
     ['a definition after code that holds `]:`', `[${A}]\n\n\`\`\`\n[x]: y\n\`\`\`\n\n[${A}]: /u`, `[${A}]\n\n\`\`\`\n[x]: y\n\`\`\`\n\n[${A}]: /u`],
     ['a definition line continuing a short first line defines nothing', `x\n[${A}]: /u\n\n[${A}]`, `x\n[«b:${A}»]: /u\n\n[«b:${A}»]`],
+    ['a reference far into a note', `${'x'.repeat(1000)}\n\n[${A}][ref]\n\n[ref]: /u`, `${'x'.repeat(1000)}\n\n[${A}][ref]\n\n[ref]: /u`],
+    ['a line that closes a label it never opened defines nothing', `  ${A}]: /u\n\n[${A}]`, `  «b:${A}»]: /u\n\n[«b:${A}»]`],
     ['definitions one after another', `[${A}][b]\n\n[a]: /u\n[b]: /v`, `[${A}][b]\n\n[a]: /u\n[b]: /v`],
     ['a second definition after one with a title on its own line', `[${A}][b]\n\n[a]: /u\n"t"\n[b]: /v`, `[${A}][b]\n\n[a]: /u\n"t"\n[b]: /v`],
   ])('%s', (_name, input, expected) => {
