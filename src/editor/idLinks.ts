@@ -51,16 +51,16 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
 
 /**
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
- * link text whose brackets make a link, or inside an HTML tag. `text` is the stretch of the line
+ * brackets that make a link, or inside an HTML tag. `text` is the stretch of the line
  * read around it, starting at document offset `textFrom`.
  */
-function isOutOfProse(tree: Tree, text: string, textFrom: number, from: number, to: number, definitions: () => DocumentDefinitions): boolean {
+function isOutOfProse(tree: Tree, text: string, textFrom: number, from: number, to: number, labels: NoteLabels): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
   if (start === 'excluded' || end === 'excluded') return true;
-  if ((start === 'link-text' || end === 'link-text') && bracketsFormLink(text, from - textFrom, to - textFrom, noteLabels(textFrom, definitions))) {
-    return true;
-  }
+  // Brackets around the ID decide, whatever the tree says: neither parser knows the note's
+  // definitions, and HyperMD styles the line after a definition as its title's string.
+  if (bracketsFormLink(text, from - textFrom, to - textFrom, labels, start === 'link-text' || end === 'link-text')) return true;
   return insideHtmlTag(text, from - textFrom, to - textFrom);
 }
 
@@ -108,12 +108,14 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
       const text = state.doc.sliceString(windowFrom, Math.min(line.to, to + CONTEXT));
       matches.length = 0;
       collectIdsInRange(text, format, from - windowFrom, text.length, matches);
+      if (matches.length === 0) continue;
+      const labels = noteLabels(windowFrom, definitions);
       for (const match of matches) {
         const idFrom = windowFrom + match.from;
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (isOutOfProse(tree, text, windowFrom, idFrom, idTo, definitions) || rawHtml.contains(idFrom)) continue;
+        if (isOutOfProse(tree, text, windowFrom, idFrom, idTo, labels) || rawHtml.contains(idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;

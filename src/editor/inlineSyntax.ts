@@ -44,10 +44,11 @@ export interface NoteLabels {
 }
 
 /**
- * Whether the brackets around [from, to) make it link syntax. Link text that began on an earlier
- * line, or goes on past this one, is left to the parser (it counts as a link).
+ * Whether the brackets around [from, to) make it link syntax. What the stretch cannot tell (link
+ * text that began on an earlier line, or goes on past this one) is left to the parser:
+ * `parserSaysLink` is whether the syntax tree put [from, to) in link text.
  */
-export function bracketsFormLink(text: string, from: number, to: number, labels: NoteLabels): boolean {
+export function bracketsFormLink(text: string, from: number, to: number, labels: NoteLabels, parserSaysLink: boolean): boolean {
   let depth = 0;
   let sawPair = false;
   for (let open = from - 1; open >= 0; open--) {
@@ -62,17 +63,21 @@ export function bracketsFormLink(text: string, from: number, to: number, labels:
       continue;
     }
     const close = closingBracket(text, open);
-    if (close === -1) return true;
+    if (close === -1) return parserSaysLink;
     if (close < to) continue;
     sawPair = true;
     const after = text[close + 1];
-    if (after === '(') return true;
+    if (after === '(') {
+      // An inline link; if what follows is no destination, the text may still be a shortcut.
+      const inline = inlineDestination(text, close + 1);
+      if (inline ?? parserSaysLink) return true;
+    }
     // `[[…]]` is a wikilink, whichever way a parser styles its inner brackets.
     if (after === ']' && open > 0 && text[open - 1] === '[') return true;
     if (after === '[') {
       // A full or collapsed reference: a link when its label is defined, and never a shortcut.
       const labelClose = closingBracket(text, close + 1);
-      if (labelClose === -1) return true;
+      if (labelClose === -1) return parserSaysLink;
       if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) {
         if (labels.defined(text, close + 1, labelClose)) return true;
         continue;
@@ -87,7 +92,49 @@ export function bracketsFormLink(text: string, from: number, to: number, labels:
     // A shortcut reference.
     if (labels.defined(text, open, close)) return true;
   }
-  return !sawPair;
+  return !sawPair && parserSaysLink;
+}
+
+function skipSpacesAndTabs(text: string, from: number): number {
+  let at = from;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/**
+ * Whether the `(` at `paren` opens an inline link's destination and title, closed by `)`, as the
+ * core scanner reads one (src/core/ids/scanLinks.ts); null when they run past the stretch.
+ */
+function inlineDestination(text: string, paren: number): boolean | null {
+  let at = skipSpacesAndTabs(text, paren + 1);
+  if (text[at] === '<') {
+    const close = text.indexOf('>', at + 1);
+    if (close === -1) return null;
+    at = close + 1;
+  } else {
+    let depth = 0;
+    for (; at < text.length; at++) {
+      const char = text[at];
+      if (char === '\\') at++;
+      else if (char === '(') depth++;
+      else if (char === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (char === ' ' || char === '\t') break;
+    }
+  }
+  at = skipSpacesAndTabs(text, at);
+  const opener = text[at];
+  if (opener === '"' || opener === "'") {
+    at++;
+    while (at < text.length && text[at] !== opener) at += text[at] === '\\' ? 2 : 1;
+    at = skipSpacesAndTabs(text, at + 1);
+  } else if (opener === '(') {
+    const close = text.indexOf(')', at + 1);
+    if (close === -1) return null;
+    at = skipSpacesAndTabs(text, close + 1);
+  }
+  return at >= text.length ? null : text[at] === ')';
 }
 
 /** Whether [from, to) lies inside an HTML tag (`<span data-x="…">`). */

@@ -60,7 +60,6 @@ const LEZER_LITERAL_NODES = ['FencedCode', 'CodeBlock', 'InlineCode', 'CodeText'
 const LEZER_NODES = new Set([
   ...LEZER_LITERAL_NODES,
   'URL',
-  'LinkLabel',
   'Autolink',
   'LinkReference',
   'HTMLBlock',
@@ -70,17 +69,25 @@ const LEZER_NODES = new Set([
   'WikiLink',
 ]);
 
-const LEZER_LINK_TEXT_NODES = new Set(['Link', 'Image']);
+// A reference's label (`LinkLabel`) too: lang-markdown marks one whether or not the note defines it.
+const LEZER_LINK_TEXT_NODES = new Set(['Link', 'Image', 'LinkLabel']);
 
 const LINE_CLASS_PREFIX = /^line-(?:background-)?/;
 
 const verdicts = new Map<string, NodeExclusion>();
 
+// HyperMD styles the label of a reference (`[text][label]`, `[text] [label]`) as a URL string with
+// this class (HyperMD 0.3.11's mode, vendored in tests/editor/hypermd), though a label no
+// definition gives is text: the brackets decide it, as they do link text.
+const OBSIDIAN_REFERENCE_LABEL_CLASS = 'hmd-footref2';
+
 function classify(name: string): NodeExclusion {
   if (LEZER_NODES.has(name)) return 'excluded';
   if (LEZER_LINK_TEXT_NODES.has(name)) return 'link-text';
+  const parts = name.split('_');
+  if (parts.includes(OBSIDIAN_REFERENCE_LABEL_CLASS)) return 'link-text';
   let verdict: NodeExclusion = null;
-  for (const part of name.split('_')) {
+  for (const part of parts) {
     // Stream-parser styles carry line classes as `line-…` and `line-background-…`.
     const cls = part.replace(LINE_CLASS_PREFIX, '');
     if (OBSIDIAN_CLASSES.has(cls)) return 'excluded';

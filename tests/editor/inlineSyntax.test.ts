@@ -15,7 +15,7 @@ function formsLink(line: string): boolean {
     defined: (text, open, close) => isLinkLabel(text, open, close) && DEFINED.has(labelKey(text, open, close)),
     opensDefinition: (open) => open === 0 && DEFINITION_LINES.has(line),
   };
-  return bracketsFormLink(line, from, from + ID.length, labels);
+  return bracketsFormLink(line, from, from + ID.length, labels, true);
 }
 
 /** Runs a check on the first ID in a line written with the whole line in view. */
@@ -31,6 +31,15 @@ describe('bracketsFormLink', () => {
     ['space before parentheses', `[${ID}] (x)`, false],
     ['inline link', `[${ID}](x.md)`, true],
     ['inline link with more text', `[see ${ID} now](x.md)`, true],
+    ['inline link with an empty destination', `[${ID}]()`, true],
+    ['inline link with a title', `[${ID}](x.md "t")`, true],
+    ['inline link with a title in parentheses', `[${ID}](x.md (t))`, true],
+    ['inline link with an escaped quote in its title', `[${ID}](x.md 'it\\'s')`, true],
+    ['inline link in angle brackets', `[${ID}](<a b.md>)`, true],
+    ['inline link with balanced parentheses in its destination', `[${ID}](a(b).md)`, true],
+    ['parentheses holding words', `[${ID}](a b)`, false],
+    ['parentheses holding text after a title', `[${ID}](x.md "t" x)`, false],
+    ['parentheses that close past the line', `[${ID}](x.md`, true],
     ['full reference', `[${ID}][ref]`, true],
     ['full reference, its label in other case and spacing', `[${ID}][ Ref ]`, true],
     ['full reference with an undefined label', `[${ID}][nope]`, false],

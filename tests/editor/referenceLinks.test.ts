@@ -47,6 +47,40 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
   });
 });
 
+// Notes of reference links, inline links and definitions (as in the core's property against
+// commonmark.js, tests/core/ids/referenceLinks.properties.test.ts): the editor decorates exactly the
+// IDs the scanner reads as bare, on both trees.
+const LABELS = ['ref', 'REF', ' ref ', 'two words', ID, `see ${ID}`, 'other'];
+const label = fc.constantFrom(...LABELS);
+const inline = fc.oneof(
+  fc.constantFrom(ID, `${ID} text`, 'text', `[${ID}]`, `[see ${ID}]`, `[${ID}][]`, `![${ID}]`, `[${ID}][ ]`, `[x](/u) ${ID}`, `[${ID}](not a link)`, `[${ID}]: x`, `[a] [${ID}]`),
+  label.map((name) => `[${name}]`),
+  label.map((name) => `[see ${ID}][${name}]`),
+  label.map((name) => `[x][${name}]`),
+);
+const paragraphLine = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
+const definitionLine = fc
+  .tuple(fc.constantFrom('', '', '   ', '- '), label, fc.constantFrom(' /u', ' /u "t"', ' /u x'))
+  .map(([prefix, name, rest]) => `${prefix}[${name}]:${rest}`);
+const noteLine = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '# Links'));
+const note = fc.array(noteLine, { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n'));
+
+describe.each(TREE_SHAPES)('reference links on the %s tree, against the scanner', (shape) => {
+  test('the editor decorates exactly the IDs the scanner reads as bare', () => {
+    fc.assert(
+      fc.property(note, (doc) => {
+        const view = editorWithLinks(doc, testHost([TEAMS]), [], shape);
+        try {
+          expect({ doc, ids: decorated(view).map((found) => found.text) }).toStrictEqual({ doc, ids: scannedBareIds(doc) });
+        } finally {
+          view.destroy();
+        }
+      }),
+      { seed: Number(process.env.EDITOR_REFERENCE_SEED ?? 20261207), numRuns: Number(process.env.EDITOR_REFERENCE_RUNS ?? 300) },
+    );
+  });
+});
+
 describe('the lines that may hold a link reference definition, kept through edits', () => {
   const PIECES = ['[ref]', ']:', ':', '[', ']', '\\', ' /u', '> ', '- ', '   ', '\n', 'x', 'ref'];
   const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
