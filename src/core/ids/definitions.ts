@@ -13,10 +13,11 @@
  *   characters long, and does not start with `^` (a footnote);
  * - the destination follows the colon on the same line or the next one: `<…>` without line breaks,
  *   or a run without spaces or control characters whose parentheses balance;
- * - an optional title (`"…"`, `'…'` or `(…)`, on one line) follows after a space on the same line,
- *   or alone on the next line; after the title, or after the destination, only spaces and tabs to
- *   the end of the line. A title line that does not fit is no part of the definition; a same-line
- *   title that does not fit means there is no definition at all.
+ * - an optional title (`"…"`, `'…'` or `(…)`, going on over lines of the paragraph but never over a
+ *   blank one) follows after a space on the same line, or starts the next line; after the title,
+ *   or after the destination, only spaces and tabs to the end of the line. A title on the next line
+ *   that does not fit is no part of the definition; a same-line title that does not fit means
+ *   there is no definition at all.
  */
 import type { BlockStarts } from './blockStarts';
 import { lineBreakLength } from './lines';
@@ -55,7 +56,6 @@ const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*)*((?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
 const ATX_HEADING = /^[ \t]*(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
 // A thematic break or a setext heading's underline: the block before it has ended.
 const BREAK_OR_UNDERLINE = /^[ \t]*(?:>[ \t]*)*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
-const TITLE = /[ \t]*(?:"(?:\\.|[^"\\\r\n])*"|'(?:\\.|[^'\\\r\n])*'|\((?:\\.|[^()\\\r\n])*\))[ \t]*/y;
 const SPACES = /[ \t]*/y;
 const QUOTE_CONTINUATION = /[ \t]*(?:>[ \t]*)*/y;
 
@@ -164,21 +164,49 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
     const linkEnd = title === null ? destination.end : title.linkEnd;
     return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd, end: title === null ? lineEnd : title.end };
   }
-  // A title on the same line must be set off by a space and be all that is left of the line.
+  // A title on the same line must be set off by a space and be all that is left of its last line.
   if (afterDestination === destination.end) return null;
-  const titleEnd = stickyEnd(TITLE, text, destination.end);
-  if (titleEnd !== lineEnd) return null;
-  return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd: trimmedEnd(text, titleEnd), end: lineEnd };
+  const title = titleAt(context, destination.end, quoted);
+  if (title === null) return null;
+  return { destinationFrom: destination.from, destinationTo: destination.to, linkEnd: title.linkEnd, end: title.end };
 }
 
-/** A line holding only a title, right after the destination's line; null when there is none. */
+/** A title starting the line after the destination's; null when there is none. */
 function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number, quoted: boolean): { linkEnd: number; end: number } | null {
   const { text, limit } = context;
   const next = destinationLineEnd + lineBreakLength(text, destinationLineEnd);
   if (next >= limit || !continuesOn(context, next, quoted)) return null;
-  const lineEnd = context.lineEnd(next);
-  const titleEnd = stickyEnd(TITLE, text, quoted ? stickyEnd(QUOTE_CONTINUATION, text, next) : next);
-  return titleEnd === lineEnd ? { linkEnd: trimmedEnd(text, titleEnd), end: lineEnd } : null;
+  return titleAt(context, quoted ? stickyEnd(QUOTE_CONTINUATION, text, next) : next, quoted);
+}
+
+/**
+ * A title (`"…"`, `'…'` or `(…)`) after spaces at `from`, and nothing but spaces after it to its
+ * line's end: where it ends, and that line's end; null when there is none. A title may go on over
+ * lines of its paragraph, but not over a blank line.
+ */
+function titleAt(context: DefinitionContext, from: number, quoted: boolean): { linkEnd: number; end: number } | null {
+  const { text, limit } = context;
+  let at = stickyEnd(SPACES, text, from);
+  const opener = text.charCodeAt(at);
+  if (opener !== 34 && opener !== 39 && opener !== 40) return null;
+  const closer = opener === 40 ? 41 : opener;
+  for (at++; at < limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code === closer) break;
+    // A backslash escapes the next character, but a line break is no escape's.
+    if (code === 92 && !isBreak(text.charCodeAt(at + 1))) at++;
+    else if (code === 40 && opener === 40) return null;
+    else if (isBreak(code)) {
+      const next = at + lineBreakLength(text, at);
+      if (next >= limit || !continuesOn(context, next, quoted)) return null;
+      const content = stickyEnd(quoted ? QUOTE_CONTINUATION : SPACES, text, next);
+      if (content >= limit || isBreak(text.charCodeAt(content))) return null;
+      at = next - 1;
+    }
+  }
+  if (at >= limit) return null;
+  const lineEnd = context.lineEnd(at);
+  return stickyEnd(SPACES, text, at + 1) === lineEnd ? { linkEnd: at + 1, end: lineEnd } : null;
 }
 
 /**
@@ -188,10 +216,4 @@ function titleOnNextLine(context: DefinitionContext, destinationLineEnd: number,
 function continuesOn(context: DefinitionContext, lineStart: number, quoted: boolean): boolean {
   if (context.blocks !== undefined) return context.blocks.firstAfter(lineStart - 1) !== lineStart;
   return quoted || stickyEnd(QUOTE_CONTINUATION, context.text, lineStart) === stickyEnd(SPACES, context.text, lineStart);
-}
-
-function trimmedEnd(text: string, end: number): number {
-  let at = end;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return at;
 }

@@ -2,7 +2,7 @@
  * Reference links against the CommonMark reference implementation (commonmark.js): on notes that
  * mix full, collapsed and shortcut references, inline links, and definitions (first on their line,
  * continuing a paragraph, in a list item or a quote, in fenced code, with labels in other case and
- * spacing), the scanner reads an ID as bare exactly where CommonMark reads it as text outside every
+ * spacing, with titles over lines), the scanner reads an ID as bare exactly where CommonMark reads it as text outside every
  * link: an ID in a link that no definition makes is a reference users see, and one in a defined
  * link's text is no bare reference for repair to rewrite.
  */
@@ -25,9 +25,9 @@ const inline = fc.oneof(
 );
 const paragraphLine = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 const definitionLine = fc
-  .tuple(fc.constantFrom('', '', '   ', '- ', '> '), label, fc.constantFrom(' /u', ' /u "t"', '', ' /u x'))
+  .tuple(fc.constantFrom('', '', '   ', '- ', '> '), label, fc.constantFrom(' /u', ' /u "t"', '', ' /u x', ' /u "a', ` /u (${A}`))
   .map(([prefix, name, rest]) => `${prefix}[${name}]:${rest}`);
-const line = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '/u', '> /u', '> "t"', '  "t"'));
+const line = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '/u', '> /u', '> "t"', '  "t"', `${A}"`, `> ${A})`, '"a', `b ${A}" x`));
 const note = fc
   .array(line, { minLength: 1, maxLength: 8 })
   .map((lines) => lines.join('\n'))

@@ -150,6 +150,16 @@ const rows: [string, string, string][] = [
   ['a shortcut reference after a link destination that fails', `[${A}](not a link)\n\n[${A}]: /x`, `[${A}](not a link)\n\n[${A}]: /x`],
   ['a footnote reference is text', `[^${A}] and [^1]\n\n[^1]: note`, `[^${A}] and [^1]\n\n[^1]: note`],
   ['a label of white space only is no label, and no shortcut', `[${A}][ ]\n\n[${A}]: /x`, `[«b:${A}»][ ]\n\n[${A}]: /x`],
+  // Titles over lines (commonmark.js reads each row the same way).
+  ['a definition title over two lines', `[n]: ${A}.md "a\ntitle ${B}"\nafter ${B}`, `[n]: «m:${A}».md "a\ntitle ${B}"\nafter «b:${B}»`],
+  ['a definition title over three lines, on the line after the destination', `[n]: ${A}.md\n'a\nb ${B}\nc'`, `[n]: «m:${A}».md\n'a\nb ${B}\nc'`],
+  ['a definition title in parentheses over two lines', `[n]: ${A}.md (a\n${B})`, `[n]: «m:${A}».md (a\n${B})`],
+  ['a definition title over two lines, CRLF', `[n]: ${A}.md "a\r\n${B}"\r\n`, `[n]: «m:${A}».md "a\r\n${B}"\r\n`],
+  ['a definition title over two lines in a quote', `> [n]: ${A}.md "a\n> ${B}"`, `> [n]: «m:${A}».md "a\n> ${B}"`],
+  ['no title over a blank line: no definition', `[n]: ${A}.md "a\n\n${B}"`, `[n]: «b:${A}».md "a\n\n«b:${B}»"`],
+  ['no title on the next line over a blank line: the definition ends before it', `[n]: ${A}.md\n"a\n\n${B}"`, `[n]: «m:${A}».md\n"a\n\n«b:${B}»"`],
+  ['no title with text after its closing quote on a later line', `[n]: ${A}.md "a\nb" x ${B}`, `[n]: «b:${A}».md "a\nb" x «b:${B}»`],
+  ['no title over a backslash at a line end before a blank line', `[n]: ${A}.md "a\\\n\n${B}"`, `[n]: «b:${A}».md "a\\\n\n«b:${B}»"`],
   // Definitions in quotes (commonmark.js reads each row the same way).
   ['a definition in a quote, its destination on the next quoted line', `> [n]:\n> ${A}.md\n\n[see ${B}][n]`, `> [n]:\n> «m:${A}».md\n\n[see ${B}][n]`],
   ['a quote after a definition without destination ends it', `[n]:\n> ${A}.md`, `[n]:\n> «b:${A}».md`],
