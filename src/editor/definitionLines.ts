@@ -84,6 +84,16 @@ export const definitionLines = StateField.define<readonly DefinitionLine[]>({
   },
 });
 
+// How many lines after a definition's label are read for its destination and title.
+export const MAX_DEFINITION_LINES = 64;
+
+/** The end of the last line before a blank one after line `number`, at most MAX_DEFINITION_LINES on. */
+function paragraphEndAfter(doc: Text, number: number): number {
+  let last = number;
+  while (last < doc.lines && last - number < MAX_DEFINITION_LINES && doc.line(last + 1).text.trim() !== '') last++;
+  return doc.line(last).to;
+}
+
 function inLiteral(tree: Tree, pos: number): boolean {
   for (let node = tree.resolveInner(pos, 1); node.parent !== null; node = node.parent) {
     if (holdsLiteralText(node.name)) return true;
@@ -103,7 +113,8 @@ const NO_DEFINITIONS: DocumentDefinitions = { labels: NO_LABELS, opens: new Set(
 /**
  * The document's definitions: each candidate line outside frontmatter, code, math and comments is
  * read by the core's parser with the line before it (a definition does not continue a paragraph)
- * and the two after it (where its destination and title may stand).
+ * and the lines after it up to a blank one, at most MAX_DEFINITION_LINES (where its destination and
+ * title may stand: a title may go on over lines).
  */
 export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: number): DocumentDefinitions {
   const lines = state.field(definitionLines, false);
@@ -120,7 +131,7 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     // The line before is no paragraph when it is frontmatter or literal text (a fence, say).
     const afterBlock = previous === null || previous.from < proseFrom || inLiteral(tree, previous.from);
     const windowFrom = previous === null ? line.from : previous.from;
-    const windowTo = doc.line(Math.min(doc.lines, number + 2)).to;
+    const windowTo = paragraphEndAfter(doc, number);
     const text = doc.sliceString(windowFrom, windowTo);
     const lineEnd = (at: number): number => {
       const found = text.indexOf('\n', at);

@@ -113,6 +113,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['link text before parentheses that hold no destination, its label defined', `[${ID}](not a link)\n\n[${ID}]: /u`, []],
       ['link text before a destination and a title', `[${ID}](x.md "t") and [${ID}](<a b.md> 'u') and [${ID}](x.md (v))`, []],
       ['reference link text on the line after its definition', `[ref]: /u\n[see ${ID}][ref]`, []],
+      ['shortcut reference link text, defined with a title over three lines', `see [${ID}]\n\n[${ID}]: /u "a\nb\nc\nd"`, []],
       ['shortcut reference link text in a quote', `> see [${ID}] here\n>\n> [${ID}]: https://example.com`, []],
       ['link reference definition label', `[${ID}]: https://example.com`, []],
       ['link reference definition label indented three spaces', `   [${ID}]: x`, []],
