@@ -85,7 +85,7 @@ export const definitionLines = StateField.define<readonly DefinitionLine[]>({
 });
 
 // How many lines after a definition's label are read for its destination and title.
-export const MAX_DEFINITION_LINES = 64;
+const MAX_DEFINITION_LINES = 64;
 
 /** The end of the last line before a blank one after line `number`, at most MAX_DEFINITION_LINES on. */
 function paragraphEndAfter(doc: Text, number: number): number {
