@@ -1,0 +1,52 @@
+/**
+ * The cache's format version also names how the scanner reads notes (src/core/cache/snapshot.ts):
+ * facts a build cached while it read notes otherwise must not be reused by a build of the same
+ * plugin version. This test reads a fixed set of notes (the scanner's exported rows, and notes drawn
+ * with a fixed seed from pieces of every construct the scanner knows) and fingerprints every
+ * reference found. When the scanner changes what it finds, the fingerprint changes: bump
+ * CACHE_FORMAT_VERSION and add the new pair below, so no version ever stands for two readings.
+ */
+import { createHash } from 'crypto';
+import fc from 'fast-check';
+import { CACHE_FORMAT_VERSION } from '../../src/core/cache/snapshot';
+import { FOURTEEN_DIGIT, TWELVE_DIGIT } from '../../src/core/ids/formats';
+import { scanReferences } from '../../src/core/ids/scanner';
+import { COMMENT_BLOCK_ROWS } from '../core/ids/commentBlocks.rows';
+import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
+
+// Each format version and the fingerprint of the scanner's reading it stands for (from 6, at 91dd8ca).
+const FINGERPRINTS: readonly [number, string][] = [
+  [6, '34de72b72cdf8e7d'],
+  [7, 'be945750f92bafe4'],
+];
+
+const A = '202104291524';
+const B = '20210829102512';
+const PIECES = [
+  A, B, `${A} Title`, 'x', ' ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', '\r', '> ', '- ', '1. ', '# ', '---', '***', '===',
+  '```', '~~~', '`', '``', '$', '$$', '%%', '<!--', '-->', '<b>', '</b>', '<pre>', '</pre>', '<a href="', '">', '<https://x.org/', '>',
+  '[', ']', '[[', ']]', '![', '](', '(', ')', '][', ']:', '"', "'", '|', '\\', '^', '#', '@', '.md', '.png', 'https://x.org/', 'www.', '_', '詳細は', ':',
+];
+const NOTES = fc.sample(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')), { seed: 20261207, numRuns: 3000 });
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const inputs = [...RAW_HTML_ROWS, ...COMMENT_BLOCK_ROWS].map(([, input]) => input).concat(NOTES);
+  for (const format of [TWELVE_DIGIT, FOURTEEN_DIGIT]) {
+    for (const input of inputs) hash.update(JSON.stringify(scanReferences(input, format))).update('\n');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+describe('the index cache format version', () => {
+  test('stands for the scanner reading notes as it does now', () => {
+    const current = FINGERPRINTS.find(([version]) => version === CACHE_FORMAT_VERSION);
+    expect({ version: CACHE_FORMAT_VERSION, fingerprint: fingerprint() }).toStrictEqual({ version: CACHE_FORMAT_VERSION, fingerprint: current?.[1] });
+  });
+
+  test('no version stands for two readings, and versions only grow', () => {
+    const versions = FINGERPRINTS.map(([version]) => version);
+    expect(versions).toStrictEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(new Set(FINGERPRINTS.map(([, print]) => print)).size).toBe(FINGERPRINTS.length);
+  });
+});
