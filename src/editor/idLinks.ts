@@ -51,8 +51,8 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
 
 /**
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
- * brackets that make a link, or inside an HTML tag. `text` is the stretch of the line
- * read around it, starting at document offset `textFrom`.
+ * brackets that make a link, or inside an HTML tag. `text` is the stretch of the line read around
+ * it, starting at document offset `textFrom`.
  */
 function isOutOfProse(tree: Tree, text: string, textFrom: number, from: number, to: number, labels: NoteLabels): boolean {
   const start = exclusionAt(tree, from, 1);

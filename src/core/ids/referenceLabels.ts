@@ -45,8 +45,9 @@ export function labelKey(text: string, open: number, close: number): string {
 /**
  * The labels the note's definitions give, read from its prose ranges (flat from/to pairs, the
  * first `count` numbers of `ranges`) and the block starts the block pass found in them. Only a
- * line whose label closes with `]:` can hold one, so a note without `]:` is not read at all. A definition inside an inline construct that runs over
- * blank lines (`$$…$$` or `%%…%%` within a paragraph) counts here, though the scan skips it there.
+ * line whose label closes with `]:` can hold one, so a note without `]:` is not read at all. A
+ * definition inside an inline construct that runs over blank lines (`$$…$$` or `%%…%%` within a
+ * paragraph) counts here, though the scan skips it there.
  */
 export function definedLabelsIn(text: string, ranges: readonly number[], count: number, blocks?: BlockStarts): DefinedLabels {
   let marker = text.indexOf(']:');
