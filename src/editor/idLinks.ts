@@ -16,6 +16,7 @@ import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
 import { definitionLines, documentDefinitions, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, type NoteLabels } from './inlineSyntax';
+import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
 import { idPointerHandlers } from './pointer';
 import { RawHtmlLookup, rawHtmlLines } from './rawHtmlBlocks';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
@@ -51,20 +52,22 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
 
 /**
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
- * brackets that make a link, or inside an HTML tag. `text` is the stretch of the line read around
- * it, starting at document offset `textFrom`.
+ * brackets that make a link, or inside an HTML tag, as read in `paragraph`, the text around it.
  */
-function isOutOfProse(tree: Tree, text: string, textFrom: number, from: number, to: number, labels: NoteLabels): boolean {
+function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: number, labels: NoteLabels): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
   if (start === 'excluded' || end === 'excluded') return true;
   // Brackets around the ID decide, whatever the tree says: neither parser knows the note's
-  // definitions, and HyperMD styles the line after a definition as its title's string.
-  if (bracketsFormLink(text, from - textFrom, to - textFrom, labels, start === 'link-text' || end === 'link-text')) return true;
+  // definitions, and HyperMD styles the line after a definition as its title's string. What a
+  // whole paragraph cannot close is text; what a cut one cannot tell, the tree says.
+  const { text, from: textFrom, whole } = paragraph;
+  const parserSaysLink = !whole && (start === 'link-text' || end === 'link-text');
+  if (bracketsFormLink(text, from - textFrom, to - textFrom, labels, parserSaysLink)) return true;
   return insideHtmlTag(text, from - textFrom, to - textFrom);
 }
 
-/** What the note's definitions say about brackets in a stretch of a line that starts at document offset `textFrom`. */
+/** What the note's definitions say about brackets in text that starts at document offset `textFrom`. */
 function noteLabels(textFrom: number, definitions: () => DocumentDefinitions): NoteLabels {
   return {
     defined(text, open, close) {
@@ -109,13 +112,15 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
       matches.length = 0;
       collectIdsInRange(text, format, from - windowFrom, text.length, matches);
       if (matches.length === 0) continue;
-      const labels = noteLabels(windowFrom, definitions);
+      // A line too long to read whole is read around the IDs only, as a cut paragraph.
+      const paragraph = line.length > MAX_PARAGRAPH_CHARS ? { text, from: windowFrom, whole: false } : paragraphAround(state.doc, line.number);
+      const labels = noteLabels(paragraph.from, definitions);
       for (const match of matches) {
         const idFrom = windowFrom + match.from;
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (isOutOfProse(tree, text, windowFrom, idFrom, idTo, labels) || rawHtml.contains(idFrom)) continue;
+        if (isOutOfProse(tree, paragraph, idFrom, idTo, labels) || rawHtml.contains(idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;

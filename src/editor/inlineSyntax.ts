@@ -141,7 +141,9 @@ function inlineDestination(text: string, paren: number): boolean | null {
 export function insideHtmlTag(text: string, from: number, to: number): boolean {
   // A tag holds no `<`, so only the nearest one before the ID can open it.
   const open = text.lastIndexOf('<', from - 1);
-  if (open < 0) return false;
+  // A comment is no tag (the declaration's shape would take it): the tree marks comments, and the
+  // core reads them by their own rule.
+  if (open < 0 || text.startsWith('<!--', open)) return false;
   HTML_TAG.lastIndex = open;
   const tag = HTML_TAG.exec(text);
   return tag !== null && open + tag[0].length >= to;

@@ -1,0 +1,69 @@
+/**
+ * The paragraph around an ID, as the editor reads it to decide brackets and HTML tags: link text,
+ * a reference's label and a tag may run over the lines of a paragraph, and end with it (the core
+ * scanner pairs brackets and reads tags a paragraph at a time). A paragraph here ends at a blank
+ * line or at a line that starts a block (a heading, a fence, a list item, a quote, a thematic
+ * break); read so, it is whole, and what its text cannot close is text. Past a few lines or
+ * characters it is cut, and what the cut text cannot tell is left to the syntax tree.
+ */
+import type { Text } from '@codemirror/state';
+
+/** The text read around a line, the document offset it starts at, and whether it is the whole paragraph. */
+export interface ParagraphText {
+  readonly text: string;
+  readonly from: number;
+  readonly whole: boolean;
+}
+
+const MAX_LINES = 32;
+export const MAX_PARAGRAPH_CHARS = 4096;
+
+const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
+// A line that is a block of its own (a heading, a fence, a thematic break or setext underline):
+// the line after it starts another.
+const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
+const QUOTE = /^ {0,3}>/;
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** Whether `line`, after `previous`, starts a block (a quote line after a quote line goes on). */
+function startsBlock(line: string, previous: string): boolean {
+  if (isBlank(line) || isBlank(previous) || ONE_LINE_BLOCK.test(previous)) return true;
+  if (QUOTE.test(line)) return !QUOTE.test(previous);
+  return BLOCK_START.test(line);
+}
+
+/** The paragraph holding line `number` (1-based), at most MAX_LINES lines and MAX_PARAGRAPH_CHARS characters each way. */
+export function paragraphAround(doc: Text, number: number): ParagraphText {
+  let whole = true;
+  let first = number;
+  let chars = 0;
+  while (first > 1) {
+    const line = doc.line(first);
+    const previous = doc.line(first - 1);
+    if (startsBlock(line.text, previous.text)) break;
+    chars += previous.length + 1;
+    if (number - first >= MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
+      whole = false;
+      break;
+    }
+    first--;
+  }
+  let last = number;
+  chars = 0;
+  while (last < doc.lines) {
+    const line = doc.line(last);
+    const next = doc.line(last + 1);
+    if (startsBlock(next.text, line.text)) break;
+    chars += next.length + 1;
+    if (last - number >= MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
+      whole = false;
+      break;
+    }
+    last++;
+  }
+  const from = doc.line(first).from;
+  return { text: doc.sliceString(from, doc.line(last).to), from, whole };
+}

@@ -1,0 +1,42 @@
+import { Text } from '@codemirror/state';
+import { MAX_PARAGRAPH_CHARS, paragraphAround } from '../../src/editor/paragraph';
+
+/** The paragraph around the line holding `@` (marked lines are 1-based), as text and wholeness. */
+function around(lines: string[]): { text: string; whole: boolean } {
+  const doc = Text.of(lines);
+  const number = lines.findIndex((line) => line.includes('@')) + 1;
+  const { text, from, whole } = paragraphAround(doc, number);
+  expect(doc.sliceString(from, from + text.length)).toBe(text);
+  return { text, whole };
+}
+
+describe('paragraphAround', () => {
+  test.each<[string, string[], string]>([
+    ['blank lines around', ['a', '', 'b', '@', 'c', '', 'd'], 'b\n@\nc'],
+    ['the whole document', ['b', '@', 'c'], 'b\n@\nc'],
+    ['a heading before, a list item after', ['# h', 'b', '@', '- c'], 'b\n@'],
+    ['a list item line starts it; its lazy line goes on', ['x', '- b', '@', '1. c'], '- b\n@'],
+    ['a fence after', ['b', '@', '```', 'code'], 'b\n@'],
+    ['a thematic break after', ['b', '@', '***'], 'b\n@'],
+    ['quote lines go on, a quote after a paragraph starts one', ['b', '> a', '> @', 'lazy', '', 'x'], '> a\n> @\nlazy'],
+    ['a line that is a block start itself', ['b', '- @', 'c'], '- @\nc'],
+    ['a setext underline before', ['h', '===', '@', 'c'], '@\nc'],
+    ['a fence before', ['```', '@', 'c'], '@\nc'],
+  ])('%s', (_name, lines, expected) => {
+    expect(around(lines)).toStrictEqual({ text: expected, whole: true });
+  });
+
+  test('a paragraph of more lines than are read is cut, each way', () => {
+    const lines = [...Array.from({ length: 40 }, (_, n) => `before ${n}`), '@', ...Array.from({ length: 40 }, (_, n) => `after ${n}`)];
+    const { text, whole } = around(lines);
+    expect(whole).toBe(false);
+    expect(text.split('\n')).toHaveLength(65);
+  });
+
+  test('a paragraph of more characters than are read is cut', () => {
+    const long = 'x'.repeat(MAX_PARAGRAPH_CHARS);
+    expect(around(['b', long, '@']).whole).toBe(false);
+    expect(around(['@', long]).whole).toBe(false);
+    expect(around(['@', 'x'.repeat(MAX_PARAGRAPH_CHARS - 1)]).whole).toBe(true);
+  });
+});
