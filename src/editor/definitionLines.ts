@@ -68,16 +68,20 @@ export const definitionLines = StateField.define<readonly DefinitionLine[]>({
       touchedBefore.push(fromA, toA);
       touchedAfter.push(fromB, toB);
     });
+    const { doc } = transaction.state;
+    const read: DefinitionLine[] = [];
+    for (let i = 0; i < touchedAfter.length; i += 2) {
+      readLines(doc, doc.lineAt(touchedAfter[i]).number, doc.lineAt(touchedAfter[i + 1]).number, read);
+    }
+    // Most notes have no definition, before the edit or after it: nothing to move.
+    if (lines.length === 0 && read.length === 0) return lines;
     const next: DefinitionLine[] = [];
     for (const line of lines) {
       if (touches(touchedBefore, line.from, line.to)) continue;
       const shift = changes.mapPos(line.from) - line.from;
       next.push(shift === 0 ? line : { ...line, from: line.from + shift, to: line.to + shift });
     }
-    const { doc } = transaction.state;
-    for (let i = 0; i < touchedAfter.length; i += 2) {
-      readLines(doc, doc.lineAt(touchedAfter[i]).number, doc.lineAt(touchedAfter[i + 1]).number, next);
-    }
+    next.push(...read);
     next.sort((a, b) => a.from - b.from);
     // Two changed ranges on one line read it twice.
     return next.filter((line, i) => i === 0 || next[i - 1].from !== line.from);

@@ -15,7 +15,7 @@ import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
 import { definitionLines, documentDefinitions, type DocumentDefinitions } from './definitionLines';
-import { bracketsFormLink, insideHtmlTag, type NoteLabels } from './inlineSyntax';
+import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
 import { idPointerHandlers } from './pointer';
 import { RawHtmlLookup, rawHtmlLines } from './rawHtmlBlocks';
@@ -54,6 +54,15 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
  * brackets that make a link, or inside an HTML tag, as read in `paragraph`, the text around it.
  */
+// Where the last paragraph read holds brackets and `<`, found once for all the IDs in it (a
+// decoration pass reads paragraphs in order, one at a time).
+let marksRead: { paragraph: ParagraphText; marks: TextMarks } | null = null;
+
+function marksOf(paragraph: ParagraphText): TextMarks {
+  if (marksRead?.paragraph !== paragraph) marksRead = { paragraph, marks: new TextMarks(paragraph.text) };
+  return marksRead.marks;
+}
+
 function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: number, labels: NoteLabels): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
@@ -61,10 +70,16 @@ function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: nu
   // Brackets around the ID decide, whatever the tree says: neither parser knows the note's
   // definitions, and HyperMD styles the line after a definition as its title's string. What a
   // whole paragraph cannot close is text; what a cut one cannot tell, the tree says.
-  const { text, from: textFrom, whole } = paragraph;
+  const { from: textFrom, whole } = paragraph;
   const parserSaysLink = !whole && (start === 'link-text' || end === 'link-text');
-  if (bracketsFormLink(text, from - textFrom, to - textFrom, labels, parserSaysLink)) return true;
-  return insideHtmlTag(text, from - textFrom, to - textFrom);
+  const marks = marksOf(paragraph);
+  if (bracketsFormLink(marks, from - textFrom, to - textFrom, labels, parserSaysLink)) return true;
+  return insideHtmlTag(marks, from - textFrom, to - textFrom);
+}
+
+/** Whether a whole paragraph's reading holds the line. */
+function holdsLine(paragraph: ParagraphText, line: { from: number; to: number }): boolean {
+  return paragraph.whole && paragraph.from <= line.from && line.to <= paragraph.from + paragraph.text.length;
 }
 
 /** What the note's definitions say about brackets in text that starts at document offset `textFrom`. */
@@ -96,6 +111,8 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   // The note's link reference definitions, read only when brackets around an ID need them.
   let found: DocumentDefinitions | null = null;
   const definitions = (): DocumentDefinitions => (found ??= documentDefinitions(state, tree, proseFrom));
+  // The paragraph around the line being read (its lines share it).
+  let paragraph: ParagraphText | null = null;
   const builder = new RangeSetBuilder<Decoration>();
   let lastTo = -1;
   const matches: IdMatch[] = [];
@@ -112,9 +129,12 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
       matches.length = 0;
       collectIdsInRange(text, format, from - windowFrom, text.length, matches);
       if (matches.length === 0) continue;
-      // A line too long to read whole is read around the IDs only, as a cut paragraph.
-      const paragraph = line.length > MAX_PARAGRAPH_CHARS ? { text, from: windowFrom, whole: false } : paragraphAround(state.doc, line.number);
+      // A line too long to read whole is read around the IDs only, as a cut paragraph; the lines of
+      // one paragraph share its reading.
+      if (line.length > MAX_PARAGRAPH_CHARS) paragraph = { text, from: windowFrom, whole: false };
+      else if (paragraph === null || !holdsLine(paragraph, line)) paragraph = paragraphAround(state.doc, line);
       const labels = noteLabels(paragraph.from, definitions);
+
       for (const match of matches) {
         const idFrom = windowFrom + match.from;
         const idTo = windowFrom + match.to;

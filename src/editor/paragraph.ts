@@ -24,8 +24,10 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*+]|\d{1,9}[.)])(?
 const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
 const QUOTE = /^ {0,3}>/;
 
+const BLANK = /^[ \t]*$/;
+
 function isBlank(text: string): boolean {
-  return text.trim() === '';
+  return BLANK.test(text);
 }
 
 /** Whether `line`, after `previous`, starts a block (a quote line after a quote line goes on). */
@@ -35,35 +37,38 @@ function startsBlock(line: string, previous: string): boolean {
   return BLOCK_START.test(line);
 }
 
-/** The paragraph holding line `number` (1-based), at most MAX_LINES lines and MAX_PARAGRAPH_CHARS characters each way. */
-export function paragraphAround(doc: Text, number: number): ParagraphText {
+/** A line of the document as CodeMirror gives it. */
+type DocLine = ReturnType<Text['line']>;
+
+/**
+ * The paragraph holding `line` (as `doc.line` gives it), at most MAX_LINES lines and
+ * MAX_PARAGRAPH_CHARS characters each way.
+ */
+export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let whole = true;
-  let first = number;
+  let first = line;
   let chars = 0;
-  while (first > 1) {
-    const line = doc.line(first);
-    const previous = doc.line(first - 1);
-    if (startsBlock(line.text, previous.text)) break;
+  while (first.number > 1) {
+    const previous = doc.line(first.number - 1);
+    if (startsBlock(first.text, previous.text)) break;
     chars += previous.length + 1;
-    if (number - first >= MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
+    if (line.number - previous.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;
       break;
     }
-    first--;
+    first = previous;
   }
-  let last = number;
+  let last = line;
   chars = 0;
-  while (last < doc.lines) {
-    const line = doc.line(last);
-    const next = doc.line(last + 1);
-    if (startsBlock(next.text, line.text)) break;
+  while (last.number < doc.lines) {
+    const next = doc.line(last.number + 1);
+    if (startsBlock(next.text, last.text)) break;
     chars += next.length + 1;
-    if (last - number >= MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
+    if (next.number - line.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;
       break;
     }
-    last++;
+    last = next;
   }
-  const from = doc.line(first).from;
-  return { text: doc.sliceString(from, doc.line(last).to), from, whole };
+  return { text: first === last ? line.text : doc.sliceString(first.from, last.to), from: first.from, whole };
 }

@@ -1,4 +1,4 @@
-import { bracketsFormLink, insideHtmlTag, type NoteLabels } from '../../src/editor/inlineSyntax';
+import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from '../../src/editor/inlineSyntax';
 import { isLinkLabel, labelKey } from '../../src/core/ids/referenceLabels';
 
 const ID = '202108191025';
@@ -15,7 +15,7 @@ function formsLink(line: string): boolean {
     defined: (text, open, close) => isLinkLabel(text, open, close) && DEFINED.has(labelKey(text, open, close)),
     opensDefinition: (open) => open === 0 && DEFINITION_LINES.has(line),
   };
-  return bracketsFormLink(line, from, from + ID.length, labels, true);
+  return bracketsFormLink(new TextMarks(line), from, from + ID.length, labels, true);
 }
 
 /** Runs a check on the first ID in a line written with the whole line in view. */
@@ -90,6 +90,6 @@ describe('insideHtmlTag', () => {
     ['a declaration', `<!X ${ID}>`, true],
     ['a processing instruction', `<?x ${ID} ?>`, true],
   ])('%s', (_label, line, expected) => {
-    expect(onId(insideHtmlTag, line)).toBe(expected);
+    expect(onId((text, from, to) => insideHtmlTag(new TextMarks(text), from, to), line)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@ import { MAX_PARAGRAPH_CHARS, paragraphAround } from '../../src/editor/paragraph
 function around(lines: string[]): { text: string; whole: boolean } {
   const doc = Text.of(lines);
   const number = lines.findIndex((line) => line.includes('@')) + 1;
-  const { text, from, whole } = paragraphAround(doc, number);
+  const { text, from, whole } = paragraphAround(doc, doc.line(number));
   expect(doc.sliceString(from, from + text.length)).toBe(text);
   return { text, whole };
 }
