@@ -6,10 +6,11 @@
  * reading again only the lines an edit touched, so a keystroke costs its line; a decoration pass
  * that meets brackets around an ID reads those lines' definitions, once.
  */
-import { StateField, type EditorState, type Text } from '@codemirror/state';
+import type { EditorState, Text } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
 import { linkDefinition } from '../core/ids/definitions';
 import { labelKey, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
+import { keptLines } from './keptLines';
 import { holdsLiteralText } from './syntaxClassifier';
 
 /** A line whose content, past indentation and quote and list markers, starts with `[label]:`. */
@@ -31,61 +32,10 @@ function readLine(text: string, from: number): DefinitionLine | null {
   return { from, to: from + text.length, open: match[1].length, close: match[0].length - 2 };
 }
 
-function readLines(doc: Text, firstLine: number, lastLine: number, out: DefinitionLine[]): void {
-  for (let n = firstLine; n <= lastLine; n++) {
-    const line = doc.line(n);
-    const found = readLine(line.text, line.from);
-    if (found !== null) out.push(found);
-  }
-}
-
-function readDocument(doc: Text): DefinitionLine[] {
-  const found: DefinitionLine[] = [];
-  let from = 0;
-  for (const lines = doc.iterLines(); !lines.next().done; ) {
-    const line = readLine(lines.value, from);
-    if (line !== null) found.push(line);
-    from += lines.value.length + 1;
-  }
-  return found;
-}
-
-/** Whether any range [from, to] of the flat list meets the line [lineFrom, lineTo], ends included. */
-function touches(ranges: readonly number[], lineFrom: number, lineTo: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= lineTo && ranges[i + 1] >= lineFrom) return true;
-  return false;
-}
-
-/** The lines that may hold a link reference definition, in document order. */
-export const definitionLines = StateField.define<readonly DefinitionLine[]>({
-  create: (state) => readDocument(state.doc),
-  update(lines, transaction) {
-    if (!transaction.docChanged) return lines;
-    const { changes } = transaction;
-    const touchedBefore: number[] = [];
-    const touchedAfter: number[] = [];
-    changes.iterChangedRanges((fromA, toA, fromB, toB) => {
-      touchedBefore.push(fromA, toA);
-      touchedAfter.push(fromB, toB);
-    });
-    const { doc } = transaction.state;
-    const read: DefinitionLine[] = [];
-    for (let i = 0; i < touchedAfter.length; i += 2) {
-      readLines(doc, doc.lineAt(touchedAfter[i]).number, doc.lineAt(touchedAfter[i + 1]).number, read);
-    }
-    // Most notes have no definition, before the edit or after it: nothing to move.
-    if (lines.length === 0 && read.length === 0) return lines;
-    const next: DefinitionLine[] = [];
-    for (const line of lines) {
-      if (touches(touchedBefore, line.from, line.to)) continue;
-      const shift = changes.mapPos(line.from) - line.from;
-      next.push(shift === 0 ? line : { ...line, from: line.from + shift, to: line.to + shift });
-    }
-    next.push(...read);
-    next.sort((a, b) => a.from - b.from);
-    // Two changed ranges on one line read it twice.
-    return next.filter((line, i) => i === 0 || next[i - 1].from !== line.from);
-  },
+/** The lines that may hold a link reference definition, in document order, kept through edits (./keptLines). */
+export const definitionLines = keptLines<DefinitionLine>({
+  read: readLine,
+  moved: (line, shift) => ({ ...line, from: line.from + shift, to: line.to + shift }),
 });
 
 // How many lines after a definition's label are read for its destination and title.

@@ -8,10 +8,11 @@
  * ID's line to the nearest of them. A tree that marks the block itself (lang-markdown's `HTMLBlock`)
  * excludes the same text on its own.
  */
-import { StateField, type EditorState, type Text } from '@codemirror/state';
+import type { EditorState } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
 import { proseRangesInto } from '../core/ids/blocks';
 import { opensRawHtmlAt, rawHtmlEndIn } from '../core/ids/rawHtml';
+import { keptLines } from './keptLines';
 import { holdsLiteralText } from './syntaxClassifier';
 
 /** A line that may open a raw HTML block, end one, or both. */
@@ -59,64 +60,16 @@ function readLine(text: string, from: number): RawHtmlLine | null {
   return { from, to: from + text.length, openAt: opener < 0 ? -1 : from + opener, endAt: end < 0 ? -1 : from + end };
 }
 
-function readLines(doc: Text, firstLine: number, lastLine: number, out: RawHtmlLine[]): void {
-  for (let n = firstLine; n <= lastLine; n++) {
-    const line = doc.line(n);
-    const found = readLine(line.text, line.from);
-    if (found !== null) out.push(found);
-  }
-}
-
-function readDocument(doc: Text): RawHtmlLine[] {
-  const found: RawHtmlLine[] = [];
-  let from = 0;
-  for (const lines = doc.iterLines(); !lines.next().done; ) {
-    const line = readLine(lines.value, from);
-    if (line !== null) found.push(line);
-    from += lines.value.length + 1;
-  }
-  return found;
-}
-
 /**
- * The lines that may open or end a raw HTML block, in document order. An edit reads again only the
- * lines it touched, so a keystroke costs its line and a walk over the (usually empty) list.
+ * The lines that may open or end a raw HTML block, in document order, kept through edits (./keptLines).
  */
-export const rawHtmlLines = StateField.define<readonly RawHtmlLine[]>({
-  create: (state) => readDocument(state.doc),
-  update(lines, transaction) {
-    if (!transaction.docChanged) return lines;
-    const { changes } = transaction;
-    const touchedBefore: number[] = [];
-    const touchedAfter: number[] = [];
-    changes.iterChangedRanges((fromA, toA, fromB, toB) => {
-      touchedBefore.push(fromA, toA);
-      touchedAfter.push(fromB, toB);
-    });
-    const next: RawHtmlLine[] = [];
-    for (const line of lines) {
-      if (touches(touchedBefore, line.from, line.to)) continue;
-      const shift = changes.mapPos(line.from) - line.from;
-      next.push(shift === 0 ? line : { from: line.from + shift, to: line.to + shift, openAt: moved(line.openAt, shift), endAt: moved(line.endAt, shift) });
-    }
-    const { doc } = transaction.state;
-    for (let i = 0; i < touchedAfter.length; i += 2) {
-      readLines(doc, doc.lineAt(touchedAfter[i]).number, doc.lineAt(touchedAfter[i + 1]).number, next);
-    }
-    next.sort((a, b) => a.from - b.from);
-    // Two changed ranges on one line read it twice.
-    return next.filter((line, i) => i === 0 || next[i - 1].from !== line.from);
-  },
+export const rawHtmlLines = keptLines<RawHtmlLine>({
+  read: readLine,
+  moved: (line, shift) => ({ from: line.from + shift, to: line.to + shift, openAt: moved(line.openAt, shift), endAt: moved(line.endAt, shift) }),
 });
 
 function moved(pos: number, shift: number): number {
   return pos < 0 ? pos : pos + shift;
-}
-
-/** Whether any range [from, to] of the flat list meets the line [lineFrom, lineTo], ends included. */
-function touches(ranges: readonly number[], lineFrom: number, lineTo: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= lineTo && ranges[i + 1] >= lineFrom) return true;
-  return false;
 }
 
 // Past this many characters from an indented or nested opener, its block is taken to go on, as an

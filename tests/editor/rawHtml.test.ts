@@ -5,8 +5,7 @@
  * ancestor of Obsidian's, styles only such a block's tags, as it styles an inline `<span>`'s, so the
  * extension finds the block from the text (./rawHtmlBlocks).
  */
-import fc from 'fast-check';
-import { EditorState, Text } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { MAX_CONTAINER_READ, RawHtmlLookup, rawHtmlLines } from '../../src/editor/rawHtmlBlocks';
 import { Tree } from '@lezer/common';
@@ -126,59 +125,6 @@ describe.each(TREE_SHAPES)('comments at a block start, on the %s tree: the edito
   const rows = COMMENT_BLOCK_ROWS.filter(([name]) => !TREE_READS_OTHERWISE[shape].includes(name));
   test.each(rows)('%s', (_name, input) => {
     expect(editorIds(input, shape)).toStrictEqual(scannedBareIds(input));
-  });
-});
-
-describe('the lines that may open or end a raw HTML block, kept through edits', () => {
-  const PIECES = ['<pre>', '</pre>', '<style', '</STYLE>', '> ', '- ', '1. ', '  ', '\n', 'x', '<', '/'];
-  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
-  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
-
-  test('equal those read afresh from the edited text, whatever the edits (several ranges in one)', () => {
-    fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (start, edits) => {
-        let state = EditorState.create({ doc: start, extensions: rawHtmlLines });
-        for (const ranges of edits) {
-          const length = state.doc.length;
-          // Changes in one transaction are sorted and disjoint, in the document before it.
-          const points = ranges.map(({ at, remove, insert }) => ({ from: at % (length + 1), remove, insert })).sort((a, b) => a.from - b.from);
-          const specs: { from: number; to: number; insert: string }[] = [];
-          let free = 0;
-          for (const { from, remove, insert } of points) {
-            if (from < free) continue;
-            const to = Math.min(length, from + remove);
-            specs.push({ from, to, insert });
-            free = to + 1;
-          }
-          state = state.update({ changes: specs }).state;
-          const fresh = EditorState.create({ doc: state.doc, extensions: rawHtmlLines });
-          expect(state.field(rawHtmlLines)).toStrictEqual(fresh.field(rawHtmlLines));
-        }
-      }),
-      { seed: 20261206, numRuns: 500 },
-    );
-  });
-
-  test('an edit reads only the lines it touches', () => {
-    const doc = Array.from({ length: 10_000 }, (_, n) => (n % 100 === 0 ? '<pre>' : n % 100 === 50 ? '</pre>' : `line ${n}`)).join('\n');
-    let state = EditorState.create({ doc, extensions: rawHtmlLines });
-    const before = state.field(rawHtmlLines);
-    const lineReads = jest.spyOn(Text.prototype, 'line');
-    const wholeReads = jest.spyOn(Text.prototype, 'iterLines');
-    try {
-      state = state.update({ changes: { from: state.doc.line(5_002).from, insert: '<pre> ' } }).state;
-      // The typed line is read again; the lines that may open or end a block are moved, not read.
-      expect(lineReads.mock.calls.length).toBeLessThanOrEqual(3);
-      expect(wholeReads).not.toHaveBeenCalled();
-    } finally {
-      lineReads.mockRestore();
-      wholeReads.mockRestore();
-    }
-    const after = state.field(rawHtmlLines);
-    expect(after).toHaveLength(before.length + 1);
-    // Those before the edit are kept as they were.
-    expect(after[0]).toBe(before[0]);
-    expect(after[99]).toBe(before[99]);
   });
 });
 

@@ -1,8 +1,6 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
-import { EditorState, Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import { definitionLines } from '../../src/editor/definitionLines';
 import { decorated, edit, editorWithLinks, scannedBareIds, testHost, TREE_SHAPES } from './setup';
 
 const ID = '202108191025';
@@ -85,55 +83,5 @@ describe.each(TREE_SHAPES)('reference links on the %s tree, against the scanner'
       }),
       { seed: Number(process.env.EDITOR_REFERENCE_SEED ?? 20261207), numRuns: Number(process.env.EDITOR_REFERENCE_RUNS ?? 300) },
     );
-  });
-});
-
-describe('the lines that may hold a link reference definition, kept through edits', () => {
-  const PIECES = ['[ref]', ']:', ':', '[', ']', '\\', ' /u', '> ', '- ', '   ', '\n', 'x', 'ref'];
-  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
-  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
-
-  test('equal those read afresh from the edited text, whatever the edits (several ranges in one)', () => {
-    fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (start, edits) => {
-        let state = EditorState.create({ doc: start, extensions: definitionLines });
-        for (const ranges of edits) {
-          const length = state.doc.length;
-          const points = ranges.map(({ at, remove, insert }) => ({ from: at % (length + 1), remove, insert })).sort((a, b) => a.from - b.from);
-          const specs: { from: number; to: number; insert: string }[] = [];
-          let free = 0;
-          for (const { from, remove, insert } of points) {
-            if (from < free) continue;
-            const to = Math.min(length, from + remove);
-            specs.push({ from, to, insert });
-            free = to + 1;
-          }
-          state = state.update({ changes: specs }).state;
-          const fresh = EditorState.create({ doc: state.doc, extensions: definitionLines });
-          expect(state.field(definitionLines)).toStrictEqual(fresh.field(definitionLines));
-        }
-      }),
-      { seed: 20261207, numRuns: 500 },
-    );
-  });
-
-  test('an edit reads only the lines it touches', () => {
-    const doc = Array.from({ length: 10_000 }, (_, n) => (n % 100 === 0 ? `[label ${n}]: /u` : `line ${n}`)).join('\n');
-    let state = EditorState.create({ doc, extensions: definitionLines });
-    const before = state.field(definitionLines);
-    const lineReads = jest.spyOn(Text.prototype, 'line');
-    const wholeReads = jest.spyOn(Text.prototype, 'iterLines');
-    try {
-      state = state.update({ changes: { from: state.doc.line(5_002).from, insert: '[x]: /y ' } }).state;
-      expect(lineReads.mock.calls.length).toBeLessThanOrEqual(3);
-      expect(wholeReads).not.toHaveBeenCalled();
-    } finally {
-      lineReads.mockRestore();
-      wholeReads.mockRestore();
-    }
-    const after = state.field(definitionLines);
-    expect(after).toHaveLength(before.length + 1);
-    expect(after[0]).toBe(before[0]);
-    expect(after[50]).toBe(before[50]);
   });
 });

@@ -7,11 +7,7 @@
  * link's text is no bare reference for repair to rewrite.
  */
 import fc from 'fast-check';
-import { Parser, type Node } from 'commonmark';
-import { scanReferences } from '../../../src/core/ids/scanner';
-import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
-
-const A = '202104291524';
+import { A, proseBlocks, scannedBlocks } from './commonmarkBlocks';
 const SEED = Number(process.env.REFERENCE_SEED ?? 20261207);
 const RUNS = Number(process.env.REFERENCE_RUNS ?? 3000);
 
@@ -32,55 +28,6 @@ const note = fc
   .array(line, { minLength: 1, maxLength: 8 })
   .map((lines) => lines.join('\n'))
   .filter((text) => !text.startsWith('---'));
-
-interface ProseBlock {
-  first: number;
-  last: number;
-  ids: number;
-}
-
-function insideLink(node: Node): boolean {
-  for (let parent = node.parent; parent !== null; parent = parent.parent) if (parent.type === 'link' || parent.type === 'image') return true;
-  return false;
-}
-
-/** The paragraphs and headings whose text, outside every link and image, holds the ID, and how many times. */
-function proseBlocks(text: string): ProseBlock[] {
-  const blocks = new Map<Node, ProseBlock>();
-  const walker = new Parser().parse(text).walker();
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    const node: Node = event.node;
-    if (!event.entering || node.type !== 'text' || insideLink(node)) continue;
-    let block: Node | null = node.parent;
-    while (block !== null && block.type !== 'paragraph' && block.type !== 'heading') block = block.parent;
-    if (block === null) continue;
-    const ids = (node.literal ?? '').split(A).length - 1;
-    if (ids === 0) continue;
-    const [[first], [last]] = block.sourcepos;
-    const found = blocks.get(block) ?? { first, last, ids: 0 };
-    found.ids += ids;
-    blocks.set(block, found);
-  }
-  return [...blocks.values()].sort((a, b) => a.first - b.first);
-}
-
-/** The scanner's bare references grouped by the block they lie in; one outside every block is a block of its own line with ids -1. */
-function scannedBlocks(text: string, blocks: readonly ProseBlock[]): ProseBlock[] {
-  const found = new Map<number, ProseBlock>();
-  for (const reference of scanReferences(text, TWELVE_DIGIT)) {
-    if (reference.form !== 'bare') continue;
-    const line = text.slice(0, reference.from).split('\n').length;
-    const block = blocks.find((candidate) => candidate.first <= line && line <= candidate.last);
-    if (block === undefined) {
-      found.set(-line, { first: line, last: line, ids: -1 });
-      continue;
-    }
-    const counted = found.get(block.first) ?? { first: block.first, last: block.last, ids: 0 };
-    counted.ids++;
-    found.set(block.first, counted);
-  }
-  return [...found.values()].sort((a, b) => a.first - b.first);
-}
 
 describe('reference links against the CommonMark reference implementation', () => {
   test('an ID is bare exactly where CommonMark reads it as text outside every link', () => {
