@@ -1,6 +1,7 @@
 /**
- * Inline syntax the editor's syntax tree leaves ambiguous, decided from the text of the line the way
- * the core scanner decides it, so that the editor and the core agree on every bare ID:
+ * Inline syntax the editor's syntax tree leaves ambiguous, decided from the text around an ID (its
+ * paragraph, ./paragraph) the way the core scanner decides it, so that the editor and the core
+ * agree on every bare ID:
  *
  * - `[text]` is a link only with a destination `(…)`, as a definition `[label]:` at the start of a
  *   line, inside `[[…]]` (a wikilink), or as a reference (`[text][label]`, `[text][]`, `[text]`)
@@ -8,7 +9,7 @@
  *   Obsidian's Reading view), while both parsers style any `[…]` as link text.
  * - An HTML tag's attributes are not prose; a stream parser styles their values as plain strings.
  *
- * Positions are offsets into `text`, a stretch of one line.
+ * Positions are offsets into that text.
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 import { isLinkLabel } from '../core/ids/referenceLabels';
@@ -75,7 +76,7 @@ function closingBracket(marks: TextMarks, index: number): number {
   return -1;
 }
 
-/** What the note's link reference definitions say about brackets in `text`, a stretch of one of its lines. */
+/** What the note's link reference definitions say about brackets in a text of the note. */
 export interface NoteLabels {
   /** Whether the brackets at `open` and `close` hold a label the note defines. */
   defined(text: string, open: number, close: number): boolean;
@@ -84,9 +85,9 @@ export interface NoteLabels {
 }
 
 /**
- * Whether the brackets around [from, to) make it link syntax. What the stretch cannot tell (link
- * text that began on an earlier line, or goes on past this one) is left to the parser:
- * `parserSaysLink` is whether the syntax tree put [from, to) in link text.
+ * Whether the brackets around [from, to) make it link syntax. What the text cannot tell (brackets
+ * that close past its end, when it is cut short of its paragraph's) is left to the parser:
+ * `parserSaysLink` is what to answer then.
  */
 export function bracketsFormLink(marks: TextMarks, from: number, to: number, labels: NoteLabels, parserSaysLink: boolean): boolean {
   const { text, brackets } = marks;
@@ -145,7 +146,7 @@ function skipSpacesAndTabs(text: string, from: number): number {
 
 /**
  * Whether the `(` at `paren` opens an inline link's destination and title, closed by `)`, as the
- * core scanner reads one (src/core/ids/scanLinks.ts); null when they run past the stretch.
+ * core scanner reads one (src/core/ids/scanLinks.ts); null when they run past the text.
  */
 function inlineDestination(text: string, paren: number): boolean | null {
   let at = skipSpacesAndTabs(text, paren + 1);
