@@ -40,6 +40,13 @@ describe('bracketsFormLink', () => {
     ['parentheses holding words', `[${ID}](a b)`, false],
     ['parentheses holding text after a title', `[${ID}](x.md "t" x)`, false],
     ['parentheses that close past the line', `[${ID}](x.md`, true],
+    // Rows Stryker's mutants of the destination's reading showed no row held (commonmark.js reads each so):
+    ['a destination whose parentheses balance, then a word', `[${ID}](a(b)x y)`, false],
+    ['an escaped parenthesis in a destination, then a word', `[${ID}](a\\) b)`, false],
+    ['a tab ends a destination', `[${ID}](a\tb)`, false],
+    ['an angle destination that closes past the line', `[${ID}](<a b`, true],
+    ['a quoted title that closes past the line', `[${ID}](x.md "t`, true],
+    ['a title in parentheses that closes past the line', `[${ID}](x.md (t`, true],
     ['full reference', `[${ID}][ref]`, true],
     ['full reference, its label in other case and spacing', `[${ID}][ Ref ]`, true],
     ['full reference with an undefined label', `[${ID}][nope]`, false],
