@@ -50,10 +50,6 @@ function exclusionAt(tree: Tree, pos: number, side: -1 | 1): NodeExclusion {
   return found;
 }
 
-/**
- * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
- * brackets that make a link, or inside an HTML tag, as read in `paragraph`, the text around it.
- */
 // Where the last paragraph read holds brackets and `<`, found once for all the IDs in it (a
 // decoration pass reads paragraphs in order, one at a time).
 let marksRead: { paragraph: ParagraphText; marks: TextMarks } | null = null;
@@ -63,6 +59,10 @@ function marksOf(paragraph: ParagraphText): TextMarks {
   return marksRead.marks;
 }
 
+/**
+ * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
+ * brackets that make a link, or inside an HTML tag, as read in `paragraph`, the text around it.
+ */
 function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: number, labels: NoteLabels): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
