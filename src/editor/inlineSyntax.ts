@@ -120,12 +120,14 @@ export function bracketsFormLink(marks: TextMarks, from: number, to: number, lab
       // A full or collapsed reference: a link when its label is defined, and never a shortcut.
       // The label's `[` is the last bracket before close + 2.
       const labelClose = closingBracket(marks, lastIndexBefore(brackets, close + 2));
-      if (labelClose === -1) return parserSaysLink;
-      if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) {
+      if (labelClose === -1) {
+        // A label that a whole paragraph never closes is text: the brackets before it may still
+        // be a shortcut (below). Where the text is cut short, the parser says.
+        if (parserSaysLink) return true;
+      } else if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) {
         if (labels.defined(text, close + 1, labelClose)) return true;
         continue;
-      }
-      if (labelClose === close + 2) {
+      } else if (labelClose === close + 2) {
         if (labels.defined(text, open, close)) return true;
         continue;
       }

@@ -8,14 +8,14 @@ const ID = '202108191025';
 const DEFINED = new Set(['REF', `SEE ${ID}`]);
 const DEFINITION_LINES = new Set([`[${ID}]: https://x.org`, `[${ID}]:`]);
 
-/** Runs bracketsFormLink on the first ID of a line written with the whole line in view. */
-function formsLink(line: string): boolean {
+/** Runs bracketsFormLink on the first ID of a line written with the whole line in view; the parser's answer, when asked, is `parserSaysLink`. */
+function formsLink(line: string, parserSaysLink = true): boolean {
   const from = line.indexOf(ID);
   const labels: NoteLabels = {
     defined: (text, open, close) => isLinkLabel(text, open, close) && DEFINED.has(labelKey(text, open, close)),
     opensDefinition: (open) => open === 0 && DEFINITION_LINES.has(line),
   };
-  return bracketsFormLink(new TextMarks(line), from, from + ID.length, labels, true);
+  return bracketsFormLink(new TextMarks(line), from, from + ID.length, labels, parserSaysLink);
 }
 
 /** Runs a check on the first ID in a line written with the whole line in view. */
@@ -82,6 +82,15 @@ describe('bracketsFormLink', () => {
     ['brackets that never close, around a closed pair', `[[[${ID}[]]`, true],
   ])('%s', (_label, line, expected) => {
     expect(formsLink(line)).toBe(expected);
+  });
+
+  // Read as a whole paragraph, what the text never closes is text (the parser is not asked).
+  test.each<[string, string, boolean]>([
+    ['a label never closed after a defined shortcut: the shortcut is a link', `[see ${ID}][ref`, true],
+    ['a label never closed after undefined brackets: text', `[${ID}][ref`, false],
+    ['link text never closed: text', `[see ${ID}`, false],
+  ])('whole paragraph: %s', (_label, line, expected) => {
+    expect(formsLink(line, false)).toBe(expected);
   });
 });
 
