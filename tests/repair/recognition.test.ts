@@ -68,11 +68,19 @@ describe('reference links', () => {
     '202001011200 Small steps.md': '',
     'a.md': 'See [202001011200 Little steps] and 202001011200 Little steps.\n\n[202001011200 little steps]: https://example.com\n',
     'b.md': 'See [202001011200 Little steps][] again.\n',
+    // A definition's label may go on over lines (CommonMark), in a quote too.
+    'c.md': 'See [202001011200 Little steps] and 202001011200 Little steps.\n\n[202001011200\nlittle steps]: https://example.com\n',
+    'd.md': '> See [202001011200 Little steps].\n>\n> [202001011200\n> little steps]: https://example.com\n',
   };
   const renames = { '202001011200': ['Little steps'] };
 
   test('the text of a defined reference link is left as it is; the same words in prose are repaired', () => {
     expect(edits(files, 'a.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
+  });
+
+  test('a definition whose label goes on over lines makes the reference a link all the same', () => {
+    expect(edits(files, 'c.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
+    expect(edits(files, 'd.md', { renames })).toStrictEqual([]);
   });
 
   test('brackets whose label no definition gives are text, and repaired like any other', () => {

@@ -9,8 +9,9 @@
  *   indentation, block quote markers or a list item marker, and the line does not continue a
  *   paragraph (the line before is blank, a heading, a thematic break or setext underline, another
  *   definition, or outside this prose range; a list item marker always starts a block);
- * - the label is on one line, holds a non-space character and no unescaped bracket, is at most 999
- *   characters long, and does not start with `^` (a footnote);
+ * - the label holds a non-space character and no unescaped bracket, is at most 999 characters long,
+ *   and does not start with `^` (a footnote); it may go on over lines of its paragraph, but not
+ *   over a blank one;
  * - the destination follows the colon on the same line or the next one: `<…>` without line breaks,
  *   or a run without spaces or control characters whose parentheses balance;
  * - an optional title (`"…"`, `'…'` or `(…)`, going on over lines of the paragraph but never over a
@@ -92,14 +93,23 @@ function startsBlock(context: DefinitionContext, lineStart: number, listItem: bo
   return /^[ \t>]*$/.test(previous) || ATX_HEADING.test(previous) || BREAK_OR_UNDERLINE.test(previous);
 }
 
-function labelIsValid(text: string, open: number, close: number): boolean {
+/** Whether the label between `open` and `close` is one: see the list above. */
+function labelIsValid(context: DefinitionContext, open: number, close: number, quoted: boolean): boolean {
+  const { text } = context;
   if (close - open - 1 > MAX_LABEL || text.charCodeAt(open + 1) === 94) return false; // ^: a footnote
   let visible = false;
   for (let at = open + 1; at < close; at++) {
     const char = text[at];
     if (char === '\\') at++;
-    else if (char === '[' || char === ']' || char === '\r' || char === '\n') return false;
-    else if (char !== ' ' && char !== '\t') visible = true;
+    else if (char === '[' || char === ']') return false;
+    else if (char === '\r' || char === '\n') {
+      // The next line must go on with the paragraph, and hold more than its quote's markers.
+      const next = at + lineBreakLength(text, at);
+      if (!continuesOn(context, next, quoted)) return false;
+      const content = stickyEnd(quoted ? QUOTE_CONTINUATION : SPACES, text, next);
+      if (isBreak(text.charCodeAt(content))) return false;
+      at = content - 1;
+    } else if (char !== ' ' && char !== '\t') visible = true;
   }
   return visible;
 }
@@ -140,11 +150,11 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
   // A byte order mark before the first line is no part of it.
   const contentFrom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
   const prefix = CONTAINER_PREFIX.exec(text.slice(contentFrom, open));
-  if (prefix === null || !labelIsValid(text, open, close)) return null;
-  if (!startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
+  if (prefix === null) return null;
   // In a quote, the lines a definition continues on hold the quote's markers (or none, lazily); a
   // line the block pass says continues the paragraph holds only those of the quote around it.
   const quoted = context.blocks !== undefined || prefix[0].includes('>');
+  if (!labelIsValid(context, open, close, quoted) || !startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
 
   let at = stickyEnd(SPACES, text, close + 2);
   let lineEnd = context.lineEnd(at);

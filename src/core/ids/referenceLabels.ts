@@ -32,10 +32,14 @@ export function isLinkLabel(text: string, open: number, close: number): boolean 
   return true;
 }
 
-/** The key a label is matched by (commonmark.js's `normalizeReference`). */
+/**
+ * The key a label is matched by (commonmark.js's `normalizeReference`). A label over lines of a
+ * quote holds the quote's markers at each line's start, which are no part of it.
+ */
 export function labelKey(text: string, open: number, close: number): string {
   return text
     .slice(open + 1, close)
+    .replace(/(\r\n?|\n)[ \t]*(?:>[ \t]*)*/g, ' ')
     .trim()
     .replace(/[ \t\r\n]+/g, ' ')
     .toLowerCase()
@@ -76,14 +80,13 @@ export function definedLabelsIn(text: string, ranges: readonly number[], count: 
 
 /**
  * The `[` that opens a label closing at `close`, or -1: an escaped `]` closes none, and an escaped
- * `[` opens none. The walk stops at the range's start, the line's start or another `]`, where no
- * label the parser accepts could open (it checks the label again).
+ * `[` opens none. The walk stops at the range's start, another `]` or past the longest label, where
+ * no label the parser accepts could open (it checks the label again, its lines too).
  */
-function labelOpen(text: string, close: number, rangeFrom: number): number {
+export function labelOpen(text: string, close: number, rangeFrom: number): number {
   if (isEscaped(text, close)) return -1;
-  for (let at = close - 1; at >= rangeFrom; at--) {
+  for (let at = close - 1; at >= Math.max(rangeFrom, close - MAX_LABEL - 1); at--) {
     const code = text.charCodeAt(at);
-    if (code === 10 || code === 13) return -1;
     if ((code === 91 || code === 93) && !isEscaped(text, at)) return code === 91 ? at : -1;
   }
   return -1;

@@ -11,7 +11,7 @@ import { A, proseBlocks, scannedBlocks } from './commonmarkBlocks';
 const SEED = Number(process.env.REFERENCE_SEED ?? 20261207);
 const RUNS = Number(process.env.REFERENCE_RUNS ?? 3000);
 
-const LABELS = ['ref', 'REF', ' ref ', 'two words', 'Two\twords', A, `see ${A}`, `see  ${A.toLowerCase()}`, 'other', ' '];
+const LABELS = ['ref', 'REF', ' ref ', 'two words', 'Two\twords', A, `see ${A}`, `see  ${A.toLowerCase()}`, 'other', ' ', 'two\nwords', `see\n${A}`, `see\n> ${A}`, `${A}\n\nsee`, 'two\n  words'];
 const label = fc.constantFrom(...LABELS);
 const inline = fc.oneof(
   fc.constantFrom(A, `${A} text`, 'text', `[${A}]`, `[see ${A}]`, `[${A}][]`, `![${A}]`, `[${A}][ ]`, `[x](/u) ${A}`, `[a [b] ${A}]`, `[${A}](not a link)`, `[${A}]: x`),

@@ -160,6 +160,15 @@ const rows: [string, string, string][] = [
   ['no title on the next line over a blank line: the definition ends before it', `[n]: ${A}.md\n"a\n\n${B}"`, `[n]: «m:${A}».md\n"a\n\n«b:${B}»"`],
   ['no title with text after its closing quote on a later line', `[n]: ${A}.md "a\nb" x ${B}`, `[n]: «b:${A}».md "a\nb" x «b:${B}»`],
   ['no title over a backslash at a line end before a blank line', `[n]: ${A}.md "a\\\n\n${B}"`, `[n]: «b:${A}».md "a\\\n\n«b:${B}»"`],
+  // Definition labels over lines (commonmark.js reads each row the same way).
+  ['a definition label over two lines', `[see\n${A}]: /x\n\n[see ${A}] and ${B}`, `[see\n${A}]: /x\n\n[see ${A}] and «b:${B}»`],
+  ['a definition label over two lines, CRLF', `[see\r\n${A}]: /x\r\n\r\n[see ${A}] and ${B}`, `[see\r\n${A}]: /x\r\n\r\n[see ${A}] and «b:${B}»`],
+  ['a definition label over lines, its destination and title on the lines after', `[see\n${A}]:\n/x "t\nu"\n\n[see ${A}]`, `[see\n${A}]:\n/x "t\nu"\n\n[see ${A}]`],
+  ['a definition label over two lines of a quote, its markers no part of it', `> [see\n> ${A}]: /x\n\n[see ${A}]`, `> [see\n> ${A}]: /x\n\n[see ${A}]`],
+  ['a definition label going on lazily after a quote marker', `> [see\n${A}]: /x\n\n[see ${A}]`, `> [see\n${A}]: /x\n\n[see ${A}]`],
+  ['a definition label over two lines of a list item', `- [see\n  ${A}]: /x\n\n[see ${A}]`, `- [see\n  ${A}]: /x\n\n[see ${A}]`],
+  ['no definition label over a blank line', `[see\n\n${A}]: /x\n\n[see ${A}]`, `[see\n\n«b:${A}»]: /x\n\n[see «b:${A}»]`],
+  ['no definition label over a quote that interrupts it', `[see\n> ${A}]: /x`, `[see\n> «b:${A}»]: /x`],
   // Definitions in quotes (commonmark.js reads each row the same way).
   ['a definition in a quote, its destination on the next quoted line', `> [n]:\n> ${A}.md\n\n[see ${B}][n]`, `> [n]:\n> «m:${A}».md\n\n[see ${B}][n]`],
   ['a quote after a definition without destination ends it', `[n]:\n> ${A}.md`, `[n]:\n> «b:${A}».md`],
