@@ -9,27 +9,45 @@
 import type { EditorState, Text } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
 import { linkDefinition } from '../core/ids/definitions';
-import { labelKey, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
+import { labelKey, labelOpen, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
 import { keptLines } from './keptLines';
 import { holdsLiteralText } from './syntaxClassifier';
 
-/** A line whose content, past indentation and quote and list markers, starts with `[label]:`. */
+/**
+ * A line whose content, past indentation and quote and list markers, starts with `[label]:`, or
+ * one that ends a label opened on a line before it (`… label]:`, a label may go on over lines).
+ */
 interface DefinitionLine {
   readonly from: number;
   readonly to: number;
-  /** The label's `[` and `]`, as offsets into the line. */
+  /** The label's `[`, as an offset into the line; -1 when it opens on a line before. */
   readonly open: number;
+  /** The label's `]`, as an offset into the line. */
   readonly close: number;
 }
 
 // Loose on purpose: whether the line is a definition is for the core's parser to say.
 const SHAPE = /^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[(?:\\.|[^\\[\]\r\n])+\]:/;
+const LABEL_END = /^(?:\\.|[^\\[\]\r\n])*\]:/;
 
 function readLine(text: string, from: number): DefinitionLine | null {
   if (!text.includes(']:')) return null;
   const match = SHAPE.exec(text);
-  if (match === null) return null;
-  return { from, to: from + text.length, open: match[1].length, close: match[0].length - 2 };
+  if (match !== null) return { from, to: from + text.length, open: match[1].length, close: match[0].length - 2 };
+  const end = LABEL_END.exec(text);
+  return end === null ? null : { from, to: from + text.length, open: -1, close: end[0].length - 2 };
+}
+
+// The longest label (CommonMark: 999 characters) and its brackets.
+const LONGEST_LABEL = 1001;
+
+/** Where the label the line closes opens: on this line, or on a line before it; -1 when nowhere. */
+function labelOpenOf(doc: Text, line: DefinitionLine): number {
+  if (line.open >= 0) return line.from + line.open;
+  const close = line.from + line.close;
+  const from = Math.max(0, close - LONGEST_LABEL);
+  const open = labelOpen(doc.sliceString(from, close + 1), close - from, 0);
+  return open === -1 ? -1 : from + open;
 }
 
 /** The lines that may hold a link reference definition, in document order, kept through edits (./keptLines). */
@@ -78,14 +96,16 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
   const opens = new Set<number>();
   let lastEnd = -1;
   for (const line of lines) {
-    const open = line.from + line.open;
+    const open = labelOpenOf(doc, line);
     if (open < proseFrom || inLiteral(tree, open)) continue;
-    const number = doc.lineAt(line.from).number;
+    const opening = doc.lineAt(open);
+    const number = opening.number;
     const previous = number > 1 ? doc.line(number - 1) : null;
     // The line before is no paragraph when it is frontmatter or literal text (a fence, say).
     const afterBlock = previous === null || previous.from < proseFrom || inLiteral(tree, previous.from);
-    const windowFrom = previous === null ? line.from : previous.from;
-    const windowTo = paragraphEndAfter(doc, number);
+    const windowFrom = previous === null ? opening.from : previous.from;
+    // Up to a blank line after the label's last line: its destination and title follow it.
+    const windowTo = paragraphEndAfter(doc, doc.lineAt(line.from).number);
     const text = doc.sliceString(windowFrom, windowTo);
     const lineEnd = (at: number): number => {
       const found = text.indexOf('\n', at);
@@ -94,7 +114,7 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     const found = linkDefinition(
       {
         text,
-        rangeFrom: afterBlock ? line.from - windowFrom : 0,
+        rangeFrom: afterBlock ? opening.from - windowFrom : 0,
         limit: text.length,
         lineEnd,
         lastDefinitionEnd: previous !== null && lastEnd === previous.to ? lastEnd - windowFrom : -1,

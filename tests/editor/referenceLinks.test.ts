@@ -33,6 +33,17 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     expect(ids(view)).toStrictEqual([ID]);
   });
 
+  test('a definition whose label goes on over lines defines it; cutting the label with a blank line undoes that', () => {
+    const doc = `see [${ID} Teams] here\n\n[${ID}\nteams]: https://example.com`;
+    const view = open(doc);
+    // Neither the shortcut's ID nor the label's is bare.
+    expect(ids(view)).toStrictEqual([]);
+    const labelBreak = doc.lastIndexOf(`${ID}\n`) + ID.length;
+    edit(view, labelBreak, labelBreak, '\n');
+    expect(ids(view)).toStrictEqual([ID, ID]);
+    expect(scannedBareIds(view.state.doc.toString())).toStrictEqual([ID, ID]);
+  });
+
   test('typing text on the line before a definition makes it part of a paragraph: the brackets are text again', () => {
     const doc = `see [${ID}] here\n\n[${ID}]: https://example.com`;
     const view = open(doc);
@@ -49,7 +60,7 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
 // commonmark.js, tests/core/ids/referenceLinks.properties.test.ts), with brackets and tags that
 // close on another line of their paragraph or never: the editor decorates exactly the IDs the
 // scanner reads as bare, on both trees.
-const LABELS = ['ref', 'REF', ' ref ', 'two words', ID, `see ${ID}`, 'other'];
+const LABELS = ['ref', 'REF', ' ref ', 'two words', ID, `see ${ID}`, 'other', 'two\nwords', `see\n${ID}`, `${ID}\n\nsee`];
 const label = fc.constantFrom(...LABELS);
 const inline = fc.oneof(
   fc.constantFrom(ID, `${ID} text`, 'text', `[${ID}]`, `[see ${ID}]`, `[${ID}][]`, `![${ID}]`, `[${ID}][ ]`, `[x](/u) ${ID}`, `[${ID}](not a link)`, `[${ID}]: x`, `[a] [${ID}]`),
