@@ -3,7 +3,7 @@ import { App, Notice, Plugin, type TFile } from 'obsidian';
 import type * as obsidian from 'obsidian';
 import { recordShown, type Workspace as FakeWorkspace } from '../mocks/obsidian';
 import type { IndexChange } from '../../src/core/types';
-import { isNote, RepairController, REPAIR_CONCURRENCY } from '../../src/obsidian/repair/controller';
+import { isNote, PLANNING_CANCELLED, RepairController, REPAIR_CONCURRENCY } from '../../src/obsidian/repair/controller';
 import { registerRepair } from '../../src/obsidian/repair/register';
 import { RepairStore } from '../../src/obsidian/repair/store';
 import { madeFragments, settle, textOf } from './fakeVault';
@@ -267,13 +267,15 @@ describe('what the vault repair reads', () => {
   });
 
   it.each([
-    ['Cancel on its notice', (fragments: DocumentFragment[]) => fragments[0].querySelector('button')!.click()],
-    ['unloading the plugin', (_: DocumentFragment[], controller: RepairController) => controller.dispose()],
-  ] as const)('planning stopped by %s reads no further, takes its notice away and previews nothing', async (_, stop) => {
+    ['Cancel on its notice', (fragments: DocumentFragment[]) => fragments[0].querySelector('button')!.click(), [PLANNING_CANCELLED]],
+    // The plugin is going away: nothing is left to tell.
+    ['unloading the plugin', (_: DocumentFragment[], controller: RepairController) => controller.dispose(), []],
+  ] as const)('planning stopped by %s reads no further, takes its notice away and previews nothing', async (_, stop, told) => {
     const many = Object.fromEntries(Array.from({ length: 520 }, (__, i) => [`n/${String(i).padStart(3, '0')}.md`, SOURCES['b.md']]));
     const { app, controller, previews } = await setUp({ [NEW]: '', ...many });
     const fragments = madeFragments();
     const hide = jest.spyOn(Notice.prototype, 'hide');
+    const { notices } = recordShown();
     let reads = 0;
     const read = app.vault.cachedRead.bind(app.vault);
     app.vault.cachedRead = (file) => {
@@ -283,7 +285,7 @@ describe('what the vault repair reads', () => {
     await controller.repairVault();
     const hidden = hide.mock.calls.length;
     jest.restoreAllMocks();
-    expect([previews, hidden]).toStrictEqual([[], 1]);
+    expect([previews, hidden, notices.slice(1)]).toStrictEqual([[], 1, told]);
     // The batch under way when it stopped is the last one read.
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(16);

@@ -27,6 +27,8 @@ export const RENAME_SETTLE_MS = 400;
 /** How long a rename follow-up waits for the index to learn the new title before giving up. */
 const INDEX_WAIT_MS = 5000;
 const READ_BATCH = 16;
+/** What a user who cancelled the planning is told: nothing was read into a plan, nothing written. */
+export const PLANNING_CANCELLED = 'Repair cancelled while planning: no file was changed.';
 /** Plans over this many notes show progress (and can be cancelled); smaller ones finish too fast to need it. */
 const PLANNING_NOTICE_FROM = 500;
 /**
@@ -220,7 +222,11 @@ export class RepairController {
     const unreadable: UnreadableNote[] = [];
     try {
       for (let start = 0; start < notes.length; start += READ_BATCH) {
-        if (progress?.cancelled || this.disposed) return null;
+        if (this.disposed) return null;
+        if (progress?.cancelled) {
+          progress.finish(PLANNING_CANCELLED);
+          return null;
+        }
         const batch = notes.slice(start, start + READ_BATCH);
         const texts = await Promise.all(batch.map(([path]) => this.readNote(path)));
         batch.forEach(([path, screening], i) => {

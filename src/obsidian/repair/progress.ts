@@ -10,6 +10,7 @@ export class RepairProgress {
   cancelled = false;
   private readonly notice: Notice;
   private readonly status: HTMLElement;
+  private hidden = false;
 
   constructor(
     private readonly label: string,
@@ -33,11 +34,14 @@ export class RepairProgress {
   }
 
   finish(message: string): void {
-    this.notice.hide();
+    this.hide();
     new Notice(message, SUMMARY_MS);
   }
 
+  /** Takes the notice away, once: a later call does nothing. */
   hide(): void {
+    if (this.hidden) return;
+    this.hidden = true;
     this.notice.hide();
   }
 }
