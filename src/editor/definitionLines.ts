@@ -27,7 +27,8 @@ interface DefinitionLine {
 }
 
 // Loose on purpose: whether the line is a definition is for the core's parser to say.
-const SHAPE = /^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[(?:\\.|[^\\[\]\r\n])+\]:/;
+// A footnote's `[^1]:` never opens one.
+const SHAPE = /^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\[(?!\^)(?:\\.|[^\\[\]\r\n])+\]:/;
 const LABEL_END = /^(?:\\.|[^\\[\]\r\n])*\]:/;
 
 function readLine(text: string, from: number): DefinitionLine | null {
@@ -59,6 +60,16 @@ export const definitionLines = keptLines<DefinitionLine>({
 // How many lines after a definition's label are read for its destination and title.
 const MAX_DEFINITION_LINES = 64;
 
+// How many lines of the paragraph before a definition's label are read (for the quotes it is in).
+const MAX_LINES_BEFORE = 32;
+
+/** The start of the first line after a blank one before line `number`, at most MAX_LINES_BEFORE back. */
+function paragraphStartBefore(doc: Text, number: number): number {
+  let first = number;
+  while (first > 1 && number - first < MAX_LINES_BEFORE && doc.line(first - 1).text.trim() !== '') first--;
+  return doc.line(first).from;
+}
+
 /** The end of the last line before a blank one after line `number`, at most MAX_DEFINITION_LINES on. */
 function paragraphEndAfter(doc: Text, number: number): number {
   let last = number;
@@ -73,14 +84,29 @@ function inLiteral(tree: Tree, pos: number): boolean {
   return false;
 }
 
-/** The document's link reference definitions: the labels they define, and where their labels open. */
+/** The document's link reference definitions: the labels they define, and where they stand. */
 export interface DocumentDefinitions {
   readonly labels: DefinedLabels;
   /** Document positions of each definition's `[`. */
   readonly opens: ReadonlySet<number>;
+  /** Each definition's span, from its `[` to the end of its destination or title, as flat from/to pairs in document order. */
+  readonly spans: readonly number[];
 }
 
-const NO_DEFINITIONS: DocumentDefinitions = { labels: NO_LABELS, opens: new Set() };
+const NO_DEFINITIONS: DocumentDefinitions = { labels: NO_LABELS, opens: new Set(), spans: [] };
+
+/** Whether document position `pos` lies within a definition (its label, destination or title: none of it prose). */
+export function insideDefinition(definitions: DocumentDefinitions, pos: number): boolean {
+  const { spans } = definitions;
+  let low = 0;
+  let high = spans.length / 2;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[2 * middle + 1] <= pos) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length / 2 && spans[2 * low] <= pos;
+}
 
 /**
  * The document's definitions: each candidate line outside frontmatter, code, math and comments is
@@ -94,6 +120,7 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
   const { doc } = state;
   const labels = new Set<string>();
   const opens = new Set<number>();
+  const spans: number[] = [];
   let lastEnd = -1;
   for (const line of lines) {
     const open = labelOpenOf(doc, line);
@@ -103,7 +130,9 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     const previous = number > 1 ? doc.line(number - 1) : null;
     // The line before is no paragraph when it is frontmatter or literal text (a fence, say).
     const afterBlock = previous === null || previous.from < proseFrom || inLiteral(tree, previous.from);
-    const windowFrom = previous === null ? opening.from : previous.from;
+    // From the paragraph's start: a quote opening on the label's line interrupts it only when the
+    // paragraph is in no quote as deep (its lazy lines may hold fewer markers).
+    const windowFrom = previous === null || afterBlock ? opening.from : paragraphStartBefore(doc, previous.number);
     // Up to a blank line after the label's last line: its destination and title follow it.
     const windowTo = paragraphEndAfter(doc, doc.lineAt(line.from).number);
     const text = doc.sliceString(windowFrom, windowTo);
@@ -125,7 +154,8 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     if (found === null) continue;
     labels.add(labelKey(text, open - windowFrom, line.from + line.close - windowFrom));
     opens.add(open);
+    spans.push(open, windowFrom + found.linkEnd);
     lastEnd = windowFrom + found.end;
   }
-  return { labels, opens };
+  return { labels, opens, spans };
 }

@@ -14,7 +14,7 @@ import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
-import { definitionLines, documentDefinitions, type DocumentDefinitions } from './definitionLines';
+import { definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
 import { idPointerHandlers } from './pointer';
@@ -111,6 +111,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   // The note's link reference definitions, read only when brackets around an ID need them.
   let found: DocumentDefinitions | null = null;
   const definitions = (): DocumentDefinitions => (found ??= documentDefinitions(state, tree, proseFrom));
+  const mayDefine = (state.field(definitionLines, false)?.length ?? 0) > 0;
   // The paragraph around the line being read (its lines share it).
   let paragraph: ParagraphText | null = null;
   const builder = new RangeSetBuilder<Decoration>();
@@ -141,6 +142,8 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
         if (isOutOfProse(tree, paragraph, idFrom, idTo, labels) || rawHtml.contains(idFrom)) continue;
+        // A definition's title is no prose, though nothing in the tree or brackets says so.
+        if (mayDefine && insideDefinition(definitions(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;

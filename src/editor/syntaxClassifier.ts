@@ -61,7 +61,6 @@ const LEZER_NODES = new Set([
   ...LEZER_LITERAL_NODES,
   'URL',
   'Autolink',
-  'LinkReference',
   'HTMLBlock',
   'HTMLTag',
   'ProcessingInstruction',
@@ -70,6 +69,8 @@ const LEZER_NODES = new Set([
 ]);
 
 // A reference's label (`LinkLabel`) too: lang-markdown marks one whether or not the note defines it.
+// A `LinkReference` (a definition) is left to the note's definitions (./definitionLines), as
+// HyperMD's are: lang-markdown makes one of a line CommonMark reads as continuing a paragraph.
 const LEZER_LINK_TEXT_NODES = new Set(['Link', 'Image', 'LinkLabel']);
 
 const LINE_CLASS_PREFIX = /^line-(?:background-)?/;
@@ -81,11 +82,17 @@ const verdicts = new Map<string, NodeExclusion>();
 // definition gives is text: the brackets decide it, as they do link text.
 const OBSIDIAN_REFERENCE_LABEL_CLASS = 'hmd-footref2';
 
+// HyperMD styles the rest of every line that starts `[label]:` as a URL with this class, though the
+// line may continue a paragraph (then it is prose): whether a definition stands there is for the
+// note's definitions to say (./definitionLines), and a URL's ID is no ID to the text's own rules.
+const OBSIDIAN_DEFINITION_REST_CLASS = 'hmd-footnote-url';
+
 function classify(name: string): NodeExclusion {
   if (LEZER_NODES.has(name)) return 'excluded';
   if (LEZER_LINK_TEXT_NODES.has(name)) return 'link-text';
   const parts = name.split('_');
   if (parts.includes(OBSIDIAN_REFERENCE_LABEL_CLASS)) return 'link-text';
+  if (parts.includes(OBSIDIAN_DEFINITION_REST_CLASS)) return null;
   let verdict: NodeExclusion = null;
   for (const part of parts) {
     // Stream-parser styles carry line classes as `line-…` and `line-background-…`.

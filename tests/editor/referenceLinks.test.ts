@@ -44,6 +44,18 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     expect(scannedBareIds(view.state.doc.toString())).toStrictEqual([ID, ID]);
   });
 
+  test.each([
+    ['a definition title on its line', `[ref]: /u "t ${ID}"\n\n[see][ref]`, []],
+    ['a definition title on the next line, over two', `[ref]: /u\n"t\n${ID}"\n\n[see][ref]`, []],
+    ['a definition in a quote opening after a paragraph line', `text\n> [${ID}]: /u "t ${ID}"\n\n[see][${ID}]`, []],
+    // Such a line continues the paragraph (HyperMD styles its rest as a URL all the same).
+    ['a label line continuing a paragraph, an ID after its colon', `text\n[ref]: /u "t ${ID}"`, [ID]],
+    ['a label line continuing a paragraph, an ID as its destination', `text\n[ref]: ${ID} x`, [ID]],
+  ])('%s: the IDs the scanner reads as bare are decorated', (_, doc, expected) => {
+    expect(ids(open(doc))).toStrictEqual(expected);
+    expect(scannedBareIds(doc)).toStrictEqual(expected);
+  });
+
   test('typing text on the line before a definition makes it part of a paragraph: the brackets are text again', () => {
     const doc = `see [${ID}] here\n\n[${ID}]: https://example.com`;
     const view = open(doc);
@@ -73,7 +85,7 @@ const inline = fc.oneof(
 );
 const paragraphLine = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 const definitionLine = fc
-  .tuple(fc.constantFrom('', '', '   ', '- '), label, fc.constantFrom(' /u', ' /u "t"', ' /u x'))
+  .tuple(fc.constantFrom('', '', '   ', '- ', '> '), label, fc.constantFrom(' /u', ' /u "t"', ' /u x'))
   .map(([prefix, name, rest]) => `${prefix}[${name}]:${rest}`);
 const noteLine = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '# Links'));
 const note = fc.array(noteLine, { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n'));

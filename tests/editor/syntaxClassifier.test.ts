@@ -27,6 +27,8 @@ describe('nodeExclusion', () => {
     ['hmd-footnote', L],
     ['string_url_hmd-footref2', L],
     ['formatting_formatting-link-string_string_url_hmd-footref2', L],
+    // The rest of a `[label]:` line, a definition or prose as the note's definitions say.
+    ['string_url_hmd-footnote-url', null],
     ['image_image-alt-text_link', L],
     ['hmd-frontmatter', 'excluded'],
     ['def_hmd-frontmatter', 'excluded'],
@@ -82,7 +84,9 @@ describe('nodeExclusion', () => {
     ['Link', L],
     ['Image', L],
     ['Autolink', 'excluded'],
-    ['LinkReference', 'excluded'],
+    // A definition, which lang-markdown also makes of a line continuing a paragraph: its
+    // definitions say (its URL stays excluded).
+    ['LinkReference', null],
     ['HTMLBlock', 'excluded'],
     ['HTMLTag', 'excluded'],
     ['Comment', 'excluded'],

@@ -90,7 +90,41 @@ function startsBlock(context: DefinitionContext, lineStart: number, listItem: bo
   if (previousEnd === context.lastDefinitionEnd) return true;
   const previousStart = lineStartOf(text, previousEnd);
   const previous = text.slice(previousStart, previousEnd);
-  return /^[ \t>]*$/.test(previous) || ATX_HEADING.test(previous) || BREAK_OR_UNDERLINE.test(previous);
+  if (isParagraphBoundary(previous)) return true;
+  // Without the block pass: a quote that opens on this line, deeper than the paragraph before it
+  // reaches, interrupts that paragraph (whose lazy lines may hold fewer markers than its first).
+  return context.blocks === undefined && quoteDepth(text, lineStart) > paragraphQuoteDepth(context, previousStart);
+}
+
+/** Whether a line ends any paragraph before it: a blank one (but for quote markers), a heading, a thematic break or an underline. */
+function isParagraphBoundary(line: string): boolean {
+  return /^[ \t>]*$/.test(line) || ATX_HEADING.test(line) || BREAK_OR_UNDERLINE.test(line);
+}
+
+/** The most quote markers on a line of the paragraph that ends with the line at `lastStart`, as far back as the text goes. */
+function paragraphQuoteDepth(context: DefinitionContext, lastStart: number): number {
+  const { text } = context;
+  let depth = 0;
+  for (let start = lastStart; ; ) {
+    depth = Math.max(depth, quoteDepth(text, start));
+    if (start <= 0) return depth;
+    const before = lineStartOf(text, previousBreak(text, start));
+    if (isParagraphBoundary(text.slice(before, previousBreak(text, start)))) return depth;
+    start = before;
+  }
+}
+
+/** How many quote markers open the line at `lineStart` (each after at most three spaces). */
+function quoteDepth(text: string, lineStart: number): number {
+  let depth = 0;
+  let at = lineStart;
+  for (;;) {
+    let spaces = 0;
+    while (text.charCodeAt(at + spaces) === 32 && spaces < 4) spaces++;
+    if (spaces > 3 || text.charCodeAt(at + spaces) !== 62) return depth;
+    depth++;
+    at += spaces + 1;
+  }
 }
 
 /** Whether the label between `open` and `close` is one: see the list above. */
