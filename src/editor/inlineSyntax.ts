@@ -108,6 +108,8 @@ export function bracketsFormLink(marks: TextMarks, from: number, to: number, lab
     if (close === -1) return parserSaysLink;
     if (close < to) continue;
     sawPair = true;
+    // Links may not contain links (CommonMark): then these brackets are text. An image may hold one.
+    if (text[open - 1] !== '!' && holdsLink(marks, index, close, labels)) continue;
     const after = text[close + 1];
     if (after === '(') {
       // An inline link; if what follows is no destination, the text may still be a shortcut.
@@ -138,6 +140,37 @@ export function bracketsFormLink(marks: TextMarks, from: number, to: number, lab
     if (labels.defined(text, open, close)) return true;
   }
   return !sawPair && parserSaysLink;
+}
+
+/**
+ * Whether brackets inside the pair whose `[` is `brackets[index]` and whose `]` is at `close` make a
+ * link, as the core scanner reads one (src/core/ids/scanLinks.ts holdsLink): an inline link or a
+ * defined reference; a wikilink's and an image's brackets do not.
+ */
+function holdsLink(marks: TextMarks, index: number, close: number, labels: NoteLabels): boolean {
+  const { text, brackets } = marks;
+  for (let i = index + 1; i < brackets.length && brackets[i] < close; i++) {
+    const open = brackets[i];
+    if (text[open] !== '[' || isEscaped(text, open) || text[open - 1] === '!' || text[open - 1] === '[' || text[open + 1] === '[') continue;
+    if (formsLinkAt(marks, i, labels)) return true;
+  }
+  return false;
+}
+
+/** Whether the `[` at `brackets[index]` makes a link itself: an inline link, or a reference the note defines. */
+function formsLinkAt(marks: TextMarks, index: number, labels: NoteLabels): boolean {
+  const { text, brackets } = marks;
+  const open = brackets[index];
+  const close = closingBracket(marks, index);
+  if (close === -1) return false;
+  const after = text[close + 1];
+  if (after === '(' && inlineDestination(text, close + 1) === true) return true;
+  if (after === '[') {
+    const labelClose = closingBracket(marks, lastIndexBefore(brackets, close + 2));
+    if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) return labels.defined(text, close + 1, labelClose);
+    if (labelClose === close + 2) return labels.defined(text, open, close);
+  }
+  return labels.defined(text, open, close);
 }
 
 function skipSpacesAndTabs(text: string, from: number): number {

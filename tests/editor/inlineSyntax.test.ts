@@ -80,6 +80,17 @@ describe('bracketsFormLink', () => {
     ['a closed pair inside plain brackets', `[[a] ${ID}] x`, false],
     ['brackets inside brackets after a letter, no wikilink', `[x[${ID}]]`, false],
     ['brackets that never close, around a closed pair', `[[[${ID}[]]`, true],
+    // Links may not contain links (CommonMark): the outer brackets are text.
+    ['an inline link in link text', `[a [b](x.md) ${ID}](y.md)`, false],
+    ['a defined shortcut in link text', `[a [ref] ${ID}](y.md)`, false],
+    ['a defined full reference in link text', `[a [b][ref] ${ID}](y.md)`, false],
+    ['a defined collapsed reference in link text', `[a [ref][] ${ID}](y.md)`, false],
+    ['an undefined reference in link text leaves it a link', `[a [b][nope] ${ID}](y.md)`, true],
+    ['an image in link text leaves it a link', `[a ![b](x.png) ${ID}](y.md)`, true],
+    ['a link in an image leaves it an image', `![a [b](x.md) ${ID}](y.png)`, true],
+    ['a wikilink in link text leaves it a link', `[a [[b]] ${ID}](y.md)`, true],
+    ['an escaped bracket in link text holds no link', `[a \\[ref] ${ID}](y.md)`, true],
+    ['brackets that close past the text hold no link', `[a [b ${ID}](y.md)`, true],
   ])('%s', (_label, line, expected) => {
     expect(formsLink(line)).toBe(expected);
   });

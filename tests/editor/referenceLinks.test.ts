@@ -79,6 +79,8 @@ const inline = fc.oneof(
   // Pieces whose brackets or tags close on another line of the paragraph, or never.
   // (A tag is always closed: HyperMD reads the lines after an unclosed one as the tag's, fences too.)
   fc.constantFrom('[see', `${ID}](x.md)`, `${ID}]`, `[note ${ID}`, `${ID}][ref]`, `<b title="x\n${ID}">`),
+  // Links may not contain links; an image may hold one.
+  fc.constantFrom(`[a [b](/u) ${ID}](/v)`, `[see [ref] ${ID}](/v)`, `[x [${ID}](/u)](/v)`, `[a ![b](/u) ${ID}](/v)`, `![a [b](/u) ${ID}](/v)`, `[a [ref][] ${ID}][ref]`),
   label.map((name) => `[${name}]`),
   label.map((name) => `[see ${ID}][${name}]`),
   label.map((name) => `[x][${name}]`),

@@ -46,6 +46,8 @@ export interface Scan {
   /** Matching `]` for each `[` from where pairing started up to `bracketsTo` (see matchingBracket). */
   brackets: Map<number, number> | null;
   bracketsTo: number;
+  /** The `[`s of `brackets` that make a link themselves, in order (see holdsLink), or null until asked. */
+  linkOpens: number[] | null;
   /** Start and end of the current prose range. */
   rangeFrom: number;
   limit: number;
@@ -121,6 +123,7 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
   scan.tokens.reset(text);
   scan.brackets = null;
   scan.bracketsTo = 0;
+  scan.linkOpens = null;
   scan.rangeFrom = 0;
   scan.limit = text.length;
   scan.lastDefinitionEnd = -1;
@@ -134,7 +137,7 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
 function emptyScanState(format: IdFormat): ScanState {
   const ranges: number[] = [];
   const scan: Scan = {
-    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks: new BlockStarts(), hasCarriageReturn: false, brackets: null, bracketsTo: 0,
+    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks: new BlockStarts(), hasCarriageReturn: false, brackets: null, bracketsTo: 0, linkOpens: null,
     rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, ranges, rangeCount: 0, labels: null, destination: [0, 0, 0], held: null, holding: false,
   };
   return { scan, ranges, lines: new LineStarts() };
@@ -148,6 +151,7 @@ export function endScan(state: ScanState): void {
   scan.search.release();
   scan.tokens.release();
   scan.brackets = null;
+  scan.linkOpens = null;
   scan.labels = null;
   scan.held = null;
 }

@@ -141,6 +141,7 @@ function matchingBracket(scan: Scan, open: number): number {
     const end = paragraphEnd(scan, open);
     scan.brackets = pairBrackets(scan.text, open, end);
     scan.bracketsTo = end;
+    scan.linkOpens = null;
   }
   return scan.brackets.get(open) ?? -1;
 }
@@ -258,6 +259,9 @@ export function markdownLink(scan: Scan, at: number, embed: boolean): number {
   const open = at + (embed ? 1 : 0);
   const close = matchingBracket(scan, open);
   if (close === -1) return LITERAL;
+  // Links may not contain links (CommonMark §6.3): then these brackets are text, and the scan goes
+  // on inside them. An image may hold a link.
+  if (!embed && holdsLink(scan, open, close)) return LITERAL;
   const after = text.charCodeAt(close + 1);
   if (after === 40) {
     const dest = scan.destination;
@@ -280,6 +284,57 @@ export function markdownLink(scan: Scan, at: number, embed: boolean): number {
   // A shortcut reference (`[text]`).
   return isDefined(scan, open, close) ? close + 1 : LITERAL;
 }
+
+/**
+ * Whether the brackets at `open` and `close` hold a link: brackets inside them that make an inline
+ * link or a defined reference (an image is no link, but what it holds may be). The `[`s of the
+ * paragraph that make a link are found once, so nested brackets cost no more than their number.
+ */
+function holdsLink(scan: Scan, open: number, close: number): boolean {
+  if (!isBefore(scan.search.indexOf(SEARCH.bracketOpen, '[', open + 1), close)) return false;
+  // An inner `[` means the pairing of the paragraph from `open` on was done (matchingBracket).
+  if (scan.linkOpens === null) scan.linkOpens = linkOpensOf(scan, scan.brackets as Map<number, number>);
+  const opens = scan.linkOpens;
+  let low = 0;
+  let high = opens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (opens[middle] <= open) low = middle + 1;
+    else high = middle;
+  }
+  return low < opens.length && opens[low] < close;
+}
+
+/**
+ * The `[`s among the pairs that make a link, in order. A wikilink's do not: CommonMark has none,
+ * and whether Obsidian lets one stand in link text is not known.
+ */
+function linkOpensOf(scan: Scan, pairs: Map<number, number>): number[] {
+  const { text } = scan;
+  const opens: number[] = [];
+  for (const open of pairs.keys()) {
+    const before = text.charCodeAt(open - 1);
+    if (before === 33 || before === 91 || text.charCodeAt(open + 1) === 91) continue;
+    if (formsLink(scan, open)) opens.push(open);
+  }
+  return opens.sort((a, b) => a - b);
+}
+
+/** Whether the `[` at `open` makes a link as markdownLink reads it (a definition cannot stand in link text). */
+function formsLink(scan: Scan, open: number): boolean {
+  const { text } = scan;
+  const close = matchingBracket(scan, open);
+  if (close === -1) return false;
+  const after = text.charCodeAt(close + 1);
+  if (after === 40 && destination(scan, close + 1, scan.destination)) return true;
+  if (after === 91) {
+    const labelClose = matchingBracket(scan, close + 1);
+    if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) return isDefined(scan, close + 1, labelClose);
+    if (labelClose === close + 2) return isDefined(scan, open, close);
+  }
+  return isDefined(scan, open, close);
+}
+
 
 /** Whether the brackets at `open` and `close` hold a label the note defines (read on first need). */
 function isDefined(scan: Scan, open: number, close: number): boolean {

@@ -15,6 +15,8 @@ const LABELS = ['ref', 'REF', ' ref ', 'two words', 'Two\twords', A, `see ${A}`,
 const label = fc.constantFrom(...LABELS);
 const inline = fc.oneof(
   fc.constantFrom(A, `${A} text`, 'text', `[${A}]`, `[see ${A}]`, `[${A}][]`, `![${A}]`, `[${A}][ ]`, `[x](/u) ${A}`, `[a [b] ${A}]`, `[${A}](not a link)`, `[${A}]: x`),
+  // Links may not contain links; an image may hold one.
+  fc.constantFrom(`[a [b](/u) ${A}](/v)`, `[see [ref] ${A}](/v)`, `[x [${A}](/u)](/v)`, `[a ![b](/u) ${A}](/v)`, `![a [b](/u) ${A}](/v)`, `[a [ref][] ${A}][ref]`, `[a [b](${A}.md) c](/v)`),
   label.map((name) => `[${name}]`),
   label.map((name) => `[see ${A}][${name}]`),
   label.map((name) => `[${A}][${name}]`),

@@ -160,6 +160,15 @@ const rows: [string, string, string][] = [
   ['no title on the next line over a blank line: the definition ends before it', `[n]: ${A}.md\n"a\n\n${B}"`, `[n]: «m:${A}».md\n"a\n\n«b:${B}»"`],
   ['no title with text after its closing quote on a later line', `[n]: ${A}.md "a\nb" x ${B}`, `[n]: «b:${A}».md "a\nb" x «b:${B}»`],
   ['no title over a backslash at a line end before a blank line', `[n]: ${A}.md "a\\\n\n${B}"`, `[n]: «b:${A}».md "a\\\n\n«b:${B}»"`],
+  // Links may not contain links (commonmark.js reads each row the same way): the outer brackets are text.
+  ['an inline link in link text', `[a [b](/u) ${A}](/v)`, `[a [b](/u) «b:${A}»](/v)`],
+  ['a defined shortcut in link text', `[a [ref] ${A}](/v)\n\n[ref]: /u`, `[a [ref] «b:${A}»](/v)\n\n[ref]: /u`],
+  ['a defined reference in a reference link\'s text', `[a [ref][] ${A}][ref]\n\n[ref]: /u`, `[a [ref][] «b:${A}»][ref]\n\n[ref]: /u`],
+  ['a link to an ID in link text is found', `[a [b](${A}.md) c](/v)`, `[a [b](«m:${A}».md) c](/v)`],
+  ['an image in link text leaves it a link', `[a ![b](/u) ${A}](/v)`, `[a ![b](/u) ${A}](/v)`],
+  ['a link in an image\'s text leaves it an image', `![a [b](/u) ${A}](/v)`, `![a [b](/u) ${A}](/v)`],
+  ['plain brackets in link text leave it a link', `[a [b] ${A}](/v)`, `[a [b] ${A}](/v)`],
+  ['a wikilink in link text leaves it a link', `[a [[w]] ${A}](/v)`, `[a [[w]] ${A}](/v)`],
   // Definition labels over lines (commonmark.js reads each row the same way).
   ['a definition label over two lines', `[see\n${A}]: /x\n\n[see ${A}] and ${B}`, `[see\n${A}]: /x\n\n[see ${A}] and «b:${B}»`],
   ['a definition label over two lines, CRLF', `[see\r\n${A}]: /x\r\n\r\n[see ${A}] and ${B}`, `[see\r\n${A}]: /x\r\n\r\n[see ${A}] and «b:${B}»`],
@@ -225,7 +234,8 @@ const rows: [string, string, string][] = [
   ['a title with a dot still names the note', `[[${A} Version 2.0]] [[${A}.md]]`, `[[«w:${A}» Version 2.0]] [[«w:${A}».md]]`],
   // Most brackets and backticks close on their own line: these pin the cases that need pairing.
   ['an escaped bracket does not close the link text', `[a\\](${A}) b](${B})`, `[a\\](${A}) b](«m:${B}»)`],
-  ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](${A}) c](«m:${B}»)`],
+  // The inner link pairs first, and the outer brackets are text: a link may not contain one (CommonMark).
+  ['a bracket inside the link text pairs first', `[a [b](${A}) c](${B})`, `[a [b](«m:${A}») c](«b:${B}»)`],
   ['link text across a line break', `[a\nb](${A})`, `[a\nb](«m:${A}»)`],
   ['inline code across a line break', `\`a\n${A}\` ${B}`, `\`a\n${A}\` «b:${B}»`],
   ['inline code across a blank line is literal', `\`a\n\n${A}\` ${B}`, `\`a\n\n«b:${A}»\` «b:${B}»`],
