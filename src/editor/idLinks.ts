@@ -7,6 +7,7 @@ import { language, syntaxTree } from '@codemirror/language';
 import { RangeSetBuilder, StateEffect, type Extension } from '@codemirror/state';
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import type { IdFormat } from '../core/ids/formats';
 import { collectIdsInRange } from '../core/ids/prose';
 import { isLinkLabel, labelKey } from '../core/ids/referenceLabels';
 import { titleAfterId } from '../core/ids/title';
@@ -14,6 +15,7 @@ import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
+import { inUnclosedCode, scannerReadsBare } from './codeSpans';
 import { definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
@@ -63,10 +65,13 @@ function marksOf(paragraph: ParagraphText): TextMarks {
  * Whether the ID at [from, to) of the document is out of prose: inside an excluded node, inside
  * brackets that make a link, or inside an HTML tag, as read in `paragraph`, the text around it.
  */
-function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: number, labels: NoteLabels): boolean {
+function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: number, labels: NoteLabels, format: IdFormat): boolean {
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
-  if (start === 'excluded' || end === 'excluded') return true;
+  if (start === 'excluded' || end === 'excluded') {
+    // Code after a backtick run that nothing closes is text: the scanner says what of it is prose.
+    return !inUnclosedCode(tree, paragraph, from) || !scannerReadsBare(paragraph, format, from);
+  }
   // Brackets around the ID decide, whatever the tree says: neither parser knows the note's
   // definitions, and HyperMD styles the line after a definition as its title's string. What a
   // whole paragraph cannot close is text; what a cut one cannot tell, the tree says.
@@ -141,7 +146,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         const idTo = windowFrom + match.to;
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
-        if (isOutOfProse(tree, paragraph, idFrom, idTo, labels) || rawHtml.contains(idFrom)) continue;
+        if (isOutOfProse(tree, paragraph, idFrom, idTo, labels, format) || rawHtml.contains(idFrom)) continue;
         // A definition's title is no prose, though nothing in the tree or brackets says so.
         if (mayDefine && insideDefinition(definitions(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);

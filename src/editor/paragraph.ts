@@ -18,10 +18,11 @@ export interface ParagraphText {
 const MAX_LINES = 32;
 export const MAX_PARAGRAPH_CHARS = 4096;
 
-const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
+// A fence of backticks holds none after its opening run (else the line is text, CommonMark).
+const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
 // A line that is a block of its own (a heading, a fence, a thematic break or setext underline):
 // the line after it starts another.
-const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
+const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
 const QUOTE = /^ {0,3}>/;
 
 const BLANK = /^[ \t]*$/;

@@ -82,9 +82,10 @@ const verdicts = new Map<string, NodeExclusion>();
 // definition gives is text: the brackets decide it, as they do link text.
 const OBSIDIAN_REFERENCE_LABEL_CLASS = 'hmd-footref2';
 
-// HyperMD styles the rest of every line that starts `[label]:` as a URL with this class, though the
-// line may continue a paragraph (then it is prose): whether a definition stands there is for the
-// note's definitions to say (./definitionLines), and a URL's ID is no ID to the text's own rules.
+// HyperMD styles the rest of every line that starts `[label]:` as a URL with this class (HyperMD
+// 0.3.11's mode, vendored in tests/editor/hypermd), though the line may continue a paragraph (then
+// it is prose): whether a definition stands there is for the note's definitions to say
+// (./definitionLines), and a URL's ID is no ID to the text's own rules.
 const OBSIDIAN_DEFINITION_REST_CLASS = 'hmd-footnote-url';
 
 function classify(name: string): NodeExclusion {

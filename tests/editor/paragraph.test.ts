@@ -22,6 +22,8 @@ describe('paragraphAround', () => {
     ['a line that is a block start itself', ['b', '- @', 'c'], '- @\nc'],
     ['a setext underline before', ['h', '===', '@', 'c'], '@\nc'],
     ['a fence before', ['```', '@', 'c'], '@\nc'],
+    // A backtick fence's info string holds no backtick: such a line is text (CommonMark).
+    ['a line of backticks after its opening run goes on', ['b', '```a``', '@'], 'b\n```a``\n@'],
   ])('%s', (_name, lines, expected) => {
     expect(around(lines)).toStrictEqual({ text: expected, whole: true });
   });

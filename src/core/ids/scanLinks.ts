@@ -335,7 +335,6 @@ function formsLink(scan: Scan, open: number): boolean {
   return isDefined(scan, open, close);
 }
 
-
 /** Whether the brackets at `open` and `close` hold a label the note defines (read on first need). */
 function isDefined(scan: Scan, open: number, close: number): boolean {
   const { text } = scan;
