@@ -116,8 +116,9 @@ export function bracketsFormLink(marks: TextMarks, from: number, to: number, lab
       const inline = inlineDestination(text, close + 1);
       if (inline ?? parserSaysLink) return true;
     }
-    // `[[…]]` is a wikilink, whichever way a parser styles its inner brackets.
-    if (after === ']' && open > 0 && text[open - 1] === '[') return true;
+    // `[[…]]` on one line is a wikilink, whichever way a parser styles its inner brackets; over a
+    // line break it is none (as the core scanner reads it), and its inner brackets decide below.
+    if (after === ']' && open > 0 && text[open - 1] === '[' && !/[\r\n]/.test(text.slice(open, close))) return true;
     if (after === '[') {
       // A full or collapsed reference: a link when its label is defined, and never a shortcut.
       // The label's `[` is the last bracket before close + 2.

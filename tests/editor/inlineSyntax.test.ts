@@ -68,6 +68,8 @@ describe('bracketsFormLink', () => {
     ['escaped closing bracket inside', `[${ID}\\](x)`, true],
     ['nested in a link', `[see [${ID}] there](x)`, true],
     ['the inside of a wikilink', `- [[${ID} Teams]] and`, true],
+    ['wikilink brackets over a line break: text', `[[${ID}\n]]`, false],
+    ['wikilink brackets over a lone CR: text', `[[${ID}\r]]`, false],
     ['brackets inside brackets, no wikilink', `[[${ID}] x]`, false],
     ['nested in plain brackets', `[see [${ID}] there]`, false],
     ['closed earlier', `[x] ${ID}`, true],

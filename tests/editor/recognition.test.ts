@@ -37,6 +37,7 @@ describe('the editor decorates what the core counts as bare IDs', () => {
     ['link reference definition', `[notes]: /${A}\n\nand ${B}`, [B]],
     ['an unclosed wikilink before a markdown link (CommonMark: a `[`, then the link)', `[[a](${A}.md) and ${B}`, [B]],
     ['lone-CR line ends around a fence', `a ${A}\r\`\`\`\r${B}\r\`\`\`\rb ${C}`, [A, C]],
+    ['wikilink brackets over a line break are text', `[[${A}\n]] and ${B}`, [A, B]],
   ])('%s', (_name, doc, expected) => {
     expect(scannedBareIds(doc)).toStrictEqual(expected);
     expect(editorIds(doc)).toStrictEqual(expected);
