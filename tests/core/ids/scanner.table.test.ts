@@ -176,6 +176,13 @@ const rows: [string, string, string][] = [
   ['a definition label over two lines of a quote, its markers no part of it', `> [see\n> ${A}]: /x\n\n[see ${A}]`, `> [see\n> ${A}]: /x\n\n[see ${A}]`],
   ['a definition label going on lazily after a quote marker', `> [see\n${A}]: /x\n\n[see ${A}]`, `> [see\n${A}]: /x\n\n[see ${A}]`],
   ['a definition label over two lines of a list item', `- [see\n  ${A}]: /x\n\n[see ${A}]`, `- [see\n  ${A}]: /x\n\n[see ${A}]`],
+  // Rows Stryker's mutants of the label's reading showed no row held (commonmark.js reads each so):
+  ['a definition label over a lone CR', `[see\r${A}]: /x\r\r[see ${A}] and ${B}`, `[see\r${A}]: /x\r\r[see ${A}] and «b:${B}»`],
+  ['a definition label over a lone CR in a quote', `> [see\r> ${A}]: /x\r\r[see ${A}] and ${B}`, `> [see\r> ${A}]: /x\r\r[see ${A}] and «b:${B}»`],
+  ['no definition label over a blank line of lone CRs', `[see\r\r${A}]: /x\r\r[see ${A}]`, `[see\r\r«b:${A}»]: /x\r\r[see «b:${A}»]`],
+  ['a definition label whose only letter is on its second line', `[\nx]: ${A}.md\n\n[x]`, `[\nx]: «m:${A}».md\n\n[x]`],
+  ['a definition label over quote lines, a marker with no space after it', `> [see\n>${A}]: /x\n\n[see ${A}] and ${B}`, `> [see\n>${A}]: /x\n\n[see ${A}] and «b:${B}»`],
+  ['a definition label over the lines of a nested quote', `> > [see\n> > ${A}]: /x\n\n[see ${A}] and ${B}`, `> > [see\n> > ${A}]: /x\n\n[see ${A}] and «b:${B}»`],
   ['no definition label over a blank line', `[see\n\n${A}]: /x\n\n[see ${A}]`, `[see\n\n«b:${A}»]: /x\n\n[see «b:${A}»]`],
   ['no definition label over a quote that interrupts it', `[see\n> ${A}]: /x`, `[see\n> «b:${A}»]: /x`],
   // Definitions in quotes (commonmark.js reads each row the same way).

@@ -1,0 +1,37 @@
+/**
+ * The definition parser without the block pass, as the editor calls it (src/editor/definitionLines.ts):
+ * whether a line starts a block, so that a definition may stand on it, is read from the lines
+ * before it. Each row is read so by commonmark.js.
+ */
+import { linkDefinition } from '../../../src/core/ids/definitions';
+
+/** Whether the last `[` of `text` opens a definition, the parser given no block pass. */
+function opensDefinition(text: string): boolean {
+  const open = text.lastIndexOf('[');
+  const close = text.indexOf(']:', open);
+  const lineEnd = (at: number): number => {
+    const found = text.indexOf('\n', at);
+    return found === -1 ? text.length : found;
+  };
+  return linkDefinition({ text, rangeFrom: 0, limit: text.length, lineEnd, lastDefinitionEnd: -1 }, open, close) !== null;
+}
+
+describe('a definition without the block pass', () => {
+  test.each<[string, string, boolean]>([
+    ['at the start of the text', '[n]: /u', true],
+    ['after a blank line', 'a\n\n[n]: /u', true],
+    ['continuing a paragraph', 'a\n[n]: /u', false],
+    ['after a heading', '# h\n[n]: /u', true],
+    ['after a thematic break', '***\n[n]: /u', true],
+    ['after a quote marker alone', '> a\n>\n> [n]: /u', true],
+    ['a quote opening after a paragraph line', 'a\n> [n]: /u', true],
+    ['a quote line going on with a quote', '> a\n> [n]: /u', false],
+    ['a quote line after a lazy line of that quote', '> a\nb\n> [n]: /u', false],
+    ['a nested quote opening in a quote', '> a\n> > [n]: /u', true],
+    ['a quote after a paragraph that a heading before it starts', '> a\n# h\nb\n> [n]: /u', true],
+    ['a quote marker after four spaces is text', 'a\n    > [n]: /u', false],
+    ['a quote marker after three spaces', 'a\n   > [n]: /u', true],
+  ])('%s', (_, text, expected) => {
+    expect(opensDefinition(text)).toBe(expected);
+  });
+});
