@@ -167,9 +167,9 @@ function formsLinkAt(marks: TextMarks, index: number, labels: NoteLabels): boole
   const after = text[close + 1];
   if (after === '(' && inlineDestination(text, close + 1) === true) return true;
   if (after === '[') {
+    // A full reference is a link by its label; a collapsed one (`[text][]`) by its text, as a shortcut is.
     const labelClose = closingBracket(marks, lastIndexBefore(brackets, close + 2));
     if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) return labels.defined(text, close + 1, labelClose);
-    if (labelClose === close + 2) return labels.defined(text, open, close);
   }
   return labels.defined(text, open, close);
 }

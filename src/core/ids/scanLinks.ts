@@ -328,9 +328,9 @@ function formsLink(scan: Scan, open: number): boolean {
   const after = text.charCodeAt(close + 1);
   if (after === 40 && destination(scan, close + 1, scan.destination)) return true;
   if (after === 91) {
+    // A full reference is a link by its label; a collapsed one (`[text][]`) by its text, as a shortcut is.
     const labelClose = matchingBracket(scan, close + 1);
     if (labelClose > close + 2 && isLinkLabel(text, close + 1, labelClose)) return isDefined(scan, close + 1, labelClose);
-    if (labelClose === close + 2) return isDefined(scan, open, close);
   }
   return isDefined(scan, open, close);
 }
