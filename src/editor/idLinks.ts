@@ -15,7 +15,7 @@ import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
-import { inUnclosedCode, scannerReadsBare } from './codeSpans';
+import { inInlineCode, scannerReadsBare } from './codeSpans';
 import { definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
@@ -69,8 +69,9 @@ function isOutOfProse(tree: Tree, paragraph: ParagraphText, from: number, to: nu
   const start = exclusionAt(tree, from, 1);
   const end = start === 'excluded' ? start : exclusionAt(tree, to, -1);
   if (start === 'excluded' || end === 'excluded') {
-    // Code after a backtick run that nothing closes is text: the scanner says what of it is prose.
-    return !inUnclosedCode(tree, paragraph, from) || !scannerReadsBare(paragraph, format, from);
+    // HyperMD's inline code may follow a backtick run that nothing closes, which is text: the
+    // scanner says what of it is prose (./codeSpans).
+    return !inInlineCode(tree, paragraph, from) || !scannerReadsBare(paragraph, format, from);
   }
   // Brackets around the ID decide, whatever the tree says: neither parser knows the note's
   // definitions, and HyperMD styles the line after a definition as its title's string. What a
