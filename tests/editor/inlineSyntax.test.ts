@@ -93,6 +93,11 @@ describe('bracketsFormLink', () => {
     ['a wikilink in link text leaves it a link', `[a [[b]] ${ID}](y.md)`, true],
     ['an escaped bracket in link text holds no link', `[a \\[ref] ${ID}](y.md)`, true],
     ['brackets that close past the text hold no link', `[a [b ${ID}](y.md)`, true],
+    // Rows Stryker's mutants of the inner reading showed no row held:
+    ['a wikilink whose name is a defined label leaves it a link', `[a [[ref]] ${ID}](y.md)`, true],
+    ['a wikilink before parentheses leaves it a link', `[a [[w]](x) ${ID}](y.md)`, true],
+    ['inner brackets before text and a parenthesis leave it a link', `[a [b]x) ${ID}](y.md)`, true],
+    ['inner brackets before parentheses that hold no destination leave it a link', `[a [b](no link) ${ID}](y.md)`, true],
   ])('%s', (_label, line, expected) => {
     expect(formsLink(line)).toBe(expected);
   });
