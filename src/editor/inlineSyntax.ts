@@ -13,6 +13,7 @@
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 import { isLinkLabel } from '../core/ids/referenceLabels';
+import { isTrimmed } from '../core/ids/whiteSpace';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
@@ -174,6 +175,12 @@ function formsLinkAt(marks: TextMarks, index: number, labels: NoteLabels): boole
   return labels.defined(text, open, close);
 }
 
+function skipTrimmed(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isTrimmed(text.charCodeAt(at))) at++;
+  return at;
+}
+
 function skipSpacesAndTabs(text: string, from: number): number {
   let at = from;
   while (text[at] === ' ' || text[at] === '\t') at++;
@@ -186,9 +193,14 @@ function skipSpacesAndTabs(text: string, from: number): number {
  */
 function inlineDestination(text: string, paren: number): boolean | null {
   let at = skipSpacesAndTabs(text, paren + 1);
+  // One line break may stand before the destination (CommonMark §6.3).
+  const lineBreak = text.startsWith('\r\n', at) ? 2 : text[at] === '\n' || text[at] === '\r' ? 1 : 0;
+  if (lineBreak > 0) at = skipSpacesAndTabs(text, at + lineBreak);
   if (text[at] === '<') {
     const close = text.indexOf('>', at + 1);
     if (close === -1) return null;
+    // An angle destination holds no line break.
+    if (/[\r\n]/.test(text.slice(at + 1, close))) return false;
     at = close + 1;
   } else {
     let depth = 0;
@@ -199,19 +211,20 @@ function inlineDestination(text: string, paren: number): boolean | null {
       else if (char === ')') {
         if (depth === 0) break;
         depth--;
-      } else if (char === ' ' || char === '\t') break;
+      } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') break;
     }
   }
-  at = skipSpacesAndTabs(text, at);
+  // After the destination and the title, any white space, line breaks too (the scanner's skipTrimmed).
+  at = skipTrimmed(text, at);
   const opener = text[at];
   if (opener === '"' || opener === "'") {
     at++;
     while (at < text.length && text[at] !== opener) at += text[at] === '\\' ? 2 : 1;
-    at = skipSpacesAndTabs(text, at + 1);
+    at = skipTrimmed(text, at + 1);
   } else if (opener === '(') {
     const close = text.indexOf(')', at + 1);
     if (close === -1) return null;
-    at = skipSpacesAndTabs(text, close + 1);
+    at = skipTrimmed(text, close + 1);
   }
   return at >= text.length ? null : text[at] === ')';
 }

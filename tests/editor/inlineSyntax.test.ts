@@ -47,6 +47,12 @@ describe('bracketsFormLink', () => {
     ['an angle destination that closes past the line', `[${ID}](<a b`, true],
     ['a quoted title that closes past the line', `[${ID}](x.md "t`, true],
     ['a title in parentheses that closes past the line', `[${ID}](x.md (t`, true],
+    // Line breaks in an inline link, read as the scanner reads them (commonmark.js reads each so):
+    ['a line break ends a destination, and what follows is no title', `[${ID}](a\nb)`, false],
+    ['an angle destination holds no line break', `[${ID}](<a\nb>)`, false],
+    ['one line break before the destination', `[${ID}](\na.md)`, true],
+    ['a line break after the destination', `[${ID}](a.md\n)`, true],
+    ['a line break after the title', `[${ID}](a.md "t"\n)`, true],
     ['full reference', `[${ID}][ref]`, true],
     ['full reference, its label in other case and spacing', `[${ID}][ Ref ]`, true],
     ['full reference with an undefined label', `[${ID}][nope]`, false],
