@@ -142,12 +142,11 @@ export class BulkPut {
     if (deferred && this.pendingKeys.length === 0) this.pendingKeys = new Float64Array(this.batch.references);
     const start = arena.alloc(input.length);
     const ints = arena.ints;
-    const source = input.ints;
     const keys = input.keys;
-    const offset = input.intsFrom - start;
+    // One plain copy of the whole run, then each record's slot and flags rewritten in place.
+    copyInts(input.ints, input.intsFrom, ints, start, input.length);
     for (let at = start, end = start + input.length; at < end; ) {
-      const length = (source[at + offset + REF_FLAGS] & LINK) !== 0 ? LINK_REF_INTS : REF_INTS;
-      for (let i = 0; i < length; i++) ints[at + i] = source[at + offset + i];
+      const length = (ints[at + REF_FLAGS] & LINK) !== 0 ? LINK_REF_INTS : REF_INTS;
       const reference = ints[at + REF_SLOT];
       const key = keys[reference];
       if (deferred) {
@@ -216,6 +215,15 @@ function holds(list: Int32Array, count: number, value: number): boolean {
 function sameTitle(notes: NoteTable, slot: number, input: ScannedNote): boolean {
   const from = input.titleFrom;
   return (from !== undefined && notes.titleIsSpanOf(slot, input.path, from, input.title.length)) || notes.titleIs(slot, input.title);
+}
+
+/**
+ * Copies `length` Int32 values. A function of its own: a huge note's copy gets a loop here optimised
+ * on the stack (OSR), which in its caller compiled the code after the loop with no type feedback and
+ * threw it away note after note.
+ */
+function copyInts(source: Int32Array, from: number, target: Int32Array, to: number, length: number): void {
+  for (let i = 0; i < length; i++) target[to + i] = source[from + i];
 }
 
 /** Whether the note's own ID slot holds `id` (both none, or the same ID), without interning it. */
