@@ -17,7 +17,18 @@ const FOLDER_NOTE_MAX = 'readme.md'.length;
  * such a link at the note would turn an image into a note.
  */
 export function idInLinkTarget(target: string, format: IdFormat): { id: string; offset: number } | null {
-  if (target === '' || SCHEME.test(target)) return null;
+  const length = digitIdLength(format);
+  if (length === 0) return idInTarget(target, format);
+  const offset = digitIdOffsetInTarget(target, length);
+  return offset === -1 ? null : { id: target.slice(offset, offset + length), offset };
+}
+
+/**
+ * Where an all-digit format's ID of `length` digits starts in the link target, or -1 for none: as
+ * idInLinkTarget reads it, with the cheap test first (most targets that name no ID fail on their
+ * first characters) and no object made.
+ */
+export function digitIdOffsetInTarget(target: string, length: number): number {
   let end = target.length;
   while (end > 0 && target.charCodeAt(end - 1) === 47) end--;
   let segmentStart = target.lastIndexOf('/', end - 1) + 1;
@@ -26,24 +37,39 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
     end = segmentStart - 1;
     segmentStart = target.lastIndexOf('/', end - 1) + 1;
   }
-  const dot = target.lastIndexOf('.', end - 1);
-  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return null;
-  const length = digitIdLength(format);
-  if (length === 0) return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
-  // An all-digit format, read in the target itself: the segment's first `length` characters are
-  // digits. Past the segment stands a `/` or nothing, which joins no word.
-  if (end - segmentStart < length) return null;
+  // Read in the target itself: the segment's first `length` characters are digits. Past the
+  // segment stands a `/` or nothing, which joins no word.
+  if (end - segmentStart < length) return -1;
   for (let at = segmentStart; at < segmentStart + length; at++) {
     const code = target.charCodeAt(at);
-    if (code < 48 || code > 57) return null;
+    if (code < 48 || code > 57) return -1;
   }
   const after = segmentStart + length;
-  if (after < end && target.charCodeAt(after) !== 95 && isWordCharAt(target, after)) return null;
-  return { id: target.slice(segmentStart, after), offset: segmentStart };
+  if (after < end && target.charCodeAt(after) !== 95 && isWordCharAt(target, after)) return -1;
+  // A target that starts with a digit names no scheme.
+  if (segmentStart > 0 && SCHEME.test(target)) return -1;
+  const dot = target.lastIndexOf('.', end - 1);
+  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return -1;
+  return segmentStart;
+}
+
+/** idInLinkTarget for a format whose IDs are not a fixed number of digits. */
+function idInTarget(target: string, format: IdFormat): { id: string; offset: number } | null {
+  if (target === '' || SCHEME.test(target)) return null;
+  let end = target.length;
+  while (end > 0 && target.charCodeAt(end - 1) === 47) end--;
+  let segmentStart = target.lastIndexOf('/', end - 1) + 1;
+  if (segmentStart > 0 && end - segmentStart <= FOLDER_NOTE_MAX && FOLDER_NOTE.test(target.slice(segmentStart, end))) {
+    end = segmentStart - 1;
+    segmentStart = target.lastIndexOf('/', end - 1) + 1;
+  }
+  const dot = target.lastIndexOf('.', end - 1);
+  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return null;
+  return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
 }
 
 /** Length of the format's IDs when they are a fixed number of digits (`\d{12}`, `\d{14}`), else 0. */
-function digitIdLength(format: IdFormat): number {
+export function digitIdLength(format: IdFormat): number {
   if (format.key === '12') return 12;
   return format.key === '14' ? 14 : 0;
 }

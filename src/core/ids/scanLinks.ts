@@ -2,7 +2,7 @@
 import { linkDefinition } from './definitions';
 import { definedLabelsIn, isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
-import { idInDenoteLink, idInLinkTarget } from './links';
+import { digitIdLength, digitIdOffsetInTarget, idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
 import { isTrimmed } from './whiteSpace';
@@ -21,6 +21,20 @@ function linkReference(
 ): void {
   let offset: number;
   let id: string;
+  const digits = digitIdLength(scan.format);
+  if (digits !== 0) {
+    // An all-digit format's ID, with no object or string made for it. A target with a scheme names
+    // none: a scheme in the raw target is one in the decoded target too, which the search rules out.
+    const found = digitIdOffsetInTarget(decodedTarget, digits);
+    if (found === -1) return;
+    offset = found;
+    if (decodedTarget !== target) {
+      offset = sameSegmentStart(decodedTarget, found, target);
+      if (!target.startsWith(decodedTarget.slice(found, found + digits), offset)) return;
+    }
+    reportLink(scan, form, targetFrom + offset, targetFrom + offset + digits, linkFrom, linkTo, embed, targetFrom, targetFrom + target.length, subpathLength, displayFrom, displayLength);
+    return;
+  }
   if (form === 'markdown' && SCHEME.test(target)) {
     // Denote's own link form names the ID itself: `[desc](denote:20200310T094419)`.
     const denote = idInDenoteLink(target, scan.format);
@@ -37,8 +51,13 @@ function linkReference(
     if (!target.startsWith(id, offset)) return;
   }
   const from = targetFrom + offset;
-  const to = from + id.length;
-  const targetTo = targetFrom + target.length;
+  reportLink(scan, form, from, from + id.length, linkFrom, linkTo, embed, targetFrom, targetFrom + target.length, subpathLength, displayFrom, displayLength);
+}
+
+function reportLink(
+  scan: Scan, form: 'wikilink' | 'markdown', from: number, to: number, linkFrom: number, linkTo: number, embed: boolean,
+  targetFrom: number, targetTo: number, subpathLength: number, displayFrom: number, displayLength: number,
+): void {
   // Held (a custom format's) in an array; otherwise handed straight on, with no array per link.
   if (scan.holding) scan.held = [form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength];
   else scan.sink.link(form, from, to, linkFrom, linkTo, embed, targetFrom, targetTo, subpathLength, displayFrom, displayLength);
