@@ -110,3 +110,27 @@ describe.each(TREE_SHAPES)('reference links on the %s tree, against the scanner'
     );
   });
 });
+
+// `%%…%%` and `$$…$$` may run over blank lines in Obsidian, so a definition-shaped paragraph may lie
+// in one, where it defines nothing (the scanner's rows: tests/core/ids/referenceLabels.test.ts). On
+// HyperMD's tree, the shape of Obsidian's editor, the editor reads them so too. The playground's
+// lang-markdown syntax ends an inline comment or math at its paragraph, so that tree cannot say.
+describe('a definition in a comment or math over blank lines, on the HyperMD tree', () => {
+  const OTHER = '202104291524';
+  test.each([
+    ['a comment block', `%%\n\n[see ${ID}]: /u\n\n%%\n\n[see ${ID}]`, [ID]],
+    ['a comment opened in a paragraph', `a %% b\n\n[see ${ID}]: /u\n\nc %%\n\n[see ${ID}]`, [ID]],
+    ['math opened in a paragraph', `a $$ b\n\n[see ${ID}]: /u\n\nc $$\n\n[see ${ID}]`, [ID]],
+    ['an unclosed comment after the reference', `[see ${ID}]\n\n%% b\n\n[see ${ID}]: /u`, [ID]],
+    ['a comment after the reference, an ID after it', `[see ${ID}] ${OTHER}\n\n%% b\n\n[see ${ID}]: /u\n\n%% ${OTHER}`, [ID, OTHER, OTHER]],
+    ['a definition after a closed comment and math defines', `%% a %%\n\n$$ b $$\n\n[see ${ID}]: /u\n\n[see ${ID}] ${OTHER}`, [OTHER]],
+  ])('%s: the IDs the scanner reads as bare are decorated', (_, doc, expected) => {
+    const view = editorWithLinks(doc, testHost([TEAMS]), [], 'HyperMD');
+    try {
+      expect(decorated(view).map((found) => found.text)).toStrictEqual(expected);
+      expect(scannedBareIds(doc)).toStrictEqual(expected);
+    } finally {
+      view.destroy();
+    }
+  });
+});

@@ -50,10 +50,10 @@ export function labelKey(text: string, open: number, close: number): string {
  * The labels the note's definitions give, read from its prose ranges (flat from/to pairs, the
  * first `count` numbers of `ranges`) and the block starts the block pass found in them. Only a
  * line whose label closes with `]:` can hold one, so a note without `]:` is not read at all. A
- * definition inside an inline construct that runs over blank lines (`$$…$$` or `%%…%%` within a
- * paragraph) counts here, though the scan skips it there.
+ * definition whose `[` lies in one of the `skipped` spans (the `$$…$$` and `%%…%%` spans the scan
+ * skips, which may run over blank lines) defines nothing.
  */
-export function definedLabelsIn(text: string, ranges: readonly number[], count: number, blocks?: BlockStarts): DefinedLabels {
+export function definedLabelsIn(text: string, ranges: readonly number[], count: number, blocks?: BlockStarts, skipped?: readonly number[]): DefinedLabels {
   let marker = text.indexOf(']:');
   if (marker === -1) return NO_LABELS;
   const labels = new Set<string>();
@@ -65,7 +65,7 @@ export function definedLabelsIn(text: string, ranges: readonly number[], count: 
     const lineEnd = (at: number): number => Math.min(breaks.lineEnd(at), limit);
     while (marker !== -1 && marker < limit) {
       const open = labelOpen(text, marker, rangeFrom);
-      const found = open === -1 ? null : linkDefinition({ text, rangeFrom, limit, lastDefinitionEnd, lineEnd, blocks }, open, marker);
+      const found = open === -1 || (skipped !== undefined && isInSpan(skipped, open)) ? null : linkDefinition({ text, rangeFrom, limit, lastDefinitionEnd, lineEnd, blocks }, open, marker);
       if (found === null) {
         marker = text.indexOf(']:', marker + 2);
         continue;
@@ -76,6 +76,12 @@ export function definedLabelsIn(text: string, ranges: readonly number[], count: 
     }
   }
   return labels;
+}
+
+/** Whether `at` lies in one of the spans (flat from/to pairs). */
+function isInSpan(spans: readonly number[], at: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (at >= spans[i] && at < spans[i + 1]) return true;
+  return false;
 }
 
 /**

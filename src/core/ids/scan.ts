@@ -58,6 +58,13 @@ export interface Scan {
   rangeCount: number;
   /** The labels the note defines, read when a reference link first needs them (null until then). */
   labels: DefinedLabels | null;
+  /** Reads the labels the note defines (scanner.ts readLabels), for `labels` when first needed. */
+  readonly readLabels: (scan: Scan) => DefinedLabels;
+  /**
+   * When not null, the scan writes here each `$$…$$` and `%%…%%` span it skips (flat from/to
+   * pairs, in text order): a pass that only looks for the definitions those spans hide.
+   */
+  skippedSpans: number[] | null;
   /** Where `destination` writes its answer ([from, to, end]). */
   readonly destination: number[];
   /**
@@ -100,7 +107,7 @@ export interface ScanState {
   readonly lines: LineStarts;
 }
 
-const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
+export const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
 
 /**
  * The state of the last scan, kept for the next: a vault's notes are scanned one after another,
@@ -109,12 +116,17 @@ const NO_SINK: ReferenceSink = { bare: () => undefined, link: () => undefined };
  */
 let kept: ScanState | null = null;
 
-export function startScan(text: string, format: IdFormat, sink: ReferenceSink): ScanState {
+export function startScan(text: string, format: IdFormat, sink: ReferenceSink, readLabels: (scan: Scan) => DefinedLabels): ScanState {
   // Made empty and then set like every later note's: V8 compiles a field no one wrote after it was
   // made as a constant, so setting it only from the second note on would throw away code the first
   // note (often a long one) had already had optimised.
-  kept ??= emptyScanState(format);
-  const { scan } = kept;
+  kept ??= emptyScanState(format, readLabels);
+  return resetScan(kept, text, format, sink);
+}
+
+/** Sets a scan's state for a new text (startScan's, or a pass of its own over the same text). */
+export function resetScan(state: ScanState, text: string, format: IdFormat, sink: ReferenceSink): ScanState {
+  const { scan } = state;
   scan.text = text;
   scan.format = format;
   scan.sink = sink;
@@ -131,14 +143,15 @@ export function startScan(text: string, format: IdFormat, sink: ReferenceSink): 
   scan.labels = null;
   scan.held = null;
   scan.holding = false;
-  return kept;
+  scan.skippedSpans = null;
+  return state;
 }
 
-function emptyScanState(format: IdFormat): ScanState {
+export function emptyScanState(format: IdFormat, readLabels: (scan: Scan) => DefinedLabels, blocks: BlockStarts = new BlockStarts()): ScanState {
   const ranges: number[] = [];
   const scan: Scan = {
-    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks: new BlockStarts(), hasCarriageReturn: false, brackets: null, bracketsTo: 0, linkOpens: null,
-    rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, ranges, rangeCount: 0, labels: null, destination: [0, 0, 0], held: null, holding: false,
+    text: '', format, sink: NO_SINK, search: new ForwardSearcher(''), tokens: tokensOf(''), blocks, hasCarriageReturn: false, brackets: null, bracketsTo: 0, linkOpens: null,
+    rangeFrom: 0, limit: 0, lastDefinitionEnd: -1, ranges, rangeCount: 0, labels: null, readLabels, skippedSpans: null, destination: [0, 0, 0], held: null, holding: false,
   };
   return { scan, ranges, lines: new LineStarts() };
 }

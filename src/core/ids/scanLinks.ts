@@ -1,6 +1,6 @@
 /** The scanner's link constructs: wikilinks, markdown links and link reference definitions that name an ID. */
 import { linkDefinition } from './definitions';
-import { definedLabelsIn, isLinkLabel, labelKey } from './referenceLabels';
+import { isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
 import { digitIdLength, digitIdOffsetInTarget, idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
@@ -357,6 +357,6 @@ function formsLink(scan: Scan, open: number): boolean {
 /** Whether the brackets at `open` and `close` hold a label the note defines (read on first need). */
 function isDefined(scan: Scan, open: number, close: number): boolean {
   const { text } = scan;
-  scan.labels ??= definedLabelsIn(text, scan.ranges, scan.rangeCount, scan.blocks);
+  scan.labels ??= scan.readLabels(scan);
   return scan.labels.size !== 0 && isLinkLabel(text, open, close) && scan.labels.has(labelKey(text, open, close));
 }

@@ -12,7 +12,8 @@ import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
 import { SEARCH } from './searcher';
 import { HTML_TAG_SOURCE } from './htmlTag';
-import { closedBy, endScan, LITERAL, lineEnd, paragraphEnd, startScan, type ReferenceSink, type Scan } from './scan';
+import { closedBy, emptyScanState, endScan, LITERAL, lineEnd, NO_SINK, paragraphEnd, resetScan, startScan, type ReferenceSink, type Scan } from './scan';
+import { definedLabelsIn, type DefinedLabels } from './referenceLabels';
 import { markdownLink, wikilink } from './scanLinks';
 
 export type { ReferenceSink } from './scan';
@@ -91,11 +92,17 @@ function special(scan: Scan, at: number, proseFrom: number): number {
     case 36:
       if (next === 36) {
         const close = scan.search.indexOf(SEARCH.displayMath, '$$', at + 2);
-        return close === -1 || close + 2 > scan.limit ? -2 : close + 2;
+        if (close === -1 || close + 2 > scan.limit) return -2;
+        scan.skippedSpans?.push(at, close + 2);
+        return close + 2;
       }
       return orSkip(inlineMath(scan, at), 1);
-    case 37:
-      return next === 37 ? closedBy(scan, SEARCH.percentClose, at + 2, '%%') : -1;
+    case 37: {
+      if (next !== 37) return -1;
+      const end = closedBy(scan, SEARCH.percentClose, at + 2, '%%');
+      scan.skippedSpans?.push(at, end);
+      return end;
+    }
     case 60:
       if (text.startsWith('<!--', at)) {
         // Never closed in its paragraph, it is text, and the references after it count
@@ -225,27 +232,63 @@ function mayHoldId(text: string, format: IdFormat): boolean {
  */
 export function scanInto(text: string, format: IdFormat, sink: ReferenceSink): void {
   if (!mayHoldId(text, format)) return;
-  const state = startScan(text, format, sink);
+  const state = startScan(text, format, sink, readLabels);
   try {
     const { scan, ranges } = state;
-    const combined = specialOrId(format);
     const lines = sink.lines === undefined ? null : state.lines;
-    const count = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines, scan.blocks);
+    scan.rangeCount = proseRangesInto(text, ranges, scan.hasCarriageReturn, lines, scan.blocks);
     if (lines !== null) sink.lines?.(lines);
-    scan.rangeCount = count;
-    for (let i = 0; i < count; i += 2) {
-      const from = ranges[i];
-      const to = ranges[i + 1];
-      scan.rangeFrom = from;
-      scan.limit = to;
-      scan.lastDefinitionEnd = -1;
-      scan.brackets = null;
-      if (combined !== null) scanRangeWithIds(scan, combined, from, to);
-      else scanRangeThenIds(scan, from, to);
-    }
+    scanRanges(scan);
   } finally {
     endScan(state);
   }
+}
+
+/** Scans each of the note's prose ranges (the first `rangeCount` numbers of `ranges`, from the block pass). */
+function scanRanges(scan: Scan): void {
+  const combined = specialOrId(scan.format);
+  const { ranges } = scan;
+  for (let i = 0; i < scan.rangeCount; i += 2) {
+    const from = ranges[i];
+    const to = ranges[i + 1];
+    scan.rangeFrom = from;
+    scan.limit = to;
+    scan.lastDefinitionEnd = -1;
+    scan.brackets = null;
+    if (combined !== null) scanRangeWithIds(scan, combined, from, to);
+    else scanRangeThenIds(scan, from, to);
+  }
+}
+
+/**
+ * The labels the note defines, less those whose definition lies in a `$$…$$` or `%%…%%` span the
+ * scan skips: such a span may run over blank lines, so a definition can start a paragraph inside
+ * it, and it is math or a comment, not a definition. Read when a reference link first needs them.
+ */
+function readLabels(scan: Scan): DefinedLabels {
+  const { text, ranges, rangeCount, blocks } = scan;
+  const labels = definedLabelsIn(text, ranges, rangeCount, blocks);
+  if (labels.size === 0 || (!text.includes('$$') && !text.includes('%%'))) return labels;
+  const skipped = skippedSpansOf(scan, labels);
+  return skipped.length === 0 ? labels : definedLabelsIn(text, ranges, rangeCount, blocks, skipped);
+}
+
+/**
+ * The `$$…$$` and `%%…%%` spans a scan of the note skips, found by a scan of its own (its own
+ * state, no sink), with `labels` as the note's: a span that a link made by one of the labels the
+ * spans then rule out would hold differently is not read again (a link's text holding `$$` or `%%`).
+ * The scan that asked resumes by setting where its regex searches from, as it does after every
+ * construct, so this scan's use of the shared regexes does not disturb it.
+ */
+function skippedSpansOf(outer: Scan, labels: DefinedLabels): number[] {
+  const state = resetScan(emptyScanState(outer.format, () => labels, outer.blocks), outer.text, outer.format, NO_SINK);
+  const { scan, ranges } = state;
+  for (let i = 0; i < outer.rangeCount; i++) ranges.push(outer.ranges[i]);
+  scan.rangeCount = outer.rangeCount;
+  scan.labels = labels;
+  scan.skippedSpans = [];
+  scanRanges(scan);
+  return scan.skippedSpans;
 }
 
 /** Every ID reference in a note's text, sorted by offset, as objects (see scanInto). */

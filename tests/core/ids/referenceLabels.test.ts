@@ -1,7 +1,9 @@
 import { mark } from './mark';
+import { DENOTE, FOURTEEN_DIGIT, idFormatFor, type IdFormat } from '../../../src/core/ids/formats';
 import { isLinkLabel, labelKey } from '../../../src/core/ids/referenceLabels';
 
 const A = '202104291524';
+const B = '202108191025';
 
 /** The brackets of `[…]` written alone. */
 const whole = (label: string): [string, number, number] => [label, 0, label.length - 1];
@@ -52,7 +54,25 @@ describe('which labels a note defines', () => {
     ['a line that closes a label it never opened defines nothing', `  ${A}]: /u\n\n[${A}]`, `  «b:${A}»]: /u\n\n[«b:${A}»]`],
     ['definitions one after another', `[${A}][b]\n\n[a]: /u\n[b]: /v`, `[${A}][b]\n\n[a]: /u\n[b]: /v`],
     ['a second definition after one with a title on its own line', `[${A}][b]\n\n[a]: /u\n"t"\n[b]: /v`, `[${A}][b]\n\n[a]: /u\n"t"\n[b]: /v`],
+    // `%%…%%` and `$$…$$` may run over blank lines, so a definition-shaped paragraph may lie in one:
+    // it is a comment or math, which the scan skips, and defines nothing.
+    ['a definition in a comment block defines nothing', `%%\n\n[see ${A}]: /u\n\n%%\n\n[see ${A}]`, `%%\n\n[see ${A}]: /u\n\n%%\n\n[see «b:${A}»]`],
+    ['a definition in a comment that opens in a paragraph defines nothing', `a %% b\n\n[see ${A}]: /u\n\nc %%\n\n[see ${A}]`, `a %% b\n\n[see ${A}]: /u\n\nc %%\n\n[see «b:${A}»]`],
+    ['a definition in an unclosed comment defines nothing', `[see ${A}]\n\n%% b\n\n[see ${A}]: /u`, `[see «b:${A}»]\n\n%% b\n\n[see ${A}]: /u`],
+    ['a definition in math over blank lines defines nothing', `a $$ b\n\n[see ${A}]: /u\n\nc $$\n\n[see ${A}]`, `a $$ b\n\n[see ${A}]: /u\n\nc $$\n\n[see «b:${A}»]`],
+    ['a definition in a comment after the reference that needs it defines nothing', `[see ${A}] ${B}\n\n%% b\n\n[see ${A}]: /u\n\n%% ${B}`, `[see «b:${A}»] «b:${B}»\n\n%% b\n\n[see ${A}]: /u\n\n%% «b:${B}»`],
+    ['a definition after a comment or math that closed defines its label', `%% a %%\n\n$$ b $$\n\n[see ${A}]: /u\n\n[see ${A}] ${B}`, `%% a %%\n\n$$ b $$\n\n[see ${A}]: /u\n\n[see ${A}] «b:${B}»`],
+    ['a definition beside a comment defines its label', `[see ${A}]\n\n%% a\n\nb %%\n\n[see ${A}]: /u`, `[see ${A}]\n\n%% a\n\nb %%\n\n[see ${A}]: /u`],
+    ['`%%` in code opens no comment', `[see ${A}]\n\n\`%%\`\n\n[see ${A}]: /u\n\n\`%%\``, `[see ${A}]\n\n\`%%\`\n\n[see ${A}]: /u\n\n\`%%\``],
   ])('%s', (_name, input, expected) => {
     expect(mark(input)).toBe(expected);
+  });
+
+  test.each<[string, IdFormat, string]>([
+    ['14 digits', FOURTEEN_DIGIT, '20210429152404'],
+    ['Denote', DENOTE, '20210429T152404'],
+    ['a custom pattern', idFormatFor('custom', 'zk-[0-9]{4}'), 'zk-1234'],
+  ])('a definition in a comment defines nothing, %s', (_name, format, id) => {
+    expect(mark(`[see ${id}] x\n\n%% b\n\n[see ${id}]: /u\n\n%% ${id}`, format)).toBe(`[see «b:${id}»] x\n\n%% b\n\n[see ${id}]: /u\n\n%% «b:${id}»`);
   });
 });
