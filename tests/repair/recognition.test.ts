@@ -71,6 +71,8 @@ describe('reference links', () => {
     // A definition's label may go on over lines (CommonMark), in a quote too.
     'c.md': 'See [202001011200 Little steps] and 202001011200 Little steps.\n\n[202001011200\nlittle steps]: https://example.com\n',
     'd.md': '> See [202001011200 Little steps].\n>\n> [202001011200\n> little steps]: https://example.com\n',
+    // A definition commented out (a `%%` comment may run over blank lines) gives no label.
+    'e.md': 'See [202001011200 Little steps].\n\n%%\n\n[202001011200 little steps]: https://example.com\n\n%%\n',
   };
   const renames = { '202001011200': ['Little steps'] };
 
@@ -85,5 +87,6 @@ describe('reference links', () => {
 
   test('brackets whose label no definition gives are text, and repaired like any other', () => {
     expect(edits(files, 'b.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
+    expect(edits(files, 'e.md', { renames })).toStrictEqual([['stale-title', 'Little steps', 'Small steps']]);
   });
 });
