@@ -29,14 +29,8 @@ export function idInLinkTarget(target: string, format: IdFormat): { id: string; 
  * first characters) and no object made.
  */
 export function digitIdOffsetInTarget(target: string, length: number): number {
-  let end = target.length;
-  while (end > 0 && target.charCodeAt(end - 1) === 47) end--;
-  let segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  // Only a short segment can be `readme.md` or `index.md`: no slice of the others.
-  if (segmentStart > 0 && end - segmentStart <= FOLDER_NOTE_MAX && FOLDER_NOTE.test(target.slice(segmentStart, end))) {
-    end = segmentStart - 1;
-    segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  }
+  const end = namingSegmentEnd(target);
+  const segmentStart = target.lastIndexOf('/', end - 1) + 1;
   // Read in the target itself: the segment's first `length` characters are digits. Past the
   // segment stands a `/` or nothing, which joins no word.
   if (end - segmentStart < length) return -1;
@@ -48,24 +42,34 @@ export function digitIdOffsetInTarget(target: string, length: number): number {
   if (after < end && target.charCodeAt(after) !== 95 && isWordCharAt(target, after)) return -1;
   // A target that starts with a digit names no scheme.
   if (segmentStart > 0 && SCHEME.test(target)) return -1;
-  const dot = target.lastIndexOf('.', end - 1);
-  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return -1;
-  return segmentStart;
+  return namesAttachment(target, segmentStart, end) ? -1 : segmentStart;
 }
 
 /** idInLinkTarget for a format whose IDs are not a fixed number of digits. */
 function idInTarget(target: string, format: IdFormat): { id: string; offset: number } | null {
   if (target === '' || SCHEME.test(target)) return null;
+  const end = namingSegmentEnd(target);
+  const segmentStart = target.lastIndexOf('/', end - 1) + 1;
+  if (namesAttachment(target, segmentStart, end)) return null;
+  return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
+}
+
+/**
+ * Where the segment of the target that names the note ends: its last, less any trailing `/`, or
+ * the folder before a `README.md` or `index.md` (a folder note is named by its folder).
+ */
+function namingSegmentEnd(target: string): number {
   let end = target.length;
   while (end > 0 && target.charCodeAt(end - 1) === 47) end--;
-  let segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  if (segmentStart > 0 && end - segmentStart <= FOLDER_NOTE_MAX && FOLDER_NOTE.test(target.slice(segmentStart, end))) {
-    end = segmentStart - 1;
-    segmentStart = target.lastIndexOf('/', end - 1) + 1;
-  }
+  const segmentStart = target.lastIndexOf('/', end - 1) + 1;
+  // Only a short segment can be `readme.md` or `index.md`: no slice of the others.
+  return segmentStart > 0 && end - segmentStart <= FOLDER_NOTE_MAX && FOLDER_NOTE.test(target.slice(segmentStart, end)) ? segmentStart - 1 : end;
+}
+
+/** Whether the segment [segmentStart, end) ends in an attachment's extension. */
+function namesAttachment(target: string, segmentStart: number, end: number): boolean {
   const dot = target.lastIndexOf('.', end - 1);
-  if (dot > segmentStart && ATTACHMENT.test(target.slice(dot, end))) return null;
-  return idAtSegmentStart(target.slice(segmentStart, end), segmentStart, format);
+  return dot > segmentStart && ATTACHMENT.test(target.slice(dot, end));
 }
 
 /** Length of the format's IDs when they are a fixed number of digits (`\d{12}`, `\d{14}`), else 0. */
