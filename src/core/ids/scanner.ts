@@ -275,17 +275,16 @@ function readLabels(scan: Scan): DefinedLabels {
 
 /**
  * The `$$…$$` and `%%…%%` spans a scan of the note skips, found by a scan of its own (its own
- * state, no sink), with `labels` as the note's: a span that a link made by one of the labels the
- * spans then rule out would hold differently is not read again (a link's text holding `$$` or `%%`).
- * The scan that asked resumes by setting where its regex searches from, as it does after every
- * construct, so this scan's use of the shared regexes does not disturb it.
+ * state, no sink) that takes every label in `labels` as defined. Were a link made by a label the
+ * spans then rule out to hold `$$` or `%%`, the spans are not read again (a rare shape whose
+ * reading could change once more). The scan that asked resumes by setting where its regex searches
+ * from, as it does after every construct, so this scan's use of the shared regexes does not disturb it.
  */
 function skippedSpansOf(outer: Scan, labels: DefinedLabels): number[] {
   const state = resetScan(emptyScanState(outer.format, () => labels, outer.blocks), outer.text, outer.format, NO_SINK);
   const { scan, ranges } = state;
   for (let i = 0; i < outer.rangeCount; i++) ranges.push(outer.ranges[i]);
   scan.rangeCount = outer.rangeCount;
-  scan.labels = labels;
   scan.skippedSpans = [];
   scanRanges(scan);
   return scan.skippedSpans;

@@ -62,6 +62,7 @@ describe('which labels a note defines', () => {
     ['a definition in math over blank lines defines nothing', `a $$ b\n\n[see ${A}]: /u\n\nc $$\n\n[see ${A}]`, `a $$ b\n\n[see ${A}]: /u\n\nc $$\n\n[see «b:${A}»]`],
     ['a definition in a comment after the reference that needs it defines nothing', `[see ${A}] ${B}\n\n%% b\n\n[see ${A}]: /u\n\n%% ${B}`, `[see «b:${A}»] «b:${B}»\n\n%% b\n\n[see ${A}]: /u\n\n%% «b:${B}»`],
     ['a definition after a comment or math that closed defines its label', `%% a %%\n\n$$ b $$\n\n[see ${A}]: /u\n\n[see ${A}] ${B}`, `%% a %%\n\n$$ b $$\n\n[see ${A}]: /u\n\n[see ${A}] «b:${B}»`],
+    ['a definition before a comment defines its label', `[see ${A}]\n\n[see ${A}]: /u\n\n%% a\n\nb %%`, `[see ${A}]\n\n[see ${A}]: /u\n\n%% a\n\nb %%`],
     ['a definition beside a comment defines its label', `[see ${A}]\n\n%% a\n\nb %%\n\n[see ${A}]: /u`, `[see ${A}]\n\n%% a\n\nb %%\n\n[see ${A}]: /u`],
     ['`%%` in code opens no comment', `[see ${A}]\n\n\`%%\`\n\n[see ${A}]: /u\n\n\`%%\``, `[see ${A}]\n\n\`%%\`\n\n[see ${A}]: /u\n\n\`%%\``],
   ])('%s', (_name, input, expected) => {

@@ -281,6 +281,9 @@ describe('other formats', () => {
     ['denote', DENOTE, 'see 20210429T152404 and 20210429152404', 'see «b:20210429T152404» and 20210429152404'],
     ['denote in a word', DENOTE, 'x20210429T152404', 'x20210429T152404'],
     ['custom', idFormatFor('custom', 'zk-\\d{4}'), 'see zk-0042, zk-00421', 'see «b:zk-0042», zk-00421'],
+    // Link targets read by formats whose IDs are not a fixed number of digits: a note's, not an attachment's or a URL's.
+    ['denote links to a note, an attachment and a URL', DENOTE, '[[20210429T152404 a]] [[20210429T152404.png]] [[https://x.org/20210429T152404]]', '[[«w:20210429T152404» a]] [[20210429T152404.png]] [[https://x.org/20210429T152404]]'],
+    ['custom links to a note, an attachment and a URL', idFormatFor('custom', 'zk-\\d{4}'), '[a](zk-0042.md) [b](zk-0042.pdf) [c](https://x.org/zk-0042)', '[a](«m:zk-0042».md) [b](zk-0042.pdf) [c](https://x.org/zk-0042)'],
   ] as [string, IdFormat, string, string][])('%s', (_name, format, input, expected) => {
     expect(mark(input, format)).toBe(expected);
   });
