@@ -218,9 +218,10 @@ function sameTitle(notes: NoteTable, slot: number, input: ScannedNote): boolean 
 }
 
 /**
- * Copies `length` Int32 values. A function of its own: a huge note's copy gets a loop here optimised
- * on the stack (OSR), which in its caller compiled the code after the loop with no type feedback and
- * threw it away note after note.
+ * Copies `length` Int32 values. A function of its own: written as one loop inside copyRecords, V8
+ * optimised that loop on the stack (OSR) for a huge note, compiled the code after it with no type
+ * feedback, and threw copyRecords' optimised code away note after note (479 times in 12 builds of
+ * the bench's 100k vault).
  */
 function copyInts(source: Int32Array, from: number, target: Int32Array, to: number, length: number): void {
   for (let i = 0; i < length; i++) target[to + i] = source[from + i];
