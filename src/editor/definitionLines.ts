@@ -63,17 +63,22 @@ const MAX_DEFINITION_LINES = 64;
 // How many lines of the paragraph before a definition's label are read (for the quotes it is in).
 const MAX_LINES_BEFORE = 32;
 
+/** Whether a line holds only white space (CommonMark's blank line, which ends a paragraph). */
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
 /** The start of the first line after a blank one before line `number`, at most MAX_LINES_BEFORE back. */
 function paragraphStartBefore(doc: Text, number: number): number {
   let first = number;
-  while (first > 1 && number - first < MAX_LINES_BEFORE && doc.line(first - 1).text.trim() !== '') first--;
+  while (first > 1 && number - first < MAX_LINES_BEFORE && !isBlank(doc.line(first - 1).text)) first--;
   return doc.line(first).from;
 }
 
 /** The end of the last line before a blank one after line `number`, at most MAX_DEFINITION_LINES on. */
 function paragraphEndAfter(doc: Text, number: number): number {
   let last = number;
-  while (last < doc.lines && last - number < MAX_DEFINITION_LINES && doc.line(last + 1).text.trim() !== '') last++;
+  while (last < doc.lines && last - number < MAX_DEFINITION_LINES && !isBlank(doc.line(last + 1).text)) last++;
   return doc.line(last).to;
 }
 
@@ -128,8 +133,8 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     const opening = doc.lineAt(open);
     const number = opening.number;
     const previous = number > 1 ? doc.line(number - 1) : null;
-    // The line before is no paragraph when it is frontmatter or literal text (a fence, say).
-    const afterBlock = previous === null || previous.from < proseFrom || inLiteral(tree, previous.from);
+    // The line before is no paragraph when it is blank, frontmatter or literal text (a fence, say).
+    const afterBlock = previous === null || previous.from < proseFrom || isBlank(previous.text) || inLiteral(tree, previous.from);
     // From the paragraph's start: a quote opening on the label's line interrupts it only when the
     // paragraph is in no quote as deep (its lazy lines may hold fewer markers).
     const windowFrom = previous === null || afterBlock ? opening.from : paragraphStartBefore(doc, previous.number);
