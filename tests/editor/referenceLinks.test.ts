@@ -51,6 +51,9 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     // Such a line continues the paragraph (HyperMD styles its rest as a URL all the same).
     ['a label line continuing a paragraph, an ID after its colon', `text\n[ref]: /u "t ${ID}"`, [ID]],
     ['a label line continuing a paragraph, an ID as its destination', `text\n[ref]: ${ID} x`, [ID]],
+    // A list item starts the paragraph before the quote; the quote above the item is another block.
+    ['a definition in a quote after a list item that follows a quote', `> [ref]: /u\n- [ref]: /u\n[ref]: /u x\n> [see\n${ID}]: /u\n`, []],
+    ['a definition in a quote that a reference before it needs', `> [ref]: /u\n- [ref]: /u\n[see ${ID}][ref]\n> [${ID}]: /u\n`, []],
   ])('%s: the IDs the scanner reads as bare are decorated', (_, doc, expected) => {
     expect(ids(open(doc))).toStrictEqual(expected);
     expect(scannedBareIds(doc)).toStrictEqual(expected);

@@ -101,17 +101,39 @@ function isParagraphBoundary(line: string): boolean {
   return /^[ \t>]*$/.test(line) || ATX_HEADING.test(line) || BREAK_OR_UNDERLINE.test(line);
 }
 
-/** The most quote markers on a line of the paragraph that ends with the line at `lastStart`, as far back as the text goes. */
+/**
+ * The most quote markers on a line of the paragraph that ends with the line at `lastStart`, as far
+ * back as the text goes: to a line that ends any paragraph, or up to a line that opens a list item
+ * (whose content the paragraph is; the lines before it are another block's).
+ */
 function paragraphQuoteDepth(context: DefinitionContext, lastStart: number): number {
   const { text } = context;
   let depth = 0;
   for (let start = lastStart; ; ) {
-    depth = Math.max(depth, quoteDepth(text, start));
-    if (start <= 0) return depth;
+    const startDepth = quoteDepth(text, start);
+    depth = Math.max(depth, startDepth);
+    if (start <= 0 || opensListItem(text, start, ITEM_INTERRUPTING)) return depth;
     const before = lineStartOf(text, previousBreak(text, start));
     if (isParagraphBoundary(text.slice(before, previousBreak(text, start)))) return depth;
+    // After a line deeper in quotes, any list item opens a block: the quote it leaves holds no
+    // paragraph that the line could go on lazily.
+    if (quoteDepth(text, before) > startDepth && opensListItem(text, start, ITEM_ANY)) return depth;
     start = before;
   }
+}
+
+// A list item's marker after at most three spaces: one that may interrupt a paragraph (CommonMark
+// §5.2: a bullet, or an ordered item numbered 1, with content after it), and any.
+const ITEM_INTERRUPTING = / {0,3}(?:[-+*]|1[.)])[ \t]+\S/y;
+const ITEM_ANY = / {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/my;
+const QUOTE_MARKERS = /(?: {0,3}>[ \t]?)*/y;
+
+/** Whether the line at `lineStart`, past its quote markers, opens a list item as `item` (sticky) reads one. */
+function opensListItem(text: string, lineStart: number, item: RegExp): boolean {
+  QUOTE_MARKERS.lastIndex = lineStart;
+  QUOTE_MARKERS.test(text);
+  item.lastIndex = QUOTE_MARKERS.lastIndex;
+  return item.test(text);
 }
 
 /** How many quote markers open the line at `lineStart` (each after at most three spaces). */

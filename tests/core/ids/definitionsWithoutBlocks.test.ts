@@ -31,6 +31,14 @@ describe('a definition without the block pass', () => {
     ['a quote after a paragraph that a heading before it starts', '> a\n# h\nb\n> [n]: /u', true],
     ['a quote marker after four spaces is text', 'a\n    > [n]: /u', false],
     ['a quote marker after three spaces', 'a\n   > [n]: /u', true],
+    // A list item starts the paragraph that the lines after it go on (the quote before it is another block's).
+    ['a quote after a paragraph that a list item starts, after a quote', '> a\n- b\nc\n> [n]: /u', true],
+    ['a quote after a list item that follows a quote', '> a\n- b\n> [n]: /u', true],
+    ['a quote after an item numbered 2 that follows a quote', '> a\n2. b\n> [n]: /u', true],
+    ['a quote after an empty item that follows a quote', '> a\n- \nc\n> [n]: /u', true],
+    ['a quote after an item numbered 2 that goes on a paragraph', 'a\n2. b\n> [n]: /u', true],
+    ['a quote line after an item numbered 2 that goes on a quote lazily', '> a\n> b\n2. c\n> [n]: /u', true],
+    ['a quote line after a list item in the quote', '> - a\n> [n]: /u', false],
   ])('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
   });
