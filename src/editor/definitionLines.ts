@@ -114,6 +114,27 @@ export function insideDefinition(definitions: DocumentDefinitions, pos: number):
 }
 
 /**
+ * Whether a definition may hold document position `pos`: a line that may hold one stands no more
+ * than MAX_DEFINITION_LINES lines before it (a definition reaches no further past its label's last
+ * line) and no more than a label's length after it (`pos` may be in a label over lines). Most IDs
+ * of a note whose definitions stand together, away from them, need no reading of the definitions.
+ */
+export function definitionLineNear(state: EditorState, pos: number): boolean {
+  const lines = state.field(definitionLines, false);
+  if (lines === undefined || lines.length === 0) return false;
+  const { doc } = state;
+  const from = doc.line(Math.max(1, doc.lineAt(pos).number - MAX_DEFINITION_LINES)).from;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle].from < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < lines.length && lines[low].from <= pos + LONGEST_LABEL;
+}
+
+/**
  * The document's definitions: each candidate line outside frontmatter, code, math and comments is
  * read by the core's parser with the line before it (a definition does not continue a paragraph)
  * and the lines after it up to a blank one, at most MAX_DEFINITION_LINES (where its destination and

@@ -16,7 +16,7 @@ import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
 import { inInlineCode, scannerReadsBare } from './codeSpans';
-import { definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
+import { definitionLineNear, definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
 import { idPointerHandlers } from './pointer';
@@ -149,7 +149,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         if (idFrom < lastTo) continue;
         if (isOutOfProse(tree, paragraph, idFrom, idTo, labels, format) || rawHtml.contains(idFrom)) continue;
         // A definition's title is no prose, though nothing in the tree or brackets says so.
-        if (mayDefine && insideDefinition(definitions(), idFrom)) continue;
+        if (mayDefine && definitionLineNear(state, idFrom) && insideDefinition(definitions(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;

@@ -69,6 +69,8 @@ export function keptLines<L extends KeptLine>(reader: LineReader<L>): StateField
         const shift = changes.mapPos(line.from) - line.from;
         next.push(shift === 0 ? line : reader.moved(line, shift));
       }
+      // Moved lines keep their order; only lines read again need sorting in.
+      if (read.length === 0) return next;
       next.push(...read);
       next.sort((a, b) => a.from - b.from);
       // Two changed ranges on one line read it twice.

@@ -47,6 +47,8 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
   test.each([
     ['a definition title on its line', `[ref]: /u "t ${ID}"\n\n[see][ref]`, []],
     ['a definition title on the next line, over two', `[ref]: /u\n"t\n${ID}"\n\n[see][ref]`, []],
+    ['a definition label over lines, its ID on a line before the colon', `[see ${ID}\nmore]: /u\n\n[see ${ID} more]`, []],
+    ['a definition title far down a long definition', `[ref]: /u\n"t${'\na'.repeat(12)}\n${ID}"\n\n[see][ref]`, []],
     ['a definition in a quote opening after a paragraph line', `text\n> [${ID}]: /u "t ${ID}"\n\n[see][${ID}]`, []],
     // Such a line continues the paragraph (HyperMD styles its rest as a URL all the same).
     ['a label line continuing a paragraph, an ID after its colon', `text\n[ref]: /u "t ${ID}"`, [ID]],
