@@ -80,6 +80,16 @@ function noteOfSize(text: string, chars: number): string {
   return text.slice(0, cut > chars / 2 ? cut : chars);
 }
 
+const DEFINITION_LAYOUTS = ['a definition after each paragraph', 'its definitions at the end'] as const;
+
+/** The note with a link reference definition (to a web page, with a title) per paragraph, after each one or all after the last. */
+function withDefinitions(text: string, layout: (typeof DEFINITION_LAYOUTS)[number]): string {
+  const paragraphs = text.split('\n\n');
+  const definition = (n: number): string => `[ref ${n}]: https://example.com/${n} "title ${n}"`;
+  if (layout === 'a definition after each paragraph') return paragraphs.map((paragraph, n) => `${paragraph}\n\n${definition(n + 1)}`).join('\n\n');
+  return `${text}\n\n${paragraphs.map((_, n) => definition(n + 1)).join('\n')}\n`;
+}
+
 function section(config: BenchConfig, name: string, started: number): void {
   config.log(`${name} done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -211,6 +221,11 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
         return text.length > best.length ? text : best;
       }, '');
       const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
+      // The smallest note again with link reference definitions, which the extension reads for brackets and titles.
+      const [smallest] = config.editorNoteChars;
+      for (const layout of DEFINITION_LAYOUTS) {
+        notes.push({ label: `${kb(smallest)} note, ${layout} (${medium.label})`, text: withDefinitions(noteOfSize(biggest, smallest), layout) });
+      }
       const index = mediumIndex ?? namesIndex(medium.paths, medium.format);
       return editorRows(notes, index, medium.format, config.keystrokes, config.editorRounds);
     });

@@ -278,7 +278,12 @@ describe('benchmark on a tiny vault', () => {
     }
     // 60 notes are too few for a scanning thread: the row says so and claims no speed-up.
     expect(fields(byRow('Command line: check --json with scanning threads')[0])).toStrictEqual(['generated 60', '', expect.stringMatching(/^the tool started no scanning thread \(60 notes, 2 cores, load average [\d.]+ at the start\), so both columns are one thread; CPU time /) as unknown]);
-    expect(byRow('Editor keystroke').map((r) => r.input)).toStrictEqual(['500 B note (generated 50)', '2 KB note (generated 50)']);
+    expect(byRow('Editor keystroke').map((r) => r.input)).toStrictEqual([
+      '500 B note (generated 50)',
+      '2 KB note (generated 50)',
+      '500 B note, a definition after each paragraph (generated 50)',
+      '500 B note, its definitions at the end (generated 50)',
+    ]);
     for (const row of byRow('Editor keystroke')) expect(row.note).toMatch(/^[1-9]\d* IDs decorated/);
     expect(byRow('Index memory per note')[0]).toMatchObject({ ours: '500 B/note', target: '≤ 400 B/note', met: false });
 
