@@ -122,8 +122,17 @@ export function insideDefinition(definitions: DocumentDefinitions, pos: number):
 export function definitionLineNear(state: EditorState, pos: number): boolean {
   const lines = state.field(definitionLines, false);
   if (lines === undefined || lines.length === 0) return false;
-  const { doc } = state;
-  const from = doc.line(Math.max(1, doc.lineAt(pos).number - MAX_DEFINITION_LINES)).from;
+  const first = firstLineFrom(lines, reachStart(state.doc, pos));
+  return first < lines.length && lines[first].from <= pos + LONGEST_LABEL;
+}
+
+/** The start of the line MAX_DEFINITION_LINES before the one holding `pos`: no definition whose line starts before it reaches `pos`. */
+function reachStart(doc: Text, pos: number): number {
+  return doc.line(Math.max(1, doc.lineAt(pos).number - MAX_DEFINITION_LINES)).from;
+}
+
+/** The index of the first kept line that starts at or after `from`. */
+function firstLineFrom(lines: readonly DefinitionLine[], from: number): number {
   let low = 0;
   let high = lines.length;
   while (low < high) {
@@ -131,16 +140,44 @@ export function definitionLineNear(state: EditorState, pos: number): boolean {
     if (lines[middle].from < from) low = middle + 1;
     else high = middle;
   }
-  return low < lines.length && lines[low].from <= pos + LONGEST_LABEL;
+  return low;
+}
+
+/**
+ * The kept lines [first, end) whose definitions may hold a position in [from, to], or open there:
+ * those near it (definitionLineNear), and before them each line whose definition the next may
+ * follow directly (one definition may stand right after another's last line; a blank line between
+ * them ends that, as no label, destination or title holds one).
+ */
+function linesNear(doc: Text, lines: readonly DefinitionLine[], from: number, to: number): [number, number] {
+  let first = firstLineFrom(lines, reachStart(doc, from));
+  const end = firstLineFrom(lines, to + LONGEST_LABEL + 1);
+  while (first > 0 && first < end && !blankLineBetween(doc, lines[first - 1].to, lines[first].from)) first--;
+  return [first, end];
+}
+
+// How many lines between two definition lines are looked through for a blank one (past that, the
+// earlier is read too, which is never wrong, only slower).
+const MAX_GAP_READ = MAX_DEFINITION_LINES + MAX_LINES_BEFORE;
+
+/** Whether a blank line stands between the line ending at `before` and the one starting at `after`. */
+function blankLineBetween(doc: Text, before: number, after: number): boolean {
+  const last = doc.lineAt(after).number - 1;
+  const first = doc.lineAt(before).number + 1;
+  if (last - first >= MAX_GAP_READ) return false;
+  for (let number = first; number <= last; number++) if (isBlank(doc.line(number).text)) return true;
+  return false;
 }
 
 /**
  * The document's definitions: each candidate line outside frontmatter, code, math and comments is
  * read by the core's parser with the line before it (a definition does not continue a paragraph)
  * and the lines after it up to a blank one, at most MAX_DEFINITION_LINES (where its destination and
- * title may stand: a title may go on over lines).
+ * title may stand: a title may go on over lines). With `near`, only the definitions that may
+ * hold or open at a position in it: their spans and openings are right there, their labels are not
+ * all the note's.
  */
-export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: number): DocumentDefinitions {
+export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: number, near?: { readonly from: number; readonly to: number }): DocumentDefinitions {
   const lines = state.field(definitionLines, false);
   if (lines === undefined || lines.length === 0) return NO_DEFINITIONS;
   const { doc } = state;
@@ -148,7 +185,9 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
   const opens = new Set<number>();
   const spans: number[] = [];
   let lastEnd = -1;
-  for (const line of lines) {
+  const [first, end] = near === undefined ? [0, lines.length] : linesNear(doc, lines, near.from, near.to);
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
     const open = labelOpenOf(doc, line);
     if (open < proseFrom || inLiteral(tree, open)) continue;
     const opening = doc.lineAt(open);

@@ -88,14 +88,28 @@ function holdsLine(paragraph: ParagraphText, line: { from: number; to: number })
   return paragraph.whole && paragraph.from <= line.from && line.to <= paragraph.from + paragraph.text.length;
 }
 
-/** What the note's definitions say about brackets in text that starts at document offset `textFrom`. */
-function noteLabels(textFrom: number, definitions: () => DocumentDefinitions): NoteLabels {
+/** The note's definitions as the decoration pass reads them: all of them, or only those that may reach [from, to]. */
+interface PassDefinitions {
+  all(): DocumentDefinitions;
+  near(): DocumentDefinitions;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * What the note's definitions say about brackets in text that starts at document offset `textFrom`:
+ * the labels all of them give, and which open at a bracket (of those near, for a bracket in reach).
+ */
+function noteLabels(textFrom: number, definitions: PassDefinitions): NoteLabels {
   return {
     defined(text, open, close) {
-      const { labels } = definitions();
+      const { labels } = definitions.all();
       return labels.size !== 0 && isLinkLabel(text, open, close) && labels.has(labelKey(text, open, close));
     },
-    opensDefinition: (open) => definitions().opens.has(textFrom + open),
+    opensDefinition(open) {
+      const at = textFrom + open;
+      return (at >= definitions.from && at <= definitions.to ? definitions.near() : definitions.all()).opens.has(at);
+    },
   };
 }
 
@@ -114,9 +128,17 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   const ranges = view.visibleRanges;
   const readTo = ranges.length === 0 ? 0 : state.doc.lineAt(ranges[ranges.length - 1].to).to;
   const rawHtml = new RawHtmlLookup(state, tree, proseFrom, readTo);
-  // The note's link reference definitions, read only when brackets around an ID need them.
-  let found: DocumentDefinitions | null = null;
-  const definitions = (): DocumentDefinitions => (found ??= documentDefinitions(state, tree, proseFrom));
+  // The note's link reference definitions, read only when brackets around an ID need them; for
+  // where they stand and open, only those that may reach the lines read.
+  let all: DocumentDefinitions | null = null;
+  let near: DocumentDefinitions | null = null;
+  const readFrom = ranges.length === 0 ? 0 : ranges[0].from;
+  const definitions: PassDefinitions = {
+    all: () => (all ??= documentDefinitions(state, tree, proseFrom)),
+    near: () => (near ??= all ?? documentDefinitions(state, tree, proseFrom, { from: readFrom, to: readTo })),
+    from: readFrom,
+    to: readTo,
+  };
   const mayDefine = (state.field(definitionLines, false)?.length ?? 0) > 0;
   // The paragraph around the line being read (its lines share it).
   let paragraph: ParagraphText | null = null;
@@ -149,7 +171,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         if (idFrom < lastTo) continue;
         if (isOutOfProse(tree, paragraph, idFrom, idTo, labels, format) || rawHtml.contains(idFrom)) continue;
         // A definition's title is no prose, though nothing in the tree or brackets says so.
-        if (mayDefine && definitionLineNear(state, idFrom) && insideDefinition(definitions(), idFrom)) continue;
+        if (mayDefine && definitionLineNear(state, idFrom) && insideDefinition(definitions.near(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;
