@@ -139,7 +139,6 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
     from: readFrom,
     to: readTo,
   };
-  const mayDefine = (state.field(definitionLines, false)?.length ?? 0) > 0;
   // The paragraph around the line being read (its lines share it).
   let paragraph: ParagraphText | null = null;
   const builder = new RangeSetBuilder<Decoration>();
@@ -171,7 +170,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         if (idFrom < lastTo) continue;
         if (isOutOfProse(tree, paragraph, idFrom, idTo, labels, format) || rawHtml.contains(idFrom)) continue;
         // A definition's title is no prose, though nothing in the tree or brackets says so.
-        if (mayDefine && definitionLineNear(state, idFrom) && insideDefinition(definitions.near(), idFrom)) continue;
+        if (definitionLineNear(state, idFrom) && insideDefinition(definitions.near(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);
         if (resolution.status === 'unresolved' && !format.isPlausible(match.id)) continue;
         let markTo = idTo;
