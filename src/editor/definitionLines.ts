@@ -54,7 +54,9 @@ function labelOpenOf(doc: Text, line: DefinitionLine): number {
 /** The lines that may hold a link reference definition, in document order, kept through edits (./keptLines). */
 export const definitionLines = keptLines<DefinitionLine>({
   read: readLine,
-  moved: (line, shift) => ({ ...line, from: line.from + shift, to: line.to + shift }),
+  // An object literal of the line's own shape: spread copies (`{ ...line }`) made every keystroke at
+  // the top of a note with 138 definitions at its end cost 1.8× the bare editor's, this 1.5×.
+  moved: (line, shift) => ({ from: line.from + shift, to: line.to + shift, open: line.open, close: line.close }),
 });
 
 // How many lines after a definition's label are read for its destination and title.
