@@ -118,14 +118,20 @@ export function insideDefinition(definitions: DocumentDefinitions, pos: number):
 /**
  * Whether a definition may hold document position `pos`: a line that may hold one stands no more
  * than MAX_DEFINITION_LINES lines before it (a definition reaches no further past its label's last
- * line) and no more than a label's length after it (`pos` may be in a label over lines). Most IDs
- * of a note whose definitions stand together, away from them, need no reading of the definitions.
+ * line) or no more than a label's length after it (`pos` may be in a label over lines), with no
+ * blank line between that line and `pos` (a definition is read from one paragraph, so it never
+ * holds a blank line). Most IDs of a note, in paragraphs of their own, need no reading of the
+ * definitions.
  */
 export function definitionLineNear(state: EditorState, pos: number): boolean {
   const lines = state.field(definitionLines, false);
   if (lines === undefined || lines.length === 0) return false;
-  const first = firstLineFrom(lines, reachStart(state.doc, pos));
-  return first < lines.length && lines[first].from <= pos + LONGEST_LABEL;
+  const { doc } = state;
+  const first = firstLineFrom(lines, reachStart(doc, pos));
+  const after = firstLineFrom(lines, pos + 1);
+  // The nearest line before: any earlier one has the same blank lines between it and `pos`, and more.
+  if (after > first && !blankLineBetween(doc, lines[after - 1].to, pos)) return true;
+  return after < lines.length && lines[after].from <= pos + LONGEST_LABEL && !blankLineBetween(doc, pos, lines[after].from);
 }
 
 /** The start of the line MAX_DEFINITION_LINES before the one holding `pos`: no definition whose line starts before it reaches `pos`. */

@@ -2,12 +2,13 @@
 /**
  * The decoration pass reads only the definitions that may reach the lines it reads
  * (documentDefinitions with `near`): for every position there, they must say what all of the
- * note's definitions say, whether a definition holds it and whether one opens at it.
+ * note's definitions say, whether a definition holds it and whether one opens at it. And it reads
+ * none for an ID where definitionLineNear says no definition may hold it: none may.
  */
 import fc from 'fast-check';
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
-import { definitionLines, documentDefinitions, insideDefinition } from '../../src/editor/definitionLines';
+import { definitionLineNear, definitionLines, documentDefinitions, insideDefinition } from '../../src/editor/definitionLines';
 import { languageFor, TREE_SHAPES } from './setup';
 
 const ID = '202108191025';
@@ -35,6 +36,7 @@ describe.each(TREE_SHAPES)('definitions near the lines read, on the %s tree', (s
         const near = documentDefinitions(state, tree, 0, { from, to });
         for (let pos = from; pos <= to; pos++) {
           expect({ pos, inside: insideDefinition(near, pos), opens: near.opens.has(pos) }).toStrictEqual({ pos, inside: insideDefinition(all, pos), opens: all.opens.has(pos) });
+          if (insideDefinition(all, pos)) expect({ pos, mayHold: definitionLineNear(state, pos) }).toStrictEqual({ pos, mayHold: true });
         }
         // A window that ends at a definition's `[`, whose label may close lines below it, and one
         // on a definition's last character, which may stand lines below its label.
@@ -46,6 +48,7 @@ describe.each(TREE_SHAPES)('definitions near the lines read, on the %s tree', (s
         for (let i = 1; i < all.spans.length; i += 16) {
           const last = all.spans[i] - 1;
           expect({ last, inside: insideDefinition(documentDefinitions(state, tree, 0, { from: last, to: last }), last) }).toStrictEqual({ last, inside: true });
+          expect({ last, mayHold: definitionLineNear(state, last) }).toStrictEqual({ last, mayHold: true });
         }
       }),
       { seed: Number(process.env.EDITOR_DEFINITION_SEED ?? 20261207), numRuns: Number(process.env.EDITOR_DEFINITION_RUNS ?? 60) },
