@@ -7,13 +7,14 @@ import { BUILD_ROW, breakdownRow, fullBuildFromDisk, buildRows, namesIndex, name
 import { CLI_ROW, cliRow, THREADS_ROW, threadsRow, type CliBundle } from './suites/commandLine';
 import { WARM_START_ROW, warmStartRow } from './suites/warmStart';
 import type { IdIndex } from '../src/core/index/idIndex';
+import type { IdFormat } from '../src/core/ids/formats';
 import { SCANNER_ROW, scannerRows } from './suites/scanner';
 import { chainRows } from './suites/chain';
 import type { ChromiumPage } from './chromium';
 import { CHROMIUM_RENDER_ROW, chromiumRenderRow } from './suites/chromiumRender';
 import type { ChainViewModel } from '../src/ui/chain/model';
 import { repairRows } from './suites/repair';
-import { editorRows } from './suites/editor';
+import { editorRows, type EditorNote } from './suites/editor';
 import { markdownTable, skippedRow } from './harness';
 import { hostLoadLines, isBusy, sampleBusyCores } from './hostLoad';
 import type { BenchOptions, Row } from './harness';
@@ -80,14 +81,26 @@ function noteOfSize(text: string, chars: number): string {
   return text.slice(0, cut > chars / 2 ? cut : chars);
 }
 
-const DEFINITION_LAYOUTS = ['a definition after each paragraph', 'its definitions at the end'] as const;
+const DEFINITION_LAYOUTS = ['a definition after each paragraph', 'its definitions at the end', 'its definitions at the end, an ID in brackets in view'] as const;
 
-/** The note with a link reference definition (to a web page, with a title) per paragraph, after each one or all after the last. */
-function withDefinitions(text: string, layout: (typeof DEFINITION_LAYOUTS)[number]): string {
+/**
+ * The note with a link reference definition (to a web page, with a title) per paragraph, after
+ * each one or all after the last; the last layout opens with brackets around an ID, which the
+ * extension reads every definition for (their labels may make the brackets a link).
+ */
+function withDefinitions(text: string, layout: (typeof DEFINITION_LAYOUTS)[number], format: IdFormat): string {
   const paragraphs = text.split('\n\n');
   const definition = (n: number): string => `[ref ${n}]: https://example.com/${n} "title ${n}"`;
   if (layout === 'a definition after each paragraph') return paragraphs.map((paragraph, n) => `${paragraph}\n\n${definition(n + 1)}`).join('\n\n');
-  return `${text}\n\n${paragraphs.map((_, n) => definition(n + 1)).join('\n')}\n`;
+  const atEnd = `${text}\n\n${paragraphs.map((_, n) => definition(n + 1)).join('\n')}\n`;
+  if (layout === 'its definitions at the end') return atEnd;
+  const id = new RegExp(format.source).exec(text)?.[0] ?? '';
+  return `See [${id} in brackets] first.\n\n${atEnd}`;
+}
+
+/** The editor rows with a target: the cost of brackets around an ID grows with the note's definitions, a figure to watch. */
+function editorTarget(layout: (typeof DEFINITION_LAYOUTS)[number]): boolean {
+  return layout !== 'its definitions at the end, an ID in brackets in view';
 }
 
 function section(config: BenchConfig, name: string, started: number): void {
@@ -220,11 +233,11 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
         const text = readText(medium, path);
         return text.length > best.length ? text : best;
       }, '');
-      const notes = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
+      const notes: EditorNote[] = config.editorNoteChars.map((chars) => ({ label: `${kb(chars)} note (${medium.label})`, text: noteOfSize(biggest, chars) }));
       // The smallest note again with link reference definitions, which the extension reads for brackets and titles.
       const [smallest] = config.editorNoteChars;
       for (const layout of DEFINITION_LAYOUTS) {
-        notes.push({ label: `${kb(smallest)} note, ${layout} (${medium.label})`, text: withDefinitions(noteOfSize(biggest, smallest), layout) });
+        notes.push({ label: `${kb(smallest)} note, ${layout} (${medium.label})`, text: withDefinitions(noteOfSize(biggest, smallest), layout, medium.format), targeted: editorTarget(layout) });
       }
       const index = mediumIndex ?? namesIndex(medium.paths, medium.format);
       return editorRows(notes, index, medium.format, config.keystrokes, config.editorRounds);

@@ -95,6 +95,13 @@ export function typeInto(text: string, setups: readonly Extension[][], at: numbe
   }
 }
 
+/** A note to type into; `targeted: false` gives its row no target (a figure to watch). */
+export interface EditorNote {
+  readonly label: string;
+  readonly text: string;
+  readonly targeted?: boolean;
+}
+
 function fmt(value: number): string {
   return `${value.toFixed(3)} ms`;
 }
@@ -104,7 +111,7 @@ function fmt(value: number): string {
  * keystroke in turn (typeInto); the note column gives p50 relative to the smallest note.
  */
 export function editorRows(
-  notes: readonly { label: string; text: string }[],
+  notes: readonly EditorNote[],
   index: Pick<IdIndexReader, 'resolve' | 'note'>,
   format: IdFormat,
   keystrokes: number,
@@ -130,14 +137,15 @@ export function editorRows(
     const bareP95 = median(bare.map((t) => t.p95));
     smallestP50 ??= p50;
     const growth = p50 / smallestP50;
+    const targeted = note.targeted !== false;
     rows.push({
       row: 'Editor keystroke, ID links on vs off (p50 / p95)',
       input: note.label,
       ours: `${fmt(p50)} / ${fmt(p95)}`,
       baseline: `without extension: ${fmt(bareP50)} / ${fmt(bareP95)}`,
       ratio: bareP50 > 0 ? p50 / bareP50 : null,
-      target: '≈ 1× (≤ 1.5×)',
-      met: bareP50 > 0 ? p50 / bareP50 <= 1.5 : null,
+      target: targeted ? '≈ 1× (≤ 1.5×)' : '',
+      met: targeted && bareP50 > 0 ? p50 / bareP50 <= 1.5 : null,
       note: `${ours[0].decorated} IDs decorated in view; ${keystrokes} keystrokes × ${rounds} editors; p50 ${growth.toFixed(2)}× the smallest note's`,
     });
   }

@@ -283,8 +283,10 @@ describe('benchmark on a tiny vault', () => {
       '2 KB note (generated 50)',
       '500 B note, a definition after each paragraph (generated 50)',
       '500 B note, its definitions at the end (generated 50)',
+      '500 B note, its definitions at the end, an ID in brackets in view (generated 50)',
     ]);
     for (const row of byRow('Editor keystroke')) expect(row.note).toMatch(/^[1-9]\d* IDs decorated/);
+    expect(byRow('Editor keystroke').map((row) => row.target !== '')).toStrictEqual([true, true, true, true, false]);
     expect(byRow('Index memory per note')[0]).toMatchObject({ ours: '500 B/note', target: '≤ 400 B/note', met: false });
 
     for (const row of report.rows.filter((r) => r.ours !== '—')) expect(row.ours).toMatch(/\d/);
