@@ -10,6 +10,7 @@ import type { EditorState, Text } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
 import { linkDefinition } from '../core/ids/definitions';
 import { labelKey, labelOpen, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
+import { DefinitionWindows, isBlank, MAX_DEFINITION_LINES, MAX_LINES_BEFORE } from './definitionWindows';
 import { keptLines } from './keptLines';
 import { holdsLiteralText } from './syntaxClassifier';
 
@@ -58,31 +59,6 @@ export const definitionLines = keptLines<DefinitionLine>({
   // the top of a note with 138 definitions at its end cost 1.8× the bare editor's, this 1.5×.
   moved: (line, shift) => ({ from: line.from + shift, to: line.to + shift, open: line.open, close: line.close }),
 });
-
-// How many lines after a definition's label are read for its destination and title.
-const MAX_DEFINITION_LINES = 64;
-
-// How many lines of the paragraph before a definition's label are read (for the quotes it is in).
-const MAX_LINES_BEFORE = 32;
-
-/** Whether a line holds only white space (CommonMark's blank line, which ends a paragraph). */
-function isBlank(text: string): boolean {
-  return text.trim() === '';
-}
-
-/** The start of the first line after a blank one before line `number`, at most MAX_LINES_BEFORE back. */
-function paragraphStartBefore(doc: Text, number: number): number {
-  let first = number;
-  while (first > 1 && number - first < MAX_LINES_BEFORE && !isBlank(doc.line(first - 1).text)) first--;
-  return doc.line(first).from;
-}
-
-/** The end of the last line before a blank one after line `number`, at most MAX_DEFINITION_LINES on. */
-function paragraphEndAfter(doc: Text, number: number): number {
-  let last = number;
-  while (last < doc.lines && last - number < MAX_DEFINITION_LINES && !isBlank(doc.line(last + 1).text)) last++;
-  return doc.line(last).to;
-}
 
 function inLiteral(tree: Tree, pos: number): boolean {
   for (let node = tree.resolveInner(pos, 1); node.parent !== null; node = node.parent) {
@@ -181,7 +157,8 @@ function blankLineBetween(doc: Text, before: number, after: number): boolean {
  * The document's definitions: each candidate line outside frontmatter, code, math and comments is
  * read by the core's parser with the line before it (a definition does not continue a paragraph)
  * and the lines after it up to a blank one, at most MAX_DEFINITION_LINES (where its destination and
- * title may stand: a title may go on over lines). With `near`, only the definitions that may
+ * title may stand: a title may go on over lines; a run of definitions shares one reading of its
+ * lines, ./definitionWindows). With `near`, only the definitions that may
  * hold or open at a position in it: their spans and openings are right there, their labels are not
  * all the note's.
  */
@@ -194,41 +171,30 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
   const spans: number[] = [];
   let lastEnd = -1;
   const [first, end] = near === undefined ? [0, lines.length] : linesNear(doc, lines, near.from, near.to);
+  const windows = new DefinitionWindows(doc);
   for (let i = first; i < end; i++) {
     const line = lines[i];
     const open = labelOpenOf(doc, line);
     if (open < proseFrom || inLiteral(tree, open)) continue;
     const opening = doc.lineAt(open);
-    const number = opening.number;
-    const previous = number > 1 ? doc.line(number - 1) : null;
-    // The line before is no paragraph when it is blank, frontmatter or literal text (a fence, say).
-    const afterBlock = previous === null || previous.from < proseFrom || isBlank(previous.text) || inLiteral(tree, previous.from);
-    // From the paragraph's start: a quote opening on the label's line interrupts it only when the
-    // paragraph is in no quote as deep (its lazy lines may hold fewer markers).
-    const windowFrom = previous === null || afterBlock ? opening.from : paragraphStartBefore(doc, previous.number);
+    // The label's line starts a block right after another definition (whose last line ends just
+    // before it), or after a line that is no paragraph: a blank one, frontmatter or literal text (a fence, say).
+    const previous = opening.number === 1 || lastEnd === opening.from - 1 ? null : doc.line(opening.number - 1);
+    const startsBlock = previous === null || previous.from < proseFrom || isBlank(previous.text) || inLiteral(tree, previous.from);
     // Up to a blank line after the label's last line: its destination and title follow it.
-    const windowTo = paragraphEndAfter(doc, doc.lineAt(line.from).number);
-    const text = doc.sliceString(windowFrom, windowTo);
+    const labelLast = line.open >= 0 ? opening.number : doc.lineAt(line.from).number;
+    const { text, from, rangeFrom, limit } = windows.around(opening, labelLast, startsBlock);
     const lineEnd = (at: number): number => {
       const found = text.indexOf('\n', at);
-      return found === -1 ? text.length : found;
+      return found === -1 || found > limit ? limit : found;
     };
-    const found = linkDefinition(
-      {
-        text,
-        rangeFrom: afterBlock ? opening.from - windowFrom : 0,
-        limit: text.length,
-        lineEnd,
-        lastDefinitionEnd: previous !== null && lastEnd === previous.to ? lastEnd - windowFrom : -1,
-      },
-      open - windowFrom,
-      line.from + line.close - windowFrom,
-    );
+    const close = line.from + line.close - from;
+    const found = linkDefinition({ text, rangeFrom, limit, lineEnd, lastDefinitionEnd: -1 }, open - from, close);
     if (found === null) continue;
-    labels.add(labelKey(text, open - windowFrom, line.from + line.close - windowFrom));
+    labels.add(labelKey(text, open - from, close));
     opens.add(open);
-    spans.push(open, windowFrom + found.linkEnd);
-    lastEnd = windowFrom + found.end;
+    spans.push(open, from + found.linkEnd);
+    lastEnd = from + found.end;
   }
   return { labels, opens, spans };
 }

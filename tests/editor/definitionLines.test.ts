@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { definitionLineNear, definitionLines, documentDefinitions, insideDefinition } from '../../src/editor/definitionLines';
-import { languageFor, TREE_SHAPES } from './setup';
+import { languageFor, scannedBareIds, TREE_SHAPES } from './setup';
 
 const ID = '202108191025';
 const line = fc.constantFrom(
@@ -53,5 +53,21 @@ describe.each(TREE_SHAPES)('definitions near the lines read, on the %s tree', (s
       }),
       { seed: Number(process.env.EDITOR_DEFINITION_SEED ?? 20261207), numRuns: Number(process.env.EDITOR_DEFINITION_RUNS ?? 60) },
     );
+  });
+
+  test('a title running past the lines read for a definition (64 after its label) is prose there, a departure from the scanner', () => {
+    // So that a keystroke never costs a whole paragraph; the scanner reads the title to its end.
+    const holdsId = (titleLines: number, before = ''): { inside: boolean; labels: string[]; scannerBare: string[] } => {
+      const doc = `${before}[ref]: /u\n"t${'\na'.repeat(titleLines)}\n${ID}"\n\n[see][ref]`;
+      const state = EditorState.create({ doc, extensions: [languageFor(shape), definitionLines] });
+      const tree = ensureSyntaxTree(state, doc.length, 10_000);
+      if (tree === null) throw new Error('no tree');
+      const all = documentDefinitions(state, tree, 0);
+      return { inside: insideDefinition(all, doc.indexOf(ID)), labels: [...all.labels], scannerBare: scannedBareIds(doc) };
+    };
+    expect(holdsId(62)).toStrictEqual({ inside: true, labels: ['REF'], scannerBare: [] });
+    expect(holdsId(63)).toStrictEqual({ inside: false, labels: ['REF'], scannerBare: [] });
+    // Right after another definition, whose lines are read once with the lines after it.
+    expect(holdsId(63, '[a]: /u\n')).toStrictEqual({ inside: false, labels: ['A', 'REF'], scannerBare: [] });
   });
 });
