@@ -96,6 +96,19 @@ function startsBlock(context: DefinitionContext, lineStart: number, listItem: bo
   return context.blocks === undefined && quoteDepth(text, lineStart) > paragraphQuoteDepth(context, previousStart);
 }
 
+/**
+ * Whether a label whose line starts with `prefix` (its indentation and container markers) may open
+ * a definition right after the line `previous`, without the block pass: false means linkDefinition
+ * finds none there, whatever stands before `previous`, when the label's line neither starts the
+ * range nor follows a definition's last line (no list item or quote opens on the label's line, and
+ * `previous` ends no paragraph). A caller that would read the paragraph only to be told no skips it.
+ */
+export function mayOpenAfterLine(prefix: string, previous: string): boolean {
+  const container = CONTAINER_PREFIX.exec(prefix);
+  if (container === null) return false;
+  return container[1] !== undefined || prefix.includes('>') || isParagraphBoundary(previous);
+}
+
 /** Whether a line ends any paragraph before it: a blank one (but for quote markers), a heading, a thematic break or an underline. */
 function isParagraphBoundary(line: string): boolean {
   return /^[ \t>]*$/.test(line) || ATX_HEADING.test(line) || BREAK_OR_UNDERLINE.test(line);

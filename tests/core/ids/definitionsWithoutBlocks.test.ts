@@ -3,7 +3,8 @@
  * whether a line starts a block, so that a definition may stand on it, is read from the lines
  * before it. Each row is read so by commonmark.js.
  */
-import { linkDefinition } from '../../../src/core/ids/definitions';
+import fc from 'fast-check';
+import { linkDefinition, mayOpenAfterLine } from '../../../src/core/ids/definitions';
 
 /** Whether the last `[` of `text` opens a definition, the parser given no block pass. */
 function opensDefinition(text: string): boolean {
@@ -41,5 +42,41 @@ describe('a definition without the block pass', () => {
     ['a quote line after a list item in the quote', '> - a\n> [n]: /u', false],
   ])('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
+  });
+});
+
+/** mayOpenAfterLine's question about the last `[` of `text`: its line's prefix, and the line before it. */
+function mayOpen(text: string): boolean {
+  const open = text.lastIndexOf('[');
+  const lineStart = text.lastIndexOf('\n', open) + 1;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return mayOpenAfterLine(text.slice(lineStart, open), text.slice(previousStart, lineStart - 1));
+}
+
+describe('whether a label line may open a definition after the line before it, nothing else read', () => {
+  test.each<[string, string, boolean]>([
+    ['continuing a paragraph', 'a\n[n]: /u', false],
+    ['indented, continuing a paragraph', 'a\n   [n]: /u', false],
+    ['after a heading', '# h\n[n]: /u', true],
+    ['after a thematic break', '***\n[n]: /u', true],
+    ['after a setext underline', 'a\n===\n[n]: /u', true],
+    ['a quote opening after a paragraph line', 'a\n> [n]: /u', true],
+    ['a list item after a paragraph line', 'a\n- [n]: /u', true],
+    ['after text before the label', 'a\nb [n]: /u', false],
+  ])('%s', (_, text, expected) => {
+    expect(mayOpen(text)).toBe(expected);
+  });
+
+  // The promise the editor relies on to skip reading: no means no definition, whatever the lines before say.
+  const line = fc.constantFrom('a', 'text', '', '> a', '>', '> > a', '- a', '2. a', '# h', '***', '===', '   > a', '    > a', '- ', '> - a', '[x]: /u', 'b]: /u');
+  const labelLine = fc.constantFrom('[n]: /u', '> [n]: /u', '- [n]: /u', '   [n]: /u', '    [n]: /u', '> > [n]: /u', '1. [n]: /u', '\t[n]: /u', 'x [n]: /u', '>  - [n]: /u');
+  test('no means the parser finds no definition there', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), labelLine, (before, label) => {
+        const text = `${before.join('\n')}\n${label}`;
+        if (!mayOpen(text)) expect({ text, opens: opensDefinition(text) }).toStrictEqual({ text, opens: false });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
