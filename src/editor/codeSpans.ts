@@ -25,6 +25,16 @@ export function inInlineCode(tree: Tree, paragraph: ParagraphText, pos: number):
   return classes.includes(INLINE_CODE) && !classes.includes(INDENTED_CODE);
 }
 
+/**
+ * Whether HyperMD's tree may style `pos` as text where CommonMark reads code: a run that nothing
+ * closes, before the paragraph or in it, leaves its code open, so the run that opens a closed span
+ * closes it instead. That takes a backtick before `pos` in a paragraph read whole; there the core
+ * scanner says (scannerReadsBare).
+ */
+export function mayBeCodeTheTreeMissed(paragraph: ParagraphText, pos: number): boolean {
+  return paragraph.whole && pos > paragraph.from && paragraph.text.lastIndexOf('`', pos - paragraph.from - 1) !== -1;
+}
+
 // The bare IDs the scanner finds in the last paragraph asked about (a pass reads paragraphs in order).
 let bareRead: { paragraph: ParagraphText; starts: Set<number> } | null = null;
 

@@ -15,7 +15,7 @@ import { isExcluded } from '../core/settings';
 import type { IdMatch, Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
-import { inInlineCode, scannerReadsBare } from './codeSpans';
+import { inInlineCode, mayBeCodeTheTreeMissed, scannerReadsBare } from './codeSpans';
 import { definitionLineNear, definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
@@ -123,7 +123,8 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   const tree = syntaxTree(state);
   // Like CodeMirror's highlighter, trust the tree as far as it reaches; the tree update that
   // extends it rebuilds. Past its end, code cannot be told from prose yet.
-  const parsedTo = state.facet(language) === null ? state.doc.length : tree.length;
+  const markdown = state.facet(language) !== null;
+  const parsedTo = markdown ? tree.length : state.doc.length;
   const proseFrom = frontmatterEnd(state.doc);
   const ranges = view.visibleRanges;
   const readTo = ranges.length === 0 ? 0 : state.doc.lineAt(ranges[ranges.length - 1].to).to;
@@ -169,6 +170,8 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
         if (idFrom >= to) break;
         if (idFrom < lastTo) continue;
         if (isOutOfProse(tree, paragraph, idFrom, idTo, labels, format) || rawHtml.contains(idFrom)) continue;
+        // Code the tree styles as text (./codeSpans): an editor with no Markdown reads all as prose.
+        if (markdown && mayBeCodeTheTreeMissed(paragraph, idFrom) && !scannerReadsBare(paragraph, format, idFrom)) continue;
         // A definition's title is no prose, though nothing in the tree or brackets says so.
         if (definitionLineNear(state, idFrom) && insideDefinition(definitions.near(), idFrom)) continue;
         const resolution = deps.index.resolve(match.id);

@@ -33,6 +33,9 @@ describe.each(TREE_SHAPES)('inline code on the %s tree', (shape) => {
     ['an unclosed backtick, then a wikilink', `a \` b [[${ID}]] ${ID}`, [ID]],
     ['an unclosed backtick in one list item, an ID in the next', `- a \` b\n- ${ID}`, [ID]],
     ['an unclosed run in the paragraph before', `a \`\` b\n\n${ID} \``, [ID]],
+    // HyperMD's code, left open before, closes at the run that opens this span (a sweep found it).
+    ['an unclosed run in the paragraph before, then a closed span', `\`\`\n\n\`\`${ID}\`\`${ID}`, [ID]],
+    ['an unclosed run before a closed span in one paragraph', `a \` b \`\`${ID}\`\` ${ID}`, [ID]],
     ['an indented code block (HyperMD styles it as inline code too)', `para\n\n    ${ID}`, []],
     // A line too long to read whole is read around its IDs only: a closer past that cannot be told.
     ['a span closed past what a long line has read of it', `a \` b ${ID} ${'x'.repeat(5000)}\``, []],
