@@ -55,8 +55,8 @@ function labelOpenOf(doc: Text, line: DefinitionLine): number {
 /** The lines that may hold a link reference definition, in document order, kept through edits (./keptLines). */
 export const definitionLines = keptLines<DefinitionLine>({
   read: readLine,
-  // An object literal of the line's own shape: spread copies (`{ ...line }`) made every keystroke at
-  // the top of a note with 138 definitions at its end cost 1.8× the bare editor's, this 1.5×.
+  // An object literal of the line's own shape: spread copies (`{ ...line }`) cost about 60 µs a
+  // keystroke at the top of a note with 138 definitions at its end (bench, 1516777).
   moved: (line, shift) => ({ from: line.from + shift, to: line.to + shift, open: line.open, close: line.close }),
 });
 
