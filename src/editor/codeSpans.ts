@@ -21,9 +21,18 @@ const INDENTED_CODE = 'hmd-indented-code';
  */
 export function inInlineCode(tree: Tree, paragraph: ParagraphText, pos: number): boolean {
   if (!paragraph.whole) return false;
-  const classes = tree.resolveInner(pos, 1).name.split('_');
-  return classes.includes(INLINE_CODE) && !classes.includes(INDENTED_CODE);
+  const name = tree.resolveInner(pos, 1).name;
+  // Node names come from a small fixed vocabulary, so the answer is kept per name.
+  let verdict = inlineCodeNames.get(name);
+  if (verdict === undefined) {
+    const classes = name.split('_');
+    verdict = classes.includes(INLINE_CODE) && !classes.includes(INDENTED_CODE);
+    inlineCodeNames.set(name, verdict);
+  }
+  return verdict;
 }
+
+const inlineCodeNames = new Map<string, boolean>();
 
 /**
  * Whether HyperMD's tree may style `pos` as text where CommonMark reads code: a run that nothing
@@ -32,8 +41,13 @@ export function inInlineCode(tree: Tree, paragraph: ParagraphText, pos: number):
  * scanner says (scannerReadsBare).
  */
 export function mayBeCodeTheTreeMissed(paragraph: ParagraphText, pos: number): boolean {
-  return paragraph.whole && pos > paragraph.from && paragraph.text.lastIndexOf('`', pos - paragraph.from - 1) !== -1;
+  if (!paragraph.whole) return false;
+  if (firstBacktick?.paragraph !== paragraph) firstBacktick = { paragraph, at: paragraph.text.indexOf('`') };
+  return firstBacktick.at !== -1 && firstBacktick.at < pos - paragraph.from;
 }
+
+// Where the last paragraph asked about holds its first backtick (a pass reads paragraphs in order).
+let firstBacktick: { paragraph: ParagraphText; at: number } | null = null;
 
 // The bare IDs the scanner finds in the last paragraph asked about (a pass reads paragraphs in order).
 let bareRead: { paragraph: ParagraphText; starts: Set<number> } | null = null;
