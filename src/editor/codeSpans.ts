@@ -52,12 +52,20 @@ let firstBacktick: { paragraph: ParagraphText; at: number } | null = null;
 // The bare IDs the scanner finds in the last paragraph asked about (a pass reads paragraphs in order).
 let bareRead: { paragraph: ParagraphText; starts: Set<number> } | null = null;
 
-/** Whether the core scanner, reading the paragraph alone, finds a bare ID starting at document offset `pos`. */
+const LEADING_INDENT = /^[ \t]*/;
+
+/**
+ * Whether the core scanner, reading the paragraph alone, finds a bare ID starting at document offset
+ * `pos`. The paragraph's first line is read past its indentation: the tree found no indented code
+ * there (both callers ask only then), and the indentation may be a list item's, whose marker is out
+ * of the text read (`- item`, a blank line, then `    text`).
+ */
 export function scannerReadsBare(paragraph: ParagraphText, format: IdFormat, pos: number): boolean {
   if (bareRead?.paragraph !== paragraph) {
     const starts = new Set<number>();
-    const sink: ReferenceSink = { bare: (from) => starts.add(paragraph.from + from), link: () => undefined };
-    scanInto(paragraph.text, format, sink);
+    const indent = (LEADING_INDENT.exec(paragraph.text) as RegExpExecArray)[0].length;
+    const sink: ReferenceSink = { bare: (from) => starts.add(paragraph.from + indent + from), link: () => undefined };
+    scanInto(indent === 0 ? paragraph.text : paragraph.text.slice(indent), format, sink);
     bareRead = { paragraph, starts };
   }
   return bareRead.starts.has(pos);

@@ -36,6 +36,10 @@ describe.each(TREE_SHAPES)('inline code on the %s tree', (shape) => {
     // HyperMD's code, left open before, closes at the run that opens this span (a sweep found it).
     ['an unclosed run in the paragraph before, then a closed span', `\`\`\n\n\`\`${ID}\`\`${ID}`, [ID]],
     ['an unclosed run before a closed span in one paragraph', `a \` b \`\`${ID}\`\` ${ID}`, [ID]],
+    // A list item's second paragraph, indented as its content: read alone, no indented code.
+    ['a span in a list item\'s second paragraph', `- item\n\n    text \`a\` ${ID}`, [ID]],
+    ['a span in an ordered item\'s second paragraph, indented by a tab', `1. item\n\n\ttext \`a\` ${ID}`, [ID]],
+    ['indented code in a quote after a span', `> quote\n>\n>     text \`a\` ${ID}`, []],
     ['an indented code block (HyperMD styles it as inline code too)', `para\n\n    ${ID}`, []],
     // A line too long to read whole is read around its IDs only: a closer past that cannot be told.
     ['a span closed past what a long line has read of it', `a \` b ${ID} ${'x'.repeat(5000)}\``, []],
