@@ -5,6 +5,8 @@
  * CommonMark reads a run that nothing closes as text, and so does the core scanner. What follows such
  * a run may be math, a comment or a link the tree styled as code, so the core scanner, run on the
  * paragraph read whole, says what is prose there: it reads closed code spans as code all the same.
+ * The other way round, code left open that way closes at the run opening a span, so the tree styles
+ * the span as text: after a backtick in such a paragraph, the scanner says that too (idLinks.ts).
  */
 import type { Tree } from '@lezer/common';
 import type { IdFormat } from '../core/ids/formats';
