@@ -109,6 +109,24 @@ describe('checkVault problems', () => {
     expect(report.problems).toStrictEqual([{ kind: 'unreadable-file', file: 'bin.md', line: 1, id: null, message: 'Not checked: it contains NUL bytes.' }]);
   });
 
+  it('leaves out an unreadable note the index knows by its name, and checks every other note', () => {
+    // As the command line builds it: every note by its name first, then each note read; one could not be.
+    const options = { format: TWELVE_DIGIT, ownIdSources: DEFAULT_SETTINGS.ownIdSources, frontmatterKey: 'id' };
+    const index = new IdIndex({ format: TWELVE_DIGIT });
+    const all = ['202101010000 A.md', '202101010001 B.md'];
+    index.putNames(all, options);
+    const text = 'Builds on 202101010001 B and 202101010009.';
+    index.put(new NoteScanner(options).scan(all[0], text));
+    const report = checkVault(index, {
+      paths: { has: (p: string) => all.includes(p), byBasename: (name: string) => all.filter((p) => p === name) },
+      unreadable: [{ path: all[1], reason: 'it is not valid UTF-8 text' }],
+      textOf: (p) => (p === all[0] ? text : undefined),
+    });
+    // B still owns its ID, so the reference to it resolves; B itself is neither counted nor checked.
+    expect(report).toMatchObject({ notes: 1, notesWithId: 1, references: 2, resolved: 1, unresolved: 1 });
+    expect(report.problems.map((p) => [p.kind, p.file])).toStrictEqual([['unresolved-id', all[0]], ['unreadable-file', all[1]]]);
+  });
+
   it('sorts problems by file then line, keeping text order within a line', () => {
     const report = check({
       'b.md': '202201010901 then 202201010902\n202201010903',
