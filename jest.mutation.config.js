@@ -6,9 +6,9 @@
  * suites, which run for nearly every mutant of the scanner); check what survives against them by hand.
  *
  * Stryker learns which tests cover which mutant through its own wrapper of the test environment.
- * Jest resolves a test file's `@jest-environment jsdom` docblock from `rootDir`, so `rootDir` is a
- * folder whose node_modules holds a `jest-environment-jsdom` that is Stryker's wrapped jsdom; every
- * other path is absolute. Plain `npm test` is not affected.
+ * Jest resolves a test file's `@jest-environment` docblock from `rootDir`, so `rootDir` is a folder
+ * whose node_modules holds a `jest-environment-jsdom` and a `jest-environment-node` that are
+ * Stryker's wrapped ones; every other path is absolute. Plain `npm test` is not affected.
  * @type {import('jest').Config}
  */
 const fs = require('fs');
@@ -16,11 +16,14 @@ const path = require('path');
 
 const repository = __dirname;
 const environmentRoot = path.join(repository, '.stryker-tmp', 'jest-env');
-const jsdomShim = path.join(environmentRoot, 'node_modules', 'jest-environment-jsdom');
-fs.mkdirSync(jsdomShim, { recursive: true });
-fs.writeFileSync(path.join(jsdomShim, 'package.json'), JSON.stringify({ name: 'jest-environment-jsdom', main: 'index.js' }));
-const strykerJsdom = require.resolve('@stryker-mutator/jest-runner/jest-env/jsdom', { paths: [repository] });
-fs.writeFileSync(path.join(jsdomShim, 'index.js'), `module.exports = require(${JSON.stringify(strykerJsdom)});\n`);
+// Both environments a test file's docblock may name (`@jest-environment jsdom` or `node`).
+for (const name of ['jsdom', 'node']) {
+  const shim = path.join(environmentRoot, 'node_modules', `jest-environment-${name}`);
+  fs.mkdirSync(shim, { recursive: true });
+  fs.writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: `jest-environment-${name}`, main: 'index.js' }));
+  const wrapped = require.resolve(`@stryker-mutator/jest-runner/jest-env/${name}`, { paths: [repository] });
+  fs.writeFileSync(path.join(shim, 'index.js'), `module.exports = require(${JSON.stringify(wrapped)});\n`);
+}
 
 module.exports = {
   rootDir: environmentRoot,
