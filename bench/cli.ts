@@ -15,6 +15,7 @@ import { BENCH_GROUPS, machineInfo, renderResults, runBench } from './run';
 import type { BenchConfig, BenchGroup } from './run';
 import type { BenchInput } from './inputs';
 import type { ChromiumPage } from './chromium';
+import { bareRuns, checkRuns, type WarmRuns } from './suites/warmCheck';
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -44,6 +45,30 @@ function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
   return Promise.resolve(JSON.parse(child.stdout) as MemoryFigures);
 }
 
+/** Runs after the first in each process of the warm check row (bench/suites/warmCheck.ts). */
+const WARM_RUNS_AFTER_FIRST = 3;
+
+/** One side of the warm check row in a process of its own (`--warm-probe ours|bare ROOT SOURCE TIMES`); null when it failed. */
+function warmProbe(side: 'ours' | 'bare', input: BenchInput): number[] | null {
+  const args = ['--warm-probe', side, input.root, input.format.source, String(1 + WARM_RUNS_AFTER_FIRST)];
+  const child = spawnSync(process.execPath, [process.argv[1], ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, PRINCIPLE_CHAIN_JOBS: '1' },
+  });
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    return null;
+  }
+  return JSON.parse(child.stdout) as number[];
+}
+
+function warmInChildren(input: BenchInput): Promise<WarmRuns | null> {
+  const ours = warmProbe('ours', input);
+  const bare = warmProbe('bare', input);
+  return Promise.resolve(ours === null || bare === null ? null : { ours, bare });
+}
+
 /** `--chain-page SCRIPT,CSS,...` (written by bench/pageBundle.mjs) in Debian's Chromium, or another named by BENCH_CHROMIUM. */
 function chromiumPage(value: string | undefined): ChromiumPage | null {
   if (value === undefined) return null;
@@ -69,6 +94,13 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(measureIndexMemory(input)));
     return;
   }
+  const warm = args.indexOf('--warm-probe');
+  if (warm !== -1) {
+    const [side, root, source, times] = args.slice(warm + 1);
+    const cpu = side === 'ours' ? await checkRuns(root, Number(times)) : bareRuns(root, source, Number(times));
+    process.stdout.write(JSON.stringify(cpu));
+    return;
+  }
   const repo = path.resolve(option(args, '--repo') ?? process.cwd());
   const quick = args.includes('--quick');
   const sizes = (option(args, '--sizes') ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
@@ -88,6 +120,7 @@ async function main(): Promise<void> {
     options: { runs, warmup: 1 },
     bigOptions: { runs: Math.min(runs, 3), warmup: 1 },
     measureMemory: memoryInChild,
+    measureWarmCheck: warmInChildren,
     log: (line) => process.stderr.write(`[bench] ${line}\n`),
     only: onlyGroups(option(args, '--only')),
   };

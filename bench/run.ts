@@ -21,6 +21,7 @@ import type { BenchOptions, Row } from './harness';
 import { CORPORA, corpusInput, generatedInput, readText, sizeLabel } from './inputs';
 import type { BenchInput } from './inputs';
 import type { MemoryFigures } from './suites/memory';
+import { WARM_CHECK_ROW, warmCheckRow, type WarmRuns } from './suites/warmCheck';
 
 export interface BenchConfig {
   readonly generatedRoot: string;
@@ -47,6 +48,8 @@ export interface BenchConfig {
   readonly bigOptions: BenchOptions;
   /** Measures index memory in a process with `--expose-gc` (null figures: not measurable here). */
   readonly measureMemory: (input: BenchInput) => Promise<MemoryFigures | null>;
+  /** Runs `check --json` and the bare pass again in a process each (warmCheck.ts); null: the probes failed. */
+  readonly measureWarmCheck: (input: BenchInput) => Promise<WarmRuns | null>;
   readonly log: (line: string) => void;
   /** Only these groups of rows (see BENCH_GROUPS); all when absent. For checking a few rows quickly. */
   readonly only?: ReadonlySet<BenchGroup>;
@@ -170,7 +173,8 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
       if (input === null) rows.push(skippedRow(BUILD_ROW, spec.folder, `not measured: ${config.corporaRoot} is absent`));
       else measured(config, rows, BUILD_ROW, input.label, () => buildRows(input, config.options));
     }
-    measured(config, rows, 'Index build breakdown', medium.label, () => [breakdownRow(medium, config.options)]);
+    // At the largest size too, where the in-memory build's target is missed: the stages say by how much the index could.
+    for (const input of new Set([medium, largest])) measured(config, rows, 'Index build breakdown', input.label, () => [breakdownRow(input, optionsFor(config, input))]);
     section(config, 'index build', started);
   }
 
@@ -219,6 +223,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     const cli = config.cli;
     if (cli === null) rows.push(skippedRow(CLI_ROW, input.label, 'not measured: the command-line bundle could not be built'));
     else measured(config, rows, CLI_ROW, input.label, () => [cliRow(input, cli, optionsFor(config, input))]);
+    await measuredAsync(config, rows, WARM_CHECK_ROW, input.label, async () => [warmCheckRow(input, await config.measureWarmCheck(input))]);
   }
   const threadsInput = cliInputs[cliInputs.length - 1];
   if (threadsInput !== undefined && config.cli !== null) {

@@ -63,23 +63,31 @@ if (threads.isMainThread) {
 }
 `;
 
-/** The floor as a process: list the vault as the tool does, read each note, count ID matches. */
-function barePassScript(root: string, source: string): string {
-  return `const fs = require('fs'); const path = require('path');
-const regex = new RegExp(${JSON.stringify(source)}, 'g'); let matches = 0;
-(function walk(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (entry.isFile() && entry.name.endsWith('.md')) {
-      const text = fs.readFileSync(full, 'utf8');
-      regex.lastIndex = 0;
-      while (regex.exec(text) !== null) matches++;
+/**
+ * The floor: list the vault as the tool does, read each note, count ID matches. A function's source,
+ * run in a child (and by warmCheck.ts), given Node's `require`.
+ */
+export const BARE_PASS_SOURCE = `function barePass(root, source, require) {
+  const fs = require('fs'); const path = require('path');
+  const regex = new RegExp(source, 'g'); let matches = 0;
+  (function walk(dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.md')) {
+        const text = fs.readFileSync(full, 'utf8');
+        regex.lastIndex = 0;
+        while (regex.exec(text) !== null) matches++;
+      }
     }
-  }
-})(${JSON.stringify(root)});
-process.stdout.write(String(matches));`;
+  })(root);
+  return matches;
+}`;
+
+/** The floor as a process (BARE_PASS_SOURCE), printing how many matches it counted. */
+export function barePassScript(root: string, source: string): string {
+  return `process.stdout.write(String((${BARE_PASS_SOURCE})(${JSON.stringify(root)}, ${JSON.stringify(source)}, require)));`;
 }
 
 /** Runs a Node child with the preload, its output discarded; returns its CPU and wall time. */

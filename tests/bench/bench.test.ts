@@ -8,12 +8,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ensureVault, generateNotes, GENERATOR_VERSION } from '../../bench/generate';
-import { markdownTable, median, percentile } from '../../bench/harness';
+import { listMarkdown, markdownTable, median, percentile } from '../../bench/harness';
 import { machineInfo, renderResults, runBench } from '../../bench/run';
 import { busyCores, cpuTimes, hostLoadLines, sampleBusyCores, SAMPLE_MS } from '../../bench/hostLoad';
 import type { BenchConfig } from '../../bench/run';
 import type { Row } from '../../bench/harness';
 import { agreement } from '../../bench/suites/scanner';
+import { barePassHere, bareRuns, checkRuns, warmCheckRow } from '../../bench/suites/warmCheck';
+import { barePassScript } from '../../bench/suites/commandLine';
 import { chromiumRenderRow, entriesDrawn, withContextsRead } from '../../bench/suites/chromiumRender';
 import type { ChainViewModel, ChainViewNode } from '../../src/ui/chain/model';
 import { createUiState } from '../../src/ui/chain/model';
@@ -130,6 +132,24 @@ describe('harness', () => {
     ]);
   });
 
+  it('counts the same ID matches in the bare pass as a child runs it and as the warm row runs it here', () => {
+    const regex = new RegExp(TWELVE_DIGIT.source, 'g');
+    const expected = listMarkdown(EXAMPLE_VAULT).reduce((sum, file) => sum + (fs.readFileSync(path.join(EXAMPLE_VAULT, file), 'utf8').match(regex) ?? []).length, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(barePassHere()(EXAMPLE_VAULT, TWELVE_DIGIT.source)).toBe(expected);
+    expect(execFileSync(process.execPath, ['-e', barePassScript(EXAMPLE_VAULT, TWELVE_DIGIT.source)], { encoding: 'utf8' })).toBe(String(expected));
+  });
+
+  it('reads the warm check row off the runs after each process\'s first, and says when the probes failed', () => {
+    const input = { label: 'generated 20k', root: '/vault', format: TWELVE_DIGIT, paths: [], generated: true };
+    const row = warmCheckRow(input, { ours: [900, 300, 500, 400], bare: [400, 200, 250, 210] });
+    expect(row).toMatchObject({ ours: '400 ms', baseline: 'the bare pass run again: 210 ms', ratio: 400 / 210, target: '', met: null });
+    expect(row.note).toBe("one process each, Node's start not counted; the first run in the process 900 ms against 400 ms, the runs after it 300 ms, 500 ms, 400 ms against 200 ms, 250 ms, 210 ms");
+    expect(warmCheckRow(input, null).note).toBe('not measured: the probe processes failed');
+    // A first run alone tells nothing about the compiled code.
+    expect(warmCheckRow(input, { ours: [900], bare: [400] }).ratio).toBeNull();
+  });
+
   it('escapes pipes in cells so a note cannot break the table', () => {
     const table = markdownTable([{ row: 'r', input: 'a|b', ours: '1 ms', baseline: '—', ratio: 2, target: '≤ 2×', met: true, note: '' }]);
     expect(table.split('\n')[2]).toBe('| r | a\\|b | 1 ms | — | 2.00× | ≤ 2× | Met |  |');
@@ -229,6 +249,8 @@ describe('benchmark on a tiny vault', () => {
       options: { runs: 1, warmup: 0 },
       bigOptions: { runs: 1, warmup: 0 },
       measureMemory: () => Promise.resolve({ notes: 50, heapDelta: 25_000, bytesPerNote: 500 }),
+      // In this process, not a child of its own each as `npm run bench` runs them: the same code, timed the same way.
+      measureWarmCheck: async (input) => ({ ours: await checkRuns(input.root, 2), bare: bareRuns(input.root, input.format.source, 2) }),
       log: (line) => lines.push(line),
     };
   }
@@ -246,7 +268,8 @@ describe('benchmark on a tiny vault', () => {
     expect(byRow('Index build, texts in memory')).toHaveLength(2);
     expect(byRow('Scanner alone')).toHaveLength(2);
     expect(byRow('File-name index')).toHaveLength(1);
-    expect(byRow('Index build breakdown')[0].note).toMatch(/^scanner .+; NoteScanner .+; names pass .+; names \+ NoteScanner \+ put \+ trim .+; resolve every reference .+$/);
+    expect(byRow('Index build breakdown')).toHaveLength(1);
+    expect(byRow('Index build breakdown')[0].note).toMatch(/^scanner .+; NoteScanner .+; names pass .+; names \+ NoteScanner \+ put \+ trim .+; resolve every reference .+; with no index at all \(names pass \+ NoteScanner\) [\d.]+× the regex$/);
     expect(byRow('Scanner:').map((r) => r.note)).toStrictEqual([
       expect.stringMatching(/^same IDs at same offsets in \d+ \/ \d+ files/),
       'corpus absent',
@@ -276,6 +299,9 @@ describe('benchmark on a tiny vault', () => {
       // The bare process reads and matches on its main thread; V8 has next to nothing to compile for it.
       expect(bareMain).toBeGreaterThan(bareOthers);
     }
+    const warm = byRow('Command line: check --json run again')[0];
+    expect(fields(warm)).toStrictEqual(['generated 60', '', expect.stringMatching(/^one process each, Node's start not counted; the first run in the process [\d.,]+ ms against [\d.,]+ ms, the runs after it [\d.,]+ ms against [\d.,]+ ms$/) as unknown]);
+    expect(warm.ratio).toBeGreaterThan(0);
     // 60 notes are too few for a scanning thread: the row says so and claims no speed-up.
     expect(fields(byRow('Command line: check --json with scanning threads')[0])).toStrictEqual(['generated 60', '', expect.stringMatching(/^the tool started no scanning thread \(60 notes, 2 cores, load average [\d.]+ at the start\), so both columns are one thread; CPU time /) as unknown]);
     expect(byRow('Editor keystroke').map((r) => r.input)).toStrictEqual([
