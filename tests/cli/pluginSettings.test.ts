@@ -6,6 +6,10 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { readPluginSettings } from '../../src/cli/pluginSettings';
+import { nodeVaultFs } from '../../src/cli/vaultFs';
+import { defaultVaultSettings, vaultSettingsFrom } from '../../src/cli/vaultSettings';
+import { normalizeSettings } from '../../src/core/settings';
 import { run, runJson, scratchFolders } from './harness';
 
 const DATA = '.obsidian/plugins/principle-chain/data.json';
@@ -106,6 +110,32 @@ describe('options override the plugin\'s settings, each its own', () => {
         'Add frontmatter to --id-sources, or leave --frontmatter-key out.\nRun "principle-chain check --help" for usage.\n',
     });
     expect(await run(['check', dir, '--frontmatter-key', 'uid', '--id-sources', 'filename,frontmatter', '--exclude', 'Templates'])).toMatchObject({ code: 0, stderr: '' });
+    // Sources typed on the command line are not the plugin's, though the vault has its settings.
+    expect((await run(['check', dir, '--frontmatter-key', 'uid', '--id-sources', 'filename'])).stderr).toBe(
+      'principle-chain: --frontmatter-key uid would not be read: a note\'s own ID comes from filename only. ' +
+        'Add frontmatter to --id-sources, or leave --frontmatter-key out.\nRun "principle-chain check --help" for usage.\n',
+    );
+    // The tool checks typed options before it reads the file; the settings' own rule holds with a file read too.
+    const stored = { ...normalizeSettings(null).settings, ownIdSources: ['filename' as const] };
+    const refusal = (given: Parameters<typeof vaultSettingsFrom>[0], storedIn: string | null = DATA): string => {
+      try {
+        vaultSettingsFrom(given, stored, storedIn);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal({ frontmatterKey: 'uid' })).toContain(`comes from filename only (the plugin's settings in ${DATA}). `);
+    expect(refusal({ frontmatterKey: 'uid', ownIdSources: ['folder'] })).toContain('comes from folder only. ');
+    expect(refusal({ frontmatterKey: 'uid' }, null)).toContain('comes from filename only. ');
+    expect(refusal({ frontmatterKey: 'uid', ownIdSources: ['filename', 'frontmatter'] })).toBe('accepted');
+  });
+
+  it('a vault without the file has the plugin\'s defaults, read from no file and with no problem', async () => {
+    const dir = folder(NOTES);
+    expect(await readPluginSettings(dir, '.obsidian', nodeVaultFs, new Set())).toStrictEqual({ settings: normalizeSettings(null).settings, file: null, problems: [] });
+    // The tool's defaults for code that reads no settings are the same.
+    expect(defaultVaultSettings()).toStrictEqual(vaultSettingsFrom({}));
   });
 
   it('reads the file in the configuration folder --config-dir names, and warns of one the vault does not have', async () => {
