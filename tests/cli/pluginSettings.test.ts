@@ -195,6 +195,8 @@ describe('bad stored settings', () => {
     ['binary', Buffer.from([0x7b, 0, 0x7d]), /it contains NUL bytes/],
     ['a list', '[{"excludedFolders": ["Templates"]}]', /it holds a list, not an object of settings\./],
     ['a number', '12', /it holds a number, not an object of settings\./],
+    ['text', '"Templates"', /it holds text, not an object of settings\./],
+    ['a boolean', 'true', /it holds a boolean, not an object of settings\./],
   ])('a file that is %s stops the run (exit 2) with a message naming it, and --no-plugin-settings goes on without it', async (_name, text, why) => {
     const dir = folder({ ...NOTES, [DATA]: text });
     for (const argv of [['check', dir], ['repair', dir, '--apply'], ['chain', '202101010900', '--vault', dir]]) {
