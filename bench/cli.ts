@@ -1,7 +1,9 @@
 /**
  * `npm run bench` entry (bundled by scripts/bench.mjs, which also bundles the command-line tool and
  * passes it as `--cli`, and the chain view's Chromium page as `--chain-page SCRIPT,CSS,...`): runs every row at full size and writes bench/RESULTS.md. With `--memory-probe ROOT FORMAT LABEL` it only measures index memory and
- * prints it as JSON (run by the main process with --expose-gc, so the heap holds nothing else).
+ * prints it as JSON (run by the main process with --expose-gc, so the heap holds nothing else). With
+ * `--warm-probe ours|bare ROOT SOURCE TIMES` it runs `check --json` or the bare pass TIMES times and
+ * prints each run's CPU time as JSON (the warm check row, bench/suites/warmCheck.ts).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';

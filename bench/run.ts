@@ -305,6 +305,8 @@ export function renderResults(report: BenchReport, machine: MachineInfo, config:
     'Build and repair baselines read the same files and run one plain ID regex (the floor for any scanner).',
     'The command-line rows spawn the bundled tool and a bare Node process (readFileSync and one ID regex',
     'per note) in turn; each child reports its own CPU time (user + system, all threads) when it exits.',
+    'The "run again in one process" rows run the tool\'s check and the bare pass several times each, in a',
+    'process of their own, and compare the runs after the first: the pipeline once V8 has compiled it.',
     'The scanner row compares our skip-span lexer with @lezer/markdown finding prose and then applying',
     'the same ID rules; agreement counts files where both report the same IDs at the same offsets.',
     'Editor rows type into real EditorViews in jsdom (no layout), so they measure update work, not paint;',
