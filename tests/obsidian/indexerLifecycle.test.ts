@@ -187,6 +187,70 @@ describe('VaultIndexer content pass', () => {
     await expectEqualToRebuild(h);
     expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
   });
+  it('reads at most the pacing\'s number of notes at once', async () => {
+    const h = makeHarness({}, { pacing: { concurrentReads: 3 } });
+    const read = h.app.vault.cachedRead;
+    let reading = 0;
+    let most = 0;
+    h.app.vault.cachedRead = async (f) => {
+      most = Math.max(most, ++reading);
+      try {
+        await ticks(3);
+        return await read(f);
+      } finally {
+        reading--;
+      }
+    };
+    await started(MANY, h);
+    expect(totalReads(h, Object.keys(MANY))).toBe(30);
+    expect(most).toBe(3);
+  });
+
+  it('applies no edit whose read a rebuild overtook, though a later edit brought the file to the same count of events', async () => {
+    const h = await started({ [A]: 'see 202108191025', [B]: '' });
+    const read = h.app.vault.cachedRead;
+    let holding = true;
+    h.app.vault.cachedRead = async (f) => {
+      const text = await read(f);
+      if (f.path === A && holding) {
+        holding = false;
+        await ticks(60);
+      }
+      return text;
+    };
+    await h.app.vault.modify(file(h, A), 'first edit 202109260705');
+    while (holding) await ticks(1);
+    // The rebuild forgets every file's count of events; the second edit makes A's count what it was.
+    await h.indexer.rebuild();
+    await h.app.vault.modify(file(h, A), 'second edit 202104291524');
+    await ticks(80);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toStrictEqual(['second edit 202104291524']);
+  });
+
+  it('applies no edit whose read a rebuild overtook: a note of a folder excluded meanwhile stays out', async () => {
+    const archived = 'Archive/202101010000 Old.md';
+    const h = await started({ [A]: 'see 202108191025', [B]: '', [archived]: 'see 202104291524' });
+    const read = h.app.vault.cachedRead;
+    let holding = true;
+    // The edit's read of the archived note hands its text over only after the rebuild has started.
+    h.app.vault.cachedRead = async (f) => {
+      const text = await read(f);
+      if (f.path === archived && holding) {
+        holding = false;
+        await ticks(30);
+      }
+      return text;
+    };
+    await h.app.vault.modify(file(h, archived), 'now 202108191025');
+    while (holding) await ticks(1);
+    h.settings.excludedFolders = ['Archive'];
+    await h.indexer.rebuild();
+    await ticks(40);
+    await expectEqualToRebuild(h);
+    expect(h.indexer.index.note(archived)).toBeUndefined();
+    expect(h.indexer.index.referencesTo('202108191025').map((r) => r.sourcePath)).toStrictEqual([A]);
+  });
 });
 
 describe('VaultIndexer restart from the cache', () => {
@@ -237,6 +301,23 @@ describe('VaultIndexer restart from the cache', () => {
   it('tells listeners once the facts are in when restoring took one slice', async () => {
     const { heard } = await restarted(1e9);
     expect(heard[heard.length - 1]).toBe(30);
+  });
+
+  it('reads again a note whose file changed while the app was closed, at the same size too', async () => {
+    const cache = memoryCache();
+    const first = await started(MANY, makeHarness({}, { cache }));
+    while (cache.saved.length === 0) await ticks(1);
+    const [edited, untouched] = Object.keys(MANY);
+    const second = makeHarness({}, { cache });
+    second.indexer.load();
+    // The same number of characters, another ID: only the modification time tells.
+    await seed(second, { ...MANY, [edited]: MANY[edited].replace('202104291524', '202108191025') });
+    for (const path of Object.keys(MANY)) file(second, path).stat = { ...file(first, path).stat };
+    file(second, edited).stat = { ...file(first, edited).stat, mtime: file(first, edited).stat.mtime + 60_000 };
+    second.layoutReady();
+    await second.indexer.whenIdle();
+    expect(second.indexer.index.referencesOf(edited).map((r) => r.id)).toStrictEqual(['202108191025']);
+    expect([second.readsOf(edited), second.readsOf(untouched)]).toStrictEqual([1, 0]);
   });
 
   it('a rebuild takes unchanged notes from the cache; one that reads every note (the command) reads each again', async () => {
