@@ -12,6 +12,21 @@ function totalReads(h: Harness, paths: readonly string[]): number {
   return paths.reduce((sum, path) => sum + h.readsOf(path), 0);
 }
 
+/** Makes the first read of `path` hand its text (read at once) over only `wait` ticks later; `started` tells when that read began. */
+function holdFirstRead(h: Harness, path: string, wait: number): { started: () => boolean } {
+  const read = h.app.vault.cachedRead;
+  let holding = true;
+  h.app.vault.cachedRead = async (f) => {
+    const text = await read(f);
+    if (f.path === path && holding) {
+      holding = false;
+      await ticks(wait);
+    }
+    return text;
+  };
+  return { started: () => !holding };
+}
+
 describe('VaultIndexer start and unload', () => {
   it('does nothing when unloaded between layout-ready and its start', async () => {
     const h = makeHarness();
@@ -168,21 +183,12 @@ describe('VaultIndexer content pass', () => {
 
   it('applies no read that an edit overtook, even when the edit is read first', async () => {
     const h = makeHarness();
-    const read = h.app.vault.cachedRead;
-    let first = true;
     // The pass's read of A gets the old text and is slow to hand it over; the edit's re-read is not, so it lands first.
-    h.app.vault.cachedRead = async (f) => {
-      const text = await read(f);
-      if (f.path === A && first) {
-        first = false;
-        await ticks(30);
-      }
-      return text;
-    };
+    const slowRead = holdFirstRead(h, A, 30);
     h.indexer.load();
     await seed(h, { [A]: 'see 202108191025', [B]: '' });
     h.layoutReady();
-    while (first) await ticks(1);
+    while (!slowRead.started()) await ticks(1);
     await h.app.vault.modify(file(h, A), 'now 202109260705');
     await expectEqualToRebuild(h);
     expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
@@ -208,18 +214,9 @@ describe('VaultIndexer content pass', () => {
 
   it('applies no edit whose read a rebuild overtook, though a later edit brought the file to the same count of events', async () => {
     const h = await started({ [A]: 'see 202108191025', [B]: '' });
-    const read = h.app.vault.cachedRead;
-    let holding = true;
-    h.app.vault.cachedRead = async (f) => {
-      const text = await read(f);
-      if (f.path === A && holding) {
-        holding = false;
-        await ticks(60);
-      }
-      return text;
-    };
+    const slowRead = holdFirstRead(h, A, 60);
     await h.app.vault.modify(file(h, A), 'first edit 202109260705');
-    while (holding) await ticks(1);
+    while (!slowRead.started()) await ticks(1);
     // The rebuild forgets every file's count of events; the second edit makes A's count what it was.
     await h.indexer.rebuild();
     await h.app.vault.modify(file(h, A), 'second edit 202104291524');
@@ -231,19 +228,10 @@ describe('VaultIndexer content pass', () => {
   it('applies no edit whose read a rebuild overtook: a note of a folder excluded meanwhile stays out', async () => {
     const archived = 'Archive/202101010000 Old.md';
     const h = await started({ [A]: 'see 202108191025', [B]: '', [archived]: 'see 202104291524' });
-    const read = h.app.vault.cachedRead;
-    let holding = true;
     // The edit's read of the archived note hands its text over only after the rebuild has started.
-    h.app.vault.cachedRead = async (f) => {
-      const text = await read(f);
-      if (f.path === archived && holding) {
-        holding = false;
-        await ticks(30);
-      }
-      return text;
-    };
+    const slowRead = holdFirstRead(h, archived, 30);
     await h.app.vault.modify(file(h, archived), 'now 202108191025');
-    while (holding) await ticks(1);
+    while (!slowRead.started()) await ticks(1);
     h.settings.excludedFolders = ['Archive'];
     await h.indexer.rebuild();
     await ticks(40);
