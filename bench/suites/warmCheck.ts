@@ -68,7 +68,8 @@ export function bareRuns(root: string, source: string, times: number): number[] 
 
 export function warmCheckRow(input: BenchInput, runs: WarmRuns | null): Row {
   if (runs === null || runs.ours.length < 2 || runs.bare.length < 2) {
-    return { row: WARM_CHECK_ROW, input: input.label, ours: '—', baseline: '—', ratio: null, target: '', met: null, note: 'not measured: the probe processes failed' };
+    const why = runs === null ? 'the probe processes failed' : 'a process ran no second run';
+    return { row: WARM_CHECK_ROW, input: input.label, ours: '—', baseline: '—', ratio: null, target: '', met: null, note: `not measured: ${why}` };
   }
   const ours = median(runs.ours.slice(1));
   const bare = median(runs.bare.slice(1));
