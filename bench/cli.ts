@@ -35,16 +35,18 @@ function commitOf(repo: string): string {
   }
 }
 
-function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
-  const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1], '--memory-probe', input.root, input.format.key, input.label], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+/** This bench run again as a probe (`nodeFlags`, then the probe's arguments); its JSON output, or null when it failed. */
+function probeInChild<T>(nodeFlags: readonly string[], probe: readonly string[], env: NodeJS.ProcessEnv = process.env): T | null {
+  const child = spawnSync(process.execPath, [...nodeFlags, process.argv[1], ...probe], { encoding: 'utf8', maxBuffer: 1 << 20, env });
   if (child.status !== 0) {
     process.stderr.write(child.stderr);
-    return Promise.resolve(null);
+    return null;
   }
-  return Promise.resolve(JSON.parse(child.stdout) as MemoryFigures);
+  return JSON.parse(child.stdout) as T;
+}
+
+function memoryInChild(input: BenchInput): Promise<MemoryFigures | null> {
+  return Promise.resolve(probeInChild<MemoryFigures>(['--expose-gc'], ['--memory-probe', input.root, input.format.key, input.label]));
 }
 
 /** Runs after the first in each process of the warm check row (bench/suites/warmCheck.ts). */
@@ -52,17 +54,8 @@ const WARM_RUNS_AFTER_FIRST = 3;
 
 /** One side of the warm check row in a process of its own (`--warm-probe ours|bare ROOT SOURCE TIMES`); null when it failed. */
 function warmProbe(side: 'ours' | 'bare', input: BenchInput): number[] | null {
-  const args = ['--warm-probe', side, input.root, input.format.source, String(1 + WARM_RUNS_AFTER_FIRST)];
-  const child = spawnSync(process.execPath, [process.argv[1], ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-    env: { ...process.env, PRINCIPLE_CHAIN_JOBS: '1' },
-  });
-  if (child.status !== 0) {
-    process.stderr.write(child.stderr);
-    return null;
-  }
-  return JSON.parse(child.stdout) as number[];
+  const probe = ['--warm-probe', side, input.root, input.format.source, String(1 + WARM_RUNS_AFTER_FIRST)];
+  return probeInChild<number[]>([], probe, { ...process.env, PRINCIPLE_CHAIN_JOBS: '1' });
 }
 
 function warmInChildren(input: BenchInput): Promise<WarmRuns | null> {

@@ -193,6 +193,7 @@ describe('VaultIndexer content pass', () => {
     await expectEqualToRebuild(h);
     expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
   });
+
   it('reads at most the pacing\'s number of notes at once', async () => {
     const h = makeHarness({}, { pacing: { concurrentReads: 3 } });
     const read = h.app.vault.cachedRead;
