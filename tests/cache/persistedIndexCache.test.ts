@@ -40,6 +40,17 @@ describe('PersistedIndexCache on its own', () => {
     expect(writes).toStrictEqual(['second']);
   });
 
+  it('waits two seconds of quiet when not told how long', async () => {
+    const adapter = new MemoryAdapter();
+    const writes = writesTo(adapter);
+    const cache = new PersistedIndexCache({ store: new FileCacheStore(adapter, PLUGIN_DIR), pluginVersion: STAMP.pluginVersion, yieldToEventLoop: () => Promise.resolve() });
+    void cache.save(named('only'));
+    await jest.advanceTimersByTimeAsync(1999);
+    expect(writes).toStrictEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(writes).toStrictEqual(['only']);
+  });
+
   it('lets a save after a flush wait for its own quiet time', async () => {
     const adapter = new MemoryAdapter();
     const writes = writesTo(adapter);

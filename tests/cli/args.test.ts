@@ -1,5 +1,5 @@
 import { choiceOption, parseArguments, wholeNumberOption, type OptionSpec } from '../../src/cli/args';
-import { UsageError } from '../../src/cli/errors';
+import { NothingToCheckError, UsageError } from '../../src/cli/errors';
 
 const KNOWN: OptionSpec[] = [
   { name: 'vault', value: 'DIR', help: '' },
@@ -71,5 +71,15 @@ describe('option values', () => {
   it('reads a choice or says which ones exist', () => {
     expect(choiceOption('direction', 'in', ['out', 'in', 'both'])).toBe('in');
     expect(() => choiceOption('direction', 'up', ['out', 'in', 'both'])).toThrow('--direction must be one of out, in, both, not "up".');
+  });
+});
+
+describe("the tool's errors", () => {
+  // Never printed by the tool (it prints the message), but a stack trace of one that escapes names its kind.
+  it.each([
+    ['UsageError', new UsageError('Option --depth needs a value (N).'), 'UsageError: Option --depth needs a value (N).'],
+    ['NothingToCheckError', new NothingToCheckError('No Markdown notes in v.'), 'NothingToCheckError: No Markdown notes in v.'],
+  ])('%s names its kind', (_kind, error, shown) => {
+    expect(String(error)).toBe(shown);
   });
 });
