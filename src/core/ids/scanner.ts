@@ -20,7 +20,7 @@ export type { ReferenceSink } from './scan';
 
 // Every character that can open an inline construct whose text is not prose. A single character
 // class lets the regex engine skip plain text fast; the construct is read from the text afterwards.
-// Those six only: with a seventh (`]`, `!` or `|`, each tried), SPECIAL_OR_DIGITS ran three to four
+// Those six only: with a seventh (`]`, `!` or `|`, each tried), SPECIAL_OR_DIGITS ran two to six
 // times slower over the 100k bench vault's texts, V8's fast scan for the class lost.
 const SPECIAL_CLASS = '[`$<%[\\\\]';
 const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
