@@ -134,6 +134,33 @@ describe('the undo record', () => {
   });
 });
 
+describe("a run's writes", () => {
+  it('writes up to four files at once (README), no more', async () => {
+    const many = Object.fromEntries(Array.from({ length: 12 }, (__, i) => [`m${String(i).padStart(2, '0')}.md`, SOURCES['b.md']]));
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...many });
+    await controller.repairVault();
+    let writing = 0;
+    let most = 0;
+    const process = app.vault.process.bind(app.vault);
+    app.vault.process = async (file, fn) => {
+      most = Math.max(most, ++writing);
+      // Each write yields before it goes on, so the run's writers overlap as far as it lets them.
+      await Promise.resolve();
+      try {
+        return await process(file, fn);
+      } finally {
+        writing--;
+      }
+    };
+    previews[0].onApply([...previews[0].plan.files]);
+    await settle();
+    const unchanged: string[] = [];
+    for (const path of Object.keys(many)) if ((await textOf(app, path)) === many[path]) unchanged.push(path);
+    expect(unchanged).toStrictEqual([]);
+    expect(most).toBe(4);
+  });
+});
+
 describe('the undo record while a run writes', () => {
   const stale = Object.fromEntries(['s0.md', 's1.md', 's2.md', 's3.md'].map((p) => [p, SOURCES['b.md']]));
 
@@ -165,6 +192,27 @@ describe('the undo record while a run writes', () => {
     release();
     await settle();
     expect((await storedState(app)).lastRun?.files.map((f) => f.path)).toStrictEqual(['s0.md', 's1.md', 's2.md', 's3.md']);
+  });
+
+  it('without an interval given, is saved a second after the first note is written (README: "at most a second behind")', async () => {
+    const { app, controller, previews } = await setUp({ [NEW]: '', ...stale });
+    await controller.repairVault();
+    const { reached, release } = holdWrite(app, 's3.md');
+    const savedRun = async () => (await storedState(app).catch(() => null))?.lastRun?.files.map((f) => f.path).sort();
+    // Timers only: the fake vault's writes and the runner's awaits go on through promises.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      previews[0].onApply([...previews[0].plan.files]);
+      await reached;
+      await jest.advanceTimersByTimeAsync(999);
+      expect(await savedRun()).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await savedRun()).toStrictEqual(['s0.md', 's1.md', 's2.md']);
+    } finally {
+      jest.useRealTimers();
+    }
+    release();
+    await settle();
   });
 
   it('is saved once per quiet spell while the run writes, and once more at its end, in path order', async () => {
