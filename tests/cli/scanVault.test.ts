@@ -60,6 +60,8 @@ describe('threadsFor', () => {
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: '2.5' }, idle)).toBe(4);
     expect(threadsFor(NOTES_PER_WORKER - 1, {}, idle)).toBe(1);
     expect(threadsFor(2 * NOTES_PER_WORKER, {}, idle)).toBe(2);
+    // The README's figure: threads from 8,000 notes on.
+    expect([threadsFor(7_999, {}, idle), threadsFor(8_000, {}, idle)]).toStrictEqual([1, 2]);
     expect(threadsFor(1_000_000, { PRINCIPLE_CHAIN_JOBS: 'many' })).toBeGreaterThanOrEqual(1);
     expect(threadsFor(1_000_000, {}, idle)).toBe(4);
     expect(threadsFor(1_000_000, {}, { cores: 2, load: 0 })).toBe(2);

@@ -1,6 +1,6 @@
 /** `npm start` shows the example vault whatever folder it is started from: it names the vault. */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { REPOSITORY, run } from './harness';
@@ -18,4 +18,11 @@ it('runs check and chain on example-vault/, named explicitly, and exits 0', asyn
   } finally {
     rmSync(elsewhere, { recursive: true, force: true });
   }
+});
+
+it('is what `npm start` runs, as `npm test` runs the type check and then every Jest project (README)', () => {
+  const { scripts } = JSON.parse(readFileSync(path.join(REPOSITORY, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts.start).toBe('node scripts/start.mjs');
+  expect(scripts.test).toBe('npm run typecheck && jest -c jest.projects.config.js');
+  expect(scripts.typecheck).toBe('tsc --noEmit -skipLibCheck');
 });

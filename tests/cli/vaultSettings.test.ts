@@ -55,6 +55,14 @@ describe('--exclude FOLDER', () => {
     expect(text.stdout).toContain('No problems found');
   });
 
+  it('still counts its files as link targets, as Obsidian does: a link into the folder is not stale', async () => {
+    const dir = folder({ ...WITH_TEMPLATES, '202101011100 Gamma.md': 'From [[Templates/202101010900 Template]] and [[Templates/202101010900 Gone]].\n' });
+    const result = await runJson(['check', dir, '--exclude', 'Templates']);
+    // Only the link to a file that is not there is stale.
+    const problems = (result.json as { problems: { kind: string; file: string; message: string }[] }).problems;
+    expect(problems.map((p) => [p.kind, p.file, p.message.includes('"Templates/202101010900 Gone" names no file')])).toStrictEqual([['stale-link', '202101011100 Gamma.md', true]]);
+  });
+
   it('reports no folder in it that cannot be listed', async () => {
     const dir = folder({ ...WITH_TEMPLATES, 'Templates/locked/x.md': '' });
     const locked: VaultFs = { ...nodeVaultFs, list: (directory) => (directory.endsWith('locked') ? Promise.reject(new Error('EACCES')) : nodeVaultFs.list(directory)) };
