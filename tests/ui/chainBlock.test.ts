@@ -4,10 +4,12 @@ import type * as obsidian from 'obsidian';
 import { Component, Plugin } from '../mocks/obsidian';
 import * as fakeBase from '../mocks/fake/base';
 import { BLOCK_REFRESH_DELAY_MS, type ChainBlock } from '../../src/ui/block/chainBlock';
-import { MAX_GRAPH_EDGES } from '../../src/ui/block/render';
 import { CHAIN_BLOCK_LANGUAGE, registerChainBlocks } from '../../src/obsidian/codeBlock';
 import { fakeServices, type FakeServices } from '../obsidian/fakeServices';
 import type { NoteTexts } from '../../src/core/index/idIndex';
+
+// The README's figure: "a chain with more than 500 links is drawn as a tree instead" (src/ui/block/render.ts MAX_GRAPH_EDGES).
+const MAX_GRAPH_EDGES = 500;
 
 class TestPlugin extends Plugin {}
 

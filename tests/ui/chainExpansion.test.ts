@@ -84,6 +84,14 @@ describe('planExpansion', () => {
     expect(none.closedByBudget).toBe(0);
   });
 
+  test('"Expand all" draws up to 2,000 entries (the README\'s figure), not one more', () => {
+    const big = (i: number): ChainViewNode =>
+      node({ id: `2021010100${String(i).padStart(2, '0')}`, title: `big ${i}`, children: Array.from({ length: 198 }, (_, j) => node({ id: `2022${String(i * 1000 + j).padStart(8, '0')}`, title: `c${j}` })) });
+    const opened = (entries: number): number => plan(chainModel({ outgoing: Array.from({ length: entries }, (_, i) => big(i)) }), { ...createUiState(), defaultOpen: 'all' }).expanded.size;
+    // 20 entries and 10 opened draw 20 + 10 × 198 = 2,000; with 21 entries the tenth would make 2,001.
+    expect([opened(20), opened(21)]).toStrictEqual([10, 9]);
+  });
+
   // Sibling IDs are unique, as the core guarantees (one entry per referenced ID and per citing note).
   test('property: default expansion never draws more than the budget or the top levels', () => {
     const arbNode = fc.memo((depth: number): fc.Arbitrary<ChainViewNode> =>

@@ -390,14 +390,19 @@ describe('pin', () => {
     const unrelated = await h.app.vault.create('Elsewhere.md', '');
     await h.view.setState({ pinned: OTHER }, { history: false });
     expect(chainAsText(h.content())).toContain('# Other');
+    const saves = h.workspace.layoutSaveRequests;
     // Another note renamed or deleted leaves the pin alone.
     await h.app.vault.rename(unrelated, 'Elsewhere again.md');
     await h.app.vault.delete(unrelated);
     expect(h.view.pinnedPath).toBe(OTHER);
+    expect(h.workspace.layoutSaveRequests).toBe(saves);
+    // The moved pin is saved with the workspace (README: the pin is kept with it), as the unpinning is.
     await h.app.vault.rename(file, '202301010000 Renamed.md');
     expect(h.view.pinnedPath).toBe('202301010000 Renamed.md');
+    expect(h.workspace.layoutSaveRequests).toBe(saves + 1);
     await h.app.vault.delete(file);
     expect(h.view.pinnedPath).toBeNull();
+    expect(h.workspace.layoutSaveRequests).toBe(saves + 2);
     jest.advanceTimersByTime(REFRESH_DELAY_MS);
     expect(chainAsText(h.content())).toContain('# Execution is the priority of the team');
   });

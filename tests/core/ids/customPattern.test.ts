@@ -211,6 +211,13 @@ describe('custom patterns run on a capped part of each line', () => {
     expect(scanReferences(twelve, TWELVE_DIGIT).map((r) => r.id)).toStrictEqual(['202101010000', '202101010001']);
   });
 
+  it('sees an ID that ends by its line\'s 20,000th character (the README\'s figure), and none that ends after', () => {
+    const within = `${'x '.repeat(9_996)} ZK-0001`;
+    const past = `${'x '.repeat(9_997)}ZK-0002`;
+    expect([within.length, past.length]).toStrictEqual([20_000, 20_001]);
+    expect(scanReferences(`${within}\n${past}`, format).map((r) => r.id)).toStrictEqual(['ZK-0001']);
+  });
+
   it('never runs the pattern over more than the cap, however the note is scanned', () => {
     const long = 'x '.repeat(CUSTOM_PATTERN_LINE_CAP);
     const text = `ZK-0001 ${long}ZK-0002\n\n\`code\` ${long}\nZK-0003 [x](y) ${long}ZK-0004\n`;
