@@ -38,6 +38,15 @@ describe('Pacer', () => {
     expect(reports).toStrictEqual([100, 200, 300]);
   });
 
+  it('by default ends a slice after 30 ms: under the 50 ms PRODUCT.md lets a task take, with room for the note in hand', () => {
+    let clock = 0;
+    const pacer = new Pacer({ ...DEFAULT_PACING, now: () => clock }, () => undefined);
+    clock = 29;
+    expect(pacer.due()).toBe(false);
+    clock = 30;
+    expect(pacer.due()).toBe(true);
+  });
+
   it('the default yield comes back', async () => {
     await expect(DEFAULT_PACING.yieldToEventLoop()).resolves.toBeUndefined();
   });
