@@ -45,6 +45,16 @@ describe('normalizeSettings', () => {
     expect(settings.idFormat === 'custom').toBe(false);
   });
 
+  test.each([
+    ['renameHandling', 'sometimes', 'ask', 'ask, always, never'],
+    ['linkStyle', 'markdown', 'off', 'off, wikilink, bare'],
+    ['renameHandling', 1, 'ask', 'ask, always, never'],
+  ] as const)('%s stored as %p, none of its choices, falls back to %p with a message', (key, stored, fallback, choices) => {
+    const { settings, problems } = normalizeSettings({ [key]: stored });
+    expect(settings[key]).toBe(fallback);
+    expect(problems).toStrictEqual([`Setting "${key}" must be one of ${choices}; using the default.`]);
+  });
+
   test.each<[string, unknown, [string, unknown][]]>([
     ['a value of the wrong type', { chainDepth: 'deep', linkTitle: true }, [['chainDepth', 'deep']]],
     ['a value out of range', { chainDepth: 12 }, [['chainDepth', 12]]],

@@ -104,6 +104,26 @@ describe('openId', () => {
     expect(opened).toStrictEqual([{ linktext: D2, sourcePath: SOURCE, newLeaf: 'split' }]);
   });
 
+  it.each([
+    ['Ctrl+Alt', { ctrlKey: true, altKey: true }, 'split'],
+    ['Ctrl+Alt+Shift', { ctrlKey: true, altKey: true, shiftKey: true }, 'window'],
+  ] as const)('%s held while choosing opens the candidate where Keymap.isModEvent says', async (_name, keys, newLeaf) => {
+    const { services, opened } = setup();
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    modal().querySelector('.suggestion-item')!.dispatchEvent(new MouseEvent('click', { bubbles: true, ...keys }));
+    expect(opened).toStrictEqual([{ linktext: D1, sourcePath: SOURCE, newLeaf }]);
+  });
+
+  it('shows a candidate\'s title as text, never as markup (PRODUCT.md: note text is never put into innerHTML)', async () => {
+    const title = '<img src=x onerror="window.pwned = true"> Heading';
+    const services = fakeServices({ [D1]: '', '202109260705/README.md': `# ${title}\n` });
+    await openId(services, '202109260705', SOURCE, false);
+    await settle();
+    expect(Array.from(modal().querySelectorAll('.suggestion-title')).map((el) => el.textContent)).toContain(title);
+    expect(modal().querySelector('img')).toBeNull();
+  });
+
   it('a modifier held while choosing opens the candidate in a new tab', async () => {
     const { services, opened } = setup();
     await openId(services, '202109260705', SOURCE, false);

@@ -93,6 +93,7 @@ describe('Reading view: where IDs become links', () => {
     ['table cells', [['table', {}, ['thead', {}, ['tr', {}, ['th', {}, 'ID']]], ['tbody', {}, ['tr', {}, ['td', {}, '202104291524']], ['tr', {}, ['td', {}, 'x 202108191025 y']]]]], ['202104291524', '202108191025']],
     ['emphasis, headings and highlights', [['h2', {}, '202104291524 heading'], ['p', {}, ['em', {}, '202108191025'], ' and ', ['mark', {}, '202104291524']]], ['202104291524', '202108191025', '202104291524']],
     ['a code block (with its copy button)', [['pre', {}, ['code', { class: 'language-md' }, '202104291524']], ['button', { class: 'copy-code-button' }, 'Copy 202104291524']], []],
+    ['preformatted text without code inside (raw HTML in a note)', [['pre', {}, 'text 202104291524']], []],
     ['inline code and keyboard keys', [['p', {}, 'use ', ['code', {}, '202104291524'], ' or ', ['kbd', {}, '202108191025']]], []],
     [
       'existing internal and external links and tags',
@@ -292,6 +293,15 @@ describe('Reading view: using unresolved and ambiguous IDs', () => {
     fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter', ctrlKey: true }));
     fire(span, new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'a' }));
     expect(services.opened.map((o) => o.paneType)).toStrictEqual(['tab', false, 'tab']);
+  });
+
+  it('Ctrl+Alt-click opens in a split and Ctrl+Alt+Shift-click in a window, as Keymap.isModEvent says', () => {
+    const services = fakeServices(notes());
+    const { el } = render(services, section(['p', {}, '202001011200 and 202109260705']));
+    const [unresolved, ambiguous] = Array.from(el.querySelectorAll('.principle-chain-id'));
+    click(unresolved, { ctrlKey: true, altKey: true });
+    click(ambiguous, { ctrlKey: true, altKey: true, shiftKey: true });
+    expect(services.opened.map((o) => o.paneType)).toStrictEqual(['split', 'window']);
   });
 
   it.each([

@@ -174,12 +174,17 @@ describe('drawing', () => {
     own[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     own[0].dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }));
     own[0].dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 }));
+    // Keymap.isModEvent decides where: Ctrl+Alt in a split, Ctrl+Alt+Shift in a window.
+    own[1].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true, altKey: true }));
+    own[1].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true, altKey: true, shiftKey: true }));
     await jest.runAllTimersAsync();
     expect(workspace.openedLinks).toStrictEqual([]);
     expect(opened).toStrictEqual([
       [false, sharp],
       [false, 'x/202101010008 F# too.md'],
       ['tab', sharp],
+      ['split', 'x/202101010008 F# too.md'],
+      ['window', 'x/202101010008 F# too.md'],
     ]);
   });
 
