@@ -287,4 +287,9 @@ describe('newNoteNameProblem', () => {
   ])('%j', (name, problem) => {
     expect(newNoteNameProblem(name, '202001011200')).toBe(problem);
   });
+
+  // Each character Obsidian refuses in a file name or that would break a link to it (`#` a heading, `^` a block, `|` an alias, `[]` the link).
+  it.each(['\\', '/', ':', '*', '?', '"', '<', '>', '|', '#', '^', '[', ']'])('refuses %s in the title', (character) => {
+    expect(newNoteNameProblem(`202001011200 a${character}b`, '202001011200')).toBe('The name contains a character Obsidian does not allow in file names.');
+  });
 });

@@ -94,6 +94,11 @@ describe('Reading view: where IDs become links', () => {
     ['emphasis, headings and highlights', [['h2', {}, '202104291524 heading'], ['p', {}, ['em', {}, '202108191025'], ' and ', ['mark', {}, '202104291524']]], ['202104291524', '202108191025', '202104291524']],
     ['a code block (with its copy button)', [['pre', {}, ['code', { class: 'language-md' }, '202104291524']], ['button', { class: 'copy-code-button' }, 'Copy 202104291524']], []],
     ['preformatted text without code inside (raw HTML in a note)', [['pre', {}, 'text 202104291524']], []],
+    // Raw HTML a note may hold: sample output, a style sheet, a drawing and form fields are no prose.
+    ['sample output', [['p', {}, ['samp', {}, 'exit 202104291524']]], []],
+    ['a style element', [['style', {}, '.x-202104291524 { color: red }']], []],
+    ['text in an SVG drawing', [['svg', {}, ['text', {}, '202104291524']]], []],
+    ['form fields', [['textarea', {}, '202104291524'], ['select', {}, ['option', {}, '202108191025']]], []],
     ['inline code and keyboard keys', [['p', {}, 'use ', ['code', {}, '202104291524'], ' or ', ['kbd', {}, '202108191025']]], []],
     [
       'existing internal and external links and tags',
