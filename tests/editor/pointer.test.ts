@@ -2,7 +2,6 @@
 import { EditorSelection, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { ID_ATTRIBUTE } from '../../src/core/idMarkup';
-import { CLICK_SLOP } from '../../src/editor/pointer';
 import { editorWithLinks, idElements, testHost, type TestHost } from './setup';
 
 const TEAMS = 'zet/202108191025 Teams exist for a reason.md';
@@ -84,9 +83,9 @@ describe('opening an ID with the mouse', () => {
   });
 
   test.each([
-    ['right', { clientX: 10 + CLICK_SLOP + 1 }],
-    ['down', { clientY: 10 + CLICK_SLOP + 1 }],
-  ])('a press dragged %s past the slop opens nothing, even released on the ID', (_dir, to) => {
+    ['right', { clientX: 15 }],
+    ['down', { clientY: 15 }],
+  ])('a press dragged 5 px %s, past the slop, opens nothing, even released on the ID', (_dir, to) => {
     const { host, id } = setup();
     fire(id, 'mousedown');
     fire(id, 'mouseup', to);
@@ -94,10 +93,10 @@ describe('opening an ID with the mouse', () => {
     expect(host.opened).toStrictEqual([]);
   });
 
-  test('a jitter within the slop is still a click', () => {
+  test('a jitter within the slop (4 px) is still a click', () => {
     const { host, id } = setup();
     fire(id, 'mousedown');
-    fire(id, 'click', { clientX: 10 + CLICK_SLOP, clientY: 10 - CLICK_SLOP });
+    fire(id, 'click', { clientX: 14, clientY: 6 });
     expect(host.opened).toStrictEqual(opened(false));
   });
 
@@ -212,7 +211,7 @@ describe('what stays the editor\'s', () => {
   test('the click that ends a drag from an ID is not claimed', () => {
     const { host, id, seenLater } = setup();
     fire(id, 'mousedown');
-    const done = fire(id, 'click', { clientX: 10 + CLICK_SLOP + 1 });
+    const done = fire(id, 'click', { clientX: 15 });
     expect([done.defaultPrevented, seenLater, host.opened]).toStrictEqual([false, [done], []]);
   });
 
