@@ -1,18 +1,14 @@
 import { spawnSync } from 'child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { closeSync, openSync, renameSync, rmSync } from 'fs';
 import * as path from 'path';
-import { buildTool, EXAMPLE_VAULT, REPOSITORY } from './harness';
+import { EXAMPLE_VAULT, packagedTool } from './harness';
 
 // The real thing, laid out as the package is: bin/ runs dist/cli.js. Built into a scratch copy so the
 // test never races a build of the working tree's dist/. Run from inside the example vault, as a user
 // runs it from inside theirs.
 let packageDir: string;
 beforeAll(() => {
-  packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-package-'));
-  mkdirSync(path.join(packageDir, 'bin'));
-  cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(packageDir, 'bin/principle-chain.js'));
-  buildTool(path.join(packageDir, 'dist'));
+  packageDir = packagedTool('principle-chain-package-');
 }, 60_000);
 afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
 

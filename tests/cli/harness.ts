@@ -40,6 +40,18 @@ export function buildTool(dist: string): void {
   if (built.status !== 0) throw new Error(`Bundling the tool failed (exit ${String(built.status)}):\n${built.stderr}`);
 }
 
+/**
+ * A scratch folder laid out as the installed package is, bin/principle-chain.js beside the bundled
+ * dist/, for tests that run the real thing; the caller removes it.
+ */
+export function packagedTool(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  mkdirSync(path.join(dir, 'bin'));
+  cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(dir, 'bin/principle-chain.js'));
+  buildTool(path.join(dir, 'dist'));
+  return dir;
+}
+
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;

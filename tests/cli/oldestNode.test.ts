@@ -8,10 +8,10 @@
  * browser tests do without Chromium).
  */
 import { spawnSync } from 'child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { buildTool, REPOSITORY } from './harness';
+import { packagedTool, REPOSITORY } from './harness';
 
 const OLDEST_NODE = process.env.PRINCIPLE_CHAIN_OLDEST_NODE;
 
@@ -61,10 +61,7 @@ if (OLDEST_NODE === undefined) {
   // One path for every run, so paths in messages are the same for both Nodes.
   let vault: string;
   beforeAll(() => {
-    packageDir = mkdtempSync(path.join(tmpdir(), 'principle-chain-oldest-node-'));
-    mkdirSync(path.join(packageDir, 'bin'));
-    cpSync(path.join(REPOSITORY, 'bin/principle-chain.js'), path.join(packageDir, 'bin/principle-chain.js'));
-    buildTool(path.join(packageDir, 'dist'));
+    packageDir = packagedTool('principle-chain-oldest-node-');
     scratch = mkdtempSync(path.join(tmpdir(), 'principle-chain-oldest-vault-'));
     vault = path.join(scratch, 'example-vault');
   }, 60_000);
