@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { BLOCK_DEFAULTS, checkBlockOptions, MAX_BLOCK_LIMIT } from '../../../src/core/chain/blockOptions';
+import { BLOCK_DEFAULTS, checkBlockOptions } from '../../../src/core/chain/blockOptions';
 
 /** As the code block reads its body: YAML first (Obsidian's parseYaml is the `yaml` package's parse), then the check. */
 function check(source: string): ReturnType<typeof checkBlockOptions> {
@@ -12,6 +12,8 @@ function check(source: string): ReturnType<typeof checkBlockOptions> {
 describe('code block options', () => {
   test('an empty block, or only comments, gives the defaults', () => {
     expect(check('')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
+    // The README's example block: at most 200 entries unless a limit is given.
+    expect(BLOCK_DEFAULTS.limit).toBe(200);
     expect(check('# nothing here\n')).toStrictEqual({ ok: true, options: BLOCK_DEFAULTS });
   });
 
@@ -58,7 +60,7 @@ describe('code block options', () => {
     ['depth: 0', 'depth must be a whole number from 1 to 10, not 0.'],
     ['depth: two', 'depth must be a whole number from 1 to 10, not "two".'],
     ['depth: 2.5', 'depth must be a whole number from 1 to 10, not 2.5.'],
-    [`limit: ${MAX_BLOCK_LIMIT + 1}`, `limit must be a whole number from 1 to ${MAX_BLOCK_LIMIT}, not ${MAX_BLOCK_LIMIT + 1}.`],
+    ['limit: 2001', 'limit must be a whole number from 1 to 2000, not 2001.'],
     ['context: yes please', 'context must be true or false, not "yes please".'],
     ['exclude: [1, 2]', 'exclude must list folders and #tags, for example [Daily/, "#meeting"] (quote a #tag: YAML reads # as a comment).'],
     ['- depth: 2', 'Write the options as "key: value" lines, for example "depth: 2".'],
@@ -102,7 +104,7 @@ describe('code block options at their edges', () => {
     ['depth: 1', { depth: 1 }],
     ['depth: 10', { depth: 10 }],
     ['limit: 1', { limit: 1 }],
-    [`limit: ${MAX_BLOCK_LIMIT}`, { limit: MAX_BLOCK_LIMIT }],
+    ['limit: 2000', { limit: 2000 }],
     ['exclude: [" #meeting ", " Daily/ "]', { excludeFolders: ['Daily'], excludeTags: ['meeting'] }],
     ['exclude: [Daily/]  # start: 1\nstart: 202108191025', { start: '202108191025' }],
     ['depth: 2\nstart: 202108191025', { start: '202108191025' }],

@@ -19,6 +19,8 @@ describe('readableContext', () => {
     ['quote markers, nested, with a list inside', '> > - 202108191025 says so', '202108191025 says so'],
     ['callout', '> [!note]- Why 202108191025', 'Why 202108191025'],
     ['heading', '### 202108191025 Teams exist', '202108191025 Teams exist'],
+    ['heading of the sixth level', '###### 202108191025 Teams exist', '202108191025 Teams exist'],
+    ['seven hashes are no heading', '####### 202108191025 Teams exist', '####### 202108191025 Teams exist'],
     ['a hash that is no heading stays', '#202108191025 is a tag, 202108191025 is not', '#202108191025 is a tag, 202108191025 is not'],
     ['a dash inside prose stays', 'teams - 202108191025 - exist', 'teams - 202108191025 - exist'],
     ['a cut line has no markers to strip', '…one - 202108191025 two', '…one - 202108191025 two'],

@@ -33,6 +33,7 @@ const rows: [string, string, string][] = [
   ['image name', `image-20210429152404793.png`, `image-20210429152404793.png`],
   ['pasted image name (12-digit run inside)', `Pasted image ${A}.png`, `Pasted image ${A}.png`],
   ['attachment pdf', `${A}-scan.pdf`, `${A}-scan.pdf`],
+  ['attachment heic (a phone photo)', `${A}.heic and ${B}`, `${A}.heic and «b:${B}»`],
   ['bare url', `https://example.com/${A} and ${B}`, `https://example.com/${A} and «b:${B}»`],
   ['www url', `www.example.com/${A}`, `www.example.com/${A}`],
   // Obsidian links a bare email address in both views (src/core/ids/prose.ts cites it).
@@ -43,6 +44,8 @@ const rows: [string, string, string][] = [
   ['an @ that makes no email address', `me@${A} @${A}.org x@${A}.b- x@${A}.b_ x @ ${A}.`, `me@«b:${A}» @«b:${A}».org x@«b:${A}».b- x@«b:${A}».b_ x @ «b:${A}».`],
   ['an ID next to a period or a dash in prose', `See ${A}. Then ${B}-ish, (${A}).`, `See «b:${A}». Then «b:${B}»-ish, («b:${A}»).`],
   ['autolink', `<https://x.org/${A}>`, `<https://x.org/${A}>`],
+  ['autolink whose scheme holds +', `<web+x:${A}> ${B}`, `<web+x:${A}> «b:${B}»`],
+  ['wikilink and link to a URL whose scheme holds +', `[[svn+ssh://host/${A}]] [z](a+b:/${A}) ${B}`, `[[svn+ssh://host/${A}]] [z](a+b:/${A}) «b:${B}»`],
   ['email autolink', `<a@${A}.org> and <${A}@x.org> ${B}`, `<a@${A}.org> and <${A}@x.org> «b:${B}»`],
   // Not an email autolink (a space, no domain, a domain label starting with '-'): text, IDs count.
   ['angle brackets that hold no email address', `<a@ ${A}> <@${A}> <a@-${A}>`, `<a@ «b:${A}»> <@«b:${A}»> <a@-«b:${A}»>`],
