@@ -8,8 +8,8 @@ import { CHAIN_BLOCK_LANGUAGE, registerChainBlocks } from '../../src/obsidian/co
 import { fakeServices, type FakeServices } from '../obsidian/fakeServices';
 import type { NoteTexts } from '../../src/core/index/idIndex';
 
-// The README's figure: "a chain with more than 500 links is drawn as a tree instead" (src/ui/block/render.ts MAX_GRAPH_EDGES).
-const MAX_GRAPH_EDGES = 500;
+// The README's figure: "a chain with more than 500 links is drawn as a tree instead" (src/ui/block/render.ts: MAX_GRAPH_EDGES).
+const LINKS_A_DIAGRAM_SHOWS = 500;
 
 class TestPlugin extends Plugin {}
 
@@ -256,8 +256,8 @@ describe('graph', () => {
     expect(s.services.fakeApp.renderedMarkdown[0].markdown).toContain('  n1["2021-01-01"]');
   });
 
-  test(`with exactly ${MAX_GRAPH_EDGES} links it is still a graph`, async () => {
-    const ids = Array.from({ length: MAX_GRAPH_EDGES }, (_, i) => `2021020${Math.floor(i / 100)}${String(i % 100).padStart(2, '0')}00`);
+  test(`with exactly ${LINKS_A_DIAGRAM_SHOWS} links it is still a graph`, async () => {
+    const ids = Array.from({ length: LINKS_A_DIAGRAM_SHOWS }, (_, i) => `2021020${Math.floor(i / 100)}${String(i % 100).padStart(2, '0')}00`);
     const notes: Record<string, string> = { '202101010000 Hub.md': ids.join(' ') };
     for (const id of ids) notes[`${id} N.md`] = '';
     const s = await setUp(notes);
@@ -266,15 +266,15 @@ describe('graph', () => {
     expect(el.querySelector('.pc-block-note')).toBeNull();
   });
 
-  test(`past ${MAX_GRAPH_EDGES} links it draws the tree and says why`, async () => {
-    const ids = Array.from({ length: MAX_GRAPH_EDGES + 1 }, (_, i) => `2021020${String(Math.floor(i / 100)).padStart(1, '0')}${String(i % 100).padStart(2, '0')}00`.slice(0, 12));
+  test(`past ${LINKS_A_DIAGRAM_SHOWS} links it draws the tree and says why`, async () => {
+    const ids = Array.from({ length: LINKS_A_DIAGRAM_SHOWS + 1 }, (_, i) => `2021020${String(Math.floor(i / 100)).padStart(1, '0')}${String(i % 100).padStart(2, '0')}00`.slice(0, 12));
     const notes: Record<string, string> = { '202101010000 Hub.md': ids.join(' ') };
     for (const id of ids) notes[`${id} N.md`] = '';
     const s = await setUp(notes);
     const { el } = s.block('show: graph\ndirection: out\ndepth: 1\nlimit: 600', '202101010000 Hub.md');
     expect(s.services.fakeApp.renderedMarkdown).toStrictEqual([]);
-    expect(el.querySelector('.pc-block-note')?.textContent).toBe(`This chain has ${MAX_GRAPH_EDGES + 1} links, more than a diagram can show (${MAX_GRAPH_EDGES}), so it is drawn as a tree.`);
-    expect(el.querySelectorAll('.pc-block-section a.internal-link')).toHaveLength(MAX_GRAPH_EDGES + 1);
+    expect(el.querySelector('.pc-block-note')?.textContent).toBe(`This chain has ${LINKS_A_DIAGRAM_SHOWS + 1} links, more than a diagram can show (${LINKS_A_DIAGRAM_SHOWS}), so it is drawn as a tree.`);
+    expect(el.querySelectorAll('.pc-block-section a.internal-link')).toHaveLength(LINKS_A_DIAGRAM_SHOWS + 1);
   });
 });
 
