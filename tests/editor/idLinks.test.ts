@@ -409,6 +409,32 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       expect(ranges.every(([from]) => view.visibleRanges.some((r) => from >= r.from && from < r.to))).toBe(true);
     });
 
+    test('an ID the visible end of a long line cuts is decorated whole, with its title; a longer digit run cut there is not', () => {
+      // Where CodeMirror ends the visible part of a one-line note this long (jsdom has no layout: it estimates).
+      const length = 100_000;
+      const end = open('w '.repeat(length / 2), testHost([TEAMS])).visibleRanges[0].to;
+      const host = testHost([TEAMS]);
+      host.settings.linkTitle = true;
+      // The note with `text` starting `before` characters before the visible end, after words.
+      const cutBy = (before: number, text: string): string[] => {
+        const view = open(`${'w '.repeat(end).slice(before - end)}${text}${'w '.repeat(length)}`.slice(0, length), host);
+        expect(view.visibleRanges.map((r) => r.to)).toStrictEqual([end]);
+        // Read from the decorations: CodeMirror draws none of the line past its visible part.
+        return decorationRanges(view).map(([from, to]) => view.state.sliceDoc(from, to));
+      };
+      expect(cutBy(6, `${ID} Teams exist for a reason. `)).toStrictEqual([`${ID} Teams exist for a reason`]);
+      expect(cutBy(12, `${ID}3 `)).toStrictEqual([]);
+    });
+
+    test('an ID at the start of the visible part of a long line, in a URL that starts out of view, is not decorated', () => {
+      // CodeMirror shows part of a long line when it is scrolled sideways; jsdom cannot scroll, so the part is given.
+      const url = `https://example.com/${'a'.repeat(200)}/`;
+      const doc = `see ${url}${ID} and ${ID}`;
+      const from = doc.indexOf(ID);
+      jest.spyOn(EditorView.prototype, 'visibleRanges', 'get').mockReturnValue([{ from, to: doc.length }]);
+      expect(decorated(open(doc, testHost([TEAMS]))).map((d) => d.text)).toStrictEqual([ID]);
+    });
+
     test('scrolling far down decorates the new viewport', () => {
       const view = longNote(20_000);
       const far = view.state.doc.line(15_000).from;
