@@ -104,6 +104,25 @@ const definitions: Row[] = [
   ['not a destination closing a parenthesis it did not open', `[a]: ${A}.md)(`, `[a]: «b:${A}».md)(`],
 ];
 
+// prose.ts: how far around an ID the word rule looks for the email address, tag or token holding
+// it. Beyond each reach it stops looking (a bound on the work per ID): the figures are the edges.
+const reach: Row[] = [
+  // An email address is looked for up to 256 characters before the ID and 256 after it.
+  ['an email address starting 256 characters before the ID holds it', `x@${'b.'.repeat(127)}${A}.org`, `x@${'b.'.repeat(127)}${A}.org`],
+  ['one starting 257 characters before is not looked for: the ID is bare', `x@b${'b.'.repeat(127)}${A}.org`, `x@b${'b.'.repeat(127)}«b:${A}».org`],
+  // Cut one character short, `@bbb.c` is `@bbb.`, no address.
+  ['an email address ending 256 characters after the ID holds it', `${A}@${'b'.repeat(253)}.c`, `${A}@${'b'.repeat(253)}.c`],
+  ['one ending 257 characters after is not looked for: the ID is bare', `${A}@${'b'.repeat(254)}.c`, `«b:${A}»@${'b'.repeat(254)}.c`],
+  // A tag's # is looked for up to 256 characters before the ID.
+  ['a tag whose # stands 256 characters before the ID holds it', `#${'a'.repeat(254)}/${A}`, `#${'a'.repeat(254)}/${A}`],
+  ['a # 257 characters before is not looked for: the ID is bare', `#${'a'.repeat(255)}/${A}`, `#${'a'.repeat(255)}/«b:${A}»`],
+  // The token a URL starts or an attachment's extension ends is read up to 2,048 characters each side.
+  ['a URL with the last letter of its scheme 2,048 characters before the ID holds it', `https://${'a'.repeat(2043)}/${A}`, `https://${'a'.repeat(2043)}/${A}`],
+  ['one 2,049 characters before is not looked for: the ID is bare', `https://${'a'.repeat(2044)}/${A}`, `https://${'a'.repeat(2044)}/«b:${A}»`],
+  ['an attachment name ending 2,048 characters after the ID holds it', `${A}-${'a'.repeat(2043)}.png`, `${A}-${'a'.repeat(2043)}.png`],
+  ['one ending 2,049 characters after is not looked for: the ID is bare', `${A}-${'a'.repeat(2044)}.png`, `«b:${A}»-${'a'.repeat(2044)}.png`],
+];
+
 // searcher.ts: where inline math closes and where a paragraph ends, for code spans over lines.
 const searches: Row[] = [
   ['a `$` after a backslash does not close inline math', `$a\\$ ${A} b$`, `$a\\$ ${A} b$`],
@@ -144,6 +163,7 @@ describe.each([
   ['constructs', constructs],
   ['searches', searches],
   ['token ends', tokenEnds],
+  ['the reach of the word rule', reach],
   ['URLs', urls],
   ['attachment names', attachments],
   ['combining marks', marks],
