@@ -100,3 +100,20 @@ describe('indented code, fences and their containers', () => {
     expect(mark(input)).toBe(expected);
   });
 });
+
+// List items are followed 64 levels deep, no further (a bound on the work per line). At 64 levels a
+// line in the innermost item is read as CommonMark reads it; at 65 the innermost item is not
+// followed, so the line reads as indented code in the 64th, and its ID as no reference (commonmark.js
+// reads prose there): an ID missed, never one read in code.
+describe('list items nested as deep as followed', () => {
+  /** `levels` items opened on one line, the last with its content after four spaces, then a line in it after a blank line. */
+  const nested = (levels: number): string => `${'- '.repeat(levels - 1)}-    a\n\n${' '.repeat(2 * (levels - 1) + 5)}${A}`;
+
+  test('a line in the innermost of 64 nested items is prose', () => {
+    expect(mark(nested(64))).toBe(`${nested(64).slice(0, -A.length)}«b:${A}»`);
+  });
+
+  test('in the innermost of 65 it is past what is followed: code of the 64th', () => {
+    expect(mark(nested(65))).toBe(nested(65));
+  });
+});
