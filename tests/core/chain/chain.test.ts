@@ -135,6 +135,19 @@ describe('limits and determinism', () => {
     expect(result.capped).toBe(true);
   });
 
+  // Without a cap of its own a chain stops at 10,000 entries: a hub citing that many is shown whole,
+  // one citing one more is cut there and says so.
+  test.each([
+    [10_000, 10_000, 0, false],
+    [10_001, 10_000, 1, true],
+  ])('a note citing %i IDs, no cap given: %i entries shown, %i left out', (cited, shown, left, capped) => {
+    // Minutes from 2021-01-01 00:00 on: unresolved, so each must be a plausible time to count.
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const ids = Array.from({ length: cited }, (_, i) => `202101${two(1 + Math.floor(i / 1440))}${two(Math.floor(i / 60) % 24)}${two(i % 60)}`);
+    const result = buildChain(sampleIndex([facts('202001011200 Hub.md', '202001011200', ids)]), { id: '202001011200' }, { depth: 1, direction: 'out' });
+    expect([result.out.length, result.outTruncated, result.capped]).toStrictEqual([shown, left, capped]);
+  });
+
   test('the same vault gives the same chain whatever order notes were indexed in', () => {
     const forward = buildChain(sampleIndex(), { id: A }, both(6));
     const backward = buildChain(sampleIndex(sampleNotes().reverse()), { id: A }, both(6));
