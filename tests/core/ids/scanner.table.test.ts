@@ -49,6 +49,13 @@ const rows: [string, string, string][] = [
   ['email autolink', `<a@${A}.org> and <${A}@x.org> ${B}`, `<a@${A}.org> and <${A}@x.org> «b:${B}»`],
   // Not an email autolink (a space, no domain, a domain label starting with '-'): text, IDs count.
   ['angle brackets that hold no email address', `<a@ ${A}> <@${A}> <a@-${A}>`, `<a@ «b:${A}»> <@«b:${A}»> <a@-«b:${A}»>`],
+  // A domain label of an email autolink is at most 63 characters (CommonMark §6.5). After the ID a
+  // `!`, which a bare email address cannot hold, leaves the prose rule no address to find.
+  ['email autolink whose domain label is 63 characters', `<${A}!x@${'b'.repeat(63)}>`, `<${A}!x@${'b'.repeat(63)}>`],
+  ['email autolink whose second label is 63 characters', `<${A}!x@b.${'c'.repeat(63)}>`, `<${A}!x@b.${'c'.repeat(63)}>`],
+  ['email autolink whose labels hold a hyphen', `<${A}!x@b-c.d-e>`, `<${A}!x@b-c.d-e>`],
+  ['no email autolink: a domain label of 64 characters', `<${A}!x@${'b'.repeat(64)}>`, `<«b:${A}»!x@${'b'.repeat(64)}>`],
+  ['no email autolink: a second label of 64 characters', `<${A}!x@b.${'c'.repeat(64)}>`, `<«b:${A}»!x@b.${'c'.repeat(64)}>`],
   ['inline code', `\`${A}\` and ${B}`, `\`${A}\` and «b:${B}»`],
   ['inline code two backticks', `\`\` a \` ${A} \`\` ${B}`, `\`\` a \` ${A} \`\` «b:${B}»`],
   ['unclosed backtick is literal', `a \` ${A}`, `a \` «b:${A}»`],
