@@ -40,6 +40,11 @@ describe('a definition without the block pass', () => {
     ['a quote after an item numbered 2 that goes on a paragraph', 'a\n2. b\n> [n]: /u', true],
     ['a quote line after an item numbered 2 that goes on a quote lazily', '> a\n> b\n2. c\n> [n]: /u', true],
     ['a quote line after a list item in the quote', '> - a\n> [n]: /u', false],
+    // An item numbered 1 (`1)` as well as `1.`) may interrupt any paragraph: it ends the nested
+    // quote's paragraph, which the lazy line `> x` went on, so the quote after it opens a block.
+    ['a nested quote after an item numbered `1)` that ends a lazily continued quote', '> > a\n> x\n> 1) b\n> > [n]: /u', true],
+    ['after a heading of six #', '###### h\n[n]: /u', true],
+    ['continuing a paragraph of seven #', '####### h\n[n]: /u', false],
   ])('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
   });
@@ -58,6 +63,8 @@ describe('whether a label line may open a definition after the line before it, n
     ['continuing a paragraph', 'a\n[n]: /u', false],
     ['indented, continuing a paragraph', 'a\n   [n]: /u', false],
     ['after a heading', '# h\n[n]: /u', true],
+    ['after a heading of six #', '###### h\n[n]: /u', true],
+    ['continuing a paragraph of seven #', '####### h\n[n]: /u', false],
     ['after a thematic break', '***\n[n]: /u', true],
     ['after a setext underline', 'a\n===\n[n]: /u', true],
     ['a quote opening after a paragraph line', 'a\n> [n]: /u', true],
