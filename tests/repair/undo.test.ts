@@ -93,6 +93,10 @@ describe('rename history', () => {
     ['202108191025 Cafe.md', '202108191025 Cafe\u0301.md', null],
     ['202108191025 Cafe.md', '202108191025 Café.md', null],
     ['202108191025 Café.md', '202108191025 Cafe\u0301.md', null],
+    // Every combining mark counts: a spacing one (the Devanagari visarga), an enclosing one, two at once.
+    ['202108191025 नम.md', '202108191025 नम\u0903.md', null],
+    ['202108191025 Stop.md', '202108191025 Stop\u20e0.md', null],
+    ['202108191025 Pho.md', '202108191025 Phở.md', null],
     ['202108191025 Cafe\u0301.md', '202108191025 Cafe.md', { id: '202108191025', oldTitle: 'Cafe\u0301', newTitle: 'Cafe' }],
     ['202108191025 Cafe.md', '202108191025 Cafes.md', { id: '202108191025', oldTitle: 'Cafe', newTitle: 'Cafes' }],
   ])('%j → %j', (from, to, expected) => {
