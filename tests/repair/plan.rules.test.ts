@@ -200,6 +200,22 @@ describe('a bare ID under the wikilink style', () => {
     const text = `See ${TEAMS} Teams [draft] here.`;
     expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toStrictEqual([]);
   });
+
+  it.each([
+    ['a pipe, which would end the link\'s target', 'Teams | draft'],
+    ['an opening bracket alone', 'Teams [draft'],
+    ['a closing bracket alone', 'Teams draft]'],
+  ])('stays bare when that text holds %s', (_name, heading) => {
+    const files = { [`${TEAMS}.md`]: `# ${heading}\n` };
+    const text = `See ${TEAMS} ${heading} here.`;
+    expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toStrictEqual([]);
+  });
+
+  it.each([['\n'], ['\r']])('stays bare when the title, from a file name that holds a line break (%j), runs over two lines', (lineBreak) => {
+    const files = { [`${TEAMS} Teams${lineBreak}exist.md`]: '' };
+    const text = `See ${TEAMS} Teams${lineBreak}exist here.`;
+    expect(plan(text, { files, linkStyle: 'wikilink' }).edits).toStrictEqual([]);
+  });
 });
 
 describe('a stale markdown link into a folder whose name is escaped', () => {
