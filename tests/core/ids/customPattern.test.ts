@@ -82,6 +82,10 @@ describe('what an ID can be', () => {
     ['\\d{4}\u2005\\d{4}', 'space or a line break (through U+2005)'],
     ['\\d{4}\t\\d{4}', 'space or a line break (through U+0009)'],
     ['\\d{4}[\\u2007]\\d{4}', 'space or a line break (through [\\u2007])'],
+    // The last of them, and the ideographic space of CJK text.
+    ['\\d{4}\u200a\\d{4}', 'space or a line break (through U+200A)'],
+    ['\\d{4}\u3000\\d{4}', 'space or a line break (through U+3000)'],
+    ['\\d{4}[\\u3000]\\d{4}', 'space or a line break (through [\\u3000])'],
     ['\\d?', 'empty text'],
     ['(?=\\d)', 'empty text'],
     ['a|', 'empty text'],
@@ -110,7 +114,9 @@ describe('what an ID can be', () => {
   });
 
   it.each(['\\d{12}', '\\d{14}', '\\d{8}T\\d{6}', '[A-Z]{2}-\\d{4}', 'zk-\\d{4}', '\\d{4}-\\d{2}-\\d{2}', '[0-9a-f]{8}', '\\d{12,14}', '\\d{8}T\\d{6}(?:==\\d{1,4})?', '\\d{1,4}(?:[a-z]{1,3}\\d{1,4}){0,8}[a-z]{0,3}', '[A-Z][a-z]{1,30}\\d{3}', '(?<y>\\d{4})-\\d{3}', '\\d{6}(?!\\s)', 'ID[$]\\d{3}',
-    '(\\d{12})', '(?:zk-\\d{4})', '\\d{100}', '\\b\\d{100}\\b', '\\d{12}(?: ){0}', '(?<y>\\d{4})-(?<n>\\d{3})', '\\c\\d{3}'])(
+    '(\\d{12})', '(?:zk-\\d{4})', '\\d{100}', '\\b\\d{100}\\b', '\\d{12}(?: ){0}', '(?<y>\\d{4})-(?<n>\\d{3})', '\\c\\d{3}',
+    // U+200B, the zero-width space just past the typographic ones, is no white space to \s.
+    '\\d{4}\u200b\\d{4}'])(
     '%j is accepted',
     (source) => {
       expect(customPatternProblem(source)).toBeNull();
