@@ -99,7 +99,25 @@ describe('principle-chain repair', () => {
     const { code, stdout, stderr } = await applyWithWriter(dir, meddling);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as RepairJson).applied).toBe(false);
-    expect(stderr).toContain(`Not written: ${target}`);
+    expect(stderr).toBe(`Not written: ${target}: it changed since the repair was planned; run the repair again\n`);
+    expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
+  });
+
+  it('--apply keeps a note another program writes just before the swap, and says so in full', async () => {
+    const dir = copyOfExampleVault();
+    const target = '202208021000 Meetings need an owner and an end.md';
+    const theirs = 'Rewritten by someone else.\n';
+    // Past the tool's last check, the note is replaced, then the other program's text is put back.
+    const racing = (root: string): AtomicWriter =>
+      createNodeAtomicWriter({
+        root,
+        onStep: (step, notePath) => {
+          if (step === 'before-rename' && notePath.endsWith(target)) writeFileSync(path.join(dir, target), theirs);
+        },
+      });
+    const { code, stderr } = await applyWithWriter(dir, racing);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Not written: ${target}: another program wrote to it while it was being repaired; its text was kept and the repair was not written\n`);
     expect(readFileSync(path.join(dir, target), 'utf8')).toBe(theirs);
   });
 
