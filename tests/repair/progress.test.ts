@@ -4,6 +4,19 @@ import { countByKind } from '../../src/core/repair/render';
 import { describeRun, describeUndo, RepairProgress } from '../../src/obsidian/repair/progress';
 import { madeFragments } from './fakeVault';
 
+/** Every notice made, with the time it was asked to stay (the fake keeps no list of its own). */
+const made: { duration?: number }[] = [];
+jest.mock('obsidian', () => {
+  const actual = jest.requireActual<typeof import('../mocks/obsidian')>('obsidian');
+  class KeptNotice extends actual.Notice {
+    constructor(message: string | DocumentFragment, duration?: number) {
+      super(message, duration);
+      made.push(this);
+    }
+  }
+  return { ...actual, Notice: KeptNotice };
+});
+
 describe('repair progress and summaries', () => {
   it('shows a progress notice, then the summary', () => {
     const { notices } = recordShown();
@@ -13,6 +26,12 @@ describe('repair progress and summaries', () => {
     progress.update(2, 3);
     progress.finish('done');
     expect(notices).toContain('done');
+  });
+
+  it('leaves the summary on screen for 12 seconds, the progress until the run ends', () => {
+    made.length = 0;
+    new RepairProgress('Repairing ID links', 3).finish('done');
+    expect(made.map((notice) => notice.duration)).toStrictEqual([0, 12_000]);
   });
 
   it('names what changed, what was skipped, left out or failed and why, and what a cancel left', () => {

@@ -40,7 +40,10 @@ function holdFollowUps(): { readonly pending: number; fire(): void } {
   };
 }
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+  jest.useRealTimers();
+});
 
 describe('the rename follow-up', () => {
   it('follows renames close together up once, after the last of them, with the notes of both', async () => {
@@ -90,6 +93,20 @@ describe('the rename follow-up', () => {
     await settle();
     expect(services.index.note(NEW)?.title).toBe('Teams exist for a reason');
     expect(followUps.pending).toBe(0);
+  });
+
+  it('waits up to 5 seconds for the index to learn the new title, then goes on without it', async () => {
+    const { app, controller } = await setUp();
+    // The index's read after the rename never ends: it never learns the new title.
+    app.vault.read = () => new Promise<string>(() => undefined);
+    jest.useFakeTimers();
+    const followUps = holdFollowUps();
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+    await jest.advanceTimersByTimeAsync(4_999);
+    expect(followUps.pending).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(followUps.pending).toBe(1);
+    controller.dispose();
   });
 
   it('starts nothing when it comes due while a repair is writing', async () => {
