@@ -63,13 +63,13 @@ describe('ChainView', () => {
     expect(h.chainRequests).toStrictEqual(['(none)@3']);
   });
 
-  test('follows the open note after a quiet period, computing once for a burst of events', async () => {
+  test('follows the open note after 150 ms of quiet, computing once for a burst of events', async () => {
     const h = await openChainView((file) => chainFor(file?.path));
     h.openFile('Other.md');
     h.openFile(EXECUTION);
     h.fireIndexChange();
     h.app.workspace.trigger('active-leaf-change', null);
-    jest.advanceTimersByTime(REFRESH_DELAY_MS - 1);
+    jest.advanceTimersByTime(149);
     expect(h.chainRequests).toHaveLength(1);
     jest.advanceTimersByTime(1);
     expect(h.chainRequests).toStrictEqual(['(none)@3', `${EXECUTION}@3`]);

@@ -58,10 +58,10 @@ afterEach(() => {
 });
 
 describe('filter box', () => {
-  test('narrows both trees after a pause in typing, keeps the path to each match, and is saved', async () => {
+  test('narrows both trees after a pause in typing of 120 ms, keeps the path to each match, and is saved', async () => {
     const h = await withChain();
     type(h, 'OWNERSHIP');
-    jest.advanceTimersByTime(FILTER_DELAY_MS - 1);
+    jest.advanceTimersByTime(119);
     expect(titles(h)).toContain('Reading list');
     jest.advanceTimersByTime(1);
     expect(chainAsText(h.content(), false)).toBe(
@@ -472,8 +472,11 @@ describe('indexing progress on mobile', () => {
     expect(progress(mobile)).toBe('Indexing IDs 1,200 / 5,000');
     const shown = (h: Harness): boolean => !h.content().querySelector('.pc-chain-progress')!.classList.contains('pc-chain-hidden-tool');
     expect(shown(mobile)).toBe(true);
+    // Looked at again every half second.
     mobile.progress = { done: 4000, total: 5000 };
-    jest.advanceTimersByTime(500);
+    jest.advanceTimersByTime(499);
+    expect(progress(mobile)).toBe('Indexing IDs 1,200 / 5,000');
+    jest.advanceTimersByTime(1);
     expect(progress(mobile)).toBe('Indexing IDs 4,000 / 5,000');
     mobile.progress = null;
     jest.advanceTimersByTime(500);
