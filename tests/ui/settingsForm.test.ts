@@ -4,7 +4,7 @@
  * The settings tab's rows and what their controls do, through the form's own deps (the settings
  * store): no Obsidian widgets. tests/obsidian/settingsTab.test.ts checks that the tab draws them.
  */
-import { DEFAULT_SETTINGS, type PrincipleChainSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, type OwnIdSource, type PrincipleChainSettings } from '../../src/core/settings';
 import { SettingsStore, type SettingsChange } from '../../src/core/settingsStore';
 import { SettingsForm, TYPING_PAUSE_MS } from '../../src/ui/settings/form';
 import type { SettingControl, SettingRow } from '../../src/ui/settings/rows';
@@ -98,14 +98,15 @@ describe('ID format', () => {
     expect(s.rebuilds()).toStrictEqual([]);
   });
 
-  it('a valid custom pattern is applied after a pause in typing', async () => {
+  it('a valid custom pattern is applied after a pause in typing of 0.8 s', async () => {
     jest.useFakeTimers();
     const s = setup();
     s.control('ID format', 'dropdown').change('custom');
     s.control('Custom pattern', 'text').change('Z\\d{6}');
     expect(s.form.problem('Custom pattern')).toBeNull();
     expect(s.settings().idFormat).toBe('12');
-    jest.advanceTimersByTime(TYPING_PAUSE_MS - 1);
+    jest.advanceTimersByTime(799);
+    await settle();
     expect(s.settings().idFormat).toBe('12');
     jest.advanceTimersByTime(1);
     await settle();
@@ -364,6 +365,17 @@ describe('rows', () => {
     expect(s.row('Start of the file name').desc).toMatch(/Tried when the sources above find no ID\./);
     const names = s.rows().map((r) => r.name);
     expect(names.indexOf('Frontmatter property')).toBeLessThan(names.indexOf('Start of the file name'));
+  });
+
+  it.each<[OwnIdSource[], string[]]>([
+    [['filename', 'folder', 'frontmatter'], ['Start of the file name', 'Folder name', 'Frontmatter property']],
+    [['filename'], ['Start of the file name', 'Folder name', 'Frontmatter property']],
+    [['folder'], ['Folder name', 'Start of the file name', 'Frontmatter property']],
+    [['frontmatter'], ['Frontmatter property', 'Start of the file name', 'Folder name']],
+    [['frontmatter', 'filename'], ['Frontmatter property', 'Start of the file name', 'Folder name']],
+  ])('lists the sources tried, in their order %j, then those that are off: file name, folder, frontmatter', (ownIdSources, listed) => {
+    const sources = new Set(['Start of the file name', 'Folder name', 'Frontmatter property']);
+    expect(setup({ ownIdSources }).rows().map((r) => r.name).filter((name) => sources.has(name))).toStrictEqual(listed);
   });
 
   it('the first source cannot move up, nor a source that is off', () => {
