@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { TFolder } from '../mocks/obsidian';
 import { VaultIndexer } from '../../src/obsidian/indexer';
+import { DEFAULT_PACING } from '../../src/obsidian/pacing';
 import type { IndexCache } from '../../src/obsidian/indexer';
 import { PersistedIndexCache } from '../../src/obsidian/persistedIndexCache';
 import { FileCacheStore } from '../../src/obsidian/indexCacheStores';
@@ -93,6 +94,22 @@ describe('VaultIndexer updates', () => {
     await h.indexer.whenIdle();
     expect(h.readsOf(A) - before).toBe(1);
     expect(h.indexer.index.referencesOf(A).map((r) => r.context)).toStrictEqual(['edit 9 202108191025']);
+  });
+
+  it('by default re-reads an edited note once it has been left alone for 300 ms', async () => {
+    // The harness shortens the quiet time for speed; this test gives the default back.
+    const h = await started({ [A]: '' }, makeHarness({}, { pacing: { debounceMs: DEFAULT_PACING.debounceMs } }));
+    const before = h.readsOf(A);
+    jest.useFakeTimers();
+    try {
+      await h.app.vault.modify(file(h, A), 'edit 202108191025');
+      await jest.advanceTimersByTimeAsync(299);
+      expect(h.readsOf(A)).toBe(before);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(h.readsOf(A)).toBe(before + 1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('follows renames of notes and folders, including renames out of and into excluded folders', async () => {
@@ -493,6 +510,27 @@ describe('VaultIndexer cache hook', () => {
     await second.indexer.whenIdle();
     expect(second.indexer.index.note(B)).toBeUndefined();
     expect(second.indexer.index.referencesTo('202104291524')).toStrictEqual([]);
+  });
+
+  it('by default refreshes the snapshot a minute after the last edit was indexed', async () => {
+    const cache = memoryCache();
+    // Yields through no timer, so the fake clock moves only as the test moves it.
+    const pacing = { cacheSaveDelayMs: DEFAULT_PACING.cacheSaveDelayMs, yieldToEventLoop: () => Promise.resolve() };
+    const h = await started({ [A]: '' }, makeHarness({}, { cache, pacing }));
+    expect(cache.saved).toHaveLength(1);
+    jest.useFakeTimers();
+    try {
+      await h.app.vault.modify(file(h, A), 'now 202108191025');
+      // The harness's quiet time before the re-read is 2 ms.
+      await jest.advanceTimersByTimeAsync(2);
+      expect(h.indexer.index.referencesOf(A)).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(59_999);
+      expect(cache.saved).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(cache.saved).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refreshes the snapshot after edits once the vault is quiet, and on unload when edits are pending', async () => {

@@ -194,8 +194,11 @@ describe('VaultIndexer content pass', () => {
     expect(h.indexer.index.referencesOf(A).map((r) => r.id)).toStrictEqual(['202109260705']);
   });
 
-  it('reads at most the pacing\'s number of notes at once', async () => {
-    const h = makeHarness({}, { pacing: { concurrentReads: 3 } });
+  it.each<[string, number | undefined, number]>([
+    ['the pacing\'s number of notes at once', 3, 3],
+    ['8 notes at once by default', undefined, 8],
+  ])('reads at most %s', async (_, concurrentReads, expected) => {
+    const h = makeHarness({}, { pacing: concurrentReads === undefined ? {} : { concurrentReads } });
     const read = h.app.vault.cachedRead;
     let reading = 0;
     let most = 0;
@@ -210,7 +213,7 @@ describe('VaultIndexer content pass', () => {
     };
     await started(MANY, h);
     expect(totalReads(h, Object.keys(MANY))).toBe(30);
-    expect(most).toBe(3);
+    expect(most).toBe(expected);
   });
 
   it('applies no edit whose read a rebuild overtook, though a later edit brought the file to the same count of events', async () => {

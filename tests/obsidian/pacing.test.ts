@@ -47,6 +47,14 @@ describe('Pacer', () => {
     expect(pacer.due()).toBe(true);
   });
 
+  it('by default updates the indexing progress at most every 250 ms', async () => {
+    let clock = 0;
+    const reports: number[] = [];
+    const pacer = new Pacer({ ...DEFAULT_PACING, now: () => clock, yieldToEventLoop: async () => undefined }, () => reports.push(clock));
+    for (clock of [249, 250, 499, 500]) await pacer.pause();
+    expect(reports).toStrictEqual([250, 500]);
+  });
+
   it('the default yield comes back', async () => {
     await expect(DEFAULT_PACING.yieldToEventLoop()).resolves.toBeUndefined();
   });
