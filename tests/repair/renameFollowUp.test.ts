@@ -95,6 +95,17 @@ describe('the rename follow-up', () => {
     expect(followUps.pending).toBe(0);
   });
 
+  it('offers the references to update 400 ms after a rename the index has already learned', async () => {
+    const { app, services, previews } = await setUp();
+    jest.useFakeTimers();
+    await app.vault.rename(app.vault.getFileByPath(OLD)!, NEW);
+    await services.indexed();
+    await jest.advanceTimersByTimeAsync(399);
+    expect(previews).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(previews).toHaveLength(1);
+  });
+
   it('waits up to 5 seconds for the index to learn the new title, then goes on without it', async () => {
     const { app, controller } = await setUp();
     // The index's read after the rename never ends: it never learns the new title.
