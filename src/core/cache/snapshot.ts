@@ -17,10 +17,11 @@ import { isInt, isString } from './values';
  * and fences in lists and quotes; 5: email addresses, HTML tags and raw HTML blocks; 6: comments at
  * a block's start, and text after a raw HTML block's end tag; 7: reference links by their
  * definitions, definitions in quotes and titles over lines; 8: definition labels over lines; 9: no
- * link in another's text; 10: no definition in a comment or math over blank lines), so facts read
+ * link in another's text; 10: no definition in a comment or math over blank lines; 11: an item
+ * numbered 01 interrupts a paragraph), so facts read
  * the old way are not reused by a build of the same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 10;
+export const CACHE_FORMAT_VERSION = 11;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -198,12 +198,18 @@ export function startsListItem(text: string, at: number, to: number): boolean {
   return listMarkerEnd(text, at, to) !== -1;
 }
 
-/** Whether an item at `at` may interrupt a paragraph (§5.2): it has content, and an ordered one starts at 1. */
+/**
+ * Whether an item at `at` may interrupt a paragraph (§5.2): it has content, and an ordered one
+ * starts at 1 (its number, so `01.` as well, as commonmark.js and markdown-it read it).
+ */
 export function mayInterruptParagraph(text: string, at: number, to: number): boolean {
   const end = listMarkerEnd(text, at, to);
   if (end === -1 || isBlankBetween(text, end, to)) return false;
   const first = text.charCodeAt(at);
-  return first < 48 || first > 57 || (end - at === 2 && first === 49);
+  if (first < 48 || first > 57) return true;
+  let digit = at;
+  while (text.charCodeAt(digit) === 48) digit++;
+  return digit === end - 2 && text.charCodeAt(digit) === 49;
 }
 
 /**

@@ -14,7 +14,7 @@ const SEED = Number(process.env.BLOCK_SEED ?? 20261206);
 const RUNS = Number(process.env.BLOCK_RUNS ?? 3000);
 
 const INDENTS = ['', '', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t'];
-const MARKERS = ['', '', '', '- ', '* ', '1. ', '2) ', '10. ', '# ', '###### ', '####### ', '-', '1.', '-     '];
+const MARKERS = ['', '', '', '- ', '* ', '1. ', '2) ', '10. ', '01. ', '# ', '###### ', '####### ', '-', '1.', '-     '];
 const QUOTES = ['> ', '>', '>\t', '> > '];
 // Fences of tildes only: backticks would also make code spans, which CommonMark reads inline, and
 // this test compares whole lines.
