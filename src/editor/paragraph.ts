@@ -3,8 +3,9 @@
  * a reference's label and a tag may run over the lines of a paragraph, and end with it (the core
  * scanner pairs brackets and reads tags a paragraph at a time). A paragraph here ends at a blank
  * line or at a line that starts a block (a heading, a fence, a list item, a quote, a thematic
- * break); read so, it is whole, and what its text cannot close is text. Past a few lines or
- * characters it is cut, and what the cut text cannot tell is left to the syntax tree.
+ * break), read inside the quotes both lines share; read so, it is whole, and what its text cannot
+ * close is text. Past a few lines or characters it is cut, and what the cut text cannot tell is
+ * left to the syntax tree.
  */
 import type { Text } from '@codemirror/state';
 
@@ -23,19 +24,87 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:[-*+]|\d{1,9}[
 // A line that is a block of its own (a heading, a fence, a thematic break or setext underline):
 // the line after it starts another.
 const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
-const QUOTE = /^ {0,3}>/;
-
+// A list item that cannot interrupt a paragraph (CommonMark §5.2): an empty one, or an ordered one
+// not starting at 1. A lone `-` is not one: it is a setext underline, which ends the paragraph.
+const WEAK_ITEM = /^ {0,3}(?:(?:[*+]|\d{1,9}[.)])[ \t]*$|(?!0*1[.)])\d{1,9}[.)][ \t])/;
+// A list item's marker and the spaces after it (after five or more its content is code, no paragraph).
+const ITEM_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}|$)/;
 const BLANK = /^[ \t]*$/;
+
+const ENDS = -1;
+const GOES_ON = -2;
 
 function isBlank(text: string): boolean {
   return BLANK.test(text);
 }
 
-/** Whether `line`, after `previous`, starts a block (a quote line after a quote line goes on). */
-function startsBlock(line: string, previous: string): boolean {
-  if (isBlank(line) || isBlank(previous) || ONE_LINE_BLOCK.test(previous)) return true;
-  if (QUOTE.test(line)) return !QUOTE.test(previous);
-  return BLOCK_START.test(line);
+/** Where the text after a quote marker (`>` after at most three spaces, then a space) starts, or -1. */
+function quoteMarkerEnd(text: string): number {
+  let at = 0;
+  while (at < 3 && text.charCodeAt(at) === 0x20) at++;
+  if (text.charCodeAt(at) !== 0x3e) return -1;
+  const next = text.charCodeAt(at + 1);
+  return next === 0x20 || next === 0x09 ? at + 2 : at + 1;
+}
+
+/** The text inside every quote the line opens with. */
+function insideQuotes(text: string): string {
+  for (let end = quoteMarkerEnd(text); end >= 0; end = quoteMarkerEnd(text)) text = text.slice(end);
+  return text;
+}
+
+/**
+ * Whether `line`, after `previous`, ends the paragraph (ENDS), goes on with it (GOES_ON), or is a
+ * list item that cannot interrupt a paragraph, which ends it only as the next item of a list the
+ * paragraph is in: then the number of quotes both lines share, for `weakItemEnds`.
+ */
+function boundary(line: string, previous: string, quotes: number): number {
+  if (isBlank(line) || isBlank(previous)) return ENDS;
+  const lineMarker = quoteMarkerEnd(line);
+  const previousMarker = quoteMarkerEnd(previous);
+  if (lineMarker >= 0 && previousMarker >= 0) return boundary(line.slice(lineMarker), previous.slice(previousMarker), quotes + 1);
+  if (lineMarker >= 0) return ENDS;
+  // A line with fewer quotes goes on lazily with the paragraph inside them, unless it starts a block
+  // (then any list item does: the quote it leaves is no paragraph, CommonMark §5.1).
+  if (previousMarker >= 0) return ONE_LINE_BLOCK.test(insideQuotes(previous)) || BLOCK_START.test(line) ? ENDS : GOES_ON;
+  if (ONE_LINE_BLOCK.test(previous)) return ENDS;
+  if (!BLOCK_START.test(line)) return GOES_ON;
+  return WEAK_ITEM.test(line) ? quotes : ENDS;
+}
+
+function indentOf(text: string): number {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20) at++;
+  return at;
+}
+
+/**
+ * Whether a list item that cannot interrupt a paragraph (`line`, inside `quotes` quotes) ends the
+ * paragraph whose first line is `first`: yes when it is not indented as far as the content of the
+ * innermost item `first` opens (it is the next item, CommonMark §5.2), no when it is indented at
+ * least as far as `first` (the paragraph's containers all go on), else null: only the lines before
+ * the paragraph tell whether an item holds it.
+ */
+function weakItemEnds(first: string, line: string, quotes: number): boolean | null {
+  for (let n = 0; n < quotes; n++) {
+    first = first.slice(quoteMarkerEnd(first));
+    line = line.slice(quoteMarkerEnd(line));
+  }
+  // The paragraph is in a quote the line leaves: the line is no lazy continuation but an item.
+  if (quoteMarkerEnd(first) >= 0) return true;
+  const indent = indentOf(line);
+  let contentIndent = -1;
+  for (let match = ITEM_MARKER.exec(first), column = 0; match !== null; match = ITEM_MARKER.exec(first)) {
+    const [marker, spaces] = match;
+    // An empty item's content starts a column past its marker.
+    const width = spaces.length === 0 ? marker.length + 1 : marker.length;
+    column += width;
+    contentIndent = column;
+    first = first.slice(width);
+    if (quoteMarkerEnd(first) >= 0) return true;
+  }
+  if (contentIndent >= 0) return indent < contentIndent;
+  return indent >= indentOf(first) ? false : null;
 }
 
 /** A line of the document as CodeMirror gives it. */
@@ -47,23 +116,42 @@ type DocLine = ReturnType<Text['line']>;
  */
 export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let whole = true;
-  let first = line;
+  // Back to the nearest line that surely starts a block, then down again to `line`: an item that
+  // cannot interrupt a paragraph is judged by the paragraph's first line, known only from above.
+  let start = line;
   let chars = 0;
-  while (first.number > 1) {
-    const previous = doc.line(first.number - 1);
-    if (startsBlock(first.text, previous.text)) break;
+  while (start.number > 1) {
+    const previous = doc.line(start.number - 1);
+    if (boundary(start.text, previous.text, 0) === ENDS) break;
     chars += previous.length + 1;
     if (line.number - previous.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;
       break;
     }
-    first = previous;
+    start = previous;
+  }
+  let first = start;
+  for (let previous = start; previous.number < line.number; ) {
+    const next = doc.line(previous.number + 1);
+    const quotes = boundary(next.text, previous.text, 0);
+    if (quotes >= 0) {
+      const ends = weakItemEnds(first.text, next.text, quotes);
+      if (ends === null) whole = false;
+      if (ends !== false) first = next;
+    }
+    previous = next;
   }
   let last = line;
   chars = 0;
   while (last.number < doc.lines) {
     const next = doc.line(last.number + 1);
-    if (startsBlock(next.text, last.text)) break;
+    const quotes = boundary(next.text, last.text, 0);
+    if (quotes === ENDS) break;
+    if (quotes !== GOES_ON) {
+      const ends = weakItemEnds(first.text, next.text, quotes);
+      if (ends === null) whole = false;
+      if (ends !== false) break;
+    }
     chars += next.length + 1;
     if (next.number - line.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;

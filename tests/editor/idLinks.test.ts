@@ -126,6 +126,36 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['brackets over the next item, numbered 100', `1. [see ${ID}\n100. here](x)`, [ID]],
       ['brackets over the next item, numbered with nine digits and a )', `1) [see ${ID}\n123456789) here](x)`, [ID]],
       ['link text over a line numbered with ten digits, a paragraph line (no item)', `1. [see ${ID}\n1234567890. here](x)`, []],
+      // Only a bullet or an item numbered 1, with content, interrupts a paragraph (CommonMark §5.2);
+      // another item ends it as the next item of a list the paragraph is in.
+      ['link text over a line numbered 2, a paragraph line', `[see ${ID}\n2. here](x)`, []],
+      ['link text over a line numbered 100, a paragraph line', `[see ${ID}\n100) here](x)`, []],
+      ['link text over an empty * item, a paragraph line', `[see ${ID}\n*\nhere](x)`, []],
+      ['link text over an empty + item, a paragraph line', `[see ${ID}\n+ \nhere](x)`, []],
+      ['link text over an empty item numbered 1, a paragraph line', `[see ${ID}\n1.\nhere](x)`, []],
+      ['brackets over a lone -, a setext underline', `[see ${ID}\n-\nhere](x)`, [ID]],
+      ['brackets over an item numbered 1, which interrupts', `[see ${ID}\n1. here](x)`, [ID]],
+      ['brackets over an item numbered 01, which interrupts', `[see ${ID}\n01. here](x)`, [ID]],
+      ['brackets over the next item, numbered 3', `1. a\n2. [see ${ID}\n3. here](x)`, [ID]],
+      ['brackets over the next item after a lazy line', `2. [see ${ID}\nmore\n3. here](x)`, [ID]],
+      ['brackets opened in the item before end with it', `1. [see\n2. ${ID} here](x)`, [ID]],
+      ['link text over a line numbered 2 after an indented paragraph', `a\n\n   [see ${ID}\n2. here](x)`, []],
+      ['brackets over an item numbered 2 indented one, after an empty item', `-\n  [see ${ID}\n 2. here](x)`, [ID]],
+      ['brackets over an item of the outer list', `1. - [see ${ID}\n   2. here](x)`, [ID]],
+      ['link text over a line numbered 2 in the item\u2019s content', `- [see ${ID}\n  2. here](x)`, []],
+      ['link text over a line numbered 2 in a numbered item\u2019s content', `1. [see ${ID}\n   2. here](x)`, []],
+      ['link text over a line numbered 2 under an indented paragraph line', `  [see ${ID}\n  3. here](x)`, []],
+      ['brackets over a line numbered 2 leaving the item\u2019s quote', `1. > [see ${ID}\n   2. here](x)`, [ID]],
+      // Inside a quote, its lines start blocks as they would outside it.
+      ['brackets over the next item in a quote', `> - [see ${ID}\n> - here](x)`, [ID]],
+      ['brackets over a heading in a quote', `> [see ${ID}\n> # here](x)`, [ID]],
+      ['brackets over a fence in a quote', `> [see ${ID}\n> ~~~ ](x)\n> ~~~`, [ID]],
+      ['brackets over a blank quote line', `> [see ${ID}\n>\n> here](x)`, [ID]],
+      ['link text over a line numbered 2 in a quote', `> [see ${ID}\n> 2. here](x)`, []],
+      ['link text over a lazy line of a nested quote', `> > [see ${ID}\n> here](x)`, []],
+      ['brackets over an item numbered 2 leaving a nested quote', `> > [see ${ID}\n> 2. here](x)`, [ID]],
+      ['brackets over an item numbered 2 after a lazy line of a nested quote', `> > [see ${ID}\n> more\n> 2. here](x)`, [ID]],
+      ['brackets over a line after a heading in a quote', `> # [see ${ID}\nhere](x)`, [ID]],
       ['an HTML tag over two lines', `<b title="x\n${ID}">text</b>`, []],
       ['shortcut reference link text in a quote', `> see [${ID}] here\n>\n> [${ID}]: https://example.com`, []],
       ['link reference definition label', `[${ID}]: https://example.com`, []],
@@ -463,4 +493,16 @@ test('an editor without a Markdown language reads its whole text as prose', () =
   const view = new EditorView({ state, parent: document.body });
   views.push(view);
   expect(decorated(view).map((d) => d.text)).toStrictEqual([ID, ID]);
+});
+
+// An item numbered 2 after a paragraph indented three: only the lines above the paragraph tell the
+// next item of a list it is in from a paragraph line, so the paragraph's reading is cut there and
+// the tree decides: lang-markdown's knows the item (HyperMD's reads link text there).
+test('an item the lines above its paragraph must tell apart is left to the syntax tree', () => {
+  const doc = `1. a\n\n   [see ${ID}\n2. here](x)`;
+  const host = testHost([TEAMS]);
+  const view = editorWithLinks(doc, host, [], 'lang-markdown');
+  views.push(view);
+  expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
+  expect(coreBareIds(doc, host)).toStrictEqual([ID]);
 });
