@@ -56,6 +56,8 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     // A list item starts the paragraph before the quote; the quote above the item is another block.
     ['a definition in a quote after a list item that follows a quote', `> [ref]: /u\n- [ref]: /u\n[ref]: /u x\n> [see\n${ID}]: /u\n`, []],
     ['a definition in a quote that a reference before it needs', `> [ref]: /u\n- [ref]: /u\n[see ${ID}][ref]\n> [${ID}]: /u\n`, []],
+    // An item of any number opens a block in a quote whose nested quote's paragraph went on lazily.
+    ['a definition in a nested quote after an item numbered 2 that ends a lazily continued quote', `> > a\n> x\n> 2) b\n> > [n]: 202104291524\n\n[see ${ID}][n]`, []],
     // A title never follows a blank line: that line is a paragraph of its own.
     ['a quoted line after a definition and a blank line', `[ref]: /u\n\n"t ${ID}"\n\n[see][ref]`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],

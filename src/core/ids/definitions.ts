@@ -115,24 +115,35 @@ function isParagraphBoundary(line: string): boolean {
 }
 
 /**
- * The most quote markers on a line of the paragraph that ends with the line at `lastStart`, as far
- * back as the text goes: to a line that ends any paragraph, or up to a line that opens a list item
- * (whose content the paragraph is; the lines before it are another block's).
+ * How many quote markers opened the paragraph that ends with the line at `lastStart` (its lazy
+ * lines may hold fewer). Read back to a line that surely opens a block (after a line that ends any
+ * paragraph, or an item that may interrupt one), then forward: whether a later item opens a block
+ * depends on the paragraph before it, however many lazy lines went on with that one.
  */
 function paragraphQuoteDepth(context: DefinitionContext, lastStart: number): number {
   const { text } = context;
-  let depth = 0;
-  for (let start = lastStart; ; ) {
-    const startDepth = quoteDepth(text, start);
-    depth = Math.max(depth, startDepth);
-    if (start <= 0 || opensListItem(text, start, ITEM_INTERRUPTING)) return depth;
+  let start = lastStart;
+  while (start > 0 && !opensListItem(text, start, ITEM_INTERRUPTING)) {
     const before = lineStartOf(text, previousBreak(text, start));
-    if (isParagraphBoundary(text.slice(before, previousBreak(text, start)))) return depth;
-    // After a line deeper in quotes, any list item opens a block: the quote it leaves holds no
-    // paragraph that the line could go on lazily.
-    if (quoteDepth(text, before) > startDepth && opensListItem(text, start, ITEM_ANY)) return depth;
+    if (isParagraphBoundary(text.slice(before, previousBreak(text, start)))) break;
     start = before;
   }
+  let depth = quoteDepth(text, start);
+  while (start < lastStart) {
+    start = nextLineStart(text, start);
+    const lineDepth = quoteDepth(text, start);
+    // A deeper quote interrupts the paragraph. A shallower line is lazy, unless it opens an item
+    // (of any number): the quote it stands in holds no open paragraph for the item to interrupt.
+    if (lineDepth > depth || (lineDepth < depth && opensListItem(text, start, ITEM_ANY))) depth = lineDepth;
+  }
+  return depth;
+}
+
+/** Start of the line after the one starting at `lineStart` (which a line break ends). */
+function nextLineStart(text: string, lineStart: number): number {
+  let at = lineStart;
+  while (!isBreak(text.charCodeAt(at))) at++;
+  return at + lineBreakLength(text, at);
 }
 
 // A list item's marker after at most three spaces: one that may interrupt a paragraph (CommonMark

@@ -5,20 +5,22 @@
  */
 import fc from 'fast-check';
 import { linkDefinition, mayOpenAfterLine } from '../../../src/core/ids/definitions';
+import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
+import { scanReferences } from '../../../src/core/ids/scanner';
 
 /** Whether the last `[` of `text` opens a definition, the parser given no block pass. */
 function opensDefinition(text: string): boolean {
   const open = text.lastIndexOf('[');
   const close = text.indexOf(']:', open);
   const lineEnd = (at: number): number => {
-    const found = text.indexOf('\n', at);
-    return found === -1 ? text.length : found;
+    const found = text.slice(at).search(/[\r\n]/);
+    return found === -1 ? text.length : at + found;
   };
   return linkDefinition({ text, rangeFrom: 0, limit: text.length, lineEnd, lastDefinitionEnd: -1 }, open, close) !== null;
 }
 
 describe('a definition without the block pass', () => {
-  test.each<[string, string, boolean]>([
+  const rows: [string, string, boolean][] = [
     ['at the start of the text', '[n]: /u', true],
     ['after a blank line', 'a\n\n[n]: /u', true],
     ['continuing a paragraph', 'a\n[n]: /u', false],
@@ -43,10 +45,52 @@ describe('a definition without the block pass', () => {
     // An item numbered 1 (`1)` as well as `1.`) may interrupt any paragraph: it ends the nested
     // quote's paragraph, which the lazy line `> x` went on, so the quote after it opens a block.
     ['a nested quote after an item numbered `1)` that ends a lazily continued quote', '> > a\n> x\n> 1) b\n> > [n]: /u', true],
+    // Any item opens a block where the quote it stands in holds no open paragraph: there the nested
+    // quote's paragraph, however many lazy lines went on with it after its last line of markers.
+    ['a nested quote after an item numbered `2)` that ends a lazily continued quote', '> > a\n> x\n> 2) b\n> > [n]: 202104291524', true],
+    ['a nested quote after an item numbered `2.` that ends a lazily continued quote', '> > a\n> x\n> 2. b\n> > [n]: /u', true],
+    ['a nested quote after a bullet that ends a lazily continued quote', '> > a\n> x\n> - b\n> > [n]: /u', true],
+    ['a nested quote after an empty item numbered 2 that ends a lazily continued quote', '> > a\n> x\n> 2)\n> > [n]: /u', true],
+    ['a nested quote after an item numbered 2 that ends a quote lazily continued twice', '> > a\n> x\ny\n> 2) b\n> > [n]: /u', true],
+    ['a nested quote after an item numbered 2 that ends a quote three deep, lazily continued', '> > > a\n> x\n> > 2) b\n> > > [n]: /u', true],
+    ['a quote three deep going on lazily after an item in it', '> > > a\n> x\n> > > 2) b\n> > > [n]: /u', false],
+    ['a nested quote after an item in the nested quote', '> > a\n> x\n> > 2) b\n> > [n]: /u', false],
+    ['a nested quote going on lazily, an item at its depth', '> > a\n> x\n> > 2) b\n> [n]: /u', false],
+    ['items at three depths, lazy lines between them', '> > > a\n> x\n> > 2) b\n> y\n> 3) c\n> > [n]: /u', true],
+    ['items at two depths, the quote after them as deep as the last', '> > > a\n> x\n> > 2) b\n> y\n> 3) c\n> [n]: /u', false],
+    ['an item numbered 2 after a quote two deep that a quote one deep went on lazily', '> > a\n> x\n2) b\n> [n]: /u', true],
+    ['an item two deep between lazy lines, then one as deep as the quote it follows', '> > > a\n> > x\n> > 2) b\n> y\n> > 3) c\n> > > [n]: /u', true],
     ['after a heading of six #', '###### h\n[n]: /u', true],
     ['continuing a paragraph of seven #', '####### h\n[n]: /u', false],
-  ])('%s', (_, text, expected) => {
+  ];
+  test.each(rows)('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
+  });
+  test.each(rows)('%s, with CRLF line endings', (_, text, expected) => {
+    expect(opensDefinition(text.replace(/\n/g, '\r\n'))).toBe(expected);
+  });
+});
+
+// Lines in quotes one to three deep, lazy lines and list items of every kind between them: which
+// block an item opens, and so whether a quote after it does, depends on every line before it.
+// Without empty items and indented code: the reading departs from the block pass after either.
+const QUOTES = ['', '> ', '> > ', '> > > ', '>> ', '>'];
+const BODIES = ['a', 'x', '- b', '1) b', '1. b', '2) b', '2. b', '10) b', '   2) b', '  x', '', '# h', '***'];
+const quotedLine = fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom(...BODIES)).map((parts) => parts.join(''));
+const quotedLabel = fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom('', '', '- ', '1. ', '2) ')).map((parts) => `${parts.join('')}[n]: 202104291524`);
+const RUNS = Number(process.env.DEFINITION_RUNS ?? 3000);
+
+describe('a definition without the block pass, against the block pass', () => {
+  test('a label after lines of quotes and list items opens one where the scanner reads one', () => {
+    fc.assert(
+      fc.property(fc.array(quotedLine, { minLength: 1, maxLength: 7 }), quotedLabel, (before, label) => {
+        const text = `${before.join('\n')}\n${label}`;
+        // The block pass reads the destination as a link where it reads a definition, else as a bare ID.
+        const scanned = scanReferences(text, TWELVE_DIGIT).some((reference) => reference.form !== 'bare');
+        expect({ text, opens: opensDefinition(text) }).toStrictEqual({ text, opens: scanned });
+      }),
+      { seed: Number(process.env.DEFINITION_SEED ?? 20261208), numRuns: RUNS },
+    );
   });
 });
 
