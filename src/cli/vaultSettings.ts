@@ -2,12 +2,13 @@
  * The plugin's settings the tool uses: which notes are read and what IDs they own, the chain's depth
  * and repair's link style. They come from the command line, else from the plugin's own settings in
  * the vault (pluginSettings.ts), else are the plugin's defaults. Each value given is checked by the
- * core's normalizeSettings, as the plugin checks its stored settings, so the two accept the same
- * values and say the same of a bad one.
+ * core's rules for stored settings (frontmatterKeyOf, OWN_ID_SOURCES, normalizeFolderList), as the
+ * plugin checks them, so the two accept the same values and say the same of a bad one.
  */
 import type { OptionSpec } from './args';
 import { UsageError } from './errors';
 import { activeIdFormat, TWELVE_DIGIT, type IdFormat } from '../core/ids/formats';
+import { frontmatterKeyOf } from '../core/index/frontmatter';
 import { DEFAULT_SETTINGS, normalizeFolderList, normalizeSettings, OWN_ID_SOURCES, type LinkStyle, type OwnIdSource, type PrincipleChainSettings } from '../core/settings';
 
 /** The settings a run uses. */
@@ -87,7 +88,7 @@ export function vaultSettingsOptions(
   return {
     ...(format === null ? {} : { format }),
     ...(typeof sources === 'string' ? { ownIdSources: idSources(sources) } : {}),
-    ...(typeof key === 'string' ? { frontmatterKey: checked('frontmatterKey', key, 'frontmatter-key', key) } : {}),
+    ...(typeof key === 'string' ? { frontmatterKey: frontmatterKey(key) } : {}),
     ...(folders === undefined ? {} : { excludedFolders: excludedFolders(folders) }),
   };
 }
@@ -128,16 +129,11 @@ function idSources(written: string): OwnIdSource[] {
   return sources as OwnIdSource[];
 }
 
-/** The value as normalizeSettings reads it for the plugin, or a usage error with its reason. */
-function checked<K extends keyof PrincipleChainSettings>(key: K, value: unknown, option: string, written: string): PrincipleChainSettings[K] {
-  const { settings, problems } = normalizeSettings({ [key]: value });
-  if (problems.length === 0) return settings[key];
-  // The core says `Setting "key" <why>; using the default.`: on the command line nothing is used instead.
-  const prefix = `Setting "${key}" `;
-  const suffix = '; using the default.';
-  const [problem] = problems;
-  if (problem.startsWith(prefix) && problem.endsWith(suffix)) throw new UsageError(`--${option} ${problem.slice(prefix.length, -suffix.length)}, not "${written}".`);
-  throw new UsageError(`--${option} "${written}" cannot be used: ${problem}`);
+/** The key as the plugin's settings read it (frontmatterKeyOf), or a usage error with its reason. */
+function frontmatterKey(written: string): string {
+  const { key, problem } = frontmatterKeyOf(written);
+  if (key === null) throw new UsageError(`--frontmatter-key ${problem}, not "${written}".`);
+  return key;
 }
 
 /** The folders as the settings tab keeps them (normalizeFolderList); one that names no folder is a usage error. */

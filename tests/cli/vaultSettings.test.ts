@@ -191,6 +191,7 @@ describe('--frontmatter-key KEY and --id-sources LIST', () => {
     [['--id-sources', ''], '--id-sources must list some of filename, folder, frontmatter, each once, not "".'],
     [['--id-sources', 'filename,'], '--id-sources must list some of filename, folder, frontmatter, each once, not "filename,".'],
     [['--frontmatter-key', ' '], '--frontmatter-key must not be empty, not " ".'],
+    [['--frontmatter-key', 'a:b'], '--frontmatter-key must not hold ":" (a frontmatter line is read as key: value at its first colon, so such a key is never found), not "a:b".'],
     [['--exclude', '/'], '--exclude must name a folder of the vault, not "/".'],
     [['--exclude', 'Templates', '--exclude', ''], '--exclude must name a folder of the vault, not "".'],
     [
