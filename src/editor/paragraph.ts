@@ -31,6 +31,8 @@ const WEAK_ITEM = /^ {0,3}(?:(?:[*+]|\d{1,9}[.)])[ \t]*$|(?!0*1[.)])\d{1,9}[.)][
 const ITEM_MARKER = /^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}|$)/;
 const BLANK = /^[ \t]*$/;
 
+// Quotes read inside one another, as many as the core scanner nests (containers.ts).
+const MAX_QUOTES = 64;
 const ENDS = -1;
 const GOES_ON = -2;
 
@@ -47,9 +49,9 @@ function quoteMarkerEnd(text: string): number {
   return next === 0x20 || next === 0x09 ? at + 2 : at + 1;
 }
 
-/** The text inside every quote the line opens with. */
+/** The text inside the quotes the line opens with (at most MAX_QUOTES of them). */
 function insideQuotes(text: string): string {
-  for (let end = quoteMarkerEnd(text); end >= 0; end = quoteMarkerEnd(text)) text = text.slice(end);
+  for (let n = 0, end = quoteMarkerEnd(text); n < MAX_QUOTES && end >= 0; n++, end = quoteMarkerEnd(text)) text = text.slice(end);
   return text;
 }
 
@@ -58,11 +60,21 @@ function insideQuotes(text: string): string {
  * list item that cannot interrupt a paragraph, which ends it only as the next item of a list the
  * paragraph is in: then the number of quotes both lines share, for `weakItemEnds`.
  */
-function boundary(line: string, previous: string, quotes: number): number {
-  if (isBlank(line) || isBlank(previous)) return ENDS;
-  const lineMarker = quoteMarkerEnd(line);
-  const previousMarker = quoteMarkerEnd(previous);
-  if (lineMarker >= 0 && previousMarker >= 0) return boundary(line.slice(lineMarker), previous.slice(previousMarker), quotes + 1);
+function boundary(line: string, previous: string): number {
+  let quotes = 0;
+  let lineMarker = quoteMarkerEnd(line);
+  let previousMarker = quoteMarkerEnd(previous);
+  for (;;) {
+    if (isBlank(line) || isBlank(previous)) return ENDS;
+    if (lineMarker < 0 || previousMarker < 0) break;
+    // Past the core's nesting limit, quote lines go on with each other.
+    if (quotes === MAX_QUOTES) return GOES_ON;
+    line = line.slice(lineMarker);
+    previous = previous.slice(previousMarker);
+    quotes++;
+    lineMarker = quoteMarkerEnd(line);
+    previousMarker = quoteMarkerEnd(previous);
+  }
   if (lineMarker >= 0) return ENDS;
   // A line with fewer quotes goes on lazily with the paragraph inside them, unless it starts a block
   // (then any list item does: the quote it leaves is no paragraph, CommonMark §5.1).
@@ -122,7 +134,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let chars = 0;
   while (start.number > 1) {
     const previous = doc.line(start.number - 1);
-    if (boundary(start.text, previous.text, 0) === ENDS) break;
+    if (boundary(start.text, previous.text) === ENDS) break;
     chars += previous.length + 1;
     if (line.number - previous.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;
@@ -133,7 +145,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let first = start;
   for (let previous = start; previous.number < line.number; ) {
     const next = doc.line(previous.number + 1);
-    const quotes = boundary(next.text, previous.text, 0);
+    const quotes = boundary(next.text, previous.text);
     if (quotes >= 0) {
       const ends = weakItemEnds(first.text, next.text, quotes);
       if (ends === null) whole = false;
@@ -145,7 +157,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   chars = 0;
   while (last.number < doc.lines) {
     const next = doc.line(last.number + 1);
-    const quotes = boundary(next.text, last.text, 0);
+    const quotes = boundary(next.text, last.text);
     if (quotes === ENDS) break;
     if (quotes !== GOES_ON) {
       const ends = weakItemEnds(first.text, next.text, quotes);

@@ -24,8 +24,24 @@ describe('paragraphAround', () => {
     ['a fence before', ['```', '@', 'c'], '@\nc'],
     // A backtick fence's info string holds no backtick: such a line is text (CommonMark).
     ['a line of backticks after its opening run goes on', ['b', '```a``', '@'], 'b\n```a``\n@'],
+    // Only a bullet or an item numbered 1 interrupts a paragraph; the next item of its list ends it.
+    ['an item numbered 2 goes on with it', ['b', '@', '2. c'], 'b\n@\n2. c'],
+    ['the next item of its list ends it', ['1. b', '@', '2. c'], '1. b\n@'],
+    // Lines are read inside the quotes they share with the line before.
+    ['an item inside its quote ends it', ['> b', '> @', '> - c'], '> b\n> @'],
+    ['a blank quote line ends it', ['> b', '> @', '>', '> c'], '> b\n> @'],
   ])('%s', (_name, lines, expected) => {
     expect(around(lines)).toStrictEqual({ text: expected, whole: true });
+  });
+
+  test('quotes are read inside one another 64 deep; deeper, their lines go on with each other, however deep', () => {
+    const quoted = (depth: number, text: string): string => `${'>'.repeat(depth)} ${text}`;
+    expect(around([quoted(64, '@'), quoted(64, '- c')])).toStrictEqual({ text: quoted(64, '@'), whole: true });
+    expect(around([quoted(65, '@'), quoted(65, '- c')])).toStrictEqual({ text: `${quoted(65, '@')}\n${quoted(65, '- c')}`, whole: true });
+    expect(around([quoted(2_000, '@'), quoted(2_000, '- c')]).text.split('\n')).toHaveLength(2);
+    // Lines this long are cut when read, but their quotes are looked at first.
+    const deep = '>'.repeat(100_000);
+    expect(around([`${deep} @`, `${deep} c`]).whole).toBe(false);
   });
 
   test('a paragraph of more lines than are read is cut, each way', () => {
