@@ -8,7 +8,9 @@
  * - the label stands at the start of a block: first on its line after up to three spaces of
  *   indentation, block quote markers or a list item marker, and the line does not continue a
  *   paragraph (the line before is blank, a heading, a thematic break or setext underline, another
- *   definition, or outside this prose range; a list item marker always starts a block);
+ *   definition, or outside this prose range; a list item that may interrupt a paragraph, a bullet
+ *   or an item numbered 1, always starts a block, one of another number only where no paragraph
+ *   reaches its line, CommonMark §5.2);
  * - the label holds a non-space character and no unescaped bracket, is at most 999 characters long,
  *   and does not start with `^` (a footnote); it may go on over lines of its paragraph, but not
  *   over a blank one;
@@ -82,18 +84,26 @@ function stickyEnd(regex: RegExp, text: string, at: number): number {
   return regex.test(text) ? regex.lastIndex : -1;
 }
 
-/** Whether the line starting at `lineStart`, whose content starts with the label, begins a block. */
-function startsBlock(context: DefinitionContext, lineStart: number, listItem: boolean): boolean {
+/**
+ * Whether the line starting at `lineStart`, whose content starts with the label, begins a block;
+ * `marker` is the list item marker before the label on it, if any.
+ */
+function startsBlock(context: DefinitionContext, lineStart: number, marker: string | undefined): boolean {
   const { text, rangeFrom } = context;
-  if (listItem || lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
+  // Only an item that may interrupt a paragraph surely opens a block; one numbered 2 opens one
+  // only where no paragraph reaches it (CommonMark §5.2), as the block pass or the lines before say.
+  if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart || (marker !== undefined && mayInterrupt(marker))) return true;
   const previousEnd = previousBreak(text, lineStart);
   if (previousEnd === context.lastDefinitionEnd) return true;
   const previousStart = lineStartOf(text, previousEnd);
   const previous = text.slice(previousStart, previousEnd);
   if (isParagraphBoundary(previous)) return true;
-  // Without the block pass: a quote that opens on this line, deeper than the paragraph before it
-  // reaches, interrupts that paragraph (whose lazy lines may hold fewer markers than its first).
-  return context.blocks === undefined && quoteDepth(text, lineStart) > paragraphQuoteDepth(context, previousStart);
+  return context.blocks === undefined && opensAfterParagraph(text, previousStart, lineStart);
+}
+
+/** Whether a list item marker (and the spaces after it) may interrupt a paragraph: a bullet, or a number that is 1. */
+function mayInterrupt(marker: string): boolean {
+  return ITEM_INTERRUPTING_MARKER.test(marker);
 }
 
 /**
@@ -115,13 +125,16 @@ function isParagraphBoundary(line: string): boolean {
 }
 
 /**
- * How many quote markers opened the paragraph that ends with the line at `lastStart` (its lazy
- * lines may hold fewer). Read back to a line that surely opens a block (after a line that ends any
- * paragraph, or an item that may interrupt one), then forward: whether a later item opens a block
- * depends on the paragraph before it, however many lazy lines went on with that one.
+ * Whether the line at `lineStart` opens a block after the line at `lastStart`, which holds text of
+ * a paragraph, read without the block pass. Read back to a line that surely opens a block (after a
+ * line that ends any paragraph, or an item that may interrupt one), then forward, keeping how many
+ * quote markers opened the open paragraph (its lazy lines may hold fewer) and the content column of
+ * the item it is in: a later line opens a block when it opens a deeper quote, an item in a shallower
+ * quote (which holds no open paragraph), or an item of its own quote that the paragraph's item does
+ * not hold. A paragraph after a line that ends one is read as in no item: the lines before that
+ * line are not read.
  */
-function paragraphQuoteDepth(context: DefinitionContext, lastStart: number): number {
-  const { text } = context;
+function opensAfterParagraph(text: string, lastStart: number, lineStart: number): boolean {
   let start = lastStart;
   while (start > 0 && !opensListItem(text, start, ITEM_INTERRUPTING)) {
     const before = lineStartOf(text, previousBreak(text, start));
@@ -129,14 +142,20 @@ function paragraphQuoteDepth(context: DefinitionContext, lastStart: number): num
     start = before;
   }
   let depth = quoteDepth(text, start);
-  while (start < lastStart) {
+  let column = itemColumn(text, start);
+  for (;;) {
     start = nextLineStart(text, start);
     const lineDepth = quoteDepth(text, start);
-    // A deeper quote interrupts the paragraph. A shallower line is lazy, unless it opens an item
-    // (of any number): the quote it stands in holds no open paragraph for the item to interrupt.
-    if (lineDepth > depth || (lineDepth < depth && opensListItem(text, start, ITEM_ANY))) depth = lineDepth;
+    const item = lineDepth <= depth ? itemColumn(text, start) : 0;
+    const opens =
+      lineDepth > depth ||
+      (item > 0 && (lineDepth < depth || opensListItem(text, start, ITEM_INTERRUPTING) || markerIndent(text, start) < column));
+    if (start === lineStart) return opens;
+    if (opens) {
+      depth = lineDepth;
+      column = itemColumn(text, start);
+    }
   }
-  return depth;
 }
 
 /** Start of the line after the one starting at `lineStart` (which a line break ends). */
@@ -149,14 +168,44 @@ function nextLineStart(text: string, lineStart: number): number {
 // A list item's marker after at most three spaces: one that may interrupt a paragraph (CommonMark
 // §5.2: a bullet, or an ordered item numbered 1, with content after it), and any.
 const ITEM_INTERRUPTING = / {0,3}(?:[-+*]|1[.)])[ \t]+\S/y;
+const ITEM_INTERRUPTING_MARKER = /^(?:[-+*]|1[.)])/;
 const ITEM_ANY = / {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/my;
 const QUOTE_MARKERS = /(?: {0,3}>[ \t]?)*/y;
 
-/** Whether the line at `lineStart`, past its quote markers, opens a list item as `item` (sticky) reads one. */
-function opensListItem(text: string, lineStart: number, item: RegExp): boolean {
+/** Where the content after the line's quote markers starts. */
+function quoteContentFrom(text: string, lineStart: number): number {
   QUOTE_MARKERS.lastIndex = lineStart;
   QUOTE_MARKERS.test(text);
-  item.lastIndex = QUOTE_MARKERS.lastIndex;
+  return QUOTE_MARKERS.lastIndex;
+}
+
+/** Columns of spaces before the content after the line's quote markers. */
+function markerIndent(text: string, lineStart: number): number {
+  const from = quoteContentFrom(text, lineStart);
+  let at = from;
+  while (text.charCodeAt(at) === 32) at++;
+  return at - from;
+}
+
+/**
+ * The column (past the line's quote markers) where the content of the list item opening on the
+ * line starts, or 0 when none opens; one column past the marker when more than four spaces follow it.
+ */
+function itemColumn(text: string, lineStart: number): number {
+  if (!opensListItem(text, lineStart, ITEM_ANY)) return 0;
+  const from = quoteContentFrom(text, lineStart);
+  let at = from;
+  while (text.charCodeAt(at) === 32) at++;
+  while (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+  const markerEnd = at + 1;
+  at = markerEnd;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return at - markerEnd > 4 || isBreak(text.charCodeAt(at)) || at >= text.length ? markerEnd - from + 1 : at - from;
+}
+
+/** Whether the line at `lineStart`, past its quote markers, opens a list item as `item` (sticky) reads one. */
+function opensListItem(text: string, lineStart: number, item: RegExp): boolean {
+  item.lastIndex = quoteContentFrom(text, lineStart);
   return item.test(text);
 }
 
@@ -234,7 +283,7 @@ export function linkDefinition(context: DefinitionContext, open: number, close: 
   // In a quote, the lines a definition continues on hold the quote's markers (or none, lazily); a
   // line the block pass says continues the paragraph holds only those of the quote around it.
   const quoted = context.blocks !== undefined || prefix[0].includes('>');
-  if (!labelIsValid(context, open, close, quoted) || !startsBlock(context, lineStart, prefix[1] !== undefined)) return null;
+  if (!labelIsValid(context, open, close, quoted) || !startsBlock(context, lineStart, prefix[1])) return null;
 
   let at = stickyEnd(SPACES, text, close + 2);
   let lineEnd = context.lineEnd(at);

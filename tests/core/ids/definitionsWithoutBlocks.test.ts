@@ -3,6 +3,7 @@
  * whether a line starts a block, so that a definition may stand on it, is read from the lines
  * before it. Each row is read so by commonmark.js.
  */
+import { HtmlRenderer, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { linkDefinition, mayOpenAfterLine } from '../../../src/core/ids/definitions';
 import { TWELVE_DIGIT } from '../../../src/core/ids/formats';
@@ -17,6 +18,17 @@ function opensDefinition(text: string): boolean {
     return found === -1 ? text.length : at + found;
   };
   return linkDefinition({ text, rangeFrom: 0, limit: text.length, lineEnd, lastDefinitionEnd: -1 }, open, close) !== null;
+}
+
+/** Whether commonmark.js reads a definition in `text`, whose only `]:` is the label's: it renders none of it. */
+function commonmarkDefines(text: string): boolean {
+  return !new HtmlRenderer().render(new Parser().parse(text)).includes(']:');
+}
+
+/** Whether the scanner, with its block pass, reads a definition in `text` whose destination is its last ID or `/u`. */
+function scannerDefines(text: string): boolean {
+  const withId = text.endsWith('/u') ? `${text.slice(0, -2)}202104291524` : text;
+  return scanReferences(withId, TWELVE_DIGIT).some((reference) => reference.form !== 'bare');
 }
 
 describe('a definition without the block pass', () => {
@@ -62,12 +74,29 @@ describe('a definition without the block pass', () => {
     ['an item two deep between lazy lines, then one as deep as the quote it follows', '> > > a\n> > x\n> > 2) b\n> y\n> > 3) c\n> > > [n]: /u', true],
     ['after a heading of six #', '###### h\n[n]: /u', true],
     ['continuing a paragraph of seven #', '####### h\n[n]: /u', false],
+    // An item numbered other than 1 may not interrupt a paragraph (§5.2): its line is paragraph text,
+    // unless no paragraph reaches it (one in a deeper quote, or in an item the marker stands left of).
+    ['an item numbered 2 continuing a paragraph', 'a\n2) [n]: /u', false],
+    ['an item numbered 2 continuing a paragraph in a quote', '> a\n> 2. [n]: /u', false],
+    ['an item numbered 2 continuing a paragraph in an item', '- a\n  2) [n]: /u', false],
+    ['an item numbered 2 in the content of an item numbered 1', '1. a\n   2. [n]: /u', false],
+    ['an item numbered 2 continuing an indented paragraph', '  b\n2) [n]: /u', false],
+    ['an item numbered 2 after a nested quote lazily continued in its quote', '> > a\n> > 2) [n]: /u', false],
+    ['the next item of the list the paragraph is in', '1. a\n2. [n]: /u', true],
+    ['the next item, after a lazy line of the paragraph', '1. a\nb\n2. [n]: /u', true],
+    ['an item left of the item the paragraph is in', '- a\n  b\n 2. [n]: /u', true],
+    ['an item numbered 2 after a nested quote', '> > a\n> 2) [n]: /u', true],
+    ['an item numbered 2 after a quote', '> a\n2) [n]: /u', true],
+    ['an item numbered 2 in a quote, the next of its list', '> 1. a\n> 2) [n]: /u', true],
   ];
   test.each(rows)('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
   });
   test.each(rows)('%s, with CRLF line endings', (_, text, expected) => {
     expect(opensDefinition(text.replace(/\n/g, '\r\n'))).toBe(expected);
+  });
+  test.each(rows)('%s: so commonmark.js and the scanner read it', (_, text, expected) => {
+    expect({ commonmark: commonmarkDefines(text), scanner: scannerDefines(text) }).toStrictEqual({ commonmark: expected, scanner: expected });
   });
 });
 
