@@ -116,8 +116,11 @@ function mayInterrupt(marker: string): boolean {
 export function mayOpenAfterLine(prefix: string, previous: string): boolean {
   const container = CONTAINER_PREFIX.exec(prefix);
   if (container === null) return false;
-  return container[1] !== undefined || prefix.includes('>') || isParagraphBoundary(previous);
+  return container[1] !== undefined || prefix.includes('>') || isParagraphBoundary(previous) || LEAVES_NO_PARAGRAPH.test(previous);
 }
+
+// A line that may leave no paragraph open after it: an empty list item, or a setext underline of `-`.
+const LEAVES_NO_PARAGRAPH = /^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-+*]|\d{1,9}[.)]|-+)[ \t]*$/;
 
 /** Whether a line ends any paragraph before it: a blank one (but for quote markers), a heading, a thematic break or an underline. */
 function isParagraphBoundary(line: string): boolean {
@@ -143,17 +146,26 @@ function opensAfterParagraph(text: string, lastStart: number, lineStart: number)
   }
   let depth = quoteDepth(text, start);
   let column = itemColumn(text, start);
+  // Whether a paragraph is open: an empty item holds none, and a setext underline ends one.
+  let open = !opensListItem(text, start, ITEM_EMPTY);
   for (;;) {
     start = nextLineStart(text, start);
     const lineDepth = quoteDepth(text, start);
     const item = lineDepth <= depth ? itemColumn(text, start) : 0;
     const opens =
+      !open ||
       lineDepth > depth ||
       (item > 0 && (lineDepth < depth || opensListItem(text, start, ITEM_INTERRUPTING) || markerIndent(text, start) < column));
     if (start === lineStart) return opens;
     if (opens) {
+      // A line after an empty item, indented as far as its content, is in it.
+      const inEmptyItem = !open && item === 0 && lineDepth === depth && markerIndent(text, start) >= column;
       depth = lineDepth;
-      column = itemColumn(text, start);
+      column = inEmptyItem ? column : itemColumn(text, start);
+      open = !opensListItem(text, start, ITEM_EMPTY);
+    } else if (lineDepth === depth && markerIndent(text, start) >= column && opensListItem(text, start, DASH_UNDERLINE)) {
+      // An underline only in the paragraph's own item (a line left of it is lazy text).
+      open = false;
     }
   }
 }
@@ -170,6 +182,9 @@ function nextLineStart(text: string, lineStart: number): number {
 const ITEM_INTERRUPTING = / {0,3}(?:[-+*]|1[.)])[ \t]+\S/y;
 const ITEM_INTERRUPTING_MARKER = /^(?:[-+*]|1[.)])/;
 const ITEM_ANY = / {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/my;
+const ITEM_EMPTY = / {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]*$/my;
+// A setext heading's underline of `-` (one alone is an empty item where it underlines nothing).
+const DASH_UNDERLINE = / {0,3}-+[ \t]*$/my;
 const QUOTE_MARKERS = /(?: {0,3}>[ \t]?)*/y;
 
 /** Where the content after the line's quote markers starts. */

@@ -88,6 +88,23 @@ describe('a definition without the block pass', () => {
     ['an item numbered 2 after a nested quote', '> > a\n> 2) [n]: /u', true],
     ['an item numbered 2 after a quote', '> a\n2) [n]: /u', true],
     ['an item numbered 2 in a quote, the next of its list', '> 1. a\n> 2) [n]: /u', true],
+    // An empty item holds no paragraph, and an underline ends one: the line after either opens a block,
+    // unless the item is paragraph text (empty, or numbered 2, it may not interrupt one).
+    ['after an empty item', '- \n[n]: /u', true],
+    ['after an empty item numbered 2 in a quote', '> 2)\n[n]: /u', true],
+    ['after an empty item numbered 2 continuing a paragraph', 'a\n2)\n[n]: /u', false],
+    ['after an empty bullet continuing a paragraph', 'a\n*\n[n]: /u', false],
+    ['after an empty item in a quote', '> - \n> [n]: /u', true],
+    ['after an empty item in a quote the paragraph before it is in', '> > a\n> 2)\n> > [n]: /u', true],
+    ['after an empty item in a quote after a paragraph', 'a\n> 2)\n[n]: /u', true],
+    ['after an empty item after a quote', '> a\n-\n[n]: /u', true],
+    ['after the next, empty, item of the list', '1. a\n2.\n[n]: /u', true],
+    ['an item numbered 2 left of the paragraph in an empty item', '- \n  b\n2) [n]: /u', true],
+    ['an item numbered 2 continuing a paragraph after an empty item', '- \nb\n2) [n]: /u', false],
+    ['after a setext underline of one -', 'a\n-\n[n]: /u', true],
+    ['after a setext underline of two -', 'a\n--\n[n]: /u', true],
+    ['after an indented setext underline', 'a\n  - \n[n]: /u', true],
+    ['after two - on a lazy line of a quote', '> a\n--\n> [n]: /u', false],
   ];
   test.each(rows)('%s', (_, text, expected) => {
     expect(opensDefinition(text)).toBe(expected);
@@ -102,9 +119,11 @@ describe('a definition without the block pass', () => {
 
 // Lines in quotes one to three deep, lazy lines and list items of every kind between them: which
 // block an item opens, and so whether a quote after it does, depends on every line before it.
-// Without empty items and indented code: the reading departs from the block pass after either.
+// Without indented code: the reading departs from the block pass after it. A paragraph after a
+// line that ends one is read as in no item (`> - b\n> \n>   x\n> 2) [n]: …`, found by seed 3 of
+// 40,000 runs, is one in commonmark.js and the scanner, none here).
 const QUOTES = ['', '> ', '> > ', '> > > ', '>> ', '>'];
-const BODIES = ['a', 'x', '- b', '1) b', '1. b', '2) b', '2. b', '10) b', '   2) b', '  x', '', '# h', '***'];
+const BODIES = ['a', 'x', '- b', '1) b', '1. b', '2) b', '2. b', '10) b', '   2) b', '  x', '', '# h', '***', '-', '- ', '2)', '1.', '--'];
 const quotedLine = fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom(...BODIES)).map((parts) => parts.join(''));
 const quotedLabel = fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom('', '', '- ', '1. ', '2) ')).map((parts) => `${parts.join('')}[n]: 202104291524`);
 const RUNS = Number(process.env.DEFINITION_RUNS ?? 3000);
@@ -142,13 +161,16 @@ describe('whether a label line may open a definition after the line before it, n
     ['after a setext underline', 'a\n===\n[n]: /u', true],
     ['a quote opening after a paragraph line', 'a\n> [n]: /u', true],
     ['a list item after a paragraph line', 'a\n- [n]: /u', true],
+    ['after an empty item', '- \n[n]: /u', true],
+    ['after an empty item numbered 2 in a quote', '> 2)\n[n]: /u', true],
+    ['after a setext underline of two -', 'a\n--\n[n]: /u', true],
     ['after text before the label', 'a\nb [n]: /u', false],
   ])('%s', (_, text, expected) => {
     expect(mayOpen(text)).toBe(expected);
   });
 
   // The promise the editor relies on to skip reading: no means no definition, whatever the lines before say.
-  const line = fc.constantFrom('a', 'text', '', '> a', '>', '> > a', '- a', '2. a', '# h', '***', '===', '   > a', '    > a', '- ', '> - a', '[x]: /u', 'b]: /u');
+  const line = fc.constantFrom('a', 'text', '', '> a', '>', '> > a', '- a', '2. a', '# h', '***', '===', '   > a', '    > a', '- ', '> - a', '-', '--', '> 2)', '1.', '[x]: /u', 'b]: /u');
   const labelLine = fc.constantFrom('[n]: /u', '> [n]: /u', '- [n]: /u', '   [n]: /u', '    [n]: /u', '> > [n]: /u', '1. [n]: /u', '\t[n]: /u', 'x [n]: /u', '>  - [n]: /u');
   test('no means the parser finds no definition there', () => {
     fc.assert(
