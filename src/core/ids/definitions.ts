@@ -178,9 +178,9 @@ function nextLineStart(text: string, lineStart: number): number {
 }
 
 // A list item's marker after at most three spaces: one that may interrupt a paragraph (CommonMark
-// §5.2: a bullet, or an ordered item numbered 1, with content after it), and any.
-const ITEM_INTERRUPTING = / {0,3}(?:[-+*]|1[.)])[ \t]+\S/y;
-const ITEM_INTERRUPTING_MARKER = /^(?:[-+*]|1[.)])/;
+// §5.2: a bullet, or an ordered item numbered 1, `01.` too, with content after it), and any.
+const ITEM_INTERRUPTING = / {0,3}(?:[-+*]|0{0,8}1[.)])[ \t]+\S/y;
+const ITEM_INTERRUPTING_MARKER = /^(?:[-+*]|0{0,8}1[.)])/;
 const ITEM_ANY = / {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/my;
 const ITEM_EMPTY = / {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]*$/my;
 // A setext heading's underline of `-` (one alone is an empty item where it underlines nothing).
