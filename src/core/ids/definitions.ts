@@ -119,8 +119,9 @@ export function mayOpenAfterLine(prefix: string, previous: string): boolean {
   return container[1] !== undefined || prefix.includes('>') || isParagraphBoundary(previous) || LEAVES_NO_PARAGRAPH.test(previous);
 }
 
-// A line that may leave no paragraph open after it: an empty list item, or a setext underline of `-`.
-const LEAVES_NO_PARAGRAPH = /^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-+*]|\d{1,9}[.)]|-+)[ \t]*$/;
+// A line that may leave no paragraph open after it: an empty list item, a setext underline of `-`,
+// or indented code.
+const LEAVES_NO_PARAGRAPH = /^ {0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-+*]|\d{1,9}[.)]|-+)[ \t]*$| {4})/;
 
 /** Whether a line ends any paragraph before it: a blank one (but for quote markers), a heading, a thematic break or an underline. */
 function isParagraphBoundary(line: string): boolean {
@@ -148,9 +149,19 @@ function opensAfterParagraph(text: string, lastStart: number, lineStart: number)
   let column = itemColumn(text, start);
   // Whether a paragraph is open: an empty item holds none, and a setext underline ends one.
   let open = !opensListItem(text, start, ITEM_EMPTY);
+  // Whether that line opened indented code: only a line as deep in quotes, as far indented, goes on with it.
+  let code = column === 0 && markerIndent(text, start) >= 4;
   for (;;) {
     start = nextLineStart(text, start);
     const lineDepth = quoteDepth(text, start);
+    if (code) {
+      if (lineDepth === depth && markerIndent(text, start) >= column + 4) {
+        if (start === lineStart) return false;
+        continue;
+      }
+      code = false;
+      open = false;
+    }
     const item = lineDepth <= depth ? itemColumn(text, start) : 0;
     const opens =
       !open ||
@@ -163,6 +174,7 @@ function opensAfterParagraph(text: string, lastStart: number, lineStart: number)
       depth = lineDepth;
       column = inEmptyItem ? column : itemColumn(text, start);
       open = !opensListItem(text, start, ITEM_EMPTY);
+      code = open && itemColumn(text, start) === 0 && markerIndent(text, start) >= column + 4;
     } else if (lineDepth === depth && markerIndent(text, start) >= column && opensListItem(text, start, DASH_UNDERLINE)) {
       // An underline only in the paragraph's own item (a line left of it is lazy text).
       open = false;
