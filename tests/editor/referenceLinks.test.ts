@@ -58,6 +58,13 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     ['a definition in a quote that a reference before it needs', `> [ref]: /u\n- [ref]: /u\n[see ${ID}][ref]\n> [${ID}]: /u\n`, []],
     // An item of any number opens a block in a quote whose nested quote's paragraph went on lazily.
     ['a definition in a nested quote after an item numbered 2 that ends a lazily continued quote', `> > a\n> x\n> 2) b\n> > [n]: 202104291524\n\n[see ${ID}][n]`, []],
+    // An empty item and indented code hold no paragraph; an item numbered 2 may not interrupt one, 01 may.
+    ['a definition after an empty item', `- \n[n]: 202104291524\n\n[see ${ID}][n]`, []],
+    ['a definition after an empty item numbered 2 in a quote', `> 2)\n[n]: 202104291524\n\n[see ${ID}][n]`, []],
+    ['a definition after indented code', `    2) b\n[n]: 202104291524\n\n[see ${ID}][n]`, []],
+    ['a definition in a quote after a line that ends indented code in a quote', `>     code\ny\n> [n]: 202104291524\n\n[see ${ID}][n]`, []],
+    ['an item numbered 2 continuing a paragraph', `a\n2) [n]: ${ID}\n\n[see][n]`, [ID]],
+    ['an item numbered 01 after a paragraph line', `a\n01. [n]: ${ID}\n\n[see][n]`, []],
     // A title never follows a blank line: that line is a paragraph of its own.
     ['a quoted line after a definition and a blank line', `[ref]: /u\n\n"t ${ID}"\n\n[see][ref]`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],
@@ -97,9 +104,9 @@ const inline = fc.oneof(
 );
 const paragraphLine = fc.array(inline, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
 const definitionLine = fc
-  .tuple(fc.constantFrom('', '', '   ', '- ', '> '), label, fc.constantFrom(' /u', ' /u "t"', ' /u x'))
+  .tuple(fc.constantFrom('', '', '   ', '- ', '> ', '> > ', '> > > ', '2) ', '01. ', '> 2. '), label, fc.constantFrom(' /u', ' /u "t"', ' /u x'))
   .map(([prefix, name, rest]) => `${prefix}[${name}]:${rest}`);
-const noteLine = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '# Links'));
+const noteLine = fc.oneof({ weight: 3, arbitrary: paragraphLine }, { weight: 2, arbitrary: definitionLine }, fc.constantFrom('', '', '```', '# Links', '- ', '> 2)', '--', '    2) b', '>     code', '> > a', '> x'));
 const note = fc.array(noteLine, { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n'));
 
 describe.each(TREE_SHAPES)('reference links on the %s tree, against the scanner', (shape) => {
