@@ -19,9 +19,10 @@ import { isInt, isString } from './values';
  * definitions, definitions in quotes and titles over lines; 8: definition labels over lines; 9: no
  * link in another's text; 10: no definition in a comment or math over blank lines; 11: an item
  * numbered 01 interrupts a paragraph; 12: an item numbered 2 that continues a paragraph defines
- * nothing), so facts read the old way are not reused by a build of the same plugin version.
+ * nothing; 13: nor after a definition), so facts read the old way are not reused by a build of the
+ * same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 12;
+export const CACHE_FORMAT_VERSION = 13;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -92,9 +92,16 @@ function startsBlock(context: DefinitionContext, lineStart: number, marker: stri
   const { text, rangeFrom } = context;
   // Only an item that may interrupt a paragraph surely opens a block; one numbered 2 opens one
   // only where no paragraph reaches it (CommonMark §5.2), as the block pass or the lines before say.
-  if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart || (marker !== undefined && mayInterrupt(marker))) return true;
+  if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
   const previousEnd = previousBreak(text, lineStart);
-  if (previousEnd === context.lastDefinitionEnd) return true;
+  if (marker !== undefined) {
+    if (mayInterrupt(marker)) return true;
+    // A definition is paragraph text until its paragraph closes (commonmark.js reads it out then):
+    // an item numbered 2 after one goes on with that paragraph, as the block pass says where it ran.
+    if (context.blocks !== undefined) return false;
+  } else if (previousEnd === context.lastDefinitionEnd) {
+    return true;
+  }
   const previousStart = lineStartOf(text, previousEnd);
   const previous = text.slice(previousStart, previousEnd);
   if (isParagraphBoundary(previous)) return true;
@@ -117,6 +124,17 @@ export function mayOpenAfterLine(prefix: string, previous: string): boolean {
   const container = CONTAINER_PREFIX.exec(prefix);
   if (container === null) return false;
   return container[1] !== undefined || prefix.includes('>') || isParagraphBoundary(previous) || LEAVES_NO_PARAGRAPH.test(previous);
+}
+
+/**
+ * Whether a label whose line starts with `prefix` opens a block right after a definition's last line
+ * for that alone. A definition is paragraph text until its paragraph closes (commonmark.js reads it
+ * out then), so after an item that may not interrupt a paragraph (one numbered 2) the lines before
+ * must say, as linkDefinition reads them.
+ */
+export function opensAfterDefinition(prefix: string): boolean {
+  const container = CONTAINER_PREFIX.exec(prefix);
+  return container?.[1] === undefined || mayInterrupt(container[1]);
 }
 
 // A line that may leave no paragraph open after it: an empty list item, a setext underline of `-`,

@@ -113,6 +113,13 @@ describe('a definition without the block pass', () => {
     ['the next item of a list numbered 01 that interrupts a paragraph', 'a\n01. b\n2. [n]: /u', true],
     ['after the next, empty, item of a list numbered 01', 'a\n01. b\n2.\n[n]: /u', true],
     ['the next item of a list numbered 001 in a quote', '> a\n> 001) b\n> 2) [n]: /u', true],
+    // A definition is paragraph text until its paragraph closes: an item after it opens a block as
+    // after any paragraph line.
+    ['an item numbered 2 after a definition', '[a]: /u\n2) [n]: /u', false],
+    ['an item numbered 2 after two definitions', '[a]: /u\n[b]: /u\n2. [n]: /u', false],
+    ['the next item of a list after a definition in its item', '1. [a]: /u\n2. [n]: /u', true],
+    ['an item numbered 2 after a definition in a quote', '> [a]: /u\n2) [n]: /u', true],
+    ['a bullet after a definition', '[a]: /u\n- [n]: /u', true],
     // Indented code holds no paragraph: the line after it that does not go on with it opens a block.
     // (A line indented so after a blank one is read as code, not as an item's paragraph: no line
     // before the blank one is read. The editor asks its syntax tree about the line before the label.)
