@@ -8,7 +8,7 @@
  */
 import type { EditorState, Text } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
-import { linkDefinition, mayOpenAfterLine } from '../core/ids/definitions';
+import { linkDefinition, mayOpenAfterLine, opensAfterDefinition } from '../core/ids/definitions';
 import { labelKey, labelOpen, NO_LABELS, type DefinedLabels } from '../core/ids/referenceLabels';
 import { DefinitionWindows, isBlank, MAX_DEFINITION_LINES, MAX_LINES_BEFORE } from './definitionWindows';
 import { keptLines } from './keptLines';
@@ -179,11 +179,12 @@ export function documentDefinitions(state: EditorState, tree: Tree, proseFrom: n
     const opening = doc.lineAt(open);
     // The label's line starts a block right after another definition (whose last line ends just
     // before it), or after a line that is no paragraph: a blank one, frontmatter or literal text (a fence, say).
-    const previous = opening.number === 1 || lastEnd === opening.from - 1 ? null : doc.line(opening.number - 1);
+    const prefix = opening.text.slice(0, open - opening.from);
+    const previous = opening.number === 1 || (lastEnd === opening.from - 1 && opensAfterDefinition(prefix)) ? null : doc.line(opening.number - 1);
     const startsBlock = previous === null || previous.from < proseFrom || isBlank(previous.text) || inLiteral(tree, previous.from);
     // A label line going on with a paragraph opens nothing unless a list item or quote opens on it,
     // or the line before ends that paragraph: the paragraph's lines need no reading to say so.
-    if (!startsBlock && !mayOpenAfterLine(opening.text.slice(0, open - opening.from), previous.text)) continue;
+    if (!startsBlock && !mayOpenAfterLine(prefix, previous.text)) continue;
     // Up to a blank line after the label's last line: its destination and title follow it.
     const labelLast = line.open >= 0 ? opening.number : doc.lineAt(line.from).number;
     const { text, from, rangeFrom, limit } = windows.around(opening, labelLast, startsBlock);

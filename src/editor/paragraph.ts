@@ -122,6 +122,12 @@ function weakItemEnds(first: string, line: string, quotes: number): boolean | nu
 /** A line of the document as CodeMirror gives it. */
 type DocLine = ReturnType<Text['line']>;
 
+/** weakItemEnds for a paragraph starting on `first`: one on the document's first line is in no item. */
+function weakItemEndsAfter(first: DocLine, line: string, quotes: number): boolean | null {
+  const ends = weakItemEnds(first.text, line, quotes);
+  return ends === null && first.number === 1 ? false : ends;
+}
+
 /**
  * The paragraph holding `line` (as `doc.line` gives it), at most MAX_LINES lines and
  * MAX_PARAGRAPH_CHARS characters each way.
@@ -147,7 +153,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
     const next = doc.line(previous.number + 1);
     const quotes = boundary(next.text, previous.text);
     if (quotes >= 0) {
-      const ends = weakItemEnds(first.text, next.text, quotes);
+      const ends = weakItemEndsAfter(first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) first = next;
     }
@@ -160,7 +166,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
     const quotes = boundary(next.text, last.text);
     if (quotes === ENDS) break;
     if (quotes !== GOES_ON) {
-      const ends = weakItemEnds(first.text, next.text, quotes);
+      const ends = weakItemEndsAfter(first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) break;
     }

@@ -65,6 +65,10 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     ['a definition in a quote after a line that ends indented code in a quote', `>     code\ny\n> [n]: 202104291524\n\n[see ${ID}][n]`, []],
     ['an item numbered 2 continuing a paragraph', `a\n2) [n]: ${ID}\n\n[see][n]`, [ID]],
     ['an item numbered 01 after a paragraph line', `a\n01. [n]: ${ID}\n\n[see][n]`, []],
+    // A definition is paragraph text until its paragraph closes: an item numbered 2 after it goes on with it.
+    ['an item numbered 2 after a definition', `[ref]: /u\n2) [see\n${ID}]: /u`, [ID]],
+    ['the next item of a list after a definition in its item', `1. [ref]: /u\n2. [see\n${ID}]: /u`, []],
+    ['an item numbered 2 under a definition indented three', `   [ref]: /u\n2) [ref]: /u\n[see ${ID}][${ID}\n\nsee]`, [ID, ID]],
     // A title never follows a blank line: that line is a paragraph of its own.
     ['a quoted line after a definition and a blank line', `[ref]: /u\n\n"t ${ID}"\n\n[see][ref]`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],
