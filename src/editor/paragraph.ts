@@ -122,10 +122,13 @@ function weakItemEnds(first: string, line: string, quotes: number): boolean | nu
 /** A line of the document as CodeMirror gives it. */
 type DocLine = ReturnType<Text['line']>;
 
-/** weakItemEnds for a paragraph starting on `first`: one on the document's first line is in no item. */
-function weakItemEndsAfter(first: DocLine, line: string, quotes: number): boolean | null {
+/** weakItemEnds for a paragraph starting on `first`: one with only blank lines above it is in no item. */
+function weakItemEndsAfter(doc: Text, first: DocLine, line: string, quotes: number): boolean | null {
   const ends = weakItemEnds(first.text, line, quotes);
-  return ends === null && first.number === 1 ? false : ends;
+  if (ends !== null) return ends;
+  let above = first.number - 1;
+  while (above >= 1 && first.number - above <= MAX_LINES && isBlank(doc.line(above).text)) above--;
+  return above === 0 ? false : null;
 }
 
 /**
@@ -153,7 +156,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
     const next = doc.line(previous.number + 1);
     const quotes = boundary(next.text, previous.text);
     if (quotes >= 0) {
-      const ends = weakItemEndsAfter(first, next.text, quotes);
+      const ends = weakItemEndsAfter(doc, first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) first = next;
     }
@@ -166,7 +169,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
     const quotes = boundary(next.text, last.text);
     if (quotes === ENDS) break;
     if (quotes !== GOES_ON) {
-      const ends = weakItemEndsAfter(first, next.text, quotes);
+      const ends = weakItemEndsAfter(doc, first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) break;
     }

@@ -69,6 +69,7 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     ['an item numbered 2 after a definition', `[ref]: /u\n2) [see\n${ID}]: /u`, [ID]],
     ['the next item of a list after a definition in its item', `1. [ref]: /u\n2. [see\n${ID}]: /u`, []],
     ['an item numbered 2 under a definition indented three', `   [ref]: /u\n2) [ref]: /u\n[see ${ID}][${ID}\n\nsee]`, [ID, ID]],
+    ['an item numbered 2 under a definition indented three after blank lines', `\n\n   [ref]: /u\n[see\n[see\n${ID}]: /u\n2) [ref]: /u`, [ID]],
     // A title never follows a blank line: that line is a paragraph of its own.
     ['a quoted line after a definition and a blank line', `[ref]: /u\n\n"t ${ID}"\n\n[see][ref]`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],
