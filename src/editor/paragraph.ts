@@ -98,6 +98,7 @@ function indentOf(text: string): number {
  * the paragraph tell whether an item holds it.
  */
 function weakItemEnds(first: string, line: string, quotes: number): boolean | null {
+  // Both hold those quotes: a paragraph's lines never hold more than its first.
   for (let n = 0; n < quotes; n++) {
     first = first.slice(quoteMarkerEnd(first));
     line = line.slice(quoteMarkerEnd(line));
