@@ -144,6 +144,10 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['brackets over an item of the outer list', `1. - [see ${ID}\n   2. here](x)`, [ID]],
       ['link text over a line numbered 2 in the item\u2019s content', `- [see ${ID}\n  2. here](x)`, []],
       ['link text over a line numbered 2 in a numbered item\u2019s content', `1. [see ${ID}\n   2. here](x)`, []],
+      ['link text from the line before over an item numbered 2', `[see\n2. ${ID} here](x)`, []],
+      ['link text over a line numbered 2 in a quoted item\u2019s content', `> 1. [see ${ID}\n>    2. here](x)`, []],
+      ['link text over an item numbered 2 under an indented paragraph after blank lines', `\n\n   [see ${ID}\n2) here](x)`, []],
+      ['brackets over the next item after a quote marker with no space', `>- [see ${ID}\n>  2. here](x)`, [ID]],
       ['link text over a line numbered 2 under an indented paragraph line', `  [see ${ID}\n  3. here](x)`, []],
       ['brackets over a line numbered 2 leaving the item\u2019s quote', `1. > [see ${ID}\n   2. here](x)`, [ID]],
       // Inside a quote, its lines start blocks as they would outside it.
@@ -499,10 +503,14 @@ test('an editor without a Markdown language reads its whole text as prose', () =
 // next item of a list it is in from a paragraph line, so the paragraph's reading is cut there and
 // the tree decides: lang-markdown's knows the item (HyperMD's reads link text there).
 test('an item the lines above its paragraph must tell apart is left to the syntax tree', () => {
-  const doc = `1. a\n\n   [see ${ID}\n2. here](x)`;
   const host = testHost([TEAMS]);
-  const view = editorWithLinks(doc, host, [], 'lang-markdown');
-  views.push(view);
-  expect(decorated(view).map((d) => d.text)).toStrictEqual([ID]);
-  expect(coreBareIds(doc, host)).toStrictEqual([ID]);
+  for (const [doc, expected] of [
+    [`1. a\n\n   [see ${ID}\n2. here](x)`, [ID]],
+    [`a\n\n   [see\n2. ${ID} here](x)`, []],
+  ] as const) {
+    const view = editorWithLinks(doc, host, [], 'lang-markdown');
+    views.push(view);
+    expect(decorated(view).map((d) => d.text)).toStrictEqual(expected);
+    expect(coreBareIds(doc, host)).toStrictEqual(expected);
+  }
 });

@@ -26,6 +26,7 @@ describe('paragraphAround', () => {
     ['a line of backticks after its opening run goes on', ['b', '```a``', '@'], 'b\n```a``\n@'],
     // Only a bullet or an item numbered 1 interrupts a paragraph; the next item of its list ends it.
     ['an item numbered 2 goes on with it', ['b', '@', '2. c'], 'b\n@\n2. c'],
+    ['an item numbered 2 goes on with it below a heading', ['# h', 'b', '@', '2. c'], 'b\n@\n2. c'],
     ['the next item of its list ends it', ['1. b', '@', '2. c'], '1. b\n@'],
     // Lines are read inside the quotes they share with the line before.
     ['an item inside its quote ends it', ['> b', '> @', '> - c'], '> b\n> @'],
