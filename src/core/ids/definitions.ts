@@ -90,11 +90,11 @@ function stickyEnd(regex: RegExp, text: string, at: number): number {
  */
 function startsBlock(context: DefinitionContext, lineStart: number, marker: string | undefined): boolean {
   const { text, rangeFrom } = context;
-  // Only an item that may interrupt a paragraph surely opens a block; one numbered 2 opens one
-  // only where no paragraph reaches it (CommonMark §5.2), as the block pass or the lines before say.
   if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
   const previousEnd = previousBreak(text, lineStart);
   if (marker !== undefined) {
+    // Only an item that may interrupt a paragraph surely opens a block; one numbered 2 opens one
+    // only where no paragraph reaches it (CommonMark §5.2), as the block pass or the lines before say.
     if (mayInterrupt(marker)) return true;
     // A definition is paragraph text until its paragraph closes (commonmark.js reads it out then):
     // an item numbered 2 after one goes on with that paragraph, as the block pass says where it ran.
