@@ -19,10 +19,11 @@ import { isInt, isString } from './values';
  * definitions, definitions in quotes and titles over lines; 8: definition labels over lines; 9: no
  * link in another's text; 10: no definition in a comment or math over blank lines; 11: an item
  * numbered 01 interrupts a paragraph; 12: an item numbered 2 that continues a paragraph defines
- * nothing; 13: nor after a definition), so facts read the old way are not reused by a build of the
+ * nothing; 13: nor after a definition; 14: a lazy line in fewer quotes than a list item lies in
+ * none of its items), so facts read the old way are not reused by a build of the
  * same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 13;
+export const CACHE_FORMAT_VERSION = 14;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -459,7 +459,7 @@ export function proseRangesInto(
       continue;
     }
     // What the line opens, if anything, where it is indented less than code would be in its item.
-    const nested = indent < LIST_ITEMS.containerColumn(indent) + 4;
+    const nested = indent < LIST_ITEMS.containerColumn(indent, depth) + 4;
     // Whether an open paragraph is in the line's own container: only then may the line underline
     // it, and may an item interrupt it only with content (an ordered one from 1, §5.2).
     const ownParagraph: boolean = !codeMayFollow && depth === quoteDepth && indent >= LIST_ITEMS.innermost();

@@ -118,17 +118,21 @@ export class ListItems {
     return this.count === this.floors[this.depth] ? 0 : this.columns[this.count - 1];
   }
 
-  /** The content column of the innermost item a line indented `indent` columns lies in; 0 outside any. */
-  containerColumn(indent: number): number {
-    for (let at = this.count - 1; at >= this.floors[this.depth]; at--) if (this.columns[at] <= indent) return this.columns[at];
+  /**
+   * The content column of the innermost item a line indented `indent` columns, in `depth` quotes,
+   * lies in; 0 outside any. A line in fewer quotes than are open (a lazy line, if it opens nothing)
+   * lies in no item of the deeper quotes: only those of its own quote level count.
+   */
+  containerColumn(indent: number, depth = this.depth): number {
+    const level = Math.min(depth, this.depth);
+    const top = level === this.depth ? this.count : this.floors[level + 1];
+    for (let at = top - 1; at >= this.floors[level]; at--) if (this.columns[at] <= indent) return this.columns[at];
     return 0;
   }
 
   /** containerColumn for the items outside every quote: where a line's first quote marker may sit. */
   outerColumn(indent: number): number {
-    const top = this.depth === 0 ? this.count : this.floors[1];
-    for (let at = top - 1; at >= 0; at--) if (this.columns[at] <= indent) return this.columns[at];
-    return 0;
+    return this.containerColumn(indent, 0);
   }
 
   /** Closes the items a line indented `indent` columns (not blank, not a paragraph's continuation) is not inside. */

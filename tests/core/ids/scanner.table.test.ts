@@ -231,6 +231,8 @@ const rows: [string, string, string][] = [
   ['a code span continues on a lazy line of its quote', `> a \`x\n${A}\``, `> a \`x\n${A}\``],
   ["a code span continues on its item's next line", `- a \`x\n  ${A}\``, `- a \`x\n  ${A}\``],
   ['a code span continues over text that opens no item', `a \`x\n2. ${A}\``, `a \`x\n2. ${A}\``],
+  ['a code span continues on a lazy line indented as code, in fewer quotes than its item', `> > 2. a \`x\n    2) ${A}\``, `> > 2. a \`x\n    2) ${A}\``],
+  ['a code span ends at an item outside the quotes its paragraph is in', `> > 2. a \`x\n2) ${A} \``, `> > 2. a \`x\n2) «b:${A}» \``],
   ['link text ends with its list item', `- [a\n- b](${A})`, `- [a\n- b](«b:${A}»)`],
   ['link text ends where a heading starts', `a [b\n# c](${A})`, `a [b\n# c](«b:${A}»)`],
   ['an inline comment ends with its paragraph', `a <!-- b\n# h\n${A} -->`, `a <!-- b\n# h\n«b:${A}» -->`],
