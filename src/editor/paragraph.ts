@@ -35,6 +35,8 @@ const BLANK = /^[ \t]*$/;
 const MAX_QUOTES = 64;
 const ENDS = -1;
 const GOES_ON = -2;
+// Goes on as a lazy line: in fewer quotes than the paragraph, which stays in its own.
+const LAZY = -3;
 
 function isBlank(text: string): boolean {
   return BLANK.test(text);
@@ -49,6 +51,16 @@ function quoteMarkerEnd(text: string): number {
   return next === 0x20 || next === 0x09 ? at + 2 : at + 1;
 }
 
+/** How many quotes the line opens with, counted to MAX_QUOTES (the core nests no deeper). */
+function quoteDepth(text: string): number {
+  let depth = 0;
+  for (let end = quoteMarkerEnd(text); depth < MAX_QUOTES && end >= 0; end = quoteMarkerEnd(text)) {
+    text = text.slice(end);
+    depth++;
+  }
+  return depth;
+}
+
 /** The text inside the quotes the line opens with (at most MAX_QUOTES of them). */
 function insideQuotes(text: string): string {
   for (let n = 0, end = quoteMarkerEnd(text); n < MAX_QUOTES && end >= 0; n++, end = quoteMarkerEnd(text)) text = text.slice(end);
@@ -56,9 +68,10 @@ function insideQuotes(text: string): string {
 }
 
 /**
- * Whether `line`, after `previous`, ends the paragraph (ENDS), goes on with it (GOES_ON), or is a
- * list item that cannot interrupt a paragraph, which ends it only as the next item of a list the
- * paragraph is in: then the number of quotes both lines share, for `weakItemEnds`.
+ * Whether `line`, after `previous`, ends the paragraph (ENDS), goes on with it (GOES_ON), goes on
+ * lazily in fewer quotes (LAZY), or is a list item that cannot interrupt a paragraph, which ends it
+ * only as the next item of a list the paragraph is in: then the number of quotes both lines share,
+ * for `weakItemEnds`. After a lazy line, `previous` is the paragraph's last line in its own quotes.
  */
 function boundary(line: string, previous: string): number {
   let quotes = 0;
@@ -78,7 +91,7 @@ function boundary(line: string, previous: string): number {
   if (lineMarker >= 0) return ENDS;
   // A line with fewer quotes goes on lazily with the paragraph inside them, unless it starts a block
   // (then any list item does: the quote it leaves is no paragraph, CommonMark §5.1).
-  if (previousMarker >= 0) return ONE_LINE_BLOCK.test(insideQuotes(previous)) || BLOCK_START.test(line) ? ENDS : GOES_ON;
+  if (previousMarker >= 0) return ONE_LINE_BLOCK.test(insideQuotes(previous)) || BLOCK_START.test(line) ? ENDS : LAZY;
   if (ONE_LINE_BLOCK.test(previous)) return ENDS;
   if (!BLOCK_START.test(line)) return GOES_ON;
   return WEAK_ITEM.test(line) ? quotes : ENDS;
@@ -139,12 +152,15 @@ function weakItemEndsAfter(doc: Text, first: DocLine, line: string, quotes: numb
 export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let whole = true;
   // Back to the nearest line that surely starts a block, then down again to `line`: an item that
-  // cannot interrupt a paragraph is judged by the paragraph's first line, known only from above.
+  // cannot interrupt a paragraph is judged by the paragraph's first line, known only from above,
+  // and a line after a lazy one by the paragraph's last line in its own quotes.
   let start = line;
   let chars = 0;
   while (start.number > 1) {
     const previous = doc.line(start.number - 1);
-    if (boundary(start.text, previous.text) === ENDS) break;
+    // A line in more quotes than a line of text before it goes on with the paragraph that line is
+    // lazily in, if it is (`> a`, `b`, `> c` is one paragraph): read on, and let the walk down decide.
+    if (boundary(start.text, previous.text) === ENDS && (isBlank(previous.text) || quoteDepth(previous.text) >= quoteDepth(start.text))) break;
     chars += previous.length + 1;
     if (line.number - previous.number > MAX_LINES || chars > MAX_PARAGRAPH_CHARS) {
       whole = false;
@@ -153,23 +169,27 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
     start = previous;
   }
   let first = start;
+  // The paragraph's last line in its own quotes: the lines after a lazy one are read against it.
+  let own = start;
   for (let previous = start; previous.number < line.number; ) {
     const next = doc.line(previous.number + 1);
-    const quotes = boundary(next.text, previous.text);
-    if (quotes >= 0) {
+    const quotes = boundary(next.text, own.text);
+    if (quotes === ENDS) first = next;
+    else if (quotes >= 0) {
       const ends = weakItemEndsAfter(doc, first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) first = next;
     }
+    if (quotes !== LAZY) own = next;
     previous = next;
   }
   let last = line;
   chars = 0;
   while (last.number < doc.lines) {
     const next = doc.line(last.number + 1);
-    const quotes = boundary(next.text, last.text);
+    const quotes = boundary(next.text, own.text);
     if (quotes === ENDS) break;
-    if (quotes !== GOES_ON) {
+    if (quotes >= 0) {
       const ends = weakItemEndsAfter(doc, first, next.text, quotes);
       if (ends === null) whole = false;
       if (ends !== false) break;
@@ -180,6 +200,7 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
       break;
     }
     last = next;
+    if (quotes !== LAZY) own = next;
   }
   return { text: first === last ? line.text : doc.sliceString(first.from, last.to), from: first.from, whole };
 }

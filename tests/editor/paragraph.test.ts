@@ -31,6 +31,17 @@ describe('paragraphAround', () => {
     // Lines are read inside the quotes they share with the line before.
     ['an item inside its quote ends it', ['> b', '> @', '> - c'], '> b\n> @'],
     ['a blank quote line ends it', ['> b', '> @', '>', '> c'], '> b\n> @'],
+    // A line after a lazy one is read against the paragraph's last line in its own quotes.
+    ['a quote line after a lazy line goes on', ['x', '', '> a', 'b', '> @', 'c'], '> a\nb\n> @\nc'],
+    ['lines after a lazy line below go on in its quotes', ['> @', 'b', '> c', 'd', '> > e'], '> @\nb\n> c\nd'],
+    ['a nested quote line after lazy lines in each fewer quote goes on', ['> > a', '> b', 'c', '> > @'], '> > a\n> b\nc\n> > @'],
+    ['a deeper quote after a lazy line starts one', ['> a', 'b', '> > @', 'c'], '> > @\nc'],
+    ['a quote after a paragraph outside every quote starts one', ['a', 'b', '> @'], '> @'],
+    ['a quote after a paragraph under a quote starts one', ['> a', '', 'b', '> @'], '> @'],
+    ['a quote after a heading in a quote and a paragraph line starts one', ['> # h', 'b', '> @'], '> @'],
+    ['the next item in a quote after a lazy line ends it', ['> 1. a', 'b', '> 2. @'], '> 2. @'],
+    ['a heading in a quote after a lazy line is a block of its own', ['> a', 'b', '> # @', 'c'], '> # @'],
+    ['a lazy line after a setext underline in a quote starts a paragraph', ['> @', '> ===', 'x'], '> @\n> ==='],
   ])('%s', (_name, lines, expected) => {
     expect(around(lines)).toStrictEqual({ text: expected, whole: true });
   });
@@ -50,6 +61,17 @@ describe('paragraphAround', () => {
     const { text, whole } = around(lines);
     expect(whole).toBe(false);
     expect(text.split('\n')).toHaveLength(65);
+  });
+
+  test('a quote after more lines than are read, none in a quote, may be after lazy lines: it is cut', () => {
+    const lines = [...Array.from({ length: 40 }, (_, n) => `before ${n}`), '> @', '> c'];
+    expect(around(lines)).toStrictEqual({ text: '> @\n> c', whole: false });
+    expect(around(['> a', ...lines])).toStrictEqual({ text: '> @\n> c', whole: false });
+    // After a blank line, or a block start in as many quotes, there is nothing to look for above.
+    expect(around([...lines.slice(0, 40), '', '> @'])).toStrictEqual({ text: '> @', whole: true });
+    expect(around([...lines.slice(0, 40).map((line) => `> ${line}`), '> - @'])).toStrictEqual({ text: '> - @', whole: true });
+    const quoted = Array.from({ length: 32 }, (_, n) => `> line ${n}`);
+    expect(around(['', ...quoted, '> @'])).toStrictEqual({ text: [...quoted, '> @'].join('\n'), whole: true });
   });
 
   test('a paragraph of more characters than are read is cut', () => {

@@ -72,6 +72,14 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     ['an item numbered 2 under a definition indented three after blank lines', `\n\n   [ref]: /u\n[see\n[see\n${ID}]: /u\n2) [ref]: /u`, [ID]],
     // A title never follows a blank line: that line is a paragraph of its own.
     ['a quoted line after a definition and a blank line', `[ref]: /u\n\n"t ${ID}"\n\n[see][ref]`, [ID]],
+    // A quote line after a lazy line of the quote's paragraph goes on with it; one in more quotes starts a block.
+    ['link text over a lazy line and the quote line after it', `> x\n[see\n> b\n${ID}](https://x.org)`, []],
+    ['link text over a lazy line and an item numbered 2 in the quote', `> x\n[see\n> 2. [ref]: /u\n${ID}](https://x.org)`, []],
+    ['link text over a lazy line in fewer quotes than the paragraph', `> > x\n> [see\n> > 2. b\n${ID}](https://x.org)`, []],
+    ['link text over two lazy lines, one in each fewer quote', `> > x\n> [see\ny\n> > z ${ID}](https://x.org)`, []],
+    ['brackets cut by a nested quote after a lazy line', `> x [see\nb\n> > ${ID}](https://x.org)`, [ID]],
+    ['brackets cut by a quote after a paragraph line outside quotes', `x [see\n> ${ID}](https://x.org)`, [ID]],
+    ['brackets cut by a quote after a paragraph whose lazy line follows a heading in a quote', `> # h\nx [see\n> ${ID}](https://x.org)`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],
   ])('%s: the IDs the scanner reads as bare are decorated', (_, doc, expected) => {
     expect(ids(open(doc))).toStrictEqual(expected);
