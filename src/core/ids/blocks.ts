@@ -235,6 +235,10 @@ export function proseRangesInto(
   let fenceIndent = 0;
   // How many quotes the open fence is in: a line in fewer ends them, and the fence with them.
   let fenceDepth = 0;
+  // For a fence opened in a list item inside its innermost quote, the item's content column there
+  // (counted from the quote's content): a line in that quote indented less ends the item and the
+  // fence; 0 for any other fence.
+  let fenceItemColumn = 0;
   let inMath = false;
   // Where the open comment block's closer ends (Infinity when it has none, ./commentBlocks), and where its first line starts.
   let commentEnd = -1;
@@ -278,9 +282,11 @@ export function proseRangesInto(
       codeMayFollow = true;
     }
     if (fenceChar !== 0 && fenceDepth > 0) {
-      // Fenced code has no lazy lines: a line in fewer quotes (an empty one too) ends the fence.
-      QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
-      if (QUOTE.depth < fenceDepth) {
+      // Fenced code has no lazy lines: a line in fewer quotes (an empty one too) ends the fence, and
+      // so does one indented less than the item holding it, in the fence's quote (more `>` there are
+      // no indentation).
+      QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS, fenceDepth);
+      if (QUOTE.depth < fenceDepth || (QUOTE.indent < fenceItemColumn && !isBlankBetween(text, QUOTE.contentFrom, lineTo))) {
         if (fenceChar === COMMENT) {
           count = endProse(out, count, proseStart, commentFrom);
           proseStart = -1;
@@ -331,6 +337,7 @@ export function proseRangesInto(
         quoteDepth = 0;
         fenceChar = endAt === -1 ? RAW_HTML : 0;
         fenceDepth = 0;
+        fenceItemColumn = 0;
         fenceIndent = 0;
         codeMayFollow = true;
         continue;
@@ -347,6 +354,7 @@ export function proseRangesInto(
           commentFrom = lineFrom;
           fenceChar = end <= lineTo ? 0 : COMMENT;
           fenceDepth = 0;
+          fenceItemColumn = 0;
           fenceIndent = 0;
           codeMayFollow = true;
           continue;
@@ -411,6 +419,7 @@ export function proseRangesInto(
         fenceLength = length;
         fenceIndent = 0;
         fenceDepth = 0;
+        fenceItemColumn = 0;
         LIST_ITEMS.clear();
         quoteDepth = 0;
         continue;
@@ -420,7 +429,7 @@ export function proseRangesInto(
     if (fenceChar !== 0) {
       // A closer in the fence's own quotes, indented at most three columns past its item's content.
       QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
-      const closing = QUOTE.depth === fenceDepth && QUOTE.indent - fenceIndent <= 3 ? FENCE_CLOSE.exec(text.slice(QUOTE.contentFrom, lineTo)) : null;
+      const closing = QUOTE.depth === fenceDepth && QUOTE.indent - fenceIndent - fenceItemColumn <= 3 ? FENCE_CLOSE.exec(text.slice(QUOTE.contentFrom, lineTo)) : null;
       if (closing && closing[1].charCodeAt(0) === fenceChar && closing[1].length >= fenceLength) {
         fenceChar = 0;
         codeMayFollow = true;
@@ -509,6 +518,7 @@ export function proseRangesInto(
           fenceChar = innerFirst;
           fenceLength = fence;
           fenceDepth = quoteDepth;
+          fenceItemColumn = 0;
           // A line not indented into the item ends it, the quote and the fence.
           fenceIndent = itemColumn;
           codeMayFollow = false;
@@ -540,7 +550,7 @@ export function proseRangesInto(
     }
     // A fence or display math opens after blockquote markers and indentation, and after a list
     // item's markers (`- ````, `> 1. $$`). Closing fences are looked for without list markers
-    // (above): `- ```` inside a fence is code. In a quote, the item's end is not tracked.
+    // (above): `- ```` inside a fence is code.
     const listed = LIST_MARKERS.exec(raw);
     const content = listed === null ? stripContainers(raw).replace(LIST_MARKERS, '') : raw.slice(listed[0].length);
     // `content` ends the line: it starts content.length before the line's end.
@@ -558,6 +568,7 @@ export function proseRangesInto(
       fenceChar = comment <= lineTo ? 0 : COMMENT;
       fenceDepth = depth;
       fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      fenceItemColumn = depth > 0 && listed === null ? LIST_ITEMS.innermost() : 0;
       codeMayFollow = true;
       continue;
     }
@@ -581,8 +592,10 @@ export function proseRangesInto(
         quoteDepth = depth;
         LIST_ITEMS.closeBelow(indent);
       }
-      // Its item's content column: a line indented less ends the item and the fence (in a quote, not tracked).
+      // Its item's content column: a line indented less ends the item and the fence (in a quote,
+      // counted inside the quote: fenceItemColumn).
       fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      fenceItemColumn = depth > 0 && listed === null ? LIST_ITEMS.innermost() : 0;
       codeMayFollow = fenceChar === 0;
       continue;
     }

@@ -27,8 +27,11 @@ export class QuoteMarkers {
   /** Columns of white space before the first marker. */
   markerIndent = 0;
 
-  /** Reads the line's markers; the first may sit in a list item of `items`, up to three columns past its content. */
-  read(text: string, from: number, to: number, items: ListItems): void {
+  /**
+   * Reads the line's markers, `most` of them at most; the first may sit in a list item of `items`,
+   * up to three columns past its content.
+   */
+  read(text: string, from: number, to: number, items: ListItems, most = Infinity): void {
     let at = from;
     let column = 0;
     let depth = 0;
@@ -41,7 +44,7 @@ export class QuoteMarkers {
       const indent = leftOver + probeColumn - column;
       if (depth === 0) this.markerIndent = indent;
       const itemColumn = depth === 0 ? items.outerColumn(indent) : 0;
-      if (indent - itemColumn > 3 || probe >= to || text.charCodeAt(probe) !== 62) {
+      if (depth === most || indent - itemColumn > 3 || probe >= to || text.charCodeAt(probe) !== 62) {
         this.depth = depth;
         this.indent = indent;
         this.contentFrom = probe;

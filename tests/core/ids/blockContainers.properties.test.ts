@@ -21,9 +21,11 @@ const QUOTES = ['> ', '>', '>\t', '> > '];
 const BODIES = [`text ${A} more`, A, 'para', '', '***', '---', '===', '___', '~~~', '* * *', '<pre>', `<style ${A}`, `x </pre> ${A}`, '<!--', `<!-- ${A}`, `${A} -->`, '-->'];
 // Quote markers at the line's start only: a quote marker indented into a list item, with a fence or
 // a thematic break inside, is among the rare shapes CONTRIBUTING lists as read otherwise.
+// Items in quotes, lazy lines and fences among them too (`> > 2. ~~~`, then `    2) b`).
 const line = fc.oneof(
   fc.tuple(fc.constantFrom(...INDENTS), fc.constantFrom(...MARKERS), fc.constantFrom(...BODIES)).map((parts) => parts.join('')),
   fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom(...BODIES)).map((parts) => parts.join('')),
+  fc.tuple(fc.constantFrom(...QUOTES), fc.constantFrom(...INDENTS), fc.constantFrom(...MARKERS), fc.constantFrom(...BODIES)).map((parts) => parts.join('')),
 );
 /** Notes of 2 to 7 such lines; one opening with `---` would hold frontmatter, which CommonMark does not know. */
 function notesOf(lines: fc.Arbitrary<string>): fc.Arbitrary<string> {
