@@ -495,7 +495,8 @@ export function proseRangesInto(
       codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
       if (text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode) {
         // `- > …`: a quote opens inside the item on the item's own line. Its content may be a blank,
-        // indented code or a fence, or else prose (items nested in it on this line are not tracked).
+        // indented code, a fence, a comment block or raw HTML, or else prose (items nested in it on
+        // this line are not tracked).
         const itemColumn = LIST_ITEMS.innermost();
         QUOTE.read(text, LIST_ITEMS.contentFrom, lineTo, LIST_ITEMS);
         quoteDepth = depth + QUOTE.depth;
@@ -522,6 +523,27 @@ export function proseRangesInto(
           // A line not indented into the item ends it, the quote and the fence.
           fenceIndent = itemColumn;
           codeMayFollow = false;
+          continue;
+        }
+        // A comment block or raw HTML, the same way: each ends with the item and the quote.
+        const comment = commentBlockEnd(text, innerFrom, lineTo);
+        const rawHtml = comment === -1 && opensRawHtml(text.slice(innerFrom, lineTo));
+        if (comment !== -1 || rawHtml) {
+          if (rawHtml) {
+            count = endProse(out, count, proseStart, lineFrom);
+            proseStart = rawHtmlEndIn(text, innerFrom, lineTo);
+            fenceChar = proseStart === -1 ? RAW_HTML : 0;
+          } else {
+            blockStarts?.add(lineFrom);
+            if (proseStart === -1) proseStart = lineFrom;
+            commentEnd = comment;
+            commentFrom = lineFrom;
+            fenceChar = comment <= lineTo ? 0 : COMMENT;
+          }
+          fenceDepth = quoteDepth;
+          fenceItemColumn = 0;
+          fenceIndent = itemColumn;
+          codeMayFollow = true;
           continue;
         }
         codeMayFollow = isBlankBetween(text, innerFrom, lineTo) || closesParagraph(text, innerFrom, lineTo, false);
@@ -567,7 +589,7 @@ export function proseRangesInto(
       commentFrom = lineFrom;
       fenceChar = comment <= lineTo ? 0 : COMMENT;
       fenceDepth = depth;
-      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : LIST_ITEMS.outerColumn(QUOTE.markerIndent);
       fenceItemColumn = depth > 0 && listed === null ? LIST_ITEMS.innermost() : 0;
       codeMayFollow = true;
       continue;
@@ -594,7 +616,7 @@ export function proseRangesInto(
       }
       // Its item's content column: a line indented less ends the item and the fence (in a quote,
       // counted inside the quote: fenceItemColumn).
-      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : 0;
+      fenceIndent = listed !== null ? columnsOf(listed[0]) : depth === 0 ? LIST_ITEMS.innermost() : LIST_ITEMS.outerColumn(QUOTE.markerIndent);
       fenceItemColumn = depth > 0 && listed === null ? LIST_ITEMS.innermost() : 0;
       codeMayFollow = fenceChar === 0;
       continue;

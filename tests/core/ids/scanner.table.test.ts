@@ -80,6 +80,13 @@ const rows: [string, string, string][] = [
   ['fence on an item in a quote, its closer indented three past the item', `> - ~~~\n>   ${A}\n>      ~~~\n>   ${B}`, `> - ~~~\n>   ${A}\n>      ~~~\n>   «b:${B}»`],
   ['fence on an item in a quote, a closer indented four past the item is code', `> - ~~~\n>       ~~~\n>   ${B}`, `> - ~~~\n>       ~~~\n>   ${B}`],
   ['comment block on an item in a quote, ended by a quote line indented less', `> - <!-- a\n> ${A}`, `> - <!-- a\n> «b:${A}»`],
+  // A quote opened on an item's line, or indented into an item: its fence, raw HTML or comment block ends with the item.
+  ['raw HTML in a quote opened on an item, ended with the item', `- > <style ${A}\n${B}`, `- > <style ${A}\n«b:${B}»`],
+  ['comment block in a quote opened on an item, ended with the item', `- > <!-- a\n${A}`, `- > <!-- a\n«b:${A}»`],
+  ['comment block in a quote opened on an item, closed in it', `- > <!-- a\n  > ${A} -->\n${B}`, `- > <!-- a\n  > ${A} -->\n«b:${B}»`],
+  ['fence in a quote indented into an item, ended with the item', `- a\n  > ~~~\n  > ${A}\n> ${B}`, `- a\n  > ~~~\n  > ${A}\n> «b:${B}»`],
+  ['comment block in a quote indented into an item, ended with the item', `- a\n  > <!-- x\n  > ${A}\n> ${B}`, `- a\n  > <!-- x\n  > ${A}\n> «b:${B}»`],
+  ['fence in a quote indented into an item, closed in it', `1. a\n   > ~~~\n   >    ${A}\n   > ~~~\n${B}`, `1. a\n   > ~~~\n   >    ${A}\n   > ~~~\n«b:${B}»`],
   ['a tilde fence opened on a numbered item', `1. ~~~\n   ${A}\n   ~~~\n${B}`, `1. ~~~\n   ${A}\n   ~~~\n«b:${B}»`],
   ['display math opened on a numbered item', `1) $$\n   ${A}\n   $$\n${B}`, `1) $$\n   ${A}\n   $$\n«b:${B}»`],
   ['display math opened on a bullet', `- $$\n  ${A}\n  $$\n${B}`, `- $$\n  ${A}\n  $$\n«b:${B}»`],
