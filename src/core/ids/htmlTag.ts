@@ -9,5 +9,8 @@ const ATTRIBUTE = `\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'
 const OPEN_TAG = `[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\\s*\\/?>`;
 const CLOSING_TAG = `\\/[A-Za-z][A-Za-z0-9-]*\\s*>`;
 
+// A declaration starts with a letter (`<!DOCTYPE html>`; `<! x >` is text), a CDATA section is `<![CDATA[…]]>`.
+const DECLARATION = `![A-Za-z][^<>]*>|!\\[CDATA\\[[^<>]*?\\]\\]>`;
+
 /** The source of a sticky regex matching one tag at its `<`; each user makes its own (lastIndex is state). */
-export const HTML_TAG_SOURCE = `<(?:${OPEN_TAG}|${CLOSING_TAG}|![^<>]*>|\\?[^<>]*\\?>)`;
+export const HTML_TAG_SOURCE = `<(?:${OPEN_TAG}|${CLOSING_TAG}|${DECLARATION}|\\?[^<>]*\\?>)`;

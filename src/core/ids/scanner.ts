@@ -26,7 +26,9 @@ const SPECIAL_CLASS = '[`$<%[\\\\]';
 const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
 // Sticky, so a tag is matched where it starts without slicing the text.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
-const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/y;
+// A URI autolink: a scheme of 2 to 32 characters, then no ASCII control character, space, `<` or `>` (CommonMark §6.5).
+// eslint-disable-next-line no-control-regex -- the control characters are what the class leaves out
+const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\u0000-\u0020\u007f<>]*>/y;
 // An email autolink (`<name@example.com>`), CommonMark's definition: a URL in `<…>` too (PRODUCT.md).
 const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;

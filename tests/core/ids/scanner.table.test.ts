@@ -124,6 +124,15 @@ const rows: [string, string, string][] = [
   ['an unclosed html comment starting a line', `<!-- todo\n\nnext ${A}`, `<!-- todo\n\nnext ${A}`],
   ['obsidian comment', `%% ${A} %% ${B}`, `%% ${A} %% «b:${B}»`],
   ['html attribute', `<span data-x="${A}">${B}</span>`, `<span data-x="${A}">«b:${B}»</span>`],
+  // A URI autolink's scheme is 2 to 32 characters; its URI holds no space or ASCII control character, a no-break space it may.
+  ['an autolink', `a <xy:${A}> <${'a'.repeat(32)}:${B}> ${A}`, `a <xy:${A}> <${'a'.repeat(32)}:${B}> «b:${A}»`],
+  ['no autolink with a scheme of one character or of 33', `<x:\`> ${A} \` <${'a'.repeat(33)}:${B}>`, `<x:\`> ${A} \` <${'a'.repeat(33)}:«b:${B}»>`],
+  ['an autolink over a no-break space, none over a control character', `a <ab:${A}\u00a0x> <ab:${B}\u0001x>`, `a <ab:${A}\u00a0x> <ab:«b:${B}»\u0001x>`],
+  // A declaration starts with a letter after `<!`; a CDATA section is spelled in capitals (CommonMark 0.31, as commonmark.js reads each).
+  ['a declaration', `a <!DOCTYPE ${A}> ${B}`, `a <!DOCTYPE ${A}> «b:${B}»`],
+  ['no declaration without a letter after `<!`', `a <! ${A} > <!1 ${B}> <!- ${A}>`, `a <! «b:${A}» > <!1 «b:${B}»> <!- «b:${A}»>`],
+  ['a CDATA section', `a <![CDATA[ ${A} ]]> ${B}`, `a <![CDATA[ ${A} ]]> «b:${B}»`],
+  ['no CDATA section in lower case, or unclosed', `a <![cdata[ ${A} ]]> <![CDATA[ ${B} >`, `a <![cdata[ «b:${A}» ]]> <![CDATA[ «b:${B}» >`],
   ['html attributes of every kind, over two lines', `<img alt='${A}' data-id=${A}\n  hidden src="a.png" /> ${B}`, `<img alt='${A}' data-id=${A}\n  hidden src="a.png" /> «b:${B}»`],
   ['a closing tag with a space before its >', `</span >${B}`, `</span >«b:${B}»`],
   // CommonMark's tag grammar (§6.6): an attribute's name starts with a letter, `_` or `:`; else it is text.
