@@ -13,6 +13,7 @@
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 import { isLinkLabel } from '../core/ids/referenceLabels';
+import { isAsciiPunctuation } from '../core/ids/scanLinks';
 import { isTrimmed } from '../core/ids/whiteSpace';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
@@ -197,16 +198,22 @@ function inlineDestination(text: string, paren: number): boolean | null {
   const lineBreak = text.startsWith('\r\n', at) ? 2 : text[at] === '\n' || text[at] === '\r' ? 1 : 0;
   if (lineBreak > 0) at = skipSpacesAndTabs(text, at + lineBreak);
   if (text[at] === '<') {
-    const close = text.indexOf('>', at + 1);
-    if (close === -1) return null;
-    // An angle destination holds no line break.
-    if (/[\r\n]/.test(text.slice(at + 1, close))) return false;
+    // An angle destination holds no line break, and no `<` or `>` but escaped ones.
+    let close = at + 1;
+    for (; close < text.length; close++) {
+      const code = text.charCodeAt(close);
+      if (code === 62) break;
+      if (code === 60 || code === 10 || code === 13) return false;
+      if (code === 92 && isAsciiPunctuation(text.charCodeAt(close + 1))) close++;
+    }
+    if (close >= text.length) return null;
     at = close + 1;
   } else {
     let depth = 0;
     for (; at < text.length; at++) {
       const char = text[at];
-      if (char === '\\') at++;
+      // A backslash escapes only punctuation: before a space it is text, and the space ends the destination.
+      if (char === '\\' && isAsciiPunctuation(text.charCodeAt(at + 1))) at++;
       else if (char === '(') depth++;
       else if (char === ')') {
         if (depth === 0) break;

@@ -53,6 +53,12 @@ describe('bracketsFormLink', () => {
     ['one line break before the destination', `[${ID}](\na.md)`, true],
     ['a line break after the destination', `[${ID}](a.md\n)`, true],
     ['a line break after the title', `[${ID}](a.md "t"\n)`, true],
+    // An angle destination holds no `<` or `>` but escaped ones; a backslash escapes only punctuation (commonmark.js reads each so).
+    ['an angle destination holding `<`', `[${ID}](<a<b>)`, false],
+    ['an angle destination holding an escaped `>`', `[${ID}](<a\\>b>)`, true],
+    ['an angle destination holding an escaped `<`', `[${ID}](<a\\<b>)`, true],
+    ['a backslash before a space ends no destination, the space does', `[${ID}](a\\ b)`, false],
+    ['a backslash before a space, in an angle destination', `[${ID}](<a\\ b>)`, true],
     ['full reference', `[${ID}][ref]`, true],
     ['full reference, its label in other case and spacing', `[${ID}][ Ref ]`, true],
     ['full reference with an undefined label', `[${ID}][nope]`, false],

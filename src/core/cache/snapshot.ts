@@ -21,10 +21,12 @@ import { isInt, isString } from './values';
  * numbered 01 interrupts a paragraph; 12: an item numbered 2 that continues a paragraph defines
  * nothing; 13: nor after a definition; 14: a lazy line in fewer quotes than a list item lies in
  * none of its items; 15: a fence in a list item in a quote ends with the item; 16: and one in a
- * quote in a list item; 17: autolinks and declarations as CommonMark 0.31 spells them), so facts
- * read the old way are not reused by a build of the same plugin version.
+ * quote in a list item; 17: autolinks and declarations as CommonMark 0.31 spells them; 18: code
+ * spans, autolinks and tags bind more tightly than brackets, and a link destination is read as
+ * CommonMark reads it), so facts read the old way are not reused by a build of the same plugin
+ * version.
  */
-export const CACHE_FORMAT_VERSION = 17;
+export const CACHE_FORMAT_VERSION = 18;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -14,3 +14,8 @@ const DECLARATION = `![A-Za-z][^<>]*>|!\\[CDATA\\[[^<>]*?\\]\\]>`;
 
 /** The source of a sticky regex matching one tag at its `<`; each user makes its own (lastIndex is state). */
 export const HTML_TAG_SOURCE = `<(?:${OPEN_TAG}|${CLOSING_TAG}|${DECLARATION}|\\?[^<>]*\\?>)`;
+
+// A URI autolink: a scheme of 2 to 32 characters, then no ASCII control character, space, `<` or `>` (CommonMark §6.5).
+export const AUTOLINK_SOURCE = '<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\\u0000-\\u0020\\u007f<>]*>';
+// An email autolink (`<name@example.com>`), CommonMark's definition: a URL in `<…>` too (PRODUCT.md).
+export const EMAIL_AUTOLINK_SOURCE = "<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>";

@@ -2,14 +2,18 @@
 import { linkDefinition } from './definitions';
 import { isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
+import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
 import { digitIdLength, digitIdOffsetInTarget, idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
 import { isTrimmed } from './whiteSpace';
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-// Within a paragraph only brackets and escapes matter to pairing.
-const BRACKET_OR_ESCAPE = /[[\]\\]/g;
+// Within a paragraph brackets and escapes matter to pairing, and what binds more tightly than
+// brackets: code spans, autolinks and inline HTML (CommonMark §6.3), which a `` ` `` or `<` may open.
+const BRACKET_OR_ESCAPE = /[[\]\\`<]/g;
+// Sticky, each tried at a `<` (lastIndex is state: these are this module's own).
+const TIGHTER_AT_LESS_THAN = [AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE].map((source) => new RegExp(source, 'y'));
 
 /**
  * Reports the link's reference when its target names an ID. `decodedTarget` is the target as the
@@ -117,8 +121,12 @@ export function wikilink(scan: Scan, at: number, embed: boolean): number {
   return close + 2;
 }
 
-/** Pairs every `[` of [from, to), one paragraph's text, with its `]` in one pass. */
-function pairBrackets(text: string, from: number, to: number): Map<number, number> {
+/**
+ * Pairs every `[` of [from, to), one paragraph's text, with its `]` in one pass. A bracket inside a
+ * code span, an autolink or an inline tag pairs with none: those bind more tightly than brackets.
+ */
+function pairBrackets(scan: Scan, from: number, to: number): Map<number, number> {
+  const { text } = scan;
   const pairs = new Map<number, number>();
   const open: number[] = [];
   BRACKET_OR_ESCAPE.lastIndex = from;
@@ -128,6 +136,8 @@ function pairBrackets(text: string, from: number, to: number): Map<number, numbe
     if (at >= to) break;
     const char = text.charCodeAt(at);
     if (char === 92) BRACKET_OR_ESCAPE.lastIndex = at + 2;
+    else if (char === 96) BRACKET_OR_ESCAPE.lastIndex = codeSpanEnd(scan, at, to);
+    else if (char === 60) BRACKET_OR_ESCAPE.lastIndex = tagEnd(text, at, to);
     else if (char === 91) open.push(at);
     else {
       const start = open.pop();
@@ -135,6 +145,24 @@ function pairBrackets(text: string, from: number, to: number): Map<number, numbe
     }
   }
   return pairs;
+}
+
+/** Where a code span opened by the backtick run at `at` ends within [at, to), or, when none closes there, where the run ends. */
+function codeSpanEnd(scan: Scan, at: number, to: number): number {
+  const { text } = scan;
+  let end = at;
+  while (text.charCodeAt(end) === 96) end++;
+  const close = scan.search.backtickRun(end - at, end);
+  return close === -1 || close >= to ? end : close + end - at;
+}
+
+/** Where an autolink or inline tag at `at` ends within [at, to), or at + 1 when none stands there. */
+function tagEnd(text: string, at: number, to: number): number {
+  for (const pattern of TIGHTER_AT_LESS_THAN) {
+    pattern.lastIndex = at;
+    if (pattern.test(text) && pattern.lastIndex <= to) return pattern.lastIndex;
+  }
+  return at + 1;
 }
 
 /**
@@ -152,17 +180,24 @@ function matchingBracket(scan: Scan, open: number): number {
     close !== -1 &&
     !isBefore(search.indexOf(SEARCH.bracketOpen, '[', open + 1), close) &&
     !isBefore(search.indexOf(SEARCH.backslash, '\\', open + 1), close) &&
+    !isBefore(search.indexOf(SEARCH.backtick, '`', open + 1), close) &&
+    !isBefore(search.indexOf(SEARCH.lessThan, '<', open + 1), close) &&
     close < lineEnd(scan, open)
   ) {
     return close;
   }
   if (scan.brackets === null || open >= scan.bracketsTo) {
     const end = paragraphEnd(scan, open);
-    scan.brackets = pairBrackets(scan.text, open, end);
+    scan.brackets = pairBrackets(scan, open, end);
     scan.bracketsTo = end;
     scan.linkOpens = null;
   }
   return scan.brackets.get(open) ?? -1;
+}
+
+/** Whether the character is ASCII punctuation, which a backslash escapes (CommonMark §2.4). */
+export function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }
 
 /** Whether a search's answer (-1 for none) comes before `at`. */
@@ -187,16 +222,23 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
   let from: number;
   let to: number;
   if (text[i] === '<') {
+    // `<…>`: no line break and no `<` or `>` but escaped ones.
     from = i + 1;
-    to = text.indexOf('>', from);
-    if (to === -1 || to >= limit || /[\r\n]/.test(text.slice(from, to))) return false;
+    for (to = from; to < limit; to++) {
+      const code = text.charCodeAt(to);
+      if (code === 62) break;
+      if (code === 60 || code === 10 || code === 13) return false;
+      if (code === 92 && isAsciiPunctuation(text.charCodeAt(to + 1))) to++;
+    }
+    if (to >= limit) return false;
     i = to + 1;
   } else {
     from = i;
     let depth = 0;
     for (; i < limit; i++) {
       const char = text[i];
-      if (char === '\\') i++;
+      // A backslash escapes only punctuation: before a space it is text, and the space ends the destination.
+      if (char === '\\' && isAsciiPunctuation(text.charCodeAt(i + 1))) i++;
       else if (char === '(') depth++;
       else if (char === ')') {
         if (depth === 0) break;

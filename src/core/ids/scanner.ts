@@ -11,7 +11,7 @@ import { proseRangesInto } from './blocks';
 import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
 import { SEARCH } from './searcher';
-import { HTML_TAG_SOURCE } from './htmlTag';
+import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
 import { closedBy, emptyScanState, endScan, LITERAL, lineEnd, NO_SINK, paragraphEnd, resetScan, startScan, type ReferenceSink, type Scan } from './scan';
 import { definedLabelsIn, type DefinedLabels } from './referenceLabels';
 import { markdownLink, wikilink } from './scanLinks';
@@ -26,11 +26,8 @@ const SPECIAL_CLASS = '[`$<%[\\\\]';
 const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
 // Sticky, so a tag is matched where it starts without slicing the text.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
-// A URI autolink: a scheme of 2 to 32 characters, then no ASCII control character, space, `<` or `>` (CommonMark §6.5).
-// eslint-disable-next-line no-control-regex -- the control characters are what the class leaves out
-const AUTOLINK = /<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\u0000-\u0020\u007f<>]*>/y;
-// An email autolink (`<name@example.com>`), CommonMark's definition: a URL in `<…>` too (PRODUCT.md).
-const EMAIL_AUTOLINK = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;
+const AUTOLINK = new RegExp(AUTOLINK_SOURCE, 'y');
+const EMAIL_AUTOLINK = new RegExp(EMAIL_AUTOLINK_SOURCE, 'y');
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /**

@@ -21,8 +21,10 @@ export const SEARCH = {
   backslash: 11,
   carriageReturn: 12,
   wikilinkOpen: 13,
+  backtick: 14,
+  lessThan: 15,
 } as const;
-const BACKTICK_SLOTS = 14;
+const BACKTICK_SLOTS = 16;
 /** Backtick runs up to this length have a slot each; longer ones share one memo (rare). */
 const MAX_SLOTTED_RUN = 16;
 /** -1 read as an unsigned 32-bit number. */

@@ -62,6 +62,11 @@ describe('search work stays linear in the note', () => {
     // A line break of `\r` anywhere makes the line and paragraph searches regexes.
     ['code spans across lines of a CRLF note', '`a\r\n'],
     ['code spans on one long line of a CRLF note', '`a` ', '\r\n'],
+    // Brackets pair a paragraph at a time, past code spans and autolinks inside them. (A sticky
+    // regex that fails counts here as passing the rest of the text, so `<` that opens no tag has no row.)
+    ['link labels around backticks that never close', '[`a '],
+    ['link labels around backticks that close', '[`a` '],
+    ['link labels around autolinks', '[<ab:c> '],
   ])('%s', (_case, unit, lineBreak = ' ') => {
     const note = (count: number): string =>
       unit === null

@@ -124,6 +124,16 @@ const rows: [string, string, string][] = [
   ['an unclosed html comment starting a line', `<!-- todo\n\nnext ${A}`, `<!-- todo\n\nnext ${A}`],
   ['obsidian comment', `%% ${A} %% ${B}`, `%% ${A} %% «b:${B}»`],
   ['html attribute', `<span data-x="${A}">${B}</span>`, `<span data-x="${A}">«b:${B}»</span>`],
+  // Code spans, autolinks and inline tags bind more tightly than link brackets (commonmark.js reads each so).
+  ['a code span from inside brackets to past them: no link', `[\`](x) ${A} \` ${B}`, `[\`](x) ${A} \` «b:${B}»`],
+  ['a code span inside link text hides its bracket', `[see \`]\` ${A}](${B}.md)`, `[see \`]\` ${A}](«m:${B}».md)`],
+  ['an inline tag from inside brackets to past them: no link', `[a <b title="](y) ${A}"> ${B}`, `[a <b title="](y) ${A}"> «b:${B}»`],
+  ['an autolink inside link text hides its bracket', `[see <https://x.org/]> ${A}](${B}.md)`, `[see <https://x.org/]> ${A}](«m:${B}».md)`],
+  ['backticks never closed in a paragraph leave brackets a link', `[a \` ${A}](${B}.md)\n\n\``, `[a \` ${A}](«m:${B}».md)\n\n\``],
+  // An angle destination holds no `<` or `>` but escaped ones; a backslash escapes only punctuation.
+  ['an angle destination holding `<`: no link', `[x](<a<${A}>) ${B}`, `[x](<a<«b:${A}»>) «b:${B}»`],
+  ['an angle destination holding an escaped `>`', `[x](<${A}\\>b>)`, `[x](<«m:${A}»\\>b>)`],
+  ['a backslash before a space in a destination: no link', `[x](\\ ${A} ) ${B}`, `[x](\\ «b:${A}» ) «b:${B}»`],
   // A URI autolink's scheme is 2 to 32 characters; its URI holds no space or ASCII control character, a no-break space it may.
   ['an autolink', `a <xy:${A}> <${'a'.repeat(32)}:${B}> ${A}`, `a <xy:${A}> <${'a'.repeat(32)}:${B}> «b:${A}»`],
   ['no autolink with a scheme of one character or of 33', `<x:\`> ${A} \` <${'a'.repeat(33)}:${B}>`, `<x:\`> ${A} \` <${'a'.repeat(33)}:«b:${B}»>`],
