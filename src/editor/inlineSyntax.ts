@@ -13,7 +13,7 @@
  */
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 import { isLinkLabel } from '../core/ids/referenceLabels';
-import { isAsciiPunctuation } from '../core/ids/scanLinks';
+import { isAsciiPunctuation } from '../core/ids/punctuation';
 import { isTrimmed } from '../core/ids/whiteSpace';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.

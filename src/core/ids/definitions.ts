@@ -24,6 +24,7 @@
  */
 import type { BlockStarts } from './blockStarts';
 import { lineBreakLength } from './lines';
+import { isAsciiPunctuation } from './punctuation';
 
 /** What the definition parser needs to know of the text around it. */
 export interface DefinitionContext {
@@ -274,8 +275,11 @@ function labelIsValid(context: DefinitionContext, open: number, close: number, q
   let visible = false;
   for (let at = open + 1; at < close; at++) {
     const char = text[at];
-    if (char === '\\') at++;
-    else if (char === '[' || char === ']') return false;
+    if (char === '\\') {
+      // A backslash is visible; it escapes only punctuation (then that character is no bracket).
+      visible = true;
+      if (isAsciiPunctuation(text.charCodeAt(at + 1))) at++;
+    } else if (char === '[' || char === ']') return false;
     else if (char === '\r' || char === '\n') {
       // The next line must go on with the paragraph, and hold more than its quote's markers.
       const next = at + lineBreakLength(text, at);
@@ -293,7 +297,7 @@ function destinationAt(text: string, at: number, lineEnd: number): { from: numbe
   if (text[at] === '<') {
     for (let i = at + 1; i < lineEnd; i++) {
       const char = text[i];
-      if (char === '\\') i++;
+      if (char === '\\' && isAsciiPunctuation(text.charCodeAt(i + 1))) i++;
       else if (char === '<') return null;
       else if (char === '>') return { from: at + 1, to: i, end: i + 1 };
     }
@@ -304,7 +308,7 @@ function destinationAt(text: string, at: number, lineEnd: number): { from: numbe
   for (; i < lineEnd; i++) {
     const code = text.charCodeAt(i);
     if (code <= 32 || code === 127) break;
-    if (code === 92) i++; // a backslash escapes the next character
+    if (code === 92 && isAsciiPunctuation(text.charCodeAt(i + 1))) i++; // a backslash escapes punctuation
     else if (code === 40) depth++;
     else if (code === 41 && --depth < 0) return null;
   }

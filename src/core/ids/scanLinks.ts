@@ -2,6 +2,7 @@
 import { linkDefinition } from './definitions';
 import { isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
+import { isAsciiPunctuation } from './punctuation';
 import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
 import { digitIdLength, digitIdOffsetInTarget, idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
@@ -193,11 +194,6 @@ function matchingBracket(scan: Scan, open: number): number {
     scan.linkOpens = null;
   }
   return scan.brackets.get(open) ?? -1;
-}
-
-/** Whether the character is ASCII punctuation, which a backslash escapes (CommonMark §2.4). */
-export function isAsciiPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }
 
 /** Whether a search's answer (-1 for none) comes before `at`. */

@@ -12,6 +12,7 @@ import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
 import { SEARCH } from './searcher';
 import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
+import { isAsciiPunctuation } from './punctuation';
 import { closedBy, emptyScanState, endScan, LITERAL, lineEnd, NO_SINK, paragraphEnd, resetScan, startScan, type ReferenceSink, type Scan } from './scan';
 import { definedLabelsIn, type DefinedLabels } from './referenceLabels';
 import { markdownLink, wikilink } from './scanLinks';
@@ -28,7 +29,6 @@ const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
 const AUTOLINK = new RegExp(AUTOLINK_SOURCE, 'y');
 const EMAIL_AUTOLINK = new RegExp(EMAIL_AUTOLINK_SOURCE, 'y');
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /**
  * Special characters or an ID, whichever comes first: one pass per prose range for preset formats.
@@ -117,7 +117,7 @@ function special(scan: Scan, at: number, proseFrom: number): number {
       }
       return orSkip(htmlTag(scan, at), 1);
     case 92:
-      return at + 1 < text.length && ASCII_PUNCTUATION.test(text[at + 1]) ? at + 2 : -1;
+      return isAsciiPunctuation(text.charCodeAt(at + 1)) ? at + 2 : -1;
     default: {
       const embed = at > proseFrom && text.charCodeAt(at - 1) === 33;
       const start = embed ? at - 1 : at;

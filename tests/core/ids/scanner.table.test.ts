@@ -195,6 +195,12 @@ const rows: [string, string, string][] = [
   ['a shortcut reference after a link destination that fails', `[${A}](not a link)\n\n[${A}]: /x`, `[${A}](not a link)\n\n[${A}]: /x`],
   ['a footnote reference is text', `[^${A}] and [^1]\n\n[^1]: note`, `[^${A}] and [^1]\n\n[^1]: note`],
   ['a label of white space only is no label, and no shortcut', `[${A}][ ]\n\n[${A}]: /x`, `[«b:${A}»][ ]\n\n[${A}]: /x`],
+  // A backslash escapes only punctuation: before anything else it is a character of its own (commonmark.js reads each so).
+  ['a backslash before a space ends a definition\'s destination, and what follows is no title', `[ref]: /u\\ ${A}\n\n[x][ref]`, `[ref]: /u\\ «b:${A}»\n\n[x][ref]`],
+  ['a backslash before a space in an angle destination', `[ref]: <${A}\\ b>\n\n[x][ref]`, `[ref]: <«m:${A}»\\ b>\n\n[x][ref]`],
+  ['a backslash before a letter in a destination', `[ref]: ${A}\\b.md\n\n[x][ref]`, `[ref]: «m:${A}»\\b.md\n\n[x][ref]`],
+  ['a label of a backslash and a space', `[\\ ]: ${A}.md\n\n[x][\\ ]`, `[\\ ]: «m:${A}».md\n\n[x][\\ ]`],
+  ['a label going on after a backslash at its line\'s end', `[a\\\nb]: ${A}.md\n\n[x][a\\\nb]`, `[a\\\nb]: «m:${A}».md\n\n[x][a\\\nb]`],
   // Titles over lines (commonmark.js reads each row the same way).
   ['a definition title over two lines', `[n]: ${A}.md "a\ntitle ${B}"\nafter ${B}`, `[n]: «m:${A}».md "a\ntitle ${B}"\nafter «b:${B}»`],
   ['a definition title over three lines, on the line after the destination', `[n]: ${A}.md\n'a\nb ${B}\nc'`, `[n]: «m:${A}».md\n'a\nb ${B}\nc'`],
