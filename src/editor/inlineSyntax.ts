@@ -14,7 +14,7 @@
 import { HTML_TAG_SOURCE } from '../core/ids/htmlTag';
 import { isLinkLabel } from '../core/ids/referenceLabels';
 import { isAsciiPunctuation } from '../core/ids/punctuation';
-import { isTrimmed } from '../core/ids/whiteSpace';
+import { afterLineStart, skipTrimmed } from '../core/ids/scanLinks';
 
 // The tag shapes the core scanner skips: open and close tags, declarations, processing instructions.
 const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
@@ -176,12 +176,6 @@ function formsLinkAt(marks: TextMarks, index: number, labels: NoteLabels): boole
   return labels.defined(text, open, close);
 }
 
-function skipTrimmed(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && isTrimmed(text.charCodeAt(at))) at++;
-  return at;
-}
-
 function skipSpacesAndTabs(text: string, from: number): number {
   let at = from;
   while (text[at] === ' ' || text[at] === '\t') at++;
@@ -196,7 +190,7 @@ function inlineDestination(text: string, paren: number): boolean | null {
   let at = skipSpacesAndTabs(text, paren + 1);
   // One line break may stand before the destination (CommonMark §6.3).
   const lineBreak = text.startsWith('\r\n', at) ? 2 : text[at] === '\n' || text[at] === '\r' ? 1 : 0;
-  if (lineBreak > 0) at = skipSpacesAndTabs(text, at + lineBreak);
+  if (lineBreak > 0) at = afterLineStart(text, at + lineBreak, text.length);
   if (text[at] === '<') {
     // An angle destination holds no line break, and no `<` or `>` but escaped ones.
     let close = at + 1;
@@ -220,18 +214,20 @@ function inlineDestination(text: string, paren: number): boolean | null {
         depth--;
       } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') break;
     }
+    // Its parentheses balance (CommonMark §6.3): `(a` is no destination.
+    if (depth !== 0) return at >= text.length ? null : false;
   }
   // After the destination and the title, any white space, line breaks too (the scanner's skipTrimmed).
-  at = skipTrimmed(text, at);
+  at = skipTrimmed(text, at, text.length);
   const opener = text[at];
   if (opener === '"' || opener === "'") {
     at++;
     while (at < text.length && text[at] !== opener) at += text[at] === '\\' ? 2 : 1;
-    at = skipTrimmed(text, at + 1);
+    at = skipTrimmed(text, at + 1, text.length);
   } else if (opener === '(') {
     const close = text.indexOf(')', at + 1);
     if (close === -1) return null;
-    at = skipTrimmed(text, close + 1);
+    at = skipTrimmed(text, close + 1, text.length);
   }
   return at >= text.length ? null : text[at] === ')';
 }

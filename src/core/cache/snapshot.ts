@@ -23,10 +23,11 @@ import { isInt, isString } from './values';
  * none of its items; 15: a fence in a list item in a quote ends with the item; 16: and one in a
  * quote in a list item; 17: autolinks and declarations as CommonMark 0.31 spells them; 18: code
  * spans, autolinks and tags bind more tightly than brackets, and a link destination is read as
- * CommonMark reads it; 19: a backslash escapes only punctuation in a definition), so facts read
- * the old way are not reused by a build of the same plugin version.
+ * CommonMark reads it; 19: a backslash escapes only punctuation in a definition; 20: an inline
+ * link stays within its paragraph, past a quote's markers), so facts read the old way are not
+ * reused by a build of the same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 19;
+export const CACHE_FORMAT_VERSION = 20;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -212,7 +212,7 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
   // line after it starts no block (a blank one ends the paragraph too, and holds no destination).
   const lineBreak = lineBreakLength(text, i);
   if (lineBreak > 0) {
-    const next = skipSpacesAndTabs(text, i + lineBreak, limit);
+    const next = afterLineStart(text, i + lineBreak, limit);
     if (next < paragraphEnd(scan, at)) i = next;
   }
   let from: number;
@@ -241,6 +241,8 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
         depth--;
       } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') break;
     }
+    // Its parentheses balance (CommonMark §6.3): `(a` is no destination.
+    if (depth !== 0) return false;
     to = i;
   }
   const close = closingParen(scan, i);
@@ -257,7 +259,9 @@ function destination(scan: Scan, at: number, found: number[]): boolean {
  * anything else stands there.
  */
 function closingParen(scan: Scan, at: number): number {
-  const { text, limit } = scan;
+  const { text } = scan;
+  // A title, and the `)`, never stand past the paragraph's end (a blank line, or a line that starts a block).
+  const limit = paragraphEnd(scan, at);
   let i = skipTrimmed(text, at, limit);
   const opener = text.charCodeAt(i);
   if (opener === 34 || opener === 39) {
@@ -283,10 +287,25 @@ function skipSpacesAndTabs(text: string, from: number, limit: number): number {
   return i;
 }
 
-function skipTrimmed(text: string, from: number, limit: number): number {
+/** Past white space, line breaks too, and the quote markers that start each line after one. */
+export function skipTrimmed(text: string, from: number, limit: number): number {
   let i = from;
-  while (i < limit && isTrimmed(text.charCodeAt(i))) i++;
+  while (i < limit && isTrimmed(text.charCodeAt(i))) i = isBreak(text.charCodeAt(i)) ? afterLineStart(text, i + 1, limit) : i + 1;
   return i;
+}
+
+// A line's quote markers (each after at most three spaces) and the white space after them.
+const LINE_START = /(?: {0,3}>[ \t]?)*[ \t]*/y;
+
+/** Where the content of the line starting at `lineStart` begins: past its quote markers (a quote's paragraph goes on there) and white space. */
+export function afterLineStart(text: string, lineStart: number, limit: number): number {
+  LINE_START.lastIndex = lineStart;
+  LINE_START.test(text);
+  return Math.min(LINE_START.lastIndex, limit);
+}
+
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }
 
 /** Reports the markdown-form reference of a link or definition whose destination is text[destFrom, destTo). */

@@ -25,9 +25,10 @@ function htmlBlockTail(node: Node): number {
   const literal = (node.literal ?? '').trimStart();
   const comment = literal.startsWith('<!--');
   if (!comment && !/^<(?:pre|script|style|textarea)(?:[\s>]|$)/i.test(literal)) return 0;
-  const end = comment ? /-->/.exec(literal.slice(4)) : /<\/(?:pre|script|style|textarea)>/i.exec(literal);
+  // `<!-->` and `<!--->` are whole comments (CommonMark 0.31): the closer may share the opener's dashes.
+  const end = comment ? /-->/.exec(literal.slice(2)) : /<\/(?:pre|script|style|textarea)>/i.exec(literal);
   if (end === null) return 0;
-  const from = end.index + end[0].length + (comment ? 4 : 0);
+  const from = end.index + end[0].length + (comment ? 2 : 0);
   return literal.slice(from).split(A).length - 1;
 }
 

@@ -130,6 +130,14 @@ const rows: [string, string, string][] = [
   ['an inline tag from inside brackets to past them: no link', `[a <b title="](y) ${A}"> ${B}`, `[a <b title="](y) ${A}"> «b:${B}»`],
   ['an autolink inside link text hides its bracket', `[see <https://x.org/]> ${A}](${B}.md)`, `[see <https://x.org/]> ${A}](«m:${B}».md)`],
   ['backticks never closed in a paragraph leave brackets a link', `[a \` ${A}](${B}.md)\n\n\``, `[a \` ${A}](«m:${B}».md)\n\n\``],
+  // An inline link within its paragraph: its parentheses balance, its `)` stands before a blank line,
+  // and on a quote's next line the markers are no part of it (commonmark.js reads each so).
+  ['a destination whose parentheses do not balance: no link', `[x](\n(\n) ${A}`, `[x](\n(\n) «b:${A}»`],
+  ['no `)` after a blank line', `[${A}](\n\n)`, `[«b:${A}»](\n\n)`],
+  ['a destination on a quote\'s next line', `> [x](\n> ${A}.md)`, `> [x](\n> «m:${A}».md)`],
+  ['a title and a `)` on a quote\'s next lines', `> > [x](${A}.md\n> > "a\n> > b"\n> > )`, `> > [x](«m:${A}».md\n> > "a\n> > b"\n> > )`],
+  ['a `)` in a nested quote that opens: no link', `> [x](${A}.md\n>> )`, `> [x](«b:${A}».md\n>> )`],
+  ['a `>` indented as code on the next line is text: no link', `[x](${A}.md\n    > )`, `[x](«b:${A}».md\n    > )`],
   // An angle destination holds no `<` or `>` but escaped ones; a backslash escapes only punctuation.
   ['an angle destination holding `<`: no link', `[x](<a<${A}>) ${B}`, `[x](<a<«b:${A}»>) «b:${B}»`],
   ['an angle destination holding an escaped `>`', `[x](<${A}\\>b>)`, `[x](<«m:${A}»\\>b>)`],
