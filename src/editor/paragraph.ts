@@ -3,8 +3,8 @@
  * a reference's label and a tag may run over the lines of a paragraph, and end with it (the core
  * scanner pairs brackets and reads tags a paragraph at a time). A paragraph here ends at a blank
  * line or at a line that starts a block (a heading, a fence, a list item, a quote, a thematic
- * break), read inside the quotes both lines share; read so, it is whole, and what its text cannot
- * close is text. Past a few lines or characters it is cut, and what the cut text cannot tell is
+ * break), read inside the quotes both lines share; indented code that starts a block is none; read
+ * so, it is whole, and what its text cannot close is text. Past a few lines or characters it is cut, and what the cut text cannot tell is
  * left to the syntax tree.
  */
 import type { Text } from '@codemirror/state';
@@ -97,6 +97,27 @@ function boundary(line: string, previous: string): number {
   return WEAK_ITEM.test(line) ? quotes : ENDS;
 }
 
+/** Columns of white space a line starts with, a tab to the next multiple of 4. */
+function columnsOfIndent(text: string): number {
+  let column = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20) column++;
+    else if (code === 0x09) column += 4 - (column % 4);
+    else break;
+  }
+  return column;
+}
+
+/**
+ * Whether `line`, starting a block (no paragraph is open before it, in any quote), is indented code:
+ * indented four columns inside its quotes (CommonMark §4.4), unless a list item holds it, which the
+ * lines read here cannot tell.
+ */
+function opensIndentedCode(line: string): boolean {
+  return columnsOfIndent(insideQuotes(line)) >= 4;
+}
+
 function indentOf(text: string): number {
   let at = 0;
   while (text.charCodeAt(at) === 0x20) at++;
@@ -171,9 +192,16 @@ export function paragraphAround(doc: Text, line: DocLine): ParagraphText {
   let first = start;
   // The paragraph's last line in its own quotes: the lines after a lazy one are read against it.
   let own = start;
+  // Whether `own` is a line of indented code: no paragraph is open after it. The first line is code
+  // when indented so at the note's start or under a line that ends a block (a heading, a fence, a
+  // thematic break); under a blank line it may be a list item's paragraph, which is left as it was.
+  const above = start.number > 1 ? doc.line(start.number - 1).text : null;
+  let code = whole && (above === null || !isBlank(insideQuotes(above))) && opensIndentedCode(start.text);
   for (let previous = start; previous.number < line.number; ) {
     const next = doc.line(previous.number + 1);
-    const quotes = boundary(next.text, own.text);
+    // After code, any line starts a block (more code, if indented as far).
+    const quotes: number = code ? ENDS : boundary(next.text, own.text);
+    code = quotes === ENDS && opensIndentedCode(next.text);
     if (quotes === ENDS) first = next;
     else if (quotes >= 0) {
       const ends = weakItemEndsAfter(doc, first, next.text, quotes);

@@ -42,6 +42,18 @@ describe('paragraphAround', () => {
     ['the next item in a quote after a lazy line ends it', ['> 1. a', 'b', '> 2. @'], '> 2. @'],
     ['a heading in a quote after a lazy line is a block of its own', ['> a', 'b', '> # @', 'c'], '> # @'],
     ['a lazy line after a setext underline in a quote starts a paragraph', ['> @', '> ===', 'x'], '> @\n> ==='],
+    // A line that starts a block indented four columns inside its quotes is indented code, no paragraph.
+    ['an item after indented code that a quote opens starts a paragraph', ['a', '>     code', '> 2. b', '@'], '> 2. b\n@'],
+    ['indented code in a quote goes on over its lines', ['a', '>     code', '>     more', '> 2. @'], '> 2. @'],
+    ['indented code opened by a nested quote', ['> a', '> >     code', '> > 2. @'], '> > 2. @'],
+    ['indented code opened by a quote, two tabs past its marker', ['a', '>\t\tcode', '> 2. @'], '> 2. @'],
+    ['a tab after a nested quote\'s marker leaves no indentation: a paragraph', ['> a', '> >\tb', '> > 2. @'], '> >\tb\n> > 2. @'],
+    ['a quote line indented four after a lazy line goes on with the paragraph', ['> a', 'b', '>     @'], '> a\nb\n>     @'],
+    ['a quote line indented four after a heading in the quote is code', ['> # h', '>     x', '> @'], '> @'],
+    ['a line indented four after code, in fewer quotes, is code too', ['a', '>     code', '    x', '@'], '@'],
+    ['indented code at the note\'s start, an item numbered 2 after it', ['    code', '2. @'], '2. @'],
+    // Under a blank line an indented line may be a list item's paragraph: it is read as one.
+    ['an indented paragraph under a blank line in a list', ['- a', '', '    b [see', '    @'], '    b [see\n    @'],
   ])('%s', (_name, lines, expected) => {
     expect(around(lines)).toStrictEqual({ text: expected, whole: true });
   });
@@ -72,6 +84,13 @@ describe('paragraphAround', () => {
     expect(around([...lines.slice(0, 40).map((line) => `> ${line}`), '> - @'])).toStrictEqual({ text: '> - @', whole: true });
     const quoted = Array.from({ length: 32 }, (_, n) => `> line ${n}`);
     expect(around(['', ...quoted, '> @'])).toStrictEqual({ text: [...quoted, '> @'].join('\n'), whole: true });
+  });
+
+  test('indented lines past what is read up: cut, and not taken for code', () => {
+    const lines = [...Array.from({ length: 40 }, (_, n) => `    before ${n}`), '    @'];
+    const { text, whole } = around(lines);
+    expect(whole).toBe(false);
+    expect(text.split('\n')).toHaveLength(33);
   });
 
   test('a paragraph of more characters than are read is cut', () => {

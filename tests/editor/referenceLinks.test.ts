@@ -80,6 +80,8 @@ describe.each(TREE_SHAPES)('reference links on the %s tree', (shape) => {
     ['brackets cut by a nested quote after a lazy line', `> x [see\nb\n> > ${ID}](https://x.org)`, [ID]],
     ['brackets cut by a quote after a paragraph line outside quotes', `x [see\n> ${ID}](https://x.org)`, [ID]],
     ['brackets cut by a quote after a paragraph whose lazy line follows a heading in a quote', `> # h\nx [see\n> ${ID}](https://x.org)`, [ID]],
+    // A quote that opens with indented code holds no paragraph: an item numbered 2 after it opens a block.
+    ['brackets after indented code that a quote opens, and an item numbered 2', `[ref]: /u\n>     code\n> 2. [ref]: /u\n[${ID}\n\nsee]: /u`, [ID]],
     ['brackets naming a definition of a run halfway down the note', `text\n\n[a]: /u\n[${ID}]: /v\n[b]: /w\n\n[${ID}] 202104291524`, ['202104291524']],
   ])('%s: the IDs the scanner reads as bare are decorated', (_, doc, expected) => {
     expect(ids(open(doc))).toStrictEqual(expected);
