@@ -8,6 +8,7 @@
  * left to the syntax tree.
  */
 import type { Text } from '@codemirror/state';
+import { indentation } from '../core/ids/containers';
 
 /** The text read around a line, the document offset it starts at, and whether it is the whole paragraph. */
 export interface ParagraphText {
@@ -97,25 +98,13 @@ function boundary(line: string, previous: string): number {
   return WEAK_ITEM.test(line) ? quotes : ENDS;
 }
 
-/** Columns of white space a line starts with, a tab to the next multiple of 4. */
-function columnsOfIndent(text: string): number {
-  let column = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 0x20) column++;
-    else if (code === 0x09) column += 4 - (column % 4);
-    else break;
-  }
-  return column;
-}
-
 /**
  * Whether `line`, starting a block (no paragraph is open before it, in any quote), is indented code:
  * indented four columns inside its quotes (CommonMark §4.4), unless a list item holds it, which the
  * lines read here cannot tell.
  */
 function opensIndentedCode(line: string): boolean {
-  return columnsOfIndent(insideQuotes(line)) >= 4;
+  return indentation(insideQuotes(line)) >= 4;
 }
 
 function indentOf(text: string): number {

@@ -11,6 +11,7 @@
 import type { EditorState } from '@codemirror/state';
 import type { Tree } from '@lezer/common';
 import { proseRangesInto } from '../core/ids/blocks';
+import { indentation } from '../core/ids/containers';
 import { opensRawHtmlAt, rawHtmlEndIn } from '../core/ids/rawHtml';
 import { keptLines } from './keptLines';
 import { holdsLiteralText } from './syntaxClassifier';
@@ -75,18 +76,6 @@ function moved(pos: number, shift: number): number {
 // Past this many characters from an indented or nested opener, its block is taken to go on, as an
 // unindented one's does to its end tag: the containers are not read that far back on a keystroke.
 export const MAX_CONTAINER_READ = 1 << 20;
-
-/** How many columns of indentation the line starts with (tabs stop every four columns). */
-function indentation(text: string): number {
-  let columns = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 32) columns++;
-    else if (code === 9) columns += 4 - (columns % 4);
-    else return columns;
-  }
-  return -1;
-}
 
 /**
  * Answers, for one decoration pass, whether a position lies in a raw HTML block, or in indented code

@@ -12,6 +12,18 @@ export function columnAfter(column: number, code: number): number {
   return code === 9 ? column + 4 - (column % 4) : column + 1;
 }
 
+/** How many columns of indentation a line starts with (tabs stop every four columns); -1 for a line of white space only. */
+export function indentation(text: string): number {
+  let columns = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4 - (columns % 4);
+    else return columns;
+  }
+  return -1;
+}
+
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
