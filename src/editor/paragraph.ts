@@ -4,8 +4,8 @@
  * scanner pairs brackets and reads tags a paragraph at a time). A paragraph here ends at a blank
  * line or at a line that starts a block (a heading, a fence, a list item, a quote, a thematic
  * break), read inside the quotes both lines share; indented code that starts a block is none; read
- * so, it is whole, and what its text cannot close is text. Past a few lines or characters it is cut, and what the cut text cannot tell is
- * left to the syntax tree.
+ * so, it is whole, and what its text cannot close is text. Past a few lines or characters it is cut,
+ * and what the cut text cannot tell is left to the syntax tree.
  */
 import type { Text } from '@codemirror/state';
 import { indentation } from '../core/ids/containers';

@@ -3,7 +3,7 @@ import { linkDefinition } from './definitions';
 import { isLinkLabel, labelKey } from './referenceLabels';
 import { lineBreakLength } from './lines';
 import { isAsciiPunctuation } from './punctuation';
-import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
+import { autolinkOrTagEnd } from './htmlTag';
 import { digitIdLength, digitIdOffsetInTarget, idInDenoteLink, idInLinkTarget } from './links';
 import { LITERAL, lineEnd, paragraphEnd, type Scan } from './scan';
 import { SEARCH } from './searcher';
@@ -13,8 +13,6 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 // Within a paragraph brackets and escapes matter to pairing, and what binds more tightly than
 // brackets: code spans, autolinks and inline HTML (CommonMark §6.3), which a `` ` `` or `<` may open.
 const BRACKET_OR_ESCAPE = /[[\]\\`<]/g;
-// Sticky, each tried at a `<` (lastIndex is state: these are this module's own).
-const TIGHTER_AT_LESS_THAN = [AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE].map((source) => new RegExp(source, 'y'));
 
 /**
  * Reports the link's reference when its target names an ID. `decodedTarget` is the target as the
@@ -138,7 +136,7 @@ function pairBrackets(scan: Scan, from: number, to: number): Map<number, number>
     const char = text.charCodeAt(at);
     if (char === 92) BRACKET_OR_ESCAPE.lastIndex = at + 2;
     else if (char === 96) BRACKET_OR_ESCAPE.lastIndex = codeSpanEnd(scan, at, to);
-    else if (char === 60) BRACKET_OR_ESCAPE.lastIndex = tagEnd(text, at, to);
+    else if (char === 60) BRACKET_OR_ESCAPE.lastIndex = Math.max(autolinkOrTagEnd(text, at, to), at + 1);
     else if (char === 91) open.push(at);
     else {
       const start = open.pop();
@@ -155,15 +153,6 @@ function codeSpanEnd(scan: Scan, at: number, to: number): number {
   while (text.charCodeAt(end) === 96) end++;
   const close = scan.search.backtickRun(end - at, end);
   return close === -1 || close >= to ? end : close + end - at;
-}
-
-/** Where an autolink or inline tag at `at` ends within [at, to), or at + 1 when none stands there. */
-function tagEnd(text: string, at: number, to: number): number {
-  for (const pattern of TIGHTER_AT_LESS_THAN) {
-    pattern.lastIndex = at;
-    if (pattern.test(text) && pattern.lastIndex <= to) return pattern.lastIndex;
-  }
-  return at + 1;
 }
 
 /**

@@ -11,7 +11,7 @@ import { proseRangesInto } from './blocks';
 import { collectIds, IS_ID, judgeIdMatch } from './prose';
 import { endOfWordRun } from './wordRule';
 import { SEARCH } from './searcher';
-import { AUTOLINK_SOURCE, EMAIL_AUTOLINK_SOURCE, HTML_TAG_SOURCE } from './htmlTag';
+import { autolinkOrTagEnd } from './htmlTag';
 import { isAsciiPunctuation } from './punctuation';
 import { closedBy, emptyScanState, endScan, LITERAL, lineEnd, NO_SINK, paragraphEnd, resetScan, startScan, type ReferenceSink, type Scan } from './scan';
 import { definedLabelsIn, type DefinedLabels } from './referenceLabels';
@@ -25,10 +25,6 @@ export type { ReferenceSink } from './scan';
 // times slower over the 100k bench vault's texts, V8's fast scan for the class lost.
 const SPECIAL_CLASS = '[`$<%[\\\\]';
 const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
-// Sticky, so a tag is matched where it starts without slicing the text.
-const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'y');
-const AUTOLINK = new RegExp(AUTOLINK_SOURCE, 'y');
-const EMAIL_AUTOLINK = new RegExp(EMAIL_AUTOLINK_SOURCE, 'y');
 
 /**
  * Special characters or an ID, whichever comes first: one pass per prose range for preset formats.
@@ -69,12 +65,9 @@ function inlineMath(scan: Scan, at: number): number {
 }
 
 function htmlTag(scan: Scan, at: number): number {
-  for (const pattern of [AUTOLINK, EMAIL_AUTOLINK, HTML_TAG]) {
-    pattern.lastIndex = at;
-    // A tag may span lines, but not the paragraph's end (CommonMark §6.6).
-    if (pattern.test(scan.text) && pattern.lastIndex <= paragraphEnd(scan, at)) return pattern.lastIndex;
-  }
-  return LITERAL;
+  // A tag may span lines, but not the paragraph's end (CommonMark §6.6).
+  const end = autolinkOrTagEnd(scan.text, at, paragraphEnd(scan, at));
+  return end === -1 ? LITERAL : end;
 }
 
 /**
