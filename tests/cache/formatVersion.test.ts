@@ -20,8 +20,8 @@ import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
 // its item, 15 with a fence that ends with its item in a quote, 16 with one in a quote in an item,
 // 17 with autolinks and declarations as CommonMark 0.31 reads them, 18 with code spans and tags
 // binding more tightly than brackets, 19 with a backslash escaping only punctuation in
-// definitions, 20 with inline links kept within their paragraph), each taken again when the notes
-// below changed.
+// definitions, 20 with inline links kept within their paragraph, 21 with quotes that go on only
+// where a line is indented into the item holding them), each taken again when the notes below changed.
 const FINGERPRINTS: readonly [number, string][] = [
   [6, '707b11f90c633f58'],
   [7, '9682809a3f6bb6a7'],
@@ -37,7 +37,8 @@ const FINGERPRINTS: readonly [number, string][] = [
   [17, '9c59b316fb007172'],
   [18, '913af10aa0956624'],
   [19, '05520f819ce63a28'],
-  [20, '24857103e25887b4'],
+  [20, 'f6cf85d18dbd8834'],
+  [21, 'bac3aad04a02d6c1'],
 ];
 
 const A = '202104291524';
@@ -67,6 +68,7 @@ const REFERENCE_NOTES = [
   `[\`](x) ${A} \` [x](<a<${A}>) [x](\\ ${A} ) [see \`]\` ${A}](${A}.md)`,
   `[x][ref] [y][\\ ]\n\n[ref]: /u\\ ${A}\n\n[\\ ]: ${A}.md`,
   `[x](\n(\n) ${A}\n\n> [x](\n> ${A}.md)\n\n[${A}](\n\n)`,
+  `- > a\n>     ${A}\n\n> 1. > a\n>>     ${A}\n\n1. > - > ~~~\n   >   > ${A}\n\n1.     - ${A}\n\n> - \t ${A}`,
 ];
 const NOTES = fc.sample(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')), { seed: 20261207, numRuns: 3000 });
 

@@ -24,10 +24,12 @@ import { isInt, isString } from './values';
  * quote in a list item; 17: autolinks and declarations as CommonMark 0.31 spells them; 18: code
  * spans, autolinks and tags bind more tightly than brackets, and a link destination is read as
  * CommonMark reads it; 19: a backslash escapes only punctuation in a definition; 20: an inline
- * link stays within its paragraph, past a quote's markers), so facts read the old way are not
- * reused by a build of the same plugin version.
+ * link stays within its paragraph, past a quote's markers; 21: a quote opened in a list item goes
+ * on only on lines indented into the item, quotes and items open in turn on one line, and tabs
+ * in them reach the line's tab stops), so facts read the old way are not reused by a build of the
+ * same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 20;
+export const CACHE_FORMAT_VERSION = 21;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -74,12 +74,28 @@ function opensBlockAfterMarkers(text: string, at: number): boolean {
   return at - before > 4 || text.charCodeAt(before - 1) === 9;
 }
 
+/**
+ * Whether white space between the list markers in [from, to) may open indented code: more than four
+ * columns after a marker (`1.     - x`: the item's content is the code `- x`), or a tab, whose width
+ * the general way works out.
+ */
+function mayOpenCodeBetweenMarkers(text: string, from: number, to: number): boolean {
+  let run = 0;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 9) return true;
+    run = code === 32 ? run + 1 : 0;
+    if (run > 4) return true;
+  }
+  return false;
+}
+
 /** `- text`, `* text`, `+ text` (nested ones too: `- - text`, `- 1. text`) whose text is plain prose (see opensBlockAfterMarkers). */
 function isBulletThenProse(text: string, from: number, lineTo: number): boolean {
   const first = text.charCodeAt(from);
   if ((first !== 45 && first !== 42 && first !== 43) || text.charCodeAt(from + 1) !== 32) return false;
   const content = afterListMarkers(text, from, lineTo);
-  return isPlainProseStart(text.charCodeAt(content)) && !opensBlockAfterMarkers(text, content);
+  return isPlainProseStart(text.charCodeAt(content)) && !opensBlockAfterMarkers(text, content) && !mayOpenCodeBetweenMarkers(text, from, content);
 }
 
 /**
@@ -89,7 +105,8 @@ function isBulletThenProse(text: string, from: number, lineTo: number): boolean 
  */
 function isProseAfterDigit(text: string, lineFrom: number, lineTo: number): boolean {
   if (orderedMarkerEnd(text, lineFrom, lineTo) === -1) return true;
-  return !opensBlockAfterMarkers(text, afterListMarkers(text, lineFrom, lineTo));
+  const content = afterListMarkers(text, lineFrom, lineTo);
+  return !opensBlockAfterMarkers(text, content) && !mayOpenCodeBetweenMarkers(text, lineFrom, content);
 }
 
 /** Whether a line starting with `first` is prose as a whole: a plain start, and no fence or math after a number's list marker. */
@@ -210,8 +227,8 @@ const LIST_ITEMS = new ListItems();
  * Opens the list items whose markers start the line at `at`; returns whether an indented line may
  * open code after it: the last item is empty, or its content is a heading or a thematic break.
  */
-function opensItems(text: string, at: number, to: number, indent: number): boolean {
-  LIST_ITEMS.open(text, at, to, indent);
+function opensItems(text: string, at: number, to: number, indent: number, base = 0): boolean {
+  LIST_ITEMS.open(text, at, to, indent, base);
   return LIST_ITEMS.emptyItemOpen || closesParagraph(text, LIST_ITEMS.contentFrom, to, false);
 }
 
@@ -260,7 +277,7 @@ export function proseRangesInto(
   lines?.reset(start === 0 ? 1 : lineNumberAt(text, start));
   // Most notes have `\n` line ends only: their lines are found with one indexOf each.
   const breaks = hasCarriageReturn && text.indexOf('\r', start) !== -1 ? new LineBreaks(text) : null;
-  for (let lineFrom = start, next = start; lineFrom < text.length; lineFrom = next) {
+  lines: for (let lineFrom = start, next = start; lineFrom < text.length; lineFrom = next) {
     lines?.add(lineFrom);
     let lineTo: number;
     if (breaks === null) {
@@ -282,11 +299,12 @@ export function proseRangesInto(
       codeMayFollow = true;
     }
     if (fenceChar !== 0 && fenceDepth > 0) {
-      // Fenced code has no lazy lines: a line in fewer quotes (an empty one too) ends the fence, and
-      // so does one indented less than the item holding it, in the fence's quote (more `>` there are
-      // no indentation).
+      // Fenced code has no lazy lines: a line that does not go on with each of the fence's quotes
+      // (in fewer quotes, an empty one too, or not indented into an item holding one) ends the
+      // fence, and so does one indented less than the item holding it, in the fence's quote (more
+      // `>` there are no indentation).
       QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS, fenceDepth);
-      if (QUOTE.depth < fenceDepth || (QUOTE.indent < fenceItemColumn && !isBlankBetween(text, QUOTE.contentFrom, lineTo))) {
+      if (QUOTE.matched < fenceDepth || (QUOTE.indent < fenceItemColumn && !isBlankBetween(text, QUOTE.contentFrom, lineTo))) {
         if (fenceChar === COMMENT) {
           count = endProse(out, count, proseStart, commentFrom);
           proseStart = -1;
@@ -427,9 +445,10 @@ export function proseRangesInto(
     }
     const raw = text.slice(lineFrom, lineTo);
     if (fenceChar !== 0) {
-      // A closer in the fence's own quotes, indented at most three columns past its item's content.
+      // A closer in the fence's own quotes, indented at most three columns past its item's content
+      // (in a quote, the item's inside that quote: the quote's own item holder is no indentation there).
       QUOTE.read(text, lineFrom, lineTo, LIST_ITEMS);
-      const closing = QUOTE.depth === fenceDepth && QUOTE.indent - fenceIndent - fenceItemColumn <= 3 ? FENCE_CLOSE.exec(text.slice(QUOTE.contentFrom, lineTo)) : null;
+      const closing = QUOTE.depth === fenceDepth && QUOTE.indent - (fenceDepth === 0 ? fenceIndent : fenceItemColumn) <= 3 ? FENCE_CLOSE.exec(text.slice(QUOTE.contentFrom, lineTo)) : null;
       if (closing && closing[1].charCodeAt(0) === fenceChar && closing[1].length >= fenceLength) {
         fenceChar = 0;
         codeMayFollow = true;
@@ -447,14 +466,21 @@ export function proseRangesInto(
     const contentFrom = QUOTE.contentFrom;
     const blank = isBlankBetween(text, contentFrom, lineTo);
     if (inIndentedCode) {
-      if (depth === codeDepth && (blank || indent >= codeIndent)) continue;
+      // Code goes on in its own quotes only: a marker not indented into the item holding one opens a new quote.
+      if (depth === codeDepth && QUOTE.matched === depth && (blank || indent >= codeIndent)) continue;
       inIndentedCode = false;
       codeMayFollow = true;
     }
     const paragraphOpen = !codeMayFollow;
+    if (QUOTE.matched < depth && QUOTE.matched < quoteDepth) {
+      // Markers past those that go on with the open quotes open new ones (so the line is no lazy
+      // one): the quotes past them end, with their items.
+      LIST_ITEMS.leaveQuotes(QUOTE.matched);
+      quoteDepth = QUOTE.matched;
+    }
     if (depth > quoteDepth) {
-      // A quote opens: nothing in it to continue yet.
-      LIST_ITEMS.enterQuotes(depth, QUOTE.markerIndent);
+      // A quote opens: nothing in it to continue yet. The items its marker is not indented into end.
+      LIST_ITEMS.enterQuotes(depth, QUOTE.indentBefore(quoteDepth));
       codeMayFollow = true;
       quoteDepth = depth;
     } else if (depth < quoteDepth && (blank || !paragraphOpen)) {
@@ -492,40 +518,54 @@ export function proseRangesInto(
     }
     if (indentedCode) LIST_ITEMS.emptyItemOpen = false;
     else if (item) {
-      codeMayFollow = opensItems(text, contentFrom, lineTo, indent);
-      if (text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode) {
-        // `- > …`: a quote opens inside the item on the item's own line. Its content may be a blank,
-        // indented code, a fence, a comment block or raw HTML, or else prose (items nested in it on
-        // this line are not tracked).
+      codeMayFollow = opensItems(text, contentFrom, lineTo, indent, QUOTE.contentBase);
+      // The line's column where the innermost item's content starts (when no code opens it).
+      let itemBase = QUOTE.contentBase;
+      // `- > …`, `1. > - > …`: quotes and items open in turn on the item's own line. The innermost
+      // one's content may be a blank, indented code, a fence, a comment block or raw HTML, or else prose.
+      for (let opened = 0; text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode; opened++) {
         const itemColumn = LIST_ITEMS.innermost();
-        QUOTE.read(text, LIST_ITEMS.contentFrom, lineTo, LIST_ITEMS);
-        quoteDepth = depth + QUOTE.depth;
+        QUOTE.read(text, LIST_ITEMS.contentFrom, lineTo, LIST_ITEMS, Infinity, true, itemBase + itemColumn);
+        quoteDepth += QUOTE.depth;
         LIST_ITEMS.enterQuotes(quoteDepth, itemColumn);
-        const innerFrom = QUOTE.contentFrom;
-        const innerFirst = text.charCodeAt(innerFrom);
-        const fence = innerFirst === 96 || innerFirst === 126 ? fenceOpens(text, innerFrom, lineTo, innerFirst) : 0;
-        if (QUOTE.indent >= 4 && !isBlankBetween(text, innerFrom, lineTo)) {
+        let innerFrom = QUOTE.contentFrom;
+        const innerBlank = isBlankBetween(text, innerFrom, lineTo);
+        // An item in the quote, on the same line: its content is read in turn.
+        const innerItem = !innerBlank && QUOTE.indent < 4 && startsListItem(text, innerFrom, lineTo);
+        if (innerItem) {
+          codeMayFollow = opensItems(text, innerFrom, lineTo, QUOTE.indent, QUOTE.contentBase);
+          itemBase = QUOTE.contentBase;
+          if (text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode) continue;
+          innerFrom = LIST_ITEMS.contentFrom;
+        }
+        if (innerItem ? LIST_ITEMS.opensWithCode : QUOTE.indent >= 4 && !innerBlank) {
           count = endProse(out, count, proseStart, lineFrom);
           proseStart = -1;
           inIndentedCode = true;
           codeMayFollow = true;
           codeDepth = quoteDepth;
-          codeIndent = 4;
-          continue;
+          codeIndent = LIST_ITEMS.innermost() + 4;
+          continue lines;
         }
+        const innerFirst = text.charCodeAt(innerFrom);
+        const fence = innerFirst === 96 || innerFirst === 126 ? fenceOpens(text, innerFrom, lineTo, innerFirst) : 0;
+        // What opens in the innermost quote ends with it and with the item holding it: read by its
+        // white space for the first item outside every quote, by the quote markers (QuoteMarkers.matched)
+        // in one, and by the indentation in the quote for an item inside the innermost quote.
+        const holderIndent = depth === 0 && opened === 0 ? itemColumn : 0;
+        const innerItemColumn = innerItem ? LIST_ITEMS.innermost() : 0;
         if (fence > 0) {
           count = endProse(out, count, proseStart, lineFrom);
           proseStart = -1;
           fenceChar = innerFirst;
           fenceLength = fence;
           fenceDepth = quoteDepth;
-          fenceItemColumn = 0;
-          // A line not indented into the item ends it, the quote and the fence.
-          fenceIndent = itemColumn;
+          fenceItemColumn = innerItemColumn;
+          fenceIndent = holderIndent;
           codeMayFollow = false;
-          continue;
+          continue lines;
         }
-        // A comment block or raw HTML, the same way: each ends with the item and the quote.
+        // A comment block or raw HTML, the same way.
         const comment = commentBlockEnd(text, innerFrom, lineTo);
         const rawHtml = comment === -1 && opensRawHtml(text.slice(innerFrom, lineTo));
         if (comment !== -1 || rawHtml) {
@@ -541,14 +581,14 @@ export function proseRangesInto(
             fenceChar = comment <= lineTo ? 0 : COMMENT;
           }
           fenceDepth = quoteDepth;
-          fenceItemColumn = 0;
-          fenceIndent = itemColumn;
+          fenceItemColumn = innerItemColumn;
+          fenceIndent = holderIndent;
           codeMayFollow = true;
-          continue;
+          continue lines;
         }
-        codeMayFollow = isBlankBetween(text, innerFrom, lineTo) || closesParagraph(text, innerFrom, lineTo, false);
+        if (!innerItem) codeMayFollow = innerBlank || closesParagraph(text, innerFrom, lineTo, false);
         if (proseStart === -1) proseStart = lineFrom;
-        continue;
+        continue lines;
       }
     } else {
       LIST_ITEMS.emptyItemOpen = false;

@@ -24,6 +24,9 @@ export function indentation(text: string): number {
   return -1;
 }
 
+/** The most quotes, and the most list items, the block pass keeps track of. */
+const MAX_DEPTH = 64;
+
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
@@ -32,21 +35,38 @@ function isSpaceOrTab(code: number): boolean {
 export class QuoteMarkers {
   /** How many quotes the line is in. */
   depth = 0;
+  /**
+   * How many of the quotes open above (in `items`) the line continues, from the outermost: a quote
+   * opened inside a list item goes on only where the line is indented into that item (`- > a` then
+   * `> b`: the `>` opens a new quote, the item and its quote end). The line's markers past these open
+   * new quotes.
+   */
+  matched = 0;
   /** Columns of white space between the markers and the content (what is left of a tab the optional space took one column of, included). */
   indent = 0;
   /** Where the content starts in the line, after that white space. */
   contentFrom = 0;
   /** Columns of white space before the first marker. */
   markerIndent = 0;
+  /**
+   * The line's column (from its start) where the innermost quote's content starts, to which `indent`
+   * counts: a tab's width depends on where it stands in the line, not in the quote.
+   */
+  contentBase = 0;
+  /** Columns of white space before each marker, counted from the content of the quote it sits in. */
+  private readonly indents = new Int32Array(MAX_DEPTH + 1);
 
   /**
-   * Reads the line's markers, `most` of them at most; the first may sit in a list item of `items`,
-   * up to three columns past its content.
+   * Reads the line's markers, `most` of them at most. A marker that continues an open quote may sit
+   * in a list item of `items`, up to three columns past its content; `opening` says the markers open
+   * new quotes only (they follow a list marker on its own line), so none continues one. `fromColumn`
+   * is the line's column at `from`.
    */
-  read(text: string, from: number, to: number, items: ListItems, most = Infinity): void {
+  read(text: string, from: number, to: number, items: ListItems, most = Infinity, opening = false, fromColumn = 0): void {
     let at = from;
-    let column = 0;
+    let column = fromColumn;
     let depth = 0;
+    let matched = 0;
     // Columns of a tab after `>` left over once the optional space has taken one.
     let leftOver = 0;
     for (;;) {
@@ -54,14 +74,21 @@ export class QuoteMarkers {
       let probeColumn = column;
       while (probe < to && isSpaceOrTab(text.charCodeAt(probe))) probeColumn = columnAfter(probeColumn, text.charCodeAt(probe++));
       const indent = leftOver + probeColumn - column;
-      if (depth === 0) this.markerIndent = indent;
-      const itemColumn = depth === 0 ? items.outerColumn(indent) : 0;
+      if (depth <= MAX_DEPTH) this.indents[depth] = indent;
+      // Only quotes the line has continued so far hold open items; a quote it opens holds none yet.
+      const continuing = !opening && matched === depth;
+      const itemColumn = continuing ? items.containerColumn(indent, depth) : 0;
       if (depth === most || indent - itemColumn > 3 || probe >= to || text.charCodeAt(probe) !== 62) {
         this.depth = depth;
+        this.matched = matched;
         this.indent = indent;
         this.contentFrom = probe;
+        this.markerIndent = this.indents[0];
+        this.contentBase = column - leftOver;
         return;
       }
+      // The marker goes on with the quote open at its level when it sits in the item holding that quote.
+      if (continuing && depth < items.quoteDepth && items.quoteHolder(depth + 1) === itemColumn) matched++;
       depth++;
       at = probe + 1;
       column = probeColumn + 1;
@@ -77,6 +104,11 @@ export class QuoteMarkers {
         column = next;
       }
     }
+  }
+
+  /** Columns of white space before the line's marker at `depth` (0 for the first), from the content of the quote it sits in. */
+  indentBefore(depth: number): number {
+    return this.indents[Math.min(depth, MAX_DEPTH)];
   }
 }
 
@@ -101,7 +133,6 @@ export function isBlankBetween(text: string, from: number, to: number): boolean 
   return true;
 }
 
-const MAX_DEPTH = 64;
 
 /**
  * The content columns of the open list items, innermost last: a line belongs to an item when
@@ -145,6 +176,17 @@ export class ListItems {
     return 0;
   }
 
+  /** How many quotes the open items are counted in. */
+  get quoteDepth(): number {
+    return this.depth;
+  }
+
+  /** The content column of the item (in the quote around it) that holds the open quote at `level` (1 for the outermost); 0 when none does. */
+  quoteHolder(level: number): number {
+    const floor = this.floors[level];
+    return floor > this.floors[level - 1] ? this.columns[floor - 1] : 0;
+  }
+
   /** containerColumn for the items outside every quote: where a line's first quote marker may sit. */
   outerColumn(indent: number): number {
     return this.containerColumn(indent, 0);
@@ -176,11 +218,13 @@ export class ListItems {
   }
 
   /**
-   * Opens the items whose markers start the content at `at` (indented `indent` columns; `- 1. x`
-   * opens two); returns false when no marker starts it.
+   * Opens the items whose markers start the content at `at` (indented `indent` columns from the
+   * line's column `base`, where the content of the quote around starts; `- 1. x` opens two);
+   * returns false when no marker starts it.
    */
-  open(text: string, at: number, to: number, indent: number): boolean {
-    let column = indent;
+  open(text: string, at: number, to: number, indent: number, base = 0): boolean {
+    // Columns from the line's start while reading, so a tab reaches its tab stop; stored from `base`.
+    let column = base + indent;
     let opened = false;
     this.emptyItemOpen = false;
     this.opensWithCode = false;
@@ -195,12 +239,12 @@ export class ListItems {
       const empty = isBlankBetween(text, after, to);
       // One column after the marker when the item is empty or its content is indented code (§5.2).
       if (empty || contentColumn - column > 4) {
-        this.push(column + 1);
+        this.push(column + 1 - base);
         this.emptyItemOpen = empty;
         this.opensWithCode = !empty;
         break;
       }
-      this.push(contentColumn);
+      this.push(contentColumn - base);
       column = contentColumn;
       at = after;
     }
