@@ -1,7 +1,7 @@
 /**
  * The scanner against the CommonMark reference implementation (commonmark.js, by the spec's
  * authors): on notes made of lines that mix indentation, tabs, list markers (empty, ordered, with
- * code after five spaces), quotes, headings, thematic breaks, setext underlines, fences, raw
+ * code after five spaces), quotes (nested in items on one line, tabs among them), headings, thematic breaks, setext underlines, fences, raw
  * HTML blocks (`<pre>`, `<style …`, and end tags after text) and HTML comments, IDs are
  * found exactly where CommonMark reads text: as many in each paragraph or heading as its text holds. Never in code is the
  * promise repair rests on (it only edits references); never missing one is what users see. The
@@ -19,8 +19,6 @@ const QUOTES = ['> ', '>', '>\t', '> > '];
 // Fences of tildes only: backticks would also make code spans, which CommonMark reads inline, and
 // this test compares whole lines.
 const BODIES = [`text ${A} more`, A, 'para', '', '***', '---', '===', '___', '~~~', '* * *', '<pre>', `<style ${A}`, `x </pre> ${A}`, '<!--', `<!-- ${A}`, `${A} -->`, '-->'];
-// Quote markers at the line's start only: a quote marker indented into a list item, with a fence or
-// a thematic break inside, is among the rare shapes CONTRIBUTING lists as read otherwise.
 // Items in quotes, lazy lines and fences among them too (`> > 2. ~~~`, then `    2) b`).
 const line = fc.oneof(
   fc.tuple(fc.constantFrom(...INDENTS), fc.constantFrom(...MARKERS), fc.constantFrom(...BODIES)).map((parts) => parts.join('')),
@@ -35,6 +33,15 @@ function notesOf(lines: fc.Arbitrary<string>): fc.Arbitrary<string> {
     .filter((text) => !text.startsWith('---'));
 }
 const note = notesOf(line);
+
+// Containers nested on one line in any order, tabs among them (`1. >\t- > ~~~`, `  >- \t`): each
+// quote goes on only where a line is indented into the item holding it, and a tab reaches the
+// line's tab stop, wherever it stands.
+const PREFIXES = ['', ' ', '  ', '   ', '    ', '\t', '- ', '* ', '1. ', '2) ', '-     ', '-\t', '> ', '>', '>\t', ' >'];
+const nestedLine = fc
+  .tuple(fc.array(fc.constantFrom(...PREFIXES), { maxLength: 4 }), fc.constantFrom(...BODIES, '# h', `## ${A}`))
+  .map(([prefixes, body]) => prefixes.join('') + body);
+const nestedNote = notesOf(nestedLine);
 
 // Inline constructs that may run over lines: code spans (and backtick fences), inline HTML tags and
 // comments. CommonMark ends each with its paragraph or heading, whatever block starts after it.
@@ -53,6 +60,16 @@ describe('block structure against the CommonMark reference implementation', () =
   test('IDs are found exactly where CommonMark reads them as text: never in code, none missed', () => {
     fc.assert(
       fc.property(note, (text) => {
+        const expected = proseBlocks(text);
+        expect({ text, blocks: scannedBlocks(text, expected) }).toStrictEqual({ text, blocks: expected });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  test('quotes and items nested on one line, and tabs among them, are read as in CommonMark', () => {
+    fc.assert(
+      fc.property(nestedNote, (text) => {
         const expected = proseBlocks(text);
         expect({ text, blocks: scannedBlocks(text, expected) }).toStrictEqual({ text, blocks: expected });
       }),
@@ -90,6 +107,9 @@ describe('block structure against the CommonMark reference implementation', () =
     const blocks = reach(note);
     expect(blocks.found).toBeGreaterThan(1000);
     expect(blocks.hidden).toBeGreaterThan(400);
+    const nested = reach(nestedNote);
+    expect(nested.found).toBeGreaterThan(1000);
+    expect(nested.hidden).toBeGreaterThan(400);
     const inline = reach(inlineNote);
     expect(inline.found).toBeGreaterThan(1000);
     expect(inline.hidden).toBeGreaterThan(400);
