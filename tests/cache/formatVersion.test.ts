@@ -21,7 +21,8 @@ import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
 // 17 with autolinks and declarations as CommonMark 0.31 reads them, 18 with code spans and tags
 // binding more tightly than brackets, 19 with a backslash escaping only punctuation in
 // definitions, 20 with inline links kept within their paragraph, 21 with quotes that go on only
-// where a line is indented into the item holding them), each taken again when the notes below changed.
+// where a line is indented into the item holding them, 22 with no definition after a marker that
+// opens no item), each taken again when the notes below changed.
 const FINGERPRINTS: readonly [number, string][] = [
   [6, '707b11f90c633f58'],
   [7, '9682809a3f6bb6a7'],
@@ -38,7 +39,8 @@ const FINGERPRINTS: readonly [number, string][] = [
   [18, '913af10aa0956624'],
   [19, '05520f819ce63a28'],
   [20, 'f6cf85d18dbd8834'],
-  [21, 'bac3aad04a02d6c1'],
+  [21, '3aef2fdd1900ad53'],
+  [22, '172ee4ffd7c0ed78'],
 ];
 
 const A = '202104291524';
@@ -69,6 +71,7 @@ const REFERENCE_NOTES = [
   `[x][ref] [y][\\ ]\n\n[ref]: /u\\ ${A}\n\n[\\ ]: ${A}.md`,
   `[x](\n(\n) ${A}\n\n> [x](\n> ${A}.md)\n\n[${A}](\n\n)`,
   `- > a\n>     ${A}\n\n> 1. > a\n>>     ${A}\n\n1. > - > ~~~\n   >   > ${A}\n\n1.     - ${A}\n\n> - \t ${A}`,
+  `text\n    - [x]: /u\n\n[${A}][x]\n\n- >- --\n        ${A}`,
 ];
 const NOTES = fc.sample(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')), { seed: 20261207, numRuns: 3000 });
 

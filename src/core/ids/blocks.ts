@@ -530,8 +530,8 @@ export function proseRangesInto(
         LIST_ITEMS.enterQuotes(quoteDepth, itemColumn);
         let innerFrom = QUOTE.contentFrom;
         const innerBlank = isBlankBetween(text, innerFrom, lineTo);
-        // An item in the quote, on the same line: its content is read in turn.
-        const innerItem = !innerBlank && QUOTE.indent < 4 && startsListItem(text, innerFrom, lineTo);
+        // An item in the quote, on the same line (not a thematic break, `- --`): its content is read in turn.
+        const innerItem = !innerBlank && QUOTE.indent < 4 && !closesParagraph(text, innerFrom, lineTo, false) && startsListItem(text, innerFrom, lineTo);
         if (innerItem) {
           codeMayFollow = opensItems(text, innerFrom, lineTo, QUOTE.indent, QUOTE.contentBase);
           itemBase = QUOTE.contentBase;

@@ -94,12 +94,13 @@ function startsBlock(context: DefinitionContext, lineStart: number, marker: stri
   if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
   const previousEnd = previousBreak(text, lineStart);
   if (marker !== undefined) {
-    // Only an item that may interrupt a paragraph surely opens a block; one numbered 2 opens one
-    // only where no paragraph reaches it (CommonMark §5.2), as the block pass or the lines before say.
-    if (mayInterrupt(marker)) return true;
-    // A definition is paragraph text until its paragraph closes (commonmark.js reads it out then):
-    // an item numbered 2 after one goes on with that paragraph, as the block pass says where it ran.
+    // Where the block pass ran it says whether the marker opens an item at all (one indented four
+    // columns past a paragraph's is its text), and whether an item numbered 2 goes on with a paragraph
+    // (a definition is paragraph text until its paragraph closes: commonmark.js reads it out then).
     if (context.blocks !== undefined) return false;
+    // Without it, only an item that may interrupt a paragraph surely opens a block; one numbered 2
+    // opens one only where no paragraph reaches it (CommonMark §5.2), as the lines before say.
+    if (mayInterrupt(marker)) return true;
   } else if (previousEnd === context.lastDefinitionEnd) {
     return true;
   }

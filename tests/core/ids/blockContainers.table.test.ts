@@ -118,6 +118,7 @@ const rows: [string, string, string][] = [
   ['a tab after an item’s marker in a quote reaches the line’s tab stop: code', `> - \t ${A}\n\n${B}`, `> - \t ${A}\n\n«b:${B}»`],
   ['a tab after a quote marker on an item’s line reaches the line’s tab stop: code in the inner item', `1. >\t- - \t${A}\n\n${B}`, `1. >\t- - \t${A}\n\n«b:${B}»`],
   ['a tab after a quote marker on an item’s line, short of five columns: prose', `- >\t-\t ${A}`, `- >\t-\t «b:${A}»`],
+  ['quotes and items on one line: a thematic break in the quote is no item, and indented code may follow', `- >- --\n        ${A}\n\n${B}`, `- >- --\n        ${A}\n\n«b:${B}»`],
 ];
 
 describe('indented code, fences and their containers', () => {

@@ -226,6 +226,8 @@ const rows: [string, string, string][] = [
   ['a shortcut reference whose text holds brackets is text', `[a [b] ${A}]\n\n[a [b] ${A}]: /x`, `[a [b] «b:${A}»]\n\n[a [b] «b:${A}»]: /x`],
   ['a label defined only in code is undefined', `[${A}]\n\n\`\`\`\n[${A}]: /x\n\`\`\``, `[«b:${A}»]\n\n\`\`\`\n[${A}]: /x\n\`\`\``],
   ['a definition-shaped line in a paragraph defines nothing', `[${A}]\ntext\n[${A}]: /x`, `[«b:${A}»]\ntext\n[«b:${A}»]: /x`],
+  ['a bullet indented four columns past a paragraph is its text: no definition after it', `text\n    - [x]: /u\n\n[${A}][x]`, `text\n    - [x]: /u\n\n[«b:${A}»][x]`],
+  ['a bullet indented four columns past a paragraph leaves a link open over it', `[\n    - [x]:u\n${A}]()`, `[\n    - [x]:u\n${A}]()`],
   ['a shortcut reference followed by a colon mid-line', `see [${A}]: ok\n\n[${A}]: /x`, `see [${A}]: ok\n\n[${A}]: /x`],
   ['a shortcut reference after a link destination that fails', `[${A}](not a link)\n\n[${A}]: /x`, `[${A}](not a link)\n\n[${A}]: /x`],
   ['a footnote reference is text', `[^${A}] and [^1]\n\n[^1]: note`, `[^${A}] and [^1]\n\n[^1]: note`],
