@@ -27,10 +27,12 @@ import { isInt, isString } from './values';
  * link stays within its paragraph, past a quote's markers; 21: a quote opened in a list item goes
  * on only on lines indented into the item, quotes and items open in turn on one line, and tabs
  * in them reach the line's tab stops; 22: a list marker that opens no item (indented four columns
- * past a paragraph, or a thematic break in a quote) starts no definition or item), so facts read the
- * old way are not reused by a build of the same plugin version.
+ * past a paragraph, or a thematic break in a quote) starts no definition or item; 23: a definition
+ * may follow list and quote markers in any order, and where the block pass ran only a line it says
+ * starts a block starts one), so facts read the old way are not reused by a build of the same
+ * plugin version.
  */
-export const CACHE_FORMAT_VERSION = 22;
+export const CACHE_FORMAT_VERSION = 23;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

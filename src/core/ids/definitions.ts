@@ -56,7 +56,10 @@ export interface Definition {
 
 const MAX_PREFIX = 40;
 const MAX_LABEL = 999;
-const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*)*((?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
+// Quote markers, then list markers and quote markers in any order (`> - `, `1. > `, `- 2) `); the
+// first list marker, if any, is captured: whether it may interrupt a paragraph says whether the
+// line surely opens a block.
+const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*)*(?:((?:[-*+]|\d{1,9}[.)])[ \t]+)(?:(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])[ \t]*)*)?$/;
 const ATX_HEADING = /^[ \t]*(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
 // A thematic break or a setext heading's underline: the block before it has ended.
 const BREAK_OR_UNDERLINE = /^[ \t]*(?:>[ \t]*)*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
@@ -90,24 +93,24 @@ function stickyEnd(regex: RegExp, text: string, at: number): number {
  * `marker` is the list item marker before the label on it, if any.
  */
 function startsBlock(context: DefinitionContext, lineStart: number, marker: string | undefined): boolean {
-  const { text, rangeFrom } = context;
-  if (lineStart <= rangeFrom || context.blocks?.firstAfter(lineStart - 1) === lineStart) return true;
+  const { text, rangeFrom, blocks } = context;
+  if (lineStart <= rangeFrom) return true;
   const previousEnd = previousBreak(text, lineStart);
-  if (marker !== undefined) {
-    // Where the block pass ran it says whether the marker opens an item at all (one indented four
-    // columns past a paragraph's is its text), and whether an item numbered 2 goes on with a paragraph
-    // (a definition is paragraph text until its paragraph closes: commonmark.js reads it out then).
-    if (context.blocks !== undefined) return false;
-    // Without it, only an item that may interrupt a paragraph surely opens a block; one numbered 2
-    // opens one only where no paragraph reaches it (CommonMark §5.2), as the lines before say.
-    if (mayInterrupt(marker)) return true;
-  } else if (previousEnd === context.lastDefinitionEnd) {
-    return true;
+  // A definition is paragraph text until its paragraph closes (commonmark.js reads it out then), so
+  // one may follow another's last line; after an item that may not interrupt a paragraph (one
+  // numbered 2) the lines before must say.
+  const afterDefinition = marker === undefined && previousEnd === context.lastDefinitionEnd;
+  if (blocks !== undefined) {
+    // The block pass recorded every line that starts a block: a marker or a thematic break it read
+    // as a paragraph's text (indented four columns past it) starts none.
+    return blocks.firstAfter(lineStart - 1) === lineStart || afterDefinition;
   }
+  // Without it, only an item that may interrupt a paragraph surely opens a block; one numbered 2
+  // opens one only where no paragraph reaches it (CommonMark §5.2), as the lines before say.
+  if (afterDefinition || (marker !== undefined && mayInterrupt(marker))) return true;
   const previousStart = lineStartOf(text, previousEnd);
-  const previous = text.slice(previousStart, previousEnd);
-  if (isParagraphBoundary(previous)) return true;
-  return context.blocks === undefined && opensAfterParagraph(text, previousStart, lineStart);
+  if (isParagraphBoundary(text.slice(previousStart, previousEnd))) return true;
+  return opensAfterParagraph(text, previousStart, lineStart);
 }
 
 /** Whether a list item marker (and the spaces after it) may interrupt a paragraph: a bullet, or a number that is 1. */
