@@ -29,10 +29,10 @@ import { isInt, isString } from './values';
  * in them reach the line's tab stops; 22: a list marker that opens no item (indented four columns
  * past a paragraph, or a thematic break in a quote) starts no definition or item; 23: a definition
  * may follow list and quote markers in any order, and where the block pass ran only a line it says
- * starts a block starts one), so facts read the old way are not reused by a build of the same
- * plugin version.
+ * starts a block starts one; 24: a setext underline under a paragraph of definitions only is its
+ * text), so facts read the old way are not reused by a build of the same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 23;
+export const CACHE_FORMAT_VERSION = 24;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -21,6 +21,19 @@ export class BlockStarts {
     this.starts.add(lineFrom);
   }
 
+  /** The last recorded start before `at`, or -1 when none is. */
+  lastBefore(at: number): number {
+    const { starts, count } = this.starts;
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[middle] < at) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? starts[low - 1] : -1;
+  }
+
   /** The first recorded start after `at`, or -1 when none is. */
   firstAfter(at: number): number {
     const { starts, count } = this.starts;

@@ -9,6 +9,7 @@ import { isTrimmed } from './whiteSpace';
 import { opensRawHtml, opensRawHtmlAt, rawHtmlEndIn } from './rawHtml';
 import { commentBlockEnd } from './commentBlocks';
 import type { BlockStarts } from './blockStarts';
+import { holdsOnlyDefinitions } from './definitionParagraph';
 
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(`{3,}|~{3,})\s*$/;
@@ -227,6 +228,18 @@ const LIST_ITEMS = new ListItems();
  * Opens the list items whose markers start the line at `at`; returns whether an indented line may
  * open code after it: the last item is empty, or its content is a heading or a thematic break.
  */
+/**
+ * Whether the line at `lineFrom`, its content from `at` to `to`, would underline the open
+ * paragraph of its own container but for the paragraph holding link reference definitions only:
+ * then it is the paragraph's text (./definitionParagraph). A heading or a thematic break closes it
+ * whatever it holds.
+ */
+function underlinesDefinitionsOnly(text: string, lineFrom: number, at: number, to: number, blockStarts: BlockStarts | null): boolean {
+  if (blockStarts === null || closesParagraph(text, at, to, false)) return false;
+  const paragraphFrom = blockStarts.lastBefore(lineFrom);
+  return paragraphFrom !== -1 && holdsOnlyDefinitions(text, paragraphFrom, lineFrom, blockStarts);
+}
+
 function opensItems(text: string, at: number, to: number, indent: number, base = 0): boolean {
   LIST_ITEMS.open(text, at, to, indent, base);
   return LIST_ITEMS.emptyItemOpen || closesParagraph(text, LIST_ITEMS.contentFrom, to, false);
@@ -394,7 +407,7 @@ export function proseRangesInto(
       // from 1 (§5.2); at column 0 that is a paragraph outside every item and quote.
       const ownParagraph: boolean = paragraphOpen && quoteDepth === 0 && LIST_ITEMS.innermost() === 0;
       // An underline only for a paragraph of the line's own container (a lazy line has none).
-      const closes = closesParagraph(text, lineFrom, lineTo, ownParagraph);
+      const closes = closesParagraph(text, lineFrom, lineTo, ownParagraph) && !(ownParagraph && underlinesDefinitionsOnly(text, lineFrom, lineFrom, lineTo, blockStarts));
       const item: boolean = first >= 48 && first <= 57 && (ownParagraph ? mayInterruptParagraph(text, lineFrom, lineTo) : startsListItem(text, lineFrom, lineTo));
       // A heading, a thematic break or a list item at column 0 ends every item and quote; an
       // underline ends only the paragraph above it.
@@ -498,7 +511,8 @@ export function proseRangesInto(
     // Whether an open paragraph is in the line's own container: only then may the line underline
     // it, and may an item interrupt it only with content (an ordered one from 1, §5.2).
     const ownParagraph: boolean = !codeMayFollow && depth === quoteDepth && indent >= LIST_ITEMS.innermost();
-    const closes: boolean = nested && closesParagraph(text, contentFrom, lineTo, ownParagraph);
+    const closes: boolean =
+      nested && closesParagraph(text, contentFrom, lineTo, ownParagraph) && !(ownParagraph && underlinesDefinitionsOnly(text, lineFrom, contentFrom, lineTo, blockStarts));
     const item: boolean = nested && !closes && (ownParagraph ? mayInterruptParagraph(text, contentFrom, lineTo) : startsListItem(text, contentFrom, lineTo));
     // A line continuing an open paragraph (lazily, §5.1) ends no item; any other line ends the items
     // it is indented less than.

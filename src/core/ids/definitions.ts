@@ -41,7 +41,7 @@ export interface DefinitionContext {
    * Where the block pass found lines that start a block (a quote after a paragraph, say), when the
    * caller has it; without it, the line before tells.
    */
-  readonly blocks?: BlockStarts;
+  readonly blocks?: Pick<BlockStarts, 'firstAfter'>;
 }
 
 /** A definition: where its destination stands and where it ends (its last line's end). */

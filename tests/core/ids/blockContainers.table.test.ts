@@ -119,6 +119,12 @@ const rows: [string, string, string][] = [
   ['a tab after a quote marker on an item’s line reaches the line’s tab stop: code in the inner item', `1. >\t- - \t${A}\n\n${B}`, `1. >\t- - \t${A}\n\n«b:${B}»`],
   ['a tab after a quote marker on an item’s line, short of five columns: prose', `- >\t-\t ${A}`, `- >\t-\t «b:${A}»`],
   ['quotes and items on one line: a thematic break in the quote is no item, and indented code may follow', `- >- --\n        ${A}\n\n${B}`, `- >- --\n        ${A}\n\n«b:${B}»`],
+  ['an underline under definitions only is the paragraph’s text: an indented line goes on with it', `[x]: /u\n===\n    ${A}`, `[x]: /u\n===\n    «b:${A}»`],
+  ['a dash under definitions only is no empty item but text', `[x]: /u\n[y]: /v "t"\n-\n    ${A}`, `[x]: /u\n[y]: /v "t"\n-\n    «b:${A}»`],
+  ['an underline under definitions only, in a quote', `> [x]: /u\n> ==\n>     ${A}`, `> [x]: /u\n> ==\n>     «b:${A}»`],
+  ['an underline under definitions only, in an item', `- [x]: /u\n  --\n      ${A}`, `- [x]: /u\n  --\n      «b:${A}»`],
+  ['a thematic break under definitions only ends them', `[x]: /u\n---\n    ${A}\n\n${B}`, `[x]: /u\n---\n    ${A}\n\n«b:${B}»`],
+  ['an underline under definitions and text makes a heading', `[x]: /u\ntext\n===\n    ${A}\n\n${B}`, `[x]: /u\ntext\n===\n    ${A}\n\n«b:${B}»`],
 ];
 
 describe('indented code, fences and their containers', () => {
