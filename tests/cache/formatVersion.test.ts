@@ -23,7 +23,7 @@ import { RAW_HTML_ROWS } from '../core/ids/rawHtml.rows';
 // definitions, 20 with inline links kept within their paragraph, 21 with quotes that go on only
 // where a line is indented into the item holding them, 22 with no definition after a marker that
 // opens no item, 23 with definitions after containers nested on one line, 24 with an underline under definitions
-// only read as text), each taken again when the notes below changed.
+// only read as text, 25 with no destination on an underline), each taken again when the notes below changed.
 const FINGERPRINTS: readonly [number, string][] = [
   [6, '707b11f90c633f58'],
   [7, '9682809a3f6bb6a7'],
@@ -43,7 +43,8 @@ const FINGERPRINTS: readonly [number, string][] = [
   [21, '3aef2fdd1900ad53'],
   [22, '4a8e604020c45b8a'],
   [23, 'b6f4b4c8be1380f0'],
-  [24, '4e76a97858a1c891'],
+  [24, 'e19d318609093534'],
+  [25, 'bc2501bee3a2790e'],
 ];
 
 const A = '202104291524';
@@ -77,6 +78,7 @@ const REFERENCE_NOTES = [
   `text\n    - [x]: /u\n\n[${A}][x]\n\n- >- --\n        ${A}`,
   `text\n    ***\n[x]: ${A}\n\n1. > [x]: ${A}.md\n\n- 1. [y]: ${A}.md\n\n[${A}][x] [${A}][y]`,
   `[x]: /u\n===\n    ${A}\n\n> [y]: /v\n> -\n>     ${A}`,
+  `[x]:\n==\n[${A}][x]`,
 ];
 const NOTES = fc.sample(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')), { seed: 20261207, numRuns: 3000 });
 

@@ -30,9 +30,10 @@ import { isInt, isString } from './values';
  * past a paragraph, or a thematic break in a quote) starts no definition or item; 23: a definition
  * may follow list and quote markers in any order, and where the block pass ran only a line it says
  * starts a block starts one; 24: a setext underline under a paragraph of definitions only is its
- * text), so facts read the old way are not reused by a build of the same plugin version.
+ * text; 25: an underline under a label is no destination), so facts read the old way are not
+ * reused by a build of the same plugin version.
  */
-export const CACHE_FORMAT_VERSION = 24;
+export const CACHE_FORMAT_VERSION = 25;
 const MAGIC = 'principle-chain-index-cache';
 
 export type { CachedNote } from './chunks';

@@ -412,10 +412,13 @@ export function proseRangesInto(
       // A heading, a thematic break or a list item at column 0 ends every item and quote; an
       // underline ends only the paragraph above it.
       if (item || (closes && first !== 61) || !paragraphOpen) {
-        // An underline needs none: the line after it starts a block, and it holds no construct.
         blockStarts?.add(lineFrom);
         LIST_ITEMS.clear();
         quoteDepth = 0;
+      } else if (closes) {
+        // An underline ends the paragraph's text above it (a definition's destination on the line
+        // after its label is no underline), and no item or quote.
+        blockStarts?.add(lineFrom);
       }
       codeMayFollow = item ? opensItems(text, lineFrom, lineTo, 0) : closes;
       continue;

@@ -36,12 +36,20 @@ const note = notesOf(line);
 
 // Containers nested on one line in any order, tabs among them (`1. >\t- > ~~~`, `  >- \t`): each
 // quote goes on only where a line is indented into the item holding it, and a tab reaches the
-// line's tab stop, wherever it stands.
+// line's tab stop, wherever it stands. Definitions among them (a reference link elsewhere needs
+// one, and an underline under definitions only is text).
 const PREFIXES = ['', ' ', '  ', '   ', '    ', '\t', '- ', '* ', '1. ', '2) ', '-     ', '-\t', '> ', '>', '>\t', ' >'];
 const nestedLine = fc
-  .tuple(fc.array(fc.constantFrom(...PREFIXES), { maxLength: 4 }), fc.constantFrom(...BODIES, '# h', `## ${A}`))
+  .tuple(fc.array(fc.constantFrom(...PREFIXES), { maxLength: 4 }), fc.constantFrom(...BODIES, '# h', `## ${A}`, '-', '==', '[x]: /u', `[${A}][x]`))
   .map(([prefixes, body]) => prefixes.join('') + body);
 const nestedNote = notesOf(nestedLine);
+
+// Definitions and what may stand under them: an underline under definitions only is text, a
+// thematic break or a heading ends them, and a marker that opens no item starts no definition.
+const definitionLine = fc
+  .tuple(fc.constantFrom('', '', '> ', '- ', '  ', '    '), fc.constantFrom('[x]: /u', '[y]: /v "t"', '[x]:', '/u', '-', '=', '==', '--', '---', '***', 'text', A, `[${A}][x]`, `[${A}][y]`, ''))
+  .map((parts) => parts.join(''));
+const definitionNote = notesOf(definitionLine);
 
 // Inline constructs that may run over lines: code spans (and backtick fences), inline HTML tags and
 // comments. CommonMark ends each with its paragraph or heading, whatever block starts after it.
@@ -70,6 +78,16 @@ describe('block structure against the CommonMark reference implementation', () =
   test('quotes and items nested on one line, and tabs among them, are read as in CommonMark', () => {
     fc.assert(
       fc.property(nestedNote, (text) => {
+        const expected = proseBlocks(text);
+        expect({ text, blocks: scannedBlocks(text, expected) }).toStrictEqual({ text, blocks: expected });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  test('definitions, and the lines under them, are read as in CommonMark', () => {
+    fc.assert(
+      fc.property(definitionNote, (text) => {
         const expected = proseBlocks(text);
         expect({ text, blocks: scannedBlocks(text, expected) }).toStrictEqual({ text, blocks: expected });
       }),
@@ -110,6 +128,9 @@ describe('block structure against the CommonMark reference implementation', () =
     const nested = reach(nestedNote);
     expect(nested.found).toBeGreaterThan(1000);
     expect(nested.hidden).toBeGreaterThan(400);
+    const definitions = reach(definitionNote);
+    expect(definitions.found).toBeGreaterThan(1000);
+    expect(definitions.hidden).toBeGreaterThan(400);
     const inline = reach(inlineNote);
     expect(inline.found).toBeGreaterThan(1000);
     expect(inline.hidden).toBeGreaterThan(400);
