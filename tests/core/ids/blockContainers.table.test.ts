@@ -125,6 +125,8 @@ const rows: [string, string, string][] = [
   ['an underline under definitions only, in an item', `- [x]: /u\n  --\n      ${A}`, `- [x]: /u\n  --\n      «b:${A}»`],
   ['a thematic break under definitions only ends them', `[x]: /u\n---\n    ${A}\n\n${B}`, `[x]: /u\n---\n    ${A}\n\n«b:${B}»`],
   ['an underline under definitions and text makes a heading', `[x]: /u\ntext\n===\n    ${A}\n\n${B}`, `[x]: /u\ntext\n===\n    ${A}\n\n«b:${B}»`],
+  ['indented code in a quote on an item’s line ends at a blank quote line not indented into the item', `- >     code\n>\n    ${A}\n\n${B}`, `- >     code\n>\n    ${A}\n\n«b:${B}»`],
+  ['a definition-only paragraph under an underline, CRLF', `[x]: /u\r\n===\r\n    ${A}`, `[x]: /u\r\n===\r\n    «b:${A}»`],
 ];
 
 describe('indented code, fences and their containers', () => {
