@@ -23,27 +23,26 @@ export class BlockStarts {
 
   /** The last recorded start before `at`, or -1 when none is. */
   lastBefore(at: number): number {
-    const { starts, count } = this.starts;
-    let low = 0;
-    let high = count;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (starts[middle] < at) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 ? starts[low - 1] : -1;
+    const index = this.firstIndexFrom(at, false);
+    return index > 0 ? this.starts.starts[index - 1] : -1;
   }
 
   /** The first recorded start after `at`, or -1 when none is. */
   firstAfter(at: number): number {
+    const index = this.firstIndexFrom(at, true);
+    return index < this.starts.count ? this.starts.starts[index] : -1;
+  }
+
+  /** Index of the first start past `at` (with `pastAt` false, at `at` or past it), by binary search. */
+  private firstIndexFrom(at: number, pastAt: boolean): number {
     const { starts, count } = this.starts;
     let low = 0;
     let high = count;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (starts[middle] <= at) low = middle + 1;
+      if (starts[middle] < at || (pastAt && starts[middle] === at)) low = middle + 1;
       else high = middle;
     }
-    return low < count ? starts[low] : -1;
+    return low;
   }
 }
