@@ -133,7 +133,6 @@ export function isBlankBetween(text: string, from: number, to: number): boolean 
   return true;
 }
 
-
 /**
  * The content columns of the open list items, innermost last: a line belongs to an item when
  * indented at least that far. Items inside a quote count columns from the quote's content, so each
