@@ -60,8 +60,8 @@ function afterListMarkers(text: string, at: number, lineTo: number): number {
 
 /**
  * Whether what follows a line's list markers at `at` is anything but plain prose: a fence, display
- * math, a quote, raw HTML or a comment (` ~ $ > <pre <!-- %%), or indented code (more than four
- * columns of white space, or a tab, before it). Such lines take the general way.
+ * math, a quote, raw HTML or a comment (` ~ $ > <pre <!-- %%). Such lines take the general way, as
+ * do those whose markers may open indented code (mayOpenCodeBetweenMarkers).
  */
 function opensBlockAfterMarkers(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
@@ -69,10 +69,7 @@ function opensBlockAfterMarkers(text: string, at: number): boolean {
   // The opener's look-ahead stops at the line's break, white space as well.
   if (code === 60 && opensRawHtmlAt(text, at, text.length)) return true;
   // A comment that may open a block (./commentBlocks): the general way decides.
-  if (code === 60 ? text.startsWith('<!--', at) : code === 37 && text.charCodeAt(at + 1) === 37) return true;
-  let before = at;
-  while (text.charCodeAt(before - 1) === 32) before--;
-  return at - before > 4 || text.charCodeAt(before - 1) === 9;
+  return code === 60 ? text.startsWith('<!--', at) : code === 37 && text.charCodeAt(at + 1) === 37;
 }
 
 /**
@@ -488,7 +485,7 @@ export function proseRangesInto(
       codeMayFollow = true;
     }
     const paragraphOpen = !codeMayFollow;
-    if (QUOTE.matched < depth && QUOTE.matched < quoteDepth) {
+    if (QUOTE.matched < depth) {
       // Markers past those that go on with the open quotes open new ones (so the line is no lazy
       // one): the quotes past them end, with their items.
       LIST_ITEMS.leaveQuotes(QUOTE.matched);
@@ -540,7 +537,7 @@ export function proseRangesInto(
       let itemBase = QUOTE.contentBase;
       // `- > …`, `1. > - > …`: quotes and items open in turn on the item's own line. The innermost
       // one's content may be a blank, indented code, a fence, a comment block or raw HTML, or else prose.
-      for (let opened = 0; text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode; opened++) {
+      while (text.charCodeAt(LIST_ITEMS.contentFrom) === 62 && !LIST_ITEMS.opensWithCode) {
         const itemColumn = LIST_ITEMS.innermost();
         QUOTE.read(text, LIST_ITEMS.contentFrom, lineTo, LIST_ITEMS, Infinity, true, itemBase + itemColumn);
         quoteDepth += QUOTE.depth;
@@ -566,10 +563,9 @@ export function proseRangesInto(
         }
         const innerFirst = text.charCodeAt(innerFrom);
         const fence = innerFirst === 96 || innerFirst === 126 ? fenceOpens(text, innerFrom, lineTo, innerFirst) : 0;
-        // What opens in the innermost quote ends with it and with the item holding it: read by its
-        // white space for the first item outside every quote, by the quote markers (QuoteMarkers.matched)
-        // in one, and by the indentation in the quote for an item inside the innermost quote.
-        const holderIndent = depth === 0 && opened === 0 ? itemColumn : 0;
+        // What opens in the innermost quote ends with it and with the item holding it: read by the
+        // quote markers that go on (QuoteMarkers.matched), and by the indentation in the quote for
+        // an item inside the innermost quote.
         const innerItemColumn = innerItem ? LIST_ITEMS.innermost() : 0;
         if (fence > 0) {
           count = endProse(out, count, proseStart, lineFrom);
@@ -578,7 +574,7 @@ export function proseRangesInto(
           fenceLength = fence;
           fenceDepth = quoteDepth;
           fenceItemColumn = innerItemColumn;
-          fenceIndent = holderIndent;
+          fenceIndent = 0;
           codeMayFollow = false;
           continue lines;
         }
@@ -599,7 +595,7 @@ export function proseRangesInto(
           }
           fenceDepth = quoteDepth;
           fenceItemColumn = innerItemColumn;
-          fenceIndent = holderIndent;
+          fenceIndent = 0;
           codeMayFollow = true;
           continue lines;
         }

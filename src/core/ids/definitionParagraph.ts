@@ -34,8 +34,9 @@ export function holdsOnlyDefinitions(text: string, paragraphFrom: number, lineFr
     const marker = lines.indexOf(']:', at);
     if (marker === -1) return false;
     const open = labelOpen(lines, marker, at);
-    // The label opens on the line at `at` (linkDefinition checks what stands before it there).
-    if (open === -1 || lines.lastIndexOf('\n', open) >= at || lines.lastIndexOf('\r', open) >= at) return false;
+    // A label on a later line than `at` starts no block there (the block pass recorded none inside
+    // the paragraph), so linkDefinition finds no definition at it.
+    if (open === -1) return false;
     const found = linkDefinition({ text: lines, rangeFrom: 0, limit: lines.length, lineEnd, lastDefinitionEnd, blocks: starts }, open, marker);
     if (found === null) return false;
     lastDefinitionEnd = found.end;
