@@ -147,12 +147,16 @@ export { MAX_FRONTMATTER_LINES } from '../core/ids/frontmatter';
  * MAX_FRONTMATTER_LINES + 1 of them, whatever the document's length.
  */
 export function frontmatterEnd(doc: DocumentLines): number {
-  return frontmatterInLines(documentLines(doc))?.closingEnd ?? 0;
+  // Most notes have none: their first line settles it, with no walk over lines (each keystroke asks).
+  const first = doc.line(1);
+  if (!first.text.startsWith('---', first.text.charCodeAt(0) === 0xfeff ? 1 : 0)) return 0;
+  return frontmatterInLines(documentLines(doc, first))?.closingEnd ?? 0;
 }
 
-function* documentLines(doc: DocumentLines): Iterable<TextLine> {
+/** The document's lines, the first of them (`first`) already read. */
+function* documentLines(doc: DocumentLines, first: ReturnType<DocumentLines['line']>): Iterable<TextLine> {
   for (let n = 1; n <= doc.lines; n++) {
-    const { text, from, to } = doc.line(n);
+    const { text, from, to } = n === 1 ? first : doc.line(n);
     // A document's lines are separated by one line break each.
     yield { text, from, to, next: n < doc.lines ? to + 1 : to };
   }
