@@ -8,17 +8,17 @@ import { RangeSetBuilder, StateEffect, type Extension } from '@codemirror/state'
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from '@codemirror/view';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { IdFormat } from '../core/ids/formats';
-import { collectIdsInRange } from '../core/ids/prose';
 import { isLinkLabel, labelKey } from '../core/ids/referenceLabels';
 import { titleAfterId } from '../core/ids/title';
 import { isExcluded } from '../core/settings';
-import type { IdMatch, Resolution } from '../core/types';
+import type { Resolution } from '../core/types';
 import { AMBIGUOUS_CLASS, ID_ATTRIBUTE, ID_CLASS } from '../core/idMarkup';
 import type { EditorLinkDeps } from './host';
 import { inInlineCode, mayBeCodeTheTreeMissed, scannerReadsBare } from './codeSpans';
 import { definitionLineNear, definitionLines, documentDefinitions, insideDefinition, type DocumentDefinitions } from './definitionLines';
 import { bracketsFormLink, insideHtmlTag, TextMarks, type NoteLabels } from './inlineSyntax';
 import { MAX_PARAGRAPH_CHARS, paragraphAround, type ParagraphText } from './paragraph';
+import { LineIds } from './lineIds';
 import { idPointerHandlers } from './pointer';
 import { RawHtmlLookup, rawHtmlLines } from './rawHtmlBlocks';
 import { frontmatterEnd, nodeExclusion, type NodeExclusion } from './syntaxClassifier';
@@ -114,7 +114,7 @@ function noteLabels(textFrom: number, definitions: PassDefinitions): NoteLabels 
 }
 
 /** Decorations for the IDs in the editor's visible ranges; the rest of the document is never read. */
-function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet {
+function buildDecorations(view: EditorView, deps: EditorLinkDeps, lineIds: LineIds): DecorationSet {
   const { state } = view;
   const settings = deps.settings();
   const sourcePath = deps.sourcePath(state);
@@ -144,7 +144,6 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
   let paragraph: ParagraphText | null = null;
   const builder = new RangeSetBuilder<Decoration>();
   let lastTo = -1;
-  const matches: IdMatch[] = [];
 
   for (const range of ranges) {
     for (let pos = range.from; pos <= range.to; ) {
@@ -154,9 +153,10 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
       const to = Math.min(range.to, line.to, parsedTo);
       if (from >= to) continue;
       const windowFrom = Math.max(line.from, from - CONTEXT);
-      const text = state.doc.sliceString(windowFrom, Math.min(line.to, to + CONTEXT));
-      matches.length = 0;
-      collectIdsInRange(text, format, from - windowFrom, text.length, matches);
+      const windowTo = Math.min(line.to, to + CONTEXT);
+      // Most windows are the whole line, whose text lineAt has read already.
+      const text = windowFrom === line.from && windowTo === line.to ? line.text : state.doc.sliceString(windowFrom, windowTo);
+      const matches = lineIds.read(text, from - windowFrom, format);
       if (matches.length === 0) continue;
       // A line too long to read whole is read around the IDs only, as a cut paragraph; the lines of
       // one paragraph share its reading.
@@ -187,6 +187,7 @@ function buildDecorations(view: EditorView, deps: EditorLinkDeps): DecorationSet
       }
     }
   }
+  lineIds.finishPass();
   return builder.finish();
 }
 
@@ -209,14 +210,15 @@ export function idLinksExtension(deps: EditorLinkDeps): Extension {
     class {
       decorations: DecorationSet;
       private readonly unsubscribe: () => void;
+      private readonly lineIds = new LineIds();
 
       constructor(view: EditorView) {
-        this.decorations = buildDecorations(view, deps);
+        this.decorations = buildDecorations(view, deps, this.lineIds);
         this.unsubscribe = deps.onIndexChange(() => view.dispatch({ effects: indexChanged.of(null) }));
       }
 
       update(update: ViewUpdate): void {
-        if (needsRebuild(update)) this.decorations = buildDecorations(update.view, deps);
+        if (needsRebuild(update)) this.decorations = buildDecorations(update.view, deps, this.lineIds);
       }
 
       destroy(): void {

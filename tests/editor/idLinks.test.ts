@@ -409,7 +409,7 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
         edit(view, 0, 0, 'x');
         const texts = spy.mock.calls.map((call) => call[0]);
         spy.mockRestore();
-        expect(texts.some((text) => text.includes('line 1 '))).toBe(true);
+        expect(texts.some((text) => text.startsWith('xline 0 '))).toBe(true);
         expect(texts.every((text) => !text.includes(`line ${count - 1} `))).toBe(true);
         const total = texts.reduce((sum, text) => sum + text.length, 0);
         // One rebuild for the edit, perhaps one more when the parser catches up: each reads the viewport.
@@ -417,6 +417,16 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
         return visible;
       };
       expect(scanned(20_000)).toBe(scanned(200));
+    });
+
+    test('a keystroke reads again only the line it changed: the others are read as the last pass read them', () => {
+      const view = longNote(200);
+      const spy = jest.spyOn(prose, 'collectIdsInRange');
+      edit(view, 0, 0, 'x');
+      const texts = spy.mock.calls.map((call) => call[0]);
+      spy.mockRestore();
+      expect(new Set(texts)).toStrictEqual(new Set([`xline 0 mentions ${ID}.`]));
+      expect(idElements(view).length).toBeGreaterThan(10);
     });
 
     test.each([
