@@ -64,10 +64,18 @@ export function keptLines<L extends KeptLine>(reader: LineReader<L>): StateField
       // Most notes have no such line, before the edit or after it: nothing to move.
       if (lines.length === 0 && read.length === 0) return lines;
       const next: L[] = [];
+      // Lines wholly before the first change stay; those after the last move by the length it all
+      // added: only lines between changes need the changes walked.
+      const firstChanged = touchedBefore[0];
+      const lastChanged = touchedBefore[touchedBefore.length - 1];
+      const tailShift = changes.newLength - changes.length;
       for (const line of lines) {
-        if (touches(touchedBefore, line.from, line.to)) continue;
-        const shift = changes.mapPos(line.from) - line.from;
-        next.push(shift === 0 ? line : reader.moved(line, shift));
+        if (line.to < firstChanged) next.push(line);
+        else if (line.from > lastChanged) next.push(tailShift === 0 ? line : reader.moved(line, tailShift));
+        else if (!touches(touchedBefore, line.from, line.to)) {
+          const shift = changes.mapPos(line.from) - line.from;
+          next.push(shift === 0 ? line : reader.moved(line, shift));
+        }
       }
       // Moved lines keep their order; only lines read again need sorting in.
       if (read.length === 0) return next;
