@@ -22,9 +22,10 @@ export const MAX_PARAGRAPH_CHARS = 4096;
 
 // A fence of backticks holds none after its opening run (else the line is text, CommonMark).
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
-// A line that is a block of its own (a heading, a fence, a thematic break or setext underline):
-// the line after it starts another.
-const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)/;
+// A line that is a block of its own (a heading, a fence, a thematic break or setext underline, of
+// `=` or of two `-` or more): the line after it starts another. A lone `-` is left out: it may be
+// an empty list item, whose paragraph the line after it starts.
+const ONE_LINE_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|```[^`]*$|~~~|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$|-{2,}[ \t]*$)/;
 // A list item that cannot interrupt a paragraph (CommonMark §5.2): an empty one, or an ordered one
 // not starting at 1. A lone `-` is not one: it is a setext underline, which ends the paragraph.
 const WEAK_ITEM = /^ {0,3}(?:(?:[*+]|\d{1,9}[.)])[ \t]*$|(?!0*1[.)])\d{1,9}[.)][ \t])/;

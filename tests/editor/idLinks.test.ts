@@ -141,6 +141,9 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       ['brackets opened in the item before end with it', `1. [see\n2. ${ID} here](x)`, [ID]],
       ['link text over a line numbered 2 after an indented paragraph', `a\n\n   [see ${ID}\n2. here](x)`, []],
       ['brackets over an item numbered 2 indented one, after an empty item', `-\n  [see ${ID}\n 2. here](x)`, [ID]],
+      // `--` under a line makes it a heading (CommonMark §4.3), ending the paragraph the brackets opened in.
+      ['brackets a heading opened, closed after its underline of two dashes', `[see\n--\n${ID}](x.md)`, [ID]],
+      ['brackets over an underline of two dashes in a quote, a lazy line there', `> [see\n--\n> ${ID}](x.md)`, []],
       ['brackets over an item of the outer list', `1. - [see ${ID}\n   2. here](x)`, [ID]],
       ['link text over a line numbered 2 in the item\u2019s content', `- [see ${ID}\n  2. here](x)`, []],
       ['link text over a line numbered 2 in a numbered item\u2019s content', `1. [see ${ID}\n   2. here](x)`, []],

@@ -21,6 +21,12 @@ describe('paragraphAround', () => {
     ['quote lines go on, a quote after a paragraph starts one', ['b', '> a', '> @', 'lazy', '', 'x'], '> a\n> @\nlazy'],
     ['a line that is a block start itself', ['b', '- @', 'c'], '- @\nc'],
     ['a setext underline before', ['h', '===', '@', 'c'], '@\nc'],
+    // A `-` underline of one or two dashes is neither an item nor a thematic break: it ends the heading all the same.
+    ['a setext underline of two dashes before', ['[h', '--', '@', 'c'], '@\nc'],
+    // A lone dash may be an empty list item instead: its paragraph would go on from the line after.
+    ['a lone dash before, which may be an empty item', ['[h', '-', '@'], '-\n@'],
+    ['a setext underline of two dashes after', ['b', '@', '--', 'c'], 'b\n@\n--'],
+    ['a lazy line after a two-dash line in a quote goes on', ['> a', '> @', '--', '> c'], '> a\n> @\n--\n> c'],
     ['a fence before', ['```', '@', 'c'], '@\nc'],
     // A backtick fence's info string holds no backtick: such a line is text (CommonMark).
     ['a line of backticks after its opening run goes on', ['b', '```a``', '@'], 'b\n```a``\n@'],
