@@ -144,6 +144,16 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       // `--` under a line makes it a heading (CommonMark §4.3), ending the paragraph the brackets opened in.
       ['brackets a heading opened, closed after its underline of two dashes', `[see\n--\n${ID}](x.md)`, [ID]],
       ['brackets over an underline of two dashes in a quote, a lazy line there', `> [see\n--\n> ${ID}](x.md)`, []],
+      // Lines that only look like a block of their own are paragraph text: the brackets go on over them.
+      ['brackets over two dashes and text', `[see\n--x\n${ID}](x.md)`, []],
+      ['brackets over equals signs and text', `[see\n==x\n${ID}](x.md)`, []],
+      ['brackets over three dashes and text', `[see\n---x\n${ID}](x.md)`, []],
+      ['brackets over dashes between words', `[see\n-a-b-c\n${ID}](x.md)`, []],
+      ['brackets over three stars and text', `[see\n***x\n${ID}](x.md)`, []],
+      ['brackets over three underscores and text', `[see\n___x\n${ID}](x.md)`, []],
+      ['brackets over a lone underscore', `[see\n_\n${ID}](x.md)`, []],
+      ['brackets over underscores between words', `[see\n_a_b_c\n${ID}](x.md)`, []],
+      ['brackets a heading of level 2 opened, closed on the line after', `## [see\n${ID}](x.md)`, [ID]],
       ['brackets over an item of the outer list', `1. - [see ${ID}\n   2. here](x)`, [ID]],
       ['link text over a line numbered 2 in the item\u2019s content', `- [see ${ID}\n  2. here](x)`, []],
       ['link text over a line numbered 2 in a numbered item\u2019s content', `1. [see ${ID}\n   2. here](x)`, []],
@@ -480,6 +490,14 @@ describe.each(TREE_SHAPES)('on the %s tree', (shape) => {
       const from = doc.indexOf(ID);
       jest.spyOn(EditorView.prototype, 'visibleRanges', 'get').mockReturnValue([{ from, to: doc.length }]);
       expect(decorated(open(doc, testHost([TEAMS]))).map((d) => d.text)).toStrictEqual([ID]);
+    });
+
+    test('the visible part of a long line from far inside it to its end is read at its own offsets', () => {
+      const doc = `${'word '.repeat(200)}see ${ID} and ${ID}, the end`;
+      const first = doc.indexOf(ID);
+      jest.spyOn(EditorView.prototype, 'visibleRanges', 'get').mockReturnValue([{ from: first - 4, to: doc.length }]);
+      const view = open(doc, testHost([TEAMS]));
+      expect(decorationRanges(view)).toStrictEqual([[first, first + ID.length], [doc.lastIndexOf(ID), doc.lastIndexOf(ID) + ID.length]]);
     });
 
     test('scrolling far down decorates the new viewport', () => {
