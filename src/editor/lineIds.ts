@@ -8,7 +8,8 @@ import type { IdFormat } from '../core/ids/formats';
 import { collectIdsInRange } from '../core/ids/prose';
 import type { IdMatch } from '../core/types';
 
-const NONE: readonly IdMatch[] = [];
+// One shared answer for the many lines that hold no ID.
+const NO_IDS: readonly IdMatch[] = [];
 
 export class LineIds {
   private last = new Map<string, readonly IdMatch[]>();
@@ -40,5 +41,5 @@ export class LineIds {
 function collect(text: string, from: number, format: IdFormat): readonly IdMatch[] {
   const found: IdMatch[] = [];
   collectIdsInRange(text, format, from, text.length, found);
-  return found.length === 0 ? NONE : found;
+  return found.length === 0 ? NO_IDS : found;
 }
